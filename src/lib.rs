@@ -7,6 +7,7 @@ pub mod dates;
 mod error;
 pub mod model;
 pub mod numbers;
+pub mod gazetteer;
 mod span;
 pub mod text;
 

@@ -1,0 +1,617 @@
+//! Gazetteers: the names the extractor knows, and how they are found in text.
+//!
+//! A [`Gazetteer`] holds [`Entry`]s (countries, demonyms, metonyms, provinces, towns, air
+//! bases, armed groups, state forces, officials, news sources), each with the surface forms
+//! (patterns) that name it. The built-in data (see `data/README.md`) is embedded in the
+//! crate; user files in the same TSV format can be added with [`GazetteerBuilder::add_tsv`].
+//!
+//! # The file format
+//!
+//! UTF-8, one entry per line; `#` lines are comments and blank lines are ignored. Seven
+//! tab-separated columns (trailing empty ones may be left out):
+//!
+//! ```text
+//! kind  name  country  code  province  aliases  attrs
+//! ```
+//!
+//! `kind` is one of `country demonym metonym province city district air_base armed_group
+//! military official source`; `country` is ISO 3166-1 alpha-2; `code` is the alpha-2 of a
+//! country or the ISO 3166-2 of a province; `province` is the ISO 3166-2 code a town or air
+//! base lies in; `aliases` are `|`-separated; `attrs` are `key=value` pairs separated by `;`.
+//! A malformed line is an error naming the file, the line and the reason.
+//!
+//! # Matching policy
+//!
+//! - **Case.** A pattern is matched ASCII-case-insensitively ("idlib", "IDLIB", "Idlib"),
+//!   except a pattern with no lowercase letter (acronyms: "IS", "SDF", "HTS", "U.S.") or a
+//!   pattern written with a leading `=` (`=Hit`, the Iraqi town, so that the verb "hit" never
+//!   matches): those match only as written. "IS" the group is thus never "is" the verb.
+//!   Non-ASCII letters are not case-folded: write such variants out.
+//! - **Stoplist.** Case-insensitive patterns that are common English words ("of", "more",
+//!   "police", "deal", "hit") are dropped when the gazetteer is built (the built-in
+//!   `data/stoplist.tsv`; [`GazetteerBuilder::stoplist`] turns it off). A case-sensitive
+//!   pattern is kept: `=Deal` matches "Deal" but not "deal".
+//! - **Word boundaries.** A hit counts only where the character before it and the character
+//!   after it are not letters or digits (any script). "Iran" does not match inside
+//!   "Iranian"; "Syria" matches in "Syria's" and "Syria-Turkey".
+//! - **Longest first.** At each position the longest pattern wins ("Deir ez-Zor province"
+//!   over "Deir"). When the longest hit fails the boundary check, the next shorter pattern
+//!   that starts at the same position is tried, down to the shortest; if none fits, the
+//!   search resumes at the next character. Case-sensitive and case-insensitive hits are
+//!   merged the same way: leftmost first, then longest.
+//! - **One pattern, several entries.** "Aleppo" is a city and a province, "Moscow" a city
+//!   and a metonym for Russia's government: a [`Mention`] lists every entry its pattern
+//!   names, and the extractor picks by context.
+
+mod builtin;
+pub(crate) mod tsv;
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
+
+use crate::error::Error;
+use crate::span::Span;
+
+pub use builtin::BUILTIN_FILES;
+
+/// What an [`Entry`] names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum EntryKind {
+    /// A country by name: "Russia", "Russian Federation".
+    Country,
+    /// A country's adjective or people: "Russian", "Iranians".
+    Demonym,
+    /// A seat of government standing for it: "the Kremlin", "Moscow", "the Pentagon".
+    Metonym,
+    /// A first-level subdivision: province, governorate, oblast, state.
+    Province,
+    /// A town or city.
+    City,
+    /// A district or neighbourhood.
+    District,
+    /// An air base.
+    AirBase,
+    /// A non-state armed group.
+    ArmedGroup,
+    /// A state's armed force or a coalition of states.
+    Military,
+    /// An official: head of state, minister.
+    Official,
+    /// A news agency or monitor.
+    Source,
+}
+
+impl EntryKind {
+    const ALL: [EntryKind; 11] = [
+        EntryKind::Country,
+        EntryKind::Demonym,
+        EntryKind::Metonym,
+        EntryKind::Province,
+        EntryKind::City,
+        EntryKind::District,
+        EntryKind::AirBase,
+        EntryKind::ArmedGroup,
+        EntryKind::Military,
+        EntryKind::Official,
+        EntryKind::Source,
+    ];
+    pub(crate) const ALL_WORDS: [&'static str; 11] = [
+        "country",
+        "demonym",
+        "metonym",
+        "province",
+        "city",
+        "district",
+        "air_base",
+        "armed_group",
+        "military",
+        "official",
+        "source",
+    ];
+
+    /// The word for this kind in gazetteer files.
+    pub fn as_str(self) -> &'static str {
+        let i = EntryKind::ALL.iter().position(|k| *k == self).unwrap_or(0);
+        EntryKind::ALL_WORDS.get(i).copied().unwrap_or("country")
+    }
+
+    /// The kind for a word of gazetteer files.
+    pub fn from_word(word: &str) -> Option<EntryKind> {
+        let i = EntryKind::ALL_WORDS.iter().position(|w| *w == word)?;
+        EntryKind::ALL.get(i).copied()
+    }
+
+    /// True for kinds that name places.
+    pub fn is_place(self) -> bool {
+        matches!(
+            self,
+            EntryKind::Country
+                | EntryKind::Province
+                | EntryKind::City
+                | EntryKind::District
+                | EntryKind::AirBase
+        )
+    }
+}
+
+/// One named thing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    pub(crate) kind: EntryKind,
+    pub(crate) name: String,
+    pub(crate) country: Option<String>,
+    pub(crate) code: Option<String>,
+    pub(crate) province: Option<String>,
+    pub(crate) patterns: Vec<String>,
+    pub(crate) attrs: Vec<(String, String)>,
+}
+
+impl Entry {
+    /// What it names.
+    pub fn kind(&self) -> EntryKind {
+        self.kind
+    }
+    /// Canonical name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+    /// ISO 3166-1 alpha-2 of its country.
+    pub fn country(&self) -> Option<&str> {
+        self.country.as_deref()
+    }
+    /// Its code: alpha-2 for a country, ISO 3166-2 for a province, an id otherwise.
+    pub fn code(&self) -> Option<&str> {
+        self.code.as_deref()
+    }
+    /// ISO 3166-2 of the province a town or air base lies in; a province's own code.
+    pub fn province(&self) -> Option<&str> {
+        match self.kind {
+            EntryKind::Province => self.code.as_deref(),
+            _ => self.province.as_deref(),
+        }
+    }
+    /// The surface forms, the name first (a leading `=` marks a case-sensitive one).
+    pub fn patterns(&self) -> &[String] {
+        &self.patterns
+    }
+    /// The value of an attribute (`pop`, `role`, `from`, `to`, `ambiguous`...).
+    pub fn attr(&self, key: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// Index of an entry in its [`Gazetteer`].
+pub type EntryId = u32;
+
+/// A gazetteer hit: a span of text and the entries its pattern names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// Where.
+    pub span: Span,
+    ids: (u32, u32),
+}
+
+struct Automaton {
+    ac: AhoCorasick,
+    /// For each pattern of `ac`, its range in `Inner::ids`.
+    targets: Vec<(u32, u32)>,
+}
+
+struct Inner {
+    entries: Vec<Entry>,
+    ids: Vec<EntryId>,
+    automata: Vec<Automaton>,
+    patterns: usize,
+}
+
+/// A set of named entries and the automata that find them. Cheap to clone (shared).
+#[derive(Clone)]
+pub struct Gazetteer {
+    inner: Arc<Inner>,
+}
+
+impl std::fmt::Debug for Gazetteer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Gazetteer")
+            .field("entries", &self.inner.entries.len())
+            .field("patterns", &self.inner.patterns)
+            .finish()
+    }
+}
+
+/// Builds a [`Gazetteer`] from the built-in data and user files.
+///
+/// ```
+/// use conflict_events::gazetteer::Gazetteer;
+/// let gazetteer = Gazetteer::builder()
+///     .builtin(false)
+///     .add_tsv("my_groups.tsv", "armed_group\tRed Hand Brigade\t\t\t\tRHB|Red Hand")
+///     .build()?;
+/// let hits = gazetteer.find("The RHB claimed the attack.");
+/// assert_eq!(gazetteer.entries_of(&hits[0]).next().unwrap().1.name(), "Red Hand Brigade");
+/// # Ok::<(), conflict_events::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct GazetteerBuilder {
+    builtin: bool,
+    stoplist: bool,
+    files: Vec<(String, String)>,
+}
+
+impl Default for GazetteerBuilder {
+    fn default() -> Self {
+        GazetteerBuilder {
+            builtin: true,
+            stoplist: true,
+            files: Vec::new(),
+        }
+    }
+}
+
+impl GazetteerBuilder {
+    /// Include the built-in data (default: yes).
+    pub fn builtin(mut self, yes: bool) -> Self {
+        self.builtin = yes;
+        self
+    }
+
+    /// Drop case-insensitive patterns that are common English words (default: yes).
+    pub fn stoplist(mut self, yes: bool) -> Self {
+        self.stoplist = yes;
+        self
+    }
+
+    /// Add a user file: `name` is used in error messages, `text` is its content.
+    pub fn add_tsv(mut self, name: impl Into<String>, text: impl Into<String>) -> Self {
+        self.files.push((name.into(), text.into()));
+        self
+    }
+
+    /// Parses every file and builds the automata.
+    ///
+    /// # Errors
+    /// A malformed line (naming file, line and reason), or an automaton that cannot be built.
+    pub fn build(&self) -> Result<Gazetteer, Error> {
+        let mut entries = Vec::new();
+        if self.builtin {
+            for (name, text) in BUILTIN_FILES {
+                entries.extend(tsv::parse(name, text)?);
+            }
+        }
+        for (name, text) in &self.files {
+            entries.extend(tsv::parse(name, text)?);
+        }
+        let stop: HashSet<String> = if self.stoplist {
+            builtin::stoplist()
+        } else {
+            HashSet::new()
+        };
+        Gazetteer::from_entries(entries, &stop)
+    }
+}
+
+/// True if the pattern is matched only as written.
+pub(crate) fn is_case_sensitive(pattern: &str) -> bool {
+    pattern.starts_with('=') || !pattern.chars().any(|c| c.is_lowercase())
+}
+
+impl Gazetteer {
+    /// A builder, with the built-in data on by default.
+    pub fn builder() -> GazetteerBuilder {
+        GazetteerBuilder::default()
+    }
+
+    /// A gazetteer with no entries.
+    pub fn empty() -> Gazetteer {
+        Gazetteer {
+            inner: Arc::new(Inner {
+                entries: Vec::new(),
+                ids: Vec::new(),
+                automata: Vec::new(),
+                patterns: 0,
+            }),
+        }
+    }
+
+    /// The built-in gazetteer, built once on first use and shared.
+    pub fn builtin() -> &'static Gazetteer {
+        builtin::shared()
+    }
+
+    fn from_entries(entries: Vec<Entry>, stop: &HashSet<String>) -> Result<Gazetteer, Error> {
+        // key (case-folded for insensitive patterns) -> entry ids, per automaton
+        let mut ci: HashMap<String, Vec<EntryId>> = HashMap::new();
+        let mut cs: HashMap<String, Vec<EntryId>> = HashMap::new();
+        for (i, e) in entries.iter().enumerate() {
+            let id = u32::try_from(i).map_err(|_| Error::automaton("too many entries"))?;
+            for p in &e.patterns {
+                let bare = tsv::strip_cs(p);
+                if bare.is_empty() {
+                    continue;
+                }
+                let (map, key) = if is_case_sensitive(p) {
+                    (&mut cs, bare.to_string())
+                } else {
+                    let key = bare.to_ascii_lowercase();
+                    if stop.contains(&key) {
+                        continue;
+                    }
+                    (&mut ci, key)
+                };
+                let v = map.entry(key).or_default();
+                if v.last() != Some(&id) {
+                    v.push(id);
+                }
+            }
+        }
+        let mut ids = Vec::new();
+        let mut automata = Vec::new();
+        let mut patterns = 0;
+        for (map, insensitive) in [(ci, true), (cs, false)] {
+            if map.is_empty() {
+                continue;
+            }
+            let mut pats: Vec<(String, Vec<EntryId>)> = map.into_iter().collect();
+            pats.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+            let mut targets = Vec::with_capacity(pats.len());
+            for (_, v) in &pats {
+                let start = ids.len() as u32;
+                ids.extend_from_slice(v);
+                targets.push((start, ids.len() as u32));
+            }
+            let ac = AhoCorasick::builder()
+                .ascii_case_insensitive(insensitive)
+                .match_kind(MatchKind::LeftmostLongest)
+                .start_kind(StartKind::Both)
+                .kind(Some(AhoCorasickKind::ContiguousNFA))
+                .build(pats.iter().map(|(p, _)| p.as_str()))
+                .map_err(Error::automaton)?;
+            patterns += pats.len();
+            automata.push(Automaton { ac, targets });
+        }
+        Ok(Gazetteer {
+            inner: Arc::new(Inner {
+                entries,
+                ids,
+                automata,
+                patterns,
+            }),
+        })
+    }
+
+    /// All entries.
+    pub fn entries(&self) -> &[Entry] {
+        &self.inner.entries
+    }
+
+    /// The entry with this id.
+    pub fn entry(&self, id: EntryId) -> Option<&Entry> {
+        self.inner.entries.get(id as usize)
+    }
+
+    /// Number of distinct patterns in the automata.
+    pub fn pattern_count(&self) -> usize {
+        self.inner.patterns
+    }
+
+    /// Every pattern as matched (case-sensitive ones as written, others lowercased), for
+    /// building a baseline matcher over the same names.
+    pub fn patterns(&self) -> Vec<(String, bool)> {
+        let mut out = Vec::with_capacity(self.inner.patterns);
+        for e in &self.inner.entries {
+            for p in &e.patterns {
+                out.push((tsv::strip_cs(p).to_string(), is_case_sensitive(p)));
+            }
+        }
+        out
+    }
+
+    /// Heap memory of the automata and entries, in bytes (approximate for entries).
+    pub fn memory_usage(&self) -> usize {
+        let automata: usize = self
+            .inner
+            .automata
+            .iter()
+            .map(|a| a.ac.memory_usage() + a.targets.len() * 8)
+            .sum();
+        let entries: usize = self
+            .inner
+            .entries
+            .iter()
+            .map(|e| {
+                std::mem::size_of::<Entry>()
+                    + e.name.len()
+                    + e.patterns.iter().map(|p| p.len() + 24).sum::<usize>()
+                    + e.attrs.iter().map(|(k, v)| k.len() + v.len() + 48).sum::<usize>()
+            })
+            .sum();
+        automata + entries + self.inner.ids.len() * 4
+    }
+
+    /// The entries a mention names, with their ids.
+    pub fn entries_of<'g>(
+        &'g self,
+        m: &Mention,
+    ) -> impl Iterator<Item = (EntryId, &'g Entry)> + 'g {
+        let ids = self
+            .inner
+            .ids
+            .get(m.ids.0 as usize..m.ids.1 as usize)
+            .unwrap_or(&[]);
+        ids.iter()
+            .filter_map(move |&id| self.inner.entries.get(id as usize).map(|e| (id, e)))
+    }
+
+    /// Every mention in `text`, in text order, non-overlapping (see the matching policy).
+    pub fn find(&self, text: &str) -> Vec<Mention> {
+        let mut all: Vec<Mention> = Vec::new();
+        for a in &self.inner.automata {
+            find_one(a, text, &mut all);
+        }
+        if self.inner.automata.len() > 1 {
+            all.sort_unstable_by(|x, y| {
+                x.span
+                    .start
+                    .cmp(&y.span.start)
+                    .then(y.span.end.cmp(&x.span.end))
+            });
+            let mut kept: Vec<Mention> = Vec::with_capacity(all.len());
+            for m in all {
+                match kept.last() {
+                    Some(last) if m.span.start < last.span.end => {}
+                    _ => kept.push(m),
+                }
+            }
+            kept
+        } else {
+            all
+        }
+    }
+}
+
+fn is_word_byte_at(text: &str, pos: usize, before: bool) -> bool {
+    let c = if before {
+        text.get(..pos).and_then(|s| s.chars().next_back())
+    } else {
+        text.get(pos..).and_then(|s| s.chars().next())
+    };
+    c.is_some_and(char::is_alphanumeric)
+}
+
+fn at_boundary(text: &str, start: usize, end: usize) -> bool {
+    let bytes = text.as_bytes();
+    let first_word = bytes.get(start).is_some_and(|b| b.is_ascii_alphanumeric() || *b >= 0x80);
+    let last_word = end
+        .checked_sub(1)
+        .and_then(|i| bytes.get(i))
+        .is_some_and(|b| b.is_ascii_alphanumeric() || *b >= 0x80);
+    (!first_word || !is_word_byte_at(text, start, true))
+        && (!last_word || !is_word_byte_at(text, end, false))
+}
+
+fn find_one(a: &Automaton, text: &str, out: &mut Vec<Mention>) {
+    let mut at = 0;
+    while at < text.len() {
+        let Some(m) = a.ac.find(Input::new(text).range(at..)) else {
+            break;
+        };
+        let mut accepted = None;
+        if at_boundary(text, m.start(), m.end()) {
+            accepted = Some(m);
+        } else {
+            // try shorter patterns starting at the same position
+            let mut end = m.end();
+            while end > m.start() + 1 {
+                end -= 1;
+                let input = Input::new(text)
+                    .range(m.start()..end)
+                    .anchored(Anchored::Yes);
+                match a.ac.find(input) {
+                    Some(s) if at_boundary(text, s.start(), s.end()) => {
+                        accepted = Some(s);
+                        break;
+                    }
+                    Some(s) => end = s.end(),
+                    None => break,
+                }
+            }
+        }
+        match accepted {
+            Some(m) => {
+                if let Some(&ids) = a.targets.get(m.pattern().as_usize()) {
+                    out.push(Mention {
+                        span: Span::new(m.start(), m.end()),
+                        ids,
+                    });
+                }
+                at = m.end().max(at + 1);
+            }
+            None => {
+                // resume at the next char boundary after the rejected start
+                let mut next = m.start() + 1;
+                while next < text.len() && !text.is_char_boundary(next) {
+                    next += 1;
+                }
+                at = next;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gaz(text: &str) -> Gazetteer {
+        Gazetteer::builder()
+            .builtin(false)
+            .add_tsv("t.tsv", text)
+            .build()
+            .unwrap()
+    }
+
+    fn names(g: &Gazetteer, text: &str) -> Vec<String> {
+        g.find(text)
+            .iter()
+            .map(|m| m.span.get(text).unwrap().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn longest_match_and_word_boundaries() {
+        let g = gaz("province\tDeir ez-Zor\tSY\tSY-DY\t\tDeir\ncountry\tIran\tIR\tIR\ndemonym\tIranian\tIR\n");
+        assert_eq!(names(&g, "in Deir ez-Zor province"), vec!["Deir ez-Zor"]);
+        assert_eq!(names(&g, "an Iranian base in Iran"), vec!["Iranian", "Iran"]);
+        assert_eq!(names(&g, "Irani Iranx"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn rejected_longest_falls_back_to_shorter_at_same_start() {
+        let g = gaz("city\tDeir\tSY\nprovince\tDeir ez-Zor\tSY\tSY-DY\n");
+        // "Deir ez-Zorx": the long pattern fails the boundary check; "Deir" fits.
+        assert_eq!(names(&g, "Deir ez-Zorx"), vec!["Deir"]);
+    }
+
+    #[test]
+    fn acronyms_are_case_sensitive_and_forced_patterns_too() {
+        let g = gaz("armed_group\tIslamic State\t\t\t\tIS|ISIS\ncity\t=Hit\tIQ\t\tIQ-AN\n");
+        assert_eq!(names(&g, "this is it"), Vec::<String>::new());
+        assert_eq!(names(&g, "IS fighters in Hit were hit"), vec!["IS", "Hit"]);
+        assert_eq!(names(&g, "islamic state"), vec!["islamic state"]);
+    }
+
+    #[test]
+    fn stoplist_drops_insensitive_common_words() {
+        let g = Gazetteer::builder()
+            .builtin(false)
+            .add_tsv("t.tsv", "city\tPolice\tPL\ncity\t=Deal\tGB\n")
+            .build()
+            .unwrap();
+        let stop = builtin::stoplist();
+        if stop.contains("police") {
+            assert_eq!(names(&g, "police said"), Vec::<String>::new());
+        }
+        assert_eq!(names(&g, "a deal in Deal"), vec!["Deal"]);
+    }
+
+    #[test]
+    fn one_pattern_many_entries() {
+        let g = gaz("city\tAleppo\tSY\t\tSY-HL\nprovince\tAleppo\tSY\tSY-HL\n");
+        let m = g.find("in Aleppo");
+        assert_eq!(m.len(), 1);
+        let kinds: Vec<EntryKind> = g.entries_of(&m[0]).map(|(_, e)| e.kind()).collect();
+        assert_eq!(kinds, vec![EntryKind::City, EntryKind::Province]);
+    }
+
+    #[test]
+    fn non_ascii_boundaries() {
+        let g = gaz("city\tHoms\tSY\t\tSY-HI\n");
+        assert_eq!(names(&g, "«Homs» éHoms Homsé"), vec!["Homs"]);
+    }
+}
