@@ -5,12 +5,17 @@
 
 pub mod dates;
 mod error;
+mod events;
+mod extractor;
+pub mod gazetteer;
 pub mod model;
 pub mod numbers;
-pub mod gazetteer;
 mod span;
 pub mod text;
 
+pub use chrono::NaiveDate;
 pub use error::{Error, ErrorKind};
+pub use extractor::{Document, Extractor, ExtractorBuilder};
+pub use gazetteer::Gazetteer;
 pub use model::*;
 pub use span::Span;

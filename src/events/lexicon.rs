@@ -1,0 +1,211 @@
+//! The closed-class words the event rules read: triggers, casualty words, victim nouns,
+//! modality cues. One lookup per token; a word has one class.
+
+use crate::model::{CasualtyKind, Modality, VictimCategory, Weapon};
+
+/// The class of a word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub(crate) enum W {
+    #[default]
+    Other,
+    /// A strike word: the weapon it implies (if any) and whether it can start an event by
+    /// itself ("airstrikes", "shelled") or only with weapon context ("struck", "strikes").
+    Trigger(Option<Weapon>, bool),
+    /// A weapon or platform noun: "warplanes", "drones", "missiles", "mortars".
+    WeaponNoun(Weapon),
+    /// A verb that launches a weapon: "fired", "launched", "dropped".
+    Launch,
+    /// A casualty word and whether it stands after the figure ("12 dead", "12 fatalities").
+    Casualty(CasualtyKind, Pos),
+    /// A person noun that can be counted as victims.
+    Victim(VictimCategory),
+    /// A military noun: "forces", "army", "troops", "military", "jets" (actor heads).
+    Military,
+    /// A modality cue.
+    Cue(Modality),
+    /// A preposition that puts what follows in a place or object role.
+    Locative,
+    /// "by": what follows is the agent.
+    By,
+    /// A noun for things that are counted but are not people.
+    Thing,
+    /// "the", "these", "those", "its", "their", "this", "that", "such".
+    Definite,
+    /// "a", "an".
+    Indefinite,
+    /// Auxiliaries and adverbs allowed between a figure and its verb.
+    Aux,
+    /// "has", "have": perfect tense (running tolls).
+    Perfect,
+    /// "previous", "earlier", "initial", "prior": an older figure.
+    Previous,
+    /// "toll".
+    Toll,
+    /// "including", "among them".
+    Including,
+    /// A word of running tolls: "since", "total", "overall".
+    Running,
+    /// A word that names a war: "war", "conflict", "uprising", "insurgency".
+    War,
+    /// "campaign", "operation", "intervention": a series, not an incident.
+    Campaign,
+    /// A reporting verb: "said", "says", "reported", "according".
+    Report,
+    /// A base noun: "airbase", "base", "airfield", "airdrome".
+    Base,
+    /// Improvised devices: "car", "roadside", "suicide" (before "bomb").
+    Improvised,
+    /// Words that make "strike" not an attack: "hunger", "general", "labor".
+    NotAttack,
+    /// "unidentified", "unknown": the striker is not named.
+    Unknown,
+    /// "and", "or".
+    Conj,
+    /// "province", "governorate", "oblast", "region", "state", "countryside".
+    ProvinceWord,
+    /// "city", "town", "village", "district".
+    TownWord,
+    /// "regime", "government", "pro-government": a state's own forces.
+    Regime,
+    /// "coalition".
+    Coalition,
+}
+
+/// Where a casualty word stands relative to its figure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Pos {
+    /// A verb: before ("killed 12") or after ("12 were killed").
+    Verb,
+    /// Only after the figure: "12 dead", "12 fatalities".
+    After,
+}
+
+/// The class of an ASCII-lowercased word.
+pub(crate) fn classify(w: &str) -> W {
+    use CasualtyKind as K;
+    use VictimCategory as V;
+    use W::*;
+    use Weapon::*;
+    match w {
+        "airstrike" | "airstrikes" | "air-strike" | "air-strikes" | "airstriking" => {
+            Trigger(Some(Air), true)
+        }
+        "bombing" | "bombings" | "bombed" | "bomb" | "bombs" | "bombarded" | "bombardment"
+        | "bombardments" | "bombarding" => Trigger(Some(Air), true),
+        "shelled" | "shelling" | "shellings" | "shell" => Trigger(Some(Artillery), true),
+        "strike" | "strikes" | "struck" | "hit" | "hits" | "targeted" | "targeting"
+        | "pounded" | "pounding" | "raid" | "raids" | "raided" | "attacked" | "attack"
+        | "attacks" | "slammed" => Trigger(None, false),
+        "warplane" | "warplanes" | "jet" | "jets" | "aircraft" | "plane" | "planes"
+        | "helicopter" | "helicopters" | "gunship" | "gunships" | "bomber" | "bombers"
+        | "air" | "aerial" | "sorties" | "sortie" => WeaponNoun(Air),
+        "drone" | "drones" | "uav" | "uavs" => WeaponNoun(Drone),
+        "missile" | "missiles" | "rocket" | "rockets" | "projectile" | "projectiles" => {
+            WeaponNoun(Missile)
+        }
+        "artillery" | "mortar" | "mortars" | "shells" | "howitzer" | "howitzers" | "grad"
+        | "mlrs" => WeaponNoun(Artillery),
+        "fired" | "fire" | "fires" | "firing" | "launched" | "launching" | "launches"
+        | "lobbed" | "dropped" | "dropping" => Launch,
+        "killed" | "killing" | "kill" | "kills" | "slain" | "slaying" => Casualty(K::Killed, Pos::Verb),
+        "dead" | "died" | "die" | "dies" | "deaths" | "death" | "fatalities" | "fatality"
+        | "lives" | "bodies" | "perished" => Casualty(K::Killed, Pos::After),
+        "wounded" | "wounding" | "wounds" | "injured" | "injuring" | "injures" | "hurt" => {
+            Casualty(K::Wounded, Pos::Verb)
+        }
+        "injuries" | "injury" => Casualty(K::Wounded, Pos::After),
+        "displaced" | "displacing" | "displaces" | "uprooted" => Casualty(K::Displaced, Pos::Verb),
+        "fled" | "homeless" => Casualty(K::Displaced, Pos::After),
+        "missing" => Casualty(K::Missing, Pos::After),
+        "abducted" | "abducting" | "kidnapped" | "kidnapping" | "kidnaps" | "abducts" => {
+            Casualty(K::Abducted, Pos::Verb)
+        }
+        "hostage" | "hostages" => Casualty(K::Abducted, Pos::After),
+        "detained" | "detaining" | "arrested" | "arresting" => Casualty(K::Detained, Pos::Verb),
+        "militant" | "militants" | "rebel" | "rebels" | "fighter" | "fighters" | "insurgent"
+        | "insurgents" | "jihadist" | "jihadists" | "terrorist" | "terrorists" | "gunmen"
+        | "gunman" | "combatant" | "combatants" | "members" | "member" | "elements"
+        | "extremists" | "extremist" | "commanders" | "commander" | "separatists"
+        | "separatist" | "militiamen" | "militia" | "mercenaries" | "assailants" | "attackers"
+        => Victim(V::Combatants),
+        "civilian" | "civilians" | "children" | "child" | "women" | "woman" | "residents"
+        | "villagers" | "students" | "worshippers" | "patients" | "farmers" | "men" | "man"
+        | "boy" | "boys" | "girl" | "girls" | "infants" | "family" | "protesters"
+        | "protestors" | "demonstrators" | "refugees" | "migrants" | "journalists"
+        | "journalist" | "shepherd" | "shepherds" | "teenager" | "teenagers" | "elderly"
+        | "passengers" | "workers" | "worker" | "doctors" | "nurses" | "pilgrims" | "fishermen"
+        | "minors" | "kids" | "baby" | "babies" | "toddler" => Victim(V::Civilians),
+        "soldier" | "soldiers" | "troops" | "police" | "policemen" | "policeman" | "officers"
+        | "officer" | "servicemen" | "serviceman" | "personnel" | "guards" | "guard"
+        | "marines" | "sailors" | "pilots" | "pilot" | "conscripts" | "recruits" | "gendarmes"
+        => Victim(V::SecurityForces),
+        "people" | "persons" | "person" | "individuals" | "others" | "victims" | "casualties" => Victim(V::People),
+        "forces" | "force" | "army" | "armies" | "military" | "militaries" | "navy"
+        | "ministry" | "battalion" | "brigade" | "division" | "units" | "unit" | "command"
+        | "airforce" => Military,
+        "would" | "could" | "may" | "might" | "likely" | "unlikely" | "possible" | "possibly"
+        | "if" | "unless" | "whether" | "allow" | "consider" | "considering" | "should"
+        | "potential" | "hypothetical" | "ready" | "prepared" | "able" => Cue(Modality::Hypothetical),
+        "will" | "plans" | "plan" | "planned" | "planning" | "intends" | "intend" | "intended"
+        | "threatens" | "threatened" | "threatening" | "vowed" | "vows" | "pledged" | "warned"
+        | "promised" | "aims" | "going" | "preparing" => Cue(Modality::Planned),
+        "denied" | "denies" | "deny" | "denying" | "not" | "never" | "didn't" | "no"
+        | "without" | "refused" | "rejected" | "dismissed" => Cue(Modality::Negated),
+        "in" | "on" | "at" | "near" | "against" | "into" | "across" | "over" | "of" | "around"
+        | "outside" | "toward" | "towards" | "onto" | "inside" | "upon" | "within" | "between"
+        | "north" | "south" | "east" | "west" | "northern" | "southern"
+        | "eastern" | "western" | "northeast" | "northwest" | "southeast" | "southwest"
+        | "northeastern" | "northwestern" | "southeastern" | "southwestern" | "central"
+        | "outskirts" | "edge" | "vicinity" | "area" | "areas" => Locative,
+        "by" => By,
+        "house" | "houses" | "homes" | "home" | "buildings" | "building" | "vehicles"
+        | "vehicle" | "cars" | "trucks" | "tanks" | "villages" | "towns" | "cities" | "times"
+        | "rounds" | "targets" | "positions" | "sites" | "km" | "kilometres" | "kilometers"
+        | "miles" | "metres" | "meters" | "years" | "months" | "weeks" | "days" | "hours"
+        | "minutes" | "percent" | "dollars" | "tonnes" | "tons" | "events" | "locations"
+        | "incidents" | "explosions" | "blasts" | "shots" | "bullets"
+        | "barrels" | "hectares" | "acres" | "cattle" | "sheep" | "goats" | "camels"
+        | "animals" | "schools" | "hospitals" | "shops" | "stores" | "checkpoints" | "points"
+        | "clashes" | "operations" | "aid" | "boats" | "ships" | "weapons"
+        | "ammunition" | "mines" | "ieds" => Thing,
+        "the" | "these" | "those" | "its" | "their" | "this" | "that" | "such" | "his" | "her"
+        | "our" => Definite,
+        "a" | "an" => Indefinite,
+        "was" | "were" | "are" | "is" | "been" | "be" | "being" | "had" | "reportedly"
+        | "allegedly" | "also" | "later" | "all" | "both" | "each" | "subsequently"
+        | "eventually" | "apparently" | "confirmed" | "believed" | "feared" | "left"
+        | "found" | "seriously" | "critically" | "lightly" | "severely" | "fatally"
+        | "mortally" | "shot" | "instantly" | "immediately" => Aux,
+        "has" | "have" => Perfect,
+        "previous" | "previously" | "earlier" | "initial" | "prior" | "preliminary" | "old" => {
+            Previous
+        }
+        "toll" | "tolls" => Toll,
+        "including" | "among" => Including,
+        "since" | "total" | "overall" | "altogether" | "cumulative" | "so-far" | "tally" => {
+            Running
+        }
+        "war" | "conflict" | "uprising" | "insurgency" | "revolution" | "crisis" | "wars" => War,
+        "campaign" | "operation" | "intervention" | "offensive" | "capability"
+        | "capabilities" => Campaign,
+        "said" | "says" | "say" | "reported" | "reports" | "according" | "told" | "stated"
+        | "announced" | "claimed" => Report,
+        "airbase" | "airbases" | "base" | "bases" | "airfield" | "airfields" | "airdrome"
+        | "airdromes" | "aerodrome" | "airport" | "airports" => Base,
+        "car" | "roadside" | "suicide" | "truck" | "pipe" | "improvised" | "homemade"
+        | "motorcycle" | "sticky" | "magnetic" | "parcel" | "letter" | "nail" | "ied" => Improvised,
+        "hunger" | "general" | "labor" | "labour" | "workers'" | "teachers" | "nationwide"
+        | "counter" | "preemptive" | "lucky" | "first-strike" => NotAttack,
+        "unidentified" | "unknown" | "unmarked" | "unnamed" | "unclaimed" => Unknown,
+        "and" | "or" | "&" => Conj,
+        "province" | "provinces" | "governorate" | "governorates" | "oblast" | "oblasts"
+        | "region" | "regions" | "state" | "countryside" | "prefecture" | "county" => {
+            ProvinceWord
+        }
+        "city" | "town" | "village" | "district" | "districts" | "neighbourhood"
+        | "neighborhood" | "suburb" | "camp" | "hamlet" | "municipality" | "locality" => TownWord,
+        "regime" | "government" | "pro-government" | "loyalist" | "state-run" => Regime,
+        "coalition" | "coalition-led" => Coalition,
+        _ => Other,
+    }
+}

@@ -1,0 +1,558 @@
+//! Events: triggers and slots filled per clause, then resolved per article.
+//!
+//! The stage reads the sentences of the text stage, the gazetteer mentions, and the numbers
+//! and dates of the sentences that hold a strike or casualty word. It knows nothing of
+//! serialisation. Spans here are into the (normalised) text it is given.
+
+mod casualty;
+mod lexicon;
+mod modality;
+mod strike;
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use crate::dates;
+use crate::gazetteer::{Entry, EntryKind, Gazetteer, Mention};
+use crate::model::{DateRef, Entity, EntityKind, Event, Place, PlaceKind};
+use crate::numbers::{self, Number};
+use crate::span::Span;
+use crate::text::{self, Sentence};
+
+use lexicon::W;
+
+/// A token of a sentence.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Tok {
+    pub span: Span,
+    pub w: W,
+    /// Starts with an uppercase letter.
+    pub cap: bool,
+    /// A punctuation character, or 0 for a word.
+    pub punct: u8,
+    /// Index into `Sent::ments` of the mention covering it.
+    pub ment: Option<u16>,
+}
+
+/// A gazetteer mention inside a sentence, with its token range.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Ment {
+    pub m: Mention,
+    pub a: usize,
+    pub b: usize,
+}
+
+/// A sentence prepared for the rules.
+pub(crate) struct Sent {
+    pub span: Span,
+    pub paragraph: usize,
+    pub toks: Vec<Tok>,
+    /// Clauses as token ranges.
+    pub clauses: Vec<(usize, usize)>,
+    pub ments: Vec<Ment>,
+    pub numbers: Vec<(Number, usize, usize)>,
+    pub dates: Vec<(DateRef, usize, usize)>,
+}
+
+/// What the rules see of the whole article.
+pub(crate) struct Doc<'t> {
+    pub text: &'t str,
+    pub gaz: &'t Gazetteer,
+    pub sents: Vec<Sent>,
+    /// Country weights from place mentions: which country the article is about.
+    pub countries: HashMap<String, u32>,
+    /// The country the article is mostly about.
+    pub main_country: Option<String>,
+    /// Canonical country names by alpha-2 code.
+    pub country_names: HashMap<String, String>,
+}
+
+/// Runs the event stage over `text`.
+pub(crate) fn extract(gaz: &Gazetteer, text: &str, published: Option<NaiveDate>) -> Vec<Event> {
+    let seg = text::segment(text);
+    let mentions = gaz.find(text);
+    let doc = Doc::new(gaz, text, &seg.sentences, &mentions, published);
+    let strikes = strike::extract(&doc);
+    let mut events = strike::into_events(&strikes);
+    events.extend(casualty::extract(&doc, &strikes));
+    events
+}
+
+fn tokenize(text: &str, span: Span) -> Vec<Tok> {
+    let mut toks = Vec::new();
+    let Some(s) = span.get(text) else {
+        return toks;
+    };
+    let base = span.start;
+    let mut iter = s.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if c.is_alphanumeric() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = iter.peek() {
+                let joins = d.is_alphanumeric()
+                    || ((d == '-' || d == '.' || d == ',' || d == '\'')
+                        && s.get(j + 1..)
+                            .and_then(|r| r.chars().next())
+                            .is_some_and(|n| {
+                                if d == ',' {
+                                    n.is_ascii_digit() && c.is_ascii_digit()
+                                } else if d == '\'' {
+                                    // "Hay'at" joins; the possessive "'s" stands alone
+                                    n.is_alphanumeric()
+                                        && !(n == 's'
+                                            && !s
+                                                .get(j + 2..)
+                                                .and_then(|r| r.chars().next())
+                                                .is_some_and(char::is_alphanumeric))
+                                } else {
+                                    n.is_alphanumeric()
+                                }
+                            }));
+                if !joins {
+                    break;
+                }
+                iter.next();
+                end = j + d.len_utf8();
+            }
+            let word = &s[i..end];
+            let w = classify_word(word);
+            toks.push(Tok {
+                span: Span::new(base + i, base + end),
+                w,
+                cap: c.is_uppercase(),
+                punct: 0,
+                ment: None,
+            });
+        } else if !c.is_whitespace() {
+            let mut end = i + c.len_utf8();
+            // "'s" is one token
+            if c == '\'' {
+                if let Some(&(j, 's')) = iter.peek() {
+                    iter.next();
+                    end = j + 1;
+                }
+            }
+            toks.push(Tok {
+                span: Span::new(base + i, base + end),
+                w: W::Other,
+                cap: false,
+                punct: if c.is_ascii() { c as u8 } else { b'?' },
+                ment: None,
+            });
+        }
+    }
+    toks
+}
+
+fn classify_word(word: &str) -> W {
+    let mut buf = [0u8; 24];
+    let bytes = word.as_bytes();
+    if bytes.len() > buf.len() || !word.is_ascii() {
+        return W::Other;
+    }
+    let dst = &mut buf[..bytes.len()];
+    dst.copy_from_slice(bytes);
+    dst.make_ascii_lowercase();
+    match std::str::from_utf8(dst) {
+        Ok(lower) => lexicon::classify(lower),
+        Err(_) => W::Other,
+    }
+}
+
+/// Token index range covering a byte span (tokens overlapping it).
+fn tok_range(toks: &[Tok], span: Span) -> (usize, usize) {
+    let a = toks.partition_point(|t| t.span.end <= span.start);
+    let b = toks.partition_point(|t| t.span.start < span.end);
+    (a, b.max(a))
+}
+
+fn has_event_words(toks: &[Tok]) -> bool {
+    toks.iter().any(|t| {
+        matches!(
+            t.w,
+            W::Trigger(..) | W::Casualty(..) | W::Launch | W::WeaponNoun(_)
+        )
+    })
+}
+
+impl<'t> Doc<'t> {
+    fn new(
+        gaz: &'t Gazetteer,
+        text: &'t str,
+        sentences: &[Sentence],
+        mentions: &[Mention],
+        published: Option<NaiveDate>,
+    ) -> Doc<'t> {
+        let mut sents = Vec::with_capacity(sentences.len());
+        let mut mi = 0;
+        for s in sentences {
+            let mut toks = tokenize(text, s.span);
+            while mi < mentions.len() && mentions[mi].span.start < s.span.start {
+                mi += 1;
+            }
+            let mut ments = Vec::new();
+            let mut k = mi;
+            while let Some(m) = mentions.get(k) {
+                if m.span.start >= s.span.end {
+                    break;
+                }
+                if m.span.end <= s.span.end {
+                    let (a, b) = tok_range(&toks, m.span);
+                    if a < b && ments.len() < u16::MAX as usize {
+                        for t in toks.iter_mut().take(b).skip(a) {
+                            t.ment = Some(ments.len() as u16);
+                        }
+                        ments.push(Ment { m: *m, a, b });
+                    }
+                }
+                k += 1;
+            }
+            let clauses = text::clauses(text, s.span)
+                .into_iter()
+                .map(|c| tok_range(&toks, c))
+                .filter(|(a, b)| a < b)
+                .collect::<Vec<_>>();
+            let clauses = if clauses.is_empty() {
+                vec![(0, toks.len())]
+            } else {
+                clauses
+            };
+            let numbers = if has_event_words(&toks) {
+                numbers::numbers(text, s.span)
+                    .into_iter()
+                    .map(|n| {
+                        let (a, b) = tok_range(&toks, n.count.span);
+                        (n, a, b)
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            // dates of every sentence: a strike told later may take the paragraph's date
+            let dates = dates::dates(text, s.span, published)
+                .into_iter()
+                .map(|d| {
+                    let (a, b) = tok_range(&toks, d.span);
+                    (d, a, b)
+                })
+                .collect();
+            sents.push(Sent {
+                span: s.span,
+                paragraph: s.paragraph,
+                toks,
+                clauses,
+                ments,
+                numbers,
+                dates,
+            });
+        }
+        let mut country_names = HashMap::new();
+        for e in gaz.entries() {
+            if e.kind() == EntryKind::Country {
+                if let Some(code) = e.code() {
+                    country_names
+                        .entry(code.to_string())
+                        .or_insert_with(|| e.name().to_string());
+                }
+            }
+        }
+        let mut doc = Doc {
+            text,
+            gaz,
+            sents,
+            countries: HashMap::new(),
+            main_country: None,
+            country_names,
+        };
+        doc.weigh_countries();
+        doc
+    }
+
+    /// Country weights: provinces and towns count 2, countries named as places 1.
+    fn weigh_countries(&mut self) {
+        let mut w: HashMap<String, u32> = HashMap::new();
+        for s in &self.sents {
+            for m in &s.ments {
+                let entries: Vec<&Entry> = self.gaz.entries_of(&m.m).map(|(_, e)| e).collect();
+                let mut seen: Vec<&str> = Vec::new();
+                for e in &entries {
+                    if let Some(c) = e.country() {
+                        if !seen.contains(&c) {
+                            seen.push(c);
+                        }
+                    }
+                }
+                if seen.len() != 1 {
+                    continue;
+                }
+                let weight = if entries
+                    .iter()
+                    .any(|e| matches!(e.kind(), EntryKind::Province | EntryKind::City))
+                {
+                    2
+                } else if entries.iter().any(|e| e.kind() == EntryKind::Country)
+                    && is_locative_before(s, m.a)
+                {
+                    2
+                } else if entries.iter().any(|e| e.kind() == EntryKind::Country) {
+                    1
+                } else {
+                    0
+                };
+                if weight > 0 {
+                    if let Some(c) = seen.first() {
+                        *w.entry((*c).to_string()).or_default() += weight;
+                    }
+                }
+            }
+        }
+        let mut best: Option<(&String, &u32)> = None;
+        for (c, n) in &w {
+            if best.is_none_or(|(bc, bn)| n > bn || (n == bn && c < bc)) {
+                best = Some((c, n));
+            }
+        }
+        self.main_country = best.map(|(c, _)| c.clone());
+        self.countries = w;
+    }
+
+    pub(crate) fn word(&self, t: &Tok) -> &'t str {
+        t.span.get(self.text).unwrap_or("")
+    }
+
+    pub(crate) fn country_name(&self, code: &str) -> String {
+        self.country_names
+            .get(code)
+            .cloned()
+            .unwrap_or_else(|| code.to_string())
+    }
+
+    fn country_weight(&self, code: Option<&str>) -> u32 {
+        code.and_then(|c| self.countries.get(c)).copied().unwrap_or(0)
+    }
+
+    /// The entries of a mention, the ones of the article's countries first.
+    pub(crate) fn entries(&self, m: &Mention) -> Vec<&'t Entry> {
+        let mut v: Vec<&Entry> = self.gaz.entries_of(m).map(|(_, e)| e).collect();
+        if v.len() > 1 {
+            v.sort_by_key(|e| std::cmp::Reverse(self.country_weight(e.country())));
+        }
+        v
+    }
+
+    /// The mention as an actor: a force, group, state, or official's state.
+    pub(crate) fn as_actor(&self, s: &Sent, m: &Ment) -> Option<Entity> {
+        let entries = self.entries(&m.m);
+        let rank = |k: EntryKind| match k {
+            EntryKind::Military => 0,
+            EntryKind::ArmedGroup => 1,
+            EntryKind::Country => 2,
+            EntryKind::Demonym => 3,
+            EntryKind::Metonym => 4,
+            EntryKind::Official => 5,
+            _ => 9,
+        };
+        let e = entries
+            .iter()
+            .filter(|e| rank(e.kind()) < 9)
+            .min_by_key(|e| rank(e.kind()))?;
+        let span = m.m.span;
+        let _ = s;
+        Some(match e.kind() {
+            EntryKind::Military => Entity {
+                name: e.name().to_string(),
+                kind: EntityKind::Military,
+                country: e.country().map(str::to_string),
+                span,
+            },
+            EntryKind::ArmedGroup => Entity {
+                name: e.name().to_string(),
+                kind: EntityKind::ArmedGroup,
+                country: e.country().map(str::to_string),
+                span,
+            },
+            _ => {
+                let code = e.country().or(e.code())?;
+                Entity {
+                    name: self.country_name(code),
+                    kind: EntityKind::State,
+                    country: Some(code.to_string()),
+                    span,
+                }
+            }
+        })
+    }
+
+    /// The mention as a place, preferring a province when a province word follows.
+    pub(crate) fn as_place(&self, s: &Sent, m: &Ment) -> Option<Place> {
+        let entries = self.entries(&m.m);
+        let province_word = s
+            .toks
+            .get(m.b)
+            .is_some_and(|t| t.w == W::ProvinceWord)
+            || s.toks
+                .get(m.b..)
+                .unwrap_or(&[])
+                .iter()
+                .take(6)
+                .take_while(|t| t.punct == b',' || t.w == W::Conj || t.ment.is_some())
+                .count()
+                > 0
+                && s.toks
+                    .get(m.b..)
+                    .unwrap_or(&[])
+                    .iter()
+                    .take(8)
+                    .any(|t| t.w == W::ProvinceWord);
+        let rank = |k: EntryKind| match k {
+            EntryKind::Province if province_word => 0,
+            EntryKind::City => 1,
+            EntryKind::AirBase => 2,
+            EntryKind::District => 3,
+            EntryKind::Province => 4,
+            EntryKind::Country => 5,
+            _ => 9,
+        };
+        // keep the article's country first, then by kind
+        let top_weight = entries
+            .iter()
+            .filter(|e| rank(e.kind()) < 9)
+            .map(|e| self.country_weight(e.country()))
+            .max()?;
+        let e = entries
+            .iter()
+            .filter(|e| rank(e.kind()) < 9 && self.country_weight(e.country()) == top_weight)
+            .min_by_key(|e| rank(e.kind()))?;
+        // a town far from the article's countries needs a place word before it
+        if e.kind() == EntryKind::City
+            && top_weight == 0
+            && !self.countries.is_empty()
+            && !is_locative_before(s, m.a)
+        {
+            return None;
+        }
+        let kind = match e.kind() {
+            EntryKind::Country => PlaceKind::Country,
+            EntryKind::Province => PlaceKind::Province,
+            EntryKind::City => PlaceKind::City,
+            EntryKind::District => PlaceKind::District,
+            EntryKind::AirBase => PlaceKind::AirBase,
+            _ => return None,
+        };
+        Some(Place {
+            name: Some(e.name().to_string()),
+            kind,
+            code: match kind {
+                PlaceKind::Country => e.code().map(str::to_string),
+                PlaceKind::Province => e.code().map(str::to_string),
+                _ => None,
+            },
+            country: e.country().map(str::to_string),
+            province: match kind {
+                PlaceKind::City | PlaceKind::District | PlaceKind::AirBase => {
+                    e.province().map(str::to_string)
+                }
+                _ => None,
+            },
+            span: Some(m.m.span),
+        })
+    }
+
+    /// True if the mention names a place of some kind.
+    pub(crate) fn is_place(&self, m: &Ment) -> bool {
+        self.gaz
+            .entries_of(&m.m)
+            .any(|(_, e)| e.kind().is_place())
+    }
+
+    /// True if the mention names an actor of some kind.
+    pub(crate) fn has_kind(&self, m: &Ment, kinds: &[EntryKind]) -> bool {
+        self.gaz
+            .entries_of(&m.m)
+            .any(|(_, e)| kinds.contains(&e.kind()))
+    }
+
+    /// The canonical name of a source or official mention.
+    pub(crate) fn as_source(&self, m: &Ment) -> Option<String> {
+        self.gaz
+            .entries_of(&m.m)
+            .map(|(_, e)| e)
+            .find(|e| matches!(e.kind(), EntryKind::Source | EntryKind::Official))
+            .map(|e| e.name().to_string())
+    }
+
+    /// The province of a place: its own code, or the province of a town.
+    pub(crate) fn province_of(&self, p: &Place) -> Option<Place> {
+        match p.kind {
+            PlaceKind::Province => Some(p.clone()),
+            PlaceKind::Country => None,
+            _ => {
+                let code = p.province.clone()?;
+                let name = self
+                    .gaz
+                    .entries()
+                    .iter()
+                    .find(|e| e.kind() == EntryKind::Province && e.code() == Some(code.as_str()))
+                    .map(|e| e.name().to_string());
+                Some(Place {
+                    name,
+                    kind: PlaceKind::Province,
+                    country: p.country.clone(),
+                    code: Some(code),
+                    province: None,
+                    span: p.span,
+                })
+            }
+        }
+    }
+}
+
+/// True if the token before `a` (skipping determiners and adjectives-like capitals once)
+/// puts a mention at `a` in a place role.
+pub(crate) fn is_locative_before(s: &Sent, a: usize) -> bool {
+    let mut i = a;
+    for _ in 0..3 {
+        if i == 0 {
+            return false;
+        }
+        i -= 1;
+        let Some(t) = s.toks.get(i) else {
+            return false;
+        };
+        match t.w {
+            W::Locative | W::TownWord | W::ProvinceWord => return true,
+            W::Definite => continue,
+            _ if t.punct == b'(' || t.punct == b',' => return t.punct == b'(' || i > 0 && s.toks.get(i - 1).is_some_and(|p| p.ment.is_some()),
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// The nearest date to token `at` within tokens [a, b), within `max` tokens if given.
+pub(crate) fn nearest_date(s: &Sent, a: usize, b: usize, at: usize, max: Option<usize>) -> Option<DateRef> {
+    s.dates
+        .iter()
+        .filter(|(_, da, db)| *da >= a && *db <= b)
+        .map(|(d, da, db)| {
+            let dist = if *db <= at { at - db } else { da.saturating_sub(at) };
+            (dist, d)
+        })
+        .filter(|(dist, _)| max.is_none_or(|m| *dist <= m))
+        .min_by_key(|(dist, _)| *dist)
+        .map(|(_, d)| d.clone())
+}
+
+/// The latest day-precision date of earlier sentences of the same paragraph.
+pub(crate) fn paragraph_date(doc: &Doc, si: usize) -> Option<DateRef> {
+    let s = doc.sents.get(si)?;
+    doc.sents
+        .get(..si)?
+        .iter()
+        .rev()
+        .take_while(|p| p.paragraph == s.paragraph)
+        .flat_map(|p| p.dates.iter().rev())
+        .find(|(d, _, _)| d.precision == crate::model::Precision::Day && d.date.is_some())
+        .map(|(d, _, _)| d.clone())
+}

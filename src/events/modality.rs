@@ -1,0 +1,31 @@
+//! Modality: whether a clause reports that something happened.
+//!
+//! The cue nearest before the trigger in its clause decides: "would", "could", "may",
+//! "likely", "if" make it hypothetical; "will", "plans to", "threatens to" planned;
+//! "denied", "did not", "never" negated. No cue: asserted.
+
+use super::lexicon::W;
+use super::{Doc, Sent};
+use crate::model::Modality;
+
+/// The modality of the trigger at token `t` in the clause starting at token `a`.
+pub(crate) fn of(doc: &Doc, s: &Sent, a: usize, t: usize) -> Modality {
+    let mut i = t;
+    while i > a {
+        i -= 1;
+        let Some(tok) = s.toks.get(i) else { break };
+        if let W::Cue(m) = tok.w {
+            // "no" before a figure word ("no one", "no casualties") is handled by the
+            // casualty rules; here it must stand right before the trigger's phrase.
+            if doc.word(tok).eq_ignore_ascii_case("no") && t - i > 2 {
+                continue;
+            }
+            // "without" only negates what directly follows it
+            if doc.word(tok).eq_ignore_ascii_case("without") && t - i > 3 {
+                continue;
+            }
+            return m;
+        }
+    }
+    Modality::Asserted
+}

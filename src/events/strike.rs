@@ -1,0 +1,649 @@
+//! Strikes: one mention per clause with a strike trigger, merged per article.
+//!
+//! A trigger is strong when it names an attack from afar by itself ("airstrikes",
+//! "shelled", "fired mortars", "drone strike", "Israeli strikes") and weak when it needs an
+//! event already told ("the raids", "the strikes", "hit"). A weak or definite mention
+//! ("Tuesday's strikes", "the raids") adds to the event told last; a strong mention starts
+//! a new event unless it is the same strike again (same actor, date and places, or no
+//! places of its own).
+
+use super::lexicon::W;
+use super::{is_locative_before, modality, nearest_date, paragraph_date, Doc, Ment, Sent};
+use crate::gazetteer::EntryKind;
+use crate::model::{DateRef, Entity, EntityKind, Event, Modality, Place, PlaceKind, Strike, Weapon};
+use crate::span::Span;
+
+/// Who struck, as far as one clause tells.
+#[derive(Clone, Debug, PartialEq)]
+enum Actor {
+    Named(Entity),
+    /// The text says the striker is unknown ("unidentified warplanes").
+    Unknown,
+    /// The clause does not say.
+    Unresolved,
+}
+
+struct Found {
+    si: usize,
+    t: usize,
+    strong: bool,
+    definite: bool,
+    weapon: Option<Weapon>,
+    actor: Actor,
+    base: Option<Place>,
+    targets: Vec<Entity>,
+    provinces: Vec<Place>,
+    locations: Vec<Place>,
+    date: Option<DateRef>,
+    modality: Modality,
+    evidence: Span,
+}
+
+struct Acc {
+    strike: Strike,
+    actor_known: bool,
+    sentences: Vec<usize>,
+}
+
+/// The strike events of a document, and for each sentence the event told there.
+pub(crate) struct Strikes {
+    pub events: Vec<Strike>,
+    pub by_sentence: Vec<Option<usize>>,
+}
+
+const ACTOR_KINDS: [EntryKind; 6] = [
+    EntryKind::Military,
+    EntryKind::ArmedGroup,
+    EntryKind::Country,
+    EntryKind::Demonym,
+    EntryKind::Metonym,
+    EntryKind::Official,
+];
+
+pub(crate) fn extract(doc: &Doc) -> Strikes {
+    let mut accs: Vec<Acc> = Vec::new();
+    let mut by_sentence = vec![None; doc.sents.len()];
+    for (si, s) in doc.sents.iter().enumerate() {
+        let mut last_in_sentence: Option<usize> = None;
+        for &(a, b) in &s.clauses {
+            let Some(f) = find(doc, si, s, a, b) else {
+                continue;
+            };
+            let idx = place(&mut accs, f, last_in_sentence);
+            if let Some(i) = idx {
+                last_in_sentence = Some(i);
+                if by_sentence[si].is_none() {
+                    by_sentence[si] = Some(i);
+                }
+            }
+        }
+    }
+    Strikes {
+        events: accs
+            .into_iter()
+            .map(|mut a| {
+                prune_targets(&mut a.strike.targets);
+                a.strike
+            })
+            .collect(),
+        by_sentence,
+    }
+}
+
+fn key(e: &Entity) -> String {
+    e.country
+        .clone()
+        .filter(|_| e.kind == EntityKind::State || e.kind == EntityKind::Military)
+        .unwrap_or_else(|| e.name.to_ascii_lowercase())
+}
+
+fn place_set(provinces: &[Place], locations: &[Place]) -> Vec<String> {
+    let mut v: Vec<String> = provinces
+        .iter()
+        .filter_map(|p| p.code.clone())
+        .chain(locations.iter().filter_map(|p| p.name.clone()))
+        .collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+fn compatible(acc: &Acc, f: &Found) -> bool {
+    if acc.strike.modality != f.modality {
+        return false;
+    }
+    let actor_ok = match (&acc.strike.actor, &f.actor) {
+        (Some(a), Actor::Named(b)) => key(a) == key(b),
+        (None, Actor::Named(_)) => !acc.actor_known,
+        (_, Actor::Unknown) => acc.strike.actor.is_none(),
+        (_, Actor::Unresolved) => true,
+    };
+    let date_ok = match (&acc.strike.date, &f.date) {
+        (Some(a), Some(b)) => a.date.is_none() || b.date.is_none() || a.date == b.date,
+        _ => true,
+    };
+    actor_ok && date_ok
+}
+
+/// Adds a mention to the events: merged into one already told, or as a new one.
+fn place(accs: &mut Vec<Acc>, f: Found, last_in_sentence: Option<usize>) -> Option<usize> {
+    let target = if let Some(i) = last_in_sentence.filter(|&i| {
+        accs.get(i).is_some_and(|a| compatible(a, &f))
+    }) {
+        // several clauses of one sentence telling one strike
+        let acc = accs.get(i)?;
+        let same_places = f.provinces.is_empty() && f.locations.is_empty()
+            || place_set(&acc.strike.provinces, &acc.strike.locations)
+                == place_set(&f.provinces, &f.locations)
+            || !f.strong;
+        same_places.then_some(i)
+    } else {
+        None
+    };
+    let target = target.or_else(|| {
+        let i = accs.len().checked_sub(1)?;
+        let acc = accs.get(i)?;
+        if !compatible(acc, &f) {
+            return None;
+        }
+        if f.definite || !f.strong {
+            return Some(i);
+        }
+        let mine = place_set(&f.provinces, &f.locations);
+        let theirs = place_set(&acc.strike.provinces, &acc.strike.locations);
+        (mine.is_empty() || theirs.is_empty() || mine == theirs).then_some(i)
+    });
+    match target {
+        Some(i) => {
+            let acc = accs.get_mut(i)?;
+            merge(acc, f);
+            Some(i)
+        }
+        None if f.strong => {
+            let si = f.si;
+            let known = !matches!(f.actor, Actor::Unresolved);
+            let strike = Strike {
+                modality: f.modality,
+                evidence: vec![f.evidence],
+                actor: match f.actor {
+                    Actor::Named(e) => Some(e),
+                    _ => None,
+                },
+                base: f.base,
+                targets: f.targets,
+                provinces: f.provinces,
+                locations: f.locations,
+                date: f.date,
+                weapon: f.weapon,
+            };
+            accs.push(Acc {
+                strike,
+                actor_known: known,
+                sentences: vec![si],
+            });
+            Some(accs.len() - 1)
+        }
+        None => None,
+    }
+}
+
+fn push_unique_place(v: &mut Vec<Place>, p: Place) {
+    if !v.iter().any(|q| q.code == p.code && q.name == p.name) {
+        v.push(p);
+    }
+}
+
+fn merge(acc: &mut Acc, f: Found) {
+    let s = &mut acc.strike;
+    if !s.evidence.contains(&f.evidence) {
+        s.evidence.push(f.evidence);
+    }
+    if !acc.sentences.contains(&f.si) {
+        acc.sentences.push(f.si);
+    }
+    match f.actor {
+        Actor::Named(e) if s.actor.is_none() => {
+            s.actor = Some(e);
+            acc.actor_known = true;
+        }
+        Actor::Unknown => acc.actor_known = true,
+        _ => {}
+    }
+    if s.base.is_none() {
+        s.base = f.base;
+    }
+    for t in f.targets {
+        if !s.targets.iter().any(|x| x.name == t.name) {
+            s.targets.push(t);
+        }
+    }
+    for p in f.provinces {
+        push_unique_place(&mut s.provinces, p);
+    }
+    for p in f.locations {
+        push_unique_place(&mut s.locations, p);
+    }
+    if s.date.is_none() {
+        s.date = f.date;
+    }
+    if s.weapon.is_none() {
+        s.weapon = f.weapon;
+    }
+}
+
+/// Generic targets ("militants") go when the same event names armed groups.
+fn prune_targets(targets: &mut Vec<Entity>) {
+    if targets.iter().any(|t| t.kind != EntityKind::Generic) {
+        targets.retain(|t| t.kind != EntityKind::Generic);
+    }
+}
+
+fn lower_is(doc: &Doc, s: &Sent, i: usize, words: &[&str]) -> bool {
+    s.toks
+        .get(i)
+        .is_some_and(|t| words.iter().any(|w| doc.word(t).eq_ignore_ascii_case(w)))
+}
+
+fn weapon_of(w: W) -> Option<Weapon> {
+    match w {
+        W::WeaponNoun(x) => Some(x),
+        _ => None,
+    }
+}
+
+/// The trigger of a clause: (token, weapon, strong, definite).
+fn trigger(doc: &Doc, s: &Sent, a: usize, b: usize) -> Option<(usize, Option<Weapon>, bool, bool)> {
+    let clause_weapon = s
+        .toks
+        .get(a..b)?
+        .iter()
+        .filter_map(|t| weapon_of(t.w))
+        .find(|w| *w != Weapon::Air)
+        .or_else(|| s.toks.get(a..b)?.iter().find_map(|t| weapon_of(t.w)));
+    let mut weak: Option<(usize, Option<Weapon>, bool, bool)> = None;
+    for i in a..b {
+        let Some(tok) = s.toks.get(i) else { break };
+        let prev = i.checked_sub(1).filter(|&j| j >= a).and_then(|j| s.toks.get(j));
+        let next = s.toks.get(i + 1);
+        let prev_weapon = prev.and_then(|p| weapon_of(p.w));
+        let found = match tok.w {
+            W::Trigger(wp, strong) => {
+                if next.is_some_and(|n| n.w == W::Campaign) {
+                    continue;
+                }
+                if prev.is_some_and(|p| matches!(p.w, W::Improvised | W::NotAttack)) {
+                    continue;
+                }
+                let word = doc.word(tok);
+                let lw = word.to_ascii_lowercase();
+                let is_bomb_noun = (lw == "bomb" || lw == "bombs")
+                    && prev.is_some_and(|p| matches!(p.w, W::Indefinite | W::Definite));
+                if is_bomb_noun && clause_weapon != Some(Weapon::Air) {
+                    continue;
+                }
+                let is_attack = lw.starts_with("attack");
+                if is_attack && prev_weapon.is_none() {
+                    continue;
+                }
+                let actor_before = prev.is_some_and(|p| {
+                    p.ment.and_then(|m| s.ments.get(m as usize)).is_some_and(|m| {
+                        doc.has_kind(m, &[EntryKind::Demonym, EntryKind::Country, EntryKind::Military])
+                    })
+                }) && matches!(lw.as_str(), "strike" | "strikes" | "raid" | "raids");
+                let strong = strong
+                    || prev_weapon.is_some()
+                    || actor_before
+                    || (!is_attack
+                        && !matches!(lw.as_str(), "raid" | "raids" | "strike" | "strikes")
+                        && clause_weapon.is_some());
+                let weapon = wp.or(prev_weapon).or(clause_weapon);
+                Some((i, weapon, strong))
+            }
+            W::Launch => {
+                let ahead = s
+                    .toks
+                    .get(i + 1..(i + 4).min(b))
+                    .unwrap_or(&[])
+                    .iter()
+                    .filter_map(|t| weapon_of(t.w))
+                    .find(|w| *w != Weapon::Air);
+                let behind = prev_weapon.filter(|_| doc.word(tok).eq_ignore_ascii_case("fire"));
+                ahead.or(behind).map(|w| (i, Some(w), true))
+            }
+            _ => None,
+        };
+        let Some((i, weapon, strong)) = found else {
+            continue;
+        };
+        let definite = is_definite(doc, s, a, i);
+        if strong {
+            return Some((i, weapon, true, definite));
+        }
+        if weak.is_none() {
+            weak = Some((i, weapon, false, definite));
+        }
+    }
+    weak
+}
+
+/// "the strikes", "these raids", "Tuesday's strikes", "the air raids".
+fn is_definite(doc: &Doc, s: &Sent, a: usize, t: usize) -> bool {
+    let mut i = t;
+    while i > a {
+        i -= 1;
+        let Some(tok) = s.toks.get(i) else { return false };
+        match tok.w {
+            W::WeaponNoun(_) => continue,
+            W::Definite => return true,
+            _ if doc.word(tok) == "'s" => {
+                // "Tuesday's strikes": a date before the possessive
+                return i
+                    .checked_sub(1)
+                    .is_some_and(|j| s.dates.iter().any(|(_, da, db)| *da <= j && j < *db));
+            }
+            _ => return false,
+        }
+    }
+    false
+}
+
+fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize) -> Option<Found> {
+    let (t, weapon, strong, definite) = trigger(doc, s, a, b)?;
+    let modality = modality::of(doc, s, a, t);
+    let (actor, actor_ment) = actor(doc, s, a, b, t);
+    let (base, base_ment) = base(doc, s);
+    let mut targets = Vec::new();
+    let mut provinces = Vec::new();
+    let mut locations = Vec::new();
+    // places: the clause's, else the sentence's
+    let in_clause = |m: &Ment| m.a >= a && m.b <= b;
+    let clause_has_place = s
+        .ments
+        .iter()
+        .any(|m| in_clause(m) && doc.is_place(m) && !doc.has_kind(m, &ACTOR_KINDS[..2]));
+    for (mi, m) in s.ments.iter().enumerate() {
+        if Some(mi) == actor_ment || Some(mi) == base_ment {
+            continue;
+        }
+        if clause_has_place && !in_clause(m) {
+            continue;
+        }
+        // targets: armed groups after the trigger, or before it with "positions"
+        if doc.has_kind(m, &[EntryKind::ArmedGroup]) && !doc.has_kind(m, &[EntryKind::Province, EntryKind::City]) {
+            let after = m.a > t && in_clause(m);
+            if after {
+                if let Some(e) = doc.as_actor(s, m) {
+                    targets.push(e);
+                }
+            }
+            continue;
+        }
+        if doc.has_kind(m, &[EntryKind::Demonym, EntryKind::Official, EntryKind::Source])
+            && !doc.is_place(m)
+        {
+            continue;
+        }
+        // a state or force named as the object of the strike is not a place of it
+        if doc.has_kind(m, &[EntryKind::Military, EntryKind::Metonym]) && !doc.has_kind(m, &[EntryKind::Province, EntryKind::City]) {
+            continue;
+        }
+        if let Some(p) = doc.as_place(s, m) {
+            match p.kind {
+                PlaceKind::Country => {}
+                PlaceKind::Province => push_unique(&mut provinces, p),
+                _ => {
+                    if let Some(pr) = doc.province_of(&p) {
+                        push_unique(&mut provinces, pr);
+                    }
+                    push_unique(&mut locations, p);
+                }
+            }
+        }
+    }
+    // generic targets: combatant nouns after the trigger, not counted by a figure
+    for i in t + 1..b {
+        let Some(tok) = s.toks.get(i) else { break };
+        if let W::Victim(crate::model::VictimCategory::Combatants) = tok.w {
+            let counted = s.numbers.iter().any(|(_, _, nb)| *nb == i || *nb + 1 == i);
+            if !counted && tok.ment.is_none() {
+                let name = doc.word(tok).to_ascii_lowercase();
+                if !targets.iter().any(|e: &Entity| e.name == name) {
+                    targets.push(Entity {
+                        name,
+                        kind: EntityKind::Generic,
+                        country: None,
+                        span: tok.span,
+                    });
+                }
+            }
+        }
+    }
+    let date = if strong && !definite {
+        nearest_date(s, a, b, t, None)
+            .or_else(|| nearest_date(s, 0, s.toks.len(), t, None))
+            .or_else(|| paragraph_date(doc, si))
+    } else {
+        nearest_date(s, a, b, t, Some(4))
+    };
+    let evidence = s.span;
+    Some(Found {
+        si,
+        t,
+        strong,
+        definite,
+        weapon,
+        actor,
+        base,
+        targets,
+        provinces,
+        locations,
+        date,
+        modality,
+        evidence,
+    })
+}
+
+fn push_unique(v: &mut Vec<Place>, p: Place) {
+    push_unique_place(v, p)
+}
+
+/// The base the strike flew from: "an Iranian airbase", "from a base in Iran", "from Hmeimim".
+fn base(doc: &Doc, s: &Sent) -> (Option<Place>, Option<usize>) {
+    for (i, tok) in s.toks.iter().enumerate() {
+        if tok.w != W::Base {
+            continue;
+        }
+        // "Iranian airbase"
+        if let Some(mi) = i
+            .checked_sub(1)
+            .and_then(|j| s.toks.get(j))
+            .and_then(|p| p.ment)
+        {
+            if let Some(m) = s.ments.get(mi as usize) {
+                if let Some(e) = doc.as_actor(s, m) {
+                    if e.kind == EntityKind::State {
+                        return (
+                            Some(Place {
+                                name: None,
+                                kind: PlaceKind::AirBase,
+                                code: None,
+                                country: e.country,
+                                province: None,
+                                span: Some(m.m.span.cover(tok.span)),
+                            }),
+                            Some(mi as usize),
+                        );
+                    }
+                }
+            }
+        }
+        // "from a base in Iran"
+        let from = (i.saturating_sub(3)..i).any(|j| lower_is(doc, s, j, &["from"]));
+        if from && lower_is(doc, s, i + 1, &["in"]) {
+            if let Some(mi) = s.toks.get(i + 2).and_then(|t| t.ment) {
+                if let Some(m) = s.ments.get(mi as usize) {
+                    if let Some(p) = doc.as_place(s, m) {
+                        return (
+                            Some(Place {
+                                name: None,
+                                kind: PlaceKind::AirBase,
+                                code: None,
+                                country: p.country,
+                                province: None,
+                                span: Some(tok.span.cover(m.m.span)),
+                            }),
+                            Some(mi as usize),
+                        );
+                    }
+                }
+            }
+        }
+    }
+    // a named air base after "from"
+    for (mi, m) in s.ments.iter().enumerate() {
+        if doc.has_kind(m, &[EntryKind::AirBase])
+            && m.a > 0
+            && (m.a.saturating_sub(3)..m.a).any(|j| lower_is(doc, s, j, &["from"]))
+        {
+            if let Some(p) = doc.as_place(s, m) {
+                if p.kind == PlaceKind::AirBase {
+                    return (Some(p), Some(mi));
+                }
+            }
+        }
+    }
+    (None, None)
+}
+
+/// The striker of the trigger at `t` in clause [a, b): (actor, its mention index).
+fn actor(doc: &Doc, s: &Sent, a: usize, b: usize, t: usize) -> (Actor, Option<usize>) {
+    let mut best: Option<(usize, Entity)> = None;
+    for (mi, m) in s.ments.iter().enumerate() {
+        if !doc.has_kind(m, &ACTOR_KINDS) {
+            continue;
+        }
+        let next = s.toks.get(m.b);
+        let by = m.a > 0 && s.toks.get(m.a - 1).is_some_and(|p| p.w == W::By);
+        if by && m.a > t && m.a < b {
+            if let Some(e) = doc.as_actor(s, m) {
+                return (Actor::Named(e), Some(mi));
+            }
+        }
+        if m.b > t || m.a < a && m.b > a {
+            continue;
+        }
+        if next.is_some_and(|n| {
+            matches!(
+                n.w,
+                W::Base
+                    | W::Thing
+                    | W::Victim(crate::model::VictimCategory::Combatants)
+                    | W::Victim(crate::model::VictimCategory::Civilians)
+                    | W::Victim(crate::model::VictimCategory::People)
+            ) || doc.word(n) == "-"
+        }) {
+            continue;
+        }
+        if is_locative_before(s, m.a) {
+            continue;
+        }
+        // a place that is only a place (a town, a province) is not an actor
+        if !doc.has_kind(m, &ACTOR_KINDS) {
+            continue;
+        }
+        let Some(e) = doc.as_actor(s, m) else { continue };
+        // prefer the clause; outside it, only a subject before the clause
+        let in_clause = m.a >= a;
+        match &best {
+            Some((bi, _)) if s.ments.get(*bi).is_some_and(|bm| bm.a >= a) && !in_clause => {}
+            _ => best = Some((mi, e)),
+        }
+    }
+    // "unidentified warplanes": no guess
+    let unknown = s
+        .toks
+        .get(a..b.min(t + 4))
+        .unwrap_or(&[])
+        .iter()
+        .any(|t| t.w == W::Unknown);
+    if let Some((mi, e)) = best {
+        if !unknown || s.ments.get(mi).is_some_and(|m| m.b + 1 >= t) {
+            return (Actor::Named(e), Some(mi));
+        }
+    }
+    if unknown {
+        return (Actor::Unknown, None);
+    }
+    if let Some(e) = generic_actor(doc, s, a, t) {
+        return (Actor::Named(e), None);
+    }
+    (Actor::Unresolved, None)
+}
+
+/// "regime forces", "government troops", "the army", "coalition jets": the state of the
+/// article's country, or the coalition that fights there.
+fn generic_actor(doc: &Doc, s: &Sent, a: usize, t: usize) -> Option<Entity> {
+    let toks = s.toks.get(a..t)?;
+    for (k, tok) in toks.iter().enumerate() {
+        let next = toks.get(k + 1);
+        let next_is_force = next.is_some_and(|n| {
+            matches!(
+                n.w,
+                W::Military | W::WeaponNoun(_) | W::Victim(crate::model::VictimCategory::SecurityForces)
+            ) || matches!(n.w, W::Trigger(..))
+        });
+        match tok.w {
+            W::Regime if next_is_force || doc.word(tok).eq_ignore_ascii_case("regime") => {
+                let c = doc.main_country.clone()?;
+                return Some(Entity {
+                    name: doc.country_name(&c),
+                    kind: EntityKind::Military,
+                    country: Some(c),
+                    span: tok.span.cover(next.map(|n| n.span).unwrap_or(tok.span)),
+                });
+            }
+            W::Coalition => {
+                let c = match doc.main_country.as_deref() {
+                    Some("YE") => Some(("Saudi-led coalition", "SA")),
+                    Some("SY") | Some("IQ") => Some(("US-led coalition", "US")),
+                    _ => None,
+                };
+                return Some(match c {
+                    Some((name, code)) => Entity {
+                        name: name.to_string(),
+                        kind: EntityKind::Military,
+                        country: Some(code.to_string()),
+                        span: tok.span,
+                    },
+                    None => Entity {
+                        name: "coalition".to_string(),
+                        kind: EntityKind::Military,
+                        country: None,
+                        span: tok.span,
+                    },
+                });
+            }
+            W::Definite
+                if next.is_some_and(|n| {
+                    n.w == W::Military
+                        && matches!(doc.word(n).to_ascii_lowercase().as_str(), "army" | "military")
+                }) =>
+            {
+                let c = doc.main_country.clone()?;
+                return Some(Entity {
+                    name: doc.country_name(&c),
+                    kind: EntityKind::Military,
+                    country: Some(c),
+                    span: next.map(|n| n.span).unwrap_or(tok.span),
+                });
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Converts the strikes to events.
+pub(crate) fn into_events(strikes: &Strikes) -> Vec<Event> {
+    strikes.events.iter().cloned().map(Event::Strike).collect()
+}
