@@ -65,6 +65,7 @@ impl<'t> Document<'t> {
 #[derive(Clone, Debug)]
 pub struct Extractor {
     gazetteer: Gazetteer,
+    options: events::Options,
 }
 
 impl Default for Extractor {
@@ -78,6 +79,7 @@ impl Extractor {
     pub fn new() -> Extractor {
         Extractor {
             gazetteer: Gazetteer::builtin().clone(),
+            options: events::Options::default(),
         }
     }
 
@@ -95,7 +97,7 @@ impl Extractor {
     /// of `doc.text()` on char boundaries.
     pub fn extract(&self, doc: &Document<'_>) -> Vec<Event> {
         let norm = Normalized::new(doc.text);
-        let mut events = events::extract(&self.gazetteer, norm.as_str(), doc.published);
+        let mut events = events::extract(&self.gazetteer, self.options, norm.as_str(), doc.published);
         for e in &mut events {
             remap(e, &norm, doc.text);
         }
@@ -179,12 +181,20 @@ fn remap(e: &mut Event, norm: &Normalized<'_>, original: &str) {
 #[derive(Clone, Debug, Default)]
 pub struct ExtractorBuilder {
     gazetteer: Option<Gazetteer>,
+    options: events::Options,
 }
 
 impl ExtractorBuilder {
     /// Uses this gazetteer instead of the built-in one.
     pub fn gazetteer(mut self, gazetteer: Gazetteer) -> Self {
         self.gazetteer = Some(gazetteer);
+        self
+    }
+
+    /// Also report figures of people detained or arrested (kind `detained`). Off by
+    /// default: most such figures in the news are police actions, not war casualties.
+    pub fn detentions(mut self, yes: bool) -> Self {
+        self.options.detentions = yes;
         self
     }
 
@@ -197,6 +207,7 @@ impl ExtractorBuilder {
             gazetteer: self
                 .gazetteer
                 .unwrap_or_else(|| Gazetteer::builtin().clone()),
+            options: self.options,
         })
     }
 }

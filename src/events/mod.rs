@@ -55,8 +55,16 @@ pub(crate) struct Sent {
     pub dates: Vec<(DateRef, usize, usize)>,
 }
 
+/// Settings of the event stage.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Options {
+    /// Report figures of people detained or arrested.
+    pub detentions: bool,
+}
+
 /// What the rules see of the whole article.
 pub(crate) struct Doc<'t> {
+    pub options: Options,
     pub text: &'t str,
     pub gaz: &'t Gazetteer,
     pub sents: Vec<Sent>,
@@ -69,10 +77,16 @@ pub(crate) struct Doc<'t> {
 }
 
 /// Runs the event stage over `text`.
-pub(crate) fn extract(gaz: &Gazetteer, text: &str, published: Option<NaiveDate>) -> Vec<Event> {
+pub(crate) fn extract(
+    gaz: &Gazetteer,
+    options: Options,
+    text: &str,
+    published: Option<NaiveDate>,
+) -> Vec<Event> {
     let seg = text::segment(text);
     let mentions = gaz.find(text);
-    let doc = Doc::new(gaz, text, &seg.sentences, &mentions, published);
+    let mut doc = Doc::new(gaz, text, &seg.sentences, &mentions, published);
+    doc.options = options;
     let strikes = strike::extract(&doc);
     let mut events = strike::into_events(&strikes);
     events.extend(casualty::extract(&doc, &strikes));
@@ -258,6 +272,7 @@ impl<'t> Doc<'t> {
             }
         }
         let mut doc = Doc {
+            options: Options::default(),
             text,
             gaz,
             sents,
