@@ -253,19 +253,33 @@ fn weapon_of(w: W) -> Option<Weapon> {
 
 /// The trigger of a clause: (token, weapon, strong, definite).
 fn trigger(doc: &Doc, s: &Sent, a: usize, b: usize) -> Option<(usize, Option<Weapon>, bool, bool)> {
-    let clause_weapon = s
-        .toks
-        .get(a..b)?
-        .iter()
-        .filter_map(|t| weapon_of(t.w))
+    // weapon words of the clause; "air" and "aerial" count only right before a trigger, and
+    // "tear gas shells" are no weapon
+    let is_weapon_ctx = |k: usize| -> Option<Weapon> {
+        let t = s.toks.get(k)?;
+        let w = weapon_of(t.w)?;
+        let word = doc.word(t).to_ascii_lowercase();
+        if word == "air" || word == "aerial" {
+            return None;
+        }
+        if k > 0 && lower_is(doc, s, k - 1, &["gas", "tear", "flare", "smoke", "illumination"]) {
+            return None;
+        }
+        Some(w)
+    };
+    let clause_weapon = (a..b)
+        .filter_map(is_weapon_ctx)
         .find(|w| *w != Weapon::Air)
-        .or_else(|| s.toks.get(a..b)?.iter().find_map(|t| weapon_of(t.w)));
+        .or_else(|| (a..b).find_map(is_weapon_ctx));
     let mut weak: Option<(usize, Option<Weapon>, bool, bool)> = None;
     for i in a..b {
         let Some(tok) = s.toks.get(i) else { break };
         let prev = i.checked_sub(1).filter(|&j| j >= a).and_then(|j| s.toks.get(j));
         let next = s.toks.get(i + 1);
-        let prev_weapon = prev.and_then(|p| weapon_of(p.w));
+        let prev_weapon = i
+            .checked_sub(1)
+            .filter(|&j| j >= a)
+            .and_then(|j| prev.and_then(|p| weapon_of(p.w)).filter(|_| !lower_is(doc, s, j.wrapping_sub(1), &["gas", "tear"])));
         let found = match tok.w {
             W::Trigger(wp, strong) => {
                 if next.is_some_and(|n| n.w == W::Campaign) {
@@ -300,12 +314,8 @@ fn trigger(doc: &Doc, s: &Sent, a: usize, b: usize) -> Option<(usize, Option<Wea
                 Some((i, weapon, strong))
             }
             W::Launch => {
-                let ahead = s
-                    .toks
-                    .get(i + 1..(i + 4).min(b))
-                    .unwrap_or(&[])
-                    .iter()
-                    .filter_map(|t| weapon_of(t.w))
+                let ahead = (i + 1..(i + 4).min(b))
+                    .filter_map(is_weapon_ctx)
                     .find(|w| *w != Weapon::Air);
                 let behind = prev_weapon.filter(|_| doc.word(tok).eq_ignore_ascii_case("fire"));
                 ahead.or(behind).map(|w| (i, Some(w), true))
