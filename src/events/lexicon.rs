@@ -100,11 +100,13 @@ pub(crate) fn classify(w: &str) -> W {
         | "helicopter" | "helicopters" | "gunship" | "gunships" | "bomber" | "bombers"
         | "air" | "aerial" | "sorties" | "sortie" => WeaponNoun(Air),
         "drone" | "drones" | "uav" | "uavs" => WeaponNoun(Drone),
-        "missile" | "missiles" | "rocket" | "rockets" | "projectile" | "projectiles" => {
+        "missile" | "missiles" | "rocket" | "rockets" | "projectile" | "projectiles" | "atgm"
+        | "atgms" => {
             WeaponNoun(Missile)
         }
         "artillery" | "mortar" | "mortars" | "shells" | "howitzer" | "howitzers" | "grad"
-        | "mlrs" => WeaponNoun(Artillery),
+        | "mlrs" | "launchers" | "launcher" | "cannon" | "cannons" | "rpg" | "rpgs" | "ifvs"
+        | "katyusha" | "katyushas" => WeaponNoun(Artillery),
         "fired" | "fire" | "fires" | "firing" | "launched" | "launching" | "launches"
         | "lobbed" | "dropped" | "dropping" => Launch,
         "killed" | "killing" | "kill" | "kills" | "slain" | "slaying" => Casualty(K::Killed, Pos::Verb),

@@ -310,7 +310,15 @@ impl<'t> Doc<'t> {
                     && is_locative_before(s, m.a)
                 {
                     2
-                } else if entries.iter().any(|e| e.kind() == EntryKind::Country) {
+                } else if entries.iter().any(|e| {
+                    matches!(
+                        e.kind(),
+                        EntryKind::Country
+                            | EntryKind::Demonym
+                            | EntryKind::ArmedGroup
+                            | EntryKind::Military
+                    )
+                }) {
                     1
                 } else {
                     0
@@ -402,7 +410,12 @@ impl<'t> Doc<'t> {
     /// The mention as a place, preferring a province when a province word follows.
     pub(crate) fn as_place(&self, s: &Sent, m: &Ment) -> Option<Place> {
         let entries = self.entries(&m.m);
-        let province_word = s
+        // "Kamianka, Donetsk" and "(Wadajir, Banadir)": the second name is the province
+        let after_place = m.a >= 2
+            && s.toks.get(m.a - 1).is_some_and(|t| t.punct == b',')
+            && s.toks.get(m.a - 2).is_some_and(|t| t.ment.is_some());
+        let province_word = after_place
+            || s
             .toks
             .get(m.b)
             .is_some_and(|t| t.w == W::ProvinceWord)

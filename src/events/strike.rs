@@ -259,7 +259,9 @@ fn trigger(doc: &Doc, s: &Sent, a: usize, b: usize) -> Option<(usize, Option<Wea
         let t = s.toks.get(k)?;
         let w = weapon_of(t.w)?;
         let word = doc.word(t).to_ascii_lowercase();
-        if word == "air" || word == "aerial" {
+        if (word == "air" || word == "aerial")
+            && !lower_is(doc, s, k + 1, &["force", "forces", "raid", "raids", "strike", "strikes", "attack", "attacks", "power"])
+        {
             return None;
         }
         if k > 0 && lower_is(doc, s, k - 1, &["gas", "tear", "flare", "smoke", "illumination"]) {
@@ -314,11 +316,20 @@ fn trigger(doc: &Doc, s: &Sent, a: usize, b: usize) -> Option<(usize, Option<Wea
                 Some((i, weapon, strong))
             }
             W::Launch => {
-                let ahead = (i + 1..(i + 4).min(b))
+                let ahead = (i + 1..(i + 7).min(b))
                     .filter_map(is_weapon_ctx)
                     .find(|w| *w != Weapon::Air);
-                let behind = prev_weapon.filter(|_| doc.word(tok).eq_ignore_ascii_case("fire"));
+                // "mortar fire", "shells fired by", "rockets launched from"
+                let behind = (i.saturating_sub(2).max(a)..i)
+                    .rev()
+                    .find_map(is_weapon_ctx)
+                    .filter(|w| *w != Weapon::Air);
                 ahead.or(behind).map(|w| (i, Some(w), true))
+            }
+            W::WeaponNoun(w) if w != Weapon::Air || doc.word(tok).eq_ignore_ascii_case("bombers") => {
+                let by_after = lower_is(doc, s, i + 1, &["by"]);
+                let by_before = (i.saturating_sub(4).max(a)..i).any(|j| lower_is(doc, s, j, &["by"]));
+                (is_weapon_ctx(i).is_some() && (by_after || by_before)).then_some((i, Some(w), true))
             }
             _ => None,
         };
@@ -542,15 +553,16 @@ fn actor(doc: &Doc, s: &Sent, a: usize, b: usize, t: usize) -> (Actor, Option<us
         if m.b > t || m.a < a && m.b > a {
             continue;
         }
+        let group = doc.has_kind(m, &[EntryKind::ArmedGroup, EntryKind::Military]);
         if next.is_some_and(|n| {
             matches!(
                 n.w,
                 W::Base
                     | W::Thing
-                    | W::Victim(crate::model::VictimCategory::Combatants)
                     | W::Victim(crate::model::VictimCategory::Civilians)
                     | W::Victim(crate::model::VictimCategory::People)
-            ) || doc.word(n) == "-"
+            ) || (!group && n.w == W::Victim(crate::model::VictimCategory::Combatants))
+                || doc.word(n) == "-"
         }) {
             continue;
         }
