@@ -388,12 +388,14 @@ impl<'t> Doc<'t> {
                 kind: EntityKind::Military,
                 country: e.country().map(str::to_string),
                 span,
+                text: String::new(),
             },
             EntryKind::ArmedGroup => Entity {
                 name: e.name().to_string(),
                 kind: EntityKind::ArmedGroup,
                 country: e.country().map(str::to_string),
                 span,
+                text: String::new(),
             },
             _ => {
                 let code = e.country().or(e.code())?;
@@ -402,6 +404,7 @@ impl<'t> Doc<'t> {
                     kind: EntityKind::State,
                     country: Some(code.to_string()),
                     span,
+                    text: String::new(),
                 }
             }
         })

@@ -434,6 +434,7 @@ fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize) -> Option<Found> {
                         kind: EntityKind::Generic,
                         country: None,
                         span: tok.span,
+                        text: String::new(),
                     });
                 }
             }
@@ -544,7 +545,10 @@ fn actor(doc: &Doc, s: &Sent, a: usize, b: usize, t: usize) -> (Actor, Option<us
             continue;
         }
         let next = s.toks.get(m.b);
-        let by = m.a > 0 && s.toks.get(m.a - 1).is_some_and(|p| p.w == W::By);
+        // "by LNA forces", "by alleged LNA forces", "by suspected Israeli jets"
+        let by = (m.a.saturating_sub(3)..m.a).rev().take_while(|&j| {
+            s.toks.get(j).is_some_and(|p| p.punct == 0 && (p.w == W::By || p.w == W::Other || p.w == W::Definite || p.w == W::Indefinite))
+        }).any(|j| s.toks.get(j).is_some_and(|p| p.w == W::By));
         if by && m.a > t && m.a < b {
             if let Some(e) = doc.as_actor(s, m) {
                 return (Actor::Named(e), Some(mi));
@@ -599,6 +603,19 @@ fn actor(doc: &Doc, s: &Sent, a: usize, b: usize, t: usize) -> (Actor, Option<us
     if let Some(e) = generic_actor(doc, s, a, t) {
         return (Actor::Named(e), None);
     }
+    // "shelling exchange between regime forces and rebels": the first party
+    if let Some(k) = (a..b).find(|&k| lower_is(doc, s, k, &["between"])) {
+        if let Some((mi, m)) = s.ments.iter().enumerate().find(|(_, m)| m.a > k && m.b <= b) {
+            if m.a <= k + 3 && doc.has_kind(m, &ACTOR_KINDS) {
+                if let Some(e) = doc.as_actor(s, m) {
+                    return (Actor::Named(e), Some(mi));
+                }
+            }
+        }
+        if let Some(e) = generic_actor(doc, s, k + 1, (k + 4).min(b)) {
+            return (Actor::Named(e), None);
+        }
+    }
     (Actor::Unresolved, None)
 }
 
@@ -622,6 +639,7 @@ fn generic_actor(doc: &Doc, s: &Sent, a: usize, t: usize) -> Option<Entity> {
                     kind: EntityKind::Military,
                     country: Some(c),
                     span: tok.span.cover(next.map(|n| n.span).unwrap_or(tok.span)),
+                    text: String::new(),
                 });
             }
             W::Coalition => {
@@ -636,13 +654,34 @@ fn generic_actor(doc: &Doc, s: &Sent, a: usize, t: usize) -> Option<Entity> {
                         kind: EntityKind::Military,
                         country: Some(code.to_string()),
                         span: tok.span,
+                        text: String::new(),
                     },
                     None => Entity {
                         name: "coalition".to_string(),
                         kind: EntityKind::Military,
                         country: None,
                         span: tok.span,
+                        text: String::new(),
                     },
+                });
+            }
+            W::Victim(crate::model::VictimCategory::Combatants)
+                if !is_locative_before(s, a + k)
+                    && toks.get(k + 1).is_none_or(|n| !matches!(n.w, W::Victim(_)))
+                    && !(k > 0 && toks.get(k - 1).is_some_and(|p| p.w == W::Unknown)) =>
+            {
+                let first = if k > 0 && toks.get(k - 1).is_some_and(|p| p.w == W::Other && p.punct == 0 && !p.cap) {
+                    k - 1
+                } else {
+                    k
+                };
+                let span = toks.get(first).map(|f| f.span).unwrap_or(tok.span).cover(tok.span);
+                return Some(Entity {
+                    name: span.get(doc.text).unwrap_or("").to_ascii_lowercase(),
+                    kind: EntityKind::Generic,
+                    country: None,
+                    span,
+                    text: String::new(),
                 });
             }
             W::Definite
@@ -657,6 +696,7 @@ fn generic_actor(doc: &Doc, s: &Sent, a: usize, t: usize) -> Option<Entity> {
                     kind: EntityKind::Military,
                     country: Some(c),
                     span: next.map(|n| n.span).unwrap_or(tok.span),
+                    text: String::new(),
                 });
             }
             _ => {}
