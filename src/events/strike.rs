@@ -78,6 +78,13 @@ pub(crate) fn extract(doc: &Doc) -> Strikes {
             }
         }
     }
+    for acc in &mut accs {
+        if acc.strike.provinces.is_empty() && acc.strike.locations.is_empty() {
+            if let Some(&si) = acc.sentences.first() {
+                paragraph_places(doc, si, &mut acc.strike);
+            }
+        }
+    }
     Strikes {
         events: accs
             .into_iter()
@@ -465,6 +472,30 @@ fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize) -> Option<Found> {
     })
 }
 
+/// A strike told without a place takes the last place of the sentences before it in its
+/// paragraph ("Clashes ... in Homs countryside. They were accompanied by airstrikes.").
+fn paragraph_places(doc: &Doc, si: usize, strike: &mut Strike) {
+    let Some(s) = doc.sents.get(si) else { return };
+    let Some(before) = doc.sents.get(..si) else { return };
+    for p in before.iter().rev().take_while(|p| p.paragraph == s.paragraph) {
+        let place = p.ments.iter().rev().filter(|m| doc.is_place(m)).find_map(|m| {
+            doc.as_place(p, m).filter(|pl| pl.kind != PlaceKind::Country)
+        });
+        if let Some(pl) = place {
+            match pl.kind {
+                PlaceKind::Province => strike.provinces.push(pl),
+                _ => {
+                    if let Some(pr) = doc.province_of(&pl) {
+                        strike.provinces.push(pr);
+                    }
+                    strike.locations.push(pl);
+                }
+            }
+            return;
+        }
+    }
+}
+
 fn push_unique(v: &mut Vec<Place>, p: Place) {
     push_unique_place(v, p)
 }
@@ -571,6 +602,10 @@ fn actor(doc: &Doc, s: &Sent, a: usize, b: usize, t: usize) -> (Actor, Option<us
             continue;
         }
         if is_locative_before(s, m.a) {
+            continue;
+        }
+        // "pro-Iran militias": the patron is not the striker
+        if doc.text.get(m.m.span.start.saturating_sub(4)..m.m.span.start).is_some_and(|p| p.eq_ignore_ascii_case("pro-") || p.eq_ignore_ascii_case("nti-")) {
             continue;
         }
         // a place that is only a place (a town, a province) is not an actor
