@@ -194,10 +194,11 @@ impl ExtractorBuilder {
         self
     }
 
-    /// Also report figures of people detained or arrested (kind `detained`). Off by
-    /// default: most such figures in the news are police actions, not war casualties.
-    pub fn detentions(mut self, yes: bool) -> Self {
-        self.options.detentions = yes;
+    /// Also report figures of people detained, arrested, abducted or kidnapped (kinds
+    /// `detained` and `abducted`). Off by default: most such figures in the news are police
+    /// actions or crime reports, not casualties of war.
+    pub fn captives(mut self, yes: bool) -> Self {
+        self.options.captives = yes;
         self
     }
 

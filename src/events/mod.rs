@@ -58,8 +58,8 @@ pub(crate) struct Sent {
 /// Settings of the event stage.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Options {
-    /// Report figures of people detained or arrested.
-    pub detentions: bool,
+    /// Report figures of people detained, arrested, abducted or kidnapped.
+    pub captives: bool,
 }
 
 /// What the rules see of the whole article.
