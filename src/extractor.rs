@@ -65,6 +65,7 @@ impl<'t> Document<'t> {
 #[derive(Clone, Debug)]
 pub struct Extractor {
     gazetteer: Gazetteer,
+    options: events::Options,
 }
 
 impl Default for Extractor {
@@ -78,6 +79,7 @@ impl Extractor {
     pub fn new() -> Extractor {
         Extractor {
             gazetteer: Gazetteer::builtin().clone(),
+            options: events::Options::default(),
         }
     }
 
@@ -95,7 +97,7 @@ impl Extractor {
     /// of `doc.text()` on char boundaries.
     pub fn extract(&self, doc: &Document<'_>) -> Vec<Event> {
         let norm = Normalized::new(doc.text);
-        let mut events = events::extract(&self.gazetteer, norm.as_str(), doc.published);
+        let mut events = events::extract(&self.gazetteer, self.options, norm.as_str(), doc.published);
         for e in &mut events {
             remap(e, &norm, doc.text);
         }
@@ -118,6 +120,7 @@ fn remap(e: &mut Event, norm: &Normalized<'_>, original: &str) {
             s.evidence.iter_mut().for_each(map);
             if let Some(a) = &mut s.actor {
                 map(&mut a.span);
+                words(a.span, &mut a.text);
             }
             if let Some(b) = &mut s.base {
                 if let Some(sp) = &mut b.span {
@@ -126,6 +129,7 @@ fn remap(e: &mut Event, norm: &Normalized<'_>, original: &str) {
             }
             for t in &mut s.targets {
                 map(&mut t.span);
+                words(t.span, &mut t.text);
             }
             for p in s.provinces.iter_mut().chain(s.locations.iter_mut()) {
                 if let Some(sp) = &mut p.span {
@@ -149,6 +153,7 @@ fn remap(e: &mut Event, norm: &Normalized<'_>, original: &str) {
             }
             if let Some(p) = &mut c.perpetrator {
                 map(&mut p.span);
+                words(p.span, &mut p.text);
             }
             for p in [&mut c.place, &mut c.province].into_iter().flatten() {
                 if let Some(sp) = &mut p.span {
@@ -179,12 +184,21 @@ fn remap(e: &mut Event, norm: &Normalized<'_>, original: &str) {
 #[derive(Clone, Debug, Default)]
 pub struct ExtractorBuilder {
     gazetteer: Option<Gazetteer>,
+    options: events::Options,
 }
 
 impl ExtractorBuilder {
     /// Uses this gazetteer instead of the built-in one.
     pub fn gazetteer(mut self, gazetteer: Gazetteer) -> Self {
         self.gazetteer = Some(gazetteer);
+        self
+    }
+
+    /// Also report figures of people detained, arrested, abducted or kidnapped (kinds
+    /// `detained` and `abducted`). Off by default: most such figures in the news are police
+    /// actions or crime reports, not casualties of war.
+    pub fn captives(mut self, yes: bool) -> Self {
+        self.options.captives = yes;
         self
     }
 
@@ -197,6 +211,7 @@ impl ExtractorBuilder {
             gazetteer: self
                 .gazetteer
                 .unwrap_or_else(|| Gazetteer::builtin().clone()),
+            options: self.options,
         })
     }
 }

@@ -68,10 +68,18 @@ fn candidates(doc: &Doc, s: &Sent, ca: usize, cb: usize) -> Vec<Cand> {
         }
         // "a soldier", "a young man", "an elderly woman"
         let mut j = i + 1;
-        while j < cb && j < i + 3 {
+        while j < cb && j < i + 5 {
             match s.toks.get(j).map(|t| t.w) {
                 Some(W::Victim(_)) => break,
-                Some(W::Other) if s.toks.get(j).is_some_and(|t| t.punct == 0) => j += 1,
+                // "a regime soldier", "a Syrian army officer", "an unknown militant"
+                Some(W::Regime | W::Military | W::Unknown) => j += 1,
+                Some(W::Other) if s.toks.get(j).is_some_and(|t| t.punct == 0) => {
+                    let w = s.toks.get(j).map(|t| doc.word(t).to_ascii_lowercase()).unwrap_or_default();
+                    if matches!(w.as_str(), "fourth" | "third" | "second" | "fifth" | "sixth" | "further" | "number" | "total" | "lot" | "group" | "few" | "handful" | "dozen") {
+                        break;
+                    }
+                    j += 1
+                }
                 _ => break,
             }
         }
@@ -124,6 +132,16 @@ fn read(
     if c.a >= 1 && is_word(doc, s, c.a - 1, &["as"]) && c.a >= 2 && is_word(doc, s, c.a - 2, &["coded"]) {
         return None;
     }
+    // coding remarks of analysts: "10 fatalities coded and split across 4 locations"
+    let clause = s.toks.get(ca..cb).unwrap_or(&[]);
+    let remark = clause.iter().any(|t| doc.word(t).eq_ignore_ascii_case("coded"))
+        || clause.iter().any(|t| doc.word(t).eq_ignore_ascii_case("split"))
+            && clause.iter().any(|t| {
+                matches!(doc.word(t).to_ascii_lowercase().as_str(), "across" | "between" | "among" | "follows")
+            });
+    if remark {
+        return None;
+    }
     // a part of a figure already given: "including 3 children"
     let including = (c.a.saturating_sub(2)..c.a).any(|i| s.toks.get(i).is_some_and(|t| t.w == W::Including));
     if including && !in_sentence.is_empty() {
@@ -138,7 +156,17 @@ fn read(
     while j < cb {
         let Some(t) = s.toks.get(j) else { break };
         match t.w {
-            W::Victim(cat) if victims.is_none() => victims = Some((cat, t.span)),
+            W::Victim(cat) => {
+                // "police officer": the head noun is the last one
+                let cat = victims.map(|(c, _)| c).unwrap_or(cat);
+                victims = Some((cat, t.span));
+            }
+            // "was shot and killed"
+            W::Conj
+                if victims.is_some()
+                    && j > 0
+                    && s.toks.get(j - 1).is_some_and(|p| p.w == W::Aux)
+                    && s.toks.get(j + 1).is_some_and(|n| matches!(n.w, W::Casualty(..))) => {}
             W::Casualty(k, _) => {
                 kind = Some((k, j));
                 break;
@@ -149,7 +177,9 @@ fn read(
                 }
                 break;
             }
-            W::Aux | W::Perfect | W::Definite => {}
+            W::Aux | W::Perfect | W::Definite | W::Unknown => {}
+            // "a fighter from the Haydariyon militia was found dead"
+            W::Locative if victims.is_some() && j + 1 < cb && j < c.b + 6 => {}
             W::Other | W::Military | W::Regime if victims.is_none() && t.punct == 0 || t.punct == b'-' => {
                 adjectives += 1;
                 if adjectives > 4 {
@@ -185,6 +215,12 @@ fn read(
                     kind = Some((CasualtyKind::Killed, i));
                     break;
                 }
+                W::Casualty(CasualtyKind::Killed, Pos::After)
+                    if is_word(doc, s, i + 1, &["of"]) =>
+                {
+                    kind = Some((CasualtyKind::Killed, i));
+                    break;
+                }
                 W::Toll => {
                     kind = Some((CasualtyKind::Killed, i));
                     break;
@@ -210,12 +246,15 @@ fn read(
         }
     }
     let (kind, kind_tok) = kind?;
-    let modality = modality::of(doc, s, ca, kind_tok.min(c.a));
-    // a figure of wounded that is only "killed or wounded" is not a figure of either
-    if is_word(doc, s, kind_tok + 1, &["or", "and/or", "/"]) && s.toks.get(kind_tok + 2).is_some_and(|t| matches!(t.w, W::Casualty(..))) {
+    if matches!(kind, CasualtyKind::Detained | CasualtyKind::Abducted) && !doc.options.captives {
         return None;
     }
-    if is_word(doc, s, kind_tok.wrapping_sub(1), &["or", "/"]) && s.toks.get(kind_tok.wrapping_sub(2)).is_some_and(|t| matches!(t.w, W::Casualty(..))) {
+    let modality = modality::of(doc, s, ca, kind_tok.min(c.a));
+    // a figure of wounded that is only "killed or wounded" is not a figure of either
+    if is_word(doc, s, kind_tok + 1, &["or", "and/or", "/", "and"]) && s.toks.get(kind_tok + 2).is_some_and(|t| matches!(t.w, W::Casualty(..))) {
+        return None;
+    }
+    if kind_tok < c.a && is_word(doc, s, kind_tok.wrapping_sub(1), &["or", "/", "and"]) && s.toks.get(kind_tok.wrapping_sub(2)).is_some_and(|t| matches!(t.w, W::Casualty(..))) {
         return None;
     }
     let cumulative = is_cumulative(doc, s, ca, cb);

@@ -100,11 +100,13 @@ pub(crate) fn classify(w: &str) -> W {
         | "helicopter" | "helicopters" | "gunship" | "gunships" | "bomber" | "bombers"
         | "air" | "aerial" | "sorties" | "sortie" => WeaponNoun(Air),
         "drone" | "drones" | "uav" | "uavs" => WeaponNoun(Drone),
-        "missile" | "missiles" | "rocket" | "rockets" | "projectile" | "projectiles" => {
+        "missile" | "missiles" | "rocket" | "rockets" | "projectile" | "projectiles" | "atgm"
+        | "atgms" => {
             WeaponNoun(Missile)
         }
         "artillery" | "mortar" | "mortars" | "shells" | "howitzer" | "howitzers" | "grad"
-        | "mlrs" => WeaponNoun(Artillery),
+        | "mlrs" | "launchers" | "launcher" | "cannon" | "cannons" | "rpg" | "rpgs" | "ifvs"
+        | "katyusha" | "katyushas" => WeaponNoun(Artillery),
         "fired" | "fire" | "fires" | "firing" | "launched" | "launching" | "launches"
         | "lobbed" | "dropped" | "dropping" => Launch,
         "killed" | "killing" | "kill" | "kills" | "slain" | "slaying" => Casualty(K::Killed, Pos::Verb),
@@ -126,7 +128,10 @@ pub(crate) fn classify(w: &str) -> W {
         | "insurgents" | "jihadist" | "jihadists" | "terrorist" | "terrorists" | "gunmen"
         | "gunman" | "combatant" | "combatants" | "members" | "member" | "elements"
         | "extremists" | "extremist" | "commanders" | "commander" | "separatists"
-        | "separatist" | "militiamen" | "militia" | "mercenaries" | "assailants" | "attackers"
+        | "separatist" | "militiamen" | "militia" | "mercenaries" | "assailants" | "attackers" | "suspect" | "suspects"
+        | "jihadi" | "bandits" | "bandit" | "robbers" | "robber" | "smugglers" | "smuggler"
+        | "poachers" | "cadres" | "cadre" | "recruit" | "operatives" | "operative" | "sniper"
+        | "snipers"
         => Victim(V::Combatants),
         "civilian" | "civilians" | "children" | "child" | "women" | "woman" | "residents"
         | "villagers" | "students" | "worshippers" | "patients" | "farmers" | "men" | "man"
@@ -134,10 +139,19 @@ pub(crate) fn classify(w: &str) -> W {
         | "protestors" | "demonstrators" | "refugees" | "migrants" | "journalists"
         | "journalist" | "shepherd" | "shepherds" | "teenager" | "teenagers" | "elderly"
         | "passengers" | "workers" | "worker" | "doctors" | "nurses" | "pilgrims" | "fishermen"
-        | "minors" | "kids" | "baby" | "babies" | "toddler" => Victim(V::Civilians),
+        | "minors" | "kids" | "baby" | "babies" | "toddler" | "driver" | "drivers" | "doctor"
+        | "teacher" | "teachers" | "trader" | "traders" | "herder" | "herders" | "youth"
+        | "youths" | "resident" | "villager" | "student" | "activist" | "activists"
+        | "official" | "officials" | "leader" | "leaders" | "chief" | "pastor" | "priest"
+        | "imam" | "businessman" | "merchant" | "merchants" | "farmer" | "civil" | "local"
+        | "locals" | "motorist" | "motorcyclist" | "nurse" | "lawyer" | "mother" | "father"
+        | "son" | "daughter" | "brother" | "wife" | "husband" | "relatives" | "inhabitants"
+        | "citizens" | "citizen" => Victim(V::Civilians),
         "soldier" | "soldiers" | "troops" | "police" | "policemen" | "policeman" | "officers"
         | "officer" | "servicemen" | "serviceman" | "personnel" | "guards" | "guard"
         | "marines" | "sailors" | "pilots" | "pilot" | "conscripts" | "recruits" | "gendarmes"
+        | "gendarme" | "agents" | "agent" | "policewoman" | "constable" | "constables"
+        | "trooper" | "troopers" | "paramilitaries" | "paramilitary" | "ranger" | "rangers"
         => Victim(V::SecurityForces),
         "people" | "persons" | "person" | "individuals" | "others" | "victims" | "casualties" => Victim(V::People),
         "forces" | "force" | "army" | "armies" | "military" | "militaries" | "navy"

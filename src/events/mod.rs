@@ -55,8 +55,16 @@ pub(crate) struct Sent {
     pub dates: Vec<(DateRef, usize, usize)>,
 }
 
+/// Settings of the event stage.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Options {
+    /// Report figures of people detained, arrested, abducted or kidnapped.
+    pub captives: bool,
+}
+
 /// What the rules see of the whole article.
 pub(crate) struct Doc<'t> {
+    pub options: Options,
     pub text: &'t str,
     pub gaz: &'t Gazetteer,
     pub sents: Vec<Sent>,
@@ -69,10 +77,16 @@ pub(crate) struct Doc<'t> {
 }
 
 /// Runs the event stage over `text`.
-pub(crate) fn extract(gaz: &Gazetteer, text: &str, published: Option<NaiveDate>) -> Vec<Event> {
+pub(crate) fn extract(
+    gaz: &Gazetteer,
+    options: Options,
+    text: &str,
+    published: Option<NaiveDate>,
+) -> Vec<Event> {
     let seg = text::segment(text);
     let mentions = gaz.find(text);
-    let doc = Doc::new(gaz, text, &seg.sentences, &mentions, published);
+    let mut doc = Doc::new(gaz, text, &seg.sentences, &mentions, published);
+    doc.options = options;
     let strikes = strike::extract(&doc);
     let mut events = strike::into_events(&strikes);
     events.extend(casualty::extract(&doc, &strikes));
@@ -258,6 +272,7 @@ impl<'t> Doc<'t> {
             }
         }
         let mut doc = Doc {
+            options: Options::default(),
             text,
             gaz,
             sents,
@@ -295,7 +310,15 @@ impl<'t> Doc<'t> {
                     && is_locative_before(s, m.a)
                 {
                     2
-                } else if entries.iter().any(|e| e.kind() == EntryKind::Country) {
+                } else if entries.iter().any(|e| {
+                    matches!(
+                        e.kind(),
+                        EntryKind::Country
+                            | EntryKind::Demonym
+                            | EntryKind::ArmedGroup
+                            | EntryKind::Military
+                    )
+                }) {
                     1
                 } else {
                     0
@@ -365,12 +388,14 @@ impl<'t> Doc<'t> {
                 kind: EntityKind::Military,
                 country: e.country().map(str::to_string),
                 span,
+                text: String::new(),
             },
             EntryKind::ArmedGroup => Entity {
                 name: e.name().to_string(),
                 kind: EntityKind::ArmedGroup,
                 country: e.country().map(str::to_string),
                 span,
+                text: String::new(),
             },
             _ => {
                 let code = e.country().or(e.code())?;
@@ -379,6 +404,7 @@ impl<'t> Doc<'t> {
                     kind: EntityKind::State,
                     country: Some(code.to_string()),
                     span,
+                    text: String::new(),
                 }
             }
         })
@@ -387,7 +413,12 @@ impl<'t> Doc<'t> {
     /// The mention as a place, preferring a province when a province word follows.
     pub(crate) fn as_place(&self, s: &Sent, m: &Ment) -> Option<Place> {
         let entries = self.entries(&m.m);
-        let province_word = s
+        // "Kamianka, Donetsk" and "(Wadajir, Banadir)": the second name is the province
+        let after_place = m.a >= 2
+            && s.toks.get(m.a - 1).is_some_and(|t| t.punct == b',')
+            && s.toks.get(m.a - 2).is_some_and(|t| t.ment.is_some());
+        let province_word = after_place
+            || s
             .toks
             .get(m.b)
             .is_some_and(|t| t.w == W::ProvinceWord)

@@ -14,6 +14,10 @@ pub(crate) fn of(doc: &Doc, s: &Sent, a: usize, t: usize) -> Modality {
     while i > a {
         i -= 1;
         let Some(tok) = s.toks.get(i) else { break };
+        // "May" in "9 May 2020" is a month, not a modal
+        if s.dates.iter().any(|(d, _, _)| d.span.contains(tok.span)) {
+            continue;
+        }
         if let W::Cue(m) = tok.w {
             // "no" before a figure word ("no one", "no casualties") is handled by the
             // casualty rules; here it must stand right before the trigger's phrase.
