@@ -259,7 +259,11 @@ fn spans_serialize_as_two_element_arrays() {
         actor_span[0].as_u64().expect("checked") as usize,
         actor_span[1].as_u64().expect("checked") as usize,
     );
-    assert_eq!(ARTICLE.get(s..e), Some("Russian"), "{strike}");
+    let words = ARTICLE.get(s..e).unwrap_or_default();
+    assert!(
+        words.starts_with("Russian"),
+        "actor span {s}..{e} is {words:?}: {strike}"
+    );
 
     let casualty = find(&events, "casualty");
     assert_span(&casualty["count"]["span"], "count");

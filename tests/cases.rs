@@ -9,6 +9,8 @@
 //! text = """..."""
 //! strikes = 1               # optional: exact number of ASSERTED strike events
 //! casualties = 1            # optional: exact number of ASSERTED casualty events
+//! captives = true           # optional: build the extractor with `.captives(true)` (report
+//!                           # `detained` and `abducted` figures, off by default)
 //!
 //! [[case.expect]]           # one event that must exist (distinct events for distinct expects)
 //! type = "strike"
@@ -70,6 +72,7 @@ const CASE_KEYS: &[&str] = &[
     "text",
     "strikes",
     "casualties",
+    "captives",
     "expect",
     "forbid",
 ];
@@ -645,7 +648,7 @@ fn count_asserted(events: &[Json], ty: &str) -> usize {
 }
 
 /// Runs one case; returns its failures.
-fn run_case(extractor: &Extractor, case: &toml::Table) -> Result<Vec<String>, String> {
+fn run_case(extractors: &Extractors, case: &toml::Table) -> Result<Vec<String>, String> {
     if let Some(bad) = case.keys().find(|k| !CASE_KEYS.contains(&k.as_str())) {
         return Err(format!("unknown case key {bad:?}"));
     }
@@ -679,6 +682,12 @@ fn run_case(extractor: &Extractor, case: &toml::Table) -> Result<Vec<String>, St
             Some(_) => return Err(format!("`{key}` is not an array of tables")),
         }
     }
+    let extractor = match case.get("captives") {
+        None => &extractors.default,
+        Some(Toml::Boolean(false)) => &extractors.default,
+        Some(Toml::Boolean(true)) => &extractors.captives,
+        Some(_) => return Err("`captives` is not a bool".into()),
+    };
     let mut doc = Document::new(text);
     if let Some(d) = date {
         doc = doc.published(d);
@@ -794,10 +803,22 @@ fn run_case(extractor: &Extractor, case: &toml::Table) -> Result<Vec<String>, St
     Ok(fails)
 }
 
+/// The extractors a case can ask for.
+struct Extractors {
+    default: Extractor,
+    captives: Extractor,
+}
+
 #[test]
 fn cases() {
     let filter = std::env::var("CASES").ok();
-    let extractor = Extractor::new();
+    let extractors = Extractors {
+        default: Extractor::new(),
+        captives: Extractor::builder()
+            .captives(true)
+            .build()
+            .expect("the built-in gazetteer builds"),
+    };
     let files = load_files();
     assert!(
         !files.is_empty(),
@@ -825,7 +846,9 @@ fn cases() {
             }
             total += 1;
             let mut fails = match spec_table(case, "case") {
-                Ok(t) => run_case(&extractor, t).unwrap_or_else(|e| vec![format!("BAD CASE: {e}")]),
+                Ok(t) => {
+                    run_case(&extractors, t).unwrap_or_else(|e| vec![format!("BAD CASE: {e}")])
+                }
                 Err(e) => vec![format!("BAD CASE: {e}")],
             };
             if !names.insert(name.clone()) {
