@@ -177,7 +177,9 @@ fn read(
                 }
                 break;
             }
-            W::Aux | W::Perfect | W::Definite | W::Unknown => {}
+            W::Aux | W::Perfect | W::Definite | W::Unknown | W::Report => {}
+            // "dozens of civilians", "12 of them"
+            W::Locative if j == c.b && doc.word(t).eq_ignore_ascii_case("of") => {}
             // "a fighter from the Haydariyon militia was found dead"
             W::Locative if victims.is_some() && j + 1 < cb && j < c.b + 6 => {}
             W::Other | W::Military | W::Regime if victims.is_none() && t.punct == 0 || t.punct == b'-' => {

@@ -189,7 +189,8 @@ pub(crate) fn classify(w: &str) -> W {
         | "allegedly" | "also" | "later" | "all" | "both" | "each" | "subsequently"
         | "eventually" | "apparently" | "confirmed" | "believed" | "feared" | "left"
         | "found" | "seriously" | "critically" | "lightly" | "severely" | "fatally"
-        | "mortally" | "shot" | "instantly" | "immediately" => Aux,
+        | "mortally" | "shot" | "instantly" | "immediately" | "now" | "already" | "still"
+        | "officially" => Aux,
         "has" | "have" => Perfect,
         "previous" | "previously" | "earlier" | "initial" | "prior" | "preliminary" | "old" => {
             Previous
@@ -203,12 +204,12 @@ pub(crate) fn classify(w: &str) -> W {
         "campaign" | "operation" | "intervention" | "offensive" | "capability"
         | "capabilities" => Campaign,
         "said" | "says" | "say" | "reported" | "reports" | "according" | "told" | "stated"
-        | "announced" | "claimed" => Report,
+        | "announced" | "claimed" | "added" | "quoted" => Report,
         "airbase" | "airbases" | "base" | "bases" | "airfield" | "airfields" | "airdrome"
         | "airdromes" | "aerodrome" | "airport" | "airports" => Base,
         "car" | "roadside" | "suicide" | "truck" | "pipe" | "improvised" | "homemade"
         | "motorcycle" | "sticky" | "magnetic" | "parcel" | "letter" | "nail" | "ied" => Improvised,
-        "hunger" | "general" | "labor" | "labour" | "workers'" | "teachers" | "nationwide"
+        "hunger" | "general" | "labor" | "labour" | "workers'" | "nationwide"
         | "counter" | "preemptive" | "lucky" | "first-strike" => NotAttack,
         "unidentified" | "unknown" | "unmarked" | "unnamed" | "unclaimed" => Unknown,
         "and" | "or" | "&" => Conj,

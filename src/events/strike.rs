@@ -35,6 +35,8 @@ struct Found {
     provinces: Vec<Place>,
     locations: Vec<Place>,
     date: Option<DateRef>,
+    /// The date if this mention starts an event of its own.
+    date_new: Option<DateRef>,
     modality: Modality,
     evidence: Span,
 }
@@ -65,6 +67,22 @@ pub(crate) fn extract(doc: &Doc) -> Strikes {
     let mut by_sentence = vec![None; doc.sents.len()];
     for (si, s) in doc.sents.iter().enumerate() {
         let mut last_in_sentence: Option<usize> = None;
+        let mut any = false;
+        for &(a, b) in &s.clauses {
+            any |= trigger(doc, s, a, b).is_some();
+        }
+        // "The aircraft had taken off from Hmeimim air base": the base of the strike told last
+        if !any {
+            if let Some(acc) = accs.last_mut() {
+                if acc.strike.base.is_none() && acc.sentences.last().is_some_and(|&l| si <= l + 2) {
+                    if let (Some(b), _) = base(doc, s) {
+                        acc.strike.base = Some(b);
+                        acc.strike.evidence.push(s.span);
+                    }
+                }
+            }
+            continue;
+        }
         for &(a, b) in &s.clauses {
             let Some(f) = find(doc, si, s, a, b) else {
                 continue;
@@ -104,12 +122,13 @@ fn key(e: &Entity) -> String {
         .unwrap_or_else(|| e.name.to_ascii_lowercase())
 }
 
+/// What two mentions compare to tell one strike from another: the provinces, or the towns
+/// when no province is known.
 fn place_set(provinces: &[Place], locations: &[Place]) -> Vec<String> {
-    let mut v: Vec<String> = provinces
-        .iter()
-        .filter_map(|p| p.code.clone())
-        .chain(locations.iter().filter_map(|p| p.name.clone()))
-        .collect();
+    let mut v: Vec<String> = provinces.iter().filter_map(|p| p.code.clone()).collect();
+    if v.is_empty() {
+        v = locations.iter().filter_map(|p| p.name.clone()).collect();
+    }
     v.sort();
     v.dedup();
     v
@@ -180,7 +199,7 @@ fn place(accs: &mut Vec<Acc>, f: Found, last_in_sentence: Option<usize>) -> Opti
                 targets: f.targets,
                 provinces: f.provinces,
                 locations: f.locations,
-                date: f.date,
+                date: f.date_new,
                 weapon: f.weapon,
             };
             accs.push(Acc {
@@ -305,7 +324,7 @@ fn trigger(doc: &Doc, s: &Sent, a: usize, b: usize) -> Option<(usize, Option<Wea
                     continue;
                 }
                 let is_attack = lw.starts_with("attack");
-                if is_attack && prev_weapon.is_none() {
+                if is_attack && prev_weapon.is_none() && !lower_is(doc, s, i.wrapping_sub(1), &["to", "would", "could", "will", "not"]) {
                     continue;
                 }
                 let actor_before = prev.is_some_and(|p| {
@@ -313,12 +332,20 @@ fn trigger(doc: &Doc, s: &Sent, a: usize, b: usize) -> Option<(usize, Option<Wea
                         doc.has_kind(m, &[EntryKind::Demonym, EntryKind::Country, EntryKind::Military])
                     })
                 }) && matches!(lw.as_str(), "strike" | "strikes" | "raid" | "raids");
+                // "would strike", "to strike", "did not strike": a verb, not an anaphor
+                let verb_after_aux = i > a
+                    && lower_is(
+                        doc,
+                        s,
+                        i - 1,
+                        &["to", "would", "could", "will", "may", "might", "not", "did", "didn't", "never", "can", "should"],
+                    )
+                    && matches!(lw.as_str(), "strike" | "hit" | "bomb" | "target" | "pound" | "raid" | "attack");
                 let strong = strong
+                    || verb_after_aux
                     || prev_weapon.is_some()
                     || actor_before
-                    || (!is_attack
-                        && !matches!(lw.as_str(), "raid" | "raids" | "strike" | "strikes")
-                        && clause_weapon.is_some());
+                    || (!is_attack && clause_weapon.is_some());
                 let weapon = wp.or(prev_weapon).or(clause_weapon);
                 Some((i, weapon, strong))
             }
@@ -362,7 +389,12 @@ fn is_definite(doc: &Doc, s: &Sent, a: usize, t: usize) -> bool {
         let Some(tok) = s.toks.get(i) else { return false };
         match tok.w {
             W::WeaponNoun(_) => continue,
-            W::Definite => return true,
+            W::Definite => {
+                return matches!(
+                    doc.word(tok).to_ascii_lowercase().as_str(),
+                    "the" | "these" | "those" | "this" | "that" | "such"
+                )
+            }
             _ if doc.word(tok) == "'s" => {
                 // "Tuesday's strikes": a date before the possessive
                 return i
@@ -415,6 +447,9 @@ fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize) -> Option<Found> {
         if doc.has_kind(m, &[EntryKind::Military, EntryKind::Metonym]) && !doc.has_kind(m, &[EntryKind::Province, EntryKind::City]) {
             continue;
         }
+        if doc.is_speaker(s, m) {
+            continue;
+        }
         if let Some(p) = doc.as_place(s, m) {
             match p.kind {
                 PlaceKind::Country => {}
@@ -447,10 +482,11 @@ fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize) -> Option<Found> {
             }
         }
     }
+    let date_new = nearest_date(s, a, b, t, None)
+        .or_else(|| nearest_date(s, 0, s.toks.len(), t, None))
+        .or_else(|| paragraph_date(doc, si));
     let date = if strong && !definite {
-        nearest_date(s, a, b, t, None)
-            .or_else(|| nearest_date(s, 0, s.toks.len(), t, None))
-            .or_else(|| paragraph_date(doc, si))
+        date_new.clone()
     } else {
         nearest_date(s, a, b, t, Some(4))
     };
@@ -467,6 +503,7 @@ fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize) -> Option<Found> {
         provinces,
         locations,
         date,
+        date_new,
         modality,
         evidence,
     })
@@ -580,7 +617,7 @@ fn actor(doc: &Doc, s: &Sent, a: usize, b: usize, t: usize) -> (Actor, Option<us
         let by = (m.a.saturating_sub(3)..m.a).rev().take_while(|&j| {
             s.toks.get(j).is_some_and(|p| p.punct == 0 && (p.w == W::By || p.w == W::Other || p.w == W::Definite || p.w == W::Indefinite))
         }).any(|j| s.toks.get(j).is_some_and(|p| p.w == W::By));
-        if by && m.a > t && m.a < b {
+        if by && m.a > t && m.a < b && m.a <= t + 6 {
             if let Some(e) = doc.as_actor(s, m) {
                 return (Actor::Named(e), Some(mi));
             }
@@ -637,6 +674,17 @@ fn actor(doc: &Doc, s: &Sent, a: usize, b: usize, t: usize) -> (Actor, Option<us
     }
     if let Some(e) = generic_actor(doc, s, a, t) {
         return (Actor::Named(e), None);
+    }
+    // "..., Russia's defence ministry said": the speaker reports its own strike
+    if let Some((mi, m)) = s.ments.iter().enumerate().find(|(_, m)| {
+        m.a > t
+            && doc.has_kind(m, &[EntryKind::Country, EntryKind::Metonym, EntryKind::Military, EntryKind::Demonym])
+            && (m.b..(m.b + 5).min(s.toks.len())).any(|k| s.toks.get(k).is_some_and(|x| x.w == W::Report))
+            && !is_locative_before(s, m.a)
+    }) {
+        if let Some(e) = doc.as_actor(s, m) {
+            return (Actor::Named(e), Some(mi));
+        }
     }
     // "shelling exchange between regime forces and rebels": the first party
     if let Some(k) = (a..b).find(|&k| lower_is(doc, s, k, &["between"])) {
