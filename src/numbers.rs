@@ -499,7 +499,8 @@ fn classify_context(words: &[Word], i: usize, end: usize, v: Option<u64>) -> Num
         "dollars" | "euros" | "usd" | "eur" | "rubles" | "roubles" | "riyals" | "lira" => {
             return NumberKind::Money
         }
-        "a.m" | "p.m" | "am" | "pm" | "gmt" | "utc" | "local" => return NumberKind::Time,
+        "a.m" | "p.m" | "am" | "pm" | "gmt" | "utc" => return NumberKind::Time,
+        "local" if next2 == "time" => return NumberKind::Time,
         _ => {}
     }
     if MONTHS.contains(&next.as_str()) || MONTHS.contains(&prev.as_str()) {
@@ -623,6 +624,9 @@ mod tests {
         assert!(all("F-16 and Su-24 and T-4").is_empty());
         assert!(all("no one was hurt; they helped one another").is_empty());
         assert_eq!(one("$5 million").kind, NumberKind::Money);
+        assert_eq!(one("at 0300 local time").kind, NumberKind::Time);
+        // "wounded 40, local officials said": a count, not a time
+        assert_eq!(one("wounded 40, local officials said").kind, NumberKind::Count);
     }
 
     #[test]

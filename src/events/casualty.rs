@@ -171,6 +171,8 @@ fn read(
                 kind = Some((k, j));
                 break;
             }
+            // "aid workers", "security guards": a noun before a person noun is a modifier
+            W::Thing | W::Military if victims.is_none() && s.toks.get(j + 1).is_some_and(|n| matches!(n.w, W::Victim(_))) => {}
             W::Thing | W::WeaponNoun(_) | W::Trigger(..) | W::Base | W::Launch => {
                 if victims.is_none() {
                     return None;

@@ -613,11 +613,20 @@ fn actor(doc: &Doc, s: &Sent, a: usize, b: usize, t: usize) -> (Actor, Option<us
             continue;
         }
         let next = s.toks.get(m.b);
-        // "by LNA forces", "by alleged LNA forces", "by suspected Israeli jets"
-        let by = (m.a.saturating_sub(3)..m.a).rev().take_while(|&j| {
+        // "by LNA forces", "by alleged LNA forces", "by suspected Israeli jets": right after
+        // the trigger ("strikes carried out by", "shells fired by"), not "facilities run by"
+        let by_at = (m.a.saturating_sub(3)..m.a).rev().take_while(|&j| {
             s.toks.get(j).is_some_and(|p| p.punct == 0 && (p.w == W::By || p.w == W::Other || p.w == W::Definite || p.w == W::Indefinite))
-        }).any(|j| s.toks.get(j).is_some_and(|p| p.w == W::By));
-        if by && m.a > t && m.a < b && m.a <= t + 6 {
+        }).find(|&j| s.toks.get(j).is_some_and(|p| p.w == W::By));
+        let by = by_at.is_some_and(|j| {
+            j > t && (t + 1..j).all(|k| {
+                s.toks.get(k).is_some_and(|x| {
+                    matches!(x.w, W::Aux | W::Launch | W::WeaponNoun(_))
+                        || matches!(doc.word(x).to_ascii_lowercase().as_str(), "carried" | "out" | "conducted" | "launched")
+                })
+            })
+        });
+        if by && m.a > t && m.a < b {
             if let Some(e) = doc.as_actor(s, m) {
                 return (Actor::Named(e), Some(mi));
             }
