@@ -95,7 +95,7 @@ pub(crate) fn classify(w: &str) -> W {
         "shelled" | "shelling" | "shellings" | "shell" => Trigger(Some(Artillery), true),
         "strike" | "strikes" | "struck" | "hit" | "hits" | "targeted" | "targeting"
         | "pounded" | "pounding" | "raid" | "raids" | "raided" | "attacked" | "attack"
-        | "attacks" | "slammed" => Trigger(None, false),
+        | "attacks" | "slammed" | "fell" | "landed" | "impacted" => Trigger(None, false),
         "warplane" | "warplanes" | "jet" | "jets" | "aircraft" | "plane" | "planes"
         | "helicopter" | "helicopters" | "gunship" | "gunships" | "bomber" | "bombers"
         | "air" | "aerial" | "sorties" | "sortie" => WeaponNoun(Air),
@@ -208,7 +208,8 @@ pub(crate) fn classify(w: &str) -> W {
         "airbase" | "airbases" | "base" | "bases" | "airfield" | "airfields" | "airdrome"
         | "airdromes" | "aerodrome" | "airport" | "airports" => Base,
         "car" | "roadside" | "suicide" | "truck" | "pipe" | "improvised" | "homemade"
-        | "motorcycle" | "sticky" | "magnetic" | "parcel" | "letter" | "nail" | "ied" => Improvised,
+        | "motorcycle" | "sticky" | "magnetic" | "parcel" | "letter" | "nail" | "ied" | "cane"
+        | "petrol" | "sound" | "molotov" | "crude" | "country-made" | "hand" | "planted" => Improvised,
         "hunger" | "general" | "labor" | "labour" | "workers'" | "nationwide"
         | "counter" | "preemptive" | "lucky" | "first-strike" => NotAttack,
         "unidentified" | "unknown" | "unmarked" | "unnamed" | "unclaimed" => Unknown,

@@ -444,8 +444,8 @@ impl<'t> Doc<'t> {
             .iter()
             .filter(|e| rank(e.kind()) < 9 && self.country_weight(e.country()) == top_weight)
             .min_by_key(|e| rank(e.kind()))?;
-        // a town far from the article's countries needs a place word before it
-        if e.kind() == EntryKind::City
+        // a town or province far from the article's countries needs a place word before it
+        if matches!(e.kind(), EntryKind::City | EntryKind::Province)
             && top_weight == 0
             && !self.countries.is_empty()
             && !is_locative_before(s, m.a)

@@ -318,9 +318,12 @@ fn trigger(doc: &Doc, s: &Sent, a: usize, b: usize) -> Option<(usize, Option<Wea
                 }
                 let word = doc.word(tok);
                 let lw = word.to_ascii_lowercase();
+                // "bombs" as a thing ("two bombs planted", "a bomb exploded") is no air strike
+                // unless aircraft drop it or it is a kind dropped from the air
                 let is_bomb_noun = (lw == "bomb" || lw == "bombs")
-                    && prev.is_some_and(|p| matches!(p.w, W::Indefinite | W::Definite));
-                if is_bomb_noun && clause_weapon != Some(Weapon::Air) {
+                    && !lower_is(doc, s, i.wrapping_sub(1), &["to", "would", "could", "will", "barrel", "cluster", "guided", "aerial", "incendiary", "phosphorus", "precision"]);
+                let air_ctx = (a..b).any(|k| s.toks.get(k).is_some_and(|x| x.w == W::WeaponNoun(Weapon::Air) && !matches!(doc.word(x).to_ascii_lowercase().as_str(), "air" | "aerial")));
+                if is_bomb_noun && !air_ctx {
                     continue;
                 }
                 let is_attack = lw.starts_with("attack");
@@ -340,7 +343,7 @@ fn trigger(doc: &Doc, s: &Sent, a: usize, b: usize) -> Option<(usize, Option<Wea
                         i - 1,
                         &["to", "would", "could", "will", "may", "might", "not", "did", "didn't", "never", "can", "should"],
                     )
-                    && matches!(lw.as_str(), "strike" | "hit" | "bomb" | "target" | "pound" | "raid" | "attack");
+                    && matches!(lw.as_str(), "strike" | "hit" | "bomb" | "target" | "pound" | "raid");
                 let strong = strong
                     || verb_after_aux
                     || prev_weapon.is_some()
@@ -354,8 +357,9 @@ fn trigger(doc: &Doc, s: &Sent, a: usize, b: usize) -> Option<(usize, Option<Wea
                     .filter_map(is_weapon_ctx)
                     .find(|w| *w != Weapon::Air);
                 // "mortar fire", "shells fired by", "rockets launched from"
-                let behind = (i.saturating_sub(2).max(a)..i)
+                let behind = (i.saturating_sub(3).max(a)..i)
                     .rev()
+                    .take_while(|&k| s.toks.get(k).is_some_and(|x| matches!(x.w, W::Aux | W::WeaponNoun(_))))
                     .find_map(is_weapon_ctx)
                     .filter(|w| *w != Weapon::Air);
                 ahead.or(behind).map(|w| (i, Some(w), true))
@@ -673,6 +677,24 @@ fn actor(doc: &Doc, s: &Sent, a: usize, b: usize, t: usize) -> (Actor, Option<us
         .unwrap_or(&[])
         .iter()
         .any(|t| t.w == W::Unknown);
+    // "National Resistance and coalition forces fired": the first of the coordinated
+    // subjects; "X destroyed a tank of Y with artillery fire": the subject, not the nearest
+    let instrument = (t.saturating_sub(3).max(a)..t).any(|k| lower_is(doc, s, k, &["with", "using"]));
+    if let Some((bi, _)) = &best {
+        let bm = s.ments.get(*bi).copied();
+        let coordinated = bm.is_some_and(|m| m.a >= 2 && s.toks.get(m.a - 1).is_some_and(|x| x.w == W::Conj));
+        if instrument || coordinated {
+            let first = s.ments.iter().enumerate().find(|(_, m)| {
+                m.a >= a && m.b <= t && doc.has_kind(m, &ACTOR_KINDS) && !is_locative_before(s, m.a)
+                    && (instrument || bm.is_some_and(|b| m.b + 1 == b.a))
+            });
+            if let Some((mi, m)) = first {
+                if let Some(e) = doc.as_actor(s, m) {
+                    best = Some((mi, e));
+                }
+            }
+        }
+    }
     if let Some((mi, e)) = best {
         if !unknown || s.ments.get(mi).is_some_and(|m| m.b + 1 >= t) {
             return (Actor::Named(e), Some(mi));
