@@ -163,6 +163,8 @@ fn read(text: &str, words: &[Word], i: usize, published: Option<NaiveDate>) -> O
     let next = words.get(i + 1).map(|w| w.s).unwrap_or("");
     // relative days
     match lower.as_str() {
+        // "overnight on Sunday": the weekday says which night
+        "overnight" if words.get(i + 1).is_some_and(|n| n.s == "on" || weekday(n.s).is_some()) => return None,
         "today" | "overnight" => return Some((mk(text, words, i, i + 1, published, Precision::Day), i + 1)),
         "yesterday" => {
             let d = published.and_then(|p| p.pred_opt());

@@ -120,6 +120,7 @@ fn remap(e: &mut Event, norm: &Normalized<'_>, original: &str) {
             s.evidence.iter_mut().for_each(map);
             if let Some(a) = &mut s.actor {
                 map(&mut a.span);
+                words(a.span, &mut a.text);
             }
             if let Some(b) = &mut s.base {
                 if let Some(sp) = &mut b.span {
@@ -128,6 +129,7 @@ fn remap(e: &mut Event, norm: &Normalized<'_>, original: &str) {
             }
             for t in &mut s.targets {
                 map(&mut t.span);
+                words(t.span, &mut t.text);
             }
             for p in s.provinces.iter_mut().chain(s.locations.iter_mut()) {
                 if let Some(sp) = &mut p.span {
@@ -151,6 +153,7 @@ fn remap(e: &mut Event, norm: &Normalized<'_>, original: &str) {
             }
             if let Some(p) = &mut c.perpetrator {
                 map(&mut p.span);
+                words(p.span, &mut p.text);
             }
             for p in [&mut c.place, &mut c.province].into_iter().flatten() {
                 if let Some(sp) = &mut p.span {
@@ -191,10 +194,11 @@ impl ExtractorBuilder {
         self
     }
 
-    /// Also report figures of people detained or arrested (kind `detained`). Off by
-    /// default: most such figures in the news are police actions, not war casualties.
-    pub fn detentions(mut self, yes: bool) -> Self {
-        self.options.detentions = yes;
+    /// Also report figures of people detained, arrested, abducted or kidnapped (kinds
+    /// `detained` and `abducted`). Off by default: most such figures in the news are police
+    /// actions or crime reports, not casualties of war.
+    pub fn captives(mut self, yes: bool) -> Self {
+        self.options.captives = yes;
         self
     }
 

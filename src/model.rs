@@ -198,6 +198,9 @@ pub struct Entity {
     pub country: Option<String>,
     /// Where the text names it.
     pub span: Span,
+    /// The words of the text that name it ("NAF rebel forces", "Russian").
+    #[serde(default)]
+    pub text: String,
 }
 
 /// What an [`Entity`] is.

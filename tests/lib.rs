@@ -1,1 +1,5 @@
-//! Integration tests.
+//! Integration tests: one binary (`autotests = false`) with a module per theme.
+
+mod api;
+mod cases;
+mod props;

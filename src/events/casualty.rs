@@ -68,9 +68,11 @@ fn candidates(doc: &Doc, s: &Sent, ca: usize, cb: usize) -> Vec<Cand> {
         }
         // "a soldier", "a young man", "an elderly woman"
         let mut j = i + 1;
-        while j < cb && j < i + 3 {
+        while j < cb && j < i + 5 {
             match s.toks.get(j).map(|t| t.w) {
                 Some(W::Victim(_)) => break,
+                // "a regime soldier", "a Syrian army officer", "an unknown militant"
+                Some(W::Regime | W::Military | W::Unknown) => j += 1,
                 Some(W::Other) if s.toks.get(j).is_some_and(|t| t.punct == 0) => {
                     let w = s.toks.get(j).map(|t| doc.word(t).to_ascii_lowercase()).unwrap_or_default();
                     if matches!(w.as_str(), "fourth" | "third" | "second" | "fifth" | "sixth" | "further" | "number" | "total" | "lot" | "group" | "few" | "handful" | "dozen") {
@@ -130,6 +132,16 @@ fn read(
     if c.a >= 1 && is_word(doc, s, c.a - 1, &["as"]) && c.a >= 2 && is_word(doc, s, c.a - 2, &["coded"]) {
         return None;
     }
+    // coding remarks of analysts: "10 fatalities coded and split across 4 locations"
+    let clause = s.toks.get(ca..cb).unwrap_or(&[]);
+    let remark = clause.iter().any(|t| doc.word(t).eq_ignore_ascii_case("coded"))
+        || clause.iter().any(|t| doc.word(t).eq_ignore_ascii_case("split"))
+            && clause.iter().any(|t| {
+                matches!(doc.word(t).to_ascii_lowercase().as_str(), "across" | "between" | "among" | "follows")
+            });
+    if remark {
+        return None;
+    }
     // a part of a figure already given: "including 3 children"
     let including = (c.a.saturating_sub(2)..c.a).any(|i| s.toks.get(i).is_some_and(|t| t.w == W::Including));
     if including && !in_sentence.is_empty() {
@@ -165,7 +177,11 @@ fn read(
                 }
                 break;
             }
-            W::Aux | W::Perfect | W::Definite => {}
+            W::Aux | W::Perfect | W::Definite | W::Unknown | W::Report => {}
+            // "dozens of civilians", "12 of them"
+            W::Locative if j == c.b && doc.word(t).eq_ignore_ascii_case("of") => {}
+            // "a fighter from the Haydariyon militia was found dead"
+            W::Locative if victims.is_some() && j + 1 < cb && j < c.b + 6 => {}
             W::Other | W::Military | W::Regime if victims.is_none() && t.punct == 0 || t.punct == b'-' => {
                 adjectives += 1;
                 if adjectives > 4 {
@@ -232,7 +248,7 @@ fn read(
         }
     }
     let (kind, kind_tok) = kind?;
-    if kind == CasualtyKind::Detained && !doc.options.detentions {
+    if matches!(kind, CasualtyKind::Detained | CasualtyKind::Abducted) && !doc.options.captives {
         return None;
     }
     let modality = modality::of(doc, s, ca, kind_tok.min(c.a));

@@ -100,11 +100,13 @@ pub(crate) fn classify(w: &str) -> W {
         | "helicopter" | "helicopters" | "gunship" | "gunships" | "bomber" | "bombers"
         | "air" | "aerial" | "sorties" | "sortie" => WeaponNoun(Air),
         "drone" | "drones" | "uav" | "uavs" => WeaponNoun(Drone),
-        "missile" | "missiles" | "rocket" | "rockets" | "projectile" | "projectiles" => {
+        "missile" | "missiles" | "rocket" | "rockets" | "projectile" | "projectiles" | "atgm"
+        | "atgms" => {
             WeaponNoun(Missile)
         }
         "artillery" | "mortar" | "mortars" | "shells" | "howitzer" | "howitzers" | "grad"
-        | "mlrs" => WeaponNoun(Artillery),
+        | "mlrs" | "launchers" | "launcher" | "cannon" | "cannons" | "rpg" | "rpgs" | "ifvs"
+        | "katyusha" | "katyushas" => WeaponNoun(Artillery),
         "fired" | "fire" | "fires" | "firing" | "launched" | "launching" | "launches"
         | "lobbed" | "dropped" | "dropping" => Launch,
         "killed" | "killing" | "kill" | "kills" | "slain" | "slaying" => Casualty(K::Killed, Pos::Verb),
@@ -187,7 +189,8 @@ pub(crate) fn classify(w: &str) -> W {
         | "allegedly" | "also" | "later" | "all" | "both" | "each" | "subsequently"
         | "eventually" | "apparently" | "confirmed" | "believed" | "feared" | "left"
         | "found" | "seriously" | "critically" | "lightly" | "severely" | "fatally"
-        | "mortally" | "shot" | "instantly" | "immediately" => Aux,
+        | "mortally" | "shot" | "instantly" | "immediately" | "now" | "already" | "still"
+        | "officially" => Aux,
         "has" | "have" => Perfect,
         "previous" | "previously" | "earlier" | "initial" | "prior" | "preliminary" | "old" => {
             Previous
@@ -201,12 +204,12 @@ pub(crate) fn classify(w: &str) -> W {
         "campaign" | "operation" | "intervention" | "offensive" | "capability"
         | "capabilities" => Campaign,
         "said" | "says" | "say" | "reported" | "reports" | "according" | "told" | "stated"
-        | "announced" | "claimed" => Report,
+        | "announced" | "claimed" | "added" | "quoted" => Report,
         "airbase" | "airbases" | "base" | "bases" | "airfield" | "airfields" | "airdrome"
         | "airdromes" | "aerodrome" | "airport" | "airports" => Base,
         "car" | "roadside" | "suicide" | "truck" | "pipe" | "improvised" | "homemade"
         | "motorcycle" | "sticky" | "magnetic" | "parcel" | "letter" | "nail" | "ied" => Improvised,
-        "hunger" | "general" | "labor" | "labour" | "workers'" | "teachers" | "nationwide"
+        "hunger" | "general" | "labor" | "labour" | "workers'" | "nationwide"
         | "counter" | "preemptive" | "lucky" | "first-strike" => NotAttack,
         "unidentified" | "unknown" | "unmarked" | "unnamed" | "unclaimed" => Unknown,
         "and" | "or" | "&" => Conj,

@@ -58,8 +58,8 @@ pub(crate) struct Sent {
 /// Settings of the event stage.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Options {
-    /// Report figures of people detained or arrested.
-    pub detentions: bool,
+    /// Report figures of people detained, arrested, abducted or kidnapped.
+    pub captives: bool,
 }
 
 /// What the rules see of the whole article.
@@ -310,7 +310,15 @@ impl<'t> Doc<'t> {
                     && is_locative_before(s, m.a)
                 {
                     2
-                } else if entries.iter().any(|e| e.kind() == EntryKind::Country) {
+                } else if entries.iter().any(|e| {
+                    matches!(
+                        e.kind(),
+                        EntryKind::Country
+                            | EntryKind::Demonym
+                            | EntryKind::ArmedGroup
+                            | EntryKind::Military
+                    )
+                }) {
                     1
                 } else {
                     0
@@ -380,12 +388,14 @@ impl<'t> Doc<'t> {
                 kind: EntityKind::Military,
                 country: e.country().map(str::to_string),
                 span,
+                text: String::new(),
             },
             EntryKind::ArmedGroup => Entity {
                 name: e.name().to_string(),
                 kind: EntityKind::ArmedGroup,
                 country: e.country().map(str::to_string),
                 span,
+                text: String::new(),
             },
             _ => {
                 let code = e.country().or(e.code())?;
@@ -394,6 +404,7 @@ impl<'t> Doc<'t> {
                     kind: EntityKind::State,
                     country: Some(code.to_string()),
                     span,
+                    text: String::new(),
                 }
             }
         })
@@ -402,24 +413,18 @@ impl<'t> Doc<'t> {
     /// The mention as a place, preferring a province when a province word follows.
     pub(crate) fn as_place(&self, s: &Sent, m: &Ment) -> Option<Place> {
         let entries = self.entries(&m.m);
-        let province_word = s
-            .toks
-            .get(m.b)
-            .is_some_and(|t| t.w == W::ProvinceWord)
-            || s.toks
-                .get(m.b..)
-                .unwrap_or(&[])
-                .iter()
-                .take(6)
-                .take_while(|t| t.punct == b',' || t.w == W::Conj || t.ment.is_some())
-                .count()
-                > 0
-                && s.toks
-                    .get(m.b..)
-                    .unwrap_or(&[])
-                    .iter()
-                    .take(8)
-                    .any(|t| t.w == W::ProvinceWord);
+        // "Kamianka, Donetsk" and "(Wadajir, Banadir)": the second name is the province
+        let after_place = m.a >= 2
+            && s.toks.get(m.a - 1).is_some_and(|t| t.punct == b',')
+            && s.toks.get(m.a - 2).is_some_and(|t| t.ment.is_some());
+        // "Idlib province", "the Aleppo, Idlib and Deir al Zour provinces"
+        let mut k = m.b;
+        while s.toks.get(k).is_some_and(|t| t.punct == b',' || t.w == W::Conj || t.ment.is_some()) && k < m.b + 12 {
+            k += 1;
+        }
+        let list_then_word = s.toks.get(k).is_some_and(|t| t.w == W::ProvinceWord)
+            && (k == m.b || s.toks.get(m.b..k).unwrap_or(&[]).iter().all(|t| t.punct == b',' || t.w == W::Conj || t.ment.is_some()));
+        let province_word = after_place || list_then_word;
         let rank = |k: EntryKind| match k {
             EntryKind::Province if province_word => 0,
             EntryKind::City => 1,
@@ -472,6 +477,23 @@ impl<'t> Doc<'t> {
             },
             span: Some(m.m.span),
         })
+    }
+
+    /// True if the mention speaks or stands for people rather than a place: "Moscow said",
+    /// "a Jubaland official", "Idlib residents".
+    pub(crate) fn is_speaker(&self, s: &Sent, m: &Ment) -> bool {
+        let next = s.toks.get(m.b);
+        let next2 = s.toks.get(m.b + 1);
+        next.is_some_and(|t| t.w == W::Report)
+            || next.is_some_and(|t| self.word(t) == "'s") && next2.is_some_and(|t| t.w == W::Report)
+            || next.is_some_and(|t| {
+                matches!(
+                    self.word(t).to_ascii_lowercase().as_str(),
+                    "official" | "officials" | "spokesman" | "spokeswoman" | "spokesperson"
+                        | "governor" | "authorities" | "administration" | "media" | "officer"
+                        | "ministry" | "minister"
+                )
+            })
     }
 
     /// True if the mention names a place of some kind.

@@ -35,6 +35,8 @@ struct Found {
     provinces: Vec<Place>,
     locations: Vec<Place>,
     date: Option<DateRef>,
+    /// The date if this mention starts an event of its own.
+    date_new: Option<DateRef>,
     modality: Modality,
     evidence: Span,
 }
@@ -65,6 +67,22 @@ pub(crate) fn extract(doc: &Doc) -> Strikes {
     let mut by_sentence = vec![None; doc.sents.len()];
     for (si, s) in doc.sents.iter().enumerate() {
         let mut last_in_sentence: Option<usize> = None;
+        let mut any = false;
+        for &(a, b) in &s.clauses {
+            any |= trigger(doc, s, a, b).is_some();
+        }
+        // "The aircraft had taken off from Hmeimim air base": the base of the strike told last
+        if !any {
+            if let Some(acc) = accs.last_mut() {
+                if acc.strike.base.is_none() && acc.sentences.last().is_some_and(|&l| si <= l + 2) {
+                    if let (Some(b), _) = base(doc, s) {
+                        acc.strike.base = Some(b);
+                        acc.strike.evidence.push(s.span);
+                    }
+                }
+            }
+            continue;
+        }
         for &(a, b) in &s.clauses {
             let Some(f) = find(doc, si, s, a, b) else {
                 continue;
@@ -75,6 +93,13 @@ pub(crate) fn extract(doc: &Doc) -> Strikes {
                 if by_sentence[si].is_none() {
                     by_sentence[si] = Some(i);
                 }
+            }
+        }
+    }
+    for acc in &mut accs {
+        if acc.strike.provinces.is_empty() && acc.strike.locations.is_empty() {
+            if let Some(&si) = acc.sentences.first() {
+                paragraph_places(doc, si, &mut acc.strike);
             }
         }
     }
@@ -97,12 +122,13 @@ fn key(e: &Entity) -> String {
         .unwrap_or_else(|| e.name.to_ascii_lowercase())
 }
 
+/// What two mentions compare to tell one strike from another: the provinces, or the towns
+/// when no province is known.
 fn place_set(provinces: &[Place], locations: &[Place]) -> Vec<String> {
-    let mut v: Vec<String> = provinces
-        .iter()
-        .filter_map(|p| p.code.clone())
-        .chain(locations.iter().filter_map(|p| p.name.clone()))
-        .collect();
+    let mut v: Vec<String> = provinces.iter().filter_map(|p| p.code.clone()).collect();
+    if v.is_empty() {
+        v = locations.iter().filter_map(|p| p.name.clone()).collect();
+    }
     v.sort();
     v.dedup();
     v
@@ -173,7 +199,7 @@ fn place(accs: &mut Vec<Acc>, f: Found, last_in_sentence: Option<usize>) -> Opti
                 targets: f.targets,
                 provinces: f.provinces,
                 locations: f.locations,
-                date: f.date,
+                date: f.date_new,
                 weapon: f.weapon,
             };
             accs.push(Acc {
@@ -253,19 +279,35 @@ fn weapon_of(w: W) -> Option<Weapon> {
 
 /// The trigger of a clause: (token, weapon, strong, definite).
 fn trigger(doc: &Doc, s: &Sent, a: usize, b: usize) -> Option<(usize, Option<Weapon>, bool, bool)> {
-    let clause_weapon = s
-        .toks
-        .get(a..b)?
-        .iter()
-        .filter_map(|t| weapon_of(t.w))
+    // weapon words of the clause; "air" and "aerial" count only right before a trigger, and
+    // "tear gas shells" are no weapon
+    let is_weapon_ctx = |k: usize| -> Option<Weapon> {
+        let t = s.toks.get(k)?;
+        let w = weapon_of(t.w)?;
+        let word = doc.word(t).to_ascii_lowercase();
+        if (word == "air" || word == "aerial")
+            && !lower_is(doc, s, k + 1, &["force", "forces", "raid", "raids", "strike", "strikes", "attack", "attacks", "power"])
+        {
+            return None;
+        }
+        if k > 0 && lower_is(doc, s, k - 1, &["gas", "tear", "flare", "smoke", "illumination"]) {
+            return None;
+        }
+        Some(w)
+    };
+    let clause_weapon = (a..b)
+        .filter_map(is_weapon_ctx)
         .find(|w| *w != Weapon::Air)
-        .or_else(|| s.toks.get(a..b)?.iter().find_map(|t| weapon_of(t.w)));
+        .or_else(|| (a..b).find_map(is_weapon_ctx));
     let mut weak: Option<(usize, Option<Weapon>, bool, bool)> = None;
     for i in a..b {
         let Some(tok) = s.toks.get(i) else { break };
         let prev = i.checked_sub(1).filter(|&j| j >= a).and_then(|j| s.toks.get(j));
         let next = s.toks.get(i + 1);
-        let prev_weapon = prev.and_then(|p| weapon_of(p.w));
+        let prev_weapon = i
+            .checked_sub(1)
+            .filter(|&j| j >= a)
+            .and_then(|j| prev.and_then(|p| weapon_of(p.w)).filter(|_| !lower_is(doc, s, j.wrapping_sub(1), &["gas", "tear"])));
         let found = match tok.w {
             W::Trigger(wp, strong) => {
                 if next.is_some_and(|n| n.w == W::Campaign) {
@@ -282,7 +324,7 @@ fn trigger(doc: &Doc, s: &Sent, a: usize, b: usize) -> Option<(usize, Option<Wea
                     continue;
                 }
                 let is_attack = lw.starts_with("attack");
-                if is_attack && prev_weapon.is_none() {
+                if is_attack && prev_weapon.is_none() && !lower_is(doc, s, i.wrapping_sub(1), &["to", "would", "could", "will", "not"]) {
                     continue;
                 }
                 let actor_before = prev.is_some_and(|p| {
@@ -290,25 +332,38 @@ fn trigger(doc: &Doc, s: &Sent, a: usize, b: usize) -> Option<(usize, Option<Wea
                         doc.has_kind(m, &[EntryKind::Demonym, EntryKind::Country, EntryKind::Military])
                     })
                 }) && matches!(lw.as_str(), "strike" | "strikes" | "raid" | "raids");
+                // "would strike", "to strike", "did not strike": a verb, not an anaphor
+                let verb_after_aux = i > a
+                    && lower_is(
+                        doc,
+                        s,
+                        i - 1,
+                        &["to", "would", "could", "will", "may", "might", "not", "did", "didn't", "never", "can", "should"],
+                    )
+                    && matches!(lw.as_str(), "strike" | "hit" | "bomb" | "target" | "pound" | "raid" | "attack");
                 let strong = strong
+                    || verb_after_aux
                     || prev_weapon.is_some()
                     || actor_before
-                    || (!is_attack
-                        && !matches!(lw.as_str(), "raid" | "raids" | "strike" | "strikes")
-                        && clause_weapon.is_some());
+                    || (!is_attack && clause_weapon.is_some());
                 let weapon = wp.or(prev_weapon).or(clause_weapon);
                 Some((i, weapon, strong))
             }
             W::Launch => {
-                let ahead = s
-                    .toks
-                    .get(i + 1..(i + 4).min(b))
-                    .unwrap_or(&[])
-                    .iter()
-                    .filter_map(|t| weapon_of(t.w))
+                let ahead = (i + 1..(i + 7).min(b))
+                    .filter_map(is_weapon_ctx)
                     .find(|w| *w != Weapon::Air);
-                let behind = prev_weapon.filter(|_| doc.word(tok).eq_ignore_ascii_case("fire"));
+                // "mortar fire", "shells fired by", "rockets launched from"
+                let behind = (i.saturating_sub(2).max(a)..i)
+                    .rev()
+                    .find_map(is_weapon_ctx)
+                    .filter(|w| *w != Weapon::Air);
                 ahead.or(behind).map(|w| (i, Some(w), true))
+            }
+            W::WeaponNoun(w) if w != Weapon::Air || doc.word(tok).eq_ignore_ascii_case("bombers") => {
+                let by_after = lower_is(doc, s, i + 1, &["by"]);
+                let by_before = (i.saturating_sub(4).max(a)..i).any(|j| lower_is(doc, s, j, &["by"]));
+                (is_weapon_ctx(i).is_some() && (by_after || by_before)).then_some((i, Some(w), true))
             }
             _ => None,
         };
@@ -334,7 +389,12 @@ fn is_definite(doc: &Doc, s: &Sent, a: usize, t: usize) -> bool {
         let Some(tok) = s.toks.get(i) else { return false };
         match tok.w {
             W::WeaponNoun(_) => continue,
-            W::Definite => return true,
+            W::Definite => {
+                return matches!(
+                    doc.word(tok).to_ascii_lowercase().as_str(),
+                    "the" | "these" | "those" | "this" | "that" | "such"
+                )
+            }
             _ if doc.word(tok) == "'s" => {
                 // "Tuesday's strikes": a date before the possessive
                 return i
@@ -387,6 +447,9 @@ fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize) -> Option<Found> {
         if doc.has_kind(m, &[EntryKind::Military, EntryKind::Metonym]) && !doc.has_kind(m, &[EntryKind::Province, EntryKind::City]) {
             continue;
         }
+        if doc.is_speaker(s, m) {
+            continue;
+        }
         if let Some(p) = doc.as_place(s, m) {
             match p.kind {
                 PlaceKind::Country => {}
@@ -413,15 +476,17 @@ fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize) -> Option<Found> {
                         kind: EntityKind::Generic,
                         country: None,
                         span: tok.span,
+                        text: String::new(),
                     });
                 }
             }
         }
     }
+    let date_new = nearest_date(s, a, b, t, None)
+        .or_else(|| nearest_date(s, 0, s.toks.len(), t, None))
+        .or_else(|| paragraph_date(doc, si));
     let date = if strong && !definite {
-        nearest_date(s, a, b, t, None)
-            .or_else(|| nearest_date(s, 0, s.toks.len(), t, None))
-            .or_else(|| paragraph_date(doc, si))
+        date_new.clone()
     } else {
         nearest_date(s, a, b, t, Some(4))
     };
@@ -438,9 +503,34 @@ fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize) -> Option<Found> {
         provinces,
         locations,
         date,
+        date_new,
         modality,
         evidence,
     })
+}
+
+/// A strike told without a place takes the last place of the sentences before it in its
+/// paragraph ("Clashes ... in Homs countryside. They were accompanied by airstrikes.").
+fn paragraph_places(doc: &Doc, si: usize, strike: &mut Strike) {
+    let Some(s) = doc.sents.get(si) else { return };
+    let Some(before) = doc.sents.get(..si) else { return };
+    for p in before.iter().rev().take_while(|p| p.paragraph == s.paragraph) {
+        let place = p.ments.iter().rev().filter(|m| doc.is_place(m)).find_map(|m| {
+            doc.as_place(p, m).filter(|pl| pl.kind != PlaceKind::Country)
+        });
+        if let Some(pl) = place {
+            match pl.kind {
+                PlaceKind::Province => strike.provinces.push(pl),
+                _ => {
+                    if let Some(pr) = doc.province_of(&pl) {
+                        strike.provinces.push(pr);
+                    }
+                    strike.locations.push(pl);
+                }
+            }
+            return;
+        }
+    }
 }
 
 fn push_unique(v: &mut Vec<Place>, p: Place) {
@@ -523,8 +613,11 @@ fn actor(doc: &Doc, s: &Sent, a: usize, b: usize, t: usize) -> (Actor, Option<us
             continue;
         }
         let next = s.toks.get(m.b);
-        let by = m.a > 0 && s.toks.get(m.a - 1).is_some_and(|p| p.w == W::By);
-        if by && m.a > t && m.a < b {
+        // "by LNA forces", "by alleged LNA forces", "by suspected Israeli jets"
+        let by = (m.a.saturating_sub(3)..m.a).rev().take_while(|&j| {
+            s.toks.get(j).is_some_and(|p| p.punct == 0 && (p.w == W::By || p.w == W::Other || p.w == W::Definite || p.w == W::Indefinite))
+        }).any(|j| s.toks.get(j).is_some_and(|p| p.w == W::By));
+        if by && m.a > t && m.a < b && m.a <= t + 6 {
             if let Some(e) = doc.as_actor(s, m) {
                 return (Actor::Named(e), Some(mi));
             }
@@ -532,19 +625,24 @@ fn actor(doc: &Doc, s: &Sent, a: usize, b: usize, t: usize) -> (Actor, Option<us
         if m.b > t || m.a < a && m.b > a {
             continue;
         }
+        let group = doc.has_kind(m, &[EntryKind::ArmedGroup, EntryKind::Military]);
         if next.is_some_and(|n| {
             matches!(
                 n.w,
                 W::Base
                     | W::Thing
-                    | W::Victim(crate::model::VictimCategory::Combatants)
                     | W::Victim(crate::model::VictimCategory::Civilians)
                     | W::Victim(crate::model::VictimCategory::People)
-            ) || doc.word(n) == "-"
+            ) || (!group && n.w == W::Victim(crate::model::VictimCategory::Combatants))
+                || doc.word(n) == "-"
         }) {
             continue;
         }
         if is_locative_before(s, m.a) {
+            continue;
+        }
+        // "pro-Iran militias": the patron is not the striker
+        if doc.text.get(m.m.span.start.saturating_sub(4)..m.m.span.start).is_some_and(|p| p.eq_ignore_ascii_case("pro-") || p.eq_ignore_ascii_case("nti-")) {
             continue;
         }
         // a place that is only a place (a town, a province) is not an actor
@@ -577,6 +675,30 @@ fn actor(doc: &Doc, s: &Sent, a: usize, b: usize, t: usize) -> (Actor, Option<us
     if let Some(e) = generic_actor(doc, s, a, t) {
         return (Actor::Named(e), None);
     }
+    // "..., Russia's defence ministry said": the speaker reports its own strike
+    if let Some((mi, m)) = s.ments.iter().enumerate().find(|(_, m)| {
+        m.a > t
+            && doc.has_kind(m, &[EntryKind::Country, EntryKind::Metonym, EntryKind::Military, EntryKind::Demonym])
+            && (m.b..(m.b + 5).min(s.toks.len())).any(|k| s.toks.get(k).is_some_and(|x| x.w == W::Report))
+            && !is_locative_before(s, m.a)
+    }) {
+        if let Some(e) = doc.as_actor(s, m) {
+            return (Actor::Named(e), Some(mi));
+        }
+    }
+    // "shelling exchange between regime forces and rebels": the first party
+    if let Some(k) = (a..b).find(|&k| lower_is(doc, s, k, &["between"])) {
+        if let Some((mi, m)) = s.ments.iter().enumerate().find(|(_, m)| m.a > k && m.b <= b) {
+            if m.a <= k + 3 && doc.has_kind(m, &ACTOR_KINDS) {
+                if let Some(e) = doc.as_actor(s, m) {
+                    return (Actor::Named(e), Some(mi));
+                }
+            }
+        }
+        if let Some(e) = generic_actor(doc, s, k + 1, (k + 4).min(b)) {
+            return (Actor::Named(e), None);
+        }
+    }
     (Actor::Unresolved, None)
 }
 
@@ -600,6 +722,7 @@ fn generic_actor(doc: &Doc, s: &Sent, a: usize, t: usize) -> Option<Entity> {
                     kind: EntityKind::Military,
                     country: Some(c),
                     span: tok.span.cover(next.map(|n| n.span).unwrap_or(tok.span)),
+                    text: String::new(),
                 });
             }
             W::Coalition => {
@@ -614,13 +737,34 @@ fn generic_actor(doc: &Doc, s: &Sent, a: usize, t: usize) -> Option<Entity> {
                         kind: EntityKind::Military,
                         country: Some(code.to_string()),
                         span: tok.span,
+                        text: String::new(),
                     },
                     None => Entity {
                         name: "coalition".to_string(),
                         kind: EntityKind::Military,
                         country: None,
                         span: tok.span,
+                        text: String::new(),
                     },
+                });
+            }
+            W::Victim(crate::model::VictimCategory::Combatants)
+                if !is_locative_before(s, a + k)
+                    && toks.get(k + 1).is_none_or(|n| !matches!(n.w, W::Victim(_)))
+                    && !(k > 0 && toks.get(k - 1).is_some_and(|p| p.w == W::Unknown)) =>
+            {
+                let first = if k > 0 && toks.get(k - 1).is_some_and(|p| p.w == W::Other && p.punct == 0 && !p.cap) {
+                    k - 1
+                } else {
+                    k
+                };
+                let span = toks.get(first).map(|f| f.span).unwrap_or(tok.span).cover(tok.span);
+                return Some(Entity {
+                    name: span.get(doc.text).unwrap_or("").to_ascii_lowercase(),
+                    kind: EntityKind::Generic,
+                    country: None,
+                    span,
+                    text: String::new(),
                 });
             }
             W::Definite
@@ -635,6 +779,7 @@ fn generic_actor(doc: &Doc, s: &Sent, a: usize, t: usize) -> Option<Entity> {
                     kind: EntityKind::Military,
                     country: Some(c),
                     span: next.map(|n| n.span).unwrap_or(tok.span),
+                    text: String::new(),
                 });
             }
             _ => {}

@@ -31,6 +31,9 @@
 //!   "police", "deal", "hit") are dropped when the gazetteer is built (the built-in
 //!   `data/stoplist.tsv`; [`GazetteerBuilder::stoplist`] turns it off). A case-sensitive
 //!   pattern is kept: `=Deal` matches "Deal" but not "deal".
+//! - **Proper names.** A case-insensitive pattern written with a capital ("Than", a town in
+//!   India; "Mobile") matches only where the text has a capital too, so "more than" is no
+//!   town; "IDLIB" and "Deir Ez-Zor" still match "Idlib" and "Deir ez-Zor".
 //! - **Word boundaries.** A hit counts only where the character before it and the character
 //!   after it are not letters or digits (any script). "Iran" does not match inside
 //!   "Iranian"; "Syria" matches in "Syria's" and "Syria-Turkey".
@@ -201,6 +204,8 @@ struct Automaton {
     ac: AhoCorasick,
     /// For each pattern of `ac`, its range in `Inner::ids`.
     targets: Vec<(u32, u32)>,
+    /// For each pattern, true if it is a proper name: a hit must start with a capital.
+    proper: Vec<bool>,
 }
 
 struct Inner {
@@ -326,8 +331,8 @@ impl Gazetteer {
 
     fn from_entries(entries: Vec<Entry>, stop: &HashSet<String>) -> Result<Gazetteer, Error> {
         // key (case-folded for insensitive patterns) -> entry ids, per automaton
-        let mut ci: HashMap<String, Vec<EntryId>> = HashMap::new();
-        let mut cs: HashMap<String, Vec<EntryId>> = HashMap::new();
+        let mut ci: HashMap<String, (Vec<EntryId>, bool)> = HashMap::new();
+        let mut cs: HashMap<String, (Vec<EntryId>, bool)> = HashMap::new();
         for (i, e) in entries.iter().enumerate() {
             let id = u32::try_from(i).map_err(|_| Error::automaton("too many entries"))?;
             for p in &e.patterns {
@@ -344,7 +349,9 @@ impl Gazetteer {
                     }
                     (&mut ci, key)
                 };
-                let v = map.entry(key).or_default();
+                let proper = bare.chars().next().is_some_and(char::is_uppercase);
+                let (v, all_proper) = map.entry(key).or_insert_with(|| (Vec::new(), true));
+                *all_proper &= proper;
                 if v.last() != Some(&id) {
                     v.push(id);
                 }
@@ -357,13 +364,15 @@ impl Gazetteer {
             if map.is_empty() {
                 continue;
             }
-            let mut pats: Vec<(String, Vec<EntryId>)> = map.into_iter().collect();
+            let mut pats: Vec<(String, (Vec<EntryId>, bool))> = map.into_iter().collect();
             pats.sort_unstable_by(|a, b| a.0.cmp(&b.0));
             let mut targets = Vec::with_capacity(pats.len());
-            for (_, v) in &pats {
+            let mut proper = Vec::with_capacity(pats.len());
+            for (_, (v, p)) in &pats {
                 let start = ids.len() as u32;
                 ids.extend_from_slice(v);
                 targets.push((start, ids.len() as u32));
+                proper.push(*p && insensitive);
             }
             let ac = AhoCorasick::builder()
                 .ascii_case_insensitive(insensitive)
@@ -373,7 +382,7 @@ impl Gazetteer {
                 .build(pats.iter().map(|(p, _)| p.as_str()))
                 .map_err(Error::automaton)?;
             patterns += pats.len();
-            automata.push(Automaton { ac, targets });
+            automata.push(Automaton { ac, targets, proper });
         }
         Ok(Gazetteer {
             inner: Arc::new(Inner {
@@ -496,13 +505,22 @@ fn at_boundary(text: &str, start: usize, end: usize) -> bool {
 }
 
 fn find_one(a: &Automaton, text: &str, out: &mut Vec<Mention>) {
+    // a proper name ("Than", "Mobile") must be written with a capital: "than" is no town
+    let fits = |m: &aho_corasick::Match| {
+        at_boundary(text, m.start(), m.end())
+            && (!a.proper.get(m.pattern().as_usize()).copied().unwrap_or(false)
+                || text
+                    .get(m.start()..)
+                    .and_then(|s| s.chars().next())
+                    .is_some_and(|c| !c.is_lowercase()))
+    };
     let mut at = 0;
     while at < text.len() {
         let Some(m) = a.ac.find(Input::new(text).range(at..)) else {
             break;
         };
         let mut accepted = None;
-        if at_boundary(text, m.start(), m.end()) {
+        if fits(&m) {
             accepted = Some(m);
         } else {
             // try shorter patterns starting at the same position
@@ -513,7 +531,7 @@ fn find_one(a: &Automaton, text: &str, out: &mut Vec<Mention>) {
                     .range(m.start()..end)
                     .anchored(Anchored::Yes);
                 match a.ac.find(input) {
-                    Some(s) if at_boundary(text, s.start(), s.end()) => {
+                    Some(s) if fits(&s) => {
                         accepted = Some(s);
                         break;
                     }
@@ -583,7 +601,9 @@ mod tests {
         let g = gaz("armed_group\tIslamic State\t\t\t\tIS|ISIS\ncity\t=Hit\tIQ\t\tIQ-AN\n");
         assert_eq!(names(&g, "this is it"), Vec::<String>::new());
         assert_eq!(names(&g, "IS fighters in Hit were hit"), vec!["IS", "Hit"]);
-        assert_eq!(names(&g, "islamic state"), vec!["islamic state"]);
+        assert_eq!(names(&g, "Islamic state"), vec!["Islamic state"]);
+        // a proper name needs its capital
+        assert_eq!(names(&g, "islamic state"), Vec::<String>::new());
     }
 
     #[test]
