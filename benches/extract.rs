@@ -1,1 +1,229 @@
-fn main() {}
+//! Extraction speed: MB/s and articles/s on generated articles, against a bare
+//! aho-corasick pass over the same gazetteer patterns in the same run (the baseline: the
+//! least work any gazetteer-based extractor must do), plus a scaling series (1 KB, 100 KB,
+//! 10 MB) to show that throughput does not fall with the size of one article.
+//!
+//! `cargo bench --bench extract` (add `-- --quick` for a rough figure in seconds);
+//! `python3 scripts/bench_report.py` then prints MB/s, articles/s and the ratio.
+
+// benches/corpus/mod.rs, not benches/corpus.rs: cargo would take a top-level file in
+// benches/ for a bench target of its own.
+mod corpus;
+
+use std::time::Duration;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use conflict_events::{Document, Extractor, Gazetteer, NaiveDate};
+use criterion::{
+    black_box, criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode, Throughput,
+};
+
+/// Size of the corpus of the "extract" group.
+const CORPUS_BYTES: usize = 5 * 1024 * 1024;
+
+/// The two automata of the baseline, built like the crate's: ASCII case-insensitive
+/// leftmost-longest for the case-insensitive patterns, case-sensitive for the others,
+/// default (NFA) kind.
+struct Baseline {
+    automata: Vec<AhoCorasick>,
+}
+
+impl Baseline {
+    fn new(gazetteer: &Gazetteer) -> Baseline {
+        let mut ci: Vec<String> = Vec::new();
+        let mut cs: Vec<String> = Vec::new();
+        for (p, case_sensitive) in gazetteer.patterns() {
+            if p.is_empty() {
+                continue;
+            }
+            if case_sensitive {
+                cs.push(p);
+            } else {
+                ci.push(p.to_ascii_lowercase());
+            }
+        }
+        let mut automata = Vec::new();
+        for (mut pats, insensitive) in [(ci, true), (cs, false)] {
+            pats.sort_unstable();
+            pats.dedup();
+            if pats.is_empty() {
+                continue;
+            }
+            let ac = AhoCorasick::builder()
+                .ascii_case_insensitive(insensitive)
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&pats)
+                .expect("baseline automaton");
+            automata.push(ac);
+        }
+        Baseline { automata }
+    }
+
+    fn count(&self, text: &str) -> usize {
+        self.automata
+            .iter()
+            .map(|ac| ac.find_iter(text).count())
+            .sum()
+    }
+}
+
+/// One article with its publication date.
+struct Article {
+    text: String,
+    date: NaiveDate,
+}
+
+fn load_corpus() -> Vec<Article> {
+    let texts = corpus::corpus_bytes(CORPUS_BYTES);
+    // The generator is deterministic: the same seed gives the same articles.
+    let again = corpus::articles(4, corpus::SEED);
+    assert_eq!(
+        texts.get(..4),
+        Some(&again[..]),
+        "the corpus generator is not deterministic"
+    );
+    texts
+        .into_iter()
+        .enumerate()
+        .map(|(i, text)| Article {
+            text,
+            date: corpus::publication_date(i),
+        })
+        .collect()
+}
+
+/// With `BENCH_DUMP_CORPUS=FILE`, writes the corpus as JSON lines `{"id","text","date"}`
+/// (the input of `cargo run --example extract -- --jsonl`), to read or check it.
+fn dump(corpus: &[Article]) {
+    let Some(path) = std::env::var_os("BENCH_DUMP_CORPUS") else {
+        return;
+    };
+    let lines: Vec<String> = corpus
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            serde_json::json!({"id": format!("bench-{i}"), "text": a.text, "date": a.date.to_string()})
+                .to_string()
+        })
+        .collect();
+    std::fs::write(&path, lines.join("\n") + "\n").expect("BENCH_DUMP_CORPUS: cannot write");
+    eprintln!("corpus written to {}", path.to_string_lossy());
+}
+
+fn extract_all(extractor: &Extractor, corpus: &[Article]) -> usize {
+    corpus
+        .iter()
+        .map(|a| {
+            extractor
+                .extract(&Document::new(&a.text).published(a.date))
+                .len()
+        })
+        .sum()
+}
+
+fn bench_extract(c: &mut Criterion) {
+    let corpus = load_corpus();
+    dump(&corpus);
+    let total: usize = corpus.iter().map(|a| a.text.len()).sum();
+    let extractor = Extractor::new();
+    let baseline = Baseline::new(extractor.gazetteer());
+
+    // Computed once, before timing; each timed pass must give the same answer.
+    let events = extract_all(&extractor, &corpus);
+    let matches: usize = corpus.iter().map(|a| baseline.count(&a.text)).sum();
+    eprintln!(
+        "corpus: {} articles, {total} bytes, {events} events ({:.2} per article), \
+         {matches} baseline matches over {} patterns",
+        corpus.len(),
+        events as f64 / corpus.len() as f64,
+        extractor.gazetteer().pattern_count(),
+    );
+    assert!(events > 0, "the extractor found no event in the corpus");
+    // The articles are a third strikes and casualties: far fewer than that means a stage broke.
+    assert!(
+        events >= corpus.len(),
+        "fewer events ({events}) than articles ({}): extraction is broken",
+        corpus.len()
+    );
+
+    let mut group = c.benchmark_group("extract");
+    group
+        .sample_size(10)
+        .sampling_mode(SamplingMode::Flat)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(8))
+        .throughput(Throughput::Bytes(total as u64));
+    group.bench_function("full", |b| {
+        b.iter(|| {
+            let n = extract_all(black_box(&extractor), black_box(&corpus));
+            assert_eq!(n, events);
+            n
+        })
+    });
+    group.bench_function("baseline_aho_corasick", |b| {
+        b.iter(|| {
+            let n: usize = black_box(&corpus)
+                .iter()
+                .map(|a| baseline.count(&a.text))
+                .sum();
+            assert_eq!(n, matches);
+            n
+        })
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("extract_articles");
+    group
+        .sample_size(10)
+        .sampling_mode(SamplingMode::Flat)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(8))
+        .throughput(Throughput::Elements(corpus.len() as u64));
+    group.bench_function("full", |b| {
+        b.iter(|| {
+            let n = extract_all(black_box(&extractor), black_box(&corpus));
+            assert_eq!(n, events);
+            n
+        })
+    });
+    group.finish();
+}
+
+fn bench_scaling(c: &mut Criterion) {
+    let extractor = Extractor::new();
+    let date = corpus::publication_date(0);
+    let inputs = [
+        ("1KB", corpus::long_article(1024, 0)),
+        ("100KB", corpus::long_article(100 * 1024, 0)),
+        ("10MB", corpus::concatenated(10 * 1024 * 1024)),
+    ];
+    let mut group = c.benchmark_group("scaling");
+    group
+        .sample_size(10)
+        .sampling_mode(SamplingMode::Flat)
+        .warm_up_time(Duration::from_secs(1));
+    for (name, text) in &inputs {
+        let expected = extractor
+            .extract(&Document::new(text).published(date))
+            .len();
+        eprintln!("scaling/{name}: {} bytes, {expected} events", text.len());
+        assert!(expected > 0, "no event in the {name} article");
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        // ten passes over 10 MB take ~16 s at ~6 MB/s: leave room for them
+        let secs = if text.len() > 1 << 20 { 20 } else { 5 };
+        group.measurement_time(Duration::from_secs(secs));
+        group.bench_with_input(BenchmarkId::from_parameter(name), text, |b, text| {
+            b.iter(|| {
+                let n = extractor
+                    .extract(&Document::new(black_box(text)).published(date))
+                    .len();
+                assert_eq!(n, expected);
+                n
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_extract, bench_scaling);
+criterion_main!(benches);
