@@ -72,8 +72,6 @@ pub(crate) struct Doc<'t> {
     pub countries: HashMap<String, u32>,
     /// The country the article is mostly about.
     pub main_country: Option<String>,
-    /// Canonical country names by alpha-2 code.
-    pub country_names: HashMap<String, String>,
 }
 
 /// Runs the event stage over `text`.
@@ -261,16 +259,6 @@ impl<'t> Doc<'t> {
                 dates,
             });
         }
-        let mut country_names = HashMap::new();
-        for e in gaz.entries() {
-            if e.kind() == EntryKind::Country {
-                if let Some(code) = e.code() {
-                    country_names
-                        .entry(code.to_string())
-                        .or_insert_with(|| e.name().to_string());
-                }
-            }
-        }
         let mut doc = Doc {
             options: Options::default(),
             text,
@@ -278,7 +266,6 @@ impl<'t> Doc<'t> {
             sents,
             countries: HashMap::new(),
             main_country: None,
-            country_names,
         };
         doc.weigh_countries();
         doc
@@ -345,10 +332,7 @@ impl<'t> Doc<'t> {
     }
 
     pub(crate) fn country_name(&self, code: &str) -> String {
-        self.country_names
-            .get(code)
-            .cloned()
-            .unwrap_or_else(|| code.to_string())
+        self.gaz.name_of(code).unwrap_or(code).to_string()
     }
 
     fn country_weight(&self, code: Option<&str>) -> u32 {
@@ -526,12 +510,7 @@ impl<'t> Doc<'t> {
             PlaceKind::Country => None,
             _ => {
                 let code = p.province.clone()?;
-                let name = self
-                    .gaz
-                    .entries()
-                    .iter()
-                    .find(|e| e.kind() == EntryKind::Province && e.code() == Some(code.as_str()))
-                    .map(|e| e.name().to_string());
+                let name = self.gaz.name_of(&code).map(str::to_string);
                 Some(Place {
                     name,
                     kind: PlaceKind::Province,

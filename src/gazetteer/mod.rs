@@ -213,6 +213,8 @@ struct Inner {
     ids: Vec<EntryId>,
     automata: Vec<Automaton>,
     patterns: usize,
+    /// Canonical names of countries (by alpha-2) and provinces (by ISO 3166-2).
+    names: HashMap<String, String>,
 }
 
 /// A set of named entries and the automata that find them. Cheap to clone (shared).
@@ -320,6 +322,7 @@ impl Gazetteer {
                 ids: Vec::new(),
                 automata: Vec::new(),
                 patterns: 0,
+                names: HashMap::new(),
             }),
         }
     }
@@ -384,12 +387,21 @@ impl Gazetteer {
             patterns += pats.len();
             automata.push(Automaton { ac, targets, proper });
         }
+        let mut names = HashMap::new();
+        for e in &entries {
+            if matches!(e.kind, EntryKind::Country | EntryKind::Province) {
+                if let Some(code) = &e.code {
+                    names.entry(code.clone()).or_insert_with(|| e.name.clone());
+                }
+            }
+        }
         Ok(Gazetteer {
             inner: Arc::new(Inner {
                 entries,
                 ids,
                 automata,
                 patterns,
+                names,
             }),
         })
     }
@@ -402,6 +414,17 @@ impl Gazetteer {
     /// The entry with this id.
     pub fn entry(&self, id: EntryId) -> Option<&Entry> {
         self.inner.entries.get(id as usize)
+    }
+
+    /// The canonical name of a country (alpha-2) or province (ISO 3166-2) code.
+    ///
+    /// ```
+    /// use conflict_events::Gazetteer;
+    /// assert_eq!(Gazetteer::builtin().name_of("SY-HL"), Some("Aleppo"));
+    /// assert_eq!(Gazetteer::builtin().name_of("RU"), Some("Russia"));
+    /// ```
+    pub fn name_of(&self, code: &str) -> Option<&str> {
+        self.inner.names.get(code).map(String::as_str)
     }
 
     /// Number of distinct patterns in the automata.
