@@ -46,11 +46,10 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             }
             "--threads" => {
                 let v = it.next().ok_or("--threads needs a number")?;
-                let n: usize = v
-                    .parse()
-                    .ok()
-                    .filter(|n| *n > 0)
-                    .ok_or_else(|| format!("--threads {v:?}: expected a whole number above 0"))?;
+                let n: usize =
+                    v.parse().ok().filter(|n| *n > 0).ok_or_else(|| {
+                        format!("--threads {v:?}: expected a whole number above 0")
+                    })?;
                 threads = Some(n);
             }
             "-h" | "--help" => {

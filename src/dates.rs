@@ -60,7 +60,9 @@ struct Word<'t> {
 
 fn words(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
     let mut v = Vec::new();
-    let Some(s) = text.get(start..end) else { return v };
+    let Some(s) = text.get(start..end) else {
+        return v;
+    };
     let mut cur: Option<usize> = None;
     for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
         let part = c.is_alphanumeric() || c == '-' && cur.is_some();
@@ -68,7 +70,10 @@ fn words(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
             (true, None) => cur = Some(i),
             (false, Some(a)) => {
                 let w = s.get(a..i).unwrap_or("").trim_end_matches('-');
-                v.push(Word { s: w, span: Span::new(start + a, start + a + w.len()) });
+                v.push(Word {
+                    s: w,
+                    span: Span::new(start + a, start + a + w.len()),
+                });
                 cur = None;
             }
             _ => {}
@@ -137,8 +142,11 @@ fn year_num(w: &str) -> Option<i32> {
 
 /// The latest `weekday` on or before `published`.
 pub fn weekday_on_or_before(published: NaiveDate, weekday: Weekday) -> NaiveDate {
-    let back = (7 + published.weekday().num_days_from_monday() - weekday.num_days_from_monday()) % 7;
-    published.checked_sub_days(Days::new(u64::from(back))).unwrap_or(published)
+    let back =
+        (7 + published.weekday().num_days_from_monday() - weekday.num_days_from_monday()) % 7;
+    published
+        .checked_sub_days(Days::new(u64::from(back)))
+        .unwrap_or(published)
 }
 
 fn latest_day(published: NaiveDate, m: u32, d: u32) -> Option<NaiveDate> {
@@ -149,28 +157,62 @@ fn latest_day(published: NaiveDate, m: u32, d: u32) -> Option<NaiveDate> {
     }
 }
 
-fn mk(text: &str, words: &[Word], a: usize, b: usize, date: Option<NaiveDate>, p: Precision) -> DateRef {
+fn mk(
+    text: &str,
+    words: &[Word],
+    a: usize,
+    b: usize,
+    date: Option<NaiveDate>,
+    p: Precision,
+) -> DateRef {
     let start = words.get(a).map(|w| w.span.start).unwrap_or(0);
-    let end = words.get(b.saturating_sub(1).max(a)).map(|w| w.span.end).unwrap_or(start);
+    let end = words
+        .get(b.saturating_sub(1).max(a))
+        .map(|w| w.span.end)
+        .unwrap_or(start);
     let span = Span::new(start, end);
-    DateRef { text: span.get(text).unwrap_or("").to_string(), date, precision: p, span }
+    DateRef {
+        text: span.get(text).unwrap_or("").to_string(),
+        date,
+        precision: p,
+        span,
+    }
 }
 
-fn read(text: &str, words: &[Word], i: usize, published: Option<NaiveDate>) -> Option<(DateRef, usize)> {
+fn read(
+    text: &str,
+    words: &[Word],
+    i: usize,
+    published: Option<NaiveDate>,
+) -> Option<(DateRef, usize)> {
     let w = words.get(i)?;
     let lower = w.s.to_ascii_lowercase();
-    let prev = i.checked_sub(1).and_then(|j| words.get(j)).map(|w| w.s.to_ascii_lowercase()).unwrap_or_default();
+    let prev = i
+        .checked_sub(1)
+        .and_then(|j| words.get(j))
+        .map(|w| w.s.to_ascii_lowercase())
+        .unwrap_or_default();
     let next = words.get(i + 1).map(|w| w.s).unwrap_or("");
     // relative days
     match lower.as_str() {
         // "overnight on Sunday": the weekday says which night
-        "overnight" if words.get(i + 1).is_some_and(|n| n.s == "on" || weekday(n.s).is_some()) => return None,
-        "today" | "overnight" => return Some((mk(text, words, i, i + 1, published, Precision::Day), i + 1)),
+        "overnight"
+            if words
+                .get(i + 1)
+                .is_some_and(|n| n.s == "on" || weekday(n.s).is_some()) =>
+        {
+            return None
+        }
+        "today" | "overnight" => {
+            return Some((mk(text, words, i, i + 1, published, Precision::Day), i + 1))
+        }
         "yesterday" => {
             let d = published.and_then(|p| p.pred_opt());
             return Some((mk(text, words, i, i + 1, d, Precision::Day), i + 1));
         }
-        "last" if next == "night" => return Some((mk(text, words, i, i + 2, published, Precision::Day), i + 2)),
+        "last" if next == "night" => {
+            return Some((mk(text, words, i, i + 2, published, Precision::Day), i + 2))
+        }
         "this" if matches!(next, "morning" | "afternoon" | "evening") => {
             return Some((mk(text, words, i, i + 2, published, Precision::Day), i + 2))
         }
@@ -201,7 +243,9 @@ fn read(text: &str, words: &[Word], i: usize, published: Option<NaiveDate>) -> O
     }
     // "17 March [2016]"
     if let Some(d) = day_num(w.s) {
-        if let Some(m) = words.get(i + 1).and_then(|x| month(x.s).filter(|_| !is_abbrev(x.s) || dotted(text, x) || x.s.len() == 3)) {
+        if let Some(m) = words.get(i + 1).and_then(|x| {
+            month(x.s).filter(|_| !is_abbrev(x.s) || dotted(text, x) || x.s.len() == 3)
+        }) {
             let year = words.get(i + 2).and_then(|x| year_num(x.s));
             let b = if year.is_some() { i + 3 } else { i + 2 };
             let date = match year {
@@ -222,7 +266,10 @@ fn read(text: &str, words: &[Word], i: usize, published: Option<NaiveDate>) -> O
         if is_abbrev(w.s) && !dotted(text, w) && w.s.len() != 3 {
             return None;
         }
-        if w.s.len() == 3 && !dotted(text, w) && !words.get(i + 1).is_some_and(|x| day_num(x.s).is_some()) {
+        if w.s.len() == 3
+            && !dotted(text, w)
+            && words.get(i + 1).is_none_or(|x| day_num(x.s).is_none())
+        {
             return None;
         }
         // "March 17[, 2016]"
@@ -240,18 +287,41 @@ fn read(text: &str, words: &[Word], i: usize, published: Option<NaiveDate>) -> O
         }
         // "March 2016"
         if let Some(y) = words.get(i + 1).and_then(|x| year_num(x.s)) {
-            let a = if matches!(prev.as_str(), "in" | "since" | "during" | "early" | "late" | "mid") { i - 1 } else { i };
+            let a = if matches!(
+                prev.as_str(),
+                "in" | "since" | "during" | "early" | "late" | "mid"
+            ) {
+                i - 1
+            } else {
+                i
+            };
             let date = NaiveDate::from_ymd_opt(y, m, 1);
             return Some((mk(text, words, a, i + 2, date, Precision::Month), i + 2));
         }
         // "in March", "last September"
-        let cue = matches!(prev.as_str(), "in" | "since" | "during" | "last" | "early" | "late" | "mid" | "until" | "by" | "of" | "mid-");
+        let cue = matches!(
+            prev.as_str(),
+            "in" | "since"
+                | "during"
+                | "last"
+                | "early"
+                | "late"
+                | "mid"
+                | "until"
+                | "by"
+                | "of"
+                | "mid-"
+        );
         if !cue || (w.s == "May" && prev != "in" && prev != "last") {
             return None;
         }
         let strict = prev == "last";
         let date = published.and_then(|p| {
-            let y = if m < p.month() || (m == p.month() && !strict) { p.year() } else { p.year() - 1 };
+            let y = if m < p.month() || (m == p.month() && !strict) {
+                p.year()
+            } else {
+                p.year() - 1
+            };
             NaiveDate::from_ymd_opt(y, m, 1)
         });
         let a = if prev == "last" { i - 1 } else { i };
@@ -259,7 +329,17 @@ fn read(text: &str, words: &[Word], i: usize, published: Option<NaiveDate>) -> O
     }
     if let Some(y) = year_num(w.s) {
         if matches!(prev.as_str(), "in" | "since" | "during" | "of") {
-            return Some((mk(text, words, i, i + 1, NaiveDate::from_ymd_opt(y, 1, 1), Precision::Year), i + 1));
+            return Some((
+                mk(
+                    text,
+                    words,
+                    i,
+                    i + 1,
+                    NaiveDate::from_ymd_opt(y, 1, 1),
+                    Precision::Year,
+                ),
+                i + 1,
+            ));
         }
     }
     None
@@ -307,11 +387,20 @@ mod tests {
         assert_eq!(all("May 9, 2020", None)[0].date, Some(d(2020, 5, 9)));
         assert_eq!(all("on Dec. 3", p)[0].date, Some(d(2015, 12, 3)));
         let r = all("last September", p);
-        assert_eq!((r[0].date, r[0].precision), (Some(d(2015, 9, 1)), Precision::Month));
+        assert_eq!(
+            (r[0].date, r[0].precision),
+            (Some(d(2015, 9, 1)), Precision::Month)
+        );
         assert_eq!(all("in March", p)[0].date, Some(d(2016, 3, 1)));
-        assert_eq!(all("in March", Some(d(2016, 2, 1)))[0].date, Some(d(2015, 3, 1)));
+        assert_eq!(
+            all("in March", Some(d(2016, 2, 1)))[0].date,
+            Some(d(2015, 3, 1))
+        );
         assert_eq!(all("since 2011", p)[0].precision, Precision::Year);
-        assert_eq!(all("December 30", Some(d(2016, 1, 5)))[0].date, Some(d(2015, 12, 30)));
+        assert_eq!(
+            all("December 30", Some(d(2016, 1, 5)))[0].date,
+            Some(d(2015, 12, 30))
+        );
         assert_eq!(all("yesterday", p)[0].date, Some(d(2016, 8, 15)));
     }
 

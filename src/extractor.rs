@@ -97,7 +97,8 @@ impl Extractor {
     /// of `doc.text()` on char boundaries.
     pub fn extract(&self, doc: &Document<'_>) -> Vec<Event> {
         let norm = Normalized::new(doc.text);
-        let mut events = events::extract(&self.gazetteer, self.options, norm.as_str(), doc.published);
+        let mut events =
+            events::extract(&self.gazetteer, self.options, norm.as_str(), doc.published);
         for e in &mut events {
             remap(e, &norm, doc.text);
         }

@@ -98,7 +98,9 @@ struct Word<'t> {
 
 fn words(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
     let mut v = Vec::new();
-    let Some(s) = text.get(start..end) else { return v };
+    let Some(s) = text.get(start..end) else {
+        return v;
+    };
     let b = s.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -120,12 +122,18 @@ fn words(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
                 i += 1;
             }
             if let Some(w) = s.get(j0..i) {
-                v.push(Word { s: w, span: Span::new(start + j0, start + i) });
+                v.push(Word {
+                    s: w,
+                    span: Span::new(start + j0, start + i),
+                });
             }
         } else {
             if c == b'%' || c == b'$' {
                 if let Some(w) = s.get(i..i + 1) {
-                    v.push(Word { s: w, span: Span::new(start + i, start + i + 1) });
+                    v.push(Word {
+                        s: w,
+                        span: Span::new(start + i, start + i + 1),
+                    });
                 }
             }
             i += 1;
@@ -140,25 +148,50 @@ fn lw(w: Option<&Word>) -> String {
 
 fn unit_word(w: &str) -> Option<u64> {
     Some(match w {
-        "zero" => 0, "one" => 1, "two" => 2, "three" => 3, "four" => 4, "five" => 5, "six" => 6,
-        "seven" => 7, "eight" => 8, "nine" => 9, "ten" => 10, "eleven" => 11, "twelve" => 12,
-        "thirteen" => 13, "fourteen" => 14, "fifteen" => 15, "sixteen" => 16, "seventeen" => 17,
-        "eighteen" => 18, "nineteen" => 19,
+        "zero" => 0,
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
         _ => return None,
     })
 }
 
 fn tens_word(w: &str) -> Option<u64> {
     Some(match w {
-        "twenty" => 20, "thirty" => 30, "forty" => 40, "fifty" => 50, "sixty" => 60,
-        "seventy" => 70, "eighty" => 80, "ninety" => 90,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
         _ => return None,
     })
 }
 
 fn scale_word(w: &str) -> Option<u64> {
     Some(match w {
-        "hundred" => 100, "thousand" => 1_000, "million" => 1_000_000, "billion" => 1_000_000_000,
+        "hundred" => 100,
+        "thousand" => 1_000,
+        "million" => 1_000_000,
+        "billion" => 1_000_000_000,
         _ => return None,
     })
 }
@@ -176,15 +209,48 @@ pub fn parse_number_word(w: &str) -> Option<u64> {
 fn is_ordinal_word(w: &str) -> bool {
     matches!(
         w,
-        "first" | "second" | "third" | "fourth" | "fifth" | "sixth" | "seventh" | "eighth"
-            | "ninth" | "tenth" | "eleventh" | "twelfth" | "twentieth" | "hundredth"
+        "first"
+            | "second"
+            | "third"
+            | "fourth"
+            | "fifth"
+            | "sixth"
+            | "seventh"
+            | "eighth"
+            | "ninth"
+            | "tenth"
+            | "eleventh"
+            | "twelfth"
+            | "twentieth"
+            | "hundredth"
     )
 }
 
 const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
 ];
 
 /// Digits with separators: "280,000", "12", "1.5" (decimal part kept in thousandths).
@@ -209,7 +275,9 @@ fn parse_digits(s: &str) -> Option<(u64, bool)> {
             b',' => {
                 // thousands separator: exactly three digits follow
                 let rest = b.get(k + 1..k + 4)?;
-                if !rest.iter().all(u8::is_ascii_digit) || b.get(k + 4).is_some_and(u8::is_ascii_digit) {
+                if !rest.iter().all(u8::is_ascii_digit)
+                    || b.get(k + 4).is_some_and(u8::is_ascii_digit)
+                {
                     return None;
                 }
             }
@@ -222,8 +290,16 @@ fn parse_digits(s: &str) -> Option<(u64, bool)> {
 }
 
 fn qualifier_before(words: &[Word], i: usize) -> Option<(Qualifier, usize)> {
-    let w1 = if i >= 1 { lw(words.get(i - 1)) } else { String::new() };
-    let w2 = if i >= 2 { lw(words.get(i - 2)) } else { String::new() };
+    let w1 = if i >= 1 {
+        lw(words.get(i - 1))
+    } else {
+        String::new()
+    };
+    let w2 = if i >= 2 {
+        lw(words.get(i - 2))
+    } else {
+        String::new()
+    };
     let two = match (w2.as_str(), w1.as_str()) {
         ("more", "than") => Some(Qualifier::MoreThan),
         ("at", "least") => Some(Qualifier::AtLeast),
@@ -297,7 +373,11 @@ fn read_value(words: &[Word], i: usize) -> Option<(u64, bool, usize)> {
             }
             j += 1;
             // "one hundred and twenty"
-            if lw(words.get(j)) == "and" && words.get(j + 1).is_some_and(|w| parse_number_word(w.s).is_some()) {
+            if lw(words.get(j)) == "and"
+                && words
+                    .get(j + 1)
+                    .is_some_and(|w| parse_number_word(w.s).is_some())
+            {
                 j += 1;
             }
             if let Some(v) = words.get(j).and_then(|w| parse_number_word(w.s)) {
@@ -349,10 +429,7 @@ fn read_number(text: &str, words: &[Word], i: usize) -> Option<(Number, usize)> 
     } else if first.is_ascii_digit() {
         // "120mm", "1st", "24-year-old", "2019-2020", "3-7", "10:30"
         if let Some(n) = special_digits(w.s) {
-            return Some((
-                make(text, words, i, i + 1, n.0, n.1, n.2, n.3, n.4),
-                i + 1,
-            ));
+            return Some((make(text, words, i, i + 1, n.0, n.1, n.2, n.3, n.4), i + 1));
         }
         let (v, decimal, next) = read_value(words, i)?;
         if decimal {
@@ -371,7 +448,20 @@ fn read_number(text: &str, words: &[Word], i: usize) -> Option<(Number, usize)> 
             return None;
         }
         if is_ordinal_word(&l) {
-            return Some((make(text, words, i, i + 1, None, None, None, Qualifier::Exact, NumberKind::Ordinal), i + 1));
+            return Some((
+                make(
+                    text,
+                    words,
+                    i,
+                    i + 1,
+                    None,
+                    None,
+                    None,
+                    Qualifier::Exact,
+                    NumberKind::Ordinal,
+                ),
+                i + 1,
+            ));
         }
         let (v, _, next) = read_value(words, i)?;
         value = Some(v);
@@ -418,7 +508,12 @@ fn read_number(text: &str, words: &[Word], i: usize) -> Option<(Number, usize)> 
     if kind == NumberKind::Count {
         kind = classify_context(words, i, end, value.or(low_v));
     }
-    Some((make(text, words, start_word, end, value, low_v, high_v, qualifier, kind), end))
+    Some((
+        make(
+            text, words, start_word, end, value, low_v, high_v, qualifier, kind,
+        ),
+        end,
+    ))
 }
 
 fn is_year_like(v: Option<u64>) -> bool {
@@ -430,14 +525,20 @@ type Special = (Option<u64>, Option<u64>, Option<u64>, Qualifier, NumberKind);
 
 fn special_digits(s: &str) -> Option<Special> {
     let l = s.to_ascii_lowercase();
-    let digits_end = l.find(|c: char| !c.is_ascii_digit() && c != ',').unwrap_or(l.len());
+    let digits_end = l
+        .find(|c: char| !c.is_ascii_digit() && c != ',')
+        .unwrap_or(l.len());
     if digits_end == l.len() {
         return None;
     }
     let head = l.get(..digits_end)?;
     let rest = l.get(digits_end..)?;
     let v = parse_digits(head).map(|(v, _)| v / 1000);
-    if rest.starts_with('.') && rest.get(1..).is_some_and(|r| r.bytes().all(|b| b.is_ascii_digit())) {
+    if rest.starts_with('.')
+        && rest
+            .get(1..)
+            .is_some_and(|r| r.bytes().all(|b| b.is_ascii_digit()))
+    {
         return None; // a decimal: read_value handles it
     }
     if matches!(rest, "st" | "nd" | "rd" | "th") {
@@ -449,7 +550,13 @@ fn special_digits(s: &str) -> Option<Special> {
     if rest.starts_with(':') {
         return Some((v, None, None, Qualifier::Exact, NumberKind::Time));
     }
-    if rest == "am" || rest == "pm" || rest == "a.m" || rest == "p.m" || rest == "gmt" || rest == "hrs" {
+    if rest == "am"
+        || rest == "pm"
+        || rest == "a.m"
+        || rest == "p.m"
+        || rest == "gmt"
+        || rest == "hrs"
+    {
         return Some((v, None, None, Qualifier::Exact, NumberKind::Time));
     }
     if let Some(r) = rest.strip_prefix('-') {
@@ -481,7 +588,11 @@ fn special_digits(s: &str) -> Option<Special> {
 fn classify_context(words: &[Word], i: usize, end: usize, v: Option<u64>) -> NumberKind {
     let next = lw(words.get(end));
     let next2 = lw(words.get(end + 1));
-    let prev = if i > 0 { lw(words.get(i - 1)) } else { String::new() };
+    let prev = if i > 0 {
+        lw(words.get(i - 1))
+    } else {
+        String::new()
+    };
     match next.as_str() {
         "%" | "percent" | "pct" => return NumberKind::Percent,
         "per" if next2 == "cent" => return NumberKind::Percent,
@@ -489,8 +600,8 @@ fn classify_context(words: &[Word], i: usize, end: usize, v: Option<u64>) -> Num
         | "metres" | "meters" | "metre" | "meter" | "m" | "mm" | "cm" | "kg" | "kilograms"
         | "tonnes" | "tons" | "tonne" | "ton" | "feet" | "ft" | "millimetre" | "millimeter"
         | "millimetres" | "millimeters" | "yards" | "inches" | "hectares" | "acres" | "sq"
-        | "square" | "degrees" | "kilos" | "pounds" | "litres" | "liters" | "barrels"
-        | "knots" | "mph" | "kph" => return NumberKind::Measure,
+        | "square" | "degrees" | "kilos" | "pounds" | "litres" | "liters" | "barrels" | "knots"
+        | "mph" | "kph" => return NumberKind::Measure,
         "years" | "year" if next2 == "old" => return NumberKind::Age,
         "hours" | "hour" | "days" | "day" | "weeks" | "week" | "months" | "month" | "years"
         | "year" | "minutes" | "minute" | "seconds" | "decades" | "nights" => {
@@ -520,8 +631,16 @@ fn classify_context(words: &[Word], i: usize, end: usize, v: Option<u64>) -> Num
     if is_year_like(v) && end == i + 1 {
         let person_after = matches!(
             next.as_str(),
-            "people" | "civilians" | "soldiers" | "militants" | "fighters" | "refugees" | "children"
-                | "persons" | "troops" | "families"
+            "people"
+                | "civilians"
+                | "soldiers"
+                | "militants"
+                | "fighters"
+                | "refugees"
+                | "children"
+                | "persons"
+                | "troops"
+                | "families"
         );
         if !person_after {
             return NumberKind::Year;
@@ -572,12 +691,21 @@ mod tests {
     #[test]
     fn digits_words_and_qualifiers() {
         let n = one("more than 280,000 people");
-        assert_eq!((n.count.value, n.count.low, n.count.qualifier), (Some(280_000), Some(280_000), Qualifier::MoreThan));
+        assert_eq!(
+            (n.count.value, n.count.low, n.count.qualifier),
+            (Some(280_000), Some(280_000), Qualifier::MoreThan)
+        );
         assert_eq!(n.count.text, "more than 280,000");
-        assert_eq!(one("at least 12 killed").count.qualifier, Qualifier::AtLeast);
+        assert_eq!(
+            one("at least 12 killed").count.qualifier,
+            Qualifier::AtLeast
+        );
         assert_eq!(one("nearly 40 died").count.qualifier, Qualifier::About);
         let n = one("up to 7 hurt");
-        assert_eq!((n.count.high, n.count.qualifier), (Some(7), Qualifier::UpTo));
+        assert_eq!(
+            (n.count.high, n.count.qualifier),
+            (Some(7), Qualifier::UpTo)
+        );
         assert_eq!(one("twelve soldiers").count.value, Some(12));
         assert_eq!(one("twenty-five soldiers").count.value, Some(25));
         assert_eq!(one("two dozen soldiers").count.value, Some(24));
@@ -585,17 +713,26 @@ mod tests {
         assert_eq!(one("one hundred and twenty men").count.value, Some(120));
         assert_eq!(one("1.5 million people").count.value, Some(1_500_000));
         assert_eq!(one("as many as 30 people").count.qualifier, Qualifier::UpTo);
-        assert_eq!(one("fewer than 5 people").count.qualifier, Qualifier::FewerThan);
+        assert_eq!(
+            one("fewer than 5 people").count.qualifier,
+            Qualifier::FewerThan
+        );
     }
 
     #[test]
     fn vague_and_ranges() {
         let n = one("displaced millions");
-        assert_eq!((n.count.value, n.count.low, n.count.qualifier), (None, Some(2_000_000), Qualifier::Vague));
+        assert_eq!(
+            (n.count.value, n.count.low, n.count.qualifier),
+            (None, Some(2_000_000), Qualifier::Vague)
+        );
         assert_eq!(one("dozens of people").count.low, Some(24));
         assert_eq!(one("tens of thousands fled").count.low, Some(20_000));
         let n = one("between 3 and 7 people");
-        assert_eq!((n.count.low, n.count.high, n.count.qualifier), (Some(3), Some(7), Qualifier::Range));
+        assert_eq!(
+            (n.count.low, n.count.high, n.count.qualifier),
+            (Some(3), Some(7), Qualifier::Range)
+        );
         assert_eq!(n.count.text, "between 3 and 7");
         assert_eq!(one("3-7 people").count.qualifier, Qualifier::Range);
         assert_eq!(one("3 to 7 people").count.high, Some(7));
@@ -626,7 +763,10 @@ mod tests {
         assert_eq!(one("$5 million").kind, NumberKind::Money);
         assert_eq!(one("at 0300 local time").kind, NumberKind::Time);
         // "wounded 40, local officials said": a count, not a time
-        assert_eq!(one("wounded 40, local officials said").kind, NumberKind::Count);
+        assert_eq!(
+            one("wounded 40, local officials said").kind,
+            NumberKind::Count
+        );
     }
 
     #[test]
@@ -635,12 +775,23 @@ mod tests {
         for n in all(t) {
             assert_eq!(n.count.span.get(t), Some(n.count.text.as_str()));
         }
-        for t in ["", "1", "more than", "between 3 and", ",000", "1,", "\u{1F600}5\u{1F600}", "9999999999999999999999 people"] {
+        for t in [
+            "",
+            "1",
+            "more than",
+            "between 3 and",
+            ",000",
+            "1,",
+            "\u{1F600}5\u{1F600}",
+            "9999999999999999999999 people",
+        ] {
             for n in numbers(t, Span::new(0, t.len() + 10)) {
                 assert!(n.count.span.get(t).is_some());
             }
         }
         let t = "é12";
-        assert!(numbers(t, Span::new(1, 3)).iter().all(|n| n.count.span.get(t).is_some()));
+        assert!(numbers(t, Span::new(1, 3))
+            .iter()
+            .all(|n| n.count.span.get(t).is_some()));
     }
 }

@@ -160,7 +160,7 @@ fn span_text<'t>(text: &'t str, span: &Json) -> Option<&'t str> {
 }
 
 fn is_null(v: Option<&Json>) -> bool {
-    v.map_or(true, Json::is_null)
+    v.is_none_or(Json::is_null)
 }
 
 fn str_field<'j>(v: &'j Json, key: &str) -> Option<&'j str> {
@@ -516,7 +516,7 @@ fn max_matching(adj: &[Vec<usize>], n_right: usize) -> Vec<Option<usize>> {
                 continue;
             }
             seen[j] = true;
-            if right_of[j].map_or(true, |k| augment(k, adj, seen, right_of)) {
+            if right_of[j].is_none_or(|k| augment(k, adj, seen, right_of)) {
                 right_of[j] = Some(i);
                 return true;
             }

@@ -14,8 +14,8 @@ use super::strike::Strikes;
 use super::{is_locative_before, modality, nearest_date, paragraph_date, Doc, Sent};
 use crate::gazetteer::EntryKind;
 use crate::model::{
-    Casualty, CasualtyKind, Count, DateRef, Entity, Event, Place, PlaceKind, Qualifier, Victims,
-    VictimCategory,
+    Casualty, CasualtyKind, Count, DateRef, Entity, Event, Place, PlaceKind, Qualifier,
+    VictimCategory, Victims,
 };
 use crate::numbers::NumberKind;
 use crate::span::Span;
@@ -74,8 +74,27 @@ fn candidates(doc: &Doc, s: &Sent, ca: usize, cb: usize) -> Vec<Cand> {
                 // "a regime soldier", "a Syrian army officer", "an unknown militant"
                 Some(W::Regime | W::Military | W::Unknown) => j += 1,
                 Some(W::Other) if s.toks.get(j).is_some_and(|t| t.punct == 0) => {
-                    let w = s.toks.get(j).map(|t| doc.word(t).to_ascii_lowercase()).unwrap_or_default();
-                    if matches!(w.as_str(), "fourth" | "third" | "second" | "fifth" | "sixth" | "further" | "number" | "total" | "lot" | "group" | "few" | "handful" | "dozen") {
+                    let w = s
+                        .toks
+                        .get(j)
+                        .map(|t| doc.word(t).to_ascii_lowercase())
+                        .unwrap_or_default();
+                    if matches!(
+                        w.as_str(),
+                        "fourth"
+                            | "third"
+                            | "second"
+                            | "fifth"
+                            | "sixth"
+                            | "further"
+                            | "number"
+                            | "total"
+                            | "lot"
+                            | "group"
+                            | "few"
+                            | "handful"
+                            | "dozen"
+                    ) {
                         break;
                     }
                     j += 1
@@ -86,7 +105,9 @@ fn candidates(doc: &Doc, s: &Sent, ca: usize, cb: usize) -> Vec<Cand> {
         if let Some(W::Victim(cat)) = s.toks.get(j).map(|t| t.w) {
             let word = s.toks.get(j).map(|t| doc.word(t)).unwrap_or("");
             // singular nouns only: "a soldier", not "a number of soldiers"
-            if word.ends_with('s') && !matches!(word, "police" | "gunmen") || cat == VictimCategory::People && word != "person" {
+            if word.ends_with('s') && !matches!(word, "police" | "gunmen")
+                || cat == VictimCategory::People && word != "person"
+            {
                 continue;
             }
             v.push(Cand {
@@ -119,31 +140,47 @@ fn read(
 ) -> Option<Casualty> {
     // an older figure of the same toll
     let before = c.a.saturating_sub(4)..c.a;
-    if before.clone().any(|i| s.toks.get(i).is_some_and(|t| t.w == W::Previous)) {
+    if before
+        .clone()
+        .any(|i| s.toks.get(i).is_some_and(|t| t.w == W::Previous))
+    {
         return None;
     }
     if c.a > 0 && is_word(doc, s, c.a - 1, &["from"]) && is_word(doc, s, c.b, &["to"]) {
         return None;
     }
-    if c.a >= 2 && is_word(doc, s, c.a - 1, &["from"]) && is_word(doc, s, c.a - 2, &["up", "down"]) {
+    if c.a >= 2 && is_word(doc, s, c.a - 1, &["from"]) && is_word(doc, s, c.a - 2, &["up", "down"])
+    {
         return None;
     }
     // coding remarks: "coded as 10", "split between 3 events"
-    if c.a >= 1 && is_word(doc, s, c.a - 1, &["as"]) && c.a >= 2 && is_word(doc, s, c.a - 2, &["coded"]) {
+    if c.a >= 1
+        && is_word(doc, s, c.a - 1, &["as"])
+        && c.a >= 2
+        && is_word(doc, s, c.a - 2, &["coded"])
+    {
         return None;
     }
     // coding remarks of analysts: "10 fatalities coded and split across 4 locations"
     let clause = s.toks.get(ca..cb).unwrap_or(&[]);
-    let remark = clause.iter().any(|t| doc.word(t).eq_ignore_ascii_case("coded"))
-        || clause.iter().any(|t| doc.word(t).eq_ignore_ascii_case("split"))
+    let remark = clause
+        .iter()
+        .any(|t| doc.word(t).eq_ignore_ascii_case("coded"))
+        || clause
+            .iter()
+            .any(|t| doc.word(t).eq_ignore_ascii_case("split"))
             && clause.iter().any(|t| {
-                matches!(doc.word(t).to_ascii_lowercase().as_str(), "across" | "between" | "among" | "follows")
+                matches!(
+                    doc.word(t).to_ascii_lowercase().as_str(),
+                    "across" | "between" | "among" | "follows"
+                )
             });
     if remark {
         return None;
     }
     // a part of a figure already given: "including 3 children"
-    let including = (c.a.saturating_sub(2)..c.a).any(|i| s.toks.get(i).is_some_and(|t| t.w == W::Including));
+    let including =
+        (c.a.saturating_sub(2)..c.a).any(|i| s.toks.get(i).is_some_and(|t| t.w == W::Including));
     if including && !in_sentence.is_empty() {
         return None;
     }
@@ -166,17 +203,21 @@ fn read(
                 if victims.is_some()
                     && j > 0
                     && s.toks.get(j - 1).is_some_and(|p| p.w == W::Aux)
-                    && s.toks.get(j + 1).is_some_and(|n| matches!(n.w, W::Casualty(..))) => {}
+                    && s.toks
+                        .get(j + 1)
+                        .is_some_and(|n| matches!(n.w, W::Casualty(..))) => {}
             W::Casualty(k, _) => {
                 kind = Some((k, j));
                 break;
             }
             // "aid workers", "security guards": a noun before a person noun is a modifier
-            W::Thing | W::Military if victims.is_none() && s.toks.get(j + 1).is_some_and(|n| matches!(n.w, W::Victim(_))) => {}
+            W::Thing | W::Military
+                if victims.is_none()
+                    && s.toks
+                        .get(j + 1)
+                        .is_some_and(|n| matches!(n.w, W::Victim(_))) => {}
             W::Thing | W::WeaponNoun(_) | W::Trigger(..) | W::Base | W::Launch => {
-                if victims.is_none() {
-                    return None;
-                }
+                victims?;
                 break;
             }
             W::Aux | W::Perfect | W::Definite | W::Unknown | W::Report => {}
@@ -184,7 +225,9 @@ fn read(
             W::Locative if j == c.b && doc.word(t).eq_ignore_ascii_case("of") => {}
             // "a fighter from the Haydariyon militia was found dead"
             W::Locative if victims.is_some() && j + 1 < cb && j < c.b + 6 => {}
-            W::Other | W::Military | W::Regime if victims.is_none() && t.punct == 0 || t.punct == b'-' => {
+            W::Other | W::Military | W::Regime
+                if victims.is_none() && t.punct == 0 || t.punct == b'-' =>
+            {
                 adjectives += 1;
                 if adjectives > 4 {
                     break;
@@ -213,8 +256,12 @@ fn read(
                     break;
                 }
                 W::Casualty(CasualtyKind::Killed, Pos::After)
-                    if is_word(doc, s, i.wrapping_sub(1), &["shot", "shooting", "beaten", "stabbed"])
-                        || doc.word(t).eq_ignore_ascii_case("lives") =>
+                    if is_word(
+                        doc,
+                        s,
+                        i.wrapping_sub(1),
+                        &["shot", "shooting", "beaten", "stabbed"],
+                    ) || doc.word(t).eq_ignore_ascii_case("lives") =>
                 {
                     kind = Some((CasualtyKind::Killed, i));
                     break;
@@ -230,7 +277,20 @@ fn read(
                     break;
                 }
                 W::Definite | W::Aux | W::Locative => {}
-                W::Other if matches!(doc.word(t).to_ascii_lowercase().as_str(), "rose" | "risen" | "climbed" | "reached" | "stood" | "stands" | "stand" | "to" | "at") => {
+                W::Other
+                    if matches!(
+                        doc.word(t).to_ascii_lowercase().as_str(),
+                        "rose"
+                            | "risen"
+                            | "climbed"
+                            | "reached"
+                            | "stood"
+                            | "stands"
+                            | "stand"
+                            | "to"
+                            | "at"
+                    ) =>
+                {
                     // "the death toll rose to 12": look further back for "toll"
                     steps = steps.saturating_sub(1);
                     if i + 6 < c.a {
@@ -255,17 +315,29 @@ fn read(
     }
     let modality = modality::of(doc, s, ca, kind_tok.min(c.a));
     // a figure of wounded that is only "killed or wounded" is not a figure of either
-    if is_word(doc, s, kind_tok + 1, &["or", "and/or", "/", "and"]) && s.toks.get(kind_tok + 2).is_some_and(|t| matches!(t.w, W::Casualty(..))) {
+    if is_word(doc, s, kind_tok + 1, &["or", "and/or", "/", "and"])
+        && s.toks
+            .get(kind_tok + 2)
+            .is_some_and(|t| matches!(t.w, W::Casualty(..)))
+    {
         return None;
     }
-    if kind_tok < c.a && is_word(doc, s, kind_tok.wrapping_sub(1), &["or", "/", "and"]) && s.toks.get(kind_tok.wrapping_sub(2)).is_some_and(|t| matches!(t.w, W::Casualty(..))) {
+    if kind_tok < c.a
+        && is_word(doc, s, kind_tok.wrapping_sub(1), &["or", "/", "and"])
+        && s.toks
+            .get(kind_tok.wrapping_sub(2))
+            .is_some_and(|t| matches!(t.w, W::Casualty(..)))
+    {
         return None;
     }
     let cumulative = is_cumulative(doc, s, ca, cb);
     let victims = match victims {
         Some((cat, span)) => {
             let text = span.get(doc.text).map(|w| w.to_string());
-            let cat = if text.as_deref().is_some_and(|t| t.eq_ignore_ascii_case("others")) {
+            let cat = if text
+                .as_deref()
+                .is_some_and(|t| t.eq_ignore_ascii_case("others"))
+            {
                 VictimCategory::People
             } else {
                 cat
@@ -321,9 +393,13 @@ fn is_cumulative(doc: &Doc, s: &Sent, ca: usize, cb: usize) -> bool {
     let running = clause.iter().enumerate().any(|(k, t)| {
         t.w == W::Running
             || doc.word(t).eq_ignore_ascii_case("so")
-                && clause.get(k + 1).is_some_and(|n| doc.word(n).eq_ignore_ascii_case("far"))
+                && clause
+                    .get(k + 1)
+                    .is_some_and(|n| doc.word(n).eq_ignore_ascii_case("far"))
             || doc.word(t).eq_ignore_ascii_case("to")
-                && clause.get(k + 1).is_some_and(|n| doc.word(n).eq_ignore_ascii_case("date"))
+                && clause
+                    .get(k + 1)
+                    .is_some_and(|n| doc.word(n).eq_ignore_ascii_case("date"))
     });
     let war = s.toks.iter().any(|t| t.w == W::War);
     let perfect = clause.iter().any(|t| t.w == W::Perfect);
@@ -353,7 +429,9 @@ fn place(
             }
             let locative = is_locative_before(s, m.a);
             // a country named as an actor ("Russia and Iran are backing") is not a place
-            let Some(p) = doc.as_place(s, m) else { continue };
+            let Some(p) = doc.as_place(s, m) else {
+                continue;
+            };
             if p.kind == PlaceKind::Country && !locative && !is_possessive_after(doc, s, m.b) {
                 continue;
             }
@@ -369,7 +447,14 @@ fn place(
     };
     let found = pick(ca, cb, s)
         .or_else(|| pick(0, s.toks.len(), s))
-        .or_else(|| strike.and_then(|x| x.locations.first().cloned().or_else(|| x.provinces.first().cloned())))
+        .or_else(|| {
+            strike.and_then(|x| {
+                x.locations
+                    .first()
+                    .cloned()
+                    .or_else(|| x.provinces.first().cloned())
+            })
+        })
         .or_else(|| {
             if cumulative {
                 let c = doc.main_country.clone()?;
@@ -415,13 +500,29 @@ fn perpetrator(doc: &Doc, s: &Sent, ca: usize, at: usize) -> Option<Entity> {
         if m.a < ca || m.b > at {
             continue;
         }
-        if !doc.has_kind(m, &[EntryKind::ArmedGroup, EntryKind::Military, EntryKind::Demonym, EntryKind::Country]) {
+        if !doc.has_kind(
+            m,
+            &[
+                EntryKind::ArmedGroup,
+                EntryKind::Military,
+                EntryKind::Demonym,
+                EntryKind::Country,
+            ],
+        ) {
             continue;
         }
         if is_locative_before(s, m.a) {
             continue;
         }
-        if s.toks.get(m.b).is_some_and(|t| matches!(t.w, W::Victim(_))) && !s.toks.get(m.b).is_some_and(|t| matches!(t.w, W::Victim(VictimCategory::Combatants) | W::Victim(VictimCategory::SecurityForces))) {
+        if s.toks.get(m.b).is_some_and(|t| matches!(t.w, W::Victim(_)))
+            && !s.toks.get(m.b).is_some_and(|t| {
+                matches!(
+                    t.w,
+                    W::Victim(VictimCategory::Combatants)
+                        | W::Victim(VictimCategory::SecurityForces)
+                )
+            })
+        {
             continue;
         }
         best = doc.as_actor(s, m);

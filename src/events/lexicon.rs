@@ -84,8 +84,8 @@ pub(crate) enum Pos {
 pub(crate) fn classify(w: &str) -> W {
     use CasualtyKind as K;
     use VictimCategory as V;
-    use W::*;
     use Weapon::*;
+    use W::*;
     match w {
         "airstrike" | "airstrikes" | "air-strike" | "air-strikes" | "airstriking" => {
             Trigger(Some(Air), true)
@@ -93,23 +93,23 @@ pub(crate) fn classify(w: &str) -> W {
         "bombing" | "bombings" | "bombed" | "bomb" | "bombs" | "bombarded" | "bombardment"
         | "bombardments" | "bombarding" => Trigger(Some(Air), true),
         "shelled" | "shelling" | "shellings" | "shell" => Trigger(Some(Artillery), true),
-        "strike" | "strikes" | "struck" | "hit" | "hits" | "targeted" | "targeting"
-        | "pounded" | "pounding" | "raid" | "raids" | "raided" | "attacked" | "attack"
-        | "attacks" | "slammed" | "fell" | "landed" | "impacted" => Trigger(None, false),
+        "strike" | "strikes" | "struck" | "hit" | "hits" | "targeted" | "targeting" | "pounded"
+        | "pounding" | "raid" | "raids" | "raided" | "attacked" | "attack" | "attacks"
+        | "slammed" | "fell" | "landed" | "impacted" => Trigger(None, false),
         "warplane" | "warplanes" | "jet" | "jets" | "aircraft" | "plane" | "planes"
-        | "helicopter" | "helicopters" | "gunship" | "gunships" | "bomber" | "bombers"
-        | "air" | "aerial" | "sorties" | "sortie" => WeaponNoun(Air),
+        | "helicopter" | "helicopters" | "gunship" | "gunships" | "bomber" | "bombers" | "air"
+        | "aerial" | "sorties" | "sortie" => WeaponNoun(Air),
         "drone" | "drones" | "uav" | "uavs" => WeaponNoun(Drone),
         "missile" | "missiles" | "rocket" | "rockets" | "projectile" | "projectiles" | "atgm"
-        | "atgms" => {
-            WeaponNoun(Missile)
-        }
+        | "atgms" => WeaponNoun(Missile),
         "artillery" | "mortar" | "mortars" | "shells" | "howitzer" | "howitzers" | "grad"
         | "mlrs" | "launchers" | "launcher" | "cannon" | "cannons" | "rpg" | "rpgs" | "ifvs"
         | "katyusha" | "katyushas" => WeaponNoun(Artillery),
         "fired" | "fire" | "fires" | "firing" | "launched" | "launching" | "launches"
         | "lobbed" | "dropped" | "dropping" => Launch,
-        "killed" | "killing" | "kill" | "kills" | "slain" | "slaying" => Casualty(K::Killed, Pos::Verb),
+        "killed" | "killing" | "kill" | "kills" | "slain" | "slaying" => {
+            Casualty(K::Killed, Pos::Verb)
+        }
         "dead" | "died" | "die" | "dies" | "deaths" | "death" | "fatalities" | "fatality"
         | "lives" | "bodies" | "perished" => Casualty(K::Killed, Pos::After),
         "wounded" | "wounding" | "wounds" | "injured" | "injuring" | "injures" | "hurt" => {
@@ -128,11 +128,10 @@ pub(crate) fn classify(w: &str) -> W {
         | "insurgents" | "jihadist" | "jihadists" | "terrorist" | "terrorists" | "gunmen"
         | "gunman" | "combatant" | "combatants" | "members" | "member" | "elements"
         | "extremists" | "extremist" | "commanders" | "commander" | "separatists"
-        | "separatist" | "militiamen" | "militia" | "mercenaries" | "assailants" | "attackers" | "suspect" | "suspects"
-        | "jihadi" | "bandits" | "bandit" | "robbers" | "robber" | "smugglers" | "smuggler"
-        | "poachers" | "cadres" | "cadre" | "recruit" | "operatives" | "operative" | "sniper"
-        | "snipers"
-        => Victim(V::Combatants),
+        | "separatist" | "militiamen" | "militia" | "mercenaries" | "assailants" | "attackers"
+        | "suspect" | "suspects" | "jihadi" | "bandits" | "bandit" | "robbers" | "robber"
+        | "smugglers" | "smuggler" | "poachers" | "cadres" | "cadre" | "recruit" | "operatives"
+        | "operative" | "sniper" | "snipers" => Victim(V::Combatants),
         "civilian" | "civilians" | "children" | "child" | "women" | "woman" | "residents"
         | "villagers" | "students" | "worshippers" | "patients" | "farmers" | "men" | "man"
         | "boy" | "boys" | "girl" | "girls" | "infants" | "family" | "protesters"
@@ -151,15 +150,20 @@ pub(crate) fn classify(w: &str) -> W {
         | "officer" | "servicemen" | "serviceman" | "personnel" | "guards" | "guard"
         | "marines" | "sailors" | "pilots" | "pilot" | "conscripts" | "recruits" | "gendarmes"
         | "gendarme" | "agents" | "agent" | "policewoman" | "constable" | "constables"
-        | "trooper" | "troopers" | "paramilitaries" | "paramilitary" | "ranger" | "rangers"
-        => Victim(V::SecurityForces),
-        "people" | "persons" | "person" | "individuals" | "others" | "victims" | "casualties" => Victim(V::People),
+        | "trooper" | "troopers" | "paramilitaries" | "paramilitary" | "ranger" | "rangers" => {
+            Victim(V::SecurityForces)
+        }
+        "people" | "persons" | "person" | "individuals" | "others" | "victims" | "casualties" => {
+            Victim(V::People)
+        }
         "forces" | "force" | "army" | "armies" | "military" | "militaries" | "navy"
         | "ministry" | "battalion" | "brigade" | "division" | "units" | "unit" | "command"
         | "airforce" => Military,
         "would" | "could" | "may" | "might" | "likely" | "unlikely" | "possible" | "possibly"
         | "if" | "unless" | "whether" | "allow" | "consider" | "considering" | "should"
-        | "potential" | "hypothetical" | "ready" | "prepared" | "able" => Cue(Modality::Hypothetical),
+        | "potential" | "hypothetical" | "ready" | "prepared" | "able" => {
+            Cue(Modality::Hypothetical)
+        }
         "will" | "plans" | "plan" | "planned" | "planning" | "intends" | "intend" | "intended"
         | "threatens" | "threatened" | "threatening" | "vowed" | "vows" | "pledged" | "warned"
         | "promised" | "aims" | "going" | "preparing" => Cue(Modality::Planned),
@@ -167,57 +171,55 @@ pub(crate) fn classify(w: &str) -> W {
         | "without" | "refused" | "rejected" | "dismissed" => Cue(Modality::Negated),
         "in" | "on" | "at" | "near" | "against" | "into" | "across" | "over" | "of" | "around"
         | "outside" | "toward" | "towards" | "onto" | "inside" | "upon" | "within" | "between"
-        | "north" | "south" | "east" | "west" | "northern" | "southern"
-        | "eastern" | "western" | "northeast" | "northwest" | "southeast" | "southwest"
-        | "northeastern" | "northwestern" | "southeastern" | "southwestern" | "central"
-        | "outskirts" | "edge" | "vicinity" | "area" | "areas" => Locative,
+        | "north" | "south" | "east" | "west" | "northern" | "southern" | "eastern" | "western"
+        | "northeast" | "northwest" | "southeast" | "southwest" | "northeastern"
+        | "northwestern" | "southeastern" | "southwestern" | "central" | "outskirts" | "edge"
+        | "vicinity" | "area" | "areas" => Locative,
         "by" => By,
         "house" | "houses" | "homes" | "home" | "buildings" | "building" | "vehicles"
         | "vehicle" | "cars" | "trucks" | "tanks" | "villages" | "towns" | "cities" | "times"
         | "rounds" | "targets" | "positions" | "sites" | "km" | "kilometres" | "kilometers"
         | "miles" | "metres" | "meters" | "years" | "months" | "weeks" | "days" | "hours"
         | "minutes" | "percent" | "dollars" | "tonnes" | "tons" | "events" | "locations"
-        | "incidents" | "explosions" | "blasts" | "shots" | "bullets"
-        | "barrels" | "hectares" | "acres" | "cattle" | "sheep" | "goats" | "camels"
-        | "animals" | "schools" | "hospitals" | "shops" | "stores" | "checkpoints" | "points"
-        | "clashes" | "operations" | "aid" | "boats" | "ships" | "weapons"
-        | "ammunition" | "mines" | "ieds" => Thing,
+        | "incidents" | "explosions" | "blasts" | "shots" | "bullets" | "barrels" | "hectares"
+        | "acres" | "cattle" | "sheep" | "goats" | "camels" | "animals" | "schools"
+        | "hospitals" | "shops" | "stores" | "checkpoints" | "points" | "clashes"
+        | "operations" | "aid" | "boats" | "ships" | "weapons" | "ammunition" | "mines"
+        | "ieds" => Thing,
         "the" | "these" | "those" | "its" | "their" | "this" | "that" | "such" | "his" | "her"
         | "our" => Definite,
         "a" | "an" => Indefinite,
         "was" | "were" | "are" | "is" | "been" | "be" | "being" | "had" | "reportedly"
         | "allegedly" | "also" | "later" | "all" | "both" | "each" | "subsequently"
-        | "eventually" | "apparently" | "confirmed" | "believed" | "feared" | "left"
-        | "found" | "seriously" | "critically" | "lightly" | "severely" | "fatally"
-        | "mortally" | "shot" | "instantly" | "immediately" | "now" | "already" | "still"
-        | "officially" => Aux,
+        | "eventually" | "apparently" | "confirmed" | "believed" | "feared" | "left" | "found"
+        | "seriously" | "critically" | "lightly" | "severely" | "fatally" | "mortally" | "shot"
+        | "instantly" | "immediately" | "now" | "already" | "still" | "officially" => Aux,
         "has" | "have" => Perfect,
         "previous" | "previously" | "earlier" | "initial" | "prior" | "preliminary" | "old" => {
             Previous
         }
         "toll" | "tolls" => Toll,
         "including" | "among" => Including,
-        "since" | "total" | "overall" | "altogether" | "cumulative" | "so-far" | "tally" => {
-            Running
-        }
+        "since" | "total" | "overall" | "altogether" | "cumulative" | "so-far" | "tally" => Running,
         "war" | "conflict" | "uprising" | "insurgency" | "revolution" | "crisis" | "wars" => War,
-        "campaign" | "operation" | "intervention" | "offensive" | "capability"
-        | "capabilities" => Campaign,
+        "campaign" | "operation" | "intervention" | "offensive" | "capability" | "capabilities" => {
+            Campaign
+        }
         "said" | "says" | "say" | "reported" | "reports" | "according" | "told" | "stated"
         | "announced" | "claimed" | "added" | "quoted" => Report,
         "airbase" | "airbases" | "base" | "bases" | "airfield" | "airfields" | "airdrome"
         | "airdromes" | "aerodrome" | "airport" | "airports" => Base,
         "car" | "roadside" | "suicide" | "truck" | "pipe" | "improvised" | "homemade"
         | "motorcycle" | "sticky" | "magnetic" | "parcel" | "letter" | "nail" | "ied" | "cane"
-        | "petrol" | "sound" | "molotov" | "crude" | "country-made" | "hand" | "planted" => Improvised,
-        "hunger" | "general" | "labor" | "labour" | "workers'" | "nationwide"
-        | "counter" | "preemptive" | "lucky" | "first-strike" => NotAttack,
+        | "petrol" | "sound" | "molotov" | "crude" | "country-made" | "hand" | "planted" => {
+            Improvised
+        }
+        "hunger" | "general" | "labor" | "labour" | "workers'" | "nationwide" | "counter"
+        | "preemptive" | "lucky" | "first-strike" => NotAttack,
         "unidentified" | "unknown" | "unmarked" | "unnamed" | "unclaimed" => Unknown,
         "and" | "or" | "&" => Conj,
         "province" | "provinces" | "governorate" | "governorates" | "oblast" | "oblasts"
-        | "region" | "regions" | "state" | "countryside" | "prefecture" | "county" => {
-            ProvinceWord
-        }
+        | "region" | "regions" | "state" | "countryside" | "prefecture" | "county" => ProvinceWord,
         "city" | "town" | "village" | "district" | "districts" | "neighbourhood"
         | "neighborhood" | "suburb" | "camp" | "hamlet" | "municipality" | "locality" => TownWord,
         "regime" | "government" | "pro-government" | "loyalist" | "state-run" => Regime,

@@ -112,9 +112,8 @@ fn tokenize(text: &str, span: Span) -> Vec<Tok> {
                                 } else if d == '\'' {
                                     // "Hay'at" joins; the possessive "'s" stands alone
                                     n.is_alphanumeric()
-                                        && !(n == 's'
-                                            && !s
-                                                .get(j + 2..)
+                                        && (n != 's'
+                                            || s.get(j + 2..)
                                                 .and_then(|r| r.chars().next())
                                                 .is_some_and(char::is_alphanumeric))
                                 } else {
@@ -291,10 +290,8 @@ impl<'t> Doc<'t> {
                 let weight = if entries
                     .iter()
                     .any(|e| matches!(e.kind(), EntryKind::Province | EntryKind::City))
-                {
-                    2
-                } else if entries.iter().any(|e| e.kind() == EntryKind::Country)
-                    && is_locative_before(s, m.a)
+                    || entries.iter().any(|e| e.kind() == EntryKind::Country)
+                        && is_locative_before(s, m.a)
                 {
                     2
                 } else if entries.iter().any(|e| {
@@ -336,7 +333,9 @@ impl<'t> Doc<'t> {
     }
 
     fn country_weight(&self, code: Option<&str>) -> u32 {
-        code.and_then(|c| self.countries.get(c)).copied().unwrap_or(0)
+        code.and_then(|c| self.countries.get(c))
+            .copied()
+            .unwrap_or(0)
     }
 
     /// The entries of a mention, the ones of the article's countries first.
@@ -403,11 +402,21 @@ impl<'t> Doc<'t> {
             && s.toks.get(m.a - 2).is_some_and(|t| t.ment.is_some());
         // "Idlib province", "the Aleppo, Idlib and Deir al Zour provinces"
         let mut k = m.b;
-        while s.toks.get(k).is_some_and(|t| t.punct == b',' || t.w == W::Conj || t.ment.is_some()) && k < m.b + 12 {
+        while s
+            .toks
+            .get(k)
+            .is_some_and(|t| t.punct == b',' || t.w == W::Conj || t.ment.is_some())
+            && k < m.b + 12
+        {
             k += 1;
         }
         let list_then_word = s.toks.get(k).is_some_and(|t| t.w == W::ProvinceWord)
-            && (k == m.b || s.toks.get(m.b..k).unwrap_or(&[]).iter().all(|t| t.punct == b',' || t.w == W::Conj || t.ment.is_some()));
+            && (k == m.b
+                || s.toks
+                    .get(m.b..k)
+                    .unwrap_or(&[])
+                    .iter()
+                    .all(|t| t.punct == b',' || t.w == W::Conj || t.ment.is_some()));
         let province_word = after_place || list_then_word;
         let rank = |k: EntryKind| match k {
             EntryKind::Province if province_word => 0,
@@ -473,18 +482,25 @@ impl<'t> Doc<'t> {
             || next.is_some_and(|t| {
                 matches!(
                     self.word(t).to_ascii_lowercase().as_str(),
-                    "official" | "officials" | "spokesman" | "spokeswoman" | "spokesperson"
-                        | "governor" | "authorities" | "administration" | "media" | "officer"
-                        | "ministry" | "minister"
+                    "official"
+                        | "officials"
+                        | "spokesman"
+                        | "spokeswoman"
+                        | "spokesperson"
+                        | "governor"
+                        | "authorities"
+                        | "administration"
+                        | "media"
+                        | "officer"
+                        | "ministry"
+                        | "minister"
                 )
             })
     }
 
     /// True if the mention names a place of some kind.
     pub(crate) fn is_place(&self, m: &Ment) -> bool {
-        self.gaz
-            .entries_of(&m.m)
-            .any(|(_, e)| e.kind().is_place())
+        self.gaz.entries_of(&m.m).any(|(_, e)| e.kind().is_place())
     }
 
     /// True if the mention names an actor of some kind.
@@ -539,7 +555,10 @@ pub(crate) fn is_locative_before(s: &Sent, a: usize) -> bool {
         match t.w {
             W::Locative | W::TownWord | W::ProvinceWord => return true,
             W::Definite => continue,
-            _ if t.punct == b'(' || t.punct == b',' => return t.punct == b'(' || i > 0 && s.toks.get(i - 1).is_some_and(|p| p.ment.is_some()),
+            _ if t.punct == b'(' || t.punct == b',' => {
+                return t.punct == b'('
+                    || i > 0 && s.toks.get(i - 1).is_some_and(|p| p.ment.is_some())
+            }
             _ => return false,
         }
     }
@@ -547,12 +566,22 @@ pub(crate) fn is_locative_before(s: &Sent, a: usize) -> bool {
 }
 
 /// The nearest date to token `at` within tokens [a, b), within `max` tokens if given.
-pub(crate) fn nearest_date(s: &Sent, a: usize, b: usize, at: usize, max: Option<usize>) -> Option<DateRef> {
+pub(crate) fn nearest_date(
+    s: &Sent,
+    a: usize,
+    b: usize,
+    at: usize,
+    max: Option<usize>,
+) -> Option<DateRef> {
     s.dates
         .iter()
         .filter(|(_, da, db)| *da >= a && *db <= b)
         .map(|(d, da, db)| {
-            let dist = if *db <= at { at - db } else { da.saturating_sub(at) };
+            let dist = if *db <= at {
+                at - db
+            } else {
+                da.saturating_sub(at)
+            };
             (dist, d)
         })
         .filter(|(dist, _)| max.is_none_or(|m| *dist <= m))

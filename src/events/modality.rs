@@ -32,7 +32,12 @@ pub(crate) fn of(doc: &Doc, s: &Sent, a: usize, t: usize) -> Modality {
         }
     }
     // "more air strikes ... were likely", "strikes are expected"
-    let end = s.clauses.iter().find(|(ca, cb)| *ca <= t && t < *cb).map(|(_, cb)| *cb).unwrap_or(s.toks.len());
+    let end = s
+        .clauses
+        .iter()
+        .find(|(ca, cb)| *ca <= t && t < *cb)
+        .map(|(_, cb)| *cb)
+        .unwrap_or(s.toks.len());
     for tok in s.toks.get(t + 1..end.min(t + 10)).unwrap_or(&[]) {
         match doc.word(tok).to_ascii_lowercase().as_str() {
             "likely" | "unlikely" | "possible" | "expected" | "feared" | "imminent" => {

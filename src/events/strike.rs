@@ -10,7 +10,9 @@
 use super::lexicon::W;
 use super::{is_locative_before, modality, nearest_date, paragraph_date, Doc, Ment, Sent};
 use crate::gazetteer::EntryKind;
-use crate::model::{DateRef, Entity, EntityKind, Event, Modality, Place, PlaceKind, Strike, Weapon};
+use crate::model::{
+    DateRef, Entity, EntityKind, Event, Modality, Place, PlaceKind, Strike, Weapon,
+};
 use crate::span::Span;
 
 /// Who struck, as far as one clause tells.
@@ -25,7 +27,6 @@ enum Actor {
 
 struct Found {
     si: usize,
-    t: usize,
     strong: bool,
     definite: bool,
     weapon: Option<Weapon>,
@@ -153,9 +154,9 @@ fn compatible(acc: &Acc, f: &Found) -> bool {
 
 /// Adds a mention to the events: merged into one already told, or as a new one.
 fn place(accs: &mut Vec<Acc>, f: Found, last_in_sentence: Option<usize>) -> Option<usize> {
-    let target = if let Some(i) = last_in_sentence.filter(|&i| {
-        accs.get(i).is_some_and(|a| compatible(a, &f))
-    }) {
+    let target = if let Some(i) =
+        last_in_sentence.filter(|&i| accs.get(i).is_some_and(|a| compatible(a, &f)))
+    {
         // several clauses of one sentence telling one strike
         let acc = accs.get(i)?;
         let same_places = f.provinces.is_empty() && f.locations.is_empty()
@@ -286,11 +287,26 @@ fn trigger(doc: &Doc, s: &Sent, a: usize, b: usize) -> Option<(usize, Option<Wea
         let w = weapon_of(t.w)?;
         let word = doc.word(t).to_ascii_lowercase();
         if (word == "air" || word == "aerial")
-            && !lower_is(doc, s, k + 1, &["force", "forces", "raid", "raids", "strike", "strikes", "attack", "attacks", "power"])
+            && !lower_is(
+                doc,
+                s,
+                k + 1,
+                &[
+                    "force", "forces", "raid", "raids", "strike", "strikes", "attack", "attacks",
+                    "power",
+                ],
+            )
         {
             return None;
         }
-        if k > 0 && lower_is(doc, s, k - 1, &["gas", "tear", "flare", "smoke", "illumination"]) {
+        if k > 0
+            && lower_is(
+                doc,
+                s,
+                k - 1,
+                &["gas", "tear", "flare", "smoke", "illumination"],
+            )
+        {
             return None;
         }
         Some(w)
@@ -302,12 +318,15 @@ fn trigger(doc: &Doc, s: &Sent, a: usize, b: usize) -> Option<(usize, Option<Wea
     let mut weak: Option<(usize, Option<Weapon>, bool, bool)> = None;
     for i in a..b {
         let Some(tok) = s.toks.get(i) else { break };
-        let prev = i.checked_sub(1).filter(|&j| j >= a).and_then(|j| s.toks.get(j));
-        let next = s.toks.get(i + 1);
-        let prev_weapon = i
+        let prev = i
             .checked_sub(1)
             .filter(|&j| j >= a)
-            .and_then(|j| prev.and_then(|p| weapon_of(p.w)).filter(|_| !lower_is(doc, s, j.wrapping_sub(1), &["gas", "tear"])));
+            .and_then(|j| s.toks.get(j));
+        let next = s.toks.get(i + 1);
+        let prev_weapon = i.checked_sub(1).filter(|&j| j >= a).and_then(|j| {
+            prev.and_then(|p| weapon_of(p.w))
+                .filter(|_| !lower_is(doc, s, j.wrapping_sub(1), &["gas", "tear"]))
+        });
         let found = match tok.w {
             W::Trigger(wp, strong) => {
                 if next.is_some_and(|n| n.w == W::Campaign) {
@@ -321,29 +340,74 @@ fn trigger(doc: &Doc, s: &Sent, a: usize, b: usize) -> Option<(usize, Option<Wea
                 // "bombs" as a thing ("two bombs planted", "a bomb exploded") is no air strike
                 // unless aircraft drop it or it is a kind dropped from the air
                 let is_bomb_noun = (lw == "bomb" || lw == "bombs")
-                    && !lower_is(doc, s, i.wrapping_sub(1), &["to", "would", "could", "will", "barrel", "cluster", "guided", "aerial", "incendiary", "phosphorus", "precision"]);
-                let air_ctx = (a..b).any(|k| s.toks.get(k).is_some_and(|x| x.w == W::WeaponNoun(Weapon::Air) && !matches!(doc.word(x).to_ascii_lowercase().as_str(), "air" | "aerial")));
+                    && !lower_is(
+                        doc,
+                        s,
+                        i.wrapping_sub(1),
+                        &[
+                            "to",
+                            "would",
+                            "could",
+                            "will",
+                            "barrel",
+                            "cluster",
+                            "guided",
+                            "aerial",
+                            "incendiary",
+                            "phosphorus",
+                            "precision",
+                        ],
+                    );
+                let air_ctx = (a..b).any(|k| {
+                    s.toks.get(k).is_some_and(|x| {
+                        x.w == W::WeaponNoun(Weapon::Air)
+                            && !matches!(
+                                doc.word(x).to_ascii_lowercase().as_str(),
+                                "air" | "aerial"
+                            )
+                    })
+                });
                 if is_bomb_noun && !air_ctx {
                     continue;
                 }
                 let is_attack = lw.starts_with("attack");
-                if is_attack && prev_weapon.is_none() && !lower_is(doc, s, i.wrapping_sub(1), &["to", "would", "could", "will", "not"]) {
+                if is_attack
+                    && prev_weapon.is_none()
+                    && !lower_is(
+                        doc,
+                        s,
+                        i.wrapping_sub(1),
+                        &["to", "would", "could", "will", "not"],
+                    )
+                {
                     continue;
                 }
-                let actor_before = prev.is_some_and(|p| {
-                    p.ment.and_then(|m| s.ments.get(m as usize)).is_some_and(|m| {
-                        doc.has_kind(m, &[EntryKind::Demonym, EntryKind::Country, EntryKind::Military])
-                    })
-                }) && matches!(lw.as_str(), "strike" | "strikes" | "raid" | "raids");
+                let actor_before =
+                    prev.is_some_and(|p| {
+                        p.ment
+                            .and_then(|m| s.ments.get(m as usize))
+                            .is_some_and(|m| {
+                                doc.has_kind(
+                                    m,
+                                    &[EntryKind::Demonym, EntryKind::Country, EntryKind::Military],
+                                )
+                            })
+                    }) && matches!(lw.as_str(), "strike" | "strikes" | "raid" | "raids");
                 // "would strike", "to strike", "did not strike": a verb, not an anaphor
                 let verb_after_aux = i > a
                     && lower_is(
                         doc,
                         s,
                         i - 1,
-                        &["to", "would", "could", "will", "may", "might", "not", "did", "didn't", "never", "can", "should"],
+                        &[
+                            "to", "would", "could", "will", "may", "might", "not", "did", "didn't",
+                            "never", "can", "should",
+                        ],
                     )
-                    && matches!(lw.as_str(), "strike" | "hit" | "bomb" | "target" | "pound" | "raid");
+                    && matches!(
+                        lw.as_str(),
+                        "strike" | "hit" | "bomb" | "target" | "pound" | "raid"
+                    );
                 let strong = strong
                     || verb_after_aux
                     || prev_weapon.is_some()
@@ -359,15 +423,26 @@ fn trigger(doc: &Doc, s: &Sent, a: usize, b: usize) -> Option<(usize, Option<Wea
                 // "mortar fire", "shells fired by", "rockets launched from"
                 let behind = (i.saturating_sub(3).max(a)..i)
                     .rev()
-                    .take_while(|&k| s.toks.get(k).is_some_and(|x| matches!(x.w, W::Aux | W::WeaponNoun(_))))
+                    .take_while(|&k| {
+                        s.toks
+                            .get(k)
+                            .is_some_and(|x| matches!(x.w, W::Aux | W::WeaponNoun(_)))
+                    })
                     .find_map(is_weapon_ctx)
                     .filter(|w| *w != Weapon::Air);
                 ahead.or(behind).map(|w| (i, Some(w), true))
             }
-            W::WeaponNoun(w) if w != Weapon::Air || doc.word(tok).eq_ignore_ascii_case("bombers") => {
+            W::WeaponNoun(w)
+                if w != Weapon::Air || doc.word(tok).eq_ignore_ascii_case("bombers") =>
+            {
                 let by_after = lower_is(doc, s, i + 1, &["by"]);
-                let by_before = (i.saturating_sub(4).max(a)..i).any(|j| lower_is(doc, s, j, &["by"]));
-                (is_weapon_ctx(i).is_some() && (by_after || by_before)).then_some((i, Some(w), true))
+                let by_before =
+                    (i.saturating_sub(4).max(a)..i).any(|j| lower_is(doc, s, j, &["by"]));
+                (is_weapon_ctx(i).is_some() && (by_after || by_before)).then_some((
+                    i,
+                    Some(w),
+                    true,
+                ))
             }
             _ => None,
         };
@@ -390,7 +465,9 @@ fn is_definite(doc: &Doc, s: &Sent, a: usize, t: usize) -> bool {
     let mut i = t;
     while i > a {
         i -= 1;
-        let Some(tok) = s.toks.get(i) else { return false };
+        let Some(tok) = s.toks.get(i) else {
+            return false;
+        };
         match tok.w {
             W::WeaponNoun(_) => continue,
             W::Definite => {
@@ -433,7 +510,9 @@ fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize) -> Option<Found> {
             continue;
         }
         // targets: armed groups after the trigger, or before it with "positions"
-        if doc.has_kind(m, &[EntryKind::ArmedGroup]) && !doc.has_kind(m, &[EntryKind::Province, EntryKind::City]) {
+        if doc.has_kind(m, &[EntryKind::ArmedGroup])
+            && !doc.has_kind(m, &[EntryKind::Province, EntryKind::City])
+        {
             let after = m.a > t && in_clause(m);
             if after {
                 if let Some(e) = doc.as_actor(s, m) {
@@ -442,13 +521,17 @@ fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize) -> Option<Found> {
             }
             continue;
         }
-        if doc.has_kind(m, &[EntryKind::Demonym, EntryKind::Official, EntryKind::Source])
-            && !doc.is_place(m)
+        if doc.has_kind(
+            m,
+            &[EntryKind::Demonym, EntryKind::Official, EntryKind::Source],
+        ) && !doc.is_place(m)
         {
             continue;
         }
         // a state or force named as the object of the strike is not a place of it
-        if doc.has_kind(m, &[EntryKind::Military, EntryKind::Metonym]) && !doc.has_kind(m, &[EntryKind::Province, EntryKind::City]) {
+        if doc.has_kind(m, &[EntryKind::Military, EntryKind::Metonym])
+            && !doc.has_kind(m, &[EntryKind::Province, EntryKind::City])
+        {
             continue;
         }
         if doc.is_speaker(s, m) {
@@ -497,7 +580,6 @@ fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize) -> Option<Found> {
     let evidence = s.span;
     Some(Found {
         si,
-        t,
         strong,
         definite,
         weapon,
@@ -517,11 +599,23 @@ fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize) -> Option<Found> {
 /// paragraph ("Clashes ... in Homs countryside. They were accompanied by airstrikes.").
 fn paragraph_places(doc: &Doc, si: usize, strike: &mut Strike) {
     let Some(s) = doc.sents.get(si) else { return };
-    let Some(before) = doc.sents.get(..si) else { return };
-    for p in before.iter().rev().take_while(|p| p.paragraph == s.paragraph) {
-        let place = p.ments.iter().rev().filter(|m| doc.is_place(m)).find_map(|m| {
-            doc.as_place(p, m).filter(|pl| pl.kind != PlaceKind::Country)
-        });
+    let Some(before) = doc.sents.get(..si) else {
+        return;
+    };
+    for p in before
+        .iter()
+        .rev()
+        .take_while(|p| p.paragraph == s.paragraph)
+    {
+        let place = p
+            .ments
+            .iter()
+            .rev()
+            .filter(|m| doc.is_place(m))
+            .find_map(|m| {
+                doc.as_place(p, m)
+                    .filter(|pl| pl.kind != PlaceKind::Country)
+            });
         if let Some(pl) = place {
             match pl.kind {
                 PlaceKind::Province => strike.provinces.push(pl),
@@ -619,16 +713,29 @@ fn actor(doc: &Doc, s: &Sent, a: usize, b: usize, t: usize) -> (Actor, Option<us
         let next = s.toks.get(m.b);
         // "by LNA forces", "by alleged LNA forces", "by suspected Israeli jets": right after
         // the trigger ("strikes carried out by", "shells fired by"), not "facilities run by"
-        let by_at = (m.a.saturating_sub(3)..m.a).rev().take_while(|&j| {
-            s.toks.get(j).is_some_and(|p| p.punct == 0 && (p.w == W::By || p.w == W::Other || p.w == W::Definite || p.w == W::Indefinite))
-        }).find(|&j| s.toks.get(j).is_some_and(|p| p.w == W::By));
-        let by = by_at.is_some_and(|j| {
-            j > t && (t + 1..j).all(|k| {
-                s.toks.get(k).is_some_and(|x| {
-                    matches!(x.w, W::Aux | W::Launch | W::WeaponNoun(_))
-                        || matches!(doc.word(x).to_ascii_lowercase().as_str(), "carried" | "out" | "conducted" | "launched")
+        let by_at = (m.a.saturating_sub(3)..m.a)
+            .rev()
+            .take_while(|&j| {
+                s.toks.get(j).is_some_and(|p| {
+                    p.punct == 0
+                        && (p.w == W::By
+                            || p.w == W::Other
+                            || p.w == W::Definite
+                            || p.w == W::Indefinite)
                 })
             })
+            .find(|&j| s.toks.get(j).is_some_and(|p| p.w == W::By));
+        let by = by_at.is_some_and(|j| {
+            j > t
+                && (t + 1..j).all(|k| {
+                    s.toks.get(k).is_some_and(|x| {
+                        matches!(x.w, W::Aux | W::Launch | W::WeaponNoun(_))
+                            || matches!(
+                                doc.word(x).to_ascii_lowercase().as_str(),
+                                "carried" | "out" | "conducted" | "launched"
+                            )
+                    })
+                })
         });
         if by && m.a > t && m.a < b {
             if let Some(e) = doc.as_actor(s, m) {
@@ -655,14 +762,20 @@ fn actor(doc: &Doc, s: &Sent, a: usize, b: usize, t: usize) -> (Actor, Option<us
             continue;
         }
         // "pro-Iran militias": the patron is not the striker
-        if doc.text.get(m.m.span.start.saturating_sub(4)..m.m.span.start).is_some_and(|p| p.eq_ignore_ascii_case("pro-") || p.eq_ignore_ascii_case("nti-")) {
+        if doc
+            .text
+            .get(m.m.span.start.saturating_sub(4)..m.m.span.start)
+            .is_some_and(|p| p.eq_ignore_ascii_case("pro-") || p.eq_ignore_ascii_case("nti-"))
+        {
             continue;
         }
         // a place that is only a place (a town, a province) is not an actor
         if !doc.has_kind(m, &ACTOR_KINDS) {
             continue;
         }
-        let Some(e) = doc.as_actor(s, m) else { continue };
+        let Some(e) = doc.as_actor(s, m) else {
+            continue;
+        };
         // prefer the clause; outside it, only a subject before the clause
         let in_clause = m.a >= a;
         match &best {
@@ -679,13 +792,18 @@ fn actor(doc: &Doc, s: &Sent, a: usize, b: usize, t: usize) -> (Actor, Option<us
         .any(|t| t.w == W::Unknown);
     // "National Resistance and coalition forces fired": the first of the coordinated
     // subjects; "X destroyed a tank of Y with artillery fire": the subject, not the nearest
-    let instrument = (t.saturating_sub(3).max(a)..t).any(|k| lower_is(doc, s, k, &["with", "using"]));
+    let instrument =
+        (t.saturating_sub(3).max(a)..t).any(|k| lower_is(doc, s, k, &["with", "using"]));
     if let Some((bi, _)) = &best {
         let bm = s.ments.get(*bi).copied();
-        let coordinated = bm.is_some_and(|m| m.a >= 2 && s.toks.get(m.a - 1).is_some_and(|x| x.w == W::Conj));
+        let coordinated =
+            bm.is_some_and(|m| m.a >= 2 && s.toks.get(m.a - 1).is_some_and(|x| x.w == W::Conj));
         if instrument || coordinated {
             let first = s.ments.iter().enumerate().find(|(_, m)| {
-                m.a >= a && m.b <= t && doc.has_kind(m, &ACTOR_KINDS) && !is_locative_before(s, m.a)
+                m.a >= a
+                    && m.b <= t
+                    && doc.has_kind(m, &ACTOR_KINDS)
+                    && !is_locative_before(s, m.a)
                     && (instrument || bm.is_some_and(|b| m.b + 1 == b.a))
             });
             if let Some((mi, m)) = first {
@@ -709,8 +827,17 @@ fn actor(doc: &Doc, s: &Sent, a: usize, b: usize, t: usize) -> (Actor, Option<us
     // "..., Russia's defence ministry said": the speaker reports its own strike
     if let Some((mi, m)) = s.ments.iter().enumerate().find(|(_, m)| {
         m.a > t
-            && doc.has_kind(m, &[EntryKind::Country, EntryKind::Metonym, EntryKind::Military, EntryKind::Demonym])
-            && (m.b..(m.b + 5).min(s.toks.len())).any(|k| s.toks.get(k).is_some_and(|x| x.w == W::Report))
+            && doc.has_kind(
+                m,
+                &[
+                    EntryKind::Country,
+                    EntryKind::Metonym,
+                    EntryKind::Military,
+                    EntryKind::Demonym,
+                ],
+            )
+            && (m.b..(m.b + 5).min(s.toks.len()))
+                .any(|k| s.toks.get(k).is_some_and(|x| x.w == W::Report))
             && !is_locative_before(s, m.a)
     }) {
         if let Some(e) = doc.as_actor(s, m) {
@@ -719,7 +846,12 @@ fn actor(doc: &Doc, s: &Sent, a: usize, b: usize, t: usize) -> (Actor, Option<us
     }
     // "shelling exchange between regime forces and rebels": the first party
     if let Some(k) = (a..b).find(|&k| lower_is(doc, s, k, &["between"])) {
-        if let Some((mi, m)) = s.ments.iter().enumerate().find(|(_, m)| m.a > k && m.b <= b) {
+        if let Some((mi, m)) = s
+            .ments
+            .iter()
+            .enumerate()
+            .find(|(_, m)| m.a > k && m.b <= b)
+        {
             if m.a <= k + 3 && doc.has_kind(m, &ACTOR_KINDS) {
                 if let Some(e) = doc.as_actor(s, m) {
                     return (Actor::Named(e), Some(mi));
@@ -742,7 +874,9 @@ fn generic_actor(doc: &Doc, s: &Sent, a: usize, t: usize) -> Option<Entity> {
         let next_is_force = next.is_some_and(|n| {
             matches!(
                 n.w,
-                W::Military | W::WeaponNoun(_) | W::Victim(crate::model::VictimCategory::SecurityForces)
+                W::Military
+                    | W::WeaponNoun(_)
+                    | W::Victim(crate::model::VictimCategory::SecurityForces)
             ) || matches!(n.w, W::Trigger(..))
         });
         match tok.w {
@@ -784,12 +918,20 @@ fn generic_actor(doc: &Doc, s: &Sent, a: usize, t: usize) -> Option<Entity> {
                     && toks.get(k + 1).is_none_or(|n| !matches!(n.w, W::Victim(_)))
                     && !(k > 0 && toks.get(k - 1).is_some_and(|p| p.w == W::Unknown)) =>
             {
-                let first = if k > 0 && toks.get(k - 1).is_some_and(|p| p.w == W::Other && p.punct == 0 && !p.cap) {
+                let first = if k > 0
+                    && toks
+                        .get(k - 1)
+                        .is_some_and(|p| p.w == W::Other && p.punct == 0 && !p.cap)
+                {
                     k - 1
                 } else {
                     k
                 };
-                let span = toks.get(first).map(|f| f.span).unwrap_or(tok.span).cover(tok.span);
+                let span = toks
+                    .get(first)
+                    .map(|f| f.span)
+                    .unwrap_or(tok.span)
+                    .cover(tok.span);
                 return Some(Entity {
                     name: span.get(doc.text).unwrap_or("").to_ascii_lowercase(),
                     kind: EntityKind::Generic,
@@ -801,7 +943,10 @@ fn generic_actor(doc: &Doc, s: &Sent, a: usize, t: usize) -> Option<Entity> {
             W::Definite
                 if next.is_some_and(|n| {
                     n.w == W::Military
-                        && matches!(doc.word(n).to_ascii_lowercase().as_str(), "army" | "military")
+                        && matches!(
+                            doc.word(n).to_ascii_lowercase().as_str(),
+                            "army" | "military"
+                        )
                 }) =>
             {
                 let c = doc.main_country.clone()?;

@@ -8,12 +8,24 @@ use super::Gazetteer;
 
 /// The built-in gazetteer files: (file name, content).
 pub const BUILTIN_FILES: [(&str, &str); 7] = [
-    ("data/countries.tsv", include_str!("../../data/countries.tsv")),
-    ("data/provinces.tsv", include_str!("../../data/provinces.tsv")),
+    (
+        "data/countries.tsv",
+        include_str!("../../data/countries.tsv"),
+    ),
+    (
+        "data/provinces.tsv",
+        include_str!("../../data/provinces.tsv"),
+    ),
     ("data/cities.tsv", include_str!("../../data/cities.tsv")),
-    ("data/air_bases.tsv", include_str!("../../data/air_bases.tsv")),
+    (
+        "data/air_bases.tsv",
+        include_str!("../../data/air_bases.tsv"),
+    ),
     ("data/groups.tsv", include_str!("../../data/groups.tsv")),
-    ("data/officials.tsv", include_str!("../../data/officials.tsv")),
+    (
+        "data/officials.tsv",
+        include_str!("../../data/officials.tsv"),
+    ),
     ("data/sources.tsv", include_str!("../../data/sources.tsv")),
 ];
 

@@ -385,7 +385,11 @@ impl Gazetteer {
                 .build(pats.iter().map(|(p, _)| p.as_str()))
                 .map_err(Error::automaton)?;
             patterns += pats.len();
-            automata.push(Automaton { ac, targets, proper });
+            automata.push(Automaton {
+                ac,
+                targets,
+                proper,
+            });
         }
         let mut names = HashMap::new();
         for e in &entries {
@@ -460,7 +464,10 @@ impl Gazetteer {
                 std::mem::size_of::<Entry>()
                     + e.name.len()
                     + e.patterns.iter().map(|p| p.len() + 24).sum::<usize>()
-                    + e.attrs.iter().map(|(k, v)| k.len() + v.len() + 48).sum::<usize>()
+                    + e.attrs
+                        .iter()
+                        .map(|(k, v)| k.len() + v.len() + 48)
+                        .sum::<usize>()
             })
             .sum();
         automata + entries + self.inner.ids.len() * 4
@@ -518,7 +525,9 @@ fn is_word_byte_at(text: &str, pos: usize, before: bool) -> bool {
 
 fn at_boundary(text: &str, start: usize, end: usize) -> bool {
     let bytes = text.as_bytes();
-    let first_word = bytes.get(start).is_some_and(|b| b.is_ascii_alphanumeric() || *b >= 0x80);
+    let first_word = bytes
+        .get(start)
+        .is_some_and(|b| b.is_ascii_alphanumeric() || *b >= 0x80);
     let last_word = end
         .checked_sub(1)
         .and_then(|i| bytes.get(i))
@@ -531,7 +540,11 @@ fn find_one(a: &Automaton, text: &str, out: &mut Vec<Mention>) {
     // a proper name ("Than", "Mobile") must be written with a capital: "than" is no town
     let fits = |m: &aho_corasick::Match| {
         at_boundary(text, m.start(), m.end())
-            && (!a.proper.get(m.pattern().as_usize()).copied().unwrap_or(false)
+            && (!a
+                .proper
+                .get(m.pattern().as_usize())
+                .copied()
+                .unwrap_or(false)
                 || text
                     .get(m.start()..)
                     .and_then(|s| s.chars().next())
@@ -608,7 +621,10 @@ mod tests {
     fn longest_match_and_word_boundaries() {
         let g = gaz("province\tDeir ez-Zor\tSY\tSY-DY\t\tDeir\ncountry\tIran\tIR\tIR\ndemonym\tIranian\tIR\n");
         assert_eq!(names(&g, "in Deir ez-Zor province"), vec!["Deir ez-Zor"]);
-        assert_eq!(names(&g, "an Iranian base in Iran"), vec!["Iranian", "Iran"]);
+        assert_eq!(
+            names(&g, "an Iranian base in Iran"),
+            vec!["Iranian", "Iran"]
+        );
         assert_eq!(names(&g, "Irani Iranx"), Vec::<String>::new());
     }
 

@@ -116,29 +116,71 @@ pub struct Segmented {
 }
 
 const FURNITURE_LINES: &[&str] = &[
-    "share", "share this", "share this article", "share on facebook", "share on twitter",
-    "advertisement", "advertising", "tweet", "email", "print", "comments", "follow us",
-    "sign up", "subscribe", "skip to content", "image", "photo", "video", "close", "menu",
-    "story continues below advertisement", "continue reading", "listen", "save",
+    "share",
+    "share this",
+    "share this article",
+    "share on facebook",
+    "share on twitter",
+    "advertisement",
+    "advertising",
+    "tweet",
+    "email",
+    "print",
+    "comments",
+    "follow us",
+    "sign up",
+    "subscribe",
+    "skip to content",
+    "image",
+    "photo",
+    "video",
+    "close",
+    "menu",
+    "story continues below advertisement",
+    "continue reading",
+    "listen",
+    "save",
 ];
 const FURNITURE_PREFIXES: &[&str] = &[
-    "read more", "related:", "related articles", "related stories", "see also:", "also read",
-    "more:", "sign up for", "subscribe to", "click here", "photo:", "image:", "image caption",
-    "media caption", "copyright", "(c)", "\u{a9}", "all rights reserved", "watch:", "listen:",
-    "getty images", "file photo",
+    "read more",
+    "related:",
+    "related articles",
+    "related stories",
+    "see also:",
+    "also read",
+    "more:",
+    "sign up for",
+    "subscribe to",
+    "click here",
+    "photo:",
+    "image:",
+    "image caption",
+    "media caption",
+    "copyright",
+    "(c)",
+    "\u{a9}",
+    "all rights reserved",
+    "watch:",
+    "listen:",
+    "getty images",
+    "file photo",
 ];
 
 fn trim_span(text: &str, s: Span) -> Span {
-    let Some(t) = s.get(text) else { return Span::new(s.start, s.start) };
+    let Some(t) = s.get(text) else {
+        return Span::new(s.start, s.start);
+    };
     let lead = t.len() - t.trim_start().len();
     let trail = t.len() - t.trim_end().len();
-    Span::new(s.start + lead, s.end.saturating_sub(trail).max(s.start + lead))
+    Span::new(
+        s.start + lead,
+        s.end.saturating_sub(trail).max(s.start + lead),
+    )
 }
 
 fn ends_sentence(line: &str) -> bool {
     let l = line.trim_end();
-    l.ends_with(['.', '!', '?', ':', '"', '\'', ')']) && !l.ends_with("...")
-        || l.ends_with("...")
+    l.ends_with(['.', '!', '?', ':', '"', '\'', ')']) && !l.ends_with("...") || l.ends_with("...")
 }
 
 fn is_furniture_line(line: &str) -> bool {
@@ -153,7 +195,9 @@ fn is_furniture_line(line: &str) -> bool {
     // bylines: "By Jane Doe", "By JANE DOE and JOHN ROE"
     if let Some(rest) = l.strip_prefix("By ") {
         let words = rest.split_whitespace().count();
-        return words <= 8 && !line.trim_end().ends_with('.') && rest.chars().next().is_some_and(char::is_uppercase);
+        return words <= 8
+            && !line.trim_end().ends_with('.')
+            && rest.chars().next().is_some_and(char::is_uppercase);
     }
     false
 }
@@ -209,8 +253,14 @@ pub fn segment(text: &str) -> Segmented {
         if let Some(&(sp, p)) = lines.last() {
             let line = sp.get(text).unwrap_or("");
             let single = lines.iter().filter(|(_, q)| *q == p).count() == 1;
-            let body_before = lines.iter().any(|(s, q)| *q < p && ends_sentence(s.get(text).unwrap_or("")));
-            if single && body_before && !ends_sentence(line) && line.split_whitespace().count() <= 15 {
+            let body_before = lines
+                .iter()
+                .any(|(s, q)| *q < p && ends_sentence(s.get(text).unwrap_or("")));
+            if single
+                && body_before
+                && !ends_sentence(line)
+                && line.split_whitespace().count() <= 15
+            {
                 furniture.push(sp);
                 lines.pop();
             }
@@ -237,20 +287,33 @@ pub fn segment(text: &str) -> Segmented {
         }
         let _ = k;
         for s in split_sentences(text, Span::new(from, sp.end)) {
-            sentences.push(Sentence { span: s, paragraph: p, headline });
+            sentences.push(Sentence {
+                span: s,
+                paragraph: p,
+                headline,
+            });
         }
     }
-    Segmented { sentences, furniture, dateline }
+    Segmented {
+        sentences,
+        furniture,
+        dateline,
+    }
 }
 
 /// A dateline at the start of a line: (end of the dateline words, start of the text after).
 fn find_dateline(line: &str) -> Option<(usize, usize)> {
     let head = line.get(..line.len().min(80))?;
-    let dash = head.find(" - ").map(|i| (i, i + 3)).or_else(|| head.find(" -- ").map(|i| (i, i + 4)))?;
+    let dash = head
+        .find(" - ")
+        .map(|i| (i, i + 3))
+        .or_else(|| head.find(" -- ").map(|i| (i, i + 4)))?;
     let words = head.get(..dash.0)?;
-    let caps = words.split(|c: char| c == ',' || c == '(').next()?.trim();
+    let caps = words.split([',', '(']).next()?.trim();
     if caps.len() >= 3
-        && caps.chars().all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '-' || c == '\'')
+        && caps
+            .chars()
+            .all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '-' || c == '\'')
         && words.split_whitespace().count() <= 6
     {
         return Some(dash);
@@ -259,11 +322,62 @@ fn find_dateline(line: &str) -> Option<(usize, usize)> {
 }
 
 const ABBREVIATIONS: &[&str] = &[
-    "u.s", "u.k", "u.n", "mr", "mrs", "ms", "dr", "gen", "col", "lt", "maj", "capt", "sgt",
-    "adm", "brig", "cpl", "pvt", "rep", "sen", "gov", "pres", "st", "no", "jan", "feb", "mar",
-    "apr", "aug", "sept", "sep", "oct", "nov", "dec", "a.m", "p.m", "etc", "vs", "approx", "inc",
-    "ltd", "co", "corp", "jr", "sr", "prof", "rev", "ft", "mt", "fig", "u.s.a", "e.g", "i.e",
-    "lt.-gen", "maj.-gen", "brig.-gen", "lt.-col",
+    "u.s",
+    "u.k",
+    "u.n",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "gen",
+    "col",
+    "lt",
+    "maj",
+    "capt",
+    "sgt",
+    "adm",
+    "brig",
+    "cpl",
+    "pvt",
+    "rep",
+    "sen",
+    "gov",
+    "pres",
+    "st",
+    "no",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "aug",
+    "sept",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+    "a.m",
+    "p.m",
+    "etc",
+    "vs",
+    "approx",
+    "inc",
+    "ltd",
+    "co",
+    "corp",
+    "jr",
+    "sr",
+    "prof",
+    "rev",
+    "ft",
+    "mt",
+    "fig",
+    "u.s.a",
+    "e.g",
+    "i.e",
+    "lt.-gen",
+    "maj.-gen",
+    "brig.-gen",
+    "lt.-col",
 ];
 
 fn split_sentences(text: &str, span: Span) -> Vec<Span> {
@@ -293,11 +407,16 @@ fn split_sentences(text: &str, span: Span) -> Vec<Span> {
             if split && c == b'.' {
                 // the word before the period
                 let mut w = i;
-                while w > 0 && !b[w - 1].is_ascii_whitespace() && b[w - 1] != b'(' && b[w - 1] != b'"' {
+                while w > 0
+                    && !b[w - 1].is_ascii_whitespace()
+                    && b[w - 1] != b'('
+                    && b[w - 1] != b'"'
+                {
                     w -= 1;
                 }
                 let word = s.get(w..i).unwrap_or("").to_ascii_lowercase();
-                let single_initial = word.len() == 1 && word.bytes().all(|x| x.is_ascii_alphabetic());
+                let single_initial =
+                    word.len() == 1 && word.bytes().all(|x| x.is_ascii_alphabetic());
                 if ABBREVIATIONS.contains(&word.as_str()) || single_initial {
                     split = false;
                 }
@@ -326,12 +445,22 @@ fn split_sentences(text: &str, span: Span) -> Vec<Span> {
 /// (each clause is trimmed of white space).
 pub fn clauses(text: &str, sentence: Span) -> Vec<Span> {
     let mut out = Vec::new();
-    let Some(s) = sentence.get(text) else { return out };
+    let Some(s) = sentence.get(text) else {
+        return out;
+    };
     let lower = s.to_ascii_lowercase();
     let mut cuts: Vec<usize> = Vec::new();
     for pat in [
-        "; ", ", which ", ", who ", ", while ", ", whereas ", ", but ", ", although ", ", though ",
-        " but ", " - ",
+        "; ",
+        ", which ",
+        ", who ",
+        ", while ",
+        ", whereas ",
+        ", but ",
+        ", although ",
+        ", though ",
+        " but ",
+        " - ",
     ] {
         let mut from = 0;
         while let Some(p) = lower.get(from..).and_then(|r| r.find(pat)) {
@@ -370,7 +499,11 @@ mod tests {
     use super::*;
 
     fn sents(t: &str) -> Vec<&str> {
-        segment(t).sentences.iter().map(|s| s.span.get(t).unwrap()).collect()
+        segment(t)
+            .sentences
+            .iter()
+            .map(|s| s.span.get(t).unwrap())
+            .collect()
     }
 
     #[test]
@@ -399,7 +532,14 @@ mod tests {
         let t = "Share\n\nJets Pound Rebel Town\n\nJets struck the town. Five died.\n\nAdvertisement\n\nRead more: Other story here\n\nBy Jane Doe\n\nFloods: Rain sweeps capital of another land";
         let s = segment(t);
         let got: Vec<&str> = s.sentences.iter().map(|x| x.span.get(t).unwrap()).collect();
-        assert_eq!(got, vec!["Jets Pound Rebel Town", "Jets struck the town.", "Five died."]);
+        assert_eq!(
+            got,
+            vec![
+                "Jets Pound Rebel Town",
+                "Jets struck the town.",
+                "Five died."
+            ]
+        );
         assert!(s.sentences[0].headline);
         assert!(!s.sentences[1].headline);
         assert_eq!(s.furniture.len(), 5);
@@ -407,27 +547,57 @@ mod tests {
 
     #[test]
     fn last_sentence_with_period_is_kept() {
-        assert_eq!(sents("Jets struck.\n\nThe end came."), vec!["Jets struck.", "The end came."]);
+        assert_eq!(
+            sents("Jets struck.\n\nThe end came."),
+            vec!["Jets struck.", "The end came."]
+        );
     }
 
     #[test]
     fn dateline_is_cut() {
         let t = "DAMASCUS, Syria (AP) - Jets struck Idlib on Monday.";
         let s = segment(t);
-        assert_eq!(s.sentences[0].span.get(t), Some("Jets struck Idlib on Monday."));
-        assert_eq!(s.dateline.and_then(|d| d.get(t)), Some("DAMASCUS, Syria (AP)"));
+        assert_eq!(
+            s.sentences[0].span.get(t),
+            Some("Jets struck Idlib on Monday.")
+        );
+        assert_eq!(
+            s.dateline.and_then(|d| d.get(t)),
+            Some("DAMASCUS, Syria (AP)")
+        );
     }
 
     #[test]
     fn clauses_split() {
         let t = "Jets struck Idlib, which killed 5; rebels fled but returned.";
-        let c: Vec<&str> = clauses(t, Span::new(0, t.len())).iter().map(|s| s.get(t).unwrap()).collect();
-        assert_eq!(c, vec!["Jets struck Idlib,", "which killed 5;", "rebels fled", "but returned."]);
+        let c: Vec<&str> = clauses(t, Span::new(0, t.len()))
+            .iter()
+            .map(|s| s.get(t).unwrap())
+            .collect();
+        assert_eq!(
+            c,
+            vec![
+                "Jets struck Idlib,",
+                "which killed 5;",
+                "rebels fled",
+                "but returned."
+            ]
+        );
     }
 
     #[test]
     fn odd_inputs_never_panic() {
-        for t in ["", "\n\n\n", "Share", ".", "é.É. ü?", "\u{1F600}. \u{1F600}", "a\r\n\r\nb", "By ", " - "] {
+        for t in [
+            "",
+            "\n\n\n",
+            "Share",
+            ".",
+            "é.É. ü?",
+            "\u{1F600}. \u{1F600}",
+            "a\r\n\r\nb",
+            "By ",
+            " - ",
+        ] {
             let s = segment(t);
             for x in &s.sentences {
                 assert!(x.span.get(t).is_some());
