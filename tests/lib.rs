@@ -2,4 +2,5 @@
 
 mod api;
 mod cases;
+mod data;
 mod props;

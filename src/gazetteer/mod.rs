@@ -34,6 +34,9 @@
 //! - **Proper names.** A case-insensitive pattern written with a capital ("Than", a town in
 //!   India; "Mobile") matches only where the text has a capital too, so "more than" is no
 //!   town; "IDLIB" and "Deir Ez-Zor" still match "Idlib" and "Deir ez-Zor".
+//! - **Typography.** Patterns are folded like article text (curly quotes and apostrophes to
+//!   `'`, dashes to `-`, no-break spaces to spaces), so "Qal‘ah" and "Deir ez‑Zor" match
+//!   whichever way the text writes them.
 //! - **Word boundaries.** A hit counts only where the character before it and the character
 //!   after it are not letters or digits (any script). "Iran" does not match inside
 //!   "Iranian"; "Syria" matches in "Syria's" and "Syria-Turkey".
@@ -339,6 +342,9 @@ impl Gazetteer {
         for (i, e) in entries.iter().enumerate() {
             let id = u32::try_from(i).map_err(|_| Error::automaton("too many entries"))?;
             for p in &e.patterns {
+                // patterns are folded like the text ("Qal‘ah" is matched as "Qal'ah")
+                let folded = crate::text::Normalized::new(p);
+                let p = folded.as_str();
                 let bare = tsv::strip_cs(p);
                 if bare.is_empty() {
                     continue;
