@@ -516,7 +516,9 @@ fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize) -> Option<Found> {
             let after = m.a > t && in_clause(m);
             if after {
                 if let Some(e) = doc.as_actor(s, m) {
-                    targets.push(e);
+                    if !targets.iter().any(|x: &Entity| x.name == e.name) {
+                        targets.push(e);
+                    }
                 }
             }
             continue;
