@@ -52,14 +52,12 @@ fn main() {
                 "strike by {:?} on {:?} in {:?}",
                 s.actor.as_ref().map(|a| &a.name),
                 s.targets.iter().map(|t| &t.name).collect::<Vec<_>>(),
-                s.provinces.iter().filter_map(|p| p.code.as_deref()).collect::<Vec<_>>()
+                s.provinces
+                    .iter()
+                    .filter_map(|p| p.code.as_deref())
+                    .collect::<Vec<_>>()
             ),
-            Event::Casualty(c) => println!(
-                "{:?} {:?} {:?}",
-                c.count.value,
-                c.victims.text,
-                c.kind
-            ),
+            Event::Casualty(c) => println!("{:?} {:?} {:?}", c.count.value, c.victims.text, c.kind),
             _ => {}
         }
     }
