@@ -52,7 +52,10 @@ pub(crate) struct Sent {
     pub clauses: Vec<(usize, usize)>,
     pub ments: Vec<Ment>,
     pub numbers: Vec<(Number, usize, usize)>,
+    /// Dates, read for sentences with event words only.
     pub dates: Vec<(DateRef, usize, usize)>,
+    /// True if the sentence has a strike or casualty word.
+    pub event_words: bool,
 }
 
 /// Settings of the event stage.
@@ -65,6 +68,7 @@ pub(crate) struct Options {
 /// What the rules see of the whole article.
 pub(crate) struct Doc<'t> {
     pub options: Options,
+    pub published: Option<NaiveDate>,
     pub text: &'t str,
     pub gaz: &'t Gazetteer,
     pub sents: Vec<Sent>,
@@ -219,17 +223,23 @@ impl<'t> Doc<'t> {
                 }
                 k += 1;
             }
-            let clauses = text::clauses(text, s.span)
-                .into_iter()
-                .map(|c| tok_range(&toks, c))
-                .filter(|(a, b)| a < b)
-                .collect::<Vec<_>>();
+            let event_words = has_event_words(&toks);
+            // clauses, figures and dates matter only where an event can be told
+            let clauses = if event_words {
+                text::clauses(text, s.span)
+                    .into_iter()
+                    .map(|c| tok_range(&toks, c))
+                    .filter(|(a, b)| a < b)
+                    .collect::<Vec<_>>()
+            } else {
+                Vec::new()
+            };
             let clauses = if clauses.is_empty() {
                 vec![(0, toks.len())]
             } else {
                 clauses
             };
-            let numbers = if has_event_words(&toks) {
+            let numbers = if event_words {
                 numbers::numbers(text, s.span)
                     .into_iter()
                     .map(|n| {
@@ -240,14 +250,18 @@ impl<'t> Doc<'t> {
             } else {
                 Vec::new()
             };
-            // dates of every sentence: a strike told later may take the paragraph's date
-            let dates = dates::dates(text, s.span, published)
-                .into_iter()
-                .map(|d| {
-                    let (a, b) = tok_range(&toks, d.span);
-                    (d, a, b)
-                })
-                .collect();
+            // other sentences' dates are read only when an event needs its paragraph's date
+            let dates = if event_words {
+                dates::dates(text, s.span, published)
+                    .into_iter()
+                    .map(|d| {
+                        let (a, b) = tok_range(&toks, d.span);
+                        (d, a, b)
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
             sents.push(Sent {
                 span: s.span,
                 paragraph: s.paragraph,
@@ -256,10 +270,12 @@ impl<'t> Doc<'t> {
                 ments,
                 numbers,
                 dates,
+                event_words,
             });
         }
         let mut doc = Doc {
             options: Options::default(),
+            published,
             text,
             gaz,
             sents,
@@ -592,12 +608,16 @@ pub(crate) fn nearest_date(
 /// The latest day-precision date of earlier sentences of the same paragraph.
 pub(crate) fn paragraph_date(doc: &Doc, si: usize) -> Option<DateRef> {
     let s = doc.sents.get(si)?;
-    doc.sents
-        .get(..si)?
-        .iter()
-        .rev()
-        .take_while(|p| p.paragraph == s.paragraph)
-        .flat_map(|p| p.dates.iter().rev())
-        .find(|(d, _, _)| d.precision == crate::model::Precision::Day && d.date.is_some())
-        .map(|(d, _, _)| d.clone())
+    let is_day = |d: &DateRef| d.precision == crate::model::Precision::Day && d.date.is_some();
+    for p in doc.sents.get(..si)?.iter().rev().take_while(|p| p.paragraph == s.paragraph) {
+        let found = if p.event_words {
+            p.dates.iter().rev().map(|(d, _, _)| d).find(|d| is_day(d)).cloned()
+        } else {
+            dates::dates(doc.text, p.span, doc.published).into_iter().rev().find(is_day)
+        };
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
 }
