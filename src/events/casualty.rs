@@ -416,13 +416,14 @@ fn place(
     cumulative: bool,
 ) -> (Option<Place>, Option<Place>) {
     let rank = |p: &Place| match p.kind {
-        PlaceKind::City | PlaceKind::District | PlaceKind::AirBase => 0,
+        PlaceKind::City | PlaceKind::District | PlaceKind::AirBase => 0u8,
         PlaceKind::Province => 1,
         PlaceKind::Region => 2,
         PlaceKind::Country => 3,
     };
     let pick = |lo: usize, hi: usize, s: &Sent| -> Option<Place> {
-        let mut best: Option<(bool, Place)> = None;
+        type Key = (bool, bool, bool, std::cmp::Reverse<u8>);
+        let mut best: Option<(Key, Place)> = None;
         for m in &s.ments {
             if m.a < lo || m.b > hi || !doc.is_place(m) {
                 continue;
@@ -435,12 +436,16 @@ fn place(
             if p.kind == PlaceKind::Country && !locative && !is_possessive_after(doc, s, m.b) {
                 continue;
             }
-            let better = match &best {
-                None => true,
-                Some((bl, bp)) => (locative && !bl) || (locative == *bl && rank(&p) < rank(bp)),
-            };
-            if better {
-                best = Some((locative, p));
+            // the article's own country first, then a place that knows its province, then a
+            // place word before it, then the most precise
+            let key = (
+                p.country.is_some() && p.country == doc.main_country,
+                p.kind == PlaceKind::Province || p.province.is_some(),
+                locative,
+                std::cmp::Reverse(rank(&p)),
+            );
+            if best.as_ref().is_none_or(|(k, _)| key > *k) {
+                best = Some((key, p));
             }
         }
         best.map(|(_, p)| p)

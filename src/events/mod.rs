@@ -291,7 +291,12 @@ impl<'t> Doc<'t> {
         let mut w: HashMap<String, u32> = HashMap::new();
         for s in &self.sents {
             for m in &s.ments {
-                let entries: Vec<&Entry> = self.gaz.entries_of(&m.m).map(|(_, e)| e).collect();
+                let mut entries: Vec<&Entry> =
+                    self.gaz.entries_of(&m.m).map(|(_, e)| e).collect();
+                // "Homs" is a Syrian governorate and a Libyan town: the province speaks
+                if entries.iter().any(|e| e.kind() == EntryKind::Province) {
+                    entries.retain(|e| e.kind() == EntryKind::Province);
+                }
                 let mut seen: Vec<&str> = Vec::new();
                 for e in &entries {
                     if let Some(c) = e.country() {
