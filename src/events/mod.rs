@@ -363,7 +363,15 @@ impl<'t> Doc<'t> {
     pub(crate) fn entries(&self, m: &Mention) -> Vec<&'t Entry> {
         let mut v: Vec<&Entry> = self.gaz.entries_of(m).map(|(_, e)| e).collect();
         if v.len() > 1 {
-            v.sort_by_key(|e| std::cmp::Reverse(self.country_weight(e.country())));
+            // the article's countries first; then an entry the text names by its own name
+            // ("Homs" is Syria's governorate by name, a Libyan one only by alias)
+            let words = m.span.get(self.text).unwrap_or("");
+            v.sort_by_key(|e| {
+                (
+                    std::cmp::Reverse(self.country_weight(e.country())),
+                    !e.name().eq_ignore_ascii_case(words),
+                )
+            });
         }
         v
     }
@@ -454,10 +462,11 @@ impl<'t> Doc<'t> {
             .filter(|e| rank(e.kind()) < 9)
             .map(|e| self.country_weight(e.country()))
             .max()?;
+        let words = m.m.span.get(self.text).unwrap_or("");
         let e = entries
             .iter()
             .filter(|e| rank(e.kind()) < 9 && self.country_weight(e.country()) == top_weight)
-            .min_by_key(|e| rank(e.kind()))?;
+            .min_by_key(|e| (!e.name().eq_ignore_ascii_case(words) && top_weight == 0, rank(e.kind())))?;
         // a town or province far from the article's countries needs a place word before it
         if matches!(e.kind(), EntryKind::City | EntryKind::Province)
             && top_weight == 0
