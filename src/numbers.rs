@@ -358,6 +358,13 @@ fn read_value(words: &[Word], i: usize) -> Option<(u64, bool, usize)> {
     } else {
         current = parse_number_word(&l)?;
         j += 1;
+        // "twenty seven"
+        if tens_word(&l).is_some() {
+            if let Some(u) = words.get(j).and_then(|w| unit_word(&w.s.to_ascii_lowercase())).filter(|u| (1..10).contains(u)) {
+                current += u;
+                j += 1;
+            }
+        }
         if lw(words.get(j)) == "dozen" {
             return Some((current.checked_mul(12)?, false, j + 1));
         }
@@ -708,6 +715,7 @@ mod tests {
         );
         assert_eq!(one("twelve soldiers").count.value, Some(12));
         assert_eq!(one("twenty-five soldiers").count.value, Some(25));
+        assert_eq!(one("twenty seven soldiers").count.value, Some(27));
         assert_eq!(one("two dozen soldiers").count.value, Some(24));
         assert_eq!(one("a dozen soldiers").count.value, Some(12));
         assert_eq!(one("one hundred and twenty men").count.value, Some(120));

@@ -63,7 +63,17 @@ fn candidates(doc: &Doc, s: &Sent, ca: usize, cb: usize) -> Vec<Cand> {
         .collect();
     for i in ca..cb {
         let Some(t) = s.toks.get(i) else { break };
-        if t.w != W::Indefinite {
+        // "killing the man", "resulted in the death of the commander": one person
+        let definite_after_verb = t.w == W::Definite
+            && doc.word(t).eq_ignore_ascii_case("the")
+            && i > ca
+            && s.toks.get(i - 1).is_some_and(|p| {
+                matches!(p.w, W::Casualty(_, Pos::Verb))
+                    || doc.word(p).eq_ignore_ascii_case("of")
+                        && i >= 2
+                        && s.toks.get(i - 2).is_some_and(|d| matches!(d.w, W::Casualty(CasualtyKind::Killed, Pos::After)))
+            });
+        if t.w != W::Indefinite && !definite_after_verb {
             continue;
         }
         // "a soldier", "a young man", "an elderly woman"
@@ -236,6 +246,8 @@ fn read(
                     if doc.has_kind(m, &[EntryKind::ArmedGroup]) && victims.is_none() {
                         victims = Some((VictimCategory::Combatants, m.m.span));
                     }
+                    // a name of several words ("Boko Haram") is one modifier
+                    j = j.max(m.b.saturating_sub(1));
                 }
             }
             _ => break,
@@ -310,6 +322,13 @@ fn read(
         }
     }
     let (kind, kind_tok) = kind?;
+    // "the three other soldiers fled": fighters who flee are not displaced people
+    if kind == CasualtyKind::Displaced
+        && s.toks.get(kind_tok).is_some_and(|t| doc.word(t).eq_ignore_ascii_case("fled"))
+        && victims.is_some_and(|(c, _)| matches!(c, VictimCategory::Combatants | VictimCategory::SecurityForces))
+    {
+        return None;
+    }
     if matches!(kind, CasualtyKind::Detained | CasualtyKind::Abducted) && !doc.options.captives {
         return None;
     }

@@ -116,7 +116,7 @@ pub(crate) fn classify(w: &str) -> W {
             Casualty(K::Wounded, Pos::Verb)
         }
         "injuries" | "injury" => Casualty(K::Wounded, Pos::After),
-        "displaced" | "displacing" | "displaces" | "uprooted" => Casualty(K::Displaced, Pos::Verb),
+        "displaced" | "displacing" | "displaces" => Casualty(K::Displaced, Pos::Verb),
         "fled" | "homeless" => Casualty(K::Displaced, Pos::After),
         "missing" => Casualty(K::Missing, Pos::After),
         "abducted" | "abducting" | "kidnapped" | "kidnapping" | "kidnaps" | "abducts" => {
