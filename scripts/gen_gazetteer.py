@@ -113,13 +113,18 @@ def ok_pattern(p, stop, min_len=4):
 ARTICLE = r"(?:al|el|ash|ad|ar|as|at|az|an|adh|ath|ez|es|ed|er|et|ul)"
 
 
-def variants(name):
+def variants(name, town=False):
     """Spelling variants of an Arabic-script transliteration: hyphen/space, articles
     ("Jisr ash Shughur" -> "Jisr al-Shughur"), apostrophes ("Ma'arrat" -> "Maarrat")."""
     out = {name}
     f = fold(name)
     out.add(f)
     out.add(f.replace("'", ""))
+    # "Shaddadah" -> "Shadadah", "Tall Tamr" -> "Tal Tamr" / "Tell Tamr"
+    for v in list(out) if town else []:
+        if re.match(r"^(Tall|Tal|Tell) ", v):
+            rest = v.split(" ", 1)[1]
+            out |= {"Tal " + rest, "Tell " + rest, "Tall " + rest}
     for v in list(out):
         if re.search(r"\s" + ARTICLE + r"[- ]", v, flags=re.I):
             for art in ("al-", "al ", "el-"):
@@ -266,7 +271,7 @@ def cities(src, stop, gn2iso, country_pats, demonym_pats):
         pats = set()
         base = {name, fold(name)}
         if cc in FOCUS:
-            base |= variants(name)
+            base |= variants(name, town=True)
         for p in base | set(alts):
             p = clean(p)
             if not p or p.lower() in country_pats or p.lower() in demonym_pats:
