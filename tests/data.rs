@@ -124,7 +124,8 @@ fn coverage() {
     assert!(count(EntryKind::City) >= 35_000);
     assert!(count(EntryKind::ArmedGroup) >= 150);
     assert!(count(EntryKind::Military) >= 40);
-    assert!(count(EntryKind::AirBase) >= 35);
+    assert!(count(EntryKind::AirBase) >= 80);
+    assert!(count(EntryKind::Official) >= 80);
     assert!(count(EntryKind::Source) >= 30);
     assert!(count(EntryKind::Metonym) >= 50);
 }
