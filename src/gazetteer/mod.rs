@@ -211,10 +211,21 @@ struct Automaton {
     proper: Vec<bool>,
 }
 
+/// Proper names (case-insensitive patterns written with a capital) in a hash map keyed by
+/// their ASCII-lowercased form: looked up at capitalised word starts instead of living in
+/// the automaton, which keeps the automaton small and the build fast.
+#[derive(Default)]
+struct Names {
+    map: HashMap<Box<str>, (u32, u32)>,
+    /// Longest key in bytes.
+    max_len: usize,
+}
+
 struct Inner {
     entries: Vec<Entry>,
     ids: Vec<EntryId>,
     automata: Vec<Automaton>,
+    names_dict: Names,
     patterns: usize,
     /// Canonical names of countries (by alpha-2) and provinces (by ISO 3166-2).
     names: HashMap<String, String>,
@@ -324,6 +335,7 @@ impl Gazetteer {
                 entries: Vec::new(),
                 ids: Vec::new(),
                 automata: Vec::new(),
+                names_dict: Names::default(),
                 patterns: 0,
                 names: HashMap::new(),
             }),
@@ -369,6 +381,25 @@ impl Gazetteer {
         let mut ids = Vec::new();
         let mut automata = Vec::new();
         let mut patterns = 0;
+        // proper names go to the hash map, the rest to the automata
+        let mut names_dict = Names::default();
+        let mut proper_keys: Vec<String> = ci
+            .iter()
+            .filter(|(_, (_, proper))| *proper)
+            .map(|(k, _)| k.clone())
+            .collect();
+        proper_keys.sort_unstable();
+        for k in proper_keys {
+            if let Some((v, _)) = ci.remove(&k) {
+                let start = ids.len() as u32;
+                ids.extend_from_slice(&v);
+                names_dict.max_len = names_dict.max_len.max(k.len());
+                names_dict
+                    .map
+                    .insert(k.into_boxed_str(), (start, ids.len() as u32));
+                patterns += 1;
+            }
+        }
         for (map, insensitive) in [(ci, true), (cs, false)] {
             if map.is_empty() {
                 continue;
@@ -410,6 +441,7 @@ impl Gazetteer {
                 entries,
                 ids,
                 automata,
+                names_dict,
                 patterns,
                 names,
             }),
@@ -476,7 +508,14 @@ impl Gazetteer {
                         .sum::<usize>()
             })
             .sum();
-        automata + entries + self.inner.ids.len() * 4
+        let dict: usize = self
+            .inner
+            .names_dict
+            .map
+            .keys()
+            .map(|k| k.len() + 16 + 8 + 8)
+            .sum();
+        automata + dict + entries + self.inner.ids.len() * 4
     }
 
     /// The entries a mention names, with their ids.
@@ -499,7 +538,9 @@ impl Gazetteer {
         for a in &self.inner.automata {
             find_one(a, text, &mut all);
         }
-        if self.inner.automata.len() > 1 {
+        let sources = self.inner.automata.len() + usize::from(!self.inner.names_dict.map.is_empty());
+        find_names(&self.inner.names_dict, text, &mut all);
+        if sources > 1 {
             all.sort_unstable_by(|x, y| {
                 x.span
                     .start
@@ -540,6 +581,67 @@ fn at_boundary(text: &str, start: usize, end: usize) -> bool {
         .is_some_and(|b| b.is_ascii_alphanumeric() || *b >= 0x80);
     (!first_word || !is_word_byte_at(text, start, true))
         && (!last_word || !is_word_byte_at(text, end, false))
+}
+
+/// Proper names: at each capitalised word start, the longest key ending at a word end.
+fn find_names(names: &Names, text: &str, out: &mut Vec<Mention>) {
+    if names.map.is_empty() {
+        return;
+    }
+    let bytes = text.as_bytes();
+    let mut key = String::new();
+    let mut ends: Vec<usize> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // a word start: a capital after a non-word character
+        let starts_word = if b.is_ascii() {
+            b.is_ascii_uppercase()
+        } else {
+            text.get(i..).and_then(|s| s.chars().next()).is_some_and(char::is_uppercase)
+        } && !is_word_byte_at(text, i, true);
+        if !starts_word {
+            i += 1;
+            continue;
+        }
+        // candidate ends: after a letter, digit or period, before a non-word character
+        ends.clear();
+        let limit = (i + names.max_len).min(bytes.len());
+        let mut j = i + 1;
+        while j <= limit {
+            if text.is_char_boundary(j) {
+                let before = text.get(..j).and_then(|s| s.chars().next_back());
+                let after = text.get(j..).and_then(|s| s.chars().next());
+                if before.is_some_and(|c| c.is_alphanumeric() || c == '.')
+                    && !after.is_some_and(char::is_alphanumeric)
+                {
+                    ends.push(j);
+                }
+            }
+            j += 1;
+        }
+        let mut hit = None;
+        for &e in ends.iter().rev() {
+            let Some(slice) = text.get(i..e) else { continue };
+            key.clear();
+            key.push_str(slice);
+            key.make_ascii_lowercase();
+            if let Some(&ids) = names.map.get(key.as_str()) {
+                hit = Some((e, ids));
+                break;
+            }
+        }
+        match hit {
+            Some((e, ids)) => {
+                out.push(Mention {
+                    span: Span::new(i, e),
+                    ids,
+                });
+                i = e;
+            }
+            None => i += 1,
+        }
+    }
 }
 
 fn find_one(a: &Automaton, text: &str, out: &mut Vec<Mention>) {
