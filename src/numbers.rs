@@ -360,7 +360,11 @@ fn read_value(words: &[Word], i: usize) -> Option<(u64, bool, usize)> {
         j += 1;
         // "twenty seven"
         if tens_word(&l).is_some() {
-            if let Some(u) = words.get(j).and_then(|w| unit_word(&w.s.to_ascii_lowercase())).filter(|u| (1..10).contains(u)) {
+            if let Some(u) = words
+                .get(j)
+                .and_then(|w| unit_word(&w.s.to_ascii_lowercase()))
+                .filter(|u| (1..10).contains(u))
+            {
                 current += u;
                 j += 1;
             }

@@ -71,7 +71,9 @@ fn candidates(doc: &Doc, s: &Sent, ca: usize, cb: usize) -> Vec<Cand> {
                 matches!(p.w, W::Casualty(_, Pos::Verb))
                     || doc.word(p).eq_ignore_ascii_case("of")
                         && i >= 2
-                        && s.toks.get(i - 2).is_some_and(|d| matches!(d.w, W::Casualty(CasualtyKind::Killed, Pos::After)))
+                        && s.toks.get(i - 2).is_some_and(|d| {
+                            matches!(d.w, W::Casualty(CasualtyKind::Killed, Pos::After))
+                        })
             });
         if t.w != W::Indefinite && !definite_after_verb {
             continue;
@@ -324,8 +326,15 @@ fn read(
     let (kind, kind_tok) = kind?;
     // "the three other soldiers fled": fighters who flee are not displaced people
     if kind == CasualtyKind::Displaced
-        && s.toks.get(kind_tok).is_some_and(|t| doc.word(t).eq_ignore_ascii_case("fled"))
-        && victims.is_some_and(|(c, _)| matches!(c, VictimCategory::Combatants | VictimCategory::SecurityForces))
+        && s.toks
+            .get(kind_tok)
+            .is_some_and(|t| doc.word(t).eq_ignore_ascii_case("fled"))
+        && victims.is_some_and(|(c, _)| {
+            matches!(
+                c,
+                VictimCategory::Combatants | VictimCategory::SecurityForces
+            )
+        })
     {
         return None;
     }

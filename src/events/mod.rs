@@ -291,8 +291,7 @@ impl<'t> Doc<'t> {
         let mut w: HashMap<String, u32> = HashMap::new();
         for s in &self.sents {
             for m in &s.ments {
-                let mut entries: Vec<&Entry> =
-                    self.gaz.entries_of(&m.m).map(|(_, e)| e).collect();
+                let mut entries: Vec<&Entry> = self.gaz.entries_of(&m.m).map(|(_, e)| e).collect();
                 // "Homs" is a Syrian governorate and a Libyan town: the province speaks
                 if entries.iter().any(|e| e.kind() == EntryKind::Province) {
                     entries.retain(|e| e.kind() == EntryKind::Province);
@@ -466,7 +465,12 @@ impl<'t> Doc<'t> {
         let e = entries
             .iter()
             .filter(|e| rank(e.kind()) < 9 && self.country_weight(e.country()) == top_weight)
-            .min_by_key(|e| (!e.name().eq_ignore_ascii_case(words) && top_weight == 0, rank(e.kind())))?;
+            .min_by_key(|e| {
+                (
+                    !e.name().eq_ignore_ascii_case(words) && top_weight == 0,
+                    rank(e.kind()),
+                )
+            })?;
         // a town or province far from the article's countries needs a place word before it
         if matches!(e.kind(), EntryKind::City | EntryKind::Province)
             && top_weight == 0
@@ -623,11 +627,25 @@ pub(crate) fn nearest_date(
 pub(crate) fn paragraph_date(doc: &Doc, si: usize) -> Option<DateRef> {
     let s = doc.sents.get(si)?;
     let is_day = |d: &DateRef| d.precision == crate::model::Precision::Day && d.date.is_some();
-    for p in doc.sents.get(..si)?.iter().rev().take_while(|p| p.paragraph == s.paragraph) {
+    for p in doc
+        .sents
+        .get(..si)?
+        .iter()
+        .rev()
+        .take_while(|p| p.paragraph == s.paragraph)
+    {
         let found = if p.event_words {
-            p.dates.iter().rev().map(|(d, _, _)| d).find(|d| is_day(d)).cloned()
+            p.dates
+                .iter()
+                .rev()
+                .map(|(d, _, _)| d)
+                .find(|d| is_day(d))
+                .cloned()
         } else {
-            dates::dates(doc.text, p.span, doc.published).into_iter().rev().find(is_day)
+            dates::dates(doc.text, p.span, doc.published)
+                .into_iter()
+                .rev()
+                .find(is_day)
         };
         if found.is_some() {
             return found;

@@ -203,6 +203,32 @@ pub struct Mention {
     ids: (u32, u32),
 }
 
+/// FNV-1a: the keys are short names hashed at build and at every capitalised word, where
+/// the standard library's DoS-resistant SipHash costs more than it protects here (the keys
+/// come from the gazetteer files, not from article text).
+#[derive(Clone, Copy, Default)]
+struct Fnv;
+
+struct FnvHasher(u64);
+
+impl std::hash::BuildHasher for Fnv {
+    type Hasher = FnvHasher;
+    fn build_hasher(&self) -> FnvHasher {
+        FnvHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
 struct Automaton {
     ac: AhoCorasick,
     /// For each pattern of `ac`, its range in `Inner::ids`.
@@ -216,7 +242,7 @@ struct Automaton {
 /// the automaton, which keeps the automaton small and the build fast.
 #[derive(Default)]
 struct Names {
-    map: HashMap<Box<str>, (u32, u32)>,
+    map: HashMap<Box<str>, (u32, u32), Fnv>,
     /// Longest key in bytes.
     max_len: usize,
 }
@@ -349,8 +375,10 @@ impl Gazetteer {
 
     fn from_entries(entries: Vec<Entry>, stop: &HashSet<String>) -> Result<Gazetteer, Error> {
         // key (case-folded for insensitive patterns) -> entry ids, per automaton
-        let mut ci: HashMap<String, (Vec<EntryId>, bool)> = HashMap::new();
-        let mut cs: HashMap<String, (Vec<EntryId>, bool)> = HashMap::new();
+        let total: usize = entries.iter().map(|e| e.patterns.len()).sum();
+        let mut ci: HashMap<String, (Vec<EntryId>, bool), Fnv> =
+            HashMap::with_capacity_and_hasher(total, Fnv);
+        let mut cs: HashMap<String, (Vec<EntryId>, bool), Fnv> = HashMap::default();
         for (i, e) in entries.iter().enumerate() {
             let id = u32::try_from(i).map_err(|_| Error::automaton("too many entries"))?;
             for p in &e.patterns {
@@ -383,23 +411,18 @@ impl Gazetteer {
         let mut patterns = 0;
         // proper names go to the hash map, the rest to the automata
         let mut names_dict = Names::default();
-        let mut proper_keys: Vec<String> = ci
-            .iter()
-            .filter(|(_, (_, proper))| *proper)
-            .map(|(k, _)| k.clone())
-            .collect();
-        proper_keys.sort_unstable();
-        for k in proper_keys {
-            if let Some((v, _)) = ci.remove(&k) {
-                let start = ids.len() as u32;
-                ids.extend_from_slice(&v);
-                names_dict.max_len = names_dict.max_len.max(k.len());
-                names_dict
-                    .map
-                    .insert(k.into_boxed_str(), (start, ids.len() as u32));
-                patterns += 1;
-            }
+        let (proper, ci): (Vec<_>, Vec<_>) = ci.into_iter().partition(|(_, (_, p))| *p);
+        names_dict.map.reserve(proper.len());
+        for (k, (v, _)) in proper {
+            let start = ids.len() as u32;
+            ids.extend_from_slice(&v);
+            names_dict.max_len = names_dict.max_len.max(k.len());
+            names_dict
+                .map
+                .insert(k.into_boxed_str(), (start, ids.len() as u32));
+            patterns += 1;
         }
+        let ci: HashMap<String, (Vec<EntryId>, bool), Fnv> = ci.into_iter().collect();
         for (map, insensitive) in [(ci, true), (cs, false)] {
             if map.is_empty() {
                 continue;
@@ -538,7 +561,8 @@ impl Gazetteer {
         for a in &self.inner.automata {
             find_one(a, text, &mut all);
         }
-        let sources = self.inner.automata.len() + usize::from(!self.inner.names_dict.map.is_empty());
+        let sources =
+            self.inner.automata.len() + usize::from(!self.inner.names_dict.map.is_empty());
         find_names(&self.inner.names_dict, text, &mut all);
         if sources > 1 {
             all.sort_unstable_by(|x, y| {
@@ -598,7 +622,9 @@ fn find_names(names: &Names, text: &str, out: &mut Vec<Mention>) {
         let starts_word = if b.is_ascii() {
             b.is_ascii_uppercase()
         } else {
-            text.get(i..).and_then(|s| s.chars().next()).is_some_and(char::is_uppercase)
+            text.get(i..)
+                .and_then(|s| s.chars().next())
+                .is_some_and(char::is_uppercase)
         } && !is_word_byte_at(text, i, true);
         if !starts_word {
             i += 1;
@@ -622,7 +648,9 @@ fn find_names(names: &Names, text: &str, out: &mut Vec<Mention>) {
         }
         let mut hit = None;
         for &e in ends.iter().rev() {
-            let Some(slice) = text.get(i..e) else { continue };
+            let Some(slice) = text.get(i..e) else {
+                continue;
+            };
             key.clear();
             key.push_str(slice);
             key.make_ascii_lowercase();
