@@ -607,6 +607,10 @@ fn at_boundary(text: &str, start: usize, end: usize) -> bool {
         && (!last_word || !is_word_byte_at(text, end, false))
 }
 
+/// Names of more words than this are not looked up ("United Kingdom of Great Britain and
+/// Northern Ireland" has 7).
+const MAX_NAME_SPACES: usize = 8;
+
 /// Proper names: at each capitalised word start, the longest key ending at a word end.
 fn find_names(names: &Names, text: &str, out: &mut Vec<Mention>) {
     if names.map.is_empty() {
@@ -633,16 +637,31 @@ fn find_names(names: &Names, text: &str, out: &mut Vec<Mention>) {
         // candidate ends: after a letter, digit or period, before a non-word character
         ends.clear();
         let limit = (i + names.max_len).min(bytes.len());
+        let mut spaces = 0;
         let mut j = i + 1;
-        while j <= limit {
-            if text.is_char_boundary(j) {
-                let before = text.get(..j).and_then(|s| s.chars().next_back());
-                let after = text.get(j..).and_then(|s| s.chars().next());
-                if before.is_some_and(|c| c.is_alphanumeric() || c == '.')
-                    && !after.is_some_and(char::is_alphanumeric)
-                {
-                    ends.push(j);
+        while j <= limit && spaces <= MAX_NAME_SPACES {
+            // an end: after a letter, digit or period, before ASCII punctuation or space (the
+            // text is folded, so names end at ASCII), or at the end of the text
+            let after = bytes.get(j).copied();
+            let before = bytes[j - 1];
+            let after_ok = match after {
+                None => true,
+                Some(a) if a.is_ascii() => !a.is_ascii_alphanumeric(),
+                // raw text: "Homs»" ends, "Homsé" does not
+                Some(_) => {
+                    text.is_char_boundary(j)
+                        && !text
+                            .get(j..)
+                            .and_then(|r| r.chars().next())
+                            .is_some_and(char::is_alphanumeric)
                 }
+            };
+            let before_ok = before.is_ascii_alphanumeric() || before == b'.' || before >= 0x80;
+            if after_ok && before_ok && text.is_char_boundary(j) {
+                ends.push(j);
+            }
+            if after == Some(b' ') {
+                spaces += 1;
             }
             j += 1;
         }
