@@ -203,7 +203,8 @@ pub struct Mention {
     ids: (u32, u32),
 }
 
-/// FNV-1a: the keys are short names hashed at build and at every capitalised word, where
+/// A multiply-rotate hash over 8-byte words: the keys are names hashed at build and at every
+/// capitalised word, where
 /// the standard library's DoS-resistant SipHash costs more than it protects here (the keys
 /// come from the gazetteer files, not from article text).
 #[derive(Clone, Copy, Default)]
@@ -211,10 +212,16 @@ struct Fnv;
 
 struct FnvHasher(u64);
 
+impl FnvHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
 impl std::hash::BuildHasher for Fnv {
     type Hasher = FnvHasher;
     fn build_hasher(&self) -> FnvHasher {
-        FnvHasher(0xcbf2_9ce4_8422_2325)
+        FnvHasher(0)
     }
 }
 
@@ -223,8 +230,18 @@ impl std::hash::Hasher for FnvHasher {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        // eight bytes at a time (the multiply-rotate step of rustc's FxHasher)
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(w) ^ (rest.len() as u64) << 56);
         }
     }
 }
