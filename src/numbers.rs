@@ -94,6 +94,32 @@ fn clamp_boundary(text: &str, mut i: usize) -> usize {
 struct Word<'t> {
     s: &'t str,
     span: Span,
+    /// The word ASCII-lowercased, when it is at most 16 bytes (longer words are no number
+    /// words, units or qualifiers).
+    low: [u8; 16],
+    low_len: u8,
+}
+
+impl<'t> Word<'t> {
+    fn new(s: &'t str, span: Span) -> Word<'t> {
+        let mut low = [0u8; 16];
+        let mut low_len = 0;
+        if s.len() <= 16 && s.is_ascii() {
+            low[..s.len()].copy_from_slice(s.as_bytes());
+            low[..s.len()].make_ascii_lowercase();
+            low_len = s.len() as u8;
+        }
+        Word {
+            s,
+            span,
+            low,
+            low_len,
+        }
+    }
+
+    fn lower(&self) -> &str {
+        std::str::from_utf8(&self.low[..usize::from(self.low_len)]).unwrap_or("")
+    }
 }
 
 fn words(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
@@ -122,18 +148,12 @@ fn words(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
                 i += 1;
             }
             if let Some(w) = s.get(j0..i) {
-                v.push(Word {
-                    s: w,
-                    span: Span::new(start + j0, start + i),
-                });
+                v.push(Word::new(w, Span::new(start + j0, start + i)));
             }
         } else {
             if c == b'%' || c == b'$' {
                 if let Some(w) = s.get(i..i + 1) {
-                    v.push(Word {
-                        s: w,
-                        span: Span::new(start + i, start + i + 1),
-                    });
+                    v.push(Word::new(w, Span::new(start + i, start + i + 1)));
                 }
             }
             i += 1;
@@ -142,8 +162,8 @@ fn words(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
     v
 }
 
-fn lw(w: Option<&Word>) -> String {
-    w.map(|w| w.s.to_ascii_lowercase()).unwrap_or_default()
+fn lw<'a>(w: Option<&'a Word>) -> &'a str {
+    w.map(Word::lower).unwrap_or("")
 }
 
 fn unit_word(w: &str) -> Option<u64> {
@@ -290,17 +310,9 @@ fn parse_digits(s: &str) -> Option<(u64, bool)> {
 }
 
 fn qualifier_before(words: &[Word], i: usize) -> Option<(Qualifier, usize)> {
-    let w1 = if i >= 1 {
-        lw(words.get(i - 1))
-    } else {
-        String::new()
-    };
-    let w2 = if i >= 2 {
-        lw(words.get(i - 2))
-    } else {
-        String::new()
-    };
-    let two = match (w2.as_str(), w1.as_str()) {
+    let w1 = if i >= 1 { lw(words.get(i - 1)) } else { "" };
+    let w2 = if i >= 2 { lw(words.get(i - 2)) } else { "" };
+    let two = match (w2, w1) {
         ("more", "than") => Some(Qualifier::MoreThan),
         ("at", "least") => Some(Qualifier::AtLeast),
         ("up", "to") => Some(Qualifier::UpTo),
@@ -315,7 +327,7 @@ fn qualifier_before(words: &[Word], i: usize) -> Option<(Qualifier, usize)> {
     if w1 == "as" && i >= 3 && lw(words.get(i - 2)) == "many" && lw(words.get(i - 3)) == "as" {
         return Some((Qualifier::UpTo, i - 3));
     }
-    let one = match w1.as_str() {
+    let one = match w1 {
         "over" => Some(Qualifier::MoreThan),
         "nearly" | "almost" | "about" | "around" | "approximately" | "some" | "roughly"
         | "approx" | "circa" | "estimated" => Some(Qualifier::About),
@@ -336,7 +348,7 @@ fn read_value(words: &[Word], i: usize) -> Option<(u64, bool, usize)> {
         }
         return Some((v1000 / 1000, decimal, i + 1));
     }
-    let l = w.s.to_ascii_lowercase();
+    let l = w.lower();
     // "a dozen", "two dozen", "half a dozen", "a hundred"
     if l == "half" && lw(words.get(i + 1)) == "a" && lw(words.get(i + 2)) == "dozen" {
         return Some((6, false, i + 3));
@@ -406,7 +418,7 @@ fn vague_at(words: &[Word], i: usize) -> Option<(u64, usize)> {
     let w = lw(words.get(i));
     let n1 = lw(words.get(i + 1));
     let n2 = lw(words.get(i + 2));
-    Some(match w.as_str() {
+    Some(match w {
         "tens" if n1 == "of" && n2 == "thousands" => (20_000, i + 3),
         "hundreds" if n1 == "of" && n2 == "thousands" => (200_000, i + 3),
         "dozens" => (24, i + 1),
@@ -424,7 +436,7 @@ fn vague_at(words: &[Word], i: usize) -> Option<(u64, usize)> {
 fn read_number(text: &str, words: &[Word], i: usize) -> Option<(Number, usize)> {
     let w = words.get(i)?;
     let first = w.s.as_bytes().first().copied().unwrap_or(0);
-    let l = w.s.to_ascii_lowercase();
+    let l = w.lower();
     let mut kind = NumberKind::Count;
     let (low_v, high_v, value, qualifier, end_word);
     if let Some((low, next)) = vague_at(words, i) {
@@ -452,7 +464,7 @@ fn read_number(text: &str, words: &[Word], i: usize) -> Option<(Number, usize)> 
         qualifier = Qualifier::Exact;
         end_word = next;
     } else if first.is_ascii_alphabetic() {
-        if l == "one" && matches!(lw(words.get(i + 1)).as_str(), "another" | "day" | "time") {
+        if l == "one" && matches!(lw(words.get(i + 1)), "another" | "day" | "time") {
             return None;
         }
         if l == "one" && i > 0 && lw(words.get(i - 1)) == "no" {
@@ -599,12 +611,8 @@ fn special_digits(s: &str) -> Option<Special> {
 fn classify_context(words: &[Word], i: usize, end: usize, v: Option<u64>) -> NumberKind {
     let next = lw(words.get(end));
     let next2 = lw(words.get(end + 1));
-    let prev = if i > 0 {
-        lw(words.get(i - 1))
-    } else {
-        String::new()
-    };
-    match next.as_str() {
+    let prev = if i > 0 { lw(words.get(i - 1)) } else { "" };
+    match next {
         "%" | "percent" | "pct" => return NumberKind::Percent,
         "per" if next2 == "cent" => return NumberKind::Percent,
         "km" | "kilometres" | "kilometers" | "kilometre" | "kilometer" | "miles" | "mile"
@@ -625,7 +633,7 @@ fn classify_context(words: &[Word], i: usize, end: usize, v: Option<u64>) -> Num
         "local" if next2 == "time" => return NumberKind::Time,
         _ => {}
     }
-    if MONTHS.contains(&next.as_str()) || MONTHS.contains(&prev.as_str()) {
+    if MONTHS.contains(&next) || MONTHS.contains(&prev) {
         if v.is_some_and(|v| (1..=31).contains(&v)) {
             return NumberKind::DatePart;
         }
@@ -636,12 +644,12 @@ fn classify_context(words: &[Word], i: usize, end: usize, v: Option<u64>) -> Num
     if prev == "$" || prev == "usd" || prev == "us$" {
         return NumberKind::Money;
     }
-    if matches!(prev.as_str(), "aged" | "age" | "ages") {
+    if matches!(prev, "aged" | "age" | "ages") {
         return NumberKind::Age;
     }
     if is_year_like(v) && end == i + 1 {
         let person_after = matches!(
-            next.as_str(),
+            next,
             "people"
                 | "civilians"
                 | "soldiers"
