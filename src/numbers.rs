@@ -343,7 +343,7 @@ fn read_value(words: &[Word], i: usize) -> Option<(u64, bool, usize)> {
     let w = words.get(i)?;
     if let Some((v1000, decimal)) = parse_digits(w.s) {
         let next = lw(words.get(i + 1));
-        if let Some(sc) = scale_word(&next) {
+        if let Some(sc) = scale_word(next) {
             return Some((v1000.checked_mul(sc)? / 1000, false, i + 2));
         }
         return Some((v1000 / 1000, decimal, i + 1));
@@ -368,10 +368,10 @@ fn read_value(words: &[Word], i: usize) -> Option<(u64, bool, usize)> {
             return None;
         }
     } else {
-        current = parse_number_word(&l)?;
+        current = parse_number_word(l)?;
         j += 1;
         // "twenty seven"
-        if tens_word(&l).is_some() {
+        if tens_word(l).is_some() {
             if let Some(u) = words
                 .get(j)
                 .and_then(|w| unit_word(&w.s.to_ascii_lowercase()))
@@ -387,7 +387,7 @@ fn read_value(words: &[Word], i: usize) -> Option<(u64, bool, usize)> {
     }
     loop {
         let n = lw(words.get(j));
-        if let Some(sc) = scale_word(&n) {
+        if let Some(sc) = scale_word(n) {
             if sc == 100 {
                 current = current.checked_mul(100)?;
             } else {
@@ -470,7 +470,7 @@ fn read_number(text: &str, words: &[Word], i: usize) -> Option<(Number, usize)> 
         if l == "one" && i > 0 && lw(words.get(i - 1)) == "no" {
             return None;
         }
-        if is_ordinal_word(&l) {
+        if is_ordinal_word(l) {
             return Some((
                 make(
                     text,
