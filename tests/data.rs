@@ -121,7 +121,7 @@ fn coverage() {
     let count = |k| n.get(&k).copied().unwrap_or(0);
     assert_eq!(countries.len(), 249);
     assert!(provinces.len() >= 3_600, "{}", provinces.len());
-    assert!(count(EntryKind::City) >= 35_000);
+    assert!(count(EntryKind::City) >= 44_000);
     assert!(count(EntryKind::ArmedGroup) >= 150);
     assert!(count(EntryKind::Military) >= 40);
     assert!(count(EntryKind::AirBase) >= 80);

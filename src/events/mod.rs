@@ -307,9 +307,10 @@ impl<'t> Doc<'t> {
                 if seen.len() != 1 {
                     continue;
                 }
-                let weight = if entries
-                    .iter()
-                    .any(|e| matches!(e.kind(), EntryKind::Province | EntryKind::City))
+                // a province says more than a town, which may be a homonym of a small place
+                let weight = if entries.iter().any(|e| e.kind() == EntryKind::Province) {
+                    3
+                } else if entries.iter().any(|e| e.kind() == EntryKind::City)
                     || entries.iter().any(|e| e.kind() == EntryKind::Country)
                         && is_locative_before(s, m.a)
                 {

@@ -495,6 +495,7 @@ fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize) -> Option<Found> {
     let (base, base_ment) = base(doc, s);
     let mut targets = Vec::new();
     let mut provinces = Vec::new();
+    let mut town_provinces = Vec::new();
     let mut locations = Vec::new();
     // places: the clause's, else the sentence's
     let in_clause = |m: &Ment| m.a >= a && m.b <= b;
@@ -545,11 +546,27 @@ fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize) -> Option<Found> {
                 PlaceKind::Province => push_unique(&mut provinces, p),
                 _ => {
                     if let Some(pr) = doc.province_of(&p) {
-                        push_unique(&mut provinces, pr);
+                        push_unique(&mut town_provinces, pr);
                     }
                     push_unique(&mut locations, p);
                 }
             }
+        }
+    }
+    // "near Orikhove, Luhansk": a province the text names beats the province of a town of
+    // the same name elsewhere; a town's province counts where the text names none
+    if provinces.is_empty() {
+        provinces = town_provinces;
+    } else {
+        for p in town_provinces {
+            if provinces
+                .iter()
+                .any(|q| q.country == p.country && q.code == p.code)
+            {
+                continue;
+            }
+            // a town of another province of the same country is a homonym: drop it
+            locations.retain(|l| l.province != p.code || l.country != p.country);
         }
     }
     // generic targets: combatant nouns after the trigger, not counted by a figure
