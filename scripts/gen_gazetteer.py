@@ -266,9 +266,18 @@ def provinces(src, stop, country_pats):
             pattern_codes.setdefault((e["cc"], p.lower()), set()).add(code)
         rows.append([code, e["cc"], name, pats])
     out = []
+    owners = {}
     for code, cc, name, pats in rows:
-        # a variant two provinces of one country share says nothing
-        pats = {p for p in pats if len(pattern_codes[(cc, p.lower())]) == 1}
+        owners.setdefault((cc, fold(name).lower()), set()).add(code)
+    for code, cc, name, pats in rows:
+        # a variant two provinces of one country share says nothing, unless it is the
+        # (folded) name of exactly one of them: "Paktika" stays Paktika's, not Paktia's
+        own = fold(name).lower()
+        mine = len(owners.get((cc, own), ())) == 1
+        pats = {
+            p for p in pats
+            if len(pattern_codes[(cc, p.lower())]) == 1 or (mine and fold(p).lower() == own)
+        }
         if not pats:
             continue
         if name not in pats:
