@@ -448,6 +448,19 @@ def write(out, fname, rows, sources):
             f.write("\t".join(r) + "\n")
 
 
+def check_group_aliases(rows):
+    """No alias may name two groups or forces unless both rows say ambiguous=1."""
+    owner = {}
+    for r in rows:
+        for p in [r[1]] + [a for a in r[5].split("|") if a]:
+            key = p.lstrip("=").lower()
+            if key in owner and owner[key][0] != r[1]:
+                other = owner[key]
+                if not ("ambiguous=1" in r[6] and "ambiguous=1" in other[1]):
+                    sys.exit(f"groups.tsv: alias {p!r} names both {other[0]!r} and {r[1]!r}; mark both ambiguous=1 or drop it")
+            owner.setdefault(key, (r[1], r[6]))
+
+
 def check(all_rows, stop):
     for fname, rows in all_rows.items():
         for r in rows:
@@ -488,6 +501,7 @@ def main():
         "sources.tsv": (simple(src, "news_sources_seed_curated.json", "source", stop), "news_sources_seed_curated.json (hand-written)"),
     }
     check({k: v[0] for k, v in files.items()}, stop)
+    check_group_aliases(group_rows)
     for fname, (rows, sources) in files.items():
         write(a.out, fname, rows, sources)
     with open(os.path.join(a.out, "stoplist.tsv"), "w", encoding="utf-8", newline="\n") as f:
