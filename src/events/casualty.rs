@@ -14,8 +14,8 @@ use super::strike::Strikes;
 use super::{is_locative_before, modality, nearest_date, paragraph_date, Doc, Sent};
 use crate::gazetteer::EntryKind;
 use crate::model::{
-    Casualty, CasualtyKind, Count, DateRef, Entity, Event, Place, PlaceKind, Qualifier,
-    VictimCategory, Victims,
+    Casualty, CasualtyKind, Count, Entity, Event, Place, PlaceKind, Qualifier, VictimCategory,
+    Victims,
 };
 use crate::numbers::NumberKind;
 use crate::span::Span;
@@ -405,14 +405,10 @@ fn read(
         perpetrator,
         place,
         province,
-        date: date.map(fix_date),
+        date,
         source,
         source_span,
     })
-}
-
-fn fix_date(d: DateRef) -> DateRef {
-    d
 }
 
 /// A running toll: "since", "so far", "to date", "in total", or a war that "has killed".
@@ -558,7 +554,7 @@ fn perpetrator(doc: &Doc, s: &Sent, ca: usize, at: usize) -> Option<Entity> {
         {
             continue;
         }
-        best = doc.as_actor(s, m);
+        best = doc.as_actor(m);
     }
     best
 }

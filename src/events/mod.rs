@@ -377,7 +377,7 @@ impl<'t> Doc<'t> {
     }
 
     /// The mention as an actor: a force, group, state, or official's state.
-    pub(crate) fn as_actor(&self, s: &Sent, m: &Ment) -> Option<Entity> {
+    pub(crate) fn as_actor(&self, m: &Ment) -> Option<Entity> {
         let entries = self.entries(&m.m);
         let rank = |k: EntryKind| match k {
             EntryKind::Military => 0,
@@ -393,7 +393,6 @@ impl<'t> Doc<'t> {
             .filter(|e| rank(e.kind()) < 9)
             .min_by_key(|e| rank(e.kind()))?;
         let span = m.m.span;
-        let _ = s;
         Some(match e.kind() {
             EntryKind::Military => Entity {
                 name: e.name().to_string(),

@@ -516,7 +516,7 @@ fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize) -> Option<Found> {
         {
             let after = m.a > t && in_clause(m);
             if after {
-                if let Some(e) = doc.as_actor(s, m) {
+                if let Some(e) = doc.as_actor(m) {
                     if !targets.iter().any(|x: &Entity| x.name == e.name) {
                         targets.push(e);
                     }
@@ -667,7 +667,7 @@ fn base(doc: &Doc, s: &Sent) -> (Option<Place>, Option<usize>) {
             .and_then(|p| p.ment)
         {
             if let Some(m) = s.ments.get(mi as usize) {
-                if let Some(e) = doc.as_actor(s, m) {
+                if let Some(e) = doc.as_actor(m) {
                     if e.kind == EntityKind::State {
                         return (
                             Some(Place {
@@ -757,7 +757,7 @@ fn actor(doc: &Doc, s: &Sent, a: usize, b: usize, t: usize) -> (Actor, Option<us
                 })
         });
         if by && m.a > t && m.a < b {
-            if let Some(e) = doc.as_actor(s, m) {
+            if let Some(e) = doc.as_actor(m) {
                 return (Actor::Named(e), Some(mi));
             }
         }
@@ -792,7 +792,7 @@ fn actor(doc: &Doc, s: &Sent, a: usize, b: usize, t: usize) -> (Actor, Option<us
         if !doc.has_kind(m, &ACTOR_KINDS) {
             continue;
         }
-        let Some(e) = doc.as_actor(s, m) else {
+        let Some(e) = doc.as_actor(m) else {
             continue;
         };
         // prefer the clause; outside it, only a subject before the clause
@@ -826,7 +826,7 @@ fn actor(doc: &Doc, s: &Sent, a: usize, b: usize, t: usize) -> (Actor, Option<us
                     && (instrument || bm.is_some_and(|b| m.b + 1 == b.a))
             });
             if let Some((mi, m)) = first {
-                if let Some(e) = doc.as_actor(s, m) {
+                if let Some(e) = doc.as_actor(m) {
                     best = Some((mi, e));
                 }
             }
@@ -859,7 +859,7 @@ fn actor(doc: &Doc, s: &Sent, a: usize, b: usize, t: usize) -> (Actor, Option<us
                 .any(|k| s.toks.get(k).is_some_and(|x| x.w == W::Report))
             && !is_locative_before(s, m.a)
     }) {
-        if let Some(e) = doc.as_actor(s, m) {
+        if let Some(e) = doc.as_actor(m) {
             return (Actor::Named(e), Some(mi));
         }
     }
@@ -872,7 +872,7 @@ fn actor(doc: &Doc, s: &Sent, a: usize, b: usize, t: usize) -> (Actor, Option<us
             .find(|(_, m)| m.a > k && m.b <= b)
         {
             if m.a <= k + 3 && doc.has_kind(m, &ACTOR_KINDS) {
-                if let Some(e) = doc.as_actor(s, m) {
+                if let Some(e) = doc.as_actor(m) {
                     return (Actor::Named(e), Some(mi));
                 }
             }
