@@ -260,8 +260,74 @@ struct Automaton {
 #[derive(Default)]
 struct Names {
     map: HashMap<Box<str>, (u32, u32), Fnv>,
+    /// For each first word of a key (by its hash: a collision only costs a lookup), the
+    /// most word ends a key starting with it has: a capitalised word that starts no name
+    /// costs one hash.
+    first: HashMap<u64, usize, Fnv>,
     /// Longest key in bytes.
     max_len: usize,
+}
+
+fn word_hash(word: &str) -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = Fnv.build_hasher();
+    h.write(word.as_bytes());
+    h.finish()
+}
+
+/// The first word end of a key and the number of its word ends (as [`word_ends`] counts
+/// them in text), in one pass without allocating.
+fn key_ends(key: &str) -> (usize, usize) {
+    let b = key.as_bytes();
+    // most names are one word
+    if b.iter().all(|&c| c.is_ascii_alphanumeric() || c >= 0x80) {
+        return (b.len(), 1);
+    }
+    let mut first = None;
+    let mut count = 0;
+    for j in 1..=b.len() {
+        let before = b[j - 1];
+        let after_ok = b
+            .get(j)
+            .is_none_or(|a| a.is_ascii() && !a.is_ascii_alphanumeric());
+        let before_ok = before.is_ascii_alphanumeric() || before == b'.' || before >= 0x80;
+        if after_ok && before_ok && key.is_char_boundary(j) {
+            count += 1;
+            first.get_or_insert(j);
+        }
+    }
+    (first.unwrap_or(b.len()), count.max(1))
+}
+
+/// The word ends of a name or text from `start`: after a letter, digit or period, before
+/// ASCII punctuation or space or the end (the text is folded, so names end at ASCII).
+fn word_ends(text: &str, start: usize, limit: usize, out: &mut Vec<usize>, max: usize) {
+    out.clear();
+    let bytes = text.as_bytes();
+    let mut j = start + 1;
+    while j <= limit && out.len() < max {
+        let after = bytes.get(j).copied();
+        let Some(&before) = bytes.get(j - 1) else {
+            break;
+        };
+        let after_ok = match after {
+            None => true,
+            Some(a) if a.is_ascii() => !a.is_ascii_alphanumeric(),
+            // raw text: "Homs»" ends, "Homsé" does not
+            Some(_) => {
+                text.is_char_boundary(j)
+                    && !text
+                        .get(j..)
+                        .and_then(|r| r.chars().next())
+                        .is_some_and(char::is_alphanumeric)
+            }
+        };
+        let before_ok = before.is_ascii_alphanumeric() || before == b'.' || before >= 0x80;
+        if after_ok && before_ok && text.is_char_boundary(j) {
+            out.push(j);
+        }
+        j += 1;
+    }
 }
 
 struct Inner {
@@ -430,10 +496,15 @@ impl Gazetteer {
         let mut names_dict = Names::default();
         let (proper, ci): (Vec<_>, Vec<_>) = ci.into_iter().partition(|(_, (_, p))| *p);
         names_dict.map.reserve(proper.len());
+        names_dict.first.reserve(proper.len());
         for (k, (v, _)) in proper {
             let start = ids.len() as u32;
             ids.extend_from_slice(&v);
             names_dict.max_len = names_dict.max_len.max(k.len());
+            let (first_end, count) = key_ends(&k);
+            let first = k.get(..first_end).unwrap_or(&k);
+            let n = names_dict.first.entry(word_hash(first)).or_insert(0);
+            *n = (*n).max(count);
             names_dict
                 .map
                 .insert(k.into_boxed_str(), (start, ids.len() as u32));
@@ -624,10 +695,6 @@ fn at_boundary(text: &str, start: usize, end: usize) -> bool {
         && (!last_word || !is_word_byte_at(text, end, false))
 }
 
-/// Names of more words than this are not looked up ("United Kingdom of Great Britain and
-/// Northern Ireland" has 7).
-const MAX_NAME_SPACES: usize = 8;
-
 /// Proper names: at each capitalised word start, the longest key ending at a word end.
 fn find_names(names: &Names, text: &str, out: &mut Vec<Mention>) {
     if names.map.is_empty() {
@@ -651,37 +718,21 @@ fn find_names(names: &Names, text: &str, out: &mut Vec<Mention>) {
             i += 1;
             continue;
         }
-        // candidate ends: after a letter, digit or period, before a non-word character
-        ends.clear();
+        // the first word must start some name; then the ends up to that name's length
         let limit = (i + names.max_len).min(bytes.len());
-        let mut spaces = 0;
-        let mut j = i + 1;
-        while j <= limit && spaces <= MAX_NAME_SPACES {
-            // an end: after a letter, digit or period, before ASCII punctuation or space (the
-            // text is folded, so names end at ASCII), or at the end of the text
-            let after = bytes.get(j).copied();
-            let before = bytes[j - 1];
-            let after_ok = match after {
-                None => true,
-                Some(a) if a.is_ascii() => !a.is_ascii_alphanumeric(),
-                // raw text: "Homs»" ends, "Homsé" does not
-                Some(_) => {
-                    text.is_char_boundary(j)
-                        && !text
-                            .get(j..)
-                            .and_then(|r| r.chars().next())
-                            .is_some_and(char::is_alphanumeric)
-                }
-            };
-            let before_ok = before.is_ascii_alphanumeric() || before == b'.' || before >= 0x80;
-            if after_ok && before_ok && text.is_char_boundary(j) {
-                ends.push(j);
-            }
-            if after == Some(b' ') {
-                spaces += 1;
-            }
-            j += 1;
-        }
+        word_ends(text, i, limit, &mut ends, 1);
+        let Some(&first_end) = ends.first() else {
+            i += 1;
+            continue;
+        };
+        key.clear();
+        key.push_str(text.get(i..first_end).unwrap_or(""));
+        key.make_ascii_lowercase();
+        let Some(&max_ends) = names.first.get(&word_hash(&key)) else {
+            i = first_end;
+            continue;
+        };
+        word_ends(text, i, limit, &mut ends, max_ends);
         let mut hit = None;
         for &e in ends.iter().rev() {
             let Some(slice) = text.get(i..e) else {

@@ -35,14 +35,20 @@ pub(crate) fn parse(file: &str, text: &str) -> Result<Vec<Entry>, Error> {
 
 fn parse_line(file: &str, line_no: usize, line: &str) -> Result<Entry, Error> {
     let err = |reason: String| Error::gazetteer(file, line_no, reason);
-    let cols: Vec<&str> = line.split('\t').collect();
-    if cols.len() > 7 {
+    let mut cols = [""; 7];
+    let mut n = 0;
+    for c in line.split('\t') {
+        if let Some(slot) = cols.get_mut(n) {
+            *slot = c.trim();
+        }
+        n += 1;
+    }
+    if n > 7 {
         return Err(err(format!(
-            "{} columns, expected at most 7 (kind, name, country, code, province, aliases, attrs)",
-            cols.len()
+            "{n} columns, expected at most 7 (kind, name, country, code, province, aliases, attrs)"
         )));
     }
-    let col = |i: usize| cols.get(i).map(|c| c.trim()).unwrap_or("");
+    let col = |i: usize| cols.get(i).copied().unwrap_or("");
     let kind_word = col(0);
     let kind = EntryKind::from_word(kind_word).ok_or_else(|| {
         err(format!(
@@ -80,8 +86,10 @@ fn parse_line(file: &str, line_no: usize, line: &str) -> Result<Entry, Error> {
             "province {province:?} is not an ISO 3166-2 code (like SY-DY)"
         )));
     }
-    let mut patterns = vec![name.to_string()];
     let aliases = col(5);
+    let mut patterns =
+        Vec::with_capacity(1 + aliases.matches('|').count() + usize::from(!aliases.is_empty()));
+    patterns.push(name.to_string());
     if !aliases.is_empty() {
         for (n, alias) in aliases.split('|').enumerate() {
             let alias = alias.trim();
