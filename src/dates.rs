@@ -165,12 +165,10 @@ fn mk(
     date: Option<NaiveDate>,
     p: Precision,
 ) -> DateRef {
-    let start = words.get(a).map(|w| w.span.start).unwrap_or(0);
-    let end = words
-        .get(b.saturating_sub(1).max(a))
-        .map(|w| w.span.end)
-        .unwrap_or(start);
-    let span = Span::new(start, end);
+    let span = Span::run(
+        words.get(a).map(|w| w.span),
+        words.get(b.saturating_sub(1).max(a)).map(|w| w.span),
+    );
     DateRef {
         text: span.get(text).unwrap_or("").to_string(),
         date,

@@ -680,12 +680,10 @@ fn make(
     qualifier: Qualifier,
     kind: NumberKind,
 ) -> Number {
-    let start = words.get(a).map(|w| w.span.start).unwrap_or(0);
-    let end = words
-        .get(b.saturating_sub(1).max(a))
-        .map(|w| w.span.end)
-        .unwrap_or(start);
-    let span = Span::new(start, end);
+    let span = Span::run(
+        words.get(a).map(|w| w.span),
+        words.get(b.saturating_sub(1).max(a)).map(|w| w.span),
+    );
     let t = span.get(text).unwrap_or("");
     Number {
         count: Count::new(value, low, high, qualifier, t, span),

@@ -52,6 +52,15 @@ impl Span {
         Span::new(self.start.min(other.start), self.end.max(other.end))
     }
 
+    /// The span from the start of `first` to the end of `last` (a run of words), or an empty
+    /// span at the start of `first` when `last` is missing; `Span::default()` without `first`.
+    pub(crate) fn run(first: Option<Span>, last: Option<Span>) -> Span {
+        match first {
+            Some(f) => Span::new(f.start, last.map_or(f.start, |l| l.end)),
+            None => Span::default(),
+        }
+    }
+
     /// True if `other` lies inside `self`.
     pub fn contains(&self, other: Span) -> bool {
         self.start <= other.start && other.end <= self.end

@@ -394,16 +394,13 @@ impl<'t> Doc<'t> {
             .min_by_key(|e| rank(e.kind()))?;
         let span = m.m.span;
         Some(match e.kind() {
-            EntryKind::Military => Entity {
+            EntryKind::Military | EntryKind::ArmedGroup => Entity {
                 name: e.name().to_string(),
-                kind: EntityKind::Military,
-                country: e.country().map(str::to_string),
-                span,
-                text: String::new(),
-            },
-            EntryKind::ArmedGroup => Entity {
-                name: e.name().to_string(),
-                kind: EntityKind::ArmedGroup,
+                kind: if e.kind() == EntryKind::Military {
+                    EntityKind::Military
+                } else {
+                    EntityKind::ArmedGroup
+                },
                 country: e.country().map(str::to_string),
                 span,
                 text: String::new(),
