@@ -514,7 +514,11 @@ fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize) -> Option<Found> {
         if doc.has_kind(m, &[EntryKind::ArmedGroup])
             && !doc.has_kind(m, &[EntryKind::Province, EntryKind::City])
         {
-            let after = m.a > t && in_clause(m);
+            // "the Houthi-run health ministry said", "IS-held villages": a modifier, not a target
+            let compound = doc.text.get(m.m.span.end..).is_some_and(|r| {
+                r.starts_with('-') && r[1..].starts_with(|c: char| c.is_ascii_lowercase())
+            });
+            let after = m.a > t && in_clause(m) && !compound && !doc.is_speaker(s, m);
             if after {
                 if let Some(e) = doc.as_actor(m) {
                     if !targets.iter().any(|x: &Entity| x.name == e.name) {
