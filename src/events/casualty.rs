@@ -233,6 +233,8 @@ fn read(
                 break;
             }
             W::Aux | W::Perfect | W::Definite | W::Unknown | W::Report => {}
+            // '12 militants were "neutralised"': quotes around the verb
+            _ if t.punct == b'"' || t.punct == b'\'' => {}
             // "dozens of civilians", "12 of them"
             W::Locative if j == c.b && doc.word(t).eq_ignore_ascii_case("of") => {}
             // "a fighter from the Haydariyon militia was found dead"
@@ -247,6 +249,14 @@ fn read(
                 if let Some(m) = t.ment.and_then(|m| s.ments.get(m as usize)) {
                     if doc.has_kind(m, &[EntryKind::ArmedGroup]) && victims.is_none() {
                         victims = Some((VictimCategory::Combatants, m.m.span));
+                    }
+                    // "23 Palestinians": a people in the plural are the victims
+                    let plural = doc
+                        .text
+                        .get(..m.m.span.end)
+                        .is_some_and(|w| w.ends_with('s'));
+                    if doc.has_kind(m, &[EntryKind::Demonym]) && plural && victims.is_none() {
+                        victims = Some((VictimCategory::People, m.m.span));
                     }
                     // a name of several words ("Boko Haram") is one modifier
                     j = j.max(m.b.saturating_sub(1));
@@ -383,8 +393,9 @@ fn read(
         },
     };
     let (place, province) = place(doc, si, s, ca, cb, strike, cumulative);
+    // a running toll has no date of its own ("since October 7" is when it began)
     let date = if cumulative {
-        nearest_date(s, ca, cb, c.a, None).filter(|d| d.precision == crate::model::Precision::Day)
+        None
     } else {
         nearest_date(s, ca, cb, c.a, None)
             .or_else(|| nearest_date(s, 0, s.toks.len(), c.a, None))

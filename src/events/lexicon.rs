@@ -107,9 +107,8 @@ pub(crate) fn classify(w: &str) -> W {
         | "katyusha" | "katyushas" => WeaponNoun(Artillery),
         "fired" | "fire" | "fires" | "firing" | "launched" | "launching" | "launches"
         | "lobbed" | "dropped" | "dropping" => Launch,
-        "killed" | "killing" | "kill" | "kills" | "slain" | "slaying" => {
-            Casualty(K::Killed, Pos::Verb)
-        }
+        "killed" | "killing" | "kill" | "kills" | "slain" | "slaying" | "neutralised"
+        | "neutralized" => Casualty(K::Killed, Pos::Verb),
         "dead" | "died" | "die" | "dies" | "deaths" | "death" | "fatalities" | "fatality"
         | "lives" | "bodies" | "perished" => Casualty(K::Killed, Pos::After),
         "wounded" | "wounding" | "wounds" | "injured" | "injuring" | "injures" | "hurt" => {
