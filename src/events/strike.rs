@@ -544,6 +544,10 @@ fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize) -> Option<Found> {
         if doc.is_speaker(s, m) {
             continue;
         }
+        // "if Washington attacked": a capital standing for its government is no place
+        if doc.has_kind(m, &[EntryKind::Metonym]) && !is_locative_before(s, m.a) {
+            continue;
+        }
         if let Some(p) = doc.as_place(s, m) {
             match p.kind {
                 PlaceKind::Country => {}
@@ -622,6 +626,13 @@ fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize) -> Option<Found> {
 /// paragraph ("Clashes ... in Homs countryside. They were accompanied by airstrikes.").
 fn paragraph_places(doc: &Doc, si: usize, strike: &mut Strike) {
     let Some(s) = doc.sents.get(si) else { return };
+    // a sentence that names its place, if only a country ("targets in Iraq"), keeps it
+    if s.ments
+        .iter()
+        .any(|m| doc.is_place(m) && is_locative_before(s, m.a))
+    {
+        return;
+    }
     let Some(before) = doc.sents.get(..si) else {
         return;
     };
