@@ -266,6 +266,35 @@ fn read(
         }
         j += 1;
     }
+    // "the death toll from Saturday's strike on ... has risen to 21"
+    if kind.is_none()
+        && c.a >= 2
+        && is_word(doc, s, c.a - 1, &["to", "at"])
+        && is_word(
+            doc,
+            s,
+            c.a - 2,
+            &[
+                "rose",
+                "risen",
+                "climbed",
+                "reached",
+                "increased",
+                "jumped",
+                "stood",
+                "stands",
+                "stand",
+                "rises",
+            ],
+        )
+    {
+        if let Some(i) = (ca..c.a - 2)
+            .rev()
+            .find(|&i| s.toks.get(i).is_some_and(|t| t.w == W::Toll))
+        {
+            kind = Some((CasualtyKind::Killed, i));
+        }
+    }
     // before the figure: "killed 12", "killing at least 12", "toll rose to 12", "shot dead 2"
     if kind.is_none() {
         let mut i = c.a;

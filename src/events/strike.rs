@@ -858,9 +858,20 @@ fn actor(doc: &Doc, s: &Sent, a: usize, b: usize, t: usize) -> (Actor, Option<us
     if let Some(e) = generic_actor(doc, s, a, t) {
         return (Actor::Named(e), None);
     }
-    // "..., Russia's defence ministry said": the speaker reports its own strike
+    // "..., Russia's defence ministry said": a military speaker reports its own strike
+    // (not "Ukraine's emergency service said", which speaks for the side struck)
     if let Some((mi, m)) = s.ments.iter().enumerate().find(|(_, m)| {
+        let military_speaker = doc.has_kind(m, &[EntryKind::Metonym, EntryKind::Military])
+            || (m.b..(m.b + 4).min(s.toks.len())).any(|k| {
+                lower_is(
+                    doc,
+                    s,
+                    k,
+                    &["defence", "defense", "military", "army", "forces", "air"],
+                )
+            });
         m.a > t
+            && military_speaker
             && doc.has_kind(
                 m,
                 &[
