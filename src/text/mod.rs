@@ -1,6 +1,14 @@
 //! Text stage: normalisation, page furniture, sentences and clauses.
 //!
 //! Knows nothing of gazetteers or events. Every span is a byte span into the text it was given.
+//!
+//! [`Normalized`] folds typographic debris (curly quotes, dashes, odd spaces, soft hyphens)
+//! to ASCII look-alikes and maps offsets back; [`segment`] cuts the folded text into
+//! sentences, setting aside page furniture and the dateline; [`clauses`] cuts a sentence.
+//! All of it is a few linear byte scans with no per-char allocation.
+
+mod furniture;
+mod sentences;
 
 use std::borrow::Cow;
 
@@ -10,22 +18,11 @@ use crate::span::Span;
 /// to the bytes of the original.
 #[derive(Clone, Debug)]
 pub struct Normalized<'a> {
+    original: &'a str,
     text: Cow<'a, str>,
     /// `map[i]` = offset in the original of byte `i` of `text`; `map.len() == text.len() + 1`.
     /// `None` when `text` is the original unchanged.
     map: Option<Vec<usize>>,
-    original_len: usize,
-}
-
-fn fold(c: char) -> Option<Option<char>> {
-    Some(match c {
-        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' => Some('\''),
-        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{2033}' | '\u{00AB}' | '\u{00BB}' => Some('"'),
-        '\u{2010}'..='\u{2015}' | '\u{2212}' => Some('-'),
-        '\u{00A0}' | '\u{2002}'..='\u{200A}' | '\u{202F}' | '\r' => Some(' '),
-        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' => None,
-        _ => return None,
-    })
 }
 
 impl<'a> Normalized<'a> {
@@ -35,42 +32,68 @@ impl<'a> Normalized<'a> {
     ///
     /// ```
     /// use conflict_events::text::Normalized;
-    /// let n = Normalized::new("Tuesday\u{2019}s strikes");
-    /// assert_eq!(n.as_str(), "Tuesday's strikes");
-    /// assert_eq!(n.to_original(8), 10); // "s" after the 3-byte apostrophe
+    /// let n = Normalized::new("Shoigu\u{a0}said \u{201c}no\u{201d} \u{2014} twice");
+    /// assert_eq!(n.as_str(), "Shoigu said \"no\" - twice");
     /// ```
     pub fn new(input: &'a str) -> Normalized<'a> {
-        let needs = input
-            .char_indices()
-            .any(|(_, c)| (c == '\r' || !c.is_ascii()) && fold(c).is_some());
-        if !needs {
+        let Some(first) = first_fold(input) else {
             return Normalized {
+                original: input,
                 text: Cow::Borrowed(input),
                 map: None,
-                original_len: input.len(),
             };
-        }
+        };
+        let bytes = input.as_bytes();
         let mut text = String::with_capacity(input.len());
         let mut map = Vec::with_capacity(input.len() + 1);
-        for (i, c) in input.char_indices() {
+        text.push_str(input.get(..first).unwrap_or(""));
+        map.extend(0..first);
+        let mut i = first;
+        while i < input.len() {
+            // Copy a run of plain ASCII at once.
+            let run = bytes
+                .get(i..)
+                .and_then(find_foldable)
+                .map_or(input.len(), |o| i + o);
+            if run > i {
+                text.push_str(input.get(i..run).unwrap_or(""));
+                map.extend(i..run);
+                i = run;
+                continue;
+            }
+            let Some(c) = input.get(i..).and_then(|s| s.chars().next()) else {
+                break;
+            };
+            let width = c.len_utf8();
             match fold(c) {
-                Some(Some(r)) => {
-                    text.push(r);
+                Fold::Keep => {
+                    text.push(c);
+                    map.extend(i..i + width);
+                }
+                Fold::Drop => {}
+                Fold::To(b) => {
+                    text.push(char::from(b));
                     map.push(i);
                 }
-                Some(None) => {}
-                None => {
-                    text.push(c);
-                    map.extend(std::iter::repeat_n(i, c.len_utf8()));
-                }
             }
+            i += width;
         }
         map.push(input.len());
         Normalized {
+            original: input,
             text: Cow::Owned(text),
             map: Some(map),
-            original_len: input.len(),
         }
+    }
+
+    /// The text given to [`Normalized::new`].
+    pub fn original(&self) -> &'a str {
+        self.original
+    }
+
+    /// True if nothing was folded and [`Normalized::as_str`] is the original itself.
+    pub fn is_borrowed(&self) -> bool {
+        matches!(self.text, Cow::Borrowed(_))
     }
 
     /// The folded text.
@@ -79,16 +102,36 @@ impl<'a> Normalized<'a> {
     }
 
     /// The original offset of a byte offset into the folded text (clamped to the end).
+    ///
+    /// Always a char boundary of the original: an offset inside a char moves back to its start.
     pub fn to_original(&self, offset: usize) -> usize {
-        match &self.map {
-            None => offset.min(self.original_len),
-            Some(m) => m.get(offset).copied().unwrap_or(self.original_len),
+        let mut o = match &self.map {
+            None => offset.min(self.original.len()),
+            Some(map) => map.get(offset).copied().unwrap_or(self.original.len()),
+        };
+        while !self.original.is_char_boundary(o) {
+            o -= 1;
         }
+        o
     }
 
     /// The original span of a span of the folded text; on char boundaries of the original.
+    ///
+    /// A non-empty span ends with the original char of its last byte, so dropped chars
+    /// (soft hyphens, zero-width spaces) just after it stay outside.
     pub fn span_to_original(&self, span: Span) -> Span {
-        Span::new(self.to_original(span.start), self.to_original(span.end))
+        let start = self.to_original(span.start);
+        let mut end = self.to_original(span.end);
+        if let (Some(map), true) = (&self.map, span.end > span.start) {
+            if let Some(&last) = map.get(span.end - 1) {
+                let mut e = last.saturating_add(1).min(self.original.len());
+                while !self.original.is_char_boundary(e) {
+                    e += 1;
+                }
+                end = end.min(e);
+            }
+        }
+        Span::new(start, end.max(start))
     }
 }
 
@@ -111,500 +154,964 @@ pub struct Segmented {
     /// Page furniture removed: "Share", "Advertisement", "Read more: ...", "Related: ...",
     /// a trailing teaser headline of another story, bylines, photo credits.
     pub furniture: Vec<Span>,
-    /// A dateline ("DAMASCUS, Syria (AP) -", "MOSCOW (Reuters) -") if the body starts with one.
+    /// A dateline ("DAMASCUS, Syria (AP) —", "MOSCOW (Reuters) -") if the body starts with one.
     pub dateline: Option<Span>,
-}
-
-const FURNITURE_LINES: &[&str] = &[
-    "share",
-    "share this",
-    "share this article",
-    "share on facebook",
-    "share on twitter",
-    "advertisement",
-    "advertising",
-    "tweet",
-    "email",
-    "print",
-    "comments",
-    "follow us",
-    "sign up",
-    "subscribe",
-    "skip to content",
-    "image",
-    "photo",
-    "video",
-    "close",
-    "menu",
-    "story continues below advertisement",
-    "continue reading",
-    "listen",
-    "save",
-];
-const FURNITURE_PREFIXES: &[&str] = &[
-    "read more",
-    "related:",
-    "related articles",
-    "related stories",
-    "see also:",
-    "also read",
-    "more:",
-    "sign up for",
-    "subscribe to",
-    "click here",
-    "photo:",
-    "image:",
-    "image caption",
-    "media caption",
-    "copyright",
-    "(c)",
-    "\u{a9}",
-    "all rights reserved",
-    "watch:",
-    "listen:",
-    "getty images",
-    "file photo",
-];
-
-fn trim_span(text: &str, s: Span) -> Span {
-    let Some(t) = s.get(text) else {
-        return Span::new(s.start, s.start);
-    };
-    let lead = t.len() - t.trim_start().len();
-    let trail = t.len() - t.trim_end().len();
-    Span::new(
-        s.start + lead,
-        s.end.saturating_sub(trail).max(s.start + lead),
-    )
-}
-
-fn ends_sentence(line: &str) -> bool {
-    let l = line.trim_end();
-    l.ends_with(['.', '!', '?', ':', '"', '\'', ')']) && !l.ends_with("...") || l.ends_with("...")
-}
-
-fn is_furniture_line(line: &str) -> bool {
-    let l = line.trim().trim_end_matches(['.', ':', '!', '|']).trim();
-    let lower = l.to_ascii_lowercase();
-    if FURNITURE_LINES.contains(&lower.as_str()) {
-        return true;
-    }
-    if FURNITURE_PREFIXES.iter().any(|p| lower.starts_with(p)) {
-        return true;
-    }
-    // bylines: "By Jane Doe", "By JANE DOE and JOHN ROE"
-    if let Some(rest) = l.strip_prefix("By ") {
-        let words = rest.split_whitespace().count();
-        return words <= 8
-            && !line.trim_end().ends_with('.')
-            && rest.chars().next().is_some_and(char::is_uppercase);
-    }
-    false
 }
 
 /// Cuts `text` into sentences. Abbreviations (U.S., Dec., Col., Gen., Mr., No.) and
 /// decimals do not end a sentence; a line break inside a paragraph without final
 /// punctuation does (scraped headlines and captions).
 ///
+/// Blank lines separate paragraphs. Whole lines of page furniture ("Share", "Advertisement",
+/// "Read more: ...", bylines, photo credits) and a short unpunctuated last line after the
+/// prose (the teaser of another story) go to `furniture`; a dateline opening the first body
+/// sentence goes to `dateline`. Hard-wrapped wire copy (three or more lines of similar
+/// length) is read as running text.
+///
 /// ```
 /// use conflict_events::text::segment;
-/// let t = "Share\n\nJets hit Idlib\n\nU.S. officials said Gen. Smith left. He returned.\n\nAdvertisement";
-/// let s = segment(t);
-/// let got: Vec<&str> = s.sentences.iter().map(|x| x.span.get(t).unwrap()).collect();
-/// assert_eq!(got, ["Jets hit Idlib", "U.S. officials said Gen. Smith left.", "He returned."]);
-/// assert!(s.sentences[0].headline);
+/// let text = "Rebels shell port city\n\nBEIRUT (AP) - Rebels shelled the port. Gen. Ali said 3 died.\n\nShare";
+/// let seg = segment(text);
+/// let got: Vec<&str> = seg.sentences.iter().map(|s| &text[s.span.start..s.span.end]).collect();
+/// assert_eq!(got, ["Rebels shell port city", "Rebels shelled the port.", "Gen. Ali said 3 died."]);
+/// assert!(seg.sentences[0].headline);
+/// assert_eq!(seg.dateline.map(|d| &text[d.start..d.end]), Some("BEIRUT (AP) -"));
+/// assert_eq!(seg.furniture.len(), 1);
 /// ```
 pub fn segment(text: &str) -> Segmented {
-    // lines, grouped into paragraphs
-    let mut lines: Vec<(Span, usize)> = Vec::new(); // (trimmed line span, paragraph)
-    let mut para = 0usize;
-    let mut blank = true;
-    let mut start = 0usize;
-    let bytes = text.as_bytes();
-    let mut furniture = Vec::new();
-    let mut i = 0;
-    while i <= bytes.len() {
-        if i == bytes.len() || bytes[i] == b'\n' {
-            let sp = trim_span(text, Span::new(start, i));
-            if sp.is_empty() {
-                if !blank {
-                    para += 1;
-                }
-                blank = true;
-            } else {
-                let line = sp.get(text).unwrap_or("");
-                if is_furniture_line(line) {
-                    furniture.push(sp);
-                    if !blank {
-                        para += 1;
-                    }
-                    blank = true;
-                } else {
-                    lines.push((sp, para));
-                    blank = false;
-                }
-            }
-            start = i + 1;
-        }
-        i += 1;
-    }
-    // a trailing teaser: a last short line without final punctuation, after body text
-    if lines.len() >= 2 {
-        if let Some(&(sp, p)) = lines.last() {
-            let line = sp.get(text).unwrap_or("");
-            let single = lines.iter().filter(|(_, q)| *q == p).count() == 1;
-            let body_before = lines
-                .iter()
-                .any(|(s, q)| *q < p && ends_sentence(s.get(text).unwrap_or("")));
-            if single
-                && body_before
-                && !ends_sentence(line)
-                && line.split_whitespace().count() <= 15
-            {
-                furniture.push(sp);
-                lines.pop();
-            }
-        }
-    }
-    let first_para = lines.first().map(|(_, p)| *p);
-    let mut sentences = Vec::new();
-    let mut dateline = None;
-    let mut seen_body = false;
-    for (k, &(sp, p)) in lines.iter().enumerate() {
-        let line = sp.get(text).unwrap_or("");
-        let headline = Some(p) == first_para
-            && lines.iter().filter(|(_, q)| *q == p).count() == 1
-            && !ends_sentence(line)
-            && line.split_whitespace().count() <= 20
-            && lines.len() > 1;
-        let mut from = sp.start;
-        if !headline && !seen_body {
-            seen_body = true;
-            if let Some(d) = find_dateline(line) {
-                dateline = Some(Span::new(sp.start, sp.start + d.0));
-                from = sp.start + d.1;
-            }
-        }
-        let _ = k;
-        for s in split_sentences(text, Span::new(from, sp.end)) {
-            sentences.push(Sentence {
-                span: s,
-                paragraph: p,
-                headline,
-            });
-        }
-    }
-    Segmented {
-        sentences,
-        furniture,
-        dateline,
-    }
-}
-
-/// A dateline at the start of a line: (end of the dateline words, start of the text after).
-fn find_dateline(line: &str) -> Option<(usize, usize)> {
-    let head = line.get(..line.len().min(80))?;
-    let dash = head
-        .find(" - ")
-        .map(|i| (i, i + 3))
-        .or_else(|| head.find(" -- ").map(|i| (i, i + 4)))?;
-    let words = head.get(..dash.0)?;
-    let caps = words.split([',', '(']).next()?.trim();
-    if caps.len() >= 3
-        && caps
-            .chars()
-            .all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '-' || c == '\'')
-        && words.split_whitespace().count() <= 6
-    {
-        return Some(dash);
-    }
-    None
-}
-
-const ABBREVIATIONS: &[&str] = &[
-    "u.s",
-    "u.k",
-    "u.n",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "gen",
-    "col",
-    "lt",
-    "maj",
-    "capt",
-    "sgt",
-    "adm",
-    "brig",
-    "cpl",
-    "pvt",
-    "rep",
-    "sen",
-    "gov",
-    "pres",
-    "st",
-    "no",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "aug",
-    "sept",
-    "sep",
-    "oct",
-    "nov",
-    "dec",
-    "a.m",
-    "p.m",
-    "etc",
-    "vs",
-    "approx",
-    "inc",
-    "ltd",
-    "co",
-    "corp",
-    "jr",
-    "sr",
-    "prof",
-    "rev",
-    "ft",
-    "mt",
-    "fig",
-    "u.s.a",
-    "e.g",
-    "i.e",
-    "lt.-gen",
-    "maj.-gen",
-    "brig.-gen",
-    "lt.-col",
-];
-
-fn split_sentences(text: &str, span: Span) -> Vec<Span> {
-    let mut out = Vec::new();
-    let Some(s) = span.get(text) else { return out };
-    let b = s.as_bytes();
-    let mut start = 0;
-    let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        if c == b'.' || c == b'!' || c == b'?' {
-            // include closing quotes/brackets
-            let mut end = i + 1;
-            while end < b.len() && (b[end] == b'"' || b[end] == b'\'' || b[end] == b')') {
-                end += 1;
-            }
-            let next_ws = end < b.len() && b[end] == b' ';
-            let mut k = end;
-            while k < b.len() && b[k] == b' ' {
-                k += 1;
-            }
-            let next_ok = k < b.len() && {
-                let n = b[k];
-                n.is_ascii_uppercase() || n.is_ascii_digit() || n == b'"' || n == b'\'' || n >= 0x80
-            };
-            let mut split = next_ws && next_ok;
-            if split && c == b'.' {
-                // the word before the period
-                let mut w = i;
-                while w > 0
-                    && !b[w - 1].is_ascii_whitespace()
-                    && b[w - 1] != b'('
-                    && b[w - 1] != b'"'
-                {
-                    w -= 1;
-                }
-                let word = s.get(w..i).unwrap_or("").to_ascii_lowercase();
-                let single_initial =
-                    word.len() == 1 && word.bytes().all(|x| x.is_ascii_alphabetic());
-                if ABBREVIATIONS.contains(&word.as_str()) || single_initial {
-                    split = false;
-                }
-            }
-            if split {
-                let sp = trim_span(text, Span::new(span.start + start, span.start + end));
-                if !sp.is_empty() {
-                    out.push(sp);
-                }
-                start = k;
-                i = k;
-                continue;
-            }
-        }
-        i += 1;
-    }
-    let sp = trim_span(text, Span::new(span.start + start, span.end));
-    if !sp.is_empty() {
-        out.push(sp);
-    }
-    out
+    sentences::segment(text)
 }
 
 /// The clauses of a sentence: split at `;`, at `, which`/`, who`/`, while`/`, but`/`, although`,
 /// at ` but `, and at a dash between words. Spans cover the whole sentence without gaps
 /// (each clause is trimmed of white space).
+///
+/// Punctuation at a cut (`;`, `,`, the dash) stays with the clause before it; the comma
+/// words start the clause after it. A span outside `text` is clamped.
 pub fn clauses(text: &str, sentence: Span) -> Vec<Span> {
-    let mut out = Vec::new();
-    let Some(s) = sentence.get(text) else {
-        return out;
-    };
-    let lower = s.to_ascii_lowercase();
-    let mut cuts: Vec<usize> = Vec::new();
-    for pat in [
-        "; ",
-        ", which ",
-        ", who ",
-        ", while ",
-        ", whereas ",
-        ", but ",
-        ", although ",
-        ", though ",
-        " but ",
-        " - ",
-    ] {
-        let mut from = 0;
-        while let Some(p) = lower.get(from..).and_then(|r| r.find(pat)) {
-            let at = from + p;
-            // the new clause starts after the punctuation
-            let cut = if pat.starts_with(',') || pat.starts_with(';') || pat == " - " {
-                at + 1
-            } else {
-                at
-            };
-            cuts.push(cut);
-            from = at + pat.len();
+    sentences::clauses(text, sentence)
+}
+
+/// What [`Normalized::new`] does with one char.
+enum Fold {
+    Keep,
+    Drop,
+    To(u8),
+}
+
+fn fold(c: char) -> Fold {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' | '\u{02bc}' => {
+            Fold::To(b'\'')
         }
+        '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{2033}' | '\u{ab}' | '\u{bb}' => Fold::To(b'"'),
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => Fold::To(b'-'),
+        '\u{a0}'
+        | '\u{2007}'
+        | '\u{202f}'
+        | '\u{2009}'
+        | '\u{200a}'
+        | '\u{2002}'..='\u{2006}'
+        | '\r' => Fold::To(b' '),
+        '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' => Fold::Drop,
+        _ => Fold::Keep,
     }
-    cuts.sort_unstable();
-    cuts.dedup();
-    let mut start = 0;
-    for c in cuts.into_iter().chain(std::iter::once(s.len())) {
-        if c <= start || !s.is_char_boundary(c) {
-            continue;
+}
+
+/// Offset of the first byte that is `\r` or not ASCII, eight bytes at a time.
+fn find_foldable(hay: &[u8]) -> Option<usize> {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    const CR: u64 = LO * 0x0d;
+    let is_foldable = |b: &u8| *b >= 0x80 || *b == b'\r';
+    let mut chunks = hay.chunks_exact(8);
+    let mut base = 0;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let v = u64::from_le_bytes(word);
+        let x = v ^ CR;
+        if (v & HI) | (x.wrapping_sub(LO) & !x & HI) != 0 {
+            if let Some(p) = chunk.iter().position(is_foldable) {
+                return Some(base + p);
+            }
         }
-        let sp = trim_span(text, Span::new(sentence.start + start, sentence.start + c));
-        if !sp.is_empty() {
-            out.push(sp);
+        base += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(is_foldable)
+        .map(|p| base + p)
+}
+
+/// Offset of the first char that [`fold`] changes. Only `\r` and non-ASCII chars can.
+fn first_fold(input: &str) -> Option<usize> {
+    let bytes = input.as_bytes();
+    let mut i = 0;
+    loop {
+        let at = i + find_foldable(bytes.get(i..)?)?;
+        let c = input.get(at..)?.chars().next()?;
+        if !matches!(fold(c), Fold::Keep) {
+            return Some(at);
         }
-        start = c;
+        i = at + c.len_utf8();
     }
-    if out.is_empty() {
-        out.push(trim_span(text, sentence));
-    }
-    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn sents(t: &str) -> Vec<&str> {
-        segment(t)
+    fn sents(text: &str) -> Vec<&str> {
+        segment(text)
             .sentences
             .iter()
-            .map(|s| s.span.get(t).unwrap())
+            .map(|s| s.span.get(text).unwrap())
+            .collect()
+    }
+
+    fn furniture_of(text: &str) -> Vec<&str> {
+        segment(text)
+            .furniture
+            .iter()
+            .map(|s| s.get(text).unwrap())
+            .collect()
+    }
+
+    // ---- Normalized ----
+
+    #[test]
+    fn folds_single_quotes_and_apostrophes() {
+        let n = Normalized::new("\u{2018}a\u{2019} \u{201a}b\u{201b} 5\u{2032} Hawai\u{02bc}i");
+        assert_eq!(n.as_str(), "'a' 'b' 5' Hawai'i");
+    }
+
+    #[test]
+    fn folds_double_quotes_and_guillemets() {
+        let n = Normalized::new("\u{201c}a\u{201d} \u{201e}b\u{2033} \u{ab}c\u{bb}");
+        assert_eq!(n.as_str(), "\"a\" \"b\" \"c\"");
+    }
+
+    #[test]
+    fn folds_every_dash() {
+        let input: String = [
+            '\u{2010}', '\u{2011}', '\u{2012}', '\u{2013}', '\u{2014}', '\u{2015}', '\u{2212}',
+        ]
+        .iter()
+        .collect();
+        assert_eq!(Normalized::new(&input).as_str(), "-------");
+    }
+
+    #[test]
+    fn folds_every_space_and_cr() {
+        let spaces = [
+            '\u{a0}', '\u{2007}', '\u{202f}', '\u{2009}', '\u{200a}', '\u{2002}', '\u{2003}',
+            '\u{2004}', '\u{2005}', '\u{2006}', '\r',
+        ];
+        for c in spaces {
+            let input = format!("a{c}b");
+            assert_eq!(Normalized::new(&input).as_str(), "a b", "{:?}", c);
+        }
+    }
+
+    #[test]
+    fn drops_invisible_chars() {
+        let n = Normalized::new("\u{feff}war\u{ad}time\u{200b} z\u{200c}w\u{200d}j");
+        assert_eq!(n.as_str(), "wartime zwj");
+        // "time" in the folded text maps back to "time" in the original.
+        let span = n.span_to_original(Span::new(3, 7));
+        assert_eq!(span.get(n.original()), Some("time"));
+        // A span ending before a dropped char does not swallow it.
+        assert_eq!(
+            n.span_to_original(Span::new(0, 3)).get(n.original()),
+            Some("war")
+        );
+    }
+
+    #[test]
+    fn map_round_trip_with_curly_quotes_and_nbsp() {
+        let original =
+            "He said \u{201c}we will\u{a0}strike\u{201d} \u{2014} officials\u{2019} words.";
+        let n = Normalized::new(original);
+        let folded = n.as_str();
+        assert_eq!(folded, "He said \"we will strike\" - officials' words.");
+        let find = |needle: &str| {
+            let s = folded.find(needle).unwrap();
+            n.span_to_original(Span::new(s, s + needle.len()))
+                .get(original)
+                .unwrap()
+        };
+        assert_eq!(
+            find("\"we will strike\""),
+            "\u{201c}we will\u{a0}strike\u{201d}"
+        );
+        assert_eq!(find("will strike"), "will\u{a0}strike");
+        assert_eq!(find("officials'"), "officials\u{2019}");
+        assert_eq!(find("- officials"), "\u{2014} officials");
+        assert_eq!(find("words."), "words.");
+        assert_eq!(n.to_original(folded.len()), original.len());
+    }
+
+    #[test]
+    fn map_has_one_entry_per_byte_plus_end() {
+        let original = "\u{2018}\u{e9}\u{2019}x";
+        let n = Normalized::new(original);
+        assert_eq!(n.as_str(), "'\u{e9}'x");
+        let map = n.map.as_ref().unwrap();
+        assert_eq!(map.len(), n.as_str().len() + 1);
+        assert_eq!(map, &vec![0, 3, 4, 5, 8, 9]);
+    }
+
+    #[test]
+    fn find_foldable_matches_a_plain_scan() {
+        let hay = "plain text here\r\nand caf\u{e9} then more plain ascii".as_bytes();
+        for start in 0..hay.len() {
+            let slice = &hay[start..];
+            let want = slice.iter().position(|&b| b >= 0x80 || b == b'\r');
+            assert_eq!(find_foldable(slice), want, "{start}");
+        }
+    }
+
+    #[test]
+    fn borrows_when_nothing_to_fold() {
+        for text in [
+            "",
+            "plain ascii\nlines",
+            "Caf\u{e9} in Dara\u{2019}a"
+                .split('\u{2019}')
+                .next()
+                .unwrap(),
+            "\u{627}\u{644}\u{642}\u{62f}\u{633} \u{1f600}",
+        ] {
+            let n = Normalized::new(text);
+            assert!(n.is_borrowed(), "{text:?}");
+            assert!(n.map.is_none());
+            assert_eq!(n.as_str(), text);
+            assert_eq!(n.to_original(0), 0);
+            assert_eq!(n.to_original(text.len()), text.len());
+        }
+    }
+
+    #[test]
+    fn to_original_clamps_and_stays_on_boundaries() {
+        let n = Normalized::new("ab");
+        assert_eq!(n.to_original(99), 2);
+        let n = Normalized::new("\u{201c}\u{e9}");
+        assert_eq!(n.to_original(99), 5);
+        // Byte 2 of the folded text is inside "\u{e9}": moved back to its start.
+        assert_eq!(n.to_original(2), 3);
+        let s = n.span_to_original(Span::new(50, 60));
+        assert_eq!(s, Span::new(5, 5));
+        let n = Normalized::new("\u{e9}x");
+        assert_eq!(n.to_original(1), 0);
+    }
+
+    #[test]
+    fn crlf_text_segments_like_lf() {
+        let original = "Shelling hits border town\r\n\r\nTwo people died. Five were hurt.\r\n\r\nAdvertisement\r\n";
+        let n = Normalized::new(original);
+        assert!(!n.is_borrowed());
+        let text = n.as_str();
+        assert_eq!(
+            sents(text),
+            [
+                "Shelling hits border town",
+                "Two people died.",
+                "Five were hurt."
+            ]
+        );
+        // CRLF straight into segment also works (\r is white space).
+        assert_eq!(sents(original), sents(text));
+        let seg = segment(text);
+        assert!(seg.sentences[0].headline);
+        assert_eq!(seg.sentences[1].paragraph, 1);
+        assert_eq!(furniture_of(text), ["Advertisement"]);
+        let back = n.span_to_original(seg.sentences[2].span);
+        assert_eq!(back.get(original), Some("Five were hurt."));
+    }
+
+    // ---- sentences ----
+
+    #[test]
+    fn splits_at_sentence_punctuation() {
+        assert_eq!(
+            sents("Jets struck the base. Was anyone hurt? Nobody knows! 12 died."),
+            [
+                "Jets struck the base.",
+                "Was anyone hurt?",
+                "Nobody knows!",
+                "12 died."
+            ]
+        );
+    }
+
+    #[test]
+    fn splits_after_closing_quote() {
+        assert_eq!(
+            sents("He said: \"We will respond.\" The army denied it. 'Nothing.' \"Never.\""),
+            [
+                "He said: \"We will respond.\"",
+                "The army denied it.",
+                "'Nothing.'",
+                "\"Never.\""
+            ]
+        );
+        // A quote ending in "?" followed by a lower-case word does not split.
+        assert_eq!(
+            sents("\"Who fired?\" he asked. Nobody answered."),
+            ["\"Who fired?\" he asked.", "Nobody answered."]
+        );
+    }
+
+    #[test]
+    fn no_split_before_lower_case() {
+        assert_eq!(
+            sents("The toll rose. some reports differ."),
+            ["The toll rose. some reports differ."]
+        );
+    }
+
+    #[test]
+    fn titles_do_not_end_sentences() {
+        for t in [
+            "Mr", "Mrs", "Ms", "Dr", "Gen", "Col", "Lt", "Maj", "Capt", "Sgt", "Adm", "Brig",
+            "Cpl", "Pvt", "Rep", "Sen", "Gov", "Pres", "St",
+        ] {
+            let text = format!("Troops met {t}. Haddad at the base. He left.");
+            assert_eq!(sents(&text).len(), 2, "{t}");
+        }
+    }
+
+    #[test]
+    fn months_and_numbers_do_not_end_sentences() {
+        for t in [
+            "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "No",
+        ] {
+            let text = format!("It began on {t}. 14 near the river. Then it stopped.");
+            assert_eq!(sents(&text).len(), 2, "{t}");
+        }
+    }
+
+    #[test]
+    fn initialisms_and_company_words_do_not_end_sentences() {
+        assert_eq!(
+            sents("The U.S. Army and U.N. Envoy met U.K. Officials. Talks ended.").len(),
+            2
+        );
+        assert_eq!(
+            sents("At 5 a.m. Rockets fell. At 6 p.m. Calm returned."),
+            ["At 5 a.m. Rockets fell.", "At 6 p.m. Calm returned."]
+        );
+        for t in [
+            "etc", "vs", "approx", "Inc", "Ltd", "Co", "Corp", "Jr", "Sr",
+        ] {
+            let text = format!("They named Acme {t}. Holdings in the report. It denied it.");
+            assert_eq!(sents(&text).len(), 2, "{t}");
+        }
+    }
+
+    #[test]
+    fn us_at_sentence_end_stays_joined() {
+        // Ambiguous: kept as one (too long beats broken).
+        assert_eq!(
+            sents("Russia blamed the U.S. Moscow said talks failed."),
+            ["Russia blamed the U.S. Moscow said talks failed."]
+        );
+    }
+
+    #[test]
+    fn initials_do_not_end_sentences() {
+        assert_eq!(
+            sents("Streets named after John F. Kennedy were shelled. Residents fled."),
+            [
+                "Streets named after John F. Kennedy were shelled.",
+                "Residents fled."
+            ]
+        );
+    }
+
+    #[test]
+    fn decimals_do_not_split() {
+        assert_eq!(
+            sents("About 1.5 million fled and 2.75 percent returned. Aid is short."),
+            [
+                "About 1.5 million fled and 2.75 percent returned.",
+                "Aid is short."
+            ]
+        );
+        // A number ending a sentence still ends it.
+        assert_eq!(
+            sents("The war began in 2011. It goes on."),
+            ["The war began in 2011.", "It goes on."]
+        );
+    }
+
+    #[test]
+    fn line_break_without_punctuation_ends_sentence() {
+        let text = "Smoke over the old market\nResidents said 4 shops burned.\nThe fire spread to the\nmosque nearby.";
+        assert_eq!(
+            sents(text),
+            [
+                "Smoke over the old market",
+                "Residents said 4 shops burned.",
+                "The fire spread to the\nmosque nearby."
+            ]
+        );
+        let seg = segment(text);
+        assert!(seg.sentences.iter().all(|s| s.paragraph == 0));
+    }
+
+    #[test]
+    fn colon_and_comma_at_line_end_continue() {
+        assert_eq!(
+            sents("The minister said:\n\"We are ready.\""),
+            ["The minister said:\n\"We are ready.\""]
+        );
+        assert_eq!(
+            sents("Shelling hit Ariha,\nKafr Nabl and Saraqib."),
+            ["Shelling hit Ariha,\nKafr Nabl and Saraqib."]
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_wire_copy_reads_as_running_text() {
+        let text = "Government forces shelled the rebel-held town of\n\
+                    Tal Rifaat on Sunday and killed six civilians, a\n\
+                    monitor said. Four children were among the dead,\n\
+                    the monitor said.";
+        assert_eq!(
+            sents(text),
+            [
+                "Government forces shelled the rebel-held town of\nTal Rifaat on Sunday and killed six civilians, a\nmonitor said.",
+                "Four children were among the dead,\nthe monitor said."
+            ]
+        );
+    }
+
+    #[test]
+    fn paragraphs_are_counted_from_zero_including_furniture_ones() {
+        let text =
+            "Share\n\nFirst body line here.\n  \t \nSecond paragraph. Still second.\n\n\n\nThird.";
+        let seg = segment(text);
+        let paras: Vec<usize> = seg.sentences.iter().map(|s| s.paragraph).collect();
+        assert_eq!(paras, [1, 2, 2, 3]);
+    }
+
+    #[test]
+    fn spans_are_trimmed() {
+        let text = "   Indented sentence.   Another one.  \n\n\t Last.\t";
+        assert_eq!(sents(text), ["Indented sentence.", "Another one.", "Last."]);
+    }
+
+    // ---- headline ----
+
+    #[test]
+    fn headline_is_first_short_unpunctuated_paragraph() {
+        let text = "Share\n\nDrone strike hits fuel depot in the north\n\nA drone hit the depot. Two guards died.";
+        let seg = segment(text);
+        let flags: Vec<bool> = seg.sentences.iter().map(|s| s.headline).collect();
+        assert_eq!(flags, [true, false, false]);
+        assert_eq!(
+            seg.sentences[0].span.get(text),
+            Some("Drone strike hits fuel depot in the north")
+        );
+    }
+
+    #[test]
+    fn no_headline_when_first_paragraph_is_prose() {
+        let seg = segment("A drone hit the depot.\n\nTwo guards died.");
+        assert!(seg.sentences.iter().all(|s| !s.headline));
+        // Too long for a headline (20 words or more).
+        let long = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty\n\nBody.";
+        assert!(segment(long).sentences.iter().all(|s| !s.headline));
+    }
+
+    #[test]
+    fn lone_line_is_not_a_headline() {
+        let seg = segment("On 3 May, gunmen killed 2 herders near the river (North district)");
+        assert_eq!(seg.sentences.len(), 1);
+        assert!(!seg.sentences[0].headline);
+        let seg = segment("Share\n\nGunmen kill 2 herders\n\nAdvertisement");
+        assert!(!seg.sentences[0].headline);
+    }
+
+    #[test]
+    fn headline_line_above_body_in_same_block() {
+        let text = "Floods and shelling hit Marib\nThe strikes began at dawn. Nine died.";
+        let seg = segment(text);
+        let flags: Vec<bool> = seg.sentences.iter().map(|s| s.headline).collect();
+        assert_eq!(flags, [true, false, false]);
+    }
+
+    // ---- furniture ----
+
+    #[test]
+    fn furniture_lines_produce_no_sentences() {
+        let text = "Share this article\n\nBy Maria Ortiz\n\nRebels took the hill. Six died.\n\nAdvertisement\n\nRead more: Other news from the front\nThe army retreated.\n\nPhoto: Some Agency\n\nCopyright 2024 Some Agency. All rights reserved.";
+        assert_eq!(
+            sents(text),
+            ["Rebels took the hill.", "Six died.", "The army retreated."]
+        );
+        assert_eq!(
+            furniture_of(text),
+            [
+                "Share this article",
+                "By Maria Ortiz",
+                "Advertisement",
+                "Read more: Other news from the front",
+                "Photo: Some Agency",
+                "Copyright 2024 Some Agency. All rights reserved."
+            ]
+        );
+    }
+
+    #[test]
+    fn furniture_line_inside_a_paragraph_splits_the_run() {
+        let text = "The convoy was hit near the\nAdvertisement\nborder crossing.";
+        let seg = segment(text);
+        assert_eq!(furniture_of(text), ["Advertisement"]);
+        assert_eq!(seg.sentences.len(), 2);
+    }
+
+    #[test]
+    fn only_furniture_gives_no_sentences() {
+        let seg = segment("Share\n\nAdvertisement\nTweet\n\nEmail");
+        assert!(seg.sentences.is_empty());
+        assert_eq!(seg.furniture.len(), 4);
+        assert_eq!(seg.dateline, None);
+    }
+
+    #[test]
+    fn trailing_teaser_is_furniture() {
+        let text = "Rockets hit the capital\n\nThree rockets landed near the airport. No one was hurt.\n\nAdvertisement\n\nChile: Miners rescued after week underground";
+        assert_eq!(
+            furniture_of(text),
+            [
+                "Advertisement",
+                "Chile: Miners rescued after week underground"
+            ]
+        );
+        let s = sents(text);
+        assert_eq!(s.last(), Some(&"No one was hurt."));
+        assert_eq!(s.first(), Some(&"Rockets hit the capital"));
+    }
+
+    #[test]
+    fn two_trailing_teasers_and_teaser_on_own_line() {
+        let text = "Troops crossed the river at night.\nKenya: Rains wash away bridge\nPeru: Protest blocks highway";
+        assert_eq!(
+            furniture_of(text),
+            [
+                "Kenya: Rains wash away bridge",
+                "Peru: Protest blocks highway"
+            ]
+        );
+        assert_eq!(sents(text), ["Troops crossed the river at night."]);
+    }
+
+    #[test]
+    fn final_sentence_with_punctuation_is_kept() {
+        let text = "Storm hits coast\n\nWinds reached 150 km/h.\n\nThe army sent help.";
+        assert!(furniture_of(text).is_empty());
+        assert_eq!(sents(text).last(), Some(&"The army sent help."));
+    }
+
+    #[test]
+    fn headline_alone_is_not_a_teaser() {
+        let text = "Storm hits coast\n\nWinds reach the capital";
+        assert!(furniture_of(text).is_empty());
+        assert_eq!(sents(text).len(), 2);
+    }
+
+    // ---- dateline ----
+
+    #[test]
+    fn dateline_with_country_and_agency() {
+        let text = "DAMASCUS, Syria (AP) - Syrian jets bombed the town. Five died.";
+        let seg = segment(text);
+        assert_eq!(
+            seg.dateline.unwrap().get(text),
+            Some("DAMASCUS, Syria (AP) -")
+        );
+        assert_eq!(
+            seg.sentences[0].span.get(text),
+            Some("Syrian jets bombed the town.")
+        );
+    }
+
+    #[test]
+    fn dateline_forms() {
+        let cases = [
+            (
+                "MOSCOW (Reuters) - Russia said it struck targets.",
+                "MOSCOW (Reuters) -",
+                "Russia said",
+            ),
+            (
+                "BEIRUT: Israeli jets struck the south.",
+                "BEIRUT:",
+                "Israeli jets",
+            ),
+            (
+                "KYIV, Ukraine -- Drones hit the grid.",
+                "KYIV, Ukraine --",
+                "Drones hit",
+            ),
+            (
+                "SANA'A, Yemen, March 3 (AFP) - Air raids hit the port.",
+                "SANA'A, Yemen, March 3 (AFP) -",
+                "Air raids",
+            ),
+            (
+                "DEIR EZ-ZOR (SANA) - Shells fell on the city.",
+                "DEIR EZ-ZOR (SANA) -",
+                "Shells fell",
+            ),
+            (
+                "GAZA CITY - Strikes continued overnight.",
+                "GAZA CITY -",
+                "Strikes continued",
+            ),
+        ];
+        for (text, dl, body) in cases {
+            let seg = segment(text);
+            assert_eq!(seg.dateline.and_then(|d| d.get(text)), Some(dl), "{text}");
+            assert!(
+                seg.sentences[0].span.get(text).unwrap().starts_with(body),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn dateline_after_headline_and_folded_em_dash() {
+        let original = "Jets strike oil field\n\nHOMS, Syria (Reuters) \u{2014} Jets struck an oil field on Monday.";
+        let n = Normalized::new(original);
+        let text = n.as_str();
+        let seg = segment(text);
+        assert!(seg.sentences[0].headline);
+        let dl = seg.dateline.unwrap();
+        assert_eq!(
+            n.span_to_original(dl).get(original),
+            Some("HOMS, Syria (Reuters) \u{2014}")
+        );
+        assert_eq!(
+            seg.sentences[1].span.get(text),
+            Some("Jets struck an oil field on Monday.")
+        );
+        // Also on the raw text.
+        assert!(segment(original).dateline.is_some());
+    }
+
+    #[test]
+    fn not_datelines() {
+        for text in [
+            "Syrian jets - the army said - hit the town.",
+            "ISIS fighters attacked the post.",
+            "NATO said the drills would go on: they did.",
+            "DAMASCUS, the army said - it denied it.",
+            "US - ",
+        ] {
+            assert_eq!(segment(text).dateline, None, "{text}");
+        }
+    }
+
+    // ---- clauses ----
+
+    fn clause_texts(text: &str) -> Vec<&str> {
+        clauses(text, Span::new(0, text.len()))
+            .iter()
+            .map(|s| s.get(text).unwrap())
             .collect()
     }
 
     #[test]
-    fn folds_and_maps_back() {
-        let t = "Deir ez\u{2011}Zor\u{00a0}\u{201c}hit\u{201d}\r\n";
-        let n = Normalized::new(t);
-        assert_eq!(n.as_str(), "Deir ez-Zor \"hit\" \n");
-        let sp = n.span_to_original(Span::new(0, 11));
-        assert_eq!(sp.get(t), Some("Deir ez\u{2011}Zor"));
-        let sp = n.span_to_original(Span::new(13, 16));
-        assert_eq!(sp.get(t), Some("hit"));
-        assert!(matches!(Normalized::new("plain").text, Cow::Borrowed(_)));
-        assert_eq!(Normalized::new("a\u{00ad}b").as_str(), "ab");
-    }
-
-    #[test]
-    fn abbreviations_and_decimals_do_not_split() {
+    fn clauses_at_semicolon_and_comma_words() {
         assert_eq!(
-            sents("The U.S. Army and Col. Smith met on Dec. 3. About 1.5 million fled. Mr. J. Doe spoke."),
-            vec!["The U.S. Army and Col. Smith met on Dec. 3.", "About 1.5 million fled.", "Mr. J. Doe spoke."]
-        );
-    }
-
-    #[test]
-    fn furniture_and_teaser_are_removed_headline_kept() {
-        let t = "Share\n\nJets Pound Rebel Town\n\nJets struck the town. Five died.\n\nAdvertisement\n\nRead more: Other story here\n\nBy Jane Doe\n\nFloods: Rain sweeps capital of another land";
-        let s = segment(t);
-        let got: Vec<&str> = s.sentences.iter().map(|x| x.span.get(t).unwrap()).collect();
-        assert_eq!(
-            got,
-            vec![
-                "Jets Pound Rebel Town",
-                "Jets struck the town.",
-                "Five died."
+            clause_texts("Jets hit the town; two died, which angered locals, who protested"),
+            [
+                "Jets hit the town;",
+                "two died,",
+                "which angered locals,",
+                "who protested"
             ]
         );
-        assert!(s.sentences[0].headline);
-        assert!(!s.sentences[1].headline);
-        assert_eq!(s.furniture.len(), 5);
-    }
-
-    #[test]
-    fn last_sentence_with_period_is_kept() {
         assert_eq!(
-            sents("Jets struck.\n\nThe end came."),
-            vec!["Jets struck.", "The end came."]
+            clause_texts("Rebels held, while troops advanced, whereas aid stopped, although talks went on, though slowly"),
+            ["Rebels held,", "while troops advanced,", "whereas aid stopped,", "although talks went on,", "though slowly"]
         );
     }
 
     #[test]
-    fn dateline_is_cut() {
-        let t = "DAMASCUS, Syria (AP) - Jets struck Idlib on Monday.";
-        let s = segment(t);
+    fn clauses_at_but_and_spaced_dash() {
         assert_eq!(
-            s.sentences[0].span.get(t),
-            Some("Jets struck Idlib on Monday.")
+            clause_texts("The army denied it, but witnesses saw jets"),
+            ["The army denied it,", "but witnesses saw jets"]
         );
         assert_eq!(
-            s.dateline.and_then(|d| d.get(t)),
-            Some("DAMASCUS, Syria (AP)")
+            clause_texts("The army denied it but witnesses saw jets"),
+            ["The army denied it", "but witnesses saw jets"]
+        );
+        assert_eq!(
+            clause_texts("Shells hit Idlib - the monitor said - at dawn"),
+            ["Shells hit Idlib -", "the monitor said -", "at dawn"]
+        );
+        // Between capitalised words the dash is part of a name.
+        assert_eq!(
+            clause_texts("Troops held Regiment 46 - Military Base and Deir-ez-Zor - Al-Joura"),
+            ["Troops held Regiment 46 - Military Base and Deir-ez-Zor - Al-Joura"]
+        );
+        // Hyphens, word-internal matches and number ranges do not split.
+        assert_eq!(
+            clause_texts(
+                "A pro-government whole-hearted butcher, whose shop, whoever said, killed 3 - 7"
+            ),
+            ["A pro-government whole-hearted butcher, whose shop, whoever said, killed 3 - 7"]
         );
     }
 
     #[test]
-    fn clauses_split() {
-        let t = "Jets struck Idlib, which killed 5; rebels fled but returned.";
-        let c: Vec<&str> = clauses(t, Span::new(0, t.len()))
+    fn clauses_of_a_sentence_inside_a_text() {
+        let text = "First.  Troops left; rebels came.  Last.";
+        let seg = segment(text);
+        let s = seg.sentences[1].span;
+        let cl = clauses(text, s);
+        let got: Vec<&str> = cl.iter().map(|c| c.get(text).unwrap()).collect();
+        assert_eq!(got, ["Troops left;", "rebels came."]);
+        assert!(cl.iter().all(|c| s.contains(*c)));
+        // Padded span: trimmed; empty or reversed span: nothing.
+        assert_eq!(clauses(text, Span::new(6, 21)).len(), 1);
+        assert!(clauses(text, Span::new(5, 5)).is_empty());
+        assert!(clauses("", Span::new(3, 9)).is_empty());
+        assert!(clauses(" \n ", Span::new(0, 3)).is_empty());
+        assert_eq!(
+            clauses("; ;", Span::new(0, 3)),
+            [Span::new(0, 1), Span::new(2, 3)]
+        );
+    }
+
+    #[test]
+    fn whole_scraped_page() {
+        let original =
+            "Skip to content\nMenu\n\nShare\n\nShelling kills five in northern border town\n\n\
+            By Lina Haddad and Omar Said\n\n\
+            ALEPPO, Syria (AP) \u{2014} Government artillery shelled the town of Azaz on Tuesday, \
+            killing five civilians, Dr.\u{a0}Sami Nour said. The U.N. envoy called for calm.\n\n\
+            Advertisement\n\n\
+            \u{201c}We heard four blasts,\u{201d} a resident said; nobody was warned.\n\n\
+            Related: Aid convoy reaches besieged district\n\n\
+            The army did not comment.\n\n\
+            Photo: Agency handout\n\n\
+            Floods force thousands from homes in the delta\n";
+        let n = Normalized::new(original);
+        let text = n.as_str();
+        let seg = segment(text);
+        let got: Vec<(&str, bool)> = seg
+            .sentences
             .iter()
-            .map(|s| s.get(t).unwrap())
+            .map(|s| (s.span.get(text).unwrap(), s.headline))
             .collect();
         assert_eq!(
-            c,
-            vec![
-                "Jets struck Idlib,",
-                "which killed 5;",
-                "rebels fled",
-                "but returned."
+            got,
+            [
+                ("Shelling kills five in northern border town", true),
+                (
+                    "Government artillery shelled the town of Azaz on Tuesday, killing five civilians, Dr. Sami Nour said.",
+                    false
+                ),
+                ("The U.N. envoy called for calm.", false),
+                ("\"We heard four blasts,\" a resident said; nobody was warned.", false),
+                ("The army did not comment.", false),
             ]
         );
+        assert_eq!(
+            seg.dateline.unwrap().get(text),
+            Some("ALEPPO, Syria (AP) -")
+        );
+        assert_eq!(
+            furniture_of(text),
+            [
+                "Skip to content",
+                "Menu",
+                "Share",
+                "By Lina Haddad and Omar Said",
+                "Advertisement",
+                "Related: Aid convoy reaches besieged district",
+                "Photo: Agency handout",
+                "Floods force thousands from homes in the delta"
+            ]
+        );
+        // Back to the original bytes.
+        let quote = n
+            .span_to_original(seg.sentences[3].span)
+            .get(original)
+            .unwrap();
+        assert!(quote.starts_with('\u{201c}'));
+        assert!(quote.ends_with("warned."));
+        let dr = n
+            .span_to_original(seg.sentences[1].span)
+            .get(original)
+            .unwrap();
+        assert!(dr.contains("Dr.\u{a0}Sami"));
+        let paras: Vec<usize> = seg.sentences.iter().map(|s| s.paragraph).collect();
+        assert_eq!(paras, [2, 4, 4, 6, 8]);
+    }
+
+    // ---- odd inputs ----
+
+    #[test]
+    fn empty_and_blank_inputs() {
+        for text in [
+            "", "\n", "\n\n\n", "   ", "\r\n\r\n", ".", "...", "?!", "\"", "-",
+        ] {
+            let seg = segment(text);
+            assert!(seg.sentences.len() <= 1, "{text:?}");
+            assert_eq!(seg.dateline, None);
+            let _ = Normalized::new(text);
+        }
+        assert!(segment("").sentences.is_empty());
+        assert!(segment("\n \n\t\n").sentences.is_empty());
     }
 
     #[test]
-    fn odd_inputs_never_panic() {
-        for t in [
-            "",
-            "\n\n\n",
-            "Share",
-            ".",
-            "é.É. ü?",
-            "\u{1F600}. \u{1F600}",
-            "a\r\n\r\nb",
-            "By ",
-            " - ",
-        ] {
-            let s = segment(t);
-            for x in &s.sentences {
-                assert!(x.span.get(t).is_some());
-                let _ = clauses(t, x.span);
-            }
-            let n = Normalized::new(t);
-            let _ = n.to_original(n.as_str().len() + 5);
+    fn unicode_scripts_are_segmented() {
+        let text = "\u{627}\u{644}\u{62d}\u{631}\u{628}. \u{627}\u{644}\u{633}\u{644}\u{627}\u{645}. \u{1f4a5} Blast.";
+        let s = sents(text);
+        // Caseless letters start sentences; an emoji does not.
+        assert_eq!(s.len(), 2);
+        assert_eq!(s[0], "\u{627}\u{644}\u{62d}\u{631}\u{628}.");
+        assert!(s[1].ends_with("\u{1f4a5} Blast."));
+    }
+
+    /// Checks the invariants on one text: spans inside, on char boundaries, ordered, trimmed.
+    fn check_invariants(text: &str) {
+        let n = Normalized::new(text);
+        let folded = n.as_str();
+        let seg = segment(folded);
+        let mut all: Vec<Span> = seg.sentences.iter().map(|s| s.span).collect();
+        all.extend(seg.furniture.iter().copied());
+        all.extend(seg.dateline);
+        for s in &all {
+            let got = s
+                .get(folded)
+                .unwrap_or_else(|| panic!("{s:?} in {folded:?}"));
+            assert!(!got.is_empty());
+            assert_eq!(got, got.trim());
+            let o = n.span_to_original(*s);
+            assert!(o.get(text).is_some(), "{o:?} in {text:?}");
         }
+        for w in seg.sentences.windows(2) {
+            assert!(w[0].span.end <= w[1].span.start, "{folded:?}");
+            assert!(w[0].paragraph <= w[1].paragraph);
+        }
+        for w in seg.furniture.windows(2) {
+            assert!(w[0].end <= w[1].start);
+        }
+        for s in &seg.sentences {
+            let cl = clauses(folded, s.span);
+            assert!(!cl.is_empty());
+            for c in &cl {
+                assert!(s.span.contains(*c));
+                assert!(c
+                    .get(folded)
+                    .is_some_and(|t| !t.is_empty() && t == t.trim()));
+            }
+            for w in cl.windows(2) {
+                let gap = folded.get(w[0].end..w[1].start).unwrap();
+                assert!(gap.trim().is_empty(), "gap {gap:?}");
+            }
+        }
+        // Deterministic.
+        assert_eq!(segment(folded), seg);
+        // Arbitrary spans never panic.
+        for k in 0..text.len() + 3 {
+            let _ = n.span_to_original(Span::new(k, k + 2));
+            let _ = clauses(text, Span::new(k, k + 5));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn proptest_any_string_keeps_invariants(s in proptest::prelude::any::<String>()) {
+            check_invariants(&s);
+        }
+
+        #[test]
+        fn proptest_prose_like_strings_keep_invariants(
+            s in "([A-Z][a-z]{0,6}|U\\.S\\.|Mr\\.|[0-9]\\.[0-9]|[.!?;,:\"'()-]|\u{2014}|\u{a0}|\u{ad}|\r?\n| ){0,60}"
+        ) {
+            check_invariants(&s);
+        }
+    }
+
+    #[test]
+    fn property_weird_strings_keep_spans_on_boundaries() {
+        const PIECES: &[&str] = &[
+            "U.S. ",
+            "Mr. ",
+            "A. ",
+            "1.5 ",
+            ". ",
+            "? ",
+            "! ",
+            "\n",
+            "\n\n",
+            "\r\n",
+            " ",
+            "\u{a0}",
+            "\u{ad}",
+            "\u{200b}",
+            "\u{feff}",
+            "\u{201c}",
+            "\u{201d}",
+            "\u{2019}",
+            "\u{2014}",
+            " - ",
+            "; ",
+            ", which ",
+            " but ",
+            "\u{e9}",
+            "\u{301}",
+            "\u{1f600}",
+            "\u{627}\u{644}",
+            "Share",
+            "Advertisement\n",
+            "By Ann Lee\n",
+            "BEIRUT (AP) - ",
+            "MOSCOW: ",
+            "word",
+            "Word",
+            "\"",
+            "'",
+            ")",
+            "(",
+            ":",
+            "...",
+            "12",
+            "Dec.",
+            "a.m.",
+            "-",
+            "--",
+            "\t",
+            "\u{2028}",
+        ];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..3000 {
+            let len = (next() % 24) as usize;
+            let mut s = String::new();
+            for _ in 0..len {
+                s.push_str(PIECES[(next() % PIECES.len() as u64) as usize]);
+            }
+            check_invariants(&s);
+        }
+        let huge = "a".repeat(100_000) + ". " + &"B.".repeat(50_000) + &"\u{a0}".repeat(1000);
+        check_invariants(&huge);
     }
 }

@@ -1,0 +1,355 @@
+//! Page furniture: whole lines that are not article prose.
+//!
+//! Works on one trimmed line at a time; the decisions that need the whole article (the
+//! trailing teaser of another story) are made in `sentences`, with the helpers here.
+
+/// Lines that are furniture when they are exactly one of these (ASCII case-insensitive,
+/// trimmed, trailing punctuation ignored).
+const EXACT: &[&str] = &[
+    "share",
+    "share this",
+    "share this article",
+    "share this story",
+    "share article",
+    "share on facebook",
+    "share on twitter",
+    "share via email",
+    "advertisement",
+    "advertising",
+    "ad",
+    "sponsored",
+    "tweet",
+    "email",
+    "e-mail",
+    "print",
+    "comments",
+    "comment",
+    "follow us",
+    "sign up",
+    "sign in",
+    "log in",
+    "subscribe",
+    "skip to content",
+    "skip to main content",
+    "image",
+    "photo",
+    "photos",
+    "video",
+    "close",
+    "menu",
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "linkedin",
+    "reddit",
+    "telegram",
+    "pinterest",
+    "copy link",
+    "link copied",
+    "listen",
+    "listen to this article",
+    "save",
+    "read more",
+    "continue reading",
+    "show more",
+    "back to top",
+    "home",
+    "watch",
+    "related",
+    "related content",
+    "more",
+    "play video",
+    "enlarge",
+    "enlarge this image",
+    "toggle caption",
+    "hide caption",
+    "loading",
+    "story continues below",
+    "story continues below advertisement",
+    "scroll to continue",
+    "advertisement - scroll to continue",
+    "most read",
+    "trending",
+    "top stories",
+    "newsletter",
+];
+
+/// Lines that are furniture when they start with one of these (ASCII case-insensitive).
+const PREFIX: &[&str] = &[
+    "read more",
+    "related:",
+    "related articles",
+    "related stories",
+    "related coverage",
+    "related topics",
+    "see also:",
+    "also read",
+    "more:",
+    "sign up for",
+    "sign up to",
+    "subscribe to",
+    "click here",
+    "photo:",
+    "photos:",
+    "photograph:",
+    "photo credit",
+    "image:",
+    "image caption",
+    "image source",
+    "media caption",
+    "caption:",
+    "video:",
+    "watch:",
+    "copyright",
+    "(c)",
+    "\u{a9}",
+    "all rights reserved",
+    "reporting by",
+    "additional reporting",
+    "(reporting by",
+    "(additional reporting",
+    "editing by",
+    "writing by",
+    "follow us on",
+    "share this",
+    "share on",
+    "last updated",
+    "updated:",
+    "published:",
+];
+
+/// Longest entry of [`EXACT`], to skip long lines at once.
+const EXACT_MAX: usize = 40;
+
+/// True if the whole trimmed `line` is page furniture: a share button, an advertisement
+/// marker, "Read more: ..." and the like, a photo credit or copyright line, or a byline.
+pub(super) fn is_furniture_line(line: &str) -> bool {
+    let line = line.trim();
+    if line.is_empty() {
+        return false;
+    }
+    if line.len() <= EXACT_MAX + 8 {
+        let core = line.trim_end_matches(|c: char| {
+            c.is_whitespace()
+                || matches!(c, '.' | ':' | '!' | '|' | '>' | '-' | '\u{bb}' | '\u{203a}')
+        });
+        if EXACT.iter().any(|e| core.eq_ignore_ascii_case(e)) {
+            return true;
+        }
+    }
+    if PREFIX.iter().any(|p| starts_with_word(line, p)) {
+        return true;
+    }
+    is_byline(line)
+}
+
+/// True if `line` starts with `prefix` (ASCII case-insensitive) and, when the prefix ends in
+/// a letter, the next char is not a letter ("Copyright" but not "Copyrighted").
+fn starts_with_word(line: &str, prefix: &str) -> bool {
+    let Some(head) = line.get(..prefix.len()) else {
+        return false;
+    };
+    if !head.eq_ignore_ascii_case(prefix) {
+        return false;
+    }
+    let ends_in_letter = prefix
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphabetic());
+    if !ends_in_letter {
+        return true;
+    }
+    line.get(prefix.len()..)
+        .and_then(|rest| rest.chars().next())
+        .is_none_or(|c| !c.is_alphabetic())
+}
+
+/// A byline: "By John Smith", "BY JOHN SMITH and JANE DOE", "By Reuters Staff": starts with
+/// "By ", the next word is capitalised, at most 8 words, no final period.
+fn is_byline(line: &str) -> bool {
+    let Some(head) = line.get(..3) else {
+        return false;
+    };
+    if !head.eq_ignore_ascii_case("by ") {
+        return false;
+    }
+    if line.ends_with('.') || word_count(line, 9) > 8 {
+        return false;
+    }
+    line.get(3..)
+        .map(str::trim_start)
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(char::is_uppercase)
+}
+
+/// Number of words separated by ASCII white space, counting at most `cap`.
+pub(super) fn word_count(s: &str, cap: usize) -> usize {
+    let mut count = 0;
+    let mut in_word = false;
+    for &b in s.as_bytes() {
+        let space = matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c);
+        if !space && !in_word {
+            count += 1;
+            if count >= cap {
+                return cap;
+            }
+        }
+        in_word = !space;
+    }
+    count
+}
+
+/// Closing quotes and brackets that may follow final punctuation.
+pub(super) fn is_closer(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | ')' | ']' | '\u{2019}' | '\u{201d}' | '\u{bb}'
+    )
+}
+
+/// The last char of `s` that is not a closing quote or bracket, with its byte offset in `s`
+/// (the last char itself if `s` is all closers).
+pub(super) fn last_significant(s: &str) -> Option<(usize, char)> {
+    let mut last = None;
+    for (i, c) in s.char_indices().rev() {
+        if last.is_none() {
+            last = Some((i, c));
+        }
+        if !is_closer(c) && !c.is_whitespace() {
+            return Some((i, c));
+        }
+    }
+    last
+}
+
+/// True if `s` ends in `.`, `!` or `?`, perhaps followed by closing quotes or brackets.
+pub(super) fn ends_with_sentence_punct(s: &str) -> bool {
+    matches!(last_significant(s), Some((_, '.' | '!' | '?')))
+}
+
+/// True if the trimmed `line` may be the headline of another story at the end of the
+/// article: at most 15 words, starts with a capital, digit or quote, and ends in a letter
+/// or digit (no final punctuation).
+pub(super) fn is_teaser_candidate(line: &str) -> bool {
+    let Some(first) = line.chars().next() else {
+        return false;
+    };
+    if first.is_lowercase() || !(first.is_alphanumeric() || first == '"' || first == '\'') {
+        return false;
+    }
+    if !matches!(last_significant(line), Some((_, c)) if c.is_alphanumeric()) {
+        return false;
+    }
+    word_count(line, 16) <= 15
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exact_lines_any_case_and_trailing_punct() {
+        for l in [
+            "Share",
+            "SHARE THIS ARTICLE",
+            "Advertisement",
+            "  advertising  ",
+            "Tweet",
+            "Email:",
+            "Print",
+            "Comments",
+            "Follow us",
+            "Sign up",
+            "Subscribe!",
+            "Skip to content",
+            "Image",
+            "Photo",
+            "Video",
+            "Close",
+            "Menu",
+        ] {
+            assert!(is_furniture_line(l), "{l:?}");
+        }
+        for l in ["Shares fell", "Photographs show the crater.", "Closer ties"] {
+            assert!(!is_furniture_line(l), "{l:?}");
+        }
+    }
+
+    #[test]
+    fn prefix_lines() {
+        for l in [
+            "Read more: Rebels shell the port",
+            "Read More Another story",
+            "Related: Ceasefire talks stall",
+            "Related Articles",
+            "See also: the map",
+            "Also read: the timeline",
+            "More: Drone footage",
+            "RELATED: Border clash",
+            "Sign up for our newsletter",
+            "Subscribe to the daily brief",
+            "Click here to follow the live blog",
+            "Photo: Jane Roe/Agency",
+            "Image: handout",
+            "Image caption Smoke over the harbour",
+            "Media caption Footage from the town",
+            "Copyright 2020 Some Agency",
+            "(c) 2021 Some Agency",
+            "\u{a9} Some Agency 2019",
+            "All rights reserved.",
+        ] {
+            assert!(is_furniture_line(l), "{l:?}");
+        }
+        assert!(!is_furniture_line("Copyrighted maps were shown."));
+        assert!(!is_furniture_line("More than 40 people died."));
+        assert!(!is_furniture_line("Relatedly, the army said."));
+    }
+
+    #[test]
+    fn bylines() {
+        assert!(is_furniture_line("By John Smith"));
+        assert!(is_furniture_line("By JOHN SMITH and JANE DOE"));
+        assert!(is_furniture_line("By Reuters Staff"));
+        assert!(is_furniture_line("BY Ana Lopez, Field Reporter"));
+        // A sentence that starts with "By" is prose.
+        assert!(!is_furniture_line("By Tuesday the toll had reached 12."));
+        assert!(!is_furniture_line("By nightfall the town was quiet"));
+        assert!(!is_furniture_line(
+            "By Monday Syrian forces and allied militias had taken three more villages"
+        ));
+        assert!(!is_furniture_line("Bystanders fled"));
+    }
+
+    #[test]
+    fn teaser_candidates() {
+        assert!(is_teaser_candidate(
+            "Yemen: Floods cut off two districts near the coast"
+        ));
+        assert!(is_teaser_candidate(
+            "\"We lost everything\" say farmers in the delta"
+        ));
+        assert!(!is_teaser_candidate("The clashes continued."));
+        assert!(!is_teaser_candidate("he added that"));
+        assert!(!is_teaser_candidate("Officials said:"));
+        assert!(!is_teaser_candidate(
+            "One two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
+        ));
+    }
+
+    #[test]
+    fn counts_words_up_to_cap() {
+        assert_eq!(word_count("", 5), 0);
+        assert_eq!(word_count("  one\ttwo \n three  ", 9), 3);
+        assert_eq!(word_count("a b c d e f", 4), 4);
+        assert_eq!(word_count("\u{e9}t\u{e9} \u{1f600}", 9), 2);
+    }
+
+    #[test]
+    fn punctuation_helpers() {
+        assert!(ends_with_sentence_punct("He left.\""));
+        assert!(ends_with_sentence_punct("Why? )"));
+        assert!(!ends_with_sentence_punct("\"quoted\""));
+        assert_eq!(last_significant("\"\""), Some((1, '"')));
+        assert_eq!(last_significant(""), None);
+    }
+}

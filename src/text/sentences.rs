@@ -1,0 +1,767 @@
+//! Sentence segmentation, the trailing teaser, the headline, the dateline and clauses.
+//!
+//! One pass cuts the text into trimmed lines grouped in paragraphs; a second pass scans each
+//! run of prose lines for `.`, `!` and `?`. The abbreviation check runs only at a `.` that is
+//! followed by white space and a capital, so the cost is a byte scan plus a little per line.
+
+use super::furniture::{
+    ends_with_sentence_punct, is_closer, is_furniture_line, is_teaser_candidate, last_significant,
+    word_count,
+};
+use super::{Segmented, Sentence};
+use crate::span::Span;
+
+/// Words that take a period without ending the sentence (case-sensitive, without the `.`).
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Gen", "Gens", "Col", "Lt", "Maj", "Capt", "Sgt", "Adm", "Brig",
+    "Cpl", "Pvt", "Cmdr", "Rep", "Reps", "Sen", "Sens", "Gov", "Pres", "Prof", "Rev", "Fr", "Hon",
+    "Messrs", "St", "Mt", "Ft", "No", "Nos", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
+    "Sept", "Sep", "Oct", "Nov", "Dec", "etc", "vs", "approx", "Inc", "Ltd", "Co", "Corp", "Jr",
+    "Sr",
+];
+
+/// The longest token [`is_abbreviation`] looks at.
+const MAX_ABBREVIATION: usize = 24;
+
+/// One non-blank line, trimmed.
+#[derive(Clone, Copy, Debug)]
+struct Line {
+    start: usize,
+    end: usize,
+    para: usize,
+    furniture: bool,
+}
+
+/// A block of consecutive non-blank lines: `lines[first..end]`.
+#[derive(Clone, Copy, Debug)]
+struct Para {
+    first: usize,
+    end: usize,
+    /// Hard-wrapped prose (wire copy): line breaks are plain white space.
+    wrapped: bool,
+}
+
+/// `text[start..end]`, or "" if that is not a valid slice.
+fn slice(text: &str, start: usize, end: usize) -> &str {
+    text.get(start..end).unwrap_or("")
+}
+
+/// The char at byte `at`, if `at` is a char boundary inside `text`.
+fn char_at(text: &str, at: usize) -> Option<char> {
+    text.get(at..).and_then(|s| s.chars().next())
+}
+
+/// First offset at or after `at` (and before `limit`) that is not white space.
+fn skip_ws(text: &str, mut at: usize, limit: usize) -> usize {
+    while at < limit {
+        match char_at(text, at) {
+            Some(c) if c.is_whitespace() => at += c.len_utf8(),
+            _ => break,
+        }
+    }
+    at
+}
+
+/// A char that may start a sentence: a letter that is not lower case (capitals and
+/// caseless scripts), a digit or an opening quote.
+fn is_sentence_start(c: char) -> bool {
+    (c.is_alphabetic() && !c.is_lowercase())
+        || c.is_ascii_digit()
+        || matches!(c, '"' | '\'' | '\u{201c}' | '\u{2018}' | '\u{ab}')
+}
+
+/// Offset of the first byte of `hay` that is one of `needles`. Looks at eight bytes at a
+/// time (the "has a zero byte" bit trick on `u64`s) and only inspects single bytes in the
+/// word that holds a match.
+fn find_any<const N: usize>(hay: &[u8], needles: [u8; N]) -> Option<usize> {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = hay.chunks_exact(8);
+    let mut base = 0;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let v = u64::from_le_bytes(word);
+        let mut hit = 0;
+        for n in needles {
+            let x = v ^ (LO * u64::from(n));
+            hit |= x.wrapping_sub(LO) & !x & HI;
+        }
+        if hit != 0 {
+            if let Some(p) = chunk.iter().position(|b| needles.contains(b)) {
+                return Some(base + p);
+            }
+        }
+        base += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|b| needles.contains(b))
+        .map(|p| base + p)
+}
+
+/// See [`super::segment`].
+pub(super) fn segment(text: &str) -> Segmented {
+    let (mut lines, paras) = split_lines(text);
+    for line in lines.iter_mut() {
+        line.furniture = is_furniture_line(slice(text, line.start, line.end));
+    }
+    mark_teasers(text, &mut lines, &paras);
+
+    let mut out = Segmented {
+        furniture: lines
+            .iter()
+            .filter(|l| l.furniture)
+            .map(|l| Span::new(l.start, l.end))
+            .collect(),
+        ..Segmented::default()
+    };
+    for (index, para) in paras.iter().enumerate() {
+        let Some(para_lines) = lines.get(para.first..para.end) else {
+            continue;
+        };
+        for run in para_lines.split(|l| l.furniture) {
+            split_run(text, run, para.wrapped, index, &mut out.sentences);
+        }
+    }
+    mark_headline(text, &lines, &paras, &mut out.sentences);
+    take_dateline(text, &mut out);
+    out
+}
+
+/// Cuts `text` into trimmed non-blank lines and groups them into paragraphs.
+fn split_lines(text: &str) -> (Vec<Line>, Vec<Para>) {
+    let bytes = text.as_bytes();
+    let mut lines: Vec<Line> = Vec::new();
+    let mut paras: Vec<Para> = Vec::new();
+    let mut in_para = false;
+    let mut pos = 0;
+    loop {
+        let newline = bytes
+            .get(pos..)
+            .and_then(|b| find_any(b, [b'\n']))
+            .map(|o| pos + o);
+        let line_end = newline.unwrap_or(bytes.len());
+        let raw = slice(text, pos, line_end);
+        let trimmed = raw.trim();
+        if trimmed.is_empty() {
+            in_para = false;
+        } else {
+            let start = pos + (raw.len() - raw.trim_start().len());
+            if !in_para {
+                paras.push(Para {
+                    first: lines.len(),
+                    end: lines.len(),
+                    wrapped: false,
+                });
+                in_para = true;
+            }
+            lines.push(Line {
+                start,
+                end: start + trimmed.len(),
+                para: paras.len().saturating_sub(1),
+                furniture: false,
+            });
+            if let Some(p) = paras.last_mut() {
+                p.end = lines.len();
+            }
+        }
+        match newline {
+            Some(n) => pos = n + 1,
+            None => break,
+        }
+    }
+    for para in paras.iter_mut() {
+        para.wrapped = lines.get(para.first..para.end).is_some_and(is_wrapped);
+    }
+    (lines, paras)
+}
+
+/// Hard-wrapped prose: three or more lines, all but the last of similar length (30 to 100
+/// bytes, within 30 of each other).
+fn is_wrapped(lines: &[Line]) -> bool {
+    if lines.len() < 3 {
+        return false;
+    }
+    let body = lines.get(..lines.len() - 1).unwrap_or(&[]);
+    let mut min = usize::MAX;
+    let mut max = 0;
+    for l in body {
+        let len = l.end.saturating_sub(l.start);
+        min = min.min(len);
+        max = max.max(len);
+    }
+    (30..=100).contains(&min) && max <= 100 && max - min <= 30
+}
+
+/// Marks as furniture the last line(s) of the article when they look like the headline of
+/// another story: short, no final punctuation, after at least one line of prose.
+fn mark_teasers(text: &str, lines: &mut [Line], paras: &[Para]) {
+    let mut first_teaser = None;
+    let mut stop = None;
+    for (i, line) in lines.iter().enumerate().rev() {
+        if line.furniture {
+            continue;
+        }
+        let wrapped = paras.get(line.para).is_some_and(|p| p.wrapped);
+        if !wrapped && is_teaser_candidate(slice(text, line.start, line.end)) {
+            first_teaser = Some(i);
+            continue;
+        }
+        stop = Some(i);
+        break;
+    }
+    let (Some(first_teaser), Some(stop)) = (first_teaser, stop) else {
+        return;
+    };
+    let (Some(teaser), Some(before)) = (lines.get(first_teaser), lines.get(stop)) else {
+        return;
+    };
+    // Inside one paragraph the line before must end its sentence.
+    if teaser.para == before.para
+        && !ends_with_sentence_punct(slice(text, before.start, before.end))
+    {
+        return;
+    }
+    let has_body = lines.get(..=stop).is_some_and(|ls| {
+        ls.iter()
+            .any(|l| !l.furniture && ends_with_sentence_punct(slice(text, l.start, l.end)))
+    });
+    if !has_body {
+        return;
+    }
+    if let Some(tail) = lines.get_mut(first_teaser..) {
+        for line in tail {
+            line.furniture = true;
+        }
+    }
+}
+
+/// Pushes the trimmed `text[start..end]` as a sentence if it is not empty.
+fn push(out: &mut Vec<Sentence>, text: &str, start: usize, end: usize, paragraph: usize) {
+    let raw = slice(text, start, end);
+    let trimmed = raw.trim();
+    if trimmed.is_empty() {
+        return;
+    }
+    let s = start + (raw.len() - raw.trim_start().len());
+    out.push(Sentence {
+        span: Span::new(s, s + trimmed.len()),
+        paragraph,
+        headline: false,
+    });
+}
+
+/// Splits one run of consecutive prose lines into sentences.
+fn split_run(text: &str, run: &[Line], wrapped: bool, paragraph: usize, out: &mut Vec<Sentence>) {
+    let Some(first) = run.first() else {
+        return;
+    };
+    let bytes = text.as_bytes();
+    let mut start = first.start;
+    for (li, line) in run.iter().enumerate() {
+        let mut i = line.start.max(start);
+        while i < line.end {
+            let Some(off) = bytes
+                .get(i..line.end)
+                .and_then(|b| find_any(b, [b'.', b'!', b'?']))
+            else {
+                break;
+            };
+            let p = i + off;
+            let j = after_terminal(text, p, line.end);
+            if j >= line.end {
+                break; // final punctuation of the line: decided below
+            }
+            match next_sentence_start(text, p, j, line.end) {
+                Some(k) => {
+                    push(out, text, start, j, paragraph);
+                    start = k;
+                    i = k;
+                }
+                None => i = j,
+            }
+        }
+        match run.get(li + 1) {
+            None => push(out, text, start, line.end, paragraph),
+            Some(next) => {
+                if line_break_splits(text, line, next, wrapped) {
+                    push(out, text, start, line.end, paragraph);
+                    start = next.start;
+                }
+            }
+        }
+    }
+}
+
+/// Offset after the run of `.!?` at `p` and any closing quotes or brackets.
+fn after_terminal(text: &str, p: usize, limit: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut j = p;
+    while j < limit && matches!(bytes.get(j), Some(b'.' | b'!' | b'?')) {
+        j += 1;
+    }
+    while j < limit {
+        match char_at(text, j) {
+            Some(c) if is_closer(c) => j += c.len_utf8(),
+            _ => break,
+        }
+    }
+    j
+}
+
+/// Where the next sentence starts if the punctuation at `p` (its run ending at `j`) ends
+/// one: white space, then a capital, digit or quote, and `p` is not an abbreviation's dot.
+fn next_sentence_start(text: &str, p: usize, j: usize, limit: usize) -> Option<usize> {
+    if !char_at(text, j)?.is_whitespace() {
+        return None;
+    }
+    let k = skip_ws(text, j, limit);
+    if k >= limit || !is_sentence_start(char_at(text, k)?) {
+        return None;
+    }
+    if text.as_bytes().get(p) == Some(&b'.') && is_abbreviation(text, p) {
+        return None;
+    }
+    Some(k)
+}
+
+/// True if the break between `line` and `next` (same paragraph) ends a sentence.
+fn line_break_splits(text: &str, line: &Line, next: &Line, wrapped: bool) -> bool {
+    let Some((off, last)) = last_significant(slice(text, line.start, line.end)) else {
+        return false;
+    };
+    let Some(first) = char_at(text, next.start) else {
+        return false;
+    };
+    if wrapped {
+        return matches!(last, '.' | '!' | '?')
+            && is_sentence_start(first)
+            && !(last == '.' && is_abbreviation(text, line.start + off));
+    }
+    if first.is_lowercase() {
+        return false;
+    }
+    !matches!(
+        last,
+        ':' | ',' | ';' | '-' | '(' | '&' | '/' | '+' | '\u{2013}' | '\u{2014}'
+    )
+}
+
+/// True if the `.` at `dot` ends an abbreviation: a listed word (Mr, Gen, Dec, etc, Inc, ...),
+/// a single capital initial, or dotted letters (U.S, U.N, a.m, e.g).
+fn is_abbreviation(text: &str, dot: usize) -> bool {
+    let bytes = text.as_bytes();
+    let mut s = dot;
+    while s > 0 {
+        match bytes.get(s - 1) {
+            Some(b) if b.is_ascii_alphanumeric() || *b == b'.' => s -= 1,
+            _ => break,
+        }
+        if dot - s > MAX_ABBREVIATION {
+            return false;
+        }
+    }
+    let token = slice(text, s, dot).trim_start_matches('.');
+    if token.is_empty() {
+        return false;
+    }
+    if token.contains('.') {
+        let initialism = token
+            .split('.')
+            .all(|seg| seg.len() == 1 && seg.bytes().all(|b| b.is_ascii_alphabetic()));
+        return initialism
+            || token
+                .rsplit('.')
+                .next()
+                .is_some_and(|last| ABBREVIATIONS.contains(&last));
+    }
+    (token.len() == 1 && token.bytes().all(|b| b.is_ascii_uppercase()))
+        || ABBREVIATIONS.contains(&token)
+}
+
+/// Marks the headline: the sentence(s) of the first prose line when that line stands alone
+/// (not hard-wrapped, its own sentence(s)), has no final punctuation and fewer than 20 words.
+fn mark_headline(text: &str, lines: &[Line], paras: &[Para], sentences: &mut [Sentence]) {
+    let mut prose = lines.iter().filter(|l| !l.furniture);
+    let Some(first) = prose.next() else {
+        return;
+    };
+    // A headline stands above a body: a lone line (a note, a caption) is not one.
+    if prose.next().is_none() {
+        return;
+    }
+    if paras.get(first.para).is_some_and(|p| p.wrapped) {
+        return;
+    }
+    let line = slice(text, first.start, first.end);
+    if ends_with_sentence_punct(line) || word_count(line, 20) >= 20 {
+        return;
+    }
+    let n = sentences
+        .iter()
+        .take_while(|s| s.span.end <= first.end)
+        .count();
+    let Some(inside) = sentences.get_mut(..n) else {
+        return;
+    };
+    let tiles = inside.first().is_some_and(|s| s.span.start == first.start)
+        && inside.last().is_some_and(|s| s.span.end == first.end);
+    if tiles {
+        for s in inside {
+            s.headline = true;
+        }
+    }
+}
+
+/// Moves a dateline at the start of the first body sentence to `out.dateline`.
+fn take_dateline(text: &str, out: &mut Segmented) {
+    let Some(sentence) = out.sentences.iter_mut().find(|s| !s.headline) else {
+        return;
+    };
+    let start = sentence.span.start;
+    if let Some((end, body)) = dateline(slice(text, start, sentence.span.end)) {
+        out.dateline = Some(Span::new(start, start + end));
+        sentence.span.start = start + body;
+    }
+}
+
+/// End of an all-caps word starting at `at` and its number of capitals, or `None` if the
+/// word is not all caps ("AL-HASAKAH", "ST.", "N'DJAMENA").
+fn caps_word(s: &str, at: usize) -> Option<(usize, usize)> {
+    let first = char_at(s, at)?;
+    if !first.is_uppercase() {
+        return None;
+    }
+    let mut i = at;
+    let mut caps = 0;
+    while let Some(c) = char_at(s, i) {
+        if c.is_uppercase() {
+            caps += 1;
+        } else if !matches!(c, '-' | '\'' | '.') {
+            if c.is_alphanumeric() {
+                return None;
+            }
+            break;
+        }
+        i += c.len_utf8();
+    }
+    Some((i, caps))
+}
+
+/// Parses a dateline at the start of `s`: an all-caps place, optionally ", Region" words,
+/// optionally "(Agency)", then a dash or a colon. Returns the end of the dateline and the
+/// start of the body after it.
+fn dateline(s: &str) -> Option<(usize, usize)> {
+    let bytes = s.as_bytes();
+    let (mut i, mut caps) = caps_word(s, 0)?;
+    let mut words = 1;
+    while words < 6 && bytes.get(i) == Some(&b' ') {
+        match caps_word(s, i + 1) {
+            Some((end, c)) => {
+                i = end;
+                caps += c;
+                words += 1;
+            }
+            None => break,
+        }
+    }
+    if caps < 2 {
+        return None;
+    }
+    if bytes.get(i) == Some(&b',') {
+        i = region(s, i + 1)?;
+    }
+    let j = skip_ws(s, i, s.len());
+    if bytes.get(j) == Some(&b'(') {
+        let window = bytes.get(j..s.len().min(j + 48))?;
+        let close = window.iter().position(|&b| b == b')' || b == b'\n')?;
+        if window.get(close) != Some(&b')') {
+            return None;
+        }
+        i = j + close + 1;
+    }
+    let j = skip_ws(s, i, s.len());
+    let end = match char_at(s, j)? {
+        '-' => {
+            let mut k = j;
+            while bytes.get(k) == Some(&b'-') {
+                k += 1;
+            }
+            k
+        }
+        c @ ('\u{2013}' | '\u{2014}') => j + c.len_utf8(),
+        ':' if j == i => j + 1,
+        _ => return None,
+    };
+    if !char_at(s, end)?.is_whitespace() {
+        return None;
+    }
+    let body = skip_ws(s, end, s.len());
+    (body < s.len()).then_some((end, body))
+}
+
+/// Skips the ", Syria" / ", Aug 16" part of a dateline from just after the comma; returns
+/// where it ends, or `None` if it reads like prose (a lower-case word).
+fn region(s: &str, mut i: usize) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let mut words = 0;
+    loop {
+        let ws = skip_ws(s, i, s.len());
+        let mut we = ws;
+        while let Some(c) = char_at(s, we) {
+            if c.is_alphanumeric() || matches!(c, '.' | '\'') || (c == '-' && we > ws) {
+                we += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        let word = slice(s, ws, we);
+        let first = word.chars().next()?;
+        if !(first.is_uppercase()
+            || first.is_ascii_digit()
+            || matches!(word, "of" | "and" | "the" | "de" | "al" | "el"))
+        {
+            return None;
+        }
+        words += 1;
+        if words > 8 {
+            return None;
+        }
+        i = we;
+        match bytes.get(i) {
+            Some(b',') => i += 1,
+            Some(b' ') => {
+                let next = skip_ws(s, i, s.len());
+                match char_at(s, next) {
+                    Some('(' | '-' | '\u{2013}' | '\u{2014}') => return Some(i),
+                    Some(_) => {}
+                    None => return None,
+                }
+            }
+            _ => return Some(i),
+        }
+    }
+}
+
+/// See [`super::clauses`].
+pub(super) fn clauses(text: &str, sentence: Span) -> Vec<Span> {
+    let mut end = sentence.end.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut start = sentence.start.min(end);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut clause = start;
+    let mut i = start;
+    while i < end {
+        let Some(off) = bytes
+            .get(i..end)
+            .and_then(|h| find_any(h, [b';', b',', b'-', 0xe2, b'b']))
+        else {
+            break;
+        };
+        let p = i + off;
+        i = p + 1;
+        let after_space = p > start && bytes.get(p - 1) == Some(&b' ');
+        match bytes.get(p) {
+            Some(b';') => {
+                push_clause(&mut out, text, clause, p + 1);
+                clause = p + 1;
+            }
+            Some(b',') => {
+                if let Some(word) = comma_word(bytes, p + 1, end) {
+                    push_clause(&mut out, text, clause, p + 1);
+                    clause = word;
+                    i = word + 1;
+                }
+            }
+            Some(b'b') => {
+                if after_space && bytes.get(p..p + 4) == Some(&b"but "[..]) && p + 4 < end {
+                    push_clause(&mut out, text, clause, p - 1);
+                    clause = p;
+                    i = p + 3;
+                }
+            }
+            _ => {
+                if after_space {
+                    if let Some(dash_end) = spaced_dash(text, p - 1, end) {
+                        push_clause(&mut out, text, clause, dash_end);
+                        clause = dash_end;
+                        i = dash_end;
+                    }
+                }
+            }
+        }
+    }
+    push_clause(&mut out, text, clause, end);
+    out
+}
+
+/// Pushes the trimmed `text[start..end]` as a clause if it is not empty.
+fn push_clause(out: &mut Vec<Span>, text: &str, start: usize, end: usize) {
+    let raw = slice(text, start, end);
+    let trimmed = raw.trim();
+    if !trimmed.is_empty() {
+        let s = start + (raw.len() - raw.trim_start().len());
+        out.push(Span::new(s, s + trimmed.len()));
+    }
+}
+
+/// After a comma at `at - 1`: the offset of a clause-opening word (which, who, while,
+/// whereas, but, although, though) if one follows the spaces.
+fn comma_word(bytes: &[u8], at: usize, end: usize) -> Option<usize> {
+    const WORDS: &[&[u8]] = &[
+        b"which",
+        b"who",
+        b"while",
+        b"whereas",
+        b"but",
+        b"although",
+        b"though",
+    ];
+    let mut w = at;
+    while bytes.get(w) == Some(&b' ') {
+        w += 1;
+    }
+    if w == at {
+        return None;
+    }
+    let found = WORDS.iter().find(|word| {
+        bytes.get(w..w + word.len()) == Some(word)
+            && w + word.len() <= end
+            && bytes
+                .get(w + word.len())
+                .is_none_or(|b| !b.is_ascii_alphanumeric() || w + word.len() == end)
+    });
+    found.map(|_| w)
+}
+
+/// At a space at `at`: the end of a spaced dash (" - ", " -- ", " — ") that separates words,
+/// not a range between two numbers ("3 - 7").
+fn spaced_dash(text: &str, at: usize, end: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut k = at + 1;
+    match char_at(text, k)? {
+        '-' => {
+            while bytes.get(k) == Some(&b'-') && k - at <= 2 {
+                k += 1;
+            }
+        }
+        c @ ('\u{2013}' | '\u{2014}') => k += c.len_utf8(),
+        _ => return None,
+    }
+    if k >= end || bytes.get(k) != Some(&b' ') {
+        return None;
+    }
+    let before_digit = at > 0 && bytes.get(at - 1).is_some_and(u8::is_ascii_digit);
+    let after_digit = bytes.get(k + 1).is_some_and(u8::is_ascii_digit);
+    if before_digit && after_digit {
+        return None;
+    }
+    // "Regiment 46 - Military Base", "Deir ez-Zor - Al-Joura": a dash inside a name.
+    let word_start = bytes
+        .get(..at)
+        .and_then(|b| b.iter().rposition(|&c| c == b' '))
+        .map_or(0, |p| p + 1);
+    let before_name =
+        char_at(text, word_start).is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    let after_name = char_at(text, k + 1).is_some_and(char::is_uppercase);
+    if before_name && after_name {
+        return None;
+    }
+    Some(k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn find_any_matches_a_plain_scan() {
+        let hay = "Jets hit; ten died, but \u{2014} no. Then? Yes! abcdefghijklmnop.".as_bytes();
+        for start in 0..hay.len() {
+            for needles in [[b'.', b'!', b'?'], [b';', b',', 0xe2], [b'z', b'q', b'\n']] {
+                let slice = &hay[start..];
+                let want = slice.iter().position(|b| needles.contains(b));
+                assert_eq!(find_any(slice, needles), want, "{start} {needles:?}");
+            }
+        }
+        assert_eq!(find_any(b"", [b'.']), None);
+        assert_eq!(find_any(&[0x80; 17], [0x80]), Some(0));
+        assert_eq!(find_any(&[0xff; 17], [0x00]), None);
+    }
+
+    #[test]
+    fn abbreviation_tokens() {
+        let check = |s: &str| is_abbreviation(s, s.len() - 1);
+        for s in [
+            "U.S.", "the U.K.", "(U.N.", "5 a.m.", "e.g.", "Mr.", "Lt.Col.", "Dec.", "John F.",
+            "etc.",
+        ] {
+            assert!(check(s), "{s}");
+        }
+        for s in [
+            "Syria.",
+            "2011.",
+            "word...",
+            "f.",
+            "1.5.",
+            "NATO.",
+            ".",
+            "example.com.",
+        ] {
+            assert!(!check(s), "{s}");
+        }
+        let long = "A.".repeat(40);
+        assert!(!check(&long));
+    }
+
+    #[test]
+    fn dateline_parser() {
+        assert_eq!(dateline("MOSCOW (Reuters) - Russia"), Some((18, 19)));
+        assert_eq!(dateline("BEIRUT: Jets"), Some((7, 8)));
+        assert_eq!(dateline("ALEPPO, Syria - \nShells"), Some((15, 17)));
+        // Agency without closing bracket, lower-case region, nothing after the dash.
+        assert_eq!(dateline("HOMS (Reuters - Jets"), None);
+        assert_eq!(dateline("HOMS, the city - Jets"), None);
+        assert_eq!(dateline("HOMS -"), None);
+        assert_eq!(dateline("HOMS - "), None);
+        assert_eq!(dateline("Homs - Jets"), None);
+        assert_eq!(dateline("A - Jets"), None);
+        assert_eq!(dateline("HOMS:Jets"), None);
+        assert_eq!(dateline(""), None);
+    }
+
+    #[test]
+    fn wrapped_detection_needs_three_even_lines() {
+        let line = |start, len| Line {
+            start,
+            end: start + len,
+            para: 0,
+            furniture: false,
+        };
+        assert!(is_wrapped(&[line(0, 60), line(61, 66), line(128, 12)]));
+        assert!(!is_wrapped(&[line(0, 60), line(61, 12)]));
+        assert!(!is_wrapped(&[line(0, 20), line(21, 66), line(88, 12)]));
+        assert!(!is_wrapped(&[line(0, 300), line(301, 290), line(600, 12)]));
+    }
+
+    #[test]
+    fn teaser_needs_sentence_end_before_it_in_same_paragraph() {
+        let text = "Rebels shelled the\nNorthern Districts Of The City";
+        let seg = segment(text);
+        assert!(seg.furniture.is_empty());
+        // In its own paragraph after prose it goes.
+        let text = "Rebels shelled the city.\n\nNorthern Districts Of The City";
+        assert_eq!(segment(text).furniture, [Span::new(26, text.len())]);
+        // Never without prose before it.
+        let text = "Share\n\nNorthern Districts Of The City";
+        assert_eq!(segment(text).furniture.len(), 1);
+    }
+}
