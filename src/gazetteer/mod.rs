@@ -44,7 +44,17 @@
 //!   over "Deir"). When the longest hit fails the boundary check, the next shorter pattern
 //!   that starts at the same position is tried, down to the shortest; if none fits, the
 //!   search resumes at the next character. Case-sensitive and case-insensitive hits are
-//!   merged the same way: leftmost first, then longest.
+//!   merged the same way: leftmost first, then longest; on the same words the
+//!   case-sensitive one wins ("SANA" the agency over "Sana" the city).
+//!
+//! # How names are found
+//!
+//! The case-sensitive patterns (acronyms, `=forced`) are few and live in an aho-corasick
+//! automaton. The case-insensitive ones (some 85,000 names) live in a hash table of every
+//! key prefix cut at its word ends, hashed as the text is read: at each word start the
+//! search hashes the word and probes the table once, and only walks on to the next word
+//! while the words so far start some name. A word that starts no name costs one hash of its
+//! bytes and one probe, whatever the number of names.
 //! - **One pattern, several entries.** "Aleppo" is a city and a province, "Moscow" a city
 //!   and a metonym for Russia's government: a [`Mention`] lists every entry its pattern
 //!   names, and the extractor picks by context.
@@ -254,80 +264,143 @@ struct Automaton {
     proper: Vec<bool>,
 }
 
-/// Proper names (case-insensitive patterns written with a capital) in a hash map keyed by
-/// their ASCII-lowercased form: looked up at capitalised word starts instead of living in
-/// the automaton, which keeps the automaton small and the build fast.
+/// The case-insensitive patterns, looked up at word starts: proper names ("Idlib", written
+/// with a capital) only where the text has a capital, the others ("the Kremlin",
+/// "al-Manamah") at any word start. A hash probe per word costs less than an automaton step
+/// per byte, and the build is short.
 #[derive(Default)]
 struct Names {
-    map: HashMap<Box<str>, (u32, u32), Fnv>,
-    /// For each first word of a key (by its hash: a collision only costs a lookup), the
-    /// most word ends a key starting with it has: a capitalised word that starts no name
-    /// costs one hash.
-    first: HashMap<u64, usize, Fnv>,
+    /// The keys, ASCII-lowercased.
+    keys: Vec<(Box<str>, Target)>,
+    /// Every key cut at each of its word ends ("the", "the white", "the white house"), by
+    /// the hash of the lowercased prefix ([`fnv_lower`]), with what the prefix is: the
+    /// search at a word start walks word end by word end while the words so far start some
+    /// key, so a word that starts none costs one hash and one probe.
+    prefixes: HashMap<u64, Prefix, Mix>,
+    /// Keys whose hash another key already has (a 64-bit collision: none in the built-in
+    /// data, but a user file must not lose a name to one).
+    overflow: HashMap<Box<str>, Target>,
+    /// ASCII bytes that are not letters or digits but start a key ("'Ajman"): such keys are
+    /// also looked up where the text has that byte.
+    lead: u128,
+    /// Some key starts with a non-ASCII character that is not a letter or digit.
+    lead_other: bool,
     /// Longest key in bytes.
     max_len: usize,
 }
 
-fn word_hash(word: &str) -> u64 {
-    use std::hash::{BuildHasher, Hasher};
-    let mut h = Fnv.build_hasher();
-    h.write(word.as_bytes());
-    h.finish()
+/// What a key prefix is: [`PREFIX_MORE`] and the other flags, and the index in
+/// [`Names::keys`] of the key ending there (with [`PREFIX_KEY`]).
+#[derive(Clone, Copy, Default)]
+struct Prefix {
+    flags: u8,
+    key: u32,
 }
 
-/// The first word end of a key and the number of its word ends (as [`word_ends`] counts
-/// them in text), in one pass without allocating.
-fn key_ends(key: &str) -> (usize, usize) {
-    let b = key.as_bytes();
-    // most names are one word
-    if b.iter().all(|&c| c.is_ascii_alphanumeric() || c >= 0x80) {
-        return (b.len(), 1);
-    }
-    let mut first = None;
-    let mut count = 0;
-    for j in 1..=b.len() {
-        let before = b[j - 1];
-        let after_ok = b
-            .get(j)
-            .is_none_or(|a| a.is_ascii() && !a.is_ascii_alphanumeric());
-        let before_ok = before.is_ascii_alphanumeric() || before == b'.' || before >= 0x80;
-        if after_ok && before_ok && key.is_char_boundary(j) {
-            count += 1;
-            first.get_or_insert(j);
+/// [`Prefix`] flags: a longer key goes on.
+const PREFIX_MORE: u8 = 1;
+/// A key ends here.
+const PREFIX_KEY: u8 = 2;
+/// A key ends here that needs no capital.
+const PREFIX_LOWER: u8 = 4;
+/// A longer key goes on that needs no capital.
+const PREFIX_MORE_LOWER: u8 = 8;
+
+/// A key of [`Names`]: its range in `Inner::ids`, and whether it needs a capital.
+#[derive(Clone, Copy)]
+struct Target {
+    ids: (u32, u32),
+    proper: bool,
+}
+
+/// For each byte, its ASCII lowercase if it is an ASCII letter or digit, else 0: one load
+/// per byte in the word scan.
+static ALNUM_LOWER: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = c.to_ascii_lowercase();
         }
+        b += 1;
     }
-    (first.unwrap_or(b.len()), count.max(1))
+    t
+};
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+/// FNV-1a over the ASCII-lowercased bytes, continuing from `h`: the hash of a prefix
+/// extends to the next word without hashing the first words again.
+fn fnv_lower(mut h: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
+        h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
+    }
+    h
 }
 
-/// The word ends of a name or text from `start`: after a letter, digit or period, before
-/// ASCII punctuation or space or the end (the text is folded, so names end at ASCII).
-fn word_ends(text: &str, start: usize, limit: usize, out: &mut Vec<usize>, max: usize) {
-    out.clear();
+/// Hasher of [`Names::prefixes`], whose keys are already hashes: one mixing step spreads
+/// FNV's weaker low bits over the table.
+#[derive(Clone, Copy, Default)]
+struct Mix;
+
+struct MixHasher(u64);
+
+impl std::hash::BuildHasher for Mix {
+    type Hasher = MixHasher;
+    fn build_hasher(&self) -> MixHasher {
+        MixHasher(0)
+    }
+}
+
+impl std::hash::Hasher for MixHasher {
+    fn finish(&self) -> u64 {
+        let x = self.0 ^ (self.0 >> 29);
+        let x = x.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        x ^ (x >> 32)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = fnv_lower(self.0 ^ FNV_OFFSET, bytes);
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// The first word end after `from`, up to `limit`: a position after a letter, digit or
+/// period and before ASCII punctuation, a space, a non-alphanumeric character or the end.
+/// Names and text are cut alike, so a name matches where the text has its words.
+#[inline(never)]
+fn next_word_end(text: &str, from: usize, limit: usize) -> Option<usize> {
     let bytes = text.as_bytes();
-    let mut j = start + 1;
-    while j <= limit && out.len() < max {
+    let mut j = from.checked_add(1)?;
+    while j <= limit {
         let after = bytes.get(j).copied();
-        let Some(&before) = bytes.get(j - 1) else {
-            break;
-        };
-        let after_ok = match after {
-            None => true,
-            Some(a) if a.is_ascii() => !a.is_ascii_alphanumeric(),
-            // raw text: "Homs»" ends, "Homsé" does not
-            Some(_) => {
-                text.is_char_boundary(j)
-                    && !text
+        if after.is_some_and(|a| a.is_ascii_alphanumeric()) {
+            j += 1;
+            continue;
+        }
+        let before = *bytes.get(j - 1)?;
+        if before.is_ascii_alphanumeric() || before == b'.' || before >= 0x80 {
+            match after {
+                None => return Some(j),
+                Some(a) if a.is_ascii() => return Some(j),
+                // raw text: "Homs»" ends, "Homsé" does not
+                Some(_) => {
+                    let alnum = text
                         .get(j..)
                         .and_then(|r| r.chars().next())
-                        .is_some_and(char::is_alphanumeric)
+                        .is_some_and(char::is_alphanumeric);
+                    if text.is_char_boundary(j) && !alnum {
+                        return Some(j);
+                    }
+                }
             }
-        };
-        let before_ok = before.is_ascii_alphanumeric() || before == b'.' || before >= 0x80;
-        if after_ok && before_ok && text.is_char_boundary(j) {
-            out.push(j);
         }
         j += 1;
     }
+    None
 }
 
 struct Inner {
@@ -492,26 +565,55 @@ impl Gazetteer {
         let mut ids = Vec::new();
         let mut automata = Vec::new();
         let mut patterns = 0;
-        // proper names go to the hash map, the rest to the automata
+        // case-insensitive patterns go to the hash map, case-sensitive ones to the automaton
         let mut names_dict = Names::default();
-        let (proper, ci): (Vec<_>, Vec<_>) = ci.into_iter().partition(|(_, (_, p))| *p);
-        names_dict.map.reserve(proper.len());
-        names_dict.first.reserve(proper.len());
-        for (k, (v, _)) in proper {
+        names_dict.keys.reserve(ci.len());
+        names_dict.prefixes.reserve(ci.len() * 2);
+        let mut ci: Vec<(String, (Vec<EntryId>, bool))> = ci.into_iter().collect();
+        ci.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        for (k, (v, proper)) in ci {
             let start = ids.len() as u32;
             ids.extend_from_slice(&v);
+            let target = Target {
+                ids: (start, ids.len() as u32),
+                proper,
+            };
             names_dict.max_len = names_dict.max_len.max(k.len());
-            let (first_end, count) = key_ends(&k);
-            let first = k.get(..first_end).unwrap_or(&k);
-            let n = names_dict.first.entry(word_hash(first)).or_insert(0);
-            *n = (*n).max(count);
-            names_dict
-                .map
-                .insert(k.into_boxed_str(), (start, ids.len() as u32));
+            let index = u32::try_from(names_dict.keys.len())
+                .map_err(|_| Error::automaton("too many patterns"))?;
+            // the key's word ends, as the search will cut the text
+            let mut h = FNV_OFFSET;
+            let mut e = 0;
+            let mut stored = false;
+            while let Some(ne) = next_word_end(&k, e, k.len()) {
+                h = fnv_lower(h, k.as_bytes().get(e..ne).unwrap_or(&[]));
+                let prefix = names_dict.prefixes.entry(h).or_default();
+                if ne == k.len() {
+                    if prefix.flags & PREFIX_KEY == 0 {
+                        prefix.key = index;
+                        stored = true;
+                    }
+                    prefix.flags |= PREFIX_KEY | if proper { 0 } else { PREFIX_LOWER };
+                } else {
+                    prefix.flags |= PREFIX_MORE | if proper { 0 } else { PREFIX_MORE_LOWER };
+                }
+                e = ne;
+            }
+            match k.chars().next() {
+                Some(c) if c.is_ascii() && !c.is_ascii_alphanumeric() => {
+                    names_dict.lead |= 1u128 << (c as u32);
+                }
+                Some(c) if !c.is_ascii() && !c.is_alphanumeric() => names_dict.lead_other = true,
+                _ => {}
+            }
+            if stored {
+                names_dict.keys.push((k.into_boxed_str(), target));
+            } else {
+                names_dict.overflow.insert(k.into_boxed_str(), target);
+            }
             patterns += 1;
         }
-        let ci: HashMap<String, (Vec<EntryId>, bool), Fnv> = ci.into_iter().collect();
-        for (map, insensitive) in [(ci, true), (cs, false)] {
+        for (map, insensitive) in [(cs, false)] {
             if map.is_empty() {
                 continue;
             }
@@ -622,10 +724,11 @@ impl Gazetteer {
         let dict: usize = self
             .inner
             .names_dict
-            .map
-            .keys()
-            .map(|k| k.len() + 16 + 8 + 8)
-            .sum();
+            .keys
+            .iter()
+            .map(|(k, _)| k.len() + 16 + 16)
+            .sum::<usize>()
+            + self.inner.names_dict.prefixes.capacity() * 17;
         automata + dict + entries + self.inner.ids.len() * 4
     }
 
@@ -650,10 +753,12 @@ impl Gazetteer {
             find_one(a, text, &mut all);
         }
         let sources =
-            self.inner.automata.len() + usize::from(!self.inner.names_dict.map.is_empty());
+            self.inner.automata.len() + usize::from(!self.inner.names_dict.keys.is_empty());
         find_names(&self.inner.names_dict, text, &mut all);
         if sources > 1 {
-            all.sort_unstable_by(|x, y| {
+            // stable: on the same span the case-sensitive hit ("SANA", the agency), found
+            // first, wins over the case-insensitive one ("Sana", the city)
+            all.sort_by(|x, y| {
                 x.span
                     .start
                     .cmp(&y.span.start)
@@ -695,70 +800,151 @@ fn at_boundary(text: &str, start: usize, end: usize) -> bool {
         && (!last_word || !is_word_byte_at(text, end, false))
 }
 
-/// Proper names: at each capitalised word start, the longest key ending at a word end.
+/// Case-insensitive patterns: at each word start, the longest key ending at a word end
+/// (a proper name only where the text has a capital there).
+#[inline(never)]
 fn find_names(names: &Names, text: &str, out: &mut Vec<Mention>) {
-    if names.map.is_empty() {
+    if names.keys.is_empty() && names.overflow.is_empty() {
         return;
     }
     let bytes = text.as_bytes();
     let mut key = String::new();
-    let mut ends: Vec<usize> = Vec::new();
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        // a word start: a capital after a non-word character
-        let starts_word = if b.is_ascii() {
-            b.is_ascii_uppercase()
-        } else {
-            text.get(i..)
-                .and_then(|s| s.chars().next())
-                .is_some_and(char::is_uppercase)
-        } && !is_word_byte_at(text, i, true);
-        if !starts_word {
-            i += 1;
-            continue;
-        }
-        // the first word must start some name; then the ends up to that name's length
-        let limit = (i + names.max_len).min(bytes.len());
-        word_ends(text, i, limit, &mut ends, 1);
-        let Some(&first_end) = ends.first() else {
-            i += 1;
-            continue;
-        };
-        key.clear();
-        key.push_str(text.get(i..first_end).unwrap_or(""));
-        key.make_ascii_lowercase();
-        let Some(&max_ends) = names.first.get(&word_hash(&key)) else {
-            i = first_end;
-            continue;
-        };
-        word_ends(text, i, limit, &mut ends, max_ends);
-        let mut hit = None;
-        for &e in ends.iter().rev() {
-            let Some(slice) = text.get(i..e) else {
-                continue;
-            };
-            key.clear();
-            key.push_str(slice);
-            key.make_ascii_lowercase();
-            if let Some(&ids) = names.map.get(key.as_str()) {
-                hit = Some((e, ids));
-                break;
+    while let Some(&b) = bytes.get(i) {
+        // a candidate start, whether it is written with a capital (or a digit), and where
+        // the next candidate can be if no key starts here
+        let (cap, next) = if b.is_ascii_alphanumeric() {
+            // the run of ASCII letters and digits from here, hashed as it is read
+            let mut h = FNV_OFFSET;
+            let mut run = i;
+            for &c in bytes.get(i..).unwrap_or(&[]) {
+                let l = ALNUM_LOWER[usize::from(c)];
+                if l == 0 {
+                    break;
+                }
+                h = (h ^ u64::from(l)).wrapping_mul(FNV_PRIME);
+                run += 1;
             }
-        }
-        match hit {
+            if is_word_before(text, i) {
+                i = run;
+                continue;
+            }
+            let cap = !b.is_ascii_lowercase();
+            // most words end at ASCII punctuation or space: one probe says whether any
+            // key starts with this word
+            if bytes.get(run).is_none_or(|a| a.is_ascii() && *a != b'.') {
+                let (key_ok, more_ok) = prefix_flags(cap);
+                let starts_key = names
+                    .prefixes
+                    .get(&h)
+                    .is_some_and(|p| p.flags & (key_ok | more_ok) != 0);
+                if !starts_key {
+                    i = run;
+                    continue;
+                }
+            }
+            (cap, run)
+        } else if b.is_ascii() {
+            if names.lead >> u32::from(b) & 1 == 0 {
+                i += 1;
+                continue;
+            }
+            (false, i + 1)
+        } else {
+            match text.get(i..).and_then(|s| s.chars().next()) {
+                Some(c) if c.is_alphanumeric() && !is_word_before(text, i) => {
+                    (!c.is_lowercase(), i + c.len_utf8())
+                }
+                Some(c) if !c.is_alphanumeric() && names.lead_other => (false, i + c.len_utf8()),
+                Some(c) => {
+                    i += c.len_utf8();
+                    continue;
+                }
+                None => {
+                    i += 1;
+                    continue;
+                }
+            }
+        };
+        match longest_at(names, text, i, cap, &mut key) {
             Some((e, ids)) => {
                 out.push(Mention {
                     span: Span::new(i, e),
                     ids,
                 });
-                i = e;
+                i = e.max(i + 1);
             }
-            None => i += 1,
+            None => i = next,
         }
     }
 }
 
+/// The longest key at `i` ending at a word end: walks word end by word end while the words
+/// so far start some key.
+#[inline(never)]
+fn longest_at(
+    names: &Names,
+    text: &str,
+    i: usize,
+    cap: bool,
+    key: &mut String,
+) -> Option<(usize, (u32, u32))> {
+    let bytes = text.as_bytes();
+    let limit = i.saturating_add(names.max_len).min(bytes.len());
+    let (key_ok, more_ok) = prefix_flags(cap);
+    let mut h = FNV_OFFSET;
+    let mut e = i;
+    let mut hit = None;
+    while let Some(ne) = next_word_end(text, e, limit) {
+        h = fnv_lower(h, bytes.get(e..ne).unwrap_or(&[]));
+        let Some(&prefix) = names.prefixes.get(&h) else {
+            break;
+        };
+        if prefix.flags & key_ok != 0 {
+            let words = text.get(i..ne).unwrap_or("");
+            let target = match names.keys.get(prefix.key as usize) {
+                Some((k, t)) if k.eq_ignore_ascii_case(words) => Some(*t),
+                _ if names.overflow.is_empty() => None,
+                _ => {
+                    key.clear();
+                    key.push_str(words);
+                    key.make_ascii_lowercase();
+                    names.overflow.get(key.as_str()).copied()
+                }
+            };
+            match target {
+                Some(t) if cap || !t.proper => hit = Some((ne, t.ids)),
+                _ => {}
+            }
+        }
+        if prefix.flags & more_ok == 0 {
+            break;
+        }
+        e = ne;
+    }
+    hit
+}
+
+/// The [`Prefix`] flags that let a search go on: a key ends here, a key goes on; for a
+/// start written with a capital, any key, otherwise keys that need none.
+fn prefix_flags(cap: bool) -> (u8, u8) {
+    if cap {
+        (PREFIX_KEY, PREFIX_MORE)
+    } else {
+        (PREFIX_LOWER, PREFIX_MORE_LOWER)
+    }
+}
+
+/// True if the character before `pos` is a letter or digit (any script).
+fn is_word_before(text: &str, pos: usize) -> bool {
+    match pos.checked_sub(1).and_then(|p| text.as_bytes().get(p)) {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => is_word_byte_at(text, pos, true),
+    }
+}
+
+#[inline(never)]
 fn find_one(a: &Automaton, text: &str, out: &mut Vec<Mention>) {
     // a proper name ("Than", "Mobile") must be written with a capital: "than" is no town
     let fits = |m: &aho_corasick::Match| {
@@ -895,5 +1081,43 @@ mod tests {
     fn non_ascii_boundaries() {
         let g = gaz("city\tHoms\tSY\t\tSY-HI\n");
         assert_eq!(names(&g, "«Homs» éHoms Homsé"), vec!["Homs"]);
+    }
+
+    #[test]
+    fn lowercase_patterns_match_at_any_word_start() {
+        let g = gaz("metonym\tthe Kremlin\tRU\ncity\tKremlin\tXX\n");
+        assert_eq!(names(&g, "said the Kremlin"), vec!["the Kremlin"]);
+        assert_eq!(names(&g, "The Kremlin said"), vec!["The Kremlin"]);
+        // not inside a word; the shorter proper name still fits after it
+        assert_eq!(names(&g, "bathe Kremlin"), vec!["Kremlin"]);
+        assert_eq!(names(&g, "the kremlin"), vec!["the kremlin"]);
+    }
+
+    #[test]
+    fn case_sensitive_hit_wins_on_the_same_span() {
+        let g = gaz("source\tSyrian Arab News Agency\tSY\t\t\tSANA\ncity\tSana\tYE\n");
+        let kind = |t: &str| -> Vec<EntryKind> {
+            g.find(t)
+                .iter()
+                .flat_map(|m| g.entries_of(m).map(|(_, e)| e.kind()))
+                .collect()
+        };
+        assert_eq!(kind("SANA said"), vec![EntryKind::Source]);
+        assert_eq!(kind("in Sana today"), vec![EntryKind::City]);
+    }
+
+    #[test]
+    fn patterns_starting_with_punctuation() {
+        let g = gaz("city\t\u{2018}Ajman\tAE\n");
+        assert_eq!(names(&g, "in 'Ajman today"), vec!["'Ajman"]);
+    }
+
+    #[test]
+    fn long_names_are_walked_word_by_word() {
+        let g = gaz("country\tBosnia and Herzegovina\tBA\tBA\ncity\tBosnia\tBA\n");
+        assert_eq!(
+            names(&g, "Bosnia and Herzegovina, Bosnia and Croatia"),
+            vec!["Bosnia and Herzegovina", "Bosnia"]
+        );
     }
 }
