@@ -1,6 +1,10 @@
 //! The closed-class words the event rules read: triggers, casualty words, victim nouns,
 //! modality cues. One lookup per token; a word has one class.
 
+use std::collections::HashMap;
+
+use once_cell::sync::Lazy;
+
 use crate::model::{CasualtyKind, Modality, VictimCategory, Weapon};
 
 /// The class of a word.
@@ -81,148 +85,293 @@ pub(crate) enum Pos {
 }
 
 /// The class of an ASCII-lowercased word.
-pub(crate) fn classify(w: &str) -> W {
-    use CasualtyKind as K;
-    use VictimCategory as V;
-    use Weapon::*;
-    use W::*;
-    match w {
-        "airstrike" | "airstrikes" | "air-strike" | "air-strikes" | "airstriking" => {
-            Trigger(Some(Air), true)
+pub(crate) fn classify(w: &[u8]) -> W {
+    LEXICON.get(w).copied().unwrap_or(W::Other)
+}
+
+/// The lexicon by word, built once: one hash and one probe per token instead of a chain
+/// of string comparisons.
+static LEXICON: Lazy<HashMap<&'static [u8], W, WordHash>> = Lazy::new(|| {
+    let mut m = HashMap::with_capacity_and_hasher(700, WordHash);
+    for &(class, words) in GROUPS {
+        for &word in words {
+            m.entry(word.as_bytes()).or_insert(class);
         }
-        "bombing" | "bombings" | "bombed" | "bomb" | "bombs" | "bombarded" | "bombardment"
-        | "bombardments" | "bombarding" => Trigger(Some(Air), true),
-        "shelled" | "shelling" | "shellings" | "shell" => Trigger(Some(Artillery), true),
-        "strike" | "strikes" | "struck" | "hit" | "hits" | "targeted" | "targeting" | "pounded"
-        | "pounding" | "raid" | "raids" | "raided" | "attacked" | "attack" | "attacks"
-        | "slammed" | "fell" | "landed" | "impacted" => Trigger(None, false),
-        "warplane" | "warplanes" | "jet" | "jets" | "aircraft" | "plane" | "planes"
-        | "helicopter" | "helicopters" | "gunship" | "gunships" | "bomber" | "bombers" | "air"
-        | "aerial" | "sorties" | "sortie" => WeaponNoun(Air),
-        "drone" | "drones" | "uav" | "uavs" => WeaponNoun(Drone),
-        "missile" | "missiles" | "rocket" | "rockets" | "projectile" | "projectiles" | "atgm"
-        | "atgms" => WeaponNoun(Missile),
-        "artillery" | "mortar" | "mortars" | "shells" | "howitzer" | "howitzers" | "grad"
-        | "mlrs" | "launchers" | "launcher" | "cannon" | "cannons" | "rpg" | "rpgs" | "ifvs"
-        | "katyusha" | "katyushas" => WeaponNoun(Artillery),
-        "fired" | "fire" | "fires" | "firing" | "launched" | "launching" | "launches"
-        | "lobbed" | "dropped" | "dropping" => Launch,
-        "killed" | "killing" | "kill" | "kills" | "slain" | "slaying" | "neutralised"
-        | "neutralized" => Casualty(K::Killed, Pos::Verb),
-        "dead" | "died" | "die" | "dies" | "deaths" | "death" | "fatalities" | "fatality"
-        | "lives" | "bodies" | "perished" => Casualty(K::Killed, Pos::After),
-        "wounded" | "wounding" | "wounds" | "injured" | "injuring" | "injures" | "hurt" => {
-            Casualty(K::Wounded, Pos::Verb)
+    }
+    m
+});
+
+/// FNV-1a for the short words of the lexicon (the standard SipHash costs more than the
+/// lookup it guards; the keys are this file's words, not input).
+#[derive(Clone, Copy, Default)]
+struct WordHash;
+
+struct WordHasher(u64);
+
+impl std::hash::BuildHasher for WordHash {
+    type Hasher = WordHasher;
+    fn build_hasher(&self) -> WordHasher {
+        WordHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        let x = self.0 ^ (self.0 >> 29);
+        let x = x.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        x ^ (x >> 32)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
         }
-        "injuries" | "injury" => Casualty(K::Wounded, Pos::After),
-        "displaced" | "displacing" | "displaces" => Casualty(K::Displaced, Pos::Verb),
-        "fled" | "homeless" => Casualty(K::Displaced, Pos::After),
-        "missing" => Casualty(K::Missing, Pos::After),
-        "abducted" | "abducting" | "kidnapped" | "kidnapping" | "kidnaps" | "abducts" => {
-            Casualty(K::Abducted, Pos::Verb)
+    }
+}
+
+use CasualtyKind as K;
+use VictimCategory as V;
+use Weapon::*;
+use W::*;
+
+/// Every class with its words; a word has one class (a test checks there are no repeats).
+#[rustfmt::skip]
+static GROUPS: &[(W, &[&str])] = &[
+    (Trigger(Some(Air), true), &[
+        "airstrike", "airstrikes", "air-strike", "air-strikes", "airstriking",
+    ]),
+    (Trigger(Some(Air), true), &[
+        "bombing", "bombings", "bombed", "bomb", "bombs", "bombarded", "bombardment",
+        "bombardments", "bombarding",
+    ]),
+    (Trigger(Some(Artillery), true), &[
+        "shelled", "shelling", "shellings", "shell",
+    ]),
+    (Trigger(None, false), &[
+        "strike", "strikes", "struck", "hit", "hits", "targeted", "targeting", "pounded",
+        "pounding", "raid", "raids", "raided", "attacked", "attack", "attacks", "slammed",
+        "fell", "landed", "impacted",
+    ]),
+    (WeaponNoun(Air), &[
+        "warplane", "warplanes", "jet", "jets", "aircraft", "plane", "planes", "helicopter",
+        "helicopters", "gunship", "gunships", "bomber", "bombers", "air", "aerial", "sorties",
+        "sortie",
+    ]),
+    (WeaponNoun(Drone), &[
+        "drone", "drones", "uav", "uavs",
+    ]),
+    (WeaponNoun(Missile), &[
+        "missile", "missiles", "rocket", "rockets", "projectile", "projectiles", "atgm",
+        "atgms",
+    ]),
+    (WeaponNoun(Artillery), &[
+        "artillery", "mortar", "mortars", "shells", "howitzer", "howitzers", "grad", "mlrs",
+        "launchers", "launcher", "cannon", "cannons", "rpg", "rpgs", "ifvs", "katyusha",
+        "katyushas",
+    ]),
+    (Launch, &[
+        "fired", "fire", "fires", "firing", "launched", "launching", "launches", "lobbed",
+        "dropped", "dropping",
+    ]),
+    (Casualty(K::Killed, Pos::Verb), &[
+        "killed", "killing", "kill", "kills", "slain", "slaying", "neutralised", "neutralized",
+    ]),
+    (Casualty(K::Killed, Pos::After), &[
+        "dead", "died", "die", "dies", "deaths", "death", "fatalities", "fatality", "lives",
+        "bodies", "perished",
+    ]),
+    (Casualty(K::Wounded, Pos::Verb), &[
+        "wounded", "wounding", "wounds", "injured", "injuring", "injures", "hurt",
+    ]),
+    (Casualty(K::Wounded, Pos::After), &[
+        "injuries", "injury",
+    ]),
+    (Casualty(K::Displaced, Pos::Verb), &[
+        "displaced", "displacing", "displaces",
+    ]),
+    (Casualty(K::Displaced, Pos::After), &[
+        "fled", "homeless",
+    ]),
+    (Casualty(K::Missing, Pos::After), &[
+        "missing",
+    ]),
+    (Casualty(K::Abducted, Pos::Verb), &[
+        "abducted", "abducting", "kidnapped", "kidnapping", "kidnaps", "abducts",
+    ]),
+    (Casualty(K::Abducted, Pos::After), &[
+        "hostage", "hostages",
+    ]),
+    (Casualty(K::Detained, Pos::Verb), &[
+        "detained", "detaining", "arrested", "arresting",
+    ]),
+    (Victim(V::Combatants), &[
+        "militant", "militants", "rebel", "rebels", "fighter", "fighters", "insurgent",
+        "insurgents", "jihadist", "jihadists", "terrorist", "terrorists", "gunmen", "gunman",
+        "combatant", "combatants", "members", "member", "elements", "extremists", "extremist",
+        "commanders", "commander", "separatists", "separatist", "militiamen", "militia",
+        "mercenaries", "assailants", "attackers", "suspect", "suspects", "jihadi", "bandits",
+        "bandit", "robbers", "robber", "smugglers", "smuggler", "poachers", "cadres", "cadre",
+        "recruit", "operatives", "operative", "sniper", "snipers",
+    ]),
+    (Victim(V::Civilians), &[
+        "civilian", "civilians", "children", "child", "women", "woman", "residents",
+        "villagers", "students", "worshippers", "patients", "farmers", "men", "man", "boy",
+        "boys", "girl", "girls", "infants", "family", "protesters", "protestors",
+        "demonstrators", "refugees", "migrants", "journalists", "journalist", "shepherd",
+        "shepherds", "teenager", "teenagers", "elderly", "passengers", "workers", "worker",
+        "doctors", "nurses", "pilgrims", "fishermen", "minors", "kids", "baby", "babies",
+        "toddler", "driver", "drivers", "doctor", "teacher", "teachers", "trader", "traders",
+        "herder", "herders", "youth", "youths", "resident", "villager", "student", "activist",
+        "activists", "official", "officials", "leader", "leaders", "chief", "pastor", "priest",
+        "imam", "businessman", "merchant", "merchants", "farmer", "civil", "local", "locals",
+        "motorist", "motorcyclist", "nurse", "lawyer", "mother", "father", "son", "daughter",
+        "brother", "wife", "husband", "relatives", "inhabitants", "citizens", "citizen",
+    ]),
+    (Victim(V::SecurityForces), &[
+        "soldier", "soldiers", "troops", "police", "policemen", "policeman", "officers",
+        "officer", "servicemen", "serviceman", "personnel", "guards", "guard", "marines",
+        "sailors", "pilots", "pilot", "conscripts", "recruits", "gendarmes", "gendarme",
+        "agents", "agent", "policewoman", "constable", "constables", "trooper", "troopers",
+        "paramilitaries", "paramilitary", "ranger", "rangers",
+    ]),
+    (Victim(V::People), &[
+        "people", "persons", "person", "individuals", "others", "victims", "casualties",
+    ]),
+    (Military, &[
+        "forces", "force", "army", "armies", "military", "militaries", "navy", "ministry",
+        "battalion", "brigade", "division", "units", "unit", "command", "airforce",
+    ]),
+    (Cue(Modality::Hypothetical), &[
+        "would", "could", "may", "might", "likely", "unlikely", "possible", "possibly", "if",
+        "unless", "whether", "allow", "consider", "considering", "should", "potential",
+        "hypothetical", "ready", "prepared", "able",
+    ]),
+    (Cue(Modality::Planned), &[
+        "will", "plans", "plan", "planned", "planning", "intends", "intend", "intended",
+        "threatens", "threatened", "threatening", "vowed", "vows", "pledged", "warned",
+        "promised", "aims", "going", "preparing",
+    ]),
+    (Cue(Modality::Negated), &[
+        "denied", "denies", "deny", "denying", "not", "never", "didn't", "no", "without",
+        "refused", "rejected", "dismissed",
+    ]),
+    (Locative, &[
+        "in", "on", "at", "near", "against", "into", "across", "over", "of", "around",
+        "outside", "toward", "towards", "onto", "inside", "upon", "within", "between", "north",
+        "south", "east", "west", "northern", "southern", "eastern", "western", "northeast",
+        "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern",
+        "southwestern", "central", "outskirts", "edge", "vicinity", "area", "areas",
+    ]),
+    (By, &[
+        "by",
+    ]),
+    (Thing, &[
+        "house", "houses", "homes", "home", "buildings", "building", "vehicles", "vehicle",
+        "cars", "trucks", "tanks", "villages", "towns", "cities", "times", "rounds", "targets",
+        "positions", "sites", "km", "kilometres", "kilometers", "miles", "metres", "meters",
+        "years", "months", "weeks", "days", "hours", "minutes", "percent", "dollars", "tonnes",
+        "tons", "events", "locations", "incidents", "explosions", "blasts", "shots", "bullets",
+        "barrels", "hectares", "acres", "cattle", "sheep", "goats", "camels", "animals",
+        "schools", "hospitals", "shops", "stores", "checkpoints", "points", "clashes",
+        "operations", "aid", "boats", "ships", "weapons", "ammunition", "mines", "ieds",
+    ]),
+    (Definite, &[
+        "the", "these", "those", "its", "their", "this", "that", "such", "his", "her", "our",
+    ]),
+    (Indefinite, &[
+        "a", "an",
+    ]),
+    (Aux, &[
+        "was", "were", "are", "is", "been", "be", "being", "had", "reportedly", "allegedly",
+        "also", "later", "all", "both", "each", "subsequently", "eventually", "apparently",
+        "confirmed", "believed", "feared", "left", "found", "seriously", "critically",
+        "lightly", "severely", "fatally", "mortally", "shot", "instantly", "immediately", "now",
+        "already", "still", "officially",
+    ]),
+    (Perfect, &[
+        "has", "have",
+    ]),
+    (Previous, &[
+        "previous", "previously", "earlier", "initial", "prior", "preliminary", "old",
+    ]),
+    (Toll, &[
+        "toll", "tolls",
+    ]),
+    (Including, &[
+        "including", "among",
+    ]),
+    (Running, &[
+        "since", "total", "overall", "altogether", "cumulative", "so-far", "tally",
+    ]),
+    (War, &[
+        "war", "conflict", "uprising", "insurgency", "revolution", "crisis", "wars",
+    ]),
+    (Campaign, &[
+        "campaign", "operation", "intervention", "offensive", "capability", "capabilities",
+    ]),
+    (Report, &[
+        "said", "says", "say", "reported", "reports", "according", "told", "stated",
+        "announced", "claimed", "added", "quoted",
+    ]),
+    (Base, &[
+        "airbase", "airbases", "base", "bases", "airfield", "airfields", "airdrome",
+        "airdromes", "aerodrome", "airport", "airports",
+    ]),
+    (Improvised, &[
+        "car", "roadside", "suicide", "truck", "pipe", "improvised", "homemade", "motorcycle",
+        "sticky", "magnetic", "parcel", "letter", "nail", "ied", "cane", "petrol", "sound",
+        "molotov", "crude", "country-made", "hand", "planted",
+    ]),
+    (NotAttack, &[
+        "hunger", "general", "labor", "labour", "workers'", "nationwide", "counter",
+        "preemptive", "lucky", "first-strike",
+    ]),
+    (Unknown, &[
+        "unidentified", "unknown", "unmarked", "unnamed", "unclaimed",
+    ]),
+    (Conj, &[
+        "and", "or", "&",
+    ]),
+    (ProvinceWord, &[
+        "province", "provinces", "governorate", "governorates", "oblast", "oblasts", "region",
+        "regions", "state", "countryside", "prefecture", "county",
+    ]),
+    (TownWord, &[
+        "city", "town", "village", "district", "districts", "neighbourhood", "neighborhood",
+        "suburb", "camp", "hamlet", "municipality", "locality",
+    ]),
+    (Regime, &[
+        "regime", "government", "pro-government", "loyalist", "state-run",
+    ]),
+    (Coalition, &[
+        "coalition", "coalition-led",
+    ]),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_word_has_one_class_and_is_lowercase() {
+        let mut seen = std::collections::HashSet::new();
+        for word in GROUPS.iter().flat_map(|(_, words)| words.iter()) {
+            assert!(seen.insert(*word), "{word} is listed twice");
+            assert_eq!(*word, word.to_ascii_lowercase(), "{word} is not lowercase");
         }
-        "hostage" | "hostages" => Casualty(K::Abducted, Pos::After),
-        "detained" | "detaining" | "arrested" | "arresting" => Casualty(K::Detained, Pos::Verb),
-        "militant" | "militants" | "rebel" | "rebels" | "fighter" | "fighters" | "insurgent"
-        | "insurgents" | "jihadist" | "jihadists" | "terrorist" | "terrorists" | "gunmen"
-        | "gunman" | "combatant" | "combatants" | "members" | "member" | "elements"
-        | "extremists" | "extremist" | "commanders" | "commander" | "separatists"
-        | "separatist" | "militiamen" | "militia" | "mercenaries" | "assailants" | "attackers"
-        | "suspect" | "suspects" | "jihadi" | "bandits" | "bandit" | "robbers" | "robber"
-        | "smugglers" | "smuggler" | "poachers" | "cadres" | "cadre" | "recruit" | "operatives"
-        | "operative" | "sniper" | "snipers" => Victim(V::Combatants),
-        "civilian" | "civilians" | "children" | "child" | "women" | "woman" | "residents"
-        | "villagers" | "students" | "worshippers" | "patients" | "farmers" | "men" | "man"
-        | "boy" | "boys" | "girl" | "girls" | "infants" | "family" | "protesters"
-        | "protestors" | "demonstrators" | "refugees" | "migrants" | "journalists"
-        | "journalist" | "shepherd" | "shepherds" | "teenager" | "teenagers" | "elderly"
-        | "passengers" | "workers" | "worker" | "doctors" | "nurses" | "pilgrims" | "fishermen"
-        | "minors" | "kids" | "baby" | "babies" | "toddler" | "driver" | "drivers" | "doctor"
-        | "teacher" | "teachers" | "trader" | "traders" | "herder" | "herders" | "youth"
-        | "youths" | "resident" | "villager" | "student" | "activist" | "activists"
-        | "official" | "officials" | "leader" | "leaders" | "chief" | "pastor" | "priest"
-        | "imam" | "businessman" | "merchant" | "merchants" | "farmer" | "civil" | "local"
-        | "locals" | "motorist" | "motorcyclist" | "nurse" | "lawyer" | "mother" | "father"
-        | "son" | "daughter" | "brother" | "wife" | "husband" | "relatives" | "inhabitants"
-        | "citizens" | "citizen" => Victim(V::Civilians),
-        "soldier" | "soldiers" | "troops" | "police" | "policemen" | "policeman" | "officers"
-        | "officer" | "servicemen" | "serviceman" | "personnel" | "guards" | "guard"
-        | "marines" | "sailors" | "pilots" | "pilot" | "conscripts" | "recruits" | "gendarmes"
-        | "gendarme" | "agents" | "agent" | "policewoman" | "constable" | "constables"
-        | "trooper" | "troopers" | "paramilitaries" | "paramilitary" | "ranger" | "rangers" => {
-            Victim(V::SecurityForces)
-        }
-        "people" | "persons" | "person" | "individuals" | "others" | "victims" | "casualties" => {
-            Victim(V::People)
-        }
-        "forces" | "force" | "army" | "armies" | "military" | "militaries" | "navy"
-        | "ministry" | "battalion" | "brigade" | "division" | "units" | "unit" | "command"
-        | "airforce" => Military,
-        "would" | "could" | "may" | "might" | "likely" | "unlikely" | "possible" | "possibly"
-        | "if" | "unless" | "whether" | "allow" | "consider" | "considering" | "should"
-        | "potential" | "hypothetical" | "ready" | "prepared" | "able" => {
-            Cue(Modality::Hypothetical)
-        }
-        "will" | "plans" | "plan" | "planned" | "planning" | "intends" | "intend" | "intended"
-        | "threatens" | "threatened" | "threatening" | "vowed" | "vows" | "pledged" | "warned"
-        | "promised" | "aims" | "going" | "preparing" => Cue(Modality::Planned),
-        "denied" | "denies" | "deny" | "denying" | "not" | "never" | "didn't" | "no"
-        | "without" | "refused" | "rejected" | "dismissed" => Cue(Modality::Negated),
-        "in" | "on" | "at" | "near" | "against" | "into" | "across" | "over" | "of" | "around"
-        | "outside" | "toward" | "towards" | "onto" | "inside" | "upon" | "within" | "between"
-        | "north" | "south" | "east" | "west" | "northern" | "southern" | "eastern" | "western"
-        | "northeast" | "northwest" | "southeast" | "southwest" | "northeastern"
-        | "northwestern" | "southeastern" | "southwestern" | "central" | "outskirts" | "edge"
-        | "vicinity" | "area" | "areas" => Locative,
-        "by" => By,
-        "house" | "houses" | "homes" | "home" | "buildings" | "building" | "vehicles"
-        | "vehicle" | "cars" | "trucks" | "tanks" | "villages" | "towns" | "cities" | "times"
-        | "rounds" | "targets" | "positions" | "sites" | "km" | "kilometres" | "kilometers"
-        | "miles" | "metres" | "meters" | "years" | "months" | "weeks" | "days" | "hours"
-        | "minutes" | "percent" | "dollars" | "tonnes" | "tons" | "events" | "locations"
-        | "incidents" | "explosions" | "blasts" | "shots" | "bullets" | "barrels" | "hectares"
-        | "acres" | "cattle" | "sheep" | "goats" | "camels" | "animals" | "schools"
-        | "hospitals" | "shops" | "stores" | "checkpoints" | "points" | "clashes"
-        | "operations" | "aid" | "boats" | "ships" | "weapons" | "ammunition" | "mines"
-        | "ieds" => Thing,
-        "the" | "these" | "those" | "its" | "their" | "this" | "that" | "such" | "his" | "her"
-        | "our" => Definite,
-        "a" | "an" => Indefinite,
-        "was" | "were" | "are" | "is" | "been" | "be" | "being" | "had" | "reportedly"
-        | "allegedly" | "also" | "later" | "all" | "both" | "each" | "subsequently"
-        | "eventually" | "apparently" | "confirmed" | "believed" | "feared" | "left" | "found"
-        | "seriously" | "critically" | "lightly" | "severely" | "fatally" | "mortally" | "shot"
-        | "instantly" | "immediately" | "now" | "already" | "still" | "officially" => Aux,
-        "has" | "have" => Perfect,
-        "previous" | "previously" | "earlier" | "initial" | "prior" | "preliminary" | "old" => {
-            Previous
-        }
-        "toll" | "tolls" => Toll,
-        "including" | "among" => Including,
-        "since" | "total" | "overall" | "altogether" | "cumulative" | "so-far" | "tally" => Running,
-        "war" | "conflict" | "uprising" | "insurgency" | "revolution" | "crisis" | "wars" => War,
-        "campaign" | "operation" | "intervention" | "offensive" | "capability" | "capabilities" => {
-            Campaign
-        }
-        "said" | "says" | "say" | "reported" | "reports" | "according" | "told" | "stated"
-        | "announced" | "claimed" | "added" | "quoted" => Report,
-        "airbase" | "airbases" | "base" | "bases" | "airfield" | "airfields" | "airdrome"
-        | "airdromes" | "aerodrome" | "airport" | "airports" => Base,
-        "car" | "roadside" | "suicide" | "truck" | "pipe" | "improvised" | "homemade"
-        | "motorcycle" | "sticky" | "magnetic" | "parcel" | "letter" | "nail" | "ied" | "cane"
-        | "petrol" | "sound" | "molotov" | "crude" | "country-made" | "hand" | "planted" => {
-            Improvised
-        }
-        "hunger" | "general" | "labor" | "labour" | "workers'" | "nationwide" | "counter"
-        | "preemptive" | "lucky" | "first-strike" => NotAttack,
-        "unidentified" | "unknown" | "unmarked" | "unnamed" | "unclaimed" => Unknown,
-        "and" | "or" | "&" => Conj,
-        "province" | "provinces" | "governorate" | "governorates" | "oblast" | "oblasts"
-        | "region" | "regions" | "state" | "countryside" | "prefecture" | "county" => ProvinceWord,
-        "city" | "town" | "village" | "district" | "districts" | "neighbourhood"
-        | "neighborhood" | "suburb" | "camp" | "hamlet" | "municipality" | "locality" => TownWord,
-        "regime" | "government" | "pro-government" | "loyalist" | "state-run" => Regime,
-        "coalition" | "coalition-led" => Coalition,
-        _ => Other,
+    }
+
+    #[test]
+    fn classes_by_word() {
+        assert_eq!(classify(b"airstrikes"), Trigger(Some(Weapon::Air), true));
+        assert_eq!(
+            classify(b"killed"),
+            Casualty(CasualtyKind::Killed, Pos::Verb)
+        );
+        assert_eq!(classify(b"dead"), Casualty(CasualtyKind::Killed, Pos::After));
+        assert_eq!(classify(b"civilians"), Victim(VictimCategory::Civilians));
+        assert_eq!(classify(b"province"), ProvinceWord);
+        assert_eq!(classify(b"the"), Definite);
+        assert_eq!(classify(b"zebra"), Other);
+        assert_eq!(classify(b"Killed"), Other, "the caller lowercases");
     }
 }

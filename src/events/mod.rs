@@ -163,15 +163,13 @@ fn tokenize(text: &str, span: Span) -> Vec<Tok> {
 fn classify_word(word: &str) -> W {
     let mut buf = [0u8; 24];
     let bytes = word.as_bytes();
-    if bytes.len() > buf.len() || !word.is_ascii() {
-        return W::Other;
-    }
-    let dst = &mut buf[..bytes.len()];
-    dst.copy_from_slice(bytes);
-    dst.make_ascii_lowercase();
-    match std::str::from_utf8(dst) {
-        Ok(lower) => lexicon::classify(lower),
-        Err(_) => W::Other,
+    match buf.get_mut(..bytes.len()) {
+        Some(dst) => {
+            dst.copy_from_slice(bytes);
+            dst.make_ascii_lowercase();
+            lexicon::classify(dst)
+        }
+        None => W::Other,
     }
 }
 
