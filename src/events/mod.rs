@@ -96,10 +96,11 @@ pub(crate) fn extract(
 }
 
 fn tokenize(text: &str, span: Span) -> Vec<Tok> {
-    let mut toks = Vec::new();
     let Some(s) = span.get(text) else {
-        return toks;
+        return Vec::new();
     };
+    // one allocation: a token takes at least two bytes with its space, most take five
+    let mut toks = Vec::with_capacity(s.len() / 4 + 4);
     let base = span.start;
     let mut iter = s.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
