@@ -631,7 +631,7 @@ impl Gazetteer {
                 .ascii_case_insensitive(insensitive)
                 .match_kind(MatchKind::LeftmostLongest)
                 .start_kind(StartKind::Both)
-                .kind(Some(AhoCorasickKind::ContiguousNFA))
+                .kind(Some(AhoCorasickKind::DFA))
                 .build(pats.iter().map(|(p, _)| p.as_str()))
                 .map_err(Error::automaton)?;
             patterns += pats.len();
