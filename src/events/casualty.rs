@@ -89,10 +89,10 @@ fn candidates(doc: &Doc, s: &Sent, ca: usize, cb: usize) -> Vec<Cand> {
                     let w = s
                         .toks
                         .get(j)
-                        .map(|t| doc.word(t).to_ascii_lowercase())
+                        .map(|t| super::lower(doc.word(t)))
                         .unwrap_or_default();
                     if matches!(
-                        w.as_str(),
+                        w.as_ref(),
                         "fourth"
                             | "third"
                             | "second"
@@ -183,7 +183,7 @@ fn read(
             .any(|t| doc.word(t).eq_ignore_ascii_case("split"))
             && clause.iter().any(|t| {
                 matches!(
-                    doc.word(t).to_ascii_lowercase().as_str(),
+                    super::lower(doc.word(t)).as_ref(),
                     "across" | "between" | "among" | "follows"
                 )
             });
@@ -332,7 +332,7 @@ fn read(
                 W::Definite | W::Aux | W::Locative => {}
                 W::Other
                     if matches!(
-                        doc.word(t).to_ascii_lowercase().as_str(),
+                        super::lower(doc.word(t)).as_ref(),
                         "rose"
                             | "risen"
                             | "climbed"

@@ -174,6 +174,16 @@ fn classify_word(word: &str) -> W {
     }
 }
 
+/// A word ASCII-lowercased, borrowed when it has no capital (most words): comparing words
+/// must not allocate.
+pub(crate) fn lower(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Owned(word.to_ascii_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    }
+}
+
 /// Token index range covering a byte span (tokens overlapping it).
 fn tok_range(toks: &[Tok], span: Span) -> (usize, usize) {
     let a = toks.partition_point(|t| t.span.end <= span.start);
@@ -511,7 +521,7 @@ impl<'t> Doc<'t> {
             || next.is_some_and(|t| self.word(t) == "'s") && next2.is_some_and(|t| t.w == W::Report)
             || next.is_some_and(|t| {
                 matches!(
-                    self.word(t).to_ascii_lowercase().as_str(),
+                    lower(self.word(t)).as_ref(),
                     "official"
                         | "officials"
                         | "spokesman"

@@ -39,7 +39,7 @@ pub(crate) fn of(doc: &Doc, s: &Sent, a: usize, t: usize) -> Modality {
         .map(|(_, cb)| *cb)
         .unwrap_or(s.toks.len());
     for tok in s.toks.get(t + 1..end.min(t + 10)).unwrap_or(&[]) {
-        match doc.word(tok).to_ascii_lowercase().as_str() {
+        match super::lower(doc.word(tok)).as_ref() {
             "likely" | "unlikely" | "possible" | "expected" | "feared" | "imminent" => {
                 return Modality::Hypothetical
             }

@@ -285,7 +285,7 @@ fn trigger(doc: &Doc, s: &Sent, a: usize, b: usize) -> Option<(usize, Option<Wea
     let is_weapon_ctx = |k: usize| -> Option<Weapon> {
         let t = s.toks.get(k)?;
         let w = weapon_of(t.w)?;
-        let word = doc.word(t).to_ascii_lowercase();
+        let word = super::lower(doc.word(t));
         if (word == "air" || word == "aerial")
             && !lower_is(
                 doc,
@@ -336,7 +336,7 @@ fn trigger(doc: &Doc, s: &Sent, a: usize, b: usize) -> Option<(usize, Option<Wea
                     continue;
                 }
                 let word = doc.word(tok);
-                let lw = word.to_ascii_lowercase();
+                let lw = super::lower(word);
                 // "bombs" as a thing ("two bombs planted", "a bomb exploded") is no air strike
                 // unless aircraft drop it or it is a kind dropped from the air
                 let is_bomb_noun = (lw == "bomb" || lw == "bombs")
@@ -362,7 +362,7 @@ fn trigger(doc: &Doc, s: &Sent, a: usize, b: usize) -> Option<(usize, Option<Wea
                     s.toks.get(k).is_some_and(|x| {
                         x.w == W::WeaponNoun(Weapon::Air)
                             && !matches!(
-                                doc.word(x).to_ascii_lowercase().as_str(),
+                                super::lower(doc.word(x)).as_ref(),
                                 "air" | "aerial"
                             )
                     })
@@ -392,7 +392,7 @@ fn trigger(doc: &Doc, s: &Sent, a: usize, b: usize) -> Option<(usize, Option<Wea
                                     &[EntryKind::Demonym, EntryKind::Country, EntryKind::Military],
                                 )
                             })
-                    }) && matches!(lw.as_str(), "strike" | "strikes" | "raid" | "raids");
+                    }) && matches!(lw.as_ref(), "strike" | "strikes" | "raid" | "raids");
                 // "would strike", "to strike", "did not strike": a verb, not an anaphor
                 let verb_after_aux = i > a
                     && lower_is(
@@ -405,7 +405,7 @@ fn trigger(doc: &Doc, s: &Sent, a: usize, b: usize) -> Option<(usize, Option<Wea
                         ],
                     )
                     && matches!(
-                        lw.as_str(),
+                        lw.as_ref(),
                         "strike" | "hit" | "bomb" | "target" | "pound" | "raid"
                     );
                 let strong = strong
@@ -472,7 +472,7 @@ fn is_definite(doc: &Doc, s: &Sent, a: usize, t: usize) -> bool {
             W::WeaponNoun(_) => continue,
             W::Definite => {
                 return matches!(
-                    doc.word(tok).to_ascii_lowercase().as_str(),
+                    super::lower(doc.word(tok)).as_ref(),
                     "the" | "these" | "those" | "this" | "that" | "such"
                 )
             }
@@ -765,7 +765,7 @@ fn actor(doc: &Doc, s: &Sent, a: usize, b: usize, t: usize) -> (Actor, Option<us
                     s.toks.get(k).is_some_and(|x| {
                         matches!(x.w, W::Aux | W::Launch | W::WeaponNoun(_))
                             || matches!(
-                                doc.word(x).to_ascii_lowercase().as_str(),
+                                super::lower(doc.word(x)).as_ref(),
                                 "carried" | "out" | "conducted" | "launched"
                             )
                     })
@@ -989,7 +989,7 @@ fn generic_actor(doc: &Doc, s: &Sent, a: usize, t: usize) -> Option<Entity> {
                 if next.is_some_and(|n| {
                     n.w == W::Military
                         && matches!(
-                            doc.word(n).to_ascii_lowercase().as_str(),
+                            super::lower(doc.word(n)).as_ref(),
                             "army" | "military"
                         )
                 }) =>
