@@ -311,10 +311,20 @@ fn trigger(doc: &Doc, s: &Sent, a: usize, b: usize) -> Option<(usize, Option<Wea
         }
         Some(w)
     };
-    let clause_weapon = (a..b)
-        .filter_map(is_weapon_ctx)
-        .find(|w| *w != Weapon::Air)
-        .or_else(|| (a..b).find_map(is_weapon_ctx));
+    // only these words start a strike: most clauses have none
+    let clause = s.toks.get(a..b).unwrap_or(&[]);
+    if !clause
+        .iter()
+        .any(|t| matches!(t.w, W::Trigger(..) | W::Launch | W::WeaponNoun(_)))
+    {
+        return None;
+    }
+    let clause_weapon = || {
+        (a..b)
+            .filter_map(is_weapon_ctx)
+            .find(|w| *w != Weapon::Air)
+            .or_else(|| (a..b).find_map(is_weapon_ctx))
+    };
     let mut weak: Option<(usize, Option<Weapon>, bool, bool)> = None;
     for i in a..b {
         let Some(tok) = s.toks.get(i) else { break };
@@ -323,12 +333,13 @@ fn trigger(doc: &Doc, s: &Sent, a: usize, b: usize) -> Option<(usize, Option<Wea
             .filter(|&j| j >= a)
             .and_then(|j| s.toks.get(j));
         let next = s.toks.get(i + 1);
-        let prev_weapon = i.checked_sub(1).filter(|&j| j >= a).and_then(|j| {
-            prev.and_then(|p| weapon_of(p.w))
-                .filter(|_| !lower_is(doc, s, j.wrapping_sub(1), &["gas", "tear"]))
-        });
         let found = match tok.w {
             W::Trigger(wp, strong) => {
+                let prev_weapon = i.checked_sub(1).filter(|&j| j >= a).and_then(|j| {
+                    prev.and_then(|p| weapon_of(p.w))
+                        .filter(|_| !lower_is(doc, s, j.wrapping_sub(1), &["gas", "tear"]))
+                });
+                let clause_weapon = clause_weapon();
                 if next.is_some_and(|n| n.w == W::Campaign) {
                     continue;
                 }
