@@ -102,52 +102,44 @@ fn tokenize(text: &str, span: Span) -> Vec<Tok> {
     // one allocation: a token takes at least two bytes with its space, most take five
     let mut toks = Vec::with_capacity(s.len() / 4 + 4);
     let base = span.start;
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let mut i = 0;
+    while let Some(c) = char_at(s, i) {
         if c.is_alphanumeric() {
             let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = iter.peek() {
+            while let Some(d) = char_at(s, end) {
                 let joins = d.is_alphanumeric()
-                    || ((d == '-' || d == '.' || d == ',' || d == '\'')
-                        && s.get(j + 1..)
-                            .and_then(|r| r.chars().next())
-                            .is_some_and(|n| {
-                                if d == ',' {
-                                    n.is_ascii_digit() && c.is_ascii_digit()
-                                } else if d == '\'' {
-                                    // "Hay'at" joins; the possessive "'s" stands alone
-                                    n.is_alphanumeric()
-                                        && (n != 's'
-                                            || s.get(j + 2..)
-                                                .and_then(|r| r.chars().next())
-                                                .is_some_and(char::is_alphanumeric))
-                                } else {
-                                    n.is_alphanumeric()
-                                }
-                            }));
+                    || matches!(d, '-' | '.' | ',' | '\'')
+                        && char_at(s, end + 1).is_some_and(|n| match d {
+                            ',' => n.is_ascii_digit() && c.is_ascii_digit(),
+                            // "Hay'at" joins; the possessive "'s" stands alone
+                            '\'' => {
+                                n.is_alphanumeric()
+                                    && (n != 's'
+                                        || char_at(s, end + 2).is_some_and(char::is_alphanumeric))
+                            }
+                            _ => n.is_alphanumeric(),
+                        });
                 if !joins {
                     break;
                 }
-                iter.next();
-                end = j + d.len_utf8();
+                end += d.len_utf8();
             }
-            let word = &s[i..end];
-            let w = classify_word(word);
+            let word = s.get(i..end).unwrap_or("");
             toks.push(Tok {
                 span: Span::new(base + i, base + end),
-                w,
+                w: classify_word(word),
                 cap: c.is_uppercase(),
                 punct: 0,
                 ment: None,
             });
-        } else if !c.is_whitespace() {
+            i = end;
+        } else if c.is_whitespace() {
+            i += c.len_utf8();
+        } else {
             let mut end = i + c.len_utf8();
             // "'s" is one token
-            if c == '\'' {
-                if let Some(&(j, 's')) = iter.peek() {
-                    iter.next();
-                    end = j + 1;
-                }
+            if c == '\'' && char_at(s, end) == Some('s') {
+                end += 1;
             }
             toks.push(Tok {
                 span: Span::new(base + i, base + end),
@@ -156,9 +148,20 @@ fn tokenize(text: &str, span: Span) -> Vec<Tok> {
                 punct: if c.is_ascii() { c as u8 } else { b'?' },
                 ment: None,
             });
+            i = end;
         }
     }
     toks
+}
+
+/// The character at byte `i` (on a char boundary), quickly for ASCII.
+fn char_at(s: &str, i: usize) -> Option<char> {
+    let b = *s.as_bytes().get(i)?;
+    if b.is_ascii() {
+        Some(char::from(b))
+    } else {
+        s.get(i..)?.chars().next()
+    }
 }
 
 fn classify_word(word: &str) -> W {
