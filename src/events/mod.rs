@@ -102,28 +102,24 @@ fn tokenize(text: &str, span: Span) -> Vec<Tok> {
     // one allocation: a token takes at least two bytes with its space, most take five
     let mut toks = Vec::with_capacity(s.len() / 4 + 4);
     let base = span.start;
+    let bytes = s.as_bytes();
     let mut i = 0;
-    while let Some(c) = char_at(s, i) {
-        if c.is_alphanumeric() {
-            let mut end = i + c.len_utf8();
-            while let Some(d) = char_at(s, end) {
-                let joins = d.is_alphanumeric()
-                    || matches!(d, '-' | '.' | ',' | '\'')
-                        && char_at(s, end + 1).is_some_and(|n| match d {
-                            ',' => n.is_ascii_digit() && c.is_ascii_digit(),
-                            // "Hay'at" joins; the possessive "'s" stands alone
-                            '\'' => {
-                                n.is_alphanumeric()
-                                    && (n != 's'
-                                        || char_at(s, end + 2).is_some_and(char::is_alphanumeric))
-                            }
-                            _ => n.is_alphanumeric(),
-                        });
-                if !joins {
-                    break;
-                }
-                end += d.len_utf8();
+    while let Some(&b) = bytes.get(i) {
+        // ASCII spaces and words without decoding chars
+        if b == b' ' {
+            i += 1;
+            continue;
+        }
+        let c = if b.is_ascii() {
+            char::from(b)
+        } else {
+            match s.get(i..).and_then(|r| r.chars().next()) {
+                Some(c) => c,
+                None => break,
             }
+        };
+        if c.is_alphanumeric() {
+            let end = word_end(s, i, c);
             let word = s.get(i..end).unwrap_or("");
             toks.push(Tok {
                 span: Span::new(base + i, base + end),
@@ -138,7 +134,7 @@ fn tokenize(text: &str, span: Span) -> Vec<Tok> {
         } else {
             let mut end = i + c.len_utf8();
             // "'s" is one token
-            if c == '\'' && char_at(s, end) == Some('s') {
+            if c == '\'' && bytes.get(end) == Some(&b's') {
                 end += 1;
             }
             toks.push(Tok {
@@ -152,6 +148,38 @@ fn tokenize(text: &str, span: Span) -> Vec<Tok> {
         }
     }
     toks
+}
+
+/// The end of the word that starts at `i` with `c`: letters and digits, joined by "-", "."
+/// or "'" before a letter or digit ("al-Bab", "U.S", "Hay'at", not the possessive "'s"),
+/// and "," between digits ("1,200").
+fn word_end(s: &str, i: usize, c: char) -> usize {
+    let bytes = s.as_bytes();
+    let mut end = i + c.len_utf8();
+    loop {
+        // most of a word is ASCII letters and digits
+        while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+            end += 1;
+        }
+        let Some(d) = char_at(s, end) else {
+            break;
+        };
+        let joins = d.is_alphanumeric()
+            || matches!(d, '-' | '.' | ',' | '\'')
+                && char_at(s, end + 1).is_some_and(|n| match d {
+                    ',' => n.is_ascii_digit() && c.is_ascii_digit(),
+                    '\'' => {
+                        n.is_alphanumeric()
+                            && (n != 's' || char_at(s, end + 2).is_some_and(char::is_alphanumeric))
+                    }
+                    _ => n.is_alphanumeric(),
+                });
+        if !joins {
+            break;
+        }
+        end += d.len_utf8();
+    }
+    end
 }
 
 /// The character at byte `i` (on a char boundary), quickly for ASCII.
