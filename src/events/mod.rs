@@ -9,6 +9,7 @@ mod lexicon;
 mod modality;
 mod strike;
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -56,6 +57,9 @@ pub(crate) struct Sent {
     pub dates: Vec<(DateRef, usize, usize)>,
     /// True if the sentence has a strike or casualty word.
     pub event_words: bool,
+    /// The last day-precision date of a sentence without event words, read when an event
+    /// of its paragraph first needs it.
+    pub day_date: OnceCell<Option<DateRef>>,
 }
 
 /// Settings of the event stage.
@@ -311,6 +315,7 @@ impl<'t> Doc<'t> {
                 numbers,
                 dates,
                 event_words,
+                day_date: OnceCell::new(),
             });
         }
         let mut doc = Doc {
@@ -679,10 +684,15 @@ pub(crate) fn paragraph_date(doc: &Doc, si: usize) -> Option<DateRef> {
                 .find(|d| is_day(d))
                 .cloned()
         } else {
-            dates::dates(doc.text, p.span, doc.published)
-                .into_iter()
-                .rev()
-                .find(is_day)
+            // read once per sentence however many events ask
+            p.day_date
+                .get_or_init(|| {
+                    dates::dates(doc.text, p.span, doc.published)
+                        .into_iter()
+                        .rev()
+                        .find(is_day)
+                })
+                .clone()
         };
         if found.is_some() {
             return found;
