@@ -569,8 +569,8 @@ impl Gazetteer {
         let mut names_dict = Names::default();
         names_dict.keys.reserve(ci.len());
         names_dict.prefixes.reserve(ci.len() * 2);
-        let mut ci: Vec<(String, (Vec<EntryId>, bool))> = ci.into_iter().collect();
-        ci.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        // (the map's hasher is fixed, so this order, and which of two keys with one hash
+        // goes to `overflow`, is the same on every run)
         for (k, (v, proper)) in ci {
             let start = ids.len() as u32;
             ids.extend_from_slice(&v);
