@@ -69,9 +69,15 @@ pub fn numbers(text: &str, range: Span) -> Vec<Number> {
     let mut out = Vec::new();
     let start = clamp_boundary(text, range.start.min(text.len()));
     let end = clamp_boundary(text, range.end.min(text.len())).max(start);
-    let words = words(text, start, end);
+    let mut buf = String::new();
+    let words = words(text, start, end, &mut buf);
     let mut i = 0;
-    while i < words.len() {
+    while let Some(w) = words.get(i) {
+        // most words start no number: a cheap test before the readers
+        if !starts_number(w) {
+            i += 1;
+            continue;
+        }
         match read_number(text, &words, i) {
             Some((num, next)) => {
                 out.push(num);
@@ -94,35 +100,59 @@ fn clamp_boundary(text: &str, mut i: usize) -> usize {
 struct Word<'t> {
     s: &'t str,
     span: Span,
-    /// The word ASCII-lowercased, when it is at most 16 bytes (longer words are no number
-    /// words, units or qualifiers).
-    low: [u8; 16],
-    low_len: u8,
+    /// The word ASCII-lowercased when it is ASCII and at most 16 bytes (longer words are no
+    /// number words, units or qualifiers), else empty: the text itself when it has no
+    /// capital, else a copy in the sentence's buffer.
+    low: &'t str,
 }
 
 impl<'t> Word<'t> {
-    fn new(s: &'t str, span: Span) -> Word<'t> {
-        let mut low = [0u8; 16];
-        let mut low_len = 0;
-        if s.len() <= 16 && s.is_ascii() {
-            low[..s.len()].copy_from_slice(s.as_bytes());
-            low[..s.len()].make_ascii_lowercase();
-            low_len = s.len() as u8;
-        }
-        Word {
-            s,
-            span,
-            low,
-            low_len,
-        }
-    }
-
-    fn lower(&self) -> &str {
-        std::str::from_utf8(&self.low[..usize::from(self.low_len)]).unwrap_or("")
+    fn lower(&self) -> &'t str {
+        self.low
     }
 }
 
-fn words(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
+/// The words of `text[start..end]` (spans into `text`), and for those with a capital their
+/// lowercase form in `buf` (one buffer per sentence instead of a copy per word).
+fn words<'t>(text: &'t str, start: usize, end: usize, buf: &'t mut String) -> Vec<Word<'t>> {
+    let raw = word_spans(text, start, end);
+    // lowercase copies, appended to one buffer before any word borrows it
+    buf.clear();
+    let mut at = Vec::with_capacity(raw.len());
+    for &(a, b) in &raw {
+        let w = text.get(a..b).unwrap_or("");
+        if w.len() <= 16 && w.is_ascii() && w.bytes().any(|c| c.is_ascii_uppercase()) {
+            let from = buf.len();
+            buf.push_str(w);
+            buf.get_mut(from..)
+                .map(|t| t.make_ascii_lowercase())
+                .unwrap_or(());
+            at.push(Some((from, buf.len())));
+        } else {
+            at.push(None);
+        }
+    }
+    let buf: &'t str = buf;
+    raw.iter()
+        .zip(at)
+        .map(|(&(a, b), copy)| {
+            let s = text.get(a..b).unwrap_or("");
+            let low = match copy {
+                Some((x, y)) => buf.get(x..y).unwrap_or(""),
+                None if s.len() <= 16 && s.is_ascii() => s,
+                None => "",
+            };
+            Word {
+                s,
+                span: Span::new(a, b),
+                low,
+            }
+        })
+        .collect()
+}
+
+/// Byte ranges of the words of `text[start..end]`.
+fn word_spans(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     let mut v = Vec::new();
     let Some(s) = text.get(start..end) else {
         return v;
@@ -147,14 +177,12 @@ fn words(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
             while i < b.len() && !s.is_char_boundary(i) {
                 i += 1;
             }
-            if let Some(w) = s.get(j0..i) {
-                v.push(Word::new(w, Span::new(start + j0, start + i)));
+            if s.get(j0..i).is_some() {
+                v.push((start + j0, start + i));
             }
         } else {
-            if c == b'%' || c == b'$' {
-                if let Some(w) = s.get(i..i + 1) {
-                    v.push(Word::new(w, Span::new(start + i, start + i + 1)));
-                }
+            if (c == b'%' || c == b'$') && s.get(i..i + 1).is_some() {
+                v.push((start + i, start + i + 1));
             }
             i += 1;
         }
@@ -218,12 +246,39 @@ fn scale_word(w: &str) -> Option<u64> {
 
 /// The value of a number word below a hundred: "twelve", "twenty-five".
 pub fn parse_number_word(w: &str) -> Option<u64> {
-    let w = w.to_ascii_lowercase();
-    if let Some(v) = unit_word(&w).or_else(|| tens_word(&w)) {
+    number_word(&w.to_ascii_lowercase())
+}
+
+/// [`parse_number_word`] of a word already lowercased.
+fn number_word(w: &str) -> Option<u64> {
+    if let Some(v) = unit_word(w).or_else(|| tens_word(w)) {
         return Some(v);
     }
     let (t, u) = w.split_once('-')?;
     Some(tens_word(t)? + unit_word(u).filter(|u| (1..10).contains(u))?)
+}
+
+/// True if a number can start at this word: digits, a number word, an ordinal, or a word
+/// of the vague and article forms ("dozens", "a dozen", "half a dozen"). Every word
+/// [`read_number`] reads passes; the others are skipped without reading.
+fn starts_number(w: &Word) -> bool {
+    if w.s.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return true;
+    }
+    let l = w.lower();
+    matches!(
+        l,
+        "a" | "an"
+            | "half"
+            | "tens"
+            | "hundreds"
+            | "dozens"
+            | "scores"
+            | "thousands"
+            | "millions"
+            | "several"
+    ) || number_word(l).is_some()
+        || is_ordinal_word(l)
 }
 
 fn is_ordinal_word(w: &str) -> bool {
@@ -368,13 +423,13 @@ fn read_value(words: &[Word], i: usize) -> Option<(u64, bool, usize)> {
             return None;
         }
     } else {
-        current = parse_number_word(l)?;
+        current = number_word(l)?;
         j += 1;
         // "twenty seven"
         if tens_word(l).is_some() {
             if let Some(u) = words
                 .get(j)
-                .and_then(|w| unit_word(&w.s.to_ascii_lowercase()))
+                .and_then(|w| unit_word(w.lower()))
                 .filter(|u| (1..10).contains(u))
             {
                 current += u;
@@ -399,11 +454,11 @@ fn read_value(words: &[Word], i: usize) -> Option<(u64, bool, usize)> {
             if lw(words.get(j)) == "and"
                 && words
                     .get(j + 1)
-                    .is_some_and(|w| parse_number_word(w.s).is_some())
+                    .is_some_and(|w| number_word(w.lower()).is_some())
             {
                 j += 1;
             }
-            if let Some(v) = words.get(j).and_then(|w| parse_number_word(w.s)) {
+            if let Some(v) = words.get(j).and_then(|w| number_word(w.lower())) {
                 current = current.checked_add(v)?;
                 j += 1;
             }
