@@ -41,7 +41,12 @@ pub fn dates(text: &str, range: Span, published: Option<NaiveDate>) -> Vec<DateR
     }
     let words = words(text, start, end);
     let mut i = 0;
-    while i < words.len() {
+    while let Some(w) = words.get(i) {
+        // most words start no date: a cheap test before the reader
+        if !may_start_date(w.s) {
+            i += 1;
+            continue;
+        }
         if let Some((d, next)) = read(text, &words, i, published) {
             out.push(d);
             i = next.max(i + 1);
@@ -50,6 +55,17 @@ pub fn dates(text: &str, range: Span, published: Option<NaiveDate>) -> Vec<DateR
         }
     }
     out
+}
+
+/// True if a date can start at this word: digits, a capitalised word (weekdays and months
+/// are matched as written), or a relative day word. Every word [`read`] reads passes.
+fn may_start_date(w: &str) -> bool {
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii_digit() || b.is_ascii_uppercase() => true,
+        _ => ["today", "overnight", "yesterday", "last", "this"]
+            .iter()
+            .any(|k| w.eq_ignore_ascii_case(k)),
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -184,15 +200,15 @@ fn read(
     published: Option<NaiveDate>,
 ) -> Option<(DateRef, usize)> {
     let w = words.get(i)?;
-    let lower = w.s.to_ascii_lowercase();
+    let lower = crate::events::lower(w.s);
     let prev = i
         .checked_sub(1)
         .and_then(|j| words.get(j))
-        .map(|w| w.s.to_ascii_lowercase())
+        .map(|w| crate::events::lower(w.s))
         .unwrap_or_default();
     let next = words.get(i + 1).map(|w| w.s).unwrap_or("");
     // relative days
-    match lower.as_str() {
+    match lower.as_ref() {
         // "overnight on Sunday": the weekday says which night
         "overnight"
             if words
@@ -286,7 +302,7 @@ fn read(
         // "March 2016"
         if let Some(y) = words.get(i + 1).and_then(|x| year_num(x.s)) {
             let a = if matches!(
-                prev.as_str(),
+                prev.as_ref(),
                 "in" | "since" | "during" | "early" | "late" | "mid"
             ) {
                 i - 1
@@ -298,7 +314,7 @@ fn read(
         }
         // "in March", "last September"
         let cue = matches!(
-            prev.as_str(),
+            prev.as_ref(),
             "in" | "since"
                 | "during"
                 | "last"
@@ -326,7 +342,7 @@ fn read(
         return Some((mk(text, words, a, i + 1, date, Precision::Month), i + 1));
     }
     if let Some(y) = year_num(w.s) {
-        if matches!(prev.as_str(), "in" | "since" | "during" | "of") {
+        if matches!(prev.as_ref(), "in" | "since" | "during" | "of") {
             return Some((
                 mk(
                     text,
