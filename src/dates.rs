@@ -75,10 +75,11 @@ struct Word<'t> {
 }
 
 fn words(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
-    let mut v = Vec::new();
     let Some(s) = text.get(start..end) else {
-        return v;
+        return Vec::new();
     };
+    // one allocation: a word takes five bytes or more with its space
+    let mut v = Vec::with_capacity(s.len() / 5 + 2);
     let mut cur: Option<usize> = None;
     for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
         let part = c.is_alphanumeric() || c == '-' && cur.is_some();

@@ -153,10 +153,11 @@ fn words<'t>(text: &'t str, start: usize, end: usize, buf: &'t mut String) -> Ve
 
 /// Byte ranges of the words of `text[start..end]`.
 fn word_spans(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
-    let mut v = Vec::new();
     let Some(s) = text.get(start..end) else {
-        return v;
+        return Vec::new();
     };
+    // one allocation: a word takes five bytes or more with its space
+    let mut v = Vec::with_capacity(s.len() / 5 + 2);
     let b = s.as_bytes();
     let mut i = 0;
     while i < b.len() {
