@@ -277,6 +277,10 @@ struct Names {
     /// search at a word start walks word end by word end while the words so far start some
     /// key, so a word that starts none costs one hash and one probe.
     prefixes: HashMap<u64, Prefix, Mix>,
+    /// A Bloom filter of the first words of the keys (two bits per word, about ten bits
+    /// per word in all): it says "no key starts here" for most words from a table small
+    /// enough to stay in cache, where a probe of `prefixes` would miss the cache.
+    first_words: Vec<u64>,
     /// Keys whose hash another key already has (a 64-bit collision: none in the built-in
     /// data, but a user file must not lose a name to one).
     overflow: HashMap<Box<str>, Target>,
@@ -340,6 +344,31 @@ fn fnv_lower(mut h: u64, bytes: &[u8]) -> u64 {
     h
 }
 
+/// The two bits of a first-word hash in [`Names::first_words`] (`words` is a power of two).
+fn bloom_bits(h: u64, words: usize) -> [usize; 2] {
+    let x = mix(h);
+    let mask = words.saturating_mul(64).saturating_sub(1);
+    [(x as usize) & mask, ((x >> 32) as usize) & mask]
+}
+
+/// One mixing step over a hash (the finaliser of splitmix64).
+fn mix(h: u64) -> u64 {
+    let x = h ^ (h >> 29);
+    let x = x.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x ^ (x >> 32)
+}
+
+impl Names {
+    /// False if no key starts with the word of first-word hash `h` (true may be wrong).
+    fn may_start(&self, h: u64) -> bool {
+        bloom_bits(h, self.first_words.len()).iter().all(|&bit| {
+            self.first_words
+                .get(bit / 64)
+                .is_some_and(|w| w >> (bit % 64) & 1 == 1)
+        })
+    }
+}
+
 /// Hasher of [`Names::prefixes`], whose keys are already hashes: one mixing step spreads
 /// FNV's weaker low bits over the table.
 #[derive(Clone, Copy, Default)]
@@ -356,9 +385,7 @@ impl std::hash::BuildHasher for Mix {
 
 impl std::hash::Hasher for MixHasher {
     fn finish(&self) -> u64 {
-        let x = self.0 ^ (self.0 >> 29);
-        let x = x.wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        x ^ (x >> 32)
+        mix(self.0)
     }
     fn write(&mut self, bytes: &[u8]) {
         self.0 = fnv_lower(self.0 ^ FNV_OFFSET, bytes);
@@ -569,6 +596,7 @@ impl Gazetteer {
         let mut names_dict = Names::default();
         names_dict.keys.reserve(ci.len());
         names_dict.prefixes.reserve(ci.len() * 2);
+        let mut first_hashes: Vec<u64> = Vec::with_capacity(ci.len());
         // (the map's hasher is fixed, so this order, and which of two keys with one hash
         // goes to `overflow`, is the same on every run)
         for (k, (v, proper)) in ci {
@@ -587,6 +615,9 @@ impl Gazetteer {
             let mut stored = false;
             while let Some(ne) = next_word_end(&k, e, k.len()) {
                 h = fnv_lower(h, k.as_bytes().get(e..ne).unwrap_or(&[]));
+                if e == 0 {
+                    first_hashes.push(h);
+                }
                 let prefix = names_dict.prefixes.entry(h).or_default();
                 if ne == k.len() {
                     if prefix.flags & PREFIX_KEY == 0 {
@@ -612,6 +643,17 @@ impl Gazetteer {
                 names_dict.overflow.insert(k.into_boxed_str(), target);
             }
             patterns += 1;
+        }
+        first_hashes.sort_unstable();
+        first_hashes.dedup();
+        let words = (first_hashes.len() * 10 / 64).next_power_of_two().max(16);
+        names_dict.first_words = vec![0; words];
+        for &h in &first_hashes {
+            for bit in bloom_bits(h, words) {
+                if let Some(w) = names_dict.first_words.get_mut(bit / 64) {
+                    *w |= 1 << (bit % 64);
+                }
+            }
         }
         for (map, insensitive) in [(cs, false)] {
             if map.is_empty() {
@@ -728,7 +770,8 @@ impl Gazetteer {
             .iter()
             .map(|(k, _)| k.len() + 16 + 16)
             .sum::<usize>()
-            + self.inner.names_dict.prefixes.capacity() * 17;
+            + self.inner.names_dict.prefixes.capacity() * 17
+            + self.inner.names_dict.first_words.len() * 8;
         automata + dict + entries + self.inner.ids.len() * 4
     }
 
@@ -834,10 +877,11 @@ fn find_names(names: &Names, text: &str, out: &mut Vec<Mention>) {
             // key starts with this word
             if bytes.get(run).is_none_or(|a| a.is_ascii() && *a != b'.') {
                 let (key_ok, more_ok) = prefix_flags(cap);
-                let starts_key = names
-                    .prefixes
-                    .get(&h)
-                    .is_some_and(|p| p.flags & (key_ok | more_ok) != 0);
+                let starts_key = names.may_start(h)
+                    && names
+                        .prefixes
+                        .get(&h)
+                        .is_some_and(|p| p.flags & (key_ok | more_ok) != 0);
                 if !starts_key {
                     i = run;
                     continue;
@@ -1119,5 +1163,23 @@ mod tests {
             names(&g, "Bosnia and Herzegovina, Bosnia and Croatia"),
             vec!["Bosnia and Herzegovina", "Bosnia"]
         );
+    }
+
+    #[test]
+    fn first_word_filter_has_no_false_negative() {
+        let g = Gazetteer::builtin();
+        let names = &g.inner.names_dict;
+        assert!(!names.keys.is_empty());
+        let mut rejected = 0;
+        for (k, _) in &names.keys {
+            let end = next_word_end(k, 0, k.len()).unwrap();
+            let h = fnv_lower(FNV_OFFSET, k.as_bytes().get(..end).unwrap());
+            assert!(names.may_start(h), "{k:?} would never be found");
+            if !names.may_start(fnv_lower(FNV_OFFSET, format!("zq{k}x").as_bytes())) {
+                rejected += 1;
+            }
+        }
+        // and it rejects most words that start no key
+        assert!(rejected * 10 > names.keys.len() * 8, "{rejected} of {}", names.keys.len());
     }
 }
