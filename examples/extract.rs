@@ -146,7 +146,9 @@ fn process(extractor: &Extractor, line_no: usize, line: &str) -> (Option<String>
 }
 
 fn batch(extractor: &Extractor, threads: usize) -> Result<ExitCode, String> {
-    const CHUNK: usize = 4096;
+    // lines read, extracted and written at a time: enough for the threads to share, few
+    // enough to keep memory flat (4,096 lines of news took 76 MB at peak, 256 take 57-61)
+    const CHUNK: usize = 256;
     let stdin = std::io::stdin();
     let mut input = stdin.lock();
     let stdout = std::io::stdout();
