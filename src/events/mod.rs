@@ -77,7 +77,7 @@ pub(crate) struct Doc<'t> {
     pub gaz: &'t Gazetteer,
     pub sents: Vec<Sent>,
     /// Country weights from place mentions: which country the article is about.
-    pub countries: HashMap<String, u32>,
+    pub countries: HashMap<&'t str, u32>,
     /// The country the article is mostly about.
     pub main_country: Option<String>,
 }
@@ -333,7 +333,7 @@ impl<'t> Doc<'t> {
 
     /// Country weights: provinces and towns count 2, countries named as places 1.
     fn weigh_countries(&mut self) {
-        let mut w: HashMap<String, u32> = HashMap::new();
+        let mut w: HashMap<&'t str, u32> = HashMap::new();
         for s in &self.sents {
             for m in &s.ments {
                 let mut entries: Vec<&Entry> = self.gaz.entries_of(&m.m).map(|(_, e)| e).collect();
@@ -375,18 +375,18 @@ impl<'t> Doc<'t> {
                 };
                 if weight > 0 {
                     if let Some(c) = seen.first() {
-                        *w.entry((*c).to_string()).or_default() += weight;
+                        *w.entry(*c).or_default() += weight;
                     }
                 }
             }
         }
-        let mut best: Option<(&String, &u32)> = None;
+        let mut best: Option<(&&str, &u32)> = None;
         for (c, n) in &w {
             if best.is_none_or(|(bc, bn)| n > bn || (n == bn && c < bc)) {
                 best = Some((c, n));
             }
         }
-        self.main_country = best.map(|(c, _)| c.clone());
+        self.main_country = best.map(|(c, _)| (*c).to_string());
         self.countries = w;
     }
 
