@@ -80,8 +80,19 @@ fn words(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
     };
     // one allocation: a word takes five bytes or more with its space
     let mut v = Vec::with_capacity(s.len() / 5 + 2);
+    let bytes = s.as_bytes();
     let mut cur: Option<usize> = None;
-    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
+    let mut i = 0;
+    loop {
+        // chars decoded only where the text is not ASCII; a space after the end
+        let (c, len) = match bytes.get(i) {
+            None => (' ', 0),
+            Some(&b) if b.is_ascii() => (char::from(b), 1),
+            Some(_) => match s.get(i..).and_then(|r| r.chars().next()) {
+                Some(c) => (c, c.len_utf8()),
+                None => break,
+            },
+        };
         let part = c.is_alphanumeric() || c == '-' && cur.is_some();
         match (part, cur) {
             (true, None) => cur = Some(i),
@@ -95,6 +106,10 @@ fn words(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
             }
             _ => {}
         }
+        if len == 0 {
+            break;
+        }
+        i += len;
     }
     v
 }

@@ -263,23 +263,30 @@ fn number_word(w: &str) -> Option<u64> {
 /// of the vague and article forms ("dozens", "a dozen", "half a dozen"). Every word
 /// [`read_number`] reads passes; the others are skipped without reading.
 fn starts_number(w: &Word) -> bool {
-    if w.s.as_bytes().first().is_some_and(u8::is_ascii_digit) {
-        return true;
-    }
     let l = w.lower();
-    matches!(
-        l,
-        "a" | "an"
-            | "half"
-            | "tens"
-            | "hundreds"
-            | "dozens"
-            | "scores"
-            | "thousands"
-            | "millions"
-            | "several"
-    ) || number_word(l).is_some()
-        || is_ordinal_word(l)
+    match l.as_bytes().first() {
+        Some(b) if b.is_ascii_digit() => true,
+        // no number word starts with these letters ("in", "was", "by", "with", "people")
+        Some(b'b' | b'c' | b'g' | b'i' | b'j' | b'k' | b'l' | b'p' | b'q' | b'r' | b'u')
+        | Some(b'v' | b'w' | b'x' | b'y') => false,
+        Some(_) => {
+            matches!(
+                l,
+                "a" | "an"
+                    | "half"
+                    | "tens"
+                    | "hundreds"
+                    | "dozens"
+                    | "scores"
+                    | "thousands"
+                    | "millions"
+                    | "several"
+            ) || number_word(l).is_some()
+                || is_ordinal_word(l)
+        }
+        // not ASCII, or longer than 16 bytes: digits still start a number
+        None => w.s.as_bytes().first().is_some_and(u8::is_ascii_digit),
+    }
 }
 
 fn is_ordinal_word(w: &str) -> bool {
@@ -759,6 +766,43 @@ mod tests {
         let v = all(t);
         assert_eq!(v.len(), 1, "{t:?}: {v:?}");
         v.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn every_kind_of_number_word_is_read() {
+        // one word per first letter a number can start with, capitalised or not
+        for (t, v) in [
+            ("Zero people", 0),
+            ("one person", 1),
+            ("Two people", 2),
+            ("three people", 3),
+            ("Four people", 4),
+            ("eleven people", 11),
+            ("Eighteen people", 18),
+            ("nineteen people", 19),
+            ("Sixty people", 60),
+            ("forty-two people", 42),
+            ("a dozen people", 12),
+            ("half a dozen people", 6),
+            ("a hundred people", 100),
+        ] {
+            assert_eq!(one(t).count.value, Some(v), "{t}");
+        }
+        for (t, low) in [
+            ("Several people", 3),
+            ("dozens of people", 24),
+            ("Hundreds of people", 200),
+            ("thousands of people", 2_000),
+            ("Millions of people", 2_000_000),
+            ("scores of people", 40),
+            ("tens of thousands of people", 20_000),
+            ("a few people", 2),
+        ] {
+            assert_eq!(one(t).count.low, Some(low), "{t}");
+        }
+        assert_eq!(one("the fifth day").kind, NumberKind::Ordinal);
+        assert_eq!(one("Second, they").kind, NumberKind::Ordinal);
+        assert!(all("by people in cities, with villagers").is_empty());
     }
 
     #[test]
