@@ -336,31 +336,33 @@ impl<'t> Doc<'t> {
         let mut w: HashMap<&'t str, u32> = HashMap::new();
         for s in &self.sents {
             for m in &s.ments {
-                let mut entries: Vec<&Entry> = self.gaz.entries_of(&m.m).map(|(_, e)| e).collect();
+                let gaz = self.gaz;
+                let entries = || gaz.entries_of(&m.m).map(|(_, e)| e);
                 // "Homs" is a Syrian governorate and a Libyan town: the province speaks
-                if entries.iter().any(|e| e.kind() == EntryKind::Province) {
-                    entries.retain(|e| e.kind() == EntryKind::Province);
-                }
-                let mut seen: Vec<&str> = Vec::new();
-                for e in &entries {
-                    if let Some(c) = e.country() {
-                        if !seen.contains(&c) {
-                            seen.push(c);
-                        }
+                let province = entries().any(|e| e.kind() == EntryKind::Province);
+                let speaks = |e: &&Entry| !province || e.kind() == EntryKind::Province;
+                // the one country its entries name (none, or several: no weight)
+                let mut country: Option<&'t str> = None;
+                let mut several = false;
+                for c in entries().filter(speaks).filter_map(Entry::country) {
+                    match country {
+                        None => country = Some(c),
+                        Some(x) if x != c => several = true,
+                        Some(_) => {}
                     }
                 }
-                if seen.len() != 1 {
+                let Some(country) = country.filter(|_| !several) else {
                     continue;
-                }
+                };
+                let any = |k: EntryKind| entries().any(|e| e.kind() == k);
                 // a province says more than a town, which may be a homonym of a small place
-                let weight = if entries.iter().any(|e| e.kind() == EntryKind::Province) {
+                let weight = if province {
                     3
-                } else if entries.iter().any(|e| e.kind() == EntryKind::City)
-                    || entries.iter().any(|e| e.kind() == EntryKind::Country)
-                        && is_locative_before(s, m.a)
+                } else if any(EntryKind::City)
+                    || any(EntryKind::Country) && is_locative_before(s, m.a)
                 {
                     2
-                } else if entries.iter().any(|e| {
+                } else if entries().any(|e| {
                     matches!(
                         e.kind(),
                         EntryKind::Country
@@ -374,9 +376,7 @@ impl<'t> Doc<'t> {
                     0
                 };
                 if weight > 0 {
-                    if let Some(c) = seen.first() {
-                        *w.entry(*c).or_default() += weight;
-                    }
+                    *w.entry(country).or_default() += weight;
                 }
             }
         }
