@@ -20,6 +20,10 @@ const ABBREVIATIONS: &[&str] = &[
     "Sr",
 ];
 
+/// The longest word of [`ABBREVIATIONS`]: longer tokens are not looked up (a test keeps it
+/// true).
+const LONGEST_ABBREVIATION: usize = 6;
+
 /// The longest token [`is_abbreviation`] looks at.
 const MAX_ABBREVIATION: usize = 24;
 
@@ -375,10 +379,14 @@ fn is_abbreviation(text: &str, dot: usize) -> bool {
             || token
                 .rsplit('.')
                 .next()
-                .is_some_and(|last| ABBREVIATIONS.contains(&last));
+                .is_some_and(|last| is_listed_abbreviation(last));
     }
     (token.len() == 1 && token.bytes().all(|b| b.is_ascii_uppercase()))
-        || ABBREVIATIONS.contains(&token)
+        || is_listed_abbreviation(token)
+}
+
+fn is_listed_abbreviation(token: &str) -> bool {
+    token.len() <= LONGEST_ABBREVIATION && ABBREVIATIONS.contains(&token)
 }
 
 /// Marks the headline: the sentence(s) of the first prose line when that line stands alone
@@ -763,5 +771,13 @@ mod tests {
         // Never without prose before it.
         let text = "Share\n\nNorthern Districts Of The City";
         assert_eq!(segment(text).furniture.len(), 1);
+    }
+
+    #[test]
+    fn longest_abbreviation_bounds_the_list() {
+        assert_eq!(
+            ABBREVIATIONS.iter().map(|a| a.len()).max(),
+            Some(LONGEST_ABBREVIATION)
+        );
     }
 }
