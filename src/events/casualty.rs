@@ -29,6 +29,10 @@ struct Cand {
 pub(crate) fn extract(doc: &Doc, strikes: &Strikes) -> Vec<Event> {
     let mut out: Vec<Casualty> = Vec::new();
     for (si, s) in doc.sents.iter().enumerate() {
+        // figures are read only where a strike or casualty word is (see `Sent::numbers`)
+        if !s.event_words {
+            continue;
+        }
         let strike = strikes
             .by_sentence
             .get(si)
