@@ -41,6 +41,14 @@ pub(crate) fn extract(doc: &Doc, strikes: &Strikes) -> Vec<Event> {
             .and_then(|i| strikes.events.get(i));
         let mut in_sentence: Vec<CasualtyKind> = Vec::new();
         for &(ca, cb) in &s.clauses {
+            // `read` takes the kind of a figure from a casualty or toll word of its clause
+            let clause = s.toks.get(ca..cb).unwrap_or(&[]);
+            if !clause
+                .iter()
+                .any(|t| matches!(t.w, W::Casualty(..) | W::Toll))
+            {
+                continue;
+            }
             for c in candidates(doc, s, ca, cb) {
                 let Some(cas) = read(doc, si, s, ca, cb, c, strike, &in_sentence) else {
                     continue;
