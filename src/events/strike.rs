@@ -70,7 +70,20 @@ pub(crate) fn extract(doc: &Doc) -> Strikes {
         let mut last_in_sentence: Option<usize> = None;
         let mut any = false;
         for &(a, b) in &s.clauses {
-            any |= trigger(doc, s, a, b).is_some();
+            let Some(t) = trigger(doc, s, a, b) else {
+                continue;
+            };
+            any = true;
+            let Some(f) = find(doc, si, s, a, b, t) else {
+                continue;
+            };
+            let idx = place(&mut accs, f, last_in_sentence);
+            if let Some(i) = idx {
+                last_in_sentence = Some(i);
+                if by_sentence[si].is_none() {
+                    by_sentence[si] = Some(i);
+                }
+            }
         }
         // "The aircraft had taken off from Hmeimim air base": the base of the strike told last
         if !any {
@@ -80,19 +93,6 @@ pub(crate) fn extract(doc: &Doc) -> Strikes {
                         acc.strike.base = Some(b);
                         acc.strike.evidence.push(s.span);
                     }
-                }
-            }
-            continue;
-        }
-        for &(a, b) in &s.clauses {
-            let Some(f) = find(doc, si, s, a, b) else {
-                continue;
-            };
-            let idx = place(&mut accs, f, last_in_sentence);
-            if let Some(i) = idx {
-                last_in_sentence = Some(i);
-                if by_sentence[si].is_none() {
-                    by_sentence[si] = Some(i);
                 }
             }
         }
@@ -279,7 +279,7 @@ fn weapon_of(w: W) -> Option<Weapon> {
 }
 
 /// The trigger of a clause: (token, weapon, strong, definite).
-fn trigger(doc: &Doc, s: &Sent, a: usize, b: usize) -> Option<(usize, Option<Weapon>, bool, bool)> {
+fn trigger(doc: &Doc, s: &Sent, a: usize, b: usize) -> Option<Trigger> {
     // weapon words of the clause; "air" and "aerial" count only right before a trigger, and
     // "tear gas shells" are no weapon
     let is_weapon_ctx = |k: usize| -> Option<Weapon> {
@@ -499,8 +499,11 @@ fn is_definite(doc: &Doc, s: &Sent, a: usize, t: usize) -> bool {
     false
 }
 
-fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize) -> Option<Found> {
-    let (t, weapon, strong, definite) = trigger(doc, s, a, b)?;
+/// The trigger of a clause found by [`trigger`].
+type Trigger = (usize, Option<Weapon>, bool, bool);
+
+fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize, trig: Trigger) -> Option<Found> {
+    let (t, weapon, strong, definite) = trig;
     let modality = modality::of(doc, s, a, t);
     let (actor, actor_ment) = actor(doc, s, a, b, t);
     let (base, base_ment) = base(doc, s);
