@@ -379,7 +379,7 @@ fn is_abbreviation(text: &str, dot: usize) -> bool {
             || token
                 .rsplit('.')
                 .next()
-                .is_some_and(|last| is_listed_abbreviation(last));
+                .is_some_and(is_listed_abbreviation);
     }
     (token.len() == 1 && token.bytes().all(|b| b.is_ascii_uppercase()))
         || is_listed_abbreviation(token)
