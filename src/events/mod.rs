@@ -197,16 +197,17 @@ fn char_at(s: &str, i: usize) -> Option<char> {
 }
 
 fn classify_word(word: &str) -> W {
+    // lowercased and hashed in one pass
     let mut buf = [0u8; 24];
-    let bytes = word.as_bytes();
-    match buf.get_mut(..bytes.len()) {
-        Some(dst) => {
-            dst.copy_from_slice(bytes);
-            dst.make_ascii_lowercase();
-            lexicon::classify(dst)
-        }
-        None => W::Other,
+    let Some(dst) = buf.get_mut(..word.len()) else {
+        return W::Other;
+    };
+    let mut h = lexicon::FNV_OFFSET;
+    for (d, &b) in dst.iter_mut().zip(word.as_bytes()) {
+        *d = b.to_ascii_lowercase();
+        h = lexicon::fnv_step(h, *d);
     }
+    lexicon::classify_hashed(dst, h)
 }
 
 /// A word ASCII-lowercased, borrowed when it has no capital (most words): comparing words
