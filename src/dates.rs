@@ -68,6 +68,39 @@ fn may_start_date(w: &str) -> bool {
     }
 }
 
+/// A word ASCII-lowercased on the stack: the cue words compared here are short, and a
+/// longer or non-ASCII word reads as empty.
+#[derive(Clone, Copy, Default)]
+struct Low {
+    buf: [u8; 16],
+    len: usize,
+}
+
+impl Low {
+    fn new(w: &str) -> Low {
+        let mut l = Low::default();
+        if let Some(dst) = l.buf.get_mut(..w.len()).filter(|_| w.is_ascii()) {
+            dst.copy_from_slice(w.as_bytes());
+            dst.make_ascii_lowercase();
+            l.len = w.len();
+        }
+        l
+    }
+
+    fn as_str(&self) -> &str {
+        self.buf
+            .get(..self.len)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or("")
+    }
+}
+
+impl PartialEq<&str> for Low {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
 #[derive(Clone, Copy)]
 struct Word<'t> {
     s: &'t str,
@@ -216,15 +249,15 @@ fn read(
     published: Option<NaiveDate>,
 ) -> Option<(DateRef, usize)> {
     let w = words.get(i)?;
-    let lower = crate::events::lower(w.s);
+    let lower = Low::new(w.s);
     let prev = i
         .checked_sub(1)
         .and_then(|j| words.get(j))
-        .map(|w| crate::events::lower(w.s))
+        .map(|w| Low::new(w.s))
         .unwrap_or_default();
     let next = words.get(i + 1).map(|w| w.s).unwrap_or("");
     // relative days
-    match lower.as_ref() {
+    match lower.as_str() {
         // "overnight on Sunday": the weekday says which night
         "overnight"
             if words
@@ -318,7 +351,7 @@ fn read(
         // "March 2016"
         if let Some(y) = words.get(i + 1).and_then(|x| year_num(x.s)) {
             let a = if matches!(
-                prev.as_ref(),
+                prev.as_str(),
                 "in" | "since" | "during" | "early" | "late" | "mid"
             ) {
                 i - 1
@@ -330,7 +363,7 @@ fn read(
         }
         // "in March", "last September"
         let cue = matches!(
-            prev.as_ref(),
+            prev.as_str(),
             "in" | "since"
                 | "during"
                 | "last"
@@ -358,7 +391,7 @@ fn read(
         return Some((mk(text, words, a, i + 1, date, Precision::Month), i + 1));
     }
     if let Some(y) = year_num(w.s) {
-        if matches!(prev.as_ref(), "in" | "since" | "during" | "of") {
+        if matches!(prev.as_str(), "in" | "since" | "during" | "of") {
             return Some((
                 mk(
                     text,

@@ -116,8 +116,9 @@ impl<'t> Word<'t> {
 /// lowercase form in `buf` (one buffer per sentence instead of a copy per word).
 fn words<'t>(text: &'t str, start: usize, end: usize, buf: &'t mut String) -> Vec<Word<'t>> {
     let raw = word_spans(text, start, end);
-    // lowercase copies, appended to one buffer before any word borrows it
+    // lowercase copies, appended to one buffer (sized once) before any word borrows it
     buf.clear();
+    buf.reserve(end.saturating_sub(start));
     let mut at = Vec::with_capacity(raw.len());
     for &(a, b) in &raw {
         let w = text.get(a..b).unwrap_or("");

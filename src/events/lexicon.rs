@@ -414,7 +414,10 @@ mod tests {
             classify(b"killed"),
             Casualty(CasualtyKind::Killed, Pos::Verb)
         );
-        assert_eq!(classify(b"dead"), Casualty(CasualtyKind::Killed, Pos::After));
+        assert_eq!(
+            classify(b"dead"),
+            Casualty(CasualtyKind::Killed, Pos::After)
+        );
         assert_eq!(classify(b"civilians"), Victim(VictimCategory::Civilians));
         assert_eq!(classify(b"province"), ProvinceWord);
         assert_eq!(classify(b"the"), Definite);

@@ -372,10 +372,7 @@ fn trigger(doc: &Doc, s: &Sent, a: usize, b: usize) -> Option<Trigger> {
                 let air_ctx = (a..b).any(|k| {
                     s.toks.get(k).is_some_and(|x| {
                         x.w == W::WeaponNoun(Weapon::Air)
-                            && !matches!(
-                                super::lower(doc.word(x)).as_ref(),
-                                "air" | "aerial"
-                            )
+                            && !matches!(super::lower(doc.word(x)).as_ref(), "air" | "aerial")
                     })
                 });
                 if is_bomb_noun && !air_ctx {
@@ -1002,10 +999,7 @@ fn generic_actor(doc: &Doc, s: &Sent, a: usize, t: usize) -> Option<Entity> {
             W::Definite
                 if next.is_some_and(|n| {
                     n.w == W::Military
-                        && matches!(
-                            super::lower(doc.word(n)).as_ref(),
-                            "army" | "military"
-                        )
+                        && matches!(super::lower(doc.word(n)).as_ref(), "army" | "military")
                 }) =>
             {
                 let c = doc.main_country.clone()?;

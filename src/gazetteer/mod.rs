@@ -1180,6 +1180,10 @@ mod tests {
             }
         }
         // and it rejects most words that start no key
-        assert!(rejected * 10 > names.keys.len() * 8, "{rejected} of {}", names.keys.len());
+        assert!(
+            rejected * 10 > names.keys.len() * 8,
+            "{rejected} of {}",
+            names.keys.len()
+        );
     }
 }

@@ -375,11 +375,7 @@ fn is_abbreviation(text: &str, dot: usize) -> bool {
         let initialism = token
             .split('.')
             .all(|seg| seg.len() == 1 && seg.bytes().all(|b| b.is_ascii_alphabetic()));
-        return initialism
-            || token
-                .rsplit('.')
-                .next()
-                .is_some_and(is_listed_abbreviation);
+        return initialism || token.rsplit('.').next().is_some_and(is_listed_abbreviation);
     }
     (token.len() == 1 && token.bytes().all(|b| b.is_ascii_uppercase()))
         || is_listed_abbreviation(token)
