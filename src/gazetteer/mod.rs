@@ -852,6 +852,7 @@ fn find_names(names: &Names, text: &str, out: &mut Vec<Mention>) {
     }
     let bytes = text.as_bytes();
     let mut key = String::new();
+    let mut first: Option<(usize, u64)> = None;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         // a candidate start, whether it is written with a capital (or a digit), and where
@@ -875,7 +876,8 @@ fn find_names(names: &Names, text: &str, out: &mut Vec<Mention>) {
             let cap = !b.is_ascii_lowercase();
             // most words end at ASCII punctuation or space: one probe says whether any
             // key starts with this word
-            if bytes.get(run).is_none_or(|a| a.is_ascii() && *a != b'.') {
+            let word_end = bytes.get(run).is_none_or(|a| a.is_ascii() && *a != b'.');
+            if word_end {
                 let (key_ok, more_ok) = prefix_flags(cap);
                 let starts_key = names.may_start(h)
                     && names
@@ -887,6 +889,8 @@ fn find_names(names: &Names, text: &str, out: &mut Vec<Mention>) {
                     continue;
                 }
             }
+            // the walk goes on from the first word, already cut and hashed
+            first = word_end.then_some((run, h));
             (cap, run)
         } else if b.is_ascii() {
             if names.lead >> u32::from(b) & 1 == 0 {
@@ -910,7 +914,7 @@ fn find_names(names: &Names, text: &str, out: &mut Vec<Mention>) {
                 }
             }
         };
-        match longest_at(names, text, i, cap, &mut key) {
+        match longest_at(names, text, i, cap, &mut key, first.take()) {
             Some((e, ids)) => {
                 out.push(Mention {
                     span: Span::new(i, e),
@@ -932,6 +936,7 @@ fn longest_at(
     i: usize,
     cap: bool,
     key: &mut String,
+    first: Option<(usize, u64)>,
 ) -> Option<(usize, (u32, u32))> {
     let bytes = text.as_bytes();
     let limit = i.saturating_add(names.max_len).min(bytes.len());
@@ -939,8 +944,22 @@ fn longest_at(
     let mut h = FNV_OFFSET;
     let mut e = i;
     let mut hit = None;
-    while let Some(ne) = next_word_end(text, e, limit) {
-        h = fnv_lower(h, bytes.get(e..ne).unwrap_or(&[]));
+    // the first word's end and hash when the caller has them
+    let mut given = first.filter(|&(end, _)| end > i && end <= limit);
+    loop {
+        let ne = match given.take() {
+            Some((end, fh)) => {
+                h = fh;
+                end
+            }
+            None => {
+                let Some(ne) = next_word_end(text, e, limit) else {
+                    break;
+                };
+                h = fnv_lower(h, bytes.get(e..ne).unwrap_or(&[]));
+                ne
+            }
+        };
         let Some(&prefix) = names.prefixes.get(&h) else {
             break;
         };
