@@ -4,7 +4,7 @@
 Reads target/criterion/<group>/<bench>/new/{estimates,benchmark}.json, which criterion
 overwrites on every run, so all figures come from the same (latest) run of each bench.
 
-    cargo bench --bench extract && cargo bench --bench gazetteer
+    cargo bench   # or: --bench extract, --bench gazetteer, --bench cold_start
     python3 scripts/bench_report.py [--criterion-dir target/criterion] [--markdown]
 
 MB here is 10^6 bytes (criterion's "MB/s" too; its "MiB/s" is 2^20).
@@ -82,6 +82,7 @@ def main():
     for size in ("1KB", "100KB", "10MB"):
         add(f"scaling: one {size} article", "scaling", size)
     add("gazetteer build (built-in)", "gazetteer", "build_builtin")
+    add("cold start: process start to first output line", "cold_start", "first_output_line")
 
     if not rows:
         sys.exit(f"bench_report: no results under {root}")

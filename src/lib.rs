@@ -16,7 +16,8 @@
 //! ```
 //!
 //! The pipeline, one module per stage: [`text`] (furniture, sentences, clauses),
-//! [`gazetteer`] (names matched with aho-corasick), [`numbers`], [`dates`], then the event
+//! [`gazetteer`] (names found by hashed word prefixes, acronyms by aho-corasick),
+//! [`numbers`], [`dates`], then the event
 //! rules, which fill strike and casualty slots per clause and merge the mentions of one
 //! strike per article. The output types ([`Event`], [`Strike`], [`Casualty`]...) serialize
 //! to the JSON of `SCHEMA.md`. Built-in data: see `data/README.md`.

@@ -440,7 +440,7 @@ struct Inner {
     names: HashMap<String, String>,
 }
 
-/// A set of named entries and the automata that find them. Cheap to clone (shared).
+/// A set of named entries and the indexes that find them. Cheap to clone (shared).
 #[derive(Clone)]
 pub struct Gazetteer {
     inner: Arc<Inner>,
@@ -503,7 +503,7 @@ impl GazetteerBuilder {
         self
     }
 
-    /// Parses every file and builds the automata.
+    /// Parses every file and builds the indexes.
     ///
     /// # Errors
     /// A malformed line (naming file, line and reason), or an automaton that cannot be built.
@@ -724,7 +724,7 @@ impl Gazetteer {
         self.inner.names.get(code).map(String::as_str)
     }
 
-    /// Number of distinct patterns in the automata.
+    /// Number of distinct patterns (case-insensitive ones once, lowercased).
     pub fn pattern_count(&self) -> usize {
         self.inner.patterns
     }
@@ -741,7 +741,7 @@ impl Gazetteer {
         out
     }
 
-    /// Heap memory of the automata and entries, in bytes (approximate for entries).
+    /// Heap memory of the indexes and entries, in bytes (approximate for entries).
     pub fn memory_usage(&self) -> usize {
         let automata: usize = self
             .inner
