@@ -10,7 +10,6 @@ mod modality;
 mod strike;
 
 use std::cell::OnceCell;
-use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
@@ -77,7 +76,9 @@ pub(crate) struct Doc<'t> {
     pub gaz: &'t Gazetteer,
     pub sents: Vec<Sent>,
     /// Country weights from place mentions: which country the article is about.
-    pub countries: HashMap<&'t str, u32>,
+    /// (country code, weight): an article names few countries, so a list is searched
+    /// faster than a map is hashed.
+    pub countries: Vec<(&'t str, u32)>,
     /// The country the article is mostly about.
     pub main_country: Option<String>,
 }
@@ -325,7 +326,7 @@ impl<'t> Doc<'t> {
             text,
             gaz,
             sents,
-            countries: HashMap::new(),
+            countries: Vec::new(),
             main_country: None,
         };
         doc.weigh_countries();
@@ -334,7 +335,7 @@ impl<'t> Doc<'t> {
 
     /// Country weights: provinces and towns count 2, countries named as places 1.
     fn weigh_countries(&mut self) {
-        let mut w: HashMap<&'t str, u32> = HashMap::new();
+        let mut w: Vec<(&'t str, u32)> = Vec::new();
         for s in &self.sents {
             for m in &s.ments {
                 let gaz = self.gaz;
@@ -377,7 +378,10 @@ impl<'t> Doc<'t> {
                     0
                 };
                 if weight > 0 {
-                    *w.entry(country).or_default() += weight;
+                    match w.iter_mut().find(|(c, _)| *c == country) {
+                        Some((_, n)) => *n += weight,
+                        None => w.push((country, weight)),
+                    }
                 }
             }
         }
@@ -400,9 +404,8 @@ impl<'t> Doc<'t> {
     }
 
     fn country_weight(&self, code: Option<&str>) -> u32 {
-        code.and_then(|c| self.countries.get(c))
-            .copied()
-            .unwrap_or(0)
+        code.and_then(|c| self.countries.iter().find(|(x, _)| *x == c))
+            .map_or(0, |(_, n)| *n)
     }
 
     /// The entries of a mention, the ones of the article's countries first.
