@@ -63,8 +63,8 @@ pub(crate) fn extract(doc: &Doc, strikes: &Strikes) -> Vec<Event> {
 
 /// Figures of the clause: counts from the numbers stage, and "a"/"an" before a person noun.
 fn candidates(doc: &Doc, s: &Sent, ca: usize, cb: usize) -> Vec<Cand> {
-    let mut v: Vec<Cand> = s
-        .numbers
+    let mut v: Vec<Cand> = doc
+        .numbers(s)
         .iter()
         .filter(|(n, a, b)| n.kind == NumberKind::Count && *a >= ca && *b <= cb && a < b)
         .map(|(n, a, b)| Cand {
@@ -438,8 +438,8 @@ fn read(
     let date = if cumulative {
         None
     } else {
-        nearest_date(s, ca, cb, c.a, None)
-            .or_else(|| nearest_date(s, 0, s.toks.len(), c.a, None))
+        nearest_date(doc, s, ca, cb, c.a, None)
+            .or_else(|| nearest_date(doc, s, 0, s.toks.len(), c.a, None))
             .or_else(|| strike.and_then(|x| x.date.clone()))
             .or_else(|| paragraph_date(doc, si))
     };

@@ -51,9 +51,10 @@ pub(crate) struct Sent {
     /// Clauses as token ranges.
     pub clauses: Vec<(usize, usize)>,
     pub ments: Vec<Ment>,
-    pub numbers: Vec<(Number, usize, usize)>,
-    /// Dates, read for sentences with event words only.
-    pub dates: Vec<(DateRef, usize, usize)>,
+    /// Figures with their token ranges, read when a rule first asks ([`Doc::numbers`]).
+    numbers: OnceCell<Vec<(Number, usize, usize)>>,
+    /// Dates with their token ranges, read when a rule first asks ([`Doc::dates`]).
+    dates: OnceCell<Vec<(DateRef, usize, usize)>>,
     /// True if the sentence has a strike or casualty word.
     pub event_words: bool,
     /// The last day-precision date of a sentence without event words, read when an event
@@ -285,37 +286,14 @@ impl<'t> Doc<'t> {
             } else {
                 clauses
             };
-            let numbers = if event_words {
-                numbers::numbers(text, s.span)
-                    .into_iter()
-                    .map(|n| {
-                        let (a, b) = tok_range(&toks, n.count.span);
-                        (n, a, b)
-                    })
-                    .collect()
-            } else {
-                Vec::new()
-            };
-            // other sentences' dates are read only when an event needs its paragraph's date
-            let dates = if event_words {
-                dates::dates(text, s.span, published)
-                    .into_iter()
-                    .map(|d| {
-                        let (a, b) = tok_range(&toks, d.span);
-                        (d, a, b)
-                    })
-                    .collect()
-            } else {
-                Vec::new()
-            };
             sents.push(Sent {
                 span: s.span,
                 paragraph: s.paragraph,
                 toks,
                 clauses,
                 ments,
-                numbers,
-                dates,
+                numbers: OnceCell::new(),
+                dates: OnceCell::new(),
                 event_words,
                 day_date: OnceCell::new(),
             });
@@ -393,6 +371,39 @@ impl<'t> Doc<'t> {
         }
         self.main_country = best.map(|(c, _)| (*c).to_string());
         self.countries = w;
+    }
+
+    /// The figures of a sentence with their token ranges; only a sentence with a strike or
+    /// casualty word has any (figures elsewhere tell no event). Read once, when first asked.
+    pub(crate) fn numbers<'s>(&self, s: &'s Sent) -> &'s [(Number, usize, usize)] {
+        s.numbers.get_or_init(|| {
+            if !s.event_words {
+                return Vec::new();
+            }
+            numbers::numbers(self.text, s.span)
+                .into_iter()
+                .map(|n| {
+                    let (a, b) = tok_range(&s.toks, n.count.span);
+                    (n, a, b)
+                })
+                .collect()
+        })
+    }
+
+    /// The dates of a sentence with their token ranges, on the terms of [`Doc::numbers`].
+    pub(crate) fn dates<'s>(&self, s: &'s Sent) -> &'s [(DateRef, usize, usize)] {
+        s.dates.get_or_init(|| {
+            if !s.event_words {
+                return Vec::new();
+            }
+            dates::dates(self.text, s.span, self.published)
+                .into_iter()
+                .map(|d| {
+                    let (a, b) = tok_range(&s.toks, d.span);
+                    (d, a, b)
+                })
+                .collect()
+        })
     }
 
     pub(crate) fn word(&self, t: &Tok) -> &'t str {
@@ -647,13 +658,14 @@ pub(crate) fn is_locative_before(s: &Sent, a: usize) -> bool {
 
 /// The nearest date to token `at` within tokens [a, b), within `max` tokens if given.
 pub(crate) fn nearest_date(
+    doc: &Doc,
     s: &Sent,
     a: usize,
     b: usize,
     at: usize,
     max: Option<usize>,
 ) -> Option<DateRef> {
-    s.dates
+    doc.dates(s)
         .iter()
         .filter(|(_, da, db)| *da >= a && *db <= b)
         .map(|(d, da, db)| {
@@ -681,7 +693,7 @@ pub(crate) fn paragraph_date(doc: &Doc, si: usize) -> Option<DateRef> {
         .take_while(|p| p.paragraph == s.paragraph)
     {
         let found = if p.event_words {
-            p.dates
+            doc.dates(p)
                 .iter()
                 .rev()
                 .map(|(d, _, _)| d)

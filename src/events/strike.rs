@@ -488,7 +488,7 @@ fn is_definite(doc: &Doc, s: &Sent, a: usize, t: usize) -> bool {
                 // "Tuesday's strikes": a date before the possessive
                 return i
                     .checked_sub(1)
-                    .is_some_and(|j| s.dates.iter().any(|(_, da, db)| *da <= j && j < *db));
+                    .is_some_and(|j| doc.dates(s).iter().any(|(_, da, db)| *da <= j && j < *db));
             }
             _ => return false,
         }
@@ -592,7 +592,10 @@ fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize, trig: Trigger) -> Op
     for i in t + 1..b {
         let Some(tok) = s.toks.get(i) else { break };
         if let W::Victim(crate::model::VictimCategory::Combatants) = tok.w {
-            let counted = s.numbers.iter().any(|(_, _, nb)| *nb == i || *nb + 1 == i);
+            let counted = doc
+                .numbers(s)
+                .iter()
+                .any(|(_, _, nb)| *nb == i || *nb + 1 == i);
             if !counted && tok.ment.is_none() {
                 let name = doc.word(tok).to_ascii_lowercase();
                 if !targets.iter().any(|e: &Entity| e.name == name) {
@@ -607,13 +610,13 @@ fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize, trig: Trigger) -> Op
             }
         }
     }
-    let date_new = nearest_date(s, a, b, t, None)
-        .or_else(|| nearest_date(s, 0, s.toks.len(), t, None))
+    let date_new = nearest_date(doc, s, a, b, t, None)
+        .or_else(|| nearest_date(doc, s, 0, s.toks.len(), t, None))
         .or_else(|| paragraph_date(doc, si));
     let date = if strong && !definite {
         date_new.clone()
     } else {
-        nearest_date(s, a, b, t, Some(4))
+        nearest_date(doc, s, a, b, t, Some(4))
     };
     let evidence = s.span;
     Some(Found {
