@@ -137,7 +137,12 @@ pub(super) fn is_furniture_line(line: &str) -> bool {
             return true;
         }
     }
-    if PREFIX.iter().any(|p| starts_with_word(line, p)) {
+    // only the prefixes that start with the line's first byte (most lines start none)
+    let first = line.as_bytes().first().map(u8::to_ascii_lowercase);
+    if PREFIX
+        .iter()
+        .any(|p| p.as_bytes().first().copied() == first && starts_with_word(line, p))
+    {
         return true;
     }
     is_byline(line)
@@ -351,5 +356,14 @@ mod tests {
         assert!(!ends_with_sentence_punct("\"quoted\""));
         assert_eq!(last_significant("\"\""), Some((1, '"')));
         assert_eq!(last_significant(""), None);
+    }
+
+    #[test]
+    fn prefixes_are_lowercase_for_the_first_byte_filter() {
+        for p in PREFIX {
+            assert_eq!(*p, p.to_lowercase(), "{p}");
+        }
+        assert!(is_furniture_line("READ MORE: the other story"));
+        assert!(is_furniture_line("\u{a9} 2016 The Agency"));
     }
 }
