@@ -22,6 +22,9 @@ use crate::text::{self, Sentence};
 
 use lexicon::W;
 
+/// The order of preference of a mention's entries (see [`Doc::entries`]): lower first.
+pub(crate) type Preference = (std::cmp::Reverse<u32>, bool, usize);
+
 /// A token of a sentence.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Tok {
@@ -419,26 +422,24 @@ impl<'t> Doc<'t> {
             .map_or(0, |(_, n)| *n)
     }
 
-    /// The entries of a mention, the ones of the article's countries first.
-    pub(crate) fn entries(&self, m: &Mention) -> Vec<&'t Entry> {
-        let mut v: Vec<&Entry> = self.gaz.entries_of(m).map(|(_, e)| e).collect();
-        if v.len() > 1 {
-            // the article's countries first; then an entry the text names by its own name
-            // ("Homs" is Syria's governorate by name, a Libyan one only by alias)
-            let words = m.span.get(self.text).unwrap_or("");
-            v.sort_by_key(|e| {
-                (
-                    std::cmp::Reverse(self.country_weight(e.country())),
-                    !e.name().eq_ignore_ascii_case(words),
-                )
-            });
-        }
-        v
+    /// The entries of a mention, each with its order of preference: the article's countries
+    /// first, then an entry the text names by its own name ("Homs" is Syria's governorate
+    /// by name, a Libyan one only by alias), then the gazetteer's order. Callers pick the
+    /// least (rule, preference) without sorting or collecting.
+    pub(crate) fn entries(
+        &self,
+        m: &Mention,
+    ) -> impl Iterator<Item = (&'t Entry, Preference)> + use<'_, 't> {
+        let words = m.span.get(self.text).unwrap_or("");
+        self.gaz.entries_of(m).enumerate().map(move |(i, (_, e))| {
+            let weight = self.country_weight(e.country());
+            let by_alias = !e.name().eq_ignore_ascii_case(words);
+            (e, (std::cmp::Reverse(weight), by_alias, i))
+        })
     }
 
     /// The mention as an actor: a force, group, state, or official's state.
     pub(crate) fn as_actor(&self, m: &Ment) -> Option<Entity> {
-        let entries = self.entries(&m.m);
         let rank = |k: EntryKind| match k {
             EntryKind::Military => 0,
             EntryKind::ArmedGroup => 1,
@@ -448,10 +449,10 @@ impl<'t> Doc<'t> {
             EntryKind::Official => 5,
             _ => 9,
         };
-        let e = entries
-            .iter()
-            .filter(|e| rank(e.kind()) < 9)
-            .min_by_key(|e| rank(e.kind()))?;
+        let (e, _) = self
+            .entries(&m.m)
+            .filter(|(e, _)| rank(e.kind()) < 9)
+            .min_by_key(|(e, pref)| (rank(e.kind()), *pref))?;
         let span = m.m.span;
         Some(match e.kind() {
             EntryKind::Military | EntryKind::ArmedGroup => Entity {
@@ -480,7 +481,6 @@ impl<'t> Doc<'t> {
 
     /// The mention as a place, preferring a province when a province word follows.
     pub(crate) fn as_place(&self, s: &Sent, m: &Ment) -> Option<Place> {
-        let entries = self.entries(&m.m);
         // "Kamianka, Donetsk" and "(Wadajir, Banadir)": the second name is the province
         let after_place = m.a >= 2
             && s.toks.get(m.a - 1).is_some_and(|t| t.punct == b',')
@@ -513,21 +513,15 @@ impl<'t> Doc<'t> {
             _ => 9,
         };
         // keep the article's country first, then by kind
-        let top_weight = entries
-            .iter()
-            .filter(|e| rank(e.kind()) < 9)
-            .map(|e| self.country_weight(e.country()))
+        let top_weight = self
+            .entries(&m.m)
+            .filter(|(e, _)| rank(e.kind()) < 9)
+            .map(|(_, (std::cmp::Reverse(w), _, _))| w)
             .max()?;
-        let words = m.m.span.get(self.text).unwrap_or("");
-        let e = entries
-            .iter()
-            .filter(|e| rank(e.kind()) < 9 && self.country_weight(e.country()) == top_weight)
-            .min_by_key(|e| {
-                (
-                    !e.name().eq_ignore_ascii_case(words) && top_weight == 0,
-                    rank(e.kind()),
-                )
-            })?;
+        let (e, _) = self
+            .entries(&m.m)
+            .filter(|(e, (std::cmp::Reverse(w), _, _))| rank(e.kind()) < 9 && *w == top_weight)
+            .min_by_key(|(e, pref)| (pref.1 && top_weight == 0, rank(e.kind()), *pref))?;
         // a town or province far from the article's countries needs a place word before it
         if matches!(e.kind(), EntryKind::City | EntryKind::Province)
             && top_weight == 0
