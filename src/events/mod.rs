@@ -99,8 +99,10 @@ pub(crate) fn extract(
     let mut doc = Doc::new(gaz, text, &seg.sentences, &mentions, published);
     doc.options = options;
     let strikes = strike::extract(&doc);
-    let mut events = strike::into_events(&strikes);
-    events.extend(casualty::extract(&doc, &strikes));
+    // the casualty rules read the strikes; then the strikes move into the output
+    let casualties = casualty::extract(&doc, &strikes);
+    let mut events = strike::into_events(strikes);
+    events.extend(casualties);
     events
 }
 

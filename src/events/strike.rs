@@ -1021,6 +1021,6 @@ fn generic_actor(doc: &Doc, s: &Sent, a: usize, t: usize) -> Option<Entity> {
 }
 
 /// Converts the strikes to events.
-pub(crate) fn into_events(strikes: &Strikes) -> Vec<Event> {
-    strikes.events.iter().cloned().map(Event::Strike).collect()
+pub(crate) fn into_events(strikes: Strikes) -> Vec<Event> {
+    strikes.events.into_iter().map(Event::Strike).collect()
 }
