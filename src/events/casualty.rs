@@ -491,7 +491,7 @@ fn place(
     strike: Option<&crate::model::Strike>,
     cumulative: bool,
 ) -> (Option<Place>, Option<Place>) {
-    let rank = |p: &Place| match p.kind {
+    let rank = |kind: PlaceKind| match kind {
         PlaceKind::City | PlaceKind::District | PlaceKind::AirBase => 0u8,
         PlaceKind::Province => 1,
         PlaceKind::Region => 2,
@@ -499,14 +499,14 @@ fn place(
     };
     let pick = |lo: usize, hi: usize, s: &Sent| -> Option<Place> {
         type Key = (bool, bool, bool, std::cmp::Reverse<u8>);
-        let mut best: Option<(Key, Place)> = None;
+        let mut best: Option<(Key, super::PlaceRef)> = None;
         for m in &s.ments {
             if m.a < lo || m.b > hi || !doc.is_place(m) {
                 continue;
             }
             let locative = is_locative_before(s, m.a);
             // a country named as an actor ("Russia and Iran are backing") is not a place
-            let Some(p) = doc.as_place(s, m) else {
+            let Some(p) = doc.place_ref(s, m) else {
                 continue;
             };
             if p.kind == PlaceKind::Country && !locative && !is_possessive_after(doc, s, m.b) {
@@ -515,16 +515,16 @@ fn place(
             // the article's own country first, then a place that knows its province, then a
             // place word before it, then the most precise
             let key = (
-                p.country.is_some() && p.country == doc.main_country,
-                p.kind == PlaceKind::Province || p.province.is_some(),
+                p.country().is_some() && p.country() == doc.main_country.as_deref(),
+                p.kind == PlaceKind::Province || p.province().is_some(),
                 locative,
-                std::cmp::Reverse(rank(&p)),
+                std::cmp::Reverse(rank(p.kind)),
             );
             if best.as_ref().is_none_or(|(k, _)| key > *k) {
                 best = Some((key, p));
             }
         }
-        best.map(|(_, p)| p)
+        best.map(|(_, p)| p.to_place())
     };
     let found = pick(ca, cb, s)
         .or_else(|| pick(0, s.toks.len(), s))

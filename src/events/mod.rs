@@ -25,6 +25,44 @@ use lexicon::W;
 /// The order of preference of a mention's entries (see [`Doc::entries`]): lower first.
 pub(crate) type Preference = (std::cmp::Reverse<u32>, bool, usize);
 
+/// A place by its gazetteer entry, before its strings are copied into a [`Place`].
+#[derive(Clone, Copy)]
+pub(crate) struct PlaceRef<'t> {
+    pub entry: &'t Entry,
+    pub kind: PlaceKind,
+    pub span: Span,
+}
+
+impl PlaceRef<'_> {
+    /// The country code of the place's entry.
+    pub(crate) fn country(&self) -> Option<&str> {
+        self.entry.country()
+    }
+
+    /// The province of a town, district or air base (a province or country has none).
+    pub(crate) fn province(&self) -> Option<&str> {
+        match self.kind {
+            PlaceKind::City | PlaceKind::District | PlaceKind::AirBase => self.entry.province(),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn to_place(self) -> Place {
+        let e = self.entry;
+        Place {
+            name: Some(e.name().to_string()),
+            kind: self.kind,
+            code: match self.kind {
+                PlaceKind::Country | PlaceKind::Province => e.code().map(str::to_string),
+                _ => None,
+            },
+            country: e.country().map(str::to_string),
+            province: self.province().map(str::to_string),
+            span: Some(self.span),
+        }
+    }
+}
+
 /// A token of a sentence.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Tok {
@@ -481,8 +519,10 @@ impl<'t> Doc<'t> {
         })
     }
 
-    /// The mention as a place, preferring a province when a province word follows.
-    pub(crate) fn as_place(&self, s: &Sent, m: &Ment) -> Option<Place> {
+    /// The entry a mention names as a place, preferring a province when a province word
+    /// follows: [`Doc::as_place`] without building the [`Place`] (rules that compare
+    /// several candidates build only the one they keep).
+    pub(crate) fn place_ref(&self, s: &Sent, m: &Ment) -> Option<PlaceRef<'t>> {
         // "Kamianka, Donetsk" and "(Wadajir, Banadir)": the second name is the province
         let after_place = m.a >= 2
             && s.toks.get(m.a - 1).is_some_and(|t| t.punct == b',')
@@ -540,23 +580,16 @@ impl<'t> Doc<'t> {
             EntryKind::AirBase => PlaceKind::AirBase,
             _ => return None,
         };
-        Some(Place {
-            name: Some(e.name().to_string()),
+        Some(PlaceRef {
+            entry: e,
             kind,
-            code: match kind {
-                PlaceKind::Country => e.code().map(str::to_string),
-                PlaceKind::Province => e.code().map(str::to_string),
-                _ => None,
-            },
-            country: e.country().map(str::to_string),
-            province: match kind {
-                PlaceKind::City | PlaceKind::District | PlaceKind::AirBase => {
-                    e.province().map(str::to_string)
-                }
-                _ => None,
-            },
-            span: Some(m.m.span),
+            span: m.m.span,
         })
+    }
+
+    /// The mention as a place, preferring a province when a province word follows.
+    pub(crate) fn as_place(&self, s: &Sent, m: &Ment) -> Option<Place> {
+        self.place_ref(s, m).map(PlaceRef::to_place)
     }
 
     /// True if the mention speaks or stands for people rather than a place: "Moscow said",
