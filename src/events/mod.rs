@@ -519,9 +519,9 @@ impl<'t> Doc<'t> {
         })
     }
 
-    /// The entry a mention names as a place, preferring a province when a province word
-    /// follows: [`Doc::as_place`] without building the [`Place`] (rules that compare
-    /// several candidates build only the one they keep).
+    /// The mention as a place, preferring a province when a province word follows: its
+    /// entry and kind, without building the [`Place`] (rules that compare several
+    /// candidates build only the one they keep, with [`PlaceRef::to_place`]).
     pub(crate) fn place_ref(&self, s: &Sent, m: &Ment) -> Option<PlaceRef<'t>> {
         // "Kamianka, Donetsk" and "(Wadajir, Banadir)": the second name is the province
         let after_place = m.a >= 2
@@ -587,10 +587,6 @@ impl<'t> Doc<'t> {
         })
     }
 
-    /// The mention as a place, preferring a province when a province word follows.
-    pub(crate) fn as_place(&self, s: &Sent, m: &Ment) -> Option<Place> {
-        self.place_ref(s, m).map(PlaceRef::to_place)
-    }
 
     /// True if the mention speaks or stands for people rather than a place: "Moscow said",
     /// "a Jubaland official", "Idlib residents".

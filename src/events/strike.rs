@@ -559,11 +559,12 @@ fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize, trig: Trigger) -> Op
         if doc.has_kind(m, &[EntryKind::Metonym]) && !is_locative_before(s, m.a) {
             continue;
         }
-        if let Some(p) = doc.as_place(s, m) {
+        if let Some(p) = doc.place_ref(s, m) {
             match p.kind {
                 PlaceKind::Country => {}
-                PlaceKind::Province => push_unique(&mut provinces, p),
+                PlaceKind::Province => push_unique(&mut provinces, p.to_place()),
                 _ => {
+                    let p = p.to_place();
                     if let Some(pr) = doc.province_of(&p) {
                         push_unique(&mut town_provinces, pr);
                     }
@@ -661,8 +662,9 @@ fn paragraph_places(doc: &Doc, si: usize, strike: &mut Strike) {
             .rev()
             .filter(|m| doc.is_place(m))
             .find_map(|m| {
-                doc.as_place(p, m)
+                doc.place_ref(p, m)
                     .filter(|pl| pl.kind != PlaceKind::Country)
+                    .map(super::PlaceRef::to_place)
             });
         if let Some(pl) = place {
             match pl.kind {
@@ -718,13 +720,13 @@ fn base(doc: &Doc, s: &Sent) -> (Option<Place>, Option<usize>) {
         if from && lower_is(doc, s, i + 1, &["in"]) {
             if let Some(mi) = s.toks.get(i + 2).and_then(|t| t.ment) {
                 if let Some(m) = s.ments.get(mi as usize) {
-                    if let Some(p) = doc.as_place(s, m) {
+                    if let Some(p) = doc.place_ref(s, m) {
                         return (
                             Some(Place {
                                 name: None,
                                 kind: PlaceKind::AirBase,
                                 code: None,
-                                country: p.country,
+                                country: p.country().map(str::to_string),
                                 province: None,
                                 span: Some(tok.span.cover(m.m.span)),
                             }),
@@ -741,9 +743,9 @@ fn base(doc: &Doc, s: &Sent) -> (Option<Place>, Option<usize>) {
             && m.a > 0
             && (m.a.saturating_sub(3)..m.a).any(|j| lower_is(doc, s, j, &["from"]))
         {
-            if let Some(p) = doc.as_place(s, m) {
+            if let Some(p) = doc.place_ref(s, m) {
                 if p.kind == PlaceKind::AirBase {
-                    return (Some(p), Some(mi));
+                    return (Some(p.to_place()), Some(mi));
                 }
             }
         }
