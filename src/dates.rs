@@ -41,12 +41,7 @@ pub fn dates(text: &str, range: Span, published: Option<NaiveDate>) -> Vec<DateR
     }
     let words = words(text, start, end);
     let mut i = 0;
-    while let Some(w) = words.get(i) {
-        // most words start no date: a cheap test before the reader
-        if !may_start_date(w.s) {
-            i += 1;
-            continue;
-        }
+    while i < words.len() {
         if let Some((d, next)) = read(text, &words, i, published) {
             out.push(d);
             i = next.max(i + 1);
@@ -55,50 +50,6 @@ pub fn dates(text: &str, range: Span, published: Option<NaiveDate>) -> Vec<DateR
         }
     }
     out
-}
-
-/// True if a date can start at this word: digits, a capitalised word (weekdays and months
-/// are matched as written), or a relative day word. Every word [`read`] reads passes.
-fn may_start_date(w: &str) -> bool {
-    match w.as_bytes().first() {
-        Some(b) if b.is_ascii_digit() || b.is_ascii_uppercase() => true,
-        _ => ["today", "overnight", "yesterday", "last", "this"]
-            .iter()
-            .any(|k| w.eq_ignore_ascii_case(k)),
-    }
-}
-
-/// A word ASCII-lowercased on the stack: the cue words compared here are short, and a
-/// longer or non-ASCII word reads as empty.
-#[derive(Clone, Copy, Default)]
-struct Low {
-    buf: [u8; 16],
-    len: usize,
-}
-
-impl Low {
-    fn new(w: &str) -> Low {
-        let mut l = Low::default();
-        if let Some(dst) = l.buf.get_mut(..w.len()).filter(|_| w.is_ascii()) {
-            dst.copy_from_slice(w.as_bytes());
-            dst.make_ascii_lowercase();
-            l.len = w.len();
-        }
-        l
-    }
-
-    fn as_str(&self) -> &str {
-        self.buf
-            .get(..self.len)
-            .and_then(|b| std::str::from_utf8(b).ok())
-            .unwrap_or("")
-    }
-}
-
-impl PartialEq<&str> for Low {
-    fn eq(&self, other: &&str) -> bool {
-        self.as_str() == *other
-    }
 }
 
 #[derive(Clone, Copy)]
@@ -111,40 +62,93 @@ fn words(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
     let Some(s) = text.get(start..end) else {
         return Vec::new();
     };
-    // one allocation: a word takes five bytes or more with its space
-    let mut v = Vec::with_capacity(s.len() / 5 + 2);
-    let bytes = s.as_bytes();
-    let mut cur: Option<usize> = None;
+    let b = s.as_bytes();
+    // an English word with its gap takes about six bytes: mostly one allocation per call
+    let mut v = Vec::with_capacity(b.len() / 5 + 4);
+    // A word: alphanumeric chars, and '-' inside. ASCII bytes are told by a table, and
+    // non-ASCII chars are decoded one by one; every stop is on a char boundary.
     let mut i = 0;
-    loop {
-        // chars decoded only where the text is not ASCII; a space after the end
-        let (c, len) = match bytes.get(i) {
-            None => (' ', 0),
-            Some(&b) if b.is_ascii() => (char::from(b), 1),
-            Some(_) => match s.get(i..).and_then(|r| r.chars().next()) {
-                Some(c) => (c, c.len_utf8()),
+    while let Some(gap) = b.get(i..) {
+        // the next ASCII letter or digit, or non-ASCII byte (mostly after one space)
+        let off = match gap {
+            [b' ', c, ..] if class(*c) == ALNUM => 1,
+            _ => match gap.iter().position(|&c| class(c) & (ALNUM | HIGH) != 0) {
+                Some(off) => off,
                 None => break,
             },
         };
-        let part = c.is_alphanumeric() || c == '-' && cur.is_some();
-        match (part, cur) {
-            (true, None) => cur = Some(i),
-            (false, Some(a)) => {
-                let w = s.get(a..i).unwrap_or("").trim_end_matches('-');
-                v.push(Word {
-                    s: w,
-                    span: Span::new(start + a, start + a + w.len()),
-                });
-                cur = None;
+        i += off;
+        if b.get(i).is_some_and(|&c| c >= 0x80) {
+            let (alnum, width) = decode(s, i);
+            if !alnum {
+                i += width;
+                continue;
             }
-            _ => {}
         }
-        if len == 0 {
+        let a = i;
+        loop {
+            let run = b.get(i..).unwrap_or(&[]);
+            i += run
+                .iter()
+                .position(|&c| class(c) & (ALNUM | DASH) == 0)
+                .unwrap_or(run.len());
+            if b.get(i).is_some_and(|&c| c >= 0x80) {
+                let (alnum, width) = decode(s, i);
+                if alnum {
+                    i += width;
+                    continue;
+                }
+            }
             break;
         }
-        i += len;
+        // no trailing '-' (the first byte is no '-')
+        let mut e = i;
+        while e > a && b.get(e - 1) == Some(&b'-') {
+            e -= 1;
+        }
+        let w = s.get(a..e).unwrap_or("");
+        v.push(Word {
+            s: w,
+            span: Span::new(start + a, start + a + w.len()),
+        });
     }
     v
+}
+
+const ALNUM: u8 = 1;
+const DASH: u8 = 2;
+const HIGH: u8 = 4;
+
+/// Byte classes for the word scanner: ASCII letters and digits, '-', non-ASCII bytes.
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = if b.is_ascii_alphanumeric() {
+            ALNUM
+        } else if b == b'-' {
+            DASH
+        } else if b >= 0x80 {
+            HIGH
+        } else {
+            0
+        };
+        c += 1;
+    }
+    t
+};
+
+fn class(c: u8) -> u8 {
+    CLASS[usize::from(c)]
+}
+
+/// Whether the char at byte `i` of `s` is alphanumeric, and its length.
+fn decode(s: &str, i: usize) -> (bool, usize) {
+    match s.get(i..).and_then(|r| r.chars().next()) {
+        Some(ch) => (ch.is_alphanumeric(), ch.len_utf8()),
+        None => (false, 1),
+    }
 }
 
 fn weekday(w: &str) -> Option<Weekday> {
@@ -188,21 +192,42 @@ fn dotted(text: &str, w: &Word) -> bool {
 }
 
 fn day_num(w: &str) -> Option<u32> {
-    let d = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-    let suffix = &w[d.len()..];
-    if !suffix.is_empty() && !matches!(suffix, "st" | "nd" | "rd" | "th") {
+    let b = w.as_bytes();
+    // digits, then an optional "st", "nd", "rd", "th"
+    let digits_end = b
+        .iter()
+        .rposition(|c| !c.is_ascii_alphabetic())
+        .map_or(0, |p| p + 1);
+    let (d, suffix) = (b.get(..digits_end)?, b.get(digits_end..)?);
+    if !suffix.is_empty() && !matches!(suffix, b"st" | b"nd" | b"rd" | b"th") {
         return None;
     }
-    let v: u32 = d.parse().ok()?;
+    let v = digits_value(d)?;
     (1..=31).contains(&v).then_some(v)
+}
+
+/// The value of a run of ASCII digits (saturating), None for anything else.
+fn digits_value(d: &[u8]) -> Option<u32> {
+    if d.is_empty() {
+        return None;
+    }
+    d.iter().try_fold(0u32, |v, &c| {
+        c.is_ascii_digit()
+            .then(|| v.saturating_mul(10).saturating_add(u32::from(c - b'0')))
+    })
 }
 
 fn year_num(w: &str) -> Option<i32> {
     if w.len() != 4 {
         return None;
     }
-    let v: i32 = w.parse().ok()?;
+    let v = i32::try_from(digits_value(w.as_bytes())?).ok()?;
     (1900..=2100).contains(&v).then_some(v)
+}
+
+/// `w` is one of `list`, ignoring ASCII case.
+fn is_any(w: &str, list: &[&str]) -> bool {
+    list.iter().any(|x| w.eq_ignore_ascii_case(x))
 }
 
 /// The latest `weekday` on or before `published`.
@@ -249,44 +274,55 @@ fn read(
     published: Option<NaiveDate>,
 ) -> Option<(DateRef, usize)> {
     let w = words.get(i)?;
-    let lower = Low::new(w.s);
+    // A date starts with a digit, a capital (weekdays and months are capitalized) or one of
+    // "overnight", "today", "yesterday", "last", "this" in any case: a quick no for most words.
+    let first = *w.s.as_bytes().first()?;
+    let digit = first.is_ascii_digit();
+    let capital = first.is_ascii_uppercase();
+    if !(digit || capital || matches!(first, b'o' | b't' | b'y' | b'l')) {
+        return None;
+    }
     let prev = i
         .checked_sub(1)
         .and_then(|j| words.get(j))
-        .map(|w| Low::new(w.s))
-        .unwrap_or_default();
+        .map_or("", |w| w.s);
+    let prev_is = |x: &str| prev.eq_ignore_ascii_case(x);
     let next = words.get(i + 1).map(|w| w.s).unwrap_or("");
     // relative days
-    match lower.as_str() {
+    let is = |x: &str| w.s.eq_ignore_ascii_case(x);
+    if is("overnight") {
         // "overnight on Sunday": the weekday says which night
-        "overnight"
-            if words
-                .get(i + 1)
-                .is_some_and(|n| n.s == "on" || weekday(n.s).is_some()) =>
+        if words
+            .get(i + 1)
+            .is_some_and(|n| n.s == "on" || weekday(n.s).is_some())
         {
-            return None
+            return None;
         }
-        "today" | "overnight" => {
-            return Some((mk(text, words, i, i + 1, published, Precision::Day), i + 1))
-        }
-        "yesterday" => {
-            let d = published.and_then(|p| p.pred_opt());
-            return Some((mk(text, words, i, i + 1, d, Precision::Day), i + 1));
-        }
-        "last" if next == "night" => {
-            return Some((mk(text, words, i, i + 2, published, Precision::Day), i + 2))
-        }
-        "this" if matches!(next, "morning" | "afternoon" | "evening") => {
-            return Some((mk(text, words, i, i + 2, published, Precision::Day), i + 2))
-        }
-        _ => {}
+        return Some((mk(text, words, i, i + 1, published, Precision::Day), i + 1));
     }
-    if let Some(wd) = weekday(w.s) {
+    if is("today") {
+        return Some((mk(text, words, i, i + 1, published, Precision::Day), i + 1));
+    }
+    if is("yesterday") {
+        let d = published.and_then(|p| p.pred_opt());
+        return Some((mk(text, words, i, i + 1, d, Precision::Day), i + 1));
+    }
+    if is("last") && next == "night" {
+        return Some((mk(text, words, i, i + 2, published, Precision::Day), i + 2));
+    }
+    if is("this") && matches!(next, "morning" | "afternoon" | "evening") {
+        return Some((mk(text, words, i, i + 2, published, Precision::Day), i + 2));
+    }
+    // the rest starts with a digit (days, years) or a capital (weekdays, months)
+    if !digit && !capital {
+        return None;
+    }
+    if let Some(wd) = capital.then(|| weekday(w.s)).flatten() {
         if w.s.len() <= 4 && !dotted(text, w) {
             return None;
         }
-        let last = prev == "last";
-        let nxt = prev == "next";
+        let last = prev_is("last");
+        let nxt = prev_is("next");
         let a = if last || nxt { i - 1 } else { i };
         let mut b = i + 1;
         if matches!(next, "morning" | "afternoon" | "evening" | "night") {
@@ -305,7 +341,7 @@ fn read(
         return Some((mk(text, words, a, b, date, Precision::Day), b));
     }
     // "17 March [2016]"
-    if let Some(d) = day_num(w.s) {
+    if let Some(d) = digit.then(|| day_num(w.s)).flatten() {
         if let Some(m) = words.get(i + 1).and_then(|x| {
             month(x.s).filter(|_| !is_abbrev(x.s) || dotted(text, x) || x.s.len() == 3)
         }) {
@@ -325,7 +361,7 @@ fn read(
         }
         return None;
     }
-    if let Some(m) = month(w.s) {
+    if let Some(m) = capital.then(|| month(w.s)).flatten() {
         if is_abbrev(w.s) && !dotted(text, w) && w.s.len() != 3 {
             return None;
         }
@@ -350,10 +386,7 @@ fn read(
         }
         // "March 2016"
         if let Some(y) = words.get(i + 1).and_then(|x| year_num(x.s)) {
-            let a = if matches!(
-                prev.as_str(),
-                "in" | "since" | "during" | "early" | "late" | "mid"
-            ) {
+            let a = if is_any(prev, &["in", "since", "during", "early", "late", "mid"]) {
                 i - 1
             } else {
                 i
@@ -362,23 +395,17 @@ fn read(
             return Some((mk(text, words, a, i + 2, date, Precision::Month), i + 2));
         }
         // "in March", "last September"
-        let cue = matches!(
-            prev.as_str(),
-            "in" | "since"
-                | "during"
-                | "last"
-                | "early"
-                | "late"
-                | "mid"
-                | "until"
-                | "by"
-                | "of"
-                | "mid-"
+        let cue = is_any(
+            prev,
+            &[
+                "in", "since", "during", "last", "early", "late", "mid", "until", "by", "of",
+                "mid-",
+            ],
         );
-        if !cue || (w.s == "May" && prev != "in" && prev != "last") {
+        if !cue || (w.s == "May" && !prev_is("in") && !prev_is("last")) {
             return None;
         }
-        let strict = prev == "last";
+        let strict = prev_is("last");
         let date = published.and_then(|p| {
             let y = if m < p.month() || (m == p.month() && !strict) {
                 p.year()
@@ -387,11 +414,11 @@ fn read(
             };
             NaiveDate::from_ymd_opt(y, m, 1)
         });
-        let a = if prev == "last" { i - 1 } else { i };
+        let a = if prev_is("last") { i - 1 } else { i };
         return Some((mk(text, words, a, i + 1, date, Precision::Month), i + 1));
     }
     if let Some(y) = year_num(w.s) {
-        if matches!(prev.as_str(), "in" | "since" | "during" | "of") {
+        if is_any(prev, &["in", "since", "during", "of"]) {
             return Some((
                 mk(
                     text,
@@ -488,5 +515,31 @@ mod tests {
                 assert_eq!(r.span.get(t), Some(r.text.as_str()));
             }
         }
+    }
+
+    #[test]
+    fn word_scanner() {
+        let p = Some(d(2016, 8, 16));
+        // a dash, an en dash and non-ASCII letters
+        let r = all("Monday-\u{2013}March 3 and Tuesdayé, «Sunday»", p);
+        let texts: Vec<&str> = r.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(texts, ["Monday", "March 3", "Sunday"]);
+        assert_eq!(r[1].date, Some(d(2016, 3, 3)));
+        assert_eq!(all("3rd March 2016", None)[0].date, Some(d(2016, 3, 3)));
+        // leading zeros are read as str::parse reads them
+        let r = all("in 00000000000000000000003 March", p);
+        assert_eq!(r[0].text, "00000000000000000000003 March");
+        for t in [
+            "3x March",
+            "0 March",
+            "32 March",
+            "99999999999999999999 March",
+        ] {
+            assert!(all(t, p).is_empty(), "{t}");
+        }
+        assert_eq!(all("LAST night", p)[0].text, "LAST night");
+        assert!(all("last NIGHT", p).is_empty());
+        assert_eq!(all("Yesterday", p)[0].date, Some(d(2016, 8, 15)));
+        assert!(all("monday march 3 the tuesday", p).is_empty());
     }
 }

@@ -3,6 +3,9 @@
 //! Knows nothing of events: it reports every figure with its kind, and the event stage
 //! decides which are casualty counts.
 //!
+//! Speed: this runs on every sentence that holds an event word, so words are compared as
+//! ASCII-lowercased byte slices kept inline in each word (no per-word allocation, no UTF-8
+//! re-validation), and a word that can start no figure is passed over at once.
 
 use crate::model::{Count, Qualifier};
 use crate::span::Span;
@@ -69,16 +72,13 @@ pub fn numbers(text: &str, range: Span) -> Vec<Number> {
     let mut out = Vec::new();
     let start = clamp_boundary(text, range.start.min(text.len()));
     let end = clamp_boundary(text, range.end.min(text.len())).max(start);
-    let mut buf = String::new();
-    let words = words(text, start, end, &mut buf);
+    let cx = Cx {
+        text,
+        words: words(text, start, end),
+    };
     let mut i = 0;
-    while let Some(w) = words.get(i) {
-        // most words start no number: a cheap test before the readers
-        if !starts_number(w) {
-            i += 1;
-            continue;
-        }
-        match read_number(text, &words, i) {
+    while i < cx.words.len() {
+        match read_number(&cx, i) {
             Some((num, next)) => {
                 out.push(num);
                 i = next.max(i + 1);
@@ -96,254 +96,397 @@ fn clamp_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
-#[derive(Clone, Copy)]
-struct Word<'t> {
-    s: &'t str,
-    span: Span,
-    /// The word ASCII-lowercased when it is ASCII and at most 16 bytes (longer words are no
-    /// number words, units or qualifiers), else empty: the text itself when it has no
-    /// capital, else a copy in the sentence's buffer.
-    low: &'t str,
+/// The text and its words (word spans, on char boundaries, in text order).
+struct Cx<'t> {
+    text: &'t str,
+    words: Vec<Span>,
 }
 
-impl<'t> Word<'t> {
-    fn lower(&self) -> &'t str {
-        self.low
+impl<'t> Cx<'t> {
+    /// Word `i`, "" past the end.
+    fn s(&self, i: usize) -> &'t str {
+        self.words
+            .get(i)
+            .and_then(|w| w.get(self.text))
+            .unwrap_or("")
     }
-}
 
-/// The words of `text[start..end]` (spans into `text`), and for those with a capital their
-/// lowercase form in `buf` (one buffer per sentence instead of a copy per word).
-fn words<'t>(text: &'t str, start: usize, end: usize, buf: &'t mut String) -> Vec<Word<'t>> {
-    let raw = word_spans(text, start, end);
-    // lowercase copies, appended to one buffer (sized once) before any word borrows it
-    buf.clear();
-    buf.reserve(end.saturating_sub(start));
-    let mut at = Vec::with_capacity(raw.len());
-    for &(a, b) in &raw {
-        let w = text.get(a..b).unwrap_or("");
-        if w.len() <= 16 && w.is_ascii() && w.bytes().any(|c| c.is_ascii_uppercase()) {
-            let from = buf.len();
-            buf.push_str(w);
-            buf.get_mut(from..)
-                .map(|t| t.make_ascii_lowercase())
-                .unwrap_or(());
-            at.push(Some((from, buf.len())));
-        } else {
-            at.push(None);
+    /// The bytes of word `i`, empty past the end.
+    fn bytes(&self, i: usize) -> &'t [u8] {
+        self.words
+            .get(i)
+            .and_then(|w| self.text.as_bytes().get(w.start..w.end))
+            .unwrap_or(&[])
+    }
+
+    /// Word `i` ASCII-lowercased; empty past the end, for a non-ASCII word and for a word
+    /// longer than 16 bytes (no number word, unit or qualifier is).
+    fn low(&self, i: usize) -> Low {
+        match self.words.get(i) {
+            Some(w) => lower16(self.text.as_bytes(), w.start, w.end.saturating_sub(w.start)),
+            None => Low::default(),
         }
     }
-    let buf: &'t str = buf;
-    raw.iter()
-        .zip(at)
-        .map(|(&(a, b), copy)| {
-            let s = text.get(a..b).unwrap_or("");
-            let low = match copy {
-                Some((x, y)) => buf.get(x..y).unwrap_or(""),
-                None if s.len() <= 16 && s.is_ascii() => s,
-                None => "",
-            };
-            Word {
-                s,
-                span: Span::new(a, b),
-                low,
-            }
-        })
-        .collect()
 }
 
-/// Byte ranges of the words of `text[start..end]`.
-fn word_spans(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+/// A short word, ASCII-lowercased.
+#[derive(Clone, Copy, Default)]
+struct Low {
+    b: [u8; 16],
+    n: u8,
+}
+
+impl Low {
+    fn get(&self) -> &[u8] {
+        self.b.get(..usize::from(self.n)).unwrap_or(&[])
+    }
+}
+
+/// Byte classes for the word scanner (bit flags).
+const OTHER: u8 = 0;
+/// ASCII letters and digits, and every byte of a non-ASCII char.
+const WORD: u8 = 1;
+/// Joins two word parts when an ASCII letter or digit follows: "280,000", "1.5", "F-16".
+const JOIN: u8 = 2;
+/// '%' and '$' are words of their own.
+const SIGN: u8 = 4;
+
+static CLASS: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = if b.is_ascii_alphanumeric() || b >= 0x80 {
+            WORD
+        } else if matches!(b, b',' | b'.' | b'-' | b':' | b'\'') {
+            JOIN
+        } else if b == b'%' || b == b'$' {
+            SIGN
+        } else {
+            OTHER
+        };
+        c += 1;
+    }
+    t
+};
+
+fn class(c: u8) -> u8 {
+    CLASS[usize::from(c)]
+}
+
+const ONES: u128 = u128::from_le_bytes([1; 16]);
+
+/// `KEEP[n]` keeps the low `n` bytes of a little-endian u128.
+static KEEP: [u128; 17] = {
+    let mut t = [u128::MAX; 17];
+    let mut n = 0;
+    while n < 16 {
+        t[n] = (1u128 << (8 * n)) - 1;
+        n += 1;
+    }
+    t
+};
+
+/// The `n` bytes of `b` at `at` ASCII-lowercased, when they are ASCII and `n` is at most 16;
+/// else empty. Lowercases 16 bytes at once: every byte is below 0x80, so adding to one
+/// byte never carries into the next.
+fn lower16(b: &[u8], at: usize, n: usize) -> Low {
+    let mut raw = [0u8; 16];
+    let Some(&keep) = KEEP.get(n) else {
+        return Low::default();
+    };
+    match b.get(at..at + 16) {
+        Some(chunk) => raw.copy_from_slice(chunk),
+        None => match (raw.get_mut(..n), b.get(at..at + n)) {
+            (Some(dst), Some(src)) => dst.copy_from_slice(src),
+            _ => return Low::default(),
+        },
+    }
+    let x = u128::from_le_bytes(raw) & keep;
+    if x & (ONES * 0x80) != 0 {
+        return Low::default();
+    }
+    // high bit of each byte: x >= b'A', x > b'Z'
+    let ge_a = x + ONES * (0x80 - u128::from(b'A'));
+    let gt_z = x + ONES * (0x80 - u128::from(b'Z') - 1);
+    let upper = ge_a & !gt_z & (ONES * 0x80);
+    Low {
+        b: (x | (upper >> 2)).to_le_bytes(),
+        n: n as u8,
+    }
+}
+
+fn words(text: &str, start: usize, end: usize) -> Vec<Span> {
     let Some(s) = text.get(start..end) else {
         return Vec::new();
     };
-    // one allocation: a word takes five bytes or more with its space
-    let mut v = Vec::with_capacity(s.len() / 5 + 2);
     let b = s.as_bytes();
+    // an English word with its gap takes about six bytes: mostly one allocation per sentence
+    let mut v = Vec::with_capacity(b.len() / 5 + 4);
     let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        if c.is_ascii_alphanumeric() || c >= 0x80 {
-            let j0 = i;
-            while i < b.len() {
-                let c = b[i];
-                let joiner = (c == b',' || c == b'.' || c == b'-' || c == b':' || c == b'\'')
-                    && b.get(i + 1).is_some_and(|n| n.is_ascii_alphanumeric());
-                if c.is_ascii_alphanumeric() || c >= 0x80 || joiner {
-                    i += 1;
-                } else {
-                    break;
-                }
-            }
-            // keep word ends on char boundaries
-            while i < b.len() && !s.is_char_boundary(i) {
-                i += 1;
-            }
-            if s.get(j0..i).is_some() {
-                v.push((start + j0, start + i));
-            }
-        } else {
-            if (c == b'%' || c == b'$') && s.get(i..i + 1).is_some() {
-                v.push((start + i, start + i + 1));
-            }
-            i += 1;
+    // Words start and end on char boundaries: every byte of a non-ASCII char is a word byte,
+    // so the scan only ever stops on ASCII bytes.
+    while let Some(gap) = b.get(i..) {
+        // mostly one space between words
+        let off = match gap {
+            [b' ', c, ..] if class(*c) == WORD => 1,
+            _ => match gap.iter().position(|&c| class(c) & (WORD | SIGN) != 0) {
+                Some(off) => off,
+                None => break,
+            },
+        };
+        let j0 = i + off;
+        if b.get(j0).is_some_and(|&c| class(c) == SIGN) {
+            v.push(Span::new(start + j0, start + j0 + 1));
+            i = j0 + 1;
+            continue;
         }
+        let mut e = j0;
+        while let Some(run) = b.get(e..) {
+            e += run
+                .iter()
+                .position(|&c| class(c) != WORD)
+                .unwrap_or(run.len());
+            // a joiner followed by an ASCII letter or digit: "280,000", "1.5", "F-16"
+            let joined = b.get(e).is_some_and(|&c| class(c) == JOIN)
+                && b.get(e + 1).is_some_and(u8::is_ascii_alphanumeric);
+            if !joined {
+                break;
+            }
+            e += 1;
+        }
+        v.push(Span::new(start + j0, start + e));
+        i = e;
     }
     v
 }
 
-fn lw<'a>(w: Option<&'a Word>) -> &'a str {
-    w.map(Word::lower).unwrap_or("")
-}
-
-fn unit_word(w: &str) -> Option<u64> {
+fn unit_word(w: &[u8]) -> Option<u64> {
     Some(match w {
-        "zero" => 0,
-        "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        "thirteen" => 13,
-        "fourteen" => 14,
-        "fifteen" => 15,
-        "sixteen" => 16,
-        "seventeen" => 17,
-        "eighteen" => 18,
-        "nineteen" => 19,
+        b"zero" => 0,
+        b"one" => 1,
+        b"two" => 2,
+        b"three" => 3,
+        b"four" => 4,
+        b"five" => 5,
+        b"six" => 6,
+        b"seven" => 7,
+        b"eight" => 8,
+        b"nine" => 9,
+        b"ten" => 10,
+        b"eleven" => 11,
+        b"twelve" => 12,
+        b"thirteen" => 13,
+        b"fourteen" => 14,
+        b"fifteen" => 15,
+        b"sixteen" => 16,
+        b"seventeen" => 17,
+        b"eighteen" => 18,
+        b"nineteen" => 19,
         _ => return None,
     })
 }
 
-fn tens_word(w: &str) -> Option<u64> {
+fn tens_word(w: &[u8]) -> Option<u64> {
     Some(match w {
-        "twenty" => 20,
-        "thirty" => 30,
-        "forty" => 40,
-        "fifty" => 50,
-        "sixty" => 60,
-        "seventy" => 70,
-        "eighty" => 80,
-        "ninety" => 90,
+        b"twenty" => 20,
+        b"thirty" => 30,
+        b"forty" => 40,
+        b"fifty" => 50,
+        b"sixty" => 60,
+        b"seventy" => 70,
+        b"eighty" => 80,
+        b"ninety" => 90,
         _ => return None,
     })
 }
 
-fn scale_word(w: &str) -> Option<u64> {
+fn scale_word(w: &[u8]) -> Option<u64> {
     Some(match w {
-        "hundred" => 100,
-        "thousand" => 1_000,
-        "million" => 1_000_000,
-        "billion" => 1_000_000_000,
+        b"hundred" => 100,
+        b"thousand" => 1_000,
+        b"million" => 1_000_000,
+        b"billion" => 1_000_000_000,
         _ => return None,
     })
 }
 
 /// The value of a number word below a hundred: "twelve", "twenty-five".
 pub fn parse_number_word(w: &str) -> Option<u64> {
-    number_word(&w.to_ascii_lowercase())
+    // every number word is ASCII and at most 16 bytes
+    let mut buf = [0u8; 16];
+    let low = buf.get_mut(..w.len())?;
+    if !w.is_ascii() {
+        return None;
+    }
+    low.copy_from_slice(w.as_bytes());
+    low.make_ascii_lowercase();
+    number_word(low)
 }
 
-/// [`parse_number_word`] of a word already lowercased.
-fn number_word(w: &str) -> Option<u64> {
+/// [`parse_number_word`] on an ASCII-lowercased word.
+fn number_word(w: &[u8]) -> Option<u64> {
     if let Some(v) = unit_word(w).or_else(|| tens_word(w)) {
         return Some(v);
     }
-    let (t, u) = w.split_once('-')?;
+    let dash = w.iter().position(|&c| c == b'-')?;
+    let t = w.get(..dash)?;
+    let u = w.get(dash + 1..)?;
     Some(tens_word(t)? + unit_word(u).filter(|u| (1..10).contains(u))?)
 }
 
-/// True if a number can start at this word: digits, a number word, an ordinal, or a word
-/// of the vague and article forms ("dozens", "a dozen", "half a dozen"). Every word
-/// [`read_number`] reads passes; the others are skipped without reading.
-fn starts_number(w: &Word) -> bool {
-    let l = w.lower();
-    match l.as_bytes().first() {
-        Some(b) if b.is_ascii_digit() => true,
-        // no number word starts with these letters ("in", "was", "by", "with", "people")
-        Some(b'b' | b'c' | b'g' | b'i' | b'j' | b'k' | b'l' | b'p' | b'q' | b'r' | b'u')
-        | Some(b'v' | b'w' | b'x' | b'y') => false,
-        Some(_) => {
-            matches!(
-                l,
-                "a" | "an"
-                    | "half"
-                    | "tens"
-                    | "hundreds"
-                    | "dozens"
-                    | "scores"
-                    | "thousands"
-                    | "millions"
-                    | "several"
-            ) || number_word(l).is_some()
-                || is_ordinal_word(l)
-        }
-        // not ASCII, or longer than 16 bytes: digits still start a number
-        None => w.s.as_bytes().first().is_some_and(u8::is_ascii_digit),
-    }
-}
-
-fn is_ordinal_word(w: &str) -> bool {
+fn is_ordinal_word(w: &[u8]) -> bool {
     matches!(
         w,
-        "first"
-            | "second"
-            | "third"
-            | "fourth"
-            | "fifth"
-            | "sixth"
-            | "seventh"
-            | "eighth"
-            | "ninth"
-            | "tenth"
-            | "eleventh"
-            | "twelfth"
-            | "twentieth"
-            | "hundredth"
+        b"first"
+            | b"second"
+            | b"third"
+            | b"fourth"
+            | b"fifth"
+            | b"sixth"
+            | b"seventh"
+            | b"eighth"
+            | b"ninth"
+            | b"tenth"
+            | b"eleventh"
+            | b"twelfth"
+            | b"twentieth"
+            | b"hundredth"
     )
 }
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
+fn is_month_word(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"january"
+            | b"february"
+            | b"march"
+            | b"april"
+            | b"may"
+            | b"june"
+            | b"july"
+            | b"august"
+            | b"september"
+            | b"october"
+            | b"november"
+            | b"december"
+            | b"jan"
+            | b"feb"
+            | b"mar"
+            | b"apr"
+            | b"jun"
+            | b"jul"
+            | b"aug"
+            | b"sep"
+            | b"sept"
+            | b"oct"
+            | b"nov"
+            | b"dec"
+    )
+}
+
+/// The words other than digits that can start a figure: vague words, "a", "an", "half",
+/// ordinals, number words ("twenty-five" is checked apart).
+const FIGURE_HEADS: &[&[u8]] = &[
+    b"tens",
+    b"hundreds",
+    b"dozens",
+    b"scores",
+    b"thousands",
+    b"millions",
+    b"several",
+    b"a",
+    b"an",
+    b"half",
+    b"first",
+    b"second",
+    b"third",
+    b"fourth",
+    b"fifth",
+    b"sixth",
+    b"seventh",
+    b"eighth",
+    b"ninth",
+    b"tenth",
+    b"eleventh",
+    b"twelfth",
+    b"twentieth",
+    b"hundredth",
+    b"zero",
+    b"one",
+    b"two",
+    b"three",
+    b"four",
+    b"five",
+    b"six",
+    b"seven",
+    b"eight",
+    b"nine",
+    b"ten",
+    b"eleven",
+    b"twelve",
+    b"thirteen",
+    b"fourteen",
+    b"fifteen",
+    b"sixteen",
+    b"seventeen",
+    b"eighteen",
+    b"nineteen",
+    b"twenty",
+    b"thirty",
+    b"forty",
+    b"fifty",
+    b"sixty",
+    b"seventy",
+    b"eighty",
+    b"ninety",
 ];
 
+/// The key of a word for [`HEAD_KEYS`]: its first and last letters and its length.
+const fn head_key(first: u8, last: u8, len: usize) -> usize {
+    ((first | 0x20) & 31) as usize | ((((last | 0x20) & 31) as usize) << 5) | ((len & 15) << 10)
+}
+
+/// A bit set over [`head_key`]: the bit of every word that may start a figure is set, so a
+/// word whose bit is clear cannot (a quick no for most words, before lowercasing them).
+static HEAD_KEYS: [u64; 256] = {
+    const fn set(t: &mut [u64; 256], w: &[u8]) {
+        let k = head_key(w[0], w[w.len() - 1], w.len());
+        t[k >> 6] |= 1 << (k & 63);
+    }
+    let mut t = [0u64; 256];
+    let mut k = 0;
+    while k < FIGURE_HEADS.len() {
+        set(&mut t, FIGURE_HEADS[k]);
+        k += 1;
+    }
+    // "forty-one" ..= "ninety-nine": a tens word, '-', a unit word
+    let tens: [&[u8]; 8] = [
+        b"twenty", b"thirty", b"forty", b"fifty", b"sixty", b"seventy", b"eighty", b"ninety",
+    ];
+    let units: [&[u8]; 9] = [
+        b"one", b"two", b"three", b"four", b"five", b"six", b"seven", b"eight", b"nine",
+    ];
+    let mut a = 0;
+    while a < tens.len() {
+        let mut b = 0;
+        while b < units.len() {
+            let u = units[b];
+            let k = head_key(tens[a][0], u[u.len() - 1], tens[a].len() + 1 + u.len());
+            t[k >> 6] |= 1 << (k & 63);
+            b += 1;
+        }
+        a += 1;
+    }
+    t
+};
+
 /// Digits with separators: "280,000", "12", "1.5" (decimal part kept in thousandths).
-fn parse_digits(s: &str) -> Option<(u64, bool)> {
+fn parse_digits(b: &[u8]) -> Option<(u64, bool)> {
     let mut v: u64 = 0;
     let mut decimal = false;
     let mut frac = 0u64;
     let mut frac_digits = 0u32;
-    let b = s.as_bytes();
     if b.first().is_none_or(|c| !c.is_ascii_digit()) {
         return None;
     }
@@ -373,29 +516,38 @@ fn parse_digits(s: &str) -> Option<(u64, bool)> {
     Some((v.checked_mul(1000)?.checked_add(frac * scale)?, decimal))
 }
 
-fn qualifier_before(words: &[Word], i: usize) -> Option<(Qualifier, usize)> {
-    let w1 = if i >= 1 { lw(words.get(i - 1)) } else { "" };
-    let w2 = if i >= 2 { lw(words.get(i - 2)) } else { "" };
+fn qualifier_before(cx: &Cx, i: usize) -> Option<(Qualifier, usize)> {
+    let w1 = if i >= 1 {
+        cx.low(i - 1)
+    } else {
+        Low::default()
+    };
+    let w2 = if i >= 2 {
+        cx.low(i - 2)
+    } else {
+        Low::default()
+    };
+    let (w1, w2) = (w1.get(), w2.get());
     let two = match (w2, w1) {
-        ("more", "than") => Some(Qualifier::MoreThan),
-        ("at", "least") => Some(Qualifier::AtLeast),
-        ("up", "to") => Some(Qualifier::UpTo),
-        ("as", "many") => None,
-        ("fewer", "than") | ("less", "than") => Some(Qualifier::FewerThan),
-        ("an", "estimated") => Some(Qualifier::About),
+        (b"more", b"than") => Some(Qualifier::MoreThan),
+        (b"at", b"least") => Some(Qualifier::AtLeast),
+        (b"up", b"to") => Some(Qualifier::UpTo),
+        (b"as", b"many") => None,
+        (b"fewer", b"than") | (b"less", b"than") => Some(Qualifier::FewerThan),
+        (b"an", b"estimated") => Some(Qualifier::About),
         _ => None,
     };
     if let Some(q) = two {
         return Some((q, i - 2));
     }
-    if w1 == "as" && i >= 3 && lw(words.get(i - 2)) == "many" && lw(words.get(i - 3)) == "as" {
+    if w1 == b"as" && i >= 3 && w2 == b"many" && cx.low(i - 3).get() == b"as" {
         return Some((Qualifier::UpTo, i - 3));
     }
     let one = match w1 {
-        "over" => Some(Qualifier::MoreThan),
-        "nearly" | "almost" | "about" | "around" | "approximately" | "some" | "roughly"
-        | "approx" | "circa" | "estimated" => Some(Qualifier::About),
-        "under" => Some(Qualifier::FewerThan),
+        b"over" => Some(Qualifier::MoreThan),
+        b"nearly" | b"almost" | b"about" | b"around" | b"approximately" | b"some" | b"roughly"
+        | b"approx" | b"circa" | b"estimated" => Some(Qualifier::About),
+        b"under" => Some(Qualifier::FewerThan),
         _ => None,
     };
     one.map(|q| (q, i - 1))
@@ -403,29 +555,32 @@ fn qualifier_before(words: &[Word], i: usize) -> Option<(Qualifier, usize)> {
 
 /// Reads a plain value at word `i`: digits (with a scale word after) or number words.
 /// Returns (value, is_decimal_without_scale, next word index).
-fn read_value(words: &[Word], i: usize) -> Option<(u64, bool, usize)> {
-    let w = words.get(i)?;
-    if let Some((v1000, decimal)) = parse_digits(w.s) {
-        let next = lw(words.get(i + 1));
-        if let Some(sc) = scale_word(next) {
+fn read_value(cx: &Cx, i: usize) -> Option<(u64, bool, usize)> {
+    if i >= cx.words.len() {
+        return None;
+    }
+    if let Some((v1000, decimal)) = parse_digits(cx.bytes(i)) {
+        if let Some(sc) = scale_word(cx.low(i + 1).get()) {
             return Some((v1000.checked_mul(sc)? / 1000, false, i + 2));
         }
         return Some((v1000 / 1000, decimal, i + 1));
     }
-    let l = w.lower();
+    let l = cx.low(i);
+    let l = l.get();
     // "a dozen", "two dozen", "half a dozen", "a hundred"
-    if l == "half" && lw(words.get(i + 1)) == "a" && lw(words.get(i + 2)) == "dozen" {
+    if l == b"half" && cx.low(i + 1).get() == b"a" && cx.low(i + 2).get() == b"dozen" {
         return Some((6, false, i + 3));
     }
     let mut total: u64 = 0;
     let mut current: u64;
     let mut j = i;
-    if l == "a" || l == "an" {
-        let n = lw(words.get(i + 1));
-        if n == "dozen" {
+    if l == b"a" || l == b"an" {
+        let n = cx.low(i + 1);
+        let n = n.get();
+        if n == b"dozen" {
             return Some((12, false, i + 2));
         }
-        if n == "hundred" || n == "thousand" || n == "million" {
+        if n == b"hundred" || n == b"thousand" || n == b"million" {
             current = 1;
             j = i + 1;
         } else {
@@ -436,76 +591,108 @@ fn read_value(words: &[Word], i: usize) -> Option<(u64, bool, usize)> {
         j += 1;
         // "twenty seven"
         if tens_word(l).is_some() {
-            if let Some(u) = words
-                .get(j)
-                .and_then(|w| unit_word(w.lower()))
-                .filter(|u| (1..10).contains(u))
-            {
+            if let Some(u) = unit_word(cx.low(j).get()).filter(|u| (1..10).contains(u)) {
                 current += u;
                 j += 1;
             }
         }
-        if lw(words.get(j)) == "dozen" {
+        if cx.low(j).get() == b"dozen" {
             return Some((current.checked_mul(12)?, false, j + 1));
         }
     }
-    loop {
-        let n = lw(words.get(j));
-        if let Some(sc) = scale_word(n) {
-            if sc == 100 {
-                current = current.checked_mul(100)?;
-            } else {
-                total = total.checked_add(current.checked_mul(sc)?)?;
-                current = 0;
-            }
-            j += 1;
-            // "one hundred and twenty"
-            if lw(words.get(j)) == "and"
-                && words
-                    .get(j + 1)
-                    .is_some_and(|w| number_word(w.lower()).is_some())
-            {
-                j += 1;
-            }
-            if let Some(v) = words.get(j).and_then(|w| number_word(w.lower())) {
-                current = current.checked_add(v)?;
-                j += 1;
-            }
-            continue;
+    while let Some(sc) = scale_word(cx.low(j).get()) {
+        if sc == 100 {
+            current = current.checked_mul(100)?;
+        } else {
+            total = total.checked_add(current.checked_mul(sc)?)?;
+            current = 0;
         }
-        break;
+        j += 1;
+        // "one hundred and twenty"
+        if cx.low(j).get() == b"and" && number_word(cx.low(j + 1).get()).is_some() {
+            j += 1;
+        }
+        if let Some(v) = number_word(cx.low(j).get()) {
+            current = current.checked_add(v)?;
+            j += 1;
+        }
     }
     Some((total.checked_add(current)?, false, j))
 }
 
-fn vague_at(words: &[Word], i: usize) -> Option<(u64, usize)> {
-    let w = lw(words.get(i));
-    let n1 = lw(words.get(i + 1));
-    let n2 = lw(words.get(i + 2));
+/// A vague figure at word `i`, `w` lowercased.
+fn vague_at(cx: &Cx, i: usize, w: &[u8]) -> Option<(u64, usize)> {
+    let of = || cx.low(i + 1).get() == b"of";
+    let of_thousands = || of() && cx.low(i + 2).get() == b"thousands";
     Some(match w {
-        "tens" if n1 == "of" && n2 == "thousands" => (20_000, i + 3),
-        "hundreds" if n1 == "of" && n2 == "thousands" => (200_000, i + 3),
-        "dozens" => (24, i + 1),
-        "scores" if n1 == "of" => (40, i + 1),
-        "hundreds" => (200, i + 1),
-        "thousands" => (2_000, i + 1),
-        "millions" => (2_000_000, i + 1),
-        "several" => (3, i + 1),
-        "a" if n1 == "few" => (2, i + 2),
-        "a" if n1 == "handful" => (3, i + 2),
+        b"tens" if of_thousands() => (20_000, i + 3),
+        b"hundreds" if of_thousands() => (200_000, i + 3),
+        b"dozens" => (24, i + 1),
+        b"scores" if of() => (40, i + 1),
+        b"hundreds" => (200, i + 1),
+        b"thousands" => (2_000, i + 1),
+        b"millions" => (2_000_000, i + 1),
+        b"several" => (3, i + 1),
+        b"a" => match cx.low(i + 1).get() {
+            b"few" => (2, i + 2),
+            b"handful" => (3, i + 2),
+            _ => return None,
+        },
         _ => return None,
     })
 }
 
-fn read_number(text: &str, words: &[Word], i: usize) -> Option<(Number, usize)> {
-    let w = words.get(i)?;
-    let first = w.s.as_bytes().first().copied().unwrap_or(0);
-    let l = w.lower();
+/// Word `i`, lowercased, when it does not start with a digit but can start a figure: one of
+/// [`FIGURE_HEADS`] or "twenty-five" and the like. Most words are told apart by their first
+/// and last bytes and length alone, without lowercasing them.
+fn figure_head(cx: &Cx, i: usize) -> Option<Low> {
+    let w = cx.words.get(i)?;
+    let len = w.end.saturating_sub(w.start);
+    let b = cx.text.as_bytes();
+    let (&first, &last) = (b.get(w.start)?, b.get(w.end.checked_sub(1)?)?);
+    if len > 15 {
+        return None;
+    }
+    let k = head_key(first, last, len);
+    if HEAD_KEYS
+        .get(k >> 6)
+        .is_none_or(|bits| bits >> (k & 63) & 1 == 0)
+    {
+        return None;
+    }
+    let low = cx.low(i);
+    let l = low.get();
+    let head = matches!(
+        l,
+        b"tens"
+            | b"hundreds"
+            | b"dozens"
+            | b"scores"
+            | b"thousands"
+            | b"millions"
+            | b"several"
+            | b"a"
+            | b"an"
+            | b"half"
+    ) || is_ordinal_word(l)
+        || number_word(l).is_some();
+    head.then_some(low)
+}
+
+fn read_number(cx: &Cx, i: usize) -> Option<(Number, usize)> {
+    let first = cx.bytes(i).first().copied().unwrap_or(0);
+    let l = if first.is_ascii_digit() {
+        cx.low(i)
+    } else {
+        figure_head(cx, i)?
+    };
+    let l = l.get();
     let mut kind = NumberKind::Count;
     let (low_v, high_v, value, qualifier, end_word);
-    if let Some((low, next)) = vague_at(words, i) {
+    if let Some((low, next)) = vague_at(cx, i, l) {
         // "several hundred" is a value, not vague
-        if lw(words.get(next)) == "hundred" || lw(words.get(next)) == "thousand" {
+        let n = cx.low(next);
+        if n.get() == b"hundred" || n.get() == b"thousand" {
             return None;
         }
         low_v = Some(low);
@@ -515,10 +702,15 @@ fn read_number(text: &str, words: &[Word], i: usize) -> Option<(Number, usize)> 
         end_word = next;
     } else if first.is_ascii_digit() {
         // "120mm", "1st", "24-year-old", "2019-2020", "3-7", "10:30"
-        if let Some(n) = special_digits(w.s) {
-            return Some((make(text, words, i, i + 1, n.0, n.1, n.2, n.3, n.4), i + 1));
+        let special = if l.is_empty() {
+            special_digits(cx.s(i).to_ascii_lowercase().as_bytes())
+        } else {
+            special_digits(l)
+        };
+        if let Some(n) = special {
+            return Some((make(cx, i, i + 1, n.0, n.1, n.2, n.3, n.4), i + 1));
         }
-        let (v, decimal, next) = read_value(words, i)?;
+        let (v, decimal, next) = read_value(cx, i)?;
         if decimal {
             kind = NumberKind::Measure;
         }
@@ -528,17 +720,16 @@ fn read_number(text: &str, words: &[Word], i: usize) -> Option<(Number, usize)> 
         qualifier = Qualifier::Exact;
         end_word = next;
     } else if first.is_ascii_alphabetic() {
-        if l == "one" && matches!(lw(words.get(i + 1)), "another" | "day" | "time") {
+        if l == b"one" && matches!(cx.low(i + 1).get(), b"another" | b"day" | b"time") {
             return None;
         }
-        if l == "one" && i > 0 && lw(words.get(i - 1)) == "no" {
+        if l == b"one" && i > 0 && cx.low(i - 1).get() == b"no" {
             return None;
         }
         if is_ordinal_word(l) {
             return Some((
                 make(
-                    text,
-                    words,
+                    cx,
                     i,
                     i + 1,
                     None,
@@ -550,7 +741,7 @@ fn read_number(text: &str, words: &[Word], i: usize) -> Option<(Number, usize)> 
                 i + 1,
             ));
         }
-        let (v, _, next) = read_value(words, i)?;
+        let (v, _, next) = read_value(cx, i)?;
         value = Some(v);
         low_v = None;
         high_v = None;
@@ -564,10 +755,11 @@ fn read_number(text: &str, words: &[Word], i: usize) -> Option<(Number, usize)> 
     let mut end = end_word;
     let (mut value, mut low_v, mut high_v, mut qualifier) = (value, low_v, high_v, qualifier);
     if qualifier == Qualifier::Exact {
-        let conn = lw(words.get(end));
-        let between = i > 0 && lw(words.get(i - 1)) == "between" && conn == "and";
-        if conn == "to" || conn == "or" || between {
-            if let Some((v2, _, next2)) = read_value(words, end + 1) {
+        let conn = cx.low(end);
+        let conn = conn.get();
+        let between = i > 0 && conn == b"and" && cx.low(i - 1).get() == b"between";
+        if conn == b"to" || conn == b"or" || between {
+            if let Some((v2, _, next2)) = read_value(cx, end + 1) {
                 if v2 > value.unwrap_or(0) && !is_year_like(value) {
                     low_v = value;
                     high_v = Some(v2);
@@ -582,7 +774,7 @@ fn read_number(text: &str, words: &[Word], i: usize) -> Option<(Number, usize)> 
         }
     }
     if qualifier != Qualifier::Range && qualifier != Qualifier::Vague {
-        if let Some((q, at)) = qualifier_before(words, i) {
+        if let Some((q, at)) = qualifier_before(cx, i) {
             qualifier = q;
             start_word = at;
             match q {
@@ -593,12 +785,10 @@ fn read_number(text: &str, words: &[Word], i: usize) -> Option<(Number, usize)> 
         }
     }
     if kind == NumberKind::Count {
-        kind = classify_context(words, i, end, value.or(low_v));
+        kind = classify_context(cx, i, end, value.or(low_v));
     }
     Some((
-        make(
-            text, words, start_word, end, value, low_v, high_v, qualifier, kind,
-        ),
+        make(cx, start_word, end, value, low_v, high_v, qualifier, kind),
         end,
     ))
 }
@@ -610,10 +800,15 @@ fn is_year_like(v: Option<u64>) -> bool {
 /// Digits glued to other things: (value, low, high, qualifier, kind).
 type Special = (Option<u64>, Option<u64>, Option<u64>, Qualifier, NumberKind);
 
-fn special_digits(s: &str) -> Option<Special> {
-    let l = s.to_ascii_lowercase();
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle)
+}
+
+/// `l` is the word ASCII-lowercased.
+fn special_digits(l: &[u8]) -> Option<Special> {
     let digits_end = l
-        .find(|c: char| !c.is_ascii_digit() && c != ',')
+        .iter()
+        .position(|&c| !c.is_ascii_digit() && c != b',')
         .unwrap_or(l.len());
     if digits_end == l.len() {
         return None;
@@ -621,39 +816,31 @@ fn special_digits(s: &str) -> Option<Special> {
     let head = l.get(..digits_end)?;
     let rest = l.get(digits_end..)?;
     let v = parse_digits(head).map(|(v, _)| v / 1000);
-    if rest.starts_with('.')
-        && rest
-            .get(1..)
-            .is_some_and(|r| r.bytes().all(|b| b.is_ascii_digit()))
-    {
-        return None; // a decimal: read_value handles it
+    if let Some(r) = rest.strip_prefix(b".") {
+        if r.iter().all(u8::is_ascii_digit) {
+            return None; // a decimal: read_value handles it
+        }
     }
-    if matches!(rest, "st" | "nd" | "rd" | "th") {
+    if matches!(rest, b"st" | b"nd" | b"rd" | b"th") {
         return Some((v, None, None, Qualifier::Exact, NumberKind::Ordinal));
     }
-    if rest.contains("year") {
+    if contains(rest, b"year") {
         return Some((v, None, None, Qualifier::Exact, NumberKind::Age));
     }
-    if rest.starts_with(':') {
+    if rest.first() == Some(&b':') {
         return Some((v, None, None, Qualifier::Exact, NumberKind::Time));
     }
-    if rest == "am"
-        || rest == "pm"
-        || rest == "a.m"
-        || rest == "p.m"
-        || rest == "gmt"
-        || rest == "hrs"
-    {
+    if matches!(rest, b"am" | b"pm" | b"a.m" | b"p.m" | b"gmt" | b"hrs") {
         return Some((v, None, None, Qualifier::Exact, NumberKind::Time));
     }
-    if let Some(r) = rest.strip_prefix('-') {
+    if let Some(r) = rest.strip_prefix(b"-") {
         if let Some((v2, _)) = parse_digits(r) {
             let v2 = v2 / 1000;
             if is_year_like(v) && is_year_like(Some(v2)) {
                 return Some((v, None, None, Qualifier::Exact, NumberKind::Year));
             }
             // "2020-05-09"
-            if r.contains('-') {
+            if r.contains(&b'-') {
                 return Some((v, None, None, Qualifier::Exact, NumberKind::DatePart));
             }
             if Some(v2) > v {
@@ -661,43 +848,49 @@ fn special_digits(s: &str) -> Option<Special> {
             }
             return Some((v, None, None, Qualifier::Exact, NumberKind::Measure));
         }
-        if r.contains("year") || r.contains("month") || r.contains("day") || r.contains("week") {
+        if contains(r, b"year")
+            || contains(r, b"month")
+            || contains(r, b"day")
+            || contains(r, b"week")
+        {
             return Some((v, None, None, Qualifier::Exact, NumberKind::Age));
         }
         return Some((v, None, None, Qualifier::Exact, NumberKind::Measure));
     }
-    if rest.starts_with('/') {
+    if rest.first() == Some(&b'/') {
         return Some((v, None, None, Qualifier::Exact, NumberKind::DatePart));
     }
     Some((v, None, None, Qualifier::Exact, NumberKind::Measure))
 }
 
-fn classify_context(words: &[Word], i: usize, end: usize, v: Option<u64>) -> NumberKind {
-    let next = lw(words.get(end));
-    let next2 = lw(words.get(end + 1));
-    let prev = if i > 0 { lw(words.get(i - 1)) } else { "" };
+fn classify_context(cx: &Cx, i: usize, end: usize, v: Option<u64>) -> NumberKind {
+    let (next, next2) = (cx.low(end), cx.low(end + 1));
+    let prev = if i > 0 { cx.low(i - 1) } else { Low::default() };
+    let (next, next2, prev) = (next.get(), next2.get(), prev.get());
     match next {
-        "%" | "percent" | "pct" => return NumberKind::Percent,
-        "per" if next2 == "cent" => return NumberKind::Percent,
-        "km" | "kilometres" | "kilometers" | "kilometre" | "kilometer" | "miles" | "mile"
-        | "metres" | "meters" | "metre" | "meter" | "m" | "mm" | "cm" | "kg" | "kilograms"
-        | "tonnes" | "tons" | "tonne" | "ton" | "feet" | "ft" | "millimetre" | "millimeter"
-        | "millimetres" | "millimeters" | "yards" | "inches" | "hectares" | "acres" | "sq"
-        | "square" | "degrees" | "kilos" | "pounds" | "litres" | "liters" | "barrels" | "knots"
-        | "mph" | "kph" => return NumberKind::Measure,
-        "years" | "year" if next2 == "old" => return NumberKind::Age,
-        "hours" | "hour" | "days" | "day" | "weeks" | "week" | "months" | "month" | "years"
-        | "year" | "minutes" | "minute" | "seconds" | "decades" | "nights" => {
+        b"%" | b"percent" | b"pct" => return NumberKind::Percent,
+        b"per" if next2 == b"cent" => return NumberKind::Percent,
+        b"km" | b"kilometres" | b"kilometers" | b"kilometre" | b"kilometer" | b"miles"
+        | b"mile" | b"metres" | b"meters" | b"metre" | b"meter" | b"m" | b"mm" | b"cm" | b"kg"
+        | b"kilograms" | b"tonnes" | b"tons" | b"tonne" | b"ton" | b"feet" | b"ft"
+        | b"millimetre" | b"millimeter" | b"millimetres" | b"millimeters" | b"yards"
+        | b"inches" | b"hectares" | b"acres" | b"sq" | b"square" | b"degrees" | b"kilos"
+        | b"pounds" | b"litres" | b"liters" | b"barrels" | b"knots" | b"mph" | b"kph" => {
+            return NumberKind::Measure
+        }
+        b"years" | b"year" if next2 == b"old" => return NumberKind::Age,
+        b"hours" | b"hour" | b"days" | b"day" | b"weeks" | b"week" | b"months" | b"month"
+        | b"years" | b"year" | b"minutes" | b"minute" | b"seconds" | b"decades" | b"nights" => {
             return NumberKind::Duration
         }
-        "dollars" | "euros" | "usd" | "eur" | "rubles" | "roubles" | "riyals" | "lira" => {
+        b"dollars" | b"euros" | b"usd" | b"eur" | b"rubles" | b"roubles" | b"riyals" | b"lira" => {
             return NumberKind::Money
         }
-        "a.m" | "p.m" | "am" | "pm" | "gmt" | "utc" => return NumberKind::Time,
-        "local" if next2 == "time" => return NumberKind::Time,
+        b"a.m" | b"p.m" | b"am" | b"pm" | b"gmt" | b"utc" => return NumberKind::Time,
+        b"local" if next2 == b"time" => return NumberKind::Time,
         _ => {}
     }
-    if MONTHS.contains(&next) || MONTHS.contains(&prev) {
+    if is_month_word(next) || is_month_word(prev) {
         if v.is_some_and(|v| (1..=31).contains(&v)) {
             return NumberKind::DatePart;
         }
@@ -705,25 +898,25 @@ fn classify_context(words: &[Word], i: usize, end: usize, v: Option<u64>) -> Num
             return NumberKind::Year;
         }
     }
-    if prev == "$" || prev == "usd" || prev == "us$" {
+    if matches!(prev, b"$" | b"usd" | b"us$") {
         return NumberKind::Money;
     }
-    if matches!(prev, "aged" | "age" | "ages") {
+    if matches!(prev, b"aged" | b"age" | b"ages") {
         return NumberKind::Age;
     }
     if is_year_like(v) && end == i + 1 {
         let person_after = matches!(
             next,
-            "people"
-                | "civilians"
-                | "soldiers"
-                | "militants"
-                | "fighters"
-                | "refugees"
-                | "children"
-                | "persons"
-                | "troops"
-                | "families"
+            b"people"
+                | b"civilians"
+                | b"soldiers"
+                | b"militants"
+                | b"fighters"
+                | b"refugees"
+                | b"children"
+                | b"persons"
+                | b"troops"
+                | b"families"
         );
         if !person_after {
             return NumberKind::Year;
@@ -734,8 +927,7 @@ fn classify_context(words: &[Word], i: usize, end: usize, v: Option<u64>) -> Num
 
 #[allow(clippy::too_many_arguments)]
 fn make(
-    text: &str,
-    words: &[Word],
+    cx: &Cx,
     a: usize,
     b: usize,
     value: Option<u64>,
@@ -745,10 +937,10 @@ fn make(
     kind: NumberKind,
 ) -> Number {
     let span = Span::run(
-        words.get(a).map(|w| w.span),
-        words.get(b.saturating_sub(1).max(a)).map(|w| w.span),
+        cx.words.get(a).copied(),
+        cx.words.get(b.saturating_sub(1).max(a)).copied(),
     );
-    let t = span.get(text).unwrap_or("");
+    let t = span.get(cx.text).unwrap_or("");
     Number {
         count: Count::new(value, low, high, qualifier, t, span),
         kind,
@@ -767,43 +959,6 @@ mod tests {
         let v = all(t);
         assert_eq!(v.len(), 1, "{t:?}: {v:?}");
         v.into_iter().next().unwrap()
-    }
-
-    #[test]
-    fn every_kind_of_number_word_is_read() {
-        // one word per first letter a number can start with, capitalised or not
-        for (t, v) in [
-            ("Zero people", 0),
-            ("one person", 1),
-            ("Two people", 2),
-            ("three people", 3),
-            ("Four people", 4),
-            ("eleven people", 11),
-            ("Eighteen people", 18),
-            ("nineteen people", 19),
-            ("Sixty people", 60),
-            ("forty-two people", 42),
-            ("a dozen people", 12),
-            ("half a dozen people", 6),
-            ("a hundred people", 100),
-        ] {
-            assert_eq!(one(t).count.value, Some(v), "{t}");
-        }
-        for (t, low) in [
-            ("Several people", 3),
-            ("dozens of people", 24),
-            ("Hundreds of people", 200),
-            ("thousands of people", 2_000),
-            ("Millions of people", 2_000_000),
-            ("scores of people", 40),
-            ("tens of thousands of people", 20_000),
-            ("a few people", 2),
-        ] {
-            assert_eq!(one(t).count.low, Some(low), "{t}");
-        }
-        assert_eq!(one("the fifth day").kind, NumberKind::Ordinal);
-        assert_eq!(one("Second, they").kind, NumberKind::Ordinal);
-        assert!(all("by people in cities, with villagers").is_empty());
     }
 
     #[test]
@@ -912,5 +1067,91 @@ mod tests {
         assert!(numbers(t, Span::new(1, 3))
             .iter()
             .all(|n| n.count.span.get(t).is_some()));
+    }
+
+    #[test]
+    fn every_number_word_passes_the_quick_gate() {
+        let tens = [
+            "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+        ];
+        let units = [
+            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+        ];
+        for (a, t) in tens.iter().enumerate() {
+            for (b, u) in units.iter().enumerate() {
+                let want = Some(20 + 10 * a as u64 + 1 + b as u64);
+                for w in [format!("{t}-{u}"), format!("{t}-{u}").to_uppercase()] {
+                    assert_eq!(one(&format!("{w} men")).count.value, want, "{w}");
+                    assert_eq!(parse_number_word(&w), want, "{w}");
+                }
+            }
+        }
+        for w in FIGURE_HEADS {
+            let w = std::str::from_utf8(w).unwrap();
+            let cap = format!("{}{}", w[..1].to_uppercase(), &w[1..]);
+            for w in [w.to_string(), cap, w.to_uppercase()] {
+                let cx = Cx {
+                    text: &w,
+                    words: words(&w, 0, w.len()),
+                };
+                assert!(figure_head(&cx, 0).is_some(), "{w}");
+            }
+        }
+        assert_eq!(one("Seventeen soldiers").count.value, Some(17));
+        assert_eq!(one("TWELVE soldiers").count.value, Some(12));
+        assert!(all("the said of on in at by their").is_empty());
+    }
+
+    #[test]
+    fn lowercasing_words() {
+        let t = "MiXeD Über 12345678901234567 Z@[`{";
+        assert_eq!(lower16(t.as_bytes(), 0, 5).get(), b"mixed");
+        assert_eq!(lower16(t.as_bytes(), 6, 5).get(), b""); // not ASCII
+        assert_eq!(lower16(t.as_bytes(), 12, 17).get(), b""); // too long
+        assert_eq!(lower16(t.as_bytes(), 12, 16).get(), b"1234567890123456");
+        // the last bytes of the text, and the bytes next to 'A' and 'Z' unchanged
+        assert_eq!(lower16(t.as_bytes(), t.len() - 5, 5).get(), b"z@[`{");
+        assert_eq!(lower16(t.as_bytes(), t.len(), 1).get(), b"");
+        assert_eq!(parse_number_word("Twenty-Five"), Some(25));
+        assert_eq!(parse_number_word("twenty-fivé"), None);
+        assert_eq!(parse_number_word("twenty-five-twenty-five"), None);
+        assert_eq!(parse_number_word("twenty-ten"), None);
+    }
+
+    #[test]
+    fn every_kind_of_number_word_is_read() {
+        // one word per first letter a number can start with, capitalised or not
+        for (t, v) in [
+            ("Zero people", 0),
+            ("one person", 1),
+            ("Two people", 2),
+            ("three people", 3),
+            ("Four people", 4),
+            ("eleven people", 11),
+            ("Eighteen people", 18),
+            ("nineteen people", 19),
+            ("Sixty people", 60),
+            ("forty-two people", 42),
+            ("a dozen people", 12),
+            ("half a dozen people", 6),
+            ("a hundred people", 100),
+        ] {
+            assert_eq!(one(t).count.value, Some(v), "{t}");
+        }
+        for (t, low) in [
+            ("Several people", 3),
+            ("dozens of people", 24),
+            ("Hundreds of people", 200),
+            ("thousands of people", 2_000),
+            ("Millions of people", 2_000_000),
+            ("scores of people", 40),
+            ("tens of thousands of people", 20_000),
+            ("a few people", 2),
+        ] {
+            assert_eq!(one(t).count.low, Some(low), "{t}");
+        }
+        assert_eq!(one("the fifth day").kind, NumberKind::Ordinal);
+        assert_eq!(one("Second, they").kind, NumberKind::Ordinal);
+        assert!(all("by people in cities, with villagers").is_empty());
     }
 }
