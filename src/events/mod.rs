@@ -587,7 +587,6 @@ impl<'t> Doc<'t> {
         })
     }
 
-
     /// True if the mention speaks or stands for people rather than a place: "Moscow said",
     /// "a Jubaland official", "Idlib residents".
     pub(crate) fn is_speaker(&self, s: &Sent, m: &Ment) -> bool {

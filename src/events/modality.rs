@@ -15,7 +15,11 @@ pub(crate) fn of(doc: &Doc, s: &Sent, a: usize, t: usize) -> Modality {
         i -= 1;
         let Some(tok) = s.toks.get(i) else { break };
         // "May" in "9 May 2020" is a month, not a modal
-        if doc.dates(s).iter().any(|(d, _, _)| d.span.contains(tok.span)) {
+        if doc
+            .dates(s)
+            .iter()
+            .any(|(d, _, _)| d.span.contains(tok.span))
+        {
             continue;
         }
         if let W::Cue(m) = tok.w {
