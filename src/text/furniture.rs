@@ -121,6 +121,43 @@ const PREFIX: &[&str] = &[
 /// Longest entry of [`EXACT`], to skip long lines at once.
 const EXACT_MAX: usize = 40;
 
+/// For each byte, the entries of [`EXACT`] whose first byte it is (ASCII lower case), as bits.
+const EXACT_BY_FIRST: [u128; 256] = by_first_byte(EXACT);
+
+/// For each byte, the entries of [`PREFIX`] whose first byte it is (ASCII lower case), as bits.
+const PREFIX_BY_FIRST: [u128; 256] = by_first_byte(PREFIX);
+
+/// Bit `i` of entry `b` is set when `list[i]` starts with byte `b` (lower case). Evaluated at
+/// compile time: a list longer than 128 entries or with an empty entry does not compile.
+const fn by_first_byte(list: &[&str]) -> [u128; 256] {
+    let mut table = [0; 256];
+    let mut i = 0;
+    while i < list.len() {
+        let first = list[i].as_bytes()[0].to_ascii_lowercase();
+        table[first as usize] |= 1 << i;
+        i += 1;
+    }
+    table
+}
+
+/// The entries of `list` whose bits are set in `bits`.
+fn entries<'l>(list: &'l [&'l str], mut bits: u128) -> impl Iterator<Item = &'l str> + 'l {
+    std::iter::from_fn(move || {
+        let i = bits.trailing_zeros();
+        bits &= bits.wrapping_sub(1);
+        usize::try_from(i).ok().and_then(|i| list.get(i).copied())
+    })
+}
+
+/// The bits of [`by_first_byte`] `table` for the first byte of `s`.
+fn first_byte_bits(table: &[u128; 256], s: &str) -> u128 {
+    s.as_bytes()
+        .first()
+        .and_then(|&b| table.get(usize::from(b.to_ascii_lowercase())))
+        .copied()
+        .unwrap_or(0)
+}
+
 /// True if the whole trimmed `line` is page furniture: a share button, an advertisement
 /// marker, "Read more: ..." and the like, a photo credit or copyright line, or a byline.
 pub(super) fn is_furniture_line(line: &str) -> bool {
@@ -133,16 +170,13 @@ pub(super) fn is_furniture_line(line: &str) -> bool {
             c.is_whitespace()
                 || matches!(c, '.' | ':' | '!' | '|' | '>' | '-' | '\u{bb}' | '\u{203a}')
         });
-        if EXACT.iter().any(|e| core.eq_ignore_ascii_case(e)) {
+        let bits = first_byte_bits(&EXACT_BY_FIRST, core);
+        if entries(EXACT, bits).any(|e| core.eq_ignore_ascii_case(e)) {
             return true;
         }
     }
-    // only the prefixes that start with the line's first byte (most lines start none)
-    let first = line.as_bytes().first().map(u8::to_ascii_lowercase);
-    if PREFIX
-        .iter()
-        .any(|p| p.as_bytes().first().copied() == first && starts_with_word(line, p))
-    {
+    let bits = first_byte_bits(&PREFIX_BY_FIRST, line);
+    if entries(PREFIX, bits).any(|p| starts_with_word(line, p)) {
         return true;
     }
     is_byline(line)
@@ -311,6 +345,26 @@ mod tests {
     }
 
     #[test]
+    fn first_byte_tables_find_every_entry() {
+        for (list, table) in [(EXACT, &EXACT_BY_FIRST), (PREFIX, &PREFIX_BY_FIRST)] {
+            assert!(list.len() <= 128);
+            for (i, e) in list.iter().enumerate() {
+                for probe in [e.to_string(), e.to_uppercase()] {
+                    let found: Vec<&str> = entries(list, first_byte_bits(table, &probe)).collect();
+                    assert!(found.contains(e), "{probe:?}");
+                    let first = e.as_bytes()[0];
+                    assert!(found
+                        .iter()
+                        .all(|f| f.as_bytes()[0].eq_ignore_ascii_case(&first)));
+                    assert_eq!(found.iter().filter(|f| *f == e).count(), 1, "{i}");
+                }
+            }
+        }
+        assert_eq!(first_byte_bits(&EXACT_BY_FIRST, ""), 0);
+        assert_eq!(entries(PREFIX, 0).count(), 0);
+    }
+
+    #[test]
     fn bylines() {
         assert!(is_furniture_line("By John Smith"));
         assert!(is_furniture_line("By JOHN SMITH and JANE DOE"));
@@ -356,14 +410,5 @@ mod tests {
         assert!(!ends_with_sentence_punct("\"quoted\""));
         assert_eq!(last_significant("\"\""), Some((1, '"')));
         assert_eq!(last_significant(""), None);
-    }
-
-    #[test]
-    fn prefixes_are_lowercase_for_the_first_byte_filter() {
-        for p in PREFIX {
-            assert_eq!(*p, p.to_lowercase(), "{p}");
-        }
-        assert!(is_furniture_line("READ MORE: the other story"));
-        assert!(is_furniture_line("\u{a9} 2016 The Agency"));
     }
 }

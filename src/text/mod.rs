@@ -20,9 +20,56 @@ use crate::span::Span;
 pub struct Normalized<'a> {
     original: &'a str,
     text: Cow<'a, str>,
-    /// `map[i]` = offset in the original of byte `i` of `text`; `map.len() == text.len() + 1`.
-    /// `None` when `text` is the original unchanged.
-    map: Option<Vec<usize>>,
+    /// Offsets of `text` in the original; `None` when `text` is the original unchanged.
+    map: Option<OffsetMap>,
+}
+
+/// Where folding shifts offsets, as steps, with an index that finds the step of an offset
+/// in a comparison or two.
+#[derive(Clone, Debug)]
+struct OffsetMap {
+    /// `(i, shift)` pairs sorted by `i`, the first `(0, 0)`. Byte `j` of the folded text
+    /// (or its end) is at `j + shift` in the original, with the `shift` of the last pair
+    /// whose `i <= j`.
+    steps: Vec<(usize, usize)>,
+    /// `index[b]`: the step of offset `b * INDEX_BLOCK`, for `b` up to `len / INDEX_BLOCK`.
+    index: Vec<usize>,
+}
+
+/// Folded bytes per entry of [`OffsetMap::index`].
+const INDEX_BLOCK: usize = 64;
+
+impl OffsetMap {
+    /// Indexes `steps` of a folded text of `len` bytes.
+    fn new(steps: Vec<(usize, usize)>, len: usize) -> OffsetMap {
+        let mut index = Vec::with_capacity(len / INDEX_BLOCK + 1);
+        let mut k = 0;
+        for block in 0..=len / INDEX_BLOCK {
+            let at = block * INDEX_BLOCK;
+            while steps.get(k + 1).is_some_and(|&(i, _)| i <= at) {
+                k += 1;
+            }
+            index.push(k);
+        }
+        OffsetMap { steps, index }
+    }
+
+    /// The step of folded offset `offset`, `None` past the indexed blocks.
+    fn step(&self, offset: usize) -> Option<usize> {
+        let k = *self.index.get(offset / INDEX_BLOCK)?;
+        Some(self.step_from(k, offset))
+    }
+
+    /// The step of folded offset `offset`, looking from step `k` (at or before it) on.
+    fn step_from(&self, k: usize, offset: usize) -> usize {
+        let later = self.steps.get(k + 1..).unwrap_or(&[]);
+        k + later.iter().take_while(|&&(i, _)| i <= offset).count()
+    }
+
+    /// The shift of step `k`.
+    fn shift(&self, k: usize) -> usize {
+        self.steps.get(k).map_or(0, |&(_, shift)| shift)
+    }
 }
 
 impl<'a> Normalized<'a> {
@@ -43,42 +90,43 @@ impl<'a> Normalized<'a> {
                 map: None,
             };
         };
-        let bytes = input.as_bytes();
         let mut text = String::with_capacity(input.len());
-        let mut map = Vec::with_capacity(input.len() + 1);
-        text.push_str(input.get(..first).unwrap_or(""));
-        map.extend(0..first);
-        let mut i = first;
-        while i < input.len() {
-            // Copy a run of plain ASCII at once.
-            let run = bytes
-                .get(i..)
-                .and_then(find_foldable)
-                .map_or(input.len(), |o| i + o);
-            if run > i {
-                text.push_str(input.get(i..run).unwrap_or(""));
-                map.extend(i..run);
-                i = run;
-                continue;
-            }
-            let Some(c) = input.get(i..).and_then(|s| s.chars().next()) else {
-                break;
-            };
+        let mut steps = vec![(0, 0)];
+        // Invariant: `text` holds the folded `input[..copied]`, and
+        // `text.len() + shift == copied`.
+        let mut shift = 0;
+        let mut copied = 0;
+        // `at` is a char boundary: `first`, then each next candidate of `find_candidate`.
+        let mut at = first;
+        while let Some(c) = input.get(at..).and_then(|s| s.chars().next()) {
             let width = c.len_utf8();
-            match fold(c) {
-                Fold::Keep => {
-                    text.push(c);
-                    map.extend(i..i + width);
-                }
-                Fold::Drop => {}
-                Fold::To(b) => {
+            let folded = match fold(c) {
+                Fold::Keep => None,
+                Fold::Drop => Some(None),
+                Fold::To(b) => Some(Some(b)),
+            };
+            if let Some(to) = folded {
+                text.push_str(input.get(copied..at).unwrap_or(""));
+                let mut gone = width;
+                if let Some(b) = to {
                     text.push(char::from(b));
-                    map.push(i);
+                    gone -= 1;
                 }
+                if gone > 0 {
+                    shift += gone;
+                    add_step(&mut steps, text.len(), shift);
+                }
+                copied = at + width;
             }
-            i += width;
+            at += width;
+            at = input
+                .as_bytes()
+                .get(at..)
+                .and_then(find_candidate)
+                .map_or(input.len(), |o| at + o);
         }
-        map.push(input.len());
+        text.push_str(input.get(copied..).unwrap_or(""));
+        let map = OffsetMap::new(steps, text.len());
         Normalized {
             original: input,
             text: Cow::Owned(text),
@@ -101,14 +149,28 @@ impl<'a> Normalized<'a> {
         &self.text
     }
 
+    /// The original offset of byte `offset` of the folded text (or of its end), `None` past
+    /// the end. May be inside a char of the original.
+    fn map_at(&self, offset: usize) -> Option<usize> {
+        match &self.map {
+            None => (offset <= self.original.len()).then_some(offset),
+            Some(map) => {
+                if offset > self.text.len() {
+                    return None;
+                }
+                Some(offset.saturating_add(map.shift(map.step(offset)?)))
+            }
+        }
+    }
+
     /// The original offset of a byte offset into the folded text (clamped to the end).
     ///
     /// Always a char boundary of the original: an offset inside a char moves back to its start.
     pub fn to_original(&self, offset: usize) -> usize {
-        let mut o = match &self.map {
-            None => offset.min(self.original.len()),
-            Some(map) => map.get(offset).copied().unwrap_or(self.original.len()),
-        };
+        let mut o = self
+            .map_at(offset)
+            .unwrap_or(self.original.len())
+            .min(self.original.len());
         while !self.original.is_char_boundary(o) {
             o -= 1;
         }
@@ -121,17 +183,40 @@ impl<'a> Normalized<'a> {
     /// (soft hyphens, zero-width spaces) just after it stay outside.
     pub fn span_to_original(&self, span: Span) -> Span {
         let start = self.to_original(span.start);
-        let mut end = self.to_original(span.end);
-        if let (Some(map), true) = (&self.map, span.end > span.start) {
-            if let Some(&last) = map.get(span.end - 1) {
-                let mut e = last.saturating_add(1).min(self.original.len());
-                while !self.original.is_char_boundary(e) {
-                    e += 1;
+        let len = self.original.len();
+        let last = span.end.checked_sub(1).filter(|&l| l >= span.start);
+        let end = match (&self.map, last) {
+            (Some(map), Some(last)) if last <= self.text.len() => {
+                let k = map.step(last).unwrap_or(0);
+                // One past the original char of the last byte...
+                let mut after_last = last.saturating_add(map.shift(k)).saturating_add(1).min(len);
+                while !self.original.is_char_boundary(after_last) {
+                    after_last += 1;
                 }
-                end = end.min(e);
+                // ... or where the end maps, if that is before.
+                let mut end = if span.end <= self.text.len() {
+                    span.end
+                        .saturating_add(map.shift(map.step_from(k, span.end)))
+                } else {
+                    len
+                };
+                end = end.min(len);
+                while !self.original.is_char_boundary(end) {
+                    end -= 1;
+                }
+                end.min(after_last)
             }
-        }
+            _ => self.to_original(span.end),
+        };
         Span::new(start, end.max(start))
+    }
+}
+
+/// Records that from folded offset `at` on, the original is `shift` bytes further on.
+fn add_step(steps: &mut Vec<(usize, usize)>, at: usize, shift: usize) {
+    match steps.last_mut() {
+        Some(last) if last.0 == at => last.1 = shift,
+        _ => steps.push((at, shift)),
     }
 }
 
@@ -218,39 +303,93 @@ fn fold(c: char) -> Fold {
     }
 }
 
-/// Offset of the first byte that is `\r` or not ASCII, eight bytes at a time.
-fn find_foldable(hay: &[u8]) -> Option<usize> {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    const CR: u64 = LO * 0x0d;
-    let is_foldable = |b: &u8| *b >= 0x80 || *b == b'\r';
-    let mut chunks = hay.chunks_exact(8);
+/// Offset of the first byte of `hay` for which `hit` is not 0.
+///
+/// Tests 32 bytes at a time with a branch-free OR over the block, which the compiler turns
+/// into a few vector compares, and looks at single bytes only in a block that holds a hit.
+/// `hit` should be an OR of `u8::from(b == ..)` terms, and 0 for the byte 0.
+#[inline(always)]
+fn find_byte(hay: &[u8], hit: impl Fn(u8) -> u8 + Copy) -> Option<usize> {
+    const BLOCK: usize = 32;
+    let mut blocks = hay.chunks_exact(BLOCK);
     let mut base = 0;
-    for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
+    for block in &mut blocks {
+        if block.iter().fold(0, |acc, &b| acc | hit(b)) != 0 {
+            return block.iter().position(|&b| hit(b) != 0).map(|p| base + p);
+        }
+        base += BLOCK;
+    }
+    // The rest, zero-padded to a block: one vector test settles most short texts.
+    let rest = blocks.remainder();
+    let mut padded = [0; BLOCK];
+    if let Some(head) = padded.get_mut(..rest.len()) {
+        head.copy_from_slice(rest);
+    }
+    if padded.iter().fold(0, |acc, &b| acc | hit(b)) == 0 {
+        return None;
+    }
+    rest.iter().position(|&b| hit(b) != 0).map(|p| base + p)
+}
+
+/// Offset of the first byte `b` of `hay` with `b | mask == value` for one of the
+/// `(mask, value)` pairs (`mask` 0: `b == value`). No pair may match the byte 0.
+///
+/// Eight bytes at a time as a `u64` ("has a zero byte" on `(word | mask) ^ value`): a few
+/// integer operations per pair and word, and the lowest marked byte is always a true match.
+#[inline(always)]
+fn find_bytes<const N: usize>(hay: &[u8], pairs: [(u8, u8); N]) -> Option<usize> {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = LO << 7;
+    let marks = |word: [u8; 8]| {
         let v = u64::from_le_bytes(word);
-        let x = v ^ CR;
-        if (v & HI) | (x.wrapping_sub(LO) & !x & HI) != 0 {
-            if let Some(p) = chunk.iter().position(is_foldable) {
-                return Some(base + p);
-            }
+        let mut zero = 0;
+        for (mask, value) in pairs {
+            let x = (v | (LO * u64::from(mask))) ^ (LO * u64::from(value));
+            zero |= x.wrapping_sub(LO) & !x;
+        }
+        zero & HI
+    };
+    let first = |zero: u64| usize::try_from(zero.trailing_zeros() / 8).unwrap_or(0);
+    let mut words = hay.chunks_exact(8);
+    let mut base = 0;
+    for chunk in &mut words {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        let zero = marks(word);
+        if zero != 0 {
+            return Some(base + first(zero));
         }
         base += 8;
     }
-    chunks
-        .remainder()
+    // The rest, padded with zero bytes, which match no pair.
+    let rest = words.remainder();
+    let v = rest
         .iter()
-        .position(is_foldable)
-        .map(|p| base + p)
+        .rev()
+        .fold(0, |v: u64, &b| v << 8 | u64::from(b));
+    let zero = marks(v.to_le_bytes());
+    (zero != 0).then(|| base + first(zero))
 }
 
-/// Offset of the first char that [`fold`] changes. Only `\r` and non-ASCII chars can.
+/// Offset of the first byte that may start a char [`fold`] changes: `\r` or the lead byte
+/// of U+00A0..U+00BF (`0xC2`), of U+02BC (`0xCA`), of U+2000..U+2FFF (`0xE2`) or of U+FEFF
+/// (`0xEF`). Never a continuation byte, so always a char boundary.
+fn find_candidate(hay: &[u8]) -> Option<usize> {
+    find_byte(hay, |b| {
+        u8::from(b == b'\r')
+            | u8::from(b == 0xc2)
+            | u8::from(b == 0xca)
+            | u8::from(b == 0xe2)
+            | u8::from(b == 0xef)
+    })
+}
+
+/// Offset of the first char that [`fold`] changes.
 fn first_fold(input: &str) -> Option<usize> {
     let bytes = input.as_bytes();
     let mut i = 0;
     loop {
-        let at = i + find_foldable(bytes.get(i..)?)?;
+        let at = i + find_candidate(bytes.get(i..)?)?;
         let c = input.get(at..)?.chars().next()?;
         if !matches!(fold(c), Fold::Keep) {
             return Some(at);
@@ -358,19 +497,168 @@ mod tests {
         let original = "\u{2018}\u{e9}\u{2019}x";
         let n = Normalized::new(original);
         assert_eq!(n.as_str(), "'\u{e9}'x");
-        let map = n.map.as_ref().unwrap();
-        assert_eq!(map.len(), n.as_str().len() + 1);
-        assert_eq!(map, &vec![0, 3, 4, 5, 8, 9]);
+        let map: Vec<Option<usize>> = (0..n.as_str().len() + 2).map(|i| n.map_at(i)).collect();
+        let want = [0, 3, 4, 5, 8, 9].map(Some);
+        assert_eq!(map[..want.len()], want);
+        assert_eq!(map[want.len()], None);
+        // Steps only where the shift changes.
+        assert_eq!(n.map.as_ref().unwrap().steps, [(0, 0), (1, 2), (4, 4)]);
+    }
+
+    /// The folded text and the dense offset map (one entry per folded byte plus the end),
+    /// char by char.
+    fn fold_reference(input: &str) -> (String, Vec<usize>) {
+        let mut text = String::new();
+        let mut map = Vec::new();
+        for (i, c) in input.char_indices() {
+            match fold(c) {
+                Fold::Keep => {
+                    text.push(c);
+                    map.extend(i..i + c.len_utf8());
+                }
+                Fold::Drop => {}
+                Fold::To(b) => {
+                    text.push(char::from(b));
+                    map.push(i);
+                }
+            }
+        }
+        map.push(input.len());
+        (text, map)
     }
 
     #[test]
-    fn find_foldable_matches_a_plain_scan() {
-        let hay = "plain text here\r\nand caf\u{e9} then more plain ascii".as_bytes();
+    fn sparse_map_agrees_with_a_dense_one() {
+        const PIECES: &[&str] = &[
+            "a",
+            "Bc ",
+            "\r",
+            "\n",
+            "\u{a0}",
+            "\u{a9}",
+            "\u{ad}",
+            "\u{e9}",
+            "\u{2bc}",
+            "\u{2014}",
+            "\u{2022}",
+            "\u{201c}",
+            "\u{200b}",
+            "\u{feff}",
+            "\u{ef}",
+            "\u{1f600}",
+            "\u{627}",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..2000 {
+            let mut s = String::new();
+            for _ in 0..next() % 120 {
+                s.push_str(PIECES[(next() % PIECES.len() as u64) as usize]);
+            }
+            let n = Normalized::new(&s);
+            let (text, map) = fold_reference(&s);
+            assert_eq!(n.as_str(), text, "{s:?}");
+            assert_eq!(n.is_borrowed(), text == s);
+            for (i, &o) in map.iter().enumerate() {
+                assert_eq!(n.map_at(i), Some(o), "{s:?} {i}");
+            }
+            assert_eq!(n.map_at(map.len()), None);
+            for start in 0..map.len() + 2 {
+                let ends = start.saturating_sub(1)..(start + 12).min(map.len() + 2);
+                for end in ends.chain([map.len() - 1, map.len(), map.len() + 5]) {
+                    let span = Span::new(start, end);
+                    let want = span_to_original_reference(&s, &map, span);
+                    assert_eq!(n.span_to_original(span), want, "{s:?} {span:?}");
+                }
+            }
+        }
+    }
+
+    /// [`Normalized::span_to_original`] on a dense map.
+    fn span_to_original_reference(original: &str, map: &[usize], span: Span) -> Span {
+        let to_original = |offset: usize| {
+            let mut o = map.get(offset).copied().unwrap_or(original.len());
+            while !original.is_char_boundary(o) {
+                o -= 1;
+            }
+            o
+        };
+        let start = to_original(span.start);
+        let mut end = to_original(span.end);
+        if span.end > span.start {
+            if let Some(&last) = map.get(span.end - 1) {
+                let mut e = (last + 1).min(original.len());
+                while !original.is_char_boundary(e) {
+                    e += 1;
+                }
+                end = end.min(e);
+            }
+        }
+        Span::new(start, end.max(start))
+    }
+
+    #[test]
+    fn find_candidate_matches_a_plain_scan() {
+        let hay = "plain text here\r\nand caf\u{e9} \u{627} then \u{2019} plain ascii and more \u{a0}\u{feff}x\u{2bc}"
+            .as_bytes();
         for start in 0..hay.len() {
             let slice = &hay[start..];
-            let want = slice.iter().position(|&b| b >= 0x80 || b == b'\r');
-            assert_eq!(find_foldable(slice), want, "{start}");
+            let want = slice
+                .iter()
+                .position(|b| [b'\r', 0xc2, 0xca, 0xe2, 0xef].contains(b));
+            assert_eq!(find_candidate(slice), want, "{start}");
         }
+    }
+
+    #[test]
+    fn find_bytes_matches_a_plain_scan() {
+        let mut hay: Vec<u8> = (0..300u32).map(|i| (i * 7 % 97) as u8 + 30).collect();
+        hay.extend([0x80, 0xff, 0x81, 1, 0x7f, b'.', 0xe2, 0x2e, 0x3f, 0x21]);
+        let pairs = [(0x11, 0x3f), (0, b'!')];
+        for start in 0..hay.len() {
+            let slice = &hay[start..];
+            for needle in [b'.', 0x7f, 0xff, 0x80, 0x81, 1, 100] {
+                let want = slice.iter().position(|&b| b == needle);
+                assert_eq!(find_bytes(slice, [(0, needle)]), want, "{start} {needle}");
+            }
+            let want = slice.iter().position(|&b| b"./>?!".contains(&b));
+            assert_eq!(find_bytes(slice, pairs), want, "{start}");
+        }
+        assert_eq!(find_bytes(b"", [(0, b'a')]), None);
+    }
+
+    #[test]
+    fn find_byte_matches_a_plain_scan_across_blocks() {
+        let hay: Vec<u8> = (0..200u32).map(|i| (i * 7 % 61) as u8 + 32).collect();
+        for needle in [b'.', b' ', b'~', 32, 91] {
+            for start in 0..hay.len() {
+                let slice = &hay[start..];
+                let want = slice.iter().position(|&b| b == needle);
+                assert_eq!(find_byte(slice, |b| u8::from(b == needle)), want);
+            }
+        }
+        assert_eq!(find_byte(b"", |b| u8::from(b == 0)), None);
+    }
+
+    #[test]
+    fn folds_after_kept_non_ascii_and_at_both_ends() {
+        // Kept non-ASCII chars that share a lead byte with folded ones (U+00E9 is not one,
+        // U+00A9 and U+2022 are) stay as they are between folded chars.
+        let original = "\u{ad}\u{a9}\u{2022}\u{e9}\u{2014}x\u{200b}";
+        let n = Normalized::new(original);
+        assert_eq!(n.as_str(), "\u{a9}\u{2022}\u{e9}-x");
+        for (folded, orig) in [(0, 2), (2, 4), (5, 7), (7, 9), (8, 12), (9, 16)] {
+            assert_eq!(n.to_original(folded), orig, "{folded}");
+        }
+        assert_eq!(
+            n.span_to_original(Span::new(7, 9)).get(original),
+            Some("\u{2014}x")
+        );
     }
 
     #[test]

@@ -8,10 +8,12 @@ use super::furniture::{
     ends_with_sentence_punct, is_closer, is_furniture_line, is_teaser_candidate, last_significant,
     word_count,
 };
-use super::{Segmented, Sentence};
+use super::{find_bytes, Segmented, Sentence};
 use crate::span::Span;
 
 /// Words that take a period without ending the sentence (case-sensitive, without the `.`).
+/// [`is_listed`] matches exactly these; the tests hold the two together.
+#[cfg(test)]
 const ABBREVIATIONS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "Gen", "Gens", "Col", "Lt", "Maj", "Capt", "Sgt", "Adm", "Brig",
     "Cpl", "Pvt", "Cmdr", "Rep", "Reps", "Sen", "Sens", "Gov", "Pres", "Prof", "Rev", "Fr", "Hon",
@@ -19,10 +21,6 @@ const ABBREVIATIONS: &[&str] = &[
     "Sept", "Sep", "Oct", "Nov", "Dec", "etc", "vs", "approx", "Inc", "Ltd", "Co", "Corp", "Jr",
     "Sr",
 ];
-
-/// The longest word of [`ABBREVIATIONS`]: longer tokens are not looked up (a test keeps it
-/// true).
-const LONGEST_ABBREVIATION: usize = 6;
 
 /// The longest token [`is_abbreviation`] looks at.
 const MAX_ABBREVIATION: usize = 24;
@@ -74,35 +72,24 @@ fn is_sentence_start(c: char) -> bool {
         || matches!(c, '"' | '\'' | '\u{201c}' | '\u{2018}' | '\u{ab}')
 }
 
-/// Offset of the first byte of `hay` that is one of `needles`. Looks at eight bytes at a
-/// time (the "has a zero byte" bit trick on `u64`s) and only inspects single bytes in the
-/// word that holds a match.
-fn find_any<const N: usize>(hay: &[u8], needles: [u8; N]) -> Option<usize> {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    let mut chunks = hay.chunks_exact(8);
-    let mut base = 0;
-    for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let v = u64::from_le_bytes(word);
-        let mut hit = 0;
-        for n in needles {
-            let x = v ^ (LO * u64::from(n));
-            hit |= x.wrapping_sub(LO) & !x & HI;
+/// Offset of the first `.`, `!` or `?` in `hay`.
+fn find_terminal(hay: &[u8]) -> Option<usize> {
+    let mut from = 0;
+    loop {
+        // `b | 0x11 == 0x3f` holds for `.` `/` `>` `?`: one test for three of them.
+        let at = from + find_bytes(hay.get(from..)?, [(0x11, 0x3f), (0, b'!')])?;
+        if matches!(hay.get(at), Some(b'.' | b'!' | b'?')) {
+            return Some(at);
         }
-        if hit != 0 {
-            if let Some(p) = chunk.iter().position(|b| needles.contains(b)) {
-                return Some(base + p);
-            }
-        }
-        base += 8;
+        from = at + 1;
     }
-    chunks
-        .remainder()
-        .iter()
-        .position(|b| needles.contains(b))
-        .map(|p| base + p)
+}
+
+/// Offset of the first byte in `hay` where [`clauses`] may cut: `;`, `,`, `-`, the lead
+/// byte of an en or em dash (`0xE2`) or the `b` of "but".
+fn find_clause_mark(hay: &[u8]) -> Option<usize> {
+    // `b | 0x01 == 0x2d` holds for `,` and `-`.
+    find_bytes(hay, [(0, b';'), (0x01, 0x2d), (0, 0xe2), (0, b'b')])
 }
 
 /// See [`super::segment`].
@@ -144,7 +131,7 @@ fn split_lines(text: &str) -> (Vec<Line>, Vec<Para>) {
     loop {
         let newline = bytes
             .get(pos..)
-            .and_then(|b| find_any(b, [b'\n']))
+            .and_then(|b| find_bytes(b, [(0, b'\n')]))
             .map(|o| pos + o);
         let line_end = newline.unwrap_or(bytes.len());
         let raw = slice(text, pos, line_end);
@@ -267,10 +254,7 @@ fn split_run(text: &str, run: &[Line], wrapped: bool, paragraph: usize, out: &mu
     for (li, line) in run.iter().enumerate() {
         let mut i = line.start.max(start);
         while i < line.end {
-            let Some(off) = bytes
-                .get(i..line.end)
-                .and_then(|b| find_any(b, [b'.', b'!', b'?']))
-            else {
+            let Some(off) = bytes.get(i..line.end).and_then(find_terminal) else {
                 break;
             };
             let p = i + off;
@@ -367,22 +351,83 @@ fn is_abbreviation(text: &str, dot: usize) -> bool {
             return false;
         }
     }
-    let token = slice(text, s, dot).trim_start_matches('.');
-    if token.is_empty() {
-        return false;
+    let mut token = bytes.get(s..dot).unwrap_or(&[]);
+    while let Some((b'.', rest)) = token.split_first() {
+        token = rest;
     }
-    if token.contains('.') {
-        let initialism = token
-            .split('.')
-            .all(|seg| seg.len() == 1 && seg.bytes().all(|b| b.is_ascii_alphabetic()));
-        return initialism || token.rsplit('.').next().is_some_and(is_listed_abbreviation);
-    }
-    (token.len() == 1 && token.bytes().all(|b| b.is_ascii_uppercase()))
-        || is_listed_abbreviation(token)
+    let Some(last_dot) = token.iter().rposition(|&b| b == b'.') else {
+        return matches!(token, [b] if b.is_ascii_uppercase()) || is_listed(token);
+    };
+    // Dotted letters: odd length, letters at even offsets and dots between them.
+    let initialism = token.len() % 2 == 1
+        && token.iter().enumerate().all(|(i, b)| {
+            if i % 2 == 0 {
+                b.is_ascii_alphabetic()
+            } else {
+                *b == b'.'
+            }
+        });
+    initialism || token.get(last_dot + 1..).is_some_and(is_listed)
 }
 
-fn is_listed_abbreviation(token: &str) -> bool {
-    token.len() <= LONGEST_ABBREVIATION && ABBREVIATIONS.contains(&token)
+/// True if `word` is one of [`ABBREVIATIONS`] (a match on the bytes: a few comparisons).
+fn is_listed(word: &[u8]) -> bool {
+    matches!(
+        word,
+        b"Mr"
+            | b"Mrs"
+            | b"Ms"
+            | b"Dr"
+            | b"Gen"
+            | b"Gens"
+            | b"Col"
+            | b"Lt"
+            | b"Maj"
+            | b"Capt"
+            | b"Sgt"
+            | b"Adm"
+            | b"Brig"
+            | b"Cpl"
+            | b"Pvt"
+            | b"Cmdr"
+            | b"Rep"
+            | b"Reps"
+            | b"Sen"
+            | b"Sens"
+            | b"Gov"
+            | b"Pres"
+            | b"Prof"
+            | b"Rev"
+            | b"Fr"
+            | b"Hon"
+            | b"Messrs"
+            | b"St"
+            | b"Mt"
+            | b"Ft"
+            | b"No"
+            | b"Nos"
+            | b"Jan"
+            | b"Feb"
+            | b"Mar"
+            | b"Apr"
+            | b"Jun"
+            | b"Jul"
+            | b"Aug"
+            | b"Sept"
+            | b"Sep"
+            | b"Oct"
+            | b"Nov"
+            | b"Dec"
+            | b"etc"
+            | b"vs"
+            | b"approx"
+            | b"Inc"
+            | b"Ltd"
+            | b"Co"
+            | b"Corp"
+            | b"Jr"
+            | b"Sr"
+    )
 }
 
 /// Marks the headline: the sentence(s) of the first prose line when that line stands alone
@@ -564,10 +609,7 @@ pub(super) fn clauses(text: &str, sentence: Span) -> Vec<Span> {
     let mut clause = start;
     let mut i = start;
     while i < end {
-        let Some(off) = bytes
-            .get(i..end)
-            .and_then(|h| find_any(h, [b';', b',', b'-', 0xe2, b'b']))
-        else {
+        let Some(off) = bytes.get(i..end).and_then(find_clause_mark) else {
             break;
         };
         let p = i + off;
@@ -687,18 +729,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn find_any_matches_a_plain_scan() {
-        let hay = "Jets hit; ten died, but \u{2014} no. Then? Yes! abcdefghijklmnop.".as_bytes();
+    fn scanners_match_a_plain_scan() {
+        let hay =
+            "Jets hit; ten died, but \u{2014} no. Then? Yes! a/b>c abcdefghijklmnop >/.".as_bytes();
         for start in 0..hay.len() {
-            for needles in [[b'.', b'!', b'?'], [b';', b',', 0xe2], [b'z', b'q', b'\n']] {
-                let slice = &hay[start..];
-                let want = slice.iter().position(|b| needles.contains(b));
-                assert_eq!(find_any(slice, needles), want, "{start} {needles:?}");
-            }
+            let slice = &hay[start..];
+            let want = slice.iter().position(|b| b".!?".contains(b));
+            assert_eq!(find_terminal(slice), want, "{start}");
+            let want = slice.iter().position(|b| b";,-\xe2b".contains(b));
+            assert_eq!(find_clause_mark(slice), want, "{start}");
         }
-        assert_eq!(find_any(b"", [b'.']), None);
-        assert_eq!(find_any(&[0x80; 17], [0x80]), Some(0));
-        assert_eq!(find_any(&[0xff; 17], [0x00]), None);
+        assert_eq!(find_terminal(b""), None);
     }
 
     #[test]
@@ -724,6 +765,78 @@ mod tests {
         }
         let long = "A.".repeat(40);
         assert!(!check(&long));
+    }
+
+    #[test]
+    fn listed_words_are_the_abbreviations() {
+        for a in ABBREVIATIONS {
+            assert!(is_listed(a.as_bytes()), "{a}");
+            let mut longer = a.to_string();
+            longer.push('s');
+            assert_eq!(
+                is_listed(longer.as_bytes()),
+                ABBREVIATIONS.contains(&&*longer)
+            );
+            assert!(!is_listed(&a.as_bytes()[1..]) || ABBREVIATIONS.contains(&&a[1..]));
+            assert!(!is_listed(a.to_uppercase().as_bytes()) || a.len() < 2);
+        }
+        for w in ["", "M", "mr", "MR", "Mrs.", "Gn", "Decs", "Approx"] {
+            assert!(!is_listed(w.as_bytes()), "{w}");
+        }
+    }
+
+    /// The token rules of [`is_abbreviation`], on strings.
+    fn is_abbreviation_reference(text: &str, dot: usize) -> bool {
+        let bytes = text.as_bytes();
+        let mut s = dot;
+        while s > 0 && (bytes[s - 1].is_ascii_alphanumeric() || bytes[s - 1] == b'.') {
+            s -= 1;
+            if dot - s > MAX_ABBREVIATION {
+                return false;
+            }
+        }
+        let token = text[s..dot].trim_start_matches('.');
+        if token.is_empty() {
+            return false;
+        }
+        if token.contains('.') {
+            return token
+                .split('.')
+                .all(|seg| seg.len() == 1 && seg.bytes().all(|b| b.is_ascii_alphabetic()))
+                || ABBREVIATIONS.contains(&token.rsplit('.').next().unwrap());
+        }
+        (token.len() == 1 && token.bytes().all(|b| b.is_ascii_uppercase()))
+            || ABBREVIATIONS.contains(&token)
+    }
+
+    #[test]
+    fn abbreviation_agrees_with_string_rules() {
+        const PIECES: &[&str] = &[
+            "U", "S", "a", "m", ".", "..", "Gen", "No", "x", "1", " ", "Dec", "etc",
+        ];
+        let mut seed: u64 = 0x853c_49e6_748f_ea9b;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut dots = 0;
+        for _ in 0..20_000 {
+            let mut s = String::new();
+            for _ in 0..next() % 9 {
+                s.push_str(PIECES[(next() % PIECES.len() as u64) as usize]);
+            }
+            for (dot, _) in s.match_indices('.') {
+                assert_eq!(
+                    is_abbreviation(&s, dot),
+                    is_abbreviation_reference(&s, dot),
+                    "{s:?} {dot}"
+                );
+                dots += 1;
+            }
+        }
+        assert!(dots > 10_000);
     }
 
     #[test]
@@ -767,13 +880,5 @@ mod tests {
         // Never without prose before it.
         let text = "Share\n\nNorthern Districts Of The City";
         assert_eq!(segment(text).furniture.len(), 1);
-    }
-
-    #[test]
-    fn longest_abbreviation_bounds_the_list() {
-        assert_eq!(
-            ABBREVIATIONS.iter().map(|a| a.len()).max(),
-            Some(LONGEST_ABBREVIATION)
-        );
     }
 }
