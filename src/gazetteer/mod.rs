@@ -162,7 +162,9 @@ pub struct Entry {
     pub(crate) code: Option<String>,
     pub(crate) province: Option<String>,
     pub(crate) patterns: Vec<String>,
-    pub(crate) attrs: Vec<(String, String)>,
+    /// The attributes column as written (`pop=23000;role=x`), checked when parsed and
+    /// split when asked: one string per entry instead of two per attribute.
+    pub(crate) attrs: String,
 }
 
 impl Entry {
@@ -196,9 +198,10 @@ impl Entry {
     /// The value of an attribute (`pop`, `role`, `from`, `to`, `ambiguous`...).
     pub fn attr(&self, key: &str) -> Option<&str> {
         self.attrs
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.as_str())
+            .split(';')
+            .filter_map(|pair| pair.split_once('='))
+            .find(|(k, _)| k.trim() == key)
+            .map(|(_, v)| v.trim())
     }
 }
 
@@ -757,10 +760,7 @@ impl Gazetteer {
                 std::mem::size_of::<Entry>()
                     + e.name.len()
                     + e.patterns.iter().map(|p| p.len() + 24).sum::<usize>()
-                    + e.attrs
-                        .iter()
-                        .map(|(k, v)| k.len() + v.len() + 48)
-                        .sum::<usize>()
+                    + e.attrs.len()
             })
             .sum();
         let dict: usize = self

@@ -99,16 +99,15 @@ fn parse_line(file: &str, line_no: usize, line: &str) -> Result<Entry, Error> {
             patterns.push(alias.to_string());
         }
     }
-    let mut attrs = Vec::new();
     let attr_col = col(6);
-    if !attr_col.is_empty() {
-        for pair in attr_col.split(';').filter(|p| !p.trim().is_empty()) {
-            let (k, v) = pair
-                .split_once('=')
-                .ok_or_else(|| err(format!("attribute {pair:?} is not key=value")))?;
-            attrs.push((k.trim().to_string(), v.trim().to_string()));
-        }
+    if let Some(pair) = attr_col
+        .split(';')
+        .filter(|p| !p.trim().is_empty())
+        .find(|p| !p.contains('='))
+    {
+        return Err(err(format!("attribute {pair:?} is not key=value")));
     }
+    let attrs = attr_col.to_string();
     let opt = |s: &str| (!s.is_empty()).then(|| s.to_string());
     Ok(Entry {
         kind,
