@@ -30,6 +30,7 @@ mod error;
 mod events;
 mod extractor;
 pub mod gazetteer;
+mod hash;
 pub mod model;
 pub mod numbers;
 mod span;

@@ -3,6 +3,7 @@
 
 use once_cell::sync::Lazy;
 
+use crate::hash::{fnv_lower, mix, FNV_OFFSET};
 use crate::model::{CasualtyKind, Modality, VictimCategory, Weapon};
 
 /// The class of a word.
@@ -85,10 +86,10 @@ pub(crate) enum Pos {
 /// The class of an ASCII-lowercased word.
 #[cfg(test)]
 pub(crate) fn classify(w: &[u8]) -> W {
-    classify_hashed(w, fnv(FNV_OFFSET, w))
+    classify_hashed(w, fnv_lower(FNV_OFFSET, w))
 }
 
-/// The class of an ASCII-lowercased word whose [`fnv`] hash the caller computed while
+/// The class of an ASCII-lowercased word whose [`fnv_lower`] hash the caller computed while
 /// lowercasing it.
 pub(crate) fn classify_hashed(w: &[u8], h: u64) -> W {
     let t = &*LEXICON;
@@ -108,28 +109,6 @@ pub(crate) fn classify_hashed(w: &[u8], h: u64) -> W {
     }
 }
 
-pub(crate) const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0100_0000_01b3;
-
-/// FNV-1a over `bytes`, continuing from `h`.
-pub(crate) fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
-    for &b in bytes {
-        h = fnv_step(h, b);
-    }
-    h
-}
-
-/// One byte of [`fnv`].
-pub(crate) fn fnv_step(h: u64, b: u8) -> u64 {
-    (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)
-}
-
-fn mix(h: u64) -> u64 {
-    let x = h ^ (h >> 29);
-    let x = x.wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    x ^ (x >> 32)
-}
-
 /// The lexicon as an open-addressing table, built once: one hash (computed while the
 /// token is lowercased) and, for most words, one probe that finds an empty slot, where a
 /// chain of string comparisons took 260 instructions per token.
@@ -147,7 +126,7 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         for &word in list {
             let w = word.as_bytes();
             if !words.iter().any(|(x, _, _)| *x == w) {
-                words.push((w, fnv(FNV_OFFSET, w), class));
+                words.push((w, fnv_lower(FNV_OFFSET, w), class));
             }
         }
     }

@@ -247,10 +247,10 @@ fn classify_word(word: &str) -> W {
     let Some(dst) = buf.get_mut(..word.len()) else {
         return W::Other;
     };
-    let mut h = lexicon::FNV_OFFSET;
+    let mut h = crate::hash::FNV_OFFSET;
     for (d, &b) in dst.iter_mut().zip(word.as_bytes()) {
         *d = b.to_ascii_lowercase();
-        h = lexicon::fnv_step(h, *d);
+        h = crate::hash::fnv_step(h, *d);
     }
     lexicon::classify_hashed(dst, h)
 }

@@ -68,6 +68,7 @@ use std::sync::Arc;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 
 use crate::error::Error;
+use crate::hash::{fnv_lower, fnv_step, mix, Fast, FNV_OFFSET};
 use crate::span::Span;
 
 pub use builtin::BUILTIN_FILES;
@@ -216,49 +217,6 @@ pub struct Mention {
     ids: (u32, u32),
 }
 
-/// A multiply-rotate hash over 8-byte words: the keys are names hashed at build and at every
-/// capitalised word, where
-/// the standard library's DoS-resistant SipHash costs more than it protects here (the keys
-/// come from the gazetteer files, not from article text).
-#[derive(Clone, Copy, Default)]
-struct Fnv;
-
-struct FnvHasher(u64);
-
-impl FnvHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl std::hash::BuildHasher for Fnv {
-    type Hasher = FnvHasher;
-    fn build_hasher(&self) -> FnvHasher {
-        FnvHasher(0)
-    }
-}
-
-impl std::hash::Hasher for FnvHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        // eight bytes at a time (the multiply-rotate step of rustc's FxHasher)
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.add(u64::from_le_bytes(w));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(w) ^ (rest.len() as u64) << 56);
-        }
-    }
-}
-
 struct Automaton {
     ac: AhoCorasick,
     /// For each pattern of `ac`, its range in `Inner::ids`.
@@ -279,7 +237,7 @@ struct Names {
     /// the hash of the lowercased prefix ([`fnv_lower`]), with what the prefix is: the
     /// search at a word start walks word end by word end while the words so far start some
     /// key, so a word that starts none costs one hash and one probe.
-    prefixes: HashMap<u64, Prefix, Mix>,
+    prefixes: HashMap<u64, Prefix, Fast>,
     /// A Bloom filter of the first words of the keys (two bits per word, about ten bits
     /// per word in all): it says "no key starts here" for most words from a table small
     /// enough to stay in cache, where a probe of `prefixes` would miss the cache.
@@ -335,30 +293,11 @@ static ALNUM_LOWER: [u8; 256] = {
     t
 };
 
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0100_0000_01b3;
-
-/// FNV-1a over the ASCII-lowercased bytes, continuing from `h`: the hash of a prefix
-/// extends to the next word without hashing the first words again.
-fn fnv_lower(mut h: u64, bytes: &[u8]) -> u64 {
-    for &b in bytes {
-        h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
-    }
-    h
-}
-
 /// The two bits of a first-word hash in [`Names::first_words`] (`words` is a power of two).
 fn bloom_bits(h: u64, words: usize) -> [usize; 2] {
     let x = mix(h);
     let mask = words.saturating_mul(64).saturating_sub(1);
     [(x as usize) & mask, ((x >> 32) as usize) & mask]
-}
-
-/// One mixing step over a hash (the finaliser of splitmix64).
-fn mix(h: u64) -> u64 {
-    let x = h ^ (h >> 29);
-    let x = x.wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    x ^ (x >> 32)
 }
 
 impl Names {
@@ -369,32 +308,6 @@ impl Names {
                 .get(bit / 64)
                 .is_some_and(|w| w >> (bit % 64) & 1 == 1)
         })
-    }
-}
-
-/// Hasher of [`Names::prefixes`], whose keys are already hashes: one mixing step spreads
-/// FNV's weaker low bits over the table.
-#[derive(Clone, Copy, Default)]
-struct Mix;
-
-struct MixHasher(u64);
-
-impl std::hash::BuildHasher for Mix {
-    type Hasher = MixHasher;
-    fn build_hasher(&self) -> MixHasher {
-        MixHasher(0)
-    }
-}
-
-impl std::hash::Hasher for MixHasher {
-    fn finish(&self) -> u64 {
-        mix(self.0)
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        self.0 = fnv_lower(self.0 ^ FNV_OFFSET, bytes);
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
     }
 }
 
@@ -562,9 +475,9 @@ impl Gazetteer {
     fn from_entries(entries: Vec<Entry>, stop: &HashSet<String>) -> Result<Gazetteer, Error> {
         // key (case-folded for insensitive patterns) -> entry ids, per automaton
         let total: usize = entries.iter().map(|e| e.patterns.len()).sum();
-        let mut ci: HashMap<String, (Vec<EntryId>, bool), Fnv> =
-            HashMap::with_capacity_and_hasher(total, Fnv);
-        let mut cs: HashMap<String, (Vec<EntryId>, bool), Fnv> = HashMap::default();
+        let mut ci: HashMap<String, (Vec<EntryId>, bool), Fast> =
+            HashMap::with_capacity_and_hasher(total, Fast);
+        let mut cs: HashMap<String, (Vec<EntryId>, bool), Fast> = HashMap::default();
         for (i, e) in entries.iter().enumerate() {
             let id = u32::try_from(i).map_err(|_| Error::automaton("too many entries"))?;
             for p in &e.patterns {
@@ -866,7 +779,7 @@ fn find_names(names: &Names, text: &str, out: &mut Vec<Mention>) {
                 if l == 0 {
                     break;
                 }
-                h = (h ^ u64::from(l)).wrapping_mul(FNV_PRIME);
+                h = fnv_step(h, l);
                 run += 1;
             }
             if is_word_before(text, i) {

@@ -370,7 +370,7 @@ fn is_abbreviation(text: &str, dot: usize) -> bool {
     initialism || token.get(last_dot + 1..).is_some_and(is_listed)
 }
 
-/// True if `word` is one of [`ABBREVIATIONS`] (a match on the bytes: a few comparisons).
+/// True if `word` is one of the `ABBREVIATIONS` list (a match on the bytes: a few comparisons).
 fn is_listed(word: &[u8]) -> bool {
     matches!(
         word,

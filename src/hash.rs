@@ -1,0 +1,77 @@
+//! The crate's one small hash: FNV-1a over bytes, continued word by word, with a
+//! splitmix64 finaliser for hash tables. The keys it serves come from the gazetteer files
+//! and the lexicon, not from article text, so the standard library's DoS-resistant SipHash
+//! would cost more than it protects; and a hash computed while a word is scanned (and
+//! lowercased) is reused for the table probe.
+
+pub(crate) const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+/// One byte of FNV-1a.
+pub(crate) fn fnv_step(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)
+}
+
+/// FNV-1a over the ASCII-lowercased bytes, continuing from `h`: the hash of a prefix
+/// extends to the next word without hashing the first words again.
+pub(crate) fn fnv_lower(h: u64, bytes: &[u8]) -> u64 {
+    bytes
+        .iter()
+        .fold(h, |h, &b| fnv_step(h, b.to_ascii_lowercase()))
+}
+
+/// One mixing step over a hash (the finaliser of splitmix64): spreads FNV's weaker low
+/// bits, which pick the slot of a table.
+pub(crate) fn mix(h: u64) -> u64 {
+    let x = h ^ (h >> 29);
+    let x = x.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x ^ (x >> 32)
+}
+
+/// `BuildHasher` of the crate's maps: FNV-1a then [`mix`]; a `u64` key (already a hash)
+/// is only mixed.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct Fast;
+
+pub(crate) struct FastHasher(u64);
+
+impl std::hash::BuildHasher for Fast {
+    type Hasher = FastHasher;
+    fn build_hasher(&self) -> FastHasher {
+        FastHasher(FNV_OFFSET)
+    }
+}
+
+impl std::hash::Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        mix(self.0)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = bytes.iter().fold(self.0, |h, &b| fnv_step(h, b));
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::hash::{BuildHasher, Hasher};
+
+    #[test]
+    fn lowercase_hash_continues_word_by_word() {
+        let whole = fnv_lower(FNV_OFFSET, b"Deir ez-Zor");
+        let parts = fnv_lower(fnv_lower(FNV_OFFSET, b"DEIR"), b" EZ-zor");
+        assert_eq!(whole, parts);
+        assert_eq!(whole, fnv_lower(FNV_OFFSET, b"deir ez-zor"));
+        assert_ne!(whole, fnv_lower(FNV_OFFSET, b"deir ez zor"));
+    }
+
+    #[test]
+    fn a_u64_key_is_only_mixed() {
+        let mut h = Fast.build_hasher();
+        h.write_u64(42);
+        assert_eq!(h.finish(), mix(42));
+    }
+}
