@@ -398,6 +398,17 @@ fn first_fold(input: &str) -> Option<usize> {
     }
 }
 
+/// A xorshift64 stream for the fuzz tests of this stage (deterministic, no dependency).
+#[cfg(test)]
+pub(crate) fn xorshift(mut seed: u64) -> impl FnMut() -> u64 {
+    move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -548,13 +559,7 @@ mod tests {
             "\u{1f600}",
             "\u{627}",
         ];
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = super::xorshift(0x2545_f491_4f6c_dd1d);
         for _ in 0..2000 {
             let mut s = String::new();
             for _ in 0..next() % 120 {
@@ -1384,13 +1389,7 @@ mod tests {
             "\t",
             "\u{2028}",
         ];
-        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = super::xorshift(0x9e37_79b9_7f4a_7c15);
         for _ in 0..3000 {
             let len = (next() % 24) as usize;
             let mut s = String::new();

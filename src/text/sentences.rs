@@ -814,13 +814,7 @@ mod tests {
         const PIECES: &[&str] = &[
             "U", "S", "a", "m", ".", "..", "Gen", "No", "x", "1", " ", "Dec", "etc",
         ];
-        let mut seed: u64 = 0x853c_49e6_748f_ea9b;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = crate::text::xorshift(0x853c_49e6_748f_ea9b);
         let mut dots = 0;
         for _ in 0..20_000 {
             let mut s = String::new();
