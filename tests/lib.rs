@@ -1,6 +1,7 @@
 //! Integration tests: one binary (`autotests = false`) with a module per theme.
 
 mod api;
+mod batch_mode;
 mod cases;
 mod data;
 mod hostile_gazetteers;
