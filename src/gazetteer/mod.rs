@@ -538,8 +538,8 @@ impl Gazetteer {
             + names.first_words.len() * 8
             + names
                 .overflow
-                .iter()
-                .map(|(k, _)| k.len() + 32)
+                .keys()
+                .map(|k| k.len() + 32)
                 .sum::<usize>();
         automata + dict + entries + self.inner.ids.len() * 4
     }
