@@ -19,8 +19,8 @@ use once_cell::sync::Lazy;
 use super::tsv::{self, Line};
 use super::{
     bloom_bits, builtin, is_case_sensitive, next_word_end, Automaton, Entry, EntryId, EntryKind,
-    Gazetteer, Inner, Names, Prefix, Slot, Target, BUILTIN_FILES, NAME_UNMATCHED, PREFIX_KEY,
-    PREFIX_LOWER, PREFIX_MORE, PREFIX_MORE_LOWER, REMOVED,
+    Gazetteer, Inner, Names, Prefix, Slot, Target, BUILTIN_FILES, KEY_FOLDED, NAME_UNMATCHED,
+    PREFIX_KEY, PREFIX_LOWER, PREFIX_MORE, PREFIX_MORE_LOWER, REMOVED,
 };
 use crate::error::Error;
 use crate::hash::{fnv_lower, fnv_step, Fast, FNV_OFFSET};
@@ -31,178 +31,25 @@ use crate::hash::{fnv_lower, fnv_step, Fast, FNV_OFFSET};
 /// returns a [`Warning`]; written with a leading `=` it is forced, and matched only as
 /// written (`=Said` matches "Said", never "said"). The built-in data is held to the
 /// stoplist only (its "Most" and "Than" are towns, matched only with their capital).
+#[rustfmt::skip]
 pub const COMMON_WORDS: &[&str] = &[
-    "a",
-    "about",
-    "after",
-    "against",
-    "air",
-    "all",
-    "also",
-    "an",
-    "and",
-    "any",
-    "are",
-    "army",
-    "as",
-    "at",
-    "attack",
-    "attacked",
-    "attacks",
-    "be",
-    "been",
-    "before",
-    "being",
-    "between",
-    "bomb",
-    "bombed",
-    "bombs",
-    "but",
-    "by",
-    "can",
-    "city",
-    "civilians",
-    "could",
-    "dead",
-    "death",
-    "deaths",
-    "did",
-    "died",
-    "dies",
-    "district",
-    "do",
-    "does",
-    "during",
-    "east",
-    "eastern",
-    "fire",
-    "fired",
-    "first",
-    "five",
-    "for",
-    "force",
-    "forces",
-    "four",
-    "from",
-    "government",
-    "had",
-    "has",
-    "have",
-    "he",
-    "her",
-    "here",
-    "his",
-    "hit",
-    "hurt",
-    "if",
-    "in",
-    "injured",
-    "into",
-    "is",
-    "it",
-    "its",
-    "just",
-    "kill",
-    "killed",
-    "killing",
-    "kills",
-    "last",
-    "many",
-    "may",
-    "might",
-    "military",
-    "minister",
-    "more",
-    "most",
-    "much",
-    "must",
-    "near",
-    "new",
-    "no",
-    "nor",
-    "north",
-    "northern",
-    "not",
-    "of",
-    "official",
-    "officials",
-    "old",
-    "on",
-    "one",
-    "only",
-    "onto",
-    "or",
-    "other",
-    "our",
-    "over",
-    "people",
-    "police",
-    "president",
-    "province",
-    "raid",
-    "raids",
-    "region",
-    "said",
-    "say",
-    "says",
-    "shelled",
-    "shelling",
-    "she",
-    "should",
-    "since",
-    "so",
-    "soldiers",
-    "some",
-    "south",
-    "southern",
-    "state",
-    "still",
-    "strike",
-    "strikes",
-    "striking",
-    "struck",
-    "ten",
-    "than",
-    "that",
-    "the",
-    "their",
-    "them",
-    "then",
-    "there",
-    "these",
-    "they",
-    "this",
-    "those",
-    "three",
-    "to",
-    "told",
-    "tells",
-    "town",
-    "troops",
-    "two",
-    "under",
-    "until",
-    "up",
-    "very",
-    "village",
-    "war",
-    "was",
-    "we",
-    "were",
-    "west",
-    "western",
-    "what",
-    "when",
-    "where",
-    "which",
-    "while",
-    "who",
-    "will",
-    "with",
-    "would",
-    "wounded",
-    "yes",
-    "you",
+    "a", "about", "after", "against", "air", "all", "also", "an", "and", "any", "are",
+    "army", "as", "at", "attack", "attacked", "attacks", "be", "been", "before", "being",
+    "between", "bomb", "bombed", "bombs", "but", "by", "can", "city", "civilians", "could",
+    "dead", "death", "deaths", "did", "died", "dies", "district", "do", "does", "during",
+    "east", "eastern", "fire", "fired", "first", "five", "for", "force", "forces", "four",
+    "from", "government", "had", "has", "have", "he", "her", "here", "his", "hit", "hurt",
+    "if", "in", "injured", "into", "is", "it", "its", "just", "kill", "killed", "killing",
+    "kills", "last", "many", "may", "might", "military", "minister", "more", "most", "much",
+    "must", "near", "new", "no", "nor", "north", "northern", "not", "of", "official",
+    "officials", "old", "on", "one", "only", "onto", "or", "other", "our", "over", "people",
+    "police", "president", "province", "raid", "raids", "region", "said", "say", "says",
+    "shelled", "shelling", "she", "should", "since", "so", "soldiers", "some", "south",
+    "southern", "state", "still", "strike", "strikes", "striking", "struck", "ten", "than",
+    "that", "the", "their", "them", "then", "there", "these", "they", "this", "those",
+    "three", "to", "told", "tells", "town", "troops", "two", "under", "until", "up", "very",
+    "village", "war", "was", "we", "were", "west", "western", "what", "when", "where",
+    "which", "while", "who", "will", "with", "would", "wounded", "yes", "you",
 ];
 
 static COMMON: Lazy<HashSet<&'static str>> = Lazy::new(|| COMMON_WORDS.iter().copied().collect());
@@ -738,11 +585,18 @@ fn index(entries: Vec<Entry>, stop: &HashSet<String>) -> Result<Gazetteer, Error
     if entries.len() >= PROPER_BIT as usize {
         return Err(Error::automaton("too many entries"));
     }
-    let (key_text, mut keys, cs) = collect_keys(&entries, stop)?;
+    let (folded, mut keys, cs) = collect_keys(&entries, stop)?;
+    let text = entries
+        .first()
+        .map_or_else(Arc::default, |e| Arc::clone(&e.text));
+    let bufs = Bufs {
+        text: &text,
+        folded: &folded,
+    };
     keys.sort_unstable_by(|a, b| {
         a.hash
             .cmp(&b.hash)
-            .then_with(|| key_str(&key_text, a).cmp(key_str(&key_text, b)))
+            .then_with(|| bufs.cmp(a, b))
             .then((a.entry & !PROPER_BIT).cmp(&(b.entry & !PROPER_BIT)))
     });
     let mut ids = Vec::with_capacity(keys.len());
@@ -754,7 +608,7 @@ fn index(entries: Vec<Entry>, stop: &HashSet<String>) -> Result<Gazetteer, Error
         let start = u32::try_from(ids.len()).map_err(|_| Error::automaton("too many patterns"))?;
         let mut proper = true;
         let mut j = i;
-        while let Some(o) = keys.get(j).filter(|o| same_key(&key_text, k, o)) {
+        while let Some(o) = keys.get(j).filter(|o| bufs.same(k, o)) {
             let id = o.entry & !PROPER_BIT;
             proper &= o.entry & PROPER_BIT != 0;
             if ids.last() != Some(&id) || j == i {
@@ -771,15 +625,18 @@ fn index(entries: Vec<Entry>, stop: &HashSet<String>) -> Result<Gazetteer, Error
     }
     drop(keys);
     names_dict.keys.shrink_to_fit();
-    names_dict.key_text = key_text;
+
     let groups = names_dict.keys.len();
     // as many prefixes as keys at least (more where names have several words)
     names_dict.prefixes.reserve(groups);
-    let mut first_hashes: Vec<u64> = Vec::with_capacity(groups);
+    // the Bloom filter of first words, about ten bits a key (no more first words than keys)
+    let words = (groups * 10 / 64).next_power_of_two().max(16);
+    names_dict.first_words = vec![0; words];
     for index in 0..groups {
-        add_key(&mut names_dict, index, &mut first_hashes)?;
+        add_key(&mut names_dict, &bufs, index)?;
     }
-    fill_bloom(&mut names_dict, first_hashes);
+    names_dict.text = Arc::clone(&text);
+    names_dict.folded = folded;
     let patterns = groups;
     let automata = case_sensitive_automaton(cs, &mut ids)?;
     let patterns = patterns + automata.iter().map(|a| a.targets.len()).sum::<usize>();
@@ -806,39 +663,68 @@ fn index(entries: Vec<Entry>, stop: &HashSet<String>) -> Result<Gazetteer, Error
     })
 }
 
-fn key_str<'t>(text: &'t str, k: &Key) -> &'t str {
-    text.get(k.start as usize..(k.start + k.len) as usize)
-        .unwrap_or("")
+/// Where the keys are: the entries' shared text, and the keys that folding changes.
+struct Bufs<'a> {
+    text: &'a str,
+    folded: &'a str,
 }
 
-fn same_key(text: &str, a: &Key, b: &Key) -> bool {
-    a.hash == b.hash && key_str(text, a) == key_str(text, b)
+impl Bufs<'_> {
+    fn key(&self, k: &Key) -> &'_ str {
+        self.at(k.start, k.len)
+    }
+
+    /// The key at `start` (in `text`, or in `folded` with [`KEY_FOLDED`]) of `len` bytes.
+    fn at(&self, start: u32, len: u32) -> &'_ str {
+        let (buf, at) = if start & KEY_FOLDED != 0 {
+            (self.folded, start & !KEY_FOLDED)
+        } else {
+            (self.text, start)
+        };
+        buf.get(at as usize..(at as usize).saturating_add(len as usize))
+            .unwrap_or("")
+    }
+
+    fn same(&self, a: &Key, b: &Key) -> bool {
+        a.hash == b.hash && self.key(a).eq_ignore_ascii_case(self.key(b))
+    }
+
+    /// Keys in ASCII-case-insensitive byte order.
+    fn cmp(&self, a: &Key, b: &Key) -> std::cmp::Ordering {
+        let (x, y) = (self.key(a).as_bytes(), self.key(b).as_bytes());
+        x.iter()
+            .map(u8::to_ascii_lowercase)
+            .cmp(y.iter().map(u8::to_ascii_lowercase))
+    }
 }
 
 type CaseSensitive = HashMap<String, (Vec<EntryId>, bool), Fast>;
 
-/// Every pattern to index: case-insensitive ones as [`Key`]s over one buffer of lowercased,
-/// folded keys; case-sensitive ones (few) in a map.
+/// Every pattern to index: case-insensitive ones as [`Key`]s (into the entries' text where
+/// folding leaves a pattern as written, else into the returned buffer of folded keys);
+/// case-sensitive ones (few) in a map.
 fn collect_keys(
     entries: &[Entry],
     stop: &HashSet<String>,
 ) -> Result<(String, Vec<Key>, CaseSensitive), Error> {
-    // every pattern once, at most: reserved so that neither doubles past its need
-    let (mut count, mut bytes) = (0, 0);
-    for e in entries {
-        let pats = e.part(0, usize::from(e.at.pats));
-        count += pats.bytes().filter(|b| *b == b'\t').count() + 1;
-        bytes += pats.len();
-    }
-    let mut text = String::with_capacity(bytes);
+    // every pattern once, at most: reserved so that the list does not double past its need
+    let count = entries
+        .iter()
+        .map(|e| {
+            let pats = e.part(0, usize::from(e.at.pats));
+            pats.bytes().filter(|b| *b == b'\t').count() + 1
+        })
+        .sum();
+    let mut folded_keys = String::new();
     let mut keys: Vec<Key> = Vec::with_capacity(count);
     let mut cs: CaseSensitive = HashMap::default();
+    let mut lower = String::new();
     for (i, e) in entries.iter().enumerate() {
         let id = u32::try_from(i).map_err(|_| Error::automaton("too many entries"))?;
         let skip = usize::from(!e.name_matched());
-        for p in e.patterns().skip(skip) {
+        for written in e.patterns().skip(skip) {
             // patterns are folded like the text ("Qal‘ah" is matched as "Qal'ah")
-            let folded = crate::text::Normalized::new(p);
+            let folded = crate::text::Normalized::new(written);
             let p = folded.as_str();
             let bare = tsv::strip_cs(p);
             if bare.is_empty() {
@@ -855,38 +741,54 @@ fn collect_keys(
                 }
                 continue;
             }
-            let start = text.len();
-            text.push_str(bare);
-            let key = text.get_mut(start..).unwrap_or_default();
-            key.make_ascii_lowercase();
-            if stop.contains(&*key) {
-                text.truncate(start);
+            lower.clear();
+            lower.push_str(bare);
+            lower.make_ascii_lowercase();
+            if stop.contains(&lower) {
                 continue;
             }
-            let hash = (fnv_lower(FNV_OFFSET, key.as_bytes()) >> 32) as u32;
-            let too_many = |_| Error::automaton("gazetteer keys pass 4 GiB");
             keys.push(Key {
-                hash,
-                start: u32::try_from(start).map_err(too_many)?,
-                len: u32::try_from(bare.len()).map_err(too_many)?,
+                hash: (fnv_lower(FNV_OFFSET, lower.as_bytes()) >> 32) as u32,
+                start: key_start(e, written, bare, &mut folded_keys)?,
+                len: bare.len() as u32,
                 entry: id | if proper { PROPER_BIT } else { 0 },
             });
         }
     }
-    Ok((text, keys, cs))
+    Ok((folded_keys, keys, cs))
+}
+
+/// Where the key of pattern `written` of `e` is: the pattern itself in the entries' text
+/// when folding left it as written (a case-insensitive pattern has no `=`), else `key`
+/// copied to `folded` (with [`KEY_FOLDED`]).
+fn key_start(e: &Entry, written: &str, key: &str, folded: &mut String) -> Result<u32, Error> {
+    let too_big = || Error::automaton("the gazetteer text passes 2 GiB");
+    let at = (written.as_ptr() as usize).wrapping_sub(e.text.as_ptr() as usize);
+    let start = if key.as_ptr() == written.as_ptr() && e.text.get(at..at + key.len()) == Some(key) {
+        at
+    } else {
+        folded.push_str(key);
+        folded.len() - key.len()
+    };
+    let start = u32::try_from(start)
+        .ok()
+        .filter(|s| s & KEY_FOLDED == 0)
+        .ok_or_else(too_big)?;
+    Ok(if key.as_ptr() == written.as_ptr() {
+        start
+    } else {
+        start | KEY_FOLDED
+    })
 }
 
 /// Indexes key `index` of the names: every prefix cut at its word ends, and the key itself
 /// (a key whose hash another key has goes to the overflow map).
-fn add_key(names: &mut Names, index: usize, first_hashes: &mut Vec<u64>) -> Result<(), Error> {
+fn add_key(names: &mut Names, bufs: &Bufs<'_>, index: usize) -> Result<(), Error> {
     let Some(&(start, len, target)) = names.keys.get(index) else {
         return Ok(());
     };
     let index = u32::try_from(index).map_err(|_| Error::automaton("too many patterns"))?;
-    let k = names
-        .key_text
-        .get(start as usize..(start + len) as usize)
-        .unwrap_or("");
+    let k = bufs.at(start, len);
     names.max_len = names.max_len.max(k.len());
     let proper = target.proper;
     // the key's word ends, as the search will cut the text
@@ -896,7 +798,11 @@ fn add_key(names: &mut Names, index: usize, first_hashes: &mut Vec<u64>) -> Resu
     while let Some(ne) = next_word_end(k, e, k.len()) {
         h = fnv_lower(h, k.as_bytes().get(e..ne).unwrap_or(&[]));
         if e == 0 {
-            first_hashes.push(h);
+            for bit in bloom_bits(h, names.first_words.len()) {
+                if let Some(w) = names.first_words.get_mut(bit / 64) {
+                    *w |= 1 << (bit % 64);
+                }
+            }
         }
         let prefix: &mut Prefix = names.prefixes.entry(h).or_default();
         if ne == k.len() {
@@ -923,21 +829,6 @@ fn add_key(names: &mut Names, index: usize, first_hashes: &mut Vec<u64>) -> Resu
         _ => {}
     }
     Ok(())
-}
-
-/// The Bloom filter of first-word hashes.
-fn fill_bloom(names: &mut Names, mut first_hashes: Vec<u64>) {
-    first_hashes.sort_unstable();
-    first_hashes.dedup();
-    let words = (first_hashes.len() * 10 / 64).next_power_of_two().max(16);
-    names.first_words = vec![0; words];
-    for &h in &first_hashes {
-        for bit in bloom_bits(h, words) {
-            if let Some(w) = names.first_words.get_mut(bit / 64) {
-                *w |= 1 << (bit % 64);
-            }
-        }
-    }
 }
 
 /// The automaton of the case-sensitive patterns (acronyms, `=forced` names), if any.

@@ -301,10 +301,14 @@ struct Automaton {
 /// per byte, and the build is short.
 #[derive(Default)]
 struct Names {
-    /// The keys, ASCII-lowercased: their range in `key_text`, and what they name.
+    /// The keys (compared ASCII-case-insensitively): where each is, its length, and what
+    /// it names. A key is found in the entries' shared text, where the pattern is written,
+    /// or, with [`KEY_FOLDED`] set in its start, in `folded`.
     keys: Vec<(u32, u32, Target)>,
-    /// The text of the keys (with some unused bytes: a key's repeats are not removed).
-    key_text: String,
+    /// The entries' shared text.
+    text: Arc<String>,
+    /// The keys that folding changes ("Qal‘ah" is the key "Qal'ah").
+    folded: String,
     /// Every key cut at each of its word ends ("the", "the white", "the white house"), by
     /// the hash of the lowercased prefix ([`fnv_lower`]), with what the prefix is: the
     /// search at a word start walks word end by word end while the words so far start some
@@ -325,6 +329,9 @@ struct Names {
     /// Longest key in bytes.
     max_len: usize,
 }
+
+/// The bit of a key's start that says it is in [`Names::folded`].
+const KEY_FOLDED: u32 = 1 << 31;
 
 /// What a key prefix is: [`PREFIX_MORE`] and the other flags, and the index in
 /// [`Names::keys`] of the key ending there (with [`PREFIX_KEY`]).
@@ -376,10 +383,17 @@ impl Names {
     /// Key `i` and what it names.
     fn key(&self, i: u32) -> Option<(&str, Target)> {
         let &(start, len, target) = self.keys.get(i as usize)?;
-        let k = self
-            .key_text
-            .get(start as usize..(start as usize).checked_add(len as usize)?)?;
-        Some((k, target))
+        Some((self.key_at(start, len)?, target))
+    }
+
+    /// The key at `start` (in `text`, or in `folded` with [`KEY_FOLDED`]) of `len` bytes.
+    fn key_at(&self, start: u32, len: u32) -> Option<&str> {
+        let (buf, at) = if start & KEY_FOLDED != 0 {
+            (self.folded.as_str(), start & !KEY_FOLDED)
+        } else {
+            (self.text.as_str(), start)
+        };
+        buf.get(at as usize..(at as usize).checked_add(len as usize)?)
     }
 
     /// False if no key starts with the word of first-word hash `h` (true may be wrong).
@@ -533,14 +547,10 @@ impl Gazetteer {
             + self.inner.entries.first().map_or(0, |e| e.text.capacity());
         let names = &self.inner.names_dict;
         let dict = names.keys.capacity() * std::mem::size_of::<(u32, u32, Target)>()
-            + names.key_text.capacity()
+            + names.folded.capacity()
             + names.prefixes.capacity() * 17
             + names.first_words.len() * 8
-            + names
-                .overflow
-                .keys()
-                .map(|k| k.len() + 32)
-                .sum::<usize>();
+            + names.overflow.keys().map(|k| k.len() + 32).sum::<usize>();
         automata + dict + entries + self.inner.ids.len() * 4
     }
 
