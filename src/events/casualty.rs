@@ -460,6 +460,7 @@ fn read(
         date,
         source,
         source_span,
+        event: None,
     })
 }
 

@@ -11,7 +11,7 @@ use super::lexicon::W;
 use super::{is_locative_before, modality, nearest_date, paragraph_date, Doc, Ment, Sent};
 use crate::gazetteer::EntryKind;
 use crate::model::{
-    DateRef, Entity, EntityKind, Event, Modality, Place, PlaceKind, Strike, Weapon,
+    Category, DateRef, Entity, EntityKind, Event, Modality, Place, PlaceKind, Strike, Weapon,
 };
 use crate::span::Span;
 
@@ -202,6 +202,8 @@ fn place(accs: &mut Vec<Acc>, f: Found, last_in_sentence: Option<usize>) -> Opti
                 locations: f.locations,
                 date: f.date_new,
                 weapon: f.weapon,
+                category: category_of(f.weapon),
+                fatalities: None,
             };
             accs.push(Acc {
                 strike,
@@ -255,6 +257,16 @@ fn merge(acc: &mut Acc, f: Found) {
     }
     if s.weapon.is_none() {
         s.weapon = f.weapon;
+        s.category = category_of(s.weapon);
+    }
+}
+
+/// ACLED's sub-event type of a strike by its means: aircraft and drones, or anything fired
+/// from the ground (a strike of unknown means is most often shelling in the news).
+fn category_of(weapon: Option<Weapon>) -> Category {
+    match weapon {
+        Some(Weapon::Air | Weapon::Drone) => Category::AirDroneStrike,
+        _ => Category::ShellingArtilleryMissile,
     }
 }
 
