@@ -7,6 +7,7 @@
 mod casualty;
 mod lexicon;
 mod modality;
+mod roles;
 mod strike;
 
 use std::cell::OnceCell;
@@ -20,7 +21,7 @@ use crate::numbers::{self, Number};
 use crate::span::Span;
 use crate::text::{self, Sentence};
 
-use lexicon::W;
+use lexicon::{K, W};
 
 /// The order of preference of a mention's entries (see [`Doc::entries`]): lower first.
 pub(crate) type Preference = (std::cmp::Reverse<u32>, bool, usize);
@@ -68,6 +69,8 @@ impl PlaceRef<'_> {
 pub(crate) struct Tok {
     pub span: Span,
     pub w: W,
+    /// The word's cue for the event kinds.
+    pub k: K,
     /// Starts with an uppercase letter.
     pub cap: bool,
     /// A punctuation character, or 0 for a word.
@@ -170,9 +173,11 @@ fn tokenize(text: &str, span: Span) -> Vec<Tok> {
         if c.is_alphanumeric() {
             let end = word_end(s, i, c);
             let word = s.get(i..end).unwrap_or("");
+            let (w, k) = classify_word(word);
             toks.push(Tok {
                 span: Span::new(base + i, base + end),
-                w: classify_word(word),
+                w,
+                k,
                 cap: c.is_uppercase(),
                 punct: 0,
                 ment: None,
@@ -189,6 +194,7 @@ fn tokenize(text: &str, span: Span) -> Vec<Tok> {
             toks.push(Tok {
                 span: Span::new(base + i, base + end),
                 w: W::Other,
+                k: K::None,
                 cap: false,
                 punct: if c.is_ascii() { c as u8 } else { b'?' },
                 ment: None,
@@ -241,11 +247,11 @@ fn char_at(s: &str, i: usize) -> Option<char> {
     }
 }
 
-fn classify_word(word: &str) -> W {
+fn classify_word(word: &str) -> (W, K) {
     // lowercased and hashed in one pass
     let mut buf = [0u8; 24];
     let Some(dst) = buf.get_mut(..word.len()) else {
-        return W::Other;
+        return (W::Other, K::None);
     };
     let mut h = crate::hash::FNV_OFFSET;
     for (d, &b) in dst.iter_mut().zip(word.as_bytes()) {
