@@ -105,7 +105,7 @@ pub(crate) enum K {
     Blast,
     /// "protest", "demonstrated", "rally", "sit-in".
     Protest,
-    /// "riot", "rioters", "mob", "lynched".
+    /// "riot", "rioters", "rioting".
     Riot,
     /// What violent demonstrators do: "pelted", "stones", "tyres", "barricaded".
     Unrest,
@@ -123,8 +123,20 @@ pub(crate) enum K {
     Agree,
     /// "established", "set up" (a base).
     Establish,
-    /// Territory taken: "captured", "recaptured", "overran", "control".
+    /// Territory taken: "captured", "recaptured", "overran".
     Take,
+    /// A verb that takes "control": "took", "gained", "seize".
+    TakeVerb,
+    /// "control", territory when a [`K::TakeVerb`] stands before it.
+    Control,
+    /// What armed men hold: "positions", "checkpoint", "patrol", "convoy", "barracks".
+    Post,
+    /// "set": fire set ("set fire to", "set ablaze"), or a base set up.
+    Set,
+    /// A mob's violence: "mob", "lynched", "vigilantes".
+    Mob,
+    /// What a protest was about follows: "demanding", "against", "over".
+    About,
     /// A body found: "body", "corpse".
     Body,
     /// A cause of death that is no conflict: "earthquake", "flood", "accident".
@@ -446,9 +458,8 @@ static CUES: &[(K, &[&str])] = &[
         "stormed", "storming", "shot", "shooting", "shootings", "gunned", "stabbed",
         "stabbing", "beat", "beaten", "beating", "hacked", "massacred", "massacre",
         "executed", "execution", "murdered", "murder", "tortured", "torture", "opened",
-        "lynched", "lynching", "whipped", "flogged", "raided", "raid", "raids", "assassinated",
-        "assassination", "beheaded", "slaughtered", "mutilated", "killed", "killing", "kill",
-        "kills", "shot-dead",
+        "whipped", "flogged", "raided", "raid", "raids", "assassinated", "assassination",
+        "beheaded", "slaughtered", "mutilated", "shot-dead", "gunmen", "gunman",
     ]),
     (K::Abduct, &[
         "abducted", "abduction", "abductions", "abducting", "kidnapped", "kidnapping",
@@ -488,8 +499,10 @@ static CUES: &[(K, &[&str])] = &[
         "protester", "protestor", "demonstrator",
     ]),
     (K::Riot, &[
-        "riot", "riots", "rioted", "rioting", "rioters", "rioter", "mob", "mobs", "vigilante",
-        "vigilantes", "unrest",
+        "riot", "riots", "rioted", "rioting", "rioters", "rioter",
+    ]),
+    (K::Mob, &[
+        "mob", "mobs", "vigilante", "vigilantes", "lynched", "lynching", "lynch",
     ]),
     (K::Unrest, &[
         "pelted", "pelting", "stones", "stone", "rocks", "tyres", "tires", "barricaded",
@@ -510,7 +523,10 @@ static CUES: &[(K, &[&str])] = &[
     ]),
     (K::Burn, &[
         "torched", "burned", "burnt", "burning", "ablaze", "arson", "razed", "demolished",
-        "destroyed", "damaged", "set",
+        "destroyed", "damaged",
+    ]),
+    (K::Set, &[
+        "set", "sets", "setting",
     ]),
     (K::Seize, &[
         "seized", "confiscated", "recovered", "defused", "intercepted", "dismantled",
@@ -524,8 +540,19 @@ static CUES: &[(K, &[&str])] = &[
         "established", "establish", "establishing", "installed",
     ]),
     (K::Take, &[
-        "captured", "recaptured", "retook", "regained", "overran", "control", "liberated",
-        "seize", "capture", "takeover",
+        "captured", "recaptured", "retook", "regained", "overran", "liberated", "capture",
+        "takeover", "recapture", "overrun",
+    ]),
+    (K::TakeVerb, &[
+        "took", "taken", "take", "takes", "taking", "gained", "wrested", "seize",
+    ]),
+    (K::Control, &[
+        "control",
+    ]),
+    (K::Post, &[
+        "positions", "position", "checkpoint", "checkpoints", "patrol", "patrols", "convoy",
+        "convoys", "outpost", "outposts", "post", "posts", "barracks", "frontline",
+        "frontlines", "front", "trenches",
     ]),
     (K::Body, &[
         "body", "corpse", "corpses", "remains",
@@ -538,6 +565,10 @@ static CUES: &[(K, &[&str])] = &[
         "derailed", "derailment", "capsized", "drowned", "drowning", "electrocuted",
         "lightning", "heatwave", "epidemic", "cholera", "ebola", "measles", "malaria",
         "stampede", "tsunami", "eruption", "overdose", "illness", "disease",
+    ]),
+    (K::About, &[
+        "demanding", "demand", "against", "over", "denouncing", "condemning", "calling",
+        "urging", "seeking", "opposing", "decrying", "regarding", "following",
     ]),
     (K::Foiled, &[
         "foiled", "thwarted", "averted",

@@ -5,6 +5,8 @@
 //! serialisation. Spans here are into the (normalised) text it is given.
 
 mod casualty;
+mod cause;
+mod kinds;
 mod lexicon;
 mod modality;
 mod roles;
@@ -140,11 +142,37 @@ pub(crate) fn extract(
     let mut doc = Doc::new(gaz, text, &seg.sentences, &mentions, published);
     doc.options = options;
     let strikes = strike::extract(&doc);
+    let strike_sentences: Vec<bool> = strikes.by_sentence.iter().map(Option::is_some).collect();
+    let kinds = kinds::extract(&doc, &strike_sentences);
     // the casualty rules read the strikes; then the strikes move into the output
-    let casualties = casualty::extract(&doc, &strikes);
+    let causes = sentence_causes(&doc);
+    let casualties = casualty::extract(&doc, &strikes, &causes);
     let mut events = strike::into_events(strikes);
+    events.extend(kinds.into_iter().filter_map(kinds::into_event));
+    // in the order the text tells them: by the start of the first evidence span
+    events.sort_by_key(|e| e.evidence().first().map_or(usize::MAX, |s| s.start));
+    let first_casualty = events.len();
     events.extend(casualties);
+    cause::link(&doc, &mut events, first_casualty);
     events
+}
+
+/// For each sentence, what caused what it tells: its own words, else the cause told last
+/// in its paragraph ("Floods hit the region. Twelve people died.").
+fn sentence_causes(doc: &Doc) -> Vec<kinds::Cause> {
+    let mut out = Vec::with_capacity(doc.sents.len());
+    let mut last = (usize::MAX, kinds::Cause::Untold);
+    for s in &doc.sents {
+        if s.paragraph != last.0 {
+            last = (s.paragraph, kinds::Cause::Untold);
+        }
+        let c = kinds::cause(s);
+        if c != kinds::Cause::Untold {
+            last.1 = c;
+        }
+        out.push(if c == kinds::Cause::Untold { last.1 } else { c });
+    }
+    out
 }
 
 fn tokenize(text: &str, span: Span) -> Vec<Tok> {
@@ -283,7 +311,7 @@ fn has_event_words(toks: &[Tok]) -> bool {
         matches!(
             t.w,
             W::Trigger(..) | W::Casualty(..) | W::Launch | W::WeaponNoun(_)
-        )
+        ) || t.k != K::None
     })
 }
 

@@ -244,8 +244,7 @@ pub(crate) fn generic_actor(doc: &Doc, s: &Sent, a: usize, t: usize) -> Option<E
             }
             W::Definite
                 if next.is_some_and(|n| {
-                    n.w == W::Military
-                        && matches!(lower(doc.word(n)).as_ref(), "army" | "military")
+                    n.w == W::Military && matches!(lower(doc.word(n)).as_ref(), "army" | "military")
                 }) =>
             {
                 let c = doc.main_country.clone()?;
@@ -262,4 +261,3 @@ pub(crate) fn generic_actor(doc: &Doc, s: &Sent, a: usize, t: usize) -> Option<E
     }
     None
 }
-

@@ -218,7 +218,6 @@ fn place(accs: &mut Vec<Acc>, f: Found, last_in_sentence: Option<usize>) -> Opti
     }
 }
 
-
 fn merge(acc: &mut Acc, f: Found) {
     let s = &mut acc.strike;
     if !s.evidence.contains(&f.evidence) {
