@@ -102,6 +102,7 @@ const fn bit(k: K) -> u32 {
         K::Set => 1 << 25,
         K::Mob => 1 << 26,
         K::About => 1 << 27,
+        K::Exchange | K::Gather => 0,
     }
 }
 
@@ -179,10 +180,20 @@ pub(crate) fn extract(doc: &Doc, strike_sentences: &[bool]) -> Vec<Found> {
 fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> (Signs, Option<usize>) {
     let mut g = Signs::default();
     let mut first = None;
+    let mut killed_at = None;
+    let mut loose_bomb = false;
     let toks = s.toks.get(a..b).unwrap_or(&[]);
     for (k, t) in toks.iter().enumerate() {
         let next = toks.get(k + 1);
         let prev = k.checked_sub(1).and_then(|j| toks.get(j));
+        let digit = |x: Option<&super::Tok>| {
+            x.is_some_and(|x| doc.word(x).starts_with(|c: char| c.is_ascii_digit()))
+        };
+        // a capitalised cue beside a figure is a month ("30 March 2023"), inside a name a
+        // name ("the Fighting Irish")
+        if t.cap && (digit(prev) || digit(next) || t.ment.is_some()) {
+            continue;
+        }
         let cue = match t.k {
             // "set fire to", "set ablaze"; "set up" a base
             K::Set => match next {
@@ -193,6 +204,26 @@ fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> (Signs, Option<usize>) {
             // "took control", "seized control"
             K::Control if prev.is_some_and(|p| matches!(p.k, K::TakeVerb | K::Seize)) => K::Take,
             K::Control | K::TakeVerb => K::None,
+            // "exchanged fire", "traded gunfire"
+            K::Exchange => {
+                let fire = |x: Option<&super::Tok>| {
+                    x.is_some_and(|x| x.w == W::Launch || x.k == K::SmallArms)
+                };
+                if fire(next) || fire(toks.get(k + 2)) {
+                    K::Fight
+                } else {
+                    K::None
+                }
+            }
+            // "gathered ... demanding": a protest when its cause is told
+            K::Gather if toks.iter().any(|x| x.k == K::About) => K::Protest,
+            K::Gather => K::None,
+            // "the fight against coronavirus" is no fighting
+            K::Fight if next.is_some_and(|n| n.k == K::About) => K::None,
+            // "grenade launchers" are a weapon, not a thrown grenade
+            K::Device(Device::Grenade) if next.is_some_and(|n| matches!(n.w, W::WeaponNoun(_))) => {
+                K::None
+            }
             // "opened fire"
             K::Assault if doc.word(t).eq_ignore_ascii_case("opened") => {
                 if next.is_some_and(|n| n.w == W::Launch) {
@@ -201,16 +232,20 @@ fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> (Signs, Option<usize>) {
                     K::None
                 }
             }
-            // "bomb" is an explosive device only when not dropped from the air
+            // "bomb" is an explosive device only when planted or when it explodes (below),
+            // not when aircraft drop it
             K::Device(Device::Ied) if matches!(t.w, W::Trigger(..)) => {
                 if prev.is_some_and(|p| p.w == W::Improvised)
                     || next.is_some_and(|n| n.k == K::Blast)
                 {
                     K::Device(Device::Ied)
                 } else {
+                    loose_bomb = true;
                     K::None
                 }
             }
+            // "fired on the positions of": direct fire, where no strike word is
+            K::None if t.w == W::Launch => K::Assault,
             k => k,
         };
         match t.w {
@@ -221,7 +256,10 @@ fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> (Signs, Option<usize>) {
             {
                 g.cues |= AIR
             }
-            W::Casualty(CasualtyKind::Killed, _) => g.killed = true,
+            W::Casualty(CasualtyKind::Killed, _) => {
+                g.killed = true;
+                killed_at = killed_at.or(Some(a + k));
+            }
             _ => {}
         }
         if cue == K::None {
@@ -240,7 +278,13 @@ fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> (Signs, Option<usize>) {
             first = Some(a + k);
         }
     }
-    (g, first)
+    // "detonated a bomb", "a bomb exploded"
+    if loose_bomb && g.has(K::Blast) && !g.any(AIR) && g.device.is_none() {
+        g.device = Some(Device::Ied);
+        g.cues |= bit(K::Device(Device::Ied));
+    }
+    // a death with no other word ("soldiers killed a man") is read from its verb
+    (g, first.or(killed_at))
 }
 
 /// The kind and category of what the signs tell, by ACLED's rules (see the module docs).
@@ -288,13 +332,12 @@ fn decide(g: &Signs) -> Option<(Kind, Category)> {
     if g.has(K::Mob) {
         return Some((Kind::Riot, C::MobViolence));
     }
-    if g.has(K::Riot) {
+    if g.has(K::Riot) || g.has(K::Unrest) {
         return Some((Kind::Riot, C::ViolentDemonstration));
     }
     if g.has(K::Fight) || g.has(K::Take) {
-        let unarmed = g.actor == Side::Unarmed || g.other == Side::Unarmed;
-        let armed = g.actor == Side::Armed || g.other == Side::Armed;
-        if unarmed && !armed {
+        // fighting between unarmed people ("two groups of villagers clashed") is a mob's
+        if g.actor == Side::Unarmed && g.other != Side::Armed {
             return Some((Kind::Riot, C::MobViolence));
         }
         let cat = match (g.has(K::Take), g.state_actor) {
@@ -311,7 +354,7 @@ fn decide(g: &Signs) -> Option<(Kind, Category)> {
         return Some((Kind::Attack, C::Abduction));
     }
     if g.has(K::Assault) || g.has(K::Body) || g.killed && g.actor == Side::Armed {
-        if g.other == Side::Armed && g.actor != Side::Unarmed {
+        if g.other == Side::Armed {
             return Some((Kind::Clash, C::ArmedClash));
         }
         return Some((Kind::Attack, C::Attack));
@@ -411,7 +454,8 @@ fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize, strike_here: bool) -
     g.state_actor = actor.as_ref().is_some_and(|(e, _)| is_state(e));
     let (other, targets) = other_side(doc, s, a, b, t, passive, actor_ment);
     g.other = other;
-    if g.actor == Side::Unknown {
+    // in the passive the subject is the side acted on, not the actor
+    if g.actor == Side::Unknown && !passive {
         g.actor = subject_side(doc, s, a, t);
     }
     let Where {
@@ -559,6 +603,17 @@ fn side_of(doc: &Doc, s: &Sent, k: usize) -> Side {
     }
 }
 
+/// The side of a token that names people (or the posts armed men hold), not a thing or a
+/// place.
+fn person_side(doc: &Doc, s: &Sent, k: usize) -> Option<Side> {
+    let t = s.toks.get(k)?;
+    let person = t.ment.is_some()
+        || matches!(t.w, W::Victim(_) | W::Military)
+        || matches!(t.k, K::Crowd | K::Post);
+    let side = side_of(doc, s, k);
+    (person && side != Side::Unknown).then_some(side)
+}
+
 /// The side of the subject before the trigger, where no actor was named.
 fn subject_side(doc: &Doc, s: &Sent, a: usize, t: usize) -> Side {
     (a..t)
@@ -596,13 +651,18 @@ fn other_side(
             }
         }
     }
+    // the first people named after the trigger, else the first thing or place: "shot at
+    // the vehicle of a commander" is armed, "attacked a village and killed residents" not
     let side = if passive {
         subject_side(doc, s, a, t)
     } else {
-        (t + 1..b)
-            .map(|k| side_of(doc, s, k))
-            .find(|x| *x != Side::Unknown)
-            .unwrap_or_default()
+        let people = (t + 1..b).find_map(|k| person_side(doc, s, k));
+        people.unwrap_or_else(|| {
+            (t + 1..b)
+                .map(|k| side_of(doc, s, k))
+                .find(|x| *x != Side::Unknown)
+                .unwrap_or_default()
+        })
     };
     let side = if side == Side::Unknown && !targets.is_empty() {
         Side::Armed

@@ -137,6 +137,10 @@ pub(crate) enum K {
     Mob,
     /// What a protest was about follows: "demanding", "against", "over".
     About,
+    /// "exchanged", "traded": fighting when fire follows ("exchanged fire").
+    Exchange,
+    /// "gathered", "blocked", "chanted": a protest when what it was about follows.
+    Gather,
     /// A body found: "body", "corpse".
     Body,
     /// A cause of death that is no conflict: "earthquake", "flood", "accident".
@@ -444,14 +448,20 @@ static CUES: &[(K, &[&str])] = &[
     (K::Fight, &[
         "clash", "clashes", "clashed", "clashing", "fighting", "fought", "fight", "fights",
         "battle", "battles", "battled", "battling", "gunfight", "gunfights", "firefight",
-        "firefights", "skirmish", "skirmishes", "exchanged", "exchange", "exchanging",
-        "ambush", "ambushed", "ambushing", "ambushes", "repelled", "repulsed", "engaged",
+        "firefights", "skirmish", "skirmishes", "ambush", "ambushed", "ambushing", "ambushes", "repelled", "repulsed", "engaged",
         "confrontation", "confrontations", "shootout", "gunbattle", "counterattack",
         "counter-attack", "infiltration", "infiltrated", "hostilities",
     ]),
     (K::SmallArms, &[
-        "gunfire", "arms", "rifles", "rifle", "machine-gun", "machine-guns", "machineguns",
-        "firearms", "guns", "gunshots", "gunshot", "sniper-fire", "bullets",
+        "gunfire", "arms", "rifles", "rifle", "firearms", "gunshots", "gunshot", "sniper-fire",
+        "bullets",
+    ]),
+    (K::Exchange, &[
+        "exchanged", "exchange", "exchanging", "traded", "returned",
+    ]),
+    (K::Gather, &[
+        "gathered", "gathering", "assembled", "blocked", "blockaded", "chanted", "chanting",
+        "occupied", "staged", "held",
     ]),
     (K::Assault, &[
         "attacked", "attack", "attacks", "attacking", "assaulted", "assault", "assaulting",
@@ -469,7 +479,7 @@ static CUES: &[(K, &[&str])] = &[
         "raped", "rape", "rapes", "gang-raped", "sexually", "molested",
     ]),
     (K::Device(Device::Ied), &[
-        "ied", "ieds", "roadside", "explosive", "explosives", "improvised", "booby-trapped",
+        "ied", "ieds", "rcied", "rcieds", "pbied", "roadside", "explosive", "explosives", "improvised", "booby-trapped",
         "booby", "bomb", "bombs",
     ]),
     (K::Device(Device::Landmine), &[
@@ -534,7 +544,7 @@ static CUES: &[(K, &[&str])] = &[
     ]),
     (K::Agree, &[
         "ceasefire", "cease-fire", "truce", "agreement", "accord", "surrendered", "surrender",
-        "signed", "prisoners", "armistice", "reconciliation",
+        "signed", "armistice", "reconciliation",
     ]),
     (K::Establish, &[
         "established", "establish", "establishing", "installed",
