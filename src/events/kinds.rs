@@ -177,10 +177,11 @@ pub(crate) fn extract(doc: &Doc, strike_sentences: &[bool]) -> Vec<Found> {
 }
 
 /// The signs of the clause [a, b), and the token of its first event cue.
-fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> (Signs, Option<usize>) {
+fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> (Signs, Option<usize>, Option<usize>) {
     let mut g = Signs::default();
     let mut first = None;
     let mut killed_at = None;
+    let mut last = None;
     let mut loose_bomb = false;
     let toks = s.toks.get(a..b).unwrap_or(&[]);
     for (k, t) in toks.iter().enumerate() {
@@ -274,8 +275,9 @@ fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> (Signs, Option<usize>) {
             };
         }
         g.cues |= bit(cue);
-        if first.is_none() && !matches!(cue, K::Disaster | K::Post | K::SmallArms | K::About) {
-            first = Some(a + k);
+        if !matches!(cue, K::Disaster | K::Post | K::SmallArms | K::About) {
+            first = first.or(Some(a + k));
+            last = Some(a + k);
         }
     }
     // "detonated a bomb", "a bomb exploded"
@@ -284,7 +286,7 @@ fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> (Signs, Option<usize>) {
         g.cues |= bit(K::Device(Device::Ied));
     }
     // a death with no other word ("soldiers killed a man") is read from its verb
-    (g, first.or(killed_at))
+    (g, first.or(killed_at), last.or(killed_at))
 }
 
 /// The kind and category of what the signs tell, by ACLED's rules (see the module docs).
@@ -352,6 +354,10 @@ fn decide(g: &Signs) -> Option<(Kind, Category)> {
     }
     if g.has(K::Abduct) {
         return Some((Kind::Attack, C::Abduction));
+    }
+    // a police raid that arrests people is the arrests
+    if g.has(K::Arrest) && g.state_actor && !g.killed {
+        return Some((Kind::Development, C::Arrests));
     }
     if g.has(K::Assault) || g.has(K::Body) || g.killed && g.actor == Side::Armed {
         if g.other == Side::Armed {
@@ -428,7 +434,7 @@ pub(crate) fn cause(s: &Sent) -> Cause {
 
 /// The reading of one clause, if it tells an event of these kinds.
 fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize, strike_here: bool) -> Option<Found> {
-    let (mut g, first) = signs(doc, s, a, b);
+    let (mut g, first, last) = signs(doc, s, a, b);
     let t = first?;
     decide(&g)?;
     // a strike told in the sentence is the event, unless the words name another kind:
@@ -457,6 +463,17 @@ fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize, strike_here: bool) -
     // in the passive the subject is the side acted on, not the actor
     if g.actor == Side::Unknown && !passive {
         g.actor = subject_side(doc, s, a, t);
+        // "police", "soldiers", "the army": a state's force though unnamed
+        g.state_actor |= (a..t)
+            .rev()
+            .find_map(|k| person_side(doc, s, k))
+            .is_some_and(|_| {
+                (a..t).rev().any(|k| {
+                    s.toks.get(k).is_some_and(|x| {
+                        matches!(x.w, W::Victim(VictimCategory::SecurityForces) | W::Military)
+                    })
+                })
+            });
     }
     let Where {
         provinces,
@@ -466,7 +483,8 @@ fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize, strike_here: bool) -
         .or_else(|| nearest_date(doc, s, 0, s.toks.len(), t, None))
         .or_else(|| paragraph_date(doc, si));
     let incident = Incident {
-        modality: modality::of(doc, s, a, t),
+        // the cue nearest the verb: "a ceasefire could be signed" is hypothetical
+        modality: modality::of(doc, s, a, last.unwrap_or(t)),
         evidence: vec![s.span],
         actor: actor.map(|(e, _)| e),
         targets,
@@ -850,7 +868,7 @@ mod tests {
 
     #[test]
     fn acled_rules_decide_borderline_cases() {
-        let kind = |g: &Signs| decide(g).map(|(k, c)| (k, c));
+        let kind = decide;
         // a protest with arrests is one protest, with intervention
         let g = signs(&[K::Protest, K::Arrest]);
         assert_eq!(

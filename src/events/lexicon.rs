@@ -572,7 +572,7 @@ static CUES: &[(K, &[&str])] = &[
         "landslide", "landslides", "mudslide", "storm", "storms", "cyclone", "hurricane",
         "typhoon", "tornado", "avalanche", "wildfire", "wildfires", "blaze", "inferno",
         "collapse", "collapsed", "crash", "crashed", "accident", "accidents", "collision",
-        "derailed", "derailment", "capsized", "drowned", "drowning", "electrocuted",
+        "derailed", "derailment", "capsized", "collided", "overturned", "plunged", "drowned", "drowning", "electrocuted",
         "lightning", "heatwave", "epidemic", "cholera", "ebola", "measles", "malaria",
         "stampede", "tsunami", "eruption", "overdose", "illness", "disease",
     ]),

@@ -115,7 +115,7 @@ fn can_be_place(doc: &Doc, s: &Sent, m: &Ment) -> bool {
         return false;
     }
     // "if Washington attacked": a capital standing for its government is no place
-    !(doc.has_kind(m, &[EntryKind::Metonym]) && !is_locative_before(s, m.a))
+    !doc.has_kind(m, &[EntryKind::Metonym]) || is_locative_before(s, m.a)
 }
 
 /// An event told without a place takes the last place of the sentences before it in its
