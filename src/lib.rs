@@ -28,6 +28,7 @@
 pub mod dates;
 mod error;
 mod events;
+pub mod export;
 mod extractor;
 pub mod gazetteer;
 mod hash;
