@@ -164,6 +164,16 @@ const EVERY_KIND: &str = r#"[
   "victims":{"text":null,"category":"people","span":null},"cumulative":true,
   "perpetrator":null,"place":null,"province":null,"date":null,"source":null,
   "source_span":null,"event":null},
+ {"type":"casualty","modality":"hypothetical","evidence":[[0,44]],"kind":"killed",
+  "count":{"value":100,"low":null,"high":null,"qualifier":"up_to","text":"7","span":[27,28]},
+  "victims":{"text":null,"category":"people","span":null},"cumulative":false,
+  "perpetrator":null,"place":null,"province":null,"date":null,"source":null,
+  "source_span":null,"event":0},
+ {"type":"casualty","modality":"asserted","evidence":[[0,44]],"kind":"killed",
+  "count":{"value":500,"low":null,"high":null,"qualifier":"exact","text":"dozens",
+  "span":[32,38]},"victims":{"text":null,"category":"people","span":null},
+  "cumulative":true,"perpetrator":null,"place":null,"province":null,"date":null,
+  "source":null,"source_span":null,"event":0},
  {"type":"casualty","modality":"asserted","evidence":[[78,115]],"kind":"killed",
   "count":{"value":3,"low":null,"high":null,"qualifier":"exact","text":"3","span":[70,71]},
   "victims":{"text":null,"category":"people","span":null},"cumulative":false,
@@ -186,7 +196,7 @@ fn one_row_per_event_and_figures_feed_their_event() {
         .source("Example Wire");
     let rows = csv_rows(&article, &events, LineEnding::CrLf);
     let col = |i: usize, c: &str| rows[i][c].as_str();
-    // seven events, six casualty figures: seven rows, no figure a row of its own
+    // seven events, eight casualty figures: seven rows, no figure a row of its own
     let types: Vec<&str> = (0..rows.len()).map(|i| col(i, "type")).collect();
     assert_eq!(
         types,
@@ -215,7 +225,7 @@ fn one_row_per_event_and_figures_feed_their_event() {
     );
     assert_eq!(col(1, "sub_event_type"), "Remote explosive/landmine/IED");
     // the strike has no figure of its own: 7 + "dozens" (24) killed point at it; the 40
-    // wounded do not count
+    // wounded, the hypothetical 100 and the running toll of 500 do not count
     assert_eq!(col(0, "fatalities"), "31");
     // the explosion's own figure wins over the 9 pointing at it
     assert_eq!(col(1, "fatalities"), "5");
@@ -526,13 +536,15 @@ fn shared_evidence_is_one_band_of_both_colours() {
     let events = every_kind();
     let page = html_page(&Article::new(EVERY_KIND_TEXT), &events);
     let drawn = read_page(&page);
-    // the strike and its three figures read from [0,44]: one band
+    // the strike and its five figures read from [0,44]: one band
     assert!(
-        drawn.evidence.contains_key(&("0 7 8 9".to_string(), 0, 44)),
+        drawn
+            .evidence
+            .contains_key(&("0 7 8 9 12 13".to_string(), 0, 44)),
         "{:?}",
         drawn.evidence.keys()
     );
-    assert!(page.contains("rgba(239,131,84,.2) 0% 25%,rgba(110,190,90,.2) 25% 50%"));
+    assert!(page.contains("rgba(239,131,84,.2) 0% 16%,rgba(110,190,90,.2) 16% 33%"));
     for kind in [
         "strike",
         "explosion",
@@ -549,7 +561,7 @@ fn shared_evidence_is_one_band_of_both_colours() {
         );
     }
     assert!(page.contains("caused by event 1"));
-    assert!(page.contains("figures: event 8, 9, 10"));
+    assert!(page.contains("figures: event 8, 9, 10, 13, 14"));
 }
 
 /// Writes a page of constructed events of every kind, with its text and JSON, for the

@@ -5,7 +5,9 @@ use std::io::{self, Write};
 
 use super::{modality_word, precision_word, Article};
 use crate::gazetteer::Gazetteer;
-use crate::model::{CasualtyKind, Count, DateRef, Entity, Event, Incident, Place, PlaceKind};
+use crate::model::{
+    CasualtyKind, Count, DateRef, Entity, Event, Incident, Modality, Place, PlaceKind,
+};
 use crate::span::Span;
 
 /// The columns of [`Csv`], in order: ACLED's first, in ACLED's order, then this crate's.
@@ -104,9 +106,9 @@ pub fn csv_field(value: &str) -> Cow<'_, str> {
 /// `source`. A figure that points at no event (a war's running toll, or a figure the text
 /// ties to nothing) is left out: ACLED has no row for a figure without an event, and the
 /// JSON keeps it. `fatalities` is the event's own `fatalities` figure where the extractor
-/// set one, else the sum of the `killed` figures pointing at it, else `0` (ACLED's
-/// convention for "no figure reported"); a figure counts by its best number (the exact
-/// one, else the lower bound: "dozens" is 24).
+/// set one, else the sum of the `killed` figures pointing at it (those reported as having
+/// happened, running tolls aside), else `0` (ACLED's convention for "no figure reported");
+/// a figure counts by its best number (the exact one, else the lower bound: "dozens" is 24).
 ///
 /// Pass every event of the article in the order they came: a casualty's `event` is an
 /// index into that list. Every event the list holds is a row, whatever its modality; the
@@ -378,10 +380,16 @@ fn join<'a>(parts: impl Iterator<Item = &'a str>) -> String {
     out
 }
 
-/// The `killed` casualty figures that point at event `index`.
+/// The `killed` casualty figures that point at event `index`, reported as having happened
+/// and not a running toll.
 fn killed_figures(events: &[Event], index: usize) -> impl Iterator<Item = &Count> {
     events.iter().filter_map(move |e| match e {
-        Event::Casualty(c) if c.event == Some(index) && c.kind == CasualtyKind::Killed => {
+        Event::Casualty(c)
+            if c.event == Some(index)
+                && c.kind == CasualtyKind::Killed
+                && c.modality == Modality::Asserted
+                && !c.cumulative =>
+        {
             Some(&c.count)
         }
         _ => None,
