@@ -41,8 +41,11 @@ ARTICLES = [
         "Sunday, killing at least 9 civilians and wounding 23, the region\u2019s governor "
         "said.\r\n\r\nRescuers searched the rubble of a five-storey building & a school "
         "\u201cuntil dawn\u201d. <Photos> showed cars burning.\r\n\r\nUkrainian drones hit an "
-        "oil depot in Russia\u2019s Belgorod region overnight, Russian officials said. The "
-        "war has killed tens of thousands of people since 2022.\r\n",
+        "oil depot in Russia\u2019s Belgorod region overnight, Russian officials said. "
+        "Ukrainian troops repelled a Russian assault near Avdiivka on Saturday after hours "
+        "of fighting.\r\n\r\nIn Lviv, about 200 people rallied on Saturday, demanding the "
+        "return of prisoners of war. The war has killed tens of thousands of people since "
+        "2022.\r\n",
     ),
     (
         "idlib",
@@ -247,7 +250,7 @@ def main():
         first = " ".join(report.splitlines()[:2])
         print(("ok    self-test, caught: " if caught else "FAIL  self-test, not caught: ") + first)
         failed |= not caught
-    shots = [(OUT / "kharkiv.html", "page.png", "1400,1000"),
+    shots = [(OUT / "kharkiv.html", "page.png", "1400,1200"),
              (TARGET / "tmp" / "export-pages" / "every-kind.html", "page-every-kind.png",
               "1400,1100")]
     for page, file, size in shots:
