@@ -4,6 +4,8 @@
 //! extract FILE [--date YYYY-MM-DD]         one article: the events as pretty JSON
 //! extract --jsonl [--threads N] < IN > OUT  batch: one {"id","text","date"} per line in,
 //!                                          one {"id","events"} per line out, in order
+//! extract --csv FILE | --jsonl --csv        ACLED-style CSV, one row per event (LF ends)
+//! extract --html FILE > page.html           a page that shows the reading
 //! ```
 //!
 //! In batch mode a bad line gives one line on stderr naming its number and the reason; the
@@ -12,13 +14,17 @@
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Instant;
 
+use conflict_events::export::{html_page, Article, Csv, LineEnding};
 use conflict_events::{Document, Extractor, NaiveDate};
 use serde_json::Value;
 
-const USAGE: &str = "usage: extract FILE [--date YYYY-MM-DD]\n       extract --jsonl [--threads N] < articles.jsonl > events.jsonl";
+const USAGE: &str = "usage: extract [--csv | --html] FILE [--date YYYY-MM-DD]\n       extract --jsonl [--csv] [--threads N] < articles.jsonl > events.jsonl";
+
+/// `--csv`: the batch writes CSV rows instead of JSON lines (set once, before the batch).
+static CSV: AtomicBool = AtomicBool::new(false);
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -35,11 +41,14 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     let mut file = None;
     let mut date = None;
     let mut jsonl = false;
+    let mut html = false;
     let mut threads = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--jsonl" => jsonl = true,
+            "--csv" => CSV.store(true, Ordering::Relaxed),
+            "--html" => html = true,
             "--date" => {
                 let v = it.next().ok_or("--date needs a value (YYYY-MM-DD)")?;
                 date = Some(parse_date(v).map_err(|e| format!("--date {v:?}: {e}"))?);
@@ -66,6 +75,9 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     }
     let extractor = Extractor::new();
     if jsonl {
+        if html {
+            return Err(format!("--html reads one FILE, not --jsonl\n{USAGE}"));
+        }
         if file.is_some() {
             return Err(format!("--jsonl reads standard input, not a FILE\n{USAGE}"));
         }
@@ -74,6 +86,9 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 .map(|n| n.get())
                 .unwrap_or(1)
         });
+        if CSV.load(Ordering::Relaxed) {
+            print!("{}", csv_text(true, None, &[]));
+        }
         return batch(&extractor, threads);
     }
     let path = file.ok_or_else(|| format!("no FILE given\n{USAGE}"))?;
@@ -89,9 +104,34 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         doc = doc.published(d);
     }
     let events = extractor.extract(&doc);
+    if CSV.load(Ordering::Relaxed) && html {
+        return Err(format!("--csv or --html, not both\n{USAGE}"));
+    }
+    if CSV.load(Ordering::Relaxed) || html {
+        let article = Article::new(&text).id(&path);
+        let out = match html {
+            true => html_page(&article, &events),
+            false => csv_text(true, Some(&article), &events),
+        };
+        print!("{out}");
+        return Ok(ExitCode::SUCCESS);
+    }
     let json = serde_json::to_string_pretty(&events).map_err(|e| e.to_string())?;
     println!("{json}");
     Ok(ExitCode::SUCCESS)
+}
+
+/// LF-ended CSV: the header if asked, then the article's rows.
+fn csv_text(header: bool, article: Option<&Article>, events: &[conflict_events::Event]) -> String {
+    let (csv, mut out) = (Csv::new().line_ending(LineEnding::Lf), Vec::new());
+    // writing into a Vec does not fail
+    if header {
+        let _ = csv.write_header(&mut out);
+    }
+    if let Some(a) = article {
+        let _ = csv.write_rows(&mut out, a, events);
+    }
+    String::from_utf8(out).unwrap_or_default()
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
@@ -115,6 +155,7 @@ fn process(extractor: &Extractor, line_no: usize, line: &str) -> (Option<String>
     let fail = |reason: String| {
         let out = id
             .clone()
+            .filter(|_| !CSV.load(Ordering::Relaxed)) // a CSV has no row for a failed line
             .map(|id| serde_json::json!({"id": id, "events": []}).to_string());
         (out, Some(format!("line {line_no}: {reason}")))
     };
@@ -134,6 +175,13 @@ fn process(extractor: &Extractor, line_no: usize, line: &str) -> (Option<String>
         Some(other) => return fail(format!("\"date\" must be a string, got {other}")),
     }
     let events = extractor.extract(&doc);
+    if CSV.load(Ordering::Relaxed) {
+        let id = id_value
+            .as_str()
+            .map_or_else(|| id_value.to_string(), str::to_string);
+        let rows = csv_text(false, Some(&Article::new(text).id(&id)), &events);
+        return (rows.strip_suffix('\n').map(str::to_string), None);
+    }
     // serialised straight from the events (through a `Value` it cost more than extraction)
     let line = Line {
         id: &id_value,

@@ -3,4 +3,5 @@
 mod api;
 mod cases;
 mod data;
+mod export;
 mod props;
