@@ -102,7 +102,7 @@ const fn bit(k: K) -> u32 {
         K::Set => 1 << 25,
         K::Mob => 1 << 26,
         K::About => 1 << 27,
-        K::Exchange | K::Gather => 0,
+        K::Exchange | K::Gather | K::Trend => 0,
     }
 }
 
@@ -152,6 +152,8 @@ pub(crate) struct Found {
     strong: bool,
     si: usize,
     paragraph: usize,
+    /// Read from the headline, which retells the event the body tells.
+    headline: bool,
     modality: Modality,
     incident: Incident,
     territory: Option<Territory>,
@@ -183,6 +185,7 @@ fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> (Signs, Option<usize>, Opti
     let mut killed_at = None;
     let mut last = None;
     let mut loose_bomb = false;
+    let mut trend = false;
     let toks = s.toks.get(a..b).unwrap_or(&[]);
     for (k, t) in toks.iter().enumerate() {
         let next = toks.get(k + 1);
@@ -191,8 +194,12 @@ fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> (Signs, Option<usize>, Opti
             x.is_some_and(|x| doc.word(x).starts_with(|c: char| c.is_ascii_digit()))
         };
         // a capitalised cue beside a figure is a month ("30 March 2023"), inside a name a
-        // name ("the Fighting Irish")
-        if t.cap && (digit(prev) || digit(next) || t.ment.is_some()) {
+        // name ("the Fighting Irish"), and within a sentence a name or a month ("in March")
+        // unless its neighbours are capitalised too (a headline's title case)
+        let title_case = k > 1 && prev.is_some_and(|p| p.cap) || next.is_some_and(|n| n.cap);
+        let acronym = doc.word(t).bytes().all(|c| !c.is_ascii_lowercase());
+        let name = t.ment.is_some() || a + k > 0 && !title_case && !acronym;
+        if t.cap && (digit(prev) || digit(next) || name) {
             continue;
         }
         let cue = match t.k {
@@ -219,6 +226,12 @@ fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> (Signs, Option<usize>, Opti
             // "gathered ... demanding": a protest when its cause is told
             K::Gather if toks.iter().any(|x| x.k == K::About) => K::Protest,
             K::Gather => K::None,
+            // "fighting has intensified in recent weeks", "to ease fighting": a trend
+            K::Trend => {
+                // "demanding an easing of ...": part of what a protest asks
+                trend |= !toks.get(..k).unwrap_or(&[]).iter().any(|x| x.k == K::About);
+                K::None
+            }
             // "the fight against coronavirus" is no fighting
             K::Fight if next.is_some_and(|n| n.k == K::About) => K::None,
             // "grenade launchers" are a weapon, not a thrown grenade
@@ -284,6 +297,10 @@ fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> (Signs, Option<usize>, Opti
     if loose_bomb && g.has(K::Blast) && !g.any(AIR) && g.device.is_none() {
         g.device = Some(Device::Ied);
         g.cues |= bit(K::Device(Device::Ied));
+    }
+    // a trend of fighting or protests is background, not an incident
+    if trend && !g.killed {
+        return (Signs::default(), None, None);
     }
     // a death with no other word ("soldiers killed a man") is read from its verb
     (g, first.or(killed_at), last.or(killed_at))
@@ -511,6 +528,7 @@ fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize, strike_here: bool) -
         signs: g,
         si,
         paragraph: s.paragraph,
+        headline: s.headline,
         modality: incident.modality,
         incident,
         territory,
@@ -764,7 +782,7 @@ fn compatible(e: &Found, f: &Found) -> bool {
 /// Adds a mention: merged into the event told last when it is near and compatible (a weak
 /// mention, such as arrests or a death, into any compatible event), else a new event.
 fn place(events: &mut Vec<Found>, f: Found) {
-    let near = |e: &Found| e.paragraph == f.paragraph && f.si <= e.si + 2;
+    let near = |e: &Found| e.headline || e.paragraph == f.paragraph && f.si <= e.si + 2;
     let target = match events.last() {
         Some(e) if compatible(e, &f) && (near(e) || !f.strong || !e.strong) => {
             Some(events.len() - 1)
@@ -778,6 +796,7 @@ fn place(events: &mut Vec<Found>, f: Found) {
     };
     e.signs.add(&f.signs);
     e.strong |= f.strong;
+    e.headline &= f.headline;
     e.si = e.si.max(f.si);
     let (x, y) = (&mut e.incident, f.incident);
     for sp in y.evidence {

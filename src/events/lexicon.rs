@@ -141,6 +141,8 @@ pub(crate) enum K {
     Exchange,
     /// "gathered", "blocked", "chanted": a protest when what it was about follows.
     Gather,
+    /// A trend, not an incident: "intensified", "escalated", "continued", "ease".
+    Trend,
     /// A body found: "body", "corpse".
     Body,
     /// A cause of death that is no conflict: "earthquake", "flood", "accident".
@@ -579,6 +581,11 @@ static CUES: &[(K, &[&str])] = &[
     (K::About, &[
         "demanding", "demand", "against", "over", "denouncing", "condemning", "calling",
         "urging", "seeking", "opposing", "decrying", "regarding", "following",
+    ]),
+    (K::Trend, &[
+        "intensified", "intensify", "intensifies", "escalated", "escalate", "escalating",
+        "raged", "rages", "raging", "persisted", "ongoing", "eased", "ease", "easing",
+        "subsided", "worsened",
     ]),
     (K::Foiled, &[
         "foiled", "thwarted", "averted",

@@ -93,6 +93,8 @@ pub(crate) struct Ment {
 pub(crate) struct Sent {
     pub span: Span,
     pub paragraph: usize,
+    /// The article's headline: it retells the event of the body.
+    pub headline: bool,
     pub toks: Vec<Tok>,
     /// Clauses as token ranges.
     pub clauses: Vec<(usize, usize)>,
@@ -366,6 +368,7 @@ impl<'t> Doc<'t> {
             sents.push(Sent {
                 span: s.span,
                 paragraph: s.paragraph,
+                headline: s.headline,
                 toks,
                 clauses,
                 ments,
