@@ -867,8 +867,13 @@ pub struct DateRef {
     pub date: Option<NaiveDate>,
     /// How precise `date` is.
     pub precision: Precision,
-    /// Where the words are.
+    /// Where the words are (empty when `inferred`).
     pub span: Span,
+    /// True when the text gives no date and the publication date stands in: the event is
+    /// dated by its report, with no words of its own (`text` is empty, `span` empty at the
+    /// start of the event's evidence). Filter on it to keep only dates the text states.
+    #[serde(default)]
+    pub inferred: bool,
 }
 
 /// The precision of a [`DateRef`].

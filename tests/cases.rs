@@ -653,6 +653,13 @@ pub(crate) fn span_errors(text: &str, ev: &Json) -> Vec<String> {
         let Some(obj) = ev.get(key).filter(|o| !o.is_null()) else {
             continue;
         };
+        // a date inferred from the publication date has no words of its own
+        if obj.get("inferred").and_then(Json::as_bool) == Some(true) {
+            if str_field(obj, "text") != Some("") {
+                errs.push(format!("{key}: inferred but has words"));
+            }
+            continue;
+        }
         match obj.get("span") {
             Some(span) => {
                 let before = errs.len();

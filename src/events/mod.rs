@@ -151,12 +151,40 @@ pub(crate) fn extract(
     let casualties = casualty::extract(&doc, &strikes, &causes);
     let mut events = strike::into_events(strikes);
     events.extend(kinds.into_iter().filter_map(kinds::into_event));
+    if let Some(day) = published {
+        events.iter_mut().for_each(|e| date_by_report(e, day));
+    }
     // in the order the text tells them: by the start of the first evidence span
     events.sort_by_key(|e| e.evidence().first().map_or(usize::MAX, |s| s.start));
     let first_casualty = events.len();
     events.extend(casualties);
     cause::link(&doc, &mut events, first_casualty);
     events
+}
+
+/// An event the text gives no date is dated by its report: the publication date, marked
+/// `inferred`, as ACLED dates an event its source does not date.
+fn date_by_report(e: &mut Event, day: NaiveDate) {
+    let at = e.evidence().first().map_or(0, |s| s.start);
+    let slot = match e {
+        Event::Strike(s) => &mut s.date,
+        Event::Explosion(x) => &mut x.incident.date,
+        Event::Clash(x) => &mut x.incident.date,
+        Event::Attack(x) => &mut x.incident.date,
+        Event::Protest(x) => &mut x.incident.date,
+        Event::Riot(x) => &mut x.incident.date,
+        Event::Development(x) => &mut x.incident.date,
+        _ => return,
+    };
+    if slot.is_none() {
+        *slot = Some(DateRef {
+            text: String::new(),
+            date: Some(day),
+            precision: crate::model::Precision::Day,
+            span: Span::new(at, at),
+            inferred: true,
+        });
+    }
 }
 
 /// For each sentence, what caused what it tells: its own words, else the cause told last

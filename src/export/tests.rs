@@ -45,6 +45,7 @@ impl Spans {
             date: None,
             precision: Precision::Day,
             span: self.next(),
+            inferred: false,
         }
     }
 
