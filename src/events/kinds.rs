@@ -69,6 +69,8 @@ struct Signs {
     state_actor: bool,
     /// A "killed" word in the clause.
     killed: bool,
+    /// The side acted on is a thing (a building, a vehicle), with no people named.
+    other_thing: bool,
 }
 
 const fn bit(k: K) -> u32 {
@@ -102,6 +104,8 @@ const fn bit(k: K) -> u32 {
         K::Set => 1 << 25,
         K::Mob => 1 << 26,
         K::About => 1 << 27,
+        K::Damage => 1 << 28,
+        K::Operation => 1 << 29,
         K::Exchange | K::Gather | K::Trend => 0,
     }
 }
@@ -141,6 +145,7 @@ impl Signs {
         }
         self.state_actor |= o.state_actor;
         self.killed |= o.killed;
+        self.other_thing &= o.other_thing || o.other == Side::Unknown;
     }
 }
 
@@ -183,6 +188,7 @@ fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> (Signs, Option<usize>, Opti
     let mut g = Signs::default();
     let mut first = None;
     let mut killed_at = None;
+    let mut arms_at = None;
     let mut last = None;
     let mut loose_bomb = false;
     let mut trend = false;
@@ -206,6 +212,12 @@ fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> (Signs, Option<usize>, Opti
             // "set fire to", "set ablaze"; "set up" a base
             K::Set => match next {
                 Some(n) if n.w == W::Launch || n.k == K::Burn => K::Burn,
+                // "set on fire"
+                Some(n)
+                    if n.w == W::Locative && toks.get(k + 2).is_some_and(|x| x.w == W::Launch) =>
+                {
+                    K::Burn
+                }
                 Some(n) if doc.word(n).eq_ignore_ascii_case("up") => K::Establish,
                 _ => K::None,
             },
@@ -288,6 +300,9 @@ fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> (Signs, Option<usize>, Opti
             };
         }
         g.cues |= bit(cue);
+        if cue == K::SmallArms {
+            arms_at = arms_at.or(Some(a + k));
+        }
         if !matches!(cue, K::Disaster | K::Post | K::SmallArms | K::About) {
             first = first.or(Some(a + k));
             last = Some(a + k);
@@ -298,12 +313,21 @@ fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> (Signs, Option<usize>, Opti
         g.device = Some(Device::Ied);
         g.cues |= bit(K::Device(Device::Ied));
     }
+    // "the war, which has killed 280,000": a running toll, not an incident's death
+    let war_toll = s.toks.iter().any(|x| x.w == W::War) && toks.iter().any(|x| x.w == W::Perfect)
+        || toks.iter().any(|x| x.w == W::Running);
+    if war_toll {
+        g.killed = false;
+        killed_at = None;
+    }
     // a trend of fighting or protests is background, not an incident
     if trend && !g.killed {
         return (Signs::default(), None, None);
     }
     // a death with no other word ("soldiers killed a man") is read from its verb
-    (g, first.or(killed_at), last.or(killed_at))
+    // "88 shots involving small arms were observed": fire with no verb of its own
+    let first = first.or(killed_at).or(arms_at);
+    (g, first, last.or(killed_at).or(arms_at))
 }
 
 /// The kind and category of what the signs tell, by ACLED's rules (see the module docs).
@@ -366,6 +390,13 @@ fn decide(g: &Signs) -> Option<(Kind, Category)> {
         };
         return Some((Kind::Clash, cat));
     }
+    // small-arms fire, or a force's operation, against armed men: a clash
+    let unarmed = g.actor == Side::Unarmed || g.other == Side::Unarmed;
+    if g.has(K::SmallArms) && !unarmed && !g.has(K::Abduct) && !g.has(K::Sexual)
+        || g.has(K::Operation) && g.other == Side::Armed
+    {
+        return Some((Kind::Clash, C::ArmedClash));
+    }
     if g.has(K::Sexual) {
         return Some((Kind::Attack, C::SexualViolence));
     }
@@ -379,6 +410,10 @@ fn decide(g: &Signs) -> Option<(Kind, Category)> {
     if g.has(K::Assault) || g.has(K::Body) || g.killed && g.actor == Side::Armed {
         if g.other == Side::Armed {
             return Some((Kind::Clash, C::ArmedClash));
+        }
+        // an attack on a building, not on people, that burns or wrecks it
+        if g.other_thing && !g.killed && g.any(bit(K::Burn) | bit(K::Damage)) {
+            return Some((Kind::Development, C::LootingPropertyDestruction));
         }
         return Some((Kind::Attack, C::Attack));
     }
@@ -398,7 +433,7 @@ fn decide(g: &Signs) -> Option<(Kind, Category)> {
             (Kind::Development, C::Arrests)
         });
     }
-    if g.has(K::Loot) || g.has(K::Burn) && g.actor != Side::Unknown {
+    if g.has(K::Loot) || g.has(K::Burn) || g.has(K::Damage) && g.actor != Side::Unknown {
         return Some((Kind::Development, C::LootingPropertyDestruction));
     }
     None
@@ -407,6 +442,8 @@ fn decide(g: &Signs) -> Option<(Kind, Category)> {
 /// True if the signs make an event by themselves rather than a detail of another.
 fn is_strong(g: &Signs) -> bool {
     const WEAK: u32 = bit(K::Arrest)
+        | bit(K::Damage)
+        | bit(K::Operation)
         | bit(K::Loot)
         | bit(K::Burn)
         | bit(K::Seize)
@@ -453,7 +490,10 @@ pub(crate) fn cause(s: &Sent) -> Cause {
 fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize, strike_here: bool) -> Option<Found> {
     let (mut g, first, last) = signs(doc, s, a, b);
     let t = first?;
-    decide(&g)?;
+    // the sides, read below, can still make a kind of these signs; none can of no cue
+    if g.cues & !(BASE | AIR) == 0 && !g.killed {
+        return None;
+    }
     // a strike told in the sentence is the event, unless the words name another kind:
     // "fired at positions" and "killing 3" add nothing to a strike
     if strike_here
@@ -477,6 +517,10 @@ fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize, strike_here: bool) -
     g.state_actor = actor.as_ref().is_some_and(|(e, _)| is_state(e));
     let (other, targets) = other_side(doc, s, a, b, t, passive, actor_ment);
     g.other = other;
+    g.other_thing = other == Side::Unarmed
+        && targets.is_empty()
+        && !(t + 1..b).any(|k| person_side(doc, s, k).is_some())
+        && (t + 1..b).any(|k| s.toks.get(k).is_some_and(|x| x.w == W::Thing));
     // in the passive the subject is the side acted on, not the actor
     if g.actor == Side::Unknown && !passive {
         g.actor = subject_side(doc, s, a, t);

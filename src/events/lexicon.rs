@@ -115,8 +115,12 @@ pub(crate) enum K {
     Arrest,
     /// "looted", "plundered", "ransacked".
     Loot,
-    /// Property burned or destroyed: "torched", "set ablaze", "vandalised", "razed".
+    /// Property burned on purpose: "torched", "set ablaze", "arson", "razed".
     Burn,
+    /// Property damaged, by whoever did it: "burned", "destroyed", "damaged".
+    Damage,
+    /// A force's operation: a clash when aimed at armed men ("an operation against IS").
+    Operation,
     /// Weapons seized or made safe: "seized", "defused", "confiscated", "intercepted".
     Seize,
     /// "ceasefire", "truce", "agreement", "surrendered".
@@ -452,6 +456,7 @@ static CUES: &[(K, &[&str])] = &[
         "battle", "battles", "battled", "battling", "gunfight", "gunfights", "firefight",
         "firefights", "skirmish", "skirmishes", "ambush", "ambushed", "ambushing", "ambushes", "repelled", "repulsed", "engaged",
         "confrontation", "confrontations", "shootout", "gunbattle", "counterattack",
+        "encounter", "encountered", "encounters",
         "counter-attack", "infiltration", "infiltrated", "hostilities",
     ]),
     (K::SmallArms, &[
@@ -534,8 +539,13 @@ static CUES: &[(K, &[&str])] = &[
         "robbed", "extorted",
     ]),
     (K::Burn, &[
-        "torched", "burned", "burnt", "burning", "ablaze", "arson", "razed", "demolished",
-        "destroyed", "damaged",
+        "torched", "ablaze", "arson", "arsonists", "razed", "demolished", "firebombed",
+    ]),
+    (K::Damage, &[
+        "burned", "burnt", "burning", "destroyed", "damaged", "wrecked",
+    ]),
+    (K::Operation, &[
+        "operation", "operations", "offensive", "sweep", "crackdown",
     ]),
     (K::Set, &[
         "set", "sets", "setting",
