@@ -34,6 +34,8 @@ GENERIC = {
     "upper", "lower", "middle", "greater", "new", "old", "market", "wedding", "time", "dawn",
     "turn", "much", "border", "valley", "lake", "river", "mountain", "mountains", "plateau",
     "national", "metropolitan", "special", "autonomous", "municipality", "territory",
+    # "Donetsk Airport" is no town called Airport; "the Gulf" is no province of Papua New Guinea
+    "airport", "aerodrome", "airfield", "sea", "gulf", "ocean", "strait", "straits",
 }
 SUFFIXES = [" governorate", " province", " oblast", " region", " state", " parish", " district",
             " prefecture", " county", " department", " municipality", " muhafazah", " wilayah",
