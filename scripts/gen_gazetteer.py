@@ -713,38 +713,133 @@ def air_bases(src, stop):
 
 
 def groups(src, stop):
+    """Curated groups and forces, the seed's groups, then UCDP's non-state actors. Returns
+    (rows, links): links pair each seed group with its row, whose aliases
+    seed_group_aliases() completes once every file's names are known."""
     out = []
     owner = {}
     for r in curated("groups.tsv") + curated("military.tsv"):
         pats = {a for a in r[5].split("|") if a and ok_pattern(a, stop, 2)}
         out.append(row(r[0], r[1], r[2], r[3], "", pats, r[6]))
         for p in pats | {r[1]}:
-            owner.setdefault(p.lower(), set()).add(r[1])
+            owner.setdefault(p.lower(), set()).add(len(out) - 1)
     with open(os.path.join(src, "armed_groups_seed.json"), encoding="utf-8") as f:
         seed = json.load(f)
-    names = {r[1] for r in out}
+    links = []
+    taken = set()  # UCDP actors a curated or seed group already stands for
+    for r in out:
+        taken |= {v for k, v in (a.split("=", 1) for a in r[6].split(";") if "=" in a) if k == "ucdp"}
     for g in seed:
-        if g["name"] in names or any(g["name"].lower() in owner for _ in [0]):
+        taken |= set(g.get("ucdp") or [])
+        # the curated row of the same name, else the one that has one of its aliases
+        # ("Ansar Allah (Houthis)" is the curated "Houthis", "Hayat Tahrir al-Sham" the
+        # curated "Nusra Front")
+        hits = [i for i, r in enumerate(out) if r[1].lower() == g["name"].lower()]
+        for a in [g["name"]] + g.get("curated", []):
+            hits += sorted(owner.get(a.lower(), ()))
+        if hits:
+            links.append((out[hits[0]], g))
             continue
-        pats = {a for a in g.get("curated", []) if ok_pattern(a, stop, 2) and a.lower() not in owner}
-        out.append(row("armed_group", g["name"], (g.get("countries") or [""])[0] if len(g.get("countries") or []) == 1 else "", "", "", pats, "ucdp=" + (g.get("ucdp") or [""])[0] if g.get("ucdp") else ""))
-        for p in pats | {g["name"]}:
-            owner.setdefault(p.lower(), set()).add(g["name"])
+        cc = (g.get("countries") or [""])[0] if len(g.get("countries") or []) == 1 else ""
+        attrs = "ucdp=" + g["ucdp"][0] if g.get("ucdp") else ""
+        out.append(row(g.get("kind") or "armed_group", g["name"], cc, "", "", (), attrs))
+        owner.setdefault(g["name"].lower(), set()).add(len(out) - 1)
+        links.append((out[-1], g))
     # UCDP non-state actors (Org != 4 is not a government)
     with open(os.path.join(src, "ucdp_actor_221.csv"), encoding="utf-8-sig") as f:
         ucdp = [r for r in csv.DictReader(f) if r["Org"] != "4" and not r["NameData"].startswith("Government of")]
-    n = 0
     for r in sorted(ucdp, key=lambda r: int(r["ActorId"])):
         name = clean(r["NameData"])
-        if not ok_pattern(name, stop, 4) or name.lower() in owner or len(name) > 60:
+        if r["ActorId"] in taken or not ok_pattern(name, stop, 4) or name.lower() in owner or len(name) > 60:
             continue
         alts = {clean(a) for a in re.split(r",\s*", r["NameOrigFullEng"] or "") if a}
         pats = {a for a in alts if ok_pattern(a, stop, 4) and a.lower() not in owner and len(a) <= 60}
         out.append(row("armed_group", name, "", r["ActorId"], "", pats, f"ucdp={r['ActorId']}"))
         for p in pats | {name}:
-            owner.setdefault(p.lower(), set()).add(name)
-        n += 1
-    return out
+            owner.setdefault(p.lower(), set()).add(len(out) - 1)
+    return out, links
+
+
+# words kept lowercase when an all-caps alias (OFAC, Phoenix) is re-cased
+PARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ul", "of", "the", "and", "in", "for",
+             "on", "to", "against", "wa", "wal", "fi", "li", "min", "bin", "ibn", "e", "i", "a", "de", "la"}
+
+
+def recase(alias):
+    """An all-caps alias as news writes it: "ISLAMIC RESISTANCE MOVEMENT" -> "Islamic
+    Resistance Movement", "AL-SHABAAB AL-ISLAMIYA" -> "al-Shabaab al-Islamiya"; a single
+    word of up to four letters stays an acronym ("KGK")."""
+    if any(c.islower() for c in alias):
+        return alias
+    words = alias.split(" ")
+    if len(words) == 1 and "-" not in alias and len(alias) <= 4:
+        return alias
+
+    def part(p):
+        if p.lower() in PARTICLES:
+            return p.lower()
+        return p[:1] + p[1:].lower()
+    return " ".join("-".join(part(p) for p in w.split("-")) for w in words)
+
+
+def group_alias_candidates(g):
+    """Every name a seed group has in its sources, in order: hand-curated, UCDP, OFAC,
+    Phoenix; as (source, alias as news writes it)."""
+    out = [("curated", a) for a in g.get("curated", [])]
+    out += [("UCDP", x) for a in g.get("ucdp_names", []) for x in a.split(",")]
+    out += [("OFAC", a) for a in g.get("ofac_aliases", [])]
+    out += [("Phoenix", a) for a in g.get("phoenix", [])]
+    # OFAC and Phoenix write every name in capitals
+    return [(s, clean(recase(clean(fold(a))) if s in ("OFAC", "Phoenix") else fold(a))) for s, a in out if clean(a)]
+
+
+def seed_group_aliases(rows, links, stop, common, log=None):
+    """Gives each seed group's row every alias its sources list (group_alias_candidates),
+    unless the alias is in data/curated/group_aliases_skipped.tsv (persons, media outlets,
+    generic phrases: the reason is written there), is no valid pattern (too short or long,
+    punctuation), is a common English word, or is another entry's name (any kind, any file).
+    Returns {reason: count}; with `log`, appends one line per alias left out."""
+    skip = {}
+    for r in curated("group_aliases_skipped.tsv"):
+        skip[(r[0].lower(), fold(r[1]).lower())] = r[2]
+    owners = {}
+    for r in rows:
+        for p in [r[1]] + r[5].split("|"):
+            if p:
+                owners.setdefault(p.lstrip("=").lower(), set()).add(id(r))
+    dropped = {}
+
+    def drop(reason, a, r):
+        dropped[reason] = dropped.get(reason, 0) + 1
+        if log is not None:
+            log.append(f"{reason}\t{a}\t{r[0]}\t{r[1]}\t{r[2]}")
+
+    for r, g in links:
+        mine = {p.lower() for p in [r[1]] + r[5].split("|") if p}
+        new = []
+        for source, a in group_alias_candidates(g):
+            k = a.lower()
+            if k in mine:
+                continue
+            mine.add(k)
+            why = skip.get((g["name"].lower(), k))
+            others = owners.get(k, set()) - {id(r)}
+            if why:
+                drop(f"curated skip: {why}", a, r)
+            elif not ok_pattern(a, stop, 2) or len(a) > 60 or re.search(r"(^|\s)'|'(\s|$)", a):
+                drop("not a pattern (short, long or punctuation)", a, r)
+            elif k in common:
+                drop("common English word", a, r)
+            elif others:
+                drop("another entry's name", a, r)
+            else:
+                new.append(a)
+        if new:
+            al = sorted({a for a in r[5].split("|") if a} | set(new))
+            r[5] = "|".join(a for a in al if a != r[1])
+            for a in new:
+                owners.setdefault(a.lower(), set()).add(id(r))
+    return dropped
 
 
 def simple(src, fname, kind, stop):
@@ -836,7 +931,7 @@ def main():
     country_pats = {p.lower() for r in crow if r[0] == "country" for p in [r[1]] + r[5].split("|") if p}
     demonym_pats = {p.lower() for r in crow if r[0] == "demonym" for p in [r[1]] + r[5].split("|") if p}
     prov_rows = provinces(src, stop, country_pats)
-    group_rows = groups(src, stop)
+    group_rows, group_links = groups(src, stop)
     known = country_pats | demonym_pats | {
         p.lstrip("=").lower() for r in prov_rows + group_rows for p in [r[1]] + r[5].split("|") if p
     }
@@ -851,7 +946,12 @@ def main():
     }
     every = [r for rows, _ in files.values() for r in rows]
     log = [] if a.dropped else None
-    added, dropped = translit_variants(every, stop, common_words() | stop.words, town_names(src), log)
+    common = common_words() | stop.words
+    skipped = seed_group_aliases(every, group_links, stop, common, log)
+    print(f"group aliases: {sum(skipped.values())} of the sources' aliases left out", file=sys.stderr)
+    for reason, n in sorted(skipped.items(), key=lambda x: (-x[1], x[0])):
+        print(f"  skipped {n:6d}: {reason}", file=sys.stderr)
+    added, dropped = translit_variants(every, stop, common, town_names(src), log)
     if a.dropped:
         with open(a.dropped, "w", encoding="utf-8", newline="\n") as f:
             f.write("# reason\tvariant\tkind\tname\tcountry\n" + "".join(l + "\n" for l in log))
