@@ -660,6 +660,13 @@ def cities(src, stop, gn2iso, country_pats, demonym_pats, known_elsewhere=frozen
         if canon.startswith("="):
             rows[gid][1] = canon
 
+    # provinces the sources give too coarsely (the Gaza Strip is one GeoNames region)
+    fixed = {}
+    with open(os.path.join(ROOT, "data", "curated", "town_provinces.tsv"), encoding="utf-8") as f:
+        for line in f:
+            if line.strip() and not line.startswith("#"):
+                gid, _name, prov = line.rstrip("\n").split("\t")
+                fixed[int(gid)] = prov
     with open(os.path.join(src, "cities_focus_geonames.tsv"), encoding="utf-8") as f:
         for r in csv.DictReader(f, delimiter="\t"):
             stem = fold(r["name"]).lstrip("'").lower()[:3]
@@ -667,6 +674,7 @@ def cities(src, stop, gn2iso, country_pats, demonym_pats, known_elsewhere=frozen
                     if a and a[0].isupper() and len(a) >= 5 and a.isascii() and a.lower().startswith(stem)]
             alts = sorted(alts, key=lambda a: (len(a), a))[:4]
             prov = r["iso_3166_2"] if re.fullmatch(r"[A-Z]{2}-[A-Z0-9]{1,3}", r["iso_3166_2"] or "") else ""
+            prov = fixed.get(int(r["geonameid"]), prov)
             add(int(r["geonameid"]), r["name"], r["country"], prov, int(r["population"] or 0), alts)
     for k, r in enumerate(curated("cities.tsv")):
         pop = int((r[6].split("pop=") + ["0"])[1] or 0)
