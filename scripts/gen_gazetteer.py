@@ -254,7 +254,7 @@ TRANSLIT_RULES = [
     # kh / h: "Khmeimim" / "Hmeimim" (Russian transliterates the Arabic h as kh)
     ("kh", "kh>h", 3, {"ar"}, _sub(r"kh", "h")),
     ("kh", "h>kh", 3, {"ar"}, _sub(r"\bh(?!h)", "kh")),
-    ("art", "glued", 3, {"ar"}, _glue),
+    ("art", "glued", 2, {"ar"}, _glue),
 ]
 
 
@@ -302,7 +302,7 @@ def rule_variants(name, families):
 
 # at most this many new patterns per entry: provinces and towns of 10,000 people or more,
 # then smaller towns (their first variants: single rules on the name come first)
-TRANSLIT_CAP = {"province": 12, "city": 8, "small_city": 3}
+TRANSLIT_CAP = {"province": 20, "city": 8, "small_city": 3}
 COMMON_WORDS_TOP = 20000
 # Arabic words that are parts of place names but name no place alone ("Hammam al-Turkman",
 # "Sweidan Jazira", "Ras al-Ain"): a variant that drops the article of "Al Jazirah" must not
@@ -386,7 +386,19 @@ def translit_variants(rows, stop, common, towns, log=None):
             drop("town whose name several towns share (entries)", "", r)
             continue
         pats = [r[1]] + sorted(a for a in r[5].split("|") if a)
-        sources = [p for p in pats if p.isascii() and not case_sensitive(p)]
+        # one source per spelling, whatever its article and hyphens ("Al Jafarah",
+        # "al-Jafarah", "Jafarah"): the rules write those forms themselves; the form with
+        # an article is kept, so that the article rules have one to work on
+        sources, seen = [], {}
+        for p in pats:
+            if p.isascii() and not case_sensitive(p):
+                key = re.sub(r"^(?:al|el|a[dnrstz]h?) ", "", skeleton(p))
+                has = key != skeleton(p)
+                if key not in seen:
+                    seen[key] = len(sources)
+                    sources.append(p)
+                elif has and sources[seen[key]] != r[1] and skeleton(sources[seen[key]]) == key:
+                    sources[seen[key]] = p
         mine = {p.lower() for p in pats}
         seq = 0
         lst = []
@@ -519,7 +531,10 @@ def countries(src, stop):
     return rows, {r[2]: r[1] for r in rows if r[0] == "country"}
 
 
-def provinces(src, stop, country_pats):
+PROVINCE_WORDS_DROPPED = []
+
+
+def provinces(src, stop, country_pats, common=frozenset()):
     by_code = {}
     with open(os.path.join(src, "admin1_variants_all.tsv"), encoding="utf-8") as f:
         for r in csv.DictReader(f, delimiter="\t"):
@@ -559,6 +574,11 @@ def provinces(src, stop, country_pats):
             for x in variants(base) if e["cc"] in FOCUS or srcs == "curated" else {base, fold(base)}:
                 x = clean(x)
                 if case_sensitive(x) and len(x) <= 3 and srcs != "curated":
+                    continue
+                # a common English word that cutting "State" or "Province" made ("Free State",
+                # "Peach State", "Sunshine State") is no name of the province
+                if x.lower() in common and srcs != "curated" and base != v:
+                    PROVINCE_WORDS_DROPPED.append(x)
                     continue
                 if ok_pattern(x, stop) and x.lower() not in country_pats:
                     pats.add(x)
@@ -938,7 +958,9 @@ def main():
     crow, _names = countries(src, stop)
     country_pats = {p.lower() for r in crow if r[0] == "country" for p in [r[1]] + r[5].split("|") if p}
     demonym_pats = {p.lower() for r in crow if r[0] == "demonym" for p in [r[1]] + r[5].split("|") if p}
-    prov_rows = provinces(src, stop, country_pats)
+    common = common_words() | stop.words
+    prov_rows = provinces(src, stop, country_pats, common)
+    print(f"provinces: {len(set(PROVINCE_WORDS_DROPPED))} common English words left by cutting a suffix left out", file=sys.stderr)
     group_rows, group_links = groups(src, stop)
     known = country_pats | demonym_pats | {
         p.lstrip("=").lower() for r in prov_rows + group_rows for p in [r[1]] + r[5].split("|") if p
@@ -954,7 +976,6 @@ def main():
     }
     every = [r for rows, _ in files.values() for r in rows]
     log = [] if a.dropped else None
-    common = common_words() | stop.words
     skipped = seed_group_aliases(every, group_links, stop, common, log)
     print(f"group aliases: {sum(skipped.values())} of the sources' aliases left out", file=sys.stderr)
     for reason, n in sorted(skipped.items(), key=lambda x: (-x[1], x[0])):
