@@ -106,7 +106,7 @@ const fn bit(k: K) -> u32 {
         K::About => 1 << 27,
         K::Damage => 1 << 28,
         K::Operation => 1 << 29,
-        K::Exchange | K::Gather | K::Trend => 0,
+        K::Exchange | K::Gather | K::Trend | K::Mine => 0,
     }
 }
 
@@ -192,6 +192,7 @@ fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> (Signs, Option<usize>, Opti
     let mut last = None;
     let mut loose_bomb = false;
     let mut trend = false;
+    let mut loose_mine = false;
     let toks = s.toks.get(a..b).unwrap_or(&[]);
     for (k, t) in toks.iter().enumerate() {
         let next = toks.get(k + 1);
@@ -202,7 +203,7 @@ fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> (Signs, Option<usize>, Opti
         // a capitalised cue beside a figure is a month ("30 March 2023"), inside a name a
         // name ("the Fighting Irish"), and within a sentence a name or a month ("in March")
         // unless its neighbours are capitalised too (a headline's title case)
-        let title_case = k > 1 && prev.is_some_and(|p| p.cap) || next.is_some_and(|n| n.cap);
+        let title_case = s.headline || next.is_some_and(|n| n.cap);
         let acronym = doc.word(t).bytes().all(|c| !c.is_ascii_lowercase());
         let name = t.ment.is_some() || a + k > 0 && !title_case && !acronym;
         if t.cap && (digit(prev) || digit(next) || name) {
@@ -270,6 +271,10 @@ fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> (Signs, Option<usize>, Opti
                     K::None
                 }
             }
+            K::Mine => {
+                loose_mine = true;
+                K::None
+            }
             // "fired on the positions of": direct fire, where no strike word is
             K::None if t.w == W::Launch => K::Assault,
             k => k,
@@ -308,10 +313,23 @@ fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> (Signs, Option<usize>, Opti
             last = Some(a + k);
         }
     }
-    // "detonated a bomb", "a bomb exploded"
-    if loose_bomb && g.has(K::Blast) && !g.any(AIR) && g.device.is_none() {
-        g.device = Some(Device::Ied);
-        g.cues |= bit(K::Device(Device::Ied));
+    // "detonated a bomb", "a bomb exploded"; "a mine exploded", "killed by a mine"
+    let wounded = toks.iter().any(|x| {
+        matches!(
+            x.w,
+            W::Casualty(CasualtyKind::Killed | CasualtyKind::Wounded, _)
+        )
+    });
+    let loose = if loose_bomb && g.has(K::Blast) && !g.any(AIR) {
+        Some(Device::Ied)
+    } else if loose_mine && (g.has(K::Blast) || wounded) {
+        Some(Device::Landmine)
+    } else {
+        None
+    };
+    if let (Some(d), None) = (loose, g.device) {
+        g.device = Some(d);
+        g.cues |= bit(K::Device(d));
     }
     // "the war, which has killed 280,000": a running toll, not an incident's death
     let war_toll = s.toks.iter().any(|x| x.w == W::War) && toks.iter().any(|x| x.w == W::Perfect)
@@ -359,7 +377,14 @@ fn decide(g: &Signs) -> Option<(Kind, Category)> {
         }
     }
     if g.has(K::Protest) || g.has(K::Crowd) {
-        if g.any(bit(K::Riot) | bit(K::Unrest) | bit(K::Burn) | bit(K::Loot) | bit(K::Fight)) {
+        if g.any(
+            bit(K::Riot)
+                | bit(K::Unrest)
+                | bit(K::Burn)
+                | bit(K::Damage)
+                | bit(K::Loot)
+                | bit(K::Fight),
+        ) {
             return Some((Kind::Riot, C::ViolentDemonstration));
         }
         if g.killed && g.state_actor {

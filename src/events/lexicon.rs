@@ -103,6 +103,8 @@ pub(crate) enum K {
     Device(Device),
     /// "explosion", "exploded", "blast", "detonated".
     Blast,
+    /// "mine": a landmine when it explodes or kills ("a mine exploded"), else a pit or a verb.
+    Mine,
     /// "protest", "demonstrated", "rally", "sit-in".
     Protest,
     /// "riot", "rioters", "rioting".
@@ -490,7 +492,10 @@ static CUES: &[(K, &[&str])] = &[
         "booby", "bomb", "bombs",
     ]),
     (K::Device(Device::Landmine), &[
-        "landmine", "landmines", "mine", "mines", "land-mine",
+        "landmine", "landmines", "land-mine",
+    ]),
+    (K::Mine, &[
+        "mine", "mines",
     ]),
     (K::Device(Device::CarBomb), &[
         "vbied", "vbieds", "car-bomb",
