@@ -721,10 +721,10 @@ fn person_side(doc: &Doc, s: &Sent, k: usize) -> Option<Side> {
 
 /// The side of the subject before the trigger, where no actor was named.
 fn subject_side(doc: &Doc, s: &Sent, a: usize, t: usize) -> Side {
+    // people act; "shots were observed" names no side
     (a..t)
         .rev()
-        .map(|k| side_of(doc, s, k))
-        .find(|x| *x != Side::Unknown)
+        .find_map(|k| person_side(doc, s, k))
         .unwrap_or_default()
 }
 

@@ -458,7 +458,8 @@ static CUES: &[(K, &[&str])] = &[
         "battle", "battles", "battled", "battling", "gunfight", "gunfights", "firefight",
         "firefights", "skirmish", "skirmishes", "ambush", "ambushed", "ambushing", "ambushes", "repelled", "repulsed", "engaged",
         "confrontation", "confrontations", "shootout", "gunbattle", "counterattack",
-        "encounter", "encountered", "encounters",
+        "encounter", "encountered", "encounters", "shoot-out", "shoot-outs", "shootouts",
+        "gun-battle", "fire-fight", "crossfire", "cross-fire",
         "counter-attack", "infiltration", "infiltrated", "hostilities",
     ]),
     (K::SmallArms, &[
