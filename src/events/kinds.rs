@@ -106,7 +106,7 @@ const fn bit(k: K) -> u32 {
         K::About => 1 << 27,
         K::Damage => 1 << 28,
         K::Operation => 1 << 29,
-        K::Exchange | K::Gather | K::Trend | K::Mine => 0,
+        K::Exchange | K::Gather | K::Trend | K::Mine | K::Found => 0,
     }
 }
 
@@ -275,6 +275,11 @@ fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> (Signs, Option<usize>, Opti
                 loose_mine = true;
                 K::None
             }
+            // "was found dead", "were discovered dead": a body found
+            K::Found if next.is_some_and(|n| matches!(n.w, W::Casualty(CasualtyKind::Killed, _))) => {
+                K::Body
+            }
+            K::Found => K::None,
             // "fired on the positions of": direct fire, where no strike word is
             K::None if t.w == W::Launch => K::Assault,
             k => k,

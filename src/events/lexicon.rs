@@ -151,6 +151,8 @@ pub(crate) enum K {
     Trend,
     /// A body found: "body", "corpse".
     Body,
+    /// "found", "discovered": with "dead", a body found.
+    Found,
     /// A cause of death that is no conflict: "earthquake", "flood", "accident".
     Disaster,
     /// A crowd noun: "protesters", "demonstrators", "crowd" (actors of protests).
@@ -584,6 +586,9 @@ static CUES: &[(K, &[&str])] = &[
     ]),
     (K::Body, &[
         "body", "corpse", "corpses", "remains",
+    ]),
+    (K::Found, &[
+        "found", "discovered",
     ]),
     (K::Disaster, &[
         "earthquake", "earthquakes", "quake", "flood", "floods", "flooding", "flash-flood",
