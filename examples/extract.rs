@@ -4,6 +4,8 @@
 //! extract FILE [--date YYYY-MM-DD]     one article: the events as pretty JSON
 //! extract --jsonl [OPTIONS] < IN > OUT  batch: one {"id","text","date"} per line in,
 //!                                      one {"id","events"} per line out, in order
+//! extract --csv FILE | --jsonl --csv    ACLED-style CSV, one row per event (LF ends)
+//! extract --html FILE > page.html       a page that shows the reading
 //!
 //!   --threads N           worker threads (default and most: the number of cores;
 //!                         more would only wait for a core)
@@ -16,7 +18,7 @@
 //! Every input line gives exactly one output line, in input order, so the output has as
 //! many lines as the input. A bad line (not UTF-8, not JSON, no `id`, no `text`, a bad
 //! `date`, empty, over the size or time limit) gives `{"id": <its id, or null if it cannot
-//! be read>, "events": []}` and one line on stderr, in input order:
+//! be read>, "events": []}` (with `--csv`, no row) and one line on stderr, in input order:
 //! `line N (byte OFFSET): reason`, where OFFSET is where the line starts in the input. A
 //! UTF-8 byte-order mark at the start of a line is skipped, and a lone UTF-16 surrogate
 //! escape (`\ud800` without its pair, as Python's `json.dumps` writes for broken text) is
@@ -48,12 +50,13 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
-use conflict_events::Extractor;
+use conflict_events::export::{html_page, Article, Csv, LineEnding};
+use conflict_events::{Event, Extractor};
 use jsonl::{Outcome, RawLine};
 use serde_json::Value;
 
-const USAGE: &str = "usage: extract FILE [--date YYYY-MM-DD]
-       extract --jsonl [--threads N] [--max-line-bytes N] [--max-seconds S] < IN > OUT
+const USAGE: &str = "usage: extract [--csv | --html] FILE [--date YYYY-MM-DD]
+       extract --jsonl [--csv] [--threads N] [--max-line-bytes N] [--max-seconds S] < IN > OUT
 
   --threads N         worker threads (default and most: the number of cores)
   --max-line-bytes N  longest input line read (default 16777216, 16 MiB)
@@ -115,6 +118,8 @@ struct Options {
     file: Option<String>,
     date: Option<conflict_events::NaiveDate>,
     jsonl: bool,
+    csv: bool,
+    html: bool,
     threads: Option<usize>,
     max_line_bytes: usize,
     max_time: Option<Duration>,
@@ -125,6 +130,8 @@ fn parse_args(args: &[String]) -> Result<Option<Options>, Stop> {
         file: None,
         date: None,
         jsonl: false,
+        csv: false,
+        html: false,
         threads: None,
         max_line_bytes: jsonl::DEFAULT_MAX_LINE_BYTES,
         max_time: Some(Duration::from_secs_f64(DEFAULT_MAX_SECONDS)),
@@ -134,6 +141,8 @@ fn parse_args(args: &[String]) -> Result<Option<Options>, Stop> {
         let mut value = |what: &str| it.next().ok_or(format!("{a} needs {what}\n{USAGE}"));
         match a.as_str() {
             "--jsonl" => o.jsonl = true,
+            "--csv" => o.csv = true,
+            "--html" => o.html = true,
             "--date" => {
                 let v = value("a value (YYYY-MM-DD)")?;
                 o.date = Some(jsonl::parse_date(v).map_err(|e| format!("--date {v:?}: {e}"))?);
@@ -181,14 +190,25 @@ fn run(args: &[String]) -> Result<ExitCode, Stop> {
     let Some(o) = parse_args(args)? else {
         return Ok(ExitCode::SUCCESS);
     };
+    if o.csv && o.html {
+        return Err(format!("--csv or --html, not both\n{USAGE}").into());
+    }
     let extractor = Extractor::new();
     if o.jsonl {
+        if o.html {
+            return Err(format!("--html reads one FILE, not --jsonl\n{USAGE}").into());
+        }
         if o.file.is_some() {
             return Err(format!("--jsonl reads standard input, not a FILE\n{USAGE}").into());
         }
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let threads = o.threads.unwrap_or(cores).min(cores);
-        return batch(&extractor, threads, o.max_line_bytes, o.max_time);
+        let settings = Settings {
+            threads: o.threads.unwrap_or(cores).min(cores),
+            max_line_bytes: o.max_line_bytes,
+            max_time: o.max_time,
+            csv: o.csv,
+        };
+        return batch(&extractor, &settings);
     }
     let path = o.file.ok_or_else(|| format!("no FILE given\n{USAGE}"))?;
     let bytes = std::fs::read(&path).map_err(|e| format!("cannot read {path}: {e}"))?;
@@ -205,6 +225,17 @@ fn run(args: &[String]) -> Result<ExitCode, Stop> {
     }
     let events = extractor.extract(&doc);
     let mut out = io::BufWriter::new(io::stdout().lock());
+    if o.csv || o.html {
+        let article = Article::new(text).id(&path);
+        let page = match o.html {
+            true => html_page(&article, &events),
+            false => csv_text(true, Some(&article), &events),
+        };
+        out.write_all(page.as_bytes())
+            .and_then(|()| out.flush())
+            .map_err(write_error)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     serde_json::to_writer_pretty(&mut out, &events).map_err(|e| {
         if e.is_io() {
             write_error(e.into())
@@ -216,6 +247,28 @@ fn run(args: &[String]) -> Result<ExitCode, Stop> {
         .and_then(|()| out.flush())
         .map_err(write_error)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// LF-ended CSV: the header if asked, then the article's rows.
+fn csv_text(header: bool, article: Option<&Article>, events: &[Event]) -> String {
+    let (csv, mut out) = (Csv::new().line_ending(LineEnding::Lf), Vec::new());
+    // writing into a Vec does not fail
+    if header {
+        let _ = csv.write_header(&mut out);
+    }
+    if let Some(a) = article {
+        let _ = csv.write_rows(&mut out, a, events);
+    }
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// How a batch runs.
+struct Settings {
+    threads: usize,
+    max_line_bytes: usize,
+    max_time: Option<Duration>,
+    /// CSV rows instead of JSON lines.
+    csv: bool,
 }
 
 /// The state of one line between its reading and its writing.
@@ -284,6 +337,8 @@ struct Pool {
     jobs: Mutex<Receiver<(Arc<Job>, RawLine)>>,
     results: Mutex<Sender<(u64, Outcome)>>,
     max_line_bytes: usize,
+    /// CSV rows instead of JSON lines.
+    csv: bool,
     /// Workers that take new lines.
     live: AtomicUsize,
     /// Workers left running past the time limit.
@@ -291,12 +346,8 @@ struct Pool {
 }
 
 /// Reads standard input, extracts on `threads` workers, writes in input order.
-fn batch(
-    extractor: &Extractor,
-    threads: usize,
-    max_line_bytes: usize,
-    max_time: Option<Duration>,
-) -> Result<ExitCode, Stop> {
+fn batch(extractor: &Extractor, settings: &Settings) -> Result<ExitCode, Stop> {
+    let (threads, max_line_bytes) = (settings.threads, settings.max_line_bytes);
     let (job_tx, job_rx) = mpsc::channel();
     let (result_tx, result_rx) = mpsc::channel();
     let (read_tx, read_rx) = mpsc::channel();
@@ -311,6 +362,7 @@ fn batch(
         jobs: Mutex::new(job_rx),
         results: Mutex::new(result_tx),
         max_line_bytes,
+        csv: settings.csv,
         live: AtomicUsize::new(0),
         abandoned: AtomicUsize::new(0),
     });
@@ -331,10 +383,18 @@ fn batch(
         progress: io::stderr().is_terminal().then(|| (Instant::now(), 0)),
     };
     let limits = Limits {
-        max_time,
+        max_time: settings.max_time,
         max_abandoned: ABANDONED_PER_THREAD * threads,
     };
-    let stop = writer.write_all(&read_rx, &result_rx, &budget, &pool, &limits);
+    let header = match settings.csv {
+        true => csv_text(true, None, &[]),
+        false => String::new(),
+    };
+    let stop = writer
+        .out
+        .write_all(header.as_bytes())
+        .map_err(write_error)
+        .and_then(|()| writer.write_all(&read_rx, &result_rx, &budget, &pool, &limits));
     let flushed = writer.out.flush().map_err(write_error);
     if writer.progress.is_some() {
         note("");
@@ -443,10 +503,54 @@ fn process(pool: &Pool, job: &Job, mut line: RawLine) -> Outcome {
                 *id = Some(request.id.clone());
             }
             drop(line);
-            jsonl::extract(&pool.extractor, request, job.number, job.offset)
+            if pool.csv {
+                csv_rows(pool, &request)
+            } else {
+                jsonl::extract(&pool.extractor, request, job.number, job.offset)
+            }
         }
-        Err(bad) => jsonl::bad_outcome(&bad, job.number, job.offset),
+        // a CSV has no row for a bad line
+        Err(bad) => without_row(jsonl::bad_outcome(&bad, job.number, job.offset), pool.csv),
     }
+}
+
+/// A good line's CSV rows (none when it has no event).
+fn csv_rows(pool: &Pool, request: &jsonl::Request) -> Outcome {
+    let mut doc = conflict_events::Document::new(&request.text);
+    if let Some(d) = request.date {
+        doc = doc.published(d);
+    }
+    let events = pool.extractor.extract(&doc);
+    let id = request
+        .id
+        .as_str()
+        .map_or_else(|| request.id.to_string(), str::to_string);
+    let rows = csv_text(false, Some(&Article::new(&request.text).id(&id)), &events);
+    Outcome {
+        output: rows.strip_suffix('\n').unwrap_or(&rows).to_string(),
+        error: None,
+    }
+}
+
+/// The outcome of a line past the time limit.
+fn timed_out(job: &Job, max: Duration) -> Outcome {
+    Outcome {
+        output: jsonl::output_line(&job_id(job), &[]),
+        error: Some(format!(
+            "line {} (byte {}): took over {} s (--max-seconds): no events given",
+            job.number,
+            job.offset,
+            max.as_secs_f64()
+        )),
+    }
+}
+
+/// With `csv`, the outcome without its output line: a CSV has no row for a bad line.
+fn without_row(mut outcome: Outcome, csv: bool) -> Outcome {
+    if csv {
+        outcome.output.clear();
+    }
+    outcome
 }
 
 fn job_id(job: &Job) -> Value {
@@ -511,14 +615,7 @@ impl<W: Write> Writer<W> {
                 (Some(max), Some(t)) => {
                     let left = max.saturating_sub(t.elapsed());
                     if left.is_zero() && abandon(pool, job, limits) {
-                        let seconds = max.as_secs_f64();
-                        return Ok(Outcome {
-                            output: jsonl::output_line(&job_id(job), &[]),
-                            error: Some(format!(
-                                "line {} (byte {}): took over {seconds} s (--max-seconds): no events given",
-                                job.number, job.offset
-                            )),
-                        });
+                        return Ok(without_row(timed_out(job, max), pool.csv));
                     }
                     left.max(Duration::from_millis(10))
                 }
@@ -555,7 +652,10 @@ impl<W: Write> Writer<W> {
             note(e);
             self.failed = true;
         }
-        writeln!(self.out, "{}", outcome.output).map_err(write_error)?;
+        // JSON lines always have one; a CSV line's rows may be none
+        if !outcome.output.is_empty() {
+            writeln!(self.out, "{}", outcome.output).map_err(write_error)?;
+        }
         if let Some((start, done)) = &mut self.progress {
             *done += 1;
             if *done % 256 == 0 {

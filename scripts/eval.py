@@ -7,7 +7,8 @@ Usage:
 Builds the example once (cargo build --release --example extract), runs its --jsonl batch
 mode on each set, scores the output with shared/eval/score.py --json, and prints a Markdown
 table. With --check, exits 1 when a set falls below a threshold of the file (a JSON object:
-set -> {"strike_f1": x, "casualty_f1": x, "fields": x, "forbidden_max": n}). With --explain,
+set -> {"strike_f1": x, "casualty_f1": x, "fields": x, "events_f1": x, "kind_fields": x,
+"kind_f1": {"clash": x, ...}, "forbidden_max": n}). With --explain,
 writes each set's score.py --explain output beside its predictions.
 Standard library only.
 """
@@ -56,10 +57,17 @@ def main():
             ex = subprocess.run([sys.executable, score_py, gold, pred, "--explain"], capture_output=True, text=True, check=True)
             with open(os.path.join(args.out, f"{name}.explain.txt"), "w") as f:
                 f.write(ex.stdout)
-    print("| set | strike F1 | casualty F1 | fields | forbidden |")
-    print("|---|---|---|---|---|")
+    print("| set | strike F1 | casualty F1 | fields | forbidden | events | kind_fields |")
+    print("|---|---|---|---|---|---|---|")
     for name, js in rows:
-        print(f"| {name} | {js['strike_f1']:.3f} | {js['casualty_f1']:.3f} | {js['fields']:.3f} | {js['forbidden']} |")
+        print(f"| {name} | {js['strike_f1']:.3f} | {js['casualty_f1']:.3f} | {js['fields']:.3f} | {js['forbidden']} "
+              f"| {js['events_f1']:.3f} | {js['kind_fields']:.3f} |")
+    kinds = ("explosion", "clash", "attack", "protest", "riot", "development")
+    print()
+    print("| set | " + " | ".join(kinds) + " |")
+    print("|---|" + "---|" * len(kinds))
+    for name, js in rows:
+        print(f"| {name} | " + " | ".join(f"{js['f1'][k]:.3f}" if k in js['f1'] else "-" for k in kinds) + " |")
     if not args.check:
         return 0
     with open(args.check) as f:
@@ -67,9 +75,13 @@ def main():
     bad = []
     for name, js in rows:
         t = th.get(name, {})
-        for key in ("strike_f1", "casualty_f1", "fields"):
+        for key in ("strike_f1", "casualty_f1", "fields", "events_f1", "kind_fields"):
             if key in t and js[key] + 1e-9 < t[key]:
                 bad.append(f"{name}: {key} {js[key]:.3f} below the threshold {t[key]:.3f}")
+        for kind, floor in (t.get("kind_f1") or {}).items():
+            got = js["f1"].get(kind, 0.0)
+            if got + 1e-9 < floor:
+                bad.append(f"{name}: {kind} F1 {got:.3f} below the threshold {floor:.3f}")
         if "forbidden_max" in t and js["forbidden"] > t["forbidden_max"]:
             bad.append(f"{name}: forbidden {js['forbidden']} above {t['forbidden_max']}")
     for b in bad:

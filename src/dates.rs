@@ -264,6 +264,7 @@ fn mk(
         date,
         precision: p,
         span,
+        inferred: false,
     }
 }
 

@@ -106,70 +106,17 @@ impl Extractor {
     }
 }
 
-/// Moves every span of an event from the folded text back to the original.
+/// Moves every span of an event from the folded text back to the original, and the words
+/// a field keeps with its span to the original's words.
 fn remap(e: &mut Event, norm: &Normalized<'_>, original: &str) {
-    let words = |s: crate::span::Span, t: &mut String| {
-        if let Some(w) = s.get(original) {
+    e.for_each_span(&mut |span, words| {
+        *span = norm.span_to_original(*span);
+        if let (Some(t), Some(w)) = (words, span.get(original)) {
             if w != t.as_str() {
                 *t = w.to_string();
             }
         }
-    };
-    let map = |s: &mut crate::span::Span| *s = norm.span_to_original(*s);
-    match e {
-        Event::Strike(s) => {
-            s.evidence.iter_mut().for_each(map);
-            if let Some(a) = &mut s.actor {
-                map(&mut a.span);
-                words(a.span, &mut a.text);
-            }
-            if let Some(b) = &mut s.base {
-                if let Some(sp) = &mut b.span {
-                    map(sp);
-                }
-            }
-            for t in &mut s.targets {
-                map(&mut t.span);
-                words(t.span, &mut t.text);
-            }
-            for p in s.provinces.iter_mut().chain(s.locations.iter_mut()) {
-                if let Some(sp) = &mut p.span {
-                    map(sp);
-                }
-            }
-            if let Some(d) = &mut s.date {
-                map(&mut d.span);
-                words(d.span, &mut d.text);
-            }
-        }
-        Event::Casualty(c) => {
-            c.evidence.iter_mut().for_each(map);
-            map(&mut c.count.span);
-            words(c.count.span, &mut c.count.text);
-            if let Some(sp) = &mut c.victims.span {
-                map(sp);
-                if let Some(t) = &mut c.victims.text {
-                    words(*sp, t);
-                }
-            }
-            if let Some(p) = &mut c.perpetrator {
-                map(&mut p.span);
-                words(p.span, &mut p.text);
-            }
-            for p in [&mut c.place, &mut c.province].into_iter().flatten() {
-                if let Some(sp) = &mut p.span {
-                    map(sp);
-                }
-            }
-            if let Some(d) = &mut c.date {
-                map(&mut d.span);
-                words(d.span, &mut d.text);
-            }
-            if let Some(sp) = &mut c.source_span {
-                map(sp);
-            }
-        }
-    }
+    });
 }
 
 /// Builds an [`Extractor`].

@@ -10,7 +10,10 @@ use crate::span::Span;
 
 /// One event read from an article.
 ///
-/// In JSON the variant is the `"type"` field: `"strike"` or `"casualty"`.
+/// In JSON the variant is the `"type"` field: `"strike"`, `"explosion"`, `"clash"`,
+/// `"attack"`, `"protest"`, `"riot"`, `"development"` or `"casualty"`. Every kind but a
+/// casualty carries a [`Category`], ACLED's sub-event type; a [`Casualty`] points at the
+/// event that caused it through [`Casualty::event`], an index into the same list.
 // A strike is larger than a casualty; boxing it would make every match on events clumsier
 // for users of this plain-data type, for a few hundred bytes per event.
 #[allow(clippy::large_enum_variant)]
@@ -20,6 +23,18 @@ use crate::span::Span;
 pub enum Event {
     /// An attack from the air or from afar: air strike, missile, shelling, drone.
     Strike(Strike),
+    /// An explosive device, a suicide bomb, a grenade, a chemical weapon.
+    Explosion(Explosion),
+    /// Fighting between two organised armed sides, and territory taken in it.
+    Clash(Clash),
+    /// Violence by an armed side against unarmed people: attack, abduction, sexual violence.
+    Attack(Attack),
+    /// A public demonstration that is not violent (perhaps met with force).
+    Protest(Protest),
+    /// A violent demonstration, or violence by a mob.
+    Riot(Riot),
+    /// A strategic development: an agreement, arrests, looting, a base, a weapons seizure...
+    Development(Development),
     /// A figure of people killed, wounded, displaced...
     Casualty(Casualty),
 }
@@ -30,6 +45,7 @@ impl Event {
         match self {
             Event::Strike(s) => s.modality,
             Event::Casualty(c) => c.modality,
+            _ => self.incident().map_or(Modality::Asserted, |i| i.modality),
         }
     }
 
@@ -38,6 +54,48 @@ impl Event {
         match self {
             Event::Strike(s) => &s.evidence,
             Event::Casualty(c) => &c.evidence,
+            _ => self.incident().map_or(&[], |i| &i.evidence),
+        }
+    }
+
+    /// ACLED's sub-event type; `None` for a casualty figure.
+    pub fn category(&self) -> Option<Category> {
+        match self {
+            Event::Strike(s) => Some(s.category),
+            Event::Explosion(e) => Some(e.category),
+            Event::Clash(e) => Some(e.category),
+            Event::Attack(e) => Some(e.category),
+            Event::Protest(e) => Some(e.category),
+            Event::Riot(e) => Some(e.category),
+            Event::Development(e) => Some(e.category),
+            Event::Casualty(_) => None,
+        }
+    }
+
+    /// The word of the `"type"` field: `"strike"`, `"clash"`, ..., `"casualty"`.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Event::Strike(_) => "strike",
+            Event::Explosion(_) => "explosion",
+            Event::Clash(_) => "clash",
+            Event::Attack(_) => "attack",
+            Event::Protest(_) => "protest",
+            Event::Riot(_) => "riot",
+            Event::Development(_) => "development",
+            Event::Casualty(_) => "casualty",
+        }
+    }
+
+    /// The fields every kind but a strike and a casualty shares.
+    pub fn incident(&self) -> Option<&Incident> {
+        match self {
+            Event::Explosion(e) => Some(&e.incident),
+            Event::Clash(e) => Some(&e.incident),
+            Event::Attack(e) => Some(&e.incident),
+            Event::Protest(e) => Some(&e.incident),
+            Event::Riot(e) => Some(&e.incident),
+            Event::Development(e) => Some(&e.incident),
+            Event::Strike(_) | Event::Casualty(_) => None,
         }
     }
 
@@ -45,7 +103,7 @@ impl Event {
     pub fn as_strike(&self) -> Option<&Strike> {
         match self {
             Event::Strike(s) => Some(s),
-            Event::Casualty(_) => None,
+            _ => None,
         }
     }
 
@@ -53,9 +111,451 @@ impl Event {
     pub fn as_casualty(&self) -> Option<&Casualty> {
         match self {
             Event::Casualty(c) => Some(c),
-            Event::Strike(_) => None,
+            _ => None,
         }
     }
+
+    /// Calls `f` on every span of the event, with the words the span carries where a field
+    /// keeps them (an entity's `text`, a count's or a date's `text`). One walk over every
+    /// field, so that moving spans (the extractor maps them back through the typography
+    /// folding) cannot forget one.
+    pub(crate) fn for_each_span(&mut self, f: &mut dyn FnMut(&mut Span, Option<&mut String>)) {
+        match self {
+            Event::Strike(s) => {
+                s.evidence.iter_mut().for_each(|e| f(e, None));
+                if let Some(a) = &mut s.actor {
+                    a.for_each_span(f);
+                }
+                if let Some(b) = &mut s.base {
+                    b.for_each_span(f);
+                }
+                s.targets.iter_mut().for_each(|t| t.for_each_span(f));
+                s.provinces.iter_mut().for_each(|p| p.for_each_span(f));
+                s.locations.iter_mut().for_each(|p| p.for_each_span(f));
+                if let Some(d) = &mut s.date {
+                    f(&mut d.span, Some(&mut d.text));
+                }
+                if let Some(c) = &mut s.fatalities {
+                    f(&mut c.span, Some(&mut c.text));
+                }
+            }
+            Event::Explosion(e) => e.incident.for_each_span(f),
+            Event::Clash(e) => {
+                e.incident.for_each_span(f);
+                if let Some(t) = &mut e.territory {
+                    if let Some(p) = &mut t.place {
+                        p.for_each_span(f);
+                    }
+                    if let Some(a) = &mut t.taken_by {
+                        a.for_each_span(f);
+                    }
+                }
+            }
+            Event::Attack(e) => e.incident.for_each_span(f),
+            Event::Protest(e) => {
+                e.incident.for_each_span(f);
+                e.crowd.for_each_span(f);
+            }
+            Event::Riot(e) => {
+                e.incident.for_each_span(f);
+                e.crowd.for_each_span(f);
+            }
+            Event::Development(e) => e.incident.for_each_span(f),
+            Event::Casualty(c) => {
+                c.evidence.iter_mut().for_each(|e| f(e, None));
+                f(&mut c.count.span, Some(&mut c.count.text));
+                if let Some(sp) = &mut c.victims.span {
+                    f(sp, c.victims.text.as_mut());
+                }
+                if let Some(p) = &mut c.perpetrator {
+                    p.for_each_span(f);
+                }
+                for p in [&mut c.place, &mut c.province].into_iter().flatten() {
+                    p.for_each_span(f);
+                }
+                if let Some(d) = &mut c.date {
+                    f(&mut d.span, Some(&mut d.text));
+                }
+                if let Some(sp) = &mut c.source_span {
+                    f(sp, None);
+                }
+            }
+        }
+    }
+}
+
+/// ACLED's sub-event type, word for word in JSON (`"Armed clash"`, `"Peaceful protest"`).
+///
+/// [`Category::event_type`] gives ACLED's event type, one of six.
+///
+/// ```
+/// use conflict_events::{AcledEventType, Category};
+/// assert_eq!(Category::ArmedClash.as_str(), "Armed clash");
+/// assert_eq!(Category::ArmedClash.event_type(), AcledEventType::Battles);
+/// assert_eq!(Category::Grenade.to_string(), "Grenade");
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum Category {
+    /// A strike from aircraft or drones.
+    #[default]
+    #[serde(rename = "Air/drone strike")]
+    AirDroneStrike,
+    /// Shelling, artillery, rockets and missiles fired from afar.
+    #[serde(rename = "Shelling/artillery/missile attack")]
+    ShellingArtilleryMissile,
+    /// A remotely or victim-detonated explosive: IED, landmine, car bomb, planted bomb.
+    #[serde(rename = "Remote explosive/landmine/IED")]
+    RemoteExplosive,
+    /// A suicide bombing.
+    #[serde(rename = "Suicide bomb")]
+    SuicideBomb,
+    /// A grenade thrown or launched by hand.
+    #[serde(rename = "Grenade")]
+    Grenade,
+    /// A chemical weapon.
+    #[serde(rename = "Chemical weapon")]
+    ChemicalWeapon,
+    /// Fighting between two organised armed sides.
+    #[serde(rename = "Armed clash")]
+    ArmedClash,
+    /// A state's forces take back territory in fighting.
+    #[serde(rename = "Government regains territory")]
+    GovernmentRegainsTerritory,
+    /// A non-state armed group takes territory in fighting.
+    #[serde(rename = "Non-state actor overtakes territory")]
+    NonStateOvertakesTerritory,
+    /// Violence by an armed side against unarmed people.
+    #[serde(rename = "Attack")]
+    Attack,
+    /// People abducted or disappeared by an armed side.
+    #[serde(rename = "Abduction/forced disappearance")]
+    Abduction,
+    /// Rape and other sexual violence by an armed side.
+    #[serde(rename = "Sexual violence")]
+    SexualViolence,
+    /// A demonstration met with no force.
+    #[serde(rename = "Peaceful protest")]
+    PeacefulProtest,
+    /// A demonstration dispersed, or its people arrested, without lethal force.
+    #[serde(rename = "Protest with intervention")]
+    ProtestWithIntervention,
+    /// Lethal or grave force against peaceful protesters.
+    #[serde(rename = "Excessive force against protesters")]
+    ExcessiveForce,
+    /// Demonstrators turn violent: stones, fires, fights with police.
+    #[serde(rename = "Violent demonstration")]
+    ViolentDemonstration,
+    /// A mob's violence: lynching, communal fights, vigilante attacks.
+    #[serde(rename = "Mob violence")]
+    MobViolence,
+    /// A ceasefire, truce, peace deal, prisoner exchange or surrender.
+    #[serde(rename = "Agreement")]
+    Agreement,
+    /// Arrests by a state's forces, outside a protest.
+    #[serde(rename = "Arrests")]
+    Arrests,
+    /// A group changes (splits, merges, new leader, relocates) or changes what it does.
+    #[serde(rename = "Change to group/activity")]
+    ChangeToGroup,
+    /// Weapons seized, defused, or shot down before use.
+    #[serde(rename = "Disrupted weapons use")]
+    DisruptedWeaponsUse,
+    /// A base or headquarters set up.
+    #[serde(rename = "Headquarters or base established")]
+    BaseEstablished,
+    /// Looting, arson and destruction of property without an attack on people.
+    #[serde(rename = "Looting/property destruction")]
+    LootingPropertyDestruction,
+    /// Territory handed over or taken without fighting.
+    #[serde(rename = "Non-violent transfer of territory")]
+    NonViolentTransfer,
+    /// Another strategic development.
+    #[serde(rename = "Other")]
+    Other,
+}
+
+impl Category {
+    /// The JSON word: ACLED's sub-event type.
+    pub fn as_str(self) -> &'static str {
+        use Category::*;
+        match self {
+            AirDroneStrike => "Air/drone strike",
+            ShellingArtilleryMissile => "Shelling/artillery/missile attack",
+            RemoteExplosive => "Remote explosive/landmine/IED",
+            SuicideBomb => "Suicide bomb",
+            Grenade => "Grenade",
+            ChemicalWeapon => "Chemical weapon",
+            ArmedClash => "Armed clash",
+            GovernmentRegainsTerritory => "Government regains territory",
+            NonStateOvertakesTerritory => "Non-state actor overtakes territory",
+            Attack => "Attack",
+            Abduction => "Abduction/forced disappearance",
+            SexualViolence => "Sexual violence",
+            PeacefulProtest => "Peaceful protest",
+            ProtestWithIntervention => "Protest with intervention",
+            ExcessiveForce => "Excessive force against protesters",
+            ViolentDemonstration => "Violent demonstration",
+            MobViolence => "Mob violence",
+            Agreement => "Agreement",
+            Arrests => "Arrests",
+            ChangeToGroup => "Change to group/activity",
+            DisruptedWeaponsUse => "Disrupted weapons use",
+            BaseEstablished => "Headquarters or base established",
+            LootingPropertyDestruction => "Looting/property destruction",
+            NonViolentTransfer => "Non-violent transfer of territory",
+            Other => "Other",
+        }
+    }
+
+    /// ACLED's event type of this sub-event type.
+    pub fn event_type(self) -> AcledEventType {
+        use Category::*;
+        match self {
+            AirDroneStrike
+            | ShellingArtilleryMissile
+            | RemoteExplosive
+            | SuicideBomb
+            | Grenade
+            | ChemicalWeapon => AcledEventType::ExplosionsRemoteViolence,
+            ArmedClash | GovernmentRegainsTerritory | NonStateOvertakesTerritory => {
+                AcledEventType::Battles
+            }
+            Attack | Abduction | SexualViolence => AcledEventType::ViolenceAgainstCivilians,
+            PeacefulProtest | ProtestWithIntervention | ExcessiveForce => AcledEventType::Protests,
+            ViolentDemonstration | MobViolence => AcledEventType::Riots,
+            Agreement
+            | Arrests
+            | ChangeToGroup
+            | DisruptedWeaponsUse
+            | BaseEstablished
+            | LootingPropertyDestruction
+            | NonViolentTransfer
+            | Other => AcledEventType::StrategicDevelopments,
+        }
+    }
+}
+
+impl std::fmt::Display for Category {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// ACLED's six event types, above its sub-event types ([`Category`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum AcledEventType {
+    /// "Battles": armed clashes and territory taken.
+    #[serde(rename = "Battles")]
+    Battles,
+    /// "Explosions/Remote violence": strikes, shelling, bombs, grenades.
+    #[serde(rename = "Explosions/Remote violence")]
+    ExplosionsRemoteViolence,
+    /// "Violence against civilians".
+    #[serde(rename = "Violence against civilians")]
+    ViolenceAgainstCivilians,
+    /// "Protests".
+    #[serde(rename = "Protests")]
+    Protests,
+    /// "Riots".
+    #[serde(rename = "Riots")]
+    Riots,
+    /// "Strategic developments".
+    #[serde(rename = "Strategic developments")]
+    StrategicDevelopments,
+}
+
+impl AcledEventType {
+    /// ACLED's words for the event type.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AcledEventType::Battles => "Battles",
+            AcledEventType::ExplosionsRemoteViolence => "Explosions/Remote violence",
+            AcledEventType::ViolenceAgainstCivilians => "Violence against civilians",
+            AcledEventType::Protests => "Protests",
+            AcledEventType::Riots => "Riots",
+            AcledEventType::StrategicDevelopments => "Strategic developments",
+        }
+    }
+}
+
+impl std::fmt::Display for AcledEventType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The fields every kind of event but a strike and a casualty has (ACLED's actor 1 and
+/// actor 2, where, when, how many killed). In JSON they stand beside the kind's own fields.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Incident {
+    /// How the text reports it.
+    pub modality: Modality,
+    /// The sentences or clauses it was read from.
+    pub evidence: Vec<Span>,
+    /// Who acted (ACLED's actor 1): the attacker, the first side of a clash, the protesters
+    /// or rioters, the arresting force.
+    pub actor: Option<Entity>,
+    /// The other side (ACLED's actor 2): the victims, the side fought, those arrested.
+    pub targets: Vec<Entity>,
+    /// Where: first-level subdivisions (ISO 3166-2 `code`).
+    pub provinces: Vec<Place>,
+    /// Where: towns, cities, districts, each with its province where known.
+    pub locations: Vec<Place>,
+    /// When.
+    pub date: Option<DateRef>,
+    /// The people it killed, where the text says (ACLED's `fatalities`).
+    pub fatalities: Option<Count>,
+}
+
+impl Incident {
+    fn for_each_span(&mut self, f: &mut dyn FnMut(&mut Span, Option<&mut String>)) {
+        self.evidence.iter_mut().for_each(|e| f(e, None));
+        if let Some(a) = &mut self.actor {
+            a.for_each_span(f);
+        }
+        self.targets.iter_mut().for_each(|t| t.for_each_span(f));
+        self.provinces.iter_mut().for_each(|p| p.for_each_span(f));
+        self.locations.iter_mut().for_each(|p| p.for_each_span(f));
+        if let Some(d) = &mut self.date {
+            f(&mut d.span, Some(&mut d.text));
+        }
+        if let Some(c) = &mut self.fatalities {
+            f(&mut c.span, Some(&mut c.text));
+        }
+    }
+}
+
+/// An explosive device, a suicide bomb, a grenade or a chemical weapon.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Explosion {
+    /// ACLED's sub-event type.
+    pub category: Category,
+    /// The device, where the text names it.
+    pub device: Option<Device>,
+    /// Actor, targets, places, date, fatalities, modality, evidence.
+    #[serde(flatten)]
+    pub incident: Incident,
+}
+
+/// The device of an [`Explosion`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Device {
+    /// An improvised explosive device, a roadside bomb.
+    Ied,
+    /// A landmine.
+    Landmine,
+    /// A car or truck bomb.
+    CarBomb,
+    /// A suicide vest or belt, a suicide bomber.
+    SuicideVest,
+    /// A hand grenade.
+    Grenade,
+    /// A bomb of no named kind, planted or left.
+    Bomb,
+    /// A chemical agent.
+    Chemical,
+}
+
+/// Fighting between two organised armed sides.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Clash {
+    /// ACLED's sub-event type.
+    pub category: Category,
+    /// Territory taken in the fighting, and by whom, where the text says.
+    pub territory: Option<Territory>,
+    /// The two sides (`actor` and `targets`), places, date, fatalities, modality, evidence.
+    #[serde(flatten)]
+    pub incident: Incident,
+}
+
+/// Territory taken in a [`Clash`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Territory {
+    /// The place taken, where named.
+    pub place: Option<Place>,
+    /// Who took it.
+    pub taken_by: Option<Entity>,
+}
+
+/// Violence by an armed side against unarmed people.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Attack {
+    /// ACLED's sub-event type.
+    pub category: Category,
+    /// The attacker (`actor`), the victims (`targets`), places, date, fatalities...
+    #[serde(flatten)]
+    pub incident: Incident,
+}
+
+/// Who took part in a protest or riot and why.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Crowd {
+    /// How many took part, where the text says ("around 50 workers").
+    pub size: Option<Count>,
+    /// What it was about ("demanding shorter shifts"), where the text says.
+    pub about: Option<String>,
+    /// Where `about` is.
+    pub about_span: Option<Span>,
+}
+
+impl Crowd {
+    fn for_each_span(&mut self, f: &mut dyn FnMut(&mut Span, Option<&mut String>)) {
+        if let Some(c) = &mut self.size {
+            f(&mut c.span, Some(&mut c.text));
+        }
+        if let Some(sp) = &mut self.about_span {
+            f(sp, self.about.as_mut());
+        }
+    }
+}
+
+/// A public demonstration that is not violent.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Protest {
+    /// ACLED's sub-event type.
+    pub category: Category,
+    /// How many, and what about.
+    #[serde(flatten)]
+    pub crowd: Crowd,
+    /// The protesters (`actor`), the force that intervened (`targets`), places, date...
+    #[serde(flatten)]
+    pub incident: Incident,
+}
+
+/// A violent demonstration or a mob's violence.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Riot {
+    /// ACLED's sub-event type.
+    pub category: Category,
+    /// How many, and what about.
+    #[serde(flatten)]
+    pub crowd: Crowd,
+    /// The rioters (`actor`), whom they fought or attacked (`targets`), places, date...
+    #[serde(flatten)]
+    pub incident: Incident,
+}
+
+/// A strategic development: agreement, arrests, looting, base, seized weapons...
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Development {
+    /// ACLED's sub-event type.
+    pub category: Category,
+    /// Who acted (`actor`), who was acted on (`targets`), places, date...
+    #[serde(flatten)]
+    pub incident: Incident,
 }
 
 /// Whether the text says the event happened.
@@ -96,6 +596,11 @@ pub struct Strike {
     pub date: Option<DateRef>,
     /// The means: air, drone, missile, artillery.
     pub weapon: Option<Weapon>,
+    /// ACLED's sub-event type: [`Category::AirDroneStrike`] or
+    /// [`Category::ShellingArtilleryMissile`].
+    pub category: Category,
+    /// The people this strike killed, where the text says (ACLED's `fatalities`).
+    pub fatalities: Option<Count>,
 }
 
 /// The means of a strike.
@@ -141,6 +646,9 @@ pub struct Casualty {
     pub source: Option<String>,
     /// Where the source is named in the text.
     pub source_span: Option<Span>,
+    /// The index, in the same list of events, of the event that caused these casualties;
+    /// `None` for a war's running toll or a figure the text ties to no event.
+    pub event: Option<usize>,
 }
 
 /// What happened to the people a casualty figure counts.
@@ -206,6 +714,12 @@ pub struct Entity {
     pub text: String,
 }
 
+impl Entity {
+    fn for_each_span(&mut self, f: &mut dyn FnMut(&mut Span, Option<&mut String>)) {
+        f(&mut self.span, Some(&mut self.text));
+    }
+}
+
 /// What an [`Entity`] is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -242,6 +756,14 @@ pub struct Place {
     pub province: Option<String>,
     /// Where the text names it.
     pub span: Option<Span>,
+}
+
+impl Place {
+    fn for_each_span(&mut self, f: &mut dyn FnMut(&mut Span, Option<&mut String>)) {
+        if let Some(sp) = &mut self.span {
+            f(sp, None);
+        }
+    }
 }
 
 /// What a [`Place`] is.
@@ -345,8 +867,13 @@ pub struct DateRef {
     pub date: Option<NaiveDate>,
     /// How precise `date` is.
     pub precision: Precision,
-    /// Where the words are.
+    /// Where the words are (empty when `inferred`).
     pub span: Span,
+    /// True when the text gives no date and the publication date stands in: the event is
+    /// dated by its report, with no words of its own (`text` is empty, `span` empty at the
+    /// start of the event's evidence). Filter on it to keep only dates the text states.
+    #[serde(default)]
+    pub inferred: bool,
 }
 
 /// The precision of a [`DateRef`].

@@ -72,6 +72,7 @@ const CASE_KEYS: &[&str] = &[
     "text",
     "strikes",
     "casualties",
+    "events",
     "captives",
     "expect",
     "forbid",
@@ -88,6 +89,24 @@ const STRIKE_KEYS: &[&str] = &[
     "locations",
     "date",
     "weapon",
+    "category",
+    "fatalities",
+];
+
+/// The keys of the other kinds (explosion, clash, attack, protest, riot, development).
+const KIND_KEYS: &[&str] = &[
+    "type",
+    "modality",
+    "category",
+    "actor",
+    "targets",
+    "provinces",
+    "locations",
+    "date",
+    "device",
+    "fatalities",
+    "size",
+    "taken_by",
 ];
 
 const CASUALTY_KEYS: &[&str] = &[
@@ -108,6 +127,7 @@ const CASUALTY_KEYS: &[&str] = &[
     "country",
     "date",
     "source",
+    "cause",
 ];
 
 /// One case file, loaded.
@@ -408,7 +428,12 @@ fn check_casualty_country(ev: &Json, want: &Toml) -> Result<(), String> {
 }
 
 /// The ways `ev` differs from `spec` (empty: it matches). `Err` is a bad spec.
-fn mismatches(text: &str, ev: &Json, spec: &toml::Table) -> Result<Vec<String>, String> {
+fn mismatches(
+    text: &str,
+    events: &[Json],
+    ev: &Json,
+    spec: &toml::Table,
+) -> Result<Vec<String>, String> {
     let ty = spec
         .get("type")
         .and_then(Toml::as_str)
@@ -416,6 +441,7 @@ fn mismatches(text: &str, ev: &Json, spec: &toml::Table) -> Result<Vec<String>, 
     let allowed = match ty {
         "strike" => STRIKE_KEYS,
         "casualty" => CASUALTY_KEYS,
+        "explosion" | "clash" | "attack" | "protest" | "riot" | "development" => KIND_KEYS,
         other => return Err(format!("unknown type {other:?}")),
     };
     if let Some(bad) = spec.keys().find(|k| !allowed.contains(&k.as_str())) {
@@ -457,12 +483,31 @@ fn mismatches(text: &str, ev: &Json, spec: &toml::Table) -> Result<Vec<String>, 
             "provinces" => check_provinces(got, want),
             "locations" => check_locations(text, got, want),
             "date" => check_date(got, want),
-            "weapon" | "kind" => check_word(got, want, key),
-            "category" => check_word(
+            "weapon" | "kind" | "device" => check_word(got, want, key),
+            "category" if ty == "casualty" => check_word(
                 ev.get("victims").and_then(|v| v.get("category")),
                 want,
                 "category",
             ),
+            "category" => check_word(got, want, key),
+            "fatalities" => check_number(got.and_then(|c| c.get("value")), want, key),
+            "size" => check_number(got.and_then(|c| c.get("value")), want, key),
+            "taken_by" => check_entity(
+                text,
+                ev.get("territory").and_then(|t| t.get("taken_by")),
+                want,
+                key,
+            ),
+            // the type of the event the casualty points at ("" = none)
+            "cause" => {
+                let cause = ev
+                    .get("event")
+                    .and_then(Json::as_u64)
+                    .and_then(|i| events.get(usize::try_from(i).ok()?))
+                    .and_then(|e| str_field(e, "type"))
+                    .unwrap_or("");
+                check_word(Some(&Json::String(cause.to_string())), want, key)
+            }
             "victims" => check_word(
                 ev.get("victims").and_then(|v| v.get("text")),
                 want,
@@ -604,10 +649,17 @@ pub(crate) fn span_errors(text: &str, ev: &Json) -> Vec<String> {
     if let Some(s) = ev.get("source_span").filter(|s| !s.is_null()) {
         check_span(text, s, "source_span", false, &mut errs);
     }
-    for key in ["count", "date"] {
+    for key in ["count", "date", "fatalities", "size"] {
         let Some(obj) = ev.get(key).filter(|o| !o.is_null()) else {
             continue;
         };
+        // a date inferred from the publication date has no words of its own
+        if obj.get("inferred").and_then(Json::as_bool) == Some(true) {
+            if str_field(obj, "text") != Some("") {
+                errs.push(format!("{key}: inferred but has words"));
+            }
+            continue;
+        }
         match obj.get("span") {
             Some(span) => {
                 let before = errs.len();
@@ -675,7 +727,7 @@ fn run_case(extractors: &Extractors, case: &toml::Table) -> Result<Vec<String>, 
                 for v in a {
                     let spec = spec_table(v, key)?;
                     let ty = spec.get("type").and_then(Toml::as_str).unwrap_or_default();
-                    mismatches(text, &serde_json::json!({ "type": ty }), spec)
+                    mismatches(text, &[], &serde_json::json!({ "type": ty }), spec)
                         .map_err(|e| format!("{key}: {e}"))?;
                 }
             }
@@ -714,6 +766,19 @@ fn run_case(extractors: &Extractors, case: &toml::Table) -> Result<Vec<String>, 
             fails.push(format!("event {i}: {e}"));
         }
     }
+    if let Some(n) = case.get("events") {
+        let n = n.as_integer().ok_or("`events` is not an integer")?;
+        let got = events
+            .iter()
+            .filter(|e| str_field(e, "type") != Some("casualty"))
+            .filter(|e| str_field(e, "modality") == Some("asserted"))
+            .count();
+        if i64::try_from(got).ok() != Some(n) {
+            fails.push(format!(
+                "events: want {n} asserted (every type but casualty), got {got}"
+            ));
+        }
+    }
     for (key, ty) in [("strikes", "strike"), ("casualties", "casualty")] {
         if let Some(n) = case.get(key) {
             let n = n.as_integer().ok_or(format!("`{key}` is not an integer"))?;
@@ -737,7 +802,7 @@ fn run_case(extractors: &Extractors, case: &toml::Table) -> Result<Vec<String>, 
     for spec in &expects {
         let per_event: Vec<Vec<String>> = events
             .iter()
-            .map(|ev| mismatches(text, ev, spec))
+            .map(|ev| mismatches(text, &events, ev, spec))
             .collect::<Result<_, _>>()?;
         adjacency.push(
             per_event
@@ -783,7 +848,7 @@ fn run_case(extractors: &Extractors, case: &toml::Table) -> Result<Vec<String>, 
         for f in forbids {
             let spec = spec_table(f, "forbid")?;
             for (j, ev) in events.iter().enumerate() {
-                if mismatches(text, ev, spec)?.is_empty() {
+                if mismatches(text, &events, ev, spec)?.is_empty() {
                     fails.push(
                         format!("forbid {} matched by event {j}", Toml::Table(spec.clone()))
                             .replace('\n', " "),
@@ -907,7 +972,7 @@ fn sample_casualty() -> Json {
 #[test]
 fn runner_matches_fields_by_name_country_and_span_text() {
     let ev = sample_strike();
-    let ok = |s: &str| mismatches(SAMPLE, &ev, &spec(s)).expect("valid spec");
+    let ok = |s: &str| mismatches(SAMPLE, &[], &ev, &spec(s)).expect("valid spec");
     assert!(ok(r#"type = "strike"
 actor = "RU""#)
     .is_empty());
@@ -959,6 +1024,7 @@ targets = ["Nusra Front", "Nusra Front"]"#)
     assert!(
         mismatches(
             SAMPLE,
+            &[],
             &ev,
             &spec(
                 r#"type = "strike"
@@ -973,7 +1039,7 @@ actors = "RU""#
 #[test]
 fn runner_matches_casualty_fields() {
     let ev = sample_casualty();
-    let ok = |s: &str| mismatches(SAMPLE, &ev, &spec(s)).expect("valid spec");
+    let ok = |s: &str| mismatches(SAMPLE, &[], &ev, &spec(s)).expect("valid spec");
     assert!(ok(r#"type = "casualty"
 kind = "killed"
 value = 12

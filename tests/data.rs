@@ -189,3 +189,135 @@ fn sampled_places_resolve_to_their_province() {
         &failed[..failed.len().min(30)]
     );
 }
+
+/// The entries a whole-text name resolves to, as (kind, name, province or code).
+fn resolve(g: &Gazetteer, name: &str) -> Vec<(EntryKind, String, String)> {
+    let hits = g.find(name);
+    assert!(
+        hits.len() == 1 && hits[0].span.len() == name.len(),
+        "{name:?} is no single pattern: {hits:?}"
+    );
+    let mut out: Vec<_> = g
+        .entries_of(&hits[0])
+        .map(|(_, e)| {
+            let place = e.province().or(e.code()).unwrap_or("").to_string();
+            (e.kind(), e.name().to_string(), place)
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Spellings the generator derives by rule (scripts/gen_gazetteer.py, TRANSLIT_RULES) name
+/// the same place as the source's spelling, and only places of that province.
+#[test]
+fn transliteration_variants_resolve_like_their_source() {
+    let g = Gazetteer::builtin();
+    for (names, province) in [
+        (
+            &["Kupyansk", "Kupiansk", "Kupians'k", "Kupyans'k"][..],
+            "UA-63",
+        ),
+        (&["Khan Yunis", "Khan Younis"], "PS-KYS"),
+        (&["Bayt Hanun", "Beit Hanoun", "Beit Hanun"], "PS-NGZ"),
+        (&["Horlivka", "Gorlovka", "Gorlivka"], "UA-14"),
+        (&["Kurakhove", "Kurakhovo"], "UA-14"),
+        (&["Deir ez-Zor", "Deir ez-Zour", "Dair ez-Zor"], "SY-DY"),
+        (&["Jafara", "Aljfara", "El Jfara"], "LY-JI"),
+        (
+            &["Al-Hasakah", "Hasakeh", "Alhasakah", "El Haseke"],
+            "SY-HA",
+        ),
+    ] {
+        for name in names {
+            let got = resolve(g, name);
+            assert!(
+                got.iter().all(|(_, _, p)| p == province),
+                "{name}: {got:?}, want only {province}"
+            );
+        }
+    }
+}
+
+/// A variant may not take a name from another place: "Jizeh" (Egypt's Giza by rule) would
+/// also be Syria's and Jordan's Al Jizah, so neither it nor common words are derived.
+#[test]
+fn transliteration_variants_make_no_new_match() {
+    let g = Gazetteer::builtin();
+    let giza = |name: &str| {
+        g.find(name)
+            .iter()
+            .any(|m| g.entries_of(m).any(|(_, e)| e.province() == Some("EG-GZ")))
+    };
+    assert!(giza("Jizah") && giza("Gizeh") && !giza("Jizeh"));
+    for word in ["Tour", "Four", "Sort", "Hash", "Mine", "Airport", "Gulf"] {
+        assert!(
+            g.find(word).is_empty(),
+            "{word}: {:?}",
+            g.find(word)
+                .iter()
+                .flat_map(|m| g.entries_of(m).map(|(_, e)| e.name().to_string()))
+                .collect::<Vec<_>>()
+        );
+    }
+}
+
+/// Armed groups answer to the aliases their sources list (armed_groups_seed.json).
+#[test]
+fn armed_groups_by_every_name_their_sources_give() {
+    let g = Gazetteer::builtin();
+    for (alias, group) in [
+        ("Qasad", "Syrian Democratic Forces"),
+        ("QSD", "Syrian Democratic Forces"),
+        ("Kongra-Gel", "Kurdistan Workers' Party"),
+        ("KADEK", "Kurdistan Workers' Party"),
+        ("Islamic Emirate of Afghanistan", "Taliban"),
+        ("Islamic Resistance Movement", "Hamas"),
+        ("IRGC", "Islamic Revolutionary Guard Corps"),
+        ("Revolutionary Guards", "Islamic Revolutionary Guard Corps"),
+        ("Pasdaran", "Islamic Revolutionary Guard Corps"),
+        ("Kataeb Hezbollah", "Kata'ib Hezbollah"),
+        ("Hezbollah Brigades", "Kata'ib Hezbollah"),
+        ("Hezbollah", "Hezbollah"),
+        ("Ansarallah", "Houthis"),
+        ("Jabhat al-Nusrah", "Nusra Front"),
+    ] {
+        let got = resolve(g, alias);
+        assert!(
+            got.len() == 1 && got[0].1 == group,
+            "{alias}: {got:?}, want {group}"
+        );
+    }
+    // persons and media outlets the sources file under a group are none of its aliases
+    for name in [
+        "Hassan Nasrallah",
+        "Abu Muhammad al-Joulani",
+        "Amaq News Agency",
+        "The Base",
+    ] {
+        let groups: Vec<&str> = g
+            .find(name)
+            .iter()
+            .flat_map(|m| g.entries_of(m))
+            .filter(|(_, e)| e.kind() == EntryKind::ArmedGroup)
+            .map(|(_, e)| e.name())
+            .collect();
+        assert!(groups.is_empty(), "{name}: {groups:?}");
+    }
+}
+
+/// The variants are bounded (a cap per entry, one or two rules): the data stays small.
+#[test]
+fn pattern_counts_stay_bounded() {
+    let g = Gazetteer::builtin();
+    let mut per_kind: HashMap<EntryKind, usize> = HashMap::new();
+    for e in g.entries() {
+        *per_kind.entry(e.kind()).or_default() += e.patterns().len();
+    }
+    let towns = per_kind.get(&EntryKind::City).copied().unwrap_or(0);
+    let provinces = per_kind.get(&EntryKind::Province).copied().unwrap_or(0);
+    // data/README.md: 80,332 town and 18,282 province patterns
+    assert!((78_000..=84_000).contains(&towns), "{towns}");
+    assert!((17_500..=19_500).contains(&provinces), "{provinces}");
+    assert!(g.pattern_count() < 110_000, "{}", g.pattern_count());
+}

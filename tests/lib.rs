@@ -4,5 +4,6 @@ mod api;
 mod batch_mode;
 mod cases;
 mod data;
+mod export;
 mod hostile_gazetteers;
 mod props;

@@ -9,6 +9,7 @@
 //! "up from 112") is not a figure of its own. Running tolls ("the war has killed more than
 //! 280,000", "since 2011", "so far") are `cumulative`.
 
+use super::kinds::Cause;
 use super::lexicon::{Pos, W};
 use super::strike::Strikes;
 use super::{is_locative_before, modality, nearest_date, paragraph_date, Doc, Sent};
@@ -26,11 +27,15 @@ struct Cand {
     b: usize,
 }
 
-pub(crate) fn extract(doc: &Doc, strikes: &Strikes) -> Vec<Event> {
+pub(crate) fn extract(doc: &Doc, strikes: &Strikes, causes: &[Cause]) -> Vec<Event> {
     let mut out: Vec<Casualty> = Vec::new();
     for (si, s) in doc.sents.iter().enumerate() {
         // figures are read only where a strike or casualty word is (see `Sent::numbers`)
         if !s.event_words {
+            continue;
+        }
+        // deaths no conflict caused (floods, earthquakes, accidents) are no casualties of war
+        if causes.get(si) == Some(&Cause::Disaster) {
             continue;
         }
         let strike = strikes
@@ -460,6 +465,7 @@ fn read(
         date,
         source,
         source_span,
+        event: None,
     })
 }
 

@@ -4,7 +4,7 @@
 use once_cell::sync::Lazy;
 
 use crate::hash::{fnv_lower, mix, FNV_OFFSET};
-use crate::model::{CasualtyKind, Modality, VictimCategory, Weapon};
+use crate::model::{CasualtyKind, Device, Modality, VictimCategory, Weapon};
 
 /// The class of a word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -83,24 +83,102 @@ pub(crate) enum Pos {
     After,
 }
 
-/// The class of an ASCII-lowercased word.
+/// The cue a word gives to the event kinds other than strikes and casualties (a word has
+/// one [`W`] class and at most one cue: "attacked" is a weak strike trigger and an assault).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub(crate) enum K {
+    #[default]
+    None,
+    /// Fighting between two sides: "clashes", "fighting", "firefight", "ambushed".
+    Fight,
+    /// Direct fire that makes an exchange a clash, not a strike: "gunfire", "rifles".
+    SmallArms,
+    /// Violence by someone against someone: "attacked", "stormed", "shot", "stabbed".
+    Assault,
+    /// "abducted", "kidnapped".
+    Abduct,
+    /// "raped", "rape".
+    Sexual,
+    /// An explosive device, by kind.
+    Device(Device),
+    /// "explosion", "exploded", "blast", "detonated".
+    Blast,
+    /// "mine": a landmine when it explodes or kills ("a mine exploded"), else a pit or a verb.
+    Mine,
+    /// "protest", "demonstrated", "rally", "sit-in".
+    Protest,
+    /// "riot", "rioters", "rioting".
+    Riot,
+    /// What violent demonstrators do: "pelted", "stones", "tyres", "barricaded".
+    Unrest,
+    /// A force breaking up a crowd: "dispersed", "teargas", "batons", "water cannon".
+    Disperse,
+    /// "arrested", "detained", "apprehended".
+    Arrest,
+    /// "looted", "plundered", "ransacked".
+    Loot,
+    /// Property burned on purpose: "torched", "set ablaze", "arson", "razed".
+    Burn,
+    /// Property damaged, by whoever did it: "burned", "destroyed", "damaged".
+    Damage,
+    /// A force's operation: a clash when aimed at armed men ("an operation against IS").
+    Operation,
+    /// Weapons seized or made safe: "seized", "defused", "confiscated", "intercepted".
+    Seize,
+    /// "ceasefire", "truce", "agreement", "surrendered".
+    Agree,
+    /// "established", "set up" (a base).
+    Establish,
+    /// Territory taken: "captured", "recaptured", "overran".
+    Take,
+    /// A verb that takes "control": "took", "gained", "seize".
+    TakeVerb,
+    /// "control", territory when a [`K::TakeVerb`] stands before it.
+    Control,
+    /// What armed men hold: "positions", "checkpoint", "patrol", "convoy", "barracks".
+    Post,
+    /// "set": fire set ("set fire to", "set ablaze"), or a base set up.
+    Set,
+    /// A mob's violence: "mob", "lynched", "vigilantes".
+    Mob,
+    /// What a protest was about follows: "demanding", "against", "over".
+    About,
+    /// "exchanged", "traded": fighting when fire follows ("exchanged fire").
+    Exchange,
+    /// "gathered", "blocked", "chanted": a protest when what it was about follows.
+    Gather,
+    /// A trend, not an incident: "intensified", "escalated", "continued", "ease".
+    Trend,
+    /// A body found: "body", "corpse".
+    Body,
+    /// "found", "discovered": with "dead", a body found.
+    Found,
+    /// A cause of death that is no conflict: "earthquake", "flood", "accident".
+    Disaster,
+    /// A crowd noun: "protesters", "demonstrators", "crowd" (actors of protests).
+    Crowd,
+    /// A word that makes what follows an attempt or a threat of no event: "foiled".
+    Foiled,
+}
+
+/// The class and the event cue of an ASCII-lowercased word.
 #[cfg(test)]
-pub(crate) fn classify(w: &[u8]) -> W {
+pub(crate) fn classify(w: &[u8]) -> (W, K) {
     classify_hashed(w, fnv_lower(FNV_OFFSET, w))
 }
 
-/// The class of an ASCII-lowercased word whose [`fnv_lower`] hash the caller computed while
-/// lowercasing it.
-pub(crate) fn classify_hashed(w: &[u8], h: u64) -> W {
+/// The class and cue of an ASCII-lowercased word whose [`fnv_lower`] hash the caller
+/// computed while lowercasing it.
+pub(crate) fn classify_hashed(w: &[u8], h: u64) -> (W, K) {
     let t = &*LEXICON;
     let mut i = mix(h) as usize & t.mask;
     loop {
         match t.slots.get(i).copied() {
-            Some(0) | None => return W::Other,
+            Some(0) | None => return (W::Other, K::None),
             Some(k) => {
-                if let Some(&(word, hash, class)) = t.words.get(k as usize - 1) {
+                if let Some(&(word, hash, class, cue)) = t.words.get(k as usize - 1) {
                     if hash == h && word == w {
-                        return class;
+                        return (class, cue);
                     }
                 }
             }
@@ -113,27 +191,36 @@ pub(crate) fn classify_hashed(w: &[u8], h: u64) -> W {
 /// token is lowercased) and, for most words, one probe that finds an empty slot, where a
 /// chain of string comparisons took 260 instructions per token.
 struct Lexicon {
-    /// (word, its hash, class), the first class listed for a word.
-    words: Vec<(&'static [u8], u64, W)>,
+    /// (word, its hash, class, cue): the first class listed for a word, and its cue.
+    words: Vec<(&'static [u8], u64, W, K)>,
     /// Index + 1 into `words`, 0 for empty; a power of two, at most a third full.
     slots: Vec<u32>,
     mask: usize,
 }
 
 static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
-    let mut words: Vec<(&'static [u8], u64, W)> = Vec::new();
+    let mut words: Vec<(&'static [u8], u64, W, K)> = Vec::new();
     for &(class, list) in GROUPS {
         for &word in list {
             let w = word.as_bytes();
-            if !words.iter().any(|(x, _, _)| *x == w) {
-                words.push((w, fnv_lower(FNV_OFFSET, w), class));
+            if !words.iter().any(|(x, ..)| *x == w) {
+                words.push((w, fnv_lower(FNV_OFFSET, w), class, K::None));
+            }
+        }
+    }
+    for &(cue, list) in CUES {
+        for &word in list {
+            let w = word.as_bytes();
+            match words.iter_mut().find(|(x, ..)| *x == w) {
+                Some(entry) => entry.3 = cue,
+                None => words.push((w, fnv_lower(FNV_OFFSET, w), W::Other, cue)),
             }
         }
     }
     let size = (words.len() * 3).next_power_of_two();
     let mask = size - 1;
     let mut slots = vec![0u32; size];
-    for (k, &(_, h, _)) in words.iter().enumerate() {
+    for (k, &(_, h, ..)) in words.iter().enumerate() {
         let mut i = mix(h) as usize & mask;
         while slots.get(i).is_some_and(|&s| s != 0) {
             i = (i + 1) & mask;
@@ -145,7 +232,7 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     Lexicon { words, slots, mask }
 });
 
-use CasualtyKind as K;
+use CasualtyKind as CK;
 use VictimCategory as V;
 use Weapon::*;
 use W::*;
@@ -189,35 +276,35 @@ static GROUPS: &[(W, &[&str])] = &[
         "fired", "fire", "fires", "firing", "launched", "launching", "launches", "lobbed",
         "dropped", "dropping",
     ]),
-    (Casualty(K::Killed, Pos::Verb), &[
+    (Casualty(CK::Killed, Pos::Verb), &[
         "killed", "killing", "kill", "kills", "slain", "slaying", "neutralised", "neutralized",
     ]),
-    (Casualty(K::Killed, Pos::After), &[
+    (Casualty(CK::Killed, Pos::After), &[
         "dead", "died", "die", "dies", "deaths", "death", "fatalities", "fatality", "lives",
         "bodies", "perished",
     ]),
-    (Casualty(K::Wounded, Pos::Verb), &[
+    (Casualty(CK::Wounded, Pos::Verb), &[
         "wounded", "wounding", "wounds", "injured", "injuring", "injures", "hurt",
     ]),
-    (Casualty(K::Wounded, Pos::After), &[
+    (Casualty(CK::Wounded, Pos::After), &[
         "injuries", "injury",
     ]),
-    (Casualty(K::Displaced, Pos::Verb), &[
+    (Casualty(CK::Displaced, Pos::Verb), &[
         "displaced", "displacing", "displaces",
     ]),
-    (Casualty(K::Displaced, Pos::After), &[
+    (Casualty(CK::Displaced, Pos::After), &[
         "fled", "homeless",
     ]),
-    (Casualty(K::Missing, Pos::After), &[
+    (Casualty(CK::Missing, Pos::After), &[
         "missing",
     ]),
-    (Casualty(K::Abducted, Pos::Verb), &[
+    (Casualty(CK::Abducted, Pos::Verb), &[
         "abducted", "abducting", "kidnapped", "kidnapping", "kidnaps", "abducts",
     ]),
-    (Casualty(K::Abducted, Pos::After), &[
+    (Casualty(CK::Abducted, Pos::After), &[
         "hostage", "hostages",
     ]),
-    (Casualty(K::Detained, Pos::Verb), &[
+    (Casualty(CK::Detained, Pos::Verb), &[
         "detained", "detaining", "arrested", "arresting",
     ]),
     (Victim(V::Combatants), &[
@@ -364,6 +451,168 @@ static GROUPS: &[(W, &[&str])] = &[
     ]),
 ];
 
+/// Every event cue with its words; a word has one cue (a test checks there are no repeats).
+/// A word may also have a class in [`GROUPS`].
+#[rustfmt::skip]
+static CUES: &[(K, &[&str])] = &[
+    (K::Fight, &[
+        "clash", "clashes", "clashed", "clashing", "fighting", "fought", "fight", "fights",
+        "battle", "battles", "battled", "battling", "gunfight", "gunfights", "firefight",
+        "firefights", "skirmish", "skirmishes", "ambush", "ambushed", "ambushing", "ambushes", "repelled", "repulsed", "engaged",
+        "confrontation", "confrontations", "shootout", "gunbattle", "counterattack",
+        "encounter", "encountered", "encounters", "shoot-out", "shoot-outs", "shootouts",
+        "gun-battle", "fire-fight", "crossfire", "cross-fire",
+        "counter-attack", "infiltration", "infiltrated", "hostilities",
+    ]),
+    (K::SmallArms, &[
+        "gunfire", "arms", "rifles", "rifle", "firearms", "gunshots", "gunshot", "sniper-fire",
+        "bullets",
+    ]),
+    (K::Exchange, &[
+        "exchanged", "exchange", "exchanging", "traded", "returned",
+    ]),
+    (K::Gather, &[
+        "gathered", "gathering", "assembled", "blocked", "blockaded", "chanted", "chanting",
+        "occupied", "staged", "held",
+    ]),
+    (K::Assault, &[
+        "attacked", "attack", "attacks", "attacking", "assaulted", "assault", "assaulting",
+        "stormed", "storming", "shot", "shooting", "shootings", "gunned", "stabbed",
+        "stabbing", "beat", "beaten", "beating", "hacked", "massacred", "massacre",
+        "executed", "execution", "murdered", "murder", "tortured", "torture", "opened",
+        "whipped", "flogged", "raided", "raid", "raids", "assassinated", "assassination",
+        "beheaded", "slaughtered", "mutilated", "shot-dead", "gunmen", "gunman",
+    ]),
+    (K::Abduct, &[
+        "abducted", "abduction", "abductions", "abducting", "kidnapped", "kidnapping",
+        "kidnappings", "kidnap", "kidnappers", "abductors", "hostage", "hostages",
+    ]),
+    (K::Sexual, &[
+        "raped", "rape", "rapes", "gang-raped", "sexually", "molested",
+    ]),
+    (K::Device(Device::Ied), &[
+        "ied", "ieds", "rcied", "rcieds", "pbied", "roadside", "explosive", "explosives", "improvised", "booby-trapped",
+        "booby", "bomb", "bombs",
+    ]),
+    (K::Device(Device::Landmine), &[
+        "landmine", "landmines", "land-mine",
+    ]),
+    (K::Mine, &[
+        "mine", "mines",
+    ]),
+    (K::Device(Device::CarBomb), &[
+        "vbied", "vbieds", "car-bomb",
+    ]),
+    (K::Device(Device::SuicideVest), &[
+        "suicide", "self-detonated",
+    ]),
+    (K::Device(Device::Grenade), &[
+        "grenade", "grenades",
+    ]),
+    (K::Blast, &[
+        "explosion", "explosions", "exploded", "explode", "explodes", "blast", "blasts",
+        "detonated", "detonation", "detonating",
+    ]),
+    (K::Protest, &[
+        "protest", "protests", "protested", "protesting", "demonstrated", "demonstration",
+        "demonstrations", "demonstrating", "demonstrate", "rally", "rallies", "rallied",
+        "marched", "march", "marches", "sit-in", "sit-ins", "picketed", "picket", "vigil",
+        "boycott", "boycotted", "strikers", "walkout", "petitioned",
+    ]),
+    (K::Crowd, &[
+        "protesters", "protestors", "demonstrators", "crowd", "crowds", "marchers",
+        "protester", "protestor", "demonstrator",
+    ]),
+    (K::Riot, &[
+        "riot", "riots", "rioted", "rioting", "rioters", "rioter",
+    ]),
+    (K::Mob, &[
+        "mob", "mobs", "vigilante", "vigilantes", "lynched", "lynching", "lynch",
+    ]),
+    (K::Unrest, &[
+        "pelted", "pelting", "stones", "stone", "rocks", "tyres", "tires", "barricaded",
+        "barricades", "stone-pelting", "hurled", "molotov", "petrol-bombs", "smashed",
+        "vandalised", "vandalized", "vandalism",
+    ]),
+    (K::Disperse, &[
+        "dispersed", "disperse", "dispersing", "teargas", "tear-gas", "batons", "baton",
+        "baton-charged", "lathi-charged", "lathicharge", "lathi", "water-cannon", "rubber",
+    ]),
+    (K::Arrest, &[
+        "arrested", "arrest", "arrests", "arresting", "detained", "detaining", "detention",
+        "apprehended", "custody", "rounded",
+    ]),
+    (K::Loot, &[
+        "looted", "looting", "loot", "plundered", "ransacked", "pillaged", "stole", "stolen",
+        "robbed", "extorted",
+    ]),
+    (K::Burn, &[
+        "torched", "ablaze", "arson", "arsonists", "razed", "demolished", "firebombed",
+    ]),
+    (K::Damage, &[
+        "burned", "burnt", "burning", "destroyed", "damaged", "wrecked",
+    ]),
+    (K::Operation, &[
+        "operation", "operations", "offensive", "sweep", "crackdown",
+    ]),
+    (K::Set, &[
+        "set", "sets", "setting",
+    ]),
+    (K::Seize, &[
+        "seized", "confiscated", "recovered", "defused", "intercepted", "dismantled",
+        "unearthed", "cache", "seizure", "defuse", "neutralized-device", "downed",
+    ]),
+    (K::Agree, &[
+        "ceasefire", "cease-fire", "truce", "agreement", "accord", "surrendered", "surrender",
+        "signed", "armistice", "reconciliation",
+    ]),
+    (K::Establish, &[
+        "established", "establish", "establishing", "installed",
+    ]),
+    (K::Take, &[
+        "captured", "recaptured", "retook", "regained", "overran", "liberated", "capture",
+        "takeover", "recapture", "overrun",
+    ]),
+    (K::TakeVerb, &[
+        "took", "taken", "take", "takes", "taking", "gained", "wrested", "seize",
+    ]),
+    (K::Control, &[
+        "control",
+    ]),
+    (K::Post, &[
+        "positions", "position", "checkpoint", "checkpoints", "patrol", "patrols", "convoy",
+        "convoys", "outpost", "outposts", "post", "posts", "barracks", "frontline",
+        "frontlines", "front", "trenches",
+    ]),
+    (K::Body, &[
+        "body", "corpse", "corpses", "remains",
+    ]),
+    (K::Found, &[
+        "found", "discovered",
+    ]),
+    (K::Disaster, &[
+        "earthquake", "earthquakes", "quake", "flood", "floods", "flooding", "flash-flood",
+        "landslide", "landslides", "mudslide", "storm", "storms", "cyclone", "hurricane",
+        "typhoon", "tornado", "avalanche", "wildfire", "wildfires", "blaze", "inferno",
+        "collapse", "collapsed", "crash", "crashed", "accident", "accidents", "collision",
+        "derailed", "derailment", "capsized", "collided", "overturned", "plunged", "drowned", "drowning", "electrocuted",
+        "lightning", "heatwave", "epidemic", "cholera", "ebola", "measles", "malaria",
+        "stampede", "tsunami", "eruption", "overdose", "illness", "disease",
+    ]),
+    (K::About, &[
+        "demanding", "demand", "against", "over", "denouncing", "condemning", "calling",
+        "urging", "seeking", "opposing", "decrying", "regarding", "following",
+    ]),
+    (K::Trend, &[
+        "intensified", "intensify", "intensifies", "escalated", "escalate", "escalating",
+        "raged", "rages", "raging", "persisted", "ongoing", "eased", "ease", "easing",
+        "subsided", "worsened",
+    ]),
+    (K::Foiled, &[
+        "foiled", "thwarted", "averted",
+    ]),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -381,26 +630,39 @@ mod tests {
     fn every_listed_word_is_found_with_its_class() {
         for &(class, words) in GROUPS {
             for w in words {
-                assert_eq!(classify(w.as_bytes()), class, "{w}");
+                assert_eq!(classify(w.as_bytes()).0, class, "{w}");
+            }
+        }
+        for &(cue, words) in CUES {
+            for w in words {
+                assert_eq!(classify(w.as_bytes()).1, cue, "{w}");
             }
         }
     }
 
     #[test]
+    fn every_cue_word_has_one_cue_and_is_lowercase() {
+        let mut seen = std::collections::HashSet::new();
+        for word in CUES.iter().flat_map(|(_, words)| words.iter()) {
+            assert!(seen.insert(*word), "{word} has two cues");
+            assert_eq!(*word, word.to_ascii_lowercase(), "{word} is not lowercase");
+        }
+    }
+
+    #[test]
     fn classes_by_word() {
-        assert_eq!(classify(b"airstrikes"), Trigger(Some(Weapon::Air), true));
-        assert_eq!(
-            classify(b"killed"),
-            Casualty(CasualtyKind::Killed, Pos::Verb)
-        );
-        assert_eq!(
-            classify(b"dead"),
-            Casualty(CasualtyKind::Killed, Pos::After)
-        );
-        assert_eq!(classify(b"civilians"), Victim(VictimCategory::Civilians));
-        assert_eq!(classify(b"province"), ProvinceWord);
-        assert_eq!(classify(b"the"), Definite);
-        assert_eq!(classify(b"zebra"), Other);
-        assert_eq!(classify(b"Killed"), Other, "the caller lowercases");
+        let class = |w: &[u8]| classify(w).0;
+        assert_eq!(class(b"airstrikes"), Trigger(Some(Weapon::Air), true));
+        assert_eq!(class(b"killed"), Casualty(CasualtyKind::Killed, Pos::Verb));
+        assert_eq!(class(b"dead"), Casualty(CasualtyKind::Killed, Pos::After));
+        assert_eq!(class(b"civilians"), Victim(VictimCategory::Civilians));
+        assert_eq!(class(b"province"), ProvinceWord);
+        assert_eq!(class(b"the"), Definite);
+        assert_eq!(class(b"zebra"), Other);
+        assert_eq!(class(b"Killed"), Other, "the caller lowercases");
+        // one word, a class and a cue
+        assert_eq!(classify(b"attacked"), (Trigger(None, false), K::Assault));
+        assert_eq!(classify(b"protesters").1, K::Crowd);
+        assert_eq!(classify(b"earthquake"), (Other, K::Disaster));
     }
 }

@@ -5,8 +5,11 @@
 //! serialisation. Spans here are into the (normalised) text it is given.
 
 mod casualty;
+mod cause;
+mod kinds;
 mod lexicon;
 mod modality;
+mod roles;
 mod strike;
 
 use std::cell::OnceCell;
@@ -20,7 +23,7 @@ use crate::numbers::{self, Number};
 use crate::span::Span;
 use crate::text::{self, Sentence};
 
-use lexicon::W;
+use lexicon::{K, W};
 
 /// The order of preference of a mention's entries (see [`Doc::entries`]): lower first.
 pub(crate) type Preference = (std::cmp::Reverse<u32>, bool, usize);
@@ -68,6 +71,8 @@ impl PlaceRef<'_> {
 pub(crate) struct Tok {
     pub span: Span,
     pub w: W,
+    /// The word's cue for the event kinds.
+    pub k: K,
     /// Starts with an uppercase letter.
     pub cap: bool,
     /// A punctuation character, or 0 for a word.
@@ -88,6 +93,8 @@ pub(crate) struct Ment {
 pub(crate) struct Sent {
     pub span: Span,
     pub paragraph: usize,
+    /// The article's headline: it retells the event of the body.
+    pub headline: bool,
     pub toks: Vec<Tok>,
     /// Clauses as token ranges.
     pub clauses: Vec<(usize, usize)>,
@@ -137,11 +144,65 @@ pub(crate) fn extract(
     let mut doc = Doc::new(gaz, text, &seg.sentences, &mentions, published);
     doc.options = options;
     let strikes = strike::extract(&doc);
+    let strike_sentences: Vec<bool> = strikes.by_sentence.iter().map(Option::is_some).collect();
+    let kinds = kinds::extract(&doc, &strike_sentences);
     // the casualty rules read the strikes; then the strikes move into the output
-    let casualties = casualty::extract(&doc, &strikes);
+    let causes = sentence_causes(&doc);
+    let casualties = casualty::extract(&doc, &strikes, &causes);
     let mut events = strike::into_events(strikes);
+    events.extend(kinds.into_iter().filter_map(kinds::into_event));
+    if let Some(day) = published {
+        events.iter_mut().for_each(|e| date_by_report(e, day));
+    }
+    // in the order the text tells them: by the start of the first evidence span
+    events.sort_by_key(|e| e.evidence().first().map_or(usize::MAX, |s| s.start));
+    let first_casualty = events.len();
     events.extend(casualties);
+    cause::link(&doc, &mut events, first_casualty);
     events
+}
+
+/// An event the text gives no date is dated by its report: the publication date, marked
+/// `inferred`, as ACLED dates an event its source does not date.
+fn date_by_report(e: &mut Event, day: NaiveDate) {
+    let at = e.evidence().first().map_or(0, |s| s.start);
+    let slot = match e {
+        Event::Strike(s) => &mut s.date,
+        Event::Explosion(x) => &mut x.incident.date,
+        Event::Clash(x) => &mut x.incident.date,
+        Event::Attack(x) => &mut x.incident.date,
+        Event::Protest(x) => &mut x.incident.date,
+        Event::Riot(x) => &mut x.incident.date,
+        Event::Development(x) => &mut x.incident.date,
+        _ => return,
+    };
+    if slot.is_none() {
+        *slot = Some(DateRef {
+            text: String::new(),
+            date: Some(day),
+            precision: crate::model::Precision::Day,
+            span: Span::new(at, at),
+            inferred: true,
+        });
+    }
+}
+
+/// For each sentence, what caused what it tells: its own words, else the cause told last
+/// in its paragraph ("Floods hit the region. Twelve people died.").
+fn sentence_causes(doc: &Doc) -> Vec<kinds::Cause> {
+    let mut out = Vec::with_capacity(doc.sents.len());
+    let mut last = (usize::MAX, kinds::Cause::Untold);
+    for s in &doc.sents {
+        if s.paragraph != last.0 {
+            last = (s.paragraph, kinds::Cause::Untold);
+        }
+        let c = kinds::cause(s);
+        if c != kinds::Cause::Untold {
+            last.1 = c;
+        }
+        out.push(if c == kinds::Cause::Untold { last.1 } else { c });
+    }
+    out
 }
 
 fn tokenize(text: &str, span: Span) -> Vec<Tok> {
@@ -170,9 +231,11 @@ fn tokenize(text: &str, span: Span) -> Vec<Tok> {
         if c.is_alphanumeric() {
             let end = word_end(s, i, c);
             let word = s.get(i..end).unwrap_or("");
+            let (w, k) = classify_word(word);
             toks.push(Tok {
                 span: Span::new(base + i, base + end),
-                w: classify_word(word),
+                w,
+                k,
                 cap: c.is_uppercase(),
                 punct: 0,
                 ment: None,
@@ -189,6 +252,7 @@ fn tokenize(text: &str, span: Span) -> Vec<Tok> {
             toks.push(Tok {
                 span: Span::new(base + i, base + end),
                 w: W::Other,
+                k: K::None,
                 cap: false,
                 punct: if c.is_ascii() { c as u8 } else { b'?' },
                 ment: None,
@@ -241,11 +305,11 @@ fn char_at(s: &str, i: usize) -> Option<char> {
     }
 }
 
-fn classify_word(word: &str) -> W {
+fn classify_word(word: &str) -> (W, K) {
     // lowercased and hashed in one pass
     let mut buf = [0u8; 24];
     let Some(dst) = buf.get_mut(..word.len()) else {
-        return W::Other;
+        return (W::Other, K::None);
     };
     let mut h = crate::hash::FNV_OFFSET;
     for (d, &b) in dst.iter_mut().zip(word.as_bytes()) {
@@ -277,7 +341,7 @@ fn has_event_words(toks: &[Tok]) -> bool {
         matches!(
             t.w,
             W::Trigger(..) | W::Casualty(..) | W::Launch | W::WeaponNoun(_)
-        )
+        ) || t.k != K::None
     })
 }
 
@@ -332,6 +396,7 @@ impl<'t> Doc<'t> {
             sents.push(Sent {
                 span: s.span,
                 paragraph: s.paragraph,
+                headline: s.headline,
                 toks,
                 clauses,
                 ments,

@@ -8,10 +8,11 @@
 //! places of its own).
 
 use super::lexicon::W;
-use super::{is_locative_before, modality, nearest_date, paragraph_date, Doc, Ment, Sent};
+use super::roles::push_unique_place;
+use super::{is_locative_before, modality, nearest_date, paragraph_date, Doc, Sent};
 use crate::gazetteer::EntryKind;
 use crate::model::{
-    DateRef, Entity, EntityKind, Event, Modality, Place, PlaceKind, Strike, Weapon,
+    Category, DateRef, Entity, EntityKind, Event, Modality, Place, PlaceKind, Strike, Weapon,
 };
 use crate::span::Span;
 
@@ -100,7 +101,8 @@ pub(crate) fn extract(doc: &Doc) -> Strikes {
     for acc in &mut accs {
         if acc.strike.provinces.is_empty() && acc.strike.locations.is_empty() {
             if let Some(&si) = acc.sentences.first() {
-                paragraph_places(doc, si, &mut acc.strike);
+                let st = &mut acc.strike;
+                super::roles::paragraph_places(doc, si, &mut st.provinces, &mut st.locations);
             }
         }
     }
@@ -202,6 +204,8 @@ fn place(accs: &mut Vec<Acc>, f: Found, last_in_sentence: Option<usize>) -> Opti
                 locations: f.locations,
                 date: f.date_new,
                 weapon: f.weapon,
+                category: category_of(f.weapon),
+                fatalities: None,
             };
             accs.push(Acc {
                 strike,
@@ -211,12 +215,6 @@ fn place(accs: &mut Vec<Acc>, f: Found, last_in_sentence: Option<usize>) -> Opti
             Some(accs.len() - 1)
         }
         None => None,
-    }
-}
-
-fn push_unique_place(v: &mut Vec<Place>, p: Place) {
-    if !v.iter().any(|q| q.code == p.code && q.name == p.name) {
-        v.push(p);
     }
 }
 
@@ -255,6 +253,16 @@ fn merge(acc: &mut Acc, f: Found) {
     }
     if s.weapon.is_none() {
         s.weapon = f.weapon;
+        s.category = category_of(s.weapon);
+    }
+}
+
+/// ACLED's sub-event type of a strike by its means: aircraft and drones, or anything fired
+/// from the ground (a strike of unknown means is most often shelling in the news).
+fn category_of(weapon: Option<Weapon>) -> Category {
+    match weapon {
+        Some(Weapon::Air | Weapon::Drone) => Category::AirDroneStrike,
+        _ => Category::ShellingArtilleryMissile,
     }
 }
 
@@ -504,89 +512,29 @@ fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize, trig: Trigger) -> Op
     let modality = modality::of(doc, s, a, t);
     let (actor, actor_ment) = actor(doc, s, a, b, t);
     let (base, base_ment) = base(doc, s);
+    let skip = [actor_ment, base_ment];
+    let super::roles::Where {
+        provinces,
+        locations,
+    } = super::roles::places(doc, s, a, b, &skip);
+    // targets: armed groups after the trigger in the clause
     let mut targets = Vec::new();
-    let mut provinces = Vec::new();
-    let mut town_provinces = Vec::new();
-    let mut locations = Vec::new();
-    // places: the clause's, else the sentence's
-    let in_clause = |m: &Ment| m.a >= a && m.b <= b;
-    let clause_has_place = s
-        .ments
-        .iter()
-        .any(|m| in_clause(m) && doc.is_place(m) && !doc.has_kind(m, &ACTOR_KINDS[..2]));
     for (mi, m) in s.ments.iter().enumerate() {
-        if Some(mi) == actor_ment || Some(mi) == base_ment {
+        if skip.contains(&Some(mi)) || !super::roles::is_group_only(doc, m) {
             continue;
         }
-        if clause_has_place && !in_clause(m) {
-            continue;
-        }
-        // targets: armed groups after the trigger, or before it with "positions"
-        if doc.has_kind(m, &[EntryKind::ArmedGroup])
-            && !doc.has_kind(m, &[EntryKind::Province, EntryKind::City])
-        {
-            // "the Houthi-run health ministry said", "IS-held villages": a modifier, not a target
-            let compound = doc.text.get(m.m.span.end..).is_some_and(|r| {
-                r.starts_with('-') && r[1..].starts_with(|c: char| c.is_ascii_lowercase())
-            });
-            let after = m.a > t && in_clause(m) && !compound && !doc.is_speaker(s, m);
-            if after {
-                if let Some(e) = doc.as_actor(m) {
-                    if !targets.iter().any(|x: &Entity| x.name == e.name) {
-                        targets.push(e);
-                    }
+        // "the Houthi-run health ministry said", "IS-held villages": a modifier, not a target
+        let after = m.a > t
+            && m.a >= a
+            && m.b <= b
+            && !super::roles::is_compound_modifier(doc, m)
+            && !doc.is_speaker(s, m);
+        if after {
+            if let Some(e) = doc.as_actor(m) {
+                if !targets.iter().any(|x: &Entity| x.name == e.name) {
+                    targets.push(e);
                 }
             }
-            continue;
-        }
-        if doc.has_kind(
-            m,
-            &[EntryKind::Demonym, EntryKind::Official, EntryKind::Source],
-        ) && !doc.is_place(m)
-        {
-            continue;
-        }
-        // a state or force named as the object of the strike is not a place of it
-        if doc.has_kind(m, &[EntryKind::Military, EntryKind::Metonym])
-            && !doc.has_kind(m, &[EntryKind::Province, EntryKind::City])
-        {
-            continue;
-        }
-        if doc.is_speaker(s, m) {
-            continue;
-        }
-        // "if Washington attacked": a capital standing for its government is no place
-        if doc.has_kind(m, &[EntryKind::Metonym]) && !is_locative_before(s, m.a) {
-            continue;
-        }
-        if let Some(p) = doc.place_ref(s, m) {
-            match p.kind {
-                PlaceKind::Country => {}
-                PlaceKind::Province => push_unique(&mut provinces, p.to_place()),
-                _ => {
-                    let p = p.to_place();
-                    if let Some(pr) = doc.province_of(&p) {
-                        push_unique(&mut town_provinces, pr);
-                    }
-                    push_unique(&mut locations, p);
-                }
-            }
-        }
-    }
-    // "near Orikhove, Luhansk": a province the text names beats the province of a town of
-    // the same name elsewhere; a town's province counts where the text names none
-    if provinces.is_empty() {
-        provinces = town_provinces;
-    } else {
-        for p in town_provinces {
-            if provinces
-                .iter()
-                .any(|q| q.country == p.country && q.code == p.code)
-            {
-                continue;
-            }
-            // a town of another province of the same country is a homonym: drop it
-            locations.retain(|l| l.province != p.code || l.country != p.country);
         }
     }
     // generic targets: combatant nouns after the trigger, not counted by a figure
@@ -635,54 +583,6 @@ fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize, trig: Trigger) -> Op
         modality,
         evidence,
     })
-}
-
-/// A strike told without a place takes the last place of the sentences before it in its
-/// paragraph ("Clashes ... in Homs countryside. They were accompanied by airstrikes.").
-fn paragraph_places(doc: &Doc, si: usize, strike: &mut Strike) {
-    let Some(s) = doc.sents.get(si) else { return };
-    // a sentence that names its place, if only a country ("targets in Iraq"), keeps it
-    if s.ments
-        .iter()
-        .any(|m| doc.is_place(m) && is_locative_before(s, m.a))
-    {
-        return;
-    }
-    let Some(before) = doc.sents.get(..si) else {
-        return;
-    };
-    for p in before
-        .iter()
-        .rev()
-        .take_while(|p| p.paragraph == s.paragraph)
-    {
-        let place = p
-            .ments
-            .iter()
-            .rev()
-            .filter(|m| doc.is_place(m))
-            .find_map(|m| {
-                doc.place_ref(p, m)
-                    .filter(|pl| pl.kind != PlaceKind::Country)
-                    .map(super::PlaceRef::to_place)
-            });
-        if let Some(pl) = place {
-            match pl.kind {
-                PlaceKind::Province => strike.provinces.push(pl),
-                _ => {
-                    if let Some(pr) = doc.province_of(&pl) {
-                        strike.provinces.push(pr);
-                    }
-                    strike.locations.push(pl);
-                }
-            }
-            return;
-        }
-    }
-}
-
-fn push_unique(v: &mut Vec<Place>, p: Place) {
-    push_unique_place(v, p)
 }
 
 /// The base the strike flew from: "an Iranian airbase", "from a base in Iran", "from Hmeimim".
@@ -871,7 +771,7 @@ fn actor(doc: &Doc, s: &Sent, a: usize, b: usize, t: usize) -> (Actor, Option<us
     if unknown {
         return (Actor::Unknown, None);
     }
-    if let Some(e) = generic_actor(doc, s, a, t) {
+    if let Some(e) = super::roles::generic_actor(doc, s, a, t) {
         return (Actor::Named(e), None);
     }
     // "..., Russia's defence ministry said": a military speaker reports its own strike
@@ -919,107 +819,11 @@ fn actor(doc: &Doc, s: &Sent, a: usize, b: usize, t: usize) -> (Actor, Option<us
                 }
             }
         }
-        if let Some(e) = generic_actor(doc, s, k + 1, (k + 4).min(b)) {
+        if let Some(e) = super::roles::generic_actor(doc, s, k + 1, (k + 4).min(b)) {
             return (Actor::Named(e), None);
         }
     }
     (Actor::Unresolved, None)
-}
-
-/// "regime forces", "government troops", "the army", "coalition jets": the state of the
-/// article's country, or the coalition that fights there.
-fn generic_actor(doc: &Doc, s: &Sent, a: usize, t: usize) -> Option<Entity> {
-    let toks = s.toks.get(a..t)?;
-    for (k, tok) in toks.iter().enumerate() {
-        let next = toks.get(k + 1);
-        let next_is_force = next.is_some_and(|n| {
-            matches!(
-                n.w,
-                W::Military
-                    | W::WeaponNoun(_)
-                    | W::Victim(crate::model::VictimCategory::SecurityForces)
-            ) || matches!(n.w, W::Trigger(..))
-        });
-        match tok.w {
-            W::Regime if next_is_force || doc.word(tok).eq_ignore_ascii_case("regime") => {
-                let c = doc.main_country.clone()?;
-                return Some(Entity {
-                    name: doc.country_name(&c),
-                    kind: EntityKind::Military,
-                    country: Some(c),
-                    span: tok.span.cover(next.map(|n| n.span).unwrap_or(tok.span)),
-                    text: String::new(),
-                });
-            }
-            W::Coalition => {
-                let c = match doc.main_country.as_deref() {
-                    Some("YE") => Some(("Saudi-led coalition", "SA")),
-                    Some("SY") | Some("IQ") => Some(("US-led coalition", "US")),
-                    _ => None,
-                };
-                return Some(match c {
-                    Some((name, code)) => Entity {
-                        name: name.to_string(),
-                        kind: EntityKind::Military,
-                        country: Some(code.to_string()),
-                        span: tok.span,
-                        text: String::new(),
-                    },
-                    None => Entity {
-                        name: "coalition".to_string(),
-                        kind: EntityKind::Military,
-                        country: None,
-                        span: tok.span,
-                        text: String::new(),
-                    },
-                });
-            }
-            W::Victim(crate::model::VictimCategory::Combatants)
-                if !is_locative_before(s, a + k)
-                    && toks.get(k + 1).is_none_or(|n| !matches!(n.w, W::Victim(_)))
-                    && !(k > 0 && toks.get(k - 1).is_some_and(|p| p.w == W::Unknown)) =>
-            {
-                let first = if k > 0
-                    && toks
-                        .get(k - 1)
-                        .is_some_and(|p| p.w == W::Other && p.punct == 0 && !p.cap)
-                {
-                    k - 1
-                } else {
-                    k
-                };
-                let span = toks
-                    .get(first)
-                    .map(|f| f.span)
-                    .unwrap_or(tok.span)
-                    .cover(tok.span);
-                return Some(Entity {
-                    name: span.get(doc.text).unwrap_or("").to_ascii_lowercase(),
-                    kind: EntityKind::Generic,
-                    country: None,
-                    span,
-                    text: String::new(),
-                });
-            }
-            W::Definite
-                if next.is_some_and(|n| {
-                    n.w == W::Military
-                        && matches!(super::lower(doc.word(n)).as_ref(), "army" | "military")
-                }) =>
-            {
-                let c = doc.main_country.clone()?;
-                return Some(Entity {
-                    name: doc.country_name(&c),
-                    kind: EntityKind::Military,
-                    country: Some(c),
-                    span: next.map(|n| n.span).unwrap_or(tok.span),
-                    text: String::new(),
-                });
-            }
-            _ => {}
-        }
-    }
-    None
 }
 
 /// Converts the strikes to events.

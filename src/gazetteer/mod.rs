@@ -46,6 +46,14 @@
 //!   search resumes at the next character. Case-sensitive and case-insensitive hits are
 //!   merged the same way: leftmost first, then longest; on the same words the
 //!   case-sensitive one wins ("SANA" the agency over "Sana" the city).
+//! - **Water bodies.** A place name that is part of the name of a sea, gulf, river or lake
+//!   is no mention: followed by a water word ("the Dnipro River", "the Euphrates river", but
+//!   not "the Odesa sea port"), ending in "Sea", "Gulf", "Ocean" or "Strait" ("the Red Sea",
+//!   but "Red Sea governorate" and "Red Sea State" are the provinces), or after "Gulf of",
+//!   "Sea of", "Strait of", "Bay of", "Lake" or "River" ("the Gulf of Aden", "the Sea of
+//!   Azov", "Lake Chad"). A demonym before a capitalised water word ("the Persian Gulf",
+//!   "the Indian Ocean") is dropped too. The words are `sea gulf river strait straits ocean
+//!   bay lake lagoon`, in any case.
 //!
 //! # How names are found
 //!
@@ -220,8 +228,12 @@ impl Entry {
         (!s.is_empty()).then_some(s)
     }
     /// The surface forms, the name first (a leading `=` marks a case-sensitive one).
-    pub fn patterns(&self) -> impl Iterator<Item = &str> + '_ {
-        self.part(0, usize::from(self.at.pats)).split('\t')
+    pub fn patterns(&self) -> Patterns<'_> {
+        let pats = self.part(0, usize::from(self.at.pats));
+        Patterns {
+            rest: Some(pats),
+            left: pats.bytes().filter(|b| *b == b'\t').count() + 1,
+        }
     }
     /// The value of an attribute (`pop`, `role`, `from`, `to`, `ambiguous`...).
     pub fn attr(&self, key: &str) -> Option<&str> {
@@ -247,6 +259,38 @@ impl Entry {
         self.at.flags & NAME_UNMATCHED == 0
     }
 }
+
+/// The patterns of an [`Entry`], the name first ([`Entry::patterns`]).
+#[derive(Clone, Debug)]
+pub struct Patterns<'a> {
+    rest: Option<&'a str>,
+    left: usize,
+}
+
+impl<'a> Iterator for Patterns<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let rest = self.rest?;
+        self.left = self.left.saturating_sub(1);
+        match rest.split_once('\t') {
+            Some((p, more)) => {
+                self.rest = Some(more);
+                Some(p)
+            }
+            None => {
+                self.rest = None;
+                Some(rest)
+            }
+        }
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.left, Some(self.left))
+    }
+}
+
+impl ExactSizeIterator for Patterns<'_> {}
 
 impl PartialEq for Entry {
     fn eq(&self, other: &Entry) -> bool {
@@ -593,11 +637,103 @@ impl Gazetteer {
                     _ => kept.push(m),
                 }
             }
-            kept
-        } else {
-            all
+            all = kept;
+        }
+        all.retain(|m| !self.is_water_body(text, m));
+        all
+    }
+
+    /// True for a place mention that is part of the name of a sea, gulf, river or lake
+    /// (see the matching policy): "the Red Sea" is not Egypt's Red Sea governorate, "the
+    /// Gulf of Aden" not Aden, "the Dnipro River" not the city of Dnipro, "the Persian Gulf"
+    /// not Iran.
+    fn is_water_body(&self, text: &str, m: &Mention) -> bool {
+        let mut kinds = self.entries_of(m).map(|(_, e)| e.kind());
+        let Some(first) = kinds.next() else {
+            return false;
+        };
+        let place = first.is_place() && kinds.all(EntryKind::is_place);
+        let demonym = first == EntryKind::Demonym;
+        if !place && !demonym {
+            return false;
+        }
+        let own = text.get(m.span.start..m.span.end).unwrap_or("");
+        let after = word_after(text, m.span.end);
+        // "the Dnipro River", "the Euphrates river", "the Persian Gulf"; not "the Odesa sea
+        // port" or "the Kherson river port"
+        if let Some((w, end)) = after {
+            let capital = w.starts_with(|c: char| c.is_ascii_uppercase());
+            if is_water_word(w)
+                && (place || capital)
+                && !word_after(text, end).is_some_and(|(p, _)| p.eq_ignore_ascii_case("port"))
+            {
+                return true;
+            }
+        }
+        if !place {
+            return false;
+        }
+        // "the Red Sea" (a name that ends in "Sea", "Gulf"...), unless "Red Sea governorate";
+        // a name that ends in "River" or "Lake" is more often the province ("Cross River")
+        let last = own.rsplit(' ').next().unwrap_or("");
+        let sea = ["sea", "gulf", "ocean", "strait", "straits"];
+        if own.contains(' ') && sea.iter().any(|s| last.eq_ignore_ascii_case(s)) {
+            return !after.is_some_and(|(w, _)| {
+                ["governorate", "province", "state", "oblast"]
+                    .iter()
+                    .any(|p| w.eq_ignore_ascii_case(p))
+            });
+        }
+        // "the Gulf of Aden", "the Sea of Azov", "Lake Chad", "the River Jordan", and "the
+        // Bay of Bengal" for a place named like a water word (Somalia's Bay region)
+        if is_water_word(own) && after.is_some_and(|(w, _)| w.eq_ignore_ascii_case("of")) {
+            return true;
+        }
+        match word_before(text, m.span.start) {
+            Some((w, start)) if w.eq_ignore_ascii_case("of") => {
+                word_before(text, start).is_some_and(|(w, _)| is_water_word(w))
+            }
+            Some((w, _)) => ["lake", "river"].iter().any(|p| w.eq_ignore_ascii_case(p)),
+            None => false,
         }
     }
+}
+
+/// Words that name a body of water after or before a place name.
+fn is_water_word(w: &str) -> bool {
+    [
+        "sea", "gulf", "river", "strait", "straits", "ocean", "bay", "lake", "lagoon",
+    ]
+    .iter()
+    .any(|x| w.eq_ignore_ascii_case(x))
+}
+
+/// The ASCII word that follows `pos` after spaces, and its end.
+fn word_after(text: &str, pos: usize) -> Option<(&str, usize)> {
+    let rest = text.get(pos..)?;
+    let trimmed = rest.trim_start_matches(' ');
+    if trimmed.len() == rest.len() {
+        return None;
+    }
+    let start = pos + (rest.len() - trimmed.len());
+    let len = trimmed.bytes().take_while(u8::is_ascii_alphabetic).count();
+    (len > 0).then(|| (text.get(start..start + len).unwrap_or(""), start + len))
+}
+
+/// The ASCII word that ends before `pos` and spaces, and its start.
+fn word_before(text: &str, pos: usize) -> Option<(&str, usize)> {
+    let head = text.get(..pos)?;
+    let trimmed = head.trim_end_matches(' ');
+    if trimmed.len() == head.len() {
+        return None;
+    }
+    let len = trimmed
+        .bytes()
+        .rev()
+        .take_while(u8::is_ascii_alphabetic)
+        .count();
+    let start = trimmed.len() - len;
+    (len > 0).then(|| (trimmed.get(start..).unwrap_or(""), start))
 }
 
 fn is_word_byte_at(text: &str, pos: usize, before: bool) -> bool {
@@ -946,6 +1082,33 @@ mod tests {
         };
         assert_eq!(kind("SANA said"), vec![EntryKind::Source]);
         assert_eq!(kind("in Sana today"), vec![EntryKind::City]);
+    }
+
+    #[test]
+    fn water_bodies_are_no_places() {
+        let g = gaz("province\tRed Sea\tEG\tEG-BA\ncity\tAden\tYE\t\tYE-AD\n\
+             city\tDnipro\tUA\t\tUA-12\ncity\tOdesa\tUA\t\tUA-51\ndemonym\tPersian\tIR\n\
+             province\tBay\tSO\tSO-BY\nprovince\tCross River\tNG\tNG-CR\ncountry\tChad\tTD\tTD\n");
+        let none = Vec::<String>::new();
+        assert_eq!(names(&g, "a tanker in the Red Sea"), none);
+        assert_eq!(
+            names(&g, "Red Sea governorate, Red Sea State"),
+            vec!["Red Sea"; 2]
+        );
+        assert_eq!(names(&g, "in the Gulf of Aden, off Aden"), vec!["Aden"]);
+        assert_eq!(names(&g, "the Dnipro River, the Dnipro  river"), none);
+        assert_eq!(
+            names(&g, "in Dnipro, the Odesa sea port"),
+            vec!["Dnipro", "Odesa"]
+        );
+        assert_eq!(names(&g, "the Persian Gulf; Persian rugs"), vec!["Persian"]);
+        assert_eq!(names(&g, "the Bay of Bengal; Baidoa in Bay"), vec!["Bay"]);
+        assert_eq!(
+            names(&g, "Lake Chad, the Sea of Aden; in Chad"),
+            vec!["Chad"]
+        );
+        // a province named after its river is the province
+        assert_eq!(names(&g, "gunmen in Cross River"), vec!["Cross River"]);
     }
 
     #[test]

@@ -1,0 +1,131 @@
+//! Casualties and their causes: each figure points at the event that caused it, and each
+//! event's `fatalities` is the sum of the killed figures that point at it.
+//!
+//! A figure's cause is an event told in the same sentence (a kind of this crate before a
+//! strike: "clashes, backed by shelling, killed 3" is the clash's), else the event told last
+//! before it in its paragraph, within two sentences. A running toll has no cause.
+
+use super::Doc;
+use crate::model::{Casualty, CasualtyKind, Count, Event, Modality, Qualifier};
+
+/// Links the casualties (from `first_casualty` on) to the events before them, then moves
+/// every casualty into text order among the events, keeping the links right.
+pub(crate) fn link(doc: &Doc, events: &mut Vec<Event>, first_casualty: usize) {
+    let sentence_of = |at: usize| doc.sents.partition_point(|s| s.span.end <= at);
+    let starts: Vec<(usize, usize, bool)> = events
+        .iter()
+        .take(first_casualty)
+        .map(|e| {
+            let start = e.evidence().first().map_or(usize::MAX, |s| s.start);
+            (sentence_of(start), start, matches!(e, Event::Strike(_)))
+        })
+        .collect();
+    for e in events.iter_mut().skip(first_casualty) {
+        let Event::Casualty(c) = e else { continue };
+        if c.cumulative {
+            continue;
+        }
+        let Some(at) = c.evidence.first().map(|s| s.start) else {
+            continue;
+        };
+        let si = sentence_of(at);
+        c.event = cause_of(doc, &starts, si);
+    }
+    fatalities(doc.text, events, first_casualty);
+    order(events);
+}
+
+/// The index of the event that caused a figure of sentence `si`; `starts` holds each event's
+/// (sentence, start of its evidence, is a strike).
+fn cause_of(doc: &Doc, starts: &[(usize, usize, bool)], si: usize) -> Option<usize> {
+    let sentence = |i: usize| starts.get(i).map_or(usize::MAX, |x| x.0);
+    // the same sentence: a kind before a strike
+    let same = |strike: bool| {
+        (0..starts.len())
+            .find(|&i| sentence(i) == si && starts.get(i).is_some_and(|x| x.2 == strike))
+    };
+    if let Some(i) = same(false).or_else(|| same(true)) {
+        return Some(i);
+    }
+    let paragraph = doc.sents.get(si)?.paragraph;
+    (0..starts.len())
+        .filter(|&i| {
+            let ei = sentence(i);
+            ei < si && si - ei <= 2 && doc.sents.get(ei).is_some_and(|s| s.paragraph == paragraph)
+        })
+        .max_by_key(|&i| starts.get(i).map_or(0, |x| x.1))
+}
+
+/// An event's `fatalities`: its asserted, killed figures added up.
+fn fatalities(text: &str, events: &mut [Event], first_casualty: usize) {
+    let mut sums: Vec<Option<Count>> = vec![None; first_casualty];
+    for e in events.iter().skip(first_casualty) {
+        let Event::Casualty(c) = e else { continue };
+        if c.kind != CasualtyKind::Killed || c.modality != Modality::Asserted {
+            continue;
+        }
+        if let Some(slot) = c.event.and_then(|i| sums.get_mut(i)) {
+            *slot = Some(match slot.take() {
+                None => c.count.clone(),
+                Some(prev) => add(text, &prev, c),
+            });
+        }
+    }
+    for (e, sum) in events.iter_mut().zip(sums) {
+        match e {
+            Event::Strike(s) => s.fatalities = sum,
+            Event::Explosion(x) => x.incident.fatalities = sum,
+            Event::Clash(x) => x.incident.fatalities = sum,
+            Event::Attack(x) => x.incident.fatalities = sum,
+            Event::Protest(x) => x.incident.fatalities = sum,
+            Event::Riot(x) => x.incident.fatalities = sum,
+            Event::Development(x) => x.incident.fatalities = sum,
+            _ => {}
+        }
+    }
+}
+
+/// Two figures of one event added: "killing 3 soldiers and 2 civilians" is 5. The words are
+/// the stretch from the first figure to the second.
+fn add(text: &str, prev: &Count, c: &Casualty) -> Count {
+    let exact = prev.qualifier == Qualifier::Exact && c.count.qualifier == Qualifier::Exact;
+    let value = match (prev.best(), c.count.best()) {
+        (Some(p), Some(q)) => Some(p.saturating_add(q)),
+        _ => None,
+    };
+    let span = prev.span.cover(c.count.span);
+    Count::new(
+        if exact { value } else { None },
+        if exact { None } else { value },
+        None,
+        if exact {
+            Qualifier::Exact
+        } else {
+            Qualifier::AtLeast
+        },
+        span.get(text).unwrap_or(""),
+        span,
+    )
+}
+
+/// Puts every event in text order, casualties among the others, and renumbers the links.
+fn order(events: &mut Vec<Event>) {
+    let mut idx: Vec<usize> = (0..events.len()).collect();
+    let start = |e: &Event| e.evidence().first().map_or(usize::MAX, |s| s.start);
+    idx.sort_by_key(|&i| (events.get(i).map_or(usize::MAX, start), i));
+    let mut new_of = vec![0usize; events.len()];
+    for (new, &old) in idx.iter().enumerate() {
+        if let Some(slot) = new_of.get_mut(old) {
+            *slot = new;
+        }
+    }
+    let mut taken: Vec<Option<Event>> = std::mem::take(events).into_iter().map(Some).collect();
+    for &old in &idx {
+        if let Some(mut e) = taken.get_mut(old).and_then(Option::take) {
+            if let Event::Casualty(c) = &mut e {
+                c.event = c.event.and_then(|i| new_of.get(i).copied());
+            }
+            events.push(e);
+        }
+    }
+}

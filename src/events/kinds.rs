@@ -1,0 +1,1031 @@
+//! The kinds of ACLED's taxonomy beside strikes: explosions, clashes, attacks, protests,
+//! riots and strategic developments.
+//!
+//! One pass over a clause's tokens collects its cues ([`K`], from the lexicon) into
+//! [`Signs`], with the two sides of what happened: the actor before the trigger and the
+//! side acted on after it, each armed (soldiers, a named group, positions), unarmed
+//! (villagers, houses) or unknown. [`decide`] turns signs into a kind and ACLED's category
+//! by the codebook's rules, in order:
+//!
+//! 1. an explosive device makes an explosion (a seized or defused one, a development);
+//! 2. a protest is a riot when its people turn violent, "with intervention" when it is
+//!    dispersed or its people arrested, "excessive force" when they are shot;
+//! 3. a riot or a mob is a riot;
+//! 4. fighting is a clash when both sides are armed (territory taken gives its category),
+//!    mob violence when neither is;
+//! 5. rape and abduction are attacks of their own categories;
+//! 6. an assault is a clash on an armed side and an attack on an unarmed one;
+//! 7. agreements, bases, seized weapons, arrests and looting are developments.
+//!
+//! Mentions of one event merge ([`place`]): the signs of every mention add up, and the kind
+//! is decided once on the sum, so "protesters gathered ... police fired teargas" is one
+//! protest with intervention, "an IED hit a patrol, then gunmen opened fire" one explosion,
+//! and houses burned in an attack stay the attack. A mention with another day, place or
+//! actor is another event.
+//!
+//! Adding a kind: give its words a cue in the lexicon (`CUES`), a bit in [`Signs`], a rule
+//! in [`decide`], and a variant in [`Kind`] with its conversion in [`into_event`]. The
+//! actor, place, date and merging code is shared and needs no copy.
+
+use super::lexicon::{K, W};
+use super::roles::{self, push_unique_place, Where};
+use super::{modality, nearest_date, paragraph_date, Doc, Ment, Sent};
+use crate::gazetteer::EntryKind;
+use crate::model::{
+    Attack, CasualtyKind, Category, Clash, Crowd, Development, Device, Entity, EntityKind, Event,
+    Explosion, Incident, Modality, Protest, Riot, Territory, VictimCategory,
+};
+use crate::span::Span;
+
+/// The kind of an event, before it becomes an [`Event`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Explosion,
+    Clash,
+    Attack,
+    Protest,
+    Riot,
+    Development,
+}
+
+/// Whether a side is armed, as far as the clause tells.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum Side {
+    #[default]
+    Unknown,
+    Armed,
+    Unarmed,
+}
+
+/// What the clauses of one event say, added up over its mentions.
+#[derive(Clone, Copy, Debug, Default)]
+struct Signs {
+    /// One bit per cue ([`bit`]).
+    cues: u32,
+    device: Option<Device>,
+    actor: Side,
+    other: Side,
+    /// The actor is a state's force (police, army, a state's military).
+    state_actor: bool,
+    /// A "killed" word in the clause.
+    killed: bool,
+    /// The side acted on is a thing (a building, a vehicle), with no people named.
+    other_thing: bool,
+}
+
+const fn bit(k: K) -> u32 {
+    match k {
+        K::None => 0,
+        K::Fight => 1,
+        K::SmallArms => 1 << 1,
+        K::Assault => 1 << 2,
+        K::Abduct => 1 << 3,
+        K::Sexual => 1 << 4,
+        K::Device(_) => 1 << 5,
+        K::Blast => 1 << 6,
+        K::Protest => 1 << 7,
+        K::Riot => 1 << 8,
+        K::Unrest => 1 << 9,
+        K::Disperse => 1 << 10,
+        K::Arrest => 1 << 11,
+        K::Loot => 1 << 12,
+        K::Burn => 1 << 13,
+        K::Seize => 1 << 14,
+        K::Agree => 1 << 15,
+        K::Establish => 1 << 16,
+        K::Take => 1 << 17,
+        K::Body => 1 << 18,
+        K::Disaster => 1 << 19,
+        K::Crowd => 1 << 20,
+        K::Foiled => 1 << 21,
+        K::TakeVerb => 1 << 22,
+        K::Control => 1 << 23,
+        K::Post => 1 << 24,
+        K::Set => 1 << 25,
+        K::Mob => 1 << 26,
+        K::About => 1 << 27,
+        K::Damage => 1 << 28,
+        K::Operation => 1 << 29,
+        K::Exchange | K::Gather | K::Trend | K::Mine | K::Found => 0,
+    }
+}
+
+/// A base word ("base", "airbase") in the clause: with [`K::Establish`], a base set up.
+const BASE: u32 = 1 << 30;
+/// A strike word or weapon of aircraft in the clause: "bombs" dropped from the air.
+const AIR: u32 = 1 << 31;
+
+/// Cues of violence: with one of them, a disaster word does not cancel the event.
+const VIOLENT: u32 = bit(K::Fight)
+    | bit(K::Assault)
+    | bit(K::Abduct)
+    | bit(K::Sexual)
+    | bit(K::Device(Device::Ied))
+    | bit(K::Riot)
+    | bit(K::Mob)
+    | bit(K::Unrest);
+
+impl Signs {
+    fn has(&self, k: K) -> bool {
+        self.cues & bit(k) != 0
+    }
+
+    fn any(&self, mask: u32) -> bool {
+        self.cues & mask != 0
+    }
+
+    fn add(&mut self, o: &Signs) {
+        self.cues |= o.cues;
+        self.device = self.device.or(o.device);
+        if self.actor == Side::Unknown {
+            self.actor = o.actor;
+        }
+        if self.other == Side::Unknown {
+            self.other = o.other;
+        }
+        self.state_actor |= o.state_actor;
+        self.killed |= o.killed;
+        self.other_thing &= o.other_thing || o.other == Side::Unknown;
+    }
+}
+
+/// One clause's reading of an event, or an event made of several.
+pub(crate) struct Found {
+    signs: Signs,
+    /// True if the mention can stand as an event by itself (not only a detail of another:
+    /// arrests after an attack, a death with no other word).
+    strong: bool,
+    si: usize,
+    paragraph: usize,
+    /// Read from the headline, which retells the event the body tells.
+    headline: bool,
+    modality: Modality,
+    incident: Incident,
+    territory: Option<Territory>,
+    crowd: Crowd,
+}
+
+/// The events of the kinds of this module in an article, in the order first told.
+pub(crate) fn extract(doc: &Doc, strike_sentences: &[bool]) -> Vec<Found> {
+    let mut events: Vec<Found> = Vec::new();
+    for (si, s) in doc.sents.iter().enumerate() {
+        if !s.event_words {
+            continue;
+        }
+        let strike_here = strike_sentences.get(si).copied().unwrap_or(false);
+        for &(a, b) in &s.clauses {
+            if let Some(f) = find(doc, si, s, a, b, strike_here) {
+                place(&mut events, f);
+            }
+        }
+    }
+    events.retain(|e| decide(&e.signs).is_some());
+    events
+}
+
+/// The signs of the clause [a, b), and the token of its first event cue.
+fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> (Signs, Option<usize>, Option<usize>) {
+    let mut g = Signs::default();
+    let mut first = None;
+    let mut killed_at = None;
+    let mut arms_at = None;
+    let mut last = None;
+    let mut loose_bomb = false;
+    let mut trend = false;
+    let mut loose_mine = false;
+    let toks = s.toks.get(a..b).unwrap_or(&[]);
+    for (k, t) in toks.iter().enumerate() {
+        let next = toks.get(k + 1);
+        let prev = k.checked_sub(1).and_then(|j| toks.get(j));
+        let digit = |x: Option<&super::Tok>| {
+            x.is_some_and(|x| doc.word(x).starts_with(|c: char| c.is_ascii_digit()))
+        };
+        // a capitalised cue beside a figure is a month ("30 March 2023"), inside a name a
+        // name ("the Fighting Irish"), and within a sentence a name or a month ("in March")
+        // unless its neighbours are capitalised too (a headline's title case)
+        let title_case = s.headline || next.is_some_and(|n| n.cap);
+        let acronym = doc.word(t).bytes().all(|c| !c.is_ascii_lowercase());
+        let name = t.ment.is_some() || a + k > 0 && !title_case && !acronym;
+        if t.cap && (digit(prev) || digit(next) || name) {
+            continue;
+        }
+        let cue = match t.k {
+            // "set fire to", "set ablaze"; "set up" a base
+            K::Set => match next {
+                Some(n) if n.w == W::Launch || n.k == K::Burn => K::Burn,
+                // "set on fire"
+                Some(n)
+                    if n.w == W::Locative && toks.get(k + 2).is_some_and(|x| x.w == W::Launch) =>
+                {
+                    K::Burn
+                }
+                Some(n) if doc.word(n).eq_ignore_ascii_case("up") => K::Establish,
+                _ => K::None,
+            },
+            // "took control", "seized control"
+            K::Control if prev.is_some_and(|p| matches!(p.k, K::TakeVerb | K::Seize)) => K::Take,
+            K::Control | K::TakeVerb => K::None,
+            // "exchanged fire", "traded gunfire"
+            K::Exchange => {
+                let fire = |x: Option<&super::Tok>| {
+                    x.is_some_and(|x| x.w == W::Launch || x.k == K::SmallArms)
+                };
+                if fire(next) || fire(toks.get(k + 2)) {
+                    K::Fight
+                } else {
+                    K::None
+                }
+            }
+            // "gathered ... demanding": a protest when its cause is told
+            K::Gather if toks.iter().any(|x| x.k == K::About) => K::Protest,
+            K::Gather => K::None,
+            // "fighting has intensified in recent weeks", "to ease fighting": a trend
+            K::Trend => {
+                // "demanding an easing of ...": part of what a protest asks
+                trend |= !toks.get(..k).unwrap_or(&[]).iter().any(|x| x.k == K::About);
+                K::None
+            }
+            // "the fight against coronavirus" is no fighting
+            K::Fight if next.is_some_and(|n| n.k == K::About) => K::None,
+            // "grenade launchers" are a weapon, not a thrown grenade
+            K::Device(Device::Grenade) if next.is_some_and(|n| matches!(n.w, W::WeaponNoun(_))) => {
+                K::None
+            }
+            // "opened fire"
+            K::Assault if doc.word(t).eq_ignore_ascii_case("opened") => {
+                if next.is_some_and(|n| n.w == W::Launch) {
+                    K::Assault
+                } else {
+                    K::None
+                }
+            }
+            // "bomb" is an explosive device only when planted or when it explodes (below),
+            // not when aircraft drop it
+            K::Device(Device::Ied) if matches!(t.w, W::Trigger(..)) => {
+                if prev.is_some_and(|p| p.w == W::Improvised)
+                    || next.is_some_and(|n| n.k == K::Blast)
+                {
+                    K::Device(Device::Ied)
+                } else {
+                    loose_bomb = true;
+                    K::None
+                }
+            }
+            K::Mine => {
+                loose_mine = true;
+                K::None
+            }
+            // "was found dead", "were discovered dead": a body found
+            K::Found if next.is_some_and(|n| matches!(n.w, W::Casualty(CasualtyKind::Killed, _))) => {
+                K::Body
+            }
+            K::Found => K::None,
+            // "fired on the positions of": direct fire, where no strike word is
+            K::None if t.w == W::Launch => K::Assault,
+            k => k,
+        };
+        match t.w {
+            W::Base => g.cues |= BASE,
+            W::WeaponNoun(crate::model::Weapon::Air)
+            | W::Trigger(Some(crate::model::Weapon::Air), true)
+                if cue == K::None =>
+            {
+                g.cues |= AIR
+            }
+            W::Casualty(CasualtyKind::Killed, _) => {
+                g.killed = true;
+                killed_at = killed_at.or(Some(a + k));
+            }
+            _ => {}
+        }
+        if cue == K::None {
+            continue;
+        }
+        if let K::Device(d) = cue {
+            // "suicide bomber", "car bomb": the more telling word
+            g.device = match (g.device, d) {
+                (Some(Device::SuicideVest), _) => Some(Device::SuicideVest),
+                (Some(Device::Grenade), _) => Some(Device::Grenade),
+                _ => Some(d),
+            };
+        }
+        g.cues |= bit(cue);
+        if cue == K::SmallArms {
+            arms_at = arms_at.or(Some(a + k));
+        }
+        if !matches!(cue, K::Disaster | K::Post | K::SmallArms | K::About) {
+            first = first.or(Some(a + k));
+            last = Some(a + k);
+        }
+    }
+    // "detonated a bomb", "a bomb exploded"; "a mine exploded", "killed by a mine"
+    let wounded = toks.iter().any(|x| {
+        matches!(
+            x.w,
+            W::Casualty(CasualtyKind::Killed | CasualtyKind::Wounded, _)
+        )
+    });
+    let loose = if loose_bomb && g.has(K::Blast) && !g.any(AIR) {
+        Some(Device::Ied)
+    } else if loose_mine && (g.has(K::Blast) || wounded) {
+        Some(Device::Landmine)
+    } else {
+        None
+    };
+    if let (Some(d), None) = (loose, g.device) {
+        g.device = Some(d);
+        g.cues |= bit(K::Device(d));
+    }
+    // "the war, which has killed 280,000": a running toll, not an incident's death
+    let war_toll = s.toks.iter().any(|x| x.w == W::War) && toks.iter().any(|x| x.w == W::Perfect)
+        || toks.iter().any(|x| x.w == W::Running);
+    if war_toll {
+        g.killed = false;
+        killed_at = None;
+    }
+    // a trend of fighting or protests is background, not an incident
+    if trend && !g.killed {
+        return (Signs::default(), None, None);
+    }
+    // a death with no other word ("soldiers killed a man") is read from its verb
+    // "88 shots involving small arms were observed": fire with no verb of its own
+    let first = first.or(killed_at).or(arms_at);
+    (g, first, last.or(killed_at).or(arms_at))
+}
+
+/// The kind and category of what the signs tell, by ACLED's rules (see the module docs).
+fn decide(g: &Signs) -> Option<(Kind, Category)> {
+    use Category as C;
+    if g.has(K::Disaster) && !g.any(VIOLENT) {
+        return None;
+    }
+    let device = g.device.filter(|d| {
+        // a bomb dropped by aircraft is a strike's
+        !(matches!(d, Device::Ied) && g.any(AIR))
+    });
+    if let Some(d) = device {
+        if g.has(K::Seize) || g.has(K::Foiled) {
+            return Some((Kind::Development, C::DisruptedWeaponsUse));
+        }
+        let confirmed = !matches!(d, Device::Ied | Device::Bomb)
+            || g.has(K::Blast)
+            || g.killed
+            || g.any(bit(K::Assault));
+        if confirmed {
+            let cat = match d {
+                Device::SuicideVest => C::SuicideBomb,
+                Device::Grenade => C::Grenade,
+                Device::Chemical => C::ChemicalWeapon,
+                _ => C::RemoteExplosive,
+            };
+            return Some((Kind::Explosion, cat));
+        }
+    }
+    if g.has(K::Protest) || g.has(K::Crowd) {
+        if g.any(
+            bit(K::Riot)
+                | bit(K::Unrest)
+                | bit(K::Burn)
+                | bit(K::Damage)
+                | bit(K::Loot)
+                | bit(K::Fight),
+        ) {
+            return Some((Kind::Riot, C::ViolentDemonstration));
+        }
+        if g.killed && g.state_actor {
+            return Some((Kind::Protest, C::ExcessiveForce));
+        }
+        if g.any(bit(K::Disperse) | bit(K::Arrest)) {
+            return Some((Kind::Protest, C::ProtestWithIntervention));
+        }
+        if g.has(K::Protest) {
+            return Some((Kind::Protest, C::PeacefulProtest));
+        }
+    }
+    if g.has(K::Mob) {
+        return Some((Kind::Riot, C::MobViolence));
+    }
+    if g.has(K::Riot) || g.has(K::Unrest) {
+        return Some((Kind::Riot, C::ViolentDemonstration));
+    }
+    if g.has(K::Fight) || g.has(K::Take) {
+        // fighting between unarmed people ("two groups of villagers clashed") is a mob's
+        if g.actor == Side::Unarmed && g.other != Side::Armed {
+            return Some((Kind::Riot, C::MobViolence));
+        }
+        let cat = match (g.has(K::Take), g.state_actor) {
+            (true, true) => C::GovernmentRegainsTerritory,
+            (true, false) => C::NonStateOvertakesTerritory,
+            _ => C::ArmedClash,
+        };
+        return Some((Kind::Clash, cat));
+    }
+    // small-arms fire, or a force's operation, against armed men: a clash
+    let unarmed = g.actor == Side::Unarmed || g.other == Side::Unarmed;
+    if g.has(K::SmallArms) && !unarmed && !g.has(K::Abduct) && !g.has(K::Sexual)
+        || g.has(K::Operation) && g.other == Side::Armed
+    {
+        return Some((Kind::Clash, C::ArmedClash));
+    }
+    if g.has(K::Sexual) {
+        return Some((Kind::Attack, C::SexualViolence));
+    }
+    if g.has(K::Abduct) {
+        return Some((Kind::Attack, C::Abduction));
+    }
+    // a police raid that arrests people is the arrests
+    if g.has(K::Arrest) && g.state_actor && !g.killed {
+        return Some((Kind::Development, C::Arrests));
+    }
+    if g.has(K::Assault) || g.has(K::Body) || g.killed && g.actor == Side::Armed {
+        if g.other == Side::Armed {
+            return Some((Kind::Clash, C::ArmedClash));
+        }
+        // an attack on a building, not on people, that burns or wrecks it
+        if g.other_thing && !g.killed && g.any(bit(K::Burn) | bit(K::Damage)) {
+            return Some((Kind::Development, C::LootingPropertyDestruction));
+        }
+        return Some((Kind::Attack, C::Attack));
+    }
+    if g.has(K::Agree) {
+        return Some((Kind::Development, C::Agreement));
+    }
+    if g.has(K::Establish) && g.any(BASE) {
+        return Some((Kind::Development, C::BaseEstablished));
+    }
+    if g.has(K::Seize) && g.any(bit(K::Device(Device::Ied)) | AIR) {
+        return Some((Kind::Development, C::DisruptedWeaponsUse));
+    }
+    if g.has(K::Arrest) {
+        return Some(if g.actor == Side::Armed && !g.state_actor {
+            (Kind::Attack, C::Abduction)
+        } else {
+            (Kind::Development, C::Arrests)
+        });
+    }
+    if g.has(K::Loot) || g.has(K::Burn) || g.has(K::Damage) && g.actor != Side::Unknown {
+        return Some((Kind::Development, C::LootingPropertyDestruction));
+    }
+    None
+}
+
+/// True if the signs make an event by themselves rather than a detail of another.
+fn is_strong(g: &Signs) -> bool {
+    const WEAK: u32 = bit(K::Arrest)
+        | bit(K::Damage)
+        | bit(K::Operation)
+        | bit(K::Loot)
+        | bit(K::Burn)
+        | bit(K::Seize)
+        | bit(K::Disperse)
+        | bit(K::Body)
+        | bit(K::Take);
+    const NONE: u32 =
+        BASE | AIR | bit(K::Post) | bit(K::SmallArms) | bit(K::Disaster) | bit(K::About);
+    g.cues & !WEAK & !NONE != 0
+}
+
+/// Whether a sentence tells of violence or of a disaster, for casualty figures: deaths no
+/// conflict caused are no casualties of war.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Cause {
+    /// Neither: the figure takes the cause told before it.
+    Untold,
+    /// A flood, an earthquake, an accident, a disease, and no violence.
+    Disaster,
+    /// Violence: a strike, a clash, an attack, a bomb...
+    Conflict,
+}
+
+/// What the words of a sentence say caused what happened in it.
+pub(crate) fn cause(s: &Sent) -> Cause {
+    let mut disaster = false;
+    for t in &s.toks {
+        let violent = VIOLENT & bit(t.k) != 0
+            || matches!(t.w, W::Trigger(_, true) | W::WeaponNoun(_))
+            || t.k == K::Blast;
+        if violent {
+            return Cause::Conflict;
+        }
+        disaster |= t.k == K::Disaster;
+    }
+    if disaster {
+        Cause::Disaster
+    } else {
+        Cause::Untold
+    }
+}
+
+/// The reading of one clause, if it tells an event of these kinds.
+fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize, strike_here: bool) -> Option<Found> {
+    let (mut g, first, last) = signs(doc, s, a, b);
+    let t = first?;
+    // the sides, read below, can still make a kind of these signs; none can of no cue
+    if g.cues & !(BASE | AIR) == 0 && !g.killed {
+        return None;
+    }
+    // a strike told in the sentence is the event, unless the words name another kind:
+    // "fired at positions" and "killing 3" add nothing to a strike
+    if strike_here
+        && !g.any(
+            bit(K::Fight)
+                | bit(K::SmallArms)
+                | bit(K::Device(Device::Ied))
+                | bit(K::Protest)
+                | bit(K::Crowd)
+                | bit(K::Riot)
+                | bit(K::Mob)
+                | bit(K::Abduct)
+                | bit(K::Agree),
+        )
+    {
+        return None;
+    }
+    let passive = is_passive(s, a, t);
+    let (actor, actor_ment) = actor(doc, s, a, b, t, passive);
+    g.actor = actor.as_ref().map_or(Side::Unknown, |(_, side)| *side);
+    g.state_actor = actor.as_ref().is_some_and(|(e, _)| is_state(e));
+    let (other, targets) = other_side(doc, s, a, b, t, passive, actor_ment);
+    g.other = other;
+    g.other_thing = other == Side::Unarmed
+        && targets.is_empty()
+        && !(t + 1..b).any(|k| person_side(doc, s, k).is_some())
+        && (t + 1..b).any(|k| s.toks.get(k).is_some_and(|x| x.w == W::Thing));
+    // in the passive the subject is the side acted on, not the actor
+    if g.actor == Side::Unknown && !passive {
+        g.actor = subject_side(doc, s, a, t);
+        // "police", "soldiers", "the army": a state's force though unnamed
+        g.state_actor |= (a..t)
+            .rev()
+            .find_map(|k| person_side(doc, s, k))
+            .is_some_and(|_| {
+                (a..t).rev().any(|k| {
+                    s.toks.get(k).is_some_and(|x| {
+                        matches!(x.w, W::Victim(VictimCategory::SecurityForces) | W::Military)
+                    })
+                })
+            });
+    }
+    let Where {
+        provinces,
+        locations,
+    } = roles::places(doc, s, a, b, &[actor_ment]);
+    let date = nearest_date(doc, s, a, b, t, None)
+        .or_else(|| nearest_date(doc, s, 0, s.toks.len(), t, None))
+        .or_else(|| paragraph_date(doc, si));
+    let incident = Incident {
+        // the cue nearest the verb: "a ceasefire could be signed" is hypothetical
+        modality: modality::of(doc, s, a, last.unwrap_or(t)),
+        evidence: vec![s.span],
+        actor: actor.map(|(e, _)| e),
+        targets,
+        provinces,
+        locations,
+        date,
+        fatalities: None,
+    };
+    let crowd = if g.has(K::Protest) || g.has(K::Crowd) || g.has(K::Riot) {
+        crowd(doc, s, a, b)
+    } else {
+        Crowd::default()
+    };
+    let territory = g.has(K::Take).then(|| Territory {
+        place: incident
+            .locations
+            .first()
+            .or(incident.provinces.first())
+            .cloned(),
+        taken_by: incident.actor.clone(),
+    });
+    Some(Found {
+        strong: is_strong(&g),
+        signs: g,
+        si,
+        paragraph: s.paragraph,
+        headline: s.headline,
+        modality: incident.modality,
+        incident,
+        territory,
+        crowd,
+    })
+}
+
+/// "was attacked", "were abducted by": the subject is the side acted on.
+fn is_passive(s: &Sent, a: usize, t: usize) -> bool {
+    (t.saturating_sub(2).max(a)..t).any(|k| {
+        s.toks.get(k).is_some_and(|x| {
+            x.w == W::Aux && x.punct == 0 && matches!(x.span.len(), 2..=4) || x.w == W::Perfect
+        })
+    }) && s
+        .toks
+        .get(t)
+        .is_some_and(|x| x.w != W::Other || x.k != K::None)
+}
+
+/// Whether a mention names an armed actor (a group, a force, a state) and that actor.
+fn armed_mention(doc: &Doc, m: &Ment) -> Option<Entity> {
+    if !doc.has_kind(
+        m,
+        &[
+            EntryKind::ArmedGroup,
+            EntryKind::Military,
+            EntryKind::Country,
+            EntryKind::Demonym,
+            EntryKind::Metonym,
+        ],
+    ) {
+        return None;
+    }
+    doc.as_actor(m)
+}
+
+fn is_state(e: &Entity) -> bool {
+    matches!(e.kind, EntityKind::State | EntityKind::Military)
+}
+
+/// Who acted: in the active, the gazetteer actor before the trigger (the subject), else a
+/// generic force ("regime forces", "the army"); in the passive, the agent after "by".
+fn actor(
+    doc: &Doc,
+    s: &Sent,
+    a: usize,
+    b: usize,
+    t: usize,
+    passive: bool,
+) -> (Option<(Entity, Side)>, Option<usize>) {
+    let usable = |m: &Ment| {
+        !super::is_locative_before(s, m.a)
+            && !doc.is_speaker(s, m)
+            && !roles::is_compound_modifier(doc, m)
+    };
+    if passive {
+        let by = (t + 1..b).find(|&k| s.toks.get(k).is_some_and(|x| x.w == W::By));
+        if let Some(k) = by {
+            for (mi, m) in s.ments.iter().enumerate() {
+                if m.a > k && m.a <= k + 4 && m.b <= b {
+                    if let Some(e) = armed_mention(doc, m) {
+                        return (Some((e, Side::Armed)), Some(mi));
+                    }
+                }
+            }
+        }
+        return (None, None);
+    }
+    let mut best = None;
+    for (mi, m) in s.ments.iter().enumerate() {
+        if m.b > t || m.a < a || !usable(m) {
+            continue;
+        }
+        if let Some(e) = armed_mention(doc, m) {
+            best = Some((e, mi));
+        }
+    }
+    if let Some((e, mi)) = best {
+        return (Some((e, Side::Armed)), Some(mi));
+    }
+    let generic = roles::generic_actor(doc, s, a, t)
+        .filter(|e| e.kind != EntityKind::Generic)
+        .map(|e| (e, Side::Armed));
+    (generic, None)
+}
+
+/// The side of a token: armed for fighters, forces and what they hold; unarmed for
+/// civilians, people, villages and houses.
+fn side_of(doc: &Doc, s: &Sent, k: usize) -> Side {
+    let Some(t) = s.toks.get(k) else {
+        return Side::Unknown;
+    };
+    if let Some(m) = t.ment.and_then(|m| s.ments.get(m as usize)) {
+        if doc.has_kind(m, &[EntryKind::ArmedGroup, EntryKind::Military]) {
+            return Side::Armed;
+        }
+    }
+    match (t.w, t.k) {
+        (_, K::Post) => Side::Armed,
+        (W::Victim(VictimCategory::Combatants | VictimCategory::SecurityForces), _)
+        | (W::Military, _)
+        | (W::Base, _) => Side::Armed,
+        (_, K::Crowd) => Side::Unarmed,
+        (W::Victim(VictimCategory::Civilians | VictimCategory::People), _)
+        | (W::TownWord, _)
+        | (W::Thing, _) => Side::Unarmed,
+        _ => Side::Unknown,
+    }
+}
+
+/// The side of a token that names people (or the posts armed men hold), not a thing or a
+/// place.
+fn person_side(doc: &Doc, s: &Sent, k: usize) -> Option<Side> {
+    let t = s.toks.get(k)?;
+    let person = t.ment.is_some()
+        || matches!(t.w, W::Victim(_) | W::Military)
+        || matches!(t.k, K::Crowd | K::Post);
+    let side = side_of(doc, s, k);
+    (person && side != Side::Unknown).then_some(side)
+}
+
+/// The side of the subject before the trigger, where no actor was named.
+fn subject_side(doc: &Doc, s: &Sent, a: usize, t: usize) -> Side {
+    // people act; "shots were observed" names no side
+    (a..t)
+        .rev()
+        .find_map(|k| person_side(doc, s, k))
+        .unwrap_or_default()
+}
+
+/// The side acted on, and the armed groups named as targets: after the trigger in the
+/// active ("attacked a checkpoint", "clashed with Al-Shabaab"); the subject in the passive.
+fn other_side(
+    doc: &Doc,
+    s: &Sent,
+    a: usize,
+    b: usize,
+    t: usize,
+    passive: bool,
+    actor_ment: Option<usize>,
+) -> (Side, Vec<Entity>) {
+    let mut targets: Vec<Entity> = Vec::new();
+    for (mi, m) in s.ments.iter().enumerate() {
+        if Some(mi) == actor_ment || m.a <= t || m.b > b {
+            continue;
+        }
+        if !roles::is_group_only(doc, m) && !doc.has_kind(m, &[EntryKind::Military]) {
+            continue;
+        }
+        if roles::is_compound_modifier(doc, m) || doc.is_speaker(s, m) {
+            continue;
+        }
+        if let Some(e) = doc.as_actor(m) {
+            if !targets.iter().any(|x| x.name == e.name) {
+                targets.push(e);
+            }
+        }
+    }
+    // the first people named after the trigger, else the first thing or place: "shot at
+    // the vehicle of a commander" is armed, "attacked a village and killed residents" not
+    let side = if passive {
+        subject_side(doc, s, a, t)
+    } else {
+        let people = (t + 1..b).find_map(|k| person_side(doc, s, k));
+        people.unwrap_or_else(|| {
+            (t + 1..b)
+                .map(|k| side_of(doc, s, k))
+                .find(|x| *x != Side::Unknown)
+                .unwrap_or_default()
+        })
+    };
+    let side = if side == Side::Unknown && !targets.is_empty() {
+        Side::Armed
+    } else {
+        side
+    };
+    (side, targets)
+}
+
+/// The size of a crowd ("around 50 workers") and what it was about ("demanding ...",
+/// "against ...", "over ...").
+fn crowd(doc: &Doc, s: &Sent, a: usize, b: usize) -> Crowd {
+    let size = doc
+        .numbers(s)
+        .iter()
+        .filter(|(n, na, _)| n.kind == crate::numbers::NumberKind::Count && *na >= a && *na < b)
+        .find(|(_, _, nb)| {
+            s.toks
+                .get(*nb)
+                .is_some_and(|t| matches!(t.w, W::Victim(_)) || t.k == K::Crowd)
+        })
+        .map(|(n, _, _)| n.count.clone());
+    let about = (a..b).find(|&k| s.toks.get(k).is_some_and(|t| t.k == K::About));
+    let (about, about_span) = match about.and_then(|k| {
+        let start = s.toks.get(k)?.span.start;
+        let end = s
+            .toks
+            .get(k + 1..b)?
+            .iter()
+            .take_while(|t| !matches!(t.punct, b',' | b'.' | b';' | b'(' | b'['))
+            .last()?
+            .span
+            .end;
+        Some(Span::new(start, end))
+    }) {
+        Some(sp) => (sp.get(doc.text).map(str::to_string), Some(sp)),
+        None => (None, None),
+    };
+    Crowd {
+        size,
+        about,
+        about_span,
+    }
+}
+
+/// Two readings of one event? Another day, another place or another actor is another event;
+/// what one side does not know is compatible.
+fn compatible(e: &Found, f: &Found) -> bool {
+    if e.modality != f.modality {
+        return false;
+    }
+    let (x, y) = (&e.incident, &f.incident);
+    let date_ok = match (
+        x.date.as_ref().and_then(|d| d.date),
+        y.date.as_ref().and_then(|d| d.date),
+    ) {
+        (Some(p), Some(q)) => p == q,
+        _ => true,
+    };
+    let codes = |i: &Incident| -> Vec<String> {
+        let mut v: Vec<String> = i.provinces.iter().filter_map(|p| p.code.clone()).collect();
+        if v.is_empty() {
+            v = i.locations.iter().filter_map(|p| p.name.clone()).collect();
+        }
+        v
+    };
+    let (px, py) = (codes(x), codes(y));
+    let place_ok = px.is_empty() || py.is_empty() || px.iter().any(|p| py.contains(p));
+    let key = |e: &Entity| {
+        e.country
+            .clone()
+            .unwrap_or_else(|| e.name.to_ascii_lowercase())
+    };
+    let actor_ok = match (&x.actor, &y.actor) {
+        (Some(p), Some(q)) => key(p) == key(q) || x.targets.iter().any(|t| key(t) == key(q)),
+        _ => true,
+    };
+    date_ok && place_ok && actor_ok
+}
+
+/// Adds a mention: merged into the event told last when it is near and compatible (a weak
+/// mention, such as arrests or a death, into any compatible event), else a new event.
+fn place(events: &mut Vec<Found>, f: Found) {
+    let near = |e: &Found| e.headline || e.paragraph == f.paragraph && f.si <= e.si + 2;
+    let target = match events.last() {
+        Some(e) if compatible(e, &f) && (near(e) || !f.strong || !e.strong) => {
+            Some(events.len() - 1)
+        }
+        _ if !f.strong => events.iter().rposition(|e| compatible(e, &f)),
+        _ => None,
+    };
+    let Some(e) = target.and_then(|i| events.get_mut(i)) else {
+        events.push(f);
+        return;
+    };
+    e.signs.add(&f.signs);
+    e.strong |= f.strong;
+    e.headline &= f.headline;
+    e.si = e.si.max(f.si);
+    let (x, y) = (&mut e.incident, f.incident);
+    for sp in y.evidence {
+        if !x.evidence.contains(&sp) {
+            x.evidence.push(sp);
+        }
+    }
+    if x.actor.is_none() {
+        x.actor = y.actor;
+    }
+    for t in y.targets {
+        if !x.targets.iter().any(|q| q.name == t.name) {
+            x.targets.push(t);
+        }
+    }
+    if x.provinces.is_empty() && x.locations.is_empty() {
+        for p in y.provinces {
+            push_unique_place(&mut x.provinces, p);
+        }
+        for p in y.locations {
+            push_unique_place(&mut x.locations, p);
+        }
+    }
+    if x.date.is_none() {
+        x.date = y.date;
+    }
+    if e.territory.is_none() {
+        e.territory = f.territory;
+    }
+    if e.crowd.size.is_none() {
+        e.crowd.size = f.crowd.size;
+    }
+    if e.crowd.about.is_none() {
+        e.crowd.about = f.crowd.about;
+        e.crowd.about_span = f.crowd.about_span;
+    }
+}
+
+/// A found event as the public type; `None` when its signs decide no kind.
+pub(crate) fn into_event(f: Found) -> Option<Event> {
+    let (kind, category) = decide(&f.signs)?;
+    let incident = f.incident;
+    Some(match kind {
+        Kind::Explosion => Event::Explosion(Explosion {
+            category,
+            device: f.signs.device,
+            incident,
+        }),
+        Kind::Clash => Event::Clash(Clash {
+            category,
+            territory: f.territory.filter(|_| {
+                matches!(
+                    category,
+                    Category::GovernmentRegainsTerritory | Category::NonStateOvertakesTerritory
+                )
+            }),
+            incident,
+        }),
+        Kind::Attack => Event::Attack(Attack { category, incident }),
+        Kind::Protest => Event::Protest(Protest {
+            category,
+            crowd: f.crowd,
+            incident,
+        }),
+        Kind::Riot => Event::Riot(Riot {
+            category,
+            crowd: f.crowd,
+            incident,
+        }),
+        Kind::Development => Event::Development(Development { category, incident }),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn signs(cues: &[K]) -> Signs {
+        let mut g = Signs::default();
+        for &k in cues {
+            g.cues |= bit(k);
+            if let K::Device(d) = k {
+                g.device = Some(d);
+            }
+        }
+        g
+    }
+
+    #[test]
+    fn acled_rules_decide_borderline_cases() {
+        let kind = decide;
+        // a protest with arrests is one protest, with intervention
+        let g = signs(&[K::Protest, K::Arrest]);
+        assert_eq!(
+            kind(&g),
+            Some((Kind::Protest, Category::ProtestWithIntervention))
+        );
+        // protesters who fight or torch make a riot
+        let g = signs(&[K::Crowd, K::Fight]);
+        assert_eq!(kind(&g), Some((Kind::Riot, Category::ViolentDemonstration)));
+        let g = signs(&[K::Protest, K::Burn]);
+        assert_eq!(kind(&g), Some((Kind::Riot, Category::ViolentDemonstration)));
+        // an armed side against unarmed people is an attack; against armed men a clash
+        let mut g = signs(&[K::Assault]);
+        g.actor = Side::Armed;
+        g.other = Side::Unarmed;
+        assert_eq!(kind(&g), Some((Kind::Attack, Category::Attack)));
+        g.other = Side::Armed;
+        assert_eq!(kind(&g), Some((Kind::Clash, Category::ArmedClash)));
+        // fighting between unarmed sides is mob violence
+        let mut g = signs(&[K::Fight]);
+        g.actor = Side::Unarmed;
+        g.other = Side::Unarmed;
+        assert_eq!(kind(&g), Some((Kind::Riot, Category::MobViolence)));
+        // houses burned in an attack are the attack
+        let mut g = signs(&[K::Assault, K::Burn]);
+        g.other = Side::Unarmed;
+        assert_eq!(kind(&g), Some((Kind::Attack, Category::Attack)));
+        // an IED, then gunfire: the explosion
+        let g = signs(&[K::Device(Device::Ied), K::Blast, K::Assault]);
+        assert_eq!(kind(&g), Some((Kind::Explosion, Category::RemoteExplosive)));
+        // a defused device is a development
+        let g = signs(&[K::Device(Device::Ied), K::Seize]);
+        assert_eq!(
+            kind(&g),
+            Some((Kind::Development, Category::DisruptedWeaponsUse))
+        );
+        // a flood is no event; a flood and gunmen is
+        let g = signs(&[K::Disaster, K::Body]);
+        assert_eq!(kind(&g), None);
+        // territory taken by a state's forces
+        let mut g = signs(&[K::Take]);
+        g.actor = Side::Armed;
+        g.state_actor = true;
+        assert_eq!(
+            kind(&g),
+            Some((Kind::Clash, Category::GovernmentRegainsTerritory))
+        );
+    }
+
+    #[test]
+    fn arrests_and_looting_are_weak() {
+        assert!(!is_strong(&signs(&[K::Arrest])));
+        assert!(!is_strong(&signs(&[K::Loot, K::Burn])));
+        assert!(is_strong(&signs(&[K::Protest])));
+        assert!(is_strong(&signs(&[K::Fight, K::Arrest])));
+    }
+
+    #[test]
+    fn killed_is_a_casualty_word() {
+        use super::super::lexicon::Pos;
+        // the lexicon's "killed" is what `signs` reads as a death
+        assert!(matches!(
+            super::super::lexicon::classify(b"killed").0,
+            W::Casualty(CasualtyKind::Killed, Pos::Verb)
+        ));
+    }
+}

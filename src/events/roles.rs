@@ -1,0 +1,263 @@
+//! The role readers every kind shares: where (provinces and towns of a clause, or of the
+//! paragraph before it), who acted when the text names no gazetteer actor ("regime forces",
+//! "the army", "gunmen"), and the tests that tell a group named as a modifier or a speaker
+//! from one that acts. A kind calls these; it keeps no copy of its own.
+
+use super::lexicon::W;
+use super::{is_locative_before, lower, Doc, Ment, PlaceRef, Sent};
+use crate::gazetteer::EntryKind;
+use crate::model::{Entity, EntityKind, Place, PlaceKind};
+
+/// The places of an event: provinces (ISO 3166-2) and towns, districts, bases.
+#[derive(Default)]
+pub(crate) struct Where {
+    pub provinces: Vec<Place>,
+    pub locations: Vec<Place>,
+}
+
+/// Adds a place unless the list has it.
+pub(crate) fn push_unique_place(v: &mut Vec<Place>, p: Place) {
+    if !v.iter().any(|q| q.code == p.code && q.name == p.name) {
+        v.push(p);
+    }
+}
+
+/// True if the mention is an armed group and not also a province or a town.
+pub(crate) fn is_group_only(doc: &Doc, m: &Ment) -> bool {
+    doc.has_kind(m, &[EntryKind::ArmedGroup])
+        && !doc.has_kind(m, &[EntryKind::Province, EntryKind::City])
+}
+
+/// "the Houthi-run health ministry", "IS-held villages": a name joined by a hyphen to a
+/// lowercase word modifies what follows; it neither acts nor is acted on.
+pub(crate) fn is_compound_modifier(doc: &Doc, m: &Ment) -> bool {
+    doc.text.get(m.m.span.end..).is_some_and(|r| {
+        r.starts_with('-')
+            && r.get(1..)
+                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_lowercase()))
+    })
+}
+
+/// The places of the clause [a, b), else of the sentence, leaving out the mentions in
+/// `skip` (the actor's, the base's). A province the text names beats the province of a
+/// homonym town elsewhere ("near Orikhove, Luhansk"); a town's province counts where the
+/// text names none.
+pub(crate) fn places(doc: &Doc, s: &Sent, a: usize, b: usize, skip: &[Option<usize>]) -> Where {
+    let mut provinces = Vec::new();
+    let mut town_provinces = Vec::new();
+    let mut locations = Vec::new();
+    let in_clause = |m: &Ment| m.a >= a && m.b <= b;
+    let clause_has_place = s.ments.iter().any(|m| {
+        in_clause(m)
+            && doc.is_place(m)
+            && !doc.has_kind(m, &[EntryKind::Military, EntryKind::ArmedGroup])
+    });
+    for (mi, m) in s.ments.iter().enumerate() {
+        if skip.contains(&Some(mi)) || clause_has_place && !in_clause(m) {
+            continue;
+        }
+        if !can_be_place(doc, s, m) {
+            continue;
+        }
+        if let Some(p) = doc.place_ref(s, m) {
+            match p.kind {
+                PlaceKind::Country => {}
+                PlaceKind::Province => push_unique_place(&mut provinces, p.to_place()),
+                _ => {
+                    let p = p.to_place();
+                    if let Some(pr) = doc.province_of(&p) {
+                        push_unique_place(&mut town_provinces, pr);
+                    }
+                    push_unique_place(&mut locations, p);
+                }
+            }
+        }
+    }
+    if provinces.is_empty() {
+        provinces = town_provinces;
+    } else {
+        for p in town_provinces {
+            if provinces
+                .iter()
+                .any(|q| q.country == p.country && q.code == p.code)
+            {
+                continue;
+            }
+            // a town of another province of the same country is a homonym: drop it
+            locations.retain(|l| l.province != p.code || l.country != p.country);
+        }
+    }
+    Where {
+        provinces,
+        locations,
+    }
+}
+
+/// False for a mention that names an actor, a speaker or a source rather than a place.
+fn can_be_place(doc: &Doc, s: &Sent, m: &Ment) -> bool {
+    if is_group_only(doc, m) {
+        return false;
+    }
+    if doc.has_kind(
+        m,
+        &[EntryKind::Demonym, EntryKind::Official, EntryKind::Source],
+    ) && !doc.is_place(m)
+    {
+        return false;
+    }
+    // a state or force named as the object of an event is not a place of it
+    if doc.has_kind(m, &[EntryKind::Military, EntryKind::Metonym])
+        && !doc.has_kind(m, &[EntryKind::Province, EntryKind::City])
+    {
+        return false;
+    }
+    if doc.is_speaker(s, m) {
+        return false;
+    }
+    // "if Washington attacked": a capital standing for its government is no place
+    !doc.has_kind(m, &[EntryKind::Metonym]) || is_locative_before(s, m.a)
+}
+
+/// An event told without a place takes the last place of the sentences before it in its
+/// paragraph ("Clashes ... in Homs countryside. They were accompanied by airstrikes.").
+pub(crate) fn paragraph_places(
+    doc: &Doc,
+    si: usize,
+    provinces: &mut Vec<Place>,
+    locations: &mut Vec<Place>,
+) {
+    let Some(s) = doc.sents.get(si) else { return };
+    // a sentence that names its place, if only a country ("targets in Iraq"), keeps it
+    if s.ments
+        .iter()
+        .any(|m| doc.is_place(m) && is_locative_before(s, m.a))
+    {
+        return;
+    }
+    let Some(before) = doc.sents.get(..si) else {
+        return;
+    };
+    for p in before
+        .iter()
+        .rev()
+        .take_while(|p| p.paragraph == s.paragraph)
+    {
+        let place = p
+            .ments
+            .iter()
+            .rev()
+            .filter(|m| doc.is_place(m))
+            .find_map(|m| {
+                doc.place_ref(p, m)
+                    .filter(|pl| pl.kind != PlaceKind::Country)
+                    .map(PlaceRef::to_place)
+            });
+        if let Some(pl) = place {
+            match pl.kind {
+                PlaceKind::Province => provinces.push(pl),
+                _ => {
+                    if let Some(pr) = doc.province_of(&pl) {
+                        provinces.push(pr);
+                    }
+                    locations.push(pl);
+                }
+            }
+            return;
+        }
+    }
+}
+
+/// "regime forces", "government troops", "the army", "coalition jets": the state of the
+/// article's country, or the coalition that fights there.
+pub(crate) fn generic_actor(doc: &Doc, s: &Sent, a: usize, t: usize) -> Option<Entity> {
+    let toks = s.toks.get(a..t)?;
+    for (k, tok) in toks.iter().enumerate() {
+        let next = toks.get(k + 1);
+        let next_is_force = next.is_some_and(|n| {
+            matches!(
+                n.w,
+                W::Military
+                    | W::WeaponNoun(_)
+                    | W::Victim(crate::model::VictimCategory::SecurityForces)
+            ) || matches!(n.w, W::Trigger(..))
+        });
+        match tok.w {
+            W::Regime if next_is_force || doc.word(tok).eq_ignore_ascii_case("regime") => {
+                let c = doc.main_country.clone()?;
+                return Some(Entity {
+                    name: doc.country_name(&c),
+                    kind: EntityKind::Military,
+                    country: Some(c),
+                    span: tok.span.cover(next.map(|n| n.span).unwrap_or(tok.span)),
+                    text: String::new(),
+                });
+            }
+            W::Coalition => {
+                let c = match doc.main_country.as_deref() {
+                    Some("YE") => Some(("Saudi-led coalition", "SA")),
+                    Some("SY") | Some("IQ") => Some(("US-led coalition", "US")),
+                    _ => None,
+                };
+                return Some(match c {
+                    Some((name, code)) => Entity {
+                        name: name.to_string(),
+                        kind: EntityKind::Military,
+                        country: Some(code.to_string()),
+                        span: tok.span,
+                        text: String::new(),
+                    },
+                    None => Entity {
+                        name: "coalition".to_string(),
+                        kind: EntityKind::Military,
+                        country: None,
+                        span: tok.span,
+                        text: String::new(),
+                    },
+                });
+            }
+            W::Victim(crate::model::VictimCategory::Combatants)
+                if !is_locative_before(s, a + k)
+                    && toks.get(k + 1).is_none_or(|n| !matches!(n.w, W::Victim(_)))
+                    && !(k > 0 && toks.get(k - 1).is_some_and(|p| p.w == W::Unknown)) =>
+            {
+                let first = if k > 0
+                    && toks
+                        .get(k - 1)
+                        .is_some_and(|p| p.w == W::Other && p.punct == 0 && !p.cap)
+                {
+                    k - 1
+                } else {
+                    k
+                };
+                let span = toks
+                    .get(first)
+                    .map(|f| f.span)
+                    .unwrap_or(tok.span)
+                    .cover(tok.span);
+                return Some(Entity {
+                    name: span.get(doc.text).unwrap_or("").to_ascii_lowercase(),
+                    kind: EntityKind::Generic,
+                    country: None,
+                    span,
+                    text: String::new(),
+                });
+            }
+            W::Definite
+                if next.is_some_and(|n| {
+                    n.w == W::Military && matches!(lower(doc.word(n)).as_ref(), "army" | "military")
+                }) =>
+            {
+                let c = doc.main_country.clone()?;
+                return Some(Entity {
+                    name: doc.country_name(&c),
+                    kind: EntityKind::Military,
+                    country: Some(c),
+                    span: next.map(|n| n.span).unwrap_or(tok.span),
+                    text: String::new(),
+                });
+            }
+            _ => {}
+        }
+    }
+    None
+}
