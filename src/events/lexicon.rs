@@ -329,6 +329,7 @@ static GROUPS: &[(W, &[&str])] = &[
         "imam", "businessman", "merchant", "merchants", "farmer", "civil", "local", "locals",
         "motorist", "motorcyclist", "nurse", "lawyer", "mother", "father", "son", "daughter",
         "brother", "wife", "husband", "relatives", "inhabitants", "citizens", "citizen",
+        "settlers", "settler",
     ]),
     (Victim(V::SecurityForces), &[
         "soldier", "soldiers", "troops", "police", "policemen", "policeman", "officers",
@@ -516,7 +517,7 @@ static CUES: &[(K, &[&str])] = &[
     (K::Protest, &[
         "protest", "protests", "protested", "protesting", "demonstrated", "demonstration",
         "demonstrations", "demonstrating", "demonstrate", "rally", "rallies", "rallied",
-        "marched", "march", "marches", "sit-in", "sit-ins", "picketed", "picket", "vigil",
+        "marched", "march", "marches", "marching", "sit-in", "sit-ins", "picketed", "picket", "vigil",
         "boycott", "boycotted", "strikers", "walkout", "petitioned",
     ]),
     (K::Crowd, &[
@@ -537,6 +538,7 @@ static CUES: &[(K, &[&str])] = &[
     (K::Disperse, &[
         "dispersed", "disperse", "dispersing", "teargas", "tear-gas", "batons", "baton",
         "baton-charged", "lathi-charged", "lathicharge", "lathi", "water-cannon", "rubber",
+        "cannon", "cannons",
     ]),
     (K::Arrest, &[
         "arrested", "arrest", "arrests", "arresting", "detained", "detaining", "detention",

@@ -151,6 +151,7 @@ pub(crate) fn extract(
     let casualties = casualty::extract(&doc, &strikes, &causes);
     let mut events = strike::into_events(strikes);
     events.extend(kinds.into_iter().filter_map(kinds::into_event));
+    drop_intercepted_strikes(&mut events);
     if let Some(day) = published {
         events.iter_mut().for_each(|e| date_by_report(e, day));
     }
@@ -160,6 +161,22 @@ pub(crate) fn extract(
     events.extend(casualties);
     cause::link(&doc, &mut events, first_casualty);
     events
+}
+
+/// A strike whose sentence tells it was intercepted or shot down ("air defences intercepted
+/// two drones") did not land: the disrupted weapons use is the event.
+fn drop_intercepted_strikes(events: &mut Vec<Event>) {
+    let disrupted: Vec<Span> = events
+        .iter()
+        .filter(|e| e.category() == Some(crate::model::Category::DisruptedWeaponsUse))
+        .flat_map(|e| e.evidence().iter().copied())
+        .collect();
+    if disrupted.is_empty() {
+        return;
+    }
+    events.retain(|e| {
+        !matches!(e, Event::Strike(_)) || !e.evidence().iter().any(|sp| disrupted.contains(sp))
+    });
 }
 
 /// An event the text gives no date is dated by its report: the publication date, marked
