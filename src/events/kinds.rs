@@ -655,7 +655,16 @@ fn is_passive(s: &Sent, a: usize, t: usize) -> bool {
 }
 
 /// Whether a mention names an armed actor (a group, a force, a state) and that actor.
-fn armed_mention(doc: &Doc, m: &Ment) -> Option<Entity> {
+/// "Indian nationals", "Israeli settlers", "Syrian civilians": a people before a word for
+/// civilians names people, not their state.
+fn armed_mention(doc: &Doc, s: &Sent, m: &Ment) -> Option<Entity> {
+    let people = s.toks.get(m.b).is_some_and(|n| {
+        matches!(n.w, W::Victim(VictimCategory::Civilians | VictimCategory::People))
+            || n.k == K::Crowd
+    });
+    if people && !doc.has_kind(m, &[EntryKind::ArmedGroup, EntryKind::Military]) {
+        return None;
+    }
     if !doc.has_kind(
         m,
         &[
@@ -695,7 +704,7 @@ fn actor(
         if let Some(k) = by {
             for (mi, m) in s.ments.iter().enumerate() {
                 if m.a > k && m.a <= k + 4 && m.b <= b {
-                    if let Some(e) = armed_mention(doc, m) {
+                    if let Some(e) = armed_mention(doc, s, m) {
                         return (Some((e, Side::Armed)), Some(mi));
                     }
                 }
@@ -708,7 +717,7 @@ fn actor(
         if m.b > t || m.a < a || !usable(m) {
             continue;
         }
-        if let Some(e) = armed_mention(doc, m) {
+        if let Some(e) = armed_mention(doc, s, m) {
             best = Some((e, mi));
         }
     }

@@ -329,7 +329,7 @@ static GROUPS: &[(W, &[&str])] = &[
         "imam", "businessman", "merchant", "merchants", "farmer", "civil", "local", "locals",
         "motorist", "motorcyclist", "nurse", "lawyer", "mother", "father", "son", "daughter",
         "brother", "wife", "husband", "relatives", "inhabitants", "citizens", "citizen",
-        "settlers", "settler",
+        "settlers", "settler", "nationals", "worshipers", "devotees",
     ]),
     (Victim(V::SecurityForces), &[
         "soldier", "soldiers", "troops", "police", "policemen", "policeman", "officers",
