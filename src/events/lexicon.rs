@@ -312,7 +312,7 @@ static GROUPS: &[(W, &[&str])] = &[
         "insurgents", "jihadist", "jihadists", "terrorist", "terrorists", "gunmen", "gunman",
         "combatant", "combatants", "members", "member", "elements", "extremists", "extremist",
         "commanders", "commander", "separatists", "separatist", "militiamen", "militia",
-        "mercenaries", "assailants", "attackers", "suspect", "suspects", "jihadi", "bandits",
+        "mercenaries", "assailants", "attackers", "militias", "suspect", "suspects", "jihadi", "bandits",
         "bandit", "robbers", "robber", "smugglers", "smuggler", "poachers", "cadres", "cadre",
         "recruit", "operatives", "operative", "sniper", "snipers",
     ]),
