@@ -659,8 +659,10 @@ fn is_passive(s: &Sent, a: usize, t: usize) -> bool {
 /// civilians names people, not their state.
 fn armed_mention(doc: &Doc, s: &Sent, m: &Ment) -> Option<Entity> {
     let people = s.toks.get(m.b).is_some_and(|n| {
-        matches!(n.w, W::Victim(VictimCategory::Civilians | VictimCategory::People))
-            || n.k == K::Crowd
+        matches!(
+            n.w,
+            W::Victim(VictimCategory::Civilians | VictimCategory::People)
+        ) || n.k == K::Crowd
     });
     if people && !doc.has_kind(m, &[EntryKind::ArmedGroup, EntryKind::Military]) {
         return None;
