@@ -916,8 +916,10 @@ fn place(events: &mut Vec<Found>, f: Found) {
     e.headline &= f.headline;
     e.si = e.si.max(f.si);
     let (x, y) = (&mut e.incident, f.incident);
+    // mentions come in text order: a repeated span is the last one (a linear check per
+    // merge would make a long retelling quadratic)
     for sp in y.evidence {
-        if !x.evidence.contains(&sp) {
+        if x.evidence.last() != Some(&sp) {
             x.evidence.push(sp);
         }
     }
