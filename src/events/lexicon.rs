@@ -532,6 +532,7 @@ static CUES: &[(K, &[&str])] = &[
     ]),
     (K::Unrest, &[
         "pelted", "pelting", "stones", "stone", "rocks", "tyres", "tires", "barricaded",
+        "barricading", "brawl", "scuffled", "scuffles", "ransacking",
         "barricades", "stone-pelting", "hurled", "molotov", "petrol-bombs", "smashed",
         "vandalised", "vandalized", "vandalism",
     ]),
