@@ -4,7 +4,7 @@
 use conflict_events::NaiveDate;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyDate, PyDateAccess, PyString};
+use pyo3::types::{PyDate, PyDateAccess, PyFloat, PyString};
 
 /// One article, owned, so that it can go to another thread with the interpreter detached.
 pub(crate) struct Article {
@@ -55,6 +55,8 @@ pub(crate) fn text(obj: &Bound<'_, PyAny>, what: Arg<'_>) -> PyResult<String> {
 }
 
 /// `None`, a `datetime.date` (a `datetime.datetime` gives its date) or `"YYYY-MM-DD"`.
+/// pandas' missing values, `NaN` (a float) and `NaT` (a datetime unequal to itself), are
+/// `None` too: a date column with gaps holds them.
 pub(crate) fn date(obj: Option<&Bound<'_, PyAny>>, what: Arg<'_>) -> PyResult<Option<NaiveDate>> {
     let Some(obj) = obj.filter(|o| !o.is_none()) else {
         return Ok(None);
@@ -70,10 +72,18 @@ pub(crate) fn date(obj: Option<&Bound<'_, PyAny>>, what: Arg<'_>) -> PyResult<Op
         };
     }
     if let Ok(d) = obj.cast::<PyDate>() {
+        if d.ne(d)? {
+            return Ok(None); // NaT
+        }
         let (y, m, day) = (d.get_year(), d.get_month(), d.get_day());
         return NaiveDate::from_ymd_opt(y, m.into(), day.into())
             .map(Some)
             .ok_or_else(|| PyValueError::new_err(format!("{what} {y}-{m}-{day} is out of range")));
+    }
+    if let Ok(f) = obj.cast::<PyFloat>() {
+        if f.value().is_nan() {
+            return Ok(None);
+        }
     }
     Err(PyTypeError::new_err(format!(
         "{what} must be a datetime.date, a str \"YYYY-MM-DD\" or None, not {}",

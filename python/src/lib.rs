@@ -74,8 +74,8 @@ fn extract_one<'py>(
 /// The events of one article, with the built-in gazetteer: a list of dicts, the JSON
 /// objects of the `extract` example (see `SCHEMA.md`), in the order the text tells them.
 ///
-/// `date` is the publication date (a `datetime.date` or a str "YYYY-MM-DD"); relative
-/// dates ("Tuesday", "yesterday") resolve against it. Raises `TypeError` when `text` is
+/// `date` is the publication date (a `datetime.date` or a str "YYYY-MM-DD"; None, NaN or
+/// NaT for none); relative dates ("Tuesday", "yesterday") resolve against it. Raises `TypeError` when `text` is
 /// not a str, `ValueError` when `date` is not a date.
 #[pyfunction]
 #[pyo3(signature = (text, date = None))]
@@ -163,6 +163,7 @@ impl PyExtractor {
             .detach(|| batch::map_in_order(&articles, threads, |a| events_json(core, a)))
             .map_err(PyRuntimeError::new_err)?;
         let out = PyList::empty(py);
+        let _paused = convert::GcPaused::new(py)?;
         for json in results {
             let json = json.map_err(PyRuntimeError::new_err)?;
             out.append(convert::loads(py, &json)?)?;

@@ -104,8 +104,21 @@ def test_the_date_as_datetime_date_datetime_or_str():
     assert ce.extract(PALMYRA, datetime.datetime(2016, 8, 16, 23, 59)) == as_str
 
 
-def test_without_a_date_relative_dates_stay_unresolved():
-    [strike] = of_type(ce.extract(PALMYRA), "strike")
+class NotATime(datetime.datetime):
+    """Like pandas' NaT: a datetime unequal to itself."""
+
+    def __eq__(self, other):
+        return False
+
+    def __ne__(self, other):
+        return True
+
+    __hash__ = datetime.datetime.__hash__
+
+
+@pytest.mark.parametrize("missing", [None, float("nan"), NotATime(2016, 8, 16)])
+def test_without_a_date_relative_dates_stay_unresolved(missing):
+    [strike] = of_type(ce.extract(PALMYRA, date=missing), "strike")
     assert strike["date"]["text"] == "Tuesday"
     assert strike["date"]["date"] is None
 
@@ -131,9 +144,11 @@ def test_a_date_string_that_is_not_a_date_is_a_value_error_naming_it(bad):
     assert str(err.value).startswith(f"date {bad!r} is not a date YYYY-MM-DD (")
 
 
-def test_a_date_of_another_type_is_a_type_error():
-    with pytest.raises(TypeError, match="^date must be a datetime.date, a str"):
-        ce.extract(PALMYRA, date=20160816)
+@pytest.mark.parametrize("bad, type_name", [(20160816, "int"), (1.5, "float"), ((2016, 8), "tuple")])
+def test_a_date_of_another_type_is_a_type_error(bad, type_name):
+    message = f'^date must be a datetime.date, a str "YYYY-MM-DD" or None, not {type_name}$'
+    with pytest.raises(TypeError, match=message):
+        ce.extract(PALMYRA, date=bad)
 
 
 def test_a_lone_surrogate_is_a_unicode_error_not_a_crash():

@@ -2,6 +2,7 @@
 extract_many (the same events as extract, in input order, on any number of threads)."""
 
 import datetime
+import gc
 import json
 import os
 import subprocess
@@ -148,6 +149,22 @@ def test_extract_many_argument_errors():
     for threads in (0, -2):
         with pytest.raises(ValueError, match=f"^threads must be at least 1 .*, not {threads}$"):
             extractor.extract_many(["a"], threads=threads)
+
+
+def test_extract_many_leaves_the_garbage_collector_as_it_found_it():
+    extractor = ce.Extractor()
+    assert gc.isenabled()
+    extractor.extract_many(ARTICLES, DATES)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        extractor.extract_many(ARTICLES, DATES)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    with pytest.raises(TypeError):
+        extractor.extract_many([*ARTICLES, None])
+    assert gc.isenabled()
 
 
 def test_one_extractor_shared_by_python_threads():

@@ -13,7 +13,8 @@ __all__ = ["Extractor", "__version__", "extract"]
 _Event = Dict[str, Any]
 
 #: A publication date: a ``datetime.date`` (a ``datetime.datetime`` gives its date), a
-#: str ``"YYYY-MM-DD"``, or None. (A name of the stubs only.)
+#: str ``"YYYY-MM-DD"``, or None; pandas' missing values (NaN, NaT) count as None.
+#: (A name of the stubs only.)
 _DateLike = Union[datetime.date, str, None]
 
 __version__: str
