@@ -75,8 +75,8 @@ fn extract_one<'py>(
 /// objects of the `extract` example (see `SCHEMA.md`), in the order the text tells them.
 ///
 /// `date` is the publication date (a `datetime.date` or a str "YYYY-MM-DD"; None, NaN or
-/// NaT for none); relative dates ("Tuesday", "yesterday") resolve against it. Raises `TypeError` when `text` is
-/// not a str, `ValueError` when `date` is not a date.
+/// NaT for none); relative dates ("Tuesday", "yesterday") resolve against it. Raises
+/// `TypeError` when `text` is not a str, `ValueError` when `date` is not a date.
 #[pyfunction]
 #[pyo3(signature = (text, date = None))]
 fn extract<'py>(
