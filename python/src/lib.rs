@@ -27,7 +27,7 @@ use pyo3::exceptions::{
     PyFileNotFoundError, PyOSError, PyPermissionError, PyRuntimeError, PyValueError,
 };
 use pyo3::prelude::*;
-use pyo3::types::PyList;
+use pyo3::types::{PyList, PyString};
 
 use args::{Arg, Article};
 
@@ -116,8 +116,9 @@ impl PyExtractor {
         if let Some(g) = gazetteer {
             builder = builder.gazetteer(g);
         }
-        let core = builder
-            .build()
+        // the first build of the built-in gazetteer takes some 0.1 s: other threads run
+        let core = py
+            .detach(|| builder.build())
             .map_err(|e| PyValueError::new_err(e.to_string()))?;
         Ok(PyExtractor {
             core,
@@ -171,13 +172,18 @@ impl PyExtractor {
         Ok(out)
     }
 
-    fn __repr__(&self) -> String {
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let path = match &self.gazetteer_tsv {
-            Some(p) => format!("{:?}", p.display().to_string()),
+            // the path as Python would write it, quotes and escapes included
+            Some(p) => PyString::new(py, &p.display().to_string())
+                .repr()?
+                .to_string(),
             None => "None".to_string(),
         };
         let flag = if self.asserted_only { "True" } else { "False" };
-        format!("Extractor(gazetteer_tsv={path}, asserted_only={flag})")
+        Ok(format!(
+            "Extractor(gazetteer_tsv={path}, asserted_only={flag})"
+        ))
     }
 }
 

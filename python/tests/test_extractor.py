@@ -108,7 +108,7 @@ def test_asserted_only_drops_planned_hypothetical_and_denied_events():
 def test_repr(gazetteer):
     assert repr(ce.Extractor()) == "Extractor(gazetteer_tsv=None, asserted_only=False)"
     shown = repr(ce.Extractor(gazetteer, asserted_only=True))
-    assert shown == f'Extractor(gazetteer_tsv="{gazetteer}", asserted_only=True)'
+    assert shown == f"Extractor(gazetteer_tsv={str(gazetteer)!r}, asserted_only=True)"
 
 
 @pytest.mark.parametrize("threads", [None, 1, 2, 3, 16])
