@@ -67,7 +67,10 @@ mod tests {
         let items: Vec<u64> = (0..1000).collect();
         let squares: Vec<u64> = items.iter().map(|x| x * x).collect();
         for threads in [0, 1, 2, 3, 7, 5000] {
-            assert_eq!(map_in_order(&items, threads, |x| x * x), Ok(squares.clone()));
+            assert_eq!(
+                map_in_order(&items, threads, |x| x * x),
+                Ok(squares.clone())
+            );
         }
         assert_eq!(map_in_order(&[] as &[u64], 4, |x| *x), Ok(vec![]));
     }

@@ -22,7 +22,7 @@ mod convert;
 use std::path::PathBuf;
 
 use conflict_events::gazetteer::Gazetteer;
-use conflict_events::{Document, Extractor as Core};
+use conflict_events::{Document, Event, Extractor as Core};
 use pyo3::exceptions::{
     PyFileNotFoundError, PyOSError, PyPermissionError, PyRuntimeError, PyValueError,
 };
@@ -45,13 +45,13 @@ mod native {
     }
 }
 
-/// The events of one article as JSON, extracted with the interpreter detached.
-fn events_json(core: &Core, article: &Article) -> Result<String, String> {
+/// The events of one article (run with the interpreter detached).
+fn events_of(core: &Core, article: &Article) -> Vec<Event> {
     let mut doc = Document::new(&article.text);
     if let Some(d) = article.date {
         doc = doc.published(d);
     }
-    convert::to_json(&core.extract(&doc))
+    core.extract(&doc)
 }
 
 /// One article, from Python arguments to Python events.
@@ -65,10 +65,8 @@ fn extract_one<'py>(
         text: args::text(text, Arg::named("text"))?,
         date: args::date(date, Arg::named("date"))?,
     };
-    let json = py
-        .detach(|| events_json(core, &article))
-        .map_err(PyRuntimeError::new_err)?;
-    convert::loads(py, &json)
+    let events = py.detach(|| events_of(core, &article));
+    convert::to_python(&convert::Keys::new(py), &events)
 }
 
 /// The events of one article, with the built-in gazetteer: a list of dicts, the JSON
@@ -161,13 +159,13 @@ impl PyExtractor {
         let articles = args::articles(texts, dates)?;
         let core = &self.core;
         let results = py
-            .detach(|| batch::map_in_order(&articles, threads, |a| events_json(core, a)))
+            .detach(|| batch::map_in_order(&articles, threads, |a| events_of(core, a)))
             .map_err(PyRuntimeError::new_err)?;
         let out = PyList::empty(py);
+        let keys = convert::Keys::new(py);
         let _paused = convert::GcPaused::new(py)?;
-        for json in results {
-            let json = json.map_err(PyRuntimeError::new_err)?;
-            out.append(convert::loads(py, &json)?)?;
+        for events in results {
+            out.append(convert::to_python(&keys, &events)?)?;
         }
         Ok(out)
     }
