@@ -47,12 +47,9 @@ def test_a_strike_with_its_actor_target_place_date_and_weapon():
     assert strike["targets"][0]["kind"] == "armed_group"
     assert [p["code"] for p in strike["provinces"]] == ["SY-HI"]  # Palmyra is in Homs
     assert [p["name"] for p in strike["locations"]] == ["Palmyra"]
-    assert strike["date"] == {
-        "text": "Tuesday",
-        "date": PUBLISHED,
-        "precision": "day",
-        "span": [72, 79],
-    }
+    date = strike["date"]  # fields may be added (SCHEMA.md): compare those we know
+    assert (date["text"], date["date"], date["precision"]) == ("Tuesday", PUBLISHED, "day")
+    assert date["span"] == [72, 79]
     assert strike["weapon"] == "air"
     [sentence] = strike["evidence"]
     assert words(PALMYRA, sentence).startswith("Russian warplanes struck")

@@ -105,6 +105,23 @@ def test_asserted_only_drops_planned_hypothetical_and_denied_events():
     assert ce.Extractor(asserted_only=False).extract(FOUR_MODALITIES) == everything
 
 
+def test_asserted_only_keeps_a_casualty_pointing_at_its_strike():
+    text = (
+        "Turkey plans to launch drone strikes against the PKK in northern Iraq next month. "
+        "Russian warplanes struck militants in Idlib on Tuesday, killing 12 fighters."
+    )
+
+    def cause(events):
+        [toll] = [e for e in events if e["type"] == "casualty"]
+        return events[toll["event"]]
+
+    everything = ce.Extractor().extract(text)
+    kept = ce.Extractor(asserted_only=True).extract(text)
+    assert len(kept) < len(everything)
+    assert cause(everything)["actor"]["country"] == "RU"
+    assert cause(kept) == cause(everything)  # the same strike, at its new index
+
+
 def test_repr(gazetteer):
     assert repr(ce.Extractor()) == "Extractor(gazetteer_tsv=None, asserted_only=False)"
     shown = repr(ce.Extractor(gazetteer, asserted_only=True))
