@@ -395,8 +395,8 @@ impl<'py> ser::SerializeStructVariant for Variant<Dict<'_, 'py>> {
 ///
 /// Building the events of many articles makes hundreds of thousands of dicts and lists,
 /// none of them in a cycle, and the collector's passes walk them again and again as they
-/// pile up: on the bench corpus (1,221 articles, 23,682 events, one thread) `extract_many`
-/// took 0.81 s of CPU with the collector on and 0.50 s with it off. Only `extract_many`
+/// pile up: on the bench corpus (1,221 articles, 27,606 events, one thread) `extract_many`
+/// took 0.96 s of CPU with the collector on and 0.56 s with it off. Only `extract_many`
 /// pauses it, and only while it converts; a second thread that turns the collector off or
 /// on meanwhile may find it turned back on at the end.
 pub(crate) struct GcPaused<'py> {
