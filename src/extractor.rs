@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use crate::error::Error;
 use crate::events;
 use crate::gazetteer::Gazetteer;
-use crate::model::Event;
+use crate::model::{Event, Modality};
 use crate::text::Normalized;
 
 /// An article to read: its text and, optionally, its publication date.
@@ -66,6 +66,7 @@ impl<'t> Document<'t> {
 pub struct Extractor {
     gazetteer: Gazetteer,
     options: events::Options,
+    asserted_only: bool,
 }
 
 impl Default for Extractor {
@@ -80,6 +81,7 @@ impl Extractor {
         Extractor {
             gazetteer: Gazetteer::builtin().clone(),
             options: events::Options::default(),
+            asserted_only: false,
         }
     }
 
@@ -99,10 +101,35 @@ impl Extractor {
         let norm = Normalized::new(doc.text);
         let mut events =
             events::extract(&self.gazetteer, self.options, norm.as_str(), doc.published);
+        if self.asserted_only {
+            keep_asserted(&mut events);
+        }
         for e in &mut events {
             remap(e, &norm, doc.text);
         }
         events
+    }
+}
+
+/// Drops the events the text does not report as having happened, and renumbers the
+/// casualties' `event` (an index into the same list): a figure whose event is dropped
+/// keeps no event.
+fn keep_asserted(events: &mut Vec<Event>) {
+    let mut kept = 0;
+    let new_index: Vec<Option<usize>> = events
+        .iter()
+        .map(|e| {
+            (e.modality() == Modality::Asserted).then(|| {
+                kept += 1;
+                kept - 1
+            })
+        })
+        .collect();
+    events.retain(|e| e.modality() == Modality::Asserted);
+    for e in events.iter_mut() {
+        if let Event::Casualty(c) = e {
+            c.event = c.event.and_then(|i| new_index.get(i).copied().flatten());
+        }
     }
 }
 
@@ -133,6 +160,7 @@ fn remap(e: &mut Event, norm: &Normalized<'_>, original: &str) {
 pub struct ExtractorBuilder {
     gazetteer: Option<Gazetteer>,
     options: events::Options,
+    asserted_only: bool,
 }
 
 impl ExtractorBuilder {
@@ -150,6 +178,29 @@ impl ExtractorBuilder {
         self
     }
 
+    /// Keep only the events reported as having happened (modality `asserted`): denied,
+    /// hypothetical and planned ones are dropped. Off by default: every event comes with
+    /// its `modality`.
+    ///
+    /// ```
+    /// use conflict_events::{Document, Extractor, Modality};
+    ///
+    /// let text = "Russian warplanes struck militants in Idlib on Tuesday. Turkey plans to \
+    ///             launch drone strikes against the PKK in northern Iraq next month.";
+    /// let all = Extractor::new().extract(&Document::new(text));
+    /// assert!(all.iter().any(|e| e.modality() == Modality::Planned));
+    ///
+    /// let extractor = Extractor::builder().asserted_only(true).build()?;
+    /// let asserted = extractor.extract(&Document::new(text));
+    /// assert!(!asserted.is_empty());
+    /// assert!(asserted.iter().all(|e| e.modality() == Modality::Asserted));
+    /// # Ok::<(), conflict_events::Error>(())
+    /// ```
+    pub fn asserted_only(mut self, yes: bool) -> Self {
+        self.asserted_only = yes;
+        self
+    }
+
     /// Builds the extractor.
     ///
     /// # Errors
@@ -160,6 +211,74 @@ impl ExtractorBuilder {
                 .gazetteer
                 .unwrap_or_else(|| Gazetteer::builtin().clone()),
             options: self.options,
+            asserted_only: self.asserted_only,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One asserted strike and casualty, then a planned, a hypothetical and a denied strike.
+    const FOUR_MODALITIES: &str = "Russian warplanes struck militants in Idlib province on \
+        Tuesday, killing 12 fighters, a monitor said. Turkey plans to launch drone strikes \
+        against the PKK in northern Iraq next month, officials said. Analysts warned that \
+        Israeli jets could strike Iranian targets in Syria in the coming weeks. The Pentagon \
+        denied that U.S. aircraft had bombed a hospital in Kunduz.";
+
+    #[test]
+    fn asserted_only_drops_planned_hypothetical_and_negated_events() {
+        let doc = Document::new(FOUR_MODALITIES);
+        let all = Extractor::new().extract(&doc);
+        for m in [Modality::Planned, Modality::Hypothetical, Modality::Negated] {
+            assert!(
+                all.iter().any(|e| e.modality() == m),
+                "no {m:?} event in {all:#?}"
+            );
+        }
+        let extractor = Extractor::builder().asserted_only(true).build().unwrap();
+        let kept = extractor.extract(&doc);
+        let expected: Vec<Event> = all
+            .into_iter()
+            .filter(|e| e.modality() == Modality::Asserted)
+            .collect();
+        assert_eq!(kept, expected);
+        let strikes: Vec<_> = kept.iter().filter_map(Event::as_strike).collect();
+        assert_eq!(strikes.len(), 1, "{kept:#?}");
+        let actor = strikes[0].actor.as_ref().and_then(|a| a.country.as_deref());
+        assert_eq!(actor, Some("RU"));
+        let killed = kept
+            .iter()
+            .find_map(Event::as_casualty)
+            .map(|c| c.count.value);
+        assert_eq!(killed, Some(Some(12)));
+    }
+
+    #[test]
+    fn asserted_only_renumbers_the_event_a_casualty_points_at() {
+        let text = "Turkey plans to launch drone strikes against the PKK in northern Iraq \
+                    next month. Russian warplanes struck militants in Idlib on Tuesday, \
+                    killing 12 fighters.";
+        let doc = Document::new(text);
+        let cause = |events: &[Event]| -> Option<String> {
+            let c = events.iter().find_map(Event::as_casualty)?;
+            let strike = events.get(c.event?)?.as_strike()?;
+            strike.actor.as_ref()?.country.clone()
+        };
+        let all = Extractor::new().extract(&doc);
+        assert_eq!(cause(&all).as_deref(), Some("RU"), "{all:#?}");
+        let extractor = Extractor::builder().asserted_only(true).build().unwrap();
+        let kept = extractor.extract(&doc);
+        assert!(kept.len() < all.len(), "{kept:#?}");
+        assert_eq!(cause(&kept).as_deref(), Some("RU"), "{kept:#?}");
+    }
+
+    #[test]
+    fn asserted_only_is_off_by_default() {
+        let doc = Document::new(FOUR_MODALITIES);
+        let built = Extractor::builder().build().unwrap().extract(&doc);
+        assert!(built.iter().any(|e| e.modality() == Modality::Negated));
+        assert_eq!(built, Extractor::new().extract(&doc));
     }
 }

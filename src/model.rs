@@ -888,3 +888,93 @@ pub enum Precision {
     /// A year.
     Year,
 }
+
+/// `as_str()` (the word the JSON uses) and `Display` for the word enums of the output.
+macro_rules! json_words {
+    ($($ty:ident { $($variant:ident => $word:literal),+ $(,)? })+) => {$(
+        impl $ty {
+            /// The word of this value in JSON.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($ty::$variant => $word,)+
+                }
+            }
+
+            #[cfg(test)]
+            fn all() -> &'static [$ty] {
+                &[$($ty::$variant,)+]
+            }
+        }
+
+        impl std::fmt::Display for $ty {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    )+};
+}
+
+json_words! {
+    Modality {
+        Asserted => "asserted", Planned => "planned", Hypothetical => "hypothetical",
+        Negated => "negated",
+    }
+    Weapon { Air => "air", Drone => "drone", Missile => "missile", Artillery => "artillery" }
+    Device {
+        Ied => "ied", Landmine => "landmine", CarBomb => "car_bomb",
+        SuicideVest => "suicide_vest", Grenade => "grenade", Bomb => "bomb",
+        Chemical => "chemical",
+    }
+    CasualtyKind {
+        Killed => "killed", Wounded => "wounded", Displaced => "displaced",
+        Missing => "missing", Abducted => "abducted", Detained => "detained",
+    }
+    VictimCategory {
+        Combatants => "combatants", Civilians => "civilians",
+        SecurityForces => "security_forces", People => "people",
+    }
+    EntityKind {
+        State => "state", ArmedGroup => "armed_group", Military => "military",
+        Person => "person", Organization => "organization", Generic => "generic",
+    }
+    PlaceKind {
+        Country => "country", Province => "province", City => "city",
+        District => "district", AirBase => "air_base", Region => "region",
+    }
+    Qualifier {
+        Exact => "exact", About => "about", AtLeast => "at_least", MoreThan => "more_than",
+        UpTo => "up_to", FewerThan => "fewer_than", Vague => "vague", Range => "range",
+    }
+    Precision { Day => "day", Month => "month", Year => "year" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `as_str` and `Display` give exactly the word serde writes, for every value.
+    #[test]
+    fn words_are_the_json_words() {
+        fn check<T: Serialize + std::fmt::Display>(values: &[T], name: &str) {
+            for v in values {
+                let json = serde_json::to_string(v).expect("serializes");
+                assert_eq!(json, format!("\"{v}\""), "{name}");
+            }
+        }
+        check(Modality::all(), "Modality");
+        check(Weapon::all(), "Weapon");
+        check(Device::all(), "Device");
+        check(CasualtyKind::all(), "CasualtyKind");
+        check(VictimCategory::all(), "VictimCategory");
+        check(EntityKind::all(), "EntityKind");
+        check(PlaceKind::all(), "PlaceKind");
+        check(Qualifier::all(), "Qualifier");
+        check(Precision::all(), "Precision");
+        let every_category = [
+            Category::AirDroneStrike,
+            Category::ArmedClash,
+            Category::Other,
+        ];
+        check(&every_category, "Category");
+    }
+}

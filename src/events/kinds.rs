@@ -61,7 +61,7 @@ enum Side {
 #[derive(Clone, Copy, Debug, Default)]
 struct Signs {
     /// One bit per cue ([`bit`]).
-    cues: u32,
+    cues: u64,
     device: Option<Device>,
     actor: Side,
     other: Side,
@@ -69,11 +69,15 @@ struct Signs {
     state_actor: bool,
     /// A "killed" word in the clause.
     killed: bool,
+    /// The first cue of the first mention: what the sentence is about.
+    lead: Option<K>,
+    /// A word of people killed or wounded, or a verb of a hit ("struck", "targeted").
+    hurt: bool,
     /// The side acted on is a thing (a building, a vehicle), with no people named.
     other_thing: bool,
 }
 
-const fn bit(k: K) -> u32 {
+const fn bit(k: K) -> u64 {
     match k {
         K::None => 0,
         K::Fight => 1,
@@ -111,12 +115,14 @@ const fn bit(k: K) -> u32 {
 }
 
 /// A base word ("base", "airbase") in the clause: with [`K::Establish`], a base set up.
-const BASE: u32 = 1 << 30;
+const BASE: u64 = 1 << 62;
 /// A strike word or weapon of aircraft in the clause: "bombs" dropped from the air.
-const AIR: u32 = 1 << 31;
+const AIR: u64 = 1 << 63;
+/// A weapon noun in the clause ("drones", "rockets"): what is seized or intercepted.
+const WEAPON: u64 = 1 << 61;
 
 /// Cues of violence: with one of them, a disaster word does not cancel the event.
-const VIOLENT: u32 = bit(K::Fight)
+const VIOLENT: u64 = bit(K::Fight)
     | bit(K::Assault)
     | bit(K::Abduct)
     | bit(K::Sexual)
@@ -130,13 +136,14 @@ impl Signs {
         self.cues & bit(k) != 0
     }
 
-    fn any(&self, mask: u32) -> bool {
+    fn any(&self, mask: u64) -> bool {
         self.cues & mask != 0
     }
 
     fn add(&mut self, o: &Signs) {
         self.cues |= o.cues;
         self.device = self.device.or(o.device);
+        self.lead = self.lead.or(o.lead);
         if self.actor == Side::Unknown {
             self.actor = o.actor;
         }
@@ -145,6 +152,7 @@ impl Signs {
         }
         self.state_actor |= o.state_actor;
         self.killed |= o.killed;
+        self.hurt |= o.hurt;
         self.other_thing &= o.other_thing || o.other == Side::Unknown;
     }
 }
@@ -245,6 +253,14 @@ fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> (Signs, Option<usize>, Opti
                 trend |= !toks.get(..k).unwrap_or(&[]).iter().any(|x| x.k == K::About);
                 K::None
             }
+            // "riot police" are a force, not a riot
+            K::Riot
+                if next.is_some_and(|n| {
+                    matches!(n.w, W::Victim(VictimCategory::SecurityForces) | W::Military)
+                }) =>
+            {
+                K::None
+            }
             // "the fight against coronavirus" is no fighting
             K::Fight if next.is_some_and(|n| n.k == K::About) => K::None,
             // "grenade launchers" are a weapon, not a thrown grenade
@@ -276,7 +292,9 @@ fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> (Signs, Option<usize>, Opti
                 K::None
             }
             // "was found dead", "were discovered dead": a body found
-            K::Found if next.is_some_and(|n| matches!(n.w, W::Casualty(CasualtyKind::Killed, _))) => {
+            K::Found
+                if next.is_some_and(|n| matches!(n.w, W::Casualty(CasualtyKind::Killed, _))) =>
+            {
                 K::Body
             }
             K::Found => K::None,
@@ -286,12 +304,14 @@ fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> (Signs, Option<usize>, Opti
         };
         match t.w {
             W::Base => g.cues |= BASE,
-            W::WeaponNoun(crate::model::Weapon::Air)
-            | W::Trigger(Some(crate::model::Weapon::Air), true)
-                if cue == K::None =>
-            {
-                g.cues |= AIR
+            // aircraft and air strikes (a "bomb" on its own may be planted)
+            W::WeaponNoun(w) => {
+                g.cues |= WEAPON;
+                if w == crate::model::Weapon::Air {
+                    g.cues |= AIR;
+                }
             }
+            W::Trigger(Some(crate::model::Weapon::Air), true) if t.k == K::None => g.cues |= AIR,
             W::Casualty(CasualtyKind::Killed, _) => {
                 g.killed = true;
                 killed_at = killed_at.or(Some(a + k));
@@ -314,6 +334,7 @@ fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> (Signs, Option<usize>, Opti
             arms_at = arms_at.or(Some(a + k));
         }
         if !matches!(cue, K::Disaster | K::Post | K::SmallArms | K::About) {
+            g.lead = g.lead.or(Some(cue));
             first = first.or(Some(a + k));
             last = Some(a + k);
         }
@@ -325,6 +346,7 @@ fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> (Signs, Option<usize>, Opti
             W::Casualty(CasualtyKind::Killed | CasualtyKind::Wounded, _)
         )
     });
+    g.hurt = wounded || toks.iter().any(|x| x.w == W::Trigger(None, false));
     let loose = if loose_bomb && g.has(K::Blast) && !g.any(AIR) {
         Some(Device::Ied)
     } else if loose_mine && (g.has(K::Blast) || wounded) {
@@ -367,9 +389,11 @@ fn decide(g: &Signs) -> Option<(Kind, Category)> {
         if g.has(K::Seize) || g.has(K::Foiled) {
             return Some((Kind::Development, C::DisruptedWeaponsUse));
         }
+        // "a roadside bomb struck a patrol, wounding three": it went off
         let confirmed = !matches!(d, Device::Ied | Device::Bomb)
             || g.has(K::Blast)
             || g.killed
+            || g.hurt
             || g.any(bit(K::Assault));
         if confirmed {
             let cat = match d {
@@ -380,6 +404,10 @@ fn decide(g: &Signs) -> Option<(Kind, Category)> {
             };
             return Some((Kind::Explosion, cat));
         }
+    }
+    // weapons seized, or drones and missiles intercepted, before they struck
+    if g.lead == Some(K::Seize) && g.any(bit(K::Device(Device::Ied)) | AIR | WEAPON) {
+        return Some((Kind::Development, C::DisruptedWeaponsUse));
     }
     if g.has(K::Protest) || g.has(K::Crowd) {
         if g.any(
@@ -407,6 +435,10 @@ fn decide(g: &Signs) -> Option<(Kind, Category)> {
     }
     if g.has(K::Riot) || g.has(K::Unrest) {
         return Some((Kind::Riot, C::ViolentDemonstration));
+    }
+    // "signed a peace accord ending months of fighting": the agreement is the event
+    if g.lead == Some(K::Agree) {
+        return Some((Kind::Development, C::Agreement));
     }
     if g.has(K::Fight) || g.has(K::Take) {
         // fighting between unarmed people ("two groups of villagers clashed") is a mob's
@@ -453,9 +485,6 @@ fn decide(g: &Signs) -> Option<(Kind, Category)> {
     if g.has(K::Establish) && g.any(BASE) {
         return Some((Kind::Development, C::BaseEstablished));
     }
-    if g.has(K::Seize) && g.any(bit(K::Device(Device::Ied)) | AIR) {
-        return Some((Kind::Development, C::DisruptedWeaponsUse));
-    }
     if g.has(K::Arrest) {
         return Some(if g.actor == Side::Armed && !g.state_actor {
             (Kind::Attack, C::Abduction)
@@ -471,7 +500,7 @@ fn decide(g: &Signs) -> Option<(Kind, Category)> {
 
 /// True if the signs make an event by themselves rather than a detail of another.
 fn is_strong(g: &Signs) -> bool {
-    const WEAK: u32 = bit(K::Arrest)
+    const WEAK: u64 = bit(K::Arrest)
         | bit(K::Damage)
         | bit(K::Operation)
         | bit(K::Loot)
@@ -480,8 +509,8 @@ fn is_strong(g: &Signs) -> bool {
         | bit(K::Disperse)
         | bit(K::Body)
         | bit(K::Take);
-    const NONE: u32 =
-        BASE | AIR | bit(K::Post) | bit(K::SmallArms) | bit(K::Disaster) | bit(K::About);
+    const NONE: u64 =
+        BASE | AIR | WEAPON | bit(K::Post) | bit(K::SmallArms) | bit(K::Disaster) | bit(K::About);
     g.cues & !WEAK & !NONE != 0
 }
 
@@ -521,7 +550,7 @@ fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize, strike_here: bool) -
     let (mut g, first, last) = signs(doc, s, a, b);
     let t = first?;
     // the sides, read below, can still make a kind of these signs; none can of no cue
-    if g.cues & !(BASE | AIR) == 0 && !g.killed {
+    if g.cues & !(BASE | AIR | WEAPON) == 0 && !g.killed {
         return None;
     }
     // a strike told in the sentence is the event, unless the words name another kind:
@@ -538,6 +567,9 @@ fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize, strike_here: bool) -
                 | bit(K::Abduct)
                 | bit(K::Agree),
         )
+        // "air defences intercepted two drones": the interception is what the clause tells;
+        // "fired a missile ..., adding that it was intercepted" stays the strike
+        && g.lead != Some(K::Seize)
     {
         return None;
     }
@@ -623,7 +655,18 @@ fn is_passive(s: &Sent, a: usize, t: usize) -> bool {
 }
 
 /// Whether a mention names an armed actor (a group, a force, a state) and that actor.
-fn armed_mention(doc: &Doc, m: &Ment) -> Option<Entity> {
+/// "Indian nationals", "Israeli settlers", "Syrian civilians": a people before a word for
+/// civilians names people, not their state.
+fn armed_mention(doc: &Doc, s: &Sent, m: &Ment) -> Option<Entity> {
+    let people = s.toks.get(m.b).is_some_and(|n| {
+        matches!(
+            n.w,
+            W::Victim(VictimCategory::Civilians | VictimCategory::People)
+        ) || n.k == K::Crowd
+    });
+    if people && !doc.has_kind(m, &[EntryKind::ArmedGroup, EntryKind::Military]) {
+        return None;
+    }
     if !doc.has_kind(
         m,
         &[
@@ -663,7 +706,7 @@ fn actor(
         if let Some(k) = by {
             for (mi, m) in s.ments.iter().enumerate() {
                 if m.a > k && m.a <= k + 4 && m.b <= b {
-                    if let Some(e) = armed_mention(doc, m) {
+                    if let Some(e) = armed_mention(doc, s, m) {
                         return (Some((e, Side::Armed)), Some(mi));
                     }
                 }
@@ -676,7 +719,7 @@ fn actor(
         if m.b > t || m.a < a || !usable(m) {
             continue;
         }
-        if let Some(e) = armed_mention(doc, m) {
+        if let Some(e) = armed_mention(doc, s, m) {
             best = Some((e, mi));
         }
     }
@@ -873,8 +916,10 @@ fn place(events: &mut Vec<Found>, f: Found) {
     e.headline &= f.headline;
     e.si = e.si.max(f.si);
     let (x, y) = (&mut e.incident, f.incident);
+    // mentions come in text order: a repeated span is the last one (a linear check per
+    // merge would make a long retelling quadratic)
     for sp in y.evidence {
-        if !x.evidence.contains(&sp) {
+        if x.evidence.last() != Some(&sp) {
             x.evidence.push(sp);
         }
     }

@@ -312,7 +312,7 @@ static GROUPS: &[(W, &[&str])] = &[
         "insurgents", "jihadist", "jihadists", "terrorist", "terrorists", "gunmen", "gunman",
         "combatant", "combatants", "members", "member", "elements", "extremists", "extremist",
         "commanders", "commander", "separatists", "separatist", "militiamen", "militia",
-        "mercenaries", "assailants", "attackers", "suspect", "suspects", "jihadi", "bandits",
+        "mercenaries", "assailants", "attackers", "militias", "suspect", "suspects", "jihadi", "bandits",
         "bandit", "robbers", "robber", "smugglers", "smuggler", "poachers", "cadres", "cadre",
         "recruit", "operatives", "operative", "sniper", "snipers",
     ]),
@@ -329,6 +329,7 @@ static GROUPS: &[(W, &[&str])] = &[
         "imam", "businessman", "merchant", "merchants", "farmer", "civil", "local", "locals",
         "motorist", "motorcyclist", "nurse", "lawyer", "mother", "father", "son", "daughter",
         "brother", "wife", "husband", "relatives", "inhabitants", "citizens", "citizen",
+        "settlers", "settler", "nationals", "worshipers", "devotees",
     ]),
     (Victim(V::SecurityForces), &[
         "soldier", "soldiers", "troops", "police", "policemen", "policeman", "officers",
@@ -516,7 +517,7 @@ static CUES: &[(K, &[&str])] = &[
     (K::Protest, &[
         "protest", "protests", "protested", "protesting", "demonstrated", "demonstration",
         "demonstrations", "demonstrating", "demonstrate", "rally", "rallies", "rallied",
-        "marched", "march", "marches", "sit-in", "sit-ins", "picketed", "picket", "vigil",
+        "marched", "march", "marches", "marching", "sit-in", "sit-ins", "picketed", "picket", "vigil",
         "boycott", "boycotted", "strikers", "walkout", "petitioned",
     ]),
     (K::Crowd, &[
@@ -531,12 +532,14 @@ static CUES: &[(K, &[&str])] = &[
     ]),
     (K::Unrest, &[
         "pelted", "pelting", "stones", "stone", "rocks", "tyres", "tires", "barricaded",
+        "barricading", "brawl", "scuffled", "scuffles", "ransacking",
         "barricades", "stone-pelting", "hurled", "molotov", "petrol-bombs", "smashed",
         "vandalised", "vandalized", "vandalism",
     ]),
     (K::Disperse, &[
         "dispersed", "disperse", "dispersing", "teargas", "tear-gas", "batons", "baton",
         "baton-charged", "lathi-charged", "lathicharge", "lathi", "water-cannon", "rubber",
+        "cannon", "cannons",
     ]),
     (K::Arrest, &[
         "arrested", "arrest", "arrests", "arresting", "detained", "detaining", "detention",

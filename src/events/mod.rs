@@ -130,6 +130,8 @@ pub(crate) struct Doc<'t> {
     pub countries: Vec<(&'t str, u32)>,
     /// The country the article is mostly about.
     pub main_country: Option<String>,
+    /// For each sentence, once asked: the paragraph date of [`paragraph_date`].
+    pub para_dates: std::cell::RefCell<Vec<Option<Option<DateRef>>>>,
 }
 
 /// Runs the event stage over `text`.
@@ -151,6 +153,7 @@ pub(crate) fn extract(
     let casualties = casualty::extract(&doc, &strikes, &causes);
     let mut events = strike::into_events(strikes);
     events.extend(kinds.into_iter().filter_map(kinds::into_event));
+    drop_intercepted_strikes(&mut events);
     if let Some(day) = published {
         events.iter_mut().for_each(|e| date_by_report(e, day));
     }
@@ -160,6 +163,22 @@ pub(crate) fn extract(
     events.extend(casualties);
     cause::link(&doc, &mut events, first_casualty);
     events
+}
+
+/// A strike whose sentence tells it was intercepted or shot down ("air defences intercepted
+/// two drones") did not land: the disrupted weapons use is the event.
+fn drop_intercepted_strikes(events: &mut Vec<Event>) {
+    let disrupted: Vec<Span> = events
+        .iter()
+        .filter(|e| e.category() == Some(crate::model::Category::DisruptedWeaponsUse))
+        .flat_map(|e| e.evidence().iter().copied())
+        .collect();
+    if disrupted.is_empty() {
+        return;
+    }
+    events.retain(|e| {
+        !matches!(e, Event::Strike(_)) || !e.evidence().iter().any(|sp| disrupted.contains(sp))
+    });
 }
 
 /// An event the text gives no date is dated by its report: the publication date, marked
@@ -414,6 +433,7 @@ impl<'t> Doc<'t> {
             sents,
             countries: Vec::new(),
             main_country: None,
+            para_dates: std::cell::RefCell::new(Vec::new()),
         };
         doc.weigh_countries();
         doc
@@ -771,17 +791,15 @@ pub(crate) fn nearest_date(
 }
 
 /// The latest day-precision date of earlier sentences of the same paragraph.
+///
+/// Each sentence's answer is kept ([`Doc::para_dates`]), and a walk back stops at the first
+/// sentence whose answer is known, so however many events ask, every sentence is read once:
+/// linear in the sentences of a paragraph, not quadratic.
 pub(crate) fn paragraph_date(doc: &Doc, si: usize) -> Option<DateRef> {
-    let s = doc.sents.get(si)?;
     let is_day = |d: &DateRef| d.precision == crate::model::Precision::Day && d.date.is_some();
-    for p in doc
-        .sents
-        .get(..si)?
-        .iter()
-        .rev()
-        .take_while(|p| p.paragraph == s.paragraph)
-    {
-        let found = if p.event_words {
+    // the day date a sentence itself gives, read once
+    let own = |p: &Sent| -> Option<DateRef> {
+        if p.event_words {
             doc.dates(p)
                 .iter()
                 .rev()
@@ -789,7 +807,6 @@ pub(crate) fn paragraph_date(doc: &Doc, si: usize) -> Option<DateRef> {
                 .find(|d| is_day(d))
                 .cloned()
         } else {
-            // read once per sentence however many events ask
             p.day_date
                 .get_or_init(|| {
                     dates::dates(doc.text, p.span, doc.published)
@@ -798,10 +815,33 @@ pub(crate) fn paragraph_date(doc: &Doc, si: usize) -> Option<DateRef> {
                         .find(is_day)
                 })
                 .clone()
-        };
-        if found.is_some() {
-            return found;
         }
+    };
+    let mut memo = doc.para_dates.borrow_mut();
+    if memo.len() != doc.sents.len() {
+        *memo = vec![None; doc.sents.len()];
     }
-    None
+    // walk back to a sentence that gives a date, a known answer, or the paragraph's start
+    let paragraph = doc.sents.get(si)?.paragraph;
+    let mut k = si;
+    let found = loop {
+        if k == 0 {
+            break None;
+        }
+        let p = doc.sents.get(k - 1)?;
+        if p.paragraph != paragraph {
+            break None;
+        }
+        if let Some(known) = memo.get(k).and_then(Option::as_ref) {
+            break known.clone();
+        }
+        if let Some(d) = own(p) {
+            break Some(d);
+        }
+        k -= 1;
+    };
+    for slot in memo.get_mut(k..=si).into_iter().flatten() {
+        *slot = Some(found.clone());
+    }
+    found
 }

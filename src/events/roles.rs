@@ -65,7 +65,12 @@ pub(crate) fn places(doc: &Doc, s: &Sent, a: usize, b: usize, skip: &[Option<usi
                 PlaceKind::Province => push_unique_place(&mut provinces, p.to_place()),
                 _ => {
                     let p = p.to_place();
-                    if let Some(pr) = doc.province_of(&p) {
+                    // a town that knows no province of its own takes the province of its name
+                    // in its country ("Hebron", the city and the governorate)
+                    if let Some(pr) = doc
+                        .province_of(&p)
+                        .or_else(|| namesake_province(doc, m, &p))
+                    {
                         push_unique_place(&mut town_provinces, pr);
                     }
                     push_unique_place(&mut locations, p);
@@ -91,6 +96,22 @@ pub(crate) fn places(doc: &Doc, s: &Sent, a: usize, b: usize, skip: &[Option<usi
         provinces,
         locations,
     }
+}
+
+/// The province of the same name and country as a town of the mention, if the gazetteer has one.
+fn namesake_province(doc: &Doc, m: &Ment, town: &Place) -> Option<Place> {
+    let (e, _) = doc
+        .entries(&m.m)
+        .filter(|(e, _)| e.kind() == EntryKind::Province && e.country() == town.country.as_deref())
+        .min_by_key(|(_, pref)| *pref)?;
+    Some(
+        PlaceRef {
+            entry: e,
+            kind: PlaceKind::Province,
+            span: m.m.span,
+        }
+        .to_place(),
+    )
 }
 
 /// False for a mention that names an actor, a speaker or a source rather than a place.

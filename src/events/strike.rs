@@ -312,7 +312,7 @@ fn trigger(doc: &Doc, s: &Sent, a: usize, b: usize) -> Option<Trigger> {
                 doc,
                 s,
                 k - 1,
-                &["gas", "tear", "flare", "smoke", "illumination"],
+                &["gas", "tear", "flare", "smoke", "illumination", "water"],
             )
         {
             return None;
