@@ -30,7 +30,8 @@
 //! on: the extraction cannot be interrupted, so its thread is left to finish in the
 //! background (its result is dropped) and a fresh thread takes its place; at most four such
 //! threads per worker are left running, past that the batch waits for them. Memory stays
-//! bounded: at most 64 MiB of input lines (and 64 lines per thread) are in flight.
+//! bounded: at most 64 MiB of input lines (and 64 lines per thread) are in flight, besides
+//! what each running extraction holds.
 //!
 //! # Exit status
 //!
