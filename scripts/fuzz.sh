@@ -40,7 +40,7 @@ for t in "${targets[@]}"; do
     failed=1
     grep -E "^(==[0-9]+==|SUMMARY|thread '|Test unit written|.*panicked)" "$log" | head -20 || true
   fi
-  runs=$(grep -oE "stat::number_of_executed_units: *[0-9]+" "$log" | grep -oE "[0-9]+$" | tail -1)
+  runs=$( (grep -oE "stat::number_of_executed_units: *[0-9]+" "$log" || true) | grep -oE "[0-9]+$" | tail -1 || true)
   runs=${runs:-0}
   total=$((total + runs))
   echo "fuzz: $t: $status, $runs executions in ${seconds} s ($sanitizer sanitizer)"
