@@ -72,6 +72,14 @@ pub(crate) enum W {
     Regime,
     /// "coalition".
     Coalition,
+    /// A verb that sets a toll to a new figure: "rose", "climbed", "reached", "stands".
+    Rise,
+    /// A participle that carries a toll to a new total after an incident's figure: "bringing",
+    /// "taking", "raising", "pushing" ("killed 35, bringing the total to 34,000").
+    Bringing,
+    /// "from": what follows is where someone or something comes from ("a fighter from the
+    /// Haydariyon militia", "rockets fired from southern Lebanon").
+    From,
 }
 
 /// Where a casualty word stands relative to its figure.
@@ -449,6 +457,28 @@ static GROUPS: &[(W, &[&str])] = &[
     ]),
     (Coalition, &[
         "coalition", "coalition-led",
+    ]),
+    (Rise, &[
+        "rose", "risen", "rises", "rising", "climbed", "climbs", "climbing", "reached",
+        "reaches", "increased", "jumped", "soared", "mounted", "stood", "stands", "stand",
+    ]),
+    (Bringing, &[
+        "bringing", "taking", "raising", "pushing", "lifting",
+    ]),
+    (From, &[
+        "from",
+    ]),
+    // ranks, counted as victims ("the death of a regime lieutenant")
+    (Victim(V::SecurityForces), &[
+        "lieutenant", "lieutenants", "captain", "captains", "colonel", "colonels", "sergeant",
+        "sergeants", "corporal", "corporals", "brigadier", "lieutenant-colonel", "major-general",
+        "brigadier-general",
+    ]),
+    // kin, counted as victims ("a farmer and his two sons")
+    (Victim(V::Civilians), &[
+        "sons", "daughters", "brothers", "sister", "sisters", "mothers", "fathers", "wives",
+        "husbands", "grandson", "grandsons", "granddaughter", "grandmother", "grandfather",
+        "nephew", "niece", "cousin", "cousins", "parents", "siblings", "pupils", "pupil",
     ]),
 ];
 

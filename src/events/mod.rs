@@ -6,6 +6,7 @@
 
 mod casualty;
 mod cause;
+mod identity;
 mod kinds;
 mod lexicon;
 mod modality;
