@@ -80,6 +80,11 @@ pub(crate) enum W {
     /// "from": what follows is where someone or something comes from ("a fighter from the
     /// Haydariyon militia", "rockets fired from southern Lebanon").
     From,
+    /// Words of condolence: "condolences", "sympathies" (a quoted statement of condolence
+    /// tells no event).
+    Ceremony,
+    /// "notice", "circular": a notice to the public tells no event.
+    Notice,
 }
 
 /// Where a casualty word stands relative to its figure.
@@ -467,6 +472,12 @@ static GROUPS: &[(W, &[&str])] = &[
     ]),
     (From, &[
         "from",
+    ]),
+    (Ceremony, &[
+        "condolence", "condolences", "condole", "condoles", "condoled", "sympathies",
+    ]),
+    (Notice, &[
+        "notice", "notices", "circular", "circulars", "memo", "newsletter",
     ]),
     // ranks, counted as victims ("the death of a regime lieutenant")
     (Victim(V::SecurityForces), &[

@@ -362,7 +362,28 @@ fn has_event_words(toks: &[Tok]) -> bool {
             t.w,
             W::Trigger(..) | W::Casualty(..) | W::Launch | W::WeaponNoun(_)
         ) || t.k != K::None
-    })
+    }) && !tells_no_event(toks)
+}
+
+/// True for a sentence that tells no event whatever its words: a quoted statement of
+/// condolence ('"We extend our condolences to the families of the 12 people killed"'), a
+/// notice ("the school said in a notice that classes would be suspended after the shelling").
+fn tells_no_event(toks: &[Tok]) -> bool {
+    let mut quoted = false;
+    let mut before = W::Other;
+    for t in toks {
+        if t.punct == b'"' {
+            quoted = !quoted;
+        }
+        match t.w {
+            W::Ceremony if quoted => return true,
+            // "in a notice", not "until further notice"
+            W::Notice if matches!(before, W::Indefinite | W::Definite) => return true,
+            _ => {}
+        }
+        before = t.w;
+    }
+    false
 }
 
 impl<'t> Doc<'t> {

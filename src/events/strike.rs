@@ -70,7 +70,9 @@ pub(crate) fn extract(doc: &Doc) -> Strikes {
     for (si, s) in doc.sents.iter().enumerate() {
         let mut last_in_sentence: Option<usize> = None;
         let mut any = false;
-        for &(a, b) in &s.clauses {
+        // a sentence that tells no event (a statement of condolence, a notice) has no strike
+        let clauses = if s.event_words { &s.clauses[..] } else { &[] };
+        for &(a, b) in clauses {
             let Some(t) = trigger(doc, s, a, b) else {
                 continue;
             };
