@@ -15,7 +15,7 @@ use super::identity;
 use super::kinds::Cause;
 use super::lexicon::{Pos, W};
 use super::strike::Strikes;
-use super::{is_locative_before, modality, nearest_date, paragraph_date, Doc, Sent};
+use super::{is_locative_before, modality, nearest_event_date, paragraph_date, Doc, Sent};
 use crate::gazetteer::EntryKind;
 use crate::model::{
     Casualty, CasualtyKind, Count, Entity, Event, Place, PlaceKind, Qualifier, VictimCategory,
@@ -432,21 +432,7 @@ fn after_figure(
         let Some(t) = s.toks.get(j) else { break };
         if phrase > 0 {
             phrase -= 1;
-            // another figure ends the phrase ("4 militants in addition to 11 injuries")
-            let figure = doc.numbers(s).iter().any(|(_, a, _)| *a == j);
-            let inside = !figure
-                && t.punct == 0
-                && matches!(
-                    t.w,
-                    W::Definite
-                        | W::Indefinite
-                        | W::Other
-                        | W::Military
-                        | W::Regime
-                        | W::Victim(_)
-                        | W::Unknown
-                );
-            if inside {
+            if in_phrase(doc, s, j) {
                 j += 1;
                 continue;
             }
@@ -459,13 +445,7 @@ fn after_figure(
                 victims = Some((cat, t.span));
             }
             // "was shot and killed"
-            W::Conj
-                if victims.is_some()
-                    && j > 0
-                    && s.toks.get(j - 1).is_some_and(|p| p.w == W::Aux)
-                    && s.toks
-                        .get(j + 1)
-                        .is_some_and(|n| matches!(n.w, W::Casualty(..))) => {}
+            W::Conj if victims.is_some() && joins_verbs(s, j) => {}
             W::Casualty(k, _) => {
                 return Some(Reading {
                     victims,
@@ -484,15 +464,8 @@ fn after_figure(
             }
             W::Aux | W::Perfect | W::Definite | W::Unknown | W::Report => {}
             // "23 people, among them seven children, were killed": the part told inside
-            _ if matches!(t.punct, b',' | b'(')
-                && victims.is_some()
-                && s.toks.get(j + 1).is_some_and(|n| n.w == W::Including) =>
-            {
-                let close = if t.punct == b'(' { b')' } else { b',' };
-                match (j + 2..cb).find(|&k| s.toks.get(k).is_some_and(|x| x.punct == close)) {
-                    Some(k) => j = k,
-                    None => break,
-                }
+            _ if victims.is_some() && part_inside(s, j, cb).is_some() => {
+                j = part_inside(s, j, cb).unwrap_or(j);
             }
             // '12 militants were "neutralised"': quotes around the verb
             _ if t.punct == b'"' || t.punct == b'\'' => {}
@@ -509,16 +482,8 @@ fn after_figure(
                     break;
                 }
                 if let Some(m) = t.ment.and_then(|m| s.ments.get(m as usize)) {
-                    if doc.has_kind(m, &[EntryKind::ArmedGroup]) && victims.is_none() {
-                        victims = Some((VictimCategory::Combatants, m.m.span));
-                    }
-                    // "23 Palestinians": a people in the plural are the victims
-                    let plural = doc
-                        .text
-                        .get(..m.m.span.end)
-                        .is_some_and(|w| w.ends_with('s'));
-                    if doc.has_kind(m, &[EntryKind::Demonym]) && plural && victims.is_none() {
-                        victims = Some((VictimCategory::People, m.m.span));
+                    if victims.is_none() {
+                        victims = named_victims(doc, m);
                     }
                     // a name of several words ("Boko Haram") is one modifier
                     j = j.max(m.b.saturating_sub(1));
@@ -532,6 +497,61 @@ fn after_figure(
         victims,
         kind: None,
     })
+}
+
+/// True if the "and" at token `j` joins an auxiliary and a casualty word ("was shot and
+/// killed").
+fn joins_verbs(s: &Sent, j: usize) -> bool {
+    j > 0
+        && s.toks.get(j - 1).is_some_and(|p| p.w == W::Aux)
+        && s.toks
+            .get(j + 1)
+            .is_some_and(|n| matches!(n.w, W::Casualty(..)))
+}
+
+/// The token that closes a part of a toll told inside it, when token `j` opens one: ", among
+/// them seven children,", "(including four women)".
+fn part_inside(s: &Sent, j: usize, cb: usize) -> Option<usize> {
+    let t = s.toks.get(j)?;
+    if !matches!(t.punct, b',' | b'(') || s.toks.get(j + 1)?.w != W::Including {
+        return None;
+    }
+    let close = if t.punct == b'(' { b')' } else { b',' };
+    (j + 2..cb).find(|&k| s.toks.get(k).is_some_and(|x| x.punct == close))
+}
+
+/// True if token `j` continues a phrase after a figure's victims ("a fighter from the
+/// opposition rebels"): words of a name, not punctuation and not another figure ("4
+/// militants in addition to 11 injuries").
+fn in_phrase(doc: &Doc, s: &Sent, j: usize) -> bool {
+    let figure = doc.numbers(s).iter().any(|(_, a, _)| *a == j);
+    !figure
+        && s.toks.get(j).is_some_and(|t| {
+            t.punct == 0
+                && matches!(
+                    t.w,
+                    W::Definite
+                        | W::Indefinite
+                        | W::Other
+                        | W::Military
+                        | W::Regime
+                        | W::Victim(_)
+                        | W::Unknown
+                )
+        })
+}
+
+/// The victims a name before the casualty word makes: an armed group ("12 Boko Haram
+/// killed"), a people in the plural ("23 Palestinians").
+fn named_victims(doc: &Doc, m: &super::Ment) -> Option<(VictimCategory, Span)> {
+    if doc.has_kind(m, &[EntryKind::ArmedGroup]) {
+        return Some((VictimCategory::Combatants, m.m.span));
+    }
+    let plural = doc
+        .text
+        .get(..m.m.span.end)
+        .is_some_and(|w| w.ends_with('s'));
+    (doc.has_kind(m, &[EntryKind::Demonym]) && plural).then_some((VictimCategory::People, m.m.span))
 }
 
 /// True if the casualty verb at `j` has people as its object ("killed a woman", "wounded
@@ -776,8 +796,8 @@ fn read(
     let (date, date_told) = if cumulative {
         (None, false)
     } else {
-        let own = nearest_date(doc, s, ca, cb, c.a, None)
-            .or_else(|| nearest_date(doc, s, 0, s.toks.len(), c.a, None));
+        let own = nearest_event_date(doc, s, ca, cb, c.a, None)
+            .or_else(|| nearest_event_date(doc, s, 0, s.toks.len(), c.a, None));
         let told = own.is_some();
         let date = own
             .or_else(|| strike.and_then(|x| x.date.clone()))

@@ -56,12 +56,24 @@ pub(crate) fn place_agrees(a: &Place, b: &Place) -> bool {
     }
 }
 
+/// How closely [`places_agree`] compares two sets of places where a side names no town.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Match {
+    /// Some province of one agrees with some place of the other: a mention that refers back
+    /// ("the strikes on Aleppo" after strikes on three provinces).
+    Overlap,
+    /// The same provinces: a mention that tells its own event ("airstrikes on Aleppo" after
+    /// strikes on three provinces is another strike).
+    Same,
+}
+
 /// True if two sets of places (an event's provinces and towns) can be one place: either
 /// names none, or some town of one agrees with some town of the other, or, where a side names
-/// no town, some of their provinces agree.
+/// no town, their provinces agree as `how` says.
 pub(crate) fn places_agree(
     (a_provinces, a_towns): (&[Place], &[Place]),
     (b_provinces, b_towns): (&[Place], &[Place]),
+    how: Match,
 ) -> bool {
     if a_provinces.is_empty() && a_towns.is_empty() || b_provinces.is_empty() && b_towns.is_empty()
     {
@@ -70,6 +82,9 @@ pub(crate) fn places_agree(
     let any = |xs: &[Place], ys: &[Place]| xs.iter().any(|x| ys.iter().any(|y| place_agrees(x, y)));
     if !a_towns.is_empty() && !b_towns.is_empty() {
         return any(a_towns, b_towns);
+    }
+    if how == Match::Same && !a_provinces.is_empty() && !b_provinces.is_empty() {
+        return province_codes(a_provinces) == province_codes(b_provinces);
     }
     let a_all = if a_towns.is_empty() {
         a_provinces
@@ -82,6 +97,14 @@ pub(crate) fn places_agree(
         b_towns
     };
     any(a_all, b_all)
+}
+
+/// The codes of a list of provinces, sorted, once each.
+fn province_codes(v: &[Place]) -> Vec<&str> {
+    let mut c: Vec<&str> = v.iter().filter_map(|p| p.code.as_deref()).collect();
+    c.sort_unstable();
+    c.dedup();
+    c
 }
 
 #[cfg(test)]
@@ -130,18 +153,28 @@ mod tests {
         assert!(place_agrees(&kharkiv, &province("UA-63", "UA")));
         assert!(!place_agrees(&kharkiv, &province("RU-BEL", "RU")));
         let none: &[Place] = &[];
-        assert!(places_agree(
-            (none, none),
-            (&[], std::slice::from_ref(&kherson))
-        ));
+        let overlap = Match::Overlap;
+        let one = |p: &Place| vec![p.clone()];
+        assert!(places_agree((none, none), (none, &one(&kherson)), overlap));
         assert!(!places_agree(
-            (&[province("UA-63", "UA")], std::slice::from_ref(&kharkiv)),
-            (&[province("UA-65", "UA")], std::slice::from_ref(&kherson))
+            (&[province("UA-63", "UA")], &one(&kharkiv)),
+            (&[province("UA-65", "UA")], &one(&kherson)),
+            overlap
         ));
         assert!(places_agree(
-            (&[province("UA-63", "UA")], &[kharkiv]),
-            (&[province("UA-63", "UA")], none)
+            (&[province("UA-63", "UA")], &one(&kharkiv)),
+            (&[province("UA-63", "UA")], none),
+            overlap
         ));
+        // three provinces, then one of them: the same strike told again, or another
+        let three = [
+            province("SY-HL", "SY"),
+            province("SY-ID", "SY"),
+            province("SY-DY", "SY"),
+        ];
+        let aleppo = [province("SY-HL", "SY")];
+        assert!(places_agree((&three, none), (&aleppo, none), overlap));
+        assert!(!places_agree((&three, none), (&aleppo, none), Match::Same));
     }
 
     #[test]

@@ -85,7 +85,24 @@ pub(crate) enum W {
     Ceremony,
     /// "notice", "circular": a notice to the public tells no event.
     Notice,
+    /// A subject pronoun: "it", "they", "we" ("the army said it had killed 15").
+    Pronoun,
+    /// A word that makes a mention another event than the one told before: "another", "a
+    /// second", "separate" ("another strike hit the same street an hour later").
+    Another,
 }
+
+/// The possessives of [`W::Definite`] that point back at a speaker: "the army said its jets
+/// struck".
+pub(crate) const OWN: &[&str] = &["its", "their", "our"];
+
+/// Words before a reporting verb that make its date the event's own: "as reported on 3 May",
+/// ACLED's way of dating an event by its report.
+pub(crate) const AS_REPORTED: &[&str] = &["as"];
+
+/// The reporting verbs ([`W::Report`]) of a claim: who claims an act did it ("claimed to have
+/// shelled", "announced a drone strike").
+pub(crate) const CLAIM: &[&str] = &["claimed", "claims", "claim", "claiming", "announced"];
 
 /// Where a casualty word stands relative to its figure.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -478,6 +495,12 @@ static GROUPS: &[(W, &[&str])] = &[
     ]),
     (Notice, &[
         "notice", "notices", "circular", "circulars", "memo", "newsletter",
+    ]),
+    (Pronoun, &[
+        "it", "they", "we",
+    ]),
+    (Another, &[
+        "another", "second", "third", "fourth", "separate", "fresh", "subsequent",
     ]),
     // ranks, counted as victims ("the death of a regime lieutenant")
     (Victim(V::SecurityForces), &[
