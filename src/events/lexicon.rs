@@ -500,7 +500,8 @@ static GROUPS: &[(W, &[&str])] = &[
         "it", "they", "we",
     ]),
     (Another, &[
-        "another", "second", "third", "fourth", "separate", "fresh", "subsequent",
+        "another", "second", "third", "fourth", "separate", "separately", "fresh",
+        "subsequent", "elsewhere",
     ]),
     // ranks, counted as victims ("the death of a regime lieutenant")
     (Victim(V::SecurityForces), &[

@@ -33,6 +33,11 @@ struct Found {
     definite: bool,
     /// "another strike", "a second strike": not the event told before.
     another: bool,
+    /// "a strike on...": an event introduced, not one referred back to.
+    indefinite: bool,
+    /// The countries it is placed in: its towns' and provinces', and a country named as a
+    /// place ("in southern Lebanon").
+    countries: Vec<String>,
     weapon: Option<Weapon>,
     actor: Actor,
     base: Option<Place>,
@@ -53,6 +58,8 @@ struct Acc {
     strike: Strike,
     actor_known: bool,
     sentences: Vec<usize>,
+    /// The countries its mentions place it in ("in southern Lebanon", a town's country).
+    countries: Vec<String>,
 }
 
 /// The strike events of a document, and for each sentence the event told there.
@@ -152,6 +159,14 @@ fn compatible(acc: &Acc, f: &Found) -> bool {
     actor_ok && identity::dates_agree(acc.strike.date.as_ref(), f.date.as_ref())
 }
 
+/// True if a mention's countries agree with the strike's: either knows none, or they share
+/// one.
+fn same_country(acc: &Acc, f: &Found) -> bool {
+    acc.countries.is_empty()
+        || f.countries.is_empty()
+        || f.countries.iter().any(|c| acc.countries.contains(c))
+}
+
 /// True if a mention's places agree with the strike's (see [`identity::places_agree`]): a
 /// mention that tells a strike of its own must name the same provinces, one that refers back
 /// (weak or definite) some of them.
@@ -162,7 +177,7 @@ fn same_place(acc: &Acc, f: &Found) -> bool {
         identity::Match::Overlap
     };
     let acc_places = (&acc.strike.provinces[..], &acc.strike.locations[..]);
-    identity::places_agree(acc_places, (&f.provinces, &f.locations), how)
+    same_country(acc, f) && identity::places_agree(acc_places, (&f.provinces, &f.locations), how)
 }
 
 /// True if the places a mention's sentence names beside it agree with the strike's.
@@ -176,18 +191,19 @@ fn hinted(acc: &Acc, f: &Found) -> bool {
 /// with the mention's: a mention that refers back ("the strike", "the raids") or retells the
 /// strike through another source merges into it, even paragraphs later, and another day,
 /// place or actor is another strike. A weak or definite mention ("the strikes killed three")
-/// with no such strike adds to the last one of the same actor and day. "Another strike" is
-/// never the same.
+/// with no such strike adds to the last one of the same actor and day, an indefinite one ("a
+/// strike on...") does not. "Another strike" or a
+/// sentence that opens with "Separately," tells no strike of an earlier sentence.
 fn same_event(accs: &[Acc], f: &Found, last_in_sentence: Option<usize>) -> Option<usize> {
-    if f.another {
-        return None;
-    }
     if let Some(i) = last_in_sentence {
         let acc = accs.get(i)?;
         let no_places = f.provinces.is_empty() && f.locations.is_empty();
-        if compatible(acc, f) && (no_places || same_place(acc, f) || !f.strong) {
+        if compatible(acc, f) && (no_places || same_place(acc, f) || !f.strong && !f.another) {
             return Some(i);
         }
+    }
+    if f.another {
+        return None;
     }
     let first = accs.len().saturating_sub(LOOK_BACK);
     let recent = accs.get(first..)?;
@@ -205,7 +221,7 @@ fn same_event(accs: &[Acc], f: &Found, last_in_sentence: Option<usize>) -> Optio
         recent
             .iter()
             .rposition(|acc| compatible(acc, f))
-            .filter(|_| !f.strong || f.definite)
+            .filter(|_| (!f.strong || f.definite) && !f.indefinite)
     };
     agreeing.or_else(weak).map(|i| first + i)
 }
@@ -241,6 +257,7 @@ fn place(accs: &mut Vec<Acc>, f: Found, last_in_sentence: Option<usize>) -> Opti
                 strike,
                 actor_known: known,
                 sentences: vec![si],
+                countries: f.countries,
             });
             Some(accs.len() - 1)
         }
@@ -249,6 +266,11 @@ fn place(accs: &mut Vec<Acc>, f: Found, last_in_sentence: Option<usize>) -> Opti
 }
 
 fn merge(acc: &mut Acc, f: Found) {
+    for c in f.countries {
+        if !acc.countries.contains(&c) {
+            acc.countries.push(c);
+        }
+    }
     let s = &mut acc.strike;
     if !s.evidence.contains(&f.evidence) {
         s.evidence.push(f.evidence);
@@ -428,9 +450,10 @@ fn trigger(doc: &Doc, s: &Sent, a: usize, b: usize) -> Option<Trigger> {
                 {
                     continue;
                 }
-                let actor_before =
-                    prev.is_some_and(|p| {
-                        p.ment
+                // "Israeli strikes", "a coalition strike", "regime raids"
+                let actor_before = prev.is_some_and(|p| {
+                    matches!(p.w, W::Coalition | W::Regime)
+                        || p.ment
                             .and_then(|m| s.ments.get(m as usize))
                             .is_some_and(|m| {
                                 doc.has_kind(
@@ -438,7 +461,10 @@ fn trigger(doc: &Doc, s: &Sent, a: usize, b: usize) -> Option<Trigger> {
                                     &[EntryKind::Demonym, EntryKind::Country, EntryKind::Military],
                                 )
                             })
-                    }) && matches!(lw.as_ref(), "strike" | "strikes" | "raid" | "raids");
+                }) && matches!(
+                    lw.as_ref(),
+                    "strike" | "strikes" | "raid" | "raids"
+                );
                 // "would strike", "to strike", "did not strike": a verb, not an anaphor
                 let verb_after_aux = i > a
                     && lower_is(
@@ -550,10 +576,9 @@ fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize, trig: Trigger) -> Op
         provinces,
         locations,
     } = super::roles::places(doc, s, a, b, &skip);
-    let another = (a..t)
-        .rev()
-        .take(4)
-        .any(|k| s.toks.get(k).is_some_and(|x| x.w == W::Another));
+    // "another strike", or a sentence that opens with "Separately," / "In a separate attack"
+    let marker = |k: usize| s.toks.get(k).is_some_and(|x| x.w == W::Another);
+    let another = (a..t).rev().take(4).any(marker) || (0..t.min(4)).any(marker);
     // targets: armed groups after the trigger in the clause
     let mut targets = Vec::new();
     for (mi, m) in s.ments.iter().enumerate() {
@@ -617,11 +642,20 @@ fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize, trig: Trigger) -> Op
         Vec::new()
     };
     let evidence = s.span;
+    // "a coalition strike on...", "an air raid": the article of the trigger's phrase
+    let indefinite = (a..t)
+        .rev()
+        .take(3)
+        .take_while(|&k| s.toks.get(k).is_some_and(|x| x.punct == 0))
+        .any(|k| s.toks.get(k).is_some_and(|x| x.w == W::Indefinite));
+    let countries = countries_of(doc, s, a, b, &skip, &provinces, &locations);
     Some(Found {
         si,
         strong: strong || another,
         definite: definite && !another,
         another,
+        indefinite,
+        countries,
         weapon,
         actor,
         base,
@@ -634,6 +668,38 @@ fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize, trig: Trigger) -> Op
         modality,
         evidence,
     })
+}
+
+/// The countries a mention places a strike in: those of its provinces and towns, and a
+/// country the clause names after a place word ("struck the launchers in southern Lebanon"),
+/// leaving out the mentions in `skip` (actor, base, where it came from).
+fn countries_of(
+    doc: &Doc,
+    s: &Sent,
+    a: usize,
+    b: usize,
+    skip: &[Option<usize>],
+    provinces: &[Place],
+    locations: &[Place],
+) -> Vec<String> {
+    let mut v: Vec<String> = Vec::new();
+    let mut add = |c: Option<&str>| {
+        if let Some(c) = c.filter(|c| !v.iter().any(|x| x == c)) {
+            v.push(c.to_string());
+        }
+    };
+    for p in provinces.iter().chain(locations) {
+        add(p.country.as_deref());
+    }
+    for (mi, m) in s.ments.iter().enumerate() {
+        if m.a < a || m.b > b || skip.contains(&Some(mi)) || !is_locative_before(s, m.a) {
+            continue;
+        }
+        if let Some(p) = doc.place_ref(s, m).filter(|p| p.kind == PlaceKind::Country) {
+            add(p.country().or(p.entry.code()));
+        }
+    }
+    v
 }
 
 /// The mentions a strike came from: "from southern Lebanon", "from the Belgorod region of
@@ -799,14 +865,17 @@ fn actor(doc: &Doc, s: &Sent, a: usize, b: usize, t: usize) -> (Actor, Option<us
             continue;
         }
         let group = doc.has_kind(m, &[EntryKind::ArmedGroup, EntryKind::Military]);
+        // "Israeli tanks shelled": things that fire are the striker's
+        let firing = m.b + 1 == t;
         if next.is_some_and(|n| {
-            matches!(
-                n.w,
-                W::Base
-                    | W::Thing
-                    | W::Victim(crate::model::VictimCategory::Civilians)
-                    | W::Victim(crate::model::VictimCategory::People)
-            ) || (!group && n.w == W::Victim(crate::model::VictimCategory::Combatants))
+            matches!(n.w, W::Thing if !firing)
+                || matches!(
+                    n.w,
+                    W::Base
+                        | W::Victim(crate::model::VictimCategory::Civilians)
+                        | W::Victim(crate::model::VictimCategory::People)
+                )
+                || (!group && n.w == W::Victim(crate::model::VictimCategory::Combatants))
                 || doc.word(n) == "-"
         }) {
             continue;
@@ -889,7 +958,11 @@ fn actor(doc: &Doc, s: &Sent, a: usize, b: usize, t: usize) -> (Actor, Option<us
     // "..., Russia's defence ministry said": a military speaker reports its own strike
     // (not "Ukraine's emergency service said", which speaks for the side struck)
     if let Some((mi, m)) = s.ments.iter().enumerate().find(|(_, m)| {
-        let military_speaker = doc.has_kind(m, &[EntryKind::Metonym, EntryKind::Military])
+        // "Moscow said", "the IDF said", "Russia's defence ministry said"; not "Israeli police
+        // said", whose name may also be a force's
+        let speaks_itself = s.toks.get(m.b).is_some_and(|x| x.w == W::Report);
+        let military_speaker = doc.has_kind(m, &[EntryKind::Metonym])
+            || doc.has_kind(m, &[EntryKind::Military]) && speaks_itself
             || (m.b..(m.b + 4).min(s.toks.len())).any(|k| {
                 lower_is(
                     doc,
