@@ -13,7 +13,7 @@ use std::collections::HashMap;
 
 use super::identity;
 use super::kinds::Cause;
-use super::lexicon::{Pos, W};
+use super::lexicon::{Pos, K, W};
 use super::strike::Strikes;
 use super::{is_locative_before, modality, nearest_event_date, paragraph_date, Doc, Sent};
 use crate::gazetteer::EntryKind;
@@ -499,6 +499,40 @@ fn after_figure(
     })
 }
 
+/// True if the figure at token `a` is named as a part of a toll: "among the wounded were
+/// four children", "among the dead are two journalists".
+fn among_toll(s: &Sent, a: usize) -> bool {
+    let w = |k: usize| s.toks.get(k).map(|t| t.w);
+    (a.saturating_sub(5)..a).any(|k| {
+        w(k) == Some(W::Including)
+            && w(k + 1) == Some(W::Definite)
+            && matches!(
+                w(k + 2),
+                Some(W::Casualty(..) | W::Victim(VictimCategory::People))
+            )
+            && (k + 3..a).all(|j| matches!(w(j), Some(W::Aux | W::Perfect)))
+    })
+}
+
+/// True if what killed or wounded is a disaster, not violence: the cue nearest before the
+/// casualty word at `kind_tok` in its clause ("Floods kill 40", "Heavy rains caused
+/// flooding that killed"), or, with none before, after it ("40 killed in floods").
+fn by_disaster(s: &Sent, ca: usize, cb: usize, kind_tok: usize) -> bool {
+    let cue = |k: usize| {
+        s.toks.get(k).and_then(|t| match (t.w, t.k) {
+            (_, K::Disaster) => Some(true),
+            (W::Trigger(..) | W::WeaponNoun(_) | W::Launch, _) => Some(false),
+            (_, K::None) => None,
+            _ => Some(false),
+        })
+    };
+    (ca..kind_tok)
+        .rev()
+        .find_map(cue)
+        .or_else(|| (kind_tok + 1..cb).find_map(cue))
+        .unwrap_or(false)
+}
+
 /// True if the "and" at token `j` joins an auxiliary and a casualty word ("was shot and
 /// killed").
 fn joins_verbs(s: &Sent, j: usize) -> bool {
@@ -673,7 +707,7 @@ fn read(
     // a part of a figure already given: "including 3 children"
     let including =
         (c.a.saturating_sub(2)..c.a).any(|i| s.toks.get(i).is_some_and(|t| t.w == W::Including));
-    if including && !in_sentence.is_empty() {
+    if including && !in_sentence.is_empty() || among_toll(s, c.a) {
         return None;
     }
     // "two of the dead were children": a part of a toll; "three of the wounded later died"
@@ -733,6 +767,10 @@ fn read(
         }
     }
     let (kind, kind_tok) = kind?;
+    // "Floods kill 40 as fighting rages nearby": the figure is the flood's
+    if by_disaster(s, ca, cb, kind_tok) {
+        return None;
+    }
     // "the three other soldiers fled": fighters who flee are not displaced people
     if kind == CasualtyKind::Displaced
         && s.toks
