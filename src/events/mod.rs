@@ -360,7 +360,7 @@ fn has_event_words(toks: &[Tok]) -> bool {
     toks.iter().any(|t| {
         matches!(
             t.w,
-            W::Trigger(..) | W::Casualty(..) | W::Launch | W::WeaponNoun(_)
+            W::Trigger(..) | W::Casualty(..) | W::Launch | W::WeaponNoun(_) | W::Toll
         ) || t.k != K::None
     }) && !tells_no_event(toks)
 }
