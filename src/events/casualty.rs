@@ -161,13 +161,13 @@ fn singular_person(doc: &Doc, s: &Sent, from: usize, cb: usize) -> Option<(usize
             .and_then(|t| t.ment)
             .and_then(|m| s.ments.get(m as usize))
         {
-            if m.b > j + 1 && !s.toks.get(j).is_some_and(|t| matches!(t.w, W::Victim(_))) {
+            if m.b > j + 1 && s.toks.get(j).is_none_or(|t| person(t.w).is_none()) {
                 j = m.b;
                 continue;
             }
         }
         match s.toks.get(j).map(|t| t.w) {
-            Some(W::Victim(_)) => break,
+            Some(W::Victim(_) | W::Kin) => break,
             // "a regime soldier", "a Syrian army officer", "an unknown militant"
             Some(W::Regime | W::Military | W::Unknown) => j += 1,
             Some(W::Other) if s.toks.get(j).is_some_and(|t| t.punct == 0) => {
@@ -200,7 +200,7 @@ fn singular_person(doc: &Doc, s: &Sent, from: usize, cb: usize) -> Option<(usize
         }
     }
     let t = s.toks.get(j)?;
-    let W::Victim(cat) = t.w else { return None };
+    let cat = person(t.w)?;
     let word = doc.word(t);
     // singular nouns only: "a soldier", not "a number of soldiers"
     if word.ends_with('s') && !matches!(word, "police" | "gunmen")
@@ -209,11 +209,7 @@ fn singular_person(doc: &Doc, s: &Sent, from: usize, cb: usize) -> Option<(usize
         return None;
     }
     // "a police officer", "a Republican Guard member": the head is the last noun
-    while s
-        .toks
-        .get(j + 1)
-        .is_some_and(|n| matches!(n.w, W::Victim(_)))
-    {
+    while s.toks.get(j + 1).is_some_and(|n| person(n.w).is_some()) {
         j += 1;
     }
     Some((j, cat))
@@ -318,12 +314,19 @@ fn person_after(doc: &Doc, s: &Sent, c: &Cand, cb: usize) -> Option<(usize, Vict
         .take_while(|&j| {
             s.toks
                 .get(j)
-                .is_some_and(|t| t.punct == 0 && matches!(t.w, W::Other | W::Victim(_)))
+                .is_some_and(|t| t.punct == 0 && (t.w == W::Other || person(t.w).is_some()))
         })
-        .find_map(|j| match s.toks.get(j).map(|t| t.w) {
-            Some(W::Victim(cat)) => Some((j, cat)),
-            _ => None,
-        })
+        .find_map(|j| Some((j, person(s.toks.get(j)?.w)?)))
+}
+
+/// The category of a person noun a figure counts: a victim noun's, or civilians for kin
+/// ("his two sons"), which the other kinds do not read as a side.
+fn person(w: W) -> Option<VictimCategory> {
+    match w {
+        W::Victim(cat) => Some(cat),
+        W::Kin => Some(VictimCategory::Civilians),
+        _ => None,
+    }
 }
 
 fn is_word(doc: &Doc, s: &Sent, i: usize, words: &[&str]) -> bool {
@@ -439,7 +442,8 @@ fn after_figure(
             phrase = 0;
         }
         match t.w {
-            W::Victim(cat) => {
+            W::Victim(_) | W::Kin => {
+                let cat = person(t.w).unwrap_or(VictimCategory::People);
                 // "police officer": the head noun is the last one
                 let cat = victims.map(|(c, _)| c).unwrap_or(cat);
                 victims = Some((cat, t.span));
@@ -455,9 +459,7 @@ fn after_figure(
             // "aid workers", "security guards": a noun before a person noun is a modifier
             W::Thing | W::Military
                 if victims.is_none()
-                    && s.toks
-                        .get(j + 1)
-                        .is_some_and(|n| matches!(n.w, W::Victim(_))) => {}
+                    && s.toks.get(j + 1).is_some_and(|n| person(n.w).is_some()) => {}
             W::Thing | W::WeaponNoun(_) | W::Trigger(..) | W::Base | W::Launch => {
                 victims?;
                 break;
@@ -570,6 +572,7 @@ fn in_phrase(doc: &Doc, s: &Sent, j: usize) -> bool {
                         | W::Military
                         | W::Regime
                         | W::Victim(_)
+                        | W::Kin
                         | W::Unknown
                 )
         })
@@ -608,9 +611,9 @@ fn has_person_object(doc: &Doc, s: &Sent, j: usize, cb: usize) -> bool {
         .find(|(n, a, _)| *a == k && n.kind == NumberKind::Count)
         .map(|(_, _, b)| *b);
     match (t.w, figure) {
-        (W::Victim(_), _) => true,
+        (W::Victim(_) | W::Kin, _) => true,
         (_, Some(b)) => {
-            (b..cb.min(b + 3)).any(|x| s.toks.get(x).is_some_and(|n| matches!(n.w, W::Victim(_))))
+            (b..cb.min(b + 3)).any(|x| s.toks.get(x).is_some_and(|n| person(n.w).is_some()))
         }
         (W::Indefinite | W::Definite, None) => singular_person(doc, s, k + 1, cb).is_some(),
         _ => false,
@@ -760,7 +763,7 @@ fn read(
         // after a verb before the figure, the noun after it names the victims
         if kind.is_some() && victims.is_none() {
             if let Some(t) = s.toks.get(c.b) {
-                if let W::Victim(cat) = t.w {
+                if let Some(cat) = person(t.w) {
                     victims = Some((cat, t.span));
                 }
             }

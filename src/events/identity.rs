@@ -7,10 +7,12 @@ use chrono::Datelike;
 
 use crate::model::{DateRef, Place, PlaceKind, Precision};
 
-/// True if two dates can be one day: unknown on either side, or the same day, month or year
-/// at the coarser of the two precisions ("in March" and "on March 3" agree).
+/// True if two dates can be one day: unknown (or only inferred from the report) on either
+/// side, or the same day, month or year at the coarser of the two precisions ("in March" and
+/// "on March 3" agree).
 pub(crate) fn dates_agree(a: Option<&DateRef>, b: Option<&DateRef>) -> bool {
-    let (Some(a), Some(b)) = (a, b) else {
+    // a date inferred from the report is no date the text gives
+    let (Some(a), Some(b)) = (a.filter(|d| !d.inferred), b.filter(|d| !d.inferred)) else {
         return true;
     };
     let (Some(x), Some(y)) = (a.date, b.date) else {
@@ -141,6 +143,7 @@ mod tests {
             date: NaiveDate::from_ymd_opt(y, m, d),
             precision,
             span: Span::new(0, 0),
+            inferred: false,
         }
     }
 
@@ -186,5 +189,10 @@ mod tests {
         assert!(dates_agree(Some(&d3), Some(&d3)));
         assert!(!dates_agree(Some(&d3), Some(&d4)));
         assert!(dates_agree(Some(&march), Some(&d4)));
+        let reported = DateRef {
+            inferred: true,
+            ..d4.clone()
+        };
+        assert!(dates_agree(Some(&d3), Some(&reported)));
     }
 }

@@ -90,6 +90,9 @@ pub(crate) enum W {
     /// A word that makes a mention another event than the one told before: "another", "a
     /// second", "separate" ("another strike hit the same street an hour later").
     Another,
+    /// Kin, counted as people by the casualty rules ("a farmer and his two sons") but naming
+    /// no side: "sons", "brothers", "cousins".
+    Kin,
 }
 
 /// The possessives of [`W::Definite`] that point back at a speaker: "the army said its jets
@@ -509,11 +512,13 @@ static GROUPS: &[(W, &[&str])] = &[
         "sergeants", "corporal", "corporals", "brigadier", "lieutenant-colonel", "major-general",
         "brigadier-general",
     ]),
-    // kin, counted as victims ("a farmer and his two sons")
-    (Victim(V::Civilians), &[
+    (Kin, &[
         "sons", "daughters", "brothers", "sister", "sisters", "mothers", "fathers", "wives",
         "husbands", "grandson", "grandsons", "granddaughter", "grandmother", "grandfather",
-        "nephew", "niece", "cousin", "cousins", "parents", "siblings", "pupils", "pupil",
+        "nephew", "niece", "cousin", "cousins", "parents", "siblings",
+    ]),
+    (Victim(V::Civilians), &[
+        "pupils", "pupil",
     ]),
 ];
 

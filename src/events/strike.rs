@@ -38,6 +38,9 @@ struct Found {
     /// The countries it is placed in: its towns' and provinces', and a country named as a
     /// place ("in southern Lebanon").
     countries: Vec<String>,
+    /// Where it came from, when it names no other place ("shelled border posts from Kunar"):
+    /// the place of a new strike, nothing to a strike it retells.
+    origin: super::roles::Where,
     weapon: Option<Weapon>,
     actor: Actor,
     base: Option<Place>,
@@ -246,8 +249,16 @@ fn place(accs: &mut Vec<Acc>, f: Found, last_in_sentence: Option<usize>) -> Opti
                 },
                 base: f.base,
                 targets: f.targets,
-                provinces: f.provinces,
-                locations: f.locations,
+                provinces: if f.provinces.is_empty() && f.locations.is_empty() {
+                    f.origin.provinces
+                } else {
+                    f.provinces
+                },
+                locations: if f.locations.is_empty() {
+                    f.origin.locations
+                } else {
+                    f.locations
+                },
                 date: f.date_new,
                 weapon: f.weapon,
                 category: category_of(f.weapon),
@@ -571,11 +582,22 @@ fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize, trig: Trigger) -> Op
     // "fired from southern Lebanon", "launched from the Belgorod region": where the strike came
     // from is not where it hit
     let mut skip = vec![actor_ment, base_ment];
-    skip.extend(origins(s));
+    let from: Vec<Option<usize>> = origins(s).collect();
+    skip.extend(from.iter().copied());
     let super::roles::Where {
         provinces,
         locations,
     } = super::roles::places(doc, s, a, b, &skip);
+    // a strike told with no place but where it came from is placed there, if it is new
+    let origin = if provinces.is_empty() && locations.is_empty() && !from.is_empty() {
+        let others: Vec<Option<usize>> = (0..s.ments.len())
+            .map(Some)
+            .filter(|m| !from.contains(m))
+            .collect();
+        super::roles::places(doc, s, a, b, &others)
+    } else {
+        super::roles::Where::default()
+    };
     // "another strike", or a sentence that opens with "Separately," / "In a separate attack"
     let marker = |k: usize| s.toks.get(k).is_some_and(|x| x.w == W::Another);
     let another = (a..t).rev().take(4).any(marker) || (0..t.min(4)).any(marker);
@@ -656,6 +678,7 @@ fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize, trig: Trigger) -> Op
         another,
         indefinite,
         countries,
+        origin,
         weapon,
         actor,
         base,
@@ -820,8 +843,8 @@ fn actor(doc: &Doc, s: &Sent, a: usize, b: usize, t: usize) -> (Actor, Option<us
         // "Israel's army said the rockets were fired...": the speaker did not fire them,
         // unless it speaks of its own act ("France's army said it had killed")
         if let Some(sp) = speech {
-            let speaks = m.b <= sp.verb;
-            if speaks != sp.own && m.a < t {
+            let told = m.a > sp.verb && m.a < t;
+            if sp.own && told || !sp.own && speaks(doc, s, m, sp.verb) {
                 continue;
             }
         }
@@ -949,8 +972,8 @@ fn actor(doc: &Doc, s: &Sent, a: usize, b: usize, t: usize) -> (Actor, Option<us
     // who the report names
     let (ga, gt) = match speech {
         Some(sp) if sp.own => (a, sp.verb.max(a)),
-        Some(sp) => ((sp.verb + 1).max(a), t),
-        None => (a, t),
+        Some(sp) if sp.verb <= a + SPEAKER_WORDS + 1 => ((sp.verb + 1).max(a), t),
+        _ => (a, t),
     };
     if let Some(e) = super::roles::generic_actor(doc, s, ga, gt) {
         return (Actor::Named(e), None);
@@ -1009,6 +1032,22 @@ fn actor(doc: &Doc, s: &Sent, a: usize, b: usize, t: usize) -> (Actor, Option<us
         }
     }
     (Actor::Unresolved, None)
+}
+
+/// The most words between a speaker's name and its reporting verb ("Syria's state news
+/// agency SANA said").
+const SPEAKER_WORDS: usize = 5;
+
+/// True if the mention is the subject of the reporting verb at `verb`: its name, then at most
+/// [`SPEAKER_WORDS`] words of its own ("'s health ministry", "-run health ministry").
+fn speaks(doc: &Doc, s: &Sent, m: &super::Ment, verb: usize) -> bool {
+    m.b <= verb
+        && verb - m.b <= SPEAKER_WORDS
+        && (m.b..verb).all(|k| {
+            s.toks
+                .get(k)
+                .is_some_and(|x| x.punct == 0 || doc.word(x) == "'s")
+        })
 }
 
 /// A report before a trigger: the reporting verb ("Israel's army said", "according to"), and
