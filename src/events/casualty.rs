@@ -655,12 +655,27 @@ fn toll_to(
 fn kind_before(doc: &Doc, s: &Sent, ca: usize, a: usize) -> Option<(CasualtyKind, usize)> {
     let mut i = a;
     let mut steps = 0usize;
-    while i > ca && steps < 3 {
+    // "killing three soldiers and two civilians": the verb of the figure before the "and"
+    let mut coord = false;
+    while i > ca && steps < if coord { 6 } else { 3 } {
         i -= 1;
         steps += 1;
         let t = s.toks.get(i)?;
         match t.w {
             W::Casualty(k, Pos::Verb) => return Some((k, i)),
+            W::Conj
+                if !coord
+                    && i + 1 == a
+                    && i > 0
+                    && s.toks
+                        .get(i - 1)
+                        .is_some_and(|p| matches!(p.w, W::Victim(_))) =>
+            {
+                coord = true;
+                steps = 0;
+            }
+            // the earlier figure and its victims
+            W::Victim(_) | W::Other if coord && t.punct == 0 => {}
             W::Casualty(CasualtyKind::Killed, Pos::After)
                 if is_word(
                     doc,
