@@ -67,18 +67,19 @@
 //!   and a metonym for Russia's government: a [`Mention`] lists every entry its pattern
 //!   names, and the extractor picks by context.
 
+mod build;
 mod builtin;
 pub(crate) mod tsv;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::Arc;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, Anchored, Input};
 
-use crate::error::Error;
 use crate::hash::{fnv_lower, fnv_step, mix, Fast, FNV_OFFSET};
 use crate::span::Span;
 
+pub use build::{GazetteerBuilder, Warning, WarningKind, COMMON_WORDS};
 pub use builtin::BUILTIN_FILES;
 
 /// What an [`Entry`] names.
@@ -163,54 +164,159 @@ impl EntryKind {
 }
 
 /// One named thing.
-#[derive(Clone, Debug, PartialEq, Eq)]
+///
+/// Its strings live in one buffer shared by every entry of its [`Gazetteer`] (a million
+/// entries are a million small records, not several million small allocations).
+#[derive(Clone)]
 pub struct Entry {
-    pub(crate) kind: EntryKind,
-    pub(crate) name: String,
-    pub(crate) country: Option<String>,
-    pub(crate) code: Option<String>,
-    pub(crate) province: Option<String>,
-    pub(crate) patterns: Vec<String>,
-    /// The attributes column as written (`pop=23000;role=x`), checked when parsed and
-    /// split when asked: one string per entry instead of two per attribute.
-    pub(crate) attrs: String,
+    text: Arc<String>,
+    at: Slot,
 }
+
+/// Where an [`Entry`]'s strings are in the shared buffer, and its fixed-size fields. At
+/// `start`: the patterns joined by tabs (`pats` bytes), the code (`code`), the province
+/// (`province`), the attributes column (`attrs`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Slot {
+    pub(crate) start: u32,
+    pub(crate) pats: u16,
+    pub(crate) attrs: u16,
+    pub(crate) code: u8,
+    pub(crate) province: u8,
+    pub(crate) kind: EntryKind,
+    /// ISO 3166-1 alpha-2, or two zero bytes for none.
+    pub(crate) country: [u8; 2],
+    /// [`NAME_UNMATCHED`], [`REMOVED`].
+    pub(crate) flags: u8,
+}
+
+/// [`Slot`] flag: the name is not looked for in text (a common word, refused).
+pub(crate) const NAME_UNMATCHED: u8 = 1;
+/// [`Slot`] flag: merged into an earlier entry, dropped when the gazetteer is built.
+pub(crate) const REMOVED: u8 = 2;
 
 impl Entry {
     /// What it names.
     pub fn kind(&self) -> EntryKind {
-        self.kind
+        self.at.kind
     }
     /// Canonical name.
     pub fn name(&self) -> &str {
-        &self.name
+        tsv::strip_cs(self.patterns().next().unwrap_or(""))
     }
     /// ISO 3166-1 alpha-2 of its country.
     pub fn country(&self) -> Option<&str> {
-        self.country.as_deref()
+        if self.at.country == [0, 0] {
+            return None;
+        }
+        std::str::from_utf8(&self.at.country).ok()
     }
     /// Its code: alpha-2 for a country, ISO 3166-2 for a province, an id otherwise.
     pub fn code(&self) -> Option<&str> {
-        self.code.as_deref()
+        let s = self.part(usize::from(self.at.pats), usize::from(self.at.code));
+        (!s.is_empty()).then_some(s)
     }
     /// ISO 3166-2 of the province a town or air base lies in; a province's own code.
     pub fn province(&self) -> Option<&str> {
-        match self.kind {
-            EntryKind::Province => self.code.as_deref(),
-            _ => self.province.as_deref(),
-        }
+        let s = match self.at.kind {
+            EntryKind::Province => return self.code(),
+            _ => self.part(
+                usize::from(self.at.pats) + usize::from(self.at.code),
+                usize::from(self.at.province),
+            ),
+        };
+        (!s.is_empty()).then_some(s)
     }
     /// The surface forms, the name first (a leading `=` marks a case-sensitive one).
-    pub fn patterns(&self) -> &[String] {
-        &self.patterns
+    pub fn patterns(&self) -> Patterns<'_> {
+        let pats = self.part(0, usize::from(self.at.pats));
+        Patterns {
+            rest: Some(pats),
+            left: pats.bytes().filter(|b| *b == b'\t').count() + 1,
+        }
     }
     /// The value of an attribute (`pop`, `role`, `from`, `to`, `ambiguous`...).
     pub fn attr(&self, key: &str) -> Option<&str> {
-        self.attrs
+        self.attrs()
             .split(';')
             .filter_map(|pair| pair.split_once('='))
             .find(|(k, _)| k.trim() == key)
             .map(|(_, v)| v.trim())
+    }
+    /// The attributes column as written (`pop=23000;role=x`).
+    pub(crate) fn attrs(&self) -> &str {
+        let at =
+            usize::from(self.at.pats) + usize::from(self.at.code) + usize::from(self.at.province);
+        self.part(at, usize::from(self.at.attrs))
+    }
+    /// `len` bytes of its strings from `from`.
+    fn part(&self, from: usize, len: usize) -> &str {
+        let start = self.at.start as usize + from;
+        self.text.get(start..start + len).unwrap_or("")
+    }
+    /// True if its name is looked for in text.
+    pub(crate) fn name_matched(&self) -> bool {
+        self.at.flags & NAME_UNMATCHED == 0
+    }
+}
+
+/// The patterns of an [`Entry`], the name first ([`Entry::patterns`]).
+#[derive(Clone, Debug)]
+pub struct Patterns<'a> {
+    rest: Option<&'a str>,
+    left: usize,
+}
+
+impl<'a> Iterator for Patterns<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let rest = self.rest?;
+        self.left = self.left.saturating_sub(1);
+        match rest.split_once('\t') {
+            Some((p, more)) => {
+                self.rest = Some(more);
+                Some(p)
+            }
+            None => {
+                self.rest = None;
+                Some(rest)
+            }
+        }
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.left, Some(self.left))
+    }
+}
+
+impl ExactSizeIterator for Patterns<'_> {}
+
+impl PartialEq for Entry {
+    fn eq(&self, other: &Entry) -> bool {
+        self.at.kind == other.at.kind
+            && self.at.country == other.at.country
+            && self.at.flags == other.at.flags
+            && self.part(0, usize::from(self.at.pats)) == other.part(0, usize::from(other.at.pats))
+            && self.code() == other.code()
+            && self.province() == other.province()
+            && self.attrs() == other.attrs()
+    }
+}
+
+impl Eq for Entry {}
+
+impl std::fmt::Debug for Entry {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Entry")
+            .field("kind", &self.kind())
+            .field("name", &self.name())
+            .field("country", &self.country())
+            .field("code", &self.code())
+            .field("province", &self.province())
+            .field("patterns", &self.patterns().collect::<Vec<_>>())
+            .field("attrs", &self.attrs())
+            .finish()
     }
 }
 
@@ -239,8 +345,14 @@ struct Automaton {
 /// per byte, and the build is short.
 #[derive(Default)]
 struct Names {
-    /// The keys, ASCII-lowercased.
-    keys: Vec<(Box<str>, Target)>,
+    /// The keys (compared ASCII-case-insensitively): where each is, its length, and what
+    /// it names. A key is found in the entries' shared text, where the pattern is written,
+    /// or, with [`KEY_FOLDED`] set in its start, in `folded`.
+    keys: Vec<(u32, u32, Target)>,
+    /// The entries' shared text.
+    text: Arc<String>,
+    /// The keys that folding changes ("Qal‘ah" is the key "Qal'ah").
+    folded: String,
     /// Every key cut at each of its word ends ("the", "the white", "the white house"), by
     /// the hash of the lowercased prefix ([`fnv_lower`]), with what the prefix is: the
     /// search at a word start walks word end by word end while the words so far start some
@@ -261,6 +373,9 @@ struct Names {
     /// Longest key in bytes.
     max_len: usize,
 }
+
+/// The bit of a key's start that says it is in [`Names::folded`].
+const KEY_FOLDED: u32 = 1 << 31;
 
 /// What a key prefix is: [`PREFIX_MORE`] and the other flags, and the index in
 /// [`Names::keys`] of the key ending there (with [`PREFIX_KEY`]).
@@ -309,6 +424,22 @@ fn bloom_bits(h: u64, words: usize) -> [usize; 2] {
 }
 
 impl Names {
+    /// Key `i` and what it names.
+    fn key(&self, i: u32) -> Option<(&str, Target)> {
+        let &(start, len, target) = self.keys.get(i as usize)?;
+        Some((self.key_at(start, len)?, target))
+    }
+
+    /// The key at `start` (in `text`, or in `folded` with [`KEY_FOLDED`]) of `len` bytes.
+    fn key_at(&self, start: u32, len: u32) -> Option<&str> {
+        let (buf, at) = if start & KEY_FOLDED != 0 {
+            (self.folded.as_str(), start & !KEY_FOLDED)
+        } else {
+            (self.text.as_str(), start)
+        };
+        buf.get(at as usize..(at as usize).checked_add(len as usize)?)
+    }
+
     /// False if no key starts with the word of first-word hash `h` (true may be wrong).
     fn may_start(&self, h: u64) -> bool {
         bloom_bits(h, self.first_words.len()).iter().all(|&bit| {
@@ -379,77 +510,6 @@ impl std::fmt::Debug for Gazetteer {
     }
 }
 
-/// Builds a [`Gazetteer`] from the built-in data and user files.
-///
-/// ```
-/// use conflict_events::gazetteer::Gazetteer;
-/// let gazetteer = Gazetteer::builder()
-///     .builtin(false)
-///     .add_tsv("my_groups.tsv", "armed_group\tRed Hand Brigade\t\t\t\tRHB|Red Hand")
-///     .build()?;
-/// let hits = gazetteer.find("The RHB claimed the attack.");
-/// assert_eq!(gazetteer.entries_of(&hits[0]).next().unwrap().1.name(), "Red Hand Brigade");
-/// # Ok::<(), conflict_events::Error>(())
-/// ```
-#[derive(Clone, Debug)]
-pub struct GazetteerBuilder {
-    builtin: bool,
-    stoplist: bool,
-    files: Vec<(String, String)>,
-}
-
-impl Default for GazetteerBuilder {
-    fn default() -> Self {
-        GazetteerBuilder {
-            builtin: true,
-            stoplist: true,
-            files: Vec::new(),
-        }
-    }
-}
-
-impl GazetteerBuilder {
-    /// Include the built-in data (default: yes).
-    pub fn builtin(mut self, yes: bool) -> Self {
-        self.builtin = yes;
-        self
-    }
-
-    /// Drop case-insensitive patterns that are common English words (default: yes).
-    pub fn stoplist(mut self, yes: bool) -> Self {
-        self.stoplist = yes;
-        self
-    }
-
-    /// Add a user file: `name` is used in error messages, `text` is its content.
-    pub fn add_tsv(mut self, name: impl Into<String>, text: impl Into<String>) -> Self {
-        self.files.push((name.into(), text.into()));
-        self
-    }
-
-    /// Parses every file and builds the indexes.
-    ///
-    /// # Errors
-    /// A malformed line (naming file, line and reason), or an automaton that cannot be built.
-    pub fn build(&self) -> Result<Gazetteer, Error> {
-        let mut entries = Vec::new();
-        if self.builtin {
-            for (name, text) in BUILTIN_FILES {
-                entries.extend(tsv::parse(name, text)?);
-            }
-        }
-        for (name, text) in &self.files {
-            entries.extend(tsv::parse(name, text)?);
-        }
-        let stop: HashSet<String> = if self.stoplist {
-            builtin::stoplist()
-        } else {
-            HashSet::new()
-        };
-        Gazetteer::from_entries(entries, &stop)
-    }
-}
-
 /// True if the pattern is matched only as written.
 pub(crate) fn is_case_sensitive(pattern: &str) -> bool {
     pattern.starts_with('=') || !pattern.chars().any(|c| c.is_lowercase())
@@ -478,153 +538,6 @@ impl Gazetteer {
     /// The built-in gazetteer, built once on first use and shared.
     pub fn builtin() -> &'static Gazetteer {
         builtin::shared()
-    }
-
-    fn from_entries(entries: Vec<Entry>, stop: &HashSet<String>) -> Result<Gazetteer, Error> {
-        // key (case-folded for insensitive patterns) -> entry ids, per automaton
-        let total: usize = entries.iter().map(|e| e.patterns.len()).sum();
-        let mut ci: HashMap<String, (Vec<EntryId>, bool), Fast> =
-            HashMap::with_capacity_and_hasher(total, Fast);
-        let mut cs: HashMap<String, (Vec<EntryId>, bool), Fast> = HashMap::default();
-        for (i, e) in entries.iter().enumerate() {
-            let id = u32::try_from(i).map_err(|_| Error::automaton("too many entries"))?;
-            for p in &e.patterns {
-                // patterns are folded like the text ("Qal‘ah" is matched as "Qal'ah")
-                let folded = crate::text::Normalized::new(p);
-                let p = folded.as_str();
-                let bare = tsv::strip_cs(p);
-                if bare.is_empty() {
-                    continue;
-                }
-                let (map, key) = if is_case_sensitive(p) {
-                    (&mut cs, bare.to_string())
-                } else {
-                    let key = bare.to_ascii_lowercase();
-                    if stop.contains(&key) {
-                        continue;
-                    }
-                    (&mut ci, key)
-                };
-                let proper = bare.chars().next().is_some_and(char::is_uppercase);
-                let (v, all_proper) = map.entry(key).or_insert_with(|| (Vec::new(), true));
-                *all_proper &= proper;
-                if v.last() != Some(&id) {
-                    v.push(id);
-                }
-            }
-        }
-        let mut ids = Vec::new();
-        let mut automata = Vec::new();
-        let mut patterns = 0;
-        // case-insensitive patterns go to the hash map, case-sensitive ones to the automaton
-        let mut names_dict = Names::default();
-        names_dict.keys.reserve(ci.len());
-        names_dict.prefixes.reserve(ci.len() * 2);
-        let mut first_hashes: Vec<u64> = Vec::with_capacity(ci.len());
-        // (the map's hasher is fixed, so this order, and which of two keys with one hash
-        // goes to `overflow`, is the same on every run)
-        for (k, (v, proper)) in ci {
-            let start = ids.len() as u32;
-            ids.extend_from_slice(&v);
-            let target = Target {
-                ids: (start, ids.len() as u32),
-                proper,
-            };
-            names_dict.max_len = names_dict.max_len.max(k.len());
-            let index = u32::try_from(names_dict.keys.len())
-                .map_err(|_| Error::automaton("too many patterns"))?;
-            // the key's word ends, as the search will cut the text
-            let mut h = FNV_OFFSET;
-            let mut e = 0;
-            let mut stored = false;
-            while let Some(ne) = next_word_end(&k, e, k.len()) {
-                h = fnv_lower(h, k.as_bytes().get(e..ne).unwrap_or(&[]));
-                if e == 0 {
-                    first_hashes.push(h);
-                }
-                let prefix = names_dict.prefixes.entry(h).or_default();
-                if ne == k.len() {
-                    if prefix.flags & PREFIX_KEY == 0 {
-                        prefix.key = index;
-                        stored = true;
-                    }
-                    prefix.flags |= PREFIX_KEY | if proper { 0 } else { PREFIX_LOWER };
-                } else {
-                    prefix.flags |= PREFIX_MORE | if proper { 0 } else { PREFIX_MORE_LOWER };
-                }
-                e = ne;
-            }
-            match k.chars().next() {
-                Some(c) if c.is_ascii() && !c.is_ascii_alphanumeric() => {
-                    names_dict.lead |= 1u128 << (c as u32);
-                }
-                Some(c) if !c.is_ascii() && !c.is_alphanumeric() => names_dict.lead_other = true,
-                _ => {}
-            }
-            if stored {
-                names_dict.keys.push((k.into_boxed_str(), target));
-            } else {
-                names_dict.overflow.insert(k.into_boxed_str(), target);
-            }
-            patterns += 1;
-        }
-        first_hashes.sort_unstable();
-        first_hashes.dedup();
-        let words = (first_hashes.len() * 10 / 64).next_power_of_two().max(16);
-        names_dict.first_words = vec![0; words];
-        for &h in &first_hashes {
-            for bit in bloom_bits(h, words) {
-                if let Some(w) = names_dict.first_words.get_mut(bit / 64) {
-                    *w |= 1 << (bit % 64);
-                }
-            }
-        }
-        for (map, insensitive) in [(cs, false)] {
-            if map.is_empty() {
-                continue;
-            }
-            let mut pats: Vec<(String, (Vec<EntryId>, bool))> = map.into_iter().collect();
-            pats.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-            let mut targets = Vec::with_capacity(pats.len());
-            let mut proper = Vec::with_capacity(pats.len());
-            for (_, (v, p)) in &pats {
-                let start = ids.len() as u32;
-                ids.extend_from_slice(v);
-                targets.push((start, ids.len() as u32));
-                proper.push(*p && insensitive);
-            }
-            let ac = AhoCorasick::builder()
-                .ascii_case_insensitive(insensitive)
-                .match_kind(MatchKind::LeftmostLongest)
-                .start_kind(StartKind::Both)
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(pats.iter().map(|(p, _)| p.as_str()))
-                .map_err(Error::automaton)?;
-            patterns += pats.len();
-            automata.push(Automaton {
-                ac,
-                targets,
-                proper,
-            });
-        }
-        let mut names = HashMap::new();
-        for e in &entries {
-            if matches!(e.kind, EntryKind::Country | EntryKind::Province) {
-                if let Some(code) = &e.code {
-                    names.entry(code.clone()).or_insert_with(|| e.name.clone());
-                }
-            }
-        }
-        Ok(Gazetteer {
-            inner: Arc::new(Inner {
-                entries,
-                ids,
-                automata,
-                names_dict,
-                patterns,
-                names,
-            }),
-        })
     }
 
     /// All entries.
@@ -658,7 +571,7 @@ impl Gazetteer {
     pub fn patterns(&self) -> Vec<(String, bool)> {
         let mut out = Vec::with_capacity(self.inner.patterns);
         for e in &self.inner.entries {
-            for p in &e.patterns {
+            for p in e.patterns().skip(usize::from(!e.name_matched())) {
                 out.push((tsv::strip_cs(p).to_string(), is_case_sensitive(p)));
             }
         }
@@ -673,26 +586,15 @@ impl Gazetteer {
             .iter()
             .map(|a| a.ac.memory_usage() + a.targets.len() * 8)
             .sum();
-        let entries: usize = self
-            .inner
-            .entries
-            .iter()
-            .map(|e| {
-                std::mem::size_of::<Entry>()
-                    + e.name.len()
-                    + e.patterns.iter().map(|p| p.len() + 24).sum::<usize>()
-                    + e.attrs.len()
-            })
-            .sum();
-        let dict: usize = self
-            .inner
-            .names_dict
-            .keys
-            .iter()
-            .map(|(k, _)| k.len() + 16 + 16)
-            .sum::<usize>()
-            + self.inner.names_dict.prefixes.capacity() * 17
-            + self.inner.names_dict.first_words.len() * 8;
+        // the entries share one buffer of strings
+        let entries = self.inner.entries.len() * std::mem::size_of::<Entry>()
+            + self.inner.entries.first().map_or(0, |e| e.text.capacity());
+        let names = &self.inner.names_dict;
+        let dict = names.keys.capacity() * std::mem::size_of::<(u32, u32, Target)>()
+            + names.folded.capacity()
+            + names.prefixes.capacity() * 17
+            + names.first_words.len() * 8
+            + names.overflow.keys().map(|k| k.len() + 32).sum::<usize>();
         automata + dict + entries + self.inner.ids.len() * 4
     }
 
@@ -978,8 +880,8 @@ fn longest_at(
         };
         if prefix.flags & key_ok != 0 {
             let words = text.get(i..ne).unwrap_or("");
-            let target = match names.keys.get(prefix.key as usize) {
-                Some((k, t)) if k.eq_ignore_ascii_case(words) => Some(*t),
+            let target = match names.key(prefix.key) {
+                Some((k, t)) if k.eq_ignore_ascii_case(words) => Some(t),
                 _ if names.overflow.is_empty() => None,
                 _ => {
                     key.clear();
@@ -1230,7 +1132,8 @@ mod tests {
         let names = &g.inner.names_dict;
         assert!(!names.keys.is_empty());
         let mut rejected = 0;
-        for (k, _) in &names.keys {
+        for i in 0..names.keys.len() as u32 {
+            let (k, _) = names.key(i).unwrap();
             let end = next_word_end(k, 0, k.len()).unwrap();
             let h = fnv_lower(FNV_OFFSET, k.as_bytes().get(..end).unwrap());
             assert!(names.may_start(h), "{k:?} would never be found");

@@ -16,25 +16,77 @@
 //! - `aliases`: other surface forms separated by `|`;
 //! - `attrs`: `key=value` pairs separated by `;` (`pop=23000`, `role=defence_minister`).
 
-use super::{Entry, EntryKind};
+use super::EntryKind;
 use crate::error::Error;
 
-/// Parses one gazetteer file. `file` names it in error messages.
-pub(crate) fn parse(file: &str, text: &str) -> Result<Vec<Entry>, Error> {
-    let mut entries = Vec::new();
+/// The column names, for messages.
+const COLUMNS: [&str; 7] = [
+    "kind", "name", "country", "code", "province", "aliases", "attrs",
+];
+
+/// Longest name and aliases of one line together, in bytes (tab-joined).
+pub(crate) const MAX_PATTERN_BYTES: usize = u16::MAX as usize;
+/// Longest attribute column, in bytes.
+pub(crate) const MAX_ATTRS_BYTES: usize = u16::MAX as usize;
+/// Longest code, in bytes.
+pub(crate) const MAX_CODE_BYTES: usize = u8::MAX as usize;
+
+/// One checked line: every column as written (trimmed), borrowed from the file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Line<'a> {
+    pub(crate) kind: EntryKind,
+    /// The name as written: a leading `=` marks it case-sensitive.
+    pub(crate) name: &'a str,
+    pub(crate) country: &'a str,
+    pub(crate) code: &'a str,
+    pub(crate) province: &'a str,
+    /// The aliases column, `|`-separated; each alias is checked.
+    pub(crate) aliases: &'a str,
+    pub(crate) attrs: &'a str,
+}
+
+impl<'a> Line<'a> {
+    /// The aliases, trimmed.
+    pub(crate) fn aliases(&self) -> impl Iterator<Item = &'a str> {
+        let col = self.aliases;
+        col.split('|')
+            .map(str::trim)
+            .filter(move |_| !col.is_empty())
+    }
+}
+
+/// Parses one gazetteer file and hands each entry line, with its number, to `each`. `file`
+/// names it in error messages. A byte-order mark at the start is skipped.
+pub(crate) fn parse_each<'a>(
+    file: &str,
+    text: &'a str,
+    mut each: impl FnMut(usize, Line<'a>) -> Result<(), Error>,
+) -> Result<(), Error> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     for (i, raw) in text.lines().enumerate() {
         let line_no = i + 1;
         let line = raw.strip_suffix('\r').unwrap_or(raw);
         if line.trim().is_empty() || line.starts_with('#') {
             continue;
         }
-        entries.push(parse_line(file, line_no, line)?);
+        each(line_no, parse_line(file, line_no, line)?)?;
     }
-    Ok(entries)
+    Ok(())
 }
 
-fn parse_line(file: &str, line_no: usize, line: &str) -> Result<Entry, Error> {
-    let err = |reason: String| Error::gazetteer(file, line_no, reason);
+/// Every entry line of a file, with its number.
+#[cfg(test)]
+pub(crate) fn parse<'a>(file: &str, text: &'a str) -> Result<Vec<(usize, Line<'a>)>, Error> {
+    let mut lines = Vec::new();
+    parse_each(file, text, |n, line| {
+        lines.push((n, line));
+        Ok(())
+    })?;
+    Ok(lines)
+}
+
+/// Splits a line at its tabs: the columns, trimmed, and how many there are.
+fn columns(line: &str) -> ([&str; 7], usize) {
     let mut cols = [""; 7];
     let mut n = 0;
     for c in line.split('\t') {
@@ -43,81 +95,151 @@ fn parse_line(file: &str, line_no: usize, line: &str) -> Result<Entry, Error> {
         }
         n += 1;
     }
+    (cols, n)
+}
+
+/// Why a line's columns look separated by spaces instead of tabs, if they do: a line with
+/// no tab but a space, a kind with a space in it, a code column with a space, or a run of
+/// spaces inside a column.
+fn spaces_for_tabs(line: &str, cols: &[&str; 7]) -> Option<String> {
+    if !line.contains('\t') && line.trim().contains(' ') {
+        return Some("no tab on the line: columns are separated by tabs, not spaces".to_string());
+    }
+    let coded = [0, 2, 3, 4];
+    cols.iter().enumerate().find_map(|(i, col)| {
+        let spaced = col.contains("  ") || (coded.contains(&i) && col.contains(' '));
+        spaced.then(|| {
+            format!(
+                "column {} ({}) {col:?} has spaces where a tab belongs: columns are separated \
+                 by tabs",
+                i + 1,
+                COLUMNS.get(i).copied().unwrap_or("?")
+            )
+        })
+    })
+}
+
+/// Checks a name or an alias: not empty, with a letter or a digit, longer than one
+/// character. `what` is `name` or `alias N`.
+fn check_pattern(what: &str, written: &str) -> Result<(), String> {
+    let bare = strip_cs(written);
+    if bare.is_empty() {
+        return Err(format!("{what} is empty"));
+    }
+    if !bare.chars().any(char::is_alphanumeric) {
+        return Err(format!("{what} {written:?} has no letter or digit"));
+    }
+    if bare.chars().nth(1).is_none() {
+        return Err(format!(
+            "{what} {written:?} is a single character (a name needs at least two)"
+        ));
+    }
+    Ok(())
+}
+
+fn parse_line<'a>(file: &str, line_no: usize, line: &'a str) -> Result<Line<'a>, Error> {
+    let err = |reason: String| Error::gazetteer(file, line_no, reason);
+    let (cols, n) = columns(line);
     if n > 7 {
+        let tail = if line.ends_with('\t') {
+            ": the line ends with a tab"
+        } else {
+            ""
+        };
         return Err(err(format!(
-            "{n} columns, expected at most 7 (kind, name, country, code, province, aliases, attrs)"
+            "{n} columns, expected at most 7 (kind, name, country, code, province, aliases, \
+             attrs){tail}"
         )));
     }
-    let col = |i: usize| cols.get(i).copied().unwrap_or("");
-    let kind_word = col(0);
+    if let Some(reason) = spaces_for_tabs(line, &cols) {
+        return Err(err(reason));
+    }
+    let [kind_word, name, country, code, province, aliases, attrs] = cols;
     let kind = EntryKind::from_word(kind_word).ok_or_else(|| {
+        let bom = if kind_word.starts_with('\u{feff}') {
+            " (it starts with a byte-order mark, U+FEFF)"
+        } else {
+            ""
+        };
         err(format!(
-            "unknown kind {kind_word:?} (expected one of: {})",
+            "unknown kind {kind_word:?}{bom} (expected one of: {})",
             EntryKind::ALL_WORDS.join(", ")
         ))
     })?;
-    let name = col(1);
     if strip_cs(name).is_empty() {
         return Err(err("empty name".to_string()));
     }
-    let country = col(2);
-    if !country.is_empty() && !is_alpha2(country) {
-        return Err(err(format!(
-            "country {country:?} is not an ISO 3166-1 alpha-2 code (two capital letters)"
-        )));
-    }
-    let code = col(3);
-    match kind {
-        EntryKind::Country if !is_alpha2(code) => {
-            return Err(err(format!(
-                "country code {code:?} is not an ISO 3166-1 alpha-2 code"
-            )))
-        }
-        EntryKind::Province if !is_iso3166_2(code) => {
-            return Err(err(format!(
-                "province code {code:?} is not an ISO 3166-2 code (like SY-DY)"
-            )))
-        }
-        _ => {}
-    }
-    let province = col(4);
-    if !province.is_empty() && !is_iso3166_2(province) {
-        return Err(err(format!(
-            "province {province:?} is not an ISO 3166-2 code (like SY-DY)"
-        )));
-    }
-    let aliases = col(5);
-    let mut patterns =
-        Vec::with_capacity(1 + aliases.matches('|').count() + usize::from(!aliases.is_empty()));
-    patterns.push(name.to_string());
+    check_pattern("name", name).map_err(err)?;
+    check_codes(kind, country, code, province).map_err(err)?;
+    let mut pattern_bytes = name.len();
     if !aliases.is_empty() {
         for (n, alias) in aliases.split('|').enumerate() {
             let alias = alias.trim();
-            if strip_cs(alias).is_empty() {
-                return Err(err(format!("alias {} is empty", n + 1)));
-            }
-            patterns.push(alias.to_string());
+            check_pattern(&format!("alias {}", n + 1), alias).map_err(err)?;
+            pattern_bytes += 1 + alias.len();
         }
     }
-    let attr_col = col(6);
-    if let Some(pair) = attr_col
+    if pattern_bytes > MAX_PATTERN_BYTES {
+        return Err(err(format!(
+            "name and aliases take {pattern_bytes} bytes, at most {MAX_PATTERN_BYTES}"
+        )));
+    }
+    if attrs.len() > MAX_ATTRS_BYTES {
+        return Err(err(format!(
+            "attrs take {} bytes, at most {MAX_ATTRS_BYTES}",
+            attrs.len()
+        )));
+    }
+    if let Some(pair) = attrs
         .split(';')
         .filter(|p| !p.trim().is_empty())
         .find(|p| !p.contains('='))
     {
         return Err(err(format!("attribute {pair:?} is not key=value")));
     }
-    let attrs = attr_col.to_string();
-    let opt = |s: &str| (!s.is_empty()).then(|| s.to_string());
-    Ok(Entry {
+    Ok(Line {
         kind,
-        name: strip_cs(name).to_string(),
-        country: opt(country),
-        code: opt(code),
-        province: opt(province),
-        patterns,
+        name,
+        country,
+        code,
+        province,
+        aliases,
         attrs,
     })
+}
+
+/// The country, code and province columns of a line of this kind.
+fn check_codes(kind: EntryKind, country: &str, code: &str, province: &str) -> Result<(), String> {
+    if !country.is_empty() && !is_alpha2(country) {
+        return Err(format!(
+            "country {country:?} is not an ISO 3166-1 alpha-2 code (two capital letters)"
+        ));
+    }
+    match kind {
+        EntryKind::Country if !is_alpha2(code) => {
+            return Err(format!(
+                "country code {code:?} is not an ISO 3166-1 alpha-2 code"
+            ))
+        }
+        EntryKind::Province if !is_iso3166_2(code) => {
+            return Err(format!(
+                "province code {code:?} is not an ISO 3166-2 code (like SY-DY)"
+            ))
+        }
+        _ => {}
+    }
+    if code.len() > MAX_CODE_BYTES {
+        return Err(format!(
+            "code takes {} bytes, at most {MAX_CODE_BYTES}",
+            code.len()
+        ));
+    }
+    if !province.is_empty() && !is_iso3166_2(province) {
+        return Err(format!(
+            "province {province:?} is not an ISO 3166-2 code (like SY-DY)"
+        ));
+    }
+    Ok(())
 }
 
 /// A pattern written with a leading `=` is matched case-sensitively.
@@ -151,18 +273,35 @@ mod tests {
         let text = "# comment\n\ncity\tAleppo\tSY\t\tSY-HL\tHalab|Alep\tpop=2000000\n";
         let e = parse("t.tsv", text).unwrap();
         assert_eq!(e.len(), 1);
-        assert_eq!(e[0].kind, EntryKind::City);
-        assert_eq!(e[0].name, "Aleppo");
-        assert_eq!(e[0].province.as_deref(), Some("SY-HL"));
-        assert_eq!(e[0].patterns, vec!["Aleppo", "Halab", "Alep"]);
-        assert_eq!(e[0].attr("pop"), Some("2000000"));
+        let (n, l) = e[0];
+        assert_eq!(n, 3);
+        assert_eq!(l.kind, EntryKind::City);
+        assert_eq!(l.name, "Aleppo");
+        assert_eq!(l.province, "SY-HL");
+        assert_eq!(l.aliases().collect::<Vec<_>>(), vec!["Halab", "Alep"]);
+        assert_eq!(l.attrs, "pop=2000000");
     }
 
     #[test]
     fn trailing_columns_may_be_omitted_and_crlf_is_accepted() {
         let e = parse("t.tsv", "armed_group\tHamas\r\n").unwrap();
-        assert_eq!(e[0].name, "Hamas");
-        assert_eq!(e[0].country, None);
+        assert_eq!(e[0].1.name, "Hamas");
+        assert_eq!(e[0].1.country, "");
+        assert_eq!(e[0].1.aliases().count(), 0);
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_skipped() {
+        let e = parse("t.tsv", "\u{feff}city\tAleppo\tSY\n").unwrap();
+        assert_eq!(e[0].1.kind, EntryKind::City);
+        // one in the middle of a file is named
+        let err = parse("t.tsv", "city\tA1\n\u{feff}city\tB1\n").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "t.tsv:2: unknown kind \"\\u{feff}city\" (it starts with a byte-order mark, U+FEFF) \
+             (expected one of: country, demonym, metonym, province, city, district, air_base, \
+             armed_group, military, official, source)"
+        );
     }
 
     #[test]
@@ -170,13 +309,23 @@ mod tests {
         let cases = [
             ("x\tY\n", "g.tsv:1: unknown kind \"x\" (expected one of: country, demonym, metonym, province, city, district, air_base, armed_group, military, official, source)"),
             ("# c\ncity\t\n", "g.tsv:2: empty name"),
-            ("city\tA\tsyr\n", "g.tsv:1: country \"syr\" is not an ISO 3166-1 alpha-2 code (two capital letters)"),
+            ("city\tAb\tsyr\n", "g.tsv:1: country \"syr\" is not an ISO 3166-1 alpha-2 code (two capital letters)"),
             ("province\tIdlib\tSY\tIdlib\n", "g.tsv:1: province code \"Idlib\" is not an ISO 3166-2 code (like SY-DY)"),
             ("country\tSyria\tSY\tSYR\n", "g.tsv:1: country code \"SYR\" is not an ISO 3166-1 alpha-2 code"),
-            ("city\tA\tSY\t\tSY-HL\tB||C\n", "g.tsv:1: alias 2 is empty"),
-            ("city\tA\tSY\t\tSY-HL\t\tpop\n", "g.tsv:1: attribute \"pop\" is not key=value"),
-            ("city\tA\tSY\t\tHL\n", "g.tsv:1: province \"HL\" is not an ISO 3166-2 code (like SY-DY)"),
-            ("city\tA\t\t\t\t\t\tz\n", "g.tsv:1: 8 columns, expected at most 7 (kind, name, country, code, province, aliases, attrs)"),
+            ("city\tAb\tSY\t\tSY-HL\tBc||Cd\n", "g.tsv:1: alias 2 is empty"),
+            ("city\tAb\tSY\t\tSY-HL\t\tpop\n", "g.tsv:1: attribute \"pop\" is not key=value"),
+            ("city\tAb\tSY\t\tHL\n", "g.tsv:1: province \"HL\" is not an ISO 3166-2 code (like SY-DY)"),
+            ("city\tA1\t\t\t\t\t\tz\n", "g.tsv:1: 8 columns, expected at most 7 (kind, name, country, code, province, aliases, attrs)"),
+            ("city\tAleppo\tSY\t\tSY-HL\tHalab\tpop=1\t\n", "g.tsv:1: 8 columns, expected at most 7 (kind, name, country, code, province, aliases, attrs): the line ends with a tab"),
+            ("city Aleppo SY\n", "g.tsv:1: no tab on the line: columns are separated by tabs, not spaces"),
+            ("city Aleppo\tSY\n", "g.tsv:1: column 1 (kind) \"city Aleppo\" has spaces where a tab belongs: columns are separated by tabs"),
+            ("city\tAleppo\tSY  SY-HL\n", "g.tsv:1: column 3 (country) \"SY  SY-HL\" has spaces where a tab belongs: columns are separated by tabs"),
+            ("city\tAleppo    SY\n", "g.tsv:1: column 2 (name) \"Aleppo    SY\" has spaces where a tab belongs: columns are separated by tabs"),
+            ("city\t.\tSY\n", "g.tsv:1: name \".\" has no letter or digit"),
+            ("city\t=,;\tSY\n", "g.tsv:1: name \"=,;\" has no letter or digit"),
+            ("city\tX\tSY\n", "g.tsv:1: name \"X\" is a single character (a name needs at least two)"),
+            ("city\tAleppo\tSY\t\t\tHalab|-|Alep\n", "g.tsv:1: alias 2 \"-\" has no letter or digit"),
+            ("city\tAleppo\tSY\t\t\tHalab|=A\n", "g.tsv:1: alias 2 \"=A\" is a single character (a name needs at least two)"),
         ];
         for (text, want) in cases {
             let got = parse("g.tsv", text).unwrap_err();

@@ -1,0 +1,332 @@
+//! How extraction time and memory grow with the input, shape by shape (issue 13): each
+//! adversarial shape at three sizes, with the growth exponent of time and of peak heap
+//! between sizes (log of the time ratio over log of the size ratio: 1 is linear, 2
+//! quadratic).
+//!
+//! ```text
+//! cargo bench --bench scaling [-- FILTER]               the table (a few minutes)
+//! cargo bench --bench scaling -- --write DIR BYTES [FILTER]
+//!                                    each shape (or those matching) at BYTES, as DIR/<shape>.txt
+//! ```
+//!
+//! The second form writes the same texts at any size, to measure the `extract` example on
+//! them (`/usr/bin/time -v target/release/examples/extract DIR/<shape>.txt`). Times are the
+//! best of a few runs on one thread; peak heap is what the allocator held at most during
+//! one extraction beyond what it held before (input text excluded), counted by a wrapper
+//! around the system allocator.
+
+// benches/corpus/mod.rs: the realistic news of the other benches
+#[allow(dead_code)]
+mod corpus;
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use conflict_events::gazetteer::EntryKind;
+use conflict_events::{Document, Extractor, Gazetteer};
+
+/// The system allocator, counting the bytes held now and at most since the last reset.
+struct Counting;
+
+static HELD: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: every call is passed on to `System` unchanged; only counters are added.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let p = System.alloc(layout);
+        if !p.is_null() {
+            let now = HELD.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+            PEAK.fetch_max(now, Ordering::Relaxed);
+        }
+        p
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        System.dealloc(ptr, layout);
+        HELD.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let p = System.realloc(ptr, layout, new_size);
+        if !p.is_null() {
+            HELD.fetch_sub(layout.size(), Ordering::Relaxed);
+            let now = HELD.fetch_add(new_size, Ordering::Relaxed) + new_size;
+            PEAK.fetch_max(now, Ordering::Relaxed);
+        }
+        p
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// One shape: its name, three sizes in bytes, and its generator (text of about `n` bytes).
+struct Shape {
+    name: &'static str,
+    sizes: [usize; 3],
+    make: fn(usize) -> String,
+}
+
+const KB: usize = 1 << 10;
+const MB: usize = 1 << 20;
+
+fn shapes() -> Vec<Shape> {
+    vec![
+        Shape {
+            name: "one_sentence_repeated",
+            sizes: [100 * KB, 200 * KB, 400 * KB],
+            make: |n| repeat("Russian warplanes struck Aleppo, killing 12. ", n),
+        },
+        Shape {
+            name: "distinct_sentences_one_paragraph",
+            sizes: [256 * KB, 512 * KB, MB],
+            make: distinct_sentences,
+        },
+        Shape {
+            name: "struck_repeated_in_one_clause",
+            sizes: [14 * KB, 28 * KB, 56 * KB],
+            make: |n| format!("Russian warplanes {}Aleppo.", repeat("struck ", n)),
+        },
+        Shape {
+            name: "killing_and_a_list_of_figures",
+            sizes: [5 * KB, 10 * KB, 20 * KB],
+            make: figures,
+        },
+        Shape {
+            name: "realistic_news_one_article",
+            sizes: [MB, 2 * MB, 4 * MB],
+            make: corpus::concatenated,
+        },
+        Shape {
+            name: "dots",
+            sizes: [MB, 2 * MB, 4 * MB],
+            make: |n| repeat(".", n),
+        },
+        Shape {
+            name: "quotes",
+            sizes: [MB, 2 * MB, 4 * MB],
+            make: |n| repeat("\"", n),
+        },
+        Shape {
+            name: "nul_bytes",
+            sizes: [MB, 2 * MB, 4 * MB],
+            make: |n| repeat("\0", n),
+        },
+        Shape {
+            name: "parentheses",
+            sizes: [MB, 2 * MB, 4 * MB],
+            make: |n| repeat("(", n),
+        },
+        Shape {
+            name: "hyphens",
+            sizes: [MB, 2 * MB, 4 * MB],
+            make: |n| repeat("-", n),
+        },
+        Shape {
+            name: "one_word_sentences",
+            sizes: [MB, 2 * MB, 4 * MB],
+            make: |n| repeat("Word. ", n),
+        },
+        Shape {
+            name: "no_whitespace",
+            sizes: [MB, 2 * MB, 4 * MB],
+            make: |n| repeat("struckAleppo12,killing", n),
+        },
+        Shape {
+            name: "one_long_sentence",
+            // quadratic on the code of issue 13: 268 s at 1 MB
+            sizes: [16 * KB, 32 * KB, 64 * KB],
+            make: |n| {
+                let mut s = repeat("warplanes struck Aleppo and killed 12 people and ", n);
+                s.push('.');
+                s
+            },
+        },
+    ]
+}
+
+/// `unit` repeated to about `n` bytes.
+fn repeat(unit: &str, n: usize) -> String {
+    unit.repeat((n / unit.len()).max(1))
+}
+
+/// Syrian, Iraqi and Yemeni towns of the built-in gazetteer, in file order.
+fn towns() -> Vec<String> {
+    Gazetteer::builtin()
+        .entries()
+        .iter()
+        .filter(|e| e.kind() == EntryKind::City)
+        .filter(|e| matches!(e.country(), Some("SY" | "IQ" | "YE")))
+        .map(|e| e.name().to_string())
+        .collect()
+}
+
+/// Sentences of three towns and a figure each, all in one paragraph.
+fn distinct_sentences(n: usize) -> String {
+    let towns = towns();
+    let mut s = String::with_capacity(n + 200);
+    let mut i = 0usize;
+    while s.len() < n && !towns.is_empty() {
+        let t = |k: usize| {
+            towns
+                .get((i * 7 + k * 13) % towns.len())
+                .map_or("", String::as_str)
+        };
+        s.push_str(&format!(
+            "Jets struck {}, {} and {}, killing {}. ",
+            t(0),
+            t(1),
+            t(2),
+            i % 90 + 2
+        ));
+        i += 1;
+    }
+    s
+}
+
+/// "killing" followed by a list of figures.
+fn figures(n: usize) -> String {
+    let mut s = String::from("Russian warplanes struck Aleppo, killing ");
+    let mut i = 0;
+    while s.len() < n {
+        s.push_str(&format!("{}, ", i % 900 + 10));
+        i += 1;
+    }
+    s.push_str("and 3 people.");
+    s
+}
+
+/// One measurement: best time, peak heap beyond the start, events.
+struct Run {
+    bytes: usize,
+    time: Duration,
+    heap: usize,
+    events: usize,
+}
+
+fn measure(extractor: &Extractor, text: &str) -> Run {
+    let mut best = Duration::MAX;
+    let mut heap = 0;
+    let mut events = 0;
+    let started = Instant::now();
+    // three runs, or one when a run takes over a second
+    for _ in 0..3 {
+        let before = HELD.load(Ordering::Relaxed);
+        PEAK.store(before, Ordering::Relaxed);
+        let t = Instant::now();
+        let found = extractor.extract(&Document::new(text));
+        let took = t.elapsed();
+        heap = heap.max(PEAK.load(Ordering::Relaxed).saturating_sub(before));
+        events = found.len();
+        drop(found);
+        best = best.min(took);
+        if started.elapsed() > Duration::from_secs(1) {
+            break;
+        }
+    }
+    Run {
+        bytes: text.len(),
+        time: best,
+        heap,
+        events,
+    }
+}
+
+fn exponent(a: f64, b: f64, size_a: usize, size_b: usize) -> f64 {
+    (b / a).ln() / (size_b as f64 / size_a as f64).ln()
+}
+
+fn table(filter: Option<&str>) {
+    let extractor = Extractor::new();
+    // the gazetteer is built before the first measurement
+    extractor.extract(&Document::new("Jets struck Aleppo."));
+    println!(
+        "{:<34} {:>9} {:>9} {:>8} {:>9} {:>7} {:>7} {:>6} {:>6}",
+        "shape", "bytes", "seconds", "MB/s", "heap MB", "heap/in", "events", "t exp", "m exp"
+    );
+    for shape in shapes() {
+        if filter.is_some_and(|f| !shape.name.contains(f)) {
+            continue;
+        }
+        let mut prev: Option<Run> = None;
+        for size in shape.sizes {
+            let text = (shape.make)(size);
+            let run = measure(&extractor, &text);
+            let (t_exp, m_exp) = match &prev {
+                Some(p) => (
+                    format!(
+                        "{:.2}",
+                        exponent(
+                            p.time.as_secs_f64(),
+                            run.time.as_secs_f64(),
+                            p.bytes,
+                            run.bytes
+                        )
+                    ),
+                    format!(
+                        "{:.2}",
+                        exponent(
+                            p.heap.max(1) as f64,
+                            run.heap.max(1) as f64,
+                            p.bytes,
+                            run.bytes
+                        )
+                    ),
+                ),
+                None => ("-".to_string(), "-".to_string()),
+            };
+            let secs = run.time.as_secs_f64();
+            println!(
+                "{:<34} {:>9} {:>9.4} {:>8.1} {:>9.1} {:>7.1} {:>7} {:>6} {:>6}",
+                shape.name,
+                run.bytes,
+                secs,
+                run.bytes as f64 / 1e6 / secs.max(1e-9),
+                run.heap as f64 / 1e6,
+                run.heap as f64 / run.bytes as f64,
+                run.events,
+                t_exp,
+                m_exp
+            );
+            prev = Some(run);
+        }
+    }
+}
+
+fn write_shapes(dir: &str, bytes: &str, filter: Option<&str>) -> Result<(), String> {
+    let n: usize = bytes
+        .parse()
+        .map_err(|_| format!("{bytes:?}: expected a number of bytes"))?;
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {dir}: {e}"))?;
+    for shape in shapes() {
+        if filter.is_some_and(|f| !shape.name.contains(f)) {
+            continue;
+        }
+        let path = format!("{dir}/{}.txt", shape.name);
+        std::fs::write(&path, (shape.make)(n)).map_err(|e| format!("cannot write {path}: {e}"))?;
+        println!("{path}");
+    }
+    Ok(())
+}
+
+fn main() {
+    // cargo passes --bench; anything else not an option is a filter
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| a != "--bench")
+        .collect();
+    match args.as_slice() {
+        [w, dir, bytes, rest @ ..] if w == "--write" && rest.len() <= 1 => {
+            if let Err(e) = write_shapes(dir, bytes, rest.first().map(String::as_str)) {
+                eprintln!("scaling: {e}");
+                std::process::exit(2);
+            }
+        }
+        [] => table(None),
+        [filter] => table(Some(filter)),
+        _ => {
+            eprintln!("usage: scaling [FILTER] | scaling --write DIR BYTES [FILTER]");
+            std::process::exit(2);
+        }
+    }
+}

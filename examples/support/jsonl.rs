@@ -1,0 +1,409 @@
+//! The batch mode's line handling, shared by `examples/extract.rs` and the fuzz target
+//! `fuzz/fuzz_targets/jsonl_line.rs` (both include this file with `#[path]`; it is not part
+//! of the library).
+//!
+//! A line is read with a size limit ([`read_line`]), then turned into exactly one output
+//! line and at most one error line ([`handle`]): a bad line (not UTF-8, not JSON, no id, no
+//! text, a bad date, too long) gives `{"id": <its id, or null>, "events": []}` and a message
+//! `line N (byte OFFSET): reason`.
+
+// each includer uses its own part of this file
+#![allow(dead_code)]
+
+use std::io::{self, BufRead};
+
+use conflict_events::{Document, Event, Extractor, NaiveDate};
+use serde::de::IgnoredAny;
+use serde_json::{Map, Value};
+
+/// The default size limit of one input line: 16 MiB.
+pub const DEFAULT_MAX_LINE_BYTES: usize = 16 << 20;
+/// Of a line over the size limit, the first bytes kept to read its id from.
+pub const KEPT_OF_LONG_LINE: usize = 64 << 10;
+/// Longest piece of input quoted in a message, in chars.
+const QUOTED: usize = 80;
+
+/// One input line as read: where it is, its bytes (without the newline), and its full
+/// length when it was over the limit (then only its first [`KEPT_OF_LONG_LINE`] bytes are
+/// kept).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RawLine {
+    /// 1-based.
+    pub number: u64,
+    /// Byte offset of its first byte in the stream.
+    pub offset: u64,
+    pub bytes: Vec<u8>,
+    /// Its length in bytes, without the newline.
+    pub len: u64,
+    /// True if it was over the limit and cut.
+    pub cut: bool,
+}
+
+impl RawLine {
+    /// The offset of the next line.
+    pub fn next_offset(&self, had_newline: bool) -> u64 {
+        self.offset + self.len + u64::from(had_newline)
+    }
+}
+
+/// Reads the line after `offset` (line `number`), keeping at most `max` bytes of it: past
+/// that it keeps the first [`KEPT_OF_LONG_LINE`] and counts the rest. `None` at the end of
+/// the input; otherwise the line and whether it ended with a newline.
+pub fn read_line(
+    input: &mut impl BufRead,
+    max: usize,
+    number: u64,
+    offset: u64,
+) -> io::Result<Option<(RawLine, bool)>> {
+    let mut line = RawLine {
+        number,
+        offset,
+        bytes: Vec::new(),
+        len: 0,
+        cut: false,
+    };
+    let mut newline = false;
+    loop {
+        let buf = match input.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if buf.is_empty() {
+            break;
+        }
+        let (piece, used) = match buf.iter().position(|&b| b == b'\n') {
+            Some(i) => {
+                newline = true;
+                (buf.get(..i).unwrap_or(buf), i + 1)
+            }
+            None => (buf, buf.len()),
+        };
+        line.len += piece.len() as u64;
+        if !line.cut {
+            if line.len > max as u64 {
+                line.cut = true;
+                let room = KEPT_OF_LONG_LINE.saturating_sub(line.bytes.len());
+                line.bytes
+                    .extend_from_slice(piece.get(..room.min(piece.len())).unwrap_or(&[]));
+                line.bytes.truncate(KEPT_OF_LONG_LINE);
+                line.bytes.shrink_to_fit();
+            } else {
+                line.bytes.extend_from_slice(piece);
+            }
+        }
+        input.consume(used);
+        if newline {
+            break;
+        }
+    }
+    if !newline && line.len == 0 {
+        return Ok(None);
+    }
+    Ok(Some((line, newline)))
+}
+
+/// What a line gives: its output line (JSON, no newline) and, for a bad line, the reason.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Outcome {
+    pub output: String,
+    pub error: Option<String>,
+}
+
+/// A good line: its id, text and publication date.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Request {
+    pub id: Value,
+    pub text: String,
+    pub date: Option<NaiveDate>,
+}
+
+/// A bad line: its id if readable, and why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bad {
+    pub id: Option<Value>,
+    pub reason: String,
+}
+
+/// The whole work of one line, on one thread: read it, extract, write the output line.
+/// `max_line_bytes` is the limit the line was read with.
+pub fn handle(extractor: &Extractor, mut line: RawLine, max_line_bytes: usize) -> Outcome {
+    let (number, offset) = (line.number, line.offset);
+    match parse(&mut line, max_line_bytes) {
+        Ok(request) => extract(extractor, request, number, offset),
+        Err(bad) => bad_outcome(&bad, number, offset),
+    }
+}
+
+/// The outcome of a bad line.
+pub fn bad_outcome(bad: &Bad, number: u64, offset: u64) -> Outcome {
+    Outcome {
+        output: output_line(bad.id.as_ref().unwrap_or(&Value::Null), &[]),
+        error: Some(format!("line {number} (byte {offset}): {}", bad.reason)),
+    }
+}
+
+/// The events of a good line, as its output line.
+pub fn extract(extractor: &Extractor, request: Request, number: u64, offset: u64) -> Outcome {
+    let mut doc = Document::new(&request.text);
+    if let Some(d) = request.date {
+        doc = doc.published(d);
+    }
+    let events = extractor.extract(&doc);
+    Outcome {
+        output: output_line(&request.id, &events),
+        error: None,
+    }
+    .or_if_failed(&request.id, number, offset)
+}
+
+impl Outcome {
+    /// An output line that could not be made (the id or an event would not serialise)
+    /// becomes a bad line.
+    fn or_if_failed(self, id: &Value, number: u64, offset: u64) -> Outcome {
+        if !self.output.is_empty() {
+            return self;
+        }
+        let bad = Bad {
+            id: Some(id.clone()),
+            reason: "cannot serialise the events".to_string(),
+        };
+        bad_outcome(&bad, number, offset)
+    }
+}
+
+/// `{"id": ..., "events": [...]}`, or an empty string if it cannot be serialised.
+pub fn output_line(id: &Value, events: &[Event]) -> String {
+    #[derive(serde::Serialize)]
+    struct Line<'a> {
+        id: &'a Value,
+        events: &'a [Event],
+    }
+    serde_json::to_string(&Line { id, events }).unwrap_or_default()
+}
+
+/// Reads a line's request: skips a byte-order mark, replaces lone surrogate escapes,
+/// checks UTF-8, parses the JSON, takes the fields.
+pub fn parse(line: &mut RawLine, max_line_bytes: usize) -> Result<Request, Bad> {
+    let bytes = line
+        .bytes
+        .strip_prefix(b"\xef\xbb\xbf")
+        .unwrap_or(&line.bytes);
+    let skipped = line.bytes.len() - bytes.len();
+    if line.cut {
+        return Err(Bad {
+            id: id_before_text(bytes),
+            reason: format!(
+                "the line is {} bytes, over the limit of {max_line_bytes} (--max-line-bytes)",
+                line.len
+            ),
+        });
+    }
+    let bytes = line.bytes.get_mut(skipped..).unwrap_or_default();
+    replace_lone_surrogates(bytes);
+    let bytes: &[u8] = bytes;
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let at = skipped + e.valid_up_to();
+            let byte = bytes.get(e.valid_up_to()).copied().unwrap_or(0);
+            return Err(Bad {
+                id: id_before_text(bytes),
+                reason: format!("not UTF-8: byte 0x{byte:02x} at column {}", at + 1),
+            });
+        }
+    };
+    if text.trim().is_empty() {
+        return Err(Bad {
+            id: None,
+            reason: "empty line, expected a JSON object".to_string(),
+        });
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| Bad {
+        id: id_before_text(bytes),
+        reason: format!("not JSON: {}", json_error(&e, skipped)),
+    })?;
+    let Value::Object(fields) = value else {
+        return Err(Bad {
+            id: None,
+            reason: format!("not a JSON object: {}", quote(text)),
+        });
+    };
+    request(fields)
+}
+
+/// The fields of a JSON object line.
+fn request(mut fields: Map<String, Value>) -> Result<Request, Bad> {
+    let id = fields.remove("id");
+    let fail = |reason: String| Bad {
+        id: id.clone(),
+        reason,
+    };
+    let Some(id_value) = id.clone() else {
+        return Err(fail("no \"id\" field".to_string()));
+    };
+    let text = match fields.remove("text") {
+        Some(Value::String(t)) => t,
+        Some(other) => {
+            return Err(fail(format!(
+                "\"text\" must be a string, got {}",
+                quote(&other.to_string())
+            )))
+        }
+        None => return Err(fail("no \"text\" field".to_string())),
+    };
+    let date = match fields.remove("date") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(d)) => Some(
+            parse_date(&d)
+                .map_err(|e| fail(format!("\"date\" {}: {e}", quote(&format!("{d:?}")))))?,
+        ),
+        Some(other) => {
+            return Err(fail(format!(
+                "\"date\" must be a string, got {}",
+                quote(&other.to_string())
+            )))
+        }
+    };
+    Ok(Request {
+        id: id_value,
+        text,
+        date,
+    })
+}
+
+/// A `YYYY-MM-DD` date.
+pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| format!("not a date YYYY-MM-DD ({e})"))
+}
+
+/// A serde_json error without its "at line 1 column N" (a line is one JSON line), with the
+/// column in the input line instead.
+fn json_error(e: &serde_json::Error, skipped: usize) -> String {
+    let full = e.to_string();
+    let what = match full.rsplit_once(" at line ") {
+        Some((what, _)) => what.to_string(),
+        None => full,
+    };
+    if e.line() == 0 {
+        what
+    } else {
+        format!("{what} at column {}", e.column() + skipped)
+    }
+}
+
+/// At most [`QUOTED`] chars of `s`, with an ellipsis if cut; control chars escaped.
+pub fn quote(s: &str) -> String {
+    let mut out: String = s
+        .chars()
+        .take(QUOTED)
+        .flat_map(|c| {
+            let escaped: Vec<char> = if c.is_control() {
+                c.escape_default().collect()
+            } else {
+                vec![c]
+            };
+            escaped
+        })
+        .collect();
+    if s.chars().nth(QUOTED).is_some() {
+        out.push('…');
+    }
+    out
+}
+
+/// Rewrites each lone UTF-16 surrogate escape (`\ud800` without its pair, which Python's
+/// `json.dumps` writes for some broken text and serde_json refuses) as `\ufffd`, the
+/// replacement character, in place: same length, so offsets do not move. Escaped
+/// backslashes (`\\ud800`) are left alone. Returns how many were replaced.
+pub fn replace_lone_surrogates(bytes: &mut [u8]) -> usize {
+    let mut replaced = 0;
+    let mut i = 0;
+    while let Some(pos) = bytes
+        .get(i..)
+        .and_then(|r| r.iter().position(|&b| b == b'\\'))
+    {
+        i += pos;
+        let unit = |at: usize, bytes: &[u8]| -> Option<u16> {
+            if bytes.get(at) != Some(&b'\\') || bytes.get(at + 1) != Some(&b'u') {
+                return None;
+            }
+            let hex = std::str::from_utf8(bytes.get(at + 2..at + 6)?).ok()?;
+            u16::from_str_radix(hex, 16).ok()
+        };
+        match unit(i, bytes) {
+            Some(u) if (0xD800..0xDC00).contains(&u) => {
+                match unit(i + 6, bytes) {
+                    // a pair: both escapes are kept
+                    Some(low) if (0xDC00..0xE000).contains(&low) => i += 12,
+                    _ => {
+                        write_fffd(bytes, i);
+                        replaced += 1;
+                        i += 6;
+                    }
+                }
+            }
+            Some(u) if (0xDC00..0xE000).contains(&u) => {
+                write_fffd(bytes, i);
+                replaced += 1;
+                i += 6;
+            }
+            Some(_) => i += 6,
+            // any other escape is two bytes: `\\`, `\"`, `\n`...
+            None => i += 2,
+        }
+    }
+    replaced
+}
+
+fn write_fffd(bytes: &mut [u8], at: usize) {
+    if let Some(hex) = bytes.get_mut(at + 2..at + 6) {
+        hex.copy_from_slice(b"fffd");
+    }
+}
+
+/// The `"id"` of a line that cannot be parsed whole (cut, not UTF-8, not JSON), if the
+/// object's members up to it can be read: `{"id": 7, "text": "...` gives 7, a line whose
+/// text comes first and is cut before the id gives none.
+pub fn id_before_text(bytes: &[u8]) -> Option<Value> {
+    let mut pos = skip_space(bytes, 0);
+    if bytes.get(pos) != Some(&b'{') {
+        return None;
+    }
+    pos += 1;
+    loop {
+        pos = skip_space(bytes, pos);
+        let (key, used) = one::<String>(bytes.get(pos..)?)?;
+        pos = skip_space(bytes, pos + used);
+        if bytes.get(pos) != Some(&b':') {
+            return None;
+        }
+        pos += 1;
+        if key == "id" {
+            return one::<Value>(bytes.get(pos..)?).map(|(v, _)| v);
+        }
+        let (IgnoredAny, used) = one::<IgnoredAny>(bytes.get(pos..)?)?;
+        pos = skip_space(bytes, pos + used);
+        if bytes.get(pos) != Some(&b',') {
+            return None;
+        }
+        pos += 1;
+    }
+}
+
+/// One JSON value at the start of `bytes`, and the bytes it took.
+fn one<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Option<(T, usize)> {
+    let mut values = serde_json::Deserializer::from_slice(bytes).into_iter::<T>();
+    let v = values.next()?.ok()?;
+    Some((v, values.byte_offset()))
+}
+
+fn skip_space(bytes: &[u8], mut pos: usize) -> usize {
+    while bytes
+        .get(pos)
+        .is_some_and(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+    {
+        pos += 1;
+    }
+    pos
+}
