@@ -571,6 +571,10 @@ fn read_value(cx: &Cx, i: usize) -> Option<(u64, bool, usize)> {
     if l == b"half" && cx.low(i + 1).get() == b"a" && cx.low(i + 2).get() == b"dozen" {
         return Some((6, false, i + 3));
     }
+    // "half a million", "a quarter of a million", "a quarter million"
+    if let Some(v) = fraction_of_scale(cx, i, l) {
+        return Some(v);
+    }
     let mut total: u64 = 0;
     let mut current: u64;
     let mut j = i;
@@ -618,6 +622,21 @@ fn read_value(cx: &Cx, i: usize) -> Option<(u64, bool, usize)> {
         }
     }
     Some((total.checked_add(current)?, false, j))
+}
+
+/// A fraction of a scale word at word `i` (`l` lowercased): "half a million" is 500,000,
+/// "a quarter of a million" and "a quarter million" 250,000.
+fn fraction_of_scale(cx: &Cx, i: usize, l: &[u8]) -> Option<(u64, bool, usize)> {
+    let (divisor, next) = match l {
+        b"half" if cx.low(i + 1).get() == b"a" => (2, i + 2),
+        b"a" if cx.low(i + 1).get() == b"quarter" => {
+            let of_a = cx.low(i + 2).get() == b"of" && cx.low(i + 3).get() == b"a";
+            (4, if of_a { i + 4 } else { i + 2 })
+        }
+        _ => return None,
+    };
+    let scale = scale_word(cx.low(next).get()).filter(|&sc| sc >= 1_000)?;
+    Some((scale / divisor, false, next + 1))
 }
 
 /// A vague figure at word `i`, `w` lowercased.
@@ -758,7 +777,9 @@ fn read_number(cx: &Cx, i: usize) -> Option<(Number, usize)> {
         let conn = cx.low(end);
         let conn = conn.get();
         let between = i > 0 && conn == b"and" && cx.low(i - 1).get() == b"between";
-        if conn == b"to" || conn == b"or" || between {
+        // "has risen from 12 to 19": a figure that changed, two figures and no range
+        let change = i > 0 && conn == b"to" && cx.low(i - 1).get() == b"from";
+        if (conn == b"to" || conn == b"or" || between) && !change {
             if let Some((v2, _, next2)) = read_value(cx, end + 1) {
                 if v2 > value.unwrap_or(0) && !is_year_like(value) {
                     low_v = value;
@@ -1010,6 +1031,25 @@ mod tests {
         assert_eq!(n.count.text, "between 3 and 7");
         assert_eq!(one("3-7 people").count.qualifier, Qualifier::Range);
         assert_eq!(one("3 to 7 people").count.high, Some(7));
+        // a toll that changed is two figures, not a range
+        let v = all("the toll rose from 12 to 19");
+        let values: Vec<_> = v.iter().map(|n| n.count.value).collect();
+        assert_eq!(values, [Some(12), Some(19)]);
+    }
+
+    #[test]
+    fn fractions_of_large_numbers() {
+        assert_eq!(
+            one("a quarter of a million people").count.value,
+            Some(250_000)
+        );
+        assert_eq!(one("a quarter million people").count.value, Some(250_000));
+        assert_eq!(one("half a million people").count.value, Some(500_000));
+        assert_eq!(one("half a million people").count.text, "half a million");
+        assert_eq!(one("half a dozen people").count.value, Some(6));
+        // a quarter of the people is no figure
+        assert!(all("a quarter of the town").is_empty());
+        assert!(all("half a day").is_empty());
     }
 
     #[test]

@@ -9,10 +9,13 @@
 //! "up from 112") is not a figure of its own. Running tolls ("the war has killed more than
 //! 280,000", "since 2011", "so far") are `cumulative`.
 
+use std::collections::HashMap;
+
+use super::identity;
 use super::kinds::Cause;
-use super::lexicon::{Pos, W};
+use super::lexicon::{Pos, K, W};
 use super::strike::Strikes;
-use super::{is_locative_before, modality, nearest_date, paragraph_date, Doc, Sent};
+use super::{is_locative_before, modality, nearest_event_date, paragraph_date, Doc, Sent};
 use crate::gazetteer::EntryKind;
 use crate::model::{
     Casualty, CasualtyKind, Count, Entity, Event, Place, PlaceKind, Qualifier, VictimCategory,
@@ -25,10 +28,25 @@ struct Cand {
     count: Count,
     a: usize,
     b: usize,
+    /// The person nouns of a figure told by its nouns ("a man and a woman", "a farmer and
+    /// his two sons"): their category and the span from the first noun to the last.
+    victims: Option<(VictimCategory, Span)>,
+}
+
+/// Where a figure of a clause is read: the clause, and the stretch of it that tells the
+/// figure's scope. A toll carried on ("killed 35, bringing the total since October to
+/// 34,000") starts a stretch of its own: its running words are not the incident's.
+#[derive(Clone, Copy)]
+struct Scope {
+    si: usize,
+    ca: usize,
+    cb: usize,
+    lo: usize,
+    hi: usize,
 }
 
 pub(crate) fn extract(doc: &Doc, strikes: &Strikes, causes: &[Cause]) -> Vec<Event> {
-    let mut out: Vec<Casualty> = Vec::new();
+    let mut out = Tolls::default();
     for (si, s) in doc.sents.iter().enumerate() {
         // figures are read only where a strike or casualty word is (see `Sent::numbers`)
         if !s.event_words {
@@ -55,27 +73,38 @@ pub(crate) fn extract(doc: &Doc, strikes: &Strikes, causes: &[Cause]) -> Vec<Eve
                 continue;
             }
             for c in candidates(doc, s, ca, cb) {
-                let Some(cas) = read(doc, si, s, ca, cb, c, strike, &in_sentence) else {
+                // the stretch between the carrying words ("bringing") around the figure
+                let carried = |k: usize| s.toks.get(k).is_some_and(|t| t.w == W::Bringing);
+                let lo = (ca..c.a).rev().find(|&k| carried(k)).unwrap_or(ca);
+                let hi = (c.b..cb).find(|&k| carried(k)).unwrap_or(cb);
+                let scope = Scope { si, ca, cb, lo, hi };
+                let Some((cas, told)) = read(doc, s, scope, c, strike, &in_sentence) else {
                     continue;
                 };
                 in_sentence.push(cas.kind);
-                add(&mut out, cas);
+                out.add(cas, told);
             }
         }
     }
-    out.into_iter().map(Event::Casualty).collect()
+    out.list.into_iter().map(Event::Casualty).collect()
 }
 
-/// Figures of the clause: counts from the numbers stage, and "a"/"an" before a person noun.
+/// Figures of the clause: counts from the numbers stage, "a"/"an" before a person noun,
+/// and people counted by their nouns ("a man and a woman" is 2).
 fn candidates(doc: &Doc, s: &Sent, ca: usize, cb: usize) -> Vec<Cand> {
     let mut v: Vec<Cand> = doc
         .numbers(s)
         .iter()
         .filter(|(n, a, b)| n.kind == NumberKind::Count && *a >= ca && *b <= cb && a < b)
+        // "has risen from 12 to 19": the figure it rose from is no figure of its own
+        .filter(|(_, a, b)| {
+            !(is_word(doc, s, a.wrapping_sub(1), &["from"]) && is_to_figure(doc, s, *b))
+        })
         .map(|(n, a, b)| Cand {
             count: n.count.clone(),
             a: *a,
             b: *b,
+            victims: None,
         })
         .collect();
     for i in ca..cb {
@@ -95,59 +124,209 @@ fn candidates(doc: &Doc, s: &Sent, ca: usize, cb: usize) -> Vec<Cand> {
         if t.w != W::Indefinite && !definite_after_verb {
             continue;
         }
-        // "a soldier", "a young man", "an elderly woman"
-        let mut j = i + 1;
-        while j < cb && j < i + 5 {
-            match s.toks.get(j).map(|t| t.w) {
-                Some(W::Victim(_)) => break,
-                // "a regime soldier", "a Syrian army officer", "an unknown militant"
-                Some(W::Regime | W::Military | W::Unknown) => j += 1,
-                Some(W::Other) if s.toks.get(j).is_some_and(|t| t.punct == 0) => {
-                    let w = s
-                        .toks
-                        .get(j)
-                        .map(|t| super::lower(doc.word(t)))
-                        .unwrap_or_default();
-                    if matches!(
-                        w.as_ref(),
-                        "fourth"
-                            | "third"
-                            | "second"
-                            | "fifth"
-                            | "sixth"
-                            | "further"
-                            | "number"
-                            | "total"
-                            | "lot"
-                            | "group"
-                            | "few"
-                            | "handful"
-                            | "dozen"
-                    ) {
-                        break;
-                    }
-                    j += 1
-                }
-                _ => break,
-            }
-        }
-        if let Some(W::Victim(cat)) = s.toks.get(j).map(|t| t.w) {
-            let word = s.toks.get(j).map(|t| doc.word(t)).unwrap_or("");
-            // singular nouns only: "a soldier", not "a number of soldiers"
-            if word.ends_with('s') && !matches!(word, "police" | "gunmen")
-                || cat == VictimCategory::People && word != "person"
-            {
-                continue;
-            }
+        if singular_person(doc, s, i + 1, cb).is_some() {
             v.push(Cand {
                 count: Count::new(Some(1), None, None, Qualifier::Exact, doc.word(t), t.span),
                 a: i,
                 b: i + 1,
+                victims: None,
             });
         }
     }
     v.sort_by_key(|c| c.a);
+    coordinate(doc, s, cb, &mut v);
     v
+}
+
+/// True if "to" at token `b` is followed by a figure ("from 12 to 19").
+fn is_to_figure(doc: &Doc, s: &Sent, b: usize) -> bool {
+    is_word(doc, s, b, &["to"])
+        && doc
+            .numbers(s)
+            .iter()
+            .any(|(n, a, _)| *a == b + 1 && n.kind == NumberKind::Count)
+}
+
+/// The singular person noun of a figure "a"/"an" whose next word is `from` ("a soldier",
+/// "a young man", "a 60-year-old man", "an unknown militant"): its token and category.
+fn singular_person(doc: &Doc, s: &Sent, from: usize, cb: usize) -> Option<(usize, VictimCategory)> {
+    let mut j = from;
+    let mut words = 0;
+    while j < cb && words < 4 {
+        words += 1;
+        // a name of several words ("a regime Air Force Intelligence member") is one modifier
+        if let Some(m) = s
+            .toks
+            .get(j)
+            .and_then(|t| t.ment)
+            .and_then(|m| s.ments.get(m as usize))
+        {
+            if m.b > j + 1 && s.toks.get(j).is_none_or(|t| person(t.w).is_none()) {
+                j = m.b;
+                continue;
+            }
+        }
+        match s.toks.get(j).map(|t| t.w) {
+            Some(W::Victim(_) | W::Kin) => break,
+            // "a regime soldier", "a Syrian army officer", "an unknown militant"
+            Some(W::Regime | W::Military | W::Unknown) => j += 1,
+            Some(W::Other) if s.toks.get(j).is_some_and(|t| t.punct == 0) => {
+                let w = s
+                    .toks
+                    .get(j)
+                    .map(|t| super::lower(doc.word(t)))
+                    .unwrap_or_default();
+                if matches!(
+                    w.as_ref(),
+                    "fourth"
+                        | "third"
+                        | "second"
+                        | "fifth"
+                        | "sixth"
+                        | "further"
+                        | "number"
+                        | "total"
+                        | "lot"
+                        | "group"
+                        | "few"
+                        | "handful"
+                        | "dozen"
+                ) {
+                    return None;
+                }
+                j += 1
+            }
+            _ => return None,
+        }
+    }
+    let t = s.toks.get(j)?;
+    let cat = person(t.w)?;
+    let word = doc.word(t);
+    // singular nouns only: "a soldier", not "a number of soldiers"
+    if word.ends_with('s') && !matches!(word, "police" | "gunmen")
+        || cat == VictimCategory::People && word != "person"
+    {
+        return None;
+    }
+    // "a police officer", "a Republican Guard member": the head is the last noun
+    while s.toks.get(j + 1).is_some_and(|n| person(n.w).is_some()) {
+        j += 1;
+    }
+    Some((j, cat))
+}
+
+/// People counted by their nouns: "a man and a woman" (2), "a farmer and his two sons" (3),
+/// "two women and a child" (3). A figure followed by its person noun, "and", then "a"/"an"
+/// and a singular noun, or "his"/"her"/"their" and a singular noun or a figure with its
+/// noun, becomes one figure of the sum, when the nouns are of one category (civilians with
+/// civilians: "a commander and his son" stay apart); the figure of the joined phrase goes.
+/// Two figures in digits or words ("60 guards and 5 police officers") stay two figures.
+fn coordinate(doc: &Doc, s: &Sent, cb: usize, v: &mut Vec<Cand>) {
+    let mut k = 0;
+    while k < v.len() {
+        let joined = v.get(k).and_then(|c| join(doc, s, cb, v, c));
+        let Some((total, last_noun, victims)) = joined else {
+            k += 1;
+            continue;
+        };
+        let b = last_noun + 1;
+        if let (Some(c), Some(last)) = (v.get_mut(k), s.toks.get(last_noun)) {
+            let span = c.count.span.cover(last.span);
+            let words = span.get(doc.text).unwrap_or("");
+            c.count = Count::new(Some(total), None, None, Qualifier::Exact, words, span);
+            c.b = b;
+            c.victims = Some(victims);
+        }
+        // the figures of the nouns that joined it go
+        let mut i = k + 1;
+        while i < v.len() {
+            if v.get(i).is_some_and(|n| n.a < b) {
+                v.remove(i);
+            } else {
+                i += 1;
+            }
+        }
+        k += 1;
+    }
+}
+
+/// The sum of the people [`coordinate`] joins to the figure `c`, the token of the last noun,
+/// and the victims (category and span from the first noun to the last); `None` when nothing
+/// joins.
+fn join(
+    doc: &Doc,
+    s: &Sent,
+    cb: usize,
+    v: &[Cand],
+    c: &Cand,
+) -> Option<(u64, usize, (VictimCategory, Span))> {
+    let (first, cat) = person_after(doc, s, c, cb)?;
+    let mut total = c
+        .count
+        .value
+        .filter(|_| c.count.qualifier == Qualifier::Exact)?;
+    let mut noun = first;
+    let figure_at = |at: usize| v.iter().find(|n| n.a == at);
+    // "and a woman", "and his son", "and his two sons"
+    while is_word(doc, s, noun + 1, &["and"]) {
+        let at = noun + 2;
+        let owner = is_word(doc, s, at, &["his", "her", "their"]);
+        let added = match figure_at(if owner { at + 1 } else { at }) {
+            Some(n) if owner || is_article_figure(s, n) => {
+                let value = n
+                    .count
+                    .value
+                    .filter(|_| n.count.qualifier == Qualifier::Exact)?;
+                person_after(doc, s, n, cb).map(|(nn, ncat)| (value, nn, ncat))
+            }
+            None if owner => singular_person(doc, s, at + 1, cb).map(|(nn, ncat)| (1, nn, ncat)),
+            _ => None,
+        };
+        match added {
+            Some((value, nn, ncat)) if ncat == cat => {
+                total = total.saturating_add(value);
+                noun = nn;
+            }
+            _ => break,
+        }
+    }
+    if noun == first {
+        return None;
+    }
+    let span = s.toks.get(first)?.span.cover(s.toks.get(noun)?.span);
+    Some((total, noun, (cat, span)))
+}
+
+/// True for a figure of one person by its article: "a", "an", "the".
+fn is_article_figure(s: &Sent, c: &Cand) -> bool {
+    c.b == c.a + 1
+        && s.toks
+            .get(c.a)
+            .is_some_and(|t| matches!(t.w, W::Indefinite | W::Definite))
+}
+
+/// The person noun right after a figure: "a [young] man", "two [local] children".
+fn person_after(doc: &Doc, s: &Sent, c: &Cand, cb: usize) -> Option<(usize, VictimCategory)> {
+    if is_article_figure(s, c) {
+        return singular_person(doc, s, c.b, cb);
+    }
+    (c.b..cb.min(c.b + 3))
+        .take_while(|&j| {
+            s.toks
+                .get(j)
+                .is_some_and(|t| t.punct == 0 && (t.w == W::Other || person(t.w).is_some()))
+        })
+        .find_map(|j| Some((j, person(s.toks.get(j)?.w)?)))
+}
+
+/// The category of a person noun a figure counts: a victim noun's, or civilians for kin
+/// ("his two sons"), which the other kinds do not read as a side.
+fn person(w: W) -> Option<VictimCategory> {
+    match w {
+        W::Victim(cat) => Some(cat),
+        W::Kin => Some(VictimCategory::Civilians),
+        _ => None,
+    }
 }
 
 fn is_word(doc: &Doc, s: &Sent, i: usize, words: &[&str]) -> bool {
@@ -156,43 +335,29 @@ fn is_word(doc: &Doc, s: &Sent, i: usize, words: &[&str]) -> bool {
         .is_some_and(|t| words.iter().any(|w| doc.word(t).eq_ignore_ascii_case(w)))
 }
 
-#[allow(clippy::too_many_arguments)]
-fn read(
-    doc: &Doc,
-    si: usize,
-    s: &Sent,
-    ca: usize,
-    cb: usize,
-    c: Cand,
-    strike: Option<&crate::model::Strike>,
-    in_sentence: &[CasualtyKind],
-) -> Option<Casualty> {
-    // an older figure of the same toll
+/// True for a figure that is no figure of its own: an older figure of the same toll ("a
+/// previous toll of 112", "up from 112"), or a coding remark of analysts ("coded as 10",
+/// "10 fatalities coded and split across 4 locations").
+fn is_aside(doc: &Doc, s: &Sent, ca: usize, cb: usize, c: &Cand) -> bool {
     let before = c.a.saturating_sub(4)..c.a;
     if before
         .clone()
         .any(|i| s.toks.get(i).is_some_and(|t| t.w == W::Previous))
     {
-        return None;
+        return true;
     }
     if c.a > 0 && is_word(doc, s, c.a - 1, &["from"]) && is_word(doc, s, c.b, &["to"]) {
-        return None;
+        return true;
     }
     if c.a >= 2 && is_word(doc, s, c.a - 1, &["from"]) && is_word(doc, s, c.a - 2, &["up", "down"])
     {
-        return None;
+        return true;
     }
-    // coding remarks: "coded as 10", "split between 3 events"
-    if c.a >= 1
-        && is_word(doc, s, c.a - 1, &["as"])
-        && c.a >= 2
-        && is_word(doc, s, c.a - 2, &["coded"])
-    {
-        return None;
+    if c.a >= 2 && is_word(doc, s, c.a - 1, &["as"]) && is_word(doc, s, c.a - 2, &["coded"]) {
+        return true;
     }
-    // coding remarks of analysts: "10 fatalities coded and split across 4 locations"
     let clause = s.toks.get(ca..cb).unwrap_or(&[]);
-    let remark = clause
+    clause
         .iter()
         .any(|t| doc.word(t).eq_ignore_ascii_case("coded"))
         || clause
@@ -203,59 +368,114 @@ fn read(
                     super::lower(doc.word(t)).as_ref(),
                     "across" | "between" | "among" | "follows"
                 )
-            });
-    if remark {
-        return None;
-    }
-    // a part of a figure already given: "including 3 children"
-    let including =
-        (c.a.saturating_sub(2)..c.a).any(|i| s.toks.get(i).is_some_and(|t| t.w == W::Including));
-    if including && !in_sentence.is_empty() {
-        return None;
-    }
+            })
+}
 
-    // after the figure: adjectives, a victim noun, auxiliaries, the casualty word
-    let mut victims: Option<(VictimCategory, Span)> = None;
-    let mut kind: Option<(CasualtyKind, usize)> = None;
-    let mut j = c.b;
+/// The whole a figure is a part of ([`partitive`]).
+#[derive(Clone, Copy)]
+enum Whole {
+    /// "two of the dead", "eleven of those wounded".
+    Toll(CasualtyKind),
+    /// "three of the victims".
+    Victims,
+    /// "one of whom", "two of them": the figure told before.
+    Them,
+}
+
+/// "two of the dead", "eleven of those wounded", "three of the victims", "one of whom": a
+/// part of a toll told before, and the token after the words that name it. A figure of the
+/// same kind as its whole is no figure of its own ("two of the dead were children"); one of
+/// another kind is ("three of the wounded later died").
+fn partitive(doc: &Doc, s: &Sent, b: usize) -> Option<(Whole, usize)> {
+    if !is_word(doc, s, b, &["of"]) {
+        return None;
+    }
+    if is_word(doc, s, b + 1, &["whom", "them", "those", "these"])
+        && !s
+            .toks
+            .get(b + 2)
+            .is_some_and(|t| matches!(t.w, W::Casualty(..) | W::Victim(_)))
+    {
+        return Some((Whole::Them, b + 2));
+    }
+    let det = s.toks.get(b + 1)?;
+    if det.w != W::Definite || is_word(doc, s, b + 1, &["their", "its", "his", "her", "our"]) {
+        return None;
+    }
+    match s.toks.get(b + 2)?.w {
+        W::Casualty(k, _) => Some((Whole::Toll(k), b + 3)),
+        W::Victim(VictimCategory::People) if !is_word(doc, s, b + 2, &["people", "persons"]) => {
+            Some((Whole::Victims, b + 3))
+        }
+        _ => None,
+    }
+}
+
+/// What [`after_figure`] reads: the victims (their category and the words that name them)
+/// and the casualty word with its token.
+struct Reading {
+    victims: Option<(VictimCategory, Span)>,
+    kind: Option<(CasualtyKind, usize)>,
+}
+
+/// What follows a figure at token `from`: its victims and its casualty word ("12 militants
+/// were killed", "23 people, among them seven children, were killed").
+fn after_figure(
+    doc: &Doc,
+    s: &Sent,
+    from: usize,
+    cb: usize,
+    mut victims: Option<(VictimCategory, Span)>,
+) -> Option<Reading> {
+    let mut j = from;
     let mut adjectives = 0;
+    // tokens left in a phrase after the victims ("a fighter from the opposition rebels")
+    let mut phrase = 0;
     while j < cb {
         let Some(t) = s.toks.get(j) else { break };
+        if phrase > 0 {
+            phrase -= 1;
+            if in_phrase(doc, s, j) {
+                j += 1;
+                continue;
+            }
+            phrase = 0;
+        }
         match t.w {
-            W::Victim(cat) => {
+            W::Victim(_) | W::Kin => {
+                let cat = person(t.w).unwrap_or(VictimCategory::People);
                 // "police officer": the head noun is the last one
                 let cat = victims.map(|(c, _)| c).unwrap_or(cat);
                 victims = Some((cat, t.span));
             }
             // "was shot and killed"
-            W::Conj
-                if victims.is_some()
-                    && j > 0
-                    && s.toks.get(j - 1).is_some_and(|p| p.w == W::Aux)
-                    && s.toks
-                        .get(j + 1)
-                        .is_some_and(|n| matches!(n.w, W::Casualty(..))) => {}
+            W::Conj if victims.is_some() && joins_verbs(s, j) => {}
             W::Casualty(k, _) => {
-                kind = Some((k, j));
-                break;
+                return Some(Reading {
+                    victims,
+                    kind: Some((k, j)),
+                })
             }
             // "aid workers", "security guards": a noun before a person noun is a modifier
             W::Thing | W::Military
                 if victims.is_none()
-                    && s.toks
-                        .get(j + 1)
-                        .is_some_and(|n| matches!(n.w, W::Victim(_))) => {}
+                    && s.toks.get(j + 1).is_some_and(|n| person(n.w).is_some()) => {}
             W::Thing | W::WeaponNoun(_) | W::Trigger(..) | W::Base | W::Launch => {
                 victims?;
                 break;
             }
             W::Aux | W::Perfect | W::Definite | W::Unknown | W::Report => {}
+            // "23 people, among them seven children, were killed": the part told inside
+            _ if victims.is_some() && part_inside(s, j, cb).is_some() => {
+                j = part_inside(s, j, cb).unwrap_or(j);
+            }
             // '12 militants were "neutralised"': quotes around the verb
             _ if t.punct == b'"' || t.punct == b'\'' => {}
             // "dozens of civilians", "12 of them"
-            W::Locative if j == c.b && doc.word(t).eq_ignore_ascii_case("of") => {}
-            // "a fighter from the Haydariyon militia was found dead"
-            W::Locative if victims.is_some() && j + 1 < cb && j < c.b + 6 => {}
+            W::Locative if j == from && doc.word(t).eq_ignore_ascii_case("of") => {}
+            // "a fighter from the Haydariyon militia was found dead", "1 fighter from IS was
+            // killed", "a member of the opposition rebels was killed"
+            W::Locative | W::From if victims.is_some() && j + 1 < cb && j < from + 6 => phrase = 5,
             W::Other | W::Military | W::Regime
                 if victims.is_none() && t.punct == 0 || t.punct == b'-' =>
             {
@@ -264,16 +484,8 @@ fn read(
                     break;
                 }
                 if let Some(m) = t.ment.and_then(|m| s.ments.get(m as usize)) {
-                    if doc.has_kind(m, &[EntryKind::ArmedGroup]) && victims.is_none() {
-                        victims = Some((VictimCategory::Combatants, m.m.span));
-                    }
-                    // "23 Palestinians": a people in the plural are the victims
-                    let plural = doc
-                        .text
-                        .get(..m.m.span.end)
-                        .is_some_and(|w| w.ends_with('s'));
-                    if doc.has_kind(m, &[EntryKind::Demonym]) && plural && victims.is_none() {
-                        victims = Some((VictimCategory::People, m.m.span));
+                    if victims.is_none() {
+                        victims = named_victims(doc, m);
                     }
                     // a name of several words ("Boko Haram") is one modifier
                     j = j.max(m.b.saturating_sub(1));
@@ -283,103 +495,300 @@ fn read(
         }
         j += 1;
     }
-    // "the death toll from Saturday's strike on ... has risen to 21"
-    if kind.is_none()
-        && c.a >= 2
-        && is_word(doc, s, c.a - 1, &["to", "at"])
-        && is_word(
-            doc,
-            s,
-            c.a - 2,
-            &[
-                "rose",
-                "risen",
-                "climbed",
-                "reached",
-                "increased",
-                "jumped",
-                "stood",
-                "stands",
-                "stand",
-                "rises",
-            ],
-        )
+    Some(Reading {
+        victims,
+        kind: None,
+    })
+}
+
+/// True if the figure at token `a` is named as a part of a toll: "among the wounded were
+/// four children", "among the dead are two journalists".
+fn among_toll(s: &Sent, a: usize) -> bool {
+    let w = |k: usize| s.toks.get(k).map(|t| t.w);
+    (a.saturating_sub(5)..a).any(|k| {
+        w(k) == Some(W::Including)
+            && w(k + 1) == Some(W::Definite)
+            && matches!(
+                w(k + 2),
+                Some(W::Casualty(..) | W::Victim(VictimCategory::People))
+            )
+            && (k + 3..a).all(|j| matches!(w(j), Some(W::Aux | W::Perfect)))
+    })
+}
+
+/// True if what killed or wounded is a disaster, not violence: the cue nearest before the
+/// casualty word at `kind_tok` in its clause ("Floods kill 40", "Heavy rains caused
+/// flooding that killed"), or, with none before, after it ("40 killed in floods").
+fn by_disaster(s: &Sent, ca: usize, cb: usize, kind_tok: usize) -> bool {
+    let cue = |k: usize| {
+        s.toks.get(k).and_then(|t| match (t.w, t.k) {
+            (_, K::Disaster) => Some(true),
+            (W::Trigger(..) | W::WeaponNoun(_) | W::Launch, _) => Some(false),
+            (_, K::None) => None,
+            _ => Some(false),
+        })
+    };
+    (ca..kind_tok)
+        .rev()
+        .find_map(cue)
+        .or_else(|| (kind_tok + 1..cb).find_map(cue))
+        .unwrap_or(false)
+}
+
+/// True if the "and" at token `j` joins an auxiliary and a casualty word ("was shot and
+/// killed").
+fn joins_verbs(s: &Sent, j: usize) -> bool {
+    j > 0
+        && s.toks.get(j - 1).is_some_and(|p| p.w == W::Aux)
+        && s.toks
+            .get(j + 1)
+            .is_some_and(|n| matches!(n.w, W::Casualty(..)))
+}
+
+/// The token that closes a part of a toll told inside it, when token `j` opens one: ", among
+/// them seven children,", "(including four women)".
+fn part_inside(s: &Sent, j: usize, cb: usize) -> Option<usize> {
+    let t = s.toks.get(j)?;
+    if !matches!(t.punct, b',' | b'(') || s.toks.get(j + 1)?.w != W::Including {
+        return None;
+    }
+    let close = if t.punct == b'(' { b')' } else { b',' };
+    (j + 2..cb).find(|&k| s.toks.get(k).is_some_and(|x| x.punct == close))
+}
+
+/// True if token `j` continues a phrase after a figure's victims ("a fighter from the
+/// opposition rebels"): words of a name, not punctuation and not another figure ("4
+/// militants in addition to 11 injuries").
+fn in_phrase(doc: &Doc, s: &Sent, j: usize) -> bool {
+    let figure = doc.numbers(s).iter().any(|(_, a, _)| *a == j);
+    !figure
+        && s.toks.get(j).is_some_and(|t| {
+            t.punct == 0
+                && matches!(
+                    t.w,
+                    W::Definite
+                        | W::Indefinite
+                        | W::Other
+                        | W::Military
+                        | W::Regime
+                        | W::Victim(_)
+                        | W::Kin
+                        | W::Unknown
+                )
+        })
+}
+
+/// The victims a name before the casualty word makes: an armed group ("12 Boko Haram
+/// killed"), a people in the plural ("23 Palestinians").
+fn named_victims(doc: &Doc, m: &super::Ment) -> Option<(VictimCategory, Span)> {
+    if doc.has_kind(m, &[EntryKind::ArmedGroup]) {
+        return Some((VictimCategory::Combatants, m.m.span));
+    }
+    let plural = doc
+        .text
+        .get(..m.m.span.end)
+        .is_some_and(|w| w.ends_with('s'));
+    (doc.has_kind(m, &[EntryKind::Demonym]) && plural).then_some((VictimCategory::People, m.m.span))
+}
+
+/// True if the casualty verb at `j` has people as its object ("killed a woman", "wounded
+/// three civilians", "killed the imam"): what stands before it is the agent, not a figure.
+fn has_person_object(doc: &Doc, s: &Sent, j: usize, cb: usize) -> bool {
+    if !s
+        .toks
+        .get(j)
+        .is_some_and(|t| matches!(t.w, W::Casualty(_, Pos::Verb)))
     {
-        if let Some(i) = (ca..c.a - 2)
-            .rev()
-            .find(|&i| s.toks.get(i).is_some_and(|t| t.w == W::Toll))
-        {
-            kind = Some((CasualtyKind::Killed, i));
+        return false;
+    }
+    let k = j + 1;
+    let Some(t) = s.toks.get(k) else {
+        return false;
+    };
+    let figure = doc
+        .numbers(s)
+        .iter()
+        .find(|(n, a, _)| *a == k && n.kind == NumberKind::Count)
+        .map(|(_, _, b)| *b);
+    match (t.w, figure) {
+        (W::Victim(_) | W::Kin, _) => true,
+        (_, Some(b)) => {
+            (b..cb.min(b + 3)).any(|x| s.toks.get(x).is_some_and(|n| person(n.w).is_some()))
+        }
+        (W::Indefinite | W::Definite, None) => singular_person(doc, s, k + 1, cb).is_some(),
+        _ => false,
+    }
+}
+
+/// "the death toll ... has risen to 21", "the number killed had climbed from nine to 14",
+/// "bringing the total since October to 34,000": a figure after "to" or "at" that a toll
+/// verb sets. Its kind is the casualty word nearest before it in its stretch, else "toll"
+/// (killed), else the kind of the figure the toll carries on from (`carried`).
+fn toll_to(
+    doc: &Doc,
+    s: &Sent,
+    sc: Scope,
+    a: usize,
+    carried: Option<CasualtyKind>,
+) -> Option<(CasualtyKind, usize)> {
+    let to = a.checked_sub(1)?;
+    if !is_word(doc, s, to, &["to", "at"]) || to <= sc.lo {
+        return None;
+    }
+    let w = |k: usize| s.toks.get(k).map_or(W::Other, |t| t.w);
+    let verb = (sc.lo.max(to.saturating_sub(12))..to)
+        .rev()
+        .find(|&k| matches!(w(k), W::Rise | W::Bringing))?;
+    let named = (sc.lo..to).rev().find_map(|k| match w(k) {
+        W::Casualty(kind, _) => Some((kind, k)),
+        W::Toll => Some((CasualtyKind::Killed, k)),
+        _ => None,
+    });
+    named.or_else(|| {
+        carried
+            .filter(|_| w(verb) == W::Bringing)
+            .map(|k| (k, verb))
+    })
+}
+
+/// Before the figure: "killed 12", "killing at least 12", "toll rose to 12", "shot dead 2".
+fn kind_before(doc: &Doc, s: &Sent, ca: usize, a: usize) -> Option<(CasualtyKind, usize)> {
+    let mut i = a;
+    let mut steps = 0usize;
+    // "killing three soldiers and two civilians": the verb of the figure before the "and"
+    let mut coord = false;
+    while i > ca && steps < if coord { 6 } else { 3 } {
+        i -= 1;
+        steps += 1;
+        let t = s.toks.get(i)?;
+        match t.w {
+            W::Casualty(k, Pos::Verb) => return Some((k, i)),
+            W::Conj
+                if !coord
+                    && i + 1 == a
+                    && i > 0
+                    && s.toks
+                        .get(i - 1)
+                        .is_some_and(|p| matches!(p.w, W::Victim(_))) =>
+            {
+                coord = true;
+                steps = 0;
+            }
+            // the earlier figure and its victims
+            W::Victim(_) | W::Other if coord && t.punct == 0 => {}
+            W::Casualty(CasualtyKind::Killed, Pos::After)
+                if is_word(
+                    doc,
+                    s,
+                    i.wrapping_sub(1),
+                    &["shot", "shooting", "beaten", "stabbed"],
+                ) || doc.word(t).eq_ignore_ascii_case("lives") =>
+            {
+                return Some((CasualtyKind::Killed, i));
+            }
+            W::Casualty(CasualtyKind::Killed, Pos::After) if is_word(doc, s, i + 1, &["of"]) => {
+                return Some((CasualtyKind::Killed, i));
+            }
+            W::Toll => return Some((CasualtyKind::Killed, i)),
+            W::Definite | W::Aux | W::Locative => {}
+            // "the death toll rose to 12": look further back for "toll"
+            W::Rise => {
+                steps = steps.saturating_sub(1);
+                if i + 6 < a {
+                    return None;
+                }
+            }
+            W::Other if is_word(doc, s, i, &["to", "at"]) => {
+                steps = steps.saturating_sub(1);
+                if i + 6 < a {
+                    return None;
+                }
+            }
+            _ => return None,
         }
     }
-    // before the figure: "killed 12", "killing at least 12", "toll rose to 12", "shot dead 2"
-    if kind.is_none() {
-        let mut i = c.a;
-        let mut steps = 0usize;
-        while i > ca && steps < 3 {
-            i -= 1;
-            steps += 1;
-            let Some(t) = s.toks.get(i) else { break };
-            match t.w {
-                W::Casualty(k, Pos::Verb) => {
-                    kind = Some((k, i));
-                    break;
-                }
-                W::Casualty(CasualtyKind::Killed, Pos::After)
-                    if is_word(
-                        doc,
-                        s,
-                        i.wrapping_sub(1),
-                        &["shot", "shooting", "beaten", "stabbed"],
-                    ) || doc.word(t).eq_ignore_ascii_case("lives") =>
-                {
-                    kind = Some((CasualtyKind::Killed, i));
-                    break;
-                }
-                W::Casualty(CasualtyKind::Killed, Pos::After)
-                    if is_word(doc, s, i + 1, &["of"]) =>
-                {
-                    kind = Some((CasualtyKind::Killed, i));
-                    break;
-                }
-                W::Toll => {
-                    kind = Some((CasualtyKind::Killed, i));
-                    break;
-                }
-                W::Definite | W::Aux | W::Locative => {}
-                W::Other
-                    if matches!(
-                        super::lower(doc.word(t)).as_ref(),
-                        "rose"
-                            | "risen"
-                            | "climbed"
-                            | "reached"
-                            | "stood"
-                            | "stands"
-                            | "stand"
-                            | "to"
-                            | "at"
-                    ) =>
-                {
-                    // "the death toll rose to 12": look further back for "toll"
-                    steps = steps.saturating_sub(1);
-                    if i + 6 < c.a {
-                        break;
-                    }
-                }
-                _ => break,
-            }
+    None
+}
+
+fn read(
+    doc: &Doc,
+    s: &Sent,
+    sc: Scope,
+    c: Cand,
+    strike: Option<&crate::model::Strike>,
+    in_sentence: &[CasualtyKind],
+) -> Option<(Casualty, Told)> {
+    let Scope { si, ca, cb, .. } = sc;
+    if is_aside(doc, s, ca, cb, &c) {
+        return None;
+    }
+    // a part of a figure already given: "including 3 children"
+    let including =
+        (c.a.saturating_sub(2)..c.a).any(|i| s.toks.get(i).is_some_and(|t| t.w == W::Including));
+    if including && !in_sentence.is_empty() || among_toll(s, c.a) {
+        return None;
+    }
+    // "two of the dead were children": a part of a toll; "three of the wounded later died"
+    // is a figure of the dead
+    let part = partitive(doc, s, c.b);
+    let from = part.map_or(c.b, |(_, after)| after);
+    let Reading {
+        mut victims,
+        mut kind,
+    } = after_figure(doc, s, from, cb, c.victims)?;
+    if let Some((whole, _)) = part {
+        let found = kind.map(|(k, _)| k);
+        let part = match whole {
+            Whole::Toll(k) => found.is_none_or(|f| f == k),
+            Whole::Victims => found.is_none(),
+            // "killing 2 of them" is a figure; "six wounded, one of whom seriously" is not
+            Whole::Them => found.is_some() && found == in_sentence.last().copied(),
+        };
+        if part {
+            return None;
         }
+    }
+    // "a policeman killed a woman", "2 gunmen wounded 3 people": the figure did it (not "20
+    // injured fighters", where the verb is an adjective)
+    if victims.is_some() && kind.is_some_and(|(_, j)| j > from && has_person_object(doc, s, j, cb))
+    {
+        return None;
+    }
+    // "killed 3 fighters displaced from Ghouta": the verb before the figure, not a participle
+    // after its noun
+    let bare = kind.is_some_and(|(_, k)| {
+        k > from
+            && victims.is_some()
+            && !(from..k).any(|x| {
+                s.toks
+                    .get(x)
+                    .is_some_and(|t| matches!(t.w, W::Aux | W::Perfect))
+            })
+    });
+    if bare {
+        if let Some(before) = kind_before(doc, s, ca, c.a).filter(|&(_, k)| k + 3 >= c.a) {
+            kind = Some(before);
+        }
+    }
+    if kind.is_none() {
+        kind = toll_to(doc, s, sc, c.a, in_sentence.last().copied());
+    }
+    if kind.is_none() {
+        kind = kind_before(doc, s, ca, c.a);
         // after a verb before the figure, the noun after it names the victims
         if kind.is_some() && victims.is_none() {
             if let Some(t) = s.toks.get(c.b) {
-                if let W::Victim(cat) = t.w {
+                if let Some(cat) = person(t.w) {
                     victims = Some((cat, t.span));
                 }
             }
         }
     }
     let (kind, kind_tok) = kind?;
+    // "Floods kill 40 as fighting rages nearby": the figure is the flood's
+    if by_disaster(s, ca, cb, kind_tok) {
+        return None;
+    }
     // "the three other soldiers fled": fighters who flee are not displaced people
     if kind == CasualtyKind::Displaced
         && s.toks
@@ -414,7 +823,7 @@ fn read(
     {
         return None;
     }
-    let cumulative = is_cumulative(doc, s, ca, cb);
+    let cumulative = is_cumulative(doc, s, sc.lo, sc.hi);
     let victims = match victims {
         Some((cat, span)) => {
             let text = span.get(doc.text).map(|w| w.to_string());
@@ -438,21 +847,28 @@ fn read(
             span: None,
         },
     };
-    let (place, province) = place(doc, si, s, ca, cb, strike, cumulative);
+    let (place, province, place_told) = place(doc, si, s, ca, cb, strike, cumulative);
     // a running toll has no date of its own ("since October 7" is when it began)
-    let date = if cumulative {
-        None
+    let (date, date_told) = if cumulative {
+        (None, false)
     } else {
-        nearest_date(doc, s, ca, cb, c.a, None)
-            .or_else(|| nearest_date(doc, s, 0, s.toks.len(), c.a, None))
+        let own = nearest_event_date(doc, s, ca, cb, c.a, None)
+            .or_else(|| nearest_event_date(doc, s, 0, s.toks.len(), c.a, None));
+        let told = own.is_some();
+        let date = own
             .or_else(|| strike.and_then(|x| x.date.clone()))
-            .or_else(|| paragraph_date(doc, si))
+            .or_else(|| paragraph_date(doc, si));
+        (date, told)
     };
     let (source, source_span) = source(doc, s);
     let perpetrator = strike
         .and_then(|x| x.actor.clone())
         .or_else(|| perpetrator(doc, s, ca, c.a));
-    Some(Casualty {
+    let told = Told {
+        place: place_told,
+        date: date_told,
+    };
+    let casualty = Casualty {
         modality,
         evidence: vec![s.span],
         kind,
@@ -466,12 +882,14 @@ fn read(
         source,
         source_span,
         event: None,
-    })
+    };
+    Some((casualty, told))
 }
 
-/// A running toll: "since", "so far", "to date", "in total", or a war that "has killed".
-fn is_cumulative(doc: &Doc, s: &Sent, ca: usize, cb: usize) -> bool {
-    let clause = s.toks.get(ca..cb).unwrap_or(&[]);
+/// A running toll: "since", "so far", "to date", "in total", or a war that "has killed",
+/// in the stretch [lo, hi) of the figure's clause.
+fn is_cumulative(doc: &Doc, s: &Sent, lo: usize, hi: usize) -> bool {
+    let clause = s.toks.get(lo..hi).unwrap_or(&[]);
     let running = clause.iter().enumerate().any(|(k, t)| {
         t.w == W::Running
             || doc.word(t).eq_ignore_ascii_case("so")
@@ -496,7 +914,7 @@ fn place(
     cb: usize,
     strike: Option<&crate::model::Strike>,
     cumulative: bool,
-) -> (Option<Place>, Option<Place>) {
+) -> (Option<Place>, Option<Place>, bool) {
     let rank = |kind: PlaceKind| match kind {
         PlaceKind::City | PlaceKind::District | PlaceKind::AirBase => 0u8,
         PlaceKind::Province => 1,
@@ -532,8 +950,9 @@ fn place(
         }
         best.map(|(_, p)| p.to_place())
     };
-    let found = pick(ca, cb, s)
-        .or_else(|| pick(0, s.toks.len(), s))
+    let own = pick(ca, cb, s).or_else(|| pick(0, s.toks.len(), s));
+    let told = own.is_some();
+    let found = own
         .or_else(|| {
             strike.and_then(|x| {
                 x.locations
@@ -563,7 +982,7 @@ fn place(
             }
         });
     let province = found.as_ref().and_then(|p| doc.province_of(p));
-    (found, province)
+    (found, province, told)
 }
 
 fn is_possessive_after(doc: &Doc, s: &Sent, b: usize) -> bool {
@@ -617,14 +1036,48 @@ fn perpetrator(doc: &Doc, s: &Sent, ca: usize, at: usize) -> Option<Entity> {
     best
 }
 
-/// Adds a casualty, merging it into one already told with the same kind, figure and scope.
-fn add(out: &mut Vec<Casualty>, c: Casualty) {
-    if let Some(prev) = out.iter_mut().find(|p| {
-        p.kind == c.kind
-            && p.count.best() == c.count.best()
-            && p.cumulative == c.cumulative
-            && p.modality == c.modality
-    }) {
+/// The casualties of an article, with an index by kind and figure: a figure told again finds
+/// the tellings of its size at once, not by a scan over every casualty so far.
+#[derive(Default)]
+struct Tolls {
+    list: Vec<Casualty>,
+    /// Whether each casualty's place and date are its sentence's own.
+    told: Vec<Told>,
+    index: HashMap<(CasualtyKind, Option<u64>), Vec<usize>>,
+}
+
+/// Whether a figure's place and date are told in its own sentence, rather than taken from
+/// the strike or the paragraph around it: only what a sentence tells can tell two figures
+/// apart ("2 fatalities." after a sentence that names another town is no other figure).
+#[derive(Clone, Copy, Default)]
+struct Told {
+    place: bool,
+    date: bool,
+}
+
+impl Tolls {
+    /// Adds a casualty, merging it into the last one told with the same kind, figure, scope
+    /// and modality whose place, date and victims agree: "two soldiers killed in Donetsk" and
+    /// "two civilians killed in Kherson" are two figures, a figure restated is one.
+    fn add(&mut self, c: Casualty, told: Told) {
+        let tellings = self.index.entry((c.kind, c.count.best())).or_default();
+        let same = tellings.iter().rev().copied().find(|&i| {
+            let (Some(p), Some(&pt)) = (self.list.get(i), self.told.get(i)) else {
+                return false;
+            };
+            p.cumulative == c.cumulative && p.modality == c.modality && agrees(p, pt, &c, told)
+        });
+        let Some(i) = same else {
+            tellings.push(self.list.len());
+            self.list.push(c);
+            self.told.push(told);
+            return;
+        };
+        let (Some(prev), Some(pt)) = (self.list.get_mut(i), self.told.get_mut(i)) else {
+            return;
+        };
+        pt.place |= told.place && prev.place.is_none();
+        pt.date |= told.date && prev.date.is_none();
         for e in c.evidence {
             if !prev.evidence.contains(&e) {
                 prev.evidence.push(e);
@@ -647,7 +1100,19 @@ fn add(out: &mut Vec<Casualty>, c: Casualty) {
         if prev.perpetrator.is_none() {
             prev.perpetrator = c.perpetrator;
         }
-        return;
     }
-    out.push(c);
+}
+
+/// True if two figures of one size can be one: no conflict of place, day or victims ("people"
+/// agrees with any victims).
+fn agrees(p: &Casualty, pt: Told, c: &Casualty, ct: Told) -> bool {
+    let place = match (&p.place, &c.place) {
+        (Some(x), Some(y)) if pt.place && ct.place => identity::place_agrees(x, y),
+        _ => true,
+    };
+    let date = !(pt.date && ct.date) || identity::dates_agree(p.date.as_ref(), c.date.as_ref());
+    let victims = p.victims.category == c.victims.category
+        || p.victims.category == VictimCategory::People
+        || c.victims.category == VictimCategory::People;
+    place && victims && date
 }

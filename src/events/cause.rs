@@ -6,7 +6,7 @@
 //! before it in its paragraph, within two sentences. A running toll has no cause.
 
 use super::Doc;
-use crate::model::{Casualty, CasualtyKind, Count, Event, Modality, Qualifier};
+use crate::model::{CasualtyKind, Count, Event, Modality, Qualifier, VictimCategory};
 
 /// Links the casualties (from `first_casualty` on) to the events before them, then moves
 /// every casualty into text order among the events, keeping the links right.
@@ -56,22 +56,29 @@ fn cause_of(doc: &Doc, starts: &[(usize, usize, bool)], si: usize) -> Option<usi
         .max_by_key(|&i| starts.get(i).map_or(0, |x| x.1))
 }
 
-/// An event's `fatalities`: its asserted, killed figures added up.
+/// An event's `fatalities`: its asserted, killed figures. Two figures of the same victims are
+/// one toll told twice or updated ("at least eight", then "the toll rose to 10"): the larger
+/// stands. Figures of different victims add up ("3 soldiers and 2 civilians" is 5), unless a
+/// figure of people in general is as large as their sum: then it is the total.
 fn fatalities(text: &str, events: &mut [Event], first_casualty: usize) {
-    let mut sums: Vec<Option<Count>> = vec![None; first_casualty];
+    let mut tolls: Vec<Vec<(VictimCategory, Count)>> = vec![Vec::new(); first_casualty];
     for e in events.iter().skip(first_casualty) {
         let Event::Casualty(c) = e else { continue };
         if c.kind != CasualtyKind::Killed || c.modality != Modality::Asserted {
             continue;
         }
-        if let Some(slot) = c.event.and_then(|i| sums.get_mut(i)) {
-            *slot = Some(match slot.take() {
-                None => c.count.clone(),
-                Some(prev) => add(text, &prev, c),
-            });
+        let Some(list) = c.event.and_then(|i| tolls.get_mut(i)) else {
+            continue;
+        };
+        let cat = c.victims.category;
+        match list.iter_mut().find(|(k, _)| *k == cat) {
+            Some((_, n)) if c.count.best() > n.best() => *n = c.count.clone(),
+            Some(_) => {}
+            None => list.push((cat, c.count.clone())),
         }
     }
-    for (e, sum) in events.iter_mut().zip(sums) {
+    for (e, list) in events.iter_mut().zip(tolls) {
+        let sum = total(text, list);
         match e {
             Event::Strike(s) => s.fatalities = sum,
             Event::Explosion(x) => x.incident.fatalities = sum,
@@ -85,15 +92,35 @@ fn fatalities(text: &str, events: &mut [Event], first_casualty: usize) {
     }
 }
 
+/// The total of one event's figures, one per kind of victims (see [`fatalities`]).
+fn total(text: &str, list: Vec<(VictimCategory, Count)>) -> Option<Count> {
+    let (people, specific): (Vec<_>, Vec<_>) = list
+        .into_iter()
+        .partition(|(k, _)| *k == VictimCategory::People);
+    let people = people.into_iter().next().map(|(_, n)| n);
+    let mut sum: Option<Count> = None;
+    for (_, n) in specific {
+        sum = Some(match sum {
+            None => n,
+            Some(prev) => add(text, &prev, &n),
+        });
+    }
+    match (people, sum) {
+        (Some(p), Some(s)) if p.best() >= s.best() => Some(p),
+        (p, None) => p,
+        (_, s) => s,
+    }
+}
+
 /// Two figures of one event added: "killing 3 soldiers and 2 civilians" is 5. The words are
 /// the stretch from the first figure to the second.
-fn add(text: &str, prev: &Count, c: &Casualty) -> Count {
-    let exact = prev.qualifier == Qualifier::Exact && c.count.qualifier == Qualifier::Exact;
-    let value = match (prev.best(), c.count.best()) {
+fn add(text: &str, prev: &Count, c: &Count) -> Count {
+    let exact = prev.qualifier == Qualifier::Exact && c.qualifier == Qualifier::Exact;
+    let value = match (prev.best(), c.best()) {
         (Some(p), Some(q)) => Some(p.saturating_add(q)),
         _ => None,
     };
-    let span = prev.span.cover(c.count.span);
+    let span = prev.span.cover(c.span);
     Count::new(
         if exact { value } else { None },
         if exact { None } else { value },

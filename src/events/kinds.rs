@@ -167,6 +167,8 @@ pub(crate) struct Found {
     paragraph: usize,
     /// Read from the headline, which retells the event the body tells.
     headline: bool,
+    /// The trigger refers back to an event told before: "the attack", "this protest".
+    refers_back: bool,
     modality: Modality,
     incident: Incident,
     territory: Option<Territory>,
@@ -635,11 +637,18 @@ fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize, strike_here: bool) -
         si,
         paragraph: s.paragraph,
         headline: s.headline,
+        refers_back: refers_back(s, a, t),
         modality: incident.modality,
         incident,
         territory,
         crowd,
     })
+}
+
+/// "the attack", "these clashes", "the protest": a definite word right before the trigger
+/// (a noun, not a verb) refers back to an event already told.
+fn refers_back(s: &Sent, a: usize, t: usize) -> bool {
+    t > a && s.toks.get(t - 1).is_some_and(|p| p.w == W::Definite)
 }
 
 /// "was attacked", "were abducted by": the subject is the side acted on.
@@ -904,16 +913,24 @@ fn place(events: &mut Vec<Found>, f: Found) {
         Some(e) if compatible(e, &f) && (near(e) || !f.strong || !e.strong) => {
             Some(events.len() - 1)
         }
-        _ if !f.strong => events.iter().rposition(|e| compatible(e, &f)),
+        // a weak mention, or one that refers back ("the attack", "the clashes", "this
+        // protest"), joins the last compatible event of its kind however far back
+        _ if !f.strong || f.refers_back => events.iter().rposition(|e| compatible(e, &f)),
         _ => None,
     };
     let Some(e) = target.and_then(|i| events.get_mut(i)) else {
         events.push(f);
         return;
     };
-    e.signs.add(&f.signs);
+    let far = !(e.headline || e.paragraph == f.paragraph && f.si <= e.si + 2);
+    // a mention that refers back names the event; its own words ("condemned the attack and
+    // sent troops") do not change what the event was
+    if !(f.refers_back && far) {
+        e.signs.add(&f.signs);
+    }
     e.strong |= f.strong;
     e.headline &= f.headline;
+    e.refers_back &= f.refers_back;
     e.si = e.si.max(f.si);
     let (x, y) = (&mut e.incident, f.incident);
     // mentions come in text order: a repeated span is the last one (a linear check per

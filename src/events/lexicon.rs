@@ -72,7 +72,40 @@ pub(crate) enum W {
     Regime,
     /// "coalition".
     Coalition,
+    /// A verb that sets a toll to a new figure: "rose", "climbed", "reached", "stands".
+    Rise,
+    /// A participle that carries a toll to a new total after an incident's figure: "bringing",
+    /// "taking", "raising", "pushing" ("killed 35, bringing the total to 34,000").
+    Bringing,
+    /// "from": what follows is where someone or something comes from ("a fighter from the
+    /// Haydariyon militia", "rockets fired from southern Lebanon").
+    From,
+    /// Words of condolence: "condolences", "sympathies" (a quoted statement of condolence
+    /// tells no event).
+    Ceremony,
+    /// "notice", "circular": a notice to the public tells no event.
+    Notice,
+    /// A subject pronoun: "it", "they", "we" ("the army said it had killed 15").
+    Pronoun,
+    /// A word that makes a mention another event than the one told before: "another", "a
+    /// second", "separate" ("another strike hit the same street an hour later").
+    Another,
+    /// Kin, counted as people by the casualty rules ("a farmer and his two sons") but naming
+    /// no side: "sons", "brothers", "cousins".
+    Kin,
 }
+
+/// The possessives of [`W::Definite`] that point back at a speaker: "the army said its jets
+/// struck".
+pub(crate) const OWN: &[&str] = &["its", "their", "our"];
+
+/// Words before a reporting verb that make its date the event's own: "as reported on 3 May",
+/// ACLED's way of dating an event by its report.
+pub(crate) const AS_REPORTED: &[&str] = &["as"];
+
+/// The reporting verbs ([`W::Report`]) of a claim: who claims an act did it ("claimed to have
+/// shelled", "announced a drone strike").
+pub(crate) const CLAIM: &[&str] = &["claimed", "claims", "claim", "claiming", "announced"];
 
 /// Where a casualty word stands relative to its figure.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -449,6 +482,43 @@ static GROUPS: &[(W, &[&str])] = &[
     ]),
     (Coalition, &[
         "coalition", "coalition-led",
+    ]),
+    (Rise, &[
+        "rose", "risen", "rises", "rising", "climbed", "climbs", "climbing", "reached",
+        "reaches", "increased", "jumped", "soared", "mounted", "stood", "stands", "stand",
+    ]),
+    (Bringing, &[
+        "bringing", "taking", "raising", "pushing", "lifting",
+    ]),
+    (From, &[
+        "from",
+    ]),
+    (Ceremony, &[
+        "condolence", "condolences", "condole", "condoles", "condoled", "sympathies",
+    ]),
+    (Notice, &[
+        "notice", "notices", "circular", "circulars", "memo", "newsletter",
+    ]),
+    (Pronoun, &[
+        "it", "they", "we",
+    ]),
+    (Another, &[
+        "another", "second", "third", "fourth", "separate", "separately", "fresh",
+        "subsequent", "elsewhere",
+    ]),
+    // ranks, counted as victims ("the death of a regime lieutenant")
+    (Victim(V::SecurityForces), &[
+        "lieutenant", "lieutenants", "captain", "captains", "colonel", "colonels", "sergeant",
+        "sergeants", "corporal", "corporals", "brigadier", "lieutenant-colonel", "major-general",
+        "brigadier-general",
+    ]),
+    (Kin, &[
+        "sons", "daughters", "brothers", "sister", "sisters", "mothers", "fathers", "wives",
+        "husbands", "grandson", "grandsons", "granddaughter", "grandmother", "grandfather",
+        "nephew", "niece", "cousin", "cousins", "parents", "siblings",
+    ]),
+    (Victim(V::Civilians), &[
+        "pupils", "pupil",
     ]),
 ];
 

@@ -6,6 +6,7 @@
 
 mod casualty;
 mod cause;
+mod identity;
 mod kinds;
 mod lexicon;
 mod modality;
@@ -359,9 +360,30 @@ fn has_event_words(toks: &[Tok]) -> bool {
     toks.iter().any(|t| {
         matches!(
             t.w,
-            W::Trigger(..) | W::Casualty(..) | W::Launch | W::WeaponNoun(_)
+            W::Trigger(..) | W::Casualty(..) | W::Launch | W::WeaponNoun(_) | W::Toll
         ) || t.k != K::None
-    })
+    }) && !tells_no_event(toks)
+}
+
+/// True for a sentence that tells no event whatever its words: a quoted statement of
+/// condolence ('"We extend our condolences to the families of the 12 people killed"'), a
+/// notice ("the school said in a notice that classes would be suspended after the shelling").
+fn tells_no_event(toks: &[Tok]) -> bool {
+    let mut quoted = false;
+    let mut before = W::Other;
+    for t in toks {
+        if t.punct == b'"' {
+            quoted = !quoted;
+        }
+        match t.w {
+            W::Ceremony if quoted => return true,
+            // "in a notice", not "until further notice"
+            W::Notice if matches!(before, W::Indefinite | W::Definite) => return true,
+            _ => {}
+        }
+        before = t.w;
+    }
+    false
 }
 
 impl<'t> Doc<'t> {
@@ -777,6 +799,54 @@ pub(crate) fn nearest_date(
     doc.dates(s)
         .iter()
         .filter(|(_, da, db)| *da >= a && *db <= b)
+        .map(|(d, da, db)| {
+            let dist = if *db <= at {
+                at - db
+            } else {
+                da.saturating_sub(at)
+            };
+            (dist, d)
+        })
+        .filter(|(dist, _)| max.is_none_or(|m| *dist <= m))
+        .min_by_key(|(dist, _)| *dist)
+        .map(|(_, d)| d.clone())
+}
+
+/// [`nearest_date`] without the date of a report ("rescuers said on Wednesday that the strike
+/// ...", "officials said Tuesday"): that is when the event was told, not when it happened.
+/// "said Tuesday's strikes", "As reported on 3 May, ..." and "Reported on 3 May, ..." keep
+/// their dates.
+pub(crate) fn nearest_event_date(
+    doc: &Doc,
+    s: &Sent,
+    a: usize,
+    b: usize,
+    at: usize,
+    max: Option<usize>,
+) -> Option<DateRef> {
+    let w = |k: usize| s.toks.get(k).map(|t| t.w);
+    let told = |da: usize, db: usize| {
+        let verb = match da.checked_sub(1).and_then(w) {
+            Some(W::Locative) => da.checked_sub(2),
+            _ => da.checked_sub(1),
+        };
+        let Some(verb) = verb.filter(|&v| w(v) == Some(W::Report)) else {
+            return false;
+        };
+        let as_reported = verb
+            .checked_sub(1)
+            .and_then(|k| s.toks.get(k))
+            .is_some_and(|t| {
+                lexicon::AS_REPORTED
+                    .iter()
+                    .any(|x| doc.word(t).eq_ignore_ascii_case(x))
+            });
+        // "Reported on 28 April, ..." opens the sentence: the date is the event's
+        verb > 0 && !as_reported && s.toks.get(db).is_none_or(|t| doc.word(t) != "'s")
+    };
+    doc.dates(s)
+        .iter()
+        .filter(|(_, da, db)| *da >= a && *db <= b && !told(*da, *db))
         .map(|(d, da, db)| {
             let dist = if *db <= at {
                 at - db

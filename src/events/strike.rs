@@ -7,9 +7,10 @@
 //! a new event unless it is the same strike again (same actor, date and places, or no
 //! places of its own).
 
-use super::lexicon::W;
+use super::identity;
+use super::lexicon::{CLAIM, OWN, W};
 use super::roles::push_unique_place;
-use super::{is_locative_before, modality, nearest_date, paragraph_date, Doc, Sent};
+use super::{is_locative_before, modality, nearest_event_date, paragraph_date, Doc, Sent};
 use crate::gazetteer::EntryKind;
 use crate::model::{
     Category, DateRef, Entity, EntityKind, Event, Modality, Place, PlaceKind, Strike, Weapon,
@@ -30,12 +31,25 @@ struct Found {
     si: usize,
     strong: bool,
     definite: bool,
+    /// "another strike", "a second strike": not the event told before.
+    another: bool,
+    /// "a strike on...": an event introduced, not one referred back to.
+    indefinite: bool,
+    /// The countries it is placed in: its towns' and provinces', and a country named as a
+    /// place ("in southern Lebanon").
+    countries: Vec<String>,
+    /// Where it came from, when it names no other place ("shelled border posts from Kunar"):
+    /// the place of a new strike, nothing to a strike it retells.
+    origin: super::roles::Where,
     weapon: Option<Weapon>,
     actor: Actor,
     base: Option<Place>,
     targets: Vec<Entity>,
     provinces: Vec<Place>,
     locations: Vec<Place>,
+    /// Places the sentence names that are not the strike's (speakers' towns), for a mention
+    /// with no place of its own to find the strike it refers to.
+    hint: Vec<Place>,
     date: Option<DateRef>,
     /// The date if this mention starts an event of its own.
     date_new: Option<DateRef>,
@@ -47,6 +61,8 @@ struct Acc {
     strike: Strike,
     actor_known: bool,
     sentences: Vec<usize>,
+    /// The countries its mentions place it in ("in southern Lebanon", a town's country).
+    countries: Vec<String>,
 }
 
 /// The strike events of a document, and for each sentence the event told there.
@@ -70,7 +86,9 @@ pub(crate) fn extract(doc: &Doc) -> Strikes {
     for (si, s) in doc.sents.iter().enumerate() {
         let mut last_in_sentence: Option<usize> = None;
         let mut any = false;
-        for &(a, b) in &s.clauses {
+        // a sentence that tells no event (a statement of condolence, a notice) has no strike
+        let clauses = if s.event_words { &s.clauses[..] } else { &[] };
+        for &(a, b) in clauses {
             let Some(t) = trigger(doc, s, a, b) else {
                 continue;
             };
@@ -125,18 +143,12 @@ fn key(e: &Entity) -> String {
         .unwrap_or_else(|| e.name.to_ascii_lowercase())
 }
 
-/// What two mentions compare to tell one strike from another: the provinces, or the towns
-/// when no province is known.
-fn place_set(provinces: &[Place], locations: &[Place]) -> Vec<String> {
-    let mut v: Vec<String> = provinces.iter().filter_map(|p| p.code.clone()).collect();
-    if v.is_empty() {
-        v = locations.iter().filter_map(|p| p.name.clone()).collect();
-    }
-    v.sort();
-    v.dedup();
-    v
-}
+/// How many of the strikes told last a mention may refer back to: a news article retells a
+/// strike paragraphs later, but merging must not grow with the square of a long text.
+const LOOK_BACK: usize = 32;
 
+/// True if a mention can tell the strike of `acc`: the same modality, and no conflict of
+/// actor or day (what one side does not know agrees with anything).
 fn compatible(acc: &Acc, f: &Found) -> bool {
     if acc.strike.modality != f.modality {
         return false;
@@ -147,42 +159,79 @@ fn compatible(acc: &Acc, f: &Found) -> bool {
         (_, Actor::Unknown) => acc.strike.actor.is_none(),
         (_, Actor::Unresolved) => true,
     };
-    let date_ok = match (&acc.strike.date, &f.date) {
-        (Some(a), Some(b)) => a.date.is_none() || b.date.is_none() || a.date == b.date,
-        _ => true,
+    actor_ok && identity::dates_agree(acc.strike.date.as_ref(), f.date.as_ref())
+}
+
+/// True if a mention's countries agree with the strike's: either knows none, or they share
+/// one.
+fn same_country(acc: &Acc, f: &Found) -> bool {
+    acc.countries.is_empty()
+        || f.countries.is_empty()
+        || f.countries.iter().any(|c| acc.countries.contains(c))
+}
+
+/// True if a mention's places agree with the strike's (see [`identity::places_agree`]): a
+/// mention that tells a strike of its own must name the same provinces, one that refers back
+/// (weak or definite) some of them.
+fn same_place(acc: &Acc, f: &Found) -> bool {
+    let how = if f.strong && !f.definite {
+        identity::Match::Same
+    } else {
+        identity::Match::Overlap
     };
-    actor_ok && date_ok
+    let acc_places = (&acc.strike.provinces[..], &acc.strike.locations[..]);
+    same_country(acc, f) && identity::places_agree(acc_places, (&f.provinces, &f.locations), how)
+}
+
+/// True if the places a mention's sentence names beside it agree with the strike's.
+fn hinted(acc: &Acc, f: &Found) -> bool {
+    let acc_places = (&acc.strike.provinces[..], &acc.strike.locations[..]);
+    identity::places_agree(acc_places, (&[], &f.hint), identity::Match::Overlap)
+}
+
+/// The strike a mention tells again, if any. Several clauses of one sentence tell one strike;
+/// otherwise the strike told last (of the last [`LOOK_BACK`]) whose actor, day and place agree
+/// with the mention's: a mention that refers back ("the strike", "the raids") or retells the
+/// strike through another source merges into it, even paragraphs later, and another day,
+/// place or actor is another strike. A weak or definite mention ("the strikes killed three")
+/// with no such strike adds to the last one of the same actor and day, an indefinite one ("a
+/// strike on...") does not. "Another strike" or a
+/// sentence that opens with "Separately," tells no strike of an earlier sentence.
+fn same_event(accs: &[Acc], f: &Found, last_in_sentence: Option<usize>) -> Option<usize> {
+    if let Some(i) = last_in_sentence {
+        let acc = accs.get(i)?;
+        let no_places = f.provinces.is_empty() && f.locations.is_empty();
+        if compatible(acc, f) && (no_places || same_place(acc, f) || !f.strong && !f.another) {
+            return Some(i);
+        }
+    }
+    if f.another {
+        return None;
+    }
+    let first = accs.len().saturating_sub(LOOK_BACK);
+    let recent = accs.get(first..)?;
+    let agreeing = |hint: bool| {
+        recent
+            .iter()
+            .rposition(|acc| compatible(acc, f) && same_place(acc, f) && (!hint || hinted(acc, f)))
+    };
+    // the strike of the speakers' town first ("rescuers in Ariha said the strike...")
+    let agreeing = (!f.hint.is_empty())
+        .then(|| agreeing(true))
+        .flatten()
+        .or_else(|| agreeing(false));
+    let weak = || {
+        recent
+            .iter()
+            .rposition(|acc| compatible(acc, f))
+            .filter(|_| (!f.strong || f.definite) && !f.indefinite)
+    };
+    agreeing.or_else(weak).map(|i| first + i)
 }
 
 /// Adds a mention to the events: merged into one already told, or as a new one.
 fn place(accs: &mut Vec<Acc>, f: Found, last_in_sentence: Option<usize>) -> Option<usize> {
-    let target = if let Some(i) =
-        last_in_sentence.filter(|&i| accs.get(i).is_some_and(|a| compatible(a, &f)))
-    {
-        // several clauses of one sentence telling one strike
-        let acc = accs.get(i)?;
-        let same_places = f.provinces.is_empty() && f.locations.is_empty()
-            || place_set(&acc.strike.provinces, &acc.strike.locations)
-                == place_set(&f.provinces, &f.locations)
-            || !f.strong;
-        same_places.then_some(i)
-    } else {
-        None
-    };
-    let target = target.or_else(|| {
-        let i = accs.len().checked_sub(1)?;
-        let acc = accs.get(i)?;
-        if !compatible(acc, &f) {
-            return None;
-        }
-        if f.definite || !f.strong {
-            return Some(i);
-        }
-        let mine = place_set(&f.provinces, &f.locations);
-        let theirs = place_set(&acc.strike.provinces, &acc.strike.locations);
-        (mine.is_empty() || theirs.is_empty() || mine == theirs).then_some(i)
-    });
-    match target {
+    match same_event(accs, &f, last_in_sentence) {
         Some(i) => {
             let acc = accs.get_mut(i)?;
             merge(acc, f);
@@ -200,8 +249,16 @@ fn place(accs: &mut Vec<Acc>, f: Found, last_in_sentence: Option<usize>) -> Opti
                 },
                 base: f.base,
                 targets: f.targets,
-                provinces: f.provinces,
-                locations: f.locations,
+                provinces: if f.provinces.is_empty() && f.locations.is_empty() {
+                    f.origin.provinces
+                } else {
+                    f.provinces
+                },
+                locations: if f.locations.is_empty() {
+                    f.origin.locations
+                } else {
+                    f.locations
+                },
                 date: f.date_new,
                 weapon: f.weapon,
                 category: category_of(f.weapon),
@@ -211,6 +268,7 @@ fn place(accs: &mut Vec<Acc>, f: Found, last_in_sentence: Option<usize>) -> Opti
                 strike,
                 actor_known: known,
                 sentences: vec![si],
+                countries: f.countries,
             });
             Some(accs.len() - 1)
         }
@@ -219,6 +277,11 @@ fn place(accs: &mut Vec<Acc>, f: Found, last_in_sentence: Option<usize>) -> Opti
 }
 
 fn merge(acc: &mut Acc, f: Found) {
+    for c in f.countries {
+        if !acc.countries.contains(&c) {
+            acc.countries.push(c);
+        }
+    }
     let s = &mut acc.strike;
     if !s.evidence.contains(&f.evidence) {
         s.evidence.push(f.evidence);
@@ -398,9 +461,10 @@ fn trigger(doc: &Doc, s: &Sent, a: usize, b: usize) -> Option<Trigger> {
                 {
                     continue;
                 }
-                let actor_before =
-                    prev.is_some_and(|p| {
-                        p.ment
+                // "Israeli strikes", "a coalition strike", "regime raids"
+                let actor_before = prev.is_some_and(|p| {
+                    matches!(p.w, W::Coalition | W::Regime)
+                        || p.ment
                             .and_then(|m| s.ments.get(m as usize))
                             .is_some_and(|m| {
                                 doc.has_kind(
@@ -408,7 +472,10 @@ fn trigger(doc: &Doc, s: &Sent, a: usize, b: usize) -> Option<Trigger> {
                                     &[EntryKind::Demonym, EntryKind::Country, EntryKind::Military],
                                 )
                             })
-                    }) && matches!(lw.as_ref(), "strike" | "strikes" | "raid" | "raids");
+                }) && matches!(
+                    lw.as_ref(),
+                    "strike" | "strikes" | "raid" | "raids"
+                );
                 // "would strike", "to strike", "did not strike": a verb, not an anaphor
                 let verb_after_aux = i > a
                     && lower_is(
@@ -512,11 +579,28 @@ fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize, trig: Trigger) -> Op
     let modality = modality::of(doc, s, a, t);
     let (actor, actor_ment) = actor(doc, s, a, b, t);
     let (base, base_ment) = base(doc, s);
-    let skip = [actor_ment, base_ment];
+    // "fired from southern Lebanon", "launched from the Belgorod region": where the strike came
+    // from is not where it hit
+    let mut skip = vec![actor_ment, base_ment];
+    let from: Vec<Option<usize>> = origins(s).collect();
+    skip.extend(from.iter().copied());
     let super::roles::Where {
         provinces,
         locations,
     } = super::roles::places(doc, s, a, b, &skip);
+    // a strike told with no place but where it came from is placed there, if it is new
+    let origin = if provinces.is_empty() && locations.is_empty() && !from.is_empty() {
+        let others: Vec<Option<usize>> = (0..s.ments.len())
+            .map(Some)
+            .filter(|m| !from.contains(m))
+            .collect();
+        super::roles::places(doc, s, a, b, &others)
+    } else {
+        super::roles::Where::default()
+    };
+    // "another strike", or a sentence that opens with "Separately," / "In a separate attack"
+    let marker = |k: usize| s.toks.get(k).is_some_and(|x| x.w == W::Another);
+    let another = (a..t).rev().take(4).any(marker) || (0..t.min(4)).any(marker);
     // targets: armed groups after the trigger in the clause
     let mut targets = Vec::new();
     for (mi, m) in s.ments.iter().enumerate() {
@@ -559,29 +643,124 @@ fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize, trig: Trigger) -> Op
             }
         }
     }
-    let date_new = nearest_date(doc, s, a, b, t, None)
-        .or_else(|| nearest_date(doc, s, 0, s.toks.len(), t, None))
+    let date_new = nearest_event_date(doc, s, a, b, t, None)
+        .or_else(|| nearest_event_date(doc, s, 0, s.toks.len(), t, None))
         .or_else(|| paragraph_date(doc, si));
     let date = if strong && !definite {
         date_new.clone()
     } else {
-        nearest_date(doc, s, a, b, t, Some(4))
+        nearest_event_date(doc, s, a, b, t, Some(4))
+    };
+    // "Rescuers in Ariha said the strike on the town...": where the speakers are tells which
+    // strike a mention with no place of its own refers to
+    let hint = if provinces.is_empty() && locations.is_empty() {
+        s.ments
+            .iter()
+            .filter_map(|m| doc.place_ref(s, m))
+            .filter(|p| p.kind != PlaceKind::Country)
+            .map(|p| p.to_place())
+            .collect()
+    } else {
+        Vec::new()
     };
     let evidence = s.span;
+    // "a coalition strike on...", "an air raid": the article of the trigger's phrase
+    let indefinite = (a..t)
+        .rev()
+        .take(3)
+        .take_while(|&k| s.toks.get(k).is_some_and(|x| x.punct == 0))
+        .any(|k| s.toks.get(k).is_some_and(|x| x.w == W::Indefinite));
+    let countries = countries_of(doc, s, a, b, &skip, &provinces, &locations);
     Some(Found {
         si,
-        strong,
-        definite,
+        strong: strong || another,
+        definite: definite && !another,
+        another,
+        indefinite,
+        countries,
+        origin,
         weapon,
         actor,
         base,
         targets,
         provinces,
         locations,
+        hint,
         date,
         date_new,
         modality,
         evidence,
+    })
+}
+
+/// The countries a mention places a strike in: those of its provinces and towns, and a
+/// country the clause names after a place word ("struck the launchers in southern Lebanon"),
+/// leaving out the mentions in `skip` (actor, base, where it came from).
+fn countries_of(
+    doc: &Doc,
+    s: &Sent,
+    a: usize,
+    b: usize,
+    skip: &[Option<usize>],
+    provinces: &[Place],
+    locations: &[Place],
+) -> Vec<String> {
+    let mut v: Vec<String> = Vec::new();
+    let mut add = |c: Option<&str>| {
+        if let Some(c) = c.filter(|c| !v.iter().any(|x| x == c)) {
+            v.push(c.to_string());
+        }
+    };
+    for p in provinces.iter().chain(locations) {
+        add(p.country.as_deref());
+    }
+    for (mi, m) in s.ments.iter().enumerate() {
+        if m.a < a || m.b > b || skip.contains(&Some(mi)) || !is_locative_before(s, m.a) {
+            continue;
+        }
+        if let Some(p) = doc.place_ref(s, m).filter(|p| p.kind == PlaceKind::Country) {
+            add(p.country().or(p.entry.code()));
+        }
+    }
+    v
+}
+
+/// The mentions a strike came from: "from southern Lebanon", "from the Belgorod region of
+/// Russia" (the place right after "from", and what hangs on it with "of").
+fn origins(s: &Sent) -> impl Iterator<Item = Option<usize>> + '_ {
+    let fired = |from: usize| {
+        (from.saturating_sub(4)..from).any(|k| {
+            s.toks
+                .get(k)
+                .is_some_and(|x| matches!(x.w, W::Launch | W::Trigger(..) | W::WeaponNoun(_)))
+        })
+    };
+    s.ments.iter().enumerate().filter_map(move |(mi, m)| {
+        // "stretching from Al Mayadin to Al-Bukamal" is a stretch, not where fire came from
+        if s.toks
+            .get(m.b)
+            .is_some_and(|x| x.w == W::Other && x.punct == 0)
+            && s.toks.get(m.b + 1).is_some_and(|x| x.ment.is_some())
+        {
+            return None;
+        }
+        let mut k = m.a;
+        // back over "the", "southern", "region of"
+        for _ in 0..5 {
+            let prev = k.checked_sub(1).and_then(|j| s.toks.get(j))?;
+            // a place word directly before the name ("southern"), or "of" after a province word
+            let place_word = k == m.a
+                || k.checked_sub(2)
+                    .and_then(|j| s.toks.get(j))
+                    .is_some_and(|x| x.w == W::ProvinceWord);
+            match prev.w {
+                W::From => return fired(k - 1).then_some(Some(mi)),
+                W::Locative if place_word => k -= 1,
+                W::Definite | W::ProvinceWord | W::Other if prev.punct == 0 => k -= 1,
+                _ => return None,
+            }
+        }
+        None
     })
 }
 
@@ -656,8 +835,21 @@ fn base(doc: &Doc, s: &Sent) -> (Option<Place>, Option<usize>) {
 /// The striker of the trigger at `t` in clause [a, b): (actor, its mention index).
 fn actor(doc: &Doc, s: &Sent, a: usize, b: usize, t: usize) -> (Actor, Option<usize>) {
     let mut best: Option<(usize, Entity)> = None;
+    let speech = speech(doc, s, t);
     for (mi, m) in s.ments.iter().enumerate() {
         if !doc.has_kind(m, &ACTOR_KINDS) {
+            continue;
+        }
+        // "Israel's army said the rockets were fired...": the speaker did not fire them,
+        // unless it speaks of its own act ("France's army said it had killed")
+        if let Some(sp) = speech {
+            let told = m.a > sp.verb && m.a < t;
+            if sp.own && told || !sp.own && speaks(doc, s, m, sp.verb) {
+                continue;
+            }
+        }
+        // "the Hamas-run health ministry", "IS-held villages": a modifier acts on nothing
+        if super::roles::is_compound_modifier(doc, m) {
             continue;
         }
         let next = s.toks.get(m.b);
@@ -696,19 +888,24 @@ fn actor(doc: &Doc, s: &Sent, a: usize, b: usize, t: usize) -> (Actor, Option<us
             continue;
         }
         let group = doc.has_kind(m, &[EntryKind::ArmedGroup, EntryKind::Military]);
+        // "Israeli tanks shelled": things that fire are the striker's
+        let firing = m.b + 1 == t;
         if next.is_some_and(|n| {
-            matches!(
-                n.w,
-                W::Base
-                    | W::Thing
-                    | W::Victim(crate::model::VictimCategory::Civilians)
-                    | W::Victim(crate::model::VictimCategory::People)
-            ) || (!group && n.w == W::Victim(crate::model::VictimCategory::Combatants))
+            matches!(n.w, W::Thing if !firing)
+                || matches!(
+                    n.w,
+                    W::Base
+                        | W::Victim(crate::model::VictimCategory::Civilians)
+                        | W::Victim(crate::model::VictimCategory::People)
+                )
+                || (!group && n.w == W::Victim(crate::model::VictimCategory::Combatants))
                 || doc.word(n) == "-"
         }) {
             continue;
         }
-        if is_locative_before(s, m.a) {
+        // "killed in Israeli strikes": the place word governs the strikes, not the people
+        let adjective = m.b == t && doc.has_kind(m, &[EntryKind::Demonym]);
+        if is_locative_before(s, m.a) && !adjective {
             continue;
         }
         // "pro-Iran militias": the patron is not the striker
@@ -771,13 +968,24 @@ fn actor(doc: &Doc, s: &Sent, a: usize, b: usize, t: usize) -> (Actor, Option<us
     if unknown {
         return (Actor::Unknown, None);
     }
-    if let Some(e) = super::roles::generic_actor(doc, s, a, t) {
+    // "the army said it shelled": the speaker; "activists said government forces shelled":
+    // who the report names
+    let (ga, gt) = match speech {
+        Some(sp) if sp.own => (a, sp.verb.max(a)),
+        Some(sp) if sp.verb <= a + SPEAKER_WORDS + 1 => ((sp.verb + 1).max(a), t),
+        _ => (a, t),
+    };
+    if let Some(e) = super::roles::generic_actor(doc, s, ga, gt) {
         return (Actor::Named(e), None);
     }
     // "..., Russia's defence ministry said": a military speaker reports its own strike
     // (not "Ukraine's emergency service said", which speaks for the side struck)
     if let Some((mi, m)) = s.ments.iter().enumerate().find(|(_, m)| {
-        let military_speaker = doc.has_kind(m, &[EntryKind::Metonym, EntryKind::Military])
+        // "Moscow said", "the IDF said", "Russia's defence ministry said"; not "Israeli police
+        // said", whose name may also be a force's
+        let speaks_itself = s.toks.get(m.b).is_some_and(|x| x.w == W::Report);
+        let military_speaker = doc.has_kind(m, &[EntryKind::Metonym])
+            || doc.has_kind(m, &[EntryKind::Military]) && speaks_itself
             || (m.b..(m.b + 4).min(s.toks.len())).any(|k| {
                 lower_is(
                     doc,
@@ -824,6 +1032,58 @@ fn actor(doc: &Doc, s: &Sent, a: usize, b: usize, t: usize) -> (Actor, Option<us
         }
     }
     (Actor::Unresolved, None)
+}
+
+/// The most words between a speaker's name and its reporting verb ("Syria's state news
+/// agency SANA said").
+const SPEAKER_WORDS: usize = 5;
+
+/// True if the mention is the subject of the reporting verb at `verb`: its name, then at most
+/// [`SPEAKER_WORDS`] words of its own ("'s health ministry", "-run health ministry").
+fn speaks(doc: &Doc, s: &Sent, m: &super::Ment, verb: usize) -> bool {
+    m.b <= verb
+        && verb - m.b <= SPEAKER_WORDS
+        && (m.b..verb).all(|k| {
+            s.toks
+                .get(k)
+                .is_some_and(|x| x.punct == 0 || doc.word(x) == "'s")
+        })
+}
+
+/// A report before a trigger: the reporting verb ("Israel's army said", "according to"), and
+/// whether the speaker tells its own act.
+#[derive(Clone, Copy)]
+struct Speech {
+    verb: usize,
+    own: bool,
+}
+
+/// The report the trigger at `t` is told in, if a reporting verb stands before it in its
+/// sentence. The speaker tells its own act when a pronoun or a possessive follows the verb
+/// ("said it had killed", "said its jets struck"), or when it claims the act ("claimed to
+/// have shelled", "claimed a drone strike").
+fn speech(doc: &Doc, s: &Sent, t: usize) -> Option<Speech> {
+    let verb = (0..t)
+        .rev()
+        .find(|&k| s.toks.get(k).is_some_and(|x| x.w == W::Report))?;
+    let word = |k: usize| s.toks.get(k).map_or("", |x| doc.word(x));
+    let is_own = |k: usize| OWN.iter().any(|w| word(k).eq_ignore_ascii_case(w));
+    let w = |k: usize| s.toks.get(k).map(|x| x.w);
+    // "said that it", "said its"
+    let mut k = verb + 1;
+    if w(k) == Some(W::Definite) && !is_own(k) && w(k + 1) == Some(W::Pronoun) {
+        k += 1;
+    }
+    // "claimed to have shelled", "claimed a drone strike on", "claimed the firing of"
+    let claim = CLAIM.iter().any(|c| word(verb).eq_ignore_ascii_case(c));
+    let claimed_act = claim
+        && (word(k).eq_ignore_ascii_case("to")
+            || matches!(w(k), Some(W::Indefinite | W::Definite))
+                && t > k
+                && t <= k + 3
+                && (k + 1..t).all(|j| matches!(w(j), Some(W::WeaponNoun(_) | W::Other))));
+    let own = w(k) == Some(W::Pronoun) || is_own(k) || claimed_act;
+    Some(Speech { verb, own })
 }
 
 /// Converts the strikes to events.

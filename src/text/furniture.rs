@@ -116,6 +116,54 @@ const PREFIX: &[&str] = &[
     "last updated",
     "updated:",
     "published:",
+    "most read",
+    "most popular",
+    "most viewed",
+    "most shared",
+    "trending now",
+    "trending:",
+    "popular now",
+    "more stories",
+    "more from",
+    "latest news",
+    "latest stories",
+    "you may also like",
+    "you might also like",
+    "recommended for you",
+    "short link",
+    "short url",
+    "shortlink",
+    "permalink",
+];
+
+/// Words of a counter or a time stamp of a page: "2,345 views", "Shares: 1.2K", "12
+/// comments", "Updated 16:18" (ASCII case-insensitive, a trailing ':' ignored).
+const COUNTER_WORDS: &[&str] = &[
+    "views",
+    "view",
+    "shares",
+    "share",
+    "comments",
+    "comment",
+    "likes",
+    "like",
+    "reads",
+    "reactions",
+    "retweets",
+    "tweets",
+    "updated",
+    "published",
+    "posted",
+    "ago",
+    "min",
+    "mins",
+    "hours",
+    "hour",
+    "am",
+    "pm",
+    "gmt",
+    "utc",
+    "edited",
 ];
 
 /// Longest entry of [`EXACT`], to skip long lines at once.
@@ -179,7 +227,34 @@ pub(super) fn is_furniture_line(line: &str) -> bool {
     if entries(PREFIX, bits).any(|p| starts_with_word(line, p)) {
         return true;
     }
-    is_byline(line)
+    is_byline(line) || is_counter_line(line)
+}
+
+/// A line of page counters and time stamps: "Updated 16:18 | Shares: 1.2K", "2,345 views ·
+/// 12 comments". Every piece between separators (`|`, `·`, `•`) is a counter: a counter word
+/// ([`COUNTER_WORDS`]) with figures, times or other counter words, or a share button alone.
+fn is_counter_line(line: &str) -> bool {
+    if line.len() > 120 {
+        return false;
+    }
+    let mut figures = false;
+    let pieces = line.split(['|', '\u{b7}', '\u{2022}']).map(str::trim);
+    let all = pieces.filter(|p| !p.is_empty()).all(|piece| {
+        let mut counter = false;
+        let words_ok = piece.split_ascii_whitespace().all(|w| {
+            let w = w.trim_end_matches([':', ',']);
+            if w.starts_with(|c: char| c.is_ascii_digit()) {
+                figures = true;
+                return true;
+            }
+            let listed = COUNTER_WORDS.iter().any(|c| w.eq_ignore_ascii_case(c));
+            counter |= listed;
+            listed
+        });
+        words_ok && (counter || piece.split_ascii_whitespace().count() == 0)
+            || EXACT.iter().any(|e| piece.eq_ignore_ascii_case(e))
+    });
+    all && figures
 }
 
 /// True if `line` starts with `prefix` (ASCII case-insensitive) and, when the prefix ends in
@@ -285,6 +360,38 @@ pub(super) fn is_teaser_candidate(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counter_lines() {
+        for line in [
+            "Updated 16:18",
+            "Updated 16:18 | Shares: 1.2K",
+            "2,345 views \u{b7} 12 comments",
+            "1.2K shares",
+            "Posted 3 hours ago | Share | Tweet",
+        ] {
+            assert!(is_furniture_line(line), "{line}");
+        }
+        for line in [
+            "12 people were killed",
+            "Shelling kills three in Kherson | 2,345 views",
+            "Updated",
+            "Views differ on the toll of 12",
+        ] {
+            assert!(!is_furniture_line(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn teaser_lists_and_short_links() {
+        for line in [
+            "Most read: 1. Drone attack kills 5 in Odesa 2. Two killed in Sumy",
+            "Short link: https://exmpl.news/x7Kd9 Copy",
+            "You may also like: Strikes hit Gaza",
+        ] {
+            assert!(is_furniture_line(line), "{line}");
+        }
+    }
 
     #[test]
     fn exact_lines_any_case_and_trailing_punct() {

@@ -825,6 +825,33 @@ mod tests {
     }
 
     #[test]
+    fn glued_sentences_split() {
+        assert_eq!(
+            sents("Jets hit the market.Witnesses said 8 died.The toll rose!Medics fled."),
+            [
+                "Jets hit the market.",
+                "Witnesses said 8 died.",
+                "The toll rose!",
+                "Medics fled."
+            ]
+        );
+        assert_eq!(
+            sents("Shells fell on the town.A boy died."),
+            ["Shells fell on the town.", "A boy died."]
+        );
+        // not inside initials, decimals, abbreviations, addresses or file names
+        for one in [
+            "The U.S.Army said 3.5 million fled, e.g.Syrians and others.",
+            "See www.Example.com or bbc.co.Uk/News for more.",
+            "Details at example.com/Idlib.Html today.",
+            "Mail press@unit.Org now.",
+            "Gen.Petrov said the No.5 unit left.",
+        ] {
+            assert_eq!(sents(one), [one], "{one}");
+        }
+    }
+
+    #[test]
     fn decimals_do_not_split() {
         assert_eq!(
             sents("About 1.5 million fled and 2.75 percent returned. Aid is short."),

@@ -2,7 +2,8 @@
 //!
 //! One pass cuts the text into trimmed lines grouped in paragraphs; a second pass scans each
 //! run of prose lines for `.`, `!` and `?`. The abbreviation check runs only at a `.` that is
-//! followed by white space and a capital, so the cost is a byte scan plus a little per line.
+//! followed by white space and a capital, or glued to a capitalised word ("market.Witnesses",
+//! scraped text that lost its space), so the cost is a byte scan plus a little per line.
 
 use super::furniture::{
     ends_with_sentence_punct, is_closer, is_furniture_line, is_teaser_candidate, last_significant,
@@ -303,7 +304,7 @@ fn after_terminal(text: &str, p: usize, limit: usize) -> usize {
 /// one: white space, then a capital, digit or quote, and `p` is not an abbreviation's dot.
 fn next_sentence_start(text: &str, p: usize, j: usize, limit: usize) -> Option<usize> {
     if !char_at(text, j)?.is_whitespace() {
-        return None;
+        return glued_sentence_start(text, p, j, limit);
     }
     let k = skip_ws(text, j, limit);
     if k >= limit || !is_sentence_start(char_at(text, k)?) {
@@ -313,6 +314,65 @@ fn next_sentence_start(text: &str, p: usize, j: usize, limit: usize) -> Option<u
         return None;
     }
     Some(k)
+}
+
+/// Where the next sentence starts when scraping lost the space after the punctuation at
+/// `p` ("near the market.Witnesses said"): a lowercase word of two letters or more before it,
+/// a capitalised word right after it (a capital, then a lowercase letter or a space), and
+/// neither side part of a web address or an e-mail ("www.Example.com", "bbc.co.uk/News").
+/// "U.S.", "e.g.", "3.5" and "No.5" keep their dots.
+fn glued_sentence_start(text: &str, p: usize, j: usize, limit: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    // the word before: at least two ASCII letters, the last lowercase
+    let before = bytes.get(..p)?;
+    let letters = before
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    if letters < 2 || !before.last().is_some_and(u8::is_ascii_lowercase) {
+        return None;
+    }
+    // the word after: a capital, then a lowercase letter ("Witnesses"), or "A"/"I" alone
+    let first = *bytes.get(j)?;
+    let second = bytes.get(j + 1).copied().unwrap_or(b' ');
+    if j >= limit || !first.is_ascii_uppercase() {
+        return None;
+    }
+    if !(second.is_ascii_lowercase() || matches!(first, b'A' | b'I') && second == b' ') {
+        return None;
+    }
+    // the whole stretch without white space around the dot: no address
+    let start = before
+        .iter()
+        .rposition(|b| b.is_ascii_whitespace())
+        .map_or(0, |k| k + 1);
+    let end = bytes
+        .get(j..limit)?
+        .iter()
+        .position(|b| b.is_ascii_whitespace())
+        .map_or(limit, |k| j + k);
+    let chunk = bytes.get(start..end)?;
+    let after_word = bytes.get(j..end)?;
+    let word_len = after_word
+        .iter()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    let address = chunk
+        .iter()
+        .any(|b| matches!(b, b'/' | b'@' | b':' | b'_' | b'='))
+        || chunk.len() >= 4
+            && chunk
+                .get(..4)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"www."))
+        || matches!(after_word.get(word_len), Some(b'.') if after_word.get(word_len + 1).is_some_and(u8::is_ascii_alphanumeric));
+    if address {
+        return None;
+    }
+    if bytes.get(p) == Some(&b'.') && is_abbreviation(text, p) {
+        return None;
+    }
+    Some(j)
 }
 
 /// True if the break between `line` and `next` (same paragraph) ends a sentence.

@@ -1,0 +1,198 @@
+//! Event identity, ACLED's way: one event is one actor pair, one day and one place. Two
+//! mentions can be one event when none of these conflict; what one side does not know is
+//! compatible with anything. These tests compare the fields of two mentions; each kind
+//! decides which mentions it compares (the strike told last, every figure of the same size).
+
+use chrono::Datelike;
+
+use crate::model::{DateRef, Place, PlaceKind, Precision};
+
+/// True if two dates can be one day: unknown (or only inferred from the report) on either
+/// side, or the same day, month or year at the coarser of the two precisions ("in March" and
+/// "on March 3" agree).
+pub(crate) fn dates_agree(a: Option<&DateRef>, b: Option<&DateRef>) -> bool {
+    // a date inferred from the report is no date the text gives
+    let (Some(a), Some(b)) = (a.filter(|d| !d.inferred), b.filter(|d| !d.inferred)) else {
+        return true;
+    };
+    let (Some(x), Some(y)) = (a.date, b.date) else {
+        return true;
+    };
+    let coarse = |p: Precision| match p {
+        Precision::Day => 0,
+        Precision::Month => 1,
+        Precision::Year => 2,
+    };
+    match coarse(a.precision).max(coarse(b.precision)) {
+        0 => x == y,
+        1 => (x.year(), x.month()) == (y.year(), y.month()),
+        _ => x.year() == y.year(),
+    }
+}
+
+/// True if two places can be one: the same town, a town and its province, a place and its
+/// country, a district or base and the province it lies in. Two towns, two provinces or two
+/// countries that differ cannot.
+pub(crate) fn place_agrees(a: &Place, b: &Place) -> bool {
+    if let (Some(x), Some(y)) = (&a.country, &b.country) {
+        if x != y {
+            return false;
+        }
+    }
+    let province = |p: &Place| match p.kind {
+        PlaceKind::Province => p.code.clone(),
+        _ => p.province.clone(),
+    };
+    let provinces_agree = match (province(a), province(b)) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    };
+    match (a.kind, b.kind) {
+        (PlaceKind::Country | PlaceKind::Region, _)
+        | (_, PlaceKind::Country | PlaceKind::Region) => true,
+        (PlaceKind::City, PlaceKind::City) => match (&a.name, &b.name) {
+            (Some(x), Some(y)) => x.eq_ignore_ascii_case(y),
+            _ => provinces_agree,
+        },
+        _ => provinces_agree,
+    }
+}
+
+/// How closely [`places_agree`] compares two sets of places where a side names no town.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Match {
+    /// Some province of one agrees with some place of the other: a mention that refers back
+    /// ("the strikes on Aleppo" after strikes on three provinces).
+    Overlap,
+    /// The same provinces: a mention that tells its own event ("airstrikes on Aleppo" after
+    /// strikes on three provinces is another strike).
+    Same,
+}
+
+/// True if two sets of places (an event's provinces and towns) can be one place: either
+/// names none, or some town of one agrees with some town of the other, or, where a side names
+/// no town, their provinces agree as `how` says.
+pub(crate) fn places_agree(
+    (a_provinces, a_towns): (&[Place], &[Place]),
+    (b_provinces, b_towns): (&[Place], &[Place]),
+    how: Match,
+) -> bool {
+    if a_provinces.is_empty() && a_towns.is_empty() || b_provinces.is_empty() && b_towns.is_empty()
+    {
+        return true;
+    }
+    let any = |xs: &[Place], ys: &[Place]| xs.iter().any(|x| ys.iter().any(|y| place_agrees(x, y)));
+    if !a_towns.is_empty() && !b_towns.is_empty() {
+        return any(a_towns, b_towns);
+    }
+    if how == Match::Same && !a_provinces.is_empty() && !b_provinces.is_empty() {
+        return province_codes(a_provinces) == province_codes(b_provinces);
+    }
+    let a_all = if a_towns.is_empty() {
+        a_provinces
+    } else {
+        a_towns
+    };
+    let b_all = if b_towns.is_empty() {
+        b_provinces
+    } else {
+        b_towns
+    };
+    any(a_all, b_all)
+}
+
+/// The codes of a list of provinces, sorted, once each.
+fn province_codes(v: &[Place]) -> Vec<&str> {
+    let mut c: Vec<&str> = v.iter().filter_map(|p| p.code.as_deref()).collect();
+    c.sort_unstable();
+    c.dedup();
+    c
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::span::Span;
+    use chrono::NaiveDate;
+
+    fn town(name: &str, province: &str, country: &str) -> Place {
+        Place {
+            name: Some(name.into()),
+            kind: PlaceKind::City,
+            code: None,
+            country: Some(country.into()),
+            province: Some(province.into()),
+            span: None,
+        }
+    }
+
+    fn province(code: &str, country: &str) -> Place {
+        Place {
+            name: None,
+            kind: PlaceKind::Province,
+            code: Some(code.into()),
+            country: Some(country.into()),
+            province: None,
+            span: None,
+        }
+    }
+
+    fn day(y: i32, m: u32, d: u32, precision: Precision) -> DateRef {
+        DateRef {
+            text: String::new(),
+            date: NaiveDate::from_ymd_opt(y, m, d),
+            precision,
+            span: Span::new(0, 0),
+            inferred: false,
+        }
+    }
+
+    #[test]
+    fn places() {
+        let kharkiv = town("Kharkiv", "UA-63", "UA");
+        let kherson = town("Kherson", "UA-65", "UA");
+        assert!(place_agrees(&kharkiv, &kharkiv));
+        assert!(!place_agrees(&kharkiv, &kherson));
+        assert!(place_agrees(&kharkiv, &province("UA-63", "UA")));
+        assert!(!place_agrees(&kharkiv, &province("RU-BEL", "RU")));
+        let none: &[Place] = &[];
+        let overlap = Match::Overlap;
+        let one = |p: &Place| vec![p.clone()];
+        assert!(places_agree((none, none), (none, &one(&kherson)), overlap));
+        assert!(!places_agree(
+            (&[province("UA-63", "UA")], &one(&kharkiv)),
+            (&[province("UA-65", "UA")], &one(&kherson)),
+            overlap
+        ));
+        assert!(places_agree(
+            (&[province("UA-63", "UA")], &one(&kharkiv)),
+            (&[province("UA-63", "UA")], none),
+            overlap
+        ));
+        // three provinces, then one of them: the same strike told again, or another
+        let three = [
+            province("SY-HL", "SY"),
+            province("SY-ID", "SY"),
+            province("SY-DY", "SY"),
+        ];
+        let aleppo = [province("SY-HL", "SY")];
+        assert!(places_agree((&three, none), (&aleppo, none), overlap));
+        assert!(!places_agree((&three, none), (&aleppo, none), Match::Same));
+    }
+
+    #[test]
+    fn dates() {
+        let d3 = day(2024, 3, 3, Precision::Day);
+        let d4 = day(2024, 3, 4, Precision::Day);
+        let march = day(2024, 3, 1, Precision::Month);
+        assert!(dates_agree(Some(&d3), None));
+        assert!(dates_agree(Some(&d3), Some(&d3)));
+        assert!(!dates_agree(Some(&d3), Some(&d4)));
+        assert!(dates_agree(Some(&march), Some(&d4)));
+        let reported = DateRef {
+            inferred: true,
+            ..d4.clone()
+        };
+        assert!(dates_agree(Some(&d3), Some(&reported)));
+    }
+}
