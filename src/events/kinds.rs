@@ -27,7 +27,7 @@
 //! in [`decide`], and a variant in [`Kind`] with its conversion in [`into_event`]. The
 //! actor, place, date and merging code is shared and needs no copy.
 
-use super::lexicon::{K, W};
+use super::lexicon::{self, K, W};
 use super::roles::{self, push_unique_place, Where};
 use super::{modality, nearest_date, paragraph_date, Doc, Ment, Sent};
 use crate::gazetteer::EntryKind;
@@ -203,6 +203,9 @@ fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> (Signs, Option<usize>, Opti
     let mut loose_bomb = false;
     let mut trend = false;
     let mut loose_mine = false;
+    // a protest's clause, and where what it is about begins ("demanding", "against", "after")
+    let mut protest_led = false;
+    let mut matter_from = None;
     let toks = s.toks.get(a..b).unwrap_or(&[]);
     for (k, t) in toks.iter().enumerate() {
         let next = toks.get(k + 1);
@@ -304,6 +307,19 @@ fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> (Signs, Option<usize>, Opti
             K::None if t.w == W::Launch => K::Assault,
             k => k,
         };
+        // "protesters demanding the return of looted funds": the matter, not the deed
+        let cue = if protest_led && told_as_matter(doc, toks, k, cue, matter_from.is_some()) {
+            K::None
+        } else {
+            cue
+        };
+        if protest_led
+            && matter_from.is_none()
+            && (t.k == K::About || is_one_of(doc, t, lexicon::BECAUSE))
+        {
+            matter_from = Some(k);
+        }
+        protest_led |= matches!(t.k, K::Protest | K::Crowd | K::Gather);
         match t.w {
             W::Base => g.cues |= BASE,
             // aircraft and air strikes (a "bomb" on its own may be planted)
@@ -375,6 +391,53 @@ fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> (Signs, Option<usize>, Opti
     // "88 shots involving small arms were observed": fire with no verb of its own
     let first = first.or(killed_at).or(arms_at);
     (g, first, last.or(killed_at).or(arms_at))
+}
+
+/// True if the cue at `k` of a protest's clause tells what the protest is about rather than
+/// what the protesters did: a participle ("the looted funds", "a burnt transformer") and,
+/// after the words of what it is about (`after_matter`: "demanding", "against", "after"), a
+/// noun ("against the riots", "the arrest of a youth") or a verb of another subject ("youths
+/// who clashed", "crops were damaged"). A past verb of the protesters still counts
+/// ("protesters demanding reforms clashed with police", "... were arrested").
+fn told_as_matter(doc: &Doc, toks: &[super::Tok], k: usize, cue: K, after_matter: bool) -> bool {
+    let intervention = matches!(cue, K::Arrest | K::Disperse);
+    let violence = matches!(
+        cue,
+        K::Riot | K::Unrest | K::Burn | K::Damage | K::Loot | K::Fight | K::Mob
+    );
+    if !intervention && !violence {
+        return false;
+    }
+    let Some(t) = toks.get(k) else {
+        return false;
+    };
+    let word = doc.word(t);
+    let ed = word.len() > 3
+        && word
+            .get(word.len() - 2..)
+            .is_some_and(|e| e.eq_ignore_ascii_case("ed"));
+    if !ed && !is_one_of(doc, t, lexicon::PAST_FORMS) {
+        return after_matter;
+    }
+    let Some(p) = k.checked_sub(1).and_then(|j| toks.get(j)) else {
+        return false;
+    };
+    // "the looted funds", "of detained activists"
+    if matches!(p.w, W::Definite | W::Indefinite | W::Locative | W::By) {
+        return true;
+    }
+    // "who clashed"; "were damaged", "have been robbed" (a passive of the protesters is
+    // an intervention: "were arrested")
+    after_matter
+        && (p.k == K::About
+            || is_one_of(doc, p, lexicon::RELATIVE)
+            || violence && matches!(p.w, W::Aux | W::Perfect))
+}
+
+/// True if the token is one of the (lowercase) words.
+fn is_one_of(doc: &Doc, t: &super::Tok, words: &[&str]) -> bool {
+    let w = doc.word(t);
+    words.iter().any(|x| w.eq_ignore_ascii_case(x))
 }
 
 /// The kind and category of what the signs tell, by ACLED's rules (see the module docs).

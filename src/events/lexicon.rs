@@ -95,6 +95,18 @@ pub(crate) enum W {
     Kin,
 }
 
+/// Words that give a cause or what came before ("because", "after", "amid"): with
+/// [`K::About`], what follows them in a protest's clause is what the protest is about, not
+/// what it did.
+pub(crate) const BECAUSE: &[&str] = &["because", "after", "amid", "due"];
+
+/// Relative pronouns: a verb after one has another subject ("the youths who clashed").
+pub(crate) const RELATIVE: &[&str] = &["who", "which", "whose", "whom"];
+
+/// Past forms of cue verbs that do not end in "-ed": with the "-ed" forms, a cue word that
+/// may be the main verb of its clause ("protesters demanding reforms burnt tyres").
+pub(crate) const PAST_FORMS: &[&str] = &["burnt", "stole", "beat", "threw", "fought", "set"];
+
 /// The possessives of [`W::Definite`] that point back at a speaker: "the army said its jets
 /// struck".
 pub(crate) const OWN: &[&str] = &["its", "their", "our"];
@@ -673,7 +685,7 @@ static CUES: &[(K, &[&str])] = &[
         "stampede", "tsunami", "eruption", "overdose", "illness", "disease",
     ]),
     (K::About, &[
-        "demanding", "demand", "against", "over", "denouncing", "condemning", "calling",
+        "demanding", "demand", "demanded", "demands", "against", "over", "denouncing", "condemning", "calling",
         "urging", "seeking", "opposing", "decrying", "regarding", "following",
     ]),
     (K::Trend, &[
