@@ -821,9 +821,10 @@ fn side_of(doc: &Doc, s: &Sent, k: usize) -> Side {
         | (W::Military, _)
         | (W::Base, _) => Side::Armed,
         (_, K::Crowd) => Side::Unarmed,
-        (W::Victim(VictimCategory::Civilians | VictimCategory::People), _)
-        | (W::TownWord, _)
-        | (W::Thing, _) => Side::Unarmed,
+        (W::Victim(VictimCategory::Civilians | VictimCategory::People), _) | (W::TownWord, _) => {
+            Side::Unarmed
+        }
+        (W::Thing, _) if is_one_of(doc, t, lexicon::PROPERTY) => Side::Unarmed,
         _ => Side::Unknown,
     }
 }

@@ -103,6 +103,37 @@ pub(crate) const BECAUSE: &[&str] = &["because", "after", "amid", "due"];
 /// Relative pronouns: a verb after one has another subject ("the youths who clashed").
 pub(crate) const RELATIVE: &[&str] = &["who", "which", "whose", "whom"];
 
+/// The words of [`W::Thing`] that name what unarmed people own or live in: a side acted on
+/// that is one of them is unarmed ("attacked a village", "burned houses"); the other things
+/// (shots, weapons, kilometres) name no side.
+pub(crate) const PROPERTY: &[&str] = &[
+    "house",
+    "houses",
+    "homes",
+    "home",
+    "buildings",
+    "building",
+    "vehicles",
+    "vehicle",
+    "cars",
+    "trucks",
+    "villages",
+    "towns",
+    "cities",
+    "cattle",
+    "sheep",
+    "goats",
+    "camels",
+    "animals",
+    "schools",
+    "hospitals",
+    "shops",
+    "stores",
+    "aid",
+    "boats",
+    "ships",
+];
+
 /// Past forms of cue verbs that do not end in "-ed": with the "-ed" forms, a cue word that
 /// may be the main verb of its clause ("protesters demanding reforms burnt tyres").
 pub(crate) const PAST_FORMS: &[&str] = &["burnt", "stole", "beat", "threw", "fought", "set"];
@@ -731,6 +762,13 @@ mod tests {
         for word in CUES.iter().flat_map(|(_, words)| words.iter()) {
             assert!(seen.insert(*word), "{word} has two cues");
             assert_eq!(*word, word.to_ascii_lowercase(), "{word} is not lowercase");
+        }
+    }
+
+    #[test]
+    fn property_words_are_things() {
+        for w in PROPERTY {
+            assert_eq!(classify(w.as_bytes()).0, Thing, "{w}");
         }
     }
 
