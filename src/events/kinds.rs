@@ -238,10 +238,12 @@ fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> (Signs, Option<usize>, Opti
             // "took control", "seized control"
             K::Control if prev.is_some_and(|p| matches!(p.k, K::TakeVerb | K::Seize)) => K::Take,
             K::Control | K::TakeVerb => K::None,
-            // "exchanged fire", "traded gunfire"
+            // "exchanged fire", "traded gunfire", "exchanged artillery"
             K::Exchange => {
                 let fire = |x: Option<&super::Tok>| {
-                    x.is_some_and(|x| x.w == W::Launch || x.k == K::SmallArms)
+                    x.is_some_and(|x| {
+                        matches!(x.w, W::Launch | W::WeaponNoun(_)) || x.k == K::SmallArms
+                    })
                 };
                 if fire(next) || fire(toks.get(k + 2)) {
                     K::Fight
