@@ -197,7 +197,7 @@ pub(crate) fn extract(doc: &Doc, strike_sentences: &[bool]) -> Vec<Found> {
 fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> (Signs, Option<usize>, Option<usize>) {
     let mut g = Signs::default();
     let mut first = None;
-    let mut killed_at = None;
+    let mut deed_at = None;
     let mut arms_at = None;
     let mut last = None;
     let mut loose_bomb = false;
@@ -334,8 +334,10 @@ fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> (Signs, Option<usize>, Opti
             W::Trigger(Some(crate::model::Weapon::Air), true) if t.k == K::None => g.cues |= AIR,
             W::Casualty(CasualtyKind::Killed, _) => {
                 g.killed = true;
-                killed_at = killed_at.or(Some(a + k));
+                deed_at = deed_at.or(Some(a + k));
             }
+            // "targeted a post", "struck a patrol": a hit, whatever its cue
+            W::Trigger(None, false) => deed_at = deed_at.or(Some(a + k)),
             _ => {}
         }
         if cue == K::None {
@@ -383,7 +385,7 @@ fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> (Signs, Option<usize>, Opti
         || toks.iter().any(|x| x.w == W::Running);
     if war_toll {
         g.killed = false;
-        killed_at = None;
+        deed_at = None;
     }
     // a trend of fighting or protests is background, not an incident
     if trend && !g.killed {
@@ -391,8 +393,12 @@ fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> (Signs, Option<usize>, Opti
     }
     // a death with no other word ("soldiers killed a man") is read from its verb
     // "88 shots involving small arms were observed": fire with no verb of its own
-    let first = first.or(killed_at).or(arms_at);
-    (g, first, last.or(killed_at).or(arms_at))
+    // "killed 15 militants in an operation": the killing, told first, is the trigger
+    let first = match (first, deed_at) {
+        (Some(f), Some(k)) => Some(f.min(k)),
+        _ => first.or(deed_at).or(arms_at),
+    };
+    (g, first, last.or(deed_at).or(arms_at))
 }
 
 /// True if the cue at `k` of a protest's clause tells what the protest is about rather than
