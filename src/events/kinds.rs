@@ -268,8 +268,8 @@ fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> (Signs, Option<usize>, Opti
             {
                 K::None
             }
-            // "the fight against coronavirus" is no fighting
-            K::Fight if next.is_some_and(|n| n.k == K::About) => K::None,
+            // "the fight against coronavirus" is no fighting; "clashed over land" is
+            K::Fight if next.is_some_and(|n| n.k == K::About) && !is_past(doc, t) => K::None,
             // "grenade launchers" are a weapon, not a thrown grenade
             K::Device(Device::Grenade) if next.is_some_and(|n| matches!(n.w, W::WeaponNoun(_))) => {
                 K::None
@@ -419,12 +419,7 @@ fn told_as_matter(doc: &Doc, toks: &[super::Tok], k: usize, cue: K, after_matter
     let Some(t) = toks.get(k) else {
         return false;
     };
-    let word = doc.word(t);
-    let ed = word.len() > 3
-        && word
-            .get(word.len() - 2..)
-            .is_some_and(|e| e.eq_ignore_ascii_case("ed"));
-    if !ed && !is_one_of(doc, t, lexicon::PAST_FORMS) {
+    if !is_past(doc, t) {
         return after_matter;
     }
     let Some(p) = k.checked_sub(1).and_then(|j| toks.get(j)) else {
@@ -440,6 +435,17 @@ fn told_as_matter(doc: &Doc, toks: &[super::Tok], k: usize, cue: K, after_matter
         && (p.k == K::About
             || is_one_of(doc, p, lexicon::RELATIVE)
             || violence && matches!(p.w, W::Aux | W::Perfect))
+}
+
+/// True if the token is a past form: "-ed" ("clashed", "looted") or one of
+/// [`lexicon::PAST_FORMS`] ("burnt").
+fn is_past(doc: &Doc, t: &super::Tok) -> bool {
+    let word = doc.word(t);
+    let ed = word.len() > 3
+        && word
+            .get(word.len() - 2..)
+            .is_some_and(|e| e.eq_ignore_ascii_case("ed"));
+    ed || is_one_of(doc, t, lexicon::PAST_FORMS)
 }
 
 /// True if the token is one of the (lowercase) words.
@@ -527,6 +533,11 @@ fn decide(g: &Signs) -> Option<(Kind, Category)> {
     }
     // small-arms fire, or a force's operation, against armed men: a clash
     let unarmed = g.actor == Side::Unarmed || g.other == Side::Unarmed;
+    // "explosions involving mortars near the frontline": weapons fired at armed men, with
+    // no device that went off and no aircraft
+    if g.has(K::Blast) && g.any(WEAPON) && !g.any(AIR) && g.other == Side::Armed && !unarmed {
+        return Some((Kind::Clash, C::ArmedClash));
+    }
     if g.has(K::SmallArms) && !unarmed && !g.has(K::Abduct) && !g.has(K::Sexual)
         || g.has(K::Operation) && g.other == Side::Armed
     {
