@@ -75,6 +75,8 @@ struct Signs {
     hurt: bool,
     /// The side acted on is a thing (a building, a vehicle), with no people named.
     other_thing: bool,
+    /// Guns in the clause: gunfire, shooting, small arms ([`lexicon::GUNFIRE`]).
+    gun: bool,
 }
 
 const fn bit(k: K) -> u64 {
@@ -153,6 +155,7 @@ impl Signs {
         self.state_actor |= o.state_actor;
         self.killed |= o.killed;
         self.hurt |= o.hurt;
+        self.gun |= o.gun;
         self.other_thing &= o.other_thing || o.other == Side::Unknown;
     }
 }
@@ -322,6 +325,7 @@ fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> (Signs, Option<usize>, Opti
             matter_from = Some(k);
         }
         protest_led |= matches!(t.k, K::Protest | K::Crowd | K::Gather);
+        g.gun |= t.w == W::Launch || t.k == K::SmallArms || is_one_of(doc, t, lexicon::GUNFIRE);
         match t.w {
             W::Base => g.cues |= BASE,
             // aircraft and air strikes (a "bomb" on its own may be planted)
@@ -553,6 +557,10 @@ fn decide(g: &Signs) -> Option<(Kind, Category)> {
     if g.has(K::Arrest) && g.state_actor && !g.killed {
         return Some((Kind::Development, C::Arrests));
     }
+    // villagers who beat up a thief: violence by unarmed people, a mob's
+    if g.has(K::Assault) && g.actor == Side::Unarmed && g.other != Side::Armed && !g.gun {
+        return Some((Kind::Riot, C::MobViolence));
+    }
     if g.has(K::Assault) || g.has(K::Body) || g.killed && g.actor == Side::Armed {
         if g.other == Side::Armed {
             return Some((Kind::Clash, C::ArmedClash));
@@ -657,7 +665,7 @@ fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize, strike_here: bool) -
     {
         return None;
     }
-    let passive = is_passive(s, a, t);
+    let passive = is_passive(s, a, t) || is_passive_before(doc, s, a, t);
     let (actor, actor_ment) = actor(doc, s, a, b, t, passive);
     g.actor = actor.as_ref().map_or(Side::Unknown, |(_, side)| *side);
     g.state_actor = actor.as_ref().is_some_and(|(e, _)| is_state(e));
@@ -667,8 +675,12 @@ fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize, strike_here: bool) -
         && targets.is_empty()
         && !(t + 1..b).any(|k| person_side(doc, s, k).is_some())
         && (t + 1..b).any(|k| s.toks.get(k).is_some_and(|x| x.w == W::Thing));
-    // in the passive the subject is the side acted on, not the actor
-    if g.actor == Side::Unknown && !passive {
+    // in the passive the subject is the side acted on, not the actor: "a man was injured in
+    // a shooting by armed men", "was beaten up by locals"
+    let agent_side = by_phrase(s, t, b).find_map(|k| person_side(doc, s, k));
+    if g.actor == Side::Unknown && passive {
+        g.actor = agent_side.unwrap_or_default();
+    } else if g.actor == Side::Unknown {
         g.actor = subject_side(doc, s, a, t);
         // "police", "soldiers", "the army": a state's force though unnamed
         g.state_actor |= (a..t)
@@ -743,6 +755,21 @@ fn is_passive(s: &Sent, a: usize, t: usize) -> bool {
         .toks
         .get(t)
         .is_some_and(|x| x.w != W::Other || x.k != K::None)
+}
+
+/// "a man was injured in a shooting by ...", "two men were found dead": a passive verb
+/// before the trigger makes its subject the side acted on.
+fn is_passive_before(doc: &Doc, s: &Sent, a: usize, t: usize) -> bool {
+    (a..t).any(|k| {
+        let be = s
+            .toks
+            .get(k)
+            .is_some_and(|x| x.w == W::Aux && x.punct == 0 && matches!(x.span.len(), 2..=4));
+        be && s
+            .toks
+            .get(k + 1)
+            .is_some_and(|x| matches!(x.w, W::Casualty(..)) || x.k != K::None || is_past(doc, x))
+    })
 }
 
 /// Whether a mention names an armed actor (a group, a force, a state) and that actor.
@@ -840,6 +867,16 @@ fn side_of(doc: &Doc, s: &Sent, k: usize) -> Side {
         | (W::Military, _)
         | (W::Base, _) => Side::Armed,
         (_, K::Crowd) => Side::Unarmed,
+        // "armed men", "a man armed with a knife"
+        (W::Victim(VictimCategory::Civilians | VictimCategory::People), _)
+            if [k.wrapping_sub(1), k + 1].iter().any(|&j| {
+                s.toks
+                    .get(j)
+                    .is_some_and(|p| is_one_of(doc, p, lexicon::ARMED))
+            }) =>
+        {
+            Side::Armed
+        }
         (W::Victim(VictimCategory::Civilians | VictimCategory::People), _) | (W::TownWord, _) => {
             Side::Unarmed
         }
@@ -857,6 +894,14 @@ fn person_side(doc: &Doc, s: &Sent, k: usize) -> Option<Side> {
         || matches!(t.k, K::Crowd | K::Post);
     let side = side_of(doc, s, k);
     (person && side != Side::Unknown).then_some(side)
+}
+
+/// The tokens of the agent after the trigger at `t`: the few words after "by" ("by armed men
+/// in a car"), or none.
+fn by_phrase(s: &Sent, t: usize, b: usize) -> std::ops::Range<usize> {
+    (t + 1..b)
+        .find(|&k| s.toks.get(k).is_some_and(|x| x.w == W::By))
+        .map_or(0..0, |k| k + 1..(k + 5).min(b))
 }
 
 /// The side of the subject before the trigger, where no actor was named.
@@ -901,7 +946,11 @@ fn other_side(
     let side = if passive {
         subject_side(doc, s, a, t)
     } else {
-        let people = (t + 1..b).find_map(|k| person_side(doc, s, k));
+        // "injured in a shooting by armed men": the agent is no side acted on
+        let agent = by_phrase(s, t, b);
+        let people = (t + 1..b)
+            .filter(|k| !agent.contains(k))
+            .find_map(|k| person_side(doc, s, k));
         people.unwrap_or_else(|| {
             (t + 1..b)
                 .map(|k| side_of(doc, s, k))

@@ -134,6 +134,21 @@ pub(crate) const PROPERTY: &[&str] = &[
     "ships",
 ];
 
+/// Words that arm the people they qualify: "armed men", "gun-wielding youths".
+pub(crate) const ARMED: &[&str] = &["armed", "gun-wielding", "gun-toting"];
+
+/// Words of gunfire among the assault cues: violence with them is armed, not a mob's.
+pub(crate) const GUNFIRE: &[&str] = &[
+    "shot",
+    "shooting",
+    "shootings",
+    "gunned",
+    "gunmen",
+    "gunman",
+    "shot-dead",
+    "opened",
+];
+
 /// Past forms of cue verbs that do not end in "-ed": with the "-ed" forms, a cue word that
 /// may be the main verb of its clause ("protesters demanding reforms burnt tyres").
 pub(crate) const PAST_FORMS: &[&str] = &["burnt", "stole", "beat", "threw", "fought", "set"];
