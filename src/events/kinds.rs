@@ -196,175 +196,235 @@ pub(crate) fn extract(doc: &Doc, strike_sentences: &[bool]) -> Vec<Found> {
     events
 }
 
-/// The signs of the clause [a, b), and the token of its first event cue.
-fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> (Signs, Option<usize>, Option<usize>) {
+/// A clause's reading: its signs, and the tokens of its first and last event words.
+struct Reading {
+    signs: Signs,
+    /// The trigger: the first cue or deed (a killing, a hit), else small-arms fire.
+    first: Option<usize>,
+    /// The last cue, the word nearest the verb for modality.
+    last: Option<usize>,
+}
+
+/// What the walk over a clause's tokens keeps besides the signs.
+#[derive(Default)]
+struct Walk {
+    first: Option<usize>,
+    last: Option<usize>,
+    /// The first killing or hit ("killed", "targeted"), whatever its cue.
+    deed_at: Option<usize>,
+    /// The first small-arms word ("88 shots involving small arms were observed").
+    arms_at: Option<usize>,
+    /// "bomb" with no word that it was planted or went off (yet).
+    loose_bomb: bool,
+    /// "mine" with no word that it went off (yet).
+    loose_mine: bool,
+    /// A trend word ("fighting has intensified"), not inside a protest's demands.
+    trend: bool,
+    /// A word of what something is about ("demanding", "against") so far.
+    about_seen: bool,
+    /// A protest's clause ("protesters", "rally")...
+    protest_led: bool,
+    /// ...and where what it is about begins ("demanding", "against", "after").
+    matter_from: Option<usize>,
+}
+
+/// The signs of the clause [a, b), and its trigger.
+fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> Reading {
     let mut g = Signs::default();
-    let mut first = None;
-    let mut deed_at = None;
-    let mut arms_at = None;
-    let mut last = None;
-    let mut loose_bomb = false;
-    let mut trend = false;
-    let mut loose_mine = false;
-    // a protest's clause, and where what it is about begins ("demanding", "against", "after")
-    let mut protest_led = false;
-    let mut matter_from = None;
+    let mut w = Walk::default();
     let toks = s.toks.get(a..b).unwrap_or(&[]);
+    let has_about = toks.iter().any(|x| x.k == K::About);
     for (k, t) in toks.iter().enumerate() {
-        let next = toks.get(k + 1);
-        let prev = k.checked_sub(1).and_then(|j| toks.get(j));
-        let digit = |x: Option<&super::Tok>| {
-            x.is_some_and(|x| doc.word(x).starts_with(|c: char| c.is_ascii_digit()))
-        };
-        // a capitalised cue beside a figure is a month ("30 March 2023"), inside a name a
-        // name ("the Fighting Irish"), and within a sentence a name or a month ("in March")
-        // unless its neighbours are capitalised too (a headline's title case)
-        let title_case = s.headline || next.is_some_and(|n| n.cap);
-        let acronym = doc.word(t).bytes().all(|c| !c.is_ascii_lowercase());
-        let name = t.ment.is_some() || a + k > 0 && !title_case && !acronym;
-        if t.cap && (digit(prev) || digit(next) || name) {
+        if is_name_or_month(doc, s, toks, a, k) {
+            w.about_seen |= t.k == K::About;
             continue;
         }
-        let cue = match t.k {
-            // "set fire to", "set ablaze"; "set up" a base
-            K::Set => match next {
-                Some(n) if n.w == W::Launch || n.k == K::Burn => K::Burn,
-                // "set on fire"
-                Some(n)
-                    if n.w == W::Locative && toks.get(k + 2).is_some_and(|x| x.w == W::Launch) =>
-                {
-                    K::Burn
-                }
-                Some(n) if doc.word(n).eq_ignore_ascii_case("up") => K::Establish,
-                _ => K::None,
-            },
-            // "took control", "seized control"
-            K::Control if prev.is_some_and(|p| matches!(p.k, K::TakeVerb | K::Seize)) => K::Take,
-            K::Control | K::TakeVerb => K::None,
-            // "exchanged fire", "traded gunfire", "exchanged artillery"
-            K::Exchange => {
-                let fire = |x: Option<&super::Tok>| {
-                    x.is_some_and(|x| {
-                        matches!(x.w, W::Launch | W::WeaponNoun(_)) || x.k == K::SmallArms
-                    })
-                };
-                if fire(next) || fire(toks.get(k + 2)) {
-                    K::Fight
-                } else {
-                    K::None
-                }
-            }
-            // "gathered ... demanding": a protest when its cause is told
-            K::Gather if toks.iter().any(|x| x.k == K::About) => K::Protest,
-            K::Gather => K::None,
-            // "fighting has intensified in recent weeks", "to ease fighting": a trend
-            K::Trend => {
-                // "demanding an easing of ...": part of what a protest asks
-                trend |= !toks.get(..k).unwrap_or(&[]).iter().any(|x| x.k == K::About);
-                K::None
-            }
-            // "riot police" are a force, not a riot
-            K::Riot
-                if next.is_some_and(|n| {
-                    matches!(n.w, W::Victim(VictimCategory::SecurityForces) | W::Military)
-                }) =>
-            {
-                K::None
-            }
-            // "the fight against coronavirus" is no fighting; "clashed over land" is
-            K::Fight if next.is_some_and(|n| n.k == K::About) && !is_past(doc, t) => K::None,
-            // "grenade launchers" are a weapon, not a thrown grenade
-            K::Device(Device::Grenade) if next.is_some_and(|n| matches!(n.w, W::WeaponNoun(_))) => {
-                K::None
-            }
-            // "opened fire"
-            K::Assault if doc.word(t).eq_ignore_ascii_case("opened") => {
-                if next.is_some_and(|n| n.w == W::Launch) {
-                    K::Assault
-                } else {
-                    K::None
-                }
-            }
-            // "bomb" is an explosive device only when planted or when it explodes (below),
-            // not when aircraft drop it
-            K::Device(Device::Ied) if matches!(t.w, W::Trigger(..)) => {
-                if prev.is_some_and(|p| p.w == W::Improvised)
-                    || next.is_some_and(|n| n.k == K::Blast)
-                {
-                    K::Device(Device::Ied)
-                } else {
-                    loose_bomb = true;
-                    K::None
-                }
-            }
-            K::Mine => {
-                loose_mine = true;
-                K::None
-            }
-            // "was found dead", "were discovered dead": a body found
-            K::Found
-                if next.is_some_and(|n| matches!(n.w, W::Casualty(CasualtyKind::Killed, _))) =>
-            {
-                K::Body
-            }
-            K::Found => K::None,
-            // "fired on the positions of": direct fire, where no strike word is
-            K::None if t.w == W::Launch => K::Assault,
-            k => k,
-        };
+        let cue = cue_in_context(doc, toks, k, has_about, &mut w);
         // "protesters demanding the return of looted funds": the matter, not the deed
-        let cue = if protest_led && told_as_matter(doc, toks, k, cue, matter_from.is_some()) {
+        let cue = if w.protest_led && told_as_matter(doc, toks, k, cue, w.matter_from.is_some()) {
             K::None
         } else {
             cue
         };
-        if protest_led
-            && matter_from.is_none()
+        if w.protest_led
+            && w.matter_from.is_none()
             && (t.k == K::About || is_one_of(doc, t, lexicon::BECAUSE))
         {
-            matter_from = Some(k);
+            w.matter_from = Some(k);
         }
-        protest_led |= matches!(t.k, K::Protest | K::Crowd | K::Gather);
-        g.gun |= t.w == W::Launch || t.k == K::SmallArms || is_one_of(doc, t, lexicon::GUNFIRE);
-        match t.w {
-            W::Base => g.cues |= BASE,
-            // aircraft and air strikes (a "bomb" on its own may be planted)
-            W::WeaponNoun(w) => {
-                g.cues |= WEAPON;
-                if w == crate::model::Weapon::Air {
-                    g.cues |= AIR;
-                }
-            }
-            W::Trigger(Some(crate::model::Weapon::Air), true) if t.k == K::None => g.cues |= AIR,
-            W::Casualty(CasualtyKind::Killed, _) => {
-                g.killed = true;
-                deed_at = deed_at.or(Some(a + k));
-            }
-            // "targeted a post", "struck a patrol": a hit, whatever its cue
-            W::Trigger(None, false) => deed_at = deed_at.or(Some(a + k)),
-            _ => {}
-        }
-        if cue == K::None {
-            continue;
-        }
-        if let K::Device(d) = cue {
-            // "suicide bomber", "car bomb": the more telling word
-            g.device = match (g.device, d) {
-                (Some(Device::SuicideVest), _) => Some(Device::SuicideVest),
-                (Some(Device::Grenade), _) => Some(Device::Grenade),
-                _ => Some(d),
-            };
-        }
-        g.cues |= bit(cue);
-        if cue == K::SmallArms {
-            arms_at = arms_at.or(Some(a + k));
-        }
-        if !matches!(cue, K::Disaster | K::Post | K::SmallArms | K::About) {
-            g.lead = g.lead.or(Some(cue));
-            first = first.or(Some(a + k));
-            last = Some(a + k);
-        }
+        w.protest_led |= matches!(t.k, K::Protest | K::Crowd | K::Gather);
+        w.about_seen |= t.k == K::About;
+        read_word(doc, &mut g, &mut w, t, a + k);
+        add_cue(&mut g, &mut w, cue, a + k);
     }
+    finish(g, w, s, toks)
+}
+
+/// True if a capitalised cue is a name or a month, not an event: beside a figure ("30 March
+/// 2023"), inside a name ("the Fighting Irish"), or within a sentence ("in March") unless its
+/// neighbours are capitalised too (a headline's title case).
+fn is_name_or_month(doc: &Doc, s: &Sent, toks: &[super::Tok], a: usize, k: usize) -> bool {
+    let Some(t) = toks.get(k) else {
+        return false;
+    };
+    if !t.cap {
+        return false;
+    }
+    let next = toks.get(k + 1);
+    let prev = k.checked_sub(1).and_then(|j| toks.get(j));
+    let digit = |x: Option<&super::Tok>| {
+        x.is_some_and(|x| doc.word(x).starts_with(|c: char| c.is_ascii_digit()))
+    };
+    let title_case = s.headline || next.is_some_and(|n| n.cap);
+    let acronym = doc.word(t).bytes().all(|c| !c.is_ascii_lowercase());
+    let name = t.ment.is_some() || a + k > 0 && !title_case && !acronym;
+    digit(prev) || digit(next) || name
+}
+
+/// The cue of the token at `k` read with its neighbours: "set fire" burns, "took control"
+/// takes, "exchanged fire" fights, "riot police" is no riot, "grenade launchers" no grenade.
+fn cue_in_context(doc: &Doc, toks: &[super::Tok], k: usize, has_about: bool, w: &mut Walk) -> K {
+    let Some(t) = toks.get(k) else {
+        return K::None;
+    };
+    let next = toks.get(k + 1);
+    let prev = k.checked_sub(1).and_then(|j| toks.get(j));
+    match t.k {
+        K::Set => set_phrase(doc, toks, k),
+        // "took control", "seized control"
+        K::Control if prev.is_some_and(|p| matches!(p.k, K::TakeVerb | K::Seize)) => K::Take,
+        K::Control | K::TakeVerb => K::None,
+        K::Exchange => exchanged_fire(toks, k),
+        // "gathered ... demanding": a protest when its cause is told
+        K::Gather if has_about => K::Protest,
+        K::Gather => K::None,
+        // "fighting has intensified in recent weeks", "to ease fighting": a trend, unless
+        // part of what a protest asks ("demanding an easing of ...")
+        K::Trend => {
+            w.trend |= !w.about_seen;
+            K::None
+        }
+        // "riot police" are a force, not a riot
+        K::Riot
+            if next.is_some_and(|n| {
+                matches!(n.w, W::Victim(VictimCategory::SecurityForces) | W::Military)
+            }) =>
+        {
+            K::None
+        }
+        // "the fight against coronavirus" is no fighting; "clashed over land" is
+        K::Fight if next.is_some_and(|n| n.k == K::About) && !is_past(doc, t) => K::None,
+        // "grenade launchers" are a weapon, not a thrown grenade
+        K::Device(Device::Grenade) if next.is_some_and(|n| matches!(n.w, W::WeaponNoun(_))) => {
+            K::None
+        }
+        // "opened fire"
+        K::Assault if doc.word(t).eq_ignore_ascii_case("opened") => {
+            if next.is_some_and(|n| n.w == W::Launch) {
+                K::Assault
+            } else {
+                K::None
+            }
+        }
+        // "bomb" is an explosive device only when planted or when it explodes (see
+        // `finish`), not when aircraft drop it
+        K::Device(Device::Ied) if matches!(t.w, W::Trigger(..)) => {
+            if prev.is_some_and(|p| p.w == W::Improvised) || next.is_some_and(|n| n.k == K::Blast) {
+                K::Device(Device::Ied)
+            } else {
+                w.loose_bomb = true;
+                K::None
+            }
+        }
+        K::Mine => {
+            w.loose_mine = true;
+            K::None
+        }
+        // "was found dead", "were discovered dead": a body found
+        K::Found if next.is_some_and(|n| matches!(n.w, W::Casualty(CasualtyKind::Killed, _))) => {
+            K::Body
+        }
+        K::Found => K::None,
+        // "fired on the positions of": direct fire, where no strike word is
+        K::None if t.w == W::Launch => K::Assault,
+        k => k,
+    }
+}
+
+/// "set fire to", "set ablaze", "set on fire" burn; "set up" a base establishes it.
+fn set_phrase(doc: &Doc, toks: &[super::Tok], k: usize) -> K {
+    let after = |j: usize| toks.get(k + j);
+    match after(1) {
+        Some(n) if n.w == W::Launch || n.k == K::Burn => K::Burn,
+        Some(n) if n.w == W::Locative && after(2).is_some_and(|x| x.w == W::Launch) => K::Burn,
+        Some(n) if doc.word(n).eq_ignore_ascii_case("up") => K::Establish,
+        _ => K::None,
+    }
+}
+
+/// "exchanged fire", "traded gunfire", "exchanged artillery": fighting.
+fn exchanged_fire(toks: &[super::Tok], k: usize) -> K {
+    let fire = |x: Option<&super::Tok>| {
+        x.is_some_and(|x| matches!(x.w, W::Launch | W::WeaponNoun(_)) || x.k == K::SmallArms)
+    };
+    if fire(toks.get(k + 1)) || fire(toks.get(k + 2)) {
+        K::Fight
+    } else {
+        K::None
+    }
+}
+
+/// What a token's word class adds, whatever its cue: bases, weapons, aircraft, guns, a
+/// killing or a hit.
+fn read_word(doc: &Doc, g: &mut Signs, w: &mut Walk, t: &super::Tok, at: usize) {
+    g.gun |= t.w == W::Launch || t.k == K::SmallArms || is_one_of(doc, t, lexicon::GUNFIRE);
+    match t.w {
+        W::Base => g.cues |= BASE,
+        // aircraft and air strikes (a "bomb" on its own may be planted)
+        W::WeaponNoun(weapon) => {
+            g.cues |= WEAPON;
+            if weapon == crate::model::Weapon::Air {
+                g.cues |= AIR;
+            }
+        }
+        W::Trigger(Some(crate::model::Weapon::Air), true) if t.k == K::None => g.cues |= AIR,
+        W::Casualty(CasualtyKind::Killed, _) => {
+            g.killed = true;
+            w.deed_at = w.deed_at.or(Some(at));
+        }
+        // "targeted a post", "struck a patrol": a hit, whatever its cue
+        W::Trigger(None, false) => w.deed_at = w.deed_at.or(Some(at)),
+        _ => {}
+    }
+}
+
+/// Adds the cue read at token `at` to the signs.
+fn add_cue(g: &mut Signs, w: &mut Walk, cue: K, at: usize) {
+    if cue == K::None {
+        return;
+    }
+    if let K::Device(d) = cue {
+        // "suicide bomber", "car bomb": the more telling word
+        g.device = match (g.device, d) {
+            (Some(Device::SuicideVest), _) => Some(Device::SuicideVest),
+            (Some(Device::Grenade), _) => Some(Device::Grenade),
+            _ => Some(d),
+        };
+    }
+    g.cues |= bit(cue);
+    if cue == K::SmallArms {
+        w.arms_at = w.arms_at.or(Some(at));
+    }
+    if !matches!(cue, K::Disaster | K::Post | K::SmallArms | K::About) {
+        g.lead = g.lead.or(Some(cue));
+        w.first = w.first.or(Some(at));
+        w.last = Some(at);
+    }
+}
+
+/// The signs once the whole clause is read: a loose bomb or mine that went off, a war's
+/// running toll, a trend, and the trigger.
+fn finish(mut g: Signs, mut w: Walk, s: &Sent, toks: &[super::Tok]) -> Reading {
     // "detonated a bomb", "a bomb exploded"; "a mine exploded", "killed by a mine"
     let wounded = toks.iter().any(|x| {
         matches!(
@@ -373,9 +433,9 @@ fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> (Signs, Option<usize>, Opti
         )
     });
     g.hurt = wounded || toks.iter().any(|x| x.w == W::Trigger(None, false));
-    let loose = if loose_bomb && g.has(K::Blast) && !g.any(AIR) {
+    let loose = if w.loose_bomb && g.has(K::Blast) && !g.any(AIR) {
         Some(Device::Ied)
-    } else if loose_mine && (g.has(K::Blast) || wounded) {
+    } else if w.loose_mine && (g.has(K::Blast) || wounded) {
         Some(Device::Landmine)
     } else {
         None
@@ -389,20 +449,28 @@ fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> (Signs, Option<usize>, Opti
         || toks.iter().any(|x| x.w == W::Running);
     if war_toll {
         g.killed = false;
-        deed_at = None;
+        w.deed_at = None;
     }
     // a trend of fighting or protests is background, not an incident
-    if trend && !g.killed {
-        return (Signs::default(), None, None);
+    if w.trend && !g.killed {
+        return Reading {
+            signs: Signs::default(),
+            first: None,
+            last: None,
+        };
     }
-    // a death with no other word ("soldiers killed a man") is read from its verb
-    // "88 shots involving small arms were observed": fire with no verb of its own
+    // a death with no other word ("soldiers killed a man") is read from its verb;
+    // "88 shots involving small arms were observed": fire with no verb of its own;
     // "killed 15 militants in an operation": the killing, told first, is the trigger
-    let first = match (first, deed_at) {
+    let first = match (w.first, w.deed_at) {
         (Some(f), Some(k)) => Some(f.min(k)),
-        _ => first.or(deed_at).or(arms_at),
+        _ => w.first.or(w.deed_at).or(w.arms_at),
     };
-    (g, first, last.or(deed_at).or(arms_at))
+    Reading {
+        signs: g,
+        first,
+        last: w.last.or(w.deed_at).or(w.arms_at),
+    }
 }
 
 /// True if the cue at `k` of a protest's clause tells what the protest is about rather than
@@ -460,10 +528,20 @@ fn is_one_of(doc: &Doc, t: &super::Tok, words: &[&str]) -> bool {
 
 /// The kind and category of what the signs tell, by ACLED's rules (see the module docs).
 fn decide(g: &Signs) -> Option<(Kind, Category)> {
-    use Category as C;
     if g.has(K::Disaster) && !g.any(VIOLENT) {
         return None;
     }
+    by_device(g)
+        .or_else(|| by_crowd(g))
+        .or_else(|| by_fighting(g))
+        .or_else(|| by_violence(g))
+        .or_else(|| by_development(g))
+}
+
+/// Rule 1: a device that went off is an explosion; a device or weapons seized, foiled or
+/// intercepted are disrupted weapons use.
+fn by_device(g: &Signs) -> Option<(Kind, Category)> {
+    use Category as C;
     let device = g.device.filter(|d| {
         // a bomb dropped by aircraft is a strike's
         !(matches!(d, Device::Ied) && g.any(AIR))
@@ -492,6 +570,13 @@ fn decide(g: &Signs) -> Option<(Kind, Category)> {
     if g.lead == Some(K::Seize) && g.any(bit(K::Device(Device::Ied)) | AIR | WEAPON) {
         return Some((Kind::Development, C::DisruptedWeaponsUse));
     }
+    None
+}
+
+/// Rules 2 and 3: protests (violent, with intervention, met with lethal force, peaceful),
+/// riots and mobs.
+fn by_crowd(g: &Signs) -> Option<(Kind, Category)> {
+    use Category as C;
     if g.has(K::Protest) || g.has(K::Crowd) {
         if g.any(
             bit(K::Riot)
@@ -519,6 +604,13 @@ fn decide(g: &Signs) -> Option<(Kind, Category)> {
     if g.has(K::Riot) || g.has(K::Unrest) {
         return Some((Kind::Riot, C::ViolentDemonstration));
     }
+    None
+}
+
+/// Rule 4: fighting, territory taken, and fire between armed sides are clashes (between
+/// unarmed people, a mob's); an agreement that ends fighting is the agreement.
+fn by_fighting(g: &Signs) -> Option<(Kind, Category)> {
+    use Category as C;
     // "signed a peace accord ending months of fighting": the agreement is the event
     if g.lead == Some(K::Agree) {
         return Some((Kind::Development, C::Agreement));
@@ -547,6 +639,13 @@ fn decide(g: &Signs) -> Option<(Kind, Category)> {
     {
         return Some((Kind::Clash, C::ArmedClash));
     }
+    None
+}
+
+/// Rules 5 and 6: rape and abduction; an assault is a clash on an armed side, an attack on
+/// unarmed people (by unarmed people without guns, a mob's).
+fn by_violence(g: &Signs) -> Option<(Kind, Category)> {
+    use Category as C;
     if g.has(K::Sexual) {
         return Some((Kind::Attack, C::SexualViolence));
     }
@@ -571,6 +670,12 @@ fn decide(g: &Signs) -> Option<(Kind, Category)> {
         }
         return Some((Kind::Attack, C::Attack));
     }
+    None
+}
+
+/// Rule 7: agreements, bases, arrests (by an armed group, an abduction) and looting.
+fn by_development(g: &Signs) -> Option<(Kind, Category)> {
+    use Category as C;
     if g.has(K::Agree) {
         return Some((Kind::Development, C::Agreement));
     }
@@ -639,61 +744,24 @@ pub(crate) fn cause(s: &Sent) -> Cause {
 
 /// The reading of one clause, if it tells an event of these kinds.
 fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize, strike_here: bool) -> Option<Found> {
-    let (mut g, first, last) = signs(doc, s, a, b);
+    let Reading {
+        signs: mut g,
+        first,
+        last,
+    } = signs(doc, s, a, b);
     let t = first?;
     // the sides, read below, can still make a kind of these signs; none can of no cue
     if g.cues & !(BASE | AIR | WEAPON) == 0 && !g.killed {
         return None;
     }
-    // a strike told in the sentence is the event, unless the words name another kind:
-    // "fired at positions" and "killing 3" add nothing to a strike
-    if strike_here
-        && !g.any(
-            bit(K::Fight)
-                | bit(K::SmallArms)
-                | bit(K::Device(Device::Ied))
-                | bit(K::Protest)
-                | bit(K::Crowd)
-                | bit(K::Riot)
-                | bit(K::Mob)
-                | bit(K::Abduct)
-                | bit(K::Agree),
-        )
-        // "air defences intercepted two drones": the interception is what the clause tells;
-        // "fired a missile ..., adding that it was intercepted" stays the strike
-        && g.lead != Some(K::Seize)
-    {
+    if strike_here && is_the_strikes(&g) {
         return None;
     }
-    let passive = is_passive(s, a, t) || is_passive_before(doc, s, a, t);
-    let (actor, actor_ment) = actor(doc, s, a, b, t, passive);
-    g.actor = actor.as_ref().map_or(Side::Unknown, |(_, side)| *side);
-    g.state_actor = actor.as_ref().is_some_and(|(e, _)| is_state(e));
-    let (other, targets) = other_side(doc, s, a, b, t, passive, actor_ment);
-    g.other = other;
-    g.other_thing = other == Side::Unarmed
-        && targets.is_empty()
-        && !(t + 1..b).any(|k| person_side(doc, s, k).is_some())
-        && (t + 1..b).any(|k| s.toks.get(k).is_some_and(|x| x.w == W::Thing));
-    // in the passive the subject is the side acted on, not the actor: "a man was injured in
-    // a shooting by armed men", "was beaten up by locals"
-    let agent_side = by_phrase(s, t, b).find_map(|k| person_side(doc, s, k));
-    if g.actor == Side::Unknown && passive {
-        g.actor = agent_side.unwrap_or_default();
-    } else if g.actor == Side::Unknown {
-        g.actor = subject_side(doc, s, a, t);
-        // "police", "soldiers", "the army": a state's force though unnamed
-        g.state_actor |= (a..t)
-            .rev()
-            .find_map(|k| person_side(doc, s, k))
-            .is_some_and(|_| {
-                (a..t).rev().any(|k| {
-                    s.toks.get(k).is_some_and(|x| {
-                        matches!(x.w, W::Victim(VictimCategory::SecurityForces) | W::Military)
-                    })
-                })
-            });
-    }
+    let Sides {
+        actor,
+        actor_ment,
+        targets,
+    } = read_sides(doc, s, a, b, t, &mut g);
     let Where {
         provinces,
         locations,
@@ -705,7 +773,7 @@ fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize, strike_here: bool) -
         // the cue nearest the verb: "a ceasefire could be signed" is hypothetical
         modality: modality::of(doc, s, a, last.unwrap_or(t)),
         evidence: vec![s.span],
-        actor: actor.map(|(e, _)| e),
+        actor,
         targets,
         provinces,
         locations,
@@ -737,6 +805,72 @@ fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize, strike_here: bool) -
         territory,
         crowd,
     })
+}
+
+/// True if the strike told in the clause's sentence is the event: its words name no other
+/// kind ("fired at positions" and "killing 3" add nothing to a strike).
+fn is_the_strikes(g: &Signs) -> bool {
+    !g.any(
+        bit(K::Fight)
+            | bit(K::SmallArms)
+            | bit(K::Device(Device::Ied))
+            | bit(K::Protest)
+            | bit(K::Crowd)
+            | bit(K::Riot)
+            | bit(K::Mob)
+            | bit(K::Abduct)
+            | bit(K::Agree),
+    )
+    // "air defences intercepted two drones": the interception is what the clause tells;
+    // "fired a missile ..., adding that it was intercepted" stays the strike
+    && g.lead != Some(K::Seize)
+}
+
+/// The two sides of a clause's event: the actor (and its mention), the armed groups acted
+/// on.
+struct Sides {
+    actor: Option<Entity>,
+    actor_ment: Option<usize>,
+    targets: Vec<Entity>,
+}
+
+/// Reads the sides of the event triggered at `t` into the signs (armed, unarmed, a state's
+/// force, a thing) and returns who they are.
+fn read_sides(doc: &Doc, s: &Sent, a: usize, b: usize, t: usize, g: &mut Signs) -> Sides {
+    let passive = is_passive(s, a, t) || is_passive_before(doc, s, a, t);
+    let (actor, actor_ment) = actor(doc, s, a, b, t, passive);
+    g.actor = actor.as_ref().map_or(Side::Unknown, |(_, side)| *side);
+    g.state_actor = actor.as_ref().is_some_and(|(e, _)| is_state(e));
+    let (other, targets) = other_side(doc, s, a, b, t, passive, actor_ment);
+    g.other = other;
+    g.other_thing = other == Side::Unarmed
+        && targets.is_empty()
+        && !(t + 1..b).any(|k| person_side(doc, s, k).is_some())
+        && (t + 1..b).any(|k| s.toks.get(k).is_some_and(|x| x.w == W::Thing));
+    // in the passive the subject is the side acted on, not the actor: "a man was injured in
+    // a shooting by armed men", "was beaten up by locals"
+    let agent_side = by_phrase(s, t, b).find_map(|k| person_side(doc, s, k));
+    if g.actor == Side::Unknown && passive {
+        g.actor = agent_side.unwrap_or_default();
+    } else if g.actor == Side::Unknown {
+        g.actor = subject_side(doc, s, a, t);
+        // "police", "soldiers", "the army": a state's force though unnamed
+        g.state_actor |= (a..t)
+            .rev()
+            .find_map(|k| person_side(doc, s, k))
+            .is_some_and(|_| {
+                (a..t).rev().any(|k| {
+                    s.toks.get(k).is_some_and(|x| {
+                        matches!(x.w, W::Victim(VictimCategory::SecurityForces) | W::Military)
+                    })
+                })
+            });
+    }
+    Sides {
+        actor: actor.map(|(e, _)| e),
+        actor_ment,
+        targets,
+    }
 }
 
 /// "the attack", "these clashes", "the protest": a definite word right before the trigger
