@@ -319,7 +319,7 @@ fn cue_in_context(doc: &Doc, toks: &[super::Tok], k: usize, has_about: bool, w: 
             K::None
         }
         // "opened fire"
-        K::Assault if doc.word(t).eq_ignore_ascii_case("opened") => {
+        K::Assault if is_one_of(doc, t, lexicon::OPENED) => {
             if next.is_some_and(|n| n.w == W::Launch) {
                 K::Assault
             } else {
@@ -357,7 +357,7 @@ fn set_phrase(doc: &Doc, toks: &[super::Tok], k: usize) -> K {
     match after(1) {
         Some(n) if n.w == W::Launch || n.k == K::Burn => K::Burn,
         Some(n) if n.w == W::Locative && after(2).is_some_and(|x| x.w == W::Launch) => K::Burn,
-        Some(n) if doc.word(n).eq_ignore_ascii_case("up") => K::Establish,
+        Some(n) if is_one_of(doc, n, lexicon::UP) => K::Establish,
         _ => K::None,
     }
 }

@@ -134,6 +134,26 @@ pub(crate) const PROPERTY: &[&str] = &[
     "ships",
 ];
 
+/// The word that names a regime by itself: "the regime said".
+pub(crate) const REGIME: &[&str] = &["regime"];
+
+/// The words of [`W::Military`] that name a country's own forces: "the army", "the military".
+pub(crate) const NATIONAL_FORCE: &[&str] = &["army", "military"];
+
+/// "the coalition" where it is at war: (main country of the article, the coalition's name,
+/// the country leading it).
+pub(crate) const COALITIONS: &[(&str, &str, &str)] = &[
+    ("YE", "Saudi-led coalition", "SA"),
+    ("SY", "US-led coalition", "US"),
+    ("IQ", "US-led coalition", "US"),
+];
+
+/// "opened" of "opened fire": an assault only with the fire.
+pub(crate) const OPENED: &[&str] = &["opened"];
+
+/// "up" of "set up": a base established.
+pub(crate) const UP: &[&str] = &["up"];
+
 /// Words that arm the people they qualify: "armed men", "gun-wielding youths".
 pub(crate) const ARMED: &[&str] = &["armed", "gun-wielding", "gun-toting"];
 

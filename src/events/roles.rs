@@ -3,10 +3,11 @@
 //! "the army", "gunmen"), and the tests that tell a group named as a modifier or a speaker
 //! from one that acts. A kind calls these; it keeps no copy of its own.
 
-use super::lexicon::W;
-use super::{is_locative_before, lower, Doc, Ment, PlaceRef, Sent};
+use super::lexicon::{self, W};
+use super::{is_locative_before, Doc, Ment, PlaceRef, Sent, Tok};
 use crate::gazetteer::EntryKind;
 use crate::model::{Entity, EntityKind, Place, PlaceKind};
+use crate::span::Span;
 
 /// The places of an event: provinces (ISO 3166-2) and towns, districts, bases.
 #[derive(Default)]
@@ -203,82 +204,77 @@ pub(crate) fn generic_actor(doc: &Doc, s: &Sent, a: usize, t: usize) -> Option<E
             ) || matches!(n.w, W::Trigger(..))
         });
         match tok.w {
-            W::Regime if next_is_force || doc.word(tok).eq_ignore_ascii_case("regime") => {
-                let c = doc.main_country.clone()?;
-                return Some(Entity {
-                    name: doc.country_name(&c),
-                    kind: EntityKind::Military,
-                    country: Some(c),
-                    span: tok.span.cover(next.map(|n| n.span).unwrap_or(tok.span)),
-                    text: String::new(),
-                });
+            W::Regime if next_is_force || is_one_of(doc.word(tok), lexicon::REGIME) => {
+                let span = tok.span.cover(next.map_or(tok.span, |n| n.span));
+                return main_country_force(doc, span);
             }
-            W::Coalition => {
-                let c = match doc.main_country.as_deref() {
-                    Some("YE") => Some(("Saudi-led coalition", "SA")),
-                    Some("SY") | Some("IQ") => Some(("US-led coalition", "US")),
-                    _ => None,
-                };
-                return Some(match c {
-                    Some((name, code)) => Entity {
-                        name: name.to_string(),
-                        kind: EntityKind::Military,
-                        country: Some(code.to_string()),
-                        span: tok.span,
-                        text: String::new(),
-                    },
-                    None => Entity {
-                        name: "coalition".to_string(),
-                        kind: EntityKind::Military,
-                        country: None,
-                        span: tok.span,
-                        text: String::new(),
-                    },
-                });
-            }
+            W::Coalition => return Some(coalition(doc, tok.span)),
             W::Victim(crate::model::VictimCategory::Combatants)
                 if !is_locative_before(s, a + k)
                     && toks.get(k + 1).is_none_or(|n| !matches!(n.w, W::Victim(_)))
                     && !(k > 0 && toks.get(k - 1).is_some_and(|p| p.w == W::Unknown)) =>
             {
-                let first = if k > 0
-                    && toks
-                        .get(k - 1)
-                        .is_some_and(|p| p.w == W::Other && p.punct == 0 && !p.cap)
-                {
-                    k - 1
-                } else {
-                    k
-                };
-                let span = toks
-                    .get(first)
-                    .map(|f| f.span)
-                    .unwrap_or(tok.span)
-                    .cover(tok.span);
-                return Some(Entity {
-                    name: span.get(doc.text).unwrap_or("").to_ascii_lowercase(),
-                    kind: EntityKind::Generic,
-                    country: None,
-                    span,
-                    text: String::new(),
-                });
+                return Some(fighters(doc, toks, k, tok));
             }
             W::Definite
                 if next.is_some_and(|n| {
-                    n.w == W::Military && matches!(lower(doc.word(n)).as_ref(), "army" | "military")
+                    n.w == W::Military && is_one_of(doc.word(n), lexicon::NATIONAL_FORCE)
                 }) =>
             {
-                let c = doc.main_country.clone()?;
-                return Some(Entity {
-                    name: doc.country_name(&c),
-                    kind: EntityKind::Military,
-                    country: Some(c),
-                    span: next.map(|n| n.span).unwrap_or(tok.span),
-                    text: String::new(),
-                });
+                return main_country_force(doc, next.map_or(tok.span, |n| n.span));
             }
             _ => {}
         }
     }
     None
+}
+
+/// True if `word` is one of the (lowercase) words, ASCII case aside.
+fn is_one_of(word: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| word.eq_ignore_ascii_case(w))
+}
+
+/// "the regime", "regime forces", "the army": the forces of the article's main country.
+fn main_country_force(doc: &Doc, span: Span) -> Option<Entity> {
+    let c = doc.main_country.clone()?;
+    Some(Entity {
+        name: doc.country_name(&c),
+        kind: EntityKind::Military,
+        country: Some(c),
+        span,
+        text: String::new(),
+    })
+}
+
+/// "the coalition": the coalition at war in the article's main country
+/// ([`lexicon::COALITIONS`]), else a coalition unnamed.
+fn coalition(doc: &Doc, span: Span) -> Entity {
+    let known = lexicon::COALITIONS
+        .iter()
+        .find(|(country, _, _)| doc.main_country.as_deref() == Some(*country));
+    Entity {
+        name: known.map_or("coalition", |(_, name, _)| name).to_string(),
+        kind: EntityKind::Military,
+        country: known.map(|(_, _, code)| code.to_string()),
+        span,
+        text: String::new(),
+    }
+}
+
+/// "militants", "unidentified gunmen": fighters named by a word, with the lowercase word
+/// before it ("rebel fighters").
+fn fighters(doc: &Doc, toks: &[Tok], k: usize, tok: &Tok) -> Entity {
+    let tok_span = tok.span;
+    let modifier = k
+        .checked_sub(1)
+        .and_then(|j| toks.get(j))
+        .filter(|p| p.w == W::Other && p.punct == 0 && !p.cap);
+    let span = modifier.map_or(tok_span, |p| p.span).cover(tok_span);
+    Entity {
+        name: span.get(doc.text).unwrap_or("").to_ascii_lowercase(),
+        kind: EntityKind::Generic,
+        country: None,
+        span,
+        text: String::new(),
+    }
 }
