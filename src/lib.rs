@@ -435,7 +435,7 @@ pub mod export;
 mod extractor;
 pub mod gazetteer;
 mod hash;
-pub mod model;
+mod model;
 pub mod numbers;
 mod span;
 pub mod text;
