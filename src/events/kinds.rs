@@ -220,8 +220,12 @@ struct Walk {
     loose_mine: bool,
     /// A trend word ("fighting has intensified"), not inside a protest's demands.
     trend: bool,
-    /// A word of what something is about ("demanding", "against") so far.
+    /// A word of what something is about ("demanding", "against") so far, and anywhere in
+    /// the clause.
     about_seen: bool,
+    has_about: bool,
+    /// A word of a crowd ("protesters") anywhere in the clause.
+    has_crowd: bool,
     /// A protest's clause ("protesters", "rally")...
     protest_led: bool,
     /// ...and where what it is about begins ("demanding", "against", "after").
@@ -233,13 +237,14 @@ fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> Reading {
     let mut g = Signs::default();
     let mut w = Walk::default();
     let toks = s.toks.get(a..b).unwrap_or(&[]);
-    let has_about = toks.iter().any(|x| x.k == K::About);
+    w.has_about = toks.iter().any(|x| x.k == K::About);
+    w.has_crowd = toks.iter().any(|x| x.k == K::Crowd);
     for (k, t) in toks.iter().enumerate() {
         if is_name_or_month(doc, s, toks, a, k) {
             w.about_seen |= t.k == K::About;
             continue;
         }
-        let cue = cue_in_context(doc, toks, k, has_about, &mut w);
+        let cue = cue_in_context(doc, toks, k, &mut w);
         // "protesters demanding the return of looted funds": the matter, not the deed
         let cue = if w.protest_led && told_as_matter(doc, toks, k, cue, w.matter_from.is_some()) {
             K::None
@@ -283,25 +288,29 @@ fn is_name_or_month(doc: &Doc, s: &Sent, toks: &[super::Tok], a: usize, k: usize
 
 /// The cue of the token at `k` read with its neighbours: "set fire" burns, "took control"
 /// takes, "exchanged fire" fights, "riot police" is no riot, "grenade launchers" no grenade.
-fn cue_in_context(doc: &Doc, toks: &[super::Tok], k: usize, has_about: bool, w: &mut Walk) -> K {
+fn cue_in_context(doc: &Doc, toks: &[super::Tok], k: usize, w: &mut Walk) -> K {
     let Some(t) = toks.get(k) else {
         return K::None;
     };
     let next = toks.get(k + 1);
     let prev = k.checked_sub(1).and_then(|j| toks.get(j));
+    let (has_about, has_crowd) = (w.has_about, w.has_crowd);
     match t.k {
         K::Set => set_phrase(doc, toks, k),
         // "took control", "seized control"
         K::Control if prev.is_some_and(|p| matches!(p.k, K::TakeVerb | K::Seize)) => K::Take,
         K::Control | K::TakeVerb => K::None,
         K::Exchange => exchanged_fire(toks, k),
-        // "gathered ... demanding": a protest when its cause is told
-        K::Gather if has_about => K::Protest,
+        // "gathered ... demanding", "protesters gathered": a protest when its cause or its
+        // people are told
+        K::Gather if has_about || has_crowd => K::Protest,
         K::Gather => K::None,
         // "fighting has intensified in recent weeks", "to ease fighting": a trend, unless
         // part of what a protest asks ("demanding an easing of ...")
         K::Trend => {
-            w.trend |= !w.about_seen;
+            // "the ongoing lockdown": a trend of something else
+            let of_other = next.is_some_and(|n| n.w == W::Other && n.k == K::None);
+            w.trend |= !w.about_seen && !of_other;
             K::None
         }
         // "riot police" are a force, not a riot
@@ -528,7 +537,8 @@ fn is_one_of(doc: &Doc, t: &super::Tok, words: &[&str]) -> bool {
 
 /// The kind and category of what the signs tell, by ACLED's rules (see the module docs).
 fn decide(g: &Signs) -> Option<(Kind, Category)> {
-    if g.has(K::Disaster) && !g.any(VIOLENT) {
+    // a protest over a flood or a road accident is a protest
+    if g.has(K::Disaster) && !g.any(VIOLENT | bit(K::Protest)) {
         return None;
     }
     by_device(g)
@@ -594,7 +604,8 @@ fn by_crowd(g: &Signs) -> Option<(Kind, Category)> {
         if g.any(bit(K::Disperse) | bit(K::Arrest)) {
             return Some((Kind::Protest, C::ProtestWithIntervention));
         }
-        if g.has(K::Protest) {
+        // "protesters ... demanding": a crowd with a cause protests
+        if g.has(K::Protest) || g.has(K::About) {
             return Some((Kind::Protest, C::PeacefulProtest));
         }
     }
