@@ -16,7 +16,7 @@ use std::sync::Arc;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, StartKind};
 use once_cell::sync::Lazy;
 
-use super::table::{prefix_slots, probe, Words, PREFIX_WORDS};
+use super::table::{prefix_slots, probe, Words, PREFIX_FLAG_BITS, PREFIX_WORDS};
 use super::tsv::{self, Line};
 use super::{
     bloom_bits, builtin, is_case_sensitive, next_word_end, Automaton, Entry, EntryId, EntryKind,
@@ -214,7 +214,12 @@ impl GazetteerBuilder {
         };
         for (f, (name, text)) in self.files.iter().enumerate() {
             tsv::parse_each(name, text, |n, line| {
-                store.origins.push((f, n));
+                let too_many = || Error::gazetteer(name, n, "more than 4 G lines or files");
+                let origin = (u32::try_from(f), u32::try_from(n));
+                let (Ok(file), Ok(line_no)) = origin else {
+                    return Err(too_many());
+                };
+                store.origins.push((file, line_no));
                 let refused = |what: &str, p: &str| {
                     let w = self.stoplist.then(|| common_word(what, p, &stop)).flatten();
                     w.map(|message| {
@@ -285,8 +290,9 @@ fn common_word(what: &str, pattern: &str, stop: &HashSet<String>) -> Option<Stri
 struct Store {
     text: String,
     slots: Vec<Slot>,
-    /// For each user entry (from the first user file on): the file index and line.
-    origins: Vec<(usize, usize)>,
+    /// For each user entry (from the first user file on): the file index and line (8 bytes
+    /// a line, not 16: a million lines are 8 MB).
+    origins: Vec<(u32, u32)>,
 }
 
 impl Store {
@@ -410,7 +416,10 @@ impl Store {
             });
             match same {
                 Some(k) if j >= first_user => {
-                    let origin = |e: usize| self.origins.get(e.wrapping_sub(first_user)).copied();
+                    let origin = |e: usize| {
+                        let (f, l) = self.origins.get(e.wrapping_sub(first_user)).copied()?;
+                        Some((f as usize, l as usize))
+                    };
                     let (Some((fj, lj)), first) = (origin(j), origin(k)) else {
                         continue;
                     };
@@ -652,7 +661,7 @@ fn group_keys(mut keys: Vec<Key>, bufs: &Bufs<'_>) -> Result<(Vec<u32>, Vec<u32>
         .count()
         + usize::from(!keys.is_empty());
     let mut ids = Vec::with_capacity(keys.len());
-    let mut out = Vec::with_capacity(groups * KEY_WORDS);
+    let mut out = Vec::with_capacity((groups + 1) * KEY_WORDS);
     let mut i = 0;
     while let Some(k) = keys.get(i) {
         let start = u32::try_from(ids.len()).map_err(|_| too_many())?;
@@ -666,18 +675,19 @@ fn group_keys(mut keys: Vec<Key>, bufs: &Bufs<'_>) -> Result<(Vec<u32>, Vec<u32>
             }
             j += 1;
         }
-        let end = u32::try_from(ids.len())
-            .ok()
-            .filter(|e| e & KEY_PROPER == 0)
-            .ok_or_else(too_many)?;
-        out.extend_from_slice(&[
-            k.start,
-            k.len,
-            start,
-            end | if proper { KEY_PROPER } else { 0 },
-        ]);
+        if start & KEY_PROPER != 0 {
+            return Err(too_many());
+        }
+        let first = start | if proper { KEY_PROPER } else { 0 };
+        out.extend_from_slice(&[k.start, k.len, first]);
         i = j;
     }
+    // a last record, only to say where the last key's ids end
+    let end = u32::try_from(ids.len())
+        .ok()
+        .filter(|e| e & KEY_PROPER == 0)
+        .ok_or_else(too_many)?;
+    out.extend_from_slice(&[0, 0, end]);
     Ok((out, ids))
 }
 
@@ -848,7 +858,10 @@ fn add_key(
         return Ok(());
     };
     let k = bufs.at(start, len);
-    let index = u32::try_from(index).map_err(|_| Error::automaton("too many patterns"))?;
+    let index = u32::try_from(index)
+        .ok()
+        .filter(|i| i >> (32 - PREFIX_FLAG_BITS) == 0)
+        .ok_or_else(|| Error::automaton("too many patterns"))?;
     names.max_len = names.max_len.max(k.len());
     let proper = target.proper;
     // the key's word ends, as the search will cut the text
@@ -865,20 +878,22 @@ fn add_key(
             }
         }
         let slot = prefix_slot(prefixes, h)?;
-        let mut flags = slot.get(3).copied().unwrap_or(0);
+        let word = slot.get(2).copied().unwrap_or(0);
+        let (mut key, mut flags) = (
+            word >> PREFIX_FLAG_BITS,
+            word & ((1 << PREFIX_FLAG_BITS) - 1),
+        );
         if ne == k.len() {
             if flags & u32::from(PREFIX_KEY) == 0 {
-                if let Some(w) = slot.get_mut(2) {
-                    *w = index;
-                }
+                key = index;
                 stored = true;
             }
             flags |= u32::from(PREFIX_KEY | if proper { 0 } else { PREFIX_LOWER });
         } else {
             flags |= u32::from(PREFIX_MORE | if proper { 0 } else { PREFIX_MORE_LOWER });
         }
-        if let Some(w) = slot.get_mut(3) {
-            *w = flags;
+        if let Some(w) = slot.get_mut(2) {
+            *w = key << PREFIX_FLAG_BITS | flags;
         }
         e = ne;
     }

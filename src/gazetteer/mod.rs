@@ -84,7 +84,7 @@ use aho_corasick::{AhoCorasick, Anchored, Input};
 
 use crate::hash::{fnv_lower, fnv_step, mix, FNV_OFFSET};
 use crate::span::Span;
-use table::{find_slot, Words, PREFIX_WORDS};
+use table::{find_slot, Words, PREFIX_FLAG_BITS, PREFIX_WORDS};
 
 pub use build::{GazetteerBuilder, Warning, WarningKind, COMMON_WORDS};
 pub use builtin::BUILTIN_FILES;
@@ -363,8 +363,10 @@ struct Automaton {
 struct Names {
     /// The keys (compared ASCII-case-insensitively), [`KEY_WORDS`] words each: where the
     /// key is (a start in the entries' shared text, where the pattern is written, or with
-    /// [`KEY_FOLDED`] set, in `folded`), its length, and the range of `Inner::ids` it names
-    /// (the end with [`KEY_PROPER`] set when it needs a capital).
+    /// [`KEY_FOLDED`] set, in `folded`), its length, and where its range of `Inner::ids`
+    /// starts (with [`KEY_PROPER`] set when it needs a capital; the range ends where the
+    /// next key's starts). A last record ends the table, only to say where the last key's
+    /// range ends.
     keys: Words,
     /// The entries' shared text; `None` for the built-in one.
     text: Option<Arc<String>>,
@@ -374,7 +376,7 @@ struct Names {
     /// the hash of the lowercased prefix ([`fnv_lower`]), with what the prefix is: the
     /// search at a word start walks word end by word end while the words so far start some
     /// key, so a word that starts none costs one hash and one probe. An open-addressing
-    /// table of [`PREFIX_WORDS`] words a slot: hash (two words), key, flags.
+    /// table of [`PREFIX_WORDS`] words a slot: hash (two words), key and flags.
     prefixes: Words,
     /// A Bloom filter of the first words of the keys (two bits per word, about ten bits
     /// per word in all, a power of two of 32-bit words): it says "no key starts here" for
@@ -394,7 +396,7 @@ struct Names {
 }
 
 /// Words per key of [`Names::keys`].
-const KEY_WORDS: usize = 4;
+const KEY_WORDS: usize = 3;
 /// The bit of a key's last word that says it needs a capital.
 const KEY_PROPER: u32 = 1 << 31;
 
@@ -458,17 +460,17 @@ impl Names {
     fn key_record(&self, i: usize) -> Option<(u32, u32, Target)> {
         let at = i.checked_mul(KEY_WORDS)?;
         let (start, len) = (self.keys.get(at)?, self.keys.get(at + 1)?);
-        let (from, to) = (self.keys.get(at + 2)?, self.keys.get(at + 3)?);
+        let (from, to) = (self.keys.get(at + 2)?, self.keys.get(at + KEY_WORDS + 2)?);
         let target = Target {
-            ids: (from, to & !KEY_PROPER),
-            proper: to & KEY_PROPER != 0,
+            ids: (from & !KEY_PROPER, to & !KEY_PROPER),
+            proper: from & KEY_PROPER != 0,
         };
         Some((start, len, target))
     }
 
     /// Number of keys.
     fn key_count(&self) -> usize {
-        self.keys.len() / KEY_WORDS
+        (self.keys.len() / KEY_WORDS).saturating_sub(1)
     }
 
     /// The key at `start` (in `text`, or in `folded` with [`KEY_FOLDED`]) of `len` bytes.
@@ -490,10 +492,10 @@ impl Names {
         let (slot, true) = find_slot(&self.prefixes, h)? else {
             return None;
         };
-        let at = slot * PREFIX_WORDS;
+        let w = self.prefixes.get(slot * PREFIX_WORDS + 2)?;
         Some(Prefix {
-            key: self.prefixes.get(at + 2)?,
-            flags: self.prefixes.get(at + 3)? as u8,
+            key: w >> PREFIX_FLAG_BITS,
+            flags: (w & ((1 << PREFIX_FLAG_BITS) - 1)) as u8,
         })
     }
 

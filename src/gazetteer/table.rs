@@ -55,9 +55,11 @@ impl Words {
     }
 }
 
-/// Words per slot of a prefix table: the hash's low and high halves, the key, the flags
-/// (zero flags: an empty slot).
-pub(crate) const PREFIX_WORDS: usize = 4;
+/// Words per slot of a prefix table: the hash's low and high halves, then the key shifted
+/// left by [`PREFIX_FLAG_BITS`] with the flags below it (zero flags: an empty slot).
+pub(crate) const PREFIX_WORDS: usize = 3;
+/// Bits of a prefix slot's last word that hold its flags.
+pub(crate) const PREFIX_FLAG_BITS: u32 = 4;
 
 /// The slot where the probe for hash `h` starts, in a table of `n` slots (any `n`, not only
 /// powers of two: the table has the size its keys need).
@@ -87,7 +89,7 @@ pub(crate) fn probe(
     let mut i = home_slot(h, n);
     for _ in 0..n {
         let at = i * PREFIX_WORDS;
-        if get(at + 3)? == 0 {
+        if get(at + 2)? & ((1 << PREFIX_FLAG_BITS) - 1) == 0 {
             return Some((i, false));
         }
         if get(at)? == h as u32 && get(at + 1)? == (h >> 32) as u32 {
