@@ -948,7 +948,9 @@ fn case_sensitive_automaton(
 }
 
 /// The automaton of case-sensitive `patterns`, pattern `i` naming the entries of
-/// `targets[i]`.
+/// `targets[i]`. A contiguous NFA: built at every start (aho-corasick has no serialized
+/// form), in 0.8 ms against 3.2 ms for a DFA, and as fast over news text (350 against 280
+/// MiB/s for the bare pass, `benches/gazetteer.rs`).
 pub(super) fn cs_automaton<'p>(
     patterns: impl IntoIterator<Item = &'p str>,
     targets: Vec<(u32, u32)>,
@@ -957,7 +959,7 @@ pub(super) fn cs_automaton<'p>(
         .ascii_case_insensitive(false)
         .match_kind(MatchKind::LeftmostLongest)
         .start_kind(StartKind::Both)
-        .kind(Some(AhoCorasickKind::DFA))
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
         .build(patterns)
         .map_err(Error::automaton)?;
     let proper = vec![false; targets.len()];
