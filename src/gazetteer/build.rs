@@ -18,11 +18,11 @@ use std::sync::Arc;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, StartKind};
 use once_cell::sync::Lazy;
 
-use super::table::{prefix_slots, probe, Words, PREFIX_FLAG_BITS, PREFIX_WORDS};
+use super::table::{prefix_slots, probe_words, Words, PREFIX_FLAG_BITS, PREFIX_WORDS};
 use super::tsv::{self, Line};
 use super::{
-    bloom_bits, builtin, is_case_sensitive, next_word_end, Automaton, Entry, EntryId, EntryKind,
-    Gazetteer, Inner, Names, Slot, BUILTIN_FILES, KEY_FOLDED, KEY_PROPER, KEY_WORDS,
+    bloom_bits, builtin, code_slot, is_case_sensitive, next_word_end, Automaton, Entry, EntryId,
+    EntryKind, Gazetteer, Inner, Names, Slot, BUILTIN_FILES, KEY_FOLDED, KEY_PROPER, KEY_WORDS,
     NAME_UNMATCHED, PREFIX_KEY, PREFIX_LOWER, PREFIX_MORE, PREFIX_MORE_LOWER, REMOVED,
 };
 use crate::error::Error;
@@ -689,21 +689,24 @@ fn group_keys(mut keys: Vec<Key>, bufs: &Bufs<'_>) -> Result<(Vec<u32>, Vec<u32>
     Ok((out, ids))
 }
 
-/// The countries and provinces by code: the ids of the first entry of each code, sorted
-/// by code ([`Gazetteer::name_of`]).
+/// The countries and provinces by code ([`Gazetteer::name_of`]): an open-addressing
+/// table of entry ids plus one (zero: an empty slot), the first entry of each code.
 fn code_table(entries: &[Entry]) -> Vec<u32> {
-    let mut codes: Vec<u32> = (0..entries.len() as u32)
-        .filter(|&i| {
-            entries.get(i as usize).is_some_and(|e| {
-                matches!(e.kind(), EntryKind::Country | EntryKind::Province) && e.code().is_some()
-            })
-        })
-        .collect();
-    let code = |i: &u32| entries.get(*i as usize).and_then(Entry::code).unwrap_or("");
-    codes.sort_by(|a, b| code(a).cmp(code(b)).then(a.cmp(b)));
-    codes.dedup_by(|b, a| code(a) == code(b));
-    codes.shrink_to_fit();
-    codes
+    let named = |e: &&Entry| matches!(e.kind(), EntryKind::Country | EntryKind::Province);
+    let count = entries.iter().filter(named).count();
+    let mut table = vec![0u32; prefix_slots(count)];
+    for (i, e) in entries.iter().enumerate() {
+        let (Some(code), true) = (e.code(), named(&e)) else {
+            continue;
+        };
+        let (Some(slot), Ok(id)) = (code_slot(&table, entries, code), u32::try_from(i + 1)) else {
+            continue;
+        };
+        if let Some(w) = table.get_mut(slot).filter(|w| **w == 0) {
+            *w = id;
+        }
+    }
+    table
 }
 
 /// Where the keys are: the entries' shared text, and the keys that folding changes.
@@ -913,7 +916,7 @@ fn add_key(
 /// The slot of hash `h` in a prefix table being built, claimed for it if it was empty.
 fn prefix_slot(prefixes: &mut [u32], h: u64) -> Result<&mut [u32], Error> {
     let full = || Error::automaton("the prefix table is full");
-    let (slot, _) = probe(prefixes.len(), h, |i| prefixes.get(i).copied()).ok_or_else(full)?;
+    let (slot, _, _) = probe_words(prefixes, h).ok_or_else(full)?;
     let at = slot * PREFIX_WORDS;
     let s = prefixes.get_mut(at..at + PREFIX_WORDS).ok_or_else(full)?;
     if let [lo, hi, ..] = s {

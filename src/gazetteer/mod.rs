@@ -84,7 +84,7 @@ use aho_corasick::{AhoCorasick, Anchored, Input};
 
 use crate::hash::{fnv_lower, fnv_step, mix, FNV_OFFSET};
 use crate::span::Span;
-use table::{find_slot, Words, PREFIX_FLAG_BITS, PREFIX_WORDS};
+use table::{find_slot, Words, PREFIX_FLAG_BITS};
 
 pub use build::{GazetteerBuilder, Warning, WarningKind, COMMON_WORDS};
 pub use builtin::BUILTIN_FILES;
@@ -489,10 +489,9 @@ impl Names {
     /// The prefix of hash `h`, if some key starts with it.
     #[inline]
     fn prefix(&self, h: u64) -> Option<Prefix> {
-        let (slot, true) = find_slot(&self.prefixes, h)? else {
+        let (_, true, w) = find_slot(&self.prefixes, h)? else {
             return None;
         };
-        let w = self.prefixes.get(slot * PREFIX_WORDS + 2)?;
         Some(Prefix {
             key: w >> PREFIX_FLAG_BITS,
             flags: (w & ((1 << PREFIX_FLAG_BITS) - 1)) as u8,
@@ -555,7 +554,7 @@ struct Inner {
     names_dict: Names,
     patterns: usize,
     /// Countries (by alpha-2) and provinces (by ISO 3166-2): the entries whose names are
-    /// canonical, sorted by code, the first entry of each code.
+    /// canonical, the first entry of each code, by the hash of the code ([`code_slot`]).
     codes: Words,
 }
 
@@ -571,6 +570,48 @@ impl std::fmt::Debug for Gazetteer {
             .field("entries", &self.inner.entries.len())
             .field("patterns", &self.inner.patterns)
             .finish()
+    }
+}
+
+/// The slot of `code` in a table of entry ids plus one (zero: empty), by open addressing:
+/// the slot of the entry with that code, or the empty one where it would go.
+fn code_slot(codes: &impl IdTable, entries: &[Entry], code: &str) -> Option<usize> {
+    let n = codes.slots();
+    if n == 0 {
+        return None;
+    }
+    let mut i = table::home_slot(code.bytes().fold(FNV_OFFSET, fnv_step), n);
+    for _ in 0..n {
+        let id = codes.id(i)?;
+        if id == 0 || entries.get(id as usize - 1)?.code() == Some(code) {
+            return Some(i);
+        }
+        i = if i + 1 == n { 0 } else { i + 1 };
+    }
+    None
+}
+
+/// A table of ids ([`code_slot`]): built (a slice) or read ([`Words`]).
+trait IdTable {
+    fn slots(&self) -> usize;
+    fn id(&self, i: usize) -> Option<u32>;
+}
+
+impl IdTable for Words {
+    fn slots(&self) -> usize {
+        self.len()
+    }
+    fn id(&self, i: usize) -> Option<u32> {
+        self.get(i)
+    }
+}
+
+impl IdTable for Vec<u32> {
+    fn slots(&self) -> usize {
+        self.len()
+    }
+    fn id(&self, i: usize) -> Option<u32> {
+        self.get(i).copied()
     }
 }
 
@@ -625,23 +666,9 @@ impl Gazetteer {
     /// ```
     pub fn name_of(&self, code: &str) -> Option<&str> {
         let codes = &self.inner.codes;
-        let entry = |i: usize| {
-            let id = codes.get(i)?;
-            self.inner.entries.get(id as usize)
-        };
-        // binary search: the first entry whose code is not below `code`
-        let (mut lo, mut hi) = (0, codes.len());
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            if entry(mid)?.code().unwrap_or("") < code {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        entry(lo)
-            .filter(|e| e.code() == Some(code))
-            .map(Entry::name)
+        let slot = code_slot(codes, &self.inner.entries, code)?;
+        let id = codes.get(slot)?.checked_sub(1)?;
+        self.inner.entries.get(id as usize).map(Entry::name)
     }
 
     /// Number of distinct patterns (case-insensitive ones once, lowercased).

@@ -68,32 +68,52 @@ pub(crate) fn home_slot(h: u64, n: usize) -> usize {
     ((u128::from(mix(h)) * n as u128) >> 64) as usize
 }
 
-/// The slot of hash `h` in a prefix table (open addressing, linear probing): its own, or
-/// the empty one where it would go; `None` if the table is full or has no slot.
-#[inline]
-pub(crate) fn find_slot(table: &Words, h: u64) -> Option<(usize, bool)> {
-    probe(table.len(), h, |i| table.get(i))
+/// The slot of hash `h` in a prefix table (open addressing, linear probing) and its last
+/// word: its own slot, or the empty one where it would go; `None` if the table is full or
+/// has no slot. One bounds check a slot, whichever the storage (the search probes once a
+/// word).
+#[inline(always)]
+pub(crate) fn find_slot(table: &Words, h: u64) -> Option<(usize, bool, u32)> {
+    match table {
+        Words::Static(b) => probe(b.len() / (4 * PREFIX_WORDS), h, |i| {
+            let at = i * 4 * PREFIX_WORDS;
+            let s: &[u8; 4 * PREFIX_WORDS] = b.get(at..at + 4 * PREFIX_WORDS)?.try_into().ok()?;
+            let w = |k: usize| u32::from_le_bytes([s[k], s[k + 1], s[k + 2], s[k + 3]]);
+            Some([w(0), w(4), w(8)])
+        }),
+        Words::Owned(v) => probe_words(v, h),
+    }
 }
 
-/// [`find_slot`] over a table of `words` words read by `get`.
+/// [`find_slot`] in a table being built.
 #[inline]
-pub(crate) fn probe(
-    words: usize,
+pub(crate) fn probe_words(v: &[u32], h: u64) -> Option<(usize, bool, u32)> {
+    probe(v.len() / PREFIX_WORDS, h, |i| {
+        let at = i * PREFIX_WORDS;
+        let s: &[u32; PREFIX_WORDS] = v.get(at..at + PREFIX_WORDS)?.try_into().ok()?;
+        Some(*s)
+    })
+}
+
+/// [`find_slot`] over `n` slots read by `slot`.
+#[inline(always)]
+fn probe(
+    n: usize,
     h: u64,
-    get: impl Fn(usize) -> Option<u32>,
-) -> Option<(usize, bool)> {
-    let n = words / PREFIX_WORDS;
+    slot: impl Fn(usize) -> Option<[u32; PREFIX_WORDS]>,
+) -> Option<(usize, bool, u32)> {
     if n == 0 {
         return None;
     }
+    let (lo, hi) = (h as u32, (h >> 32) as u32);
     let mut i = home_slot(h, n);
     for _ in 0..n {
-        let at = i * PREFIX_WORDS;
-        if get(at + 2)? & ((1 << PREFIX_FLAG_BITS) - 1) == 0 {
-            return Some((i, false));
+        let [a, b, last] = slot(i)?;
+        if last & ((1 << PREFIX_FLAG_BITS) - 1) == 0 {
+            return Some((i, false, last));
         }
-        if get(at)? == h as u32 && get(at + 1)? == (h >> 32) as u32 {
-            return Some((i, true));
+        if a == lo && b == hi {
+            return Some((i, true, last));
         }
         i += 1;
         if i == n {
