@@ -950,8 +950,9 @@ fn case_sensitive_automaton(
 
 /// The automaton of case-sensitive `patterns`, pattern `i` naming the entries of
 /// `targets[i]`. A contiguous NFA: built at every start (aho-corasick has no serialized
-/// form), in 0.8 ms against 3.2 ms for a DFA, and as fast over news text (350 against 280
-/// MiB/s for the bare pass, `benches/gazetteer.rs`).
+/// form), in 0.8-1.0 ms against 3-12 ms for a DFA; its bare pass over news text measured
+/// 350 and 250 MiB/s in two runs of `benches/gazetteer.rs`, the DFA's 280 and 310, and
+/// `extract --jsonl` over the bench corpus runs no slower with it.
 pub(super) fn cs_automaton<'p>(
     patterns: impl IntoIterator<Item = &'p str>,
     targets: Vec<(u32, u32)>,
