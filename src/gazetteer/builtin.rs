@@ -99,4 +99,16 @@ mod tests {
         assert!(again.tables == INDEX && again.text == TEXT);
         assert_eq!(read.entries(), built.entries());
     }
+
+    /// An index made of other files (another length of any of them) is not used.
+    #[test]
+    fn a_stale_index_is_refused() {
+        let mut lengths = source_lengths();
+        assert!(index_file::read(&lengths).is_some());
+        if let Some(first) = lengths.first_mut() {
+            *first += 1;
+        }
+        assert!(index_file::read(&lengths).is_none());
+        assert!(index_file::read(&[]).is_none());
+    }
 }
