@@ -1,6 +1,6 @@
 //! Cold start: from process start to the first line of output, as a user running
-//! `extract FILE` on one article sees it (built-in gazetteer parsed and indexed, one article
-//! extracted, its events printed).
+//! `extract FILE` on one article sees it (the built-in gazetteer's index read from the
+//! binary, its acronym automaton built, one article extracted, its events printed).
 //!
 //! `cargo bench --bench cold_start`. Each sample spawns this bench binary again with
 //! `CONFLICT_EVENTS_COLD_PROBE` set; the child builds `Extractor::new()`, extracts one

@@ -5,9 +5,11 @@
 //!
 //! Every entry's strings go to one buffer and each entry is a 24-byte record into it; the
 //! case-insensitive keys are grouped by sorting compact records (hash, offset, entry), not
-//! through a map of owned strings. Measured on a generated file of a million town lines
-//! (41 MB, 1.4 million names and aliases), the build's peak resident memory grows by the
-//! figure the README gives (its "Large user gazetteers" section), file text included.
+//! through a map of owned strings, into 12-byte key records; the prefix table is an
+//! open-addressing table of 12-byte slots sized to the keys' prefixes (at most three
+//! quarters full), not a hash map that doubles. Measured on a generated file of a million
+//! town lines (47 MB, 1.38 million names and aliases), the build's peak resident memory
+//! grows by 3.7 times the file, its text included (the README's "User gazetteers").
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -16,11 +18,12 @@ use std::sync::Arc;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, StartKind};
 use once_cell::sync::Lazy;
 
+use super::table::{prefix_slots, probe_words, Words, PREFIX_FLAG_BITS, PREFIX_WORDS};
 use super::tsv::{self, Line};
 use super::{
-    bloom_bits, builtin, is_case_sensitive, next_word_end, Automaton, Entry, EntryId, EntryKind,
-    Gazetteer, Inner, Names, Prefix, Slot, Target, BUILTIN_FILES, KEY_FOLDED, NAME_UNMATCHED,
-    PREFIX_KEY, PREFIX_LOWER, PREFIX_MORE, PREFIX_MORE_LOWER, REMOVED,
+    bloom_bits, builtin, code_slot, is_case_sensitive, next_word_end, Automaton, Entry, EntryId,
+    EntryKind, Gazetteer, Inner, Names, Slot, BUILTIN_FILES, KEY_FOLDED, KEY_PROPER, KEY_WORDS,
+    NAME_UNMATCHED, PREFIX_KEY, PREFIX_LOWER, PREFIX_MORE, PREFIX_MORE_LOWER, REMOVED,
 };
 use crate::error::Error;
 use crate::hash::{fnv_lower, fnv_step, Fast, FNV_OFFSET};
@@ -150,6 +153,15 @@ impl GazetteerBuilder {
     /// # Errors
     /// A malformed line (naming file, line and reason), or an automaton that cannot be built.
     pub fn build(&self) -> Result<Gazetteer, Error> {
+        if self.builtin && self.stoplist && self.files.is_empty() {
+            // the built-in data alone: its index, made ahead of time, shared
+            return Ok(Gazetteer::builtin().clone());
+        }
+        self.build_from_files()
+    }
+
+    /// [`build`](Self::build), always from the files (the built-in TSV files too).
+    pub(crate) fn build_from_files(&self) -> Result<Gazetteer, Error> {
         self.build_inner(false).map(|(g, _)| g)
     }
 
@@ -204,7 +216,12 @@ impl GazetteerBuilder {
         };
         for (f, (name, text)) in self.files.iter().enumerate() {
             tsv::parse_each(name, text, |n, line| {
-                store.origins.push((f, n));
+                let too_many = || Error::gazetteer(name, n, "more than 4 G lines or files");
+                let origin = (u32::try_from(f), u32::try_from(n));
+                let (Ok(file), Ok(line_no)) = origin else {
+                    return Err(too_many());
+                };
+                store.origins.push((file, line_no));
                 let refused = |what: &str, p: &str| {
                     let w = self.stoplist.then(|| common_word(what, p, &stop)).flatten();
                     w.map(|message| {
@@ -275,8 +292,9 @@ fn common_word(what: &str, pattern: &str, stop: &HashSet<String>) -> Option<Stri
 struct Store {
     text: String,
     slots: Vec<Slot>,
-    /// For each user entry (from the first user file on): the file index and line.
-    origins: Vec<(usize, usize)>,
+    /// For each user entry (from the first user file on): the file index and line (8 bytes
+    /// a line, not 16: a million lines are 8 MB).
+    origins: Vec<(u32, u32)>,
 }
 
 impl Store {
@@ -400,7 +418,10 @@ impl Store {
             });
             match same {
                 Some(k) if j >= first_user => {
-                    let origin = |e: usize| self.origins.get(e.wrapping_sub(first_user)).copied();
+                    let origin = |e: usize| {
+                        let (f, l) = self.origins.get(e.wrapping_sub(first_user)).copied()?;
+                        Some((f as usize, l as usize))
+                    };
                     let (Some((fj, lj)), first) = (origin(j), origin(k)) else {
                         continue;
                     };
@@ -532,13 +553,12 @@ impl Store {
     fn finish(mut self) -> Vec<Entry> {
         self.text.shrink_to_fit();
         let text = Arc::new(self.text);
-        self.slots
-            .into_iter()
-            .map(|at| Entry {
-                text: Arc::clone(&text),
-                at,
-            })
-            .collect()
+        let mut entries = Vec::with_capacity(self.slots.len());
+        entries.extend(self.slots.into_iter().map(|at| Entry {
+            text: Some(Arc::clone(&text)),
+            at,
+        }));
+        entries
     }
 }
 
@@ -585,27 +605,63 @@ fn index(entries: Vec<Entry>, stop: &HashSet<String>) -> Result<Gazetteer, Error
     if entries.len() >= PROPER_BIT as usize {
         return Err(Error::automaton("too many entries"));
     }
-    let (folded, mut keys, cs) = collect_keys(&entries, stop)?;
-    let text = entries
-        .first()
-        .map_or_else(Arc::default, |e| Arc::clone(&e.text));
+    let (folded, keys, cs) = collect_keys(&entries, stop)?;
+    let text = entries.first().and_then(|e| e.text.clone());
+    let text_str = text.as_deref().map_or("", String::as_str);
     let bufs = Bufs {
-        text: &text,
+        text: text_str,
         folded: &folded,
     };
+    let (key_words, mut ids) = group_keys(keys, &bufs)?;
+    let mut names_dict = Names {
+        keys: Words::Owned(key_words),
+        ..Names::default()
+    };
+    let groups = names_dict.key_count();
+    // the Bloom filter of first words, about ten bits a key (no more first words than keys)
+    let words = (groups * 10 / 32).next_power_of_two().max(32);
+    let mut bloom = vec![0u32; words];
+    let mut prefixes = vec![0u32; prefix_slots(prefix_count(&names_dict, &bufs)) * PREFIX_WORDS];
+    for index in 0..groups {
+        add_key(&mut names_dict, &bufs, index, &mut prefixes, &mut bloom)?;
+    }
+    names_dict.prefixes = Words::Owned(prefixes);
+    names_dict.first_words = Words::Owned(bloom);
+    names_dict.text = text;
+    names_dict.folded = folded.into();
+    let (automata, cs_patterns) = case_sensitive_automaton(cs, &mut ids)?;
+    let patterns = groups + automata.iter().map(|a| a.targets.len()).sum::<usize>();
+    let codes = code_table(&entries);
+    ids.shrink_to_fit();
+    Ok(Gazetteer {
+        inner: Arc::new(Inner {
+            entries,
+            ids: Words::Owned(ids),
+            automata,
+            cs_patterns: cs_patterns.into(),
+            names_dict,
+            patterns,
+            codes: Words::Owned(codes),
+        }),
+    })
+}
+
+/// The keys, sorted and grouped: one record of [`KEY_WORDS`] words per distinct key, and
+/// the entry ids the records point to.
+fn group_keys(mut keys: Vec<Key>, bufs: &Bufs<'_>) -> Result<(Vec<u32>, Vec<u32>), Error> {
     keys.sort_unstable_by(|a, b| {
         a.hash
             .cmp(&b.hash)
             .then_with(|| bufs.cmp(a, b))
             .then((a.entry & !PROPER_BIT).cmp(&(b.entry & !PROPER_BIT)))
     });
+    let too_many = || Error::automaton("too many patterns");
+    // as many records as keys at most (shrunk when done)
     let mut ids = Vec::with_capacity(keys.len());
-    let mut names_dict = Names::default();
-    // the keys, one per group of equal keys, before their prefixes: the sorted candidates
-    // are gone before the prefix table grows
+    let mut out = Vec::with_capacity((keys.len() + 1) * KEY_WORDS);
     let mut i = 0;
     while let Some(k) = keys.get(i) {
-        let start = u32::try_from(ids.len()).map_err(|_| Error::automaton("too many patterns"))?;
+        let start = u32::try_from(ids.len()).map_err(|_| too_many())?;
         let mut proper = true;
         let mut j = i;
         while let Some(o) = keys.get(j).filter(|o| bufs.same(k, o)) {
@@ -616,51 +672,41 @@ fn index(entries: Vec<Entry>, stop: &HashSet<String>) -> Result<Gazetteer, Error
             }
             j += 1;
         }
-        let target = Target {
-            ids: (start, ids.len() as u32),
-            proper,
-        };
-        names_dict.keys.push((k.start, k.len, target));
+        if start & KEY_PROPER != 0 {
+            return Err(too_many());
+        }
+        let first = start | if proper { KEY_PROPER } else { 0 };
+        out.extend_from_slice(&[k.start, k.len, first]);
         i = j;
     }
-    drop(keys);
-    names_dict.keys.shrink_to_fit();
+    // a last record, only to say where the last key's ids end
+    let end = u32::try_from(ids.len())
+        .ok()
+        .filter(|e| e & KEY_PROPER == 0)
+        .ok_or_else(too_many)?;
+    out.extend_from_slice(&[0, 0, end]);
+    out.shrink_to_fit();
+    Ok((out, ids))
+}
 
-    let groups = names_dict.keys.len();
-    // as many prefixes as keys at least (more where names have several words)
-    names_dict.prefixes.reserve(groups);
-    // the Bloom filter of first words, about ten bits a key (no more first words than keys)
-    let words = (groups * 10 / 64).next_power_of_two().max(16);
-    names_dict.first_words = vec![0; words];
-    for index in 0..groups {
-        add_key(&mut names_dict, &bufs, index)?;
-    }
-    names_dict.text = Arc::clone(&text);
-    names_dict.folded = folded;
-    let patterns = groups;
-    let automata = case_sensitive_automaton(cs, &mut ids)?;
-    let patterns = patterns + automata.iter().map(|a| a.targets.len()).sum::<usize>();
-    let mut names = HashMap::new();
-    for e in &entries {
-        if matches!(e.kind(), EntryKind::Country | EntryKind::Province) {
-            if let Some(code) = e.code() {
-                names
-                    .entry(code.to_string())
-                    .or_insert_with(|| e.name().to_string());
-            }
+/// The countries and provinces by code ([`Gazetteer::name_of`]): an open-addressing
+/// table of entry ids plus one (zero: an empty slot), the first entry of each code.
+fn code_table(entries: &[Entry]) -> Vec<u32> {
+    let named = |e: &&Entry| matches!(e.kind(), EntryKind::Country | EntryKind::Province);
+    let count = entries.iter().filter(named).count();
+    let mut table = vec![0u32; prefix_slots(count)];
+    for (i, e) in entries.iter().enumerate() {
+        let (Some(code), true) = (e.code(), named(&e)) else {
+            continue;
+        };
+        let (Some(slot), Ok(id)) = (code_slot(&table, entries, code), u32::try_from(i + 1)) else {
+            continue;
+        };
+        if let Some(w) = table.get_mut(slot).filter(|w| **w == 0) {
+            *w = id;
         }
     }
-    ids.shrink_to_fit();
-    Ok(Gazetteer {
-        inner: Arc::new(Inner {
-            entries,
-            ids,
-            automata,
-            names_dict,
-            patterns,
-            names,
-        }),
-    })
+    table
 }
 
 /// Where the keys are: the entries' shared text, and the keys that folding changes.
@@ -763,8 +809,9 @@ fn collect_keys(
 /// copied to `folded` (with [`KEY_FOLDED`]).
 fn key_start(e: &Entry, written: &str, key: &str, folded: &mut String) -> Result<u32, Error> {
     let too_big = || Error::automaton("the gazetteer text passes 2 GiB");
-    let at = (written.as_ptr() as usize).wrapping_sub(e.text.as_ptr() as usize);
-    let start = if key.as_ptr() == written.as_ptr() && e.text.get(at..at + key.len()) == Some(key) {
+    let buffer = e.buffer();
+    let at = (written.as_ptr() as usize).wrapping_sub(buffer.as_ptr() as usize);
+    let start = if key.as_ptr() == written.as_ptr() && buffer.get(at..at + key.len()) == Some(key) {
         at
     } else {
         folded.push_str(key);
@@ -781,14 +828,41 @@ fn key_start(e: &Entry, written: &str, key: &str, folded: &mut String) -> Result
     })
 }
 
-/// Indexes key `index` of the names: every prefix cut at its word ends, and the key itself
-/// (a key whose hash another key has goes to the overflow map).
-fn add_key(names: &mut Names, bufs: &Bufs<'_>, index: usize) -> Result<(), Error> {
-    let Some(&(start, len, target)) = names.keys.get(index) else {
+/// The number of prefixes of the keys, at most (a key of three words has three).
+fn prefix_count(names: &Names, bufs: &Bufs<'_>) -> usize {
+    let mut count = 0;
+    for i in 0..names.key_count() {
+        let Some((start, len, _)) = names.key_record(i) else {
+            continue;
+        };
+        let k = bufs.at(start, len);
+        let mut e = 0;
+        while let Some(ne) = next_word_end(k, e, k.len()) {
+            count += 1;
+            e = ne;
+        }
+    }
+    count
+}
+
+/// Indexes key `index` of the names: every prefix cut at its word ends in `prefixes` (a
+/// table of [`PREFIX_WORDS`] words a slot), its first word in the Bloom filter, and the key
+/// itself (a key whose hash another key has goes to the overflow map).
+fn add_key(
+    names: &mut Names,
+    bufs: &Bufs<'_>,
+    index: usize,
+    prefixes: &mut [u32],
+    bloom: &mut [u32],
+) -> Result<(), Error> {
+    let Some((start, len, target)) = names.key_record(index) else {
         return Ok(());
     };
-    let index = u32::try_from(index).map_err(|_| Error::automaton("too many patterns"))?;
     let k = bufs.at(start, len);
+    let index = u32::try_from(index)
+        .ok()
+        .filter(|i| i >> (32 - PREFIX_FLAG_BITS) == 0)
+        .ok_or_else(|| Error::automaton("too many patterns"))?;
     names.max_len = names.max_len.max(k.len());
     let proper = target.proper;
     // the key's word ends, as the search will cut the text
@@ -798,21 +872,29 @@ fn add_key(names: &mut Names, bufs: &Bufs<'_>, index: usize) -> Result<(), Error
     while let Some(ne) = next_word_end(k, e, k.len()) {
         h = fnv_lower(h, k.as_bytes().get(e..ne).unwrap_or(&[]));
         if e == 0 {
-            for bit in bloom_bits(h, names.first_words.len()) {
-                if let Some(w) = names.first_words.get_mut(bit / 64) {
-                    *w |= 1 << (bit % 64);
+            for bit in bloom_bits(h, bloom.len()) {
+                if let Some(w) = bloom.get_mut(bit / 32) {
+                    *w |= 1 << (bit % 32);
                 }
             }
         }
-        let prefix: &mut Prefix = names.prefixes.entry(h).or_default();
+        let slot = prefix_slot(prefixes, h)?;
+        let word = slot.get(2).copied().unwrap_or(0);
+        let (mut key, mut flags) = (
+            word >> PREFIX_FLAG_BITS,
+            word & ((1 << PREFIX_FLAG_BITS) - 1),
+        );
         if ne == k.len() {
-            if prefix.flags & PREFIX_KEY == 0 {
-                prefix.key = index;
+            if flags & u32::from(PREFIX_KEY) == 0 {
+                key = index;
                 stored = true;
             }
-            prefix.flags |= PREFIX_KEY | if proper { 0 } else { PREFIX_LOWER };
+            flags |= u32::from(PREFIX_KEY | if proper { 0 } else { PREFIX_LOWER });
         } else {
-            prefix.flags |= PREFIX_MORE | if proper { 0 } else { PREFIX_MORE_LOWER };
+            flags |= u32::from(PREFIX_MORE | if proper { 0 } else { PREFIX_MORE_LOWER });
+        }
+        if let Some(w) = slot.get_mut(2) {
+            *w = key << PREFIX_FLAG_BITS | flags;
         }
         e = ne;
     }
@@ -831,34 +913,61 @@ fn add_key(names: &mut Names, bufs: &Bufs<'_>, index: usize) -> Result<(), Error
     Ok(())
 }
 
-/// The automaton of the case-sensitive patterns (acronyms, `=forced` names), if any.
+/// The slot of hash `h` in a prefix table being built, claimed for it if it was empty.
+fn prefix_slot(prefixes: &mut [u32], h: u64) -> Result<&mut [u32], Error> {
+    let full = || Error::automaton("the prefix table is full");
+    let (slot, _, _) = probe_words(prefixes, h).ok_or_else(full)?;
+    let at = slot * PREFIX_WORDS;
+    let s = prefixes.get_mut(at..at + PREFIX_WORDS).ok_or_else(full)?;
+    if let [lo, hi, ..] = s {
+        *lo = h as u32;
+        *hi = (h >> 32) as u32;
+    }
+    Ok(s)
+}
+
+/// The automaton of the case-sensitive patterns (acronyms, `=forced` names), if any, and
+/// the patterns one a line.
 fn case_sensitive_automaton(
     cs: CaseSensitive,
     ids: &mut Vec<EntryId>,
-) -> Result<Vec<Automaton>, Error> {
+) -> Result<(Vec<Automaton>, String), Error> {
     if cs.is_empty() {
-        return Ok(Vec::new());
+        return Ok((Vec::new(), String::new()));
     }
     let mut pats: Vec<(String, (Vec<EntryId>, bool))> = cs.into_iter().collect();
     pats.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let mut targets = Vec::with_capacity(pats.len());
-    let mut proper = Vec::with_capacity(pats.len());
     for (_, (v, _)) in &pats {
         let start = ids.len() as u32;
         ids.extend_from_slice(v);
         targets.push((start, ids.len() as u32));
-        proper.push(false);
     }
+    let lines: Vec<&str> = pats.iter().map(|(p, _)| p.as_str()).collect();
+    let automaton = cs_automaton(lines.iter().copied(), targets)?;
+    Ok((vec![automaton], lines.join("\n")))
+}
+
+/// The automaton of case-sensitive `patterns`, pattern `i` naming the entries of
+/// `targets[i]`. A contiguous NFA: built at every start (aho-corasick has no serialized
+/// form), in 0.8-1.0 ms against 3-12 ms for a DFA; its bare pass over news text measured
+/// 350 and 250 MiB/s in two runs of `benches/gazetteer.rs`, the DFA's 280 and 310, and
+/// `extract --jsonl` over the bench corpus runs no slower with it.
+pub(super) fn cs_automaton<'p>(
+    patterns: impl IntoIterator<Item = &'p str>,
+    targets: Vec<(u32, u32)>,
+) -> Result<Automaton, Error> {
     let ac = AhoCorasick::builder()
         .ascii_case_insensitive(false)
         .match_kind(MatchKind::LeftmostLongest)
         .start_kind(StartKind::Both)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(pats.iter().map(|(p, _)| p.as_str()))
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .build(patterns)
         .map_err(Error::automaton)?;
-    Ok(vec![Automaton {
+    let proper = vec![false; targets.len()];
+    Ok(Automaton {
         ac,
         targets,
         proper,
-    }])
+    })
 }

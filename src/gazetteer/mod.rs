@@ -62,22 +62,29 @@
 //! key prefix cut at its word ends, hashed as the text is read: at each word start the
 //! search hashes the word and probes the table once, and only walks on to the next word
 //! while the words so far start some name. A word that starts no name costs one hash of its
-//! bytes and one probe, whatever the number of names.
+//! bytes and one probe, whatever the number of names. The tables are flat arrays of 32-bit
+//! words (the prefixes an open-addressing table sized to its keys); the built-in ones are
+//! computed ahead of time from `data/*.tsv` and read in place from the binary
+//! (`data/builtin_index.*`), so the built-in gazetteer costs no parsing at start.
 //! - **One pattern, several entries.** "Aleppo" is a city and a province, "Moscow" a city
 //!   and a metonym for Russia's government: a [`Mention`] lists every entry its pattern
 //!   names, and the extractor picks by context.
 
 mod build;
 mod builtin;
+mod index_file;
+mod table;
 pub(crate) mod tsv;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::Arc;
 
 use aho_corasick::{AhoCorasick, Anchored, Input};
 
-use crate::hash::{fnv_lower, fnv_step, mix, Fast, FNV_OFFSET};
+use crate::hash::{fnv_lower, fnv_step, mix, FNV_OFFSET};
 use crate::span::Span;
+use table::{find_slot, Words, PREFIX_FLAG_BITS};
 
 pub use build::{GazetteerBuilder, Warning, WarningKind, COMMON_WORDS};
 pub use builtin::BUILTIN_FILES;
@@ -166,10 +173,12 @@ impl EntryKind {
 /// One named thing.
 ///
 /// Its strings live in one buffer shared by every entry of its [`Gazetteer`] (a million
-/// entries are a million small records, not several million small allocations).
+/// entries are a million small records, not several million small allocations); the
+/// built-in entries' buffer is embedded in the binary.
 #[derive(Clone)]
 pub struct Entry {
-    text: Arc<String>,
+    /// The shared buffer; `None` for the built-in index's, [`builtin::TEXT`].
+    text: Option<Arc<String>>,
     at: Slot,
 }
 
@@ -252,7 +261,11 @@ impl Entry {
     /// `len` bytes of its strings from `from`.
     fn part(&self, from: usize, len: usize) -> &str {
         let start = self.at.start as usize + from;
-        self.text.get(start..start + len).unwrap_or("")
+        self.buffer().get(start..start + len).unwrap_or("")
+    }
+    /// The buffer its strings are in.
+    fn buffer(&self) -> &str {
+        self.text.as_deref().map_or(builtin::TEXT, String::as_str)
     }
     /// True if its name is looked for in text.
     pub(crate) fn name_matched(&self) -> bool {
@@ -343,25 +356,33 @@ struct Automaton {
 /// with a capital) only where the text has a capital, the others ("the Kremlin",
 /// "al-Manamah") at any word start. A hash probe per word costs less than an automaton step
 /// per byte, and the build is short.
+///
+/// Every table is flat ([`Words`]): the built-in index's are read in place from the
+/// binary, a user gazetteer's are built to the size they need.
 #[derive(Default)]
 struct Names {
-    /// The keys (compared ASCII-case-insensitively): where each is, its length, and what
-    /// it names. A key is found in the entries' shared text, where the pattern is written,
-    /// or, with [`KEY_FOLDED`] set in its start, in `folded`.
-    keys: Vec<(u32, u32, Target)>,
-    /// The entries' shared text.
-    text: Arc<String>,
+    /// The keys (compared ASCII-case-insensitively), [`KEY_WORDS`] words each: where the
+    /// key is (a start in the entries' shared text, where the pattern is written, or with
+    /// [`KEY_FOLDED`] set, in `folded`), its length, and where its range of `Inner::ids`
+    /// starts (with [`KEY_PROPER`] set when it needs a capital; the range ends where the
+    /// next key's starts). A last record ends the table, only to say where the last key's
+    /// range ends.
+    keys: Words,
+    /// The entries' shared text; `None` for the built-in one.
+    text: Option<Arc<String>>,
     /// The keys that folding changes ("Qal‘ah" is the key "Qal'ah").
-    folded: String,
+    folded: Cow<'static, str>,
     /// Every key cut at each of its word ends ("the", "the white", "the white house"), by
     /// the hash of the lowercased prefix ([`fnv_lower`]), with what the prefix is: the
     /// search at a word start walks word end by word end while the words so far start some
-    /// key, so a word that starts none costs one hash and one probe.
-    prefixes: HashMap<u64, Prefix, Fast>,
+    /// key, so a word that starts none costs one hash and one probe. An open-addressing
+    /// table of [`PREFIX_WORDS`] words a slot: hash (two words), key and flags.
+    prefixes: Words,
     /// A Bloom filter of the first words of the keys (two bits per word, about ten bits
-    /// per word in all): it says "no key starts here" for most words from a table small
-    /// enough to stay in cache, where a probe of `prefixes` would miss the cache.
-    first_words: Vec<u64>,
+    /// per word in all, a power of two of 32-bit words): it says "no key starts here" for
+    /// most words from a table small enough to stay in cache, where a probe of `prefixes`
+    /// would miss the cache.
+    first_words: Words,
     /// Keys whose hash another key already has (a 64-bit collision: none in the built-in
     /// data, but a user file must not lose a name to one).
     overflow: HashMap<Box<str>, Target>,
@@ -373,6 +394,11 @@ struct Names {
     /// Longest key in bytes.
     max_len: usize,
 }
+
+/// Words per key of [`Names::keys`].
+const KEY_WORDS: usize = 3;
+/// The bit of a key's last word that says it needs a capital.
+const KEY_PROPER: u32 = 1 << 31;
 
 /// The bit of a key's start that says it is in [`Names::folded`].
 const KEY_FOLDED: u32 = 1 << 31;
@@ -419,33 +445,65 @@ static ALNUM_LOWER: [u8; 256] = {
 /// The two bits of a first-word hash in [`Names::first_words`] (`words` is a power of two).
 fn bloom_bits(h: u64, words: usize) -> [usize; 2] {
     let x = mix(h);
-    let mask = words.saturating_mul(64).saturating_sub(1);
+    let mask = words.saturating_mul(32).saturating_sub(1);
     [(x as usize) & mask, ((x >> 32) as usize) & mask]
 }
 
 impl Names {
     /// Key `i` and what it names.
     fn key(&self, i: u32) -> Option<(&str, Target)> {
-        let &(start, len, target) = self.keys.get(i as usize)?;
+        let (start, len, target) = self.key_record(i as usize)?;
         Some((self.key_at(start, len)?, target))
+    }
+
+    /// The record of key `i`: where it is, its length, what it names.
+    fn key_record(&self, i: usize) -> Option<(u32, u32, Target)> {
+        let at = i.checked_mul(KEY_WORDS)?;
+        let (start, len) = (self.keys.get(at)?, self.keys.get(at + 1)?);
+        let (from, to) = (self.keys.get(at + 2)?, self.keys.get(at + KEY_WORDS + 2)?);
+        let target = Target {
+            ids: (from & !KEY_PROPER, to & !KEY_PROPER),
+            proper: from & KEY_PROPER != 0,
+        };
+        Some((start, len, target))
+    }
+
+    /// Number of keys.
+    fn key_count(&self) -> usize {
+        (self.keys.len() / KEY_WORDS).saturating_sub(1)
     }
 
     /// The key at `start` (in `text`, or in `folded` with [`KEY_FOLDED`]) of `len` bytes.
     fn key_at(&self, start: u32, len: u32) -> Option<&str> {
         let (buf, at) = if start & KEY_FOLDED != 0 {
-            (self.folded.as_str(), start & !KEY_FOLDED)
+            (&*self.folded, start & !KEY_FOLDED)
         } else {
-            (self.text.as_str(), start)
+            (
+                self.text.as_deref().map_or(builtin::TEXT, String::as_str),
+                start,
+            )
         };
         buf.get(at as usize..(at as usize).checked_add(len as usize)?)
+    }
+
+    /// The prefix of hash `h`, if some key starts with it.
+    #[inline]
+    fn prefix(&self, h: u64) -> Option<Prefix> {
+        let (_, true, w) = find_slot(&self.prefixes, h)? else {
+            return None;
+        };
+        Some(Prefix {
+            key: w >> PREFIX_FLAG_BITS,
+            flags: (w & ((1 << PREFIX_FLAG_BITS) - 1)) as u8,
+        })
     }
 
     /// False if no key starts with the word of first-word hash `h` (true may be wrong).
     fn may_start(&self, h: u64) -> bool {
         bloom_bits(h, self.first_words.len()).iter().all(|&bit| {
             self.first_words
-                .get(bit / 64)
-                .is_some_and(|w| w >> (bit % 64) & 1 == 1)
+                .get(bit / 32)
+                .is_some_and(|w| w >> (bit % 32) & 1 == 1)
         })
     }
 }
@@ -487,12 +545,17 @@ fn next_word_end(text: &str, from: usize, limit: usize) -> Option<usize> {
 
 struct Inner {
     entries: Vec<Entry>,
-    ids: Vec<EntryId>,
+    /// The entries each key or pattern names, in ranges.
+    ids: Words,
     automata: Vec<Automaton>,
+    /// The case-sensitive patterns of `automata`, one a line (kept for the index file).
+    #[cfg_attr(not(test), allow(dead_code))]
+    cs_patterns: Cow<'static, str>,
     names_dict: Names,
     patterns: usize,
-    /// Canonical names of countries (by alpha-2) and provinces (by ISO 3166-2).
-    names: HashMap<String, String>,
+    /// Countries (by alpha-2) and provinces (by ISO 3166-2): the entries whose names are
+    /// canonical, the first entry of each code, by the hash of the code ([`code_slot`]).
+    codes: Words,
 }
 
 /// A set of named entries and the indexes that find them. Cheap to clone (shared).
@@ -507,6 +570,48 @@ impl std::fmt::Debug for Gazetteer {
             .field("entries", &self.inner.entries.len())
             .field("patterns", &self.inner.patterns)
             .finish()
+    }
+}
+
+/// The slot of `code` in a table of entry ids plus one (zero: empty), by open addressing:
+/// the slot of the entry with that code, or the empty one where it would go.
+fn code_slot(codes: &impl IdTable, entries: &[Entry], code: &str) -> Option<usize> {
+    let n = codes.slots();
+    if n == 0 {
+        return None;
+    }
+    let mut i = table::home_slot(code.bytes().fold(FNV_OFFSET, fnv_step), n);
+    for _ in 0..n {
+        let id = codes.id(i)?;
+        if id == 0 || entries.get(id as usize - 1)?.code() == Some(code) {
+            return Some(i);
+        }
+        i = if i + 1 == n { 0 } else { i + 1 };
+    }
+    None
+}
+
+/// A table of ids ([`code_slot`]): built (a slice) or read ([`Words`]).
+trait IdTable {
+    fn slots(&self) -> usize;
+    fn id(&self, i: usize) -> Option<u32>;
+}
+
+impl IdTable for Words {
+    fn slots(&self) -> usize {
+        self.len()
+    }
+    fn id(&self, i: usize) -> Option<u32> {
+        self.get(i)
+    }
+}
+
+impl IdTable for Vec<u32> {
+    fn slots(&self) -> usize {
+        self.len()
+    }
+    fn id(&self, i: usize) -> Option<u32> {
+        self.get(i).copied()
     }
 }
 
@@ -526,16 +631,18 @@ impl Gazetteer {
         Gazetteer {
             inner: Arc::new(Inner {
                 entries: Vec::new(),
-                ids: Vec::new(),
+                ids: Words::default(),
                 automata: Vec::new(),
+                cs_patterns: Cow::Borrowed(""),
                 names_dict: Names::default(),
                 patterns: 0,
-                names: HashMap::new(),
+                codes: Words::default(),
             }),
         }
     }
 
-    /// The built-in gazetteer, built once on first use and shared.
+    /// The built-in gazetteer, read on first use from the index embedded in the binary,
+    /// and shared.
     pub fn builtin() -> &'static Gazetteer {
         builtin::shared()
     }
@@ -558,7 +665,10 @@ impl Gazetteer {
     /// assert_eq!(Gazetteer::builtin().name_of("RU"), Some("Russia"));
     /// ```
     pub fn name_of(&self, code: &str) -> Option<&str> {
-        self.inner.names.get(code).map(String::as_str)
+        let codes = &self.inner.codes;
+        let slot = code_slot(codes, &self.inner.entries, code)?;
+        let id = codes.get(slot)?.checked_sub(1)?;
+        self.inner.entries.get(id as usize).map(Entry::name)
     }
 
     /// Number of distinct patterns (case-insensitive ones once, lowercased).
@@ -586,16 +696,16 @@ impl Gazetteer {
             .iter()
             .map(|a| a.ac.memory_usage() + a.targets.len() * 8)
             .sum();
-        // the entries share one buffer of strings
+        // the entries share one buffer of strings (the built-in one in the binary)
         let entries = self.inner.entries.len() * std::mem::size_of::<Entry>()
-            + self.inner.entries.first().map_or(0, |e| e.text.capacity());
+            + self.inner.entries.first().map_or(0, |e| e.buffer().len());
         let names = &self.inner.names_dict;
-        let dict = names.keys.capacity() * std::mem::size_of::<(u32, u32, Target)>()
-            + names.folded.capacity()
-            + names.prefixes.capacity() * 17
-            + names.first_words.len() * 8
+        let dict = names.keys.bytes()
+            + names.folded.len()
+            + names.prefixes.bytes()
+            + names.first_words.bytes()
             + names.overflow.keys().map(|k| k.len() + 32).sum::<usize>();
-        automata + dict + entries + self.inner.ids.len() * 4
+        automata + dict + entries + self.inner.ids.bytes() + self.inner.codes.bytes()
     }
 
     /// The entries a mention names, with their ids.
@@ -603,13 +713,11 @@ impl Gazetteer {
         &'g self,
         m: &Mention,
     ) -> impl Iterator<Item = (EntryId, &'g Entry)> + 'g {
-        let ids = self
-            .inner
-            .ids
-            .get(m.ids.0 as usize..m.ids.1 as usize)
-            .unwrap_or(&[]);
-        ids.iter()
-            .filter_map(move |&id| self.inner.entries.get(id as usize).map(|e| (id, e)))
+        let ids = &self.inner.ids;
+        (m.ids.0 as usize..m.ids.1 as usize).filter_map(move |i| {
+            let id = ids.get(i)?;
+            self.inner.entries.get(id as usize).map(|e| (id, e))
+        })
     }
 
     /// Every mention in `text`, in text order, non-overlapping (see the matching policy).
@@ -619,7 +727,7 @@ impl Gazetteer {
             find_one(a, text, &mut all);
         }
         let sources =
-            self.inner.automata.len() + usize::from(!self.inner.names_dict.keys.is_empty());
+            self.inner.automata.len() + usize::from(self.inner.names_dict.key_count() != 0);
         find_names(&self.inner.names_dict, text, &mut all);
         if sources > 1 {
             // stable: on the same span the case-sensitive hit ("SANA", the agency), found
@@ -762,7 +870,7 @@ fn at_boundary(text: &str, start: usize, end: usize) -> bool {
 /// (a proper name only where the text has a capital there).
 #[inline(never)]
 fn find_names(names: &Names, text: &str, out: &mut Vec<Mention>) {
-    if names.keys.is_empty() && names.overflow.is_empty() {
+    if names.key_count() == 0 && names.overflow.is_empty() {
         return;
     }
     let bytes = text.as_bytes();
@@ -796,8 +904,7 @@ fn find_names(names: &Names, text: &str, out: &mut Vec<Mention>) {
                 let (key_ok, more_ok) = prefix_flags(cap);
                 let starts_key = names.may_start(h)
                     && names
-                        .prefixes
-                        .get(&h)
+                        .prefix(h)
                         .is_some_and(|p| p.flags & (key_ok | more_ok) != 0);
                 if !starts_key {
                     i = run;
@@ -875,7 +982,7 @@ fn longest_at(
                 ne
             }
         };
-        let Some(&prefix) = names.prefixes.get(&h) else {
+        let Some(prefix) = names.prefix(h) else {
             break;
         };
         if prefix.flags & key_ok != 0 {
@@ -1130,9 +1237,9 @@ mod tests {
     fn first_word_filter_has_no_false_negative() {
         let g = Gazetteer::builtin();
         let names = &g.inner.names_dict;
-        assert!(!names.keys.is_empty());
+        assert!(names.key_count() != 0);
         let mut rejected = 0;
-        for i in 0..names.keys.len() as u32 {
+        for i in 0..names.key_count() as u32 {
             let (k, _) = names.key(i).unwrap();
             let end = next_word_end(k, 0, k.len()).unwrap();
             let h = fnv_lower(FNV_OFFSET, k.as_bytes().get(..end).unwrap());
@@ -1143,9 +1250,9 @@ mod tests {
         }
         // and it rejects most words that start no key
         assert!(
-            rejected * 10 > names.keys.len() * 8,
+            rejected * 10 > names.key_count() * 8,
             "{rejected} of {}",
-            names.keys.len()
+            names.key_count()
         );
     }
 }
