@@ -13,7 +13,8 @@ mod corpus;
 use std::time::Duration;
 
 use aho_corasick::{AhoCorasick, MatchKind};
-use conflict_events::{Document, Extractor, Gazetteer, NaiveDate};
+use conflict_events::gazetteer::Gazetteer;
+use conflict_events::{Document, Extractor, NaiveDate};
 use criterion::{
     black_box, criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode, Throughput,
 };

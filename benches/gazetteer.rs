@@ -21,7 +21,7 @@ mod corpus;
 use std::time::{Duration, Instant};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use conflict_events::Gazetteer;
+use conflict_events::gazetteer::Gazetteer;
 use criterion::{black_box, BenchmarkId, Criterion, SamplingMode, Throughput};
 
 const CORPUS_BYTES: usize = 2 * 1024 * 1024;

@@ -24,7 +24,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use conflict_events::gazetteer::EntryKind;
-use conflict_events::{Document, Extractor, Gazetteer};
+use conflict_events::gazetteer::Gazetteer;
+use conflict_events::{Document, Extractor};
 
 /// The system allocator, counting the bytes held now and at most since the last reset.
 struct Counting;

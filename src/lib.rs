@@ -443,7 +443,6 @@ pub mod text;
 pub use chrono::NaiveDate;
 pub use error::{Error, ErrorKind};
 pub use extractor::{Document, Extractor, ExtractorBuilder};
-pub use gazetteer::Gazetteer;
 pub use model::*;
 pub use span::Span;
 

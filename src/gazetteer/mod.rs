@@ -660,7 +660,7 @@ impl Gazetteer {
     /// The canonical name of a country (alpha-2) or province (ISO 3166-2) code.
     ///
     /// ```
-    /// use conflict_events::Gazetteer;
+    /// use conflict_events::gazetteer::Gazetteer;
     /// assert_eq!(Gazetteer::builtin().name_of("SY-HL"), Some("Aleppo"));
     /// assert_eq!(Gazetteer::builtin().name_of("RU"), Some("Russia"));
     /// ```
