@@ -15,7 +15,10 @@ use super::identity;
 use super::kinds::Cause;
 use super::lexicon::{Pos, K, W};
 use super::strike::Strikes;
-use super::{is_locative_before, modality, nearest_event_date, paragraph_date, Doc, Sent};
+use super::{
+    is_locative_before, modality, nearest_event_date, paragraph_date, push_unique_ascending, Doc,
+    Sent,
+};
 use crate::gazetteer::EntryKind;
 use crate::model::{
     Casualty, CasualtyKind, Count, Entity, Event, Place, PlaceKind, Qualifier, VictimCategory,
@@ -1079,9 +1082,7 @@ impl Tolls {
         pt.place |= told.place && prev.place.is_none();
         pt.date |= told.date && prev.date.is_none();
         for e in c.evidence {
-            if !prev.evidence.contains(&e) {
-                prev.evidence.push(e);
-            }
+            push_unique_ascending(&mut prev.evidence, e);
         }
         if prev.place.is_none() {
             prev.place = c.place;

@@ -207,6 +207,19 @@ fn date_by_report(e: &mut Event, day: NaiveDate) {
     }
 }
 
+/// Adds `x` to a list once. The lists this keeps (evidence spans, sentence indices) grow in
+/// text order, so a new item is most often past the last one or equal to it: both are told
+/// by the last item alone, in constant time, where a scan of the whole list would make an
+/// event told in every sentence of an article quadratic. An item before the last (which the
+/// rules never add) falls back to the scan.
+pub(crate) fn push_unique_ascending<T: Ord>(v: &mut Vec<T>, x: T) {
+    match v.last() {
+        Some(last) if *last == x => {}
+        Some(last) if *last > x && v.contains(&x) => {}
+        _ => v.push(x),
+    }
+}
+
 /// For each sentence, what caused what it tells: its own words, else the cause told last
 /// in its paragraph ("Floods hit the region. Twelve people died.").
 fn sentence_causes(doc: &Doc) -> Vec<kinds::Cause> {

@@ -10,7 +10,10 @@
 use super::identity;
 use super::lexicon::{CLAIM, OWN, W};
 use super::roles::push_unique_place;
-use super::{is_locative_before, modality, nearest_event_date, paragraph_date, Doc, Sent};
+use super::{
+    is_locative_before, modality, nearest_event_date, paragraph_date, push_unique_ascending, Doc,
+    Sent,
+};
 use crate::gazetteer::EntryKind;
 use crate::model::{
     Category, DateRef, Entity, EntityKind, Event, Modality, Place, PlaceKind, Strike, Weapon,
@@ -283,12 +286,8 @@ fn merge(acc: &mut Acc, f: Found) {
         }
     }
     let s = &mut acc.strike;
-    if !s.evidence.contains(&f.evidence) {
-        s.evidence.push(f.evidence);
-    }
-    if !acc.sentences.contains(&f.si) {
-        acc.sentences.push(f.si);
-    }
+    push_unique_ascending(&mut s.evidence, f.evidence);
+    push_unique_ascending(&mut acc.sentences, f.si);
     match f.actor {
         Actor::Named(e) if s.actor.is_none() => {
             s.actor = Some(e);
