@@ -543,14 +543,31 @@ impl<'t> Doc<'t> {
             if !s.event_words {
                 return Vec::new();
             }
-            numbers::numbers(self.text, s.span)
+            let v: Vec<_> = numbers::numbers(self.text, s.span)
                 .into_iter()
                 .map(|n| {
                     let (a, b) = tok_range(&s.toks, n.count.span);
                     (n, a, b)
                 })
-                .collect()
+                .collect();
+            // [`Doc::numbers_from`] searches them by their first token
+            debug_assert!(v.is_sorted_by_key(|x| x.1), "figures out of text order");
+            v
         })
+    }
+
+    /// The figures of a sentence whose first token is in [lo, hi), by binary search: the
+    /// figures are in text order.
+    pub(crate) fn numbers_from<'s>(
+        &self,
+        s: &'s Sent,
+        lo: usize,
+        hi: usize,
+    ) -> &'s [(Number, usize, usize)] {
+        let all = self.numbers(s);
+        let a = all.partition_point(|(_, na, _)| *na < lo);
+        let b = all.partition_point(|(_, na, _)| *na < hi).max(a);
+        all.get(a..b).unwrap_or(&[])
     }
 
     /// The dates of a sentence with their token ranges, on the terms of [`Doc::numbers`].
