@@ -109,6 +109,8 @@ pub(crate) struct Sent {
     /// The last day-precision date of a sentence without event words, read when an event
     /// of its paragraph first needs it.
     pub day_date: OnceCell<Option<DateRef>>,
+    /// The modal cues, read when a rule first asks ([`modality::of`]).
+    pub cues: OnceCell<Box<modality::Cues>>,
 }
 
 /// Settings of the event stage.
@@ -458,6 +460,7 @@ impl<'t> Doc<'t> {
                 dates: OnceCell::new(),
                 event_words,
                 day_date: OnceCell::new(),
+                cues: OnceCell::new(),
             });
         }
         let mut doc = Doc {
