@@ -940,11 +940,13 @@ struct Memo {
     source: Option<(Option<String>, Option<Span>)>,
     /// The mentions that may be a perpetrator ([`may_perpetrate`]), by index, once asked.
     actors: Option<Vec<usize>>,
-    /// The place [`pick`] finds in a token range of a sentence: (sentence, from, to).
-    picks: HashMap<(usize, usize, usize), Option<Place>>,
-    /// For a sentence, the place of the nearest earlier sentence of its paragraph that
-    /// names one ([`Memo::earlier_place`]).
-    earlier: HashMap<usize, Option<Place>>,
+    /// The place [`pick`] finds in a token range (from, to) of the sentence.
+    picks: HashMap<(usize, usize), Option<Place>>,
+    /// For a sentence, the nearest earlier sentence of its paragraph that names a place
+    /// ([`Memo::earlier_place`]), and the place of each such sentence: indices, not a copy
+    /// of the place for every sentence.
+    earlier: HashMap<usize, Option<usize>>,
+    named: HashMap<usize, Option<Place>>,
 }
 
 impl Memo {
@@ -959,6 +961,7 @@ impl Memo {
             .filter(|(_, t)| t.w == W::Bringing);
         self.bringing.extend(bringing.map(|(k, _)| k));
         self.cumulative.clear();
+        self.picks.clear();
         self.source = None;
         self.actors = None;
     }
@@ -995,10 +998,10 @@ impl Memo {
         self.source.get_or_insert_with(|| source(doc, s)).clone()
     }
 
-    /// The place [`pick`] finds in tokens [lo, hi) of sentence `si`.
-    fn pick(&mut self, doc: &Doc, si: usize, s: &Sent, lo: usize, hi: usize) -> Option<Place> {
+    /// The place [`pick`] finds in tokens [lo, hi) of the sentence.
+    fn pick(&mut self, doc: &Doc, s: &Sent, lo: usize, hi: usize) -> Option<Place> {
         self.picks
-            .entry((si, lo, hi))
+            .entry((lo, hi))
             .or_insert_with(|| pick(doc, s, lo, hi))
             .clone()
     }
@@ -1016,18 +1019,22 @@ impl Memo {
             if p.paragraph != paragraph {
                 break None;
             }
-            if let Some(known) = self.earlier.get(&k) {
-                break known.clone();
+            if let Some(&known) = self.earlier.get(&k) {
+                break known;
             }
-            if let Some(place) = self.pick(doc, k - 1, p, 0, p.toks.len()) {
-                break Some(place);
+            let named = self
+                .named
+                .entry(k - 1)
+                .or_insert_with(|| pick(doc, p, 0, p.toks.len()));
+            if named.is_some() {
+                break Some(k - 1);
             }
             k -= 1;
         };
         for j in k..=si {
-            self.earlier.insert(j, found.clone());
+            self.earlier.insert(j, found);
         }
-        found
+        self.named.get(&found?).cloned().flatten()
     }
 
     /// [`perpetrator`], by a binary search among the sentence's possible perpetrators.
@@ -1055,8 +1062,8 @@ fn place(
     cumulative: bool,
 ) -> (Option<Place>, Option<Place>, bool) {
     let own = memo
-        .pick(doc, si, s, ca, cb)
-        .or_else(|| memo.pick(doc, si, s, 0, s.toks.len()));
+        .pick(doc, s, ca, cb)
+        .or_else(|| memo.pick(doc, s, 0, s.toks.len()));
     let told = own.is_some();
     let found = own
         .or_else(|| {

@@ -39,10 +39,13 @@ pub(crate) fn place_agrees(a: &Place, b: &Place) -> bool {
             return false;
         }
     }
-    let province = |p: &Place| match p.kind {
-        PlaceKind::Province => p.code.clone(),
-        _ => p.province.clone(),
-    };
+    // borrowed: two events' places are compared for every mention that may retell one
+    fn province(p: &Place) -> Option<&str> {
+        match p.kind {
+            PlaceKind::Province => p.code.as_deref(),
+            _ => p.province.as_deref(),
+        }
+    }
     let provinces_agree = match (province(a), province(b)) {
         (Some(x), Some(y)) => x == y,
         _ => true,
