@@ -1213,18 +1213,31 @@ struct Told {
     date: bool,
 }
 
+/// How many of the last tellings of the same kind and figure a casualty is compared with
+/// ([`Tolls::add`]). An article restates a toll a few times; without a bound, an article of
+/// N figures of a few sizes told in N different places (a feed of the same report from many
+/// towns) compares each with all before it, N² / sizes in all (issue 13). Past the bound a
+/// figure restated is another casualty, which the reader sees; nothing is dropped.
+pub(crate) const TOLL_LOOK_BACK: usize = 32;
+
 impl Tolls {
     /// Adds a casualty, merging it into the last one told with the same kind, figure, scope
-    /// and modality whose place, date and victims agree: "two soldiers killed in Donetsk" and
-    /// "two civilians killed in Kherson" are two figures, a figure restated is one.
+    /// and modality whose place, date and victims agree (of the last [`TOLL_LOOK_BACK`]):
+    /// "two soldiers killed in Donetsk" and "two civilians killed in Kherson" are two
+    /// figures, a figure restated is one.
     fn add(&mut self, c: Casualty, told: Told) {
         let tellings = self.index.entry((c.kind, c.count.best())).or_default();
-        let same = tellings.iter().rev().copied().find(|&i| {
-            let (Some(p), Some(&pt)) = (self.list.get(i), self.told.get(i)) else {
-                return false;
-            };
-            p.cumulative == c.cumulative && p.modality == c.modality && agrees(p, pt, &c, told)
-        });
+        let same = tellings
+            .iter()
+            .rev()
+            .take(TOLL_LOOK_BACK)
+            .copied()
+            .find(|&i| {
+                let (Some(p), Some(&pt)) = (self.list.get(i), self.told.get(i)) else {
+                    return false;
+                };
+                p.cumulative == c.cumulative && p.modality == c.modality && agrees(p, pt, &c, told)
+            });
         let Some(i) = same else {
             tellings.push(self.list.len());
             self.list.push(c);
