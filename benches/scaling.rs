@@ -88,6 +88,16 @@ fn shapes() -> Vec<Shape> {
             make: |n| format!("Russian warplanes {}Aleppo.", repeat("struck ", n)),
         },
         Shape {
+            name: "weak_triggers_in_one_clause",
+            sizes: [14 * KB, 28 * KB, 56 * KB],
+            make: |n| format!("Gunmen {}Aleppo.", repeat("struck ", n)),
+        },
+        Shape {
+            name: "figures_and_dates_in_one_sentence",
+            sizes: [16 * KB, 32 * KB, 64 * KB],
+            make: figures_and_dates,
+        },
+        Shape {
             name: "killing_and_a_list_of_figures",
             sizes: [5 * KB, 10 * KB, 20 * KB],
             make: figures,
@@ -190,6 +200,18 @@ fn figures(n: usize) -> String {
     let mut i = 0;
     while s.len() < n {
         s.push_str(&format!("{}, ", i % 900 + 10));
+        i += 1;
+    }
+    s.push_str("and 3 people.");
+    s
+}
+
+/// "killing" with figures and their days, in one sentence.
+fn figures_and_dates(n: usize) -> String {
+    let mut s = String::from("Russian warplanes struck Aleppo, killing ");
+    let mut i = 0;
+    while s.len() < n {
+        s.push_str(&format!("{} on {} May, ", i % 900 + 10, i % 28 + 1));
         i += 1;
     }
     s.push_str("and 3 people.");

@@ -389,11 +389,28 @@ fn trigger(doc: &Doc, s: &Sent, a: usize, b: usize) -> Option<Trigger> {
     {
         return None;
     }
+    // the weapon of the clause and whether aircraft are named in it: read once, when the
+    // first trigger asks, not by a scan of the clause for every trigger (a clause of N weak
+    // triggers cost N scans, issue 13)
+    let clause_weapon = std::cell::OnceCell::new();
     let clause_weapon = || {
-        (a..b)
-            .filter_map(is_weapon_ctx)
-            .find(|w| *w != Weapon::Air)
-            .or_else(|| (a..b).find_map(is_weapon_ctx))
+        *clause_weapon.get_or_init(|| {
+            (a..b)
+                .filter_map(is_weapon_ctx)
+                .find(|w| *w != Weapon::Air)
+                .or_else(|| (a..b).find_map(is_weapon_ctx))
+        })
+    };
+    let air_ctx = std::cell::OnceCell::new();
+    let air_ctx = || {
+        *air_ctx.get_or_init(|| {
+            (a..b).any(|k| {
+                s.toks.get(k).is_some_and(|x| {
+                    x.w == W::WeaponNoun(Weapon::Air)
+                        && !matches!(super::lower(doc.word(x)).as_ref(), "air" | "aerial")
+                })
+            })
+        })
     };
     let mut weak: Option<(usize, Option<Weapon>, bool, bool)> = None;
     for i in a..b {
@@ -439,13 +456,7 @@ fn trigger(doc: &Doc, s: &Sent, a: usize, b: usize) -> Option<Trigger> {
                             "precision",
                         ],
                     );
-                let air_ctx = (a..b).any(|k| {
-                    s.toks.get(k).is_some_and(|x| {
-                        x.w == W::WeaponNoun(Weapon::Air)
-                            && !matches!(super::lower(doc.word(x)).as_ref(), "air" | "aerial")
-                    })
-                });
-                if is_bomb_noun && !air_ctx {
+                if is_bomb_noun && !air_ctx() {
                     continue;
                 }
                 let is_attack = lw.starts_with("attack");
