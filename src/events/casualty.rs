@@ -15,6 +15,7 @@ use super::identity;
 use super::kinds::Cause;
 use super::lexicon::{Pos, K, W};
 use super::strike::Strikes;
+use super::work;
 use super::{
     is_locative_before, modality, nearest_event_date, paragraph_date, push_unique_ascending, Doc,
     Sent,
@@ -73,6 +74,7 @@ pub(crate) fn extract(doc: &Doc, strikes: &Strikes, causes: &[Cause]) -> Vec<Eve
         for &(ca, cb) in &s.clauses {
             // `read` takes the kind of a figure from a casualty or toll word of its clause
             let clause = s.toks.get(ca..cb).unwrap_or(&[]);
+            work::add(clause.len());
             if !clause
                 .iter()
                 .any(|t| matches!(t.w, W::Casualty(..) | W::Toll))
@@ -123,6 +125,7 @@ fn candidates(doc: &Doc, s: &Sent, ca: usize, cb: usize) -> Vec<Cand> {
         })
         .collect();
     for i in ca..cb {
+        work::add(1);
         let Some(t) = s.toks.get(i) else { break };
         // "killing the man", "resulted in the death of the commander": one person
         let definite_after_verb = t.w == W::Definite
@@ -450,6 +453,7 @@ fn after_figure(
     // tokens left in a phrase after the victims ("a fighter from the opposition rebels")
     let mut phrase = 0;
     while j < cb {
+        work::add(1);
         let Some(t) = s.toks.get(j) else { break };
         if phrase > 0 {
             phrase -= 1;
@@ -909,6 +913,7 @@ fn read(
 /// in the stretch [lo, hi) of the figure's clause (`war`: the sentence names a war).
 fn is_cumulative(doc: &Doc, s: &Sent, lo: usize, hi: usize, war: bool) -> bool {
     let clause = s.toks.get(lo..hi).unwrap_or(&[]);
+    work::add(clause.len());
     let running = clause.iter().enumerate().any(|(k, t)| {
         t.w == W::Running
             || doc.word(t).eq_ignore_ascii_case("so")
@@ -952,6 +957,7 @@ struct Memo {
 impl Memo {
     /// Starts on the figures of sentence `s`.
     fn enter(&mut self, s: &Sent) {
+        work::add(s.toks.len());
         self.war = s.toks.iter().any(|t| t.w == W::War);
         self.bringing.clear();
         let bringing = s
@@ -1029,6 +1035,7 @@ impl Memo {
             if named.is_some() {
                 break Some(k - 1);
             }
+            work::add(1);
             k -= 1;
         };
         for j in k..=si {
@@ -1040,6 +1047,7 @@ impl Memo {
     /// [`perpetrator`], by a binary search among the sentence's possible perpetrators.
     fn perpetrator(&mut self, doc: &Doc, s: &Sent, ca: usize, at: usize) -> Option<Entity> {
         let actors = self.actors.get_or_insert_with(|| {
+            work::add(s.ments.len());
             (0..s.ments.len())
                 .filter(|&i| s.ments.get(i).is_some_and(|m| may_perpetrate(doc, s, m)))
                 .collect()
@@ -1105,6 +1113,7 @@ fn pick(doc: &Doc, s: &Sent, lo: usize, hi: usize) -> Option<Place> {
     type Key = (bool, bool, bool, std::cmp::Reverse<u8>);
     let mut best: Option<(Key, super::PlaceRef)> = None;
     for m in ments_from(s, lo, hi) {
+        work::add(1);
         if m.b > hi || !doc.is_place(m) {
             continue;
         }
@@ -1233,6 +1242,7 @@ impl Tolls {
             .take(TOLL_LOOK_BACK)
             .copied()
             .find(|&i| {
+                work::add(1);
                 let (Some(p), Some(&pt)) = (self.list.get(i), self.told.get(i)) else {
                     return false;
                 };

@@ -50,6 +50,7 @@ fn cause_of(doc: &Doc, starts: &[(usize, usize, bool)], si: usize) -> Option<usi
     // the same sentence: a kind before a strike
     let (a, b) = of(si, si + 1);
     let here = starts.get(a..b).unwrap_or(&[]);
+    super::work::add(here.len() + 1);
     let same = |strike: bool| here.iter().position(|x| x.2 == strike).map(|i| a + i);
     if let Some(i) = same(false).or_else(|| same(true)) {
         return Some(i);

@@ -84,7 +84,10 @@ pub(crate) fn places_agree(
     {
         return true;
     }
-    let any = |xs: &[Place], ys: &[Place]| xs.iter().any(|x| ys.iter().any(|y| place_agrees(x, y)));
+    let any = |xs: &[Place], ys: &[Place]| {
+        super::work::add(xs.len().saturating_mul(ys.len()));
+        xs.iter().any(|x| ys.iter().any(|y| place_agrees(x, y)))
+    };
     if !a_towns.is_empty() && !b_towns.is_empty() {
         return any(a_towns, b_towns);
     }

@@ -26,6 +26,30 @@ use crate::text::{self, Sentence};
 
 use lexicon::{K, W};
 
+/// A count of the work of this thread's extractions: the tokens and words read, the items
+/// of the scans the rules make over clauses, mentions, dates and earlier events. Nothing
+/// reads it but the linearity test (through `Extractor::work_steps`, hidden from the docs),
+/// which checks that it grows in proportion to the input in every shape of text, where a
+/// clock could not tell on a shared machine. A thread-local add: too cheap to measure.
+pub(crate) mod work {
+    use std::cell::Cell;
+
+    thread_local! {
+        static STEPS: Cell<u64> = const { Cell::new(0) };
+    }
+
+    /// Counts `n` steps.
+    #[inline]
+    pub(crate) fn add(n: usize) {
+        STEPS.with(|c| c.set(c.get().wrapping_add(n as u64)));
+    }
+
+    /// The steps counted on this thread so far.
+    pub(crate) fn steps() -> u64 {
+        STEPS.with(Cell::get)
+    }
+}
+
 /// The order of preference of a mention's entries (see [`Doc::entries`]): lower first.
 pub(crate) type Preference = (std::cmp::Reverse<u32>, bool, usize);
 
@@ -171,7 +195,7 @@ pub(crate) fn extract(
 /// A strike whose sentence tells it was intercepted or shot down ("air defences intercepted
 /// two drones") did not land: the disrupted weapons use is the event.
 fn drop_intercepted_strikes(events: &mut Vec<Event>) {
-    let disrupted: Vec<Span> = events
+    let mut disrupted: Vec<Span> = events
         .iter()
         .filter(|e| e.category() == Some(crate::model::Category::DisruptedWeaponsUse))
         .flat_map(|e| e.evidence().iter().copied())
@@ -179,8 +203,15 @@ fn drop_intercepted_strikes(events: &mut Vec<Event>) {
     if disrupted.is_empty() {
         return;
     }
+    // sorted, to be searched: an article may tell many of each
+    disrupted.sort_unstable();
     events.retain(|e| {
-        !matches!(e, Event::Strike(_)) || !e.evidence().iter().any(|sp| disrupted.contains(sp))
+        work::add(e.evidence().len());
+        !matches!(e, Event::Strike(_))
+            || !e
+                .evidence()
+                .iter()
+                .any(|sp| disrupted.binary_search(sp).is_ok())
     });
 }
 
@@ -244,6 +275,7 @@ fn tokenize(text: &str, span: Span) -> Vec<Tok> {
     let Some(s) = span.get(text) else {
         return Vec::new();
     };
+    work::add(s.len());
     // one allocation: a token takes at least two bytes with its space, most take five
     let mut toks = Vec::with_capacity(s.len() / 4 + 4);
     let base = span.start;
@@ -419,6 +451,7 @@ impl<'t> Doc<'t> {
             let mut ments = Vec::new();
             let mut k = mi;
             while let Some(m) = mentions.get(k) {
+                work::add(1);
                 if m.span.start >= s.span.end {
                     break;
                 }
@@ -436,6 +469,7 @@ impl<'t> Doc<'t> {
             let event_words = has_event_words(&toks);
             // clauses, figures and dates matter only where an event can be told
             let clauses = if event_words {
+                work::add(s.span.end.saturating_sub(s.span.start));
                 text::clauses(text, s.span)
                     .into_iter()
                     .map(|c| tok_range(&toks, c))
@@ -546,6 +580,7 @@ impl<'t> Doc<'t> {
             if !s.event_words {
                 return Vec::new();
             }
+            work::add(s.toks.len());
             let v: Vec<_> = numbers::numbers(self.text, s.span)
                 .into_iter()
                 .map(|n| {
@@ -579,6 +614,7 @@ impl<'t> Doc<'t> {
             if !s.event_words {
                 return Vec::new();
             }
+            work::add(s.toks.len());
             dates::dates(self.text, s.span, self.published)
                 .into_iter()
                 .map(|d| {
@@ -590,6 +626,7 @@ impl<'t> Doc<'t> {
     }
 
     pub(crate) fn word(&self, t: &Tok) -> &'t str {
+        work::add(1);
         t.span.get(self.text).unwrap_or("")
     }
 
@@ -663,6 +700,7 @@ impl<'t> Doc<'t> {
     /// entry and kind, without building the [`Place`] (rules that compare several
     /// candidates build only the one they keep, with [`PlaceRef::to_place`]).
     pub(crate) fn place_ref(&self, s: &Sent, m: &Ment) -> Option<PlaceRef<'t>> {
+        work::add(1);
         // "Kamianka, Donetsk" and "(Wadajir, Banadir)": the second name is the province
         let after_place = m.a >= 2
             && s.toks.get(m.a - 1).is_some_and(|t| t.punct == b',')
@@ -829,6 +867,7 @@ pub(crate) fn nearest_date(
     at: usize,
     max: Option<usize>,
 ) -> Option<DateRef> {
+    work::add(doc.dates(s).len());
     doc.dates(s)
         .iter()
         .filter(|(_, da, db)| *da >= a && *db <= b)
@@ -877,6 +916,7 @@ pub(crate) fn nearest_event_date(
         // "Reported on 28 April, ..." opens the sentence: the date is the event's
         verb > 0 && !as_reported && s.toks.get(db).is_none_or(|t| doc.word(t) != "'s")
     };
+    work::add(doc.dates(s).len());
     doc.dates(s)
         .iter()
         .filter(|(_, da, db)| *da >= a && *db <= b && !told(*da, *db))
@@ -941,6 +981,7 @@ pub(crate) fn paragraph_date(doc: &Doc, si: usize) -> Option<DateRef> {
         if let Some(d) = own(p) {
             break Some(d);
         }
+        work::add(1);
         k -= 1;
     };
     for slot in memo.get_mut(k..=si).into_iter().flatten() {

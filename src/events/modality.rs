@@ -38,6 +38,7 @@ impl Cues {
                 .is_some_and(|&(_, end)| end >= tok.span.end)
         };
         let mut cues = Cues::default();
+        super::work::add(s.toks.len() + reach.len());
         for (i, tok) in s.toks.iter().enumerate() {
             let W::Cue(m) = tok.w else { continue };
             if in_date(tok) {
@@ -59,6 +60,7 @@ fn is_near_only(doc: &Doc, tok: &super::Tok) -> bool {
 /// The modality of the trigger at token `t` in the clause starting at token `a`.
 pub(crate) fn of(doc: &Doc, s: &Sent, a: usize, t: usize) -> Modality {
     let cues = s.cues.get_or_init(|| Box::new(Cues::new(doc, s)));
+    super::work::add(1);
     // the three tokens before the trigger, nearest first: any cue not in a date decides
     // ("May" in "9 May 2020" is a month, not a modal)
     for i in (a.max(t.saturating_sub(3))..t).rev() {

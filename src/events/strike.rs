@@ -10,6 +10,7 @@
 use super::identity;
 use super::lexicon::{CLAIM, OWN, W};
 use super::roles::push_unique_place;
+use super::work;
 use super::{
     is_locative_before, modality, nearest_event_date, paragraph_date, push_unique_ascending, Doc,
     Sent,
@@ -213,6 +214,7 @@ fn same_event(accs: &[Acc], f: &Found, last_in_sentence: Option<usize>) -> Optio
     }
     let first = accs.len().saturating_sub(LOOK_BACK);
     let recent = accs.get(first..)?;
+    work::add(recent.len());
     let agreeing = |hint: bool| {
         recent
             .iter()
@@ -305,9 +307,11 @@ fn merge(acc: &mut Acc, f: Found) {
         }
     }
     for p in f.provinces {
+        work::add(s.provinces.len());
         push_unique_place(&mut s.provinces, p);
     }
     for p in f.locations {
+        work::add(s.locations.len());
         push_unique_place(&mut s.locations, p);
     }
     if s.date.is_none() {
@@ -395,6 +399,7 @@ fn trigger(doc: &Doc, s: &Sent, a: usize, b: usize) -> Option<Trigger> {
     let clause_weapon = std::cell::OnceCell::new();
     let clause_weapon = || {
         *clause_weapon.get_or_init(|| {
+            work::add(b - a);
             (a..b)
                 .filter_map(is_weapon_ctx)
                 .find(|w| *w != Weapon::Air)
@@ -414,6 +419,7 @@ fn trigger(doc: &Doc, s: &Sent, a: usize, b: usize) -> Option<Trigger> {
     };
     let mut weak: Option<(usize, Option<Weapon>, bool, bool)> = None;
     for i in a..b {
+        work::add(1);
         let Some(tok) = s.toks.get(i) else { break };
         let prev = i
             .checked_sub(1)
