@@ -18,8 +18,15 @@ mod shapes;
 /// quadratic), with room for the steps of a growing vector.
 const MAX_GROWTH: f64 = 2.2;
 
-/// The sizes each shape is read at: small, as the tests run unoptimised.
-const SIZES: [usize; 3] = [8 << 10, 16 << 10, 32 << 10];
+/// The sizes each shape is read at: small, as the tests run unoptimised. `LINEARITY_KB=N`
+/// reads them at N, 2N and 4N KB instead (`cargo test --release --test linearity`).
+fn sizes() -> [usize; 3] {
+    let kb = std::env::var("LINEARITY_KB")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+        .unwrap_or(8);
+    [kb << 10, kb << 11, kb << 12]
+}
 
 /// The system allocator, counting the bytes held now and at most since the last reset. This
 /// binary runs one test, so no other thread allocates while it measures.
@@ -92,7 +99,7 @@ fn work_and_peak_heap_grow_linearly_in_every_shape() {
     let mut report = Vec::new();
     let mut failed = false;
     for shape in shapes::shapes() {
-        let costs: Vec<Cost> = SIZES
+        let costs: Vec<Cost> = sizes()
             .iter()
             .map(|&n| cost(&extractor, &(shape.make)(n)))
             .collect();
