@@ -131,8 +131,9 @@ pub(crate) struct Sent {
     /// True if the sentence has a strike or casualty word.
     pub event_words: bool,
     /// The last day-precision date of a sentence without event words, read when an event
-    /// of its paragraph first needs it.
-    pub day_date: OnceCell<Option<DateRef>>,
+    /// of its paragraph first needs it; boxed, as most sentences have none (a sentence
+    /// record is kept for every sentence of the article).
+    pub day_date: OnceCell<Option<Box<DateRef>>>,
     /// The modal cues, read when a rule first asks ([`modality::of`]).
     pub cues: OnceCell<Box<modality::Cues>>,
 }
@@ -171,6 +172,9 @@ pub(crate) fn extract(
     let seg = text::segment(text);
     let mentions = gaz.find(text);
     let mut doc = Doc::new(gaz, text, &seg.sentences, &mentions, published);
+    // the sentences keep what they need of both: not held while the rules run
+    drop(seg);
+    drop(mentions);
     doc.options = options;
     let strikes = strike::extract(&doc);
     let strike_sentences: Vec<bool> = strikes.by_sentence.iter().map(Option::is_some).collect();
@@ -956,8 +960,10 @@ pub(crate) fn paragraph_date(doc: &Doc, si: usize) -> Option<DateRef> {
                         .into_iter()
                         .rev()
                         .find(is_day)
+                        .map(Box::new)
                 })
-                .clone()
+                .as_deref()
+                .cloned()
         }
     };
     let mut memo = doc.para_dates.borrow_mut();
