@@ -9,7 +9,7 @@
 mod corpus;
 
 use conflict_events::gazetteer::EntryKind;
-use conflict_events::Gazetteer;
+use conflict_events::gazetteer::Gazetteer;
 
 /// One shape: its name, three sizes in bytes, and its generator (text of about `n` bytes).
 pub struct Shape {
