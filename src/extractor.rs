@@ -95,6 +95,14 @@ impl Extractor {
         &self.gazetteer
     }
 
+    /// The work counted so far by this thread's extractions (the steps of the inner loops):
+    /// for the linearity test of the crate, which checks that it grows in proportion to the
+    /// input in every shape of text. Not part of the API: it may change or go at any time.
+    #[doc(hidden)]
+    pub fn work_steps() -> u64 {
+        events::work::steps()
+    }
+
     /// The events of an article. Never fails and never panics; every span is a byte span
     /// of `doc.text()` on char boundaries.
     pub fn extract(&self, doc: &Document<'_>) -> Vec<Event> {

@@ -15,7 +15,11 @@ use super::identity;
 use super::kinds::Cause;
 use super::lexicon::{Pos, K, W};
 use super::strike::Strikes;
-use super::{is_locative_before, modality, nearest_event_date, paragraph_date, Doc, Sent};
+use super::work;
+use super::{
+    is_locative_before, modality, nearest_event_date, paragraph_date, push_unique_ascending, Doc,
+    Sent,
+};
 use crate::gazetteer::EntryKind;
 use crate::model::{
     Casualty, CasualtyKind, Count, Entity, Event, Place, PlaceKind, Qualifier, VictimCategory,
@@ -43,10 +47,13 @@ struct Scope {
     cb: usize,
     lo: usize,
     hi: usize,
+    /// The clause is a coding remark of analysts ([`is_coding_remark`]).
+    coding: bool,
 }
 
 pub(crate) fn extract(doc: &Doc, strikes: &Strikes, causes: &[Cause]) -> Vec<Event> {
     let mut out = Tolls::default();
+    let mut memo = Memo::default();
     for (si, s) in doc.sents.iter().enumerate() {
         // figures are read only where a strike or casualty word is (see `Sent::numbers`)
         if !s.event_words {
@@ -63,22 +70,32 @@ pub(crate) fn extract(doc: &Doc, strikes: &Strikes, causes: &[Cause]) -> Vec<Eve
             .flatten()
             .and_then(|i| strikes.events.get(i));
         let mut in_sentence: Vec<CasualtyKind> = Vec::new();
+        memo.enter(s);
         for &(ca, cb) in &s.clauses {
             // `read` takes the kind of a figure from a casualty or toll word of its clause
             let clause = s.toks.get(ca..cb).unwrap_or(&[]);
+            work::add(clause.len());
             if !clause
                 .iter()
                 .any(|t| matches!(t.w, W::Casualty(..) | W::Toll))
             {
                 continue;
             }
-            for c in candidates(doc, s, ca, cb) {
+            let cands = candidates(doc, s, ca, cb);
+            let coding = !cands.is_empty() && is_coding_remark(doc, clause);
+            for c in cands {
                 // the stretch between the carrying words ("bringing") around the figure
-                let carried = |k: usize| s.toks.get(k).is_some_and(|t| t.w == W::Bringing);
-                let lo = (ca..c.a).rev().find(|&k| carried(k)).unwrap_or(ca);
-                let hi = (c.b..cb).find(|&k| carried(k)).unwrap_or(cb);
-                let scope = Scope { si, ca, cb, lo, hi };
-                let Some((cas, told)) = read(doc, s, scope, c, strike, &in_sentence) else {
+                let (lo, hi) = memo.stretch(ca, cb, c.a, c.b);
+                let scope = Scope {
+                    si,
+                    ca,
+                    cb,
+                    lo,
+                    hi,
+                    coding,
+                };
+                let Some((cas, told)) = read(doc, &mut memo, s, scope, c, strike, &in_sentence)
+                else {
                     continue;
                 };
                 in_sentence.push(cas.kind);
@@ -93,7 +110,7 @@ pub(crate) fn extract(doc: &Doc, strikes: &Strikes, causes: &[Cause]) -> Vec<Eve
 /// and people counted by their nouns ("a man and a woman" is 2).
 fn candidates(doc: &Doc, s: &Sent, ca: usize, cb: usize) -> Vec<Cand> {
     let mut v: Vec<Cand> = doc
-        .numbers(s)
+        .numbers_from(s, ca, cb)
         .iter()
         .filter(|(n, a, b)| n.kind == NumberKind::Count && *a >= ca && *b <= cb && a < b)
         // "has risen from 12 to 19": the figure it rose from is no figure of its own
@@ -108,6 +125,7 @@ fn candidates(doc: &Doc, s: &Sent, ca: usize, cb: usize) -> Vec<Cand> {
         })
         .collect();
     for i in ca..cb {
+        work::add(1);
         let Some(t) = s.toks.get(i) else { break };
         // "killing the man", "resulted in the death of the commander": one person
         let definite_after_verb = t.w == W::Definite
@@ -142,9 +160,9 @@ fn candidates(doc: &Doc, s: &Sent, ca: usize, cb: usize) -> Vec<Cand> {
 fn is_to_figure(doc: &Doc, s: &Sent, b: usize) -> bool {
     is_word(doc, s, b, &["to"])
         && doc
-            .numbers(s)
+            .numbers_from(s, b + 1, b + 2)
             .iter()
-            .any(|(n, a, _)| *a == b + 1 && n.kind == NumberKind::Count)
+            .any(|(n, _, _)| n.kind == NumberKind::Count)
 }
 
 /// The singular person noun of a figure "a"/"an" whose next word is `from` ("a soldier",
@@ -335,10 +353,10 @@ fn is_word(doc: &Doc, s: &Sent, i: usize, words: &[&str]) -> bool {
         .is_some_and(|t| words.iter().any(|w| doc.word(t).eq_ignore_ascii_case(w)))
 }
 
-/// True for a figure that is no figure of its own: an older figure of the same toll ("a
-/// previous toll of 112", "up from 112"), or a coding remark of analysts ("coded as 10",
-/// "10 fatalities coded and split across 4 locations").
-fn is_aside(doc: &Doc, s: &Sent, ca: usize, cb: usize, c: &Cand) -> bool {
+/// True for a figure that is no figure of its own by the words around it: an older figure of
+/// the same toll ("a previous toll of 112", "up from 112"), or a coding remark of analysts
+/// ("coded as 10"; a whole clause of one is [`is_coding_remark`]).
+fn is_aside(doc: &Doc, s: &Sent, c: &Cand) -> bool {
     let before = c.a.saturating_sub(4)..c.a;
     if before
         .clone()
@@ -353,10 +371,13 @@ fn is_aside(doc: &Doc, s: &Sent, ca: usize, cb: usize, c: &Cand) -> bool {
     {
         return true;
     }
-    if c.a >= 2 && is_word(doc, s, c.a - 1, &["as"]) && is_word(doc, s, c.a - 2, &["coded"]) {
-        return true;
-    }
-    let clause = s.toks.get(ca..cb).unwrap_or(&[]);
+    c.a >= 2 && is_word(doc, s, c.a - 1, &["as"]) && is_word(doc, s, c.a - 2, &["coded"])
+}
+
+/// True for a clause that is a coding remark of analysts ("10 fatalities coded and split
+/// across 4 locations"): none of its figures is a figure of its own ([`is_aside`]). Read once
+/// per clause, not once per figure.
+fn is_coding_remark(doc: &Doc, clause: &[super::Tok]) -> bool {
     clause
         .iter()
         .any(|t| doc.word(t).eq_ignore_ascii_case("coded"))
@@ -432,6 +453,7 @@ fn after_figure(
     // tokens left in a phrase after the victims ("a fighter from the opposition rebels")
     let mut phrase = 0;
     while j < cb {
+        work::add(1);
         let Some(t) = s.toks.get(j) else { break };
         if phrase > 0 {
             phrase -= 1;
@@ -560,7 +582,7 @@ fn part_inside(s: &Sent, j: usize, cb: usize) -> Option<usize> {
 /// opposition rebels"): words of a name, not punctuation and not another figure ("4
 /// militants in addition to 11 injuries").
 fn in_phrase(doc: &Doc, s: &Sent, j: usize) -> bool {
-    let figure = doc.numbers(s).iter().any(|(_, a, _)| *a == j);
+    let figure = !doc.numbers_from(s, j, j + 1).is_empty();
     !figure
         && s.toks.get(j).is_some_and(|t| {
             t.punct == 0
@@ -606,9 +628,9 @@ fn has_person_object(doc: &Doc, s: &Sent, j: usize, cb: usize) -> bool {
         return false;
     };
     let figure = doc
-        .numbers(s)
+        .numbers_from(s, k, k + 1)
         .iter()
-        .find(|(n, a, _)| *a == k && n.kind == NumberKind::Count)
+        .find(|(n, _, _)| n.kind == NumberKind::Count)
         .map(|(_, _, b)| *b);
     match (t.w, figure) {
         (W::Victim(_) | W::Kin, _) => true,
@@ -712,6 +734,7 @@ fn kind_before(doc: &Doc, s: &Sent, ca: usize, a: usize) -> Option<(CasualtyKind
 
 fn read(
     doc: &Doc,
+    memo: &mut Memo,
     s: &Sent,
     sc: Scope,
     c: Cand,
@@ -719,7 +742,7 @@ fn read(
     in_sentence: &[CasualtyKind],
 ) -> Option<(Casualty, Told)> {
     let Scope { si, ca, cb, .. } = sc;
-    if is_aside(doc, s, ca, cb, &c) {
+    if sc.coding || is_aside(doc, s, &c) {
         return None;
     }
     // a part of a figure already given: "including 3 children"
@@ -823,7 +846,7 @@ fn read(
     {
         return None;
     }
-    let cumulative = is_cumulative(doc, s, sc.lo, sc.hi);
+    let cumulative = memo.is_cumulative(doc, s, sc.lo, sc.hi);
     let victims = match victims {
         Some((cat, span)) => {
             let text = span.get(doc.text).map(|w| w.to_string());
@@ -847,7 +870,7 @@ fn read(
             span: None,
         },
     };
-    let (place, province, place_told) = place(doc, si, s, ca, cb, strike, cumulative);
+    let (place, province, place_told) = place(doc, memo, si, s, (ca, cb), strike, cumulative);
     // a running toll has no date of its own ("since October 7" is when it began)
     let (date, date_told) = if cumulative {
         (None, false)
@@ -860,10 +883,10 @@ fn read(
             .or_else(|| paragraph_date(doc, si));
         (date, told)
     };
-    let (source, source_span) = source(doc, s);
+    let (source, source_span) = memo.source(doc, s);
     let perpetrator = strike
         .and_then(|x| x.actor.clone())
-        .or_else(|| perpetrator(doc, s, ca, c.a));
+        .or_else(|| memo.perpetrator(doc, s, ca, c.a));
     let told = Told {
         place: place_told,
         date: date_told,
@@ -887,9 +910,10 @@ fn read(
 }
 
 /// A running toll: "since", "so far", "to date", "in total", or a war that "has killed",
-/// in the stretch [lo, hi) of the figure's clause.
-fn is_cumulative(doc: &Doc, s: &Sent, lo: usize, hi: usize) -> bool {
+/// in the stretch [lo, hi) of the figure's clause (`war`: the sentence names a war).
+fn is_cumulative(doc: &Doc, s: &Sent, lo: usize, hi: usize, war: bool) -> bool {
     let clause = s.toks.get(lo..hi).unwrap_or(&[]);
+    work::add(clause.len());
     let running = clause.iter().enumerate().any(|(k, t)| {
         t.w == W::Running
             || doc.word(t).eq_ignore_ascii_case("so")
@@ -901,56 +925,153 @@ fn is_cumulative(doc: &Doc, s: &Sent, lo: usize, hi: usize) -> bool {
                     .get(k + 1)
                     .is_some_and(|n| doc.word(n).eq_ignore_ascii_case("date"))
     });
-    let war = s.toks.iter().any(|t| t.w == W::War);
     let perfect = clause.iter().any(|t| t.w == W::Perfect);
     running || war && perfect
 }
 
+/// What the figures of an article share, read once for all of them: each figure used to
+/// scan its clause or sentence for these, so a clause of N figures ("killing 10, 11, 12,
+/// ...") cost N scans of N tokens (issue 13). The first fields are of the sentence being
+/// read ([`Memo::enter`]), the last two of the article.
+#[derive(Default)]
+struct Memo {
+    /// The sentence names a war ([`is_cumulative`]).
+    war: bool,
+    /// The tokens of the carrying words ("bringing"), ascending.
+    bringing: Vec<usize>,
+    /// [`is_cumulative`] of each stretch asked.
+    cumulative: HashMap<(usize, usize), bool>,
+    /// The sentence's source ([`source`]), once asked.
+    source: Option<(Option<String>, Option<Span>)>,
+    /// The mentions that may be a perpetrator ([`may_perpetrate`]), by index, once asked.
+    actors: Option<Vec<usize>>,
+    /// The place [`pick`] finds in a token range (from, to) of the sentence.
+    picks: HashMap<(usize, usize), Option<Place>>,
+    /// For a sentence, the nearest earlier sentence of its paragraph that names a place
+    /// ([`Memo::earlier_place`]), and the place of each such sentence: indices, not a copy
+    /// of the place for every sentence.
+    earlier: HashMap<usize, Option<usize>>,
+    named: HashMap<usize, Option<Place>>,
+}
+
+impl Memo {
+    /// Starts on the figures of sentence `s`.
+    fn enter(&mut self, s: &Sent) {
+        work::add(s.toks.len());
+        self.war = s.toks.iter().any(|t| t.w == W::War);
+        self.bringing.clear();
+        let bringing = s
+            .toks
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.w == W::Bringing);
+        self.bringing.extend(bringing.map(|(k, _)| k));
+        self.cumulative.clear();
+        self.picks.clear();
+        self.source = None;
+        self.actors = None;
+    }
+
+    /// The stretch of clause [ca, cb) between the carrying words around a figure at
+    /// [a, b): from the last one before it, to the first one after it.
+    fn stretch(&self, ca: usize, cb: usize, a: usize, b: usize) -> (usize, usize) {
+        let before = self.bringing.partition_point(|&k| k < a);
+        let lo = before
+            .checked_sub(1)
+            .and_then(|i| self.bringing.get(i))
+            .copied()
+            .filter(|&k| k >= ca)
+            .unwrap_or(ca);
+        let after = self.bringing.partition_point(|&k| k < b);
+        let hi = self
+            .bringing
+            .get(after)
+            .copied()
+            .filter(|&k| k < cb)
+            .unwrap_or(cb);
+        (lo, hi)
+    }
+
+    fn is_cumulative(&mut self, doc: &Doc, s: &Sent, lo: usize, hi: usize) -> bool {
+        let war = self.war;
+        *self
+            .cumulative
+            .entry((lo, hi))
+            .or_insert_with(|| is_cumulative(doc, s, lo, hi, war))
+    }
+
+    fn source(&mut self, doc: &Doc, s: &Sent) -> (Option<String>, Option<Span>) {
+        self.source.get_or_insert_with(|| source(doc, s)).clone()
+    }
+
+    /// The place [`pick`] finds in tokens [lo, hi) of the sentence.
+    fn pick(&mut self, doc: &Doc, s: &Sent, lo: usize, hi: usize) -> Option<Place> {
+        self.picks
+            .entry((lo, hi))
+            .or_insert_with(|| pick(doc, s, lo, hi))
+            .clone()
+    }
+
+    /// The place of the nearest earlier sentence of the paragraph of sentence `si` that
+    /// names one. Each sentence's answer is kept, and a walk back stops at a known answer,
+    /// so every sentence is read once however many figures ask.
+    fn earlier_place(&mut self, doc: &Doc, si: usize) -> Option<Place> {
+        let paragraph = doc.sents.get(si)?.paragraph;
+        let mut k = si;
+        let found = loop {
+            let Some(p) = k.checked_sub(1).and_then(|j| doc.sents.get(j)) else {
+                break None;
+            };
+            if p.paragraph != paragraph {
+                break None;
+            }
+            if let Some(&known) = self.earlier.get(&k) {
+                break known;
+            }
+            let named = self
+                .named
+                .entry(k - 1)
+                .or_insert_with(|| pick(doc, p, 0, p.toks.len()));
+            if named.is_some() {
+                break Some(k - 1);
+            }
+            work::add(1);
+            k -= 1;
+        };
+        for j in k..=si {
+            self.earlier.insert(j, found);
+        }
+        self.named.get(&found?).cloned().flatten()
+    }
+
+    /// [`perpetrator`], by a binary search among the sentence's possible perpetrators.
+    fn perpetrator(&mut self, doc: &Doc, s: &Sent, ca: usize, at: usize) -> Option<Entity> {
+        let actors = self.actors.get_or_insert_with(|| {
+            work::add(s.ments.len());
+            (0..s.ments.len())
+                .filter(|&i| s.ments.get(i).is_some_and(|m| may_perpetrate(doc, s, m)))
+                .collect()
+        });
+        perpetrator(doc, s, actors, ca, at)
+    }
+}
+
+/// The place a figure of clause `clause` of sentence `si` took place: its clause's, its
+/// sentence's, its strike's, the article's country for a running toll, or the place of the
+/// sentences before it in its paragraph. Also the province, and whether the place is the
+/// sentence's own.
 fn place(
     doc: &Doc,
+    memo: &mut Memo,
     si: usize,
     s: &Sent,
-    ca: usize,
-    cb: usize,
+    (ca, cb): (usize, usize),
     strike: Option<&crate::model::Strike>,
     cumulative: bool,
 ) -> (Option<Place>, Option<Place>, bool) {
-    let rank = |kind: PlaceKind| match kind {
-        PlaceKind::City | PlaceKind::District | PlaceKind::AirBase => 0u8,
-        PlaceKind::Province => 1,
-        PlaceKind::Region => 2,
-        PlaceKind::Country => 3,
-    };
-    let pick = |lo: usize, hi: usize, s: &Sent| -> Option<Place> {
-        type Key = (bool, bool, bool, std::cmp::Reverse<u8>);
-        let mut best: Option<(Key, super::PlaceRef)> = None;
-        for m in &s.ments {
-            if m.a < lo || m.b > hi || !doc.is_place(m) {
-                continue;
-            }
-            let locative = is_locative_before(s, m.a);
-            // a country named as an actor ("Russia and Iran are backing") is not a place
-            let Some(p) = doc.place_ref(s, m) else {
-                continue;
-            };
-            if p.kind == PlaceKind::Country && !locative && !is_possessive_after(doc, s, m.b) {
-                continue;
-            }
-            // the article's own country first, then a place that knows its province, then a
-            // place word before it, then the most precise
-            let key = (
-                p.country().is_some() && p.country() == doc.main_country.as_deref(),
-                p.kind == PlaceKind::Province || p.province().is_some(),
-                locative,
-                std::cmp::Reverse(rank(p.kind)),
-            );
-            if best.as_ref().is_none_or(|(k, _)| key > *k) {
-                best = Some((key, p));
-            }
-        }
-        best.map(|(_, p)| p.to_place())
-    };
-    let own = pick(ca, cb, s).or_else(|| pick(0, s.toks.len(), s));
+    let own = memo
+        .pick(doc, s, ca, cb)
+        .or_else(|| memo.pick(doc, s, 0, s.toks.len()));
     let told = own.is_some();
     let found = own
         .or_else(|| {
@@ -973,16 +1094,56 @@ fn place(
                     span: None,
                 })
             } else {
-                doc.sents
-                    .get(..si)?
-                    .iter()
-                    .rev()
-                    .take_while(|p| p.paragraph == s.paragraph)
-                    .find_map(|p| pick(0, p.toks.len(), p))
+                memo.earlier_place(doc, si)
             }
         });
     let province = found.as_ref().and_then(|p| doc.province_of(p));
     (found, province, told)
+}
+
+/// The place named in tokens [lo, hi) of a sentence: the article's own country first, then
+/// a place that knows its province, then a place word before it, then the most precise.
+fn pick(doc: &Doc, s: &Sent, lo: usize, hi: usize) -> Option<Place> {
+    let rank = |kind: PlaceKind| match kind {
+        PlaceKind::City | PlaceKind::District | PlaceKind::AirBase => 0u8,
+        PlaceKind::Province => 1,
+        PlaceKind::Region => 2,
+        PlaceKind::Country => 3,
+    };
+    type Key = (bool, bool, bool, std::cmp::Reverse<u8>);
+    let mut best: Option<(Key, super::PlaceRef)> = None;
+    for m in ments_from(s, lo, hi) {
+        work::add(1);
+        if m.b > hi || !doc.is_place(m) {
+            continue;
+        }
+        let locative = is_locative_before(s, m.a);
+        // a country named as an actor ("Russia and Iran are backing") is not a place
+        let Some(p) = doc.place_ref(s, m) else {
+            continue;
+        };
+        if p.kind == PlaceKind::Country && !locative && !is_possessive_after(doc, s, m.b) {
+            continue;
+        }
+        let key = (
+            p.country().is_some() && p.country() == doc.main_country.as_deref(),
+            p.kind == PlaceKind::Province || p.province().is_some(),
+            locative,
+            std::cmp::Reverse(rank(p.kind)),
+        );
+        if best.as_ref().is_none_or(|(k, _)| key > *k) {
+            best = Some((key, p));
+        }
+    }
+    best.map(|(_, p)| p.to_place())
+}
+
+/// The mentions of a sentence that start in tokens [lo, hi), by binary search: the mentions
+/// are in text order.
+fn ments_from(s: &Sent, lo: usize, hi: usize) -> &[super::Ment] {
+    let a = s.ments.partition_point(|m| m.a < lo);
+    let b = s.ments.partition_point(|m| m.a < hi).max(a);
+    s.ments.get(a..b).unwrap_or(&[])
 }
 
 fn is_possessive_after(doc: &Doc, s: &Sent, b: usize) -> bool {
@@ -1000,40 +1161,46 @@ fn source(doc: &Doc, s: &Sent) -> (Option<String>, Option<Span>) {
     (None, None)
 }
 
-fn perpetrator(doc: &Doc, s: &Sent, ca: usize, at: usize) -> Option<Entity> {
-    let mut best = None;
-    for m in &s.ments {
-        if m.a < ca || m.b > at {
-            continue;
-        }
-        if !doc.has_kind(
-            m,
-            &[
-                EntryKind::ArmedGroup,
-                EntryKind::Military,
-                EntryKind::Demonym,
-                EntryKind::Country,
-            ],
-        ) {
-            continue;
-        }
-        if is_locative_before(s, m.a) {
-            continue;
-        }
-        if s.toks.get(m.b).is_some_and(|t| matches!(t.w, W::Victim(_)))
-            && !s.toks.get(m.b).is_some_and(|t| {
-                matches!(
-                    t.w,
-                    W::Victim(VictimCategory::Combatants)
-                        | W::Victim(VictimCategory::SecurityForces)
-                )
-            })
-        {
-            continue;
-        }
-        best = doc.as_actor(m);
+/// True if a mention may name who killed: an armed group, a force, a people or a state, not
+/// after a place word ("in Syria") nor before a victim noun that is no fighter ("Syrian
+/// civilians").
+fn may_perpetrate(doc: &Doc, s: &Sent, m: &super::Ment) -> bool {
+    if !doc.has_kind(
+        m,
+        &[
+            EntryKind::ArmedGroup,
+            EntryKind::Military,
+            EntryKind::Demonym,
+            EntryKind::Country,
+        ],
+    ) {
+        return false;
     }
-    best
+    if is_locative_before(s, m.a) {
+        return false;
+    }
+    // a victim noun after it is the victims' ("Syrian civilians"), unless they fight
+    s.toks.get(m.b).is_none_or(|t| {
+        !matches!(t.w, W::Victim(_))
+            || matches!(
+                t.w,
+                W::Victim(VictimCategory::Combatants) | W::Victim(VictimCategory::SecurityForces)
+            )
+    })
+}
+
+/// Who killed, for a figure at token `at` of a clause from `ca`: the last mention of the
+/// stretch that [`may_perpetrate`] (`actors`, indices into the sentence's mentions, which
+/// are in text order), as an actor. Found by a binary search for the last one that ends by
+/// `at`: the mentions before it end earlier and start earlier still.
+fn perpetrator(doc: &Doc, s: &Sent, actors: &[usize], ca: usize, at: usize) -> Option<Entity> {
+    let ends_by = actors.partition_point(|&i| s.ments.get(i).is_some_and(|m| m.b <= at));
+    let m = ends_by
+        .checked_sub(1)
+        .and_then(|j| actors.get(j))
+        .and_then(|&i| s.ments.get(i))
+        .filter(|m| m.a >= ca)?;
+    doc.as_actor(m)
 }
 
 /// The casualties of an article, with an index by kind and figure: a figure told again finds
@@ -1055,18 +1222,32 @@ struct Told {
     date: bool,
 }
 
+/// How many of the last tellings of the same kind and figure a casualty is compared with
+/// ([`Tolls::add`]). An article restates a toll a few times; without a bound, an article of
+/// N figures of a few sizes told in N different places (a feed of the same report from many
+/// towns) compares each with all before it, N² / sizes in all (issue 13). Past the bound a
+/// figure restated is another casualty, which the reader sees; nothing is dropped.
+pub(crate) const TOLL_LOOK_BACK: usize = 32;
+
 impl Tolls {
     /// Adds a casualty, merging it into the last one told with the same kind, figure, scope
-    /// and modality whose place, date and victims agree: "two soldiers killed in Donetsk" and
-    /// "two civilians killed in Kherson" are two figures, a figure restated is one.
+    /// and modality whose place, date and victims agree (of the last [`TOLL_LOOK_BACK`]):
+    /// "two soldiers killed in Donetsk" and "two civilians killed in Kherson" are two
+    /// figures, a figure restated is one.
     fn add(&mut self, c: Casualty, told: Told) {
         let tellings = self.index.entry((c.kind, c.count.best())).or_default();
-        let same = tellings.iter().rev().copied().find(|&i| {
-            let (Some(p), Some(&pt)) = (self.list.get(i), self.told.get(i)) else {
-                return false;
-            };
-            p.cumulative == c.cumulative && p.modality == c.modality && agrees(p, pt, &c, told)
-        });
+        let same = tellings
+            .iter()
+            .rev()
+            .take(TOLL_LOOK_BACK)
+            .copied()
+            .find(|&i| {
+                work::add(1);
+                let (Some(p), Some(&pt)) = (self.list.get(i), self.told.get(i)) else {
+                    return false;
+                };
+                p.cumulative == c.cumulative && p.modality == c.modality && agrees(p, pt, &c, told)
+            });
         let Some(i) = same else {
             tellings.push(self.list.len());
             self.list.push(c);
@@ -1079,9 +1260,7 @@ impl Tolls {
         pt.place |= told.place && prev.place.is_none();
         pt.date |= told.date && prev.date.is_none();
         for e in c.evidence {
-            if !prev.evidence.contains(&e) {
-                prev.evidence.push(e);
-            }
+            push_unique_ascending(&mut prev.evidence, e);
         }
         if prev.place.is_none() {
             prev.place = c.place;

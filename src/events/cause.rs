@@ -20,6 +20,7 @@ pub(crate) fn link(doc: &Doc, events: &mut Vec<Event>, first_casualty: usize) {
             (sentence_of(start), start, matches!(e, Event::Strike(_)))
         })
         .collect();
+    debug_assert!(starts.is_sorted_by_key(|x| x.0), "events out of text order");
     for e in events.iter_mut().skip(first_casualty) {
         let Event::Casualty(c) = e else { continue };
         if c.cumulative {
@@ -36,24 +37,34 @@ pub(crate) fn link(doc: &Doc, events: &mut Vec<Event>, first_casualty: usize) {
 }
 
 /// The index of the event that caused a figure of sentence `si`; `starts` holds each event's
-/// (sentence, start of its evidence, is a strike).
+/// (sentence, start of its evidence, is a strike), in text order (the events are sorted by
+/// their start before the casualties are added), so the events of a sentence are found by a
+/// binary search, not by a scan of every event for every figure.
 fn cause_of(doc: &Doc, starts: &[(usize, usize, bool)], si: usize) -> Option<usize> {
-    let sentence = |i: usize| starts.get(i).map_or(usize::MAX, |x| x.0);
-    // the same sentence: a kind before a strike
-    let same = |strike: bool| {
-        (0..starts.len())
-            .find(|&i| sentence(i) == si && starts.get(i).is_some_and(|x| x.2 == strike))
+    // the events of sentences [from, to): a range of `starts`
+    let of = |from: usize, to: usize| {
+        let a = starts.partition_point(|x| x.0 < from);
+        let b = starts.partition_point(|x| x.0 < to);
+        (a, b.max(a))
     };
+    // the same sentence: a kind before a strike
+    let (a, b) = of(si, si + 1);
+    let here = starts.get(a..b).unwrap_or(&[]);
+    super::work::add(here.len() + 1);
+    let same = |strike: bool| here.iter().position(|x| x.2 == strike).map(|i| a + i);
     if let Some(i) = same(false).or_else(|| same(true)) {
         return Some(i);
     }
+    // the event told last in the two sentences before, in the same paragraph: the last of
+    // the range, as the range is in the order of the starts
     let paragraph = doc.sents.get(si)?.paragraph;
-    (0..starts.len())
-        .filter(|&i| {
-            let ei = sentence(i);
-            ei < si && si - ei <= 2 && doc.sents.get(ei).is_some_and(|s| s.paragraph == paragraph)
-        })
-        .max_by_key(|&i| starts.get(i).map_or(0, |x| x.1))
+    let (a, b) = of(si.saturating_sub(2), si);
+    (a..b).rev().find(|&i| {
+        starts
+            .get(i)
+            .and_then(|x| doc.sents.get(x.0))
+            .is_some_and(|s| s.paragraph == paragraph)
+    })
 }
 
 /// An event's `fatalities`: its asserted, killed figures. Two figures of the same victims are

@@ -39,10 +39,13 @@ pub(crate) fn place_agrees(a: &Place, b: &Place) -> bool {
             return false;
         }
     }
-    let province = |p: &Place| match p.kind {
-        PlaceKind::Province => p.code.clone(),
-        _ => p.province.clone(),
-    };
+    // borrowed: two events' places are compared for every mention that may retell one
+    fn province(p: &Place) -> Option<&str> {
+        match p.kind {
+            PlaceKind::Province => p.code.as_deref(),
+            _ => p.province.as_deref(),
+        }
+    }
     let provinces_agree = match (province(a), province(b)) {
         (Some(x), Some(y)) => x == y,
         _ => true,
@@ -81,7 +84,10 @@ pub(crate) fn places_agree(
     {
         return true;
     }
-    let any = |xs: &[Place], ys: &[Place]| xs.iter().any(|x| ys.iter().any(|y| place_agrees(x, y)));
+    let any = |xs: &[Place], ys: &[Place]| {
+        super::work::add(xs.len().saturating_mul(ys.len()));
+        xs.iter().any(|x| ys.iter().any(|y| place_agrees(x, y)))
+    };
     if !a_towns.is_empty() && !b_towns.is_empty() {
         return any(a_towns, b_towns);
     }

@@ -26,6 +26,30 @@ use crate::text::{self, Sentence};
 
 use lexicon::{K, W};
 
+/// A count of the work of this thread's extractions: the tokens and words read, the items
+/// of the scans the rules make over clauses, mentions, dates and earlier events. Nothing
+/// reads it but the linearity test (through `Extractor::work_steps`, hidden from the docs),
+/// which checks that it grows in proportion to the input in every shape of text, where a
+/// clock could not tell on a shared machine. A thread-local add: too cheap to measure.
+pub(crate) mod work {
+    use std::cell::Cell;
+
+    thread_local! {
+        static STEPS: Cell<u64> = const { Cell::new(0) };
+    }
+
+    /// Counts `n` steps.
+    #[inline]
+    pub(crate) fn add(n: usize) {
+        STEPS.with(|c| c.set(c.get().wrapping_add(n as u64)));
+    }
+
+    /// The steps counted on this thread so far.
+    pub(crate) fn steps() -> u64 {
+        STEPS.with(Cell::get)
+    }
+}
+
 /// The order of preference of a mention's entries (see [`Doc::entries`]): lower first.
 pub(crate) type Preference = (std::cmp::Reverse<u32>, bool, usize);
 
@@ -107,8 +131,11 @@ pub(crate) struct Sent {
     /// True if the sentence has a strike or casualty word.
     pub event_words: bool,
     /// The last day-precision date of a sentence without event words, read when an event
-    /// of its paragraph first needs it.
-    pub day_date: OnceCell<Option<DateRef>>,
+    /// of its paragraph first needs it; boxed, as most sentences have none (a sentence
+    /// record is kept for every sentence of the article).
+    pub day_date: OnceCell<Option<Box<DateRef>>>,
+    /// The modal cues, read when a rule first asks ([`modality::of`]).
+    pub cues: OnceCell<Box<modality::Cues>>,
 }
 
 /// Settings of the event stage.
@@ -145,6 +172,9 @@ pub(crate) fn extract(
     let seg = text::segment(text);
     let mentions = gaz.find(text);
     let mut doc = Doc::new(gaz, text, &seg.sentences, &mentions, published);
+    // the sentences keep what they need of both: not held while the rules run
+    drop(seg);
+    drop(mentions);
     doc.options = options;
     let strikes = strike::extract(&doc);
     let strike_sentences: Vec<bool> = strikes.by_sentence.iter().map(Option::is_some).collect();
@@ -169,7 +199,7 @@ pub(crate) fn extract(
 /// A strike whose sentence tells it was intercepted or shot down ("air defences intercepted
 /// two drones") did not land: the disrupted weapons use is the event.
 fn drop_intercepted_strikes(events: &mut Vec<Event>) {
-    let disrupted: Vec<Span> = events
+    let mut disrupted: Vec<Span> = events
         .iter()
         .filter(|e| e.category() == Some(crate::model::Category::DisruptedWeaponsUse))
         .flat_map(|e| e.evidence().iter().copied())
@@ -177,8 +207,15 @@ fn drop_intercepted_strikes(events: &mut Vec<Event>) {
     if disrupted.is_empty() {
         return;
     }
+    // sorted, to be searched: an article may tell many of each
+    disrupted.sort_unstable();
     events.retain(|e| {
-        !matches!(e, Event::Strike(_)) || !e.evidence().iter().any(|sp| disrupted.contains(sp))
+        work::add(e.evidence().len());
+        !matches!(e, Event::Strike(_))
+            || !e
+                .evidence()
+                .iter()
+                .any(|sp| disrupted.binary_search(sp).is_ok())
     });
 }
 
@@ -207,6 +244,19 @@ fn date_by_report(e: &mut Event, day: NaiveDate) {
     }
 }
 
+/// Adds `x` to a list once. The lists this keeps (evidence spans, sentence indices) grow in
+/// text order, so a new item is most often past the last one or equal to it: both are told
+/// by the last item alone, in constant time, where a scan of the whole list would make an
+/// event told in every sentence of an article quadratic. An item before the last (which the
+/// rules never add) falls back to the scan.
+pub(crate) fn push_unique_ascending<T: Ord>(v: &mut Vec<T>, x: T) {
+    match v.last() {
+        Some(last) if *last == x => {}
+        Some(last) if *last > x && v.contains(&x) => {}
+        _ => v.push(x),
+    }
+}
+
 /// For each sentence, what caused what it tells: its own words, else the cause told last
 /// in its paragraph ("Floods hit the region. Twelve people died.").
 fn sentence_causes(doc: &Doc) -> Vec<kinds::Cause> {
@@ -229,6 +279,7 @@ fn tokenize(text: &str, span: Span) -> Vec<Tok> {
     let Some(s) = span.get(text) else {
         return Vec::new();
     };
+    work::add(s.len());
     // one allocation: a token takes at least two bytes with its space, most take five
     let mut toks = Vec::with_capacity(s.len() / 4 + 4);
     let base = span.start;
@@ -404,6 +455,7 @@ impl<'t> Doc<'t> {
             let mut ments = Vec::new();
             let mut k = mi;
             while let Some(m) = mentions.get(k) {
+                work::add(1);
                 if m.span.start >= s.span.end {
                     break;
                 }
@@ -421,6 +473,7 @@ impl<'t> Doc<'t> {
             let event_words = has_event_words(&toks);
             // clauses, figures and dates matter only where an event can be told
             let clauses = if event_words {
+                work::add(s.span.end.saturating_sub(s.span.start));
                 text::clauses(text, s.span)
                     .into_iter()
                     .map(|c| tok_range(&toks, c))
@@ -445,6 +498,7 @@ impl<'t> Doc<'t> {
                 dates: OnceCell::new(),
                 event_words,
                 day_date: OnceCell::new(),
+                cues: OnceCell::new(),
             });
         }
         let mut doc = Doc {
@@ -530,14 +584,32 @@ impl<'t> Doc<'t> {
             if !s.event_words {
                 return Vec::new();
             }
-            numbers::numbers(self.text, s.span)
+            work::add(s.toks.len());
+            let v: Vec<_> = numbers::numbers(self.text, s.span)
                 .into_iter()
                 .map(|n| {
                     let (a, b) = tok_range(&s.toks, n.count.span);
                     (n, a, b)
                 })
-                .collect()
+                .collect();
+            // [`Doc::numbers_from`] searches them by their first token
+            debug_assert!(v.is_sorted_by_key(|x| x.1), "figures out of text order");
+            v
         })
+    }
+
+    /// The figures of a sentence whose first token is in [lo, hi), by binary search: the
+    /// figures are in text order.
+    pub(crate) fn numbers_from<'s>(
+        &self,
+        s: &'s Sent,
+        lo: usize,
+        hi: usize,
+    ) -> &'s [(Number, usize, usize)] {
+        let all = self.numbers(s);
+        let a = all.partition_point(|(_, na, _)| *na < lo);
+        let b = all.partition_point(|(_, na, _)| *na < hi).max(a);
+        all.get(a..b).unwrap_or(&[])
     }
 
     /// The dates of a sentence with their token ranges, on the terms of [`Doc::numbers`].
@@ -546,6 +618,7 @@ impl<'t> Doc<'t> {
             if !s.event_words {
                 return Vec::new();
             }
+            work::add(s.toks.len());
             dates::dates(self.text, s.span, self.published)
                 .into_iter()
                 .map(|d| {
@@ -557,6 +630,7 @@ impl<'t> Doc<'t> {
     }
 
     pub(crate) fn word(&self, t: &Tok) -> &'t str {
+        work::add(1);
         t.span.get(self.text).unwrap_or("")
     }
 
@@ -630,6 +704,7 @@ impl<'t> Doc<'t> {
     /// entry and kind, without building the [`Place`] (rules that compare several
     /// candidates build only the one they keep, with [`PlaceRef::to_place`]).
     pub(crate) fn place_ref(&self, s: &Sent, m: &Ment) -> Option<PlaceRef<'t>> {
+        work::add(1);
         // "Kamianka, Donetsk" and "(Wadajir, Banadir)": the second name is the province
         let after_place = m.a >= 2
             && s.toks.get(m.a - 1).is_some_and(|t| t.punct == b',')
@@ -796,6 +871,7 @@ pub(crate) fn nearest_date(
     at: usize,
     max: Option<usize>,
 ) -> Option<DateRef> {
+    work::add(doc.dates(s).len());
     doc.dates(s)
         .iter()
         .filter(|(_, da, db)| *da >= a && *db <= b)
@@ -844,6 +920,7 @@ pub(crate) fn nearest_event_date(
         // "Reported on 28 April, ..." opens the sentence: the date is the event's
         verb > 0 && !as_reported && s.toks.get(db).is_none_or(|t| doc.word(t) != "'s")
     };
+    work::add(doc.dates(s).len());
     doc.dates(s)
         .iter()
         .filter(|(_, da, db)| *da >= a && *db <= b && !told(*da, *db))
@@ -883,8 +960,10 @@ pub(crate) fn paragraph_date(doc: &Doc, si: usize) -> Option<DateRef> {
                         .into_iter()
                         .rev()
                         .find(is_day)
+                        .map(Box::new)
                 })
-                .clone()
+                .as_deref()
+                .cloned()
         }
     };
     let mut memo = doc.para_dates.borrow_mut();
@@ -908,6 +987,7 @@ pub(crate) fn paragraph_date(doc: &Doc, si: usize) -> Option<DateRef> {
         if let Some(d) = own(p) {
             break Some(d);
         }
+        work::add(1);
         k -= 1;
     };
     for slot in memo.get_mut(k..=si).into_iter().flatten() {

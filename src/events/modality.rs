@@ -8,40 +8,97 @@ use super::lexicon::W;
 use super::{Doc, Sent};
 use crate::model::Modality;
 
+/// The modal cues of a sentence, read once for every trigger that asks ([`of`] used to walk
+/// back over its clause for each, and test each token against every date: triggers × clause
+/// × dates in a long sentence, issue 13).
+#[derive(Default)]
+pub(crate) struct Cues {
+    /// The cues that decide from any distance (not "no" or "without", not in a date):
+    /// token and modality, ascending.
+    plain: Vec<(usize, Modality)>,
+    /// The cue tokens inside a date ("May" in "9 May 2020"), ascending.
+    in_date: Vec<usize>,
+}
+
+impl Cues {
+    fn new(doc: &Doc, s: &Sent) -> Cues {
+        // the dates by start, with the furthest end so far: a token is in a date when one
+        // that starts at or before it ends at or after it
+        let mut reach: Vec<(usize, usize)> = Vec::new();
+        let mut spans: Vec<_> = doc.dates(s).iter().map(|(d, _, _)| d.span).collect();
+        spans.sort_by_key(|sp| sp.start);
+        for sp in spans {
+            let end = reach.last().map_or(sp.end, |&(_, e)| e.max(sp.end));
+            reach.push((sp.start, end));
+        }
+        let in_date = |tok: &super::Tok| {
+            let k = reach.partition_point(|&(st, _)| st <= tok.span.start);
+            k.checked_sub(1)
+                .and_then(|k| reach.get(k))
+                .is_some_and(|&(_, end)| end >= tok.span.end)
+        };
+        let mut cues = Cues::default();
+        super::work::add(s.toks.len() + reach.len());
+        for (i, tok) in s.toks.iter().enumerate() {
+            let W::Cue(m) = tok.w else { continue };
+            if in_date(tok) {
+                cues.in_date.push(i);
+            } else if !is_near_only(doc, tok) {
+                cues.plain.push((i, m));
+            }
+        }
+        cues
+    }
+}
+
+/// "no" and "without" decide only near the trigger ([`of`]).
+fn is_near_only(doc: &Doc, tok: &super::Tok) -> bool {
+    let w = doc.word(tok);
+    w.eq_ignore_ascii_case("no") || w.eq_ignore_ascii_case("without")
+}
+
 /// The modality of the trigger at token `t` in the clause starting at token `a`.
 pub(crate) fn of(doc: &Doc, s: &Sent, a: usize, t: usize) -> Modality {
-    let mut i = t;
-    while i > a {
-        i -= 1;
-        let Some(tok) = s.toks.get(i) else { break };
-        // "May" in "9 May 2020" is a month, not a modal
-        if doc
-            .dates(s)
-            .iter()
-            .any(|(d, _, _)| d.span.contains(tok.span))
-        {
+    let cues = s.cues.get_or_init(|| Box::new(Cues::new(doc, s)));
+    super::work::add(1);
+    // the three tokens before the trigger, nearest first: any cue not in a date decides
+    // ("May" in "9 May 2020" is a month, not a modal)
+    for i in (a.max(t.saturating_sub(3))..t).rev() {
+        let Some(tok) = s.toks.get(i) else { continue };
+        let W::Cue(m) = tok.w else { continue };
+        if cues.in_date.binary_search(&i).is_ok() {
             continue;
         }
-        if let W::Cue(m) = tok.w {
-            // "no" before a figure word ("no one", "no casualties") is handled by the
-            // casualty rules; here it must stand right before the trigger's phrase.
-            if doc.word(tok).eq_ignore_ascii_case("no") && t - i > 2 {
-                continue;
-            }
-            // "without" only negates what directly follows it
-            if doc.word(tok).eq_ignore_ascii_case("without") && t - i > 3 {
-                continue;
-            }
+        // "no" before a figure word ("no one", "no casualties") is handled by the
+        // casualty rules; here it must stand right before the trigger's phrase.
+        if doc.word(tok).eq_ignore_ascii_case("no") && t - i > 2 {
+            continue;
+        }
+        // "without" only negates what directly follows it
+        return m;
+    }
+    // further back, the nearest cue that decides from any distance
+    let near = a.max(t.saturating_sub(3));
+    let k = cues.plain.partition_point(|&(i, _)| i < near);
+    if let Some(&(i, m)) = k.checked_sub(1).and_then(|k| cues.plain.get(k)) {
+        if i >= a {
             return m;
         }
     }
-    // "more air strikes ... were likely", "strikes are expected"
+    after(doc, s, t)
+}
+
+/// The modality words after a trigger, in its clause: "more air strikes ... were likely",
+/// "strikes are expected".
+fn after(doc: &Doc, s: &Sent, t: usize) -> Modality {
+    // the first clause that holds `t` (clauses are in text order: those that end after `t`
+    // are the last ones)
+    let k = s.clauses.partition_point(|&(_, cb)| cb <= t);
     let end = s
         .clauses
-        .iter()
-        .find(|(ca, cb)| *ca <= t && t < *cb)
-        .map(|(_, cb)| *cb)
-        .unwrap_or(s.toks.len());
+        .get(k)
+        .filter(|&&(ca, _)| ca <= t)
+        .map_or(s.toks.len(), |&(_, cb)| cb);
     for tok in s.toks.get(t + 1..end.min(t + 10)).unwrap_or(&[]) {
         match super::lower(doc.word(tok)).as_ref() {
             "likely" | "unlikely" | "possible" | "expected" | "feared" | "imminent" => {

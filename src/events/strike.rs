@@ -10,7 +10,11 @@
 use super::identity;
 use super::lexicon::{CLAIM, OWN, W};
 use super::roles::push_unique_place;
-use super::{is_locative_before, modality, nearest_event_date, paragraph_date, Doc, Sent};
+use super::work;
+use super::{
+    is_locative_before, modality, nearest_event_date, paragraph_date, push_unique_ascending, Doc,
+    Sent,
+};
 use crate::gazetteer::EntryKind;
 use crate::model::{
     Category, DateRef, Entity, EntityKind, Event, Modality, Place, PlaceKind, Strike, Weapon,
@@ -210,6 +214,7 @@ fn same_event(accs: &[Acc], f: &Found, last_in_sentence: Option<usize>) -> Optio
     }
     let first = accs.len().saturating_sub(LOOK_BACK);
     let recent = accs.get(first..)?;
+    work::add(recent.len());
     let agreeing = |hint: bool| {
         recent
             .iter()
@@ -283,12 +288,8 @@ fn merge(acc: &mut Acc, f: Found) {
         }
     }
     let s = &mut acc.strike;
-    if !s.evidence.contains(&f.evidence) {
-        s.evidence.push(f.evidence);
-    }
-    if !acc.sentences.contains(&f.si) {
-        acc.sentences.push(f.si);
-    }
+    push_unique_ascending(&mut s.evidence, f.evidence);
+    push_unique_ascending(&mut acc.sentences, f.si);
     match f.actor {
         Actor::Named(e) if s.actor.is_none() => {
             s.actor = Some(e);
@@ -306,9 +307,11 @@ fn merge(acc: &mut Acc, f: Found) {
         }
     }
     for p in f.provinces {
+        work::add(s.provinces.len());
         push_unique_place(&mut s.provinces, p);
     }
     for p in f.locations {
+        work::add(s.locations.len());
         push_unique_place(&mut s.locations, p);
     }
     if s.date.is_none() {
@@ -390,14 +393,33 @@ fn trigger(doc: &Doc, s: &Sent, a: usize, b: usize) -> Option<Trigger> {
     {
         return None;
     }
+    // the weapon of the clause and whether aircraft are named in it: read once, when the
+    // first trigger asks, not by a scan of the clause for every trigger (a clause of N weak
+    // triggers cost N scans, issue 13)
+    let clause_weapon = std::cell::OnceCell::new();
     let clause_weapon = || {
-        (a..b)
-            .filter_map(is_weapon_ctx)
-            .find(|w| *w != Weapon::Air)
-            .or_else(|| (a..b).find_map(is_weapon_ctx))
+        *clause_weapon.get_or_init(|| {
+            work::add(b - a);
+            (a..b)
+                .filter_map(is_weapon_ctx)
+                .find(|w| *w != Weapon::Air)
+                .or_else(|| (a..b).find_map(is_weapon_ctx))
+        })
+    };
+    let air_ctx = std::cell::OnceCell::new();
+    let air_ctx = || {
+        *air_ctx.get_or_init(|| {
+            (a..b).any(|k| {
+                s.toks.get(k).is_some_and(|x| {
+                    x.w == W::WeaponNoun(Weapon::Air)
+                        && !matches!(super::lower(doc.word(x)).as_ref(), "air" | "aerial")
+                })
+            })
+        })
     };
     let mut weak: Option<(usize, Option<Weapon>, bool, bool)> = None;
     for i in a..b {
+        work::add(1);
         let Some(tok) = s.toks.get(i) else { break };
         let prev = i
             .checked_sub(1)
@@ -440,13 +462,7 @@ fn trigger(doc: &Doc, s: &Sent, a: usize, b: usize) -> Option<Trigger> {
                             "precision",
                         ],
                     );
-                let air_ctx = (a..b).any(|k| {
-                    s.toks.get(k).is_some_and(|x| {
-                        x.w == W::WeaponNoun(Weapon::Air)
-                            && !matches!(super::lower(doc.word(x)).as_ref(), "air" | "aerial")
-                    })
-                });
-                if is_bomb_noun && !air_ctx {
+                if is_bomb_noun && !air_ctx() {
                     continue;
                 }
                 let is_attack = lw.starts_with("attack");

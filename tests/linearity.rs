@@ -1,0 +1,129 @@
+//! Linear work and memory in every shape of text (issue 13), checked without a clock.
+//!
+//! Each adversarial shape of `benches/shapes` (the scaling bench's) is read at three sizes,
+//! each twice the last; doubling the input may at most multiply by [`MAX_GROWTH`] both the
+//! work the extraction counts (`Extractor::work_steps`: the steps of its inner loops, which
+//! a quadratic rescan multiplies by four) and its peak heap (counted by a wrapper around the
+//! system allocator). A clock would fail on a busy machine; these counts do not move.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use conflict_events::{Document, Extractor};
+
+#[path = "../benches/shapes/mod.rs"]
+mod shapes;
+
+/// The most the work or the peak heap may grow when the input doubles (2 is linear, 4
+/// quadratic), with room for the steps of a growing vector.
+const MAX_GROWTH: f64 = 2.2;
+
+/// The sizes each shape is read at: small, as the tests run unoptimised. `LINEARITY_KB=N`
+/// reads them at N, 2N and 4N KB instead (`cargo test --release --test linearity`).
+fn sizes() -> [usize; 3] {
+    let kb = std::env::var("LINEARITY_KB")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+        .unwrap_or(8);
+    [kb << 10, kb << 11, kb << 12]
+}
+
+/// The system allocator, counting the bytes held now and at most since the last reset. This
+/// binary runs one test, so no other thread allocates while it measures.
+struct Counting;
+
+static HELD: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: every call is passed on to `System` unchanged; only counters are added.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let p = System.alloc(layout);
+        if !p.is_null() {
+            let now = HELD.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+            PEAK.fetch_max(now, Ordering::Relaxed);
+        }
+        p
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        System.dealloc(ptr, layout);
+        HELD.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let p = System.realloc(ptr, layout, new_size);
+        if !p.is_null() {
+            HELD.fetch_sub(layout.size(), Ordering::Relaxed);
+            let now = HELD.fetch_add(new_size, Ordering::Relaxed) + new_size;
+            PEAK.fetch_max(now, Ordering::Relaxed);
+        }
+        p
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// What one extraction cost: input bytes, work steps, peak heap beyond the start.
+struct Cost {
+    bytes: usize,
+    steps: u64,
+    heap: usize,
+}
+
+fn cost(extractor: &Extractor, text: &str) -> Cost {
+    let before = HELD.load(Ordering::Relaxed);
+    PEAK.store(before, Ordering::Relaxed);
+    let steps = Extractor::work_steps();
+    let events = extractor.extract(&Document::new(text));
+    let steps = Extractor::work_steps() - steps;
+    let heap = PEAK.load(Ordering::Relaxed).saturating_sub(before);
+    drop(events);
+    Cost {
+        bytes: text.len(),
+        steps,
+        heap,
+    }
+}
+
+/// The growth of `b` over `a`, per doubling of the input (for inputs not exactly double).
+fn growth(a: f64, b: f64, bytes_a: usize, bytes_b: usize) -> f64 {
+    let exponent = (b.max(1.0) / a.max(1.0)).ln() / (bytes_b as f64 / bytes_a as f64).ln();
+    2f64.powf(exponent)
+}
+
+#[test]
+fn work_and_peak_heap_grow_linearly_in_every_shape() {
+    let extractor = Extractor::new();
+    // the gazetteer is built before the first measurement
+    extractor.extract(&Document::new("Jets struck Aleppo."));
+    let mut report = Vec::new();
+    let mut failed = false;
+    for shape in shapes::shapes() {
+        let costs: Vec<Cost> = sizes()
+            .iter()
+            .map(|&n| cost(&extractor, &(shape.make)(n)))
+            .collect();
+        for pair in costs.windows(2) {
+            let [a, b] = pair else { continue };
+            let work = growth(a.steps as f64, b.steps as f64, a.bytes, b.bytes);
+            let heap = growth(a.heap as f64, b.heap as f64, a.bytes, b.bytes);
+            let bad = work > MAX_GROWTH || heap > MAX_GROWTH;
+            failed |= bad;
+            report.push(format!(
+                "{:<34} {:>7} -> {:>7} bytes: work x{work:.2} ({} steps), heap x{heap:.2} ({} bytes){}",
+                shape.name,
+                a.bytes,
+                b.bytes,
+                b.steps,
+                b.heap,
+                if bad { "  <- superlinear" } else { "" }
+            ));
+        }
+    }
+    let report = report.join("\n");
+    println!("{report}");
+    assert!(
+        !failed,
+        "doubling the input grew work or heap more than x{MAX_GROWTH}:\n{report}"
+    );
+}
