@@ -1161,29 +1161,54 @@ fn compatible(e: &Found, f: &Found) -> bool {
         (Some(p), Some(q)) => p == q,
         _ => true,
     };
-    let codes = |i: &Incident| -> Vec<String> {
-        let mut v: Vec<String> = i.provinces.iter().filter_map(|p| p.code.clone()).collect();
-        if v.is_empty() {
-            v = i.locations.iter().filter_map(|p| p.name.clone()).collect();
-        }
-        v
-    };
-    let (px, py) = (codes(x), codes(y));
+    let (px, py) = (place_keys(x), place_keys(y));
     let place_ok = px.is_empty() || py.is_empty() || px.iter().any(|p| py.contains(p));
-    let key = |e: &Entity| {
-        e.country
-            .clone()
-            .unwrap_or_else(|| e.name.to_ascii_lowercase())
-    };
     let actor_ok = match (&x.actor, &y.actor) {
-        (Some(p), Some(q)) => key(p) == key(q) || x.targets.iter().any(|t| key(t) == key(q)),
+        (Some(p), Some(q)) => same_side(p, q) || x.targets.iter().any(|t| same_side(t, q)),
         _ => true,
     };
     date_ok && place_ok && actor_ok
 }
 
-/// Adds a mention: merged into the event told last when it is near and compatible (a weak
-/// mention, such as arrests or a death, into any compatible event), else a new event.
+/// What places an incident is compared by: its provinces' codes, else its towns' names.
+fn place_keys(i: &Incident) -> Vec<&str> {
+    let codes: Vec<&str> = i
+        .provinces
+        .iter()
+        .filter_map(|p| p.code.as_deref())
+        .collect();
+    if !codes.is_empty() {
+        return codes;
+    }
+    i.locations
+        .iter()
+        .filter_map(|p| p.name.as_deref())
+        .collect()
+}
+
+/// True if two entities are one side: the same country, else the same name (ASCII case
+/// aside); an entity with a country and one without agree when the name is the code.
+fn same_side(p: &Entity, q: &Entity) -> bool {
+    let lower_is = |name: &str, code: &str| {
+        name.len() == code.len()
+            && name
+                .bytes()
+                .zip(code.bytes())
+                .all(|(n, c)| n.to_ascii_lowercase() == c)
+    };
+    match (&p.country, &q.country) {
+        (Some(a), Some(b)) => a == b,
+        (Some(a), None) => lower_is(&q.name, a),
+        (None, Some(b)) => lower_is(&p.name, b),
+        (None, None) => p.name.eq_ignore_ascii_case(&q.name),
+    }
+}
+
+/// How many events back a weak mention or one that refers back ("the attack") looks for its
+/// event: one retold after more events of the article is an event of its own. Bounds the
+/// cost of an article of thousands of events.
+const REFER_BACK: usize = 64;
+
 fn place(events: &mut Vec<Found>, f: Found) {
     let near = |e: &Found| e.headline || e.paragraph == f.paragraph && f.si <= e.si + 2;
     let target = match events.last() {
@@ -1191,8 +1216,16 @@ fn place(events: &mut Vec<Found>, f: Found) {
             Some(events.len() - 1)
         }
         // a weak mention, or one that refers back ("the attack", "the clashes", "this
-        // protest"), joins the last compatible event of its kind however far back
-        _ if !f.strong || f.refers_back => events.iter().rposition(|e| compatible(e, &f)),
+        // protest"), joins the last compatible event of its kind, however far back in the
+        // text (of the last [`REFER_BACK`] events)
+        _ if !f.strong || f.refers_back => {
+            let from = events.len().saturating_sub(REFER_BACK);
+            let recent = events.get(from..).unwrap_or(&[]);
+            recent
+                .iter()
+                .rposition(|e| compatible(e, &f))
+                .map(|i| from + i)
+        }
         _ => None,
     };
     let Some(e) = target.and_then(|i| events.get_mut(i)) else {
