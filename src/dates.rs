@@ -19,16 +19,6 @@ use crate::span::Span;
 ///   (a day without year takes the latest such day on or before the publication date)
 /// - "last September", "in March", "in March 2016", "March 2016" (precision month, date = 1st)
 /// - "in 2016", "since 2011" (precision year, date = Jan 1st)
-///
-/// ```
-/// use conflict_events::dates::dates;
-/// use conflict_events::{NaiveDate, Span};
-/// let t = "killed 12 militants Tuesday";
-/// let published = NaiveDate::from_ymd_opt(2016, 8, 16); // a Tuesday
-/// let d = dates(t, Span::new(0, t.len()), published);
-/// assert_eq!(d[0].text, "Tuesday");
-/// assert_eq!(d[0].date, published); // the same day, not next week
-/// ```
 pub fn dates(text: &str, range: Span, published: Option<NaiveDate>) -> Vec<DateRef> {
     let mut out = Vec::new();
     let mut start = range.start.min(text.len());
@@ -542,5 +532,15 @@ mod tests {
         assert!(all("last NIGHT", p).is_empty());
         assert_eq!(all("Yesterday", p)[0].date, Some(d(2016, 8, 15)));
         assert!(all("monday march 3 the tuesday", p).is_empty());
+    }
+
+    /// A weekday in a report is the latest such day on or before its publication.
+    #[test]
+    fn a_weekday_is_in_the_past() {
+        let t = "killed 12 militants Tuesday";
+        let published = NaiveDate::from_ymd_opt(2016, 8, 16); // a Tuesday
+        let d = dates(t, Span::new(0, t.len()), published);
+        assert_eq!(d[0].text, "Tuesday");
+        assert_eq!(d[0].date, published); // the same day, not next week
     }
 }

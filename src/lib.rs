@@ -15,9 +15,9 @@
 //! }
 //! ```
 //!
-//! The pipeline, one module per stage: [`text`] (furniture, sentences, clauses),
-//! [`gazetteer`] (names found by hashed word prefixes, acronyms by aho-corasick),
-//! [`numbers`], [`dates`], then the event
+//! The pipeline, one (crate-private) module per stage: `text` (furniture, sentences,
+//! clauses), [`gazetteer`] (names found by hashed word prefixes, acronyms by aho-corasick),
+//! `numbers`, `dates`, then the event
 //! rules, which fill the slots of every kind per clause, merge the mentions of one event
 //! per article and tie casualty figures to their cause. The output types ([`Event`], [`Strike`], [`Casualty`]...) serialize
 //! to the JSON of `SCHEMA.md`. Built-in data: see `data/README.md`. [`export`] writes the
@@ -428,7 +428,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-pub mod dates;
+mod dates;
 mod error;
 mod events;
 pub mod export;
@@ -436,9 +436,9 @@ mod extractor;
 pub mod gazetteer;
 mod hash;
 mod model;
-pub mod numbers;
+mod numbers;
 mod span;
-pub mod text;
+mod text;
 
 pub use chrono::NaiveDate;
 pub use error::{Error, ErrorKind};

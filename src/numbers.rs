@@ -55,19 +55,6 @@ pub enum NumberKind {
 /// 2000000), "several" (low 3), "a few" (low 2), "a dozen" is exact 12, "a handful" (low 3).
 /// Ranges "3-7", "3 – 7", "3 to 7", "between 3 and 7": low 3, high 7, value None, qualifier range.
 /// Never panics; spans are on char boundaries; ignores `range` parts outside the text.
-///
-/// ```
-/// use conflict_events::numbers::{numbers, NumberKind};
-/// use conflict_events::{Qualifier, Span};
-/// let t = "more than 280,000 people, twelve soldiers and 30 km in 2016";
-/// let n = numbers(t, Span::new(0, t.len()));
-/// assert_eq!(n[0].count.value, Some(280_000));
-/// assert_eq!(n[0].count.qualifier, Qualifier::MoreThan);
-/// assert_eq!(n[0].count.text, "more than 280,000");
-/// assert_eq!(n[1].count.value, Some(12));
-/// assert_eq!(n[2].kind, NumberKind::Measure);
-/// assert_eq!(n[3].kind, NumberKind::Year);
-/// ```
 pub fn numbers(text: &str, range: Span) -> Vec<Number> {
     let mut out = Vec::new();
     let start = clamp_boundary(text, range.start.min(text.len()));
@@ -312,6 +299,7 @@ fn scale_word(w: &[u8]) -> Option<u64> {
 }
 
 /// The value of a number word below a hundred: "twelve", "twenty-five".
+#[cfg(test)]
 pub fn parse_number_word(w: &str) -> Option<u64> {
     // every number word is ASCII and at most 16 bytes
     let mut buf = [0u8; 16];
@@ -1193,5 +1181,18 @@ mod tests {
         assert_eq!(one("the fifth day").kind, NumberKind::Ordinal);
         assert_eq!(one("Second, they").kind, NumberKind::Ordinal);
         assert!(all("by people in cities, with villagers").is_empty());
+    }
+
+    /// Counts keep their words; distances and years are no counts.
+    #[test]
+    fn counts_distances_and_years() {
+        let t = "more than 280,000 people, twelve soldiers and 30 km in 2016";
+        let n = numbers(t, Span::new(0, t.len()));
+        assert_eq!(n[0].count.value, Some(280_000));
+        assert_eq!(n[0].count.qualifier, Qualifier::MoreThan);
+        assert_eq!(n[0].count.text, "more than 280,000");
+        assert_eq!(n[1].count.value, Some(12));
+        assert_eq!(n[2].kind, NumberKind::Measure);
+        assert_eq!(n[3].kind, NumberKind::Year);
     }
 }

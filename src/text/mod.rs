@@ -76,12 +76,6 @@ impl<'a> Normalized<'a> {
     /// Folds typographic characters: curly quotes to `'` `"`, dashes and non-breaking hyphens to
     /// `-`, non-breaking and thin spaces to ` `, `\r` to ` `; drops soft hyphens and zero-width
     /// spaces. Borrows when there is nothing to fold.
-    ///
-    /// ```
-    /// use conflict_events::text::Normalized;
-    /// let n = Normalized::new("Shoigu\u{a0}said \u{201c}no\u{201d} \u{2014} twice");
-    /// assert_eq!(n.as_str(), "Shoigu said \"no\" - twice");
-    /// ```
     pub fn new(input: &'a str) -> Normalized<'a> {
         let Some(first) = first_fold(input) else {
             return Normalized {
@@ -135,11 +129,13 @@ impl<'a> Normalized<'a> {
     }
 
     /// The text given to [`Normalized::new`].
+    #[cfg(test)]
     pub fn original(&self) -> &'a str {
         self.original
     }
 
     /// True if nothing was folded and [`Normalized::as_str`] is the original itself.
+    #[cfg(test)]
     pub fn is_borrowed(&self) -> bool {
         matches!(self.text, Cow::Borrowed(_))
     }
@@ -252,17 +248,6 @@ pub struct Segmented {
 /// prose (the teaser of another story) go to `furniture`; a dateline opening the first body
 /// sentence goes to `dateline`. Hard-wrapped wire copy (three or more lines of similar
 /// length) is read as running text.
-///
-/// ```
-/// use conflict_events::text::segment;
-/// let text = "Rebels shell port city\n\nBEIRUT (AP) - Rebels shelled the port. Gen. Ali said 3 died.\n\nShare";
-/// let seg = segment(text);
-/// let got: Vec<&str> = seg.sentences.iter().map(|s| &text[s.span.start..s.span.end]).collect();
-/// assert_eq!(got, ["Rebels shell port city", "Rebels shelled the port.", "Gen. Ali said 3 died."]);
-/// assert!(seg.sentences[0].headline);
-/// assert_eq!(seg.dateline.map(|d| &text[d.start..d.end]), Some("BEIRUT (AP) -"));
-/// assert_eq!(seg.furniture.len(), 1);
-/// ```
 pub fn segment(text: &str) -> Segmented {
     sentences::segment(text)
 }
@@ -1427,5 +1412,36 @@ mod tests {
         }
         let huge = "a".repeat(100_000) + ". " + &"B.".repeat(50_000) + &"\u{a0}".repeat(1000);
         check_invariants(&huge);
+    }
+
+    #[test]
+    fn typography_is_folded() {
+        let n = Normalized::new("Shoigu\u{a0}said \u{201c}no\u{201d} \u{2014} twice");
+        assert_eq!(n.as_str(), "Shoigu said \"no\" - twice");
+    }
+
+    #[test]
+    fn headline_dateline_abbreviation_and_furniture() {
+        let text = "Rebels shell port city\n\nBEIRUT (AP) - Rebels shelled the port. Gen. Ali said 3 died.\n\nShare";
+        let seg = segment(text);
+        let got: Vec<&str> = seg
+            .sentences
+            .iter()
+            .map(|s| &text[s.span.start..s.span.end])
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "Rebels shell port city",
+                "Rebels shelled the port.",
+                "Gen. Ali said 3 died."
+            ]
+        );
+        assert!(seg.sentences[0].headline);
+        assert_eq!(
+            seg.dateline.map(|d| &text[d.start..d.end]),
+            Some("BEIRUT (AP) -")
+        );
+        assert_eq!(seg.furniture.len(), 1);
     }
 }
