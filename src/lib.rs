@@ -31,7 +31,9 @@
 //! at the event that caused it (`event`, an index into the same list). Every field that the
 //! text says carries its [`Span`], byte offsets into the text, and the evidence of an event
 //! is the spans of the sentences it was read from. The events come in the order the text
-//! tells them.
+//! tells them. Entities and places also carry `text`, the words that name them ("Russian
+//! warplanes" for the Russian Aerospace Forces, "Idleb" for Idlib); the examples below
+//! leave it out of places for brevity.
 //!
 //! ## Strike and casualty
 //!

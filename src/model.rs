@@ -756,12 +756,16 @@ pub struct Place {
     pub province: Option<String>,
     /// Where the text names it.
     pub span: Option<Span>,
+    /// The words of the text that name it ("Deir ez-Zor", "Aleppo's"), like
+    /// [`Entity::text`]; empty for a place the text does not name.
+    #[serde(default)]
+    pub text: String,
 }
 
 impl Place {
     fn for_each_span(&mut self, f: &mut dyn FnMut(&mut Span, Option<&mut String>)) {
         if let Some(sp) = &mut self.span {
-            f(sp, None);
+            f(sp, Some(&mut self.text));
         }
     }
 }

@@ -615,6 +615,14 @@ fn check_opt_span(text: &str, obj: Option<&Json>, what: &str, errs: &mut Vec<Str
     if let Some(o) = obj.filter(|o| !o.is_null()) {
         if let Some(span) = o.get("span").filter(|s| !s.is_null()) {
             check_span(text, span, what, true, errs);
+            // entities and places: their words are the text at their span
+            let at = |i: usize| span.get(i).and_then(Json::as_u64).map(|x| x as usize);
+            let words = at(0).zip(at(1)).and_then(|(a, b)| text.get(a..b));
+            if let Some(t) = o.get("text").and_then(Json::as_str) {
+                if Some(t) != words {
+                    errs.push(format!("{what}: text {t:?} is not {words:?}"));
+                }
+            }
         }
     }
 }

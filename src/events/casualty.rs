@@ -1086,6 +1086,7 @@ fn place(
             if cumulative {
                 let c = doc.main_country.clone()?;
                 Some(Place {
+                    text: String::new(),
                     name: Some(doc.country_name(&c)),
                     kind: PlaceKind::Country,
                     code: Some(c.clone()),

@@ -123,6 +123,7 @@ mod tests {
 
     fn town(name: &str, province: &str, country: &str) -> Place {
         Place {
+            text: String::new(),
             name: Some(name.into()),
             kind: PlaceKind::City,
             code: None,
@@ -134,6 +135,7 @@ mod tests {
 
     fn province(code: &str, country: &str) -> Place {
         Place {
+            text: String::new(),
             name: None,
             kind: PlaceKind::Province,
             code: Some(code.into()),

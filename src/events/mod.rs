@@ -78,6 +78,7 @@ impl PlaceRef<'_> {
     pub(crate) fn to_place(self) -> Place {
         let e = self.entry;
         Place {
+            text: String::new(),
             name: Some(e.name().to_string()),
             kind: self.kind,
             code: match self.kind {
@@ -825,6 +826,7 @@ impl<'t> Doc<'t> {
                 let code = p.province.clone()?;
                 let name = self.gaz.name_of(&code).map(str::to_string);
                 Some(Place {
+                    text: String::new(),
                     name,
                     kind: PlaceKind::Province,
                     country: p.country.clone(),

@@ -797,6 +797,7 @@ fn base(doc: &Doc, s: &Sent) -> (Option<Place>, Option<usize>) {
                     if e.kind == EntityKind::State {
                         return (
                             Some(Place {
+                                text: String::new(),
                                 name: None,
                                 kind: PlaceKind::AirBase,
                                 code: None,
@@ -818,6 +819,7 @@ fn base(doc: &Doc, s: &Sent) -> (Option<Place>, Option<usize>) {
                     if let Some(p) = doc.place_ref(s, m) {
                         return (
                             Some(Place {
+                                text: String::new(),
                                 name: None,
                                 kind: PlaceKind::AirBase,
                                 code: None,

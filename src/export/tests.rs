@@ -26,6 +26,7 @@ impl Spans {
 
     fn place(&mut self, kind: PlaceKind) -> Place {
         Place {
+            text: String::new(),
             name: Some("Town".into()),
             kind,
             code: None,
