@@ -22,8 +22,8 @@ use super::{
 };
 use crate::gazetteer::EntryKind;
 use crate::model::{
-    Casualty, CasualtyKind, Count, Entity, Event, Place, PlaceKind, Qualifier, VictimCategory,
-    Victims,
+    Casualty, CasualtyKind, Count, DateRef, Entity, Event, Place, PlaceKind, Qualifier,
+    VictimCategory, Victims,
 };
 use crate::numbers::NumberKind;
 use crate::span::Span;
@@ -732,6 +732,8 @@ fn kind_before(doc: &Doc, s: &Sent, ca: usize, a: usize) -> Option<(CasualtyKind
     None
 }
 
+/// A casualty read from the figure `c` of the clause `sc`, and what its sentence itself
+/// tells of it; none where the figure is no casualty of its own.
 fn read(
     doc: &Doc,
     memo: &mut Memo,
@@ -742,147 +744,25 @@ fn read(
     in_sentence: &[CasualtyKind],
 ) -> Option<(Casualty, Told)> {
     let Scope { si, ca, cb, .. } = sc;
-    if sc.coding || is_aside(doc, s, &c) {
+    if is_passed_over(doc, s, sc, &c, in_sentence) {
         return None;
     }
-    // a part of a figure already given: "including 3 children"
-    let including =
-        (c.a.saturating_sub(2)..c.a).any(|i| s.toks.get(i).is_some_and(|t| t.w == W::Including));
-    if including && !in_sentence.is_empty() || among_toll(s, c.a) {
-        return None;
-    }
-    // "two of the dead were children": a part of a toll; "three of the wounded later died"
-    // is a figure of the dead
-    let part = partitive(doc, s, c.b);
-    let from = part.map_or(c.b, |(_, after)| after);
-    let Reading {
-        mut victims,
-        mut kind,
-    } = after_figure(doc, s, from, cb, c.victims)?;
-    if let Some((whole, _)) = part {
-        let found = kind.map(|(k, _)| k);
-        let part = match whole {
-            Whole::Toll(k) => found.is_none_or(|f| f == k),
-            Whole::Victims => found.is_none(),
-            // "killing 2 of them" is a figure; "six wounded, one of whom seriously" is not
-            Whole::Them => found.is_some() && found == in_sentence.last().copied(),
-        };
-        if part {
-            return None;
-        }
-    }
-    // "a policeman killed a woman", "2 gunmen wounded 3 people": the figure did it (not "20
-    // injured fighters", where the verb is an adjective)
-    if victims.is_some() && kind.is_some_and(|(_, j)| j > from && has_person_object(doc, s, j, cb))
-    {
-        return None;
-    }
-    // "killed 3 fighters displaced from Ghouta": the verb before the figure, not a participle
-    // after its noun
-    let bare = kind.is_some_and(|(_, k)| {
-        k > from
-            && victims.is_some()
-            && !(from..k).any(|x| {
-                s.toks
-                    .get(x)
-                    .is_some_and(|t| matches!(t.w, W::Aux | W::Perfect))
-            })
-    });
-    if bare {
-        if let Some(before) = kind_before(doc, s, ca, c.a).filter(|&(_, k)| k + 3 >= c.a) {
-            kind = Some(before);
-        }
-    }
-    if kind.is_none() {
-        kind = toll_to(doc, s, sc, c.a, in_sentence.last().copied());
-    }
-    if kind.is_none() {
-        kind = kind_before(doc, s, ca, c.a);
-        // after a verb before the figure, the noun after it names the victims
-        if kind.is_some() && victims.is_none() {
-            if let Some(t) = s.toks.get(c.b) {
-                if let Some(cat) = person(t.w) {
-                    victims = Some((cat, t.span));
-                }
-            }
-        }
-    }
-    let (kind, kind_tok) = kind?;
-    // "Floods kill 40 as fighting rages nearby": the figure is the flood's
-    if by_disaster(s, ca, cb, kind_tok) {
-        return None;
-    }
-    // "the three other soldiers fled": fighters who flee are not displaced people
-    if kind == CasualtyKind::Displaced
-        && s.toks
-            .get(kind_tok)
-            .is_some_and(|t| doc.word(t).eq_ignore_ascii_case("fled"))
-        && victims.is_some_and(|(c, _)| {
-            matches!(
-                c,
-                VictimCategory::Combatants | VictimCategory::SecurityForces
-            )
-        })
-    {
-        return None;
-    }
-    if matches!(kind, CasualtyKind::Detained | CasualtyKind::Abducted) && !doc.options.captives {
+    let Figure {
+        victims,
+        kind,
+        kind_tok,
+    } = figure(doc, s, sc, &c, in_sentence)?;
+    if is_refused(doc, s, sc, kind, kind_tok, victims) {
         return None;
     }
     let modality = modality::of(doc, s, ca, kind_tok.min(c.a));
-    // a figure of wounded that is only "killed or wounded" is not a figure of either
-    if is_word(doc, s, kind_tok + 1, &["or", "and/or", "/", "and"])
-        && s.toks
-            .get(kind_tok + 2)
-            .is_some_and(|t| matches!(t.w, W::Casualty(..)))
-    {
-        return None;
-    }
-    if kind_tok < c.a
-        && is_word(doc, s, kind_tok.wrapping_sub(1), &["or", "/", "and"])
-        && s.toks
-            .get(kind_tok.wrapping_sub(2))
-            .is_some_and(|t| matches!(t.w, W::Casualty(..)))
-    {
+    if is_either(doc, s, kind_tok, c.a) {
         return None;
     }
     let cumulative = memo.is_cumulative(doc, s, sc.lo, sc.hi);
-    let victims = match victims {
-        Some((cat, span)) => {
-            let text = span.get(doc.text).map(|w| w.to_string());
-            let cat = if text
-                .as_deref()
-                .is_some_and(|t| t.eq_ignore_ascii_case("others"))
-            {
-                VictimCategory::People
-            } else {
-                cat
-            };
-            Victims {
-                text,
-                category: cat,
-                span: Some(span),
-            }
-        }
-        None => Victims {
-            text: None,
-            category: VictimCategory::People,
-            span: None,
-        },
-    };
+    let victims = victims_of(doc, victims);
     let (place, province, place_told) = place(doc, memo, si, s, (ca, cb), strike, cumulative);
-    // a running toll has no date of its own ("since October 7" is when it began)
-    let (date, date_told) = if cumulative {
-        (None, false)
-    } else {
-        let own = nearest_event_date(doc, s, ca, cb, c.a, None)
-            .or_else(|| nearest_event_date(doc, s, 0, s.toks.len(), c.a, None));
-        let told = own.is_some();
-        let date = own
-            .or_else(|| strike.and_then(|x| x.date.clone()))
-            .or_else(|| paragraph_date(doc, si));
-        (date, told)
-    };
+    let (date, date_told) = date_of(doc, s, sc, c.a, strike, cumulative);
     let (source, source_span) = memo.source(doc, s);
     let perpetrator = strike
         .and_then(|x| x.actor.clone())
@@ -907,6 +787,216 @@ fn read(
         event: None,
     };
     Some((casualty, told))
+}
+
+/// Whether the figure is not read at all: a coding remark, an aside, or a part of a figure
+/// already given ("including 3 children") or of a toll.
+fn is_passed_over(doc: &Doc, s: &Sent, sc: Scope, c: &Cand, in_sentence: &[CasualtyKind]) -> bool {
+    if sc.coding || is_aside(doc, s, c) {
+        return true;
+    }
+    // a part of a figure already given: "including 3 children"
+    let including =
+        (c.a.saturating_sub(2)..c.a).any(|i| s.toks.get(i).is_some_and(|t| t.w == W::Including));
+    including && !in_sentence.is_empty() || among_toll(s, c.a)
+}
+
+/// What [`figure`] reads: the victims (their category and the words that name them), the
+/// kind of the casualty and the token of the word that tells it.
+struct Figure {
+    victims: Option<(VictimCategory, Span)>,
+    kind: CasualtyKind,
+    kind_tok: usize,
+}
+
+/// The kind and victims of the figure `c`, read after it or else before it; none where it
+/// has no casualty word, is a part of a toll, or did the killing itself.
+fn figure(
+    doc: &Doc,
+    s: &Sent,
+    sc: Scope,
+    c: &Cand,
+    in_sentence: &[CasualtyKind],
+) -> Option<Figure> {
+    let Scope { ca, cb, .. } = sc;
+    // "two of the dead were children": a part of a toll; "three of the wounded later died"
+    // is a figure of the dead
+    let part = partitive(doc, s, c.b);
+    let from = part.map_or(c.b, |(_, after)| after);
+    let Reading {
+        mut victims,
+        mut kind,
+    } = after_figure(doc, s, from, cb, c.victims)?;
+    if let Some((whole, _)) = part {
+        if is_part_of(whole, kind, in_sentence) {
+            return None;
+        }
+    }
+    // "a policeman killed a woman", "2 gunmen wounded 3 people": the figure did it (not "20
+    // injured fighters", where the verb is an adjective)
+    if victims.is_some() && kind.is_some_and(|(_, j)| j > from && has_person_object(doc, s, j, cb))
+    {
+        return None;
+    }
+    if is_bare(s, from, victims, kind) {
+        if let Some(before) = kind_before(doc, s, ca, c.a).filter(|&(_, k)| k + 3 >= c.a) {
+            kind = Some(before);
+        }
+    }
+    if kind.is_none() {
+        kind = toll_to(doc, s, sc, c.a, in_sentence.last().copied());
+    }
+    if kind.is_none() {
+        kind = kind_before(doc, s, ca, c.a);
+        // after a verb before the figure, the noun after it names the victims
+        if kind.is_some() && victims.is_none() {
+            if let Some(t) = s.toks.get(c.b) {
+                if let Some(cat) = person(t.w) {
+                    victims = Some((cat, t.span));
+                }
+            }
+        }
+    }
+    let (kind, kind_tok) = kind?;
+    Some(Figure {
+        victims,
+        kind,
+        kind_tok,
+    })
+}
+
+/// Whether a figure that is a part of `whole` ([`partitive`]), with the casualty word
+/// `found` after it, is only a part of a toll told before.
+fn is_part_of(
+    whole: Whole,
+    found: Option<(CasualtyKind, usize)>,
+    in_sentence: &[CasualtyKind],
+) -> bool {
+    let found = found.map(|(k, _)| k);
+    match whole {
+        Whole::Toll(k) => found.is_none_or(|f| f == k),
+        Whole::Victims => found.is_none(),
+        // "killing 2 of them" is a figure; "six wounded, one of whom seriously" is not
+        Whole::Them => found.is_some() && found == in_sentence.last().copied(),
+    }
+}
+
+/// "killed 3 fighters displaced from Ghouta": whether the casualty word after the figure's
+/// noun is a bare participle, so the verb before the figure tells its kind.
+fn is_bare(
+    s: &Sent,
+    from: usize,
+    victims: Option<(VictimCategory, Span)>,
+    kind: Option<(CasualtyKind, usize)>,
+) -> bool {
+    kind.is_some_and(|(_, k)| {
+        k > from
+            && victims.is_some()
+            && !(from..k).any(|x| {
+                s.toks
+                    .get(x)
+                    .is_some_and(|t| matches!(t.w, W::Aux | W::Perfect))
+            })
+    })
+}
+
+/// Whether a figure of `kind` told at `kind_tok` is refused: a disaster's, fighters who
+/// fled, or captives when they are not asked for.
+fn is_refused(
+    doc: &Doc,
+    s: &Sent,
+    sc: Scope,
+    kind: CasualtyKind,
+    kind_tok: usize,
+    victims: Option<(VictimCategory, Span)>,
+) -> bool {
+    // "Floods kill 40 as fighting rages nearby": the figure is the flood's
+    if by_disaster(s, sc.ca, sc.cb, kind_tok) {
+        return true;
+    }
+    // "the three other soldiers fled": fighters who flee are not displaced people
+    if kind == CasualtyKind::Displaced
+        && s.toks
+            .get(kind_tok)
+            .is_some_and(|t| doc.word(t).eq_ignore_ascii_case("fled"))
+        && victims.is_some_and(|(c, _)| {
+            matches!(
+                c,
+                VictimCategory::Combatants | VictimCategory::SecurityForces
+            )
+        })
+    {
+        return true;
+    }
+    matches!(kind, CasualtyKind::Detained | CasualtyKind::Abducted) && !doc.options.captives
+}
+
+/// Whether the casualty word at `kind_tok` is one of two joined by "or"/"and" ("killed or
+/// wounded"): a figure of both is a figure of neither.
+fn is_either(doc: &Doc, s: &Sent, kind_tok: usize, a: usize) -> bool {
+    if is_word(doc, s, kind_tok + 1, &["or", "and/or", "/", "and"])
+        && s.toks
+            .get(kind_tok + 2)
+            .is_some_and(|t| matches!(t.w, W::Casualty(..)))
+    {
+        return true;
+    }
+    kind_tok < a
+        && is_word(doc, s, kind_tok.wrapping_sub(1), &["or", "/", "and"])
+        && s.toks
+            .get(kind_tok.wrapping_sub(2))
+            .is_some_and(|t| matches!(t.w, W::Casualty(..)))
+}
+
+/// The victims of a figure from the words that name them ("others" are people); people
+/// where no words do.
+fn victims_of(doc: &Doc, victims: Option<(VictimCategory, Span)>) -> Victims {
+    match victims {
+        Some((cat, span)) => {
+            let text = span.get(doc.text).map(|w| w.to_string());
+            let cat = if text
+                .as_deref()
+                .is_some_and(|t| t.eq_ignore_ascii_case("others"))
+            {
+                VictimCategory::People
+            } else {
+                cat
+            };
+            Victims {
+                text,
+                category: cat,
+                span: Some(span),
+            }
+        }
+        None => Victims {
+            text: None,
+            category: VictimCategory::People,
+            span: None,
+        },
+    }
+}
+
+/// The date of the figure at token `a`, and whether its sentence tells it: its own, else
+/// the strike's or the paragraph's; none for a running toll.
+fn date_of(
+    doc: &Doc,
+    s: &Sent,
+    sc: Scope,
+    a: usize,
+    strike: Option<&crate::model::Strike>,
+    cumulative: bool,
+) -> (Option<DateRef>, bool) {
+    // a running toll has no date of its own ("since October 7" is when it began)
+    if cumulative {
+        return (None, false);
+    }
+    let own = nearest_event_date(doc, s, sc.ca, sc.cb, a, None)
+        .or_else(|| nearest_event_date(doc, s, 0, s.toks.len(), a, None));
+    let told = own.is_some();
+    let date = own
+        .or_else(|| strike.and_then(|x| x.date.clone()))
+        .or_else(|| paragraph_date(doc, sc.si));
+    (date, told)
 }
 
 /// A running toll: "since", "so far", "to date", "in total", or a war that "has killed",
