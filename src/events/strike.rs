@@ -352,39 +352,79 @@ fn weapon_of(w: W) -> Option<Weapon> {
     }
 }
 
-/// The trigger of a clause: (token, weapon, strong, definite).
+/// The weapon the word at `k` names where it stands: "air" and "aerial" count only right
+/// before a trigger, and "tear gas shells" are no weapon.
+fn weapon_at(doc: &Doc, s: &Sent, k: usize) -> Option<Weapon> {
+    let t = s.toks.get(k)?;
+    let w = weapon_of(t.w)?;
+    let word = super::lower(doc.word(t));
+    if (word == "air" || word == "aerial")
+        && !lower_is(
+            doc,
+            s,
+            k + 1,
+            &[
+                "force", "forces", "raid", "raids", "strike", "strikes", "attack", "attacks",
+                "power",
+            ],
+        )
+    {
+        return None;
+    }
+    if k > 0
+        && lower_is(
+            doc,
+            s,
+            k - 1,
+            &["gas", "tear", "flare", "smoke", "illumination", "water"],
+        )
+    {
+        return None;
+    }
+    Some(w)
+}
+
+/// The clause [a, b) whose trigger is sought, with what is read of it once, when the first
+/// trigger asks, not by a scan of the clause for every trigger (a clause of N weak triggers
+/// cost N scans, issue 13).
+struct Clause<'a, 'd> {
+    doc: &'a Doc<'d>,
+    s: &'a Sent,
+    a: usize,
+    b: usize,
+    weapon: std::cell::OnceCell<Option<Weapon>>,
+    air: std::cell::OnceCell<bool>,
+}
+
+impl Clause<'_, '_> {
+    /// The weapon of the clause: the first that is not aircraft, else aircraft.
+    fn weapon(&self) -> Option<Weapon> {
+        let (doc, s, a, b) = (self.doc, self.s, self.a, self.b);
+        *self.weapon.get_or_init(|| {
+            work::add(b - a);
+            (a..b)
+                .filter_map(|k| weapon_at(doc, s, k))
+                .find(|w| *w != Weapon::Air)
+                .or_else(|| (a..b).find_map(|k| weapon_at(doc, s, k)))
+        })
+    }
+
+    /// Whether aircraft are named in the clause by a word other than "air" or "aerial".
+    fn air(&self) -> bool {
+        let (doc, s, a, b) = (self.doc, self.s, self.a, self.b);
+        *self.air.get_or_init(|| {
+            (a..b).any(|k| {
+                s.toks.get(k).is_some_and(|x| {
+                    x.w == W::WeaponNoun(Weapon::Air)
+                        && !matches!(super::lower(doc.word(x)).as_ref(), "air" | "aerial")
+                })
+            })
+        })
+    }
+}
+
+/// The trigger of a clause ([`Trigger`]): its first strong trigger, else its first weak one.
 fn trigger(doc: &Doc, s: &Sent, a: usize, b: usize) -> Option<Trigger> {
-    // weapon words of the clause; "air" and "aerial" count only right before a trigger, and
-    // "tear gas shells" are no weapon
-    let is_weapon_ctx = |k: usize| -> Option<Weapon> {
-        let t = s.toks.get(k)?;
-        let w = weapon_of(t.w)?;
-        let word = super::lower(doc.word(t));
-        if (word == "air" || word == "aerial")
-            && !lower_is(
-                doc,
-                s,
-                k + 1,
-                &[
-                    "force", "forces", "raid", "raids", "strike", "strikes", "attack", "attacks",
-                    "power",
-                ],
-            )
-        {
-            return None;
-        }
-        if k > 0
-            && lower_is(
-                doc,
-                s,
-                k - 1,
-                &["gas", "tear", "flare", "smoke", "illumination", "water"],
-            )
-        {
-            return None;
-        }
-        Some(w)
-    };
     // only these words start a strike: most clauses have none
     let clause = s.toks.get(a..b).unwrap_or(&[]);
     if !clause
@@ -393,155 +433,25 @@ fn trigger(doc: &Doc, s: &Sent, a: usize, b: usize) -> Option<Trigger> {
     {
         return None;
     }
-    // the weapon of the clause and whether aircraft are named in it: read once, when the
-    // first trigger asks, not by a scan of the clause for every trigger (a clause of N weak
-    // triggers cost N scans, issue 13)
-    let clause_weapon = std::cell::OnceCell::new();
-    let clause_weapon = || {
-        *clause_weapon.get_or_init(|| {
-            work::add(b - a);
-            (a..b)
-                .filter_map(is_weapon_ctx)
-                .find(|w| *w != Weapon::Air)
-                .or_else(|| (a..b).find_map(is_weapon_ctx))
-        })
+    let cl = Clause {
+        doc,
+        s,
+        a,
+        b,
+        weapon: std::cell::OnceCell::new(),
+        air: std::cell::OnceCell::new(),
     };
-    let air_ctx = std::cell::OnceCell::new();
-    let air_ctx = || {
-        *air_ctx.get_or_init(|| {
-            (a..b).any(|k| {
-                s.toks.get(k).is_some_and(|x| {
-                    x.w == W::WeaponNoun(Weapon::Air)
-                        && !matches!(super::lower(doc.word(x)).as_ref(), "air" | "aerial")
-                })
-            })
-        })
-    };
-    let mut weak: Option<(usize, Option<Weapon>, bool, bool)> = None;
+    let mut weak: Option<Trigger> = None;
     for i in a..b {
         work::add(1);
         let Some(tok) = s.toks.get(i) else { break };
-        let prev = i
-            .checked_sub(1)
-            .filter(|&j| j >= a)
-            .and_then(|j| s.toks.get(j));
-        let next = s.toks.get(i + 1);
         let found = match tok.w {
-            W::Trigger(wp, strong) => {
-                let prev_weapon = i.checked_sub(1).filter(|&j| j >= a).and_then(|j| {
-                    prev.and_then(|p| weapon_of(p.w))
-                        .filter(|_| !lower_is(doc, s, j.wrapping_sub(1), &["gas", "tear"]))
-                });
-                let clause_weapon = clause_weapon();
-                if next.is_some_and(|n| n.w == W::Campaign) {
-                    continue;
-                }
-                if prev.is_some_and(|p| matches!(p.w, W::Improvised | W::NotAttack)) {
-                    continue;
-                }
-                let word = doc.word(tok);
-                let lw = super::lower(word);
-                // "bombs" as a thing ("two bombs planted", "a bomb exploded") is no air strike
-                // unless aircraft drop it or it is a kind dropped from the air
-                let is_bomb_noun = (lw == "bomb" || lw == "bombs")
-                    && !lower_is(
-                        doc,
-                        s,
-                        i.wrapping_sub(1),
-                        &[
-                            "to",
-                            "would",
-                            "could",
-                            "will",
-                            "barrel",
-                            "cluster",
-                            "guided",
-                            "aerial",
-                            "incendiary",
-                            "phosphorus",
-                            "precision",
-                        ],
-                    );
-                if is_bomb_noun && !air_ctx() {
-                    continue;
-                }
-                let is_attack = lw.starts_with("attack");
-                if is_attack
-                    && prev_weapon.is_none()
-                    && !lower_is(
-                        doc,
-                        s,
-                        i.wrapping_sub(1),
-                        &["to", "would", "could", "will", "not"],
-                    )
-                {
-                    continue;
-                }
-                // "Israeli strikes", "a coalition strike", "regime raids"
-                let actor_before = prev.is_some_and(|p| {
-                    matches!(p.w, W::Coalition | W::Regime)
-                        || p.ment
-                            .and_then(|m| s.ments.get(m as usize))
-                            .is_some_and(|m| {
-                                doc.has_kind(
-                                    m,
-                                    &[EntryKind::Demonym, EntryKind::Country, EntryKind::Military],
-                                )
-                            })
-                }) && matches!(
-                    lw.as_ref(),
-                    "strike" | "strikes" | "raid" | "raids"
-                );
-                // "would strike", "to strike", "did not strike": a verb, not an anaphor
-                let verb_after_aux = i > a
-                    && lower_is(
-                        doc,
-                        s,
-                        i - 1,
-                        &[
-                            "to", "would", "could", "will", "may", "might", "not", "did", "didn't",
-                            "never", "can", "should",
-                        ],
-                    )
-                    && matches!(
-                        lw.as_ref(),
-                        "strike" | "hit" | "bomb" | "target" | "pound" | "raid"
-                    );
-                let strong = strong
-                    || verb_after_aux
-                    || prev_weapon.is_some()
-                    || actor_before
-                    || (!is_attack && clause_weapon.is_some());
-                let weapon = wp.or(prev_weapon).or(clause_weapon);
-                Some((i, weapon, strong))
-            }
-            W::Launch => {
-                let ahead = (i + 1..(i + 7).min(b))
-                    .filter_map(is_weapon_ctx)
-                    .find(|w| *w != Weapon::Air);
-                // "mortar fire", "shells fired by", "rockets launched from"
-                let behind = (i.saturating_sub(3).max(a)..i)
-                    .rev()
-                    .take_while(|&k| {
-                        s.toks
-                            .get(k)
-                            .is_some_and(|x| matches!(x.w, W::Aux | W::WeaponNoun(_)))
-                    })
-                    .find_map(is_weapon_ctx)
-                    .filter(|w| *w != Weapon::Air);
-                ahead.or(behind).map(|w| (i, Some(w), true))
-            }
+            W::Trigger(wp, strong) => by_trigger(&cl, i, wp, strong),
+            W::Launch => by_launch(&cl, i),
             W::WeaponNoun(w)
                 if w != Weapon::Air || doc.word(tok).eq_ignore_ascii_case("bombers") =>
             {
-                let by_after = lower_is(doc, s, i + 1, &["by"]);
-                let by_before =
-                    (i.saturating_sub(4).max(a)..i).any(|j| lower_is(doc, s, j, &["by"]));
-                (is_weapon_ctx(i).is_some() && (by_after || by_before)).then_some((
-                    i,
-                    Some(w),
-                    true,
-                ))
+                by_weapon(&cl, i, w)
             }
             _ => None,
         };
@@ -550,13 +460,163 @@ fn trigger(doc: &Doc, s: &Sent, a: usize, b: usize) -> Option<Trigger> {
         };
         let definite = is_definite(doc, s, a, i);
         if strong {
-            return Some((i, weapon, true, definite));
+            return Some(Trigger {
+                tok: i,
+                weapon,
+                strong: true,
+                definite,
+            });
         }
         if weak.is_none() {
-            weak = Some((i, weapon, false, definite));
+            weak = Some(Trigger {
+                tok: i,
+                weapon,
+                strong: false,
+                definite,
+            });
         }
     }
     weak
+}
+
+/// A trigger word at `i` (weapon `wp`, `strong` by the lexicon): whether it starts a strike,
+/// with its weapon and whether it is strong.
+fn by_trigger(
+    cl: &Clause,
+    i: usize,
+    wp: Option<Weapon>,
+    strong: bool,
+) -> Option<(usize, Option<Weapon>, bool)> {
+    let (doc, s, a) = (cl.doc, cl.s, cl.a);
+    let tok = s.toks.get(i)?;
+    let prev = i
+        .checked_sub(1)
+        .filter(|&j| j >= a)
+        .and_then(|j| s.toks.get(j));
+    let next = s.toks.get(i + 1);
+    let prev_weapon = i.checked_sub(1).filter(|&j| j >= a).and_then(|j| {
+        prev.and_then(|p| weapon_of(p.w))
+            .filter(|_| !lower_is(doc, s, j.wrapping_sub(1), &["gas", "tear"]))
+    });
+    let clause_weapon = cl.weapon();
+    if next.is_some_and(|n| n.w == W::Campaign) {
+        return None;
+    }
+    if prev.is_some_and(|p| matches!(p.w, W::Improvised | W::NotAttack)) {
+        return None;
+    }
+    let word = doc.word(tok);
+    let lw = super::lower(word);
+    if is_bomb_thing(doc, s, i, &lw) && !cl.air() {
+        return None;
+    }
+    let is_attack = lw.starts_with("attack");
+    if is_attack
+        && prev_weapon.is_none()
+        && !lower_is(
+            doc,
+            s,
+            i.wrapping_sub(1),
+            &["to", "would", "could", "will", "not"],
+        )
+    {
+        return None;
+    }
+    let actor_before = actor_before(doc, s, prev, &lw);
+    let verb_after_aux = verb_after_aux(doc, s, a, i, &lw);
+    let strong = strong
+        || verb_after_aux
+        || prev_weapon.is_some()
+        || actor_before
+        || (!is_attack && clause_weapon.is_some());
+    let weapon = wp.or(prev_weapon).or(clause_weapon);
+    Some((i, weapon, strong))
+}
+
+/// "bombs" as a thing ("two bombs planted", "a bomb exploded"): whether the trigger `lw` at
+/// `i` is such a noun, no air strike unless aircraft drop it or it is a kind dropped from the
+/// air.
+fn is_bomb_thing(doc: &Doc, s: &Sent, i: usize, lw: &str) -> bool {
+    (lw == "bomb" || lw == "bombs")
+        && !lower_is(
+            doc,
+            s,
+            i.wrapping_sub(1),
+            &[
+                "to",
+                "would",
+                "could",
+                "will",
+                "barrel",
+                "cluster",
+                "guided",
+                "aerial",
+                "incendiary",
+                "phosphorus",
+                "precision",
+            ],
+        )
+}
+
+/// "Israeli strikes", "a coalition strike", "regime raids": whether an actor stands right
+/// before the trigger `lw` (token `prev`).
+fn actor_before(doc: &Doc, s: &Sent, prev: Option<&super::Tok>, lw: &str) -> bool {
+    prev.is_some_and(|p| {
+        matches!(p.w, W::Coalition | W::Regime)
+            || p.ment
+                .and_then(|m| s.ments.get(m as usize))
+                .is_some_and(|m| {
+                    doc.has_kind(
+                        m,
+                        &[EntryKind::Demonym, EntryKind::Country, EntryKind::Military],
+                    )
+                })
+    }) && matches!(lw, "strike" | "strikes" | "raid" | "raids")
+}
+
+/// "would strike", "to strike", "did not strike": whether the trigger `lw` at `i` is a verb
+/// after an auxiliary, not an anaphor.
+fn verb_after_aux(doc: &Doc, s: &Sent, a: usize, i: usize, lw: &str) -> bool {
+    i > a
+        && lower_is(
+            doc,
+            s,
+            i - 1,
+            &[
+                "to", "would", "could", "will", "may", "might", "not", "did", "didn't", "never",
+                "can", "should",
+            ],
+        )
+        && matches!(lw, "strike" | "hit" | "bomb" | "target" | "pound" | "raid")
+}
+
+/// "mortar fire", "shells fired by", "rockets launched from": whether the launch word at `i`
+/// starts a strike, by a weapon other than aircraft after or just before it.
+fn by_launch(cl: &Clause, i: usize) -> Option<(usize, Option<Weapon>, bool)> {
+    let (doc, s, a, b) = (cl.doc, cl.s, cl.a, cl.b);
+    let ahead = (i + 1..(i + 7).min(b))
+        .filter_map(|k| weapon_at(doc, s, k))
+        .find(|w| *w != Weapon::Air);
+    // "mortar fire", "shells fired by", "rockets launched from"
+    let behind = (i.saturating_sub(3).max(a)..i)
+        .rev()
+        .take_while(|&k| {
+            s.toks
+                .get(k)
+                .is_some_and(|x| matches!(x.w, W::Aux | W::WeaponNoun(_)))
+        })
+        .find_map(|k| weapon_at(doc, s, k))
+        .filter(|w| *w != Weapon::Air);
+    ahead.or(behind).map(|w| (i, Some(w), true))
+}
+
+/// Whether the weapon noun `w` at `i` starts a strike: one with "by" after it or just
+/// before it.
+fn by_weapon(cl: &Clause, i: usize, w: Weapon) -> Option<(usize, Option<Weapon>, bool)> {
+    let (doc, s, a) = (cl.doc, cl.s, cl.a);
+    let by_after = lower_is(doc, s, i + 1, &["by"]);
+    let by_before = (i.saturating_sub(4).max(a)..i).any(|j| lower_is(doc, s, j, &["by"]));
+    (weapon_at(doc, s, i).is_some() && (by_after || by_before)).then_some((i, Some(w), true))
 }
 
 /// "the strikes", "these raids", "Tuesday's strikes", "the air raids".
@@ -588,10 +648,24 @@ fn is_definite(doc: &Doc, s: &Sent, a: usize, t: usize) -> bool {
 }
 
 /// The trigger of a clause found by [`trigger`].
-type Trigger = (usize, Option<Weapon>, bool, bool);
+#[derive(Clone, Copy)]
+struct Trigger {
+    /// The token of the trigger word.
+    tok: usize,
+    weapon: Option<Weapon>,
+    /// A strong trigger (an attack word or one that names its weapon), not a weak one.
+    strong: bool,
+    /// "the strikes", "these raids" ([`is_definite`]).
+    definite: bool,
+}
 
 fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize, trig: Trigger) -> Option<Found> {
-    let (t, weapon, strong, definite) = trig;
+    let Trigger {
+        tok: t,
+        weapon,
+        strong,
+        definite,
+    } = trig;
     let modality = modality::of(doc, s, a, t);
     let (actor, actor_ment) = actor(doc, s, a, b, t);
     let (base, base_ment) = base(doc, s);
