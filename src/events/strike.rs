@@ -659,6 +659,8 @@ struct Trigger {
     definite: bool,
 }
 
+/// The strike a clause [a, b) with the trigger `trig` tells: its actor, places, targets,
+/// dates and how it refers to strikes told before.
 fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize, trig: Trigger) -> Option<Found> {
     let Trigger {
         tok: t,
@@ -678,61 +680,10 @@ fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize, trig: Trigger) -> Op
         provinces,
         locations,
     } = super::roles::places(doc, s, a, b, &skip);
-    // a strike told with no place but where it came from is placed there, if it is new
-    let origin = if provinces.is_empty() && locations.is_empty() && !from.is_empty() {
-        let others: Vec<Option<usize>> = (0..s.ments.len())
-            .map(Some)
-            .filter(|m| !from.contains(m))
-            .collect();
-        super::roles::places(doc, s, a, b, &others)
-    } else {
-        super::roles::Where::default()
-    };
-    // "another strike", or a sentence that opens with "Separately," / "In a separate attack"
-    let marker = |k: usize| s.toks.get(k).is_some_and(|x| x.w == W::Another);
-    let another = (a..t).rev().take(4).any(marker) || (0..t.min(4)).any(marker);
-    // targets: armed groups after the trigger in the clause
-    let mut targets = Vec::new();
-    for (mi, m) in s.ments.iter().enumerate() {
-        if skip.contains(&Some(mi)) || !super::roles::is_group_only(doc, m) {
-            continue;
-        }
-        // "the Houthi-run health ministry said", "IS-held villages": a modifier, not a target
-        let after = m.a > t
-            && m.a >= a
-            && m.b <= b
-            && !super::roles::is_compound_modifier(doc, m)
-            && !doc.is_speaker(s, m);
-        if after {
-            if let Some(e) = doc.as_actor(m) {
-                if !targets.iter().any(|x: &Entity| x.name == e.name) {
-                    targets.push(e);
-                }
-            }
-        }
-    }
-    // generic targets: combatant nouns after the trigger, not counted by a figure
-    for i in t + 1..b {
-        let Some(tok) = s.toks.get(i) else { break };
-        if let W::Victim(crate::model::VictimCategory::Combatants) = tok.w {
-            let counted = doc
-                .numbers(s)
-                .iter()
-                .any(|(_, _, nb)| *nb == i || *nb + 1 == i);
-            if !counted && tok.ment.is_none() {
-                let name = doc.word(tok).to_ascii_lowercase();
-                if !targets.iter().any(|e: &Entity| e.name == name) {
-                    targets.push(Entity {
-                        name,
-                        kind: EntityKind::Generic,
-                        country: None,
-                        span: tok.span,
-                        text: String::new(),
-                    });
-                }
-            }
-        }
-    }
+    let origin = origin(doc, s, a, b, &provinces, &locations, &from);
+    let another = is_another(s, a, t);
+    let mut targets = group_targets(doc, s, a, b, t, &skip);
+    generic_targets(doc, s, b, t, &mut targets);
     let date_new = nearest_event_date(doc, s, a, b, t, None)
         .or_else(|| nearest_event_date(doc, s, 0, s.toks.len(), t, None))
         .or_else(|| paragraph_date(doc, si));
@@ -741,25 +692,9 @@ fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize, trig: Trigger) -> Op
     } else {
         nearest_event_date(doc, s, a, b, t, Some(4))
     };
-    // "Rescuers in Ariha said the strike on the town...": where the speakers are tells which
-    // strike a mention with no place of its own refers to
-    let hint = if provinces.is_empty() && locations.is_empty() {
-        s.ments
-            .iter()
-            .filter_map(|m| doc.place_ref(s, m))
-            .filter(|p| p.kind != PlaceKind::Country)
-            .map(|p| p.to_place())
-            .collect()
-    } else {
-        Vec::new()
-    };
+    let hint = hint(doc, s, &provinces, &locations);
     let evidence = s.span;
-    // "a coalition strike on...", "an air raid": the article of the trigger's phrase
-    let indefinite = (a..t)
-        .rev()
-        .take(3)
-        .take_while(|&k| s.toks.get(k).is_some_and(|x| x.punct == 0))
-        .any(|k| s.toks.get(k).is_some_and(|x| x.w == W::Indefinite));
+    let indefinite = is_indefinite(s, a, t);
     let countries = countries_of(doc, s, a, b, &skip, &provinces, &locations);
     Some(Found {
         si,
@@ -781,6 +716,119 @@ fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize, trig: Trigger) -> Op
         modality,
         evidence,
     })
+}
+
+/// A strike told with no place but where it came from (the mentions `from`) is placed there,
+/// if it is new: the places of the clause's other mentions, none where it names its own.
+fn origin(
+    doc: &Doc,
+    s: &Sent,
+    a: usize,
+    b: usize,
+    provinces: &[Place],
+    locations: &[Place],
+    from: &[Option<usize>],
+) -> super::roles::Where {
+    if provinces.is_empty() && locations.is_empty() && !from.is_empty() {
+        let others: Vec<Option<usize>> = (0..s.ments.len())
+            .map(Some)
+            .filter(|m| !from.contains(m))
+            .collect();
+        super::roles::places(doc, s, a, b, &others)
+    } else {
+        super::roles::Where::default()
+    }
+}
+
+/// "another strike", or a sentence that opens with "Separately," / "In a separate attack":
+/// whether the strike at `t` is not the one told before.
+fn is_another(s: &Sent, a: usize, t: usize) -> bool {
+    let marker = |k: usize| s.toks.get(k).is_some_and(|x| x.w == W::Another);
+    (a..t).rev().take(4).any(marker) || (0..t.min(4)).any(marker)
+}
+
+/// Targets: the armed groups after the trigger `t` in the clause [a, b), leaving out the
+/// mentions in `skip`.
+fn group_targets(
+    doc: &Doc,
+    s: &Sent,
+    a: usize,
+    b: usize,
+    t: usize,
+    skip: &[Option<usize>],
+) -> Vec<Entity> {
+    let mut targets = Vec::new();
+    for (mi, m) in s.ments.iter().enumerate() {
+        if skip.contains(&Some(mi)) || !super::roles::is_group_only(doc, m) {
+            continue;
+        }
+        // "the Houthi-run health ministry said", "IS-held villages": a modifier, not a target
+        let after = m.a > t
+            && m.a >= a
+            && m.b <= b
+            && !super::roles::is_compound_modifier(doc, m)
+            && !doc.is_speaker(s, m);
+        if after {
+            if let Some(e) = doc.as_actor(m) {
+                if !targets.iter().any(|x: &Entity| x.name == e.name) {
+                    targets.push(e);
+                }
+            }
+        }
+    }
+    targets
+}
+
+/// Generic targets: the combatant nouns after the trigger `t` in the clause (up to `b`) that
+/// no figure counts, added to `targets`.
+fn generic_targets(doc: &Doc, s: &Sent, b: usize, t: usize, targets: &mut Vec<Entity>) {
+    for i in t + 1..b {
+        let Some(tok) = s.toks.get(i) else { break };
+        if let W::Victim(crate::model::VictimCategory::Combatants) = tok.w {
+            let counted = doc
+                .numbers(s)
+                .iter()
+                .any(|(_, _, nb)| *nb == i || *nb + 1 == i);
+            if !counted && tok.ment.is_none() {
+                let name = doc.word(tok).to_ascii_lowercase();
+                if !targets.iter().any(|e: &Entity| e.name == name) {
+                    targets.push(Entity {
+                        name,
+                        kind: EntityKind::Generic,
+                        country: None,
+                        span: tok.span,
+                        text: String::new(),
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// "Rescuers in Ariha said the strike on the town...": where the speakers are tells which
+/// strike a mention with no place of its own refers to; the sentence's places that are not
+/// countries, none where the strike has places.
+fn hint(doc: &Doc, s: &Sent, provinces: &[Place], locations: &[Place]) -> Vec<Place> {
+    if provinces.is_empty() && locations.is_empty() {
+        s.ments
+            .iter()
+            .filter_map(|m| doc.place_ref(s, m))
+            .filter(|p| p.kind != PlaceKind::Country)
+            .map(|p| p.to_place())
+            .collect()
+    } else {
+        Vec::new()
+    }
+}
+
+/// "a coalition strike on...", "an air raid": whether the article of the trigger's phrase
+/// is indefinite.
+fn is_indefinite(s: &Sent, a: usize, t: usize) -> bool {
+    (a..t)
+        .rev()
+        .take(3)
+        .take_while(|&k| s.toks.get(k).is_some_and(|x| x.punct == 0))
+        .any(|k| s.toks.get(k).is_some_and(|x| x.w == W::Indefinite))
 }
 
 /// The countries a mention places a strike in: those of its provinces and towns, and a
