@@ -974,102 +974,11 @@ fn base(doc: &Doc, s: &Sent) -> (Option<Place>, Option<usize>) {
 
 /// The striker of the trigger at `t` in clause [a, b): (actor, its mention index).
 fn actor(doc: &Doc, s: &Sent, a: usize, b: usize, t: usize) -> (Actor, Option<usize>) {
-    let mut best: Option<(usize, Entity)> = None;
     let speech = speech(doc, s, t);
-    for (mi, m) in s.ments.iter().enumerate() {
-        if !doc.has_kind(m, &ACTOR_KINDS) {
-            continue;
-        }
-        // "Israel's army said the rockets were fired...": the speaker did not fire them,
-        // unless it speaks of its own act ("France's army said it had killed")
-        if let Some(sp) = speech {
-            let told = m.a > sp.verb && m.a < t;
-            if sp.own && told || !sp.own && speaks(doc, s, m, sp.verb) {
-                continue;
-            }
-        }
-        // "the Hamas-run health ministry", "IS-held villages": a modifier acts on nothing
-        if super::roles::is_compound_modifier(doc, m) {
-            continue;
-        }
-        let next = s.toks.get(m.b);
-        // "by LNA forces", "by alleged LNA forces", "by suspected Israeli jets": right after
-        // the trigger ("strikes carried out by", "shells fired by"), not "facilities run by"
-        let by_at = (m.a.saturating_sub(3)..m.a)
-            .rev()
-            .take_while(|&j| {
-                s.toks.get(j).is_some_and(|p| {
-                    p.punct == 0
-                        && (p.w == W::By
-                            || p.w == W::Other
-                            || p.w == W::Definite
-                            || p.w == W::Indefinite)
-                })
-            })
-            .find(|&j| s.toks.get(j).is_some_and(|p| p.w == W::By));
-        let by = by_at.is_some_and(|j| {
-            j > t
-                && (t + 1..j).all(|k| {
-                    s.toks.get(k).is_some_and(|x| {
-                        matches!(x.w, W::Aux | W::Launch | W::WeaponNoun(_))
-                            || matches!(
-                                super::lower(doc.word(x)).as_ref(),
-                                "carried" | "out" | "conducted" | "launched"
-                            )
-                    })
-                })
-        });
-        if by && m.a > t && m.a < b {
-            if let Some(e) = doc.as_actor(m) {
-                return (Actor::Named(e), Some(mi));
-            }
-        }
-        if m.b > t || m.a < a && m.b > a {
-            continue;
-        }
-        let group = doc.has_kind(m, &[EntryKind::ArmedGroup, EntryKind::Military]);
-        // "Israeli tanks shelled": things that fire are the striker's
-        let firing = m.b + 1 == t;
-        if next.is_some_and(|n| {
-            matches!(n.w, W::Thing if !firing)
-                || matches!(
-                    n.w,
-                    W::Base
-                        | W::Victim(crate::model::VictimCategory::Civilians)
-                        | W::Victim(crate::model::VictimCategory::People)
-                )
-                || (!group && n.w == W::Victim(crate::model::VictimCategory::Combatants))
-                || doc.word(n) == "-"
-        }) {
-            continue;
-        }
-        // "killed in Israeli strikes": the place word governs the strikes, not the people
-        let adjective = m.b == t && doc.has_kind(m, &[EntryKind::Demonym]);
-        if is_locative_before(s, m.a) && !adjective {
-            continue;
-        }
-        // "pro-Iran militias": the patron is not the striker
-        if doc
-            .text
-            .get(m.m.span.start.saturating_sub(4)..m.m.span.start)
-            .is_some_and(|p| p.eq_ignore_ascii_case("pro-") || p.eq_ignore_ascii_case("nti-"))
-        {
-            continue;
-        }
-        // a place that is only a place (a town, a province) is not an actor
-        if !doc.has_kind(m, &ACTOR_KINDS) {
-            continue;
-        }
-        let Some(e) = doc.as_actor(m) else {
-            continue;
-        };
-        // prefer the clause; outside it, only a subject before the clause
-        let in_clause = m.a >= a;
-        match &best {
-            Some((bi, _)) if s.ments.get(*bi).is_some_and(|bm| bm.a >= a) && !in_clause => {}
-            _ => best = Some((mi, e)),
-        }
-    }
+    let mut best = match scan(doc, s, a, b, t, speech) {
+        Scan::By(mi, e) => return (Actor::Named(e), Some(mi)),
+        Scan::Best(best) => best,
+    };
     // "unidentified warplanes": no guess
     let unknown = s
         .toks
@@ -1077,29 +986,7 @@ fn actor(doc: &Doc, s: &Sent, a: usize, b: usize, t: usize) -> (Actor, Option<us
         .unwrap_or(&[])
         .iter()
         .any(|t| t.w == W::Unknown);
-    // "National Resistance and coalition forces fired": the first of the coordinated
-    // subjects; "X destroyed a tank of Y with artillery fire": the subject, not the nearest
-    let instrument =
-        (t.saturating_sub(3).max(a)..t).any(|k| lower_is(doc, s, k, &["with", "using"]));
-    if let Some((bi, _)) = &best {
-        let bm = s.ments.get(*bi).copied();
-        let coordinated =
-            bm.is_some_and(|m| m.a >= 2 && s.toks.get(m.a - 1).is_some_and(|x| x.w == W::Conj));
-        if instrument || coordinated {
-            let first = s.ments.iter().enumerate().find(|(_, m)| {
-                m.a >= a
-                    && m.b <= t
-                    && doc.has_kind(m, &ACTOR_KINDS)
-                    && !is_locative_before(s, m.a)
-                    && (instrument || bm.is_some_and(|b| m.b + 1 == b.a))
-            });
-            if let Some((mi, m)) = first {
-                if let Some(e) = doc.as_actor(m) {
-                    best = Some((mi, e));
-                }
-            }
-        }
-    }
+    first_subject(doc, s, a, t, &mut best);
     if let Some((mi, e)) = best {
         if !unknown || s.ments.get(mi).is_some_and(|m| m.b + 1 >= t) {
             return (Actor::Named(e), Some(mi));
@@ -1120,58 +1007,213 @@ fn actor(doc: &Doc, s: &Sent, a: usize, b: usize, t: usize) -> (Actor, Option<us
     }
     // "..., Russia's defence ministry said": a military speaker reports its own strike
     // (not "Ukraine's emergency service said", which speaks for the side struck)
-    if let Some((mi, m)) = s.ments.iter().enumerate().find(|(_, m)| {
-        // "Moscow said", "the IDF said", "Russia's defence ministry said"; not "Israeli police
-        // said", whose name may also be a force's
-        let speaks_itself = s.toks.get(m.b).is_some_and(|x| x.w == W::Report);
-        let military_speaker = doc.has_kind(m, &[EntryKind::Metonym])
-            || doc.has_kind(m, &[EntryKind::Military]) && speaks_itself
-            || (m.b..(m.b + 4).min(s.toks.len())).any(|k| {
-                lower_is(
-                    doc,
-                    s,
-                    k,
-                    &["defence", "defense", "military", "army", "forces", "air"],
-                )
-            });
-        m.a > t
-            && military_speaker
-            && doc.has_kind(
-                m,
-                &[
-                    EntryKind::Country,
-                    EntryKind::Metonym,
-                    EntryKind::Military,
-                    EntryKind::Demonym,
-                ],
-            )
-            && (m.b..(m.b + 5).min(s.toks.len()))
-                .any(|k| s.toks.get(k).is_some_and(|x| x.w == W::Report))
-            && !is_locative_before(s, m.a)
-    }) {
+    if let Some((mi, m)) = s
+        .ments
+        .iter()
+        .enumerate()
+        .find(|(_, m)| is_military_speaker(doc, s, t, m))
+    {
         if let Some(e) = doc.as_actor(m) {
             return (Actor::Named(e), Some(mi));
         }
     }
-    // "shelling exchange between regime forces and rebels": the first party
-    if let Some(k) = (a..b).find(|&k| lower_is(doc, s, k, &["between"])) {
-        if let Some((mi, m)) = s
-            .ments
-            .iter()
-            .enumerate()
-            .find(|(_, m)| m.a > k && m.b <= b)
-        {
-            if m.a <= k + 3 && doc.has_kind(m, &ACTOR_KINDS) {
+    between(doc, s, a, b).unwrap_or((Actor::Unresolved, None))
+}
+
+/// What [`scan`] finds of the actor among the mentions of a sentence.
+enum Scan {
+    /// "by LNA forces" after the trigger: the actor, whatever else is named.
+    By(usize, Entity),
+    /// The best subject before the trigger, if any: in the clause, else before it.
+    Best(Option<(usize, Entity)>),
+}
+
+/// The actor a sentence's mentions name for the trigger at `t` in clause [a, b) (`speech`:
+/// the report it is told in): an agent after "by", else the best subject before it.
+fn scan(doc: &Doc, s: &Sent, a: usize, b: usize, t: usize, speech: Option<Speech>) -> Scan {
+    let mut best: Option<(usize, Entity)> = None;
+    for (mi, m) in s.ments.iter().enumerate() {
+        if !doc.has_kind(m, &ACTOR_KINDS) {
+            continue;
+        }
+        // "Israel's army said the rockets were fired...": the speaker did not fire them,
+        // unless it speaks of its own act ("France's army said it had killed")
+        if let Some(sp) = speech {
+            let told = m.a > sp.verb && m.a < t;
+            if sp.own && told || !sp.own && speaks(doc, s, m, sp.verb) {
+                continue;
+            }
+        }
+        // "the Hamas-run health ministry", "IS-held villages": a modifier acts on nothing
+        if super::roles::is_compound_modifier(doc, m) {
+            continue;
+        }
+        if is_agent(doc, s, t, m) && m.a > t && m.a < b {
+            if let Some(e) = doc.as_actor(m) {
+                return Scan::By(mi, e);
+            }
+        }
+        if m.b > t || m.a < a && m.b > a {
+            continue;
+        }
+        if is_no_subject(doc, s, t, m) {
+            continue;
+        }
+        let Some(e) = doc.as_actor(m) else {
+            continue;
+        };
+        // prefer the clause; outside it, only a subject before the clause
+        let in_clause = m.a >= a;
+        match &best {
+            Some((bi, _)) if s.ments.get(*bi).is_some_and(|bm| bm.a >= a) && !in_clause => {}
+            _ => best = Some((mi, e)),
+        }
+    }
+    Scan::Best(best)
+}
+
+/// "by LNA forces", "by alleged LNA forces", "by suspected Israeli jets": whether the
+/// mention `m` is the agent right after the trigger at `t` ("strikes carried out by",
+/// "shells fired by"), not "facilities run by".
+fn is_agent(doc: &Doc, s: &Sent, t: usize, m: &super::Ment) -> bool {
+    let by_at = (m.a.saturating_sub(3)..m.a)
+        .rev()
+        .take_while(|&j| {
+            s.toks.get(j).is_some_and(|p| {
+                p.punct == 0
+                    && (p.w == W::By
+                        || p.w == W::Other
+                        || p.w == W::Definite
+                        || p.w == W::Indefinite)
+            })
+        })
+        .find(|&j| s.toks.get(j).is_some_and(|p| p.w == W::By));
+    by_at.is_some_and(|j| {
+        j > t
+            && (t + 1..j).all(|k| {
+                s.toks.get(k).is_some_and(|x| {
+                    matches!(x.w, W::Aux | W::Launch | W::WeaponNoun(_))
+                        || matches!(
+                            super::lower(doc.word(x)).as_ref(),
+                            "carried" | "out" | "conducted" | "launched"
+                        )
+                })
+            })
+    })
+}
+
+/// Whether the mention `m` before the trigger at `t` is no subject that strikes: a
+/// modifier of a thing or of people, a place after a locative, a patron, or only a place.
+fn is_no_subject(doc: &Doc, s: &Sent, t: usize, m: &super::Ment) -> bool {
+    let next = s.toks.get(m.b);
+    let group = doc.has_kind(m, &[EntryKind::ArmedGroup, EntryKind::Military]);
+    // "Israeli tanks shelled": things that fire are the striker's
+    let firing = m.b + 1 == t;
+    if next.is_some_and(|n| {
+        matches!(n.w, W::Thing if !firing)
+            || matches!(
+                n.w,
+                W::Base
+                    | W::Victim(crate::model::VictimCategory::Civilians)
+                    | W::Victim(crate::model::VictimCategory::People)
+            )
+            || (!group && n.w == W::Victim(crate::model::VictimCategory::Combatants))
+            || doc.word(n) == "-"
+    }) {
+        return true;
+    }
+    // "killed in Israeli strikes": the place word governs the strikes, not the people
+    let adjective = m.b == t && doc.has_kind(m, &[EntryKind::Demonym]);
+    if is_locative_before(s, m.a) && !adjective {
+        return true;
+    }
+    // "pro-Iran militias": the patron is not the striker
+    if doc
+        .text
+        .get(m.m.span.start.saturating_sub(4)..m.m.span.start)
+        .is_some_and(|p| p.eq_ignore_ascii_case("pro-") || p.eq_ignore_ascii_case("nti-"))
+    {
+        return true;
+    }
+    // a place that is only a place (a town, a province) is not an actor
+    !doc.has_kind(m, &ACTOR_KINDS)
+}
+
+/// "National Resistance and coalition forces fired": the first of the coordinated
+/// subjects; "X destroyed a tank of Y with artillery fire": the subject, not the nearest.
+/// Replaces `best` with that subject where one is.
+fn first_subject(doc: &Doc, s: &Sent, a: usize, t: usize, best: &mut Option<(usize, Entity)>) {
+    let instrument =
+        (t.saturating_sub(3).max(a)..t).any(|k| lower_is(doc, s, k, &["with", "using"]));
+    if let Some((bi, _)) = best {
+        let bm = s.ments.get(*bi).copied();
+        let coordinated =
+            bm.is_some_and(|m| m.a >= 2 && s.toks.get(m.a - 1).is_some_and(|x| x.w == W::Conj));
+        if instrument || coordinated {
+            let first = s.ments.iter().enumerate().find(|(_, m)| {
+                m.a >= a
+                    && m.b <= t
+                    && doc.has_kind(m, &ACTOR_KINDS)
+                    && !is_locative_before(s, m.a)
+                    && (instrument || bm.is_some_and(|b| m.b + 1 == b.a))
+            });
+            if let Some((mi, m)) = first {
                 if let Some(e) = doc.as_actor(m) {
-                    return (Actor::Named(e), Some(mi));
+                    *best = Some((mi, e));
                 }
             }
         }
-        if let Some(e) = super::roles::generic_actor(doc, s, k + 1, (k + 4).min(b)) {
-            return (Actor::Named(e), None);
+    }
+}
+
+/// Whether the mention `m` after the trigger at `t` is a military speaker that reports its
+/// own strike: "Moscow said", "the IDF said", "Russia's defence ministry said"; not
+/// "Israeli police said", whose name may also be a force's.
+fn is_military_speaker(doc: &Doc, s: &Sent, t: usize, m: &super::Ment) -> bool {
+    let speaks_itself = s.toks.get(m.b).is_some_and(|x| x.w == W::Report);
+    let military_speaker = doc.has_kind(m, &[EntryKind::Metonym])
+        || doc.has_kind(m, &[EntryKind::Military]) && speaks_itself
+        || (m.b..(m.b + 4).min(s.toks.len())).any(|k| {
+            lower_is(
+                doc,
+                s,
+                k,
+                &["defence", "defense", "military", "army", "forces", "air"],
+            )
+        });
+    m.a > t
+        && military_speaker
+        && doc.has_kind(
+            m,
+            &[
+                EntryKind::Country,
+                EntryKind::Metonym,
+                EntryKind::Military,
+                EntryKind::Demonym,
+            ],
+        )
+        && (m.b..(m.b + 5).min(s.toks.len()))
+            .any(|k| s.toks.get(k).is_some_and(|x| x.w == W::Report))
+        && !is_locative_before(s, m.a)
+}
+
+/// "shelling exchange between regime forces and rebels": the first party after "between"
+/// in the clause [a, b), named or generic.
+fn between(doc: &Doc, s: &Sent, a: usize, b: usize) -> Option<(Actor, Option<usize>)> {
+    let k = (a..b).find(|&k| lower_is(doc, s, k, &["between"]))?;
+    if let Some((mi, m)) = s
+        .ments
+        .iter()
+        .enumerate()
+        .find(|(_, m)| m.a > k && m.b <= b)
+    {
+        if m.a <= k + 3 && doc.has_kind(m, &ACTOR_KINDS) {
+            if let Some(e) = doc.as_actor(m) {
+                return Some((Actor::Named(e), Some(mi)));
+            }
         }
     }
-    (Actor::Unresolved, None)
+    super::roles::generic_actor(doc, s, k + 1, (k + 4).min(b)).map(|e| (Actor::Named(e), None))
 }
 
 /// The most words between a speaker's name and its reporting verb ("Syria's state news
