@@ -13,7 +13,7 @@ use std::collections::HashMap;
 
 use super::identity;
 use super::kinds::Cause;
-use super::lexicon::{Pos, K, W};
+use super::lexicon::{self, Pos, K, W};
 use super::strike::Strikes;
 use super::work;
 use super::{
@@ -934,7 +934,7 @@ fn is_refused(
 /// Whether the casualty word at `kind_tok` is one of two joined by "or"/"and" ("killed or
 /// wounded"): a figure of both is a figure of neither.
 fn is_either(doc: &Doc, s: &Sent, kind_tok: usize, a: usize) -> bool {
-    if is_word(doc, s, kind_tok + 1, &["or", "and/or", "/", "and"])
+    if is_word(doc, s, kind_tok + 1, lexicon::EITHER_AFTER)
         && s.toks
             .get(kind_tok + 2)
             .is_some_and(|t| matches!(t.w, W::Casualty(..)))
@@ -942,7 +942,7 @@ fn is_either(doc: &Doc, s: &Sent, kind_tok: usize, a: usize) -> bool {
         return true;
     }
     kind_tok < a
-        && is_word(doc, s, kind_tok.wrapping_sub(1), &["or", "/", "and"])
+        && is_word(doc, s, kind_tok.wrapping_sub(1), lexicon::EITHER_BEFORE)
         && s.toks
             .get(kind_tok.wrapping_sub(2))
             .is_some_and(|t| matches!(t.w, W::Casualty(..)))

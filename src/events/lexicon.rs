@@ -185,6 +185,64 @@ pub(crate) const AS_REPORTED: &[&str] = &["as"];
 /// shelled", "announced a drone strike").
 pub(crate) const CLAIM: &[&str] = &["claimed", "claims", "claim", "claiming", "announced"];
 
+/// What "air" and "aerial" must stand before to name aircraft as a weapon: "air strikes",
+/// "aerial attack" (not "air base", "aerial footage").
+pub(crate) const AIR_HEADS: &[&str] = &[
+    "force", "forces", "raid", "raids", "strike", "strikes", "attack", "attacks", "power",
+];
+
+/// Words before a weapon word that make it no weapon: "tear gas shells", "flare", "smoke",
+/// "illumination" rounds, "water cannon".
+pub(crate) const NOT_ARMS_BEFORE: &[&str] =
+    &["gas", "tear", "flare", "smoke", "illumination", "water"];
+
+/// "tear gas": before the weapon word before a trigger, it is no weapon of the strike.
+pub(crate) const TEAR_GAS: &[&str] = &["gas", "tear"];
+
+/// Words before "attack" that make it a verb ("to attack", "would not attack"): with no
+/// weapon before it, any other "attack" is no strike trigger.
+pub(crate) const ATTACK_AS_VERB: &[&str] = &["to", "would", "could", "will", "not"];
+
+/// Words before "bomb(s)" that make it no planted or exploding bomb: a verb ("to bomb") or
+/// a kind dropped from the air ("barrel bombs", "guided bombs").
+pub(crate) const BOMB_NOT_THING: &[&str] = &[
+    "to",
+    "would",
+    "could",
+    "will",
+    "barrel",
+    "cluster",
+    "guided",
+    "aerial",
+    "incendiary",
+    "phosphorus",
+    "precision",
+];
+
+/// Auxiliaries before a trigger that make it a verb, not an anaphor: "would strike", "to
+/// strike", "did not strike".
+pub(crate) const AUX_BEFORE_VERB: &[&str] = &[
+    "to", "would", "could", "will", "may", "might", "not", "did", "didn't", "never", "can",
+    "should",
+];
+
+/// Words after a name that make it a military speaker: "Russia's defence ministry said",
+/// "the Israeli military said".
+pub(crate) const MILITARY_SPEAKER: &[&str] =
+    &["defence", "defense", "military", "army", "forces", "air"];
+
+/// Words that name an instrument before a trigger: "X destroyed a tank of Y with artillery
+/// fire", whose subject is the actor, not the nearest name.
+pub(crate) const INSTRUMENT: &[&str] = &["with", "using"];
+
+/// Words after a casualty word that join it to another ("killed or wounded"): a figure of
+/// both is a figure of neither.
+pub(crate) const EITHER_AFTER: &[&str] = &["or", "and/or", "/", "and"];
+
+/// Words before a casualty word that stands before its figure that join it to another
+/// ("wounded or killed 12"): a figure of both is a figure of neither.
+pub(crate) const EITHER_BEFORE: &[&str] = &["or", "/", "and"];
+
 /// Where a casualty word stands relative to its figure.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Pos {

@@ -8,7 +8,7 @@
 //! places of its own).
 
 use super::identity;
-use super::lexicon::{CLAIM, OWN, W};
+use super::lexicon::{self, CLAIM, OWN, W};
 use super::roles::push_unique_place;
 use super::work;
 use super::{
@@ -358,27 +358,10 @@ fn weapon_at(doc: &Doc, s: &Sent, k: usize) -> Option<Weapon> {
     let t = s.toks.get(k)?;
     let w = weapon_of(t.w)?;
     let word = super::lower(doc.word(t));
-    if (word == "air" || word == "aerial")
-        && !lower_is(
-            doc,
-            s,
-            k + 1,
-            &[
-                "force", "forces", "raid", "raids", "strike", "strikes", "attack", "attacks",
-                "power",
-            ],
-        )
-    {
+    if (word == "air" || word == "aerial") && !lower_is(doc, s, k + 1, lexicon::AIR_HEADS) {
         return None;
     }
-    if k > 0
-        && lower_is(
-            doc,
-            s,
-            k - 1,
-            &["gas", "tear", "flare", "smoke", "illumination", "water"],
-        )
-    {
+    if k > 0 && lower_is(doc, s, k - 1, lexicon::NOT_ARMS_BEFORE) {
         return None;
     }
     Some(w)
@@ -496,7 +479,7 @@ fn by_trigger(
     let next = s.toks.get(i + 1);
     let prev_weapon = i.checked_sub(1).filter(|&j| j >= a).and_then(|j| {
         prev.and_then(|p| weapon_of(p.w))
-            .filter(|_| !lower_is(doc, s, j.wrapping_sub(1), &["gas", "tear"]))
+            .filter(|_| !lower_is(doc, s, j.wrapping_sub(1), lexicon::TEAR_GAS))
     });
     let clause_weapon = cl.weapon();
     if next.is_some_and(|n| n.w == W::Campaign) {
@@ -513,12 +496,7 @@ fn by_trigger(
     let is_attack = lw.starts_with("attack");
     if is_attack
         && prev_weapon.is_none()
-        && !lower_is(
-            doc,
-            s,
-            i.wrapping_sub(1),
-            &["to", "would", "could", "will", "not"],
-        )
+        && !lower_is(doc, s, i.wrapping_sub(1), lexicon::ATTACK_AS_VERB)
     {
         return None;
     }
@@ -537,25 +515,7 @@ fn by_trigger(
 /// `i` is such a noun, no air strike unless aircraft drop it or it is a kind dropped from the
 /// air.
 fn is_bomb_thing(doc: &Doc, s: &Sent, i: usize, lw: &str) -> bool {
-    (lw == "bomb" || lw == "bombs")
-        && !lower_is(
-            doc,
-            s,
-            i.wrapping_sub(1),
-            &[
-                "to",
-                "would",
-                "could",
-                "will",
-                "barrel",
-                "cluster",
-                "guided",
-                "aerial",
-                "incendiary",
-                "phosphorus",
-                "precision",
-            ],
-        )
+    (lw == "bomb" || lw == "bombs") && !lower_is(doc, s, i.wrapping_sub(1), lexicon::BOMB_NOT_THING)
 }
 
 /// "Israeli strikes", "a coalition strike", "regime raids": whether an actor stands right
@@ -578,15 +538,7 @@ fn actor_before(doc: &Doc, s: &Sent, prev: Option<&super::Tok>, lw: &str) -> boo
 /// after an auxiliary, not an anaphor.
 fn verb_after_aux(doc: &Doc, s: &Sent, a: usize, i: usize, lw: &str) -> bool {
     i > a
-        && lower_is(
-            doc,
-            s,
-            i - 1,
-            &[
-                "to", "would", "could", "will", "may", "might", "not", "did", "didn't", "never",
-                "can", "should",
-            ],
-        )
+        && lower_is(doc, s, i - 1, lexicon::AUX_BEFORE_VERB)
         && matches!(lw, "strike" | "hit" | "bomb" | "target" | "pound" | "raid")
 }
 
@@ -1144,7 +1096,7 @@ fn is_no_subject(doc: &Doc, s: &Sent, t: usize, m: &super::Ment) -> bool {
 /// Replaces `best` with that subject where one is.
 fn first_subject(doc: &Doc, s: &Sent, a: usize, t: usize, best: &mut Option<(usize, Entity)>) {
     let instrument =
-        (t.saturating_sub(3).max(a)..t).any(|k| lower_is(doc, s, k, &["with", "using"]));
+        (t.saturating_sub(3).max(a)..t).any(|k| lower_is(doc, s, k, lexicon::INSTRUMENT));
     if let Some((bi, _)) = best {
         let bm = s.ments.get(*bi).copied();
         let coordinated =
@@ -1173,14 +1125,8 @@ fn is_military_speaker(doc: &Doc, s: &Sent, t: usize, m: &super::Ment) -> bool {
     let speaks_itself = s.toks.get(m.b).is_some_and(|x| x.w == W::Report);
     let military_speaker = doc.has_kind(m, &[EntryKind::Metonym])
         || doc.has_kind(m, &[EntryKind::Military]) && speaks_itself
-        || (m.b..(m.b + 4).min(s.toks.len())).any(|k| {
-            lower_is(
-                doc,
-                s,
-                k,
-                &["defence", "defense", "military", "army", "forces", "air"],
-            )
-        });
+        || (m.b..(m.b + 4).min(s.toks.len()))
+            .any(|k| lower_is(doc, s, k, lexicon::MILITARY_SPEAKER));
     m.a > t
         && military_speaker
         && doc.has_kind(
