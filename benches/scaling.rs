@@ -18,46 +18,13 @@
 // benches/shapes/mod.rs: the shapes, shared with the linearity test (tests/linearity.rs)
 mod shapes;
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use conflict_events::{Document, Extractor};
 use shapes::shapes;
 
-/// The system allocator, counting the bytes held now and at most since the last reset.
-struct Counting;
-
-static HELD: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-// SAFETY: every call is passed on to `System` unchanged; only counters are added.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let p = System.alloc(layout);
-        if !p.is_null() {
-            let now = HELD.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
-            PEAK.fetch_max(now, Ordering::Relaxed);
-        }
-        p
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        System.dealloc(ptr, layout);
-        HELD.fetch_sub(layout.size(), Ordering::Relaxed);
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        let p = System.realloc(ptr, layout, new_size);
-        if !p.is_null() {
-            HELD.fetch_sub(layout.size(), Ordering::Relaxed);
-            let now = HELD.fetch_add(new_size, Ordering::Relaxed) + new_size;
-            PEAK.fetch_max(now, Ordering::Relaxed);
-        }
-        p
-    }
-}
-
 #[global_allocator]
-static ALLOCATOR: Counting = Counting;
+static ALLOCATOR: shapes::counting::Counting = shapes::counting::Counting;
 
 /// One measurement: best time, peak heap beyond the start, events.
 struct Run {
@@ -75,12 +42,11 @@ fn measure(extractor: &Extractor, text: &str) -> Run {
     // five runs, fewer when they take over three seconds: the best is the least disturbed
     // by other work on the machine
     for _ in 0..5 {
-        let before = HELD.load(Ordering::Relaxed);
-        PEAK.store(before, Ordering::Relaxed);
+        let before = shapes::counting::start();
         let t = Instant::now();
         let found = extractor.extract(&Document::new(text));
         let took = t.elapsed();
-        heap = heap.max(PEAK.load(Ordering::Relaxed).saturating_sub(before));
+        heap = heap.max(shapes::counting::peak_since(before));
         events = found.len();
         drop(found);
         best = best.min(took);

@@ -6,9 +6,6 @@
 //! a quadratic rescan multiplies by four) and its peak heap (counted by a wrapper around the
 //! system allocator). A clock would fail on a busy machine; these counts do not move.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
-
 use conflict_events::{Document, Extractor};
 
 #[path = "../benches/shapes/mod.rs"]
@@ -28,40 +25,8 @@ fn sizes() -> [usize; 3] {
     [kb << 10, kb << 11, kb << 12]
 }
 
-/// The system allocator, counting the bytes held now and at most since the last reset. This
-/// binary runs one test, so no other thread allocates while it measures.
-struct Counting;
-
-static HELD: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-// SAFETY: every call is passed on to `System` unchanged; only counters are added.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let p = System.alloc(layout);
-        if !p.is_null() {
-            let now = HELD.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
-            PEAK.fetch_max(now, Ordering::Relaxed);
-        }
-        p
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        System.dealloc(ptr, layout);
-        HELD.fetch_sub(layout.size(), Ordering::Relaxed);
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        let p = System.realloc(ptr, layout, new_size);
-        if !p.is_null() {
-            HELD.fetch_sub(layout.size(), Ordering::Relaxed);
-            let now = HELD.fetch_add(new_size, Ordering::Relaxed) + new_size;
-            PEAK.fetch_max(now, Ordering::Relaxed);
-        }
-        p
-    }
-}
-
 #[global_allocator]
-static ALLOCATOR: Counting = Counting;
+static ALLOCATOR: shapes::counting::Counting = shapes::counting::Counting;
 
 /// What one extraction cost: input bytes, work steps, peak heap beyond the start.
 struct Cost {
@@ -71,12 +36,11 @@ struct Cost {
 }
 
 fn cost(extractor: &Extractor, text: &str) -> Cost {
-    let before = HELD.load(Ordering::Relaxed);
-    PEAK.store(before, Ordering::Relaxed);
+    let before = shapes::counting::start();
     let steps = Extractor::work_steps();
     let events = extractor.extract(&Document::new(text));
     let steps = Extractor::work_steps() - steps;
-    let heap = PEAK.load(Ordering::Relaxed).saturating_sub(before);
+    let heap = shapes::counting::peak_since(before);
     drop(events);
     Cost {
         bytes: text.len(),

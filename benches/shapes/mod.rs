@@ -4,6 +4,8 @@
 
 #![allow(dead_code)]
 
+pub mod counting;
+
 // the realistic news of the other benches
 #[path = "../corpus/mod.rs"]
 mod corpus;
