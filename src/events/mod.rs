@@ -873,10 +873,23 @@ pub(crate) fn nearest_date(
     at: usize,
     max: Option<usize>,
 ) -> Option<DateRef> {
+    nearest_date_where(doc, s, a, b, at, max, |_, _| true)
+}
+
+/// [`nearest_date`] among the dates (by their token range) that `keep` accepts.
+fn nearest_date_where(
+    doc: &Doc,
+    s: &Sent,
+    a: usize,
+    b: usize,
+    at: usize,
+    max: Option<usize>,
+    keep: impl Fn(usize, usize) -> bool,
+) -> Option<DateRef> {
     work::add(doc.dates(s).len());
     doc.dates(s)
         .iter()
-        .filter(|(_, da, db)| *da >= a && *db <= b)
+        .filter(|(_, da, db)| *da >= a && *db <= b && keep(*da, *db))
         .map(|(d, da, db)| {
             let dist = if *db <= at {
                 at - db
@@ -922,21 +935,7 @@ pub(crate) fn nearest_event_date(
         // "Reported on 28 April, ..." opens the sentence: the date is the event's
         verb > 0 && !as_reported && s.toks.get(db).is_none_or(|t| doc.word(t) != "'s")
     };
-    work::add(doc.dates(s).len());
-    doc.dates(s)
-        .iter()
-        .filter(|(_, da, db)| *da >= a && *db <= b && !told(*da, *db))
-        .map(|(d, da, db)| {
-            let dist = if *db <= at {
-                at - db
-            } else {
-                da.saturating_sub(at)
-            };
-            (dist, d)
-        })
-        .filter(|(dist, _)| max.is_none_or(|m| *dist <= m))
-        .min_by_key(|(dist, _)| *dist)
-        .map(|(_, d)| d.clone())
+    nearest_date_where(doc, s, a, b, at, max, |da, db| !told(da, db))
 }
 
 /// The latest day-precision date of earlier sentences of the same paragraph.
