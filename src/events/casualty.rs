@@ -505,13 +505,7 @@ fn after_figure(
                 if adjectives > 4 {
                     break;
                 }
-                if let Some(m) = t.ment.and_then(|m| s.ments.get(m as usize)) {
-                    if victims.is_none() {
-                        victims = named_victims(doc, m);
-                    }
-                    // a name of several words ("Boko Haram") is one modifier
-                    j = j.max(m.b.saturating_sub(1));
-                }
+                j = modifier(doc, s, t, j, &mut victims);
             }
             _ => break,
         }
@@ -521,6 +515,25 @@ fn after_figure(
         victims,
         kind: None,
     })
+}
+
+/// A word before the victims' noun at token `j` ("12 Boko Haram fighters"): a name gives
+/// the victims where none are known yet, and a name of several words is one modifier.
+/// Returns the last token of the modifier.
+fn modifier(
+    doc: &Doc,
+    s: &Sent,
+    t: &super::Tok,
+    j: usize,
+    victims: &mut Option<(VictimCategory, Span)>,
+) -> usize {
+    let Some(m) = t.ment.and_then(|m| s.ments.get(m as usize)) else {
+        return j;
+    };
+    if victims.is_none() {
+        *victims = named_victims(doc, m);
+    }
+    j.max(m.b.saturating_sub(1))
 }
 
 /// True if the figure at token `a` is named as a part of a toll: "among the wounded were
