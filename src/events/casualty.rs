@@ -194,22 +194,7 @@ fn singular_person(doc: &Doc, s: &Sent, from: usize, cb: usize) -> Option<(usize
                     .get(j)
                     .map(|t| super::lower(doc.word(t)))
                     .unwrap_or_default();
-                if matches!(
-                    w.as_ref(),
-                    "fourth"
-                        | "third"
-                        | "second"
-                        | "fifth"
-                        | "sixth"
-                        | "further"
-                        | "number"
-                        | "total"
-                        | "lot"
-                        | "group"
-                        | "few"
-                        | "handful"
-                        | "dozen"
-                ) {
+                if lexicon::PART_NOUNS.contains(&w.as_ref()) {
                     return None;
                 }
                 j += 1
@@ -288,7 +273,7 @@ fn join(
     // "and a woman", "and his son", "and his two sons"
     while is_word(doc, s, noun + 1, &["and"]) {
         let at = noun + 2;
-        let owner = is_word(doc, s, at, &["his", "her", "their"]);
+        let owner = is_word(doc, s, at, lexicon::PERSONAL_POSSESSIVES);
         let added = match figure_at(if owner { at + 1 } else { at }) {
             Some(n) if owner || is_article_figure(s, n) => {
                 let value = n
@@ -411,7 +396,7 @@ fn partitive(doc: &Doc, s: &Sent, b: usize) -> Option<(Whole, usize)> {
     if !is_word(doc, s, b, &["of"]) {
         return None;
     }
-    if is_word(doc, s, b + 1, &["whom", "them", "those", "these"])
+    if is_word(doc, s, b + 1, lexicon::OBJECT_PRONOUNS)
         && !s
             .toks
             .get(b + 2)
@@ -420,12 +405,12 @@ fn partitive(doc: &Doc, s: &Sent, b: usize) -> Option<(Whole, usize)> {
         return Some((Whole::Them, b + 2));
     }
     let det = s.toks.get(b + 1)?;
-    if det.w != W::Definite || is_word(doc, s, b + 1, &["their", "its", "his", "her", "our"]) {
+    if det.w != W::Definite || is_word(doc, s, b + 1, lexicon::POSSESSIVES) {
         return None;
     }
     match s.toks.get(b + 2)?.w {
         W::Casualty(k, _) => Some((Whole::Toll(k), b + 3)),
-        W::Victim(VictimCategory::People) if !is_word(doc, s, b + 2, &["people", "persons"]) => {
+        W::Victim(VictimCategory::People) if !is_word(doc, s, b + 2, lexicon::PEOPLE_PLURALS) => {
             Some((Whole::Victims, b + 3))
         }
         _ => None,
@@ -712,12 +697,8 @@ fn kind_before(doc: &Doc, s: &Sent, ca: usize, a: usize) -> Option<(CasualtyKind
             // the earlier figure and its victims
             W::Victim(_) | W::Other if coord && t.punct == 0 => {}
             W::Casualty(CasualtyKind::Killed, Pos::After)
-                if is_word(
-                    doc,
-                    s,
-                    i.wrapping_sub(1),
-                    &["shot", "shooting", "beaten", "stabbed"],
-                ) || doc.word(t).eq_ignore_ascii_case("lives") =>
+                if is_word(doc, s, i.wrapping_sub(1), lexicon::HURT_VERBS)
+                    || doc.word(t).eq_ignore_ascii_case("lives") =>
             {
                 return Some((CasualtyKind::Killed, i));
             }

@@ -154,6 +154,28 @@ pub(crate) const OPENED: &[&str] = &["opened"];
 /// "up" of "set up": a base established.
 pub(crate) const UP: &[&str] = &["up"];
 
+/// Nouns of a part or an amount between "a" and a person noun: "a fourth soldier", "a number
+/// of soldiers", "a handful of protesters" (no single person).
+pub(crate) const PART_NOUNS: &[&str] = &[
+    "fourth", "third", "second", "fifth", "sixth", "further", "number", "total", "lot", "group",
+    "few", "handful", "dozen",
+];
+
+/// Verbs of a hurt before "dead" or "to death": "shot dead", "beaten to death".
+pub(crate) const HURT_VERBS: &[&str] = &["shot", "shooting", "beaten", "stabbed"];
+
+/// Pronouns of a whole already told: "three of them", "two of whom".
+pub(crate) const OBJECT_PRONOUNS: &[&str] = &["whom", "them", "those", "these"];
+
+/// Possessives: "of their dead" names no toll of its own.
+pub(crate) const POSSESSIVES: &[&str] = &["their", "its", "his", "her", "our"];
+
+/// Possessives of people: "a farmer and his two sons".
+pub(crate) const PERSONAL_POSSESSIVES: &[&str] = &["his", "her", "their"];
+
+/// The plural nouns of people in general: "of the people" names no victims of a toll.
+pub(crate) const PEOPLE_PLURALS: &[&str] = &["people", "persons"];
+
 /// Words that arm the people they qualify: "armed men", "gun-wielding youths".
 pub(crate) const ARMED: &[&str] = &["armed", "gun-wielding", "gun-toting"];
 
