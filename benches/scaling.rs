@@ -13,7 +13,8 @@
 //! them (`/usr/bin/time -v target/release/examples/extract DIR/<shape>.txt`). Times are the
 //! best of up to five runs on one thread; peak heap is what the allocator held at most during
 //! one extraction beyond what it held before (input text excluded), counted by a wrapper
-//! around the system allocator.
+//! around the system allocator; output is what the returned events hold, and beyond/in the
+//! peak heap beyond the output per input byte.
 
 // benches/shapes/mod.rs: the shapes, shared with the linearity test (tests/linearity.rs)
 mod shapes;
@@ -26,17 +27,20 @@ use shapes::shapes;
 #[global_allocator]
 static ALLOCATOR: shapes::counting::Counting = shapes::counting::Counting;
 
-/// One measurement: best time, peak heap beyond the start, events.
+/// One measurement: best time, peak heap beyond the start, the heap of the events
+/// returned, events.
 struct Run {
     bytes: usize,
     time: Duration,
     heap: usize,
+    output: usize,
     events: usize,
 }
 
 fn measure(extractor: &Extractor, text: &str) -> Run {
     let mut best = Duration::MAX;
     let mut heap = 0;
+    let mut output = 0;
     let mut events = 0;
     let started = Instant::now();
     // five runs, fewer when they take over three seconds: the best is the least disturbed
@@ -47,6 +51,7 @@ fn measure(extractor: &Extractor, text: &str) -> Run {
         let found = extractor.extract(&Document::new(text));
         let took = t.elapsed();
         heap = heap.max(shapes::counting::peak_since(before));
+        output = shapes::counting::held_since(before);
         events = found.len();
         drop(found);
         best = best.min(took);
@@ -58,6 +63,7 @@ fn measure(extractor: &Extractor, text: &str) -> Run {
         bytes: text.len(),
         time: best,
         heap,
+        output,
         events,
     }
 }
@@ -71,8 +77,18 @@ fn table(filter: Option<&str>) {
     // the gazetteer is built before the first measurement
     extractor.extract(&Document::new("Jets struck Aleppo."));
     println!(
-        "{:<34} {:>9} {:>9} {:>8} {:>9} {:>7} {:>7} {:>6} {:>6}",
-        "shape", "bytes", "seconds", "MB/s", "heap MB", "heap/in", "events", "t exp", "m exp"
+        "{:<34} {:>9} {:>9} {:>8} {:>9} {:>7} {:>9} {:>9} {:>7} {:>6} {:>6}",
+        "shape",
+        "bytes",
+        "seconds",
+        "MB/s",
+        "heap MB",
+        "heap/in",
+        "output MB",
+        "beyond/in",
+        "events",
+        "t exp",
+        "m exp"
     );
     for shape in shapes() {
         if filter.is_some_and(|f| !shape.name.contains(f)) {
@@ -107,13 +123,15 @@ fn table(filter: Option<&str>) {
             };
             let secs = run.time.as_secs_f64();
             println!(
-                "{:<34} {:>9} {:>9.4} {:>8.1} {:>9.1} {:>7.1} {:>7} {:>6} {:>6}",
+                "{:<34} {:>9} {:>9.4} {:>8.1} {:>9.1} {:>7.1} {:>9.1} {:>9.1} {:>7} {:>6} {:>6}",
                 shape.name,
                 run.bytes,
                 secs,
                 run.bytes as f64 / 1e6 / secs.max(1e-9),
                 run.heap as f64 / 1e6,
                 run.heap as f64 / run.bytes as f64,
+                run.output as f64 / 1e6,
+                run.heap.saturating_sub(run.output) as f64 / run.bytes as f64,
                 run.events,
                 t_exp,
                 m_exp

@@ -6,7 +6,8 @@ use crate::error::Error;
 use crate::events;
 use crate::gazetteer::Gazetteer;
 use crate::model::{Event, Modality};
-use crate::text::Normalized;
+use crate::span::Span;
+use crate::text::{self, Normalized};
 
 /// An article to read: its text and, optionally, its publication date.
 ///
@@ -67,6 +68,7 @@ pub struct Extractor {
     gazetteer: Gazetteer,
     options: events::Options,
     asserted_only: bool,
+    window: usize,
 }
 
 impl Default for Extractor {
@@ -76,12 +78,18 @@ impl Default for Extractor {
 }
 
 impl Extractor {
+    /// The longest piece of an article read at once, in bytes, unless
+    /// [`ExtractorBuilder::window_bytes`] sets another: about 10,000 words, longer than all
+    /// but the longest narratives.
+    pub const DEFAULT_WINDOW_BYTES: usize = 64 * 1024;
+
     /// An extractor on the built-in gazetteer (built once, on first use, and shared).
     pub fn new() -> Extractor {
         Extractor {
             gazetteer: Gazetteer::builtin().clone(),
             options: events::Options::default(),
             asserted_only: false,
+            window: Extractor::DEFAULT_WINDOW_BYTES,
         }
     }
 
@@ -105,18 +113,51 @@ impl Extractor {
 
     /// The events of an article. Never fails and never panics; every span is a byte span
     /// of `doc.text()` on char boundaries.
+    ///
+    /// The events come in the order the text tells them, casualty figures among them (a
+    /// figure's `event` is an index into the same list). An article longer than the window
+    /// ([`Extractor::DEFAULT_WINDOW_BYTES`], or [`ExtractorBuilder::window_bytes`]) is read a window of
+    /// whole paragraphs at a time, so that its cost in memory is bounded by the window
+    /// whatever its length; what is told in two windows is two events.
     pub fn extract(&self, doc: &Document<'_>) -> Vec<Event> {
-        let norm = Normalized::new(doc.text);
-        let mut events =
-            events::extract(&self.gazetteer, self.options, norm.as_str(), doc.published);
+        let mut events = Vec::new();
+        for w in text::windows(doc.text, self.window) {
+            let original = doc.text.get(w.start..w.end).unwrap_or("");
+            let norm = Normalized::new(original);
+            let mut found = events::extract(
+                &self.gazetteer,
+                self.options,
+                norm.as_str(),
+                doc.published,
+                w.part,
+            );
+            for e in &mut found {
+                remap(e, &norm, original, w.start);
+            }
+            join(&mut events, found);
+        }
         if self.asserted_only {
             keep_asserted(&mut events);
         }
-        for e in &mut events {
-            remap(e, &norm, doc.text);
-        }
         events
     }
+}
+
+/// The events of an article's windows, joined into one list in text order, each casualty's
+/// `event` moved by the events of the windows before its own.
+fn join(events: &mut Vec<Event>, window: Vec<Event>) {
+    if events.is_empty() {
+        // the first window (most often the only one), as it is
+        *events = window;
+        return;
+    }
+    let before = events.len();
+    events.extend(window.into_iter().map(|mut e| {
+        if let Event::Casualty(c) = &mut e {
+            c.event = c.event.map(|i| i + before);
+        }
+        e
+    }));
 }
 
 /// Drops the events the text does not report as having happened, and renumbers the
@@ -141,16 +182,18 @@ fn keep_asserted(events: &mut Vec<Event>) {
     }
 }
 
-/// Moves every span of an event from the folded text back to the original, and the words
-/// a field keeps with its span to the original's words.
-fn remap(e: &mut Event, norm: &Normalized<'_>, original: &str) {
+/// Moves every span of an event from the folded text of a window back to the original,
+/// and the words a field keeps with its span to the original's words; then by `offset`,
+/// where the window starts in the article.
+fn remap(e: &mut Event, norm: &Normalized<'_>, original: &str, offset: usize) {
     e.for_each_span(&mut |span, words| {
-        *span = norm.span_to_original(*span);
-        if let (Some(t), Some(w)) = (words, span.get(original)) {
+        let back = norm.span_to_original(*span);
+        if let (Some(t), Some(w)) = (words, back.get(original)) {
             if w != t.as_str() {
                 *t = w.to_string();
             }
         }
+        *span = Span::new(back.start + offset, back.end + offset);
     });
 }
 
@@ -169,6 +212,7 @@ pub struct ExtractorBuilder {
     gazetteer: Option<Gazetteer>,
     options: events::Options,
     asserted_only: bool,
+    window: Option<usize>,
 }
 
 impl ExtractorBuilder {
@@ -209,6 +253,33 @@ impl ExtractorBuilder {
         self
     }
 
+    /// The longest piece of an article read at once, in bytes ([`Extractor::DEFAULT_WINDOW_BYTES`]
+    /// unless set; 1,024 at least). An article longer than this is cut into windows at
+    /// paragraph breaks (else at sentence ends, line breaks or white space) and each is read
+    /// on its own, so memory is bounded by the window (at most about 125 bytes per byte of
+    /// a window, 14 to 30 in news) and not by the article. What a window cannot see is lost:
+    /// an event retold in a later window is an event of its own, and a toll updated there a
+    /// figure of its own.
+    ///
+    /// ```
+    /// use conflict_events::{Document, Event, Extractor};
+    ///
+    /// let paragraph = "Russian warplanes struck militants in Idlib on Tuesday.\n\n";
+    /// let text = paragraph.repeat(100); // 5.6 KB
+    /// let small = Extractor::builder().window_bytes(2048).build()?;
+    /// let events = small.extract(&Document::new(&text));
+    /// // the strike retold in every paragraph is one strike in each window of three
+    /// let strikes = events.iter().filter_map(Event::as_strike).count();
+    /// assert!(strikes > 1);
+    /// let whole = Extractor::builder().window_bytes(1 << 20).build()?;
+    /// assert_eq!(whole.extract(&Document::new(&text)).iter().filter_map(Event::as_strike).count(), 1);
+    /// # Ok::<(), conflict_events::Error>(())
+    /// ```
+    pub fn window_bytes(mut self, bytes: usize) -> Self {
+        self.window = Some(bytes.max(text::MIN_WINDOW));
+        self
+    }
+
     /// Builds the extractor.
     ///
     /// # Errors
@@ -220,6 +291,7 @@ impl ExtractorBuilder {
                 .unwrap_or_else(|| Gazetteer::builtin().clone()),
             options: self.options,
             asserted_only: self.asserted_only,
+            window: self.window.unwrap_or(Extractor::DEFAULT_WINDOW_BYTES),
         })
     }
 }
@@ -288,5 +360,67 @@ mod tests {
         let built = Extractor::builder().build().unwrap().extract(&doc);
         assert!(built.iter().any(|e| e.modality() == Modality::Negated));
         assert_eq!(built, Extractor::new().extract(&doc));
+    }
+
+    /// An article of `n` paragraphs (at most 31), each telling a strike on a town and a day
+    /// of its own with its toll, and (town, toll) of each.
+    fn strikes_in_towns(n: usize) -> (String, Vec<(&'static str, u64)>) {
+        const TOWNS: [&str; 8] = [
+            "Aleppo", "Idlib", "Homs", "Hama", "Raqqa", "Daraa", "Latakia", "Palmyra",
+        ];
+        let mut text = String::new();
+        let mut told = Vec::new();
+        for i in 0..n {
+            let town = TOWNS[i % TOWNS.len()];
+            let toll = 3 + i as u64;
+            text.push_str(&format!(
+                "Russian warplanes struck {town} on May {}, killing {toll} \
+                 civilians, a monitor said. The monitor gave no other detail of the raid \
+                 on the town, and the ministry did not answer questions about it.\n\n",
+                i + 1
+            ));
+            told.push((town, toll));
+        }
+        (text, told)
+    }
+
+    #[test]
+    fn windows_join_into_one_list_with_spans_and_links_on_the_article() {
+        let (text, told) = strikes_in_towns(24);
+        let day = NaiveDate::from_ymd_opt(2016, 6, 1).unwrap();
+        let doc = Document::new(&text).published(day);
+        let extractor = Extractor::builder().window_bytes(1024).build().unwrap();
+        let events = extractor.extract(&doc);
+        let strikes: Vec<_> = events.iter().filter_map(Event::as_strike).collect();
+        assert_eq!(strikes.len(), told.len(), "{events:#?}");
+        // in text order, casualties among the events
+        let starts: Vec<usize> = events.iter().map(|e| e.evidence()[0].start).collect();
+        assert!(starts.is_sorted(), "{starts:?}");
+        let mut tolls = Vec::new();
+        for c in events.iter().filter_map(Event::as_casualty) {
+            // each figure points at the strike of its own paragraph, on the town it names
+            let strike = events[c.event.unwrap()].as_strike().unwrap();
+            let place = strike.locations.iter().chain(&strike.provinces).next();
+            let town = place.and_then(|p| p.span?.get(&text)).unwrap();
+            let toll = c.count.value.unwrap();
+            assert!(told.contains(&(town, toll)), "{town} {toll}");
+            assert_eq!(c.count.span.get(&text), Some(toll.to_string().as_str()));
+            tolls.push(toll);
+        }
+        assert_eq!(tolls, told.iter().map(|t| t.1).collect::<Vec<_>>());
+        // the same article read whole tells the same events: each window saw all of them
+        assert_eq!(events, Extractor::new().extract(&doc));
+    }
+
+    #[test]
+    fn a_window_is_at_least_the_minimum() {
+        let (text, _) = strikes_in_towns(4);
+        let tiny = Extractor::builder().window_bytes(0).build().unwrap();
+        let least = Extractor::builder()
+            .window_bytes(text::MIN_WINDOW)
+            .build()
+            .unwrap();
+        let doc = Document::new(&text);
+        assert_eq!(tiny.extract(&doc), least.extract(&doc));
     }
 }

@@ -28,6 +28,15 @@ fn sizes() -> [usize; 3] {
 #[global_allocator]
 static ALLOCATOR: shapes::counting::Counting = shapes::counting::Counting;
 
+/// The tests of this file one at a time: the allocator's counts are the process's.
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn one_at_a_time() -> std::sync::MutexGuard<'static, ()> {
+    ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 /// What one extraction cost: input bytes, work steps, peak heap beyond the start.
 struct Cost {
     bytes: usize,
@@ -57,6 +66,7 @@ fn growth(a: f64, b: f64, bytes_a: usize, bytes_b: usize) -> f64 {
 
 #[test]
 fn work_and_peak_heap_grow_linearly_in_every_shape() {
+    let _alone = one_at_a_time();
     let extractor = Extractor::new();
     // the gazetteer is built before the first measurement
     extractor.extract(&Document::new("Jets struck Aleppo."));
@@ -89,5 +99,45 @@ fn work_and_peak_heap_grow_linearly_in_every_shape() {
     assert!(
         !failed,
         "doubling the input grew work or heap more than x{MAX_GROWTH}:\n{report}"
+    );
+}
+
+/// The most an extraction may hold beyond the events it returns, per input byte, when the
+/// input is many windows long: the records of one window are then a small part of it.
+const MAX_HEAP_PER_BYTE: f64 = 4.0;
+
+/// An article much longer than the window is read a window at a time: beyond its events, the
+/// peak heap is the records of one window and a few bytes per input byte, in every shape,
+/// however long the input.
+#[test]
+fn heap_beyond_the_events_is_bounded_by_the_window() {
+    let _alone = one_at_a_time();
+    const WINDOW: usize = 4096;
+    let extractor = Extractor::builder().window_bytes(WINDOW).build().unwrap();
+    extractor.extract(&Document::new("Jets struck Aleppo."));
+    let mut report = Vec::new();
+    let mut failed = false;
+    for shape in shapes::shapes() {
+        let text = (shape.make)(WINDOW * 64);
+        let before = shapes::counting::start();
+        let events = extractor.extract(&Document::new(&text));
+        let output = shapes::counting::held_since(before);
+        let peak = shapes::counting::peak_since(before);
+        drop(events);
+        let per_byte = peak.saturating_sub(output) as f64 / text.len() as f64;
+        let bad = per_byte > MAX_HEAP_PER_BYTE;
+        failed |= bad;
+        report.push(format!(
+            "{:<34} {:>7} bytes: peak {peak}, events {output}, beyond them {per_byte:.2} per byte{}",
+            shape.name,
+            text.len(),
+            if bad { "  <- over" } else { "" }
+        ));
+    }
+    let report = report.join("\n");
+    println!("{report}");
+    assert!(
+        !failed,
+        "more than {MAX_HEAP_PER_BYTE} bytes per input byte beyond the events:\n{report}"
     );
 }

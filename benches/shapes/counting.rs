@@ -43,6 +43,12 @@ pub fn start() -> usize {
     before
 }
 
+/// What is held now beyond `before` (what [`start`] returned): after an extraction, the
+/// events it returned.
+pub fn held_since(before: usize) -> usize {
+    HELD.load(Ordering::Relaxed).saturating_sub(before)
+}
+
 /// The peak held since [`start`] beyond what was held then.
 pub fn peak_since(before: usize) -> usize {
     PEAK.load(Ordering::Relaxed).saturating_sub(before)

@@ -9,6 +9,18 @@ pub fn extractor() -> &'static Extractor {
     EXTRACTOR.get_or_init(Extractor::new)
 }
 
+/// An extractor reading the smallest windows (1 KB), so that the fuzzer's inputs cross
+/// windows: each window is read on its own and the lists are joined.
+pub fn windowed_extractor() -> &'static Extractor {
+    static EXTRACTOR: std::sync::OnceLock<Extractor> = std::sync::OnceLock::new();
+    EXTRACTOR.get_or_init(|| {
+        Extractor::builder()
+            .window_bytes(0)
+            .build()
+            .expect("an extractor with the smallest window")
+    })
+}
+
 /// Splits a fuzz input into a publication date and a text. A text may start with a date
 /// line: `@YYYY-MM-DD\n` (readable seeds), or `#` and four bytes, days from the common era
 /// as a little-endian i32 (any date chrono has, to its limits); otherwise no date. The
@@ -31,7 +43,8 @@ pub fn date_and_text(data: &[u8]) -> (Option<NaiveDate>, String) {
     (None, String::from_utf8_lossy(data).into_owned())
 }
 
-/// Extracts twice and checks the events (see [`check_events`]) and that both runs agree.
+/// Extracts twice and checks the events (see [`check_events`]) and that both runs agree;
+/// then once more in windows of 1 KB, and checks those events too.
 pub fn extract_and_check(text: &str, date: Option<NaiveDate>) -> Vec<Event> {
     let mut doc = Document::new(text);
     if let Some(d) = date {
@@ -42,13 +55,15 @@ pub fn extract_and_check(text: &str, date: Option<NaiveDate>) -> Vec<Event> {
     check_events(text, &json);
     let again = serde_json::to_value(extractor().extract(&doc)).expect("events serialise");
     assert_eq!(json, again, "two runs differ on {text:?}");
+    let windowed = serde_json::to_value(windowed_extractor().extract(&doc)).expect("serialise");
+    check_events(text, &windowed);
     events
 }
 
 /// Checks events as JSON against their text: every span (any `span`, `source_span`, each
 /// `evidence` span) inside the text and on char boundaries, a `text` beside a span equal to
-/// the text there, evidence present on every event, and events in text order (by the start
-/// of their first evidence span).
+/// the text there, evidence present on every event, events in text order (by the start
+/// of their first evidence span), and a casualty's `event` the index of another kind's event.
 pub fn check_events(text: &str, events: &Value) {
     let list = events.as_array().expect("events are an array");
     let mut last_start = 0;
@@ -67,6 +82,14 @@ pub fn check_events(text: &str, events: &Value) {
             "events out of text order: {events}"
         );
         last_start = start;
+        if let Some(i) = ev.get("event").and_then(Value::as_u64) {
+            let cause = usize::try_from(i).ok().and_then(|i| list.get(i));
+            let kind = cause.and_then(|c| c.get("type")).and_then(Value::as_str);
+            assert!(
+                kind.is_some_and(|k| k != "casualty"),
+                "a casualty's event is no event of the list: {ev}"
+            );
+        }
         walk(text, ev, ev);
     }
 }

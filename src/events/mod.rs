@@ -163,14 +163,16 @@ pub(crate) struct Doc<'t> {
     pub para_dates: std::cell::RefCell<Vec<Option<Option<DateRef>>>>,
 }
 
-/// Runs the event stage over `text`.
+/// Runs the event stage over `text`, an article or a window of one (`part` tells which):
+/// its events in text order, then its casualties, whose `event` indexes the list.
 pub(crate) fn extract(
     gaz: &Gazetteer,
     options: Options,
     text: &str,
     published: Option<NaiveDate>,
+    part: text::Part,
 ) -> Vec<Event> {
-    let seg = text::segment(text);
+    let seg = text::segment(text, part);
     let mentions = gaz.find(text);
     let mut doc = Doc::new(gaz, text, &seg.sentences, &mentions, published);
     // the sentences keep what they need of both: not held while the rules run

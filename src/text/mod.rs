@@ -9,6 +9,9 @@
 
 mod furniture;
 mod sentences;
+mod windows;
+
+pub(crate) use windows::{windows, Part, MIN_WINDOW};
 
 use std::borrow::Cow;
 
@@ -248,8 +251,12 @@ pub struct Segmented {
 /// prose (the teaser of another story) go to `furniture`; a dateline opening the first body
 /// sentence goes to `dateline`. Hard-wrapped wire copy (three or more lines of similar
 /// length) is read as running text.
-pub fn segment(text: &str) -> Segmented {
-    sentences::segment(text)
+///
+/// `part` tells where the text lies in the article when it is a window of one
+/// ([`windows`]): only the first window has a headline and a dateline, only the last a
+/// teaser; [`Part::WHOLE`] for a whole article.
+pub fn segment(text: &str, part: Part) -> Segmented {
+    sentences::segment(text, part)
 }
 
 /// The clauses of a sentence: split at `;`, at `, which`/`, who`/`, while`/`, but`/`, although`,
@@ -397,6 +404,11 @@ pub(crate) fn xorshift(mut seed: u64) -> impl FnMut() -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A whole article cut into sentences.
+    fn segment(text: &str) -> Segmented {
+        super::segment(text, Part::WHOLE)
+    }
 
     fn sents(text: &str) -> Vec<&str> {
         segment(text)

@@ -9,7 +9,7 @@ use super::furniture::{
     ends_with_sentence_punct, is_closer, is_furniture_line, is_teaser_candidate, last_significant,
     word_count,
 };
-use super::{find_bytes, Segmented, Sentence};
+use super::{find_bytes, Part, Segmented, Sentence};
 use crate::span::Span;
 
 /// Words that take a period without ending the sentence (case-sensitive, without the `.`).
@@ -94,12 +94,14 @@ fn find_clause_mark(hay: &[u8]) -> Option<usize> {
 }
 
 /// See [`super::segment`].
-pub(super) fn segment(text: &str) -> Segmented {
+pub(super) fn segment(text: &str, part: Part) -> Segmented {
     let (mut lines, paras) = split_lines(text);
     for line in lines.iter_mut() {
         line.furniture = is_furniture_line(slice(text, line.start, line.end));
     }
-    mark_teasers(text, &mut lines, &paras);
+    if part.last {
+        mark_teasers(text, &mut lines, &paras);
+    }
 
     let mut out = Segmented {
         furniture: lines
@@ -117,8 +119,10 @@ pub(super) fn segment(text: &str) -> Segmented {
             split_run(text, run, para.wrapped, index, &mut out.sentences);
         }
     }
-    mark_headline(text, &lines, &paras, &mut out.sentences);
-    take_dateline(text, &mut out);
+    if part.first {
+        mark_headline(text, &lines, &paras, &mut out.sentences);
+        take_dateline(text, &mut out);
+    }
     out
 }
 
@@ -787,6 +791,11 @@ fn spaced_dash(text: &str, at: usize, end: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A whole article cut into sentences.
+    fn segment(text: &str) -> Segmented {
+        super::segment(text, Part::WHOLE)
+    }
 
     #[test]
     fn scanners_match_a_plain_scan() {
