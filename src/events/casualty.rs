@@ -22,7 +22,7 @@ use super::{
 };
 use crate::gazetteer::EntryKind;
 use crate::model::{
-    Casualty, CasualtyKind, Count, DateRef, Entity, Event, Place, PlaceKind, Qualifier,
+    Casualty, CasualtyKind, Count, DateRef, Entity, Event, Place, PlaceKind, Qualifier, Source,
     VictimCategory, Victims,
 };
 use crate::numbers::NumberKind;
@@ -757,7 +757,7 @@ fn read(
     let victims = victims_of(doc, victims);
     let (place, province, place_told) = place(doc, memo, si, s, (ca, cb), strike, cumulative);
     let (date, date_told) = date_of(doc, s, sc, c.a, strike, cumulative);
-    let (source, source_span) = memo.source(doc, s);
+    let source = memo.source(doc, s);
     let perpetrator = strike
         .and_then(|x| x.actor.clone())
         .or_else(|| memo.perpetrator(doc, s, ca, c.a));
@@ -777,7 +777,6 @@ fn read(
         province,
         date,
         source,
-        source_span,
         event: None,
     };
     Some((casualty, told))
@@ -1026,7 +1025,7 @@ struct Memo {
     /// [`is_cumulative`] of each stretch asked.
     cumulative: HashMap<(usize, usize), bool>,
     /// The sentence's source ([`source`]), once asked.
-    source: Option<(Option<String>, Option<Span>)>,
+    source: Option<Option<Source>>,
     /// The mentions that may be a perpetrator ([`may_perpetrate`]), by index, once asked.
     actors: Option<Vec<usize>>,
     /// The place [`pick`] finds in a token range (from, to) of the sentence.
@@ -1084,7 +1083,7 @@ impl Memo {
             .or_insert_with(|| is_cumulative(doc, s, lo, hi, war))
     }
 
-    fn source(&mut self, doc: &Doc, s: &Sent) -> (Option<String>, Option<Span>) {
+    fn source(&mut self, doc: &Doc, s: &Sent) -> Option<Source> {
         self.source.get_or_insert_with(|| source(doc, s)).clone()
     }
 
@@ -1235,15 +1234,15 @@ fn is_possessive_after(doc: &Doc, s: &Sent, b: usize) -> bool {
     s.toks.get(b).is_some_and(|t| doc.word(t) == "'s")
 }
 
-fn source(doc: &Doc, s: &Sent) -> (Option<String>, Option<Span>) {
+fn source(doc: &Doc, s: &Sent) -> Option<Source> {
     for m in &s.ments {
         if doc.has_kind(m, &[EntryKind::Source]) {
             if let Some(name) = doc.as_source(m) {
-                return (Some(name), Some(m.m.span));
+                return Some(Source::new(name, m.m.span));
             }
         }
     }
-    (None, None)
+    None
 }
 
 /// True if a mention may name who killed: an armed group, a force, a people or a state, not
@@ -1356,7 +1355,6 @@ impl Tolls {
         }
         if prev.source.is_none() {
             prev.source = c.source;
-            prev.source_span = c.source_span;
         }
         if prev.victims.text.is_none() {
             prev.victims = c.victims;

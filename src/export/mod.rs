@@ -185,7 +185,9 @@ pub fn fields(event: &Event) -> Vec<Field> {
             out.place("place", c.place.as_ref());
             out.place("province", c.province.as_ref());
             out.date("date", c.date.as_ref());
-            out.text("source", c.source.as_deref(), c.source_span);
+            if let Some(s) = &c.source {
+                out.push("source", s.name.clone(), Some(s.span));
+            }
         }
     }
     out.0

@@ -101,8 +101,7 @@ fn every_kind() -> Vec<Event> {
         place: Some(s.place(PlaceKind::City)),
         province: Some(s.place(PlaceKind::Province)),
         date: Some(s.date()),
-        source: Some("a monitor".into()),
-        source_span: Some(s.next()),
+        source: Some(Source::new("a monitor", s.next())),
         event: Some(0),
     };
     vec![
