@@ -164,8 +164,8 @@ impl Event {
             Event::Casualty(c) => {
                 c.evidence.iter_mut().for_each(|e| f(e, None));
                 f(&mut c.count.span, Some(&mut c.count.text));
-                if let Some(sp) = &mut c.victims.span {
-                    f(sp, c.victims.text.as_mut());
+                if let Some(w) = &mut c.victims.words {
+                    f(&mut w.span, Some(&mut w.text));
                 }
                 if let Some(p) = &mut c.perpetrator {
                     p.for_each_span(f);
@@ -778,15 +778,99 @@ pub enum CasualtyKind {
 }
 
 /// Who a casualty figure counts.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+///
+/// In JSON, [`Victims::words`] is two keys around the category, as `SCHEMA.md` has it:
+/// `{"text": "militants", "category": "combatants", "span": [s, e]}`, `text` and `span` both
+/// `null` when the text names no victims. Read back, a `text` without its `span`, or the
+/// other way round, is an error.
+///
+/// ```
+/// use conflict_events::{Document, Extractor, VictimCategory};
+/// let text = "Air strikes killed 9 fighters in Idlib.";
+/// let events = Extractor::new().extract(&Document::new(text));
+/// let figure = events.iter().find_map(|e| e.as_casualty()).unwrap();
+/// assert_eq!(figure.victims.category, VictimCategory::Combatants);
+/// assert_eq!(figure.victims.text(), Some("fighters"));
+/// assert_eq!(figure.victims.span().and_then(|s| s.get(text)), Some("fighters"));
+/// ```
+#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub struct Victims {
-    /// The words of the text ("militants", "civilians"), if any.
-    pub text: Option<String>,
+    /// The words of the text that name them ("militants", "civilians"), and where; `None`
+    /// when the text does not name them ("12 were killed").
+    pub words: Option<Words>,
     /// Their category.
     pub category: VictimCategory,
-    /// Where `text` is.
-    pub span: Option<Span>,
+}
+
+impl Victims {
+    /// The words of the text that name them, if any.
+    pub fn text(&self) -> Option<&str> {
+        self.words.as_ref().map(|w| w.text.as_str())
+    }
+
+    /// Where the text names them, if it does.
+    pub fn span(&self) -> Option<Span> {
+        self.words.as_ref().map(|w| w.span)
+    }
+}
+
+// By hand: serde's derive cannot write one field (`words`) as two keys around another.
+impl Serialize for Victims {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = s.serialize_struct("Victims", 3)?;
+        out.serialize_field("text", &self.text())?;
+        out.serialize_field("category", &self.category)?;
+        out.serialize_field("span", &self.span())?;
+        out.end()
+    }
+}
+
+/// [`Victims`] as its JSON has it, the words and their span apart.
+#[derive(Deserialize)]
+#[serde(rename = "Victims")]
+struct VictimsJson {
+    text: Option<String>,
+    category: VictimCategory,
+    span: Option<Span>,
+}
+
+impl<'de> Deserialize<'de> for Victims {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Victims, D::Error> {
+        use serde::de::Error;
+        let v = VictimsJson::deserialize(d)?;
+        let words = match (v.text, v.span) {
+            (Some(text), Some(span)) => Some(Words { text, span }),
+            (None, None) => None,
+            (Some(_), None) => return Err(D::Error::custom("victims' `text` without `span`")),
+            (None, Some(_)) => return Err(D::Error::custom("victims' `span` without `text`")),
+        };
+        Ok(Victims {
+            words,
+            category: v.category,
+        })
+    }
+}
+
+/// Words of the text, and where they are.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Words {
+    /// The words, as the text writes them.
+    pub text: String,
+    /// Where they are.
+    pub span: Span,
+}
+
+impl Words {
+    /// The words `text`, at `span` in the text.
+    pub fn new(text: impl Into<String>, span: Span) -> Words {
+        Words {
+            text: text.into(),
+            span,
+        }
+    }
 }
 
 /// The category of the people counted.
@@ -1116,6 +1200,31 @@ mod tests {
             r#""source":"SOHR""#,
         ] {
             let err = read(&json(half)).expect_err("half a source");
+            assert!(err.to_string().contains("without"), "{err}");
+        }
+    }
+
+    /// The victims' words are the two keys `text` and `span` around `category`, and read
+    /// back; one without the other does not read.
+    #[test]
+    fn the_victims_words_are_two_keys() {
+        let read = |json: &str| serde_json::from_str::<Victims>(json);
+        for json in [
+            r#"{"text":"militants","category":"combatants","span":[3,12]}"#,
+            r#"{"text":null,"category":"people","span":null}"#,
+        ] {
+            let victims = read(json).expect("reads");
+            assert_eq!(serde_json::to_string(&victims).expect("writes"), json);
+        }
+        let victims = read(r#"{"text":"militants","category":"combatants","span":[3,12]}"#);
+        let words = victims.expect("reads").words;
+        assert_eq!(words, Some(Words::new("militants", Span::new(3, 12))));
+        for half in [
+            r#"{"text":"militants","category":"combatants","span":null}"#,
+            r#"{"text":null,"category":"people","span":[3,12]}"#,
+            r#"{"text":"militants","category":"combatants"}"#,
+        ] {
+            let err = read(half).expect_err("half the words");
             assert!(err.to_string().contains("without"), "{err}");
         }
     }

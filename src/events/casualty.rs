@@ -23,7 +23,7 @@ use super::{
 use crate::gazetteer::EntryKind;
 use crate::model::{
     Casualty, CasualtyKind, Count, DateRef, Entity, Event, Place, PlaceKind, Qualifier, Source,
-    VictimCategory, Victims,
+    VictimCategory, Victims, Words,
 };
 use crate::numbers::NumberKind;
 use crate::span::Span;
@@ -944,29 +944,23 @@ fn is_either(doc: &Doc, s: &Sent, kind_tok: usize, a: usize) -> bool {
 /// The victims of a figure from the words that name them ("others" are people); people
 /// where no words do.
 fn victims_of(doc: &Doc, victims: Option<(VictimCategory, Span)>) -> Victims {
-    match victims {
-        Some((cat, span)) => {
-            let text = span.get(doc.text).map(|w| w.to_string());
-            let cat = if text
-                .as_deref()
-                .is_some_and(|t| t.eq_ignore_ascii_case("others"))
-            {
-                VictimCategory::People
-            } else {
-                cat
-            };
-            Victims {
-                text,
-                category: cat,
-                span: Some(span),
-            }
-        }
-        None => Victims {
-            text: None,
+    let Some((category, span)) = victims else {
+        return Victims {
+            words: None,
             category: VictimCategory::People,
-            span: None,
-        },
-    }
+        };
+    };
+    // a span of the sentence's words is always in the text; were it not, no words
+    let words = span.get(doc.text).map(|w| Words::new(w, span));
+    let category = if words
+        .as_ref()
+        .is_some_and(|w| w.text.eq_ignore_ascii_case("others"))
+    {
+        VictimCategory::People
+    } else {
+        category
+    };
+    Victims { words, category }
 }
 
 /// The date of the figure at token `a`, and whether its sentence tells it: its own, else
@@ -1356,7 +1350,7 @@ impl Tolls {
         if prev.source.is_none() {
             prev.source = c.source;
         }
-        if prev.victims.text.is_none() {
+        if prev.victims.words.is_none() {
             prev.victims = c.victims;
         }
         if prev.perpetrator.is_none() {

@@ -92,9 +92,8 @@ fn every_kind() -> Vec<Event> {
         kind: CasualtyKind::Killed,
         count: s.count(),
         victims: Victims {
-            text: Some("civilians".into()),
+            words: Some(Words::new("civilians", s.next())),
             category: VictimCategory::Civilians,
-            span: Some(s.next()),
         },
         cumulative: false,
         perpetrator: Some(s.entity()),
