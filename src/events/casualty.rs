@@ -206,9 +206,7 @@ fn singular_person(doc: &Doc, s: &Sent, from: usize, cb: usize) -> Option<(usize
     let cat = person(t.w)?;
     let word = doc.word(t);
     // singular nouns only: "a soldier", not "a number of soldiers"
-    if word.ends_with('s') && !matches!(word, "police" | "gunmen")
-        || cat == VictimCategory::People && word != "person"
-    {
+    if word.ends_with('s') || cat == VictimCategory::People && word != "person" {
         return None;
     }
     // "a police officer", "a Republican Guard member": the head is the last noun
