@@ -325,6 +325,52 @@ pub(crate) const RUNNING_PHRASES: &[(&str, &str)] = &[("so", "far"), ("to", "dat
 /// The possessive "'s", a token of its own: "Tuesday's strikes", "Syria's health ministry".
 pub(crate) const APOSTROPHE_S: &str = "'s";
 
+/// The weapon nouns of aircraft that are adjectives: they name aircraft only before
+/// [`AIR_HEADS`] ("air strikes", not "air base"), and they alone name no aircraft that make
+/// "bombs" an air strike ("warplanes dropped bombs" do).
+pub(crate) const AIR_WORDS: &[&str] = &["air", "aerial"];
+
+/// The one aircraft noun that starts a strike like the other weapon nouns, with "by":
+/// "bombers".
+pub(crate) const BOMBERS: &[&str] = &["bombers"];
+
+/// The stem of the "attack" triggers ("attack", "attacks", "attacked"): a strike only with a
+/// weapon before it, unless a verb.
+pub(crate) const ATTACK_STEM: &str = "attack";
+
+/// The "bomb" triggers that may be things planted or exploding ("two bombs planted").
+pub(crate) const BOMB_NOUNS: &[&str] = &["bomb", "bombs"];
+
+/// Triggers that an actor right before makes a strike: "Israeli strikes", "regime raids".
+pub(crate) const ACTOR_TRIGGERS: &[&str] = &["strike", "strikes", "raid", "raids"];
+
+/// Triggers that an auxiliary before ([`AUX_BEFORE_VERB`]) makes a verb: "would strike",
+/// "did not hit".
+pub(crate) const VERB_TRIGGERS: &[&str] = &["strike", "hit", "bomb", "target", "pound", "raid"];
+
+/// "by" next to a weapon noun: the weapon starts a strike ("hit by mortars", "rockets by
+/// Hamas").
+pub(crate) const BY: &[&str] = &["by"];
+
+/// The words of [`W::Definite`] that point back at strikes told: "the strikes", "these
+/// raids", "such attacks" (not the possessives).
+pub(crate) const POINTING_BACK: &[&str] = &["the", "these", "those", "this", "that", "such"];
+
+/// "in" after "from" and a base: "from a base in Iran".
+pub(crate) const IN: &[&str] = &["in"];
+
+/// Words between a trigger and its "by": "strikes carried out by", "raids conducted by",
+/// "missiles launched by".
+pub(crate) const CARRIED_OUT: &[&str] = &["carried", "out", "conducted", "launched"];
+
+/// The four bytes before a name that make it a patron, not a striker: "pro-Iran militias",
+/// "anti-Assad rebels".
+pub(crate) const PATRON_BEFORE: &[&str] = &["pro-", "nti-"];
+
+/// "between": before the first party of a shelling exchange ("exchange between regime
+/// forces and rebels").
+pub(crate) const BETWEEN: &[&str] = &["between"];
+
 /// True if `word` is one of `words`, ASCII case aside.
 pub(crate) fn is_one_of(word: &str, words: &[&str]) -> bool {
     words.iter().any(|w| word.eq_ignore_ascii_case(w))
