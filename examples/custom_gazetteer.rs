@@ -57,7 +57,9 @@ fn main() {
                     .filter_map(|p| p.code.as_deref())
                     .collect::<Vec<_>>()
             ),
-            Event::Casualty(c) => println!("{:?} {:?} {:?}", c.count.value, c.victims.text, c.kind),
+            Event::Casualty(c) => {
+                println!("{:?} {:?} {:?}", c.count.value, c.victims.text(), c.kind)
+            }
             _ => {}
         }
     }

@@ -64,7 +64,9 @@
 //! let killed = events.iter().find_map(Event::as_casualty).unwrap();
 //! assert_eq!((killed.kind, killed.count.value), (CasualtyKind::Killed, Some(9)));
 //! assert_eq!(killed.victims.category, VictimCategory::Combatants);
-//! assert_eq!(killed.source.as_deref(), Some("Syrian Observatory for Human Rights"));
+//! let source = killed.source.as_ref().unwrap();
+//! assert_eq!(source.name, "Syrian Observatory for Human Rights");
+//! assert_eq!(source.span.get(text), Some("Syrian Observatory for Human Rights"));
 //! assert!(!killed.cumulative); // one incident's figure, not a war's running toll
 //! assert_eq!(killed.event, Some(0)); // caused by the strike, events[0]
 //! assert_eq!(strike.fatalities.as_ref().and_then(|c| c.value), Some(9));

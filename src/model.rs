@@ -164,8 +164,8 @@ impl Event {
             Event::Casualty(c) => {
                 c.evidence.iter_mut().for_each(|e| f(e, None));
                 f(&mut c.count.span, Some(&mut c.count.text));
-                if let Some(sp) = &mut c.victims.span {
-                    f(sp, c.victims.text.as_mut());
+                if let Some(w) = &mut c.victims.words {
+                    f(&mut w.span, Some(&mut w.text));
                 }
                 if let Some(p) = &mut c.perpetrator {
                     p.for_each_span(f);
@@ -176,8 +176,9 @@ impl Event {
                 if let Some(d) = &mut c.date {
                     f(&mut d.span, Some(&mut d.text));
                 }
-                if let Some(sp) = &mut c.source_span {
-                    f(sp, None);
+                // the name is the gazetteer's, not the text's words: nothing to map
+                if let Some(s) = &mut c.source {
+                    f(&mut s.span, None);
                 }
             }
         }
@@ -619,7 +620,11 @@ pub enum Weapon {
 }
 
 /// A figure of people killed, wounded, displaced...
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+///
+/// In JSON, [`Casualty::source`] is two keys, as `SCHEMA.md` has it: `"source"`, the name,
+/// and `"source_span"`, both `null` when the text names no source. Read back, a `"source"`
+/// without its `"source_span"`, or the other way round, is an error.
+#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub struct Casualty {
     /// How the text reports it.
@@ -642,13 +647,115 @@ pub struct Casualty {
     pub province: Option<Place>,
     /// When.
     pub date: Option<DateRef>,
-    /// Who gave the figure ("Syrian Observatory for Human Rights").
-    pub source: Option<String>,
-    /// Where the source is named in the text.
-    pub source_span: Option<Span>,
+    /// Who gave the figure ("Syrian Observatory for Human Rights"), and where the text
+    /// names them.
+    pub source: Option<Source>,
     /// The index, in the same list of events, of the event that caused these casualties;
     /// `None` for a war's running toll or a figure the text ties to no event.
     pub event: Option<usize>,
+}
+
+// By hand: serde's derive cannot write one field (`source`) as two keys.
+impl Serialize for Casualty {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = s.serialize_struct("Casualty", 13)?;
+        out.serialize_field("modality", &self.modality)?;
+        out.serialize_field("evidence", &self.evidence)?;
+        out.serialize_field("kind", &self.kind)?;
+        out.serialize_field("count", &self.count)?;
+        out.serialize_field("victims", &self.victims)?;
+        out.serialize_field("cumulative", &self.cumulative)?;
+        out.serialize_field("perpetrator", &self.perpetrator)?;
+        out.serialize_field("place", &self.place)?;
+        out.serialize_field("province", &self.province)?;
+        out.serialize_field("date", &self.date)?;
+        out.serialize_field("source", &self.source.as_ref().map(|x| &x.name))?;
+        out.serialize_field("source_span", &self.source.as_ref().map(|x| x.span))?;
+        out.serialize_field("event", &self.event)?;
+        out.end()
+    }
+}
+
+/// A [`Casualty`] as its JSON has it, the source's name and span apart: what
+/// `Casualty::deserialize` reads before it pairs them.
+#[derive(Deserialize)]
+#[serde(rename = "Casualty")]
+struct CasualtyJson {
+    modality: Modality,
+    evidence: Vec<Span>,
+    kind: CasualtyKind,
+    count: Count,
+    victims: Victims,
+    cumulative: bool,
+    perpetrator: Option<Entity>,
+    place: Option<Place>,
+    province: Option<Place>,
+    date: Option<DateRef>,
+    source: Option<String>,
+    source_span: Option<Span>,
+    event: Option<usize>,
+}
+
+impl<'de> Deserialize<'de> for Casualty {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Casualty, D::Error> {
+        use serde::de::Error;
+        let c = CasualtyJson::deserialize(d)?;
+        let source = match (c.source, c.source_span) {
+            (Some(name), Some(span)) => Some(Source { name, span }),
+            (None, None) => None,
+            (Some(_), None) => return Err(D::Error::custom("`source` without `source_span`")),
+            (None, Some(_)) => return Err(D::Error::custom("`source_span` without `source`")),
+        };
+        Ok(Casualty {
+            modality: c.modality,
+            evidence: c.evidence,
+            kind: c.kind,
+            count: c.count,
+            victims: c.victims,
+            cumulative: c.cumulative,
+            perpetrator: c.perpetrator,
+            place: c.place,
+            province: c.province,
+            date: c.date,
+            source,
+            event: c.event,
+        })
+    }
+}
+
+/// Who gave a casualty figure, and where the text names them.
+///
+/// `name` is the source's name in the gazetteer, not the words of the text: "SOHR" in the
+/// text is "Syrian Observatory for Human Rights". In JSON a source is two keys of its
+/// [`Casualty`], `"source"` and `"source_span"`.
+///
+/// ```
+/// use conflict_events::{Document, Extractor, Span};
+/// let text = "Air strikes killed 9 fighters in Idlib, SOHR said.";
+/// let events = Extractor::new().extract(&Document::new(text));
+/// let figure = events.iter().find_map(|e| e.as_casualty()).unwrap();
+/// let source = figure.source.as_ref().unwrap();
+/// assert_eq!(source.name, "Syrian Observatory for Human Rights");
+/// assert_eq!(source.span.get(text), Some("SOHR"));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Source {
+    /// The source's name ("Syrian Observatory for Human Rights").
+    pub name: String,
+    /// Where the text names it.
+    pub span: Span,
+}
+
+impl Source {
+    /// A source named `name`, at `span` in the text.
+    pub fn new(name: impl Into<String>, span: Span) -> Source {
+        Source {
+            name: name.into(),
+            span,
+        }
+    }
 }
 
 /// What happened to the people a casualty figure counts.
@@ -671,15 +778,99 @@ pub enum CasualtyKind {
 }
 
 /// Who a casualty figure counts.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+///
+/// In JSON, [`Victims::words`] is two keys around the category, as `SCHEMA.md` has it:
+/// `{"text": "militants", "category": "combatants", "span": [s, e]}`, `text` and `span` both
+/// `null` when the text names no victims. Read back, a `text` without its `span`, or the
+/// other way round, is an error.
+///
+/// ```
+/// use conflict_events::{Document, Extractor, VictimCategory};
+/// let text = "Air strikes killed 9 fighters in Idlib.";
+/// let events = Extractor::new().extract(&Document::new(text));
+/// let figure = events.iter().find_map(|e| e.as_casualty()).unwrap();
+/// assert_eq!(figure.victims.category, VictimCategory::Combatants);
+/// assert_eq!(figure.victims.text(), Some("fighters"));
+/// assert_eq!(figure.victims.span().and_then(|s| s.get(text)), Some("fighters"));
+/// ```
+#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub struct Victims {
-    /// The words of the text ("militants", "civilians"), if any.
-    pub text: Option<String>,
+    /// The words of the text that name them ("militants", "civilians"), and where; `None`
+    /// when the text does not name them ("12 were killed").
+    pub words: Option<Words>,
     /// Their category.
     pub category: VictimCategory,
-    /// Where `text` is.
-    pub span: Option<Span>,
+}
+
+impl Victims {
+    /// The words of the text that name them, if any.
+    pub fn text(&self) -> Option<&str> {
+        self.words.as_ref().map(|w| w.text.as_str())
+    }
+
+    /// Where the text names them, if it does.
+    pub fn span(&self) -> Option<Span> {
+        self.words.as_ref().map(|w| w.span)
+    }
+}
+
+// By hand: serde's derive cannot write one field (`words`) as two keys around another.
+impl Serialize for Victims {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = s.serialize_struct("Victims", 3)?;
+        out.serialize_field("text", &self.text())?;
+        out.serialize_field("category", &self.category)?;
+        out.serialize_field("span", &self.span())?;
+        out.end()
+    }
+}
+
+/// [`Victims`] as its JSON has it, the words and their span apart.
+#[derive(Deserialize)]
+#[serde(rename = "Victims")]
+struct VictimsJson {
+    text: Option<String>,
+    category: VictimCategory,
+    span: Option<Span>,
+}
+
+impl<'de> Deserialize<'de> for Victims {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Victims, D::Error> {
+        use serde::de::Error;
+        let v = VictimsJson::deserialize(d)?;
+        let words = match (v.text, v.span) {
+            (Some(text), Some(span)) => Some(Words { text, span }),
+            (None, None) => None,
+            (Some(_), None) => return Err(D::Error::custom("victims' `text` without `span`")),
+            (None, Some(_)) => return Err(D::Error::custom("victims' `span` without `text`")),
+        };
+        Ok(Victims {
+            words,
+            category: v.category,
+        })
+    }
+}
+
+/// Words of the text, and where they are.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Words {
+    /// The words, as the text writes them.
+    pub text: String,
+    /// Where they are.
+    pub span: Span,
+}
+
+impl Words {
+    /// The words `text`, at `span` in the text.
+    pub fn new(text: impl Into<String>, span: Span) -> Words {
+        Words {
+            text: text.into(),
+            span,
+        }
+    }
 }
 
 /// The category of the people counted.
@@ -980,5 +1171,61 @@ mod tests {
             Category::Other,
         ];
         check(&every_category, "Category");
+    }
+
+    /// A casualty's source is the two keys `source` and `source_span`, in their place
+    /// among the others, and reads back; one without the other does not read.
+    #[test]
+    fn a_source_is_two_keys() {
+        let json = |source: &str| {
+            format!(
+                r#"{{"type":"casualty","modality":"asserted","evidence":[[0,9]],"kind":"killed","count":{{"value":3,"low":null,"high":null,"qualifier":"exact","text":"3","span":[0,1]}},"victims":{{"text":null,"category":"people","span":null}},"cumulative":false,"perpetrator":null,"place":null,"province":null,"date":null,{source},"event":null}}"#
+            )
+        };
+        let read = |json: &str| serde_json::from_str::<Event>(json);
+        for keys in [
+            r#""source":"SOHR","source_span":[4,8]"#,
+            r#""source":null,"source_span":null"#,
+        ] {
+            let event = read(&json(keys)).expect("reads");
+            let written = serde_json::to_string(&event).expect("writes");
+            assert_eq!(written, json(keys));
+        }
+        let event = read(&json(r#""source":"SOHR","source_span":[4,8]"#)).expect("reads");
+        let source = event.as_casualty().and_then(|c| c.source.clone());
+        assert_eq!(source, Some(Source::new("SOHR", Span::new(4, 8))));
+        for half in [
+            r#""source":"SOHR","source_span":null"#,
+            r#""source":null,"source_span":[4,8]"#,
+            r#""source":"SOHR""#,
+        ] {
+            let err = read(&json(half)).expect_err("half a source");
+            assert!(err.to_string().contains("without"), "{err}");
+        }
+    }
+
+    /// The victims' words are the two keys `text` and `span` around `category`, and read
+    /// back; one without the other does not read.
+    #[test]
+    fn the_victims_words_are_two_keys() {
+        let read = |json: &str| serde_json::from_str::<Victims>(json);
+        for json in [
+            r#"{"text":"militants","category":"combatants","span":[3,12]}"#,
+            r#"{"text":null,"category":"people","span":null}"#,
+        ] {
+            let victims = read(json).expect("reads");
+            assert_eq!(serde_json::to_string(&victims).expect("writes"), json);
+        }
+        let victims = read(r#"{"text":"militants","category":"combatants","span":[3,12]}"#);
+        let words = victims.expect("reads").words;
+        assert_eq!(words, Some(Words::new("militants", Span::new(3, 12))));
+        for half in [
+            r#"{"text":"militants","category":"combatants","span":null}"#,
+            r#"{"text":null,"category":"people","span":[3,12]}"#,
+            r#"{"text":"militants","category":"combatants"}"#,
+        ] {
+            let err = read(half).expect_err("half the words");
+            assert!(err.to_string().contains("without"), "{err}");
+        }
     }
 }

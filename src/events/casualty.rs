@@ -22,8 +22,8 @@ use super::{
 };
 use crate::gazetteer::EntryKind;
 use crate::model::{
-    Casualty, CasualtyKind, Count, DateRef, Entity, Event, Place, PlaceKind, Qualifier,
-    VictimCategory, Victims,
+    Casualty, CasualtyKind, Count, DateRef, Entity, Event, Place, PlaceKind, Qualifier, Source,
+    VictimCategory, Victims, Words,
 };
 use crate::numbers::NumberKind;
 use crate::span::Span;
@@ -115,7 +115,7 @@ fn candidates(doc: &Doc, s: &Sent, ca: usize, cb: usize) -> Vec<Cand> {
         .filter(|(n, a, b)| n.kind == NumberKind::Count && *a >= ca && *b <= cb && a < b)
         // "has risen from 12 to 19": the figure it rose from is no figure of its own
         .filter(|(_, a, b)| {
-            !(is_word(doc, s, a.wrapping_sub(1), &["from"]) && is_to_figure(doc, s, *b))
+            !(is_word(doc, s, a.wrapping_sub(1), lexicon::FROM) && is_to_figure(doc, s, *b))
         })
         .map(|(n, a, b)| Cand {
             count: n.count.clone(),
@@ -129,11 +129,11 @@ fn candidates(doc: &Doc, s: &Sent, ca: usize, cb: usize) -> Vec<Cand> {
         let Some(t) = s.toks.get(i) else { break };
         // "killing the man", "resulted in the death of the commander": one person
         let definite_after_verb = t.w == W::Definite
-            && doc.word(t).eq_ignore_ascii_case("the")
+            && lexicon::is_one_of(doc.word(t), lexicon::THE)
             && i > ca
             && s.toks.get(i - 1).is_some_and(|p| {
                 matches!(p.w, W::Casualty(_, Pos::Verb))
-                    || doc.word(p).eq_ignore_ascii_case("of")
+                    || lexicon::is_one_of(doc.word(p), lexicon::OF)
                         && i >= 2
                         && s.toks.get(i - 2).is_some_and(|d| {
                             matches!(d.w, W::Casualty(CasualtyKind::Killed, Pos::After))
@@ -158,7 +158,7 @@ fn candidates(doc: &Doc, s: &Sent, ca: usize, cb: usize) -> Vec<Cand> {
 
 /// True if "to" at token `b` is followed by a figure ("from 12 to 19").
 fn is_to_figure(doc: &Doc, s: &Sent, b: usize) -> bool {
-    is_word(doc, s, b, &["to"])
+    is_word(doc, s, b, lexicon::TO)
         && doc
             .numbers_from(s, b + 1, b + 2)
             .iter()
@@ -206,9 +206,7 @@ fn singular_person(doc: &Doc, s: &Sent, from: usize, cb: usize) -> Option<(usize
     let cat = person(t.w)?;
     let word = doc.word(t);
     // singular nouns only: "a soldier", not "a number of soldiers"
-    if word.ends_with('s') && !matches!(word, "police" | "gunmen")
-        || cat == VictimCategory::People && word != "person"
-    {
+    if word.ends_with('s') || cat == VictimCategory::People && !lexicon::PERSON.contains(&word) {
         return None;
     }
     // "a police officer", "a Republican Guard member": the head is the last noun
@@ -271,7 +269,7 @@ fn join(
     let mut noun = first;
     let figure_at = |at: usize| v.iter().find(|n| n.a == at);
     // "and a woman", "and his son", "and his two sons"
-    while is_word(doc, s, noun + 1, &["and"]) {
+    while is_word(doc, s, noun + 1, lexicon::AND) {
         let at = noun + 2;
         let owner = is_word(doc, s, at, lexicon::PERSONAL_POSSESSIVES);
         let added = match figure_at(if owner { at + 1 } else { at }) {
@@ -349,14 +347,16 @@ fn is_aside(doc: &Doc, s: &Sent, c: &Cand) -> bool {
     {
         return true;
     }
-    if c.a > 0 && is_word(doc, s, c.a - 1, &["from"]) && is_word(doc, s, c.b, &["to"]) {
+    let from = c.a > 0 && is_word(doc, s, c.a - 1, lexicon::FROM);
+    if from && is_word(doc, s, c.b, lexicon::TO) {
         return true;
     }
-    if c.a >= 2 && is_word(doc, s, c.a - 1, &["from"]) && is_word(doc, s, c.a - 2, &["up", "down"])
-    {
+    if from && c.a >= 2 && is_word(doc, s, c.a - 2, lexicon::UP_DOWN) {
         return true;
     }
-    c.a >= 2 && is_word(doc, s, c.a - 1, &["as"]) && is_word(doc, s, c.a - 2, &["coded"])
+    c.a >= 2
+        && is_word(doc, s, c.a - 1, lexicon::CODED_AS)
+        && is_word(doc, s, c.a - 2, lexicon::CODED)
 }
 
 /// True for a clause that is a coding remark of analysts ("10 fatalities coded and split
@@ -365,16 +365,13 @@ fn is_aside(doc: &Doc, s: &Sent, c: &Cand) -> bool {
 fn is_coding_remark(doc: &Doc, clause: &[super::Tok]) -> bool {
     clause
         .iter()
-        .any(|t| doc.word(t).eq_ignore_ascii_case("coded"))
+        .any(|t| lexicon::is_one_of(doc.word(t), lexicon::CODED))
         || clause
             .iter()
-            .any(|t| doc.word(t).eq_ignore_ascii_case("split"))
-            && clause.iter().any(|t| {
-                matches!(
-                    super::lower(doc.word(t)).as_ref(),
-                    "across" | "between" | "among" | "follows"
-                )
-            })
+            .any(|t| lexicon::is_one_of(doc.word(t), lexicon::SPLIT))
+            && clause
+                .iter()
+                .any(|t| lexicon::is_one_of(doc.word(t), lexicon::SPLIT_OVER))
 }
 
 /// The whole a figure is a part of ([`partitive`]).
@@ -393,7 +390,7 @@ enum Whole {
 /// same kind as its whole is no figure of its own ("two of the dead were children"); one of
 /// another kind is ("three of the wounded later died").
 fn partitive(doc: &Doc, s: &Sent, b: usize) -> Option<(Whole, usize)> {
-    if !is_word(doc, s, b, &["of"]) {
+    if !is_word(doc, s, b, lexicon::OF) {
         return None;
     }
     if is_word(doc, s, b + 1, lexicon::OBJECT_PRONOUNS)
@@ -479,7 +476,7 @@ fn after_figure(
             // '12 militants were "neutralised"': quotes around the verb
             _ if t.punct == b'"' || t.punct == b'\'' => {}
             // "dozens of civilians", "12 of them"
-            W::Locative if j == from && doc.word(t).eq_ignore_ascii_case("of") => {}
+            W::Locative if j == from && lexicon::is_one_of(doc.word(t), lexicon::OF) => {}
             // "a fighter from the Haydariyon militia was found dead", "1 fighter from IS was
             // killed", "a member of the opposition rebels was killed"
             W::Locative | W::From if victims.is_some() && j + 1 < cb && j < from + 6 => phrase = 5,
@@ -652,7 +649,7 @@ fn toll_to(
     carried: Option<CasualtyKind>,
 ) -> Option<(CasualtyKind, usize)> {
     let to = a.checked_sub(1)?;
-    if !is_word(doc, s, to, &["to", "at"]) || to <= sc.lo {
+    if !is_word(doc, s, to, lexicon::TOLL_AT) || to <= sc.lo {
         return None;
     }
     let w = |k: usize| s.toks.get(k).map_or(W::Other, |t| t.w);
@@ -698,11 +695,13 @@ fn kind_before(doc: &Doc, s: &Sent, ca: usize, a: usize) -> Option<(CasualtyKind
             W::Victim(_) | W::Other if coord && t.punct == 0 => {}
             W::Casualty(CasualtyKind::Killed, Pos::After)
                 if is_word(doc, s, i.wrapping_sub(1), lexicon::HURT_VERBS)
-                    || doc.word(t).eq_ignore_ascii_case("lives") =>
+                    || lexicon::is_one_of(doc.word(t), lexicon::LIVES) =>
             {
                 return Some((CasualtyKind::Killed, i));
             }
-            W::Casualty(CasualtyKind::Killed, Pos::After) if is_word(doc, s, i + 1, &["of"]) => {
+            W::Casualty(CasualtyKind::Killed, Pos::After)
+                if is_word(doc, s, i + 1, lexicon::OF) =>
+            {
                 return Some((CasualtyKind::Killed, i));
             }
             W::Toll => return Some((CasualtyKind::Killed, i)),
@@ -714,7 +713,7 @@ fn kind_before(doc: &Doc, s: &Sent, ca: usize, a: usize) -> Option<(CasualtyKind
                     return None;
                 }
             }
-            W::Other if is_word(doc, s, i, &["to", "at"]) => {
+            W::Other if is_word(doc, s, i, lexicon::TOLL_AT) => {
                 steps = steps.saturating_sub(1);
                 if i + 6 < a {
                     return None;
@@ -757,7 +756,7 @@ fn read(
     let victims = victims_of(doc, victims);
     let (place, province, place_told) = place(doc, memo, si, s, (ca, cb), strike, cumulative);
     let (date, date_told) = date_of(doc, s, sc, c.a, strike, cumulative);
-    let (source, source_span) = memo.source(doc, s);
+    let source = memo.source(doc, s);
     let perpetrator = strike
         .and_then(|x| x.actor.clone())
         .or_else(|| memo.perpetrator(doc, s, ca, c.a));
@@ -777,7 +776,6 @@ fn read(
         province,
         date,
         source,
-        source_span,
         event: None,
     };
     Some((casualty, told))
@@ -912,7 +910,7 @@ fn is_refused(
     if kind == CasualtyKind::Displaced
         && s.toks
             .get(kind_tok)
-            .is_some_and(|t| doc.word(t).eq_ignore_ascii_case("fled"))
+            .is_some_and(|t| lexicon::is_one_of(doc.word(t), lexicon::FLED))
         && victims.is_some_and(|(c, _)| {
             matches!(
                 c,
@@ -945,29 +943,23 @@ fn is_either(doc: &Doc, s: &Sent, kind_tok: usize, a: usize) -> bool {
 /// The victims of a figure from the words that name them ("others" are people); people
 /// where no words do.
 fn victims_of(doc: &Doc, victims: Option<(VictimCategory, Span)>) -> Victims {
-    match victims {
-        Some((cat, span)) => {
-            let text = span.get(doc.text).map(|w| w.to_string());
-            let cat = if text
-                .as_deref()
-                .is_some_and(|t| t.eq_ignore_ascii_case("others"))
-            {
-                VictimCategory::People
-            } else {
-                cat
-            };
-            Victims {
-                text,
-                category: cat,
-                span: Some(span),
-            }
-        }
-        None => Victims {
-            text: None,
+    let Some((category, span)) = victims else {
+        return Victims {
+            words: None,
             category: VictimCategory::People,
-            span: None,
-        },
-    }
+        };
+    };
+    // a span of the sentence's words is always in the text; were it not, no words
+    let words = span.get(doc.text).map(|w| Words::new(w, span));
+    let category = if words
+        .as_ref()
+        .is_some_and(|w| lexicon::is_one_of(&w.text, lexicon::OTHERS))
+    {
+        VictimCategory::People
+    } else {
+        category
+    };
+    Victims { words, category }
 }
 
 /// The date of the figure at token `a`, and whether its sentence tells it: its own, else
@@ -1000,14 +992,12 @@ fn is_cumulative(doc: &Doc, s: &Sent, lo: usize, hi: usize, war: bool) -> bool {
     work::add(clause.len());
     let running = clause.iter().enumerate().any(|(k, t)| {
         t.w == W::Running
-            || doc.word(t).eq_ignore_ascii_case("so")
-                && clause
-                    .get(k + 1)
-                    .is_some_and(|n| doc.word(n).eq_ignore_ascii_case("far"))
-            || doc.word(t).eq_ignore_ascii_case("to")
-                && clause
-                    .get(k + 1)
-                    .is_some_and(|n| doc.word(n).eq_ignore_ascii_case("date"))
+            || lexicon::RUNNING_PHRASES.iter().any(|&(first, second)| {
+                doc.word(t).eq_ignore_ascii_case(first)
+                    && clause
+                        .get(k + 1)
+                        .is_some_and(|n| doc.word(n).eq_ignore_ascii_case(second))
+            })
     });
     let perfect = clause.iter().any(|t| t.w == W::Perfect);
     running || war && perfect
@@ -1026,7 +1016,7 @@ struct Memo {
     /// [`is_cumulative`] of each stretch asked.
     cumulative: HashMap<(usize, usize), bool>,
     /// The sentence's source ([`source`]), once asked.
-    source: Option<(Option<String>, Option<Span>)>,
+    source: Option<Option<Source>>,
     /// The mentions that may be a perpetrator ([`may_perpetrate`]), by index, once asked.
     actors: Option<Vec<usize>>,
     /// The place [`pick`] finds in a token range (from, to) of the sentence.
@@ -1084,7 +1074,7 @@ impl Memo {
             .or_insert_with(|| is_cumulative(doc, s, lo, hi, war))
     }
 
-    fn source(&mut self, doc: &Doc, s: &Sent) -> (Option<String>, Option<Span>) {
+    fn source(&mut self, doc: &Doc, s: &Sent) -> Option<Source> {
         self.source.get_or_insert_with(|| source(doc, s)).clone()
     }
 
@@ -1232,18 +1222,20 @@ fn ments_from(s: &Sent, lo: usize, hi: usize) -> &[super::Ment] {
 }
 
 fn is_possessive_after(doc: &Doc, s: &Sent, b: usize) -> bool {
-    s.toks.get(b).is_some_and(|t| doc.word(t) == "'s")
+    s.toks
+        .get(b)
+        .is_some_and(|t| doc.word(t) == lexicon::APOSTROPHE_S)
 }
 
-fn source(doc: &Doc, s: &Sent) -> (Option<String>, Option<Span>) {
+fn source(doc: &Doc, s: &Sent) -> Option<Source> {
     for m in &s.ments {
         if doc.has_kind(m, &[EntryKind::Source]) {
             if let Some(name) = doc.as_source(m) {
-                return (Some(name), Some(m.m.span));
+                return Some(Source::new(name, m.m.span));
             }
         }
     }
-    (None, None)
+    None
 }
 
 /// True if a mention may name who killed: an armed group, a force, a people or a state, not
@@ -1356,9 +1348,8 @@ impl Tolls {
         }
         if prev.source.is_none() {
             prev.source = c.source;
-            prev.source_span = c.source_span;
         }
-        if prev.victims.text.is_none() {
+        if prev.victims.words.is_none() {
             prev.victims = c.victims;
         }
         if prev.perpetrator.is_none() {

@@ -265,6 +265,117 @@ pub(crate) const EITHER_AFTER: &[&str] = &["or", "and/or", "/", "and"];
 /// ("wounded or killed 12"): a figure of both is a figure of neither.
 pub(crate) const EITHER_BEFORE: &[&str] = &["or", "/", "and"];
 
+/// "from": before the figure a toll changed from, no figure of its own ("rose from 12 to 19",
+/// "up from 112"); before the base aircraft flew from ("from a base in Iran").
+pub(crate) const FROM: &[&str] = &["from"];
+
+/// "to": before the figure a toll changed to ("from 12 to 19"); after a claim, the act
+/// claimed ("claimed to have shelled").
+pub(crate) const TO: &[&str] = &["to"];
+
+/// Words before [`FROM`] that make the figure after it an older one: "up from 112".
+pub(crate) const UP_DOWN: &[&str] = &["up", "down"];
+
+/// Words before the figure a toll verb sets: "rose to 12", "stands at 12".
+pub(crate) const TOLL_AT: &[&str] = &["to", "at"];
+
+/// "of": before a whole that a figure is part of ("two of the dead", "12 of them"), and
+/// after a word of the dead before the figure ("deaths of 12", "the death of the commander").
+pub(crate) const OF: &[&str] = &["of"];
+
+/// The article of one person after a casualty verb or "the death of": "killing the man",
+/// "the death of the commander".
+pub(crate) const THE: &[&str] = &["the"];
+
+/// "and" between the people of a figure counted by their nouns: "a man and a woman", "a
+/// farmer and his two sons".
+pub(crate) const AND: &[&str] = &["and"];
+
+/// The one singular noun among the people in general: "a person" is one, "a people" none.
+pub(crate) const PERSON: &[&str] = &["person"];
+
+/// Analysts' word of a coding remark: "coded as 10", "10 fatalities coded and split across
+/// 4 locations". No figure of its own.
+pub(crate) const CODED: &[&str] = &["coded"];
+
+/// The word between [`CODED`] and its figure: "coded as 10".
+pub(crate) const CODED_AS: &[&str] = &["as"];
+
+/// Analysts' word of a figure shared out in a coding remark: "split across 4 locations".
+pub(crate) const SPLIT: &[&str] = &["split"];
+
+/// Words after [`SPLIT`] in a coding remark: "split across", "between", "among", "as
+/// follows".
+pub(crate) const SPLIT_OVER: &[&str] = &["across", "between", "among", "follows"];
+
+/// "lives", the word of the dead that may stand before its figure: "claimed the lives of 12".
+pub(crate) const LIVES: &[&str] = &["lives"];
+
+/// The word of displaced people that fighters are not counted by: "the three other soldiers
+/// fled".
+pub(crate) const FLED: &[&str] = &["fled"];
+
+/// The victims' noun that names no category: "others" are people.
+pub(crate) const OTHERS: &[&str] = &["others"];
+
+/// Two-word phrases of a running toll, beside the words of [`W::Running`]: "so far", "to
+/// date".
+pub(crate) const RUNNING_PHRASES: &[(&str, &str)] = &[("so", "far"), ("to", "date")];
+
+/// The possessive "'s", a token of its own: "Tuesday's strikes", "Syria's health ministry".
+pub(crate) const APOSTROPHE_S: &str = "'s";
+
+/// The weapon nouns of aircraft that are adjectives: they name aircraft only before
+/// [`AIR_HEADS`] ("air strikes", not "air base"), and they alone name no aircraft that make
+/// "bombs" an air strike ("warplanes dropped bombs" do).
+pub(crate) const AIR_WORDS: &[&str] = &["air", "aerial"];
+
+/// The one aircraft noun that starts a strike like the other weapon nouns, with "by":
+/// "bombers".
+pub(crate) const BOMBERS: &[&str] = &["bombers"];
+
+/// The stem of the "attack" triggers ("attack", "attacks", "attacked"): a strike only with a
+/// weapon before it, unless a verb.
+pub(crate) const ATTACK_STEM: &str = "attack";
+
+/// The "bomb" triggers that may be things planted or exploding ("two bombs planted").
+pub(crate) const BOMB_NOUNS: &[&str] = &["bomb", "bombs"];
+
+/// Triggers that an actor right before makes a strike: "Israeli strikes", "regime raids".
+pub(crate) const ACTOR_TRIGGERS: &[&str] = &["strike", "strikes", "raid", "raids"];
+
+/// Triggers that an auxiliary before ([`AUX_BEFORE_VERB`]) makes a verb: "would strike",
+/// "did not hit".
+pub(crate) const VERB_TRIGGERS: &[&str] = &["strike", "hit", "bomb", "target", "pound", "raid"];
+
+/// "by" next to a weapon noun: the weapon starts a strike ("hit by mortars", "rockets by
+/// Hamas").
+pub(crate) const BY: &[&str] = &["by"];
+
+/// The words of [`W::Definite`] that point back at strikes told: "the strikes", "these
+/// raids", "such attacks" (not the possessives).
+pub(crate) const POINTING_BACK: &[&str] = &["the", "these", "those", "this", "that", "such"];
+
+/// "in" after "from" and a base: "from a base in Iran".
+pub(crate) const IN: &[&str] = &["in"];
+
+/// Words between a trigger and its "by": "strikes carried out by", "raids conducted by",
+/// "missiles launched by".
+pub(crate) const CARRIED_OUT: &[&str] = &["carried", "out", "conducted", "launched"];
+
+/// The four bytes before a name that make it a patron, not a striker: "pro-Iran militias",
+/// "anti-Assad rebels".
+pub(crate) const PATRON_BEFORE: &[&str] = &["pro-", "nti-"];
+
+/// "between": before the first party of a shelling exchange ("exchange between regime
+/// forces and rebels").
+pub(crate) const BETWEEN: &[&str] = &["between"];
+
+/// True if `word` is one of `words`, ASCII case aside.
+pub(crate) fn is_one_of(word: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| word.eq_ignore_ascii_case(w))
+}
+
 /// Where a casualty word stands relative to its figure.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Pos {

@@ -358,7 +358,7 @@ fn weapon_at(doc: &Doc, s: &Sent, k: usize) -> Option<Weapon> {
     let t = s.toks.get(k)?;
     let w = weapon_of(t.w)?;
     let word = super::lower(doc.word(t));
-    if (word == "air" || word == "aerial") && !lower_is(doc, s, k + 1, lexicon::AIR_HEADS) {
+    if lexicon::AIR_WORDS.contains(&word.as_ref()) && !lower_is(doc, s, k + 1, lexicon::AIR_HEADS) {
         return None;
     }
     if k > 0 && lower_is(doc, s, k - 1, lexicon::NOT_ARMS_BEFORE) {
@@ -399,7 +399,7 @@ impl Clause<'_, '_> {
             (a..b).any(|k| {
                 s.toks.get(k).is_some_and(|x| {
                     x.w == W::WeaponNoun(Weapon::Air)
-                        && !matches!(super::lower(doc.word(x)).as_ref(), "air" | "aerial")
+                        && !lexicon::AIR_WORDS.contains(&super::lower(doc.word(x)).as_ref())
                 })
             })
         })
@@ -432,7 +432,7 @@ fn trigger(doc: &Doc, s: &Sent, a: usize, b: usize) -> Option<Trigger> {
             W::Trigger(wp, strong) => by_trigger(&cl, i, wp, strong),
             W::Launch => by_launch(&cl, i),
             W::WeaponNoun(w)
-                if w != Weapon::Air || doc.word(tok).eq_ignore_ascii_case("bombers") =>
+                if w != Weapon::Air || lexicon::is_one_of(doc.word(tok), lexicon::BOMBERS) =>
             {
                 by_weapon(&cl, i, w)
             }
@@ -493,7 +493,7 @@ fn by_trigger(
     if is_bomb_thing(doc, s, i, &lw) && !cl.air() {
         return None;
     }
-    let is_attack = lw.starts_with("attack");
+    let is_attack = lw.starts_with(lexicon::ATTACK_STEM);
     if is_attack
         && prev_weapon.is_none()
         && !lower_is(doc, s, i.wrapping_sub(1), lexicon::ATTACK_AS_VERB)
@@ -515,7 +515,8 @@ fn by_trigger(
 /// `i` is such a noun, no air strike unless aircraft drop it or it is a kind dropped from the
 /// air.
 fn is_bomb_thing(doc: &Doc, s: &Sent, i: usize, lw: &str) -> bool {
-    (lw == "bomb" || lw == "bombs") && !lower_is(doc, s, i.wrapping_sub(1), lexicon::BOMB_NOT_THING)
+    lexicon::BOMB_NOUNS.contains(&lw)
+        && !lower_is(doc, s, i.wrapping_sub(1), lexicon::BOMB_NOT_THING)
 }
 
 /// "Israeli strikes", "a coalition strike", "regime raids": whether an actor stands right
@@ -531,7 +532,7 @@ fn actor_before(doc: &Doc, s: &Sent, prev: Option<&super::Tok>, lw: &str) -> boo
                         &[EntryKind::Demonym, EntryKind::Country, EntryKind::Military],
                     )
                 })
-    }) && matches!(lw, "strike" | "strikes" | "raid" | "raids")
+    }) && lexicon::ACTOR_TRIGGERS.contains(&lw)
 }
 
 /// "would strike", "to strike", "did not strike": whether the trigger `lw` at `i` is a verb
@@ -539,7 +540,7 @@ fn actor_before(doc: &Doc, s: &Sent, prev: Option<&super::Tok>, lw: &str) -> boo
 fn verb_after_aux(doc: &Doc, s: &Sent, a: usize, i: usize, lw: &str) -> bool {
     i > a
         && lower_is(doc, s, i - 1, lexicon::AUX_BEFORE_VERB)
-        && matches!(lw, "strike" | "hit" | "bomb" | "target" | "pound" | "raid")
+        && lexicon::VERB_TRIGGERS.contains(&lw)
 }
 
 /// "mortar fire", "shells fired by", "rockets launched from": whether the launch word at `i`
@@ -566,8 +567,8 @@ fn by_launch(cl: &Clause, i: usize) -> Option<(usize, Option<Weapon>, bool)> {
 /// before it.
 fn by_weapon(cl: &Clause, i: usize, w: Weapon) -> Option<(usize, Option<Weapon>, bool)> {
     let (doc, s, a) = (cl.doc, cl.s, cl.a);
-    let by_after = lower_is(doc, s, i + 1, &["by"]);
-    let by_before = (i.saturating_sub(4).max(a)..i).any(|j| lower_is(doc, s, j, &["by"]));
+    let by_after = lower_is(doc, s, i + 1, lexicon::BY);
+    let by_before = (i.saturating_sub(4).max(a)..i).any(|j| lower_is(doc, s, j, lexicon::BY));
     (weapon_at(doc, s, i).is_some() && (by_after || by_before)).then_some((i, Some(w), true))
 }
 
@@ -582,12 +583,9 @@ fn is_definite(doc: &Doc, s: &Sent, a: usize, t: usize) -> bool {
         match tok.w {
             W::WeaponNoun(_) => continue,
             W::Definite => {
-                return matches!(
-                    super::lower(doc.word(tok)).as_ref(),
-                    "the" | "these" | "those" | "this" | "that" | "such"
-                )
+                return lexicon::POINTING_BACK.contains(&super::lower(doc.word(tok)).as_ref())
             }
-            _ if doc.word(tok) == "'s" => {
+            _ if doc.word(tok) == lexicon::APOSTROPHE_S => {
                 // "Tuesday's strikes": a date before the possessive
                 return i
                     .checked_sub(1)
@@ -886,8 +884,8 @@ fn base(doc: &Doc, s: &Sent) -> (Option<Place>, Option<usize>) {
             }
         }
         // "from a base in Iran"
-        let from = (i.saturating_sub(3)..i).any(|j| lower_is(doc, s, j, &["from"]));
-        if from && lower_is(doc, s, i + 1, &["in"]) {
+        let from = (i.saturating_sub(3)..i).any(|j| lower_is(doc, s, j, lexicon::FROM));
+        if from && lower_is(doc, s, i + 1, lexicon::IN) {
             if let Some(mi) = s.toks.get(i + 2).and_then(|t| t.ment) {
                 if let Some(m) = s.ments.get(mi as usize) {
                     if let Some(p) = doc.place_ref(s, m) {
@@ -912,7 +910,7 @@ fn base(doc: &Doc, s: &Sent) -> (Option<Place>, Option<usize>) {
     for (mi, m) in s.ments.iter().enumerate() {
         if doc.has_kind(m, &[EntryKind::AirBase])
             && m.a > 0
-            && (m.a.saturating_sub(3)..m.a).any(|j| lower_is(doc, s, j, &["from"]))
+            && (m.a.saturating_sub(3)..m.a).any(|j| lower_is(doc, s, j, lexicon::FROM))
         {
             if let Some(p) = doc.place_ref(s, m) {
                 if p.kind == PlaceKind::AirBase {
@@ -1045,10 +1043,7 @@ fn is_agent(doc: &Doc, s: &Sent, t: usize, m: &super::Ment) -> bool {
             && (t + 1..j).all(|k| {
                 s.toks.get(k).is_some_and(|x| {
                     matches!(x.w, W::Aux | W::Launch | W::WeaponNoun(_))
-                        || matches!(
-                            super::lower(doc.word(x)).as_ref(),
-                            "carried" | "out" | "conducted" | "launched"
-                        )
+                        || lexicon::CARRIED_OUT.contains(&super::lower(doc.word(x)).as_ref())
                 })
             })
     })
@@ -1083,7 +1078,7 @@ fn is_no_subject(doc: &Doc, s: &Sent, t: usize, m: &super::Ment) -> bool {
     if doc
         .text
         .get(m.m.span.start.saturating_sub(4)..m.m.span.start)
-        .is_some_and(|p| p.eq_ignore_ascii_case("pro-") || p.eq_ignore_ascii_case("nti-"))
+        .is_some_and(|p| lexicon::is_one_of(p, lexicon::PATRON_BEFORE))
     {
         return true;
     }
@@ -1146,7 +1141,7 @@ fn is_military_speaker(doc: &Doc, s: &Sent, t: usize, m: &super::Ment) -> bool {
 /// "shelling exchange between regime forces and rebels": the first party after "between"
 /// in the clause [a, b), named or generic.
 fn between(doc: &Doc, s: &Sent, a: usize, b: usize) -> Option<(Actor, Option<usize>)> {
-    let k = (a..b).find(|&k| lower_is(doc, s, k, &["between"]))?;
+    let k = (a..b).find(|&k| lower_is(doc, s, k, lexicon::BETWEEN))?;
     if let Some((mi, m)) = s
         .ments
         .iter()
@@ -1174,7 +1169,7 @@ fn speaks(doc: &Doc, s: &Sent, m: &super::Ment, verb: usize) -> bool {
         && (m.b..verb).all(|k| {
             s.toks
                 .get(k)
-                .is_some_and(|x| x.punct == 0 || doc.word(x) == "'s")
+                .is_some_and(|x| x.punct == 0 || doc.word(x) == lexicon::APOSTROPHE_S)
         })
 }
 
@@ -1205,7 +1200,7 @@ fn speech(doc: &Doc, s: &Sent, t: usize) -> Option<Speech> {
     // "claimed to have shelled", "claimed a drone strike on", "claimed the firing of"
     let claim = CLAIM.iter().any(|c| word(verb).eq_ignore_ascii_case(c));
     let claimed_act = claim
-        && (word(k).eq_ignore_ascii_case("to")
+        && (lexicon::is_one_of(word(k), lexicon::TO)
             || matches!(w(k), Some(W::Indefinite | W::Definite))
                 && t > k
                 && t <= k + 3

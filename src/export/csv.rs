@@ -412,7 +412,7 @@ fn sources(article: &Article<'_>, events: &[Event], index: usize) -> String {
     for e in events {
         if let Event::Casualty(c) = e {
             if c.event == Some(index) {
-                if let Some(s) = c.source.as_deref() {
+                if let Some(s) = c.source.as_ref().map(|s| s.name.as_str()) {
                     if !names.contains(&s) {
                         names.push(s);
                     }

@@ -176,16 +176,18 @@ pub fn fields(event: &Event) -> Vec<Field> {
         Event::Development(e) => out.incident(&e.incident),
         Event::Casualty(c) => {
             out.count("count", Some(&c.count));
-            let victims = match &c.victims.text {
-                Some(t) => format!("{t} ({})", victim_word(c.victims.category)),
-                None => victim_word(c.victims.category).to_string(),
-            };
-            out.push("victims", victims, c.victims.span);
+            let category = victim_word(c.victims.category);
+            match &c.victims.words {
+                Some(w) => out.push("victims", format!("{} ({category})", w.text), Some(w.span)),
+                None => out.push("victims", category.to_string(), None),
+            }
             out.entity("perpetrator", c.perpetrator.as_ref());
             out.place("place", c.place.as_ref());
             out.place("province", c.province.as_ref());
             out.date("date", c.date.as_ref());
-            out.text("source", c.source.as_deref(), c.source_span);
+            if let Some(s) = &c.source {
+                out.push("source", s.name.clone(), Some(s.span));
+            }
         }
     }
     out.0

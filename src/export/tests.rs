@@ -92,17 +92,15 @@ fn every_kind() -> Vec<Event> {
         kind: CasualtyKind::Killed,
         count: s.count(),
         victims: Victims {
-            text: Some("civilians".into()),
+            words: Some(Words::new("civilians", s.next())),
             category: VictimCategory::Civilians,
-            span: Some(s.next()),
         },
         cumulative: false,
         perpetrator: Some(s.entity()),
         place: Some(s.place(PlaceKind::City)),
         province: Some(s.place(PlaceKind::Province)),
         date: Some(s.date()),
-        source: Some("a monitor".into()),
-        source_span: Some(s.next()),
+        source: Some(Source::new("a monitor", s.next())),
         event: Some(0),
     };
     vec![
