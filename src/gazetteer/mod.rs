@@ -58,7 +58,8 @@
 //! # How names are found
 //!
 //! The case-sensitive patterns (acronyms, `=forced`) are few and live in an aho-corasick
-//! automaton. The case-insensitive ones (some 85,000 names) live in a hash table of every
+//! automaton, run anchored only where the text has a byte some of them starts with (a
+//! capital at a word start, mostly). The case-insensitive ones (some 85,000 names) live in a hash table of every
 //! key prefix cut at its word ends, hashed as the text is read: at each word start the
 //! search hashes the word and probes the table once, and only walks on to the next word
 //! while the words so far start some name. A word that starts no name costs one hash of its
@@ -350,6 +351,9 @@ struct Automaton {
     targets: Vec<(u32, u32)>,
     /// For each pattern, true if it is a proper name: a hit must start with a capital.
     proper: Vec<bool>,
+    /// The bytes some pattern starts with: the search runs the automaton, anchored, only
+    /// where the text has one (a capital, mostly) at a word start.
+    starts: [bool; 256],
 }
 
 /// The case-insensitive patterns, looked up at word starts: proper names ("Idlib", written
@@ -1029,6 +1033,11 @@ fn is_word_before(text: &str, pos: usize) -> bool {
     }
 }
 
+/// The case-sensitive patterns: at each position where the text has a byte some pattern
+/// starts with (a word byte only at a word start, where a hit can pass the boundary check),
+/// the longest pattern starting there that passes it, down to the shortest. The same hits
+/// as an unanchored leftmost-longest search that retries shorter patterns at a rejected
+/// start, for a table look-up per byte instead of an automaton step.
 #[inline(never)]
 fn find_one(a: &Automaton, text: &str, out: &mut Vec<Mention>) {
     // a proper name ("Than", "Mobile") must be written with a capital: "than" is no town
@@ -1044,30 +1053,28 @@ fn find_one(a: &Automaton, text: &str, out: &mut Vec<Mention>) {
                     .and_then(|s| s.chars().next())
                     .is_some_and(|c| !c.is_lowercase()))
     };
+    let bytes = text.as_bytes();
     let mut at = 0;
-    while at < text.len() {
-        let Some(m) = a.ac.find(Input::new(text).range(at..)) else {
-            break;
-        };
+    while let Some(&b) = bytes.get(at) {
+        // a pattern's first byte is a character's first byte: `at` is a char boundary
+        if !a.starts[usize::from(b)]
+            || ((b.is_ascii_alphanumeric() || b >= 0x80) && is_word_before(text, at))
+        {
+            at += 1;
+            continue;
+        }
+        // the longest pattern at `at` that fits, then shorter ones
+        let mut end = text.len();
         let mut accepted = None;
-        if fits(&m) {
-            accepted = Some(m);
-        } else {
-            // try shorter patterns starting at the same position
-            let mut end = m.end();
-            while end > m.start() + 1 {
-                end -= 1;
-                let input = Input::new(text)
-                    .range(m.start()..end)
-                    .anchored(Anchored::Yes);
-                match a.ac.find(input) {
-                    Some(s) if fits(&s) => {
-                        accepted = Some(s);
-                        break;
-                    }
-                    Some(s) => end = s.end(),
-                    None => break,
+        while end > at {
+            let input = Input::new(text).range(at..end).anchored(Anchored::Yes);
+            match a.ac.find(input) {
+                Some(m) if fits(&m) => {
+                    accepted = Some(m);
+                    break;
                 }
+                Some(m) => end = m.end().saturating_sub(1),
+                None => break,
             }
         }
         match accepted {
@@ -1080,14 +1087,7 @@ fn find_one(a: &Automaton, text: &str, out: &mut Vec<Mention>) {
                 }
                 at = m.end().max(at + 1);
             }
-            None => {
-                // resume at the next char boundary after the rejected start
-                let mut next = m.start() + 1;
-                while next < text.len() && !text.is_char_boundary(next) {
-                    next += 1;
-                }
-                at = next;
-            }
+            None => at += 1,
         }
     }
 }
@@ -1254,5 +1254,111 @@ mod tests {
             "{rejected} of {}",
             names.key_count()
         );
+    }
+
+    /// The acronyms' search as it was: an unanchored leftmost-longest search, shorter
+    /// patterns retried at a rejected start.
+    fn find_one_unanchored(a: &Automaton, text: &str) -> Vec<Mention> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        while at < text.len() {
+            let Some(m) = a.ac.find(Input::new(text).range(at..)) else {
+                break;
+            };
+            let mut accepted = at_boundary(text, m.start(), m.end()).then_some(m);
+            let mut end = m.end();
+            while accepted.is_none() && end > m.start() + 1 {
+                end -= 1;
+                let input = Input::new(text)
+                    .range(m.start()..end)
+                    .anchored(Anchored::Yes);
+                match a.ac.find(input) {
+                    Some(s) if at_boundary(text, s.start(), s.end()) => accepted = Some(s),
+                    Some(s) => end = s.end(),
+                    None => break,
+                }
+            }
+            match accepted {
+                Some(m) => {
+                    let ids = a.targets[m.pattern().as_usize()];
+                    out.push(Mention {
+                        span: Span::new(m.start(), m.end()),
+                        ids,
+                    });
+                    at = m.end().max(at + 1);
+                }
+                None => {
+                    at = m.start() + 1;
+                    while !text.is_char_boundary(at) {
+                        at += 1;
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Texts of acronyms glued to each other and to letters, digits, punctuation and
+    /// non-ASCII characters, every way round.
+    fn acronym_texts(patterns: &[&str]) -> Vec<String> {
+        let glue = [
+            " ", "", "a", "Z", "9", ".", "-", "é", "«", "\u{939}", "(", "'", " the ", "s",
+        ];
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = |n: usize| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % n as u64) as usize
+        };
+        (0..400)
+            .map(|_| {
+                let mut t = String::new();
+                for _ in 0..30 {
+                    t.push_str(glue[next(glue.len())]);
+                    let p = patterns[next(patterns.len())];
+                    // the whole pattern, or a cut of it at a char boundary
+                    let cut = (0..=p.len())
+                        .filter(|&c| p.is_char_boundary(c))
+                        .nth(next(p.chars().count() + 1))
+                        .unwrap_or(p.len());
+                    t.push_str(if next(3) == 0 { &p[..cut] } else { p });
+                }
+                t
+            })
+            .collect()
+    }
+
+    #[test]
+    fn anchored_acronym_search_finds_what_the_unanchored_one_did() {
+        let g = Gazetteer::builtin();
+        let a = &g.inner.automata[0];
+        let patterns: Vec<&str> = g.inner.cs_patterns.split('\n').collect();
+        let mut hits = 0;
+        for t in acronym_texts(&patterns) {
+            let mut got = Vec::new();
+            find_one(a, &t, &mut got);
+            assert_eq!(got, find_one_unanchored(a, &t), "{t:?}");
+            hits += got.len();
+        }
+        assert!(hits > 1000, "{hits}");
+        // patterns that start or end with punctuation, digits, non-ASCII letters
+        let g = gaz("armed_group\t(SDF)\t\t\t\tU.S.|9/11|-X-|É.I.|SDF|SD|\u{939}\u{93f}\n");
+        let a = &g.inner.automata[0];
+        let patterns = [
+            "(SDF)",
+            "U.S.",
+            "9/11",
+            "-X-",
+            "É.I.",
+            "SDF",
+            "SD",
+            "\u{939}\u{93f}",
+        ];
+        for t in acronym_texts(&patterns) {
+            let mut got = Vec::new();
+            find_one(a, &t, &mut got);
+            assert_eq!(got, find_one_unanchored(a, &t), "{t:?}");
+        }
     }
 }
