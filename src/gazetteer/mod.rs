@@ -83,7 +83,9 @@ use std::sync::Arc;
 
 use aho_corasick::{AhoCorasick, Anchored, Input};
 
-use crate::hash::{fnv_lower, fnv_step, mix, FNV_OFFSET};
+#[cfg(test)]
+use crate::hash::fnv_lower;
+use crate::hash::{fnv_step, mix, FNV_OFFSET};
 use crate::span::Span;
 use table::{find_slot, Words, PREFIX_FLAG_BITS};
 
@@ -377,7 +379,7 @@ struct Names {
     /// The keys that folding changes ("Qal‘ah" is the key "Qal'ah").
     folded: Cow<'static, str>,
     /// Every key cut at each of its word ends ("the", "the white", "the white house"), by
-    /// the hash of the lowercased prefix ([`fnv_lower`]), with what the prefix is: the
+    /// the hash of the lowercased prefix ([`fnv_lower`](crate::hash::fnv_lower)), with what the prefix is: the
     /// search at a word start walks word end by word end while the words so far start some
     /// key, so a word that starts none costs one hash and one probe. An open-addressing
     /// table of [`PREFIX_WORDS`] words a slot: hash (two words), key and flags.
@@ -515,21 +517,38 @@ impl Names {
 /// The first word end after `from`, up to `limit`: a position after a letter, digit or
 /// period and before ASCII punctuation, a space, a non-alphanumeric character or the end.
 /// Names and text are cut alike, so a name matches where the text has its words.
-#[inline(never)]
 fn next_word_end(text: &str, from: usize, limit: usize) -> Option<usize> {
+    next_word_end_hashed(text, from, limit, FNV_OFFSET).map(|(end, _)| end)
+}
+
+/// [`next_word_end`], and `h` continued over the bytes from `from` to it ([`fnv_lower`](crate::hash::fnv_lower)):
+/// the walk cuts and hashes the next words of a name in one pass.
+#[inline(never)]
+fn next_word_end_hashed(text: &str, from: usize, limit: usize, h: u64) -> Option<(usize, u64)> {
     let bytes = text.as_bytes();
     let mut j = from.checked_add(1)?;
-    while j <= limit {
-        let after = bytes.get(j).copied();
-        if after.is_some_and(|a| a.is_ascii_alphanumeric()) {
+    // the byte before `j`, hashed
+    let mut before = *bytes.get(from)?;
+    let mut h = fnv_step(h, before.to_ascii_lowercase());
+    loop {
+        // the rest of a run of ASCII letters and digits (a run past `limit` ends no word)
+        while let Some(&a) = bytes.get(j) {
+            let l = ALNUM_LOWER[usize::from(a)];
+            if l == 0 {
+                break;
+            }
+            h = fnv_step(h, l);
+            before = a;
             j += 1;
-            continue;
         }
-        let before = *bytes.get(j - 1)?;
+        if j > limit {
+            return None;
+        }
+        let after = bytes.get(j).copied();
         if before.is_ascii_alphanumeric() || before == b'.' || before >= 0x80 {
             match after {
-                None => return Some(j),
-                Some(a) if a.is_ascii() => return Some(j),
+                None => return Some((j, h)),
+                Some(a) if a.is_ascii() => return Some((j, h)),
                 // raw text: "Homs»" ends, "Homsé" does not
                 Some(_) => {
                     let alnum = text
@@ -537,14 +556,16 @@ fn next_word_end(text: &str, from: usize, limit: usize) -> Option<usize> {
                         .and_then(|r| r.chars().next())
                         .is_some_and(char::is_alphanumeric);
                     if text.is_char_boundary(j) && !alnum {
-                        return Some(j);
+                        return Some((j, h));
                     }
                 }
             }
         }
+        // a byte that is no ASCII letter or digit: lowercasing keeps it
+        before = after?;
+        h = fnv_step(h, before);
         j += 1;
     }
-    None
 }
 
 struct Inner {
@@ -879,7 +900,7 @@ fn find_names(names: &Names, text: &str, out: &mut Vec<Mention>) {
     }
     let bytes = text.as_bytes();
     let mut key = String::new();
-    let mut first: Option<(usize, u64)> = None;
+    let mut first: Option<(usize, u64, Prefix)> = None;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         // a candidate start, whether it is written with a capital (or a digit), and where
@@ -906,17 +927,18 @@ fn find_names(names: &Names, text: &str, out: &mut Vec<Mention>) {
             let word_end = bytes.get(run).is_none_or(|a| a.is_ascii() && *a != b'.');
             if word_end {
                 let (key_ok, more_ok) = prefix_flags(cap);
-                let starts_key = names.may_start(h)
-                    && names
-                        .prefix(h)
-                        .is_some_and(|p| p.flags & (key_ok | more_ok) != 0);
-                if !starts_key {
+                let prefix = names
+                    .may_start(h)
+                    .then(|| names.prefix(h))
+                    .flatten()
+                    .filter(|p| p.flags & (key_ok | more_ok) != 0);
+                let Some(prefix) = prefix else {
                     i = run;
                     continue;
-                }
+                };
+                // the walk goes on from the first word, already cut, hashed and looked up
+                first = Some((run, h, prefix));
             }
-            // the walk goes on from the first word, already cut and hashed
-            first = word_end.then_some((run, h));
             (cap, run)
         } else if b.is_ascii() {
             if names.lead >> u32::from(b) & 1 == 0 {
@@ -954,7 +976,8 @@ fn find_names(names: &Names, text: &str, out: &mut Vec<Mention>) {
 }
 
 /// The longest key at `i` ending at a word end: walks word end by word end while the words
-/// so far start some key.
+/// so far start some key. `first` is the first word's end, hash and prefix when the caller
+/// has them.
 #[inline(never)]
 fn longest_at(
     names: &Names,
@@ -962,7 +985,7 @@ fn longest_at(
     i: usize,
     cap: bool,
     key: &mut String,
-    first: Option<(usize, u64)>,
+    first: Option<(usize, u64, Prefix)>,
 ) -> Option<(usize, (u32, u32))> {
     let bytes = text.as_bytes();
     let limit = i.saturating_add(names.max_len).min(bytes.len());
@@ -970,24 +993,23 @@ fn longest_at(
     let mut h = FNV_OFFSET;
     let mut e = i;
     let mut hit = None;
-    // the first word's end and hash when the caller has them
-    let mut given = first.filter(|&(end, _)| end > i && end <= limit);
+    let mut given = first.filter(|&(end, _, _)| end > i && end <= limit);
     loop {
-        let ne = match given.take() {
-            Some((end, fh)) => {
+        let (ne, prefix) = match given.take() {
+            Some((end, fh, prefix)) => {
                 h = fh;
-                end
+                (end, prefix)
             }
             None => {
-                let Some(ne) = next_word_end(text, e, limit) else {
+                let Some((ne, nh)) = next_word_end_hashed(text, e, limit, h) else {
                     break;
                 };
-                h = fnv_lower(h, bytes.get(e..ne).unwrap_or(&[]));
-                ne
+                h = nh;
+                let Some(prefix) = names.prefix(h) else {
+                    break;
+                };
+                (ne, prefix)
             }
-        };
-        let Some(prefix) = names.prefix(h) else {
-            break;
         };
         if prefix.flags & key_ok != 0 {
             let words = text.get(i..ne).unwrap_or("");
