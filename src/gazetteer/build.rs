@@ -957,6 +957,15 @@ pub(super) fn cs_automaton<'p>(
     patterns: impl IntoIterator<Item = &'p str>,
     targets: Vec<(u32, u32)>,
 ) -> Result<Automaton, Error> {
+    let mut starts = [false; 256];
+    let patterns: Vec<&str> = patterns
+        .into_iter()
+        .inspect(|p| {
+            if let Some(&b) = p.as_bytes().first() {
+                starts[usize::from(b)] = true;
+            }
+        })
+        .collect();
     let ac = AhoCorasick::builder()
         .ascii_case_insensitive(false)
         .match_kind(MatchKind::LeftmostLongest)
@@ -969,5 +978,6 @@ pub(super) fn cs_automaton<'p>(
         ac,
         targets,
         proper,
+        starts,
     })
 }

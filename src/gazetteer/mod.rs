@@ -58,7 +58,8 @@
 //! # How names are found
 //!
 //! The case-sensitive patterns (acronyms, `=forced`) are few and live in an aho-corasick
-//! automaton. The case-insensitive ones (some 85,000 names) live in a hash table of every
+//! automaton, run anchored only where the text has a byte some of them starts with (a
+//! capital at a word start, mostly). The case-insensitive ones (some 85,000 names) live in a hash table of every
 //! key prefix cut at its word ends, hashed as the text is read: at each word start the
 //! search hashes the word and probes the table once, and only walks on to the next word
 //! while the words so far start some name. A word that starts no name costs one hash of its
@@ -82,7 +83,9 @@ use std::sync::Arc;
 
 use aho_corasick::{AhoCorasick, Anchored, Input};
 
-use crate::hash::{fnv_lower, fnv_step, mix, FNV_OFFSET};
+#[cfg(test)]
+use crate::hash::fnv_lower;
+use crate::hash::{fnv_step, mix, FNV_OFFSET};
 use crate::span::Span;
 use table::{find_slot, Words, PREFIX_FLAG_BITS};
 
@@ -350,6 +353,9 @@ struct Automaton {
     targets: Vec<(u32, u32)>,
     /// For each pattern, true if it is a proper name: a hit must start with a capital.
     proper: Vec<bool>,
+    /// The bytes some pattern starts with: the search runs the automaton, anchored, only
+    /// where the text has one (a capital, mostly) at a word start.
+    starts: [bool; 256],
 }
 
 /// The case-insensitive patterns, looked up at word starts: proper names ("Idlib", written
@@ -373,7 +379,7 @@ struct Names {
     /// The keys that folding changes ("Qal‘ah" is the key "Qal'ah").
     folded: Cow<'static, str>,
     /// Every key cut at each of its word ends ("the", "the white", "the white house"), by
-    /// the hash of the lowercased prefix ([`fnv_lower`]), with what the prefix is: the
+    /// the hash of the lowercased prefix ([`fnv_lower`](crate::hash::fnv_lower)), with what the prefix is: the
     /// search at a word start walks word end by word end while the words so far start some
     /// key, so a word that starts none costs one hash and one probe. An open-addressing
     /// table of [`PREFIX_WORDS`] words a slot: hash (two words), key and flags.
@@ -511,21 +517,38 @@ impl Names {
 /// The first word end after `from`, up to `limit`: a position after a letter, digit or
 /// period and before ASCII punctuation, a space, a non-alphanumeric character or the end.
 /// Names and text are cut alike, so a name matches where the text has its words.
-#[inline(never)]
 fn next_word_end(text: &str, from: usize, limit: usize) -> Option<usize> {
+    next_word_end_hashed(text, from, limit, FNV_OFFSET).map(|(end, _)| end)
+}
+
+/// [`next_word_end`], and `h` continued over the bytes from `from` to it ([`fnv_lower`](crate::hash::fnv_lower)):
+/// the walk cuts and hashes the next words of a name in one pass.
+#[inline(never)]
+fn next_word_end_hashed(text: &str, from: usize, limit: usize, h: u64) -> Option<(usize, u64)> {
     let bytes = text.as_bytes();
     let mut j = from.checked_add(1)?;
-    while j <= limit {
-        let after = bytes.get(j).copied();
-        if after.is_some_and(|a| a.is_ascii_alphanumeric()) {
+    // the byte before `j`, hashed
+    let mut before = *bytes.get(from)?;
+    let mut h = fnv_step(h, before.to_ascii_lowercase());
+    loop {
+        // the rest of a run of ASCII letters and digits (a run past `limit` ends no word)
+        while let Some(&a) = bytes.get(j) {
+            let l = ALNUM_LOWER[usize::from(a)];
+            if l == 0 {
+                break;
+            }
+            h = fnv_step(h, l);
+            before = a;
             j += 1;
-            continue;
         }
-        let before = *bytes.get(j - 1)?;
+        if j > limit {
+            return None;
+        }
+        let after = bytes.get(j).copied();
         if before.is_ascii_alphanumeric() || before == b'.' || before >= 0x80 {
             match after {
-                None => return Some(j),
-                Some(a) if a.is_ascii() => return Some(j),
+                None => return Some((j, h)),
+                Some(a) if a.is_ascii() => return Some((j, h)),
                 // raw text: "Homs»" ends, "Homsé" does not
                 Some(_) => {
                     let alnum = text
@@ -533,14 +556,16 @@ fn next_word_end(text: &str, from: usize, limit: usize) -> Option<usize> {
                         .and_then(|r| r.chars().next())
                         .is_some_and(char::is_alphanumeric);
                     if text.is_char_boundary(j) && !alnum {
-                        return Some(j);
+                        return Some((j, h));
                     }
                 }
             }
         }
+        // a byte that is no ASCII letter or digit: lowercasing keeps it
+        before = after?;
+        h = fnv_step(h, before);
         j += 1;
     }
-    None
 }
 
 struct Inner {
@@ -875,7 +900,7 @@ fn find_names(names: &Names, text: &str, out: &mut Vec<Mention>) {
     }
     let bytes = text.as_bytes();
     let mut key = String::new();
-    let mut first: Option<(usize, u64)> = None;
+    let mut first: Option<(usize, u64, Prefix)> = None;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         // a candidate start, whether it is written with a capital (or a digit), and where
@@ -902,17 +927,18 @@ fn find_names(names: &Names, text: &str, out: &mut Vec<Mention>) {
             let word_end = bytes.get(run).is_none_or(|a| a.is_ascii() && *a != b'.');
             if word_end {
                 let (key_ok, more_ok) = prefix_flags(cap);
-                let starts_key = names.may_start(h)
-                    && names
-                        .prefix(h)
-                        .is_some_and(|p| p.flags & (key_ok | more_ok) != 0);
-                if !starts_key {
+                let prefix = names
+                    .may_start(h)
+                    .then(|| names.prefix(h))
+                    .flatten()
+                    .filter(|p| p.flags & (key_ok | more_ok) != 0);
+                let Some(prefix) = prefix else {
                     i = run;
                     continue;
-                }
+                };
+                // the walk goes on from the first word, already cut, hashed and looked up
+                first = Some((run, h, prefix));
             }
-            // the walk goes on from the first word, already cut and hashed
-            first = word_end.then_some((run, h));
             (cap, run)
         } else if b.is_ascii() {
             if names.lead >> u32::from(b) & 1 == 0 {
@@ -950,7 +976,8 @@ fn find_names(names: &Names, text: &str, out: &mut Vec<Mention>) {
 }
 
 /// The longest key at `i` ending at a word end: walks word end by word end while the words
-/// so far start some key.
+/// so far start some key. `first` is the first word's end, hash and prefix when the caller
+/// has them.
 #[inline(never)]
 fn longest_at(
     names: &Names,
@@ -958,7 +985,7 @@ fn longest_at(
     i: usize,
     cap: bool,
     key: &mut String,
-    first: Option<(usize, u64)>,
+    first: Option<(usize, u64, Prefix)>,
 ) -> Option<(usize, (u32, u32))> {
     let bytes = text.as_bytes();
     let limit = i.saturating_add(names.max_len).min(bytes.len());
@@ -966,24 +993,23 @@ fn longest_at(
     let mut h = FNV_OFFSET;
     let mut e = i;
     let mut hit = None;
-    // the first word's end and hash when the caller has them
-    let mut given = first.filter(|&(end, _)| end > i && end <= limit);
+    let mut given = first.filter(|&(end, _, _)| end > i && end <= limit);
     loop {
-        let ne = match given.take() {
-            Some((end, fh)) => {
+        let (ne, prefix) = match given.take() {
+            Some((end, fh, prefix)) => {
                 h = fh;
-                end
+                (end, prefix)
             }
             None => {
-                let Some(ne) = next_word_end(text, e, limit) else {
+                let Some((ne, nh)) = next_word_end_hashed(text, e, limit, h) else {
                     break;
                 };
-                h = fnv_lower(h, bytes.get(e..ne).unwrap_or(&[]));
-                ne
+                h = nh;
+                let Some(prefix) = names.prefix(h) else {
+                    break;
+                };
+                (ne, prefix)
             }
-        };
-        let Some(prefix) = names.prefix(h) else {
-            break;
         };
         if prefix.flags & key_ok != 0 {
             let words = text.get(i..ne).unwrap_or("");
@@ -1029,6 +1055,11 @@ fn is_word_before(text: &str, pos: usize) -> bool {
     }
 }
 
+/// The case-sensitive patterns: at each position where the text has a byte some pattern
+/// starts with (a word byte only at a word start, where a hit can pass the boundary check),
+/// the longest pattern starting there that passes it, down to the shortest. The same hits
+/// as an unanchored leftmost-longest search that retries shorter patterns at a rejected
+/// start, for a table look-up per byte instead of an automaton step.
 #[inline(never)]
 fn find_one(a: &Automaton, text: &str, out: &mut Vec<Mention>) {
     // a proper name ("Than", "Mobile") must be written with a capital: "than" is no town
@@ -1044,30 +1075,28 @@ fn find_one(a: &Automaton, text: &str, out: &mut Vec<Mention>) {
                     .and_then(|s| s.chars().next())
                     .is_some_and(|c| !c.is_lowercase()))
     };
+    let bytes = text.as_bytes();
     let mut at = 0;
-    while at < text.len() {
-        let Some(m) = a.ac.find(Input::new(text).range(at..)) else {
-            break;
-        };
+    while let Some(&b) = bytes.get(at) {
+        // a pattern's first byte is a character's first byte: `at` is a char boundary
+        if !a.starts[usize::from(b)]
+            || ((b.is_ascii_alphanumeric() || b >= 0x80) && is_word_before(text, at))
+        {
+            at += 1;
+            continue;
+        }
+        // the longest pattern at `at` that fits, then shorter ones
+        let mut end = text.len();
         let mut accepted = None;
-        if fits(&m) {
-            accepted = Some(m);
-        } else {
-            // try shorter patterns starting at the same position
-            let mut end = m.end();
-            while end > m.start() + 1 {
-                end -= 1;
-                let input = Input::new(text)
-                    .range(m.start()..end)
-                    .anchored(Anchored::Yes);
-                match a.ac.find(input) {
-                    Some(s) if fits(&s) => {
-                        accepted = Some(s);
-                        break;
-                    }
-                    Some(s) => end = s.end(),
-                    None => break,
+        while end > at {
+            let input = Input::new(text).range(at..end).anchored(Anchored::Yes);
+            match a.ac.find(input) {
+                Some(m) if fits(&m) => {
+                    accepted = Some(m);
+                    break;
                 }
+                Some(m) => end = m.end().saturating_sub(1),
+                None => break,
             }
         }
         match accepted {
@@ -1080,14 +1109,7 @@ fn find_one(a: &Automaton, text: &str, out: &mut Vec<Mention>) {
                 }
                 at = m.end().max(at + 1);
             }
-            None => {
-                // resume at the next char boundary after the rejected start
-                let mut next = m.start() + 1;
-                while next < text.len() && !text.is_char_boundary(next) {
-                    next += 1;
-                }
-                at = next;
-            }
+            None => at += 1,
         }
     }
 }
@@ -1254,5 +1276,111 @@ mod tests {
             "{rejected} of {}",
             names.key_count()
         );
+    }
+
+    /// The acronyms' search as it was: an unanchored leftmost-longest search, shorter
+    /// patterns retried at a rejected start.
+    fn find_one_unanchored(a: &Automaton, text: &str) -> Vec<Mention> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        while at < text.len() {
+            let Some(m) = a.ac.find(Input::new(text).range(at..)) else {
+                break;
+            };
+            let mut accepted = at_boundary(text, m.start(), m.end()).then_some(m);
+            let mut end = m.end();
+            while accepted.is_none() && end > m.start() + 1 {
+                end -= 1;
+                let input = Input::new(text)
+                    .range(m.start()..end)
+                    .anchored(Anchored::Yes);
+                match a.ac.find(input) {
+                    Some(s) if at_boundary(text, s.start(), s.end()) => accepted = Some(s),
+                    Some(s) => end = s.end(),
+                    None => break,
+                }
+            }
+            match accepted {
+                Some(m) => {
+                    let ids = a.targets[m.pattern().as_usize()];
+                    out.push(Mention {
+                        span: Span::new(m.start(), m.end()),
+                        ids,
+                    });
+                    at = m.end().max(at + 1);
+                }
+                None => {
+                    at = m.start() + 1;
+                    while !text.is_char_boundary(at) {
+                        at += 1;
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Texts of acronyms glued to each other and to letters, digits, punctuation and
+    /// non-ASCII characters, every way round.
+    fn acronym_texts(patterns: &[&str]) -> Vec<String> {
+        let glue = [
+            " ", "", "a", "Z", "9", ".", "-", "é", "«", "\u{939}", "(", "'", " the ", "s",
+        ];
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = |n: usize| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % n as u64) as usize
+        };
+        (0..400)
+            .map(|_| {
+                let mut t = String::new();
+                for _ in 0..30 {
+                    t.push_str(glue[next(glue.len())]);
+                    let p = patterns[next(patterns.len())];
+                    // the whole pattern, or a cut of it at a char boundary
+                    let cut = (0..=p.len())
+                        .filter(|&c| p.is_char_boundary(c))
+                        .nth(next(p.chars().count() + 1))
+                        .unwrap_or(p.len());
+                    t.push_str(if next(3) == 0 { &p[..cut] } else { p });
+                }
+                t
+            })
+            .collect()
+    }
+
+    #[test]
+    fn anchored_acronym_search_finds_what_the_unanchored_one_did() {
+        let g = Gazetteer::builtin();
+        let a = &g.inner.automata[0];
+        let patterns: Vec<&str> = g.inner.cs_patterns.split('\n').collect();
+        let mut hits = 0;
+        for t in acronym_texts(&patterns) {
+            let mut got = Vec::new();
+            find_one(a, &t, &mut got);
+            assert_eq!(got, find_one_unanchored(a, &t), "{t:?}");
+            hits += got.len();
+        }
+        assert!(hits > 1000, "{hits}");
+        // patterns that start or end with punctuation, digits, non-ASCII letters
+        let g = gaz("armed_group\t(SDF)\t\t\t\tU.S.|9/11|-X-|É.I.|SDF|SD|\u{939}\u{93f}\n");
+        let a = &g.inner.automata[0];
+        let patterns = [
+            "(SDF)",
+            "U.S.",
+            "9/11",
+            "-X-",
+            "É.I.",
+            "SDF",
+            "SD",
+            "\u{939}\u{93f}",
+        ];
+        for t in acronym_texts(&patterns) {
+            let mut got = Vec::new();
+            find_one(a, &t, &mut got);
+            assert_eq!(got, find_one_unanchored(a, &t), "{t:?}");
+        }
     }
 }
