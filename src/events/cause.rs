@@ -10,8 +10,12 @@ use crate::model::{CasualtyKind, Count, Event, Modality, Qualifier, VictimCatego
 
 /// Links the casualties (from `first_casualty` on) to the events before them, then moves
 /// every casualty into text order among the events, keeping the links right.
-pub(crate) fn link(doc: &Doc, events: &mut Vec<Event>, first_casualty: usize) {
+pub(crate) fn link(doc: &Doc, events: &mut [Event], first_casualty: usize) {
     let sentence_of = |at: usize| doc.sents.partition_point(|s| s.span.end <= at);
+    if events.len() <= first_casualty {
+        // no casualties: nothing to link, and the events are in text order
+        return;
+    }
     let starts: Vec<(usize, usize, bool)> = events
         .iter()
         .take(first_casualty)
@@ -147,9 +151,13 @@ fn add(text: &str, prev: &Count, c: &Count) -> Count {
 }
 
 /// Puts every event in text order, casualties among the others, and renumbers the links.
-fn order(events: &mut Vec<Event>) {
-    let mut idx: Vec<usize> = (0..events.len()).collect();
+fn order(events: &mut [Event]) {
     let start = |e: &Event| e.evidence().first().map_or(usize::MAX, |s| s.start);
+    // most often the events are in order already: nothing moves, nothing is allocated
+    if events.is_sorted_by_key(start) {
+        return;
+    }
+    let mut idx: Vec<usize> = (0..events.len()).collect();
     idx.sort_by_key(|&i| (events.get(i).map_or(usize::MAX, start), i));
     let mut new_of = vec![0usize; events.len()];
     for (new, &old) in idx.iter().enumerate() {
@@ -157,13 +165,11 @@ fn order(events: &mut Vec<Event>) {
             *slot = new;
         }
     }
-    let mut taken: Vec<Option<Event>> = std::mem::take(events).into_iter().map(Some).collect();
-    for &old in &idx {
-        if let Some(mut e) = taken.get_mut(old).and_then(Option::take) {
-            if let Event::Casualty(c) = &mut e {
-                c.event = c.event.and_then(|i| new_of.get(i).copied());
-            }
-            events.push(e);
+    // a stable sort by start: the order of `idx`, ties by index
+    events.sort_by_key(start);
+    for e in events.iter_mut() {
+        if let Event::Casualty(c) = e {
+            c.event = c.event.and_then(|i| new_of.get(i).copied());
         }
     }
 }

@@ -393,6 +393,12 @@ fn classify_word(word: &str) -> (W, K) {
     lexicon::classify_hashed(dst, h)
 }
 
+/// True if the word is one of `list` (lowercase ASCII words) in any ASCII case: what
+/// `lower(word)` compared with each would tell, without allocating for a capitalized word.
+pub(crate) fn is_one_of(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|w| word.eq_ignore_ascii_case(w))
+}
+
 /// A word ASCII-lowercased, borrowed when it has no capital (most words): comparing words
 /// must not allocate.
 pub(crate) fn lower(word: &str) -> std::borrow::Cow<'_, str> {
@@ -780,20 +786,22 @@ impl<'t> Doc<'t> {
         next.is_some_and(|t| t.w == W::Report)
             || next.is_some_and(|t| self.word(t) == "'s") && next2.is_some_and(|t| t.w == W::Report)
             || next.is_some_and(|t| {
-                matches!(
-                    lower(self.word(t)).as_ref(),
-                    "official"
-                        | "officials"
-                        | "spokesman"
-                        | "spokeswoman"
-                        | "spokesperson"
-                        | "governor"
-                        | "authorities"
-                        | "administration"
-                        | "media"
-                        | "officer"
-                        | "ministry"
-                        | "minister"
+                is_one_of(
+                    self.word(t),
+                    &[
+                        "official",
+                        "officials",
+                        "spokesman",
+                        "spokeswoman",
+                        "spokesperson",
+                        "governor",
+                        "authorities",
+                        "administration",
+                        "media",
+                        "officer",
+                        "ministry",
+                        "minister",
+                    ],
                 )
             })
     }

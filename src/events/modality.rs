@@ -24,12 +24,18 @@ impl Cues {
     fn new(doc: &Doc, s: &Sent) -> Cues {
         // the dates by start, with the furthest end so far: a token is in a date when one
         // that starts at or before it ends at or after it
-        let mut reach: Vec<(usize, usize)> = Vec::new();
-        let mut spans: Vec<_> = doc.dates(s).iter().map(|(d, _, _)| d.span).collect();
-        spans.sort_by_key(|sp| sp.start);
-        for sp in spans {
-            let end = reach.last().map_or(sp.end, |&(_, e)| e.max(sp.end));
-            reach.push((sp.start, end));
+        // (one vector: the spans sorted, then their ends made the furthest so far)
+        let mut reach: Vec<(usize, usize)> = doc
+            .dates(s)
+            .iter()
+            .map(|(d, _, _)| (d.span.start, d.span.end))
+            .collect();
+        reach.sort_by_key(|&(start, _)| start);
+        let mut furthest: Option<usize> = None;
+        for (_, end) in &mut reach {
+            let e = furthest.map_or(*end, |f| f.max(*end));
+            *end = e;
+            furthest = Some(e);
         }
         let in_date = |tok: &super::Tok| {
             let k = reach.partition_point(|&(st, _)| st <= tok.span.start);
@@ -100,12 +106,16 @@ fn after(doc: &Doc, s: &Sent, t: usize) -> Modality {
         .filter(|&&(ca, _)| ca <= t)
         .map_or(s.toks.len(), |&(_, cb)| cb);
     for tok in s.toks.get(t + 1..end.min(t + 10)).unwrap_or(&[]) {
-        match super::lower(doc.word(tok)).as_ref() {
-            "likely" | "unlikely" | "possible" | "expected" | "feared" | "imminent" => {
-                return Modality::Hypothetical
-            }
-            "planned" | "scheduled" => return Modality::Planned,
-            _ => {}
+        // compared case-blind in place: lowering a capitalized word would allocate
+        let w = doc.word(tok);
+        let hypothetical = [
+            "likely", "unlikely", "possible", "expected", "feared", "imminent",
+        ];
+        if super::is_one_of(w, &hypothetical) {
+            return Modality::Hypothetical;
+        }
+        if super::is_one_of(w, &["planned", "scheduled"]) {
+            return Modality::Planned;
         }
     }
     Modality::Asserted
