@@ -19,8 +19,23 @@ use crate::span::Span;
 ///   (a day without year takes the latest such day on or before the publication date)
 /// - "last September", "in March", "in March 2016", "March 2016" (precision month, date = 1st)
 /// - "in 2016", "since 2011" (precision year, date = Jan 1st)
+///
+/// (A vector for the tests: the extractor reads them through [`for_each_date`].)
+#[cfg(test)]
 pub fn dates(text: &str, range: Span, published: Option<NaiveDate>) -> Vec<DateRef> {
     let mut out = Vec::new();
+    for_each_date(text, range, published, |d| out.push(d));
+    out
+}
+
+/// The dates of [`dates`], handed to `each` in text order: a caller that keeps them with
+/// more (their tokens) builds its own vector, not a second one.
+pub(crate) fn for_each_date(
+    text: &str,
+    range: Span,
+    published: Option<NaiveDate>,
+    mut each: impl FnMut(DateRef),
+) {
     let mut start = range.start.min(text.len());
     while start > 0 && !text.is_char_boundary(start) {
         start -= 1;
@@ -33,13 +48,12 @@ pub fn dates(text: &str, range: Span, published: Option<NaiveDate>) -> Vec<DateR
     let mut i = 0;
     while i < words.len() {
         if let Some((d, next)) = read(text, &words, i, published) {
-            out.push(d);
+            each(d);
             i = next.max(i + 1);
         } else {
             i += 1;
         }
     }
-    out
 }
 
 #[derive(Clone, Copy)]

@@ -55,8 +55,18 @@ pub enum NumberKind {
 /// 2000000), "several" (low 3), "a few" (low 2), "a dozen" is exact 12, "a handful" (low 3).
 /// Ranges "3-7", "3 – 7", "3 to 7", "between 3 and 7": low 3, high 7, value None, qualifier range.
 /// Never panics; spans are on char boundaries; ignores `range` parts outside the text.
+///
+/// (A vector for the tests: the extractor reads them through [`for_each_number`].)
+#[cfg(test)]
 pub fn numbers(text: &str, range: Span) -> Vec<Number> {
     let mut out = Vec::new();
+    for_each_number(text, range, |n| out.push(n));
+    out
+}
+
+/// The figures of [`numbers`], handed to `each` in text order: a caller that keeps them
+/// with more (their tokens) builds its own vector, not a second one.
+pub(crate) fn for_each_number(text: &str, range: Span, mut each: impl FnMut(Number)) {
     let start = clamp_boundary(text, range.start.min(text.len()));
     let end = clamp_boundary(text, range.end.min(text.len())).max(start);
     let cx = Cx {
@@ -67,13 +77,12 @@ pub fn numbers(text: &str, range: Span) -> Vec<Number> {
     while i < cx.words.len() {
         match read_number(&cx, i) {
             Some((num, next)) => {
-                out.push(num);
+                each(num);
                 i = next.max(i + 1);
             }
             None => i += 1,
         }
     }
-    out
 }
 
 fn clamp_boundary(text: &str, mut i: usize) -> usize {

@@ -594,13 +594,11 @@ impl<'t> Doc<'t> {
                 return Vec::new();
             }
             work::add(s.toks.len());
-            let v: Vec<_> = numbers::numbers(self.text, s.span)
-                .into_iter()
-                .map(|n| {
-                    let (a, b) = tok_range(&s.toks, n.count.span);
-                    (n, a, b)
-                })
-                .collect();
+            let mut v = Vec::new();
+            numbers::for_each_number(self.text, s.span, |n| {
+                let (a, b) = tok_range(&s.toks, n.count.span);
+                v.push((n, a, b));
+            });
             // [`Doc::numbers_from`] searches them by their first token
             debug_assert!(v.is_sorted_by_key(|x| x.1), "figures out of text order");
             v
@@ -628,13 +626,12 @@ impl<'t> Doc<'t> {
                 return Vec::new();
             }
             work::add(s.toks.len());
-            dates::dates(self.text, s.span, self.published)
-                .into_iter()
-                .map(|d| {
-                    let (a, b) = tok_range(&s.toks, d.span);
-                    (d, a, b)
-                })
-                .collect()
+            let mut v = Vec::new();
+            dates::for_each_date(self.text, s.span, self.published, |d| {
+                let (a, b) = tok_range(&s.toks, d.span);
+                v.push((d, a, b));
+            });
+            v
         })
     }
 
@@ -967,11 +964,14 @@ pub(crate) fn paragraph_date(doc: &Doc, si: usize) -> Option<DateRef> {
         } else {
             p.day_date
                 .get_or_init(|| {
-                    dates::dates(doc.text, p.span, doc.published)
-                        .into_iter()
-                        .rev()
-                        .find(is_day)
-                        .map(Box::new)
+                    // the last day date, read without a vector of all
+                    let mut last = None;
+                    dates::for_each_date(doc.text, p.span, doc.published, |d| {
+                        if is_day(&d) {
+                            last = Some(d);
+                        }
+                    });
+                    last.map(Box::new)
                 })
                 .as_deref()
                 .cloned()
