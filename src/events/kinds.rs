@@ -179,13 +179,14 @@ pub(crate) struct Found {
 }
 
 /// The events of the kinds of this module in an article, in the order first told.
-pub(crate) fn extract(doc: &Doc, strike_sentences: &[bool]) -> Vec<Found> {
+/// `strike_by_sentence` holds, for each sentence, the strike it tells, if any.
+pub(crate) fn extract(doc: &Doc, strike_by_sentence: &[Option<usize>]) -> Vec<Found> {
     let mut events: Vec<Found> = Vec::new();
     for (si, s) in doc.sents.iter().enumerate() {
         if !s.event_words {
             continue;
         }
-        let strike_here = strike_sentences.get(si).copied().unwrap_or(false);
+        let strike_here = strike_by_sentence.get(si).is_some_and(Option::is_some);
         for &(a, b) in &s.clauses {
             if let Some(f) = find(doc, si, s, a, b, strike_here) {
                 place(&mut events, f);

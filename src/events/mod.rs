@@ -135,8 +135,9 @@ pub(crate) struct Sent {
     /// of its paragraph first needs it; boxed, as most sentences have none (a sentence
     /// record is kept for every sentence of the article).
     pub day_date: OnceCell<Option<Box<DateRef>>>,
-    /// The modal cues, read when a rule first asks ([`modality::of`]).
-    pub cues: OnceCell<Box<modality::Cues>>,
+    /// The modal cues, read when a rule first asks ([`modality::of`]); not boxed, as a
+    /// box would be one more allocation for every sentence a rule reads.
+    pub cues: OnceCell<modality::Cues>,
 }
 
 /// Settings of the event stage.
@@ -180,12 +181,13 @@ pub(crate) fn extract(
     drop(mentions);
     doc.options = options;
     let strikes = strike::extract(&doc);
-    let strike_sentences: Vec<bool> = strikes.by_sentence.iter().map(Option::is_some).collect();
-    let kinds = kinds::extract(&doc, &strike_sentences);
+    let kinds = kinds::extract(&doc, &strikes.by_sentence);
     // the casualty rules read the strikes; then the strikes move into the output
     let causes = sentence_causes(&doc);
     let casualties = casualty::extract(&doc, &strikes, &causes);
-    let mut events = strike::into_events(strikes);
+    // one vector for all: sized for every event and casualty, so it never grows
+    let mut events = Vec::with_capacity(strikes.events.len() + kinds.len() + casualties.len());
+    strike::into_events(strikes, &mut events);
     events.extend(kinds.into_iter().filter_map(kinds::into_event));
     drop_intercepted_strikes(&mut events);
     if let Some(day) = published {

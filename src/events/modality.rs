@@ -6,7 +6,7 @@
 
 use super::lexicon::W;
 use super::{Doc, Sent};
-use crate::model::Modality;
+use crate::model::{DateRef, Modality};
 
 /// The modal cues of a sentence, read once for every trigger that asks ([`of`] used to walk
 /// back over its clause for each, and test each token against every date: triggers × clause
@@ -22,32 +22,38 @@ pub(crate) struct Cues {
 
 impl Cues {
     fn new(doc: &Doc, s: &Sent) -> Cues {
-        // the dates by start, with the furthest end so far: a token is in a date when one
-        // that starts at or before it ends at or after it
-        // (one vector: the spans sorted, then their ends made the furthest so far)
-        let mut reach: Vec<(usize, usize)> = doc
-            .dates(s)
-            .iter()
-            .map(|(d, _, _)| (d.span.start, d.span.end))
-            .collect();
-        reach.sort_by_key(|&(start, _)| start);
-        let mut furthest: Option<usize> = None;
-        for (_, end) in &mut reach {
-            let e = furthest.map_or(*end, |f| f.max(*end));
-            *end = e;
-            furthest = Some(e);
+        let dates = doc.dates(s);
+        let span_of = |(d, _, _): &(DateRef, usize, usize)| (d.span.start, d.span.end);
+        // the dates are read in text order: walked as they are, without a sorted copy
+        if dates.is_sorted_by_key(|(d, _, _)| d.span.start) {
+            Cues::walk(doc, s, dates.len(), dates.iter().map(span_of))
+        } else {
+            let mut v: Vec<_> = dates.iter().map(span_of).collect();
+            v.sort_by_key(|&(start, _)| start);
+            Cues::walk(doc, s, v.len(), v.into_iter())
         }
-        let in_date = |tok: &super::Tok| {
-            let k = reach.partition_point(|&(st, _)| st <= tok.span.start);
-            k.checked_sub(1)
-                .and_then(|k| reach.get(k))
-                .is_some_and(|&(_, end)| end >= tok.span.end)
-        };
+    }
+
+    /// The cues of the sentence, given its dates' (start, end) by start: a token is in a
+    /// date when one that starts at or before it ends at or after it, that is when the
+    /// furthest end of the dates that start at or before it is at or after its end.
+    fn walk(
+        doc: &Doc,
+        s: &Sent,
+        n_dates: usize,
+        spans: impl Iterator<Item = (usize, usize)>,
+    ) -> Cues {
+        let mut spans = spans.peekable();
+        let mut furthest: Option<usize> = None;
         let mut cues = Cues::default();
-        super::work::add(s.toks.len() + reach.len());
+        super::work::add(s.toks.len() + n_dates);
+        // the tokens are in text order, so the walk along the dates only goes forward
         for (i, tok) in s.toks.iter().enumerate() {
             let W::Cue(m) = tok.w else { continue };
-            if in_date(tok) {
+            while let Some((_, end)) = spans.next_if(|&(start, _)| start <= tok.span.start) {
+                furthest = Some(furthest.map_or(end, |f| f.max(end)));
+            }
+            if furthest.is_some_and(|end| end >= tok.span.end) {
                 cues.in_date.push(i);
             } else if !is_near_only(doc, tok) {
                 cues.plain.push((i, m));
@@ -65,7 +71,7 @@ fn is_near_only(doc: &Doc, tok: &super::Tok) -> bool {
 
 /// The modality of the trigger at token `t` in the clause starting at token `a`.
 pub(crate) fn of(doc: &Doc, s: &Sent, a: usize, t: usize) -> Modality {
-    let cues = s.cues.get_or_init(|| Box::new(Cues::new(doc, s)));
+    let cues = s.cues.get_or_init(|| Cues::new(doc, s));
     super::work::add(1);
     // the three tokens before the trigger, nearest first: any cue not in a date decides
     // ("May" in "9 May 2020" is a month, not a modal)

@@ -1209,7 +1209,7 @@ fn speech(doc: &Doc, s: &Sent, t: usize) -> Option<Speech> {
     Some(Speech { verb, own })
 }
 
-/// Converts the strikes to events.
-pub(crate) fn into_events(strikes: Strikes) -> Vec<Event> {
-    strikes.events.into_iter().map(Event::Strike).collect()
+/// Converts the strikes to events, pushed onto `events`.
+pub(crate) fn into_events(strikes: Strikes, events: &mut Vec<Event>) {
+    events.extend(strikes.events.into_iter().map(Event::Strike));
 }
