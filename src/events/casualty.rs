@@ -1158,13 +1158,13 @@ fn place(
         })
         .or_else(|| {
             if cumulative {
-                let c = doc.main_country.clone()?;
+                let c = doc.main_country?;
                 Some(Place {
                     text: String::new(),
-                    name: Some(doc.country_name(&c)),
+                    name: Some(doc.country_name(c)),
                     kind: PlaceKind::Country,
-                    code: Some(c.clone()),
-                    country: Some(c),
+                    code: Some(c.to_string()),
+                    country: Some(c.to_string()),
                     province: None,
                     span: None,
                 })
@@ -1201,7 +1201,7 @@ fn pick(doc: &Doc, s: &Sent, lo: usize, hi: usize) -> Option<Place> {
             continue;
         }
         let key = (
-            p.country().is_some() && p.country() == doc.main_country.as_deref(),
+            p.country().is_some() && p.country() == doc.main_country,
             p.kind == PlaceKind::Province || p.province().is_some(),
             locative,
             std::cmp::Reverse(rank(p.kind)),

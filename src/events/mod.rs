@@ -159,7 +159,7 @@ pub(crate) struct Doc<'t> {
     /// faster than a map is hashed.
     pub countries: Vec<(&'t str, u32)>,
     /// The country the article is mostly about.
-    pub main_country: Option<String>,
+    pub main_country: Option<&'t str>,
     /// For each sentence, once asked: the paragraph date of [`paragraph_date`].
     pub para_dates: std::cell::RefCell<Vec<Option<Option<DateRef>>>>,
 }
@@ -584,7 +584,7 @@ impl<'t> Doc<'t> {
                 best = Some((c, n));
             }
         }
-        self.main_country = best.map(|(c, _)| (*c).to_string());
+        self.main_country = best.map(|(c, _)| *c);
         self.countries = w;
     }
 

@@ -236,11 +236,11 @@ fn is_one_of(word: &str, words: &[&str]) -> bool {
 
 /// "the regime", "regime forces", "the army": the forces of the article's main country.
 fn main_country_force(doc: &Doc, span: Span) -> Option<Entity> {
-    let c = doc.main_country.clone()?;
+    let c = doc.main_country?;
     Some(Entity {
-        name: doc.country_name(&c),
+        name: doc.country_name(c),
         kind: EntityKind::Military,
-        country: Some(c),
+        country: Some(c.to_string()),
         span,
         text: String::new(),
     })
@@ -251,7 +251,7 @@ fn main_country_force(doc: &Doc, span: Span) -> Option<Entity> {
 fn coalition(doc: &Doc, span: Span) -> Entity {
     let known = lexicon::COALITIONS
         .iter()
-        .find(|(country, _, _)| doc.main_country.as_deref() == Some(*country));
+        .find(|(country, _, _)| doc.main_country == Some(*country));
     Entity {
         name: known.map_or("coalition", |(_, name, _)| name).to_string(),
         kind: EntityKind::Military,
