@@ -72,6 +72,7 @@ struct Acc {
 /// The strike events of a document, and for each sentence the event told there.
 pub(crate) struct Strikes {
     pub events: Vec<Strike>,
+    /// Empty when no sentence tells a strike (most articles): read it with `get`.
     pub by_sentence: Vec<Option<usize>>,
 }
 
@@ -86,7 +87,8 @@ const ACTOR_KINDS: [EntryKind; 6] = [
 
 pub(crate) fn extract(doc: &Doc) -> Strikes {
     let mut accs: Vec<Acc> = Vec::new();
-    let mut by_sentence = vec![None; doc.sents.len()];
+    // made at the first strike: most articles have none
+    let mut by_sentence: Vec<Option<usize>> = Vec::new();
     for (si, s) in doc.sents.iter().enumerate() {
         let mut last_in_sentence: Option<usize> = None;
         let mut any = false;
@@ -103,8 +105,11 @@ pub(crate) fn extract(doc: &Doc) -> Strikes {
             let idx = place(&mut accs, f, last_in_sentence);
             if let Some(i) = idx {
                 last_in_sentence = Some(i);
-                if by_sentence[si].is_none() {
-                    by_sentence[si] = Some(i);
+                if by_sentence.is_empty() {
+                    by_sentence = vec![None; doc.sents.len()];
+                }
+                if let Some(slot @ None) = by_sentence.get_mut(si) {
+                    *slot = Some(i);
                 }
             }
         }

@@ -763,14 +763,8 @@ impl Gazetteer {
                     .cmp(&y.span.start)
                     .then(y.span.end.cmp(&x.span.end))
             });
-            let mut kept: Vec<Mention> = Vec::with_capacity(all.len());
-            for m in all {
-                match kept.last() {
-                    Some(last) if m.span.start < last.span.end => {}
-                    _ => kept.push(m),
-                }
-            }
-            all = kept;
+            // in place: a mention that starts inside the last one kept is dropped
+            all.dedup_by(|m, last| m.span.start < last.span.end);
         }
         all.retain(|m| !self.is_water_body(text, m));
         all
