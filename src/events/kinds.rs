@@ -1162,8 +1162,10 @@ fn compatible(e: &Found, f: &Found) -> bool {
         (Some(p), Some(q)) => p == q,
         _ => true,
     };
-    let (px, py) = (place_keys(x), place_keys(y));
-    let place_ok = px.is_empty() || py.is_empty() || px.iter().any(|p| py.contains(p));
+    let (mut px, py) = (place_keys(x), place_keys(y));
+    let place_ok = px.clone().next().is_none()
+        || py.clone().next().is_none()
+        || px.any(|p| py.clone().any(|q| q == p));
     let actor_ok = match (&x.actor, &y.actor) {
         (Some(p), Some(q)) => same_side(p, q) || x.targets.iter().any(|t| same_side(t, q)),
         _ => true,
@@ -1171,20 +1173,15 @@ fn compatible(e: &Found, f: &Found) -> bool {
     date_ok && place_ok && actor_ok
 }
 
-/// What places an incident is compared by: its provinces' codes, else its towns' names.
-fn place_keys(i: &Incident) -> Vec<&str> {
-    let codes: Vec<&str> = i
-        .provinces
-        .iter()
-        .filter_map(|p| p.code.as_deref())
-        .collect();
-    if !codes.is_empty() {
-        return codes;
-    }
-    i.locations
-        .iter()
-        .filter_map(|p| p.name.as_deref())
-        .collect()
+/// What places an incident is compared by: its provinces' codes, else its towns' names
+/// (an iterator: comparing two incidents allocates nothing).
+fn place_keys(i: &Incident) -> impl Iterator<Item = &str> + Clone {
+    let by_code = i.provinces.iter().any(|p| p.code.is_some());
+    let codes = i.provinces.iter().filter_map(|p| p.code.as_deref());
+    let names = i.locations.iter().filter_map(|p| p.name.as_deref());
+    codes
+        .filter(move |_| by_code)
+        .chain(names.filter(move |_| !by_code))
 }
 
 /// True if two entities are one side: the same country, else the same name (ASCII case
