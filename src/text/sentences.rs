@@ -11,6 +11,7 @@ use super::furniture::{
 };
 use super::{find_bytes, Part, Segmented, Sentence};
 use crate::span::Span;
+use std::cell::RefCell;
 
 /// Words that take a period without ending the sentence (case-sensitive, without the `.`).
 /// [`is_listed`] matches exactly these; the tests hold the two together.
@@ -93,14 +94,44 @@ fn find_clause_mark(hay: &[u8]) -> Option<usize> {
     find_bytes(hay, [(0, b';'), (0x01, 0x2d), (0, 0xe2), (0, b'b')])
 }
 
+/// How many lines (or paragraphs) [`SCRATCH`] keeps room for between texts.
+const KEEP_LINES: usize = 1024;
+
+thread_local! {
+    /// The line and paragraph vectors of [`segment`], kept for the next text of the thread:
+    /// they live only while a text is cut, and making them anew cost two allocations a text.
+    static SCRATCH: RefCell<(Vec<Line>, Vec<Para>)> =
+        const { RefCell::new((Vec::new(), Vec::new())) };
+}
+
 /// See [`super::segment`].
 pub(super) fn segment(text: &str, part: Part) -> Segmented {
-    let (mut lines, paras) = split_lines(text);
+    SCRATCH.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut scratch) => {
+            let (lines, paras) = &mut *scratch;
+            let out = segment_with(text, part, lines, paras);
+            // the vectors of a text of many lines are not kept
+            if lines.capacity() > KEEP_LINES {
+                *lines = Vec::new();
+            }
+            if paras.capacity() > KEEP_LINES {
+                *paras = Vec::new();
+            }
+            out
+        }
+        // not reached (nothing here segments while segmenting): fresh vectors do as well
+        Err(_) => segment_with(text, part, &mut Vec::new(), &mut Vec::new()),
+    })
+}
+
+/// [`segment`] with the vectors its lines and paragraphs are read into.
+fn segment_with(text: &str, part: Part, lines: &mut Vec<Line>, paras: &mut Vec<Para>) -> Segmented {
+    split_lines(text, lines, paras);
     for line in lines.iter_mut() {
         line.furniture = is_furniture_line(slice(text, line.start, line.end));
     }
     if part.last {
-        mark_teasers(text, &mut lines, &paras);
+        mark_teasers(text, lines, paras);
     }
 
     let mut out = Segmented {
@@ -120,17 +151,17 @@ pub(super) fn segment(text: &str, part: Part) -> Segmented {
         }
     }
     if part.first {
-        mark_headline(text, &lines, &paras, &mut out.sentences);
+        mark_headline(text, lines, paras, &mut out.sentences);
         take_dateline(text, &mut out);
     }
     out
 }
 
 /// Cuts `text` into trimmed non-blank lines and groups them into paragraphs.
-fn split_lines(text: &str) -> (Vec<Line>, Vec<Para>) {
+fn split_lines(text: &str, lines: &mut Vec<Line>, paras: &mut Vec<Para>) {
     let bytes = text.as_bytes();
-    let mut lines: Vec<Line> = Vec::new();
-    let mut paras: Vec<Para> = Vec::new();
+    lines.clear();
+    paras.clear();
     let mut in_para = false;
     let mut pos = 0;
     loop {
@@ -171,7 +202,6 @@ fn split_lines(text: &str) -> (Vec<Line>, Vec<Para>) {
     for para in paras.iter_mut() {
         para.wrapped = lines.get(para.first..para.end).is_some_and(is_wrapped);
     }
-    (lines, paras)
 }
 
 /// Hard-wrapped prose: three or more lines, all but the last of similar length (30 to 100
