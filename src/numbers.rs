@@ -9,6 +9,7 @@
 
 use crate::model::{Count, Qualifier};
 use crate::span::Span;
+use std::cell::Cell;
 
 /// A figure found in the text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -71,7 +72,7 @@ pub(crate) fn for_each_number(text: &str, range: Span, mut each: impl FnMut(Numb
     let end = clamp_boundary(text, range.end.min(text.len())).max(start);
     let cx = Cx {
         text,
-        words: words(text, start, end),
+        words: words(text, start, end, WORDS.take()),
     };
     let mut i = 0;
     while i < cx.words.len() {
@@ -83,6 +84,20 @@ pub(crate) fn for_each_number(text: &str, range: Span, mut each: impl FnMut(Numb
             None => i += 1,
         }
     }
+    // the word vector is kept for the next sentence of the thread, unless it is large
+    if cx.words.capacity() <= KEEP_WORDS {
+        WORDS.set(cx.words);
+    }
+}
+
+/// How many words [`WORDS`] keeps room for between sentences.
+const KEEP_WORDS: usize = 4096;
+
+thread_local! {
+    /// The word vector of [`for_each_number`], kept between calls so that reading the
+    /// figures of a sentence does not allocate it anew (a nested call, taking it while it
+    /// is out, gets an empty one).
+    static WORDS: Cell<Vec<Span>> = const { Cell::new(Vec::new()) };
 }
 
 fn clamp_boundary(text: &str, mut i: usize) -> usize {
@@ -212,13 +227,15 @@ fn lower16(b: &[u8], at: usize, n: usize) -> Low {
     }
 }
 
-fn words(text: &str, start: usize, end: usize) -> Vec<Span> {
+/// The words of `text[start..end]`, read into `v` (cleared first: its room is reused).
+fn words(text: &str, start: usize, end: usize, mut v: Vec<Span>) -> Vec<Span> {
+    v.clear();
     let Some(s) = text.get(start..end) else {
-        return Vec::new();
+        return v;
     };
     let b = s.as_bytes();
-    // an English word with its gap takes about six bytes: mostly one allocation per sentence
-    let mut v = Vec::with_capacity(b.len() / 5 + 4);
+    // an English word with its gap takes about six bytes: mostly no growth while reading
+    v.reserve(b.len() / 5 + 4);
     let mut i = 0;
     // Words start and end on char boundaries: every byte of a non-ASCII char is a word byte,
     // so the scan only ever stops on ASCII bytes.
@@ -1129,7 +1146,7 @@ mod tests {
             for w in [w.to_string(), cap, w.to_uppercase()] {
                 let cx = Cx {
                     text: &w,
-                    words: words(&w, 0, w.len()),
+                    words: words(&w, 0, w.len(), Vec::new()),
                 };
                 assert!(figure_head(&cx, 0).is_some(), "{w}");
             }
