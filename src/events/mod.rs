@@ -263,11 +263,14 @@ pub(crate) fn push_unique_ascending<T: Ord>(v: &mut Vec<T>, x: T) {
 }
 
 /// For each sentence, what caused what it tells: its own words, else the cause told last
-/// in its paragraph ("Floods hit the region. Twelve people died.").
+/// in its paragraph ("Floods hit the region. Twelve people died."). The list starts at the
+/// first disaster (empty in most articles): a sentence past its end has none, and only a
+/// disaster is ever asked about.
 fn sentence_causes(doc: &Doc) -> Vec<kinds::Cause> {
-    let mut out = Vec::with_capacity(doc.sents.len());
+    let mut out = Vec::new();
+    let mut started = false;
     let mut last = (usize::MAX, kinds::Cause::Untold);
-    for s in &doc.sents {
+    for (si, s) in doc.sents.iter().enumerate() {
         if s.paragraph != last.0 {
             last = (s.paragraph, kinds::Cause::Untold);
         }
@@ -275,7 +278,16 @@ fn sentence_causes(doc: &Doc) -> Vec<kinds::Cause> {
         if c != kinds::Cause::Untold {
             last.1 = c;
         }
-        out.push(if c == kinds::Cause::Untold { last.1 } else { c });
+        let cause = if c == kinds::Cause::Untold { last.1 } else { c };
+        if cause == kinds::Cause::Disaster && !started {
+            // the sentences before told no disaster
+            started = true;
+            out = Vec::with_capacity(doc.sents.len());
+            out.resize(si, kinds::Cause::Untold);
+        }
+        if started {
+            out.push(cause);
+        }
     }
     out
 }
