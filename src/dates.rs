@@ -56,6 +56,26 @@ pub(crate) fn for_each_date(
     }
 }
 
+/// The day a date's words name when they give a month but no year ("May 1", "1 May",
+/// "Dec. 3", "in March"), in the leap year 2000, so that two such dates of an article
+/// without a publication date can be compared; `None` for words that name no month
+/// (a weekday, "yesterday": they cannot be placed without the publication date).
+pub(crate) fn year_free(date: &DateRef) -> Option<NaiveDate> {
+    let text = date.text.as_str();
+    let m = words(text, 0, text.len()).iter().find_map(|w| month(w.s))?;
+    if date.precision != Precision::Day {
+        // a month's words are its name alone ("in" is not kept): its first day
+        return NaiveDate::from_ymd_opt(2000, m, 1);
+    }
+    // its last day as the publication date: every month and day of the year falls in 2000
+    let reference = NaiveDate::from_ymd_opt(2000, 12, 31)?;
+    let mut found = None;
+    for_each_date(text, Span::new(0, text.len()), Some(reference), |d| {
+        found = found.or(d.date);
+    });
+    found
+}
+
 #[derive(Clone, Copy)]
 struct Word<'t> {
     s: &'t str,

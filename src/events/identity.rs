@@ -15,18 +15,31 @@ pub(crate) fn dates_agree(a: Option<&DateRef>, b: Option<&DateRef>) -> bool {
     let (Some(a), Some(b)) = (a.filter(|d| !d.inferred), b.filter(|d| !d.inferred)) else {
         return true;
     };
-    let (Some(x), Some(y)) = (a.date, b.date) else {
-        return true;
-    };
     let coarse = |p: Precision| match p {
         Precision::Day => 0,
         Precision::Month => 1,
         Precision::Year => 2,
     };
-    match coarse(a.precision).max(coarse(b.precision)) {
-        0 => x == y,
-        1 => (x.year(), x.month()) == (y.year(), y.month()),
-        _ => x.year() == y.year(),
+    let precision = coarse(a.precision).max(coarse(b.precision));
+    if let (Some(x), Some(y)) = (a.date, b.date) {
+        return match precision {
+            0 => x == y,
+            1 => (x.year(), x.month()) == (y.year(), y.month()),
+            _ => x.year() == y.year(),
+        };
+    }
+    // without a publication date "May 1" has no year: a month and day still tell two
+    // days apart ("on May 1" and "on May 9"), a year-free date against a full one too
+    let (Some(x), Some(y)) = (
+        a.date.or_else(|| crate::dates::year_free(a)),
+        b.date.or_else(|| crate::dates::year_free(b)),
+    ) else {
+        return true;
+    };
+    match precision {
+        0 => (x.month(), x.day()) == (y.month(), y.day()),
+        1 => x.month() == y.month(),
+        _ => true,
     }
 }
 
@@ -202,5 +215,46 @@ mod tests {
             ..d4.clone()
         };
         assert!(dates_agree(Some(&d3), Some(&reported)));
+    }
+
+    /// A date as an article without a publication date gives it: its words, no day.
+    fn unresolved(words: &str, precision: Precision) -> DateRef {
+        DateRef {
+            text: words.to_string(),
+            date: None,
+            precision,
+            span: Span::new(0, words.len()),
+            inferred: false,
+        }
+    }
+
+    #[test]
+    fn dates_without_a_year_compare_by_month_and_day() {
+        let may1 = unresolved("May 1", Precision::Day);
+        let may9 = unresolved("9 May", Precision::Day);
+        let first_may = unresolved("1 May", Precision::Day);
+        assert!(!dates_agree(Some(&may1), Some(&may9)));
+        assert!(dates_agree(Some(&may1), Some(&first_may)));
+        // against a full date: its month and day
+        assert!(dates_agree(
+            Some(&may1),
+            Some(&day(2016, 5, 1, Precision::Day))
+        ));
+        assert!(!dates_agree(
+            Some(&may9),
+            Some(&day(2016, 5, 1, Precision::Day))
+        ));
+        // a month against a day of it, or of another month
+        let in_may = unresolved("May", Precision::Month);
+        let june2 = unresolved("June 2", Precision::Day);
+        assert!(dates_agree(Some(&in_may), Some(&may9)));
+        assert!(!dates_agree(Some(&in_may), Some(&june2)));
+        // a weekday cannot be placed without the publication date: it agrees with any day
+        let tuesday = unresolved("Tuesday", Precision::Day);
+        assert!(dates_agree(Some(&tuesday), Some(&may1)));
+        assert!(dates_agree(
+            Some(&tuesday),
+            Some(&unresolved("Friday", Precision::Day))
+        ));
     }
 }
