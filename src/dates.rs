@@ -164,32 +164,38 @@ pub(crate) fn words_of_tokens<'t>(
     cuts: &[usize],
 ) -> Vec<Word<'t>> {
     let mut v = Vec::with_capacity(n + cuts.len());
-    // the run of letters, digits and '-' being read
-    let mut run: Option<Span> = None;
-    let piece = |v: &mut Vec<Word<'t>>, run: &mut Option<Span>, p: Span| match run {
-        Some(r) if r.end == p.start => r.end = p.end,
-        _ => {
-            if let Some(r) = run.replace(p) {
-                push_run(text, r, v);
+    // the run of letters, digits and '-' being read, and whether a '-' mark is in it
+    let mut run: Option<(Span, bool)> = None;
+    let piece =
+        |v: &mut Vec<Word<'t>>, run: &mut Option<(Span, bool)>, p: Span, dash: bool| match run {
+            Some((r, d)) if r.end == p.start => {
+                r.end = p.end;
+                *d |= dash;
             }
-        }
-    };
+            _ => {
+                if let Some(r) = run.replace((p, dash)) {
+                    push_run(text, r, v);
+                }
+            }
+        };
     let mut cuts = cuts.iter().copied().peekable();
     for (t, mark) in toks {
         match mark {
             0 => {
                 let mut a = t.start;
                 while let Some(k) = cuts.next_if(|&k| k < t.end) {
-                    piece(&mut v, &mut run, Span::new(a, k));
+                    piece(&mut v, &mut run, Span::new(a, k), false);
                     if let Some(r) = run.take() {
                         push_run(text, r, &mut v);
                     }
                     a = k + 1;
                 }
-                piece(&mut v, &mut run, Span::new(a, t.end));
+                piece(&mut v, &mut run, Span::new(a, t.end), false);
             }
-            b'-' => piece(&mut v, &mut run, t),
-            b'\'' if t.len() == 2 => piece(&mut v, &mut run, Span::new(t.start + 1, t.end)),
+            b'-' => piece(&mut v, &mut run, t, true),
+            b'\'' if t.len() == 2 => {
+                piece(&mut v, &mut run, Span::new(t.start + 1, t.end), false);
+            }
             _ => {
                 if let Some(r) = run.take() {
                     push_run(text, r, &mut v);
@@ -203,15 +209,19 @@ pub(crate) fn words_of_tokens<'t>(
     v
 }
 
-/// A run of letters, digits and '-' as a word, without its end dashes, if any is left.
-fn push_run<'t>(text: &'t str, r: Span, v: &mut Vec<Word<'t>>) {
-    let b = text.as_bytes();
+/// A run of letters, digits and '-' as a word, without its end dashes (only a run with a
+/// '-' mark can have them: a word token starts and ends with a letter or digit), if any
+/// is left.
+fn push_run<'t>(text: &'t str, (r, dashed): (Span, bool), v: &mut Vec<Word<'t>>) {
     let (mut a, mut e) = (r.start, r.end);
-    while a < e && b.get(a) == Some(&b'-') {
-        a += 1;
-    }
-    while e > a && b.get(e - 1) == Some(&b'-') {
-        e -= 1;
+    if dashed {
+        let b = text.as_bytes();
+        while a < e && b.get(a) == Some(&b'-') {
+            a += 1;
+        }
+        while e > a && b.get(e - 1) == Some(&b'-') {
+            e -= 1;
+        }
     }
     if let Some(s) = text.get(a..e).filter(|s| !s.is_empty()) {
         v.push(Word {
