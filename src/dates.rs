@@ -34,7 +34,7 @@ pub(crate) fn for_each_date(
     text: &str,
     range: Span,
     published: Option<NaiveDate>,
-    mut each: impl FnMut(DateRef),
+    each: impl FnMut(DateRef),
 ) {
     let mut start = range.start.min(text.len());
     while start > 0 && !text.is_char_boundary(start) {
@@ -44,10 +44,19 @@ pub(crate) fn for_each_date(
     while end > start && !text.is_char_boundary(end) {
         end -= 1;
     }
-    let words = words(text, start, end);
+    for_each_date_in(text, &words(text, start, end), published, each);
+}
+
+/// The dates read from the words of a sentence (its tokens through [`words_of_tokens`]).
+pub(crate) fn for_each_date_in(
+    text: &str,
+    words: &[Word],
+    published: Option<NaiveDate>,
+    mut each: impl FnMut(DateRef),
+) {
     let mut i = 0;
     while i < words.len() {
-        if let Some((d, next)) = read(text, &words, i, published) {
+        if let Some((d, next)) = read(text, words, i, published) {
             each(d);
             i = next.max(i + 1);
         } else {
@@ -76,13 +85,14 @@ pub(crate) fn year_free(date: &DateRef) -> Option<NaiveDate> {
     found
 }
 
-#[derive(Clone, Copy)]
-struct Word<'t> {
+/// A word of the date scanner: letters and digits, and '-' inside.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Word<'t> {
     s: &'t str,
     span: Span,
 }
 
-fn words(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
+pub(crate) fn words(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
     let Some(s) = text.get(start..end) else {
         return Vec::new();
     };
@@ -137,6 +147,88 @@ fn words(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
         });
     }
     v
+}
+
+/// The words of [`words`] over a sentence, read from its tokens: `toks` are the spans and
+/// marks (0 for a word) of `n` tokens in text order that cover every char of the sentence
+/// but whitespace, each a word (a letter or digit, then letters and digits joined by '-',
+/// '.', ',' or '\'') or a mark (one char, or "'s" with mark '\''); `cuts` are the offsets
+/// of the '.', ',' and '\'' inside the words. The scanner's word is a run of letters,
+/// digits and '-' without its end dashes: the part of a word token between cuts is such a
+/// run, or a part of one that goes on into a token touching it ("a--b" is one scanner
+/// word, and two words and two marks as tokens; "'stop" the mark "'s" and the word "top").
+pub(crate) fn words_of_tokens<'t>(
+    text: &'t str,
+    toks: impl Iterator<Item = (Span, u8)>,
+    n: usize,
+    cuts: &[usize],
+) -> Vec<Word<'t>> {
+    let mut v = Vec::with_capacity(n + cuts.len());
+    // the run of letters, digits and '-' being read, and whether a '-' mark is in it
+    let mut run: Option<(Span, bool)> = None;
+    let piece =
+        |v: &mut Vec<Word<'t>>, run: &mut Option<(Span, bool)>, p: Span, dash: bool| match run {
+            Some((r, d)) if r.end == p.start => {
+                r.end = p.end;
+                *d |= dash;
+            }
+            _ => {
+                if let Some(r) = run.replace((p, dash)) {
+                    push_run(text, r, v);
+                }
+            }
+        };
+    let mut cuts = cuts.iter().copied().peekable();
+    for (t, mark) in toks {
+        match mark {
+            0 => {
+                let mut a = t.start;
+                while let Some(k) = cuts.next_if(|&k| k < t.end) {
+                    piece(&mut v, &mut run, Span::new(a, k), false);
+                    if let Some(r) = run.take() {
+                        push_run(text, r, &mut v);
+                    }
+                    a = k + 1;
+                }
+                piece(&mut v, &mut run, Span::new(a, t.end), false);
+            }
+            b'-' => piece(&mut v, &mut run, t, true),
+            b'\'' if t.len() == 2 => {
+                piece(&mut v, &mut run, Span::new(t.start + 1, t.end), false);
+            }
+            _ => {
+                if let Some(r) = run.take() {
+                    push_run(text, r, &mut v);
+                }
+            }
+        }
+    }
+    if let Some(r) = run {
+        push_run(text, r, &mut v);
+    }
+    v
+}
+
+/// A run of letters, digits and '-' as a word, without its end dashes (only a run with a
+/// '-' mark can have them: a word token starts and ends with a letter or digit), if any
+/// is left.
+fn push_run<'t>(text: &'t str, (r, dashed): (Span, bool), v: &mut Vec<Word<'t>>) {
+    let (mut a, mut e) = (r.start, r.end);
+    if dashed {
+        let b = text.as_bytes();
+        while a < e && b.get(a) == Some(&b'-') {
+            a += 1;
+        }
+        while e > a && b.get(e - 1) == Some(&b'-') {
+            e -= 1;
+        }
+    }
+    if let Some(s) = text.get(a..e).filter(|s| !s.is_empty()) {
+        v.push(Word {
+            s,
+            span: Span::new(a, e),
+        });
+    }
 }
 
 const ALNUM: u8 = 1;

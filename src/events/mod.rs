@@ -122,6 +122,8 @@ pub(crate) struct Sent {
     /// The article's headline: it retells the event of the body.
     pub headline: bool,
     pub toks: Vec<Tok>,
+    /// The offsets of the '.', ',' and '\'' inside its word tokens, in text order.
+    pub cuts: Vec<usize>,
     /// Clauses as token ranges.
     pub clauses: Vec<(usize, usize)>,
     pub ments: Vec<Ment>,
@@ -292,7 +294,9 @@ fn sentence_causes(doc: &Doc) -> Vec<kinds::Cause> {
     out
 }
 
-fn tokenize(text: &str, span: Span) -> Vec<Tok> {
+/// The tokens of a sentence; `cuts` takes the offsets of the '.', ',' and '\'' inside its
+/// words ("U.S", "1,200", "Hay'at"), where the date scanner's words end.
+fn tokenize(text: &str, span: Span, cuts: &mut Vec<usize>) -> Vec<Tok> {
     let Some(s) = span.get(text) else {
         return Vec::new();
     };
@@ -317,7 +321,7 @@ fn tokenize(text: &str, span: Span) -> Vec<Tok> {
             }
         };
         if c.is_alphanumeric() {
-            let end = word_end(s, i, c);
+            let end = word_end(s, i, c, |k| cuts.push(base + k));
             let word = s.get(i..end).unwrap_or("");
             let (w, k) = classify_word(word);
             toks.push(Tok {
@@ -354,7 +358,7 @@ fn tokenize(text: &str, span: Span) -> Vec<Tok> {
 /// The end of the word that starts at `i` with `c`: letters and digits, joined by "-", "."
 /// or "'" before a letter or digit ("al-Bab", "U.S", "Hay'at", not the possessive "'s"),
 /// and "," between digits ("1,200").
-fn word_end(s: &str, i: usize, c: char) -> usize {
+fn word_end(s: &str, i: usize, c: char, mut cut: impl FnMut(usize)) -> usize {
     let bytes = s.as_bytes();
     let mut end = i + c.len_utf8();
     loop {
@@ -377,6 +381,9 @@ fn word_end(s: &str, i: usize, c: char) -> usize {
                 });
         if !joins {
             break;
+        }
+        if matches!(d, '.' | ',' | '\'') {
+            cut(end);
         }
         end += d.len_utf8();
     }
@@ -471,7 +478,8 @@ impl<'t> Doc<'t> {
         let mut sents = Vec::with_capacity(sentences.len());
         let mut mi = 0;
         for s in sentences {
-            let mut toks = tokenize(text, s.span);
+            let mut cuts = Vec::new();
+            let mut toks = tokenize(text, s.span, &mut cuts);
             while mi < mentions.len() && mentions[mi].span.start < s.span.start {
                 mi += 1;
             }
@@ -515,6 +523,7 @@ impl<'t> Doc<'t> {
                 paragraph: s.paragraph,
                 headline: s.headline,
                 toks,
+                cuts,
                 clauses,
                 ments,
                 numbers: OnceCell::new(),
@@ -641,12 +650,23 @@ impl<'t> Doc<'t> {
             }
             work::add(s.toks.len());
             let mut v = Vec::new();
-            dates::for_each_date(self.text, s.span, self.published, |d| {
+            self.for_each_date(s, |d| {
                 let (a, b) = tok_range(&s.toks, d.span);
                 v.push((d, a, b));
             });
             v
         })
+    }
+
+    /// The dates of a sentence in text order, read from the words of its tokens.
+    fn for_each_date(&self, s: &Sent, each: impl FnMut(DateRef)) {
+        if s.span.get(self.text).is_none() {
+            // no tokens: the scanner reads what it can
+            return dates::for_each_date(self.text, s.span, self.published, each);
+        }
+        let toks = s.toks.iter().map(|t| (t.span, t.punct));
+        let words = dates::words_of_tokens(self.text, toks, s.toks.len(), &s.cuts);
+        dates::for_each_date_in(self.text, &words, self.published, each);
     }
 
     pub(crate) fn word(&self, t: &Tok) -> &'t str {
@@ -980,7 +1000,7 @@ pub(crate) fn paragraph_date(doc: &Doc, si: usize) -> Option<DateRef> {
                 .get_or_init(|| {
                     // the last day date, read without a vector of all
                     let mut last = None;
-                    dates::for_each_date(doc.text, p.span, doc.published, |d| {
+                    doc.for_each_date(p, |d| {
                         if is_day(&d) {
                             last = Some(d);
                         }
@@ -1019,4 +1039,56 @@ pub(crate) fn paragraph_date(doc: &Doc, si: usize) -> Option<DateRef> {
         *slot = Some(found.clone());
     }
     found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The date scanner's words read from the tokens of `t` (alone, and inside a longer
+    /// text) are the words it reads itself.
+    fn same_date_words(t: &str) {
+        for (text, span) in [
+            (t.to_string(), Span::new(0, t.len())),
+            (format!("Xy. {t} 9"), Span::new(4, 4 + t.len())),
+        ] {
+            let mut cuts = Vec::new();
+            let toks = tokenize(&text, span, &mut cuts);
+            let toks_iter = toks.iter().map(|x| (x.span, x.punct));
+            let got = dates::words_of_tokens(&text, toks_iter, toks.len(), &cuts);
+            assert_eq!(got, dates::words(&text, span.start, span.end), "{t}");
+        }
+    }
+
+    #[test]
+    fn date_words_of_tokens() {
+        let texts = [
+            "On Dec. 3 the U.S. said 1,200 died, Hay'at Tahrir al-Sham's men--and 'stop",
+            "a--b -c d- --e-- f-g-h 'sx x's x'st x'sb x' 's 's' ''s 3-4,5.6'7",
+            "Monday-\u{2013}March 3 and Tuesday\u{e9}, \u{ab}Sunday\u{bb} Tuesday\u{2019}s",
+            "\u{1F600}March 3 é Monday é -\u{301}x 1,a a,1 1,,2 1.,2 .5 5. -'s- x-'s",
+            "",
+            "-",
+            "'",
+            "'s",
+            "--",
+            "a",
+            "x\u{a0}y\u{2003}z\tw\nv",
+        ];
+        for t in texts {
+            same_date_words(t);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn proptest_date_words_of_tokens(t in "[aZ09 .,'s\\-\u{e9}\u{2019}\u{2013}\u{301}\u{a0}]{0,24}") {
+            same_date_words(&t);
+        }
+
+        #[test]
+        fn proptest_date_words_of_any_string(t in proptest::prelude::any::<String>()) {
+            same_date_words(&t);
+        }
+    }
 }
