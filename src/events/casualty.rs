@@ -115,7 +115,7 @@ fn candidates(doc: &Doc, s: &Sent, ca: usize, cb: usize) -> Vec<Cand> {
         .filter(|(n, a, b)| n.kind == NumberKind::Count && *a >= ca && *b <= cb && a < b)
         // "has risen from 12 to 19": the figure it rose from is no figure of its own
         .filter(|(_, a, b)| {
-            !(is_word(doc, s, a.wrapping_sub(1), lexicon::FROM) && is_to_figure(doc, s, *b))
+            !(doc.word_at_is(s, a.wrapping_sub(1), lexicon::FROM) && is_to_figure(doc, s, *b))
         })
         .map(|(n, a, b)| Cand {
             count: n.count.clone(),
@@ -129,11 +129,11 @@ fn candidates(doc: &Doc, s: &Sent, ca: usize, cb: usize) -> Vec<Cand> {
         let Some(t) = s.toks.get(i) else { break };
         // "killing the man", "resulted in the death of the commander": one person
         let definite_after_verb = t.w == W::Definite
-            && lexicon::is_one_of(doc.word(t), lexicon::THE)
+            && doc.word_is(t, lexicon::THE)
             && i > ca
             && s.toks.get(i - 1).is_some_and(|p| {
                 matches!(p.w, W::Casualty(_, Pos::Verb))
-                    || lexicon::is_one_of(doc.word(p), lexicon::OF)
+                    || doc.word_is(p, lexicon::OF)
                         && i >= 2
                         && s.toks.get(i - 2).is_some_and(|d| {
                             matches!(d.w, W::Casualty(CasualtyKind::Killed, Pos::After))
@@ -158,7 +158,7 @@ fn candidates(doc: &Doc, s: &Sent, ca: usize, cb: usize) -> Vec<Cand> {
 
 /// True if "to" at token `b` is followed by a figure ("from 12 to 19").
 fn is_to_figure(doc: &Doc, s: &Sent, b: usize) -> bool {
-    is_word(doc, s, b, lexicon::TO)
+    doc.word_at_is(s, b, lexicon::TO)
         && doc
             .numbers_from(s, b + 1, b + 2)
             .iter()
@@ -269,9 +269,9 @@ fn join(
     let mut noun = first;
     let figure_at = |at: usize| v.iter().find(|n| n.a == at);
     // "and a woman", "and his son", "and his two sons"
-    while is_word(doc, s, noun + 1, lexicon::AND) {
+    while doc.word_at_is(s, noun + 1, lexicon::AND) {
         let at = noun + 2;
-        let owner = is_word(doc, s, at, lexicon::PERSONAL_POSSESSIVES);
+        let owner = doc.word_at_is(s, at, lexicon::PERSONAL_POSSESSIVES);
         let added = match figure_at(if owner { at + 1 } else { at }) {
             Some(n) if owner || is_article_figure(s, n) => {
                 let value = n
@@ -330,12 +330,6 @@ fn person(w: W) -> Option<VictimCategory> {
     }
 }
 
-fn is_word(doc: &Doc, s: &Sent, i: usize, words: &[&str]) -> bool {
-    s.toks
-        .get(i)
-        .is_some_and(|t| words.iter().any(|w| doc.word(t).eq_ignore_ascii_case(w)))
-}
-
 /// True for a figure that is no figure of its own by the words around it: an older figure of
 /// the same toll ("a previous toll of 112", "up from 112"), or a coding remark of analysts
 /// ("coded as 10"; a whole clause of one is [`is_coding_remark`]).
@@ -347,31 +341,25 @@ fn is_aside(doc: &Doc, s: &Sent, c: &Cand) -> bool {
     {
         return true;
     }
-    let from = c.a > 0 && is_word(doc, s, c.a - 1, lexicon::FROM);
-    if from && is_word(doc, s, c.b, lexicon::TO) {
+    let from = c.a > 0 && doc.word_at_is(s, c.a - 1, lexicon::FROM);
+    if from && doc.word_at_is(s, c.b, lexicon::TO) {
         return true;
     }
-    if from && c.a >= 2 && is_word(doc, s, c.a - 2, lexicon::UP_DOWN) {
+    if from && c.a >= 2 && doc.word_at_is(s, c.a - 2, lexicon::UP_DOWN) {
         return true;
     }
     c.a >= 2
-        && is_word(doc, s, c.a - 1, lexicon::CODED_AS)
-        && is_word(doc, s, c.a - 2, lexicon::CODED)
+        && doc.word_at_is(s, c.a - 1, lexicon::CODED_AS)
+        && doc.word_at_is(s, c.a - 2, lexicon::CODED)
 }
 
 /// True for a clause that is a coding remark of analysts ("10 fatalities coded and split
 /// across 4 locations"): none of its figures is a figure of its own ([`is_aside`]). Read once
 /// per clause, not once per figure.
 fn is_coding_remark(doc: &Doc, clause: &[super::Tok]) -> bool {
-    clause
-        .iter()
-        .any(|t| lexicon::is_one_of(doc.word(t), lexicon::CODED))
-        || clause
-            .iter()
-            .any(|t| lexicon::is_one_of(doc.word(t), lexicon::SPLIT))
-            && clause
-                .iter()
-                .any(|t| lexicon::is_one_of(doc.word(t), lexicon::SPLIT_OVER))
+    clause.iter().any(|t| doc.word_is(t, lexicon::CODED))
+        || clause.iter().any(|t| doc.word_is(t, lexicon::SPLIT))
+            && clause.iter().any(|t| doc.word_is(t, lexicon::SPLIT_OVER))
 }
 
 /// The whole a figure is a part of ([`partitive`]).
@@ -390,10 +378,10 @@ enum Whole {
 /// same kind as its whole is no figure of its own ("two of the dead were children"); one of
 /// another kind is ("three of the wounded later died").
 fn partitive(doc: &Doc, s: &Sent, b: usize) -> Option<(Whole, usize)> {
-    if !is_word(doc, s, b, lexicon::OF) {
+    if !doc.word_at_is(s, b, lexicon::OF) {
         return None;
     }
-    if is_word(doc, s, b + 1, lexicon::OBJECT_PRONOUNS)
+    if doc.word_at_is(s, b + 1, lexicon::OBJECT_PRONOUNS)
         && !s
             .toks
             .get(b + 2)
@@ -402,12 +390,12 @@ fn partitive(doc: &Doc, s: &Sent, b: usize) -> Option<(Whole, usize)> {
         return Some((Whole::Them, b + 2));
     }
     let det = s.toks.get(b + 1)?;
-    if det.w != W::Definite || is_word(doc, s, b + 1, lexicon::POSSESSIVES) {
+    if det.w != W::Definite || doc.word_at_is(s, b + 1, lexicon::POSSESSIVES) {
         return None;
     }
     match s.toks.get(b + 2)?.w {
         W::Casualty(k, _) => Some((Whole::Toll(k), b + 3)),
-        W::Victim(VictimCategory::People) if !is_word(doc, s, b + 2, lexicon::PEOPLE_PLURALS) => {
+        W::Victim(VictimCategory::People) if !doc.word_at_is(s, b + 2, lexicon::PEOPLE_PLURALS) => {
             Some((Whole::Victims, b + 3))
         }
         _ => None,
@@ -476,7 +464,7 @@ fn after_figure(
             // '12 militants were "neutralised"': quotes around the verb
             _ if t.punct == b'"' || t.punct == b'\'' => {}
             // "dozens of civilians", "12 of them"
-            W::Locative if j == from && lexicon::is_one_of(doc.word(t), lexicon::OF) => {}
+            W::Locative if j == from && doc.word_is(t, lexicon::OF) => {}
             // "a fighter from the Haydariyon militia was found dead", "1 fighter from IS was
             // killed", "a member of the opposition rebels was killed"
             W::Locative | W::From if victims.is_some() && j + 1 < cb && j < from + 6 => phrase = 5,
@@ -649,7 +637,7 @@ fn toll_to(
     carried: Option<CasualtyKind>,
 ) -> Option<(CasualtyKind, usize)> {
     let to = a.checked_sub(1)?;
-    if !is_word(doc, s, to, lexicon::TOLL_AT) || to <= sc.lo {
+    if !doc.word_at_is(s, to, lexicon::TOLL_AT) || to <= sc.lo {
         return None;
     }
     let w = |k: usize| s.toks.get(k).map_or(W::Other, |t| t.w);
@@ -694,13 +682,13 @@ fn kind_before(doc: &Doc, s: &Sent, ca: usize, a: usize) -> Option<(CasualtyKind
             // the earlier figure and its victims
             W::Victim(_) | W::Other if coord && t.punct == 0 => {}
             W::Casualty(CasualtyKind::Killed, Pos::After)
-                if is_word(doc, s, i.wrapping_sub(1), lexicon::HURT_VERBS)
-                    || lexicon::is_one_of(doc.word(t), lexicon::LIVES) =>
+                if doc.word_at_is(s, i.wrapping_sub(1), lexicon::HURT_VERBS)
+                    || doc.word_is(t, lexicon::LIVES) =>
             {
                 return Some((CasualtyKind::Killed, i));
             }
             W::Casualty(CasualtyKind::Killed, Pos::After)
-                if is_word(doc, s, i + 1, lexicon::OF) =>
+                if doc.word_at_is(s, i + 1, lexicon::OF) =>
             {
                 return Some((CasualtyKind::Killed, i));
             }
@@ -713,7 +701,7 @@ fn kind_before(doc: &Doc, s: &Sent, ca: usize, a: usize) -> Option<(CasualtyKind
                     return None;
                 }
             }
-            W::Other if is_word(doc, s, i, lexicon::TOLL_AT) => {
+            W::Other if doc.word_at_is(s, i, lexicon::TOLL_AT) => {
                 steps = steps.saturating_sub(1);
                 if i + 6 < a {
                     return None;
@@ -910,7 +898,7 @@ fn is_refused(
     if kind == CasualtyKind::Displaced
         && s.toks
             .get(kind_tok)
-            .is_some_and(|t| lexicon::is_one_of(doc.word(t), lexicon::FLED))
+            .is_some_and(|t| doc.word_is(t, lexicon::FLED))
         && victims.is_some_and(|(c, _)| {
             matches!(
                 c,
@@ -926,7 +914,7 @@ fn is_refused(
 /// Whether the casualty word at `kind_tok` is one of two joined by "or"/"and" ("killed or
 /// wounded"): a figure of both is a figure of neither.
 fn is_either(doc: &Doc, s: &Sent, kind_tok: usize, a: usize) -> bool {
-    if is_word(doc, s, kind_tok + 1, lexicon::EITHER_AFTER)
+    if doc.word_at_is(s, kind_tok + 1, lexicon::EITHER_AFTER)
         && s.toks
             .get(kind_tok + 2)
             .is_some_and(|t| matches!(t.w, W::Casualty(..)))
@@ -934,7 +922,7 @@ fn is_either(doc: &Doc, s: &Sent, kind_tok: usize, a: usize) -> bool {
         return true;
     }
     kind_tok < a
-        && is_word(doc, s, kind_tok.wrapping_sub(1), lexicon::EITHER_BEFORE)
+        && doc.word_at_is(s, kind_tok.wrapping_sub(1), lexicon::EITHER_BEFORE)
         && s.toks
             .get(kind_tok.wrapping_sub(2))
             .is_some_and(|t| matches!(t.w, W::Casualty(..)))

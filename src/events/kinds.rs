@@ -254,7 +254,7 @@ fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> Reading {
         };
         if w.protest_led
             && w.matter_from.is_none()
-            && (t.k == K::About || is_one_of(doc, t, lexicon::BECAUSE))
+            && (t.k == K::About || doc.word_is(t, lexicon::BECAUSE))
         {
             w.matter_from = Some(k);
         }
@@ -329,7 +329,7 @@ fn cue_in_context(doc: &Doc, toks: &[super::Tok], k: usize, w: &mut Walk) -> K {
             K::None
         }
         // "opened fire"
-        K::Assault if is_one_of(doc, t, lexicon::OPENED) => {
+        K::Assault if doc.word_is(t, lexicon::OPENED) => {
             if next.is_some_and(|n| n.w == W::Launch) {
                 K::Assault
             } else {
@@ -367,7 +367,7 @@ fn set_phrase(doc: &Doc, toks: &[super::Tok], k: usize) -> K {
     match after(1) {
         Some(n) if n.w == W::Launch || n.k == K::Burn => K::Burn,
         Some(n) if n.w == W::Locative && after(2).is_some_and(|x| x.w == W::Launch) => K::Burn,
-        Some(n) if is_one_of(doc, n, lexicon::UP) => K::Establish,
+        Some(n) if doc.word_is(n, lexicon::UP) => K::Establish,
         _ => K::None,
     }
 }
@@ -387,7 +387,7 @@ fn exchanged_fire(toks: &[super::Tok], k: usize) -> K {
 /// What a token's word class adds, whatever its cue: bases, weapons, aircraft, guns, a
 /// killing or a hit.
 fn read_word(doc: &Doc, g: &mut Signs, w: &mut Walk, t: &super::Tok, at: usize) {
-    g.gun |= t.w == W::Launch || t.k == K::SmallArms || is_one_of(doc, t, lexicon::GUNFIRE);
+    g.gun |= t.w == W::Launch || t.k == K::SmallArms || doc.word_is(t, lexicon::GUNFIRE);
     match t.w {
         W::Base => g.cues |= BASE,
         // aircraft and air strikes (a "bomb" on its own may be planted)
@@ -515,7 +515,7 @@ fn told_as_matter(doc: &Doc, toks: &[super::Tok], k: usize, cue: K, after_matter
     // an intervention: "were arrested")
     after_matter
         && (p.k == K::About
-            || is_one_of(doc, p, lexicon::RELATIVE)
+            || doc.word_is(p, lexicon::RELATIVE)
             || violence && matches!(p.w, W::Aux | W::Perfect))
 }
 
@@ -527,13 +527,7 @@ fn is_past(doc: &Doc, t: &super::Tok) -> bool {
         && word
             .get(word.len() - 2..)
             .is_some_and(|e| e.eq_ignore_ascii_case("ed"));
-    ed || is_one_of(doc, t, lexicon::PAST_FORMS)
-}
-
-/// True if the token is one of the (lowercase) words.
-fn is_one_of(doc: &Doc, t: &super::Tok, words: &[&str]) -> bool {
-    let w = doc.word(t);
-    words.iter().any(|x| w.eq_ignore_ascii_case(x))
+    ed || doc.word_is(t, lexicon::PAST_FORMS)
 }
 
 /// The kind and category of what the signs tell, by ACLED's rules (see the module docs).
@@ -1018,7 +1012,7 @@ fn side_of(doc: &Doc, s: &Sent, k: usize) -> Side {
             if [k.wrapping_sub(1), k + 1].iter().any(|&j| {
                 s.toks
                     .get(j)
-                    .is_some_and(|p| is_one_of(doc, p, lexicon::ARMED))
+                    .is_some_and(|p| doc.word_is(p, lexicon::ARMED))
             }) =>
         {
             Side::Armed
@@ -1026,7 +1020,7 @@ fn side_of(doc: &Doc, s: &Sent, k: usize) -> Side {
         (W::Victim(VictimCategory::Civilians | VictimCategory::People), _) | (W::TownWord, _) => {
             Side::Unarmed
         }
-        (W::Thing, _) if is_one_of(doc, t, lexicon::PROPERTY) => Side::Unarmed,
+        (W::Thing, _) if doc.word_is(t, lexicon::PROPERTY) => Side::Unarmed,
         _ => Side::Unknown,
     }
 }

@@ -955,6 +955,37 @@ static CUES: &[(K, &[&str])] = &[
     ]),
 ];
 
+/// Titles and bodies after a place that make it people who speak or act ("a Jubaland
+/// official", "Kremlin spokesman"), not the place.
+pub(crate) const SPEAKER_TITLES: &[&str] = &[
+    "official",
+    "officials",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "governor",
+    "authorities",
+    "administration",
+    "media",
+    "officer",
+    "ministry",
+    "minister",
+];
+
+/// Words after a trigger that make it hypothetical ("strikes are likely").
+pub(crate) const HYPOTHETICAL_AFTER: &[&str] = &[
+    "likely", "unlikely", "possible", "expected", "feared", "imminent",
+];
+
+/// Words after a trigger that make it planned ("strikes planned for next week").
+pub(crate) const PLANNED_AFTER: &[&str] = &["planned", "scheduled"];
+
+/// Cues that decide a trigger's modality only near it ("no strikes", "without firing").
+pub(crate) const NEAR_ONLY_CUES: &[&str] = &["no", "without"];
+
+/// "no": before a trigger's phrase only when it stands right before it.
+pub(crate) const NO: &[&str] = &["no"];
+
 #[cfg(test)]
 mod tests {
     use super::*;

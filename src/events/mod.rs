@@ -167,7 +167,7 @@ pub(crate) struct Doc<'t> {
 }
 
 /// Runs the event stage over `text`, an article or a window of one (`part` tells which):
-/// its events in text order, then its casualties, whose `event` indexes the list.
+/// its events in text order, casualties among them, whose `event` indexes the list.
 pub(crate) fn extract(
     gaz: &Gazetteer,
     options: Options,
@@ -412,12 +412,6 @@ fn classify_word(word: &str) -> (W, K) {
         h = crate::hash::fnv_step(h, *d);
     }
     lexicon::classify_hashed(dst, h)
-}
-
-/// True if the word is one of `list` (lowercase ASCII words) in any ASCII case: what
-/// `lower(word)` compared with each would tell, without allocating for a capitalized word.
-pub(crate) fn is_one_of(word: &str, list: &[&str]) -> bool {
-    list.iter().any(|w| word.eq_ignore_ascii_case(w))
 }
 
 /// A word ASCII-lowercased, borrowed when it has no capital (most words): comparing words
@@ -674,6 +668,16 @@ impl<'t> Doc<'t> {
         t.span.get(self.text).unwrap_or("")
     }
 
+    /// True if the word of token `t` is one of `list` (ASCII case ignored).
+    pub(crate) fn word_is(&self, t: &Tok, list: &[&str]) -> bool {
+        lexicon::is_one_of(self.word(t), list)
+    }
+
+    /// True if sentence `s` has a token `i` whose word is one of `list`.
+    pub(crate) fn word_at_is(&self, s: &Sent, i: usize, list: &[&str]) -> bool {
+        s.toks.get(i).is_some_and(|t| self.word_is(t, list))
+    }
+
     pub(crate) fn country_name(&self, code: &str) -> String {
         self.gaz.name_of(code).unwrap_or(code).to_string()
     }
@@ -816,25 +820,7 @@ impl<'t> Doc<'t> {
         let next2 = s.toks.get(m.b + 1);
         next.is_some_and(|t| t.w == W::Report)
             || next.is_some_and(|t| self.word(t) == "'s") && next2.is_some_and(|t| t.w == W::Report)
-            || next.is_some_and(|t| {
-                is_one_of(
-                    self.word(t),
-                    &[
-                        "official",
-                        "officials",
-                        "spokesman",
-                        "spokeswoman",
-                        "spokesperson",
-                        "governor",
-                        "authorities",
-                        "administration",
-                        "media",
-                        "officer",
-                        "ministry",
-                        "minister",
-                    ],
-                )
-            })
+            || next.is_some_and(|t| self.word_is(t, lexicon::SPEAKER_TITLES))
     }
 
     /// True if the mention names a place of some kind.

@@ -4,7 +4,7 @@
 //! "likely", "if" make it hypothetical; "will", "plans to", "threatens to" planned;
 //! "denied", "did not", "never" negated. No cue: asserted.
 
-use super::lexicon::W;
+use super::lexicon::{self, W};
 use super::{Doc, Sent};
 use crate::model::{DateRef, Modality};
 
@@ -65,8 +65,7 @@ impl Cues {
 
 /// "no" and "without" decide only near the trigger ([`of`]).
 fn is_near_only(doc: &Doc, tok: &super::Tok) -> bool {
-    let w = doc.word(tok);
-    w.eq_ignore_ascii_case("no") || w.eq_ignore_ascii_case("without")
+    doc.word_is(tok, lexicon::NEAR_ONLY_CUES)
 }
 
 /// The modality of the trigger at token `t` in the clause starting at token `a`.
@@ -83,7 +82,7 @@ pub(crate) fn of(doc: &Doc, s: &Sent, a: usize, t: usize) -> Modality {
         }
         // "no" before a figure word ("no one", "no casualties") is handled by the
         // casualty rules; here it must stand right before the trigger's phrase.
-        if doc.word(tok).eq_ignore_ascii_case("no") && t - i > 2 {
+        if doc.word_is(tok, lexicon::NO) && t - i > 2 {
             continue;
         }
         // "without" only negates what directly follows it
@@ -112,15 +111,10 @@ fn after(doc: &Doc, s: &Sent, t: usize) -> Modality {
         .filter(|&&(ca, _)| ca <= t)
         .map_or(s.toks.len(), |&(_, cb)| cb);
     for tok in s.toks.get(t + 1..end.min(t + 10)).unwrap_or(&[]) {
-        // compared case-blind in place: lowering a capitalized word would allocate
-        let w = doc.word(tok);
-        let hypothetical = [
-            "likely", "unlikely", "possible", "expected", "feared", "imminent",
-        ];
-        if super::is_one_of(w, &hypothetical) {
+        if doc.word_is(tok, lexicon::HYPOTHETICAL_AFTER) {
             return Modality::Hypothetical;
         }
-        if super::is_one_of(w, &["planned", "scheduled"]) {
+        if doc.word_is(tok, lexicon::PLANNED_AFTER) {
             return Modality::Planned;
         }
     }

@@ -204,7 +204,7 @@ pub(crate) fn generic_actor(doc: &Doc, s: &Sent, a: usize, t: usize) -> Option<E
             ) || matches!(n.w, W::Trigger(..))
         });
         match tok.w {
-            W::Regime if next_is_force || is_one_of(doc.word(tok), lexicon::REGIME) => {
+            W::Regime if next_is_force || doc.word_is(tok, lexicon::REGIME) => {
                 let span = tok.span.cover(next.map_or(tok.span, |n| n.span));
                 return main_country_force(doc, span);
             }
@@ -218,7 +218,7 @@ pub(crate) fn generic_actor(doc: &Doc, s: &Sent, a: usize, t: usize) -> Option<E
             }
             W::Definite
                 if next.is_some_and(|n| {
-                    n.w == W::Military && is_one_of(doc.word(n), lexicon::NATIONAL_FORCE)
+                    n.w == W::Military && doc.word_is(n, lexicon::NATIONAL_FORCE)
                 }) =>
             {
                 return main_country_force(doc, next.map_or(tok.span, |n| n.span));
@@ -227,11 +227,6 @@ pub(crate) fn generic_actor(doc: &Doc, s: &Sent, a: usize, t: usize) -> Option<E
         }
     }
     None
-}
-
-/// True if `word` is one of the (lowercase) words, ASCII case aside.
-fn is_one_of(word: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| word.eq_ignore_ascii_case(w))
 }
 
 /// "the regime", "regime forces", "the army": the forces of the article's main country.

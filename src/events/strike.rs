@@ -344,12 +344,6 @@ fn prune_targets(targets: &mut Vec<Entity>) {
     }
 }
 
-fn lower_is(doc: &Doc, s: &Sent, i: usize, words: &[&str]) -> bool {
-    s.toks
-        .get(i)
-        .is_some_and(|t| words.iter().any(|w| doc.word(t).eq_ignore_ascii_case(w)))
-}
-
 fn weapon_of(w: W) -> Option<Weapon> {
     match w {
         W::WeaponNoun(x) => Some(x),
@@ -363,10 +357,11 @@ fn weapon_at(doc: &Doc, s: &Sent, k: usize) -> Option<Weapon> {
     let t = s.toks.get(k)?;
     let w = weapon_of(t.w)?;
     let word = super::lower(doc.word(t));
-    if lexicon::AIR_WORDS.contains(&word.as_ref()) && !lower_is(doc, s, k + 1, lexicon::AIR_HEADS) {
+    if lexicon::AIR_WORDS.contains(&word.as_ref()) && !doc.word_at_is(s, k + 1, lexicon::AIR_HEADS)
+    {
         return None;
     }
-    if k > 0 && lower_is(doc, s, k - 1, lexicon::NOT_ARMS_BEFORE) {
+    if k > 0 && doc.word_at_is(s, k - 1, lexicon::NOT_ARMS_BEFORE) {
         return None;
     }
     Some(w)
@@ -436,9 +431,7 @@ fn trigger(doc: &Doc, s: &Sent, a: usize, b: usize) -> Option<Trigger> {
         let found = match tok.w {
             W::Trigger(wp, strong) => by_trigger(&cl, i, wp, strong),
             W::Launch => by_launch(&cl, i),
-            W::WeaponNoun(w)
-                if w != Weapon::Air || lexicon::is_one_of(doc.word(tok), lexicon::BOMBERS) =>
-            {
+            W::WeaponNoun(w) if w != Weapon::Air || doc.word_is(tok, lexicon::BOMBERS) => {
                 by_weapon(&cl, i, w)
             }
             _ => None,
@@ -484,7 +477,7 @@ fn by_trigger(
     let next = s.toks.get(i + 1);
     let prev_weapon = i.checked_sub(1).filter(|&j| j >= a).and_then(|j| {
         prev.and_then(|p| weapon_of(p.w))
-            .filter(|_| !lower_is(doc, s, j.wrapping_sub(1), lexicon::TEAR_GAS))
+            .filter(|_| !doc.word_at_is(s, j.wrapping_sub(1), lexicon::TEAR_GAS))
     });
     let clause_weapon = cl.weapon();
     if next.is_some_and(|n| n.w == W::Campaign) {
@@ -501,7 +494,7 @@ fn by_trigger(
     let is_attack = lw.starts_with(lexicon::ATTACK_STEM);
     if is_attack
         && prev_weapon.is_none()
-        && !lower_is(doc, s, i.wrapping_sub(1), lexicon::ATTACK_AS_VERB)
+        && !doc.word_at_is(s, i.wrapping_sub(1), lexicon::ATTACK_AS_VERB)
     {
         return None;
     }
@@ -521,7 +514,7 @@ fn by_trigger(
 /// air.
 fn is_bomb_thing(doc: &Doc, s: &Sent, i: usize, lw: &str) -> bool {
     lexicon::BOMB_NOUNS.contains(&lw)
-        && !lower_is(doc, s, i.wrapping_sub(1), lexicon::BOMB_NOT_THING)
+        && !doc.word_at_is(s, i.wrapping_sub(1), lexicon::BOMB_NOT_THING)
 }
 
 /// "Israeli strikes", "a coalition strike", "regime raids": whether an actor stands right
@@ -544,7 +537,7 @@ fn actor_before(doc: &Doc, s: &Sent, prev: Option<&super::Tok>, lw: &str) -> boo
 /// after an auxiliary, not an anaphor.
 fn verb_after_aux(doc: &Doc, s: &Sent, a: usize, i: usize, lw: &str) -> bool {
     i > a
-        && lower_is(doc, s, i - 1, lexicon::AUX_BEFORE_VERB)
+        && doc.word_at_is(s, i - 1, lexicon::AUX_BEFORE_VERB)
         && lexicon::VERB_TRIGGERS.contains(&lw)
 }
 
@@ -572,8 +565,8 @@ fn by_launch(cl: &Clause, i: usize) -> Option<(usize, Option<Weapon>, bool)> {
 /// before it.
 fn by_weapon(cl: &Clause, i: usize, w: Weapon) -> Option<(usize, Option<Weapon>, bool)> {
     let (doc, s, a) = (cl.doc, cl.s, cl.a);
-    let by_after = lower_is(doc, s, i + 1, lexicon::BY);
-    let by_before = (i.saturating_sub(4).max(a)..i).any(|j| lower_is(doc, s, j, lexicon::BY));
+    let by_after = doc.word_at_is(s, i + 1, lexicon::BY);
+    let by_before = (i.saturating_sub(4).max(a)..i).any(|j| doc.word_at_is(s, j, lexicon::BY));
     (weapon_at(doc, s, i).is_some() && (by_after || by_before)).then_some((i, Some(w), true))
 }
 
@@ -889,8 +882,8 @@ fn base(doc: &Doc, s: &Sent) -> (Option<Place>, Option<usize>) {
             }
         }
         // "from a base in Iran"
-        let from = (i.saturating_sub(3)..i).any(|j| lower_is(doc, s, j, lexicon::FROM));
-        if from && lower_is(doc, s, i + 1, lexicon::IN) {
+        let from = (i.saturating_sub(3)..i).any(|j| doc.word_at_is(s, j, lexicon::FROM));
+        if from && doc.word_at_is(s, i + 1, lexicon::IN) {
             if let Some(mi) = s.toks.get(i + 2).and_then(|t| t.ment) {
                 if let Some(m) = s.ments.get(mi as usize) {
                     if let Some(p) = doc.place_ref(s, m) {
@@ -915,7 +908,7 @@ fn base(doc: &Doc, s: &Sent) -> (Option<Place>, Option<usize>) {
     for (mi, m) in s.ments.iter().enumerate() {
         if doc.has_kind(m, &[EntryKind::AirBase])
             && m.a > 0
-            && (m.a.saturating_sub(3)..m.a).any(|j| lower_is(doc, s, j, lexicon::FROM))
+            && (m.a.saturating_sub(3)..m.a).any(|j| doc.word_at_is(s, j, lexicon::FROM))
         {
             if let Some(p) = doc.place_ref(s, m) {
                 if p.kind == PlaceKind::AirBase {
@@ -1096,7 +1089,7 @@ fn is_no_subject(doc: &Doc, s: &Sent, t: usize, m: &super::Ment) -> bool {
 /// Replaces `best` with that subject where one is.
 fn first_subject(doc: &Doc, s: &Sent, a: usize, t: usize, best: &mut Option<(usize, Entity)>) {
     let instrument =
-        (t.saturating_sub(3).max(a)..t).any(|k| lower_is(doc, s, k, lexicon::INSTRUMENT));
+        (t.saturating_sub(3).max(a)..t).any(|k| doc.word_at_is(s, k, lexicon::INSTRUMENT));
     if let Some((bi, _)) = best {
         let bm = s.ments.get(*bi).copied();
         let coordinated =
@@ -1126,7 +1119,7 @@ fn is_military_speaker(doc: &Doc, s: &Sent, t: usize, m: &super::Ment) -> bool {
     let military_speaker = doc.has_kind(m, &[EntryKind::Metonym])
         || doc.has_kind(m, &[EntryKind::Military]) && speaks_itself
         || (m.b..(m.b + 4).min(s.toks.len()))
-            .any(|k| lower_is(doc, s, k, lexicon::MILITARY_SPEAKER));
+            .any(|k| doc.word_at_is(s, k, lexicon::MILITARY_SPEAKER));
     m.a > t
         && military_speaker
         && doc.has_kind(
@@ -1146,7 +1139,7 @@ fn is_military_speaker(doc: &Doc, s: &Sent, t: usize, m: &super::Ment) -> bool {
 /// "shelling exchange between regime forces and rebels": the first party after "between"
 /// in the clause [a, b), named or generic.
 fn between(doc: &Doc, s: &Sent, a: usize, b: usize) -> Option<(Actor, Option<usize>)> {
-    let k = (a..b).find(|&k| lower_is(doc, s, k, lexicon::BETWEEN))?;
+    let k = (a..b).find(|&k| doc.word_at_is(s, k, lexicon::BETWEEN))?;
     if let Some((mi, m)) = s
         .ments
         .iter()
