@@ -300,6 +300,28 @@ impl ExtractorBuilder {
 mod tests {
     use super::*;
 
+    /// The names, codes and countries of built-in places and actors borrow the embedded
+    /// gazetteer: extracting copies none of them.
+    #[test]
+    fn builtin_names_in_events_are_not_copied() {
+        use std::borrow::Cow;
+        let text = "Russian warplanes struck militants in Idlib province on Tuesday.";
+        let events = Extractor::new().extract(&Document::new(text));
+        let strike = events.iter().find_map(Event::as_strike).expect("a strike");
+        let actor = strike.actor.as_ref().expect("an actor");
+        assert!(matches!(&actor.name, Cow::Borrowed(_)), "{actor:?}");
+        assert!(
+            matches!(&actor.country, Some(Cow::Borrowed("RU"))),
+            "{actor:?}"
+        );
+        let idlib = strike.provinces.first().expect("a province");
+        assert!(
+            matches!(&idlib.code, Some(Cow::Borrowed("SY-ID"))),
+            "{idlib:?}"
+        );
+        assert!(matches!(&idlib.name, Some(Cow::Borrowed(_))), "{idlib:?}");
+    }
+
     /// One asserted strike and casualty, then a planned, a hypothetical and a denied strike.
     const FOUR_MODALITIES: &str = "Russian warplanes struck militants in Idlib province on \
         Tuesday, killing 12 fighters, a monitor said. Turkey plans to launch drone strikes \
@@ -344,7 +366,12 @@ mod tests {
         let cause = |events: &[Event]| -> Option<String> {
             let c = events.iter().find_map(Event::as_casualty)?;
             let strike = events.get(c.event?)?.as_strike()?;
-            strike.actor.as_ref()?.country.clone()
+            strike
+                .actor
+                .as_ref()?
+                .country
+                .as_deref()
+                .map(str::to_string)
         };
         let all = Extractor::new().extract(&doc);
         assert_eq!(cause(&all).as_deref(), Some("RU"), "{all:#?}");

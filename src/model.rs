@@ -3,6 +3,8 @@
 //! Every type here is plain data with public fields. Structs and enums are
 //! `#[non_exhaustive]` so that fields and variants can be added without breaking users.
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -702,7 +704,7 @@ impl<'de> Deserialize<'de> for Casualty {
         use serde::de::Error;
         let c = CasualtyJson::deserialize(d)?;
         let source = match (c.source, c.source_span) {
-            (Some(name), Some(span)) => Some(Source { name, span }),
+            (Some(name), Some(span)) => Some(Source::new(name, span)),
             (None, None) => None,
             (Some(_), None) => return Err(D::Error::custom("`source` without `source_span`")),
             (None, Some(_)) => return Err(D::Error::custom("`source_span` without `source`")),
@@ -742,15 +744,16 @@ impl<'de> Deserialize<'de> for Casualty {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Source {
-    /// The source's name ("Syrian Observatory for Human Rights").
-    pub name: String,
+    /// The source's name ("Syrian Observatory for Human Rights"); borrowed from the
+    /// built-in gazetteer when it is its name (see [`Entity::name`]).
+    pub name: Cow<'static, str>,
     /// Where the text names it.
     pub span: Span,
 }
 
 impl Source {
     /// A source named `name`, at `span` in the text.
-    pub fn new(name: impl Into<String>, span: Span) -> Source {
+    pub fn new(name: impl Into<Cow<'static, str>>, span: Span) -> Source {
         Source {
             name: name.into(),
             span,
@@ -893,11 +896,16 @@ pub enum VictimCategory {
 #[non_exhaustive]
 pub struct Entity {
     /// Canonical name ("Russia", "Islamic State", "militants").
-    pub name: String,
+    ///
+    /// Names, codes and countries are `Cow<'static, str>`: borrowed from the built-in
+    /// gazetteer, which is embedded in the binary, so that no mention copies them; owned
+    /// when they come from a gazetteer built at run time. Read them as `&str` (`&*name`,
+    /// `name.as_ref()`, `place.name.as_deref()`), compare them with `==` to a `&str`.
+    pub name: Cow<'static, str>,
     /// What it is.
     pub kind: EntityKind,
     /// Its country (ISO 3166-1 alpha-2), if it has one.
-    pub country: Option<String>,
+    pub country: Option<Cow<'static, str>>,
     /// Where the text names it.
     pub span: Span,
     /// The words of the text that name it ("NAF rebel forces", "Russian").
@@ -934,17 +942,18 @@ pub enum EntityKind {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Place {
-    /// Canonical name, or `None` for an unnamed place ("an Iranian airbase").
-    pub name: Option<String>,
+    /// Canonical name, or `None` for an unnamed place ("an Iranian airbase"). Shared with
+    /// the built-in gazetteer like [`Entity::name`], as are the code, country and province.
+    pub name: Option<Cow<'static, str>>,
     /// What it is.
     pub kind: PlaceKind,
     /// ISO 3166-1 alpha-2 for a country, ISO 3166-2 for a province, else `None`.
-    pub code: Option<String>,
+    pub code: Option<Cow<'static, str>>,
     /// Its country (ISO 3166-1 alpha-2).
-    pub country: Option<String>,
+    pub country: Option<Cow<'static, str>>,
     /// Its first-level subdivision (ISO 3166-2), for towns and air bases, where known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub province: Option<String>,
+    pub province: Option<Cow<'static, str>>,
     /// Where the text names it.
     pub span: Option<Span>,
     /// The words of the text that name it ("Deir ez-Zor", "Aleppo's"), like

@@ -135,7 +135,11 @@ fn strike_provinces(extractor: &Extractor, text: &str) -> Vec<String> {
         .extract(&Document::new(text))
         .iter()
         .filter_map(Event::as_strike)
-        .flat_map(|s| s.provinces.iter().filter_map(|p| p.code.clone()))
+        .flat_map(|s| {
+            s.provinces
+                .iter()
+                .filter_map(|p| p.code.as_deref().map(str::to_string))
+        })
         .collect()
 }
 

@@ -20,7 +20,7 @@ use super::{
     is_locative_before, modality, nearest_event_date, paragraph_date, push_unique_ascending, Doc,
     Sent,
 };
-use crate::gazetteer::EntryKind;
+use crate::gazetteer::{share_code, EntryKind};
 use crate::model::{
     Casualty, CasualtyKind, Count, DateRef, Entity, Event, Place, PlaceKind, Qualifier, Source,
     VictimCategory, Victims, Words,
@@ -1151,8 +1151,8 @@ fn place(
                     text: String::new(),
                     name: Some(doc.country_name(c)),
                     kind: PlaceKind::Country,
-                    code: Some(c.to_string()),
-                    country: Some(c.to_string()),
+                    code: Some(share_code(c)),
+                    country: Some(share_code(c)),
                     province: None,
                     span: None,
                 })

@@ -134,7 +134,7 @@ mod tests {
     use crate::span::Span;
     use chrono::NaiveDate;
 
-    fn town(name: &str, province: &str, country: &str) -> Place {
+    fn town(name: &'static str, province: &'static str, country: &'static str) -> Place {
         Place {
             text: String::new(),
             name: Some(name.into()),
@@ -146,7 +146,7 @@ mod tests {
         }
     }
 
-    fn province(code: &str, country: &str) -> Place {
+    fn province(code: &'static str, country: &'static str) -> Place {
         Place {
             text: String::new(),
             name: None,

@@ -13,12 +13,13 @@ mod modality;
 mod roles;
 mod strike;
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 
 use chrono::NaiveDate;
 
 use crate::dates;
-use crate::gazetteer::{Entry, EntryKind, Gazetteer, Mention};
+use crate::gazetteer::{share_code, Entry, EntryKind, Gazetteer, Mention};
 use crate::model::{DateRef, Entity, EntityKind, Event, Place, PlaceKind};
 use crate::numbers::{self, Number};
 use crate::span::Span;
@@ -79,14 +80,14 @@ impl PlaceRef<'_> {
         let e = self.entry;
         Place {
             text: String::new(),
-            name: Some(e.name().to_string()),
+            name: Some(e.shared_name()),
             kind: self.kind,
             code: match self.kind {
-                PlaceKind::Country | PlaceKind::Province => e.code().map(str::to_string),
+                PlaceKind::Country | PlaceKind::Province => e.shared_code(),
                 _ => None,
             },
-            country: e.country().map(str::to_string),
-            province: self.province().map(str::to_string),
+            country: e.shared_country(),
+            province: self.province().and_then(|_| e.shared_province()),
             span: Some(self.span),
         }
     }
@@ -678,8 +679,10 @@ impl<'t> Doc<'t> {
         s.toks.get(i).is_some_and(|t| self.word_is(t, list))
     }
 
-    pub(crate) fn country_name(&self, code: &str) -> String {
-        self.gaz.name_of(code).unwrap_or(code).to_string()
+    pub(crate) fn country_name(&self, code: &str) -> Cow<'static, str> {
+        self.gaz
+            .shared_name_of(code)
+            .unwrap_or_else(|| share_code(code))
     }
 
     fn country_weight(&self, code: Option<&str>) -> u32 {
@@ -721,13 +724,13 @@ impl<'t> Doc<'t> {
         let span = m.m.span;
         Some(match e.kind() {
             EntryKind::Military | EntryKind::ArmedGroup => Entity {
-                name: e.name().to_string(),
+                name: e.shared_name(),
                 kind: if e.kind() == EntryKind::Military {
                     EntityKind::Military
                 } else {
                     EntityKind::ArmedGroup
                 },
-                country: e.country().map(str::to_string),
+                country: e.shared_country(),
                 span,
                 text: String::new(),
             },
@@ -736,7 +739,7 @@ impl<'t> Doc<'t> {
                 Entity {
                     name: self.country_name(code),
                     kind: EntityKind::State,
-                    country: Some(code.to_string()),
+                    country: Some(share_code(code)),
                     span,
                     text: String::new(),
                 }
@@ -851,7 +854,7 @@ impl<'t> Doc<'t> {
             PlaceKind::Country => None,
             _ => {
                 let code = p.province.clone()?;
-                let name = self.gaz.name_of(&code).map(str::to_string);
+                let name = self.gaz.shared_name_of(&code);
                 Some(Place {
                     text: String::new(),
                     name,

@@ -3,9 +3,11 @@
 //! "the army", "gunmen"), and the tests that tell a group named as a modifier or a speaker
 //! from one that acts. A kind calls these; it keeps no copy of its own.
 
+use std::borrow::Cow;
+
 use super::lexicon::{self, W};
 use super::{is_locative_before, Doc, Ment, PlaceRef, Sent, Tok};
-use crate::gazetteer::EntryKind;
+use crate::gazetteer::{share_code, EntryKind};
 use crate::model::{Entity, EntityKind, Place, PlaceKind};
 use crate::span::Span;
 
@@ -235,7 +237,7 @@ fn main_country_force(doc: &Doc, span: Span) -> Option<Entity> {
     Some(Entity {
         name: doc.country_name(c),
         kind: EntityKind::Military,
-        country: Some(c.to_string()),
+        country: Some(share_code(c)),
         span,
         text: String::new(),
     })
@@ -248,9 +250,9 @@ fn coalition(doc: &Doc, span: Span) -> Entity {
         .iter()
         .find(|(country, _, _)| doc.main_country == Some(*country));
     Entity {
-        name: known.map_or("coalition", |(_, name, _)| name).to_string(),
+        name: Cow::Borrowed(known.map_or("coalition", |(_, name, _)| name)),
         kind: EntityKind::Military,
-        country: known.map(|(_, _, code)| code.to_string()),
+        country: known.map(|(_, _, code)| Cow::Borrowed(*code)),
         span,
         text: String::new(),
     }
@@ -266,7 +268,7 @@ fn fighters(doc: &Doc, toks: &[Tok], k: usize, tok: &Tok) -> Entity {
         .filter(|p| p.w == W::Other && p.punct == 0 && !p.cap);
     let span = modifier.map_or(tok_span, |p| p.span).cover(tok_span);
     Entity {
-        name: span.get(doc.text).unwrap_or("").to_ascii_lowercase(),
+        name: span.get(doc.text).unwrap_or("").to_ascii_lowercase().into(),
         kind: EntityKind::Generic,
         country: None,
         span,

@@ -7,6 +7,8 @@
 //! a new event unless it is the same strike again (same actor, date and places, or no
 //! places of its own).
 
+use std::borrow::Cow;
+
 use super::identity;
 use super::lexicon::{self, CLAIM, OWN, W};
 use super::roles::push_unique_place;
@@ -15,7 +17,7 @@ use super::{
     is_locative_before, modality, nearest_event_date, paragraph_date, push_unique_ascending, Doc,
     Sent,
 };
-use crate::gazetteer::EntryKind;
+use crate::gazetteer::{share_code, EntryKind};
 use crate::model::{
     Category, DateRef, Entity, EntityKind, Event, Modality, Place, PlaceKind, Strike, Weapon,
 };
@@ -145,11 +147,17 @@ pub(crate) fn extract(doc: &Doc) -> Strikes {
     }
 }
 
-fn key(e: &Entity) -> String {
-    e.country
-        .clone()
-        .filter(|_| e.kind == EntityKind::State || e.kind == EntityKind::Military)
-        .unwrap_or_else(|| e.name.to_ascii_lowercase())
+/// What identifies an actor: a state's or force's country, else its name, case ignored.
+fn key(e: &Entity) -> Cow<'_, str> {
+    match &e.country {
+        Some(c) if e.kind == EntityKind::State || e.kind == EntityKind::Military => {
+            Cow::Borrowed(c)
+        }
+        _ if e.name.bytes().any(|b| b.is_ascii_uppercase()) => {
+            Cow::Owned(e.name.to_ascii_lowercase())
+        }
+        _ => Cow::Borrowed(&e.name),
+    }
 }
 
 /// How many of the strikes told last a mention may refer back to: a news article retells a
@@ -741,7 +749,7 @@ fn generic_targets(doc: &Doc, s: &Sent, b: usize, t: usize, targets: &mut Vec<En
                 let name = doc.word(tok).to_ascii_lowercase();
                 if !targets.iter().any(|e: &Entity| e.name == name) {
                     targets.push(Entity {
-                        name,
+                        name: name.into(),
                         kind: EntityKind::Generic,
                         country: None,
                         span: tok.span,
@@ -893,7 +901,7 @@ fn base(doc: &Doc, s: &Sent) -> (Option<Place>, Option<usize>) {
                                 name: None,
                                 kind: PlaceKind::AirBase,
                                 code: None,
-                                country: p.country().map(str::to_string),
+                                country: p.country().map(share_code),
                                 province: None,
                                 span: Some(tok.span.cover(m.m.span)),
                             }),

@@ -231,8 +231,8 @@ impl<'g> Csv<'g> {
             date.map(|(d, _)| d.to_string()).unwrap_or_default(),
             category.event_type().as_str().to_string(),
             category.as_str().to_string(),
-            parts.actor.map(|a| a.name.clone()).unwrap_or_default(),
-            join(parts.targets.iter().map(|t| t.name.as_str())),
+            parts.actor.map(|a| a.name.to_string()).unwrap_or_default(),
+            join(parts.targets.iter().map(|t| &*t.name)),
             join(places.countries.iter().map(|(_, n)| n.as_str())),
             join(places.provinces.iter().map(|(_, n)| n.as_str())),
             join(places.locations.iter().map(String::as_str)),
@@ -273,13 +273,17 @@ impl<'g> Csv<'g> {
                 PlaceKind::Country => {
                     if let Some(c) = p.code.as_ref().or(p.country.as_ref()) {
                         let name = p.name.clone();
-                        out.add_country(c, || name.unwrap_or_else(|| self.name_of(c)));
+                        out.add_country(c, || {
+                            name.map_or_else(|| self.name_of(c), Cow::into_owned)
+                        });
                     }
                 }
                 PlaceKind::Province => {
                     if let Some(c) = &p.code {
                         let name = p.name.clone();
-                        out.add_province(c, || name.unwrap_or_else(|| self.name_of(c)));
+                        out.add_province(c, || {
+                            name.map_or_else(|| self.name_of(c), Cow::into_owned)
+                        });
                     }
                 }
                 _ => {
@@ -287,8 +291,8 @@ impl<'g> Csv<'g> {
                         out.add_province(c, || self.name_of(c));
                     }
                     if let Some(n) = &p.name {
-                        if !out.locations.contains(n) {
-                            out.locations.push(n.clone());
+                        if !out.locations.iter().any(|l| l == n) {
+                            out.locations.push(n.to_string());
                         }
                     }
                 }
@@ -412,7 +416,7 @@ fn sources(article: &Article<'_>, events: &[Event], index: usize) -> String {
     for e in events {
         if let Event::Casualty(c) = e {
             if c.event == Some(index) {
-                if let Some(s) = c.source.as_ref().map(|s| s.name.as_str()) {
+                if let Some(s) = c.source.as_ref().map(|s| &*s.name) {
                     if !names.contains(&s) {
                         names.push(s);
                     }

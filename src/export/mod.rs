@@ -186,7 +186,7 @@ pub fn fields(event: &Event) -> Vec<Field> {
             out.place("province", c.province.as_ref());
             out.date("date", c.date.as_ref());
             if let Some(s) = &c.source {
-                out.push("source", s.name.clone(), Some(s.span));
+                out.push("source", s.name.to_string(), Some(s.span));
             }
         }
     }

@@ -270,10 +270,71 @@ impl Entry {
     fn buffer(&self) -> &str {
         self.text.as_deref().map_or(builtin::TEXT, String::as_str)
     }
+    /// Its name for an output value: borrowed from the built-in index, which is embedded
+    /// in the binary, so that no mention copies it; copied from a run-time gazetteer.
+    pub(crate) fn shared_name(&self) -> Cow<'static, str> {
+        self.share(self.name())
+    }
+    /// Its code for an output value, like [`Entry::shared_name`].
+    pub(crate) fn shared_code(&self) -> Option<Cow<'static, str>> {
+        self.code().map(|c| self.share(c))
+    }
+    /// Its province's code for an output value, like [`Entry::shared_name`].
+    pub(crate) fn shared_province(&self) -> Option<Cow<'static, str>> {
+        self.province().map(|p| self.share(p))
+    }
+    /// Its country's code for an output value: never copied.
+    pub(crate) fn shared_country(&self) -> Option<Cow<'static, str>> {
+        self.country().map(share_code)
+    }
+    /// `s`, one of its strings, borrowed when it lies in the built-in index's text.
+    fn share(&self, s: &str) -> Cow<'static, str> {
+        if self.text.is_none() {
+            let text = builtin::TEXT;
+            let from = (s.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+            let to = from.checked_add(s.len());
+            if let Some(t) = to.and_then(|to| text.get(from..to)) {
+                if t.as_ptr() == s.as_ptr() {
+                    return Cow::Borrowed(t);
+                }
+            }
+        }
+        Cow::Owned(s.to_string())
+    }
     /// True if its name is looked for in text.
     pub(crate) fn name_matched(&self) -> bool {
         self.at.flags & NAME_UNMATCHED == 0
     }
+}
+
+/// Every pair of ASCII capitals, "AA" to "ZZ", so that a country code in an output value
+/// is a `&'static str` ([`share_code`]).
+static ALPHA2: [u8; 26 * 26 * 2] = alpha2_table();
+
+const fn alpha2_table() -> [u8; 26 * 26 * 2] {
+    let mut t = [0u8; 26 * 26 * 2];
+    let mut i = 0;
+    while i < 26 * 26 {
+        t[2 * i] = b'A' + (i / 26) as u8;
+        t[2 * i + 1] = b'A' + (i % 26) as u8;
+        i += 1;
+    }
+    t
+}
+
+/// A country code (or any string) for an output value: an alpha-2 code is borrowed from a
+/// static table, anything else copied.
+pub(crate) fn share_code(code: &str) -> Cow<'static, str> {
+    let alpha2 = match code.as_bytes() {
+        &[a, b] if a.is_ascii_uppercase() && b.is_ascii_uppercase() => {
+            let i = (usize::from(a - b'A') * 26 + usize::from(b - b'A')) * 2;
+            ALPHA2
+                .get(i..i + 2)
+                .and_then(|p| std::str::from_utf8(p).ok())
+        }
+        _ => None,
+    };
+    alpha2.map_or_else(|| Cow::Owned(code.to_string()), Cow::Borrowed)
 }
 
 /// The patterns of an [`Entry`], the name first ([`Entry::patterns`]).
@@ -694,6 +755,14 @@ impl Gazetteer {
         let slot = code_slot(codes, &self.inner.entries, code)?;
         let id = codes.get(slot)?.checked_sub(1)?;
         self.inner.entries.get(id as usize).map(Entry::name)
+    }
+
+    /// [`Gazetteer::name_of`] for an output value ([`Entry::shared_name`]).
+    pub(crate) fn shared_name_of(&self, code: &str) -> Option<Cow<'static, str>> {
+        let codes = &self.inner.codes;
+        let slot = code_slot(codes, &self.inner.entries, code)?;
+        let id = codes.get(slot)?.checked_sub(1)?;
+        self.inner.entries.get(id as usize).map(Entry::shared_name)
     }
 
     /// Number of distinct patterns (case-insensitive ones once, lowercased).
@@ -1118,6 +1187,46 @@ mod tests {
             .add_tsv("t.tsv", text)
             .build()
             .unwrap()
+    }
+
+    /// The built-in entries' strings in output values borrow the embedded index; those of a
+    /// gazetteer built at run time are copies; both read the same.
+    #[test]
+    fn builtin_strings_are_shared_runtime_ones_copied() {
+        let builtin = Gazetteer::builtin();
+        let aleppo = builtin
+            .entries()
+            .iter()
+            .find(|e| e.kind() == EntryKind::City && e.name() == "Aleppo")
+            .expect("Aleppo is a built-in town");
+        let name = aleppo.shared_name();
+        assert!(matches!(name, Cow::Borrowed("Aleppo")), "{name:?}");
+        assert!(matches!(
+            aleppo.shared_province(),
+            Some(Cow::Borrowed("SY-HL"))
+        ));
+        assert!(matches!(aleppo.shared_country(), Some(Cow::Borrowed("SY"))));
+        assert!(matches!(
+            builtin.shared_name_of("SY"),
+            Some(Cow::Borrowed("Syria"))
+        ));
+
+        let g = gaz("city\tKamianka\tUA\t\tUA-14\t\t");
+        let e = g.entries().first().expect("one entry");
+        assert!(matches!(e.shared_name(), Cow::Owned(n) if n == "Kamianka"));
+        assert!(matches!(e.shared_province(), Some(Cow::Owned(p)) if p == "UA-14"));
+        // a country code is borrowed whatever the gazetteer
+        assert!(matches!(e.shared_country(), Some(Cow::Borrowed("UA"))));
+    }
+
+    #[test]
+    fn country_codes_borrow_a_static_table() {
+        for code in ["AA", "SY", "ZZ"] {
+            assert!(matches!(share_code(code), Cow::Borrowed(c) if c == code));
+        }
+        for code in ["sy", "S", "SYR", "", "S\u{e9}", "Ü"] {
+            assert!(matches!(share_code(code), Cow::Owned(c) if c == code));
+        }
     }
 
     fn names(g: &Gazetteer, text: &str) -> Vec<String> {
