@@ -186,8 +186,14 @@ fn keep_asserted(events: &mut Vec<Event>) {
 /// and the words a field keeps with its span to the original's words; then by `offset`,
 /// where the window starts in the article.
 fn remap(e: &mut Event, norm: &Normalized<'_>, original: &str, offset: usize) {
+    // nothing folded: the spans are the original's already
+    let folded = !norm.is_borrowed();
     e.for_each_span(&mut |span, words| {
-        let back = norm.span_to_original(*span);
+        let back = if folded {
+            norm.span_to_original(*span)
+        } else {
+            *span
+        };
         if let (Some(t), Some(w)) = (words, back.get(original)) {
             if w != t.as_str() {
                 *t = w.to_string();

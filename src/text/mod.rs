@@ -138,7 +138,6 @@ impl<'a> Normalized<'a> {
     }
 
     /// True if nothing was folded and [`Normalized::as_str`] is the original itself.
-    #[cfg(test)]
     pub fn is_borrowed(&self) -> bool {
         matches!(self.text, Cow::Borrowed(_))
     }
