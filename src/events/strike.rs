@@ -145,11 +145,36 @@ pub(crate) fn extract(doc: &Doc) -> Strikes {
     }
 }
 
-fn key(e: &Entity) -> String {
-    e.country
-        .clone()
-        .filter(|_| e.kind == EntityKind::State || e.kind == EntityKind::Military)
-        .unwrap_or_else(|| e.name.to_ascii_lowercase())
+/// What an actor is known by: the country of a state or force that has one, else its name
+/// (ASCII case ignored).
+#[derive(Clone, Copy)]
+enum Key<'e> {
+    Country(&'e str),
+    Name(&'e str),
+}
+
+fn key(e: &Entity) -> Key<'_> {
+    match e.country.as_deref() {
+        Some(c) if e.kind == EntityKind::State || e.kind == EntityKind::Military => Key::Country(c),
+        _ => Key::Name(&e.name),
+    }
+}
+
+/// True if two actors are known by the same key: compared in place, as a merge compares
+/// every mention with the strikes told before it (no lowercased copies).
+fn same_actor(a: &Entity, b: &Entity) -> bool {
+    // a country code is compared with a name as the name lowercased
+    let code_is_name = |c: &str, n: &str| {
+        c.len() == n.len()
+            && c.bytes()
+                .zip(n.bytes())
+                .all(|(x, y)| x == y.to_ascii_lowercase())
+    };
+    match (key(a), key(b)) {
+        (Key::Country(x), Key::Country(y)) => x == y,
+        (Key::Name(x), Key::Name(y)) => x.eq_ignore_ascii_case(y),
+        (Key::Country(c), Key::Name(n)) | (Key::Name(n), Key::Country(c)) => code_is_name(c, n),
+    }
 }
 
 /// How many of the strikes told last a mention may refer back to: a news article retells a
@@ -163,7 +188,7 @@ fn compatible(acc: &Acc, f: &Found) -> bool {
         return false;
     }
     let actor_ok = match (&acc.strike.actor, &f.actor) {
-        (Some(a), Actor::Named(b)) => key(a) == key(b),
+        (Some(a), Actor::Named(b)) => same_actor(a, b),
         (None, Actor::Named(_)) => !acc.actor_known,
         (_, Actor::Unknown) => acc.strike.actor.is_none(),
         (_, Actor::Unresolved) => true,
@@ -356,8 +381,10 @@ fn weapon_of(w: W) -> Option<Weapon> {
 fn weapon_at(doc: &Doc, s: &Sent, k: usize) -> Option<Weapon> {
     let t = s.toks.get(k)?;
     let w = weapon_of(t.w)?;
-    let word = super::lower(doc.word(t));
-    if lexicon::AIR_WORDS.contains(&word.as_ref()) && !doc.word_at_is(s, k + 1, lexicon::AIR_HEADS)
+    // the air words are aircraft nouns: no other weapon needs its word read
+    if w == Weapon::Air
+        && lexicon::AIR_WORDS.contains(&super::lower(doc.word(t)).as_ref())
+        && !doc.word_at_is(s, k + 1, lexicon::AIR_HEADS)
     {
         return None;
     }
@@ -365,6 +392,15 @@ fn weapon_at(doc: &Doc, s: &Sent, k: usize) -> Option<Weapon> {
         return None;
     }
     Some(w)
+}
+
+/// True if sentence `s` has a token `i` of the class `class` whose word is one of `list`
+/// (all of whose words are of that class): the class rules out most tokens without
+/// comparing their words.
+fn class_word_at(doc: &Doc, s: &Sent, i: usize, class: W, list: &[&str]) -> bool {
+    s.toks
+        .get(i)
+        .is_some_and(|t| t.w == class && doc.word_is(t, list))
 }
 
 /// The clause [a, b) whose trigger is sought, with what is read of it once, when the first
@@ -385,10 +421,19 @@ impl Clause<'_, '_> {
         let (doc, s, a, b) = (self.doc, self.s, self.a, self.b);
         *self.weapon.get_or_init(|| {
             work::add(b - a);
-            (a..b)
-                .filter_map(|k| weapon_at(doc, s, k))
-                .find(|w| *w != Weapon::Air)
-                .or_else(|| (a..b).find_map(|k| weapon_at(doc, s, k)))
+            // one pass: the first weapon other than aircraft, else the first aircraft
+            let mut air = None;
+            for (k, t) in s.toks.iter().enumerate().take(b).skip(a) {
+                if !matches!(t.w, W::WeaponNoun(_)) {
+                    continue;
+                }
+                match weapon_at(doc, s, k) {
+                    Some(Weapon::Air) => air = air.or(Some(Weapon::Air)),
+                    Some(w) => return Some(w),
+                    None => {}
+                }
+            }
+            air
         })
     }
 
@@ -565,8 +610,9 @@ fn by_launch(cl: &Clause, i: usize) -> Option<(usize, Option<Weapon>, bool)> {
 /// before it.
 fn by_weapon(cl: &Clause, i: usize, w: Weapon) -> Option<(usize, Option<Weapon>, bool)> {
     let (doc, s, a) = (cl.doc, cl.s, cl.a);
-    let by_after = doc.word_at_is(s, i + 1, lexicon::BY);
-    let by_before = (i.saturating_sub(4).max(a)..i).any(|j| doc.word_at_is(s, j, lexicon::BY));
+    let by = |j: usize| class_word_at(doc, s, j, W::By, lexicon::BY);
+    let by_after = by(i + 1);
+    let by_before = (i.saturating_sub(4).max(a)..i).any(by);
     (weapon_at(doc, s, i).is_some() && (by_after || by_before)).then_some((i, Some(w), true))
 }
 
@@ -882,8 +928,9 @@ fn base(doc: &Doc, s: &Sent) -> (Option<Place>, Option<usize>) {
             }
         }
         // "from a base in Iran"
-        let from = (i.saturating_sub(3)..i).any(|j| doc.word_at_is(s, j, lexicon::FROM));
-        if from && doc.word_at_is(s, i + 1, lexicon::IN) {
+        let from =
+            (i.saturating_sub(3)..i).any(|j| class_word_at(doc, s, j, W::From, lexicon::FROM));
+        if from && class_word_at(doc, s, i + 1, W::Locative, lexicon::IN) {
             if let Some(mi) = s.toks.get(i + 2).and_then(|t| t.ment) {
                 if let Some(m) = s.ments.get(mi as usize) {
                     if let Some(p) = doc.place_ref(s, m) {
@@ -906,9 +953,10 @@ fn base(doc: &Doc, s: &Sent) -> (Option<Place>, Option<usize>) {
     }
     // a named air base after "from"
     for (mi, m) in s.ments.iter().enumerate() {
-        if doc.has_kind(m, &[EntryKind::AirBase])
-            && m.a > 0
-            && (m.a.saturating_sub(3)..m.a).any(|j| doc.word_at_is(s, j, lexicon::FROM))
+        if m.a > 0
+            && (m.a.saturating_sub(3)..m.a)
+                .any(|j| class_word_at(doc, s, j, W::From, lexicon::FROM))
+            && doc.has_kind(m, &[EntryKind::AirBase])
         {
             if let Some(p) = doc.place_ref(s, m) {
                 if p.kind == PlaceKind::AirBase {
@@ -1139,7 +1187,8 @@ fn is_military_speaker(doc: &Doc, s: &Sent, t: usize, m: &super::Ment) -> bool {
 /// "shelling exchange between regime forces and rebels": the first party after "between"
 /// in the clause [a, b), named or generic.
 fn between(doc: &Doc, s: &Sent, a: usize, b: usize) -> Option<(Actor, Option<usize>)> {
-    let k = (a..b).find(|&k| doc.word_at_is(s, k, lexicon::BETWEEN))?;
+    // "between" is a locative: the class rules out the other words without reading them
+    let k = (a..b).find(|&k| class_word_at(doc, s, k, W::Locative, lexicon::BETWEEN))?;
     if let Some((mi, m)) = s
         .ments
         .iter()
@@ -1210,4 +1259,27 @@ fn speech(doc: &Doc, s: &Sent, t: usize) -> Option<Speech> {
 /// Converts the strikes to events, pushed onto `events`.
 pub(crate) fn into_events(strikes: Strikes, events: &mut Vec<Event>) {
     events.extend(strikes.events.into_iter().map(Event::Strike));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The word lists [`class_word_at`] and [`weapon_at`] read only on tokens of one class
+    /// must hold words of that class alone.
+    #[test]
+    fn gated_lists_are_of_their_class() {
+        let gated: [(&[&str], W); 5] = [
+            (lexicon::BETWEEN, W::Locative),
+            (lexicon::IN, W::Locative),
+            (lexicon::FROM, W::From),
+            (lexicon::BY, W::By),
+            (lexicon::AIR_WORDS, W::WeaponNoun(Weapon::Air)),
+        ];
+        for (list, class) in gated {
+            for word in list {
+                assert_eq!(lexicon::classify(word.as_bytes()).0, class, "{word}");
+            }
+        }
+    }
 }
