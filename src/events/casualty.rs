@@ -357,9 +357,21 @@ fn is_aside(doc: &Doc, s: &Sent, c: &Cand) -> bool {
 /// across 4 locations"): none of its figures is a figure of its own ([`is_aside`]). Read once
 /// per clause, not once per figure.
 fn is_coding_remark(doc: &Doc, clause: &[super::Tok]) -> bool {
-    clause.iter().any(|t| doc.word_is(t, lexicon::CODED))
-        || clause.iter().any(|t| doc.word_is(t, lexicon::SPLIT))
-            && clause.iter().any(|t| doc.word_is(t, lexicon::SPLIT_OVER))
+    let (mut split, mut over) = (false, false);
+    for t in clause {
+        if word_in(doc, t, lexicon::CODED) {
+            return true;
+        }
+        split |= word_in(doc, t, lexicon::SPLIT);
+        over |= word_in(doc, t, lexicon::SPLIT_OVER);
+    }
+    split && over
+}
+
+/// True if the word of token `t` is one of `list`, the lengths compared first: a scan of
+/// every token of a clause reads the words of few.
+fn word_in(doc: &Doc, t: &super::Tok, list: &[&str]) -> bool {
+    list.iter().any(|w| w.len() == t.span.len()) && doc.word_is(t, list)
 }
 
 /// The whole a figure is a part of ([`partitive`]).
