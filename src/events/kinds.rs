@@ -387,7 +387,10 @@ fn exchanged_fire(toks: &[super::Tok], k: usize) -> K {
 /// What a token's word class adds, whatever its cue: bases, weapons, aircraft, guns, a
 /// killing or a hit.
 fn read_word(doc: &Doc, g: &mut Signs, w: &mut Walk, t: &super::Tok, at: usize) {
-    g.gun |= t.w == W::Launch || t.k == K::SmallArms || doc.word_is(t, lexicon::GUNFIRE);
+    // the gunfire words are assault cues: no other word needs reading
+    g.gun |= t.w == W::Launch
+        || t.k == K::SmallArms
+        || t.k == K::Assault && doc.word_is(t, lexicon::GUNFIRE);
     match t.w {
         W::Base => g.cues |= BASE,
         // aircraft and air strikes (a "bomb" on its own may be planted)
@@ -1381,6 +1384,14 @@ mod tests {
         assert!(!is_strong(&signs(&[K::Loot, K::Burn])));
         assert!(is_strong(&signs(&[K::Protest])));
         assert!(is_strong(&signs(&[K::Fight, K::Arrest])));
+    }
+
+    /// [`read_word`] reads [`lexicon::GUNFIRE`] only on assault cues.
+    #[test]
+    fn gunfire_words_are_assault_cues() {
+        for word in lexicon::GUNFIRE {
+            assert_eq!(lexicon::classify(word.as_bytes()).1, K::Assault, "{word}");
+        }
     }
 
     #[test]
