@@ -241,8 +241,20 @@ fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> Reading {
     w.has_about = toks.iter().any(|x| x.k == K::About);
     w.has_crowd = toks.iter().any(|x| x.k == K::Crowd);
     for (k, t) in toks.iter().enumerate() {
-        if is_name_or_month(doc, s, toks, a, k) {
+        // a word of no class and no cue (most words) adds no sign: it can only start what
+        // a protest is about ("because"), read below
+        let plain = t.w == W::Other && t.k == K::None;
+        let matter_word = w.protest_led
+            && w.matter_from.is_none()
+            && (t.k == K::About || doc.word_is(t, lexicon::BECAUSE));
+        if (!plain || matter_word) && is_name_or_month(doc, s, toks, a, k) {
             w.about_seen |= t.k == K::About;
+            continue;
+        }
+        if plain {
+            if matter_word {
+                w.matter_from = Some(k);
+            }
             continue;
         }
         let cue = cue_in_context(doc, toks, k, &mut w);
@@ -252,10 +264,7 @@ fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> Reading {
         } else {
             cue
         };
-        if w.protest_led
-            && w.matter_from.is_none()
-            && (t.k == K::About || doc.word_is(t, lexicon::BECAUSE))
-        {
+        if matter_word {
             w.matter_from = Some(k);
         }
         w.protest_led |= matches!(t.k, K::Protest | K::Crowd | K::Gather);
