@@ -18,7 +18,7 @@ use super::strike::Strikes;
 use super::work;
 use super::{
     is_locative_before, modality, nearest_event_date, paragraph_date, push_unique_ascending, Doc,
-    Sent,
+    PlaceRef, Sent,
 };
 use crate::gazetteer::EntryKind;
 use crate::model::{
@@ -727,9 +727,9 @@ fn kind_before(doc: &Doc, s: &Sent, ca: usize, a: usize) -> Option<(CasualtyKind
 
 /// A casualty read from the figure `c` of the clause `sc`, and what its sentence itself
 /// tells of it; none where the figure is no casualty of its own.
-fn read(
-    doc: &Doc,
-    memo: &mut Memo,
+fn read<'t>(
+    doc: &Doc<'t>,
+    memo: &mut Memo<'t>,
     s: &Sent,
     sc: Scope,
     c: Cand,
@@ -1008,7 +1008,7 @@ fn is_cumulative(doc: &Doc, s: &Sent, lo: usize, hi: usize, war: bool) -> bool {
 /// ...") cost N scans of N tokens (issue 13). The first fields are of the sentence being
 /// read ([`Memo::enter`]), the last two of the article.
 #[derive(Default)]
-struct Memo {
+struct Memo<'t> {
     /// The sentence names a war ([`is_cumulative`]).
     war: bool,
     /// The tokens of the carrying words ("bringing"), ascending.
@@ -1019,8 +1019,11 @@ struct Memo {
     source: Option<Option<Source>>,
     /// The mentions that may be a perpetrator ([`may_perpetrate`]), by index, once asked.
     actors: Option<Vec<usize>>,
-    /// The place [`pick`] finds in a token range (from, to) of the sentence.
-    picks: HashMap<(usize, usize), Option<Place>>,
+    /// The place [`pick`] finds in the whole sentence, and in the clause asked last (the
+    /// figures of a clause are read one after another), as entries: a [`Place`] is built
+    /// only for the figure that takes it.
+    whole: Option<Option<PlaceRef<'t>>>,
+    clause: Option<((usize, usize), Option<PlaceRef<'t>>)>,
     /// For a sentence, the nearest earlier sentence of its paragraph that names a place
     /// ([`Memo::earlier_place`]), and the place of each such sentence: indices, not a copy
     /// of the place for every sentence.
@@ -1028,7 +1031,7 @@ struct Memo {
     named: HashMap<usize, Option<Place>>,
 }
 
-impl Memo {
+impl<'t> Memo<'t> {
     /// Starts on the figures of sentence `s`.
     fn enter(&mut self, s: &Sent) {
         work::add(s.toks.len());
@@ -1041,7 +1044,8 @@ impl Memo {
             .filter(|(_, t)| t.w == W::Bringing);
         self.bringing.extend(bringing.map(|(k, _)| k));
         self.cumulative.clear();
-        self.picks.clear();
+        self.whole = None;
+        self.clause = None;
         self.source = None;
         self.actors = None;
     }
@@ -1078,18 +1082,35 @@ impl Memo {
         self.source.get_or_insert_with(|| source(doc, s)).clone()
     }
 
-    /// The place [`pick`] finds in tokens [lo, hi) of the sentence.
-    fn pick(&mut self, doc: &Doc, s: &Sent, lo: usize, hi: usize) -> Option<Place> {
-        self.picks
-            .entry((lo, hi))
-            .or_insert_with(|| pick(doc, s, lo, hi))
-            .clone()
+    /// The place [`pick`] finds in the whole sentence `s`.
+    fn pick_whole(&mut self, doc: &Doc<'t>, s: &Sent) -> Option<PlaceRef<'t>> {
+        *self
+            .whole
+            .get_or_insert_with(|| pick(doc, s, 0, s.toks.len()))
+    }
+
+    /// The place [`pick`] finds in the clause [ca, cb) of the sentence `s`.
+    fn pick_clause(
+        &mut self,
+        doc: &Doc<'t>,
+        s: &Sent,
+        ca: usize,
+        cb: usize,
+    ) -> Option<PlaceRef<'t>> {
+        match self.clause {
+            Some((range, p)) if range == (ca, cb) => p,
+            _ => {
+                let p = pick(doc, s, ca, cb);
+                self.clause = Some(((ca, cb), p));
+                p
+            }
+        }
     }
 
     /// The place of the nearest earlier sentence of the paragraph of sentence `si` that
     /// names one. Each sentence's answer is kept, and a walk back stops at a known answer,
     /// so every sentence is read once however many figures ask.
-    fn earlier_place(&mut self, doc: &Doc, si: usize) -> Option<Place> {
+    fn earlier_place(&mut self, doc: &Doc<'t>, si: usize) -> Option<Place> {
         let paragraph = doc.sents.get(si)?.paragraph;
         let mut k = si;
         let found = loop {
@@ -1105,7 +1126,7 @@ impl Memo {
             let named = self
                 .named
                 .entry(k - 1)
-                .or_insert_with(|| pick(doc, p, 0, p.toks.len()));
+                .or_insert_with(|| pick(doc, p, 0, p.toks.len()).map(PlaceRef::to_place));
             if named.is_some() {
                 break Some(k - 1);
             }
@@ -1134,9 +1155,9 @@ impl Memo {
 /// sentence's, its strike's, the article's country for a running toll, or the place of the
 /// sentences before it in its paragraph. Also the province, and whether the place is the
 /// sentence's own.
-fn place(
-    doc: &Doc,
-    memo: &mut Memo,
+fn place<'t>(
+    doc: &Doc<'t>,
+    memo: &mut Memo<'t>,
     si: usize,
     s: &Sent,
     (ca, cb): (usize, usize),
@@ -1144,8 +1165,9 @@ fn place(
     cumulative: bool,
 ) -> (Option<Place>, Option<Place>, bool) {
     let own = memo
-        .pick(doc, s, ca, cb)
-        .or_else(|| memo.pick(doc, s, 0, s.toks.len()));
+        .pick_clause(doc, s, ca, cb)
+        .or_else(|| memo.pick_whole(doc, s))
+        .map(PlaceRef::to_place);
     let told = own.is_some();
     let found = own
         .or_else(|| {
@@ -1178,7 +1200,7 @@ fn place(
 
 /// The place named in tokens [lo, hi) of a sentence: the article's own country first, then
 /// a place that knows its province, then a place word before it, then the most precise.
-fn pick(doc: &Doc, s: &Sent, lo: usize, hi: usize) -> Option<Place> {
+fn pick<'t>(doc: &Doc<'t>, s: &Sent, lo: usize, hi: usize) -> Option<PlaceRef<'t>> {
     let rank = |kind: PlaceKind| match kind {
         PlaceKind::City | PlaceKind::District | PlaceKind::AirBase => 0u8,
         PlaceKind::Province => 1,
@@ -1186,7 +1208,7 @@ fn pick(doc: &Doc, s: &Sent, lo: usize, hi: usize) -> Option<Place> {
         PlaceKind::Country => 3,
     };
     type Key = (bool, bool, bool, std::cmp::Reverse<u8>);
-    let mut best: Option<(Key, super::PlaceRef)> = None;
+    let mut best: Option<(Key, PlaceRef)> = None;
     for m in ments_from(s, lo, hi) {
         work::add(1);
         if m.b > hi || !doc.is_place(m) {
@@ -1210,7 +1232,7 @@ fn pick(doc: &Doc, s: &Sent, lo: usize, hi: usize) -> Option<Place> {
             best = Some((key, p));
         }
     }
-    best.map(|(_, p)| p.to_place())
+    best.map(|(_, p)| p)
 }
 
 /// The mentions of a sentence that start in tokens [lo, hi), by binary search: the mentions
