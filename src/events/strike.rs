@@ -99,6 +99,10 @@ pub(crate) fn extract(doc: &Doc) -> Strikes {
                 continue;
             };
             any = true;
+            // a weak mention only adds to a strike told before: none yet, nothing to read
+            if accs.is_empty() && !t.strong && !is_another(s, a, t.tok) {
+                continue;
+            }
             let Some(f) = find(doc, si, s, a, b, t) else {
                 continue;
             };
@@ -848,6 +852,10 @@ fn countries_of(
     }
     for (mi, m) in s.ments.iter().enumerate() {
         if m.a < a || m.b > b || skip.contains(&Some(mi)) || !is_locative_before(s, m.a) {
+            continue;
+        }
+        // only a mention with a country among its entries can be read as one
+        if !doc.has_kind(m, &[EntryKind::Country]) {
             continue;
         }
         if let Some(p) = doc.place_ref(s, m).filter(|p| p.kind == PlaceKind::Country) {
