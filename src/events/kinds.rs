@@ -745,13 +745,14 @@ pub(crate) enum Cause {
 pub(crate) fn cause(s: &Sent) -> Cause {
     let mut disaster = false;
     for t in &s.toks {
-        let violent = VIOLENT & bit(t.k) != 0
-            || matches!(t.w, W::Trigger(_, true) | W::WeaponNoun(_))
-            || t.k == K::Blast;
+        // the cue's bit read once for all three cue tests
+        let cue = bit(t.k);
+        let violent = cue & (VIOLENT | bit(K::Blast)) != 0
+            || matches!(t.w, W::Trigger(_, true) | W::WeaponNoun(_));
         if violent {
             return Cause::Conflict;
         }
-        disaster |= t.k == K::Disaster;
+        disaster |= cue & bit(K::Disaster) != 0;
     }
     if disaster {
         Cause::Disaster
