@@ -92,6 +92,8 @@ pub(crate) fn extract(doc: &Doc) -> Strikes {
     for (si, s) in doc.sents.iter().enumerate() {
         let mut last_in_sentence: Option<usize> = None;
         let mut any = false;
+        // the sentence's base, read once for all its clauses
+        let mut base_here: Option<Base> = None;
         // a sentence that tells no event (a statement of condolence, a notice) has no strike
         let clauses = if s.event_words { &s.clauses[..] } else { &[] };
         for &(a, b) in clauses {
@@ -103,7 +105,7 @@ pub(crate) fn extract(doc: &Doc) -> Strikes {
             if accs.is_empty() && !t.strong && !is_another(s, a, t.tok) {
                 continue;
             }
-            let Some(f) = find(doc, si, s, a, b, t) else {
+            let Some(f) = find(doc, si, s, (a, b), t, &mut base_here) else {
                 continue;
             };
             let idx = place(&mut accs, f, last_in_sentence);
@@ -659,7 +661,14 @@ struct Trigger {
 
 /// The strike a clause [a, b) with the trigger `trig` tells: its actor, places, targets,
 /// dates and how it refers to strikes told before.
-fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize, trig: Trigger) -> Option<Found> {
+fn find(
+    doc: &Doc,
+    si: usize,
+    s: &Sent,
+    (a, b): (usize, usize),
+    trig: Trigger,
+    base_here: &mut Option<Base>,
+) -> Option<Found> {
     let Trigger {
         tok: t,
         weapon,
@@ -668,7 +677,7 @@ fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize, trig: Trigger) -> Op
     } = trig;
     let modality = modality::of(doc, s, a, t);
     let (actor, actor_ment) = actor(doc, s, a, b, t);
-    let (base, base_ment) = base(doc, s);
+    let (base, base_ment) = base_here.get_or_insert_with(|| base(doc, s)).clone();
     // "fired from southern Lebanon", "launched from the Belgorod region": where the strike came
     // from is not where it hit
     let mut skip = vec![actor_ment, base_ment];
@@ -904,8 +913,15 @@ fn origins(s: &Sent) -> impl Iterator<Item = Option<usize>> + '_ {
     })
 }
 
+/// The base a strike flew from, and the mention that names it.
+type Base = (Option<Place>, Option<usize>);
+
 /// The base the strike flew from: "an Iranian airbase", "from a base in Iran", "from Hmeimim".
-fn base(doc: &Doc, s: &Sent) -> (Option<Place>, Option<usize>) {
+fn base(doc: &Doc, s: &Sent) -> Base {
+    // a base word or "from" tells every base read below: most sentences have neither
+    if !s.toks.iter().any(|t| matches!(t.w, W::Base | W::From)) {
+        return (None, None);
+    }
     for (i, tok) in s.toks.iter().enumerate() {
         if tok.w != W::Base {
             continue;
