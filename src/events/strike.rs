@@ -55,7 +55,8 @@ struct Found {
     /// with no place of its own to find the strike it refers to.
     hint: Vec<Place>,
     date: Option<DateRef>,
-    /// The date if this mention starts an event of its own.
+    /// The date if this mention starts an event of its own; none read for a mention that
+    /// cannot (not [`Found::strong`]).
     date_new: Option<DateRef>,
     modality: Modality,
     evidence: Span,
@@ -691,9 +692,15 @@ fn find(
     let another = is_another(s, a, t);
     let mut targets = group_targets(doc, s, a, b, t, &skip);
     generic_targets(doc, s, b, t, &mut targets);
-    let date_new = nearest_event_date(doc, s, a, b, t, None)
-        .or_else(|| nearest_event_date(doc, s, 0, s.toks.len(), t, None))
-        .or_else(|| paragraph_date(doc, si));
+    // only a mention that may start a strike of its own ([`Found::strong`]) needs the date
+    // of a new event
+    let date_new = if strong || another {
+        nearest_event_date(doc, s, a, b, t, None)
+            .or_else(|| nearest_event_date(doc, s, 0, s.toks.len(), t, None))
+            .or_else(|| paragraph_date(doc, si))
+    } else {
+        None
+    };
     let date = if strong && !definite {
         date_new.clone()
     } else {
