@@ -1045,8 +1045,11 @@ fn person_side(doc: &Doc, s: &Sent, k: usize) -> Option<Side> {
     let person = t.ment.is_some()
         || matches!(t.w, W::Victim(_) | W::Military)
         || matches!(t.k, K::Crowd | K::Post);
+    if !person {
+        return None;
+    }
     let side = side_of(doc, s, k);
-    (person && side != Side::Unknown).then_some(side)
+    (side != Side::Unknown).then_some(side)
 }
 
 /// The tokens of the agent after the trigger at `t`: the few words after "by" ("by armed men
