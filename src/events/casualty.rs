@@ -993,7 +993,9 @@ fn is_cumulative(doc: &Doc, s: &Sent, lo: usize, hi: usize, war: bool) -> bool {
     let running = clause.iter().enumerate().any(|(k, t)| {
         t.w == W::Running
             || lexicon::RUNNING_PHRASES.iter().any(|&(first, second)| {
-                doc.word(t).eq_ignore_ascii_case(first)
+                // the length first: most words are read for none of the phrases
+                first.len() == t.span.len()
+                    && doc.word(t).eq_ignore_ascii_case(first)
                     && clause
                         .get(k + 1)
                         .is_some_and(|n| doc.word(n).eq_ignore_ascii_case(second))
