@@ -357,15 +357,15 @@ fn is_aside(doc: &Doc, s: &Sent, c: &Cand) -> bool {
 /// across 4 locations"): none of its figures is a figure of its own ([`is_aside`]). Read once
 /// per clause, not once per figure.
 fn is_coding_remark(doc: &Doc, clause: &[super::Tok]) -> bool {
-    let (mut split, mut over) = (false, false);
+    let mut split = false;
     for t in clause {
         if word_in(doc, t, lexicon::CODED) {
             return true;
         }
         split |= word_in(doc, t, lexicon::SPLIT);
-        over |= word_in(doc, t, lexicon::SPLIT_OVER);
     }
-    split && over
+    // "split" is rare: only then are the words after it sought
+    split && clause.iter().any(|t| word_in(doc, t, lexicon::SPLIT_OVER))
 }
 
 /// True if the word of token `t` is one of `list`, the lengths compared first: a scan of
