@@ -54,6 +54,9 @@ struct Scope {
 pub(crate) fn extract(doc: &Doc, strikes: &Strikes, causes: &[Cause]) -> Vec<Event> {
     let mut out = Tolls::default();
     let mut memo = Memo::default();
+    // kept from sentence to sentence and clause to clause: one allocation each
+    let mut in_sentence: Vec<CasualtyKind> = Vec::new();
+    let mut cands: Vec<Cand> = Vec::new();
     for (si, s) in doc.sents.iter().enumerate() {
         // figures are read only where a strike or casualty word is (see `Sent::numbers`)
         if !s.event_words {
@@ -69,7 +72,7 @@ pub(crate) fn extract(doc: &Doc, strikes: &Strikes, causes: &[Cause]) -> Vec<Eve
             .copied()
             .flatten()
             .and_then(|i| strikes.events.get(i));
-        let mut in_sentence: Vec<CasualtyKind> = Vec::new();
+        in_sentence.clear();
         memo.enter(s);
         for &(ca, cb) in &s.clauses {
             // `read` takes the kind of a figure from a casualty or toll word of its clause
@@ -81,9 +84,9 @@ pub(crate) fn extract(doc: &Doc, strikes: &Strikes, causes: &[Cause]) -> Vec<Eve
             {
                 continue;
             }
-            let cands = candidates(doc, s, ca, cb);
+            candidates(doc, s, ca, cb, &mut cands);
             let coding = !cands.is_empty() && is_coding_remark(doc, clause);
-            for c in cands {
+            for c in cands.drain(..) {
                 // the stretch between the carrying words ("bringing") around the figure
                 let (lo, hi) = memo.stretch(ca, cb, c.a, c.b);
                 let scope = Scope {
@@ -107,9 +110,10 @@ pub(crate) fn extract(doc: &Doc, strikes: &Strikes, causes: &[Cause]) -> Vec<Eve
 }
 
 /// Figures of the clause: counts from the numbers stage, "a"/"an" before a person noun,
-/// and people counted by their nouns ("a man and a woman" is 2).
-fn candidates(doc: &Doc, s: &Sent, ca: usize, cb: usize) -> Vec<Cand> {
-    let mut v: Vec<Cand> = doc
+/// and people counted by their nouns ("a man and a woman" is 2), into `v` (emptied first).
+fn candidates(doc: &Doc, s: &Sent, ca: usize, cb: usize, v: &mut Vec<Cand>) {
+    v.clear();
+    let numbers = doc
         .numbers_from(s, ca, cb)
         .iter()
         .filter(|(n, a, b)| n.kind == NumberKind::Count && *a >= ca && *b <= cb && a < b)
@@ -122,8 +126,8 @@ fn candidates(doc: &Doc, s: &Sent, ca: usize, cb: usize) -> Vec<Cand> {
             a: *a,
             b: *b,
             victims: None,
-        })
-        .collect();
+        });
+    v.extend(numbers);
     for i in ca..cb {
         work::add(1);
         let Some(t) = s.toks.get(i) else { break };
@@ -152,8 +156,7 @@ fn candidates(doc: &Doc, s: &Sent, ca: usize, cb: usize) -> Vec<Cand> {
         }
     }
     v.sort_by_key(|c| c.a);
-    coordinate(doc, s, cb, &mut v);
-    v
+    coordinate(doc, s, cb, v);
 }
 
 /// True if "to" at token `b` is followed by a figure ("from 12 to 19").
