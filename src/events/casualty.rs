@@ -18,7 +18,7 @@ use super::strike::Strikes;
 use super::work;
 use super::{
     is_locative_before, modality, nearest_event_date, paragraph_date, push_unique_ascending, Doc,
-    Sent,
+    PlaceRef, Sent,
 };
 use crate::gazetteer::{share_code, EntryKind};
 use crate::model::{
@@ -54,6 +54,9 @@ struct Scope {
 pub(crate) fn extract(doc: &Doc, strikes: &Strikes, causes: &[Cause]) -> Vec<Event> {
     let mut out = Tolls::default();
     let mut memo = Memo::default();
+    // kept from sentence to sentence and clause to clause: one allocation each
+    let mut in_sentence: Vec<CasualtyKind> = Vec::new();
+    let mut cands: Vec<Cand> = Vec::new();
     for (si, s) in doc.sents.iter().enumerate() {
         // figures are read only where a strike or casualty word is (see `Sent::numbers`)
         if !s.event_words {
@@ -69,7 +72,7 @@ pub(crate) fn extract(doc: &Doc, strikes: &Strikes, causes: &[Cause]) -> Vec<Eve
             .copied()
             .flatten()
             .and_then(|i| strikes.events.get(i));
-        let mut in_sentence: Vec<CasualtyKind> = Vec::new();
+        in_sentence.clear();
         memo.enter(s);
         for &(ca, cb) in &s.clauses {
             // `read` takes the kind of a figure from a casualty or toll word of its clause
@@ -81,9 +84,9 @@ pub(crate) fn extract(doc: &Doc, strikes: &Strikes, causes: &[Cause]) -> Vec<Eve
             {
                 continue;
             }
-            let cands = candidates(doc, s, ca, cb);
+            candidates(doc, s, ca, cb, &mut cands);
             let coding = !cands.is_empty() && is_coding_remark(doc, clause);
-            for c in cands {
+            for c in cands.drain(..) {
                 // the stretch between the carrying words ("bringing") around the figure
                 let (lo, hi) = memo.stretch(ca, cb, c.a, c.b);
                 let scope = Scope {
@@ -107,9 +110,10 @@ pub(crate) fn extract(doc: &Doc, strikes: &Strikes, causes: &[Cause]) -> Vec<Eve
 }
 
 /// Figures of the clause: counts from the numbers stage, "a"/"an" before a person noun,
-/// and people counted by their nouns ("a man and a woman" is 2).
-fn candidates(doc: &Doc, s: &Sent, ca: usize, cb: usize) -> Vec<Cand> {
-    let mut v: Vec<Cand> = doc
+/// and people counted by their nouns ("a man and a woman" is 2), into `v` (emptied first).
+fn candidates(doc: &Doc, s: &Sent, ca: usize, cb: usize, v: &mut Vec<Cand>) {
+    v.clear();
+    let numbers = doc
         .numbers_from(s, ca, cb)
         .iter()
         .filter(|(n, a, b)| n.kind == NumberKind::Count && *a >= ca && *b <= cb && a < b)
@@ -122,8 +126,8 @@ fn candidates(doc: &Doc, s: &Sent, ca: usize, cb: usize) -> Vec<Cand> {
             a: *a,
             b: *b,
             victims: None,
-        })
-        .collect();
+        });
+    v.extend(numbers);
     for i in ca..cb {
         work::add(1);
         let Some(t) = s.toks.get(i) else { break };
@@ -152,8 +156,7 @@ fn candidates(doc: &Doc, s: &Sent, ca: usize, cb: usize) -> Vec<Cand> {
         }
     }
     v.sort_by_key(|c| c.a);
-    coordinate(doc, s, cb, &mut v);
-    v
+    coordinate(doc, s, cb, v);
 }
 
 /// True if "to" at token `b` is followed by a figure ("from 12 to 19").
@@ -357,9 +360,21 @@ fn is_aside(doc: &Doc, s: &Sent, c: &Cand) -> bool {
 /// across 4 locations"): none of its figures is a figure of its own ([`is_aside`]). Read once
 /// per clause, not once per figure.
 fn is_coding_remark(doc: &Doc, clause: &[super::Tok]) -> bool {
-    clause.iter().any(|t| doc.word_is(t, lexicon::CODED))
-        || clause.iter().any(|t| doc.word_is(t, lexicon::SPLIT))
-            && clause.iter().any(|t| doc.word_is(t, lexicon::SPLIT_OVER))
+    let mut split = false;
+    for t in clause {
+        if word_in(doc, t, lexicon::CODED) {
+            return true;
+        }
+        split |= word_in(doc, t, lexicon::SPLIT);
+    }
+    // "split" is rare: only then are the words after it sought
+    split && clause.iter().any(|t| word_in(doc, t, lexicon::SPLIT_OVER))
+}
+
+/// True if the word of token `t` is one of `list`, the lengths compared first: a scan of
+/// every token of a clause reads the words of few.
+fn word_in(doc: &Doc, t: &super::Tok, list: &[&str]) -> bool {
+    list.iter().any(|w| w.len() == t.span.len()) && doc.word_is(t, list)
 }
 
 /// The whole a figure is a part of ([`partitive`]).
@@ -715,9 +730,9 @@ fn kind_before(doc: &Doc, s: &Sent, ca: usize, a: usize) -> Option<(CasualtyKind
 
 /// A casualty read from the figure `c` of the clause `sc`, and what its sentence itself
 /// tells of it; none where the figure is no casualty of its own.
-fn read(
-    doc: &Doc,
-    memo: &mut Memo,
+fn read<'t>(
+    doc: &Doc<'t>,
+    memo: &mut Memo<'t>,
     s: &Sent,
     sc: Scope,
     c: Cand,
@@ -981,7 +996,9 @@ fn is_cumulative(doc: &Doc, s: &Sent, lo: usize, hi: usize, war: bool) -> bool {
     let running = clause.iter().enumerate().any(|(k, t)| {
         t.w == W::Running
             || lexicon::RUNNING_PHRASES.iter().any(|&(first, second)| {
-                doc.word(t).eq_ignore_ascii_case(first)
+                // the length first: most words are read for none of the phrases
+                first.len() == t.span.len()
+                    && doc.word(t).eq_ignore_ascii_case(first)
                     && clause
                         .get(k + 1)
                         .is_some_and(|n| doc.word(n).eq_ignore_ascii_case(second))
@@ -996,7 +1013,7 @@ fn is_cumulative(doc: &Doc, s: &Sent, lo: usize, hi: usize, war: bool) -> bool {
 /// ...") cost N scans of N tokens (issue 13). The first fields are of the sentence being
 /// read ([`Memo::enter`]), the last two of the article.
 #[derive(Default)]
-struct Memo {
+struct Memo<'t> {
     /// The sentence names a war ([`is_cumulative`]).
     war: bool,
     /// The tokens of the carrying words ("bringing"), ascending.
@@ -1007,8 +1024,11 @@ struct Memo {
     source: Option<Option<Source>>,
     /// The mentions that may be a perpetrator ([`may_perpetrate`]), by index, once asked.
     actors: Option<Vec<usize>>,
-    /// The place [`pick`] finds in a token range (from, to) of the sentence.
-    picks: HashMap<(usize, usize), Option<Place>>,
+    /// The place [`pick`] finds in the whole sentence, and in the clause asked last (the
+    /// figures of a clause are read one after another), as entries: a [`Place`] is built
+    /// only for the figure that takes it.
+    whole: Option<Option<PlaceRef<'t>>>,
+    clause: Option<((usize, usize), Option<PlaceRef<'t>>)>,
     /// For a sentence, the nearest earlier sentence of its paragraph that names a place
     /// ([`Memo::earlier_place`]), and the place of each such sentence: indices, not a copy
     /// of the place for every sentence.
@@ -1016,7 +1036,7 @@ struct Memo {
     named: HashMap<usize, Option<Place>>,
 }
 
-impl Memo {
+impl<'t> Memo<'t> {
     /// Starts on the figures of sentence `s`.
     fn enter(&mut self, s: &Sent) {
         work::add(s.toks.len());
@@ -1029,7 +1049,8 @@ impl Memo {
             .filter(|(_, t)| t.w == W::Bringing);
         self.bringing.extend(bringing.map(|(k, _)| k));
         self.cumulative.clear();
-        self.picks.clear();
+        self.whole = None;
+        self.clause = None;
         self.source = None;
         self.actors = None;
     }
@@ -1066,18 +1087,35 @@ impl Memo {
         self.source.get_or_insert_with(|| source(doc, s)).clone()
     }
 
-    /// The place [`pick`] finds in tokens [lo, hi) of the sentence.
-    fn pick(&mut self, doc: &Doc, s: &Sent, lo: usize, hi: usize) -> Option<Place> {
-        self.picks
-            .entry((lo, hi))
-            .or_insert_with(|| pick(doc, s, lo, hi))
-            .clone()
+    /// The place [`pick`] finds in the whole sentence `s`.
+    fn pick_whole(&mut self, doc: &Doc<'t>, s: &Sent) -> Option<PlaceRef<'t>> {
+        *self
+            .whole
+            .get_or_insert_with(|| pick(doc, s, 0, s.toks.len()))
+    }
+
+    /// The place [`pick`] finds in the clause [ca, cb) of the sentence `s`.
+    fn pick_clause(
+        &mut self,
+        doc: &Doc<'t>,
+        s: &Sent,
+        ca: usize,
+        cb: usize,
+    ) -> Option<PlaceRef<'t>> {
+        match self.clause {
+            Some((range, p)) if range == (ca, cb) => p,
+            _ => {
+                let p = pick(doc, s, ca, cb);
+                self.clause = Some(((ca, cb), p));
+                p
+            }
+        }
     }
 
     /// The place of the nearest earlier sentence of the paragraph of sentence `si` that
     /// names one. Each sentence's answer is kept, and a walk back stops at a known answer,
     /// so every sentence is read once however many figures ask.
-    fn earlier_place(&mut self, doc: &Doc, si: usize) -> Option<Place> {
+    fn earlier_place(&mut self, doc: &Doc<'t>, si: usize) -> Option<Place> {
         let paragraph = doc.sents.get(si)?.paragraph;
         let mut k = si;
         let found = loop {
@@ -1093,7 +1131,7 @@ impl Memo {
             let named = self
                 .named
                 .entry(k - 1)
-                .or_insert_with(|| pick(doc, p, 0, p.toks.len()));
+                .or_insert_with(|| pick(doc, p, 0, p.toks.len()).map(PlaceRef::to_place));
             if named.is_some() {
                 break Some(k - 1);
             }
@@ -1122,9 +1160,9 @@ impl Memo {
 /// sentence's, its strike's, the article's country for a running toll, or the place of the
 /// sentences before it in its paragraph. Also the province, and whether the place is the
 /// sentence's own.
-fn place(
-    doc: &Doc,
-    memo: &mut Memo,
+fn place<'t>(
+    doc: &Doc<'t>,
+    memo: &mut Memo<'t>,
     si: usize,
     s: &Sent,
     (ca, cb): (usize, usize),
@@ -1132,8 +1170,9 @@ fn place(
     cumulative: bool,
 ) -> (Option<Place>, Option<Place>, bool) {
     let own = memo
-        .pick(doc, s, ca, cb)
-        .or_else(|| memo.pick(doc, s, 0, s.toks.len()));
+        .pick_clause(doc, s, ca, cb)
+        .or_else(|| memo.pick_whole(doc, s))
+        .map(PlaceRef::to_place);
     let told = own.is_some();
     let found = own
         .or_else(|| {
@@ -1166,7 +1205,7 @@ fn place(
 
 /// The place named in tokens [lo, hi) of a sentence: the article's own country first, then
 /// a place that knows its province, then a place word before it, then the most precise.
-fn pick(doc: &Doc, s: &Sent, lo: usize, hi: usize) -> Option<Place> {
+fn pick<'t>(doc: &Doc<'t>, s: &Sent, lo: usize, hi: usize) -> Option<PlaceRef<'t>> {
     let rank = |kind: PlaceKind| match kind {
         PlaceKind::City | PlaceKind::District | PlaceKind::AirBase => 0u8,
         PlaceKind::Province => 1,
@@ -1174,7 +1213,7 @@ fn pick(doc: &Doc, s: &Sent, lo: usize, hi: usize) -> Option<Place> {
         PlaceKind::Country => 3,
     };
     type Key = (bool, bool, bool, std::cmp::Reverse<u8>);
-    let mut best: Option<(Key, super::PlaceRef)> = None;
+    let mut best: Option<(Key, PlaceRef)> = None;
     for m in ments_from(s, lo, hi) {
         work::add(1);
         if m.b > hi || !doc.is_place(m) {
@@ -1198,7 +1237,7 @@ fn pick(doc: &Doc, s: &Sent, lo: usize, hi: usize) -> Option<Place> {
             best = Some((key, p));
         }
     }
-    best.map(|(_, p)| p.to_place())
+    best.map(|(_, p)| p)
 }
 
 /// The mentions of a sentence that start in tokens [lo, hi), by binary search: the mentions

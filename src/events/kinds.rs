@@ -241,8 +241,20 @@ fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> Reading {
     w.has_about = toks.iter().any(|x| x.k == K::About);
     w.has_crowd = toks.iter().any(|x| x.k == K::Crowd);
     for (k, t) in toks.iter().enumerate() {
-        if is_name_or_month(doc, s, toks, a, k) {
+        // a word of no class and no cue (most words) adds no sign: it can only start what
+        // a protest is about ("because"), read below
+        let plain = t.w == W::Other && t.k == K::None;
+        let matter_word = w.protest_led
+            && w.matter_from.is_none()
+            && (t.k == K::About || doc.word_is(t, lexicon::BECAUSE));
+        if (!plain || matter_word) && is_name_or_month(doc, s, toks, a, k) {
             w.about_seen |= t.k == K::About;
+            continue;
+        }
+        if plain {
+            if matter_word {
+                w.matter_from = Some(k);
+            }
             continue;
         }
         let cue = cue_in_context(doc, toks, k, &mut w);
@@ -252,10 +264,7 @@ fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> Reading {
         } else {
             cue
         };
-        if w.protest_led
-            && w.matter_from.is_none()
-            && (t.k == K::About || doc.word_is(t, lexicon::BECAUSE))
-        {
+        if matter_word {
             w.matter_from = Some(k);
         }
         w.protest_led |= matches!(t.k, K::Protest | K::Crowd | K::Gather);
@@ -387,7 +396,10 @@ fn exchanged_fire(toks: &[super::Tok], k: usize) -> K {
 /// What a token's word class adds, whatever its cue: bases, weapons, aircraft, guns, a
 /// killing or a hit.
 fn read_word(doc: &Doc, g: &mut Signs, w: &mut Walk, t: &super::Tok, at: usize) {
-    g.gun |= t.w == W::Launch || t.k == K::SmallArms || doc.word_is(t, lexicon::GUNFIRE);
+    // the gunfire words are assault cues: no other word needs reading
+    g.gun |= t.w == W::Launch
+        || t.k == K::SmallArms
+        || t.k == K::Assault && doc.word_is(t, lexicon::GUNFIRE);
     match t.w {
         W::Base => g.cues |= BASE,
         // aircraft and air strikes (a "bomb" on its own may be planted)
@@ -733,13 +745,14 @@ pub(crate) enum Cause {
 pub(crate) fn cause(s: &Sent) -> Cause {
     let mut disaster = false;
     for t in &s.toks {
-        let violent = VIOLENT & bit(t.k) != 0
-            || matches!(t.w, W::Trigger(_, true) | W::WeaponNoun(_))
-            || t.k == K::Blast;
+        // the cue's bit read once for all three cue tests
+        let cue = bit(t.k);
+        let violent = cue & (VIOLENT | bit(K::Blast)) != 0
+            || matches!(t.w, W::Trigger(_, true) | W::WeaponNoun(_));
         if violent {
             return Cause::Conflict;
         }
-        disaster |= t.k == K::Disaster;
+        disaster |= cue & bit(K::Disaster) != 0;
     }
     if disaster {
         Cause::Disaster
@@ -1032,8 +1045,11 @@ fn person_side(doc: &Doc, s: &Sent, k: usize) -> Option<Side> {
     let person = t.ment.is_some()
         || matches!(t.w, W::Victim(_) | W::Military)
         || matches!(t.k, K::Crowd | K::Post);
+    if !person {
+        return None;
+    }
     let side = side_of(doc, s, k);
-    (person && side != Side::Unknown).then_some(side)
+    (side != Side::Unknown).then_some(side)
 }
 
 /// The tokens of the agent after the trigger at `t`: the few words after "by" ("by armed men
@@ -1381,6 +1397,14 @@ mod tests {
         assert!(!is_strong(&signs(&[K::Loot, K::Burn])));
         assert!(is_strong(&signs(&[K::Protest])));
         assert!(is_strong(&signs(&[K::Fight, K::Arrest])));
+    }
+
+    /// [`read_word`] reads [`lexicon::GUNFIRE`] only on assault cues.
+    #[test]
+    fn gunfire_words_are_assault_cues() {
+        for word in lexicon::GUNFIRE {
+            assert_eq!(lexicon::classify(word.as_bytes()).1, K::Assault, "{word}");
+        }
     }
 
     #[test]

@@ -7,8 +7,6 @@
 //! a new event unless it is the same strike again (same actor, date and places, or no
 //! places of its own).
 
-use std::borrow::Cow;
-
 use super::identity;
 use super::lexicon::{self, CLAIM, OWN, W};
 use super::roles::push_unique_place;
@@ -57,7 +55,8 @@ struct Found {
     /// with no place of its own to find the strike it refers to.
     hint: Vec<Place>,
     date: Option<DateRef>,
-    /// The date if this mention starts an event of its own.
+    /// The date if this mention starts an event of its own; none read for a mention that
+    /// cannot (not [`Found::strong`]).
     date_new: Option<DateRef>,
     modality: Modality,
     evidence: Span,
@@ -94,6 +93,8 @@ pub(crate) fn extract(doc: &Doc) -> Strikes {
     for (si, s) in doc.sents.iter().enumerate() {
         let mut last_in_sentence: Option<usize> = None;
         let mut any = false;
+        // the sentence's base, read once for all its clauses
+        let mut base_here: Option<Base> = None;
         // a sentence that tells no event (a statement of condolence, a notice) has no strike
         let clauses = if s.event_words { &s.clauses[..] } else { &[] };
         for &(a, b) in clauses {
@@ -101,7 +102,11 @@ pub(crate) fn extract(doc: &Doc) -> Strikes {
                 continue;
             };
             any = true;
-            let Some(f) = find(doc, si, s, a, b, t) else {
+            // a weak mention only adds to a strike told before: none yet, nothing to read
+            if accs.is_empty() && !t.strong && !is_another(s, a, t.tok) {
+                continue;
+            }
+            let Some(f) = find(doc, si, s, (a, b), t, &mut base_here) else {
                 continue;
             };
             let idx = place(&mut accs, f, last_in_sentence);
@@ -147,16 +152,35 @@ pub(crate) fn extract(doc: &Doc) -> Strikes {
     }
 }
 
-/// What identifies an actor: a state's or force's country, else its name, case ignored.
-fn key(e: &Entity) -> Cow<'_, str> {
-    match &e.country {
-        Some(c) if e.kind == EntityKind::State || e.kind == EntityKind::Military => {
-            Cow::Borrowed(c)
-        }
-        _ if e.name.bytes().any(|b| b.is_ascii_uppercase()) => {
-            Cow::Owned(e.name.to_ascii_lowercase())
-        }
-        _ => Cow::Borrowed(&e.name),
+/// What an actor is known by: the country of a state or force that has one, else its name
+/// (ASCII case ignored).
+#[derive(Clone, Copy)]
+enum Key<'e> {
+    Country(&'e str),
+    Name(&'e str),
+}
+
+fn key(e: &Entity) -> Key<'_> {
+    match e.country.as_deref() {
+        Some(c) if e.kind == EntityKind::State || e.kind == EntityKind::Military => Key::Country(c),
+        _ => Key::Name(&e.name),
+    }
+}
+
+/// True if two actors are known by the same key: compared in place, as a merge compares
+/// every mention with the strikes told before it (no lowercased copies).
+fn same_actor(a: &Entity, b: &Entity) -> bool {
+    // a country code is compared with a name as the name lowercased
+    let code_is_name = |c: &str, n: &str| {
+        c.len() == n.len()
+            && c.bytes()
+                .zip(n.bytes())
+                .all(|(x, y)| x == y.to_ascii_lowercase())
+    };
+    match (key(a), key(b)) {
+        (Key::Country(x), Key::Country(y)) => x == y,
+        (Key::Name(x), Key::Name(y)) => x.eq_ignore_ascii_case(y),
+        (Key::Country(c), Key::Name(n)) | (Key::Name(n), Key::Country(c)) => code_is_name(c, n),
     }
 }
 
@@ -171,7 +195,7 @@ fn compatible(acc: &Acc, f: &Found) -> bool {
         return false;
     }
     let actor_ok = match (&acc.strike.actor, &f.actor) {
-        (Some(a), Actor::Named(b)) => key(a) == key(b),
+        (Some(a), Actor::Named(b)) => same_actor(a, b),
         (None, Actor::Named(_)) => !acc.actor_known,
         (_, Actor::Unknown) => acc.strike.actor.is_none(),
         (_, Actor::Unresolved) => true,
@@ -364,8 +388,10 @@ fn weapon_of(w: W) -> Option<Weapon> {
 fn weapon_at(doc: &Doc, s: &Sent, k: usize) -> Option<Weapon> {
     let t = s.toks.get(k)?;
     let w = weapon_of(t.w)?;
-    let word = super::lower(doc.word(t));
-    if lexicon::AIR_WORDS.contains(&word.as_ref()) && !doc.word_at_is(s, k + 1, lexicon::AIR_HEADS)
+    // the air words are aircraft nouns: no other weapon needs its word read
+    if w == Weapon::Air
+        && lexicon::AIR_WORDS.contains(&super::lower(doc.word(t)).as_ref())
+        && !doc.word_at_is(s, k + 1, lexicon::AIR_HEADS)
     {
         return None;
     }
@@ -373,6 +399,15 @@ fn weapon_at(doc: &Doc, s: &Sent, k: usize) -> Option<Weapon> {
         return None;
     }
     Some(w)
+}
+
+/// True if sentence `s` has a token `i` of the class `class` whose word is one of `list`
+/// (all of whose words are of that class): the class rules out most tokens without
+/// comparing their words.
+fn class_word_at(doc: &Doc, s: &Sent, i: usize, class: W, list: &[&str]) -> bool {
+    s.toks
+        .get(i)
+        .is_some_and(|t| t.w == class && doc.word_is(t, list))
 }
 
 /// The clause [a, b) whose trigger is sought, with what is read of it once, when the first
@@ -393,10 +428,19 @@ impl Clause<'_, '_> {
         let (doc, s, a, b) = (self.doc, self.s, self.a, self.b);
         *self.weapon.get_or_init(|| {
             work::add(b - a);
-            (a..b)
-                .filter_map(|k| weapon_at(doc, s, k))
-                .find(|w| *w != Weapon::Air)
-                .or_else(|| (a..b).find_map(|k| weapon_at(doc, s, k)))
+            // one pass: the first weapon other than aircraft, else the first aircraft
+            let mut air = None;
+            for (k, t) in s.toks.iter().enumerate().take(b).skip(a) {
+                if !matches!(t.w, W::WeaponNoun(_)) {
+                    continue;
+                }
+                match weapon_at(doc, s, k) {
+                    Some(Weapon::Air) => air = air.or(Some(Weapon::Air)),
+                    Some(w) => return Some(w),
+                    None => {}
+                }
+            }
+            air
         })
     }
 
@@ -573,8 +617,9 @@ fn by_launch(cl: &Clause, i: usize) -> Option<(usize, Option<Weapon>, bool)> {
 /// before it.
 fn by_weapon(cl: &Clause, i: usize, w: Weapon) -> Option<(usize, Option<Weapon>, bool)> {
     let (doc, s, a) = (cl.doc, cl.s, cl.a);
-    let by_after = doc.word_at_is(s, i + 1, lexicon::BY);
-    let by_before = (i.saturating_sub(4).max(a)..i).any(|j| doc.word_at_is(s, j, lexicon::BY));
+    let by = |j: usize| class_word_at(doc, s, j, W::By, lexicon::BY);
+    let by_after = by(i + 1);
+    let by_before = (i.saturating_sub(4).max(a)..i).any(by);
     (weapon_at(doc, s, i).is_some() && (by_after || by_before)).then_some((i, Some(w), true))
 }
 
@@ -617,7 +662,14 @@ struct Trigger {
 
 /// The strike a clause [a, b) with the trigger `trig` tells: its actor, places, targets,
 /// dates and how it refers to strikes told before.
-fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize, trig: Trigger) -> Option<Found> {
+fn find(
+    doc: &Doc,
+    si: usize,
+    s: &Sent,
+    (a, b): (usize, usize),
+    trig: Trigger,
+    base_here: &mut Option<Base>,
+) -> Option<Found> {
     let Trigger {
         tok: t,
         weapon,
@@ -626,7 +678,7 @@ fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize, trig: Trigger) -> Op
     } = trig;
     let modality = modality::of(doc, s, a, t);
     let (actor, actor_ment) = actor(doc, s, a, b, t);
-    let (base, base_ment) = base(doc, s);
+    let (base, base_ment) = base_here.get_or_insert_with(|| base(doc, s)).clone();
     // "fired from southern Lebanon", "launched from the Belgorod region": where the strike came
     // from is not where it hit
     let mut skip = vec![actor_ment, base_ment];
@@ -640,9 +692,15 @@ fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize, trig: Trigger) -> Op
     let another = is_another(s, a, t);
     let mut targets = group_targets(doc, s, a, b, t, &skip);
     generic_targets(doc, s, b, t, &mut targets);
-    let date_new = nearest_event_date(doc, s, a, b, t, None)
-        .or_else(|| nearest_event_date(doc, s, 0, s.toks.len(), t, None))
-        .or_else(|| paragraph_date(doc, si));
+    // only a mention that may start a strike of its own ([`Found::strong`]) needs the date
+    // of a new event
+    let date_new = if strong || another {
+        nearest_event_date(doc, s, a, b, t, None)
+            .or_else(|| nearest_event_date(doc, s, 0, s.toks.len(), t, None))
+            .or_else(|| paragraph_date(doc, si))
+    } else {
+        None
+    };
     let date = if strong && !definite {
         date_new.clone()
     } else {
@@ -812,6 +870,10 @@ fn countries_of(
         if m.a < a || m.b > b || skip.contains(&Some(mi)) || !is_locative_before(s, m.a) {
             continue;
         }
+        // only a mention with a country among its entries can be read as one
+        if !doc.has_kind(m, &[EntryKind::Country]) {
+            continue;
+        }
         if let Some(p) = doc.place_ref(s, m).filter(|p| p.kind == PlaceKind::Country) {
             add(p.country().or(p.entry.code()));
         }
@@ -858,8 +920,15 @@ fn origins(s: &Sent) -> impl Iterator<Item = Option<usize>> + '_ {
     })
 }
 
+/// The base a strike flew from, and the mention that names it.
+type Base = (Option<Place>, Option<usize>);
+
 /// The base the strike flew from: "an Iranian airbase", "from a base in Iran", "from Hmeimim".
-fn base(doc: &Doc, s: &Sent) -> (Option<Place>, Option<usize>) {
+fn base(doc: &Doc, s: &Sent) -> Base {
+    // a base word or "from" tells every base read below: most sentences have neither
+    if !s.toks.iter().any(|t| matches!(t.w, W::Base | W::From)) {
+        return (None, None);
+    }
     for (i, tok) in s.toks.iter().enumerate() {
         if tok.w != W::Base {
             continue;
@@ -890,8 +959,9 @@ fn base(doc: &Doc, s: &Sent) -> (Option<Place>, Option<usize>) {
             }
         }
         // "from a base in Iran"
-        let from = (i.saturating_sub(3)..i).any(|j| doc.word_at_is(s, j, lexicon::FROM));
-        if from && doc.word_at_is(s, i + 1, lexicon::IN) {
+        let from =
+            (i.saturating_sub(3)..i).any(|j| class_word_at(doc, s, j, W::From, lexicon::FROM));
+        if from && class_word_at(doc, s, i + 1, W::Locative, lexicon::IN) {
             if let Some(mi) = s.toks.get(i + 2).and_then(|t| t.ment) {
                 if let Some(m) = s.ments.get(mi as usize) {
                     if let Some(p) = doc.place_ref(s, m) {
@@ -914,9 +984,10 @@ fn base(doc: &Doc, s: &Sent) -> (Option<Place>, Option<usize>) {
     }
     // a named air base after "from"
     for (mi, m) in s.ments.iter().enumerate() {
-        if doc.has_kind(m, &[EntryKind::AirBase])
-            && m.a > 0
-            && (m.a.saturating_sub(3)..m.a).any(|j| doc.word_at_is(s, j, lexicon::FROM))
+        if m.a > 0
+            && (m.a.saturating_sub(3)..m.a)
+                .any(|j| class_word_at(doc, s, j, W::From, lexicon::FROM))
+            && doc.has_kind(m, &[EntryKind::AirBase])
         {
             if let Some(p) = doc.place_ref(s, m) {
                 if p.kind == PlaceKind::AirBase {
@@ -1147,7 +1218,8 @@ fn is_military_speaker(doc: &Doc, s: &Sent, t: usize, m: &super::Ment) -> bool {
 /// "shelling exchange between regime forces and rebels": the first party after "between"
 /// in the clause [a, b), named or generic.
 fn between(doc: &Doc, s: &Sent, a: usize, b: usize) -> Option<(Actor, Option<usize>)> {
-    let k = (a..b).find(|&k| doc.word_at_is(s, k, lexicon::BETWEEN))?;
+    // "between" is a locative: the class rules out the other words without reading them
+    let k = (a..b).find(|&k| class_word_at(doc, s, k, W::Locative, lexicon::BETWEEN))?;
     if let Some((mi, m)) = s
         .ments
         .iter()
@@ -1218,4 +1290,27 @@ fn speech(doc: &Doc, s: &Sent, t: usize) -> Option<Speech> {
 /// Converts the strikes to events, pushed onto `events`.
 pub(crate) fn into_events(strikes: Strikes, events: &mut Vec<Event>) {
     events.extend(strikes.events.into_iter().map(Event::Strike));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The word lists [`class_word_at`] and [`weapon_at`] read only on tokens of one class
+    /// must hold words of that class alone.
+    #[test]
+    fn gated_lists_are_of_their_class() {
+        let gated: [(&[&str], W); 5] = [
+            (lexicon::BETWEEN, W::Locative),
+            (lexicon::IN, W::Locative),
+            (lexicon::FROM, W::From),
+            (lexicon::BY, W::By),
+            (lexicon::AIR_WORDS, W::WeaponNoun(Weapon::Air)),
+        ];
+        for (list, class) in gated {
+            for word in list {
+                assert_eq!(lexicon::classify(word.as_bytes()).0, class, "{word}");
+            }
+        }
+    }
 }
