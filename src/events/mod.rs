@@ -747,7 +747,7 @@ impl<'t> Doc<'t> {
             if r >= 9 || best.as_ref().is_some_and(|b| r > b.rank) {
                 continue;
             }
-            let w = self.country_weight(e.country());
+            let w = self.code_weight(e.country());
             let Some(b) = best.as_mut().filter(|b| b.rank == r && b.weight == w) else {
                 if best.as_ref().is_none_or(|b| r < b.rank || w > b.weight) {
                     best = Some(Candidate::new(w, r, e));
@@ -865,7 +865,7 @@ impl<'t> Doc<'t> {
             if r >= 9 {
                 continue;
             }
-            let w = self.country_weight(e.country());
+            let w = self.code_weight(e.country());
             let Some(b) = best.as_mut().filter(|b| b.weight == w) else {
                 if best.as_ref().is_none_or(|b| w > b.weight) {
                     best = Some(Candidate::new(w, r, e));
@@ -888,6 +888,21 @@ impl<'t> Doc<'t> {
             }
         }
         best.map(|b| (b.weight, b.entry))
+    }
+
+    /// [`Doc::country_weight`], for the entry loops of [`Doc::place_ref`] and
+    /// [`Doc::as_actor`]: a two-letter code is compared letter by letter, not by a call to
+    /// `memcmp` for each of the article's countries.
+    fn code_weight(&self, code: Option<&str>) -> u32 {
+        let Some(c) = code else { return 0 };
+        let same = |x: &str| match (x.as_bytes(), c.as_bytes()) {
+            ([a0, a1], [b0, b1]) => a0 == b0 && a1 == b1,
+            _ => x == c,
+        };
+        self.countries
+            .iter()
+            .find(|(x, _)| same(x))
+            .map_or(0, |(_, n)| *n)
     }
 
     /// True if the mention speaks or stands for people rather than a place: "Moscow said",
