@@ -22,6 +22,10 @@ pub(crate) struct Cues {
 
 impl Cues {
     fn new(doc: &Doc, s: &Sent) -> Cues {
+        // no cue, nothing to tell: the dates are not read for it
+        if !s.toks.iter().any(|t| matches!(t.w, W::Cue(_))) {
+            return Cues::default();
+        }
         let dates = doc.dates(s);
         let span_of = |(d, _, _): &(DateRef, usize, usize)| (d.span.start, d.span.end);
         // the dates are read in text order: walked as they are, without a sorted copy
