@@ -93,6 +93,26 @@ impl PlaceRef<'_> {
     }
 }
 
+/// The best entry so far of [`Doc::best_place_entry`] or [`Doc::as_actor`]: its country
+/// weight, rank, and whether it is named by alias, once read.
+struct Candidate<'t> {
+    weight: u32,
+    rank: u8,
+    by_alias: Option<bool>,
+    entry: &'t Entry,
+}
+
+impl<'t> Candidate<'t> {
+    fn new(weight: u32, rank: u8, entry: &'t Entry) -> Self {
+        Candidate {
+            weight,
+            rank,
+            by_alias: None,
+            entry,
+        }
+    }
+}
+
 /// A token of a sentence.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Tok {
@@ -717,10 +737,30 @@ impl<'t> Doc<'t> {
             EntryKind::Official => 5,
             _ => 9,
         };
-        let (e, _) = self
-            .entries(&m.m)
-            .filter(|(e, _)| rank(e.kind()) < 9)
-            .min_by_key(|(e, pref)| (rank(e.kind()), *pref))?;
+        // the least by (rank, preference of [`Doc::entries`]), in one pass that reads the
+        // country weight and the name only of an entry that can still win
+        let words = m.m.span.get(self.text).unwrap_or("");
+        let by_alias = |e: &Entry| !e.name().eq_ignore_ascii_case(words);
+        let mut best: Option<Candidate<'t>> = None;
+        for (_, e) in self.gaz.entries_of(&m.m) {
+            let r = rank(e.kind());
+            if r >= 9 || best.as_ref().is_some_and(|b| r > b.rank) {
+                continue;
+            }
+            let w = self.code_weight(e.country());
+            let Some(b) = best.as_mut().filter(|b| b.rank == r && b.weight == w) else {
+                if best.as_ref().is_none_or(|b| r < b.rank || w > b.weight) {
+                    best = Some(Candidate::new(w, r, e));
+                }
+                continue;
+            };
+            // same rank and weight: the name wins over an alias, else the first
+            if !by_alias(e) && *b.by_alias.get_or_insert_with(|| by_alias(b.entry)) {
+                *b = Candidate::new(w, r, e);
+                b.by_alias = Some(false);
+            }
+        }
+        let e = best?.entry;
         let span = m.m.span;
         Some(match e.kind() {
             EntryKind::Military | EntryKind::ArmedGroup => Entity {
@@ -784,15 +824,7 @@ impl<'t> Doc<'t> {
             _ => 9,
         };
         // keep the article's country first, then by kind
-        let top_weight = self
-            .entries(&m.m)
-            .filter(|(e, _)| rank(e.kind()) < 9)
-            .map(|(_, (std::cmp::Reverse(w), _, _))| w)
-            .max()?;
-        let (e, _) = self
-            .entries(&m.m)
-            .filter(|(e, (std::cmp::Reverse(w), _, _))| rank(e.kind()) < 9 && *w == top_weight)
-            .min_by_key(|(e, pref)| (pref.1 && top_weight == 0, rank(e.kind()), *pref))?;
+        let (top_weight, e) = self.best_place_entry(&m.m, rank)?;
         // a town or province far from the article's countries needs a place word before it
         if matches!(e.kind(), EntryKind::City | EntryKind::Province)
             && top_weight == 0
@@ -814,6 +846,63 @@ impl<'t> Doc<'t> {
             kind,
             span: m.m.span,
         })
+    }
+
+    /// The entry of a mention as a place, in one pass: of the entries `rank` ranks below 9,
+    /// those of the heaviest country weight, the least by (named by alias where no country
+    /// weighs, rank, [`Doc::entries`] preference); with that weight. Whether an entry is
+    /// named by alias is read only when two entries of the same weight need it.
+    fn best_place_entry(
+        &self,
+        m: &Mention,
+        rank: impl Fn(EntryKind) -> u8,
+    ) -> Option<(u32, &'t Entry)> {
+        let words = m.span.get(self.text).unwrap_or("");
+        let by_alias = |e: &Entry| !e.name().eq_ignore_ascii_case(words);
+        let mut best: Option<Candidate<'t>> = None;
+        for (_, e) in self.gaz.entries_of(m) {
+            let r = rank(e.kind());
+            if r >= 9 {
+                continue;
+            }
+            let w = self.code_weight(e.country());
+            let Some(b) = best.as_mut().filter(|b| b.weight == w) else {
+                if best.as_ref().is_none_or(|b| w > b.weight) {
+                    best = Some(Candidate::new(w, r, e));
+                }
+                continue;
+            };
+            if w != 0 && r != b.rank {
+                // by rank alone
+                if r < b.rank {
+                    *b = Candidate::new(w, r, e);
+                }
+                continue;
+            }
+            let alias = by_alias(e);
+            let b_alias = *b.by_alias.get_or_insert_with(|| by_alias(b.entry));
+            // the later entry wins only if it is less on (alias where no weight, rank, alias)
+            if (alias && w == 0, r, alias) < (b_alias && w == 0, b.rank, b_alias) {
+                *b = Candidate::new(w, r, e);
+                b.by_alias = Some(alias);
+            }
+        }
+        best.map(|b| (b.weight, b.entry))
+    }
+
+    /// [`Doc::country_weight`], for the entry loops of [`Doc::place_ref`] and
+    /// [`Doc::as_actor`]: a two-letter code is compared letter by letter, not by a call to
+    /// `memcmp` for each of the article's countries.
+    fn code_weight(&self, code: Option<&str>) -> u32 {
+        let Some(c) = code else { return 0 };
+        let same = |x: &str| match (x.as_bytes(), c.as_bytes()) {
+            ([a0, a1], [b0, b1]) => a0 == b0 && a1 == b1,
+            _ => x == c,
+        };
+        self.countries
+            .iter()
+            .find(|(x, _)| same(x))
+            .map_or(0, |(_, n)| *n)
     }
 
     /// True if the mention speaks or stands for people rather than a place: "Moscow said",

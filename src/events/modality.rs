@@ -22,6 +22,10 @@ pub(crate) struct Cues {
 
 impl Cues {
     fn new(doc: &Doc, s: &Sent) -> Cues {
+        // no cue, nothing to tell: the dates are not read for it
+        if !s.toks.iter().any(|t| matches!(t.w, W::Cue(_))) {
+            return Cues::default();
+        }
         let dates = doc.dates(s);
         let span_of = |(d, _, _): &(DateRef, usize, usize)| (d.span.start, d.span.end);
         // the dates are read in text order: walked as they are, without a sorted copy
@@ -110,13 +114,86 @@ fn after(doc: &Doc, s: &Sent, t: usize) -> Modality {
         .get(k)
         .filter(|&&(ca, _)| ca <= t)
         .map_or(s.toks.len(), |&(_, cb)| cb);
+    let (shortest, longest) = AFTER_LENGTHS;
     for tok in s.toks.get(t + 1..end.min(t + 10)).unwrap_or(&[]) {
-        if doc.word_is(tok, lexicon::HYPOTHETICAL_AFTER) {
+        // a word of another length in bytes or another first letter is none of them: not
+        // looked up
+        let len = tok.span.end.saturating_sub(tok.span.start);
+        if tok.punct != 0 || len < shortest || len > longest {
+            continue;
+        }
+        let first = doc
+            .text
+            .as_bytes()
+            .get(tok.span.start)
+            .copied()
+            .unwrap_or(0);
+        if AFTER_FIRST & letter_bit(first) == 0 {
+            continue;
+        }
+        let word = doc.word(tok);
+        if lexicon::is_one_of(word, lexicon::HYPOTHETICAL_AFTER) {
             return Modality::Hypothetical;
         }
-        if doc.word_is(tok, lexicon::PLANNED_AFTER) {
+        if lexicon::is_one_of(word, lexicon::PLANNED_AFTER) {
             return Modality::Planned;
         }
     }
     Modality::Asserted
+}
+
+/// The words [`after`] looks for.
+const AFTER_LISTS: &[&[&str]] = &[lexicon::HYPOTHETICAL_AFTER, lexicon::PLANNED_AFTER];
+
+/// The lengths in bytes of the shortest and the longest word [`after`] looks for.
+const AFTER_LENGTHS: (usize, usize) = lengths(AFTER_LISTS);
+
+/// The first letters of the words [`after`] looks for, by [`letter_bit`].
+const AFTER_FIRST: u32 = first_letters(AFTER_LISTS);
+
+/// A bit for a byte, the same for both cases of an ASCII letter; other bytes may share a
+/// letter's bit, which makes the test a filter that lets some through, never one that stops
+/// a word of the lists.
+const fn letter_bit(b: u8) -> u32 {
+    1 << ((b | 0x20) & 31)
+}
+
+/// The bits of the first letters of the words of `lists`.
+const fn first_letters(lists: &[&[&str]]) -> u32 {
+    let mut bits = 0;
+    let mut i = 0;
+    while i < lists.len() {
+        let list = lists[i];
+        let mut j = 0;
+        while j < list.len() {
+            if let Some(&b) = list[j].as_bytes().first() {
+                bits |= letter_bit(b);
+            }
+            j += 1;
+        }
+        i += 1;
+    }
+    bits
+}
+
+/// The lengths of the shortest and the longest word of `lists`.
+const fn lengths(lists: &[&[&str]]) -> (usize, usize) {
+    let (mut shortest, mut longest) = (usize::MAX, 0);
+    let mut i = 0;
+    while i < lists.len() {
+        let list = lists[i];
+        let mut j = 0;
+        while j < list.len() {
+            let n = list[j].len();
+            if n < shortest {
+                shortest = n;
+            }
+            if n > longest {
+                longest = n;
+            }
+            j += 1;
+        }
+        i += 1;
+    }
+    (shortest, longest)
 }

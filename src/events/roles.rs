@@ -51,9 +51,10 @@ pub(crate) fn places(doc: &Doc, s: &Sent, a: usize, b: usize, skip: &[Option<usi
     let mut locations = Vec::new();
     let in_clause = |m: &Ment| m.a >= a && m.b <= b;
     let clause_has_place = s.ments.iter().any(|m| {
-        in_clause(m)
-            && doc.is_place(m)
-            && !doc.has_kind(m, &[EntryKind::Military, EntryKind::ArmedGroup])
+        in_clause(m) && {
+            let k = Kinds::of(doc, m);
+            k.place && !k.has(&[EntryKind::Military, EntryKind::ArmedGroup])
+        }
     });
     for (mi, m) in s.ments.iter().enumerate() {
         if skip.contains(&Some(mi)) || clause_has_place && !in_clause(m) {
@@ -117,29 +118,60 @@ fn namesake_province(doc: &Doc, m: &Ment, town: &Place) -> Option<Place> {
     )
 }
 
+/// The kinds of a mention's entries, read in one pass over them: a bit for each kind.
+#[derive(Clone, Copy)]
+struct Kinds {
+    bits: u32,
+    /// One of them is a place ([`EntryKind::is_place`]).
+    place: bool,
+}
+
+// one bit for each kind: the last kind's must fit
+const _: () = assert!((EntryKind::Source as u32) < 32);
+
+impl Kinds {
+    fn of(doc: &Doc, m: &Ment) -> Kinds {
+        let mut k = Kinds {
+            bits: 0,
+            place: false,
+        };
+        for (_, e) in doc.gaz.entries_of(&m.m) {
+            k.bits |= kind_bit(e.kind());
+            k.place |= e.kind().is_place();
+        }
+        k
+    }
+
+    /// True if one of the entries is of one of `kinds`.
+    fn has(self, kinds: &[EntryKind]) -> bool {
+        kinds.iter().any(|&x| self.bits & kind_bit(x) != 0)
+    }
+}
+
+fn kind_bit(k: EntryKind) -> u32 {
+    1 << (k as u32 & 31)
+}
+
 /// False for a mention that names an actor, a speaker or a source rather than a place.
 fn can_be_place(doc: &Doc, s: &Sent, m: &Ment) -> bool {
-    if is_group_only(doc, m) {
+    let k = Kinds::of(doc, m);
+    let town = k.has(&[EntryKind::Province, EntryKind::City]);
+    // an armed group that is not also a province or a town ([`is_group_only`])
+    if k.has(&[EntryKind::ArmedGroup]) && !town {
         return false;
     }
-    if doc.has_kind(
-        m,
-        &[EntryKind::Demonym, EntryKind::Official, EntryKind::Source],
-    ) && !doc.is_place(m)
-    {
+    if k.has(&[EntryKind::Demonym, EntryKind::Official, EntryKind::Source]) && !k.place {
         return false;
     }
     // a state or force named as the object of an event is not a place of it
-    if doc.has_kind(m, &[EntryKind::Military, EntryKind::Metonym])
-        && !doc.has_kind(m, &[EntryKind::Province, EntryKind::City])
-    {
+    if k.has(&[EntryKind::Military, EntryKind::Metonym]) && !town {
         return false;
     }
     if doc.is_speaker(s, m) {
         return false;
     }
     // "if Washington attacked": a capital standing for its government is no place
-    !doc.has_kind(m, &[EntryKind::Metonym]) || is_locative_before(s, m.a)
+    !k.has(&[EntryKind::Metonym]) || is_locative_before(s, m.a)
 }
 
 /// An event told without a place takes the last place of the sentences before it in its
