@@ -746,13 +746,46 @@ fn read(
     if !(digit || capital || matches!(first, b'o' | b't' | b'y' | b'l')) {
         return None;
     }
-    let prev = i
-        .checked_sub(1)
-        .and_then(|j| words.get(j))
-        .map_or("", |w| w.s);
-    let prev_is = |x: &str| prev.eq_ignore_ascii_case(x);
-    let next = words.get(i + 1).map(|w| w.s).unwrap_or("");
-    // relative days
+    // relative days (none is a weekday, a month or a figure: the rest reads none of them)
+    if let Some(r) = read_relative(text, words, i, published) {
+        return Some(r);
+    }
+    // the rest starts with a digit (days, years) or a capital (weekdays, months)
+    if let Some(wd) = capital.then(|| weekday(w.s.as_bytes())).flatten() {
+        return read_weekday(text, words, i, wd, published);
+    }
+    if let Some(d) = digit.then(|| day_num(w.s)).flatten() {
+        return read_day_month(text, words, i, d, published);
+    }
+    if let Some(m) = capital.then(|| month(w.s.as_bytes())).flatten() {
+        return read_month(text, words, i, m, published);
+    }
+    let y = year_num(w.s)?;
+    if is_any(
+        word_at(words, i.checked_sub(1)),
+        &["in", "since", "during", "of"],
+    ) {
+        let date = NaiveDate::from_ymd_opt(y, 1, 1);
+        return Some((mk(text, words, i, i + 1, date, Precision::Year), i + 1));
+    }
+    None
+}
+
+/// The word at index `j`, "" for none.
+fn word_at<'t>(words: &[Word<'t>], j: Option<usize>) -> &'t str {
+    j.and_then(|j| words.get(j)).map_or("", |w| w.s)
+}
+
+/// A relative day at word `i`: "overnight", "today", "yesterday", "last night", "this
+/// morning".
+fn read_relative(
+    text: &str,
+    words: &[Word],
+    i: usize,
+    published: Option<NaiveDate>,
+) -> Option<(DateRef, usize)> {
+    let w = words.get(i)?;
+    let next = word_at(words, Some(i + 1));
     let is = |x: &str| w.s.eq_ignore_ascii_case(x);
     if is("overnight") {
         // "overnight on Sunday": the weekday says which night
@@ -777,126 +810,134 @@ fn read(
     if is("this") && matches!(next, "morning" | "afternoon" | "evening") {
         return Some((mk(text, words, i, i + 2, published, Precision::Day), i + 2));
     }
-    // the rest starts with a digit (days, years) or a capital (weekdays, months)
-    if !digit && !capital {
-        return None;
-    }
-    if let Some(wd) = capital.then(|| weekday(w.s.as_bytes())).flatten() {
-        if w.s.len() <= 4 && !dotted(text, w) {
-            return None;
-        }
-        let last = prev_is("last");
-        let nxt = prev_is("next");
-        let a = if last || nxt { i - 1 } else { i };
-        let mut b = i + 1;
-        if matches!(next, "morning" | "afternoon" | "evening" | "night") {
-            b += 1;
-        }
-        let date = published.map(|p| {
-            let d = weekday_on_or_before(p, wd);
-            if nxt {
-                d.checked_add_days(Days::new(7)).unwrap_or(d)
-            } else if last && d == p {
-                d.checked_sub_days(Days::new(7)).unwrap_or(d)
-            } else {
-                d
-            }
-        });
-        return Some((mk(text, words, a, b, date, Precision::Day), b));
-    }
-    // "17 March [2016]"
-    if let Some(d) = digit.then(|| day_num(w.s)).flatten() {
-        if let Some(m) = words.get(i + 1).and_then(|x| {
-            month(x.s.as_bytes()).filter(|_| !is_abbrev(x.s) || dotted(text, x) || x.s.len() == 3)
-        }) {
-            let year = words.get(i + 2).and_then(|x| year_num(x.s));
-            let b = if year.is_some() { i + 3 } else { i + 2 };
-            let date = match year {
-                Some(y) => NaiveDate::from_ymd_opt(y, m, d),
-                None => published.and_then(|p| latest_day(p, m, d)),
-            };
-            if year.is_some() && date.is_none() {
-                return None;
-            }
-            if date.is_none() && published.is_some() {
-                return None;
-            }
-            return Some((mk(text, words, i, b, date, Precision::Day), b));
-        }
-        return None;
-    }
-    if let Some(m) = capital.then(|| month(w.s.as_bytes())).flatten() {
-        if is_abbrev(w.s) && !dotted(text, w) && w.s.len() != 3 {
-            return None;
-        }
-        if w.s.len() == 3
-            && !dotted(text, w)
-            && words.get(i + 1).is_none_or(|x| day_num(x.s).is_none())
-        {
-            return None;
-        }
-        // "March 17[, 2016]"
-        if let Some(d) = words.get(i + 1).and_then(|x| day_num(x.s)) {
-            let year = words.get(i + 2).and_then(|x| year_num(x.s));
-            let b = if year.is_some() { i + 3 } else { i + 2 };
-            let date = match year {
-                Some(y) => NaiveDate::from_ymd_opt(y, m, d),
-                None => published.and_then(|p| latest_day(p, m, d)),
-            };
-            if date.is_none() && (year.is_some() || published.is_some()) {
-                return None;
-            }
-            return Some((mk(text, words, i, b, date, Precision::Day), b));
-        }
-        // "March 2016"
-        if let Some(y) = words.get(i + 1).and_then(|x| year_num(x.s)) {
-            let a = if is_any(prev, &["in", "since", "during", "early", "late", "mid"]) {
-                i - 1
-            } else {
-                i
-            };
-            let date = NaiveDate::from_ymd_opt(y, m, 1);
-            return Some((mk(text, words, a, i + 2, date, Precision::Month), i + 2));
-        }
-        // "in March", "last September"
-        let cue = is_any(
-            prev,
-            &[
-                "in", "since", "during", "last", "early", "late", "mid", "until", "by", "of",
-                "mid-",
-            ],
-        );
-        if !cue || (w.s == "May" && !prev_is("in") && !prev_is("last")) {
-            return None;
-        }
-        let strict = prev_is("last");
-        let date = published.and_then(|p| {
-            let y = if m < p.month() || (m == p.month() && !strict) {
-                p.year()
-            } else {
-                p.year() - 1
-            };
-            NaiveDate::from_ymd_opt(y, m, 1)
-        });
-        let a = if prev_is("last") { i - 1 } else { i };
-        return Some((mk(text, words, a, i + 1, date, Precision::Month), i + 1));
-    }
-    if let Some(y) = year_num(w.s) {
-        if is_any(prev, &["in", "since", "during", "of"]) {
-            return Some((
-                mk(
-                    text,
-                    words,
-                    i,
-                    i + 1,
-                    NaiveDate::from_ymd_opt(y, 1, 1),
-                    Precision::Year,
-                ),
-                i + 1,
-            ));
-        }
-    }
     None
+}
+
+/// A weekday `wd` at word `i`: "Tuesday", "last Tuesday", "Tuesday morning", "Tue.".
+fn read_weekday(
+    text: &str,
+    words: &[Word],
+    i: usize,
+    wd: Weekday,
+    published: Option<NaiveDate>,
+) -> Option<(DateRef, usize)> {
+    let w = words.get(i)?;
+    if w.s.len() <= 4 && !dotted(text, w) {
+        return None;
+    }
+    let prev = word_at(words, i.checked_sub(1));
+    let last = prev.eq_ignore_ascii_case("last");
+    let nxt = prev.eq_ignore_ascii_case("next");
+    let a = if last || nxt { i - 1 } else { i };
+    let mut b = i + 1;
+    if matches!(
+        word_at(words, Some(i + 1)),
+        "morning" | "afternoon" | "evening" | "night"
+    ) {
+        b += 1;
+    }
+    let date = published.map(|p| {
+        let d = weekday_on_or_before(p, wd);
+        if nxt {
+            d.checked_add_days(Days::new(7)).unwrap_or(d)
+        } else if last && d == p {
+            d.checked_sub_days(Days::new(7)).unwrap_or(d)
+        } else {
+            d
+        }
+    });
+    Some((mk(text, words, a, b, date, Precision::Day), b))
+}
+
+/// A day `d` at word `i` before a month: "17 March", "17 March 2016".
+fn read_day_month(
+    text: &str,
+    words: &[Word],
+    i: usize,
+    d: u32,
+    published: Option<NaiveDate>,
+) -> Option<(DateRef, usize)> {
+    let m = words.get(i + 1).and_then(|x| {
+        month(x.s.as_bytes()).filter(|_| !is_abbrev(x.s) || dotted(text, x) || x.s.len() == 3)
+    })?;
+    let year = words.get(i + 2).and_then(|x| year_num(x.s));
+    let b = if year.is_some() { i + 3 } else { i + 2 };
+    let date = match year {
+        Some(y) => NaiveDate::from_ymd_opt(y, m, d),
+        None => published.and_then(|p| latest_day(p, m, d)),
+    };
+    if year.is_some() && date.is_none() {
+        return None;
+    }
+    if date.is_none() && published.is_some() {
+        return None;
+    }
+    Some((mk(text, words, i, b, date, Precision::Day), b))
+}
+
+/// A month `m` at word `i`: "March 17", "March 17, 2016", "March 2016", "in March", "last
+/// September".
+fn read_month(
+    text: &str,
+    words: &[Word],
+    i: usize,
+    m: u32,
+    published: Option<NaiveDate>,
+) -> Option<(DateRef, usize)> {
+    let w = words.get(i)?;
+    if is_abbrev(w.s) && !dotted(text, w) && w.s.len() != 3 {
+        return None;
+    }
+    if w.s.len() == 3 && !dotted(text, w) && words.get(i + 1).is_none_or(|x| day_num(x.s).is_none())
+    {
+        return None;
+    }
+    let prev = word_at(words, i.checked_sub(1));
+    let prev_is = |x: &str| prev.eq_ignore_ascii_case(x);
+    // "March 17[, 2016]"
+    if let Some(d) = words.get(i + 1).and_then(|x| day_num(x.s)) {
+        let year = words.get(i + 2).and_then(|x| year_num(x.s));
+        let b = if year.is_some() { i + 3 } else { i + 2 };
+        let date = match year {
+            Some(y) => NaiveDate::from_ymd_opt(y, m, d),
+            None => published.and_then(|p| latest_day(p, m, d)),
+        };
+        if date.is_none() && (year.is_some() || published.is_some()) {
+            return None;
+        }
+        return Some((mk(text, words, i, b, date, Precision::Day), b));
+    }
+    // "March 2016"
+    if let Some(y) = words.get(i + 1).and_then(|x| year_num(x.s)) {
+        let a = if is_any(prev, &["in", "since", "during", "early", "late", "mid"]) {
+            i - 1
+        } else {
+            i
+        };
+        let date = NaiveDate::from_ymd_opt(y, m, 1);
+        return Some((mk(text, words, a, i + 2, date, Precision::Month), i + 2));
+    }
+    // "in March", "last September"
+    let cue = is_any(
+        prev,
+        &[
+            "in", "since", "during", "last", "early", "late", "mid", "until", "by", "of", "mid-",
+        ],
+    );
+    if !cue || (w.s == "May" && !prev_is("in") && !prev_is("last")) {
+        return None;
+    }
+    let strict = prev_is("last");
+    let date = published.and_then(|p| {
+        let y = if m < p.month() || (m == p.month() && !strict) {
+            p.year()
+        } else {
+            p.year() - 1
+        };
+        NaiveDate::from_ymd_opt(y, m, 1)
+    });
+    let a = if prev_is("last") { i - 1 } else { i };
+    Some((mk(text, words, a, i + 1, date, Precision::Month), i + 1))
 }
 
 #[cfg(test)]
