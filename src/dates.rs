@@ -746,8 +746,12 @@ fn read(
     if !(digit || capital || matches!(first, b'o' | b't' | b'y' | b'l')) {
         return None;
     }
-    // relative days (none is a weekday, a month or a figure: the rest reads none of them)
-    if let Some(r) = read_relative(text, words, i, published) {
+    // relative days (none is a weekday, a month or a figure: the rest reads none of them,
+    // and a figure is none of them)
+    if let Some(r) = (!digit)
+        .then(|| read_relative(text, words, i, published))
+        .flatten()
+    {
         return Some(r);
     }
     // the rest starts with a digit (days, years) or a capital (weekdays, months)
