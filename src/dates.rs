@@ -6,6 +6,8 @@
 //! nothing is invented. The library never reads the clock.
 //!
 
+use std::cell::Cell;
+
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 use crate::model::{DateRef, Precision};
@@ -47,15 +49,19 @@ pub(crate) fn for_each_date(
     for_each_date_in(text, &words(text, start, end), published, each);
 }
 
-/// The dates read from the words of a sentence (its tokens through [`words_of_tokens`]).
-pub(crate) fn for_each_date_in(
+/// The dates read from the words of a sentence ([`words`]).
+fn for_each_date_in(
     text: &str,
     words: &[Word],
     published: Option<NaiveDate>,
     mut each: impl FnMut(DateRef),
 ) {
     let mut i = 0;
-    while i < words.len() {
+    while let Some(w) = words.get(i) {
+        if !is_head(w.s.as_bytes()) {
+            i += 1;
+            continue;
+        }
         if let Some((d, next)) = read(text, words, i, published) {
             each(d);
             i = next.max(i + 1);
@@ -71,7 +77,9 @@ pub(crate) fn for_each_date_in(
 /// (a weekday, "yesterday": they cannot be placed without the publication date).
 pub(crate) fn year_free(date: &DateRef) -> Option<NaiveDate> {
     let text = date.text.as_str();
-    let m = words(text, 0, text.len()).iter().find_map(|w| month(w.s))?;
+    let m = words(text, 0, text.len())
+        .iter()
+        .find_map(|w| month(w.s.as_bytes()))?;
     if date.precision != Precision::Day {
         // a month's words are its name alone ("in" is not kept): its first day
         return NaiveDate::from_ymd_opt(2000, m, 1);
@@ -93,19 +101,26 @@ pub(crate) struct Word<'t> {
 }
 
 pub(crate) fn words(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
+    let mut v = Vec::new();
+    words_into(text, start, end, &mut v);
+    v
+}
+
+/// The words of [`words`], pushed onto `v`.
+fn words_into<'t>(text: &'t str, start: usize, end: usize, v: &mut Vec<Word<'t>>) {
     let Some(s) = text.get(start..end) else {
-        return Vec::new();
+        return;
     };
     let b = s.as_bytes();
     // an English word with its gap takes about six bytes: mostly one allocation per call
-    let mut v = Vec::with_capacity(b.len() / 5 + 4);
+    v.reserve(b.len() / 5 + 4);
     // A word: alphanumeric chars, and '-' inside. ASCII bytes are told by a table, and
     // non-ASCII chars are decoded one by one; every stop is on a char boundary.
     let mut i = 0;
     while let Some(gap) = b.get(i..) {
         // the next ASCII letter or digit, or non-ASCII byte (mostly after one space)
         let off = match gap {
-            [b' ', c, ..] if class(*c) == ALNUM => 1,
+            [b' ', c, ..] if class(*c) & ALNUM != 0 => 1,
             _ => match gap.iter().position(|&c| class(c) & (ALNUM | HIGH) != 0) {
                 Some(off) => off,
                 None => break,
@@ -146,102 +161,434 @@ pub(crate) fn words(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
             span: Span::new(start + a, start + a + w.len()),
         });
     }
-    v
 }
 
-/// The words of [`words`] over a sentence, read from its tokens: `toks` are the spans and
-/// marks (0 for a word) of `n` tokens in text order that cover every char of the sentence
-/// but whitespace, each a word (a letter or digit, then letters and digits joined by '-',
-/// '.', ',' or '\'') or a mark (one char, or "'s" with mark '\''); `cuts` are the offsets
-/// of the '.', ',' and '\'' inside the words. The scanner's word is a run of letters,
-/// digits and '-' without its end dashes: the part of a word token between cuts is such a
-/// run, or a part of one that goes on into a token touching it ("a--b" is one scanner
-/// word, and two words and two marks as tokens; "'stop" the mark "'s" and the word "top").
-pub(crate) fn words_of_tokens<'t>(
+/// The dates of a sentence read from its tokens, as [`for_each_date_in`] reads them from
+/// the sentence's words: `toks` in text order cover every char of the sentence but
+/// whitespace, each a word token (mark 0: a letter or digit, then letters and digits
+/// joined by '-', '.', ',' or '\'') or a mark (one char, or "'s" with mark '\''), as
+/// `tok` gives their spans and marks; `cuts` are the offsets of the '.', ',' and '\''
+/// inside the word tokens, in text order.
+///
+/// Most words start no date ([`is_head`]): the words are read only in the windows of the
+/// text around the words that can ([`head_windows`]), and a sentence without one is passed
+/// over at once. A window ends on whitespace both sides, so its words are the sentence's
+/// words there, and it holds all that [`read`] looks at for a date that starts in it.
+#[inline(never)]
+pub(crate) fn for_each_date_of_tokens<'t, T>(
     text: &'t str,
-    toks: impl Iterator<Item = (Span, u8)>,
-    n: usize,
+    toks: &[T],
+    tok: impl Fn(&T) -> (Span, u8),
     cuts: &[usize],
-) -> Vec<Word<'t>> {
-    let mut v = Vec::with_capacity(n + cuts.len());
-    // the run of letters, digits and '-' being read, and whether a '-' mark is in it
-    let mut run: Option<(Span, bool)> = None;
-    let piece =
-        |v: &mut Vec<Word<'t>>, run: &mut Option<(Span, bool)>, p: Span, dash: bool| match run {
-            Some((r, d)) if r.end == p.start => {
-                r.end = p.end;
-                *d |= dash;
-            }
-            _ => {
-                if let Some(r) = run.replace((p, dash)) {
-                    push_run(text, r, v);
-                }
-            }
-        };
-    let mut cuts = cuts.iter().copied().peekable();
-    for (t, mark) in toks {
-        match mark {
-            0 => {
-                let mut a = t.start;
-                while let Some(k) = cuts.next_if(|&k| k < t.end) {
-                    piece(&mut v, &mut run, Span::new(a, k), false);
-                    if let Some(r) = run.take() {
-                        push_run(text, r, &mut v);
-                    }
-                    a = k + 1;
-                }
-                piece(&mut v, &mut run, Span::new(a, t.end), false);
-            }
-            b'-' => piece(&mut v, &mut run, t, true),
-            b'\'' if t.len() == 2 => {
-                piece(&mut v, &mut run, Span::new(t.start + 1, t.end), false);
-            }
-            _ => {
-                if let Some(r) = run.take() {
-                    push_run(text, r, &mut v);
-                }
-            }
-        }
+    published: Option<NaiveDate>,
+    mut each: impl FnMut(DateRef),
+) {
+    let mut words: Vec<Word<'t>> = WORDS.take();
+    head_windows(text, toks, &tok, cuts, |a, e| {
+        words.clear();
+        let window = toks.get(a..e).unwrap_or(&[]);
+        window_words(text, window, &tok, cuts, &mut words);
+        for_each_date_in(text, &words, published, &mut each);
+    });
+    // kept for the next sentence of the thread, unless it is large
+    if words.capacity() <= KEEP_WORDS {
+        words.clear();
+        // (empty: no word is mapped; the vector is reused in place)
+        WORDS.set(
+            words
+                .into_iter()
+                .map(|w| Word {
+                    s: "",
+                    span: w.span,
+                })
+                .collect(),
+        );
     }
-    if let Some(r) = run {
-        push_run(text, r, &mut v);
-    }
-    v
 }
 
-/// A run of letters, digits and '-' as a word, without its end dashes (only a run with a
-/// '-' mark can have them: a word token starts and ends with a letter or digit), if any
-/// is left.
-fn push_run<'t>(text: &'t str, (r, dashed): (Span, bool), v: &mut Vec<Word<'t>>) {
-    let (mut a, mut e) = (r.start, r.end);
-    if dashed {
-        let b = text.as_bytes();
-        while a < e && b.get(a) == Some(&b'-') {
-            a += 1;
-        }
-        while e > a && b.get(e - 1) == Some(&b'-') {
-            e -= 1;
-        }
-    }
-    if let Some(s) = text.get(a..e).filter(|s| !s.is_empty()) {
-        v.push(Word {
-            s,
-            span: Span::new(a, e),
+/// The words of a window of tokens (see [`head_windows`]) onto `v`: its word tokens when
+/// it has no cuts, no '-' mark and no "'s" (the other marks end a scanner word, and a word
+/// token starts and ends with a letter or digit: each is a scanner word), else the words
+/// the scanner reads from its text.
+fn window_words<'t, T>(
+    text: &'t str,
+    window: &[T],
+    tok: &impl Fn(&T) -> (Span, u8),
+    cuts: &[usize],
+    v: &mut Vec<Word<'t>>,
+) {
+    let from = window.first().map_or(0, |t| tok(t).0.start);
+    let to = window.last().map_or(from, |t| tok(t).0.end);
+    let first_cut = cuts.partition_point(|&k| k < from);
+    if cuts.get(first_cut).is_none_or(|&k| k >= to) {
+        let simple = window.iter().all(|t| match tok(t) {
+            (span, 0) => span.get(text).is_some_and(|s| {
+                v.push(Word { s, span });
+                true
+            }),
+            (span, mark) => mark != b'-' && !(mark == b'\'' && span.len() == 2),
         });
+        if simple {
+            return;
+        }
+        v.clear();
     }
+    words_into(text, from, to, v);
+}
+
+/// For the tests: checks that every window of a sentence's tokens (see
+/// [`for_each_date_of_tokens`]) has the words the scanner reads from its text, and that
+/// these are a run of the words of the whole sentence (`span`).
+#[cfg(test)]
+pub(crate) fn check_windows<T>(
+    text: &str,
+    span: Span,
+    toks: &[T],
+    tok: impl Fn(&T) -> (Span, u8),
+    cuts: &[usize],
+) {
+    let all = words(text, span.start, span.end);
+    head_windows(text, toks, &tok, cuts, |a, e| {
+        let window = toks.get(a..e).unwrap_or(&[]);
+        let mut got = Vec::new();
+        window_words(text, window, &tok, cuts, &mut got);
+        let from = window.first().map_or(0, |t| tok(t).0.start);
+        let to = window.last().map_or(from, |t| tok(t).0.end);
+        assert_eq!(got, words(text, from, to), "{text:?} [{a}, {e})");
+        assert!(
+            got.is_empty() || all.windows(got.len()).any(|w| w == got.as_slice()),
+            "{text:?} [{a}, {e})"
+        );
+    });
+}
+
+/// How many words [`WORDS`] keeps room for between sentences.
+const KEEP_WORDS: usize = 1024;
+
+thread_local! {
+    /// The word vector of [`for_each_date_of_tokens`], kept between calls so that reading
+    /// the dates of a sentence does not allocate it anew (a nested call, taking it while it
+    /// is out, gets an empty one). Kept empty, with no lifetime: a vector of no words is
+    /// turned into one of another lifetime in place, as the types have the same layout.
+    static WORDS: Cell<Vec<Word<'static>>> = const { Cell::new(Vec::new()) };
+}
+
+/// The windows of tokens `[a, e)` that hold the dates of a sentence (its tokens and cuts
+/// as [`for_each_date_of_tokens`] takes them), in text order, handed to `window`.
+///
+/// A word of the scanner ([`words`]) never goes across whitespace: the tokens between two
+/// gaps (a segment) hold whole words. A word that can start a date starts a word token or
+/// a part of one between cuts (the scanner's words start there, or at the 's' of a "'s"
+/// mark, which starts none). Its window runs from the last segment with a word token
+/// before its own ([`window_start`], for the word before it) to the end of the next
+/// segment with a word token ([`window_end`], for the word after it; [`read`] looks at the
+/// one after that only for a year, which starts with a digit: a head, whose window goes
+/// on): [`read`] sees there what it sees in the whole sentence. A window that would reach into
+/// the one before is one with it; a window that starts where the one before ends holds no
+/// word that a date of that one reads, nor the reverse. Every token is read at most twice.
+fn head_windows<T>(
+    text: &str,
+    toks: &[T],
+    tok: &impl Fn(&T) -> (Span, u8),
+    cuts: &[usize],
+    mut window: impl FnMut(usize, usize),
+) {
+    let mut ci = 0;
+    // the tokens of the window read last, not yet handed over
+    let mut last: Option<(usize, usize)> = None;
+    let mut x = 0;
+    while let Some(h) = next_head(text, toks, tok, cuts, &mut ci, x) {
+        let start = window_start(toks, tok, h, last.map_or(0, |(_, e)| e));
+        let e = window_end(text, toks, tok, cuts, &mut ci, h);
+        last = match (last, start) {
+            (Some((a, _)), None) => Some((a, e)),
+            (Some((a, le)), Some(start)) => {
+                window(a, le);
+                Some((start, e))
+            }
+            (None, start) => Some((start.unwrap_or(0), e)),
+        };
+        x = e;
+    }
+    if let Some((a, e)) = last {
+        window(a, e);
+    }
+}
+
+/// The first word token from token `x` on that can start a date (see [`has_head`] for
+/// `ci`).
+fn next_head<T>(
+    text: &str,
+    toks: &[T],
+    tok: &impl Fn(&T) -> (Span, u8),
+    cuts: &[usize],
+    ci: &mut usize,
+    mut x: usize,
+) -> Option<usize> {
+    while let Some(t) = toks.get(x) {
+        let (span, mark) = tok(t);
+        if mark == 0 && has_head(text, span, cuts, ci) {
+            return Some(x);
+        }
+        x += 1;
+    }
+    None
+}
+
+/// The first token of the window of a head at token `h` (see [`head_windows`]): the start
+/// of the last segment with a word token before the segment of `h`, not before token
+/// `floor` (the end of the window before, on a gap, or 0). `None` if there is none from
+/// `floor` on but there are tokens before it: the window is one with the window before.
+fn window_start<T>(
+    toks: &[T],
+    tok: &impl Fn(&T) -> (Span, u8),
+    h: usize,
+    floor: usize,
+) -> Option<usize> {
+    let at = |i: usize| toks.get(i).map(tok);
+    // token `i` touches the token before it
+    let touches = |i: usize| {
+        i.checked_sub(1)
+            .and_then(at)
+            .zip(at(i))
+            .is_some_and(|((p, _), (t, _))| p.end == t.start)
+    };
+    let mut a = h;
+    while a > floor && touches(a) {
+        a -= 1;
+    }
+    // `a` starts a segment: read back the segments before it
+    while a > floor {
+        let mut b = a - 1;
+        let mut word = at(b).is_some_and(|(_, mark)| mark == 0);
+        while b > floor && touches(b) {
+            b -= 1;
+            word |= at(b).is_some_and(|(_, mark)| mark == 0);
+        }
+        if word {
+            return Some(b);
+        }
+        a = b;
+    }
+    (floor == 0).then_some(0)
+}
+
+/// The end (a token index) of the window of a head at token `h` (see [`head_windows`]):
+/// the end of the segment with a word token after the last segment with a head in a run
+/// of them, or of the tokens. Reads the heads of the tokens after `h` (see
+/// [`has_head`] for `ci`).
+fn window_end<T>(
+    text: &str,
+    toks: &[T],
+    tok: &impl Fn(&T) -> (Span, u8),
+    cuts: &[usize],
+    ci: &mut usize,
+    h: usize,
+) -> usize {
+    // the segments with word tokens still to take, and what the segment read has
+    let mut need = 1u8;
+    let (mut word, mut head) = (true, true);
+    let mut prev_end = toks.get(h).map_or(0, |t| tok(t).0.end);
+    for (y, t) in toks.iter().enumerate().skip(h + 1) {
+        let (span, mark) = tok(t);
+        if span.start != prev_end {
+            // a gap: the segment ends
+            if word && !head {
+                need -= 1;
+                if need == 0 {
+                    return y;
+                }
+            }
+            (word, head) = (false, false);
+        }
+        prev_end = span.end;
+        if mark == 0 {
+            word = true;
+            if has_head(text, span, cuts, ci) {
+                head = true;
+                need = 1;
+            }
+        }
+    }
+    toks.len()
+}
+
+/// Whether the word token at `t`, or a part of it between cuts, can start a date; `ci` is
+/// the index in `cuts` of the first cut not before it, moved past its cuts.
+#[inline]
+fn has_head(text: &str, t: Span, cuts: &[usize], ci: &mut usize) -> bool {
+    let b = text.as_bytes();
+    if cuts.get(*ci).is_some_and(|&k| k < t.end) {
+        return parts_have_head(b, t, cuts, ci);
+    }
+    b.get(t.start..t.end).is_some_and(is_head)
+}
+
+/// [`has_head`] for a token with cuts.
+#[inline(never)]
+fn parts_have_head(b: &[u8], t: Span, cuts: &[usize], ci: &mut usize) -> bool {
+    let mut head = false;
+    let mut a = t.start;
+    while let Some(&k) = cuts.get(*ci).filter(|&&k| k < t.end) {
+        head = head || b.get(a..k).is_some_and(is_head);
+        a = k + 1;
+        *ci += 1;
+    }
+    head || b.get(a..t.end).is_some_and(is_head)
+}
+
+/// Whether a word can start a date ([`read`] reads none from any other): it starts with a
+/// digit, is "overnight", "today", "yesterday", "last" or "this" in any case, or a weekday
+/// or month name. Told by a byte class and the length for most words: this runs on every
+/// word of a sentence.
+#[inline]
+fn is_head(w: &[u8]) -> bool {
+    let Some(&first) = w.first() else {
+        return false;
+    };
+    let c = class(first);
+    c & DIGIT != 0
+        || c & HEAD_FIRST != 0
+            && HEAD_LENGTHS
+                .get(usize::from(first))
+                .is_some_and(|&lengths| lengths >> w.len().min(15) & 1 != 0)
+            && is_keyword(w, c & UPPER != 0)
+}
+
+/// The words [`is_keyword`] looks for, but the lowercase forms of the relative ones.
+const KEYWORDS: &[&[u8]] = &[
+    b"Overnight",
+    b"Today",
+    b"Yesterday",
+    b"Last",
+    b"This",
+    b"Monday",
+    b"Mon",
+    b"Tuesday",
+    b"Tue",
+    b"Tues",
+    b"Wednesday",
+    b"Wed",
+    b"Thursday",
+    b"Thu",
+    b"Thur",
+    b"Thurs",
+    b"Friday",
+    b"Fri",
+    b"Saturday",
+    b"Sat",
+    b"Sunday",
+    b"Sun",
+    b"January",
+    b"Jan",
+    b"February",
+    b"Feb",
+    b"March",
+    b"Mar",
+    b"April",
+    b"Apr",
+    b"May",
+    b"June",
+    b"Jun",
+    b"July",
+    b"Jul",
+    b"August",
+    b"Aug",
+    b"September",
+    b"Sept",
+    b"Sep",
+    b"October",
+    b"Oct",
+    b"November",
+    b"Nov",
+    b"December",
+    b"Dec",
+];
+
+/// For each first byte, the lengths (as bits) of the words of [`KEYWORDS`] that start
+/// with it, the relative words with their lowercase first letters too: a word of another
+/// length is no keyword, told without reading it.
+static HEAD_LENGTHS: [u16; 256] = {
+    let mut t = [0u16; 256];
+    let mut k = 0;
+    while k < KEYWORDS.len() {
+        let w = KEYWORDS[k];
+        t[w[0] as usize] |= 1 << w.len();
+        // "Overnight", "Today", "Yesterday", "Last", "This"
+        if k < 5 {
+            t[w[0].to_ascii_lowercase() as usize] |= 1 << w.len();
+        }
+        k += 1;
+    }
+    t
+};
+
+/// [`is_head`] for a word that starts with a capital (`upper`) or one of 'o', 't', 'y',
+/// 'l', and has the length of a keyword that starts so: kept out of line, as most words
+/// never get here.
+#[inline(never)]
+fn is_keyword(w: &[u8], upper: bool) -> bool {
+    let (Some(&a), Some(&n)) = (w.first(), w.get(1)) else {
+        return false;
+    };
+    let relative: &[u8] = match (w.len(), a | 0x20) {
+        (4, b'l') => b"last",
+        (4, b't') => b"this",
+        (5, b't') => b"today",
+        (9, b'o') => b"overnight",
+        (9, b'y') => b"yesterday",
+        _ => b"",
+    };
+    if !relative.is_empty() && w.eq_ignore_ascii_case(relative) {
+        return true;
+    }
+    // a name starts with its three-letter abbreviation: a quick no for other capitals
+    let abbrev = matches!(
+        (a, n, w.get(2)),
+        (b'M', b'o', Some(b'n'))
+            | (b'T', b'u', Some(b'e'))
+            | (b'W', b'e', Some(b'd'))
+            | (b'T', b'h', Some(b'u'))
+            | (b'F', b'r', Some(b'i'))
+            | (b'S', b'a', Some(b't'))
+            | (b'S', b'u', Some(b'n'))
+            | (b'J', b'a', Some(b'n'))
+            | (b'F', b'e', Some(b'b'))
+            | (b'M', b'a', Some(b'r' | b'y'))
+            | (b'A', b'p', Some(b'r'))
+            | (b'J', b'u', Some(b'n' | b'l'))
+            | (b'A', b'u', Some(b'g'))
+            | (b'S', b'e', Some(b'p'))
+            | (b'O', b'c', Some(b't'))
+            | (b'N', b'o', Some(b'v'))
+            | (b'D', b'e', Some(b'c'))
+    );
+    upper && abbrev && (weekday(w).is_some() || month(w).is_some())
 }
 
 const ALNUM: u8 = 1;
 const DASH: u8 = 2;
 const HIGH: u8 = 4;
+const DIGIT: u8 = 8;
+const UPPER: u8 = 16;
+/// The first byte of a word that can start a date but a digit ([`is_head`]): an ASCII
+/// capital, or 'o', 't', 'y', 'l' ("overnight", "today", "yesterday", "last", "this").
+const HEAD_FIRST: u8 = 32;
 
-/// Byte classes for the word scanner: ASCII letters and digits, '-', non-ASCII bytes.
+/// Byte classes: for the word scanner, ASCII letters and digits, '-', non-ASCII bytes;
+/// for [`is_head`], digits, capitals and the first letters of relative days.
 static CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut c = 0;
     while c < 256 {
         let b = c as u8;
-        t[c] = if b.is_ascii_alphanumeric() {
+        t[c] = if b.is_ascii_digit() {
+            ALNUM | DIGIT
+        } else if b.is_ascii_uppercase() {
+            ALNUM | UPPER | HEAD_FIRST
+        } else if matches!(b, b'o' | b't' | b'y' | b'l') {
+            ALNUM | HEAD_FIRST
+        } else if b.is_ascii_alphanumeric() {
             ALNUM
         } else if b == b'-' {
             DASH
@@ -267,33 +614,33 @@ fn decode(s: &str, i: usize) -> (bool, usize) {
     }
 }
 
-fn weekday(w: &str) -> Option<Weekday> {
+fn weekday(w: &[u8]) -> Option<Weekday> {
     Some(match w {
-        "Monday" | "Mon" => Weekday::Mon,
-        "Tuesday" | "Tue" | "Tues" => Weekday::Tue,
-        "Wednesday" | "Wed" => Weekday::Wed,
-        "Thursday" | "Thu" | "Thur" | "Thurs" => Weekday::Thu,
-        "Friday" | "Fri" => Weekday::Fri,
-        "Saturday" | "Sat" => Weekday::Sat,
-        "Sunday" | "Sun" => Weekday::Sun,
+        b"Monday" | b"Mon" => Weekday::Mon,
+        b"Tuesday" | b"Tue" | b"Tues" => Weekday::Tue,
+        b"Wednesday" | b"Wed" => Weekday::Wed,
+        b"Thursday" | b"Thu" | b"Thur" | b"Thurs" => Weekday::Thu,
+        b"Friday" | b"Fri" => Weekday::Fri,
+        b"Saturday" | b"Sat" => Weekday::Sat,
+        b"Sunday" | b"Sun" => Weekday::Sun,
         _ => return None,
     })
 }
 
-fn month(w: &str) -> Option<u32> {
+fn month(w: &[u8]) -> Option<u32> {
     Some(match w {
-        "January" | "Jan" => 1,
-        "February" | "Feb" => 2,
-        "March" | "Mar" => 3,
-        "April" | "Apr" => 4,
-        "May" => 5,
-        "June" | "Jun" => 6,
-        "July" | "Jul" => 7,
-        "August" | "Aug" => 8,
-        "September" | "Sept" | "Sep" => 9,
-        "October" | "Oct" => 10,
-        "November" | "Nov" => 11,
-        "December" | "Dec" => 12,
+        b"January" | b"Jan" => 1,
+        b"February" | b"Feb" => 2,
+        b"March" | b"Mar" => 3,
+        b"April" | b"Apr" => 4,
+        b"May" => 5,
+        b"June" | b"Jun" => 6,
+        b"July" | b"Jul" => 7,
+        b"August" | b"Aug" => 8,
+        b"September" | b"Sept" | b"Sep" => 9,
+        b"October" | b"Oct" => 10,
+        b"November" | b"Nov" => 11,
+        b"December" | b"Dec" => 12,
         _ => return None,
     })
 }
@@ -399,19 +746,56 @@ fn read(
     if !(digit || capital || matches!(first, b'o' | b't' | b'y' | b'l')) {
         return None;
     }
-    let prev = i
-        .checked_sub(1)
-        .and_then(|j| words.get(j))
-        .map_or("", |w| w.s);
-    let prev_is = |x: &str| prev.eq_ignore_ascii_case(x);
-    let next = words.get(i + 1).map(|w| w.s).unwrap_or("");
-    // relative days
+    // relative days (none is a weekday, a month or a figure: the rest reads none of them,
+    // and a figure is none of them)
+    if let Some(r) = (!digit)
+        .then(|| read_relative(text, words, i, published))
+        .flatten()
+    {
+        return Some(r);
+    }
+    // the rest starts with a digit (days, years) or a capital (weekdays, months)
+    if let Some(wd) = capital.then(|| weekday(w.s.as_bytes())).flatten() {
+        return read_weekday(text, words, i, wd, published);
+    }
+    if let Some(d) = digit.then(|| day_num(w.s)).flatten() {
+        return read_day_month(text, words, i, d, published);
+    }
+    if let Some(m) = capital.then(|| month(w.s.as_bytes())).flatten() {
+        return read_month(text, words, i, m, published);
+    }
+    let y = year_num(w.s)?;
+    if is_any(
+        word_at(words, i.checked_sub(1)),
+        &["in", "since", "during", "of"],
+    ) {
+        let date = NaiveDate::from_ymd_opt(y, 1, 1);
+        return Some((mk(text, words, i, i + 1, date, Precision::Year), i + 1));
+    }
+    None
+}
+
+/// The word at index `j`, "" for none.
+fn word_at<'t>(words: &[Word<'t>], j: Option<usize>) -> &'t str {
+    j.and_then(|j| words.get(j)).map_or("", |w| w.s)
+}
+
+/// A relative day at word `i`: "overnight", "today", "yesterday", "last night", "this
+/// morning".
+fn read_relative(
+    text: &str,
+    words: &[Word],
+    i: usize,
+    published: Option<NaiveDate>,
+) -> Option<(DateRef, usize)> {
+    let w = words.get(i)?;
+    let next = word_at(words, Some(i + 1));
     let is = |x: &str| w.s.eq_ignore_ascii_case(x);
     if is("overnight") {
         // "overnight on Sunday": the weekday says which night
         if words
             .get(i + 1)
-            .is_some_and(|n| n.s == "on" || weekday(n.s).is_some())
+            .is_some_and(|n| n.s == "on" || weekday(n.s.as_bytes()).is_some())
         {
             return None;
         }
@@ -430,126 +814,134 @@ fn read(
     if is("this") && matches!(next, "morning" | "afternoon" | "evening") {
         return Some((mk(text, words, i, i + 2, published, Precision::Day), i + 2));
     }
-    // the rest starts with a digit (days, years) or a capital (weekdays, months)
-    if !digit && !capital {
-        return None;
-    }
-    if let Some(wd) = capital.then(|| weekday(w.s)).flatten() {
-        if w.s.len() <= 4 && !dotted(text, w) {
-            return None;
-        }
-        let last = prev_is("last");
-        let nxt = prev_is("next");
-        let a = if last || nxt { i - 1 } else { i };
-        let mut b = i + 1;
-        if matches!(next, "morning" | "afternoon" | "evening" | "night") {
-            b += 1;
-        }
-        let date = published.map(|p| {
-            let d = weekday_on_or_before(p, wd);
-            if nxt {
-                d.checked_add_days(Days::new(7)).unwrap_or(d)
-            } else if last && d == p {
-                d.checked_sub_days(Days::new(7)).unwrap_or(d)
-            } else {
-                d
-            }
-        });
-        return Some((mk(text, words, a, b, date, Precision::Day), b));
-    }
-    // "17 March [2016]"
-    if let Some(d) = digit.then(|| day_num(w.s)).flatten() {
-        if let Some(m) = words.get(i + 1).and_then(|x| {
-            month(x.s).filter(|_| !is_abbrev(x.s) || dotted(text, x) || x.s.len() == 3)
-        }) {
-            let year = words.get(i + 2).and_then(|x| year_num(x.s));
-            let b = if year.is_some() { i + 3 } else { i + 2 };
-            let date = match year {
-                Some(y) => NaiveDate::from_ymd_opt(y, m, d),
-                None => published.and_then(|p| latest_day(p, m, d)),
-            };
-            if year.is_some() && date.is_none() {
-                return None;
-            }
-            if date.is_none() && published.is_some() {
-                return None;
-            }
-            return Some((mk(text, words, i, b, date, Precision::Day), b));
-        }
-        return None;
-    }
-    if let Some(m) = capital.then(|| month(w.s)).flatten() {
-        if is_abbrev(w.s) && !dotted(text, w) && w.s.len() != 3 {
-            return None;
-        }
-        if w.s.len() == 3
-            && !dotted(text, w)
-            && words.get(i + 1).is_none_or(|x| day_num(x.s).is_none())
-        {
-            return None;
-        }
-        // "March 17[, 2016]"
-        if let Some(d) = words.get(i + 1).and_then(|x| day_num(x.s)) {
-            let year = words.get(i + 2).and_then(|x| year_num(x.s));
-            let b = if year.is_some() { i + 3 } else { i + 2 };
-            let date = match year {
-                Some(y) => NaiveDate::from_ymd_opt(y, m, d),
-                None => published.and_then(|p| latest_day(p, m, d)),
-            };
-            if date.is_none() && (year.is_some() || published.is_some()) {
-                return None;
-            }
-            return Some((mk(text, words, i, b, date, Precision::Day), b));
-        }
-        // "March 2016"
-        if let Some(y) = words.get(i + 1).and_then(|x| year_num(x.s)) {
-            let a = if is_any(prev, &["in", "since", "during", "early", "late", "mid"]) {
-                i - 1
-            } else {
-                i
-            };
-            let date = NaiveDate::from_ymd_opt(y, m, 1);
-            return Some((mk(text, words, a, i + 2, date, Precision::Month), i + 2));
-        }
-        // "in March", "last September"
-        let cue = is_any(
-            prev,
-            &[
-                "in", "since", "during", "last", "early", "late", "mid", "until", "by", "of",
-                "mid-",
-            ],
-        );
-        if !cue || (w.s == "May" && !prev_is("in") && !prev_is("last")) {
-            return None;
-        }
-        let strict = prev_is("last");
-        let date = published.and_then(|p| {
-            let y = if m < p.month() || (m == p.month() && !strict) {
-                p.year()
-            } else {
-                p.year() - 1
-            };
-            NaiveDate::from_ymd_opt(y, m, 1)
-        });
-        let a = if prev_is("last") { i - 1 } else { i };
-        return Some((mk(text, words, a, i + 1, date, Precision::Month), i + 1));
-    }
-    if let Some(y) = year_num(w.s) {
-        if is_any(prev, &["in", "since", "during", "of"]) {
-            return Some((
-                mk(
-                    text,
-                    words,
-                    i,
-                    i + 1,
-                    NaiveDate::from_ymd_opt(y, 1, 1),
-                    Precision::Year,
-                ),
-                i + 1,
-            ));
-        }
-    }
     None
+}
+
+/// A weekday `wd` at word `i`: "Tuesday", "last Tuesday", "Tuesday morning", "Tue.".
+fn read_weekday(
+    text: &str,
+    words: &[Word],
+    i: usize,
+    wd: Weekday,
+    published: Option<NaiveDate>,
+) -> Option<(DateRef, usize)> {
+    let w = words.get(i)?;
+    if w.s.len() <= 4 && !dotted(text, w) {
+        return None;
+    }
+    let prev = word_at(words, i.checked_sub(1));
+    let last = prev.eq_ignore_ascii_case("last");
+    let nxt = prev.eq_ignore_ascii_case("next");
+    let a = if last || nxt { i - 1 } else { i };
+    let mut b = i + 1;
+    if matches!(
+        word_at(words, Some(i + 1)),
+        "morning" | "afternoon" | "evening" | "night"
+    ) {
+        b += 1;
+    }
+    let date = published.map(|p| {
+        let d = weekday_on_or_before(p, wd);
+        if nxt {
+            d.checked_add_days(Days::new(7)).unwrap_or(d)
+        } else if last && d == p {
+            d.checked_sub_days(Days::new(7)).unwrap_or(d)
+        } else {
+            d
+        }
+    });
+    Some((mk(text, words, a, b, date, Precision::Day), b))
+}
+
+/// A day `d` at word `i` before a month: "17 March", "17 March 2016".
+fn read_day_month(
+    text: &str,
+    words: &[Word],
+    i: usize,
+    d: u32,
+    published: Option<NaiveDate>,
+) -> Option<(DateRef, usize)> {
+    let m = words.get(i + 1).and_then(|x| {
+        month(x.s.as_bytes()).filter(|_| !is_abbrev(x.s) || dotted(text, x) || x.s.len() == 3)
+    })?;
+    let year = words.get(i + 2).and_then(|x| year_num(x.s));
+    let b = if year.is_some() { i + 3 } else { i + 2 };
+    let date = match year {
+        Some(y) => NaiveDate::from_ymd_opt(y, m, d),
+        None => published.and_then(|p| latest_day(p, m, d)),
+    };
+    if year.is_some() && date.is_none() {
+        return None;
+    }
+    if date.is_none() && published.is_some() {
+        return None;
+    }
+    Some((mk(text, words, i, b, date, Precision::Day), b))
+}
+
+/// A month `m` at word `i`: "March 17", "March 17, 2016", "March 2016", "in March", "last
+/// September".
+fn read_month(
+    text: &str,
+    words: &[Word],
+    i: usize,
+    m: u32,
+    published: Option<NaiveDate>,
+) -> Option<(DateRef, usize)> {
+    let w = words.get(i)?;
+    if is_abbrev(w.s) && !dotted(text, w) && w.s.len() != 3 {
+        return None;
+    }
+    if w.s.len() == 3 && !dotted(text, w) && words.get(i + 1).is_none_or(|x| day_num(x.s).is_none())
+    {
+        return None;
+    }
+    let prev = word_at(words, i.checked_sub(1));
+    let prev_is = |x: &str| prev.eq_ignore_ascii_case(x);
+    // "March 17[, 2016]"
+    if let Some(d) = words.get(i + 1).and_then(|x| day_num(x.s)) {
+        let year = words.get(i + 2).and_then(|x| year_num(x.s));
+        let b = if year.is_some() { i + 3 } else { i + 2 };
+        let date = match year {
+            Some(y) => NaiveDate::from_ymd_opt(y, m, d),
+            None => published.and_then(|p| latest_day(p, m, d)),
+        };
+        if date.is_none() && (year.is_some() || published.is_some()) {
+            return None;
+        }
+        return Some((mk(text, words, i, b, date, Precision::Day), b));
+    }
+    // "March 2016"
+    if let Some(y) = words.get(i + 1).and_then(|x| year_num(x.s)) {
+        let a = if is_any(prev, &["in", "since", "during", "early", "late", "mid"]) {
+            i - 1
+        } else {
+            i
+        };
+        let date = NaiveDate::from_ymd_opt(y, m, 1);
+        return Some((mk(text, words, a, i + 2, date, Precision::Month), i + 2));
+    }
+    // "in March", "last September"
+    let cue = is_any(
+        prev,
+        &[
+            "in", "since", "during", "last", "early", "late", "mid", "until", "by", "of", "mid-",
+        ],
+    );
+    if !cue || (w.s == "May" && !prev_is("in") && !prev_is("last")) {
+        return None;
+    }
+    let strict = prev_is("last");
+    let date = published.and_then(|p| {
+        let y = if m < p.month() || (m == p.month() && !strict) {
+            p.year()
+        } else {
+            p.year() - 1
+        };
+        NaiveDate::from_ymd_opt(y, m, 1)
+    });
+    let a = if prev_is("last") { i - 1 } else { i };
+    Some((mk(text, words, a, i + 1, date, Precision::Month), i + 1))
 }
 
 #[cfg(test)]
@@ -630,6 +1022,48 @@ mod tests {
         for t in ["", "Tuesday", "é Monday é", "\u{1F600}March 3", "31", "in"] {
             for r in dates(t, Span::new(0, t.len() + 3), Some(d(2020, 1, 1))) {
                 assert_eq!(r.span.get(t), Some(r.text.as_str()));
+            }
+        }
+    }
+
+    /// The words [`is_head`] takes are the keywords, in the cases [`read`] reads them.
+    #[test]
+    fn heads() {
+        for w in KEYWORDS {
+            assert!(is_head(w), "{w:?}");
+        }
+        for w in [
+            "overnight",
+            "today",
+            "yesterday",
+            "last",
+            "this",
+            "LAST",
+            "ToDaY",
+            "3x",
+        ] {
+            assert!(is_head(w.as_bytes()), "{w}");
+        }
+        for w in [
+            "the", "The", "Mark", "Sunni", "Jane", "monday", "tod", "lastly", "M", "",
+        ] {
+            assert!(!is_head(w.as_bytes()), "{w}");
+        }
+    }
+
+    proptest::proptest! {
+        /// A date starts only at a word [`is_head`] takes: the reader passes over the others.
+        #[test]
+        fn proptest_dates_start_at_heads(
+            t in "((Monday|Mon|Tuesday|Tue|Tues|Wednesday|Wed|Thursday|Thu|Thur|Thurs|Friday|Fri|Saturday|Sat|Sunday|Sun|January|Jan|February|Feb|March|Mar|April|Apr|May|June|Jun|July|Jul|August|Aug|September|Sept|Sep|October|Oct|November|Nov|December|Dec|(?i:overnight|today|yesterday|last|this|night|morning|in|since|of|on|next)|[a-zA-Z]{1,4}|[0-9]{1,5}(st|th)?)[ .,'-]{1,2}){0,10}"
+        ) {
+            let ws = words(&t, 0, t.len());
+            for i in 0..ws.len() {
+                for p in [None, Some(d(2016, 8, 16))] {
+                    if read(&t, &ws, i, p).is_some() {
+                        assert!(is_head(ws[i].s.as_bytes()), "{t:?} {i}");
+                    }
+                }
             }
         }
     }

@@ -713,6 +713,61 @@ fn figure_head(cx: &Cx, i: usize) -> Option<Low> {
 }
 
 fn read_number(cx: &Cx, i: usize) -> Option<(Number, usize)> {
+    let mut f = match figure_at(cx, i)? {
+        Read::Whole(n, next) => return Some((n, next)),
+        Read::Figure(f) => f,
+    };
+    if f.qualifier == Qualifier::Exact {
+        widen_to_range(cx, i, &mut f);
+    }
+    if f.qualifier != Qualifier::Range && f.qualifier != Qualifier::Vague {
+        if let Some((q, at)) = qualifier_before(cx, i) {
+            f.qualifier = q;
+            f.start = at;
+            match q {
+                Qualifier::MoreThan | Qualifier::AtLeast => f.low = f.value,
+                Qualifier::UpTo | Qualifier::FewerThan => f.high = f.value,
+                _ => {}
+            }
+        }
+    }
+    if f.kind == NumberKind::Count {
+        f.kind = classify_context(cx, i, f.end, f.value.or(f.low));
+    }
+    let n = make(
+        cx,
+        f.start,
+        f.end,
+        f.value,
+        f.low,
+        f.high,
+        f.qualifier,
+        f.kind,
+    );
+    Some((n, f.end))
+}
+
+/// A figure being read: its values, qualifier and kind, and its words `[start, end)`.
+struct Figure {
+    value: Option<u64>,
+    low: Option<u64>,
+    high: Option<u64>,
+    qualifier: Qualifier,
+    kind: NumberKind,
+    start: usize,
+    end: usize,
+}
+
+/// What [`figure_at`] reads: a whole figure with the index of the word after it, or the
+/// figure of a value or vague word that a range or a qualifier before may widen.
+enum Read {
+    Whole(Number, usize),
+    Figure(Figure),
+}
+
+/// The figure that starts at word `i`: a vague word ("dozens"), digits ("12", "120mm",
+/// "3-7"), an ordinal ("third") or number words ("twenty-five").
+fn figure_at(cx: &Cx, i: usize) -> Option<Read> {
     let first = cx.bytes(i).first().copied().unwrap_or(0);
     let l = if first.is_ascii_digit() {
         cx.low(i)
@@ -720,20 +775,34 @@ fn read_number(cx: &Cx, i: usize) -> Option<(Number, usize)> {
         figure_head(cx, i)?
     };
     let l = l.get();
-    let mut kind = NumberKind::Count;
-    let (low_v, high_v, value, qualifier, end_word);
+    let exact = |value: u64, end: usize, kind: NumberKind| {
+        Read::Figure(Figure {
+            value: Some(value),
+            low: None,
+            high: None,
+            qualifier: Qualifier::Exact,
+            kind,
+            start: i,
+            end,
+        })
+    };
     if let Some((low, next)) = vague_at(cx, i, l) {
         // "several hundred" is a value, not vague
         let n = cx.low(next);
         if n.get() == b"hundred" || n.get() == b"thousand" {
             return None;
         }
-        low_v = Some(low);
-        high_v = None;
-        value = None;
-        qualifier = Qualifier::Vague;
-        end_word = next;
-    } else if first.is_ascii_digit() {
+        return Some(Read::Figure(Figure {
+            value: None,
+            low: Some(low),
+            high: None,
+            qualifier: Qualifier::Vague,
+            kind: NumberKind::Count,
+            start: i,
+            end: next,
+        }));
+    }
+    if first.is_ascii_digit() {
         // "120mm", "1st", "24-year-old", "2019-2020", "3-7", "10:30"
         let special = if l.is_empty() {
             special_digits(cx.s(i).to_ascii_lowercase().as_bytes())
@@ -741,91 +810,57 @@ fn read_number(cx: &Cx, i: usize) -> Option<(Number, usize)> {
             special_digits(l)
         };
         if let Some(n) = special {
-            return Some((make(cx, i, i + 1, n.0, n.1, n.2, n.3, n.4), i + 1));
+            let number = make(cx, i, i + 1, n.0, n.1, n.2, n.3, n.4);
+            return Some(Read::Whole(number, i + 1));
         }
         let (v, decimal, next) = read_value(cx, i)?;
-        if decimal {
-            kind = NumberKind::Measure;
-        }
-        value = Some(v);
-        low_v = None;
-        high_v = None;
-        qualifier = Qualifier::Exact;
-        end_word = next;
-    } else if first.is_ascii_alphabetic() {
-        if l == b"one" && matches!(cx.low(i + 1).get(), b"another" | b"day" | b"time") {
-            return None;
-        }
-        if l == b"one" && i > 0 && cx.low(i - 1).get() == b"no" {
-            return None;
-        }
-        if is_ordinal_word(l) {
-            return Some((
-                make(
-                    cx,
-                    i,
-                    i + 1,
-                    None,
-                    None,
-                    None,
-                    Qualifier::Exact,
-                    NumberKind::Ordinal,
-                ),
-                i + 1,
-            ));
-        }
-        let (v, _, next) = read_value(cx, i)?;
-        value = Some(v);
-        low_v = None;
-        high_v = None;
-        qualifier = Qualifier::Exact;
-        end_word = next;
-    } else {
+        let kind = if decimal {
+            NumberKind::Measure
+        } else {
+            NumberKind::Count
+        };
+        return Some(exact(v, next, kind));
+    }
+    if !first.is_ascii_alphabetic() {
         return None;
     }
-    // ranges: "3 to 7", "3 or 4", "between 3 and 7"
-    let mut start_word = i;
-    let mut end = end_word;
-    let (mut value, mut low_v, mut high_v, mut qualifier) = (value, low_v, high_v, qualifier);
-    if qualifier == Qualifier::Exact {
-        let conn = cx.low(end);
-        let conn = conn.get();
-        let between = i > 0 && conn == b"and" && cx.low(i - 1).get() == b"between";
-        // "has risen from 12 to 19": a figure that changed, two figures and no range
-        let change = i > 0 && conn == b"to" && cx.low(i - 1).get() == b"from";
-        if (conn == b"to" || conn == b"or" || between) && !change {
-            if let Some((v2, _, next2)) = read_value(cx, end + 1) {
-                if v2 > value.unwrap_or(0) && !is_year_like(value) {
-                    low_v = value;
-                    high_v = Some(v2);
-                    value = None;
-                    qualifier = Qualifier::Range;
-                    end = next2;
-                    if between {
-                        start_word = i - 1;
-                    }
-                }
+    if l == b"one" && matches!(cx.low(i + 1).get(), b"another" | b"day" | b"time") {
+        return None;
+    }
+    if l == b"one" && i > 0 && cx.low(i - 1).get() == b"no" {
+        return None;
+    }
+    if is_ordinal_word(l) {
+        let kind = NumberKind::Ordinal;
+        let number = make(cx, i, i + 1, None, None, None, Qualifier::Exact, kind);
+        return Some(Read::Whole(number, i + 1));
+    }
+    let (v, _, next) = read_value(cx, i)?;
+    Some(exact(v, next, NumberKind::Count))
+}
+
+/// Widens an exact figure at word `i` to a range: "3 to 7", "3 or 4", "between 3 and 7".
+fn widen_to_range(cx: &Cx, i: usize, f: &mut Figure) {
+    let conn = cx.low(f.end);
+    let conn = conn.get();
+    let between = i > 0 && conn == b"and" && cx.low(i - 1).get() == b"between";
+    // "has risen from 12 to 19": a figure that changed, two figures and no range
+    let change = i > 0 && conn == b"to" && cx.low(i - 1).get() == b"from";
+    if !(conn == b"to" || conn == b"or" || between) || change {
+        return;
+    }
+    if let Some((v2, _, next2)) = read_value(cx, f.end + 1) {
+        if v2 > f.value.unwrap_or(0) && !is_year_like(f.value) {
+            f.low = f.value;
+            f.high = Some(v2);
+            f.value = None;
+            f.qualifier = Qualifier::Range;
+            f.end = next2;
+            if between {
+                f.start = i - 1;
             }
         }
     }
-    if qualifier != Qualifier::Range && qualifier != Qualifier::Vague {
-        if let Some((q, at)) = qualifier_before(cx, i) {
-            qualifier = q;
-            start_word = at;
-            match q {
-                Qualifier::MoreThan | Qualifier::AtLeast => low_v = value,
-                Qualifier::UpTo | Qualifier::FewerThan => high_v = value,
-                _ => {}
-            }
-        }
-    }
-    if kind == NumberKind::Count {
-        kind = classify_context(cx, i, end, value.or(low_v));
-    }
-    Some((
-        make(cx, start_word, end, value, low_v, high_v, qualifier, kind),
-        end,
-    ))
 }
 
 fn is_year_like(v: Option<u64>) -> bool {

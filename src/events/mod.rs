@@ -679,9 +679,8 @@ impl<'t> Doc<'t> {
             // no tokens: the scanner reads what it can
             return dates::for_each_date(self.text, s.span, self.published, each);
         }
-        let toks = s.toks.iter().map(|t| (t.span, t.punct));
-        let words = dates::words_of_tokens(self.text, toks, s.toks.len(), &s.cuts);
-        dates::for_each_date_in(self.text, &words, self.published, each);
+        let tok = |t: &Tok| (t.span, t.punct);
+        dates::for_each_date_of_tokens(self.text, &s.toks, tok, &s.cuts, self.published, each);
     }
 
     pub(crate) fn word(&self, t: &Tok) -> &'t str {
@@ -1123,50 +1122,73 @@ pub(crate) fn paragraph_date(doc: &Doc, si: usize) -> Option<DateRef> {
 mod tests {
     use super::*;
 
-    /// The date scanner's words read from the tokens of `t` (alone, and inside a longer
-    /// text) are the words it reads itself.
-    fn same_date_words(t: &str) {
+    /// The dates read from the tokens of `t` (alone, and inside a longer text) are the
+    /// dates the scanner reads from its text, with and without a publication date; the
+    /// windows read have the scanner's words.
+    fn same_dates(t: &str) {
         for (text, span) in [
             (t.to_string(), Span::new(0, t.len())),
             (format!("Xy. {t} 9"), Span::new(4, 4 + t.len())),
+            (format!("3 May {t} Monday"), Span::new(6, 6 + t.len())),
         ] {
             let mut cuts = Vec::new();
             let toks = tokenize(&text, span, &mut cuts);
-            let toks_iter = toks.iter().map(|x| (x.span, x.punct));
-            let got = dates::words_of_tokens(&text, toks_iter, toks.len(), &cuts);
-            assert_eq!(got, dates::words(&text, span.start, span.end), "{t}");
+            let tok = |x: &Tok| (x.span, x.punct);
+            dates::check_windows(&text, span, &toks, tok, &cuts);
+            for published in [None, NaiveDate::from_ymd_opt(2016, 8, 16)] {
+                let mut got = Vec::new();
+                dates::for_each_date_of_tokens(&text, &toks, tok, &cuts, published, |d| {
+                    got.push(d)
+                });
+                assert_eq!(got, dates::dates(&text, span, published), "{t:?}");
+            }
         }
     }
 
+    /// A word that can start a date is found wherever it stands: after cuts, dashes and
+    /// "'s", at either end, next to other dates, and with the words around it joined to it.
     #[test]
-    fn date_words_of_tokens() {
+    fn dates_of_tokens() {
         let texts = [
             "On Dec. 3 the U.S. said 1,200 died, Hay'at Tahrir al-Sham's men--and 'stop",
             "a--b -c d- --e-- f-g-h 'sx x's x'st x'sb x' 's 's' ''s 3-4,5.6'7",
             "Monday-\u{2013}March 3 and Tuesday\u{e9}, \u{ab}Sunday\u{bb} Tuesday\u{2019}s",
             "\u{1F600}March 3 é Monday é -\u{301}x 1,a a,1 1,,2 1.,2 .5 5. -'s- x-'s",
+            "U.S.-led strikes on Dec.3, x.Monday, a,2016 and x--Monday--y killed 3",
+            "since--2011, last--night, 'sMonday, x'Monday, in 'March 2016', (last Tuesday)",
+            "Monday Tuesday 3 May 2016 4 June yesterday today overnight on Sunday",
+            "in March in 2016 in. March in- March in 'March of 2016 mid- March LAST night",
+            "killed on Monday morning and last night, this morning, Thurs. and Sept. 9",
             "",
             "-",
             "'",
             "'s",
             "--",
             "a",
+            "3",
             "x\u{a0}y\u{2003}z\tw\nv",
         ];
         for t in texts {
-            same_date_words(t);
+            same_dates(t);
         }
     }
 
     proptest::proptest! {
         #[test]
-        fn proptest_date_words_of_tokens(t in "[aZ09 .,'s\\-\u{e9}\u{2019}\u{2013}\u{301}\u{a0}]{0,24}") {
-            same_date_words(&t);
+        fn proptest_dates_of_tokens(t in "[aZ09 .,'s\\-\u{e9}\u{2019}\u{2013}\u{301}\u{a0}]{0,24}") {
+            same_dates(&t);
         }
 
         #[test]
-        fn proptest_date_words_of_any_string(t in proptest::prelude::any::<String>()) {
-            same_date_words(&t);
+        fn proptest_dates_of_date_words(
+            t in "((Monday|Tue|Dec|May|March|last|night|this|morning|in|since|on|of|today|3|2016|31st|x)[ .,'s\\-]{0,2}){0,12}"
+        ) {
+            same_dates(&t);
+        }
+
+        #[test]
+        fn proptest_dates_of_any_string(t in proptest::prelude::any::<String>()) {
+            same_dates(&t);
         }
     }
 }
