@@ -136,6 +136,28 @@ pub(crate) struct Ment {
     pub b: usize,
 }
 
+/// The mentions inside sentence `span`, from `mentions` (in text order, the first at or
+/// after its start), each with its token range; marks the tokens they cover.
+fn sentence_mentions(mentions: &[Mention], span: Span, toks: &mut [Tok]) -> Vec<Ment> {
+    let mut ments = Vec::new();
+    for m in mentions {
+        work::add(1);
+        if m.span.start >= span.end {
+            break;
+        }
+        if m.span.end <= span.end {
+            let (a, b) = tok_range(toks, m.span);
+            if a < b && ments.len() < u16::MAX as usize {
+                for t in toks.iter_mut().take(b).skip(a) {
+                    t.ment = Some(ments.len() as u16);
+                }
+                ments.push(Ment { m: *m, a, b });
+            }
+        }
+    }
+    ments
+}
+
 /// A sentence prepared for the rules.
 pub(crate) struct Sent {
     pub span: Span,
@@ -498,24 +520,7 @@ impl<'t> Doc<'t> {
             while mi < mentions.len() && mentions[mi].span.start < s.span.start {
                 mi += 1;
             }
-            let mut ments = Vec::new();
-            let mut k = mi;
-            while let Some(m) = mentions.get(k) {
-                work::add(1);
-                if m.span.start >= s.span.end {
-                    break;
-                }
-                if m.span.end <= s.span.end {
-                    let (a, b) = tok_range(&toks, m.span);
-                    if a < b && ments.len() < u16::MAX as usize {
-                        for t in toks.iter_mut().take(b).skip(a) {
-                            t.ment = Some(ments.len() as u16);
-                        }
-                        ments.push(Ment { m: *m, a, b });
-                    }
-                }
-                k += 1;
-            }
+            let ments = sentence_mentions(mentions.get(mi..).unwrap_or(&[]), s.span, &mut toks);
             let event_words = has_event_words(&toks);
             // clauses, figures and dates matter only where an event can be told
             let clauses = if event_words {
