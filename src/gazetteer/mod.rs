@@ -58,7 +58,7 @@
 //! # How names are found
 //!
 //! The case-sensitive patterns (acronyms, `=forced`) are few and live in an aho-corasick
-//! automaton, run anchored only where the text has a byte some of them starts with (a
+//! automaton, run anchored only where the text has the first two bytes of one of them (a
 //! capital at a word start, mostly). The case-insensitive ones (some 85,000 names) live in a hash table of every
 //! key prefix cut at its word ends, hashed as the text is read: at each word start the
 //! search hashes the word and probes the table once, and only walks on to the next word
@@ -415,8 +415,59 @@ struct Automaton {
     /// For each pattern, true if it is a proper name: a hit must start with a capital.
     proper: Vec<bool>,
     /// The bytes some pattern starts with: the search runs the automaton, anchored, only
-    /// where the text has one (a capital, mostly) at a word start.
-    starts: [bool; 256],
+    /// where the text has them (a capital, mostly, at a word start).
+    starts: Starts,
+}
+
+/// The first byte and the first two bytes of an [`Automaton`]'s patterns: most capitals at a
+/// word start ("The", "Syria") begin no acronym, and two bytes say so where one does not.
+pub(crate) struct Starts {
+    /// For each byte, true if some pattern starts with it.
+    first: [bool; 256],
+    /// A bit for each pair of bytes (first times 256 plus second) that starts some pattern;
+    /// a one-byte pattern sets the bit of every second byte.
+    pairs: Box<[u64]>,
+}
+
+impl Default for Starts {
+    fn default() -> Starts {
+        Starts {
+            first: [false; 256],
+            pairs: vec![0; 256 * 256 / 64].into_boxed_slice(),
+        }
+    }
+}
+
+impl Starts {
+    /// Counts `pattern` in.
+    pub(crate) fn add(&mut self, pattern: &[u8]) {
+        let Some(&b) = pattern.first() else {
+            return;
+        };
+        self.first[usize::from(b)] = true;
+        let seconds = match pattern.get(1) {
+            Some(&c) => c..=c,
+            None => 0..=u8::MAX,
+        };
+        for c in seconds {
+            let pair = usize::from(b) << 8 | usize::from(c);
+            if let Some(w) = self.pairs.get_mut(pair / 64) {
+                *w |= 1 << (pair % 64);
+            }
+        }
+    }
+
+    /// False if no pattern starts with `b` then `next` (the byte after it, if any).
+    #[inline]
+    fn pair(&self, b: u8, next: Option<u8>) -> bool {
+        let Some(c) = next else {
+            return self.first[usize::from(b)];
+        };
+        let pair = usize::from(b) << 8 | usize::from(c);
+        self.pairs
+            .get(pair / 64)
+            .is_some_and(|w| w >> (pair % 64) & 1 == 1)
+    }
 }
 
 /// The case-insensitive patterns, looked up at word starts: proper names ("Idlib", written
@@ -1118,8 +1169,8 @@ fn is_word_before(text: &str, pos: usize) -> bool {
     }
 }
 
-/// The case-sensitive patterns: at each position where the text has a byte some pattern
-/// starts with (a word byte only at a word start, where a hit can pass the boundary check),
+/// The case-sensitive patterns: at each position where the text has the first two bytes of
+/// some pattern (a word byte only at a word start, where a hit can pass the boundary check),
 /// the longest pattern starting there that passes it, down to the shortest. The same hits
 /// as an unanchored leftmost-longest search that retries shorter patterns at a rejected
 /// start, for a table look-up per byte instead of an automaton step.
@@ -1142,7 +1193,8 @@ fn find_one(a: &Automaton, text: &str, out: &mut Vec<Mention>) {
     let mut at = 0;
     while let Some(&b) = bytes.get(at) {
         // a pattern's first byte is a character's first byte: `at` is a char boundary
-        if !a.starts[usize::from(b)]
+        if !a.starts.first[usize::from(b)]
+            || !a.starts.pair(b, bytes.get(at + 1).copied())
             || ((b.is_ascii_alphanumeric() || b >= 0x80) && is_word_before(text, at))
         {
             at += 1;
