@@ -629,6 +629,7 @@ fn index(entries: Vec<Entry>, stop: &HashSet<String>) -> Result<Gazetteer, Error
     names_dict.first_words = Words::Owned(bloom);
     names_dict.text = text;
     names_dict.folded = folded.into();
+    names_dict.finish();
     let (automata, cs_patterns) = case_sensitive_automaton(cs, &mut ids)?;
     let patterns = groups + automata.iter().map(|a| a.targets.len()).sum::<usize>();
     let codes = code_table(&entries);

@@ -511,6 +511,64 @@ struct Names {
     lead_other: bool,
     /// Longest key in bytes.
     max_len: usize,
+    /// The first words of the keys that need no capital, made from the tables above by
+    /// [`Names::finish`].
+    lower_starts: LowerStarts,
+}
+
+/// The first words of the keys that need no capital ("al", "the", "el": some 350 in the
+/// built-in data), by their first two letters and their length. A word written in lowercase
+/// starts only such a key, and most ("said", "were") start none: the search passes them
+/// over without hashing them. A yes may be wrong, a no never is.
+#[derive(Default)]
+struct LowerStarts {
+    /// For each first letter `a`-`z` and second byte (lowercased; 0 for a one-letter word),
+    /// a bit for each length from 1 to 15 and one for 16 and more. Empty: not made, every
+    /// word may start a key.
+    lengths: Vec<u16>,
+}
+
+impl LowerStarts {
+    /// The slot of a word's first two bytes (ASCII-lowercased, the second 0 for none), if
+    /// the first is a letter.
+    fn slot(first: u8, second: u8) -> Option<usize> {
+        let f = first.checked_sub(b'a').filter(|f| *f < 26)?;
+        Some(usize::from(f) * 256 + usize::from(second))
+    }
+
+    /// The bit of a word of `len` bytes.
+    fn bit(len: usize) -> u16 {
+        1 << (len.clamp(1, 16) - 1)
+    }
+
+    /// Counts in the key `k`: its run of ASCII letters and digits, if it starts with one.
+    fn add(&mut self, k: &[u8]) {
+        let len = k.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+        let (Some(&first), true) = (k.first(), len > 0) else {
+            return;
+        };
+        let second = if len > 1 {
+            k.get(1).copied().unwrap_or(0)
+        } else {
+            0
+        };
+        let slot = LowerStarts::slot(first.to_ascii_lowercase(), second.to_ascii_lowercase());
+        if let Some(m) = slot.and_then(|s| self.lengths.get_mut(s)) {
+            *m |= LowerStarts::bit(len);
+        }
+    }
+
+    /// False if no key that needs no capital starts with `word`, a run of ASCII letters and
+    /// digits that starts with a lowercase letter.
+    #[inline]
+    fn may_start(&self, word: &[u8]) -> bool {
+        let (Some(&first), second) = (word.first(), word.get(1).copied().unwrap_or(0)) else {
+            return true;
+        };
+        let slot = LowerStarts::slot(first, ALNUM_LOWER[usize::from(second)]);
+        slot.and_then(|s| self.lengths.get(s))
+            .is_none_or(|m| m & LowerStarts::bit(word.len()) != 0)
+    }
 }
 
 /// Words per key of [`Names::keys`].
@@ -616,6 +674,32 @@ impl Names {
         })
     }
 
+    /// Makes the tables derived from the others ([`LowerStarts`]), once the others are
+    /// complete.
+    fn finish(&mut self) {
+        let mut lower = LowerStarts {
+            lengths: vec![0; 26 * 256],
+        };
+        // the top bit of each record's last word, read straight from the table: the built-in
+        // one has some 85,000 records, and a gazetteer is made at every start
+        let count = self.key_count();
+        let unproper = match &self.keys {
+            Words::Static(b) => unproper_keys(b, KEY_WORDS * 4, count, |top: u8| top & 0x80 != 0),
+            Words::Owned(v) => unproper_keys(v, KEY_WORDS, count, |w: u32| w & KEY_PROPER != 0),
+        };
+        for i in unproper {
+            if let Some((k, _)) = self.key(i) {
+                lower.add(k.as_bytes());
+            }
+        }
+        for (k, t) in &self.overflow {
+            if !t.proper {
+                lower.add(k.as_bytes());
+            }
+        }
+        self.lower_starts = lower;
+    }
+
     /// False if no key starts with the word of first-word hash `h` (true may be wrong).
     fn may_start(&self, h: u64) -> bool {
         bloom_bits(h, self.first_words.len()).iter().all(|&bit| {
@@ -624,6 +708,27 @@ impl Names {
                 .is_some_and(|w| w >> (bit % 32) & 1 == 1)
         })
     }
+}
+
+/// The indexes of the first `count` key records that need no capital, in `table` of
+/// records of `size` items, by `proper` on a record's last item.
+fn unproper_keys<T: Copy>(
+    table: &[T],
+    size: usize,
+    count: usize,
+    proper: impl Fn(T) -> bool,
+) -> Vec<u32> {
+    let mut out = Vec::new();
+    let mut at = size.saturating_sub(1);
+    for i in 0..count as u32 {
+        match table.get(at) {
+            Some(&w) if !proper(w) => out.push(i),
+            Some(_) => {}
+            None => break,
+        }
+        at += size;
+    }
+    out
 }
 
 /// The first word end after `from`, up to `limit`: a position after a letter, digit or
@@ -1020,26 +1125,32 @@ fn find_names(names: &Names, text: &str, out: &mut Vec<Mention>) {
         // a candidate start, whether it is written with a capital (or a digit), and where
         // the next candidate can be if no key starts here
         let (cap, next) = if b.is_ascii_alphanumeric() {
-            // the run of ASCII letters and digits from here, hashed as it is read
-            let mut h = FNV_OFFSET;
-            let mut run = i;
-            for &c in bytes.get(i..).unwrap_or(&[]) {
-                let l = ALNUM_LOWER[usize::from(c)];
-                if l == 0 {
-                    break;
-                }
-                h = fnv_step(h, l);
-                run += 1;
-            }
+            let cap = !b.is_ascii_lowercase();
+            // the run of ASCII letters and digits from here; a capitalised one hashed as it
+            // is read, a lowercase one only if it may start a key that needs no capital
+            let (run, hashed) = if cap {
+                let (run, h) = alnum_run_hashed(bytes, i);
+                (run, Some(h))
+            } else {
+                (alnum_run(bytes, i), None)
+            };
             if is_word_before(text, i) {
                 i = run;
                 continue;
             }
-            let cap = !b.is_ascii_lowercase();
             // most words end at ASCII punctuation or space: one probe says whether any
             // key starts with this word
             let word_end = bytes.get(run).is_none_or(|a| a.is_ascii() && *a != b'.');
             if word_end {
+                let word = bytes.get(i..run).unwrap_or(&[]);
+                let h = match hashed {
+                    Some(h) => h,
+                    None if names.lower_starts.may_start(word) => fnv_alnum(word),
+                    None => {
+                        i = run;
+                        continue;
+                    }
+                };
                 let (key_ok, more_ok) = prefix_flags(cap);
                 let prefix = names
                     .may_start(h)
@@ -1087,6 +1198,39 @@ fn find_names(names: &Names, text: &str, out: &mut Vec<Mention>) {
             None => i = next,
         }
     }
+}
+
+/// The end of the run of ASCII letters and digits from `i`.
+#[inline]
+fn alnum_run(bytes: &[u8], i: usize) -> usize {
+    let rest = bytes.get(i..).unwrap_or(&[]);
+    i + rest
+        .iter()
+        .position(|&c| ALNUM_LOWER[usize::from(c)] == 0)
+        .unwrap_or(rest.len())
+}
+
+/// [`alnum_run`], and the run's hash ([`fnv_lower`](crate::hash::fnv_lower)), in one pass.
+#[inline]
+fn alnum_run_hashed(bytes: &[u8], i: usize) -> (usize, u64) {
+    let mut h = FNV_OFFSET;
+    let mut run = i;
+    for &c in bytes.get(i..).unwrap_or(&[]) {
+        let l = ALNUM_LOWER[usize::from(c)];
+        if l == 0 {
+            break;
+        }
+        h = fnv_step(h, l);
+        run += 1;
+    }
+    (run, h)
+}
+
+/// The hash of a run of ASCII letters and digits ([`fnv_lower`](crate::hash::fnv_lower)):
+/// setting bit 5 lowercases a letter and keeps a digit.
+#[inline]
+fn fnv_alnum(word: &[u8]) -> u64 {
+    word.iter().fold(FNV_OFFSET, |h, &c| fnv_step(h, c | 0x20))
 }
 
 /// The longest key at `i` ending at a word end: walks word end by word end while the words
@@ -1431,6 +1575,43 @@ mod tests {
             "{rejected} of {}",
             names.key_count()
         );
+    }
+
+    #[test]
+    fn lowercase_word_filter_has_no_false_negative() {
+        let g = Gazetteer::builtin();
+        let names = &g.inner.names_dict;
+        let mut checked = 0;
+        for i in 0..names.key_count() as u32 {
+            let (k, t) = names.key(i).unwrap();
+            let lower = k.to_ascii_lowercase();
+            let run: Vec<u8> = lower
+                .bytes()
+                .take_while(u8::is_ascii_alphanumeric)
+                .collect();
+            if !t.proper && run.first().is_some_and(u8::is_ascii_lowercase) {
+                assert!(
+                    names.lower_starts.may_start(&run),
+                    "{k:?} would never be found"
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked > 100, "{checked}");
+        // and it passes over most lowercase words
+        let words = [
+            "said", "were", "killed", "people", "attack", "in", "and", "by",
+        ];
+        let passed = words
+            .iter()
+            .filter(|w| names.lower_starts.may_start(w.as_bytes()))
+            .count();
+        assert!(passed * 2 < words.len(), "{passed}");
+        // a user gazetteer's too, overflow map aside
+        let g = gaz("metonym\tthe Kremlin\tRU\ncity\tal-Bab\tSY\ncity\tSaid\tEG\n");
+        let lower = &g.inner.names_dict.lower_starts;
+        assert!(lower.may_start(b"the") && lower.may_start(b"al"));
+        assert!(!lower.may_start(b"said") && !lower.may_start(b"then"));
     }
 
     /// The acronyms' search as it was: an unanchored leftmost-longest search, shorter
