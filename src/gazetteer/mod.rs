@@ -662,6 +662,34 @@ impl Names {
         buf.get(at as usize..(at as usize).checked_add(len as usize)?)
     }
 
+    /// What `words` name: key `index` if it is they (ASCII-case-insensitively), else the
+    /// overflow map's key, lowercased in `key`. Apart from the walk, which it would slow
+    /// down with loads of tables it seldom reads.
+    #[inline(never)]
+    fn target(&self, words: &str, index: u32, key: &mut String) -> Option<Target> {
+        match self.key(index) {
+            Some((k, t)) if k.eq_ignore_ascii_case(words) => Some(t),
+            _ if self.overflow.is_empty() => None,
+            _ => {
+                key.clear();
+                key.push_str(words);
+                key.make_ascii_lowercase();
+                self.overflow.get(key.as_str()).copied()
+            }
+        }
+    }
+
+    /// True if a key starts with the ASCII byte `b`, which is no letter or digit.
+    #[inline]
+    fn leads(&self, b: u8) -> bool {
+        let half = if b < 64 {
+            self.lead as u64
+        } else {
+            (self.lead >> 64) as u64
+        };
+        b < 128 && half >> (b & 63) & 1 == 1
+    }
+
     /// The prefix of hash `h`, if some key starts with it.
     #[inline]
     fn prefix(&self, h: u64) -> Option<Prefix> {
@@ -1166,7 +1194,7 @@ fn find_names(names: &Names, text: &str, out: &mut Vec<Mention>) {
             }
             (cap, run)
         } else if b.is_ascii() {
-            if names.lead >> u32::from(b) & 1 == 0 {
+            if !names.leads(b) {
                 i += 1;
                 continue;
             }
@@ -1270,18 +1298,7 @@ fn longest_at(
             }
         };
         if prefix.flags & key_ok != 0 {
-            let words = text.get(i..ne).unwrap_or("");
-            let target = match names.key(prefix.key) {
-                Some((k, t)) if k.eq_ignore_ascii_case(words) => Some(t),
-                _ if names.overflow.is_empty() => None,
-                _ => {
-                    key.clear();
-                    key.push_str(words);
-                    key.make_ascii_lowercase();
-                    names.overflow.get(key.as_str()).copied()
-                }
-            };
-            match target {
+            match names.target(text.get(i..ne).unwrap_or(""), prefix.key, key) {
                 Some(t) if cap || !t.proper => hit = Some((ne, t.ids)),
                 _ => {}
             }
