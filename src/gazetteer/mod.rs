@@ -513,62 +513,99 @@ struct Names {
     max_len: usize,
     /// The first words of the keys that need no capital, made from the tables above by
     /// [`Names::finish`].
-    lower_starts: LowerStarts,
+    lower_starts: RunFilter,
+    /// The second words of the keys that need no capital ("Kremlin" of "the Kremlin"), made
+    /// likewise: most walks from a lowercase word that starts some key ("the", "a", "of")
+    /// end there, and this table says so without hashing the next word.
+    lower_seconds: RunFilter,
 }
 
-/// The first words of the keys that need no capital ("al", "the", "el": some 350 in the
-/// built-in data), by their first two letters and their length. A word written in lowercase
-/// starts only such a key, and most ("said", "were") start none: the search passes them
-/// over without hashing them. A yes may be wrong, a no never is.
+/// Runs of ASCII letters and digits that start some keys, by their first two bytes and
+/// their length ([`Names::lower_starts`], [`Names::lower_seconds`]): some 350 first words
+/// of keys that need no capital in the built-in data ("al", "the", "el"), and 300 second
+/// ones. A word written in lowercase starts only such a key, and most ("said", "were")
+/// start none: the search passes them over without hashing them. A yes may be wrong, a no
+/// never is.
 #[derive(Default)]
-struct LowerStarts {
-    /// For each first letter `a`-`z` and second byte (lowercased; 0 for a one-letter word),
-    /// a bit for each length from 1 to 15 and one for 16 and more. Empty: not made, every
-    /// word may start a key.
+struct RunFilter {
+    /// For each first byte (`a`-`z`, `0`-`9`, lowercased) and second byte (lowercased; 0
+    /// for a one-byte run), a bit for each length from 1 to 15 and one for 16 and more.
+    /// Empty: not made, every run may start a key.
     lengths: Vec<u16>,
 }
 
-impl LowerStarts {
-    /// The slot of a word's first two bytes (ASCII-lowercased, the second 0 for none), if
-    /// the first is a letter.
+impl RunFilter {
+    /// A filter with no runs.
+    fn new() -> RunFilter {
+        RunFilter {
+            lengths: vec![0; 36 * 256],
+        }
+    }
+
+    /// The slot of a run's first two bytes (ASCII-lowercased, the second 0 for none).
     fn slot(first: u8, second: u8) -> Option<usize> {
-        let f = first.checked_sub(b'a').filter(|f| *f < 26)?;
+        let f = match first {
+            b'a'..=b'z' => first - b'a',
+            b'0'..=b'9' => first - b'0' + 26,
+            _ => return None,
+        };
         Some(usize::from(f) * 256 + usize::from(second))
     }
 
-    /// The bit of a word of `len` bytes.
+    /// The bit of a run of `len` bytes.
     fn bit(len: usize) -> u16 {
         1 << (len.clamp(1, 16) - 1)
     }
 
-    /// Counts in the key `k`: its run of ASCII letters and digits, if it starts with one.
-    fn add(&mut self, k: &[u8]) {
-        let len = k.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
-        let (Some(&first), true) = (k.first(), len > 0) else {
+    /// Counts in `run`, ASCII letters and digits (an empty one needs no counting: the
+    /// text's run there is empty too, and [`RunFilter::may_start`] lets it through).
+    fn add(&mut self, run: &[u8]) {
+        let Some(&first) = run.first() else {
             return;
         };
-        let second = if len > 1 {
-            k.get(1).copied().unwrap_or(0)
-        } else {
-            0
-        };
-        let slot = LowerStarts::slot(first.to_ascii_lowercase(), second.to_ascii_lowercase());
+        let second = run.get(1).copied().unwrap_or(0);
+        let slot = RunFilter::slot(first.to_ascii_lowercase(), second.to_ascii_lowercase());
         if let Some(m) = slot.and_then(|s| self.lengths.get_mut(s)) {
-            *m |= LowerStarts::bit(len);
+            *m |= RunFilter::bit(run.len());
         }
     }
 
-    /// False if no key that needs no capital starts with `word`, a run of ASCII letters and
-    /// digits that starts with a lowercase letter.
+    /// False if no key counted in starts with `run`, ASCII letters and digits (an empty
+    /// run may start any).
     #[inline]
-    fn may_start(&self, word: &[u8]) -> bool {
-        let (Some(&first), second) = (word.first(), word.get(1).copied().unwrap_or(0)) else {
+    fn may_start(&self, run: &[u8]) -> bool {
+        let (Some(&first), second) = (run.first(), run.get(1).copied().unwrap_or(0)) else {
             return true;
         };
-        let slot = LowerStarts::slot(first, ALNUM_LOWER[usize::from(second)]);
+        let slot = RunFilter::slot(
+            ALNUM_LOWER[usize::from(first)],
+            ALNUM_LOWER[usize::from(second)],
+        );
         slot.and_then(|s| self.lengths.get(s))
-            .is_none_or(|m| m & LowerStarts::bit(word.len()) != 0)
+            .is_none_or(|m| m & RunFilter::bit(run.len()) != 0)
     }
+}
+
+/// The run of ASCII letters and digits of `bytes` from `from`.
+fn run_at(bytes: &[u8], from: usize) -> &[u8] {
+    let rest = bytes.get(from..).unwrap_or(&[]);
+    let len = rest
+        .iter()
+        .position(|&c| ALNUM_LOWER[usize::from(c)] == 0)
+        .unwrap_or(rest.len());
+    rest.get(..len).unwrap_or(&[])
+}
+
+/// The run of ASCII letters and digits that follows `from` after ASCII punctuation and
+/// spaces: the second word of "the Kremlin", "al-Bab", "Deir ez-Zor" when `from` is the
+/// first one's end (empty if a non-ASCII character or the end comes first).
+fn run_after(bytes: &[u8], from: usize) -> &[u8] {
+    let rest = bytes.get(from..).unwrap_or(&[]);
+    let skip = rest
+        .iter()
+        .position(|&c| !c.is_ascii() || c.is_ascii_alphanumeric())
+        .unwrap_or(rest.len());
+    run_at(bytes, from + skip)
 }
 
 /// Words per key of [`Names::keys`].
@@ -702,12 +739,10 @@ impl Names {
         })
     }
 
-    /// Makes the tables derived from the others ([`LowerStarts`]), once the others are
+    /// Makes the tables derived from the others ([`RunFilter`]s), once the others are
     /// complete.
     fn finish(&mut self) {
-        let mut lower = LowerStarts {
-            lengths: vec![0; 26 * 256],
-        };
+        let (mut starts, mut seconds) = (RunFilter::new(), RunFilter::new());
         // the top bit of each record's last word, read straight from the table: the built-in
         // one has some 85,000 records, and a gazetteer is made at every start
         let count = self.key_count();
@@ -715,17 +750,19 @@ impl Names {
             Words::Static(b) => unproper_keys(b, KEY_WORDS * 4, count, |top: u8| top & 0x80 != 0),
             Words::Owned(v) => unproper_keys(v, KEY_WORDS, count, |w: u32| w & KEY_PROPER != 0),
         };
-        for i in unproper {
-            if let Some((k, _)) = self.key(i) {
-                lower.add(k.as_bytes());
+        let keys = unproper.iter().filter_map(|&i| self.key(i).map(|(k, _)| k));
+        let overflow = self.overflow.iter().filter(|(_, t)| !t.proper);
+        for k in keys.chain(overflow.map(|(k, _)| &**k)) {
+            let k = k.as_bytes();
+            // a key that starts with punctuation is looked up at that byte, not at a word
+            let first = run_at(k, 0);
+            if !first.is_empty() {
+                starts.add(first);
+                seconds.add(run_after(k, first.len()));
             }
         }
-        for (k, t) in &self.overflow {
-            if !t.proper {
-                lower.add(k.as_bytes());
-            }
-        }
-        self.lower_starts = lower;
+        self.lower_starts = starts;
+        self.lower_seconds = seconds;
     }
 
     /// False if no key starts with the word of first-word hash `h` (true may be wrong).
@@ -1160,7 +1197,7 @@ fn find_names(names: &Names, text: &str, out: &mut Vec<Mention>) {
                 let (run, h) = alnum_run_hashed(bytes, i);
                 (run, Some(h))
             } else {
-                (alnum_run(bytes, i), None)
+                (i + run_at(bytes, i).len(), None)
             };
             if is_word_before(text, i) {
                 i = run;
@@ -1185,10 +1222,18 @@ fn find_names(names: &Names, text: &str, out: &mut Vec<Mention>) {
                     .then(|| names.prefix(h))
                     .flatten()
                     .filter(|p| p.flags & (key_ok | more_ok) != 0);
-                let Some(prefix) = prefix else {
+                let Some(mut prefix) = prefix else {
                     i = run;
                     continue;
                 };
+                // a lowercase word walks on only to a second word some key has
+                if !cap && !names.lower_seconds.may_start(run_after(bytes, run)) {
+                    prefix.flags &= !(PREFIX_MORE | PREFIX_MORE_LOWER);
+                    if prefix.flags & key_ok == 0 {
+                        i = run;
+                        continue;
+                    }
+                }
                 // the walk goes on from the first word, already cut, hashed and looked up
                 first = Some((run, h, prefix));
             }
@@ -1228,17 +1273,7 @@ fn find_names(names: &Names, text: &str, out: &mut Vec<Mention>) {
     }
 }
 
-/// The end of the run of ASCII letters and digits from `i`.
-#[inline]
-fn alnum_run(bytes: &[u8], i: usize) -> usize {
-    let rest = bytes.get(i..).unwrap_or(&[]);
-    i + rest
-        .iter()
-        .position(|&c| ALNUM_LOWER[usize::from(c)] == 0)
-        .unwrap_or(rest.len())
-}
-
-/// [`alnum_run`], and the run's hash ([`fnv_lower`](crate::hash::fnv_lower)), in one pass.
+/// The end of the run of ASCII letters and digits from `i` ([`run_at`]), and the run's hash ([`fnv_lower`](crate::hash::fnv_lower)), in one pass.
 #[inline]
 fn alnum_run_hashed(bytes: &[u8], i: usize) -> (usize, u64) {
     let mut h = FNV_OFFSET;
@@ -1626,9 +1661,13 @@ mod tests {
         assert!(passed * 2 < words.len(), "{passed}");
         // a user gazetteer's too, overflow map aside
         let g = gaz("metonym\tthe Kremlin\tRU\ncity\tal-Bab\tSY\ncity\tSaid\tEG\n");
-        let lower = &g.inner.names_dict.lower_starts;
+        let names = &g.inner.names_dict;
+        let lower = &names.lower_starts;
         assert!(lower.may_start(b"the") && lower.may_start(b"al"));
         assert!(!lower.may_start(b"said") && !lower.may_start(b"then"));
+        let second = &names.lower_seconds;
+        assert!(second.may_start(b"KREMLIN") && second.may_start(b"bab"));
+        assert!(!second.may_start(b"attack") && !second.may_start(b"Said"));
     }
 
     /// The acronyms' search as it was: an unanchored leftmost-longest search, shorter
