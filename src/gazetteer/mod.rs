@@ -1203,9 +1203,10 @@ fn find_names(names: &Names, text: &str, out: &mut Vec<Mention>) {
                 i = run;
                 continue;
             }
-            // most words end at ASCII punctuation or space: one probe says whether any
-            // key starts with this word
-            let word_end = bytes.get(run).is_none_or(|a| a.is_ascii() && *a != b'.');
+            // most words end at ASCII punctuation or space (a period too: the walk cuts
+            // "U.S." and "said." after the letters): one probe says whether any key starts
+            // with this word
+            let word_end = bytes.get(run).is_none_or(u8::is_ascii);
             if word_end {
                 let word = bytes.get(i..run).unwrap_or(&[]);
                 let h = match hashed {
@@ -1627,6 +1628,19 @@ mod tests {
             "{rejected} of {}",
             names.key_count()
         );
+    }
+
+    #[test]
+    fn words_before_a_period() {
+        let g = gaz(
+            "metonym\tthe Kremlin\tRU\ncity\tSt. Louis\tUS\ncity\tHoms\tSY\n\
+             armed_group\tal-Qaeda\t\t\t\tal.Qaeda\n",
+        );
+        assert_eq!(
+            names(&g, "said the Kremlin. St. Louis. In Homs.x the."),
+            vec!["the Kremlin", "St. Louis", "Homs"]
+        );
+        assert_eq!(names(&g, "al.Qaeda, al. Qaeda"), vec!["al.Qaeda"]);
     }
 
     #[test]
