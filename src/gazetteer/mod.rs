@@ -1387,13 +1387,18 @@ fn find_one(a: &Automaton, text: &str, out: &mut Vec<Mention>) {
                     .is_some_and(|c| !c.is_lowercase()))
     };
     let bytes = text.as_bytes();
+    // most bytes are lowercase letters and spaces: when no pattern starts with one, they
+    // are passed over eight at a time
+    let plain = !a.starts.first[usize::from(b' ')]
+        && !(b'a'..=b'z').any(|c| a.starts.first[usize::from(c)]);
     let mut at = 0;
-    while let Some(&b) = bytes.get(at) {
+    loop {
+        at = next_start(&a.starts, plain, bytes, at);
+        let Some(&b) = bytes.get(at) else {
+            break;
+        };
         // a pattern's first byte is a character's first byte: `at` is a char boundary
-        if !a.starts.first[usize::from(b)]
-            || !a.starts.pair(b, bytes.get(at + 1).copied())
-            || ((b.is_ascii_alphanumeric() || b >= 0x80) && is_word_before(text, at))
-        {
+        if (b.is_ascii_alphanumeric() || b >= 0x80) && is_word_before(text, at) {
             at += 1;
             continue;
         }
@@ -1424,6 +1429,51 @@ fn find_one(a: &Automaton, text: &str, out: &mut Vec<Mention>) {
             None => at += 1,
         }
     }
+}
+
+/// The first position from `at` where `bytes` has the first two bytes of a pattern (the
+/// end if none): `plain` if no pattern starts with a lowercase letter or a space. Its own
+/// loop, with few registers to keep.
+#[inline(never)]
+fn next_start(starts: &Starts, plain: bool, bytes: &[u8], mut at: usize) -> usize {
+    loop {
+        if plain {
+            let n = plain_bytes(bytes, at);
+            if n > 0 {
+                at += n;
+                continue;
+            }
+        }
+        match bytes.get(at) {
+            Some(&b) if !starts.first[usize::from(b)] => at += 1,
+            Some(&b) if !starts.pair(b, bytes.get(at + 1).copied()) => at += 1,
+            Some(_) => return at,
+            None => return bytes.len(),
+        }
+    }
+}
+
+/// How many of the eight bytes of `bytes` from `at` are ASCII lowercase letters or spaces
+/// before the first that is not (0 if fewer than eight bytes are left), in one 64-bit word.
+#[inline]
+fn plain_bytes(bytes: &[u8], at: usize) -> usize {
+    let Some(chunk) = at
+        .checked_add(8)
+        .and_then(|end| bytes.get(at..end))
+        .and_then(|c| <[u8; 8]>::try_from(c).ok())
+    else {
+        return 0;
+    };
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let x = u64::from_le_bytes(chunk);
+    // each byte's low seven bits with the top bit set: subtracting a byte value below 0x80
+    // borrows from no other byte, and leaves the top bit set where the byte is no less
+    let low = (x & !HIGH) | HIGH;
+    let lower = (low - ONES * u64::from(b'a')) & !(low - ONES * u64::from(b'z' + 1));
+    let space = !((low ^ (ONES * u64::from(b' '))) - ONES);
+    let plain = (lower | space) & !x & HIGH;
+    ((!plain & HIGH).trailing_zeros() / 8) as usize
 }
 
 #[cfg(test)]
@@ -1641,6 +1691,22 @@ mod tests {
             vec!["the Kremlin", "St. Louis", "Homs"]
         );
         assert_eq!(names(&g, "al.Qaeda, al. Qaeda"), vec!["al.Qaeda"]);
+    }
+
+    #[test]
+    fn plain_bytes_counts_lowercase_letters_and_spaces() {
+        let plain = |b: u8| b.is_ascii_lowercase() || b == b' ';
+        for b in 0..=255u8 {
+            for pos in 0..8 {
+                let mut t = *b"ab cd ef";
+                t[pos] = b;
+                let want = t.iter().take_while(|&&c| plain(c)).count();
+                assert_eq!(plain_bytes(&t, 0), want, "{b:#x} at {pos}");
+            }
+        }
+        assert_eq!(plain_bytes(b"abc", 0), 0);
+        assert_eq!(plain_bytes(b"xabcdefghZ", 1), 8);
+        assert_eq!(plain_bytes(b"xabcdefghZ", 2), 7);
     }
 
     #[test]
