@@ -1235,6 +1235,22 @@ fn find_names(names: &Names, text: &str, out: &mut Vec<Mention>) {
                         continue;
                     }
                 }
+                if prefix.flags & more_ok == 0 {
+                    // a key of one word, no walk
+                    let word = text.get(i..run).unwrap_or("");
+                    let target = (word.len() <= names.max_len)
+                        .then(|| names.target(word, prefix.key, &mut key))
+                        .flatten()
+                        .filter(|t| cap || !t.proper);
+                    if let Some(t) = target {
+                        out.push(Mention {
+                            span: Span::new(i, run),
+                            ids: t.ids,
+                        });
+                    }
+                    i = run;
+                    continue;
+                }
                 // the walk goes on from the first word, already cut, hashed and looked up
                 first = Some((run, h, prefix));
             }
