@@ -1208,51 +1208,13 @@ fn find_names(names: &Names, text: &str, out: &mut Vec<Mention>) {
             // with this word
             let word_end = bytes.get(run).is_none_or(u8::is_ascii);
             if word_end {
-                let word = bytes.get(i..run).unwrap_or(&[]);
-                let h = match hashed {
-                    Some(h) => h,
-                    None if names.lower_starts.may_start(word) => fnv_alnum(word),
-                    None => {
+                match first_word(names, text, i..run, cap, hashed, &mut key, out) {
+                    FirstWord::Done => {
                         i = run;
                         continue;
                     }
-                };
-                let (key_ok, more_ok) = prefix_flags(cap);
-                let prefix = names
-                    .may_start(h)
-                    .then(|| names.prefix(h))
-                    .flatten()
-                    .filter(|p| p.flags & (key_ok | more_ok) != 0);
-                let Some(mut prefix) = prefix else {
-                    i = run;
-                    continue;
-                };
-                // a lowercase word walks on only to a second word some key has
-                if !cap && !names.lower_seconds.may_start(run_after(bytes, run)) {
-                    prefix.flags &= !(PREFIX_MORE | PREFIX_MORE_LOWER);
-                    if prefix.flags & key_ok == 0 {
-                        i = run;
-                        continue;
-                    }
+                    FirstWord::Walk(f) => first = Some(f),
                 }
-                if prefix.flags & more_ok == 0 {
-                    // a key of one word, no walk
-                    let word = text.get(i..run).unwrap_or("");
-                    let target = (word.len() <= names.max_len)
-                        .then(|| names.target(word, prefix.key, &mut key))
-                        .flatten()
-                        .filter(|t| cap || !t.proper);
-                    if let Some(t) = target {
-                        out.push(Mention {
-                            span: Span::new(i, run),
-                            ids: t.ids,
-                        });
-                    }
-                    i = run;
-                    continue;
-                }
-                // the walk goes on from the first word, already cut, hashed and looked up
-                first = Some((run, h, prefix));
             }
             (cap, run)
         } else if b.is_ascii() {
@@ -1311,6 +1273,73 @@ fn alnum_run_hashed(bytes: &[u8], i: usize) -> (usize, u64) {
 #[inline]
 fn fnv_alnum(word: &[u8]) -> u64 {
     word.iter().fold(FNV_OFFSET, |h, &c| fnv_step(h, c | 0x20))
+}
+
+/// What the scan makes of a word from a word start to a word end.
+enum FirstWord {
+    /// No key starts with it, or only one of one word, recorded if it is there: the scan
+    /// goes on after it.
+    Done,
+    /// The walk goes on from it: its end, hash and prefix.
+    Walk((usize, u64, Prefix)),
+}
+
+/// The first word at `word` (ASCII letters and digits, `cap` if not written in lowercase,
+/// `hashed` if its hash is known): looked up through the filters, and recorded if it is
+/// a key of one word that no key goes on past.
+#[inline(always)]
+fn first_word(
+    names: &Names,
+    text: &str,
+    word: std::ops::Range<usize>,
+    cap: bool,
+    hashed: Option<u64>,
+    key: &mut String,
+    out: &mut Vec<Mention>,
+) -> FirstWord {
+    let bytes = text.as_bytes();
+    let h = match hashed {
+        Some(h) => h,
+        None => {
+            let run = bytes.get(word.clone()).unwrap_or(&[]);
+            if !names.lower_starts.may_start(run) {
+                return FirstWord::Done;
+            }
+            fnv_alnum(run)
+        }
+    };
+    let (key_ok, more_ok) = prefix_flags(cap);
+    let prefix = names
+        .may_start(h)
+        .then(|| names.prefix(h))
+        .flatten()
+        .filter(|p| p.flags & (key_ok | more_ok) != 0);
+    let Some(mut prefix) = prefix else {
+        return FirstWord::Done;
+    };
+    // a lowercase word walks on only to a second word some key has
+    if !cap && !names.lower_seconds.may_start(run_after(bytes, word.end)) {
+        prefix.flags &= !(PREFIX_MORE | PREFIX_MORE_LOWER);
+        if prefix.flags & key_ok == 0 {
+            return FirstWord::Done;
+        }
+    }
+    if prefix.flags & more_ok != 0 {
+        return FirstWord::Walk((word.end, h, prefix));
+    }
+    // a key of one word, no walk
+    let w = text.get(word.clone()).unwrap_or("");
+    let target = (w.len() <= names.max_len)
+        .then(|| names.target(w, prefix.key, key))
+        .flatten()
+        .filter(|t| cap || !t.proper);
+    if let Some(t) = target {
+        out.push(Mention {
+            span: Span::new(word.start, word.end),
+            ids: t.ids,
+        });
+    }
+    FirstWord::Done
 }
 
 /// The longest key at `i` ending at a word end: walks word end by word end while the words
