@@ -22,8 +22,8 @@ use super::table::{prefix_slots, probe_words, Words, PREFIX_FLAG_BITS, PREFIX_WO
 use super::tsv::{self, Line};
 use super::{
     bloom_bits, builtin, code_slot, is_case_sensitive, next_word_end, Automaton, Entry, EntryId,
-    EntryKind, Gazetteer, Inner, Names, Slot, BUILTIN_FILES, KEY_FOLDED, KEY_PROPER, KEY_WORDS,
-    NAME_UNMATCHED, PREFIX_KEY, PREFIX_LOWER, PREFIX_MORE, PREFIX_MORE_LOWER, REMOVED,
+    EntryKind, Gazetteer, Inner, Names, Slot, Starts, BUILTIN_FILES, KEY_FOLDED, KEY_PROPER,
+    KEY_WORDS, NAME_UNMATCHED, PREFIX_KEY, PREFIX_LOWER, PREFIX_MORE, PREFIX_MORE_LOWER, REMOVED,
 };
 use crate::error::Error;
 use crate::hash::{fnv_lower, fnv_step, Fast, FNV_OFFSET};
@@ -629,6 +629,7 @@ fn index(entries: Vec<Entry>, stop: &HashSet<String>) -> Result<Gazetteer, Error
     names_dict.first_words = Words::Owned(bloom);
     names_dict.text = text;
     names_dict.folded = folded.into();
+    names_dict.finish();
     let (automata, cs_patterns) = case_sensitive_automaton(cs, &mut ids)?;
     let patterns = groups + automata.iter().map(|a| a.targets.len()).sum::<usize>();
     let codes = code_table(&entries);
@@ -957,14 +958,10 @@ pub(super) fn cs_automaton<'p>(
     patterns: impl IntoIterator<Item = &'p str>,
     targets: Vec<(u32, u32)>,
 ) -> Result<Automaton, Error> {
-    let mut starts = [false; 256];
+    let mut starts = Starts::default();
     let patterns: Vec<&str> = patterns
         .into_iter()
-        .inspect(|p| {
-            if let Some(&b) = p.as_bytes().first() {
-                starts[usize::from(b)] = true;
-            }
-        })
+        .inspect(|p| starts.add(p.as_bytes()))
         .collect();
     let ac = AhoCorasick::builder()
         .ascii_case_insensitive(false)

@@ -221,6 +221,7 @@ pub(crate) fn read(sources: &[usize]) -> Option<Gazetteer> {
     let cs_patterns = builtin::TEXT.get(text + folded..text + folded + cs)?;
     let overflow_keys = builtin::TEXT.get(text + folded + cs..)?;
     names.overflow = overflow_map(overflow_keys, &overflow_targets, overflow)?;
+    names.finish();
     let automata = automata(cs_patterns, &targets)?;
     Some(Gazetteer {
         inner: Arc::new(Inner {

@@ -58,7 +58,7 @@
 //! # How names are found
 //!
 //! The case-sensitive patterns (acronyms, `=forced`) are few and live in an aho-corasick
-//! automaton, run anchored only where the text has a byte some of them starts with (a
+//! automaton, run anchored only where the text has the first two bytes of one of them (a
 //! capital at a word start, mostly). The case-insensitive ones (some 85,000 names) live in a hash table of every
 //! key prefix cut at its word ends, hashed as the text is read: at each word start the
 //! search hashes the word and probes the table once, and only walks on to the next word
@@ -415,8 +415,59 @@ struct Automaton {
     /// For each pattern, true if it is a proper name: a hit must start with a capital.
     proper: Vec<bool>,
     /// The bytes some pattern starts with: the search runs the automaton, anchored, only
-    /// where the text has one (a capital, mostly) at a word start.
-    starts: [bool; 256],
+    /// where the text has them (a capital, mostly, at a word start).
+    starts: Starts,
+}
+
+/// The first byte and the first two bytes of an [`Automaton`]'s patterns: most capitals at a
+/// word start ("The", "Syria") begin no acronym, and two bytes say so where one does not.
+pub(crate) struct Starts {
+    /// For each byte, true if some pattern starts with it.
+    first: [bool; 256],
+    /// A bit for each pair of bytes (first times 256 plus second) that starts some pattern;
+    /// a one-byte pattern sets the bit of every second byte.
+    pairs: Box<[u64]>,
+}
+
+impl Default for Starts {
+    fn default() -> Starts {
+        Starts {
+            first: [false; 256],
+            pairs: vec![0; 256 * 256 / 64].into_boxed_slice(),
+        }
+    }
+}
+
+impl Starts {
+    /// Counts `pattern` in.
+    pub(crate) fn add(&mut self, pattern: &[u8]) {
+        let Some(&b) = pattern.first() else {
+            return;
+        };
+        self.first[usize::from(b)] = true;
+        let seconds = match pattern.get(1) {
+            Some(&c) => c..=c,
+            None => 0..=u8::MAX,
+        };
+        for c in seconds {
+            let pair = usize::from(b) << 8 | usize::from(c);
+            if let Some(w) = self.pairs.get_mut(pair / 64) {
+                *w |= 1 << (pair % 64);
+            }
+        }
+    }
+
+    /// False if no pattern starts with `b` then `next` (the byte after it, if any).
+    #[inline]
+    fn pair(&self, b: u8, next: Option<u8>) -> bool {
+        let Some(c) = next else {
+            return self.first[usize::from(b)];
+        };
+        let pair = usize::from(b) << 8 | usize::from(c);
+        self.pairs
+            .get(pair / 64)
+            .is_some_and(|w| w >> (pair % 64) & 1 == 1)
+    }
 }
 
 /// The case-insensitive patterns, looked up at word starts: proper names ("Idlib", written
@@ -460,6 +511,101 @@ struct Names {
     lead_other: bool,
     /// Longest key in bytes.
     max_len: usize,
+    /// The first words of the keys that need no capital, made from the tables above by
+    /// [`Names::finish`].
+    lower_starts: RunFilter,
+    /// The second words of the keys that need no capital ("Kremlin" of "the Kremlin"), made
+    /// likewise: most walks from a lowercase word that starts some key ("the", "a", "of")
+    /// end there, and this table says so without hashing the next word.
+    lower_seconds: RunFilter,
+}
+
+/// Runs of ASCII letters and digits that start some keys, by their first two bytes and
+/// their length ([`Names::lower_starts`], [`Names::lower_seconds`]): some 350 first words
+/// of keys that need no capital in the built-in data ("al", "the", "el"), and 300 second
+/// ones. A word written in lowercase starts only such a key, and most ("said", "were")
+/// start none: the search passes them over without hashing them. A yes may be wrong, a no
+/// never is.
+#[derive(Default)]
+struct RunFilter {
+    /// For each first byte (`a`-`z`, `0`-`9`, lowercased) and second byte (lowercased; 0
+    /// for a one-byte run), a bit for each length from 1 to 15 and one for 16 and more.
+    /// Empty: not made, every run may start a key.
+    lengths: Vec<u16>,
+}
+
+impl RunFilter {
+    /// A filter with no runs.
+    fn new() -> RunFilter {
+        RunFilter {
+            lengths: vec![0; 36 * 256],
+        }
+    }
+
+    /// The slot of a run's first two bytes (ASCII-lowercased, the second 0 for none).
+    fn slot(first: u8, second: u8) -> Option<usize> {
+        let f = match first {
+            b'a'..=b'z' => first - b'a',
+            b'0'..=b'9' => first - b'0' + 26,
+            _ => return None,
+        };
+        Some(usize::from(f) * 256 + usize::from(second))
+    }
+
+    /// The bit of a run of `len` bytes.
+    fn bit(len: usize) -> u16 {
+        1 << (len.clamp(1, 16) - 1)
+    }
+
+    /// Counts in `run`, ASCII letters and digits (an empty one needs no counting: the
+    /// text's run there is empty too, and [`RunFilter::may_start`] lets it through).
+    fn add(&mut self, run: &[u8]) {
+        let Some(&first) = run.first() else {
+            return;
+        };
+        let second = run.get(1).copied().unwrap_or(0);
+        let slot = RunFilter::slot(first.to_ascii_lowercase(), second.to_ascii_lowercase());
+        if let Some(m) = slot.and_then(|s| self.lengths.get_mut(s)) {
+            *m |= RunFilter::bit(run.len());
+        }
+    }
+
+    /// False if no key counted in starts with `run`, ASCII letters and digits (an empty
+    /// run may start any).
+    #[inline]
+    fn may_start(&self, run: &[u8]) -> bool {
+        let (Some(&first), second) = (run.first(), run.get(1).copied().unwrap_or(0)) else {
+            return true;
+        };
+        let slot = RunFilter::slot(
+            ALNUM_LOWER[usize::from(first)],
+            ALNUM_LOWER[usize::from(second)],
+        );
+        slot.and_then(|s| self.lengths.get(s))
+            .is_none_or(|m| m & RunFilter::bit(run.len()) != 0)
+    }
+}
+
+/// The run of ASCII letters and digits of `bytes` from `from`.
+fn run_at(bytes: &[u8], from: usize) -> &[u8] {
+    let rest = bytes.get(from..).unwrap_or(&[]);
+    let len = rest
+        .iter()
+        .position(|&c| ALNUM_LOWER[usize::from(c)] == 0)
+        .unwrap_or(rest.len());
+    rest.get(..len).unwrap_or(&[])
+}
+
+/// The run of ASCII letters and digits that follows `from` after ASCII punctuation and
+/// spaces: the second word of "the Kremlin", "al-Bab", "Deir ez-Zor" when `from` is the
+/// first one's end (empty if a non-ASCII character or the end comes first).
+fn run_after(bytes: &[u8], from: usize) -> &[u8] {
+    let rest = bytes.get(from..).unwrap_or(&[]);
+    let skip = rest
+        .iter()
+        .position(|&c| !c.is_ascii() || c.is_ascii_alphanumeric())
+        .unwrap_or(rest.len());
+    run_at(bytes, from + skip)
 }
 
 /// Words per key of [`Names::keys`].
@@ -553,6 +699,34 @@ impl Names {
         buf.get(at as usize..(at as usize).checked_add(len as usize)?)
     }
 
+    /// What `words` name: key `index` if it is they (ASCII-case-insensitively), else the
+    /// overflow map's key, lowercased in `key`. Apart from the walk, which it would slow
+    /// down with loads of tables it seldom reads.
+    #[inline(never)]
+    fn target(&self, words: &str, index: u32, key: &mut String) -> Option<Target> {
+        match self.key(index) {
+            Some((k, t)) if k.eq_ignore_ascii_case(words) => Some(t),
+            _ if self.overflow.is_empty() => None,
+            _ => {
+                key.clear();
+                key.push_str(words);
+                key.make_ascii_lowercase();
+                self.overflow.get(key.as_str()).copied()
+            }
+        }
+    }
+
+    /// True if a key starts with the ASCII byte `b`, which is no letter or digit.
+    #[inline]
+    fn leads(&self, b: u8) -> bool {
+        let half = if b < 64 {
+            self.lead as u64
+        } else {
+            (self.lead >> 64) as u64
+        };
+        b < 128 && half >> (b & 63) & 1 == 1
+    }
+
     /// The prefix of hash `h`, if some key starts with it.
     #[inline]
     fn prefix(&self, h: u64) -> Option<Prefix> {
@@ -565,6 +739,32 @@ impl Names {
         })
     }
 
+    /// Makes the tables derived from the others ([`RunFilter`]s), once the others are
+    /// complete.
+    fn finish(&mut self) {
+        let (mut starts, mut seconds) = (RunFilter::new(), RunFilter::new());
+        // the top bit of each record's last word, read straight from the table: the built-in
+        // one has some 85,000 records, and a gazetteer is made at every start
+        let count = self.key_count();
+        let unproper = match &self.keys {
+            Words::Static(b) => unproper_keys(b, KEY_WORDS * 4, count, |top: u8| top & 0x80 != 0),
+            Words::Owned(v) => unproper_keys(v, KEY_WORDS, count, |w: u32| w & KEY_PROPER != 0),
+        };
+        let keys = unproper.iter().filter_map(|&i| self.key(i).map(|(k, _)| k));
+        let overflow = self.overflow.iter().filter(|(_, t)| !t.proper);
+        for k in keys.chain(overflow.map(|(k, _)| &**k)) {
+            let k = k.as_bytes();
+            // a key that starts with punctuation is looked up at that byte, not at a word
+            let first = run_at(k, 0);
+            if !first.is_empty() {
+                starts.add(first);
+                seconds.add(run_after(k, first.len()));
+            }
+        }
+        self.lower_starts = starts;
+        self.lower_seconds = seconds;
+    }
+
     /// False if no key starts with the word of first-word hash `h` (true may be wrong).
     fn may_start(&self, h: u64) -> bool {
         bloom_bits(h, self.first_words.len()).iter().all(|&bit| {
@@ -573,6 +773,27 @@ impl Names {
                 .is_some_and(|w| w >> (bit % 32) & 1 == 1)
         })
     }
+}
+
+/// The indexes of the first `count` key records that need no capital, in `table` of
+/// records of `size` items, by `proper` on a record's last item.
+fn unproper_keys<T: Copy>(
+    table: &[T],
+    size: usize,
+    count: usize,
+    proper: impl Fn(T) -> bool,
+) -> Vec<u32> {
+    let mut out = Vec::new();
+    let mut at = size.saturating_sub(1);
+    for i in 0..count as u32 {
+        match table.get(at) {
+            Some(&w) if !proper(w) => out.push(i),
+            Some(_) => {}
+            None => break,
+        }
+        at += size;
+    }
+    out
 }
 
 /// The first word end after `from`, up to `limit`: a position after a letter, digit or
@@ -969,42 +1190,35 @@ fn find_names(names: &Names, text: &str, out: &mut Vec<Mention>) {
         // a candidate start, whether it is written with a capital (or a digit), and where
         // the next candidate can be if no key starts here
         let (cap, next) = if b.is_ascii_alphanumeric() {
-            // the run of ASCII letters and digits from here, hashed as it is read
-            let mut h = FNV_OFFSET;
-            let mut run = i;
-            for &c in bytes.get(i..).unwrap_or(&[]) {
-                let l = ALNUM_LOWER[usize::from(c)];
-                if l == 0 {
-                    break;
-                }
-                h = fnv_step(h, l);
-                run += 1;
-            }
+            let cap = !b.is_ascii_lowercase();
+            // the run of ASCII letters and digits from here; a capitalised one hashed as it
+            // is read, a lowercase one only if it may start a key that needs no capital
+            let (run, hashed) = if cap {
+                let (run, h) = alnum_run_hashed(bytes, i);
+                (run, Some(h))
+            } else {
+                (i + run_at(bytes, i).len(), None)
+            };
             if is_word_before(text, i) {
                 i = run;
                 continue;
             }
-            let cap = !b.is_ascii_lowercase();
-            // most words end at ASCII punctuation or space: one probe says whether any
-            // key starts with this word
-            let word_end = bytes.get(run).is_none_or(|a| a.is_ascii() && *a != b'.');
+            // most words end at ASCII punctuation or space (a period too: the walk cuts
+            // "U.S." and "said." after the letters): one probe says whether any key starts
+            // with this word
+            let word_end = bytes.get(run).is_none_or(u8::is_ascii);
             if word_end {
-                let (key_ok, more_ok) = prefix_flags(cap);
-                let prefix = names
-                    .may_start(h)
-                    .then(|| names.prefix(h))
-                    .flatten()
-                    .filter(|p| p.flags & (key_ok | more_ok) != 0);
-                let Some(prefix) = prefix else {
-                    i = run;
-                    continue;
-                };
-                // the walk goes on from the first word, already cut, hashed and looked up
-                first = Some((run, h, prefix));
+                match first_word(names, text, i..run, cap, hashed, &mut key, out) {
+                    FirstWord::Done => {
+                        i = run;
+                        continue;
+                    }
+                    FirstWord::Walk(f) => first = Some(f),
+                }
             }
             (cap, run)
         } else if b.is_ascii() {
-            if names.lead >> u32::from(b) & 1 == 0 {
+            if !names.leads(b) {
                 i += 1;
                 continue;
             }
@@ -1036,6 +1250,96 @@ fn find_names(names: &Names, text: &str, out: &mut Vec<Mention>) {
             None => i = next,
         }
     }
+}
+
+/// The end of the run of ASCII letters and digits from `i` ([`run_at`]), and the run's hash ([`fnv_lower`](crate::hash::fnv_lower)), in one pass.
+#[inline]
+fn alnum_run_hashed(bytes: &[u8], i: usize) -> (usize, u64) {
+    let mut h = FNV_OFFSET;
+    let mut run = i;
+    for &c in bytes.get(i..).unwrap_or(&[]) {
+        let l = ALNUM_LOWER[usize::from(c)];
+        if l == 0 {
+            break;
+        }
+        h = fnv_step(h, l);
+        run += 1;
+    }
+    (run, h)
+}
+
+/// The hash of a run of ASCII letters and digits ([`fnv_lower`](crate::hash::fnv_lower)):
+/// setting bit 5 lowercases a letter and keeps a digit.
+#[inline]
+fn fnv_alnum(word: &[u8]) -> u64 {
+    word.iter().fold(FNV_OFFSET, |h, &c| fnv_step(h, c | 0x20))
+}
+
+/// What the scan makes of a word from a word start to a word end.
+enum FirstWord {
+    /// No key starts with it, or only one of one word, recorded if it is there: the scan
+    /// goes on after it.
+    Done,
+    /// The walk goes on from it: its end, hash and prefix.
+    Walk((usize, u64, Prefix)),
+}
+
+/// The first word at `word` (ASCII letters and digits, `cap` if not written in lowercase,
+/// `hashed` if its hash is known): looked up through the filters, and recorded if it is
+/// a key of one word that no key goes on past.
+#[inline(always)]
+fn first_word(
+    names: &Names,
+    text: &str,
+    word: std::ops::Range<usize>,
+    cap: bool,
+    hashed: Option<u64>,
+    key: &mut String,
+    out: &mut Vec<Mention>,
+) -> FirstWord {
+    let bytes = text.as_bytes();
+    let h = match hashed {
+        Some(h) => h,
+        None => {
+            let run = bytes.get(word.clone()).unwrap_or(&[]);
+            if !names.lower_starts.may_start(run) {
+                return FirstWord::Done;
+            }
+            fnv_alnum(run)
+        }
+    };
+    let (key_ok, more_ok) = prefix_flags(cap);
+    let prefix = names
+        .may_start(h)
+        .then(|| names.prefix(h))
+        .flatten()
+        .filter(|p| p.flags & (key_ok | more_ok) != 0);
+    let Some(mut prefix) = prefix else {
+        return FirstWord::Done;
+    };
+    // a lowercase word walks on only to a second word some key has
+    if !cap && !names.lower_seconds.may_start(run_after(bytes, word.end)) {
+        prefix.flags &= !(PREFIX_MORE | PREFIX_MORE_LOWER);
+        if prefix.flags & key_ok == 0 {
+            return FirstWord::Done;
+        }
+    }
+    if prefix.flags & more_ok != 0 {
+        return FirstWord::Walk((word.end, h, prefix));
+    }
+    // a key of one word, no walk
+    let w = text.get(word.clone()).unwrap_or("");
+    let target = (w.len() <= names.max_len)
+        .then(|| names.target(w, prefix.key, key))
+        .flatten()
+        .filter(|t| cap || !t.proper);
+    if let Some(t) = target {
+        out.push(Mention {
+            span: Span::new(word.start, word.end),
+            ids: t.ids,
+        });
+    }
+    FirstWord::Done
 }
 
 /// The longest key at `i` ending at a word end: walks word end by word end while the words
@@ -1075,18 +1379,7 @@ fn longest_at(
             }
         };
         if prefix.flags & key_ok != 0 {
-            let words = text.get(i..ne).unwrap_or("");
-            let target = match names.key(prefix.key) {
-                Some((k, t)) if k.eq_ignore_ascii_case(words) => Some(t),
-                _ if names.overflow.is_empty() => None,
-                _ => {
-                    key.clear();
-                    key.push_str(words);
-                    key.make_ascii_lowercase();
-                    names.overflow.get(key.as_str()).copied()
-                }
-            };
-            match target {
+            match names.target(text.get(i..ne).unwrap_or(""), prefix.key, key) {
                 Some(t) if cap || !t.proper => hit = Some((ne, t.ids)),
                 _ => {}
             }
@@ -1118,8 +1411,8 @@ fn is_word_before(text: &str, pos: usize) -> bool {
     }
 }
 
-/// The case-sensitive patterns: at each position where the text has a byte some pattern
-/// starts with (a word byte only at a word start, where a hit can pass the boundary check),
+/// The case-sensitive patterns: at each position where the text has the first two bytes of
+/// some pattern (a word byte only at a word start, where a hit can pass the boundary check),
 /// the longest pattern starting there that passes it, down to the shortest. The same hits
 /// as an unanchored leftmost-longest search that retries shorter patterns at a rejected
 /// start, for a table look-up per byte instead of an automaton step.
@@ -1139,12 +1432,18 @@ fn find_one(a: &Automaton, text: &str, out: &mut Vec<Mention>) {
                     .is_some_and(|c| !c.is_lowercase()))
     };
     let bytes = text.as_bytes();
+    // most bytes are lowercase letters and spaces: when no pattern starts with one, they
+    // are passed over eight at a time
+    let plain = !a.starts.first[usize::from(b' ')]
+        && !(b'a'..=b'z').any(|c| a.starts.first[usize::from(c)]);
     let mut at = 0;
-    while let Some(&b) = bytes.get(at) {
+    loop {
+        at = next_start(&a.starts, plain, bytes, at);
+        let Some(&b) = bytes.get(at) else {
+            break;
+        };
         // a pattern's first byte is a character's first byte: `at` is a char boundary
-        if !a.starts[usize::from(b)]
-            || ((b.is_ascii_alphanumeric() || b >= 0x80) && is_word_before(text, at))
-        {
+        if (b.is_ascii_alphanumeric() || b >= 0x80) && is_word_before(text, at) {
             at += 1;
             continue;
         }
@@ -1175,6 +1474,51 @@ fn find_one(a: &Automaton, text: &str, out: &mut Vec<Mention>) {
             None => at += 1,
         }
     }
+}
+
+/// The first position from `at` where `bytes` has the first two bytes of a pattern (the
+/// end if none): `plain` if no pattern starts with a lowercase letter or a space. Its own
+/// loop, with few registers to keep.
+#[inline(never)]
+fn next_start(starts: &Starts, plain: bool, bytes: &[u8], mut at: usize) -> usize {
+    loop {
+        if plain {
+            let n = plain_bytes(bytes, at);
+            if n > 0 {
+                at += n;
+                continue;
+            }
+        }
+        match bytes.get(at) {
+            Some(&b) if !starts.first[usize::from(b)] => at += 1,
+            Some(&b) if !starts.pair(b, bytes.get(at + 1).copied()) => at += 1,
+            Some(_) => return at,
+            None => return bytes.len(),
+        }
+    }
+}
+
+/// How many of the eight bytes of `bytes` from `at` are ASCII lowercase letters or spaces
+/// before the first that is not (0 if fewer than eight bytes are left), in one 64-bit word.
+#[inline]
+fn plain_bytes(bytes: &[u8], at: usize) -> usize {
+    let Some(chunk) = at
+        .checked_add(8)
+        .and_then(|end| bytes.get(at..end))
+        .and_then(|c| <[u8; 8]>::try_from(c).ok())
+    else {
+        return 0;
+    };
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let x = u64::from_le_bytes(chunk);
+    // each byte's low seven bits with the top bit set: subtracting a byte value below 0x80
+    // borrows from no other byte, and leaves the top bit set where the byte is no less
+    let low = (x & !HIGH) | HIGH;
+    let lower = (low - ONES * u64::from(b'a')) & !(low - ONES * u64::from(b'z' + 1));
+    let space = !((low ^ (ONES * u64::from(b' '))) - ONES);
+    let plain = (lower | space) & !x & HIGH;
+    ((!plain & HIGH).trailing_zeros() / 8) as usize
 }
 
 #[cfg(test)]
@@ -1379,6 +1723,76 @@ mod tests {
             "{rejected} of {}",
             names.key_count()
         );
+    }
+
+    #[test]
+    fn words_before_a_period() {
+        let g = gaz(
+            "metonym\tthe Kremlin\tRU\ncity\tSt. Louis\tUS\ncity\tHoms\tSY\n\
+             armed_group\tal-Qaeda\t\t\t\tal.Qaeda\n",
+        );
+        assert_eq!(
+            names(&g, "said the Kremlin. St. Louis. In Homs.x the."),
+            vec!["the Kremlin", "St. Louis", "Homs"]
+        );
+        assert_eq!(names(&g, "al.Qaeda, al. Qaeda"), vec!["al.Qaeda"]);
+    }
+
+    #[test]
+    fn plain_bytes_counts_lowercase_letters_and_spaces() {
+        let plain = |b: u8| b.is_ascii_lowercase() || b == b' ';
+        for b in 0..=255u8 {
+            for pos in 0..8 {
+                let mut t = *b"ab cd ef";
+                t[pos] = b;
+                let want = t.iter().take_while(|&&c| plain(c)).count();
+                assert_eq!(plain_bytes(&t, 0), want, "{b:#x} at {pos}");
+            }
+        }
+        assert_eq!(plain_bytes(b"abc", 0), 0);
+        assert_eq!(plain_bytes(b"xabcdefghZ", 1), 8);
+        assert_eq!(plain_bytes(b"xabcdefghZ", 2), 7);
+    }
+
+    #[test]
+    fn lowercase_word_filter_has_no_false_negative() {
+        let g = Gazetteer::builtin();
+        let names = &g.inner.names_dict;
+        let mut checked = 0;
+        for i in 0..names.key_count() as u32 {
+            let (k, t) = names.key(i).unwrap();
+            let lower = k.to_ascii_lowercase();
+            let run: Vec<u8> = lower
+                .bytes()
+                .take_while(u8::is_ascii_alphanumeric)
+                .collect();
+            if !t.proper && run.first().is_some_and(u8::is_ascii_lowercase) {
+                assert!(
+                    names.lower_starts.may_start(&run),
+                    "{k:?} would never be found"
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked > 100, "{checked}");
+        // and it passes over most lowercase words
+        let words = [
+            "said", "were", "killed", "people", "attack", "in", "and", "by",
+        ];
+        let passed = words
+            .iter()
+            .filter(|w| names.lower_starts.may_start(w.as_bytes()))
+            .count();
+        assert!(passed * 2 < words.len(), "{passed}");
+        // a user gazetteer's too, overflow map aside
+        let g = gaz("metonym\tthe Kremlin\tRU\ncity\tal-Bab\tSY\ncity\tSaid\tEG\n");
+        let names = &g.inner.names_dict;
+        let lower = &names.lower_starts;
+        assert!(lower.may_start(b"the") && lower.may_start(b"al"));
+        assert!(!lower.may_start(b"said") && !lower.may_start(b"then"));
+        let second = &names.lower_seconds;
+        assert!(second.may_start(b"KREMLIN") && second.may_start(b"bab"));
+        assert!(!second.may_start(b"attack") && !second.may_start(b"Said"));
     }
 
     /// The acronyms' search as it was: an unanchored leftmost-longest search, shorter
