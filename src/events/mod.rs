@@ -20,6 +20,7 @@ use chrono::NaiveDate;
 
 use crate::dates;
 use crate::gazetteer::{share_code, Entry, EntryKind, Gazetteer, Mention};
+use crate::hash::{fnv_lower, fnv_step, FNV_OFFSET};
 use crate::model::{DateRef, Entity, EntityKind, Event, Place, PlaceKind};
 use crate::numbers::{self, Number};
 use crate::span::Span;
@@ -337,6 +338,24 @@ fn sentence_causes(doc: &Doc) -> Vec<kinds::Cause> {
     out
 }
 
+/// For each byte, its ASCII lowercase if it is an ASCII letter or digit, else 0: one load
+/// per byte of the word scan, which lowercases and hashes as it goes.
+static ALNUM_LOWER: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    t
+};
+
+/// The longest word [`classify_word`] looks up: no lexicon word is longer.
+const LONGEST_WORD: usize = 24;
+
 /// The tokens of a sentence; `cuts` takes the offsets of the '.', ',' and '\'' inside its
 /// words ("U.S", "1,200", "Hay'at"), where the date scanner's words end.
 fn tokenize(text: &str, span: Span, cuts: &mut Vec<usize>) -> Vec<Tok> {
@@ -364,9 +383,9 @@ fn tokenize(text: &str, span: Span, cuts: &mut Vec<usize>) -> Vec<Tok> {
             }
         };
         if c.is_alphanumeric() {
-            let end = word_end(s, i, c, |k| cuts.push(base + k));
+            let (end, h) = word_end(s, i, c, |k| cuts.push(base + k));
             let word = s.get(i..end).unwrap_or("");
-            let (w, k) = classify_word(word);
+            let (w, k) = classify_word(word, h);
             toks.push(Tok {
                 span: Span::new(base + i, base + end),
                 w,
@@ -400,13 +419,20 @@ fn tokenize(text: &str, span: Span, cuts: &mut Vec<usize>) -> Vec<Tok> {
 
 /// The end of the word that starts at `i` with `c`: letters and digits, joined by "-", "."
 /// or "'" before a letter or digit ("al-Bab", "U.S", "Hay'at", not the possessive "'s"),
-/// and "," between digits ("1,200").
-fn word_end(s: &str, i: usize, c: char, mut cut: impl FnMut(usize)) -> usize {
+/// and "," between digits ("1,200"); with the [`fnv_lower`] hash of
+/// the word, computed as it is read.
+fn word_end(s: &str, i: usize, c: char, mut cut: impl FnMut(usize)) -> (usize, u64) {
     let bytes = s.as_bytes();
     let mut end = i + c.len_utf8();
+    let mut h = fnv_lower(FNV_OFFSET, bytes.get(i..end).unwrap_or(&[]));
     loop {
         // most of a word is ASCII letters and digits
-        while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+        while let Some(&b) = bytes.get(end) {
+            let l = ALNUM_LOWER[usize::from(b)];
+            if l == 0 {
+                break;
+            }
+            h = fnv_step(h, l);
             end += 1;
         }
         let Some(d) = char_at(s, end) else {
@@ -428,9 +454,11 @@ fn word_end(s: &str, i: usize, c: char, mut cut: impl FnMut(usize)) -> usize {
         if matches!(d, '.' | ',' | '\'') {
             cut(end);
         }
-        end += d.len_utf8();
+        let next = end + d.len_utf8();
+        h = fnv_lower(h, bytes.get(end..next).unwrap_or(&[]));
+        end = next;
     }
-    end
+    (end, h)
 }
 
 /// The character at byte `i` (on a char boundary), quickly for ASCII.
@@ -443,18 +471,12 @@ fn char_at(s: &str, i: usize) -> Option<char> {
     }
 }
 
-fn classify_word(word: &str) -> (W, K) {
-    // lowercased and hashed in one pass
-    let mut buf = [0u8; 24];
-    let Some(dst) = buf.get_mut(..word.len()) else {
+/// The class and cue of a word whose lowercase hash [`word_end`] computed.
+fn classify_word(word: &str, h: u64) -> (W, K) {
+    if word.len() > LONGEST_WORD {
         return (W::Other, K::None);
-    };
-    let mut h = crate::hash::FNV_OFFSET;
-    for (d, &b) in dst.iter_mut().zip(word.as_bytes()) {
-        *d = b.to_ascii_lowercase();
-        h = crate::hash::fnv_step(h, *d);
     }
-    lexicon::classify_hashed(dst, h)
+    lexicon::classify_hashed(word.as_bytes(), h)
 }
 
 /// A word ASCII-lowercased, borrowed when it has no capital (most words): comparing words
