@@ -371,9 +371,15 @@ pub(crate) const PATRON_BEFORE: &[&str] = &["pro-", "nti-"];
 /// forces and rebels").
 pub(crate) const BETWEEN: &[&str] = &["between"];
 
-/// True if `word` is one of `words`, ASCII case aside.
+/// True if `word` is one of `words`, ASCII case aside. The lengths and first bytes are
+/// compared first: most words are in no list, and most fail there.
 pub(crate) fn is_one_of(word: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| word.eq_ignore_ascii_case(w))
+    let first = word.as_bytes().first().map(u8::to_ascii_lowercase);
+    words.iter().any(|w| {
+        w.len() == word.len()
+            && w.as_bytes().first().map(u8::to_ascii_lowercase) == first
+            && word.eq_ignore_ascii_case(w)
+    })
 }
 
 /// Where a casualty word stands relative to its figure.

@@ -717,7 +717,9 @@ impl<'t> Doc<'t> {
 
     /// True if the word of token `t` is one of `list` (ASCII case ignored).
     pub(crate) fn word_is(&self, t: &Tok, list: &[&str]) -> bool {
-        lexicon::is_one_of(self.word(t), list)
+        // most tokens have the length of no listed word: told without reading the word
+        let n = t.span.len();
+        list.iter().any(|w| w.len() == n) && lexicon::is_one_of(self.word(t), list)
     }
 
     /// True if sentence `s` has a token `i` whose word is one of `list`.
