@@ -15,6 +15,7 @@ mod strike;
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
+use std::ops::Range;
 
 use chrono::NaiveDate;
 
@@ -137,10 +138,11 @@ pub(crate) struct Ment {
     pub b: usize,
 }
 
-/// The mentions inside sentence `span`, from `mentions` (in text order, the first at or
-/// after its start), each with its token range; marks the tokens they cover.
-fn sentence_mentions(mentions: &[Mention], span: Span, toks: &mut [Tok]) -> Vec<Ment> {
-    let mut ments = Vec::new();
+/// Pushes to `ments` the mentions inside sentence `span`, from `mentions` (in text order,
+/// the first at or after its start), each with its range in the sentence's tokens `toks`;
+/// marks the tokens they cover.
+fn sentence_mentions(mentions: &[Mention], span: Span, toks: &mut [Tok], ments: &mut Vec<Ment>) {
+    let mut n = 0u16;
     for m in mentions {
         work::add(1);
         if m.span.start >= span.end {
@@ -148,29 +150,111 @@ fn sentence_mentions(mentions: &[Mention], span: Span, toks: &mut [Tok]) -> Vec<
         }
         if m.span.end <= span.end {
             let (a, b) = tok_range(toks, m.span);
-            if a < b && ments.len() < u16::MAX as usize {
+            if a < b && n < u16::MAX {
                 for t in toks.iter_mut().take(b).skip(a) {
-                    t.ment = Some(ments.len() as u16);
+                    t.ment = Some(n);
                 }
                 ments.push(Ment { m: *m, a, b });
+                n += 1;
             }
         }
     }
-    ments
 }
 
-/// A sentence prepared for the rules.
-pub(crate) struct Sent {
+/// Where the parts of one sentence are in the vectors of [`Prepared`].
+struct Parts {
+    span: Span,
+    paragraph: usize,
+    headline: bool,
+    toks: Range<usize>,
+    cuts: Range<usize>,
+    clauses: Range<usize>,
+    ments: Range<usize>,
+    event_words: bool,
+}
+
+/// The tokens, cuts, clauses and mentions of all the sentences of a text, each kind in one
+/// vector that the sentences of a [`Doc`] borrow their parts of: a text costs a few
+/// allocations to prepare and to drop, not one to four a sentence.
+pub(crate) struct Prepared {
+    toks: Vec<Tok>,
+    cuts: Vec<usize>,
+    clauses: Vec<(usize, usize)>,
+    ments: Vec<Ment>,
+    parts: Vec<Parts>,
+}
+
+impl Prepared {
+    /// Tokenizes the `sentences` of `text` and places its `mentions` (in text order) in them;
+    /// cuts into clauses the sentences where an event can be told.
+    pub(crate) fn new(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Prepared {
+        // a token takes at least two bytes with its space, most take five
+        let mut toks = Vec::with_capacity(text.len() / 4 + 4);
+        let mut cuts = Vec::new();
+        let mut clauses = Vec::with_capacity(sentences.len());
+        let mut ments = Vec::new();
+        let mut parts = Vec::with_capacity(sentences.len());
+        let mut mi = 0;
+        for s in sentences {
+            let (t0, c0, k0, m0) = (toks.len(), cuts.len(), clauses.len(), ments.len());
+            tokenize(text, s.span, &mut toks, &mut cuts);
+            let sent_toks: &mut [Tok] = toks.get_mut(t0..).unwrap_or_default();
+            while mentions
+                .get(mi)
+                .is_some_and(|m| m.span.start < s.span.start)
+            {
+                mi += 1;
+            }
+            let rest = mentions.get(mi..).unwrap_or(&[]);
+            sentence_mentions(rest, s.span, sent_toks, &mut ments);
+            let event_words = has_event_words(sent_toks);
+            // clauses matter only where an event can be told
+            if event_words {
+                work::add(s.span.end.saturating_sub(s.span.start));
+                text::for_each_clause(text, s.span, |c| {
+                    let (a, b) = tok_range(sent_toks, c);
+                    if a < b {
+                        clauses.push((a, b));
+                    }
+                });
+            }
+            if clauses.len() == k0 {
+                clauses.push((0, sent_toks.len()));
+            }
+            parts.push(Parts {
+                span: s.span,
+                paragraph: s.paragraph,
+                headline: s.headline,
+                toks: t0..toks.len(),
+                cuts: c0..cuts.len(),
+                clauses: k0..clauses.len(),
+                ments: m0..ments.len(),
+                event_words,
+            });
+        }
+        Prepared {
+            toks,
+            cuts,
+            clauses,
+            ments,
+            parts,
+        }
+    }
+}
+
+/// A sentence prepared for the rules; its tokens, cuts, clauses and mentions are borrowed
+/// from the [`Prepared`] text.
+pub(crate) struct Sent<'t> {
     pub span: Span,
     pub paragraph: usize,
     /// The article's headline: it retells the event of the body.
     pub headline: bool,
-    pub toks: Vec<Tok>,
+    pub toks: &'t [Tok],
     /// The offsets of the '.', ',' and '\'' inside its word tokens, in text order.
-    pub cuts: Vec<usize>,
+    pub cuts: &'t [usize],
     /// Clauses as token ranges.
-    pub clauses: Vec<(usize, usize)>,
-    pub ments: Vec<Ment>,
+    pub clauses: &'t [(usize, usize)],
+    pub ments: &'t [Ment],
     /// Figures with their token ranges, read when a rule first asks ([`Doc::numbers`]).
     numbers: OnceCell<Vec<(Number, usize, usize)>>,
     /// Dates with their token ranges, read when a rule first asks ([`Doc::dates`]).
@@ -199,7 +283,7 @@ pub(crate) struct Doc<'t> {
     pub published: Option<NaiveDate>,
     pub text: &'t str,
     pub gaz: &'t Gazetteer,
-    pub sents: Vec<Sent>,
+    pub sents: Vec<Sent<'t>>,
     /// Country weights from place mentions: which country the article is about.
     /// (country code, weight): an article names few countries, so a list is searched
     /// faster than a map is hashed.
@@ -219,12 +303,13 @@ pub(crate) fn extract(
     published: Option<NaiveDate>,
     part: text::Part,
 ) -> Vec<Event> {
-    let seg = text::segment(text, part);
-    let mentions = gaz.find(text);
-    let mut doc = Doc::new(gaz, text, &seg.sentences, &mentions, published);
-    // the sentences keep what they need of both: not held while the rules run
-    drop(seg);
-    drop(mentions);
+    let prepared = {
+        let seg = text::segment(text, part);
+        let mentions = gaz.find(text);
+        // the sentences keep what they need of both: not held while the rules run
+        Prepared::new(text, &seg.sentences, &mentions)
+    };
+    let mut doc = Doc::new(gaz, text, &prepared, published);
     doc.options = options;
     let strikes = strike::extract(&doc);
     let kinds = kinds::extract(&doc, &strikes.by_sentence);
@@ -356,15 +441,13 @@ static ALNUM_LOWER: [u8; 256] = {
 /// The longest word [`classify_word`] looks up: no lexicon word is longer.
 const LONGEST_WORD: usize = 24;
 
-/// The tokens of a sentence; `cuts` takes the offsets of the '.', ',' and '\'' inside its
-/// words ("U.S", "1,200", "Hay'at"), where the date scanner's words end.
-fn tokenize(text: &str, span: Span, cuts: &mut Vec<usize>) -> Vec<Tok> {
+/// Pushes to `toks` the tokens of a sentence; `cuts` takes the offsets of the '.', ',' and
+/// '\'' inside its words ("U.S", "1,200", "Hay'at"), where the date scanner's words end.
+fn tokenize(text: &str, span: Span, toks: &mut Vec<Tok>, cuts: &mut Vec<usize>) {
     let Some(s) = span.get(text) else {
-        return Vec::new();
+        return;
     };
     work::add(s.len());
-    // one allocation: a token takes at least two bytes with its space, most take five
-    let mut toks = Vec::with_capacity(s.len() / 4 + 4);
     let base = span.start;
     let bytes = s.as_bytes();
     let mut i = 0;
@@ -414,7 +497,6 @@ fn tokenize(text: &str, span: Span, cuts: &mut Vec<usize>) -> Vec<Tok> {
             i = end;
         }
     }
-    toks
 }
 
 /// The end of the word that starts at `i` with `c`: letters and digits, joined by "-", "."
@@ -530,51 +612,28 @@ impl<'t> Doc<'t> {
     fn new(
         gaz: &'t Gazetteer,
         text: &'t str,
-        sentences: &[Sentence],
-        mentions: &[Mention],
+        prepared: &'t Prepared,
         published: Option<NaiveDate>,
     ) -> Doc<'t> {
-        let mut sents = Vec::with_capacity(sentences.len());
-        let mut mi = 0;
-        for s in sentences {
-            let mut cuts = Vec::new();
-            let mut toks = tokenize(text, s.span, &mut cuts);
-            while mi < mentions.len() && mentions[mi].span.start < s.span.start {
-                mi += 1;
-            }
-            let ments = sentence_mentions(mentions.get(mi..).unwrap_or(&[]), s.span, &mut toks);
-            let event_words = has_event_words(&toks);
-            // clauses, figures and dates matter only where an event can be told
-            let clauses = if event_words {
-                work::add(s.span.end.saturating_sub(s.span.start));
-                text::clauses(text, s.span)
-                    .into_iter()
-                    .map(|c| tok_range(&toks, c))
-                    .filter(|(a, b)| a < b)
-                    .collect::<Vec<_>>()
-            } else {
-                Vec::new()
-            };
-            let clauses = if clauses.is_empty() {
-                vec![(0, toks.len())]
-            } else {
-                clauses
-            };
-            sents.push(Sent {
+        let p = prepared;
+        let sents = p
+            .parts
+            .iter()
+            .map(|s| Sent {
                 span: s.span,
                 paragraph: s.paragraph,
                 headline: s.headline,
-                toks,
-                cuts,
-                clauses,
-                ments,
+                toks: p.toks.get(s.toks.clone()).unwrap_or(&[]),
+                cuts: p.cuts.get(s.cuts.clone()).unwrap_or(&[]),
+                clauses: p.clauses.get(s.clauses.clone()).unwrap_or(&[]),
+                ments: p.ments.get(s.ments.clone()).unwrap_or(&[]),
                 numbers: OnceCell::new(),
                 dates: OnceCell::new(),
-                event_words,
+                event_words: s.event_words,
                 day_date: OnceCell::new(),
                 cues: OnceCell::new(),
-            });
-        }
+            })
+            .collect();
         let mut doc = Doc {
             options: Options::default(),
             published,
@@ -593,7 +652,7 @@ impl<'t> Doc<'t> {
     fn weigh_countries(&mut self) {
         let mut w: Vec<(&'t str, u32)> = Vec::new();
         for s in &self.sents {
-            for m in &s.ments {
+            for m in s.ments {
                 let gaz = self.gaz;
                 let entries = || gaz.entries_of(&m.m).map(|(_, e)| e);
                 // "Homs" is a Syrian governorate and a Libyan town: the province speaks
@@ -661,7 +720,7 @@ impl<'t> Doc<'t> {
             work::add(s.toks.len());
             let mut v = Vec::new();
             numbers::for_each_number(self.text, s.span, |n| {
-                let (a, b) = tok_range(&s.toks, n.count.span);
+                let (a, b) = tok_range(s.toks, n.count.span);
                 v.push((n, a, b));
             });
             // [`Doc::numbers_from`] searches them by their first token
@@ -693,7 +752,7 @@ impl<'t> Doc<'t> {
             work::add(s.toks.len());
             let mut v = Vec::new();
             self.for_each_date(s, |d| {
-                let (a, b) = tok_range(&s.toks, d.span);
+                let (a, b) = tok_range(s.toks, d.span);
                 v.push((d, a, b));
             });
             v
@@ -707,7 +766,7 @@ impl<'t> Doc<'t> {
             return dates::for_each_date(self.text, s.span, self.published, each);
         }
         let tok = |t: &Tok| (t.span, t.punct);
-        dates::for_each_date_of_tokens(self.text, &s.toks, tok, &s.cuts, self.published, each);
+        dates::for_each_date_of_tokens(self.text, s.toks, tok, s.cuts, self.published, each);
     }
 
     pub(crate) fn word(&self, t: &Tok) -> &'t str {
@@ -1160,8 +1219,8 @@ mod tests {
             (format!("Xy. {t} 9"), Span::new(4, 4 + t.len())),
             (format!("3 May {t} Monday"), Span::new(6, 6 + t.len())),
         ] {
-            let mut cuts = Vec::new();
-            let toks = tokenize(&text, span, &mut cuts);
+            let (mut toks, mut cuts) = (Vec::new(), Vec::new());
+            tokenize(&text, span, &mut toks, &mut cuts);
             let tok = |x: &Tok| (x.span, x.punct);
             dates::check_windows(&text, span, &toks, tok, &cuts);
             for published in [None, NaiveDate::from_ymd_opt(2016, 8, 16)] {

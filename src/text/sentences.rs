@@ -688,8 +688,8 @@ fn region(s: &str, mut i: usize) -> Option<usize> {
     }
 }
 
-/// See [`super::clauses`].
-pub(super) fn clauses(text: &str, sentence: Span) -> Vec<Span> {
+/// See [`super::for_each_clause`].
+pub(super) fn for_each_clause(text: &str, sentence: Span, mut out: impl FnMut(Span)) {
     let mut end = sentence.end.min(text.len());
     while !text.is_char_boundary(end) {
         end -= 1;
@@ -699,7 +699,6 @@ pub(super) fn clauses(text: &str, sentence: Span) -> Vec<Span> {
         start -= 1;
     }
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
     let mut clause = start;
     let mut i = start;
     while i < end {
@@ -740,16 +739,15 @@ pub(super) fn clauses(text: &str, sentence: Span) -> Vec<Span> {
         }
     }
     push_clause(&mut out, text, clause, end);
-    out
 }
 
-/// Pushes the trimmed `text[start..end]` as a clause if it is not empty.
-fn push_clause(out: &mut Vec<Span>, text: &str, start: usize, end: usize) {
+/// Gives `out` the trimmed `text[start..end]` as a clause if it is not empty.
+fn push_clause(out: &mut impl FnMut(Span), text: &str, start: usize, end: usize) {
     let raw = slice(text, start, end);
     let trimmed = raw.trim();
     if !trimmed.is_empty() {
         let s = start + (raw.len() - raw.trim_start().len());
-        out.push(Span::new(s, s + trimmed.len()));
+        out(Span::new(s, s + trimmed.len()));
     }
 }
 
