@@ -21,13 +21,12 @@ use chrono::NaiveDate;
 
 use crate::dates;
 use crate::gazetteer::{share_code, Entry, EntryKind, Gazetteer, Mention};
-use crate::hash::{fnv_lower, fnv_step, FNV_OFFSET};
 use crate::model::{DateRef, Entity, EntityKind, Event, Place, PlaceKind};
 use crate::numbers::{self, Number};
 use crate::span::Span;
 use crate::text::{self, Sentence};
 
-use lexicon::{K, W};
+use lexicon::{key_more, key_step, K, W};
 
 /// A count of the work of this thread's extractions: the tokens and words read, the items
 /// of the scans the rules make over clauses, mentions, dates and earlier events. Nothing
@@ -466,9 +465,8 @@ fn tokenize(text: &str, span: Span, toks: &mut Vec<Tok>, cuts: &mut Vec<usize>) 
             }
         };
         if c.is_alphanumeric() {
-            let (end, h) = word_end(s, i, c, |k| cuts.push(base + k));
-            let word = s.get(i..end).unwrap_or("");
-            let (w, k) = classify_word(word, h);
+            let (end, key) = word_end(s, i, c, |k| cuts.push(base + k));
+            let (w, k) = classify_word(bytes.get(i..end).unwrap_or(&[]), key);
             toks.push(Tok {
                 span: Span::new(base + i, base + end),
                 w,
@@ -501,12 +499,12 @@ fn tokenize(text: &str, span: Span, toks: &mut Vec<Tok>, cuts: &mut Vec<usize>) 
 
 /// The end of the word that starts at `i` with `c`: letters and digits, joined by "-", "."
 /// or "'" before a letter or digit ("al-Bab", "U.S", "Hay'at", not the possessive "'s"),
-/// and "," between digits ("1,200"); with the [`fnv_lower`] hash of
-/// the word, computed as it is read.
+/// and "," between digits ("1,200"); with the lexicon key of the word
+/// ([`lexicon::key_step`]), computed as it is read.
 fn word_end(s: &str, i: usize, c: char, mut cut: impl FnMut(usize)) -> (usize, u64) {
     let bytes = s.as_bytes();
     let mut end = i + c.len_utf8();
-    let mut h = fnv_lower(FNV_OFFSET, bytes.get(i..end).unwrap_or(&[]));
+    let mut key = key_more(0, bytes.get(i..end).unwrap_or(&[]));
     loop {
         // most of a word is ASCII letters and digits
         while let Some(&b) = bytes.get(end) {
@@ -514,7 +512,7 @@ fn word_end(s: &str, i: usize, c: char, mut cut: impl FnMut(usize)) -> (usize, u
             if l == 0 {
                 break;
             }
-            h = fnv_step(h, l);
+            key = key_step(key, l);
             end += 1;
         }
         let Some(d) = char_at(s, end) else {
@@ -537,10 +535,10 @@ fn word_end(s: &str, i: usize, c: char, mut cut: impl FnMut(usize)) -> (usize, u
             cut(end);
         }
         let next = end + d.len_utf8();
-        h = fnv_lower(h, bytes.get(end..next).unwrap_or(&[]));
+        key = key_more(key, bytes.get(end..next).unwrap_or(&[]));
         end = next;
     }
-    (end, h)
+    (end, key)
 }
 
 /// The character at byte `i` (on a char boundary), quickly for ASCII.
@@ -553,12 +551,12 @@ fn char_at(s: &str, i: usize) -> Option<char> {
     }
 }
 
-/// The class and cue of a word whose lowercase hash [`word_end`] computed.
-fn classify_word(word: &str, h: u64) -> (W, K) {
+/// The class and cue of a word whose lexicon key [`word_end`] computed.
+fn classify_word(word: &[u8], key: u64) -> (W, K) {
     if word.len() > LONGEST_WORD {
         return (W::Other, K::None);
     }
-    lexicon::classify_hashed(word.as_bytes(), h)
+    lexicon::classify_key(word, key)
 }
 
 /// A word ASCII-lowercased, borrowed when it has no capital (most words): comparing words
