@@ -515,6 +515,10 @@ fn word_end(s: &str, i: usize, c: char, mut cut: impl FnMut(usize)) -> (usize, u
             key = key_step(key, l);
             end += 1;
         }
+        // most words end at a space
+        if bytes.get(end).is_none_or(|&b| b == b' ') {
+            break;
+        }
         let Some(d) = char_at(s, end) else {
             break;
         };
