@@ -142,13 +142,28 @@ pub(crate) struct Ment {
 /// marks the tokens they cover.
 fn sentence_mentions(mentions: &[Mention], span: Span, toks: &mut [Tok], ments: &mut Vec<Ment>) {
     let mut n = 0u16;
+    // the first token not before the last mention: the mentions start in text order, so
+    // their token ranges are found by a walk over the tokens, not searched for each
+    let mut a = 0;
+    let mut last_start = 0;
     for m in mentions {
         work::add(1);
         if m.span.start >= span.end {
             break;
         }
         if m.span.end <= span.end {
-            let (a, b) = tok_range(toks, m.span);
+            if m.span.start < last_start {
+                a = 0;
+            }
+            last_start = m.span.start;
+            // the tokens overlapping the mention, as `tok_range` gives them
+            while toks.get(a).is_some_and(|t| t.span.end <= m.span.start) {
+                a += 1;
+            }
+            let mut b = a;
+            while toks.get(b).is_some_and(|t| t.span.start < m.span.end) {
+                b += 1;
+            }
             if a < b && n < u16::MAX {
                 for t in toks.iter_mut().take(b).skip(a) {
                     t.ment = Some(n);
