@@ -140,6 +140,8 @@ fn segment_with(text: &str, part: Part, lines: &mut Vec<Line>, paras: &mut Vec<P
             .filter(|l| l.furniture)
             .map(|l| Span::new(l.start, l.end))
             .collect(),
+        // a sentence of news takes some ninety bytes: most texts fit without growing
+        sentences: Vec::with_capacity(text.len() / 64 + 4),
         ..Segmented::default()
     };
     for (index, para) in paras.iter().enumerate() {
