@@ -74,7 +74,7 @@ pub(crate) fn extract(doc: &Doc, strikes: &Strikes, causes: &[Cause]) -> Vec<Eve
             .and_then(|i| strikes.events.get(i));
         in_sentence.clear();
         memo.enter(s);
-        for &(ca, cb) in &s.clauses {
+        for &(ca, cb) in s.clauses {
             // `read` takes the kind of a figure from a casualty or toll word of its clause
             let clause = s.toks.get(ca..cb).unwrap_or(&[]);
             work::add(clause.len());
@@ -1242,7 +1242,7 @@ fn pick<'t>(doc: &Doc<'t>, s: &Sent, lo: usize, hi: usize) -> Option<PlaceRef<'t
 
 /// The mentions of a sentence that start in tokens [lo, hi), by binary search: the mentions
 /// are in text order.
-fn ments_from(s: &Sent, lo: usize, hi: usize) -> &[super::Ment] {
+fn ments_from<'s>(s: &'s Sent, lo: usize, hi: usize) -> &'s [super::Ment] {
     let a = s.ments.partition_point(|m| m.a < lo);
     let b = s.ments.partition_point(|m| m.a < hi).max(a);
     s.ments.get(a..b).unwrap_or(&[])
@@ -1255,7 +1255,7 @@ fn is_possessive_after(doc: &Doc, s: &Sent, b: usize) -> bool {
 }
 
 fn source(doc: &Doc, s: &Sent) -> Option<Source> {
-    for m in &s.ments {
+    for m in s.ments {
         if doc.has_kind(m, &[EntryKind::Source]) {
             if let Some(name) = doc.as_source(m) {
                 return Some(Source::new(name, m.m.span));

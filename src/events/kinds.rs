@@ -187,7 +187,7 @@ pub(crate) fn extract(doc: &Doc, strike_by_sentence: &[Option<usize>]) -> Vec<Fo
             continue;
         }
         let strike_here = strike_by_sentence.get(si).is_some_and(Option::is_some);
-        for &(a, b) in &s.clauses {
+        for &(a, b) in s.clauses {
             if let Some(f) = find(doc, si, s, a, b, strike_here) {
                 place(&mut events, f);
             }
@@ -744,7 +744,7 @@ pub(crate) enum Cause {
 /// What the words of a sentence say caused what happened in it.
 pub(crate) fn cause(s: &Sent) -> Cause {
     let mut disaster = false;
-    for t in &s.toks {
+    for t in s.toks {
         // the cue's bit read once for all three cue tests
         let cue = bit(t.k);
         let violent = cue & (VIOLENT | bit(K::Blast)) != 0

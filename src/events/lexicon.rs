@@ -3,7 +3,7 @@
 
 use once_cell::sync::Lazy;
 
-use crate::hash::{fnv_lower, mix, FNV_OFFSET};
+use crate::hash::mix;
 use crate::model::{CasualtyKind, Device, Modality, VictimCategory, Weapon};
 
 /// The class of a word.
@@ -371,9 +371,15 @@ pub(crate) const PATRON_BEFORE: &[&str] = &["pro-", "nti-"];
 /// forces and rebels").
 pub(crate) const BETWEEN: &[&str] = &["between"];
 
-/// True if `word` is one of `words`, ASCII case aside.
+/// True if `word` is one of `words`, ASCII case aside. The lengths and first bytes are
+/// compared first: most words are in no list, and most fail there.
 pub(crate) fn is_one_of(word: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| word.eq_ignore_ascii_case(w))
+    let first = word.as_bytes().first().map(u8::to_ascii_lowercase);
+    words.iter().any(|w| {
+        w.len() == word.len()
+            && w.as_bytes().first().map(u8::to_ascii_lowercase) == first
+            && word.eq_ignore_ascii_case(w)
+    })
 }
 
 /// Where a casualty word stands relative to its figure.
@@ -463,24 +469,46 @@ pub(crate) enum K {
     Foiled,
 }
 
-/// The class and the event cue of an ASCII-lowercased word.
+/// The class and the event cue of a word, ASCII case aside.
 #[cfg(test)]
 pub(crate) fn classify(w: &[u8]) -> (W, K) {
-    classify_hashed(w, fnv_lower(FNV_OFFSET, w))
+    classify_key(w, key_more(0, w))
 }
 
-/// The class and cue of an ASCII-lowercased word whose [`fnv_lower`] hash the caller
-/// computed while lowercasing it.
-pub(crate) fn classify_hashed(w: &[u8], h: u64) -> (W, K) {
+/// One byte more of a word's lookup key: the word's bytes, ASCII-lowercased, shifted in
+/// from the right. A word of up to eight bytes is its own key, so that a key and a length
+/// that match tell the word without comparing it; a longer word wraps around, its key is a
+/// hash and the word is compared.
+#[inline]
+pub(crate) fn key_step(key: u64, lower: u8) -> u64 {
+    key.rotate_left(8) ^ u64::from(lower)
+}
+
+/// The key `key` of the start of a word, continued over `bytes` (ASCII-lowercased); the key
+/// of a whole word from 0.
+pub(crate) fn key_more(key: u64, bytes: &[u8]) -> u64 {
+    bytes
+        .iter()
+        .fold(key, |k, &b| key_step(k, b.to_ascii_lowercase()))
+}
+
+/// The class and cue of a word (ASCII case aside) whose key ([`key_step`]) the caller
+/// computed while reading it: the word is not copied to be lowercased, as the lexicon's
+/// words are all lowercase (a test checks).
+#[inline]
+pub(crate) fn classify_key(w: &[u8], key: u64) -> (W, K) {
     let t = &*LEXICON;
-    let mut i = mix(h) as usize & t.mask;
+    let mut i = mix(key) as usize & t.mask;
     loop {
         match t.slots.get(i).copied() {
             Some(0) | None => return (W::Other, K::None),
             Some(k) => {
-                if let Some(&(word, hash, class, cue)) = t.words.get(k as usize - 1) {
-                    if hash == h && word == w {
-                        return (class, cue);
+                if let Some(e) = t.words.get(k as usize - 1) {
+                    if e.key == key
+                        && e.word.len() == w.len()
+                        && (w.len() <= 8 || w.eq_ignore_ascii_case(e.word))
+                    {
+                        return (e.class, e.cue);
                     }
                 }
             }
@@ -489,41 +517,55 @@ pub(crate) fn classify_hashed(w: &[u8], h: u64) -> (W, K) {
     }
 }
 
-/// The lexicon as an open-addressing table, built once: one hash (computed while the
-/// token is lowercased) and, for most words, one probe that finds an empty slot, where a
-/// chain of string comparisons took 260 instructions per token.
+/// A word of the lexicon with its key, class and cue.
+struct Entry {
+    word: &'static [u8],
+    key: u64,
+    /// The first class listed for the word.
+    class: W,
+    cue: K,
+}
+
+/// The lexicon as an open-addressing table, built once: one key (computed while the token
+/// is read) and, for most words, one probe that finds an empty slot, where a chain of
+/// string comparisons took 260 instructions per token.
 struct Lexicon {
-    /// (word, its hash, class, cue): the first class listed for a word, and its cue.
-    words: Vec<(&'static [u8], u64, W, K)>,
+    words: Vec<Entry>,
     /// Index + 1 into `words`, 0 for empty; a power of two, at most a third full.
     slots: Vec<u32>,
     mask: usize,
 }
 
 static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
-    let mut words: Vec<(&'static [u8], u64, W, K)> = Vec::new();
+    let mut words: Vec<Entry> = Vec::new();
+    let entry = |word: &'static [u8], class, cue| Entry {
+        word,
+        key: key_more(0, word),
+        class,
+        cue,
+    };
     for &(class, list) in GROUPS {
         for &word in list {
             let w = word.as_bytes();
-            if !words.iter().any(|(x, ..)| *x == w) {
-                words.push((w, fnv_lower(FNV_OFFSET, w), class, K::None));
+            if !words.iter().any(|e| e.word == w) {
+                words.push(entry(w, class, K::None));
             }
         }
     }
     for &(cue, list) in CUES {
         for &word in list {
             let w = word.as_bytes();
-            match words.iter_mut().find(|(x, ..)| *x == w) {
-                Some(entry) => entry.3 = cue,
-                None => words.push((w, fnv_lower(FNV_OFFSET, w), W::Other, cue)),
+            match words.iter_mut().find(|e| e.word == w) {
+                Some(e) => e.cue = cue,
+                None => words.push(entry(w, W::Other, cue)),
             }
         }
     }
     let size = (words.len() * 3).next_power_of_two();
     let mask = size - 1;
     let mut slots = vec![0u32; size];
-    for (k, &(_, h, ..)) in words.iter().enumerate() {
-        let mut i = mix(h) as usize & mask;
+    for (k, e) in words.iter().enumerate() {
+        let mut i = mix(e.key) as usize & mask;
         while slots.get(i).is_some_and(|&s| s != 0) {
             i = (i + 1) & mask;
         }
@@ -1039,7 +1081,7 @@ mod tests {
         assert_eq!(class(b"province"), ProvinceWord);
         assert_eq!(class(b"the"), Definite);
         assert_eq!(class(b"zebra"), Other);
-        assert_eq!(class(b"Killed"), Other, "the caller lowercases");
+        assert_eq!(class(b"Killed"), class(b"killed"), "ASCII case aside");
         // one word, a class and a cue
         assert_eq!(classify(b"attacked"), (Trigger(None, false), K::Assault));
         assert_eq!(classify(b"protesters").1, K::Crowd);

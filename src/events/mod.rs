@@ -15,6 +15,7 @@ mod strike;
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
+use std::ops::Range;
 
 use chrono::NaiveDate;
 
@@ -25,7 +26,7 @@ use crate::numbers::{self, Number};
 use crate::span::Span;
 use crate::text::{self, Sentence};
 
-use lexicon::{K, W};
+use lexicon::{key_more, key_step, K, W};
 
 /// A count of the work of this thread's extractions: the tokens and words read, the items
 /// of the scans the rules make over clauses, mentions, dates and earlier events. Nothing
@@ -136,40 +137,138 @@ pub(crate) struct Ment {
     pub b: usize,
 }
 
-/// The mentions inside sentence `span`, from `mentions` (in text order, the first at or
-/// after its start), each with its token range; marks the tokens they cover.
-fn sentence_mentions(mentions: &[Mention], span: Span, toks: &mut [Tok]) -> Vec<Ment> {
-    let mut ments = Vec::new();
+/// Pushes to `ments` the mentions inside sentence `span`, from `mentions` (in text order,
+/// the first at or after its start), each with its range in the sentence's tokens `toks`;
+/// marks the tokens they cover.
+fn sentence_mentions(mentions: &[Mention], span: Span, toks: &mut [Tok], ments: &mut Vec<Ment>) {
+    let mut n = 0u16;
+    // the first token not before the last mention: the mentions start in text order, so
+    // their token ranges are found by a walk over the tokens, not searched for each
+    let mut a = 0;
+    let mut last_start = 0;
     for m in mentions {
         work::add(1);
         if m.span.start >= span.end {
             break;
         }
         if m.span.end <= span.end {
-            let (a, b) = tok_range(toks, m.span);
-            if a < b && ments.len() < u16::MAX as usize {
+            if m.span.start < last_start {
+                a = 0;
+            }
+            last_start = m.span.start;
+            // the tokens overlapping the mention, as `tok_range` gives them
+            while toks.get(a).is_some_and(|t| t.span.end <= m.span.start) {
+                a += 1;
+            }
+            let mut b = a;
+            while toks.get(b).is_some_and(|t| t.span.start < m.span.end) {
+                b += 1;
+            }
+            if a < b && n < u16::MAX {
                 for t in toks.iter_mut().take(b).skip(a) {
-                    t.ment = Some(ments.len() as u16);
+                    t.ment = Some(n);
                 }
                 ments.push(Ment { m: *m, a, b });
+                n += 1;
             }
         }
     }
-    ments
 }
 
-/// A sentence prepared for the rules.
-pub(crate) struct Sent {
+/// Where the parts of one sentence are in the vectors of [`Prepared`].
+struct Parts {
+    span: Span,
+    paragraph: usize,
+    headline: bool,
+    toks: Range<usize>,
+    cuts: Range<usize>,
+    clauses: Range<usize>,
+    ments: Range<usize>,
+    event_words: bool,
+}
+
+/// The tokens, cuts, clauses and mentions of all the sentences of a text, each kind in one
+/// vector that the sentences of a [`Doc`] borrow their parts of: a text costs a few
+/// allocations to prepare and to drop, not one to four a sentence.
+pub(crate) struct Prepared {
+    toks: Vec<Tok>,
+    cuts: Vec<usize>,
+    clauses: Vec<(usize, usize)>,
+    ments: Vec<Ment>,
+    parts: Vec<Parts>,
+}
+
+impl Prepared {
+    /// Tokenizes the `sentences` of `text` and places its `mentions` (in text order) in them;
+    /// cuts into clauses the sentences where an event can be told.
+    pub(crate) fn new(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Prepared {
+        // a token takes at least two bytes with its space, most take five
+        let mut toks = Vec::with_capacity(text.len() / 4 + 4);
+        let mut cuts = Vec::new();
+        let mut clauses = Vec::with_capacity(sentences.len());
+        let mut ments = Vec::new();
+        let mut parts = Vec::with_capacity(sentences.len());
+        let mut mi = 0;
+        for s in sentences {
+            let (t0, c0, k0, m0) = (toks.len(), cuts.len(), clauses.len(), ments.len());
+            tokenize(text, s.span, &mut toks, &mut cuts);
+            let sent_toks: &mut [Tok] = toks.get_mut(t0..).unwrap_or_default();
+            while mentions
+                .get(mi)
+                .is_some_and(|m| m.span.start < s.span.start)
+            {
+                mi += 1;
+            }
+            let rest = mentions.get(mi..).unwrap_or(&[]);
+            sentence_mentions(rest, s.span, sent_toks, &mut ments);
+            let event_words = has_event_words(sent_toks);
+            // clauses matter only where an event can be told
+            if event_words {
+                work::add(s.span.end.saturating_sub(s.span.start));
+                text::for_each_clause(text, s.span, |c| {
+                    let (a, b) = tok_range(sent_toks, c);
+                    if a < b {
+                        clauses.push((a, b));
+                    }
+                });
+            }
+            if clauses.len() == k0 {
+                clauses.push((0, sent_toks.len()));
+            }
+            parts.push(Parts {
+                span: s.span,
+                paragraph: s.paragraph,
+                headline: s.headline,
+                toks: t0..toks.len(),
+                cuts: c0..cuts.len(),
+                clauses: k0..clauses.len(),
+                ments: m0..ments.len(),
+                event_words,
+            });
+        }
+        Prepared {
+            toks,
+            cuts,
+            clauses,
+            ments,
+            parts,
+        }
+    }
+}
+
+/// A sentence prepared for the rules; its tokens, cuts, clauses and mentions are borrowed
+/// from the [`Prepared`] text.
+pub(crate) struct Sent<'t> {
     pub span: Span,
     pub paragraph: usize,
     /// The article's headline: it retells the event of the body.
     pub headline: bool,
-    pub toks: Vec<Tok>,
+    pub toks: &'t [Tok],
     /// The offsets of the '.', ',' and '\'' inside its word tokens, in text order.
-    pub cuts: Vec<usize>,
+    pub cuts: &'t [usize],
     /// Clauses as token ranges.
-    pub clauses: Vec<(usize, usize)>,
-    pub ments: Vec<Ment>,
+    pub clauses: &'t [(usize, usize)],
+    pub ments: &'t [Ment],
     /// Figures with their token ranges, read when a rule first asks ([`Doc::numbers`]).
     numbers: OnceCell<Vec<(Number, usize, usize)>>,
     /// Dates with their token ranges, read when a rule first asks ([`Doc::dates`]).
@@ -198,7 +297,7 @@ pub(crate) struct Doc<'t> {
     pub published: Option<NaiveDate>,
     pub text: &'t str,
     pub gaz: &'t Gazetteer,
-    pub sents: Vec<Sent>,
+    pub sents: Vec<Sent<'t>>,
     /// Country weights from place mentions: which country the article is about.
     /// (country code, weight): an article names few countries, so a list is searched
     /// faster than a map is hashed.
@@ -218,12 +317,13 @@ pub(crate) fn extract(
     published: Option<NaiveDate>,
     part: text::Part,
 ) -> Vec<Event> {
-    let seg = text::segment(text, part);
-    let mentions = gaz.find(text);
-    let mut doc = Doc::new(gaz, text, &seg.sentences, &mentions, published);
-    // the sentences keep what they need of both: not held while the rules run
-    drop(seg);
-    drop(mentions);
+    let prepared = {
+        let seg = text::segment(text, part);
+        let mentions = gaz.find(text);
+        // the sentences keep what they need of both: not held while the rules run
+        Prepared::new(text, &seg.sentences, &mentions)
+    };
+    let mut doc = Doc::new(gaz, text, &prepared, published);
     doc.options = options;
     let strikes = strike::extract(&doc);
     let kinds = kinds::extract(&doc, &strikes.by_sentence);
@@ -337,15 +437,31 @@ fn sentence_causes(doc: &Doc) -> Vec<kinds::Cause> {
     out
 }
 
-/// The tokens of a sentence; `cuts` takes the offsets of the '.', ',' and '\'' inside its
-/// words ("U.S", "1,200", "Hay'at"), where the date scanner's words end.
-fn tokenize(text: &str, span: Span, cuts: &mut Vec<usize>) -> Vec<Tok> {
+/// For each byte, its ASCII lowercase if it is an ASCII letter or digit, else 0: one load
+/// per byte of the word scan, which lowercases and hashes as it goes.
+static ALNUM_LOWER: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    t
+};
+
+/// The longest word [`classify_word`] looks up: no lexicon word is longer.
+const LONGEST_WORD: usize = 24;
+
+/// Pushes to `toks` the tokens of a sentence; `cuts` takes the offsets of the '.', ',' and
+/// '\'' inside its words ("U.S", "1,200", "Hay'at"), where the date scanner's words end.
+fn tokenize(text: &str, span: Span, toks: &mut Vec<Tok>, cuts: &mut Vec<usize>) {
     let Some(s) = span.get(text) else {
-        return Vec::new();
+        return;
     };
     work::add(s.len());
-    // one allocation: a token takes at least two bytes with its space, most take five
-    let mut toks = Vec::with_capacity(s.len() / 4 + 4);
     let base = span.start;
     let bytes = s.as_bytes();
     let mut i = 0;
@@ -364,9 +480,8 @@ fn tokenize(text: &str, span: Span, cuts: &mut Vec<usize>) -> Vec<Tok> {
             }
         };
         if c.is_alphanumeric() {
-            let end = word_end(s, i, c, |k| cuts.push(base + k));
-            let word = s.get(i..end).unwrap_or("");
-            let (w, k) = classify_word(word);
+            let (end, key) = word_end(s, i, c, |k| cuts.push(base + k));
+            let (w, k) = classify_word(bytes.get(i..end).unwrap_or(&[]), key);
             toks.push(Tok {
                 span: Span::new(base + i, base + end),
                 w,
@@ -395,19 +510,27 @@ fn tokenize(text: &str, span: Span, cuts: &mut Vec<usize>) -> Vec<Tok> {
             i = end;
         }
     }
-    toks
 }
 
 /// The end of the word that starts at `i` with `c`: letters and digits, joined by "-", "."
 /// or "'" before a letter or digit ("al-Bab", "U.S", "Hay'at", not the possessive "'s"),
-/// and "," between digits ("1,200").
-fn word_end(s: &str, i: usize, c: char, mut cut: impl FnMut(usize)) -> usize {
+/// and "," between digits ("1,200"); with the lexicon key of the word
+/// ([`lexicon::key_step`]), computed as it is read.
+fn word_end(s: &str, i: usize, c: char, mut cut: impl FnMut(usize)) -> (usize, u64) {
     let bytes = s.as_bytes();
-    let mut end = i + c.len_utf8();
+    // an ASCII first letter is read with those after it
+    let (mut end, mut key) = if c.is_ascii() {
+        (i, 0)
+    } else {
+        let end = i + c.len_utf8();
+        (end, key_more(0, bytes.get(i..end).unwrap_or(&[])))
+    };
     loop {
         // most of a word is ASCII letters and digits
-        while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
-            end += 1;
+        (end, key) = alnum_run(bytes, end, key);
+        // most words end at a space
+        if bytes.get(end).is_none_or(|&b| b == b' ') {
+            break;
         }
         let Some(d) = char_at(s, end) else {
             break;
@@ -428,9 +551,60 @@ fn word_end(s: &str, i: usize, c: char, mut cut: impl FnMut(usize)) -> usize {
         if matches!(d, '.' | ',' | '\'') {
             cut(end);
         }
-        end += d.len_utf8();
+        let next = end + d.len_utf8();
+        key = key_more(key, bytes.get(end..next).unwrap_or(&[]));
+        end = next;
     }
-    end
+    (end, key)
+}
+
+/// The end of the run of ASCII letters and digits at `end`, with `key` continued over it:
+/// eight bytes at a time ([`alnum_prefix`]), where a byte at a time took nine instructions
+/// a byte; the last bytes of `bytes` one at a time.
+fn alnum_run(bytes: &[u8], mut end: usize, mut key: u64) -> (usize, u64) {
+    while let Some(chunk) = bytes.get(end..).and_then(<[u8]>::first_chunk::<8>) {
+        let (n, packed) = alnum_prefix(u64::from_le_bytes(*chunk));
+        // `n` steps of `key_step` at once: the key so far moves left by a byte for each
+        key = key.rotate_left(8 * n as u32) ^ packed;
+        end += n;
+        if n < 8 {
+            return (end, key);
+        }
+    }
+    while let Some(&b) = bytes.get(end) {
+        let l = ALNUM_LOWER[usize::from(b)];
+        if l == 0 {
+            break;
+        }
+        key = key_step(key, l);
+        end += 1;
+    }
+    (end, key)
+}
+
+/// The ASCII letters and digits that open `chunk` (eight bytes of text, the first in the low
+/// byte): how many, and those bytes lowercased and packed, the first in the high byte (the
+/// part of the [`key_step`] key they add).
+fn alnum_prefix(chunk: u64) -> (usize, u64) {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = LO * 0x80;
+    /// The case bit of every byte.
+    const CASE: u64 = LO * 0x20;
+    // the sums stay inside their byte when its high bit is cleared; the bit then says
+    // "at least": a digit is at least '0' and not at least ':', a letter (either case, once
+    // 0x20 is set) at least 'a' and not at least '{'
+    let x = chunk & !HI;
+    let digit = x.wrapping_add(LO * 0x50) & !x.wrapping_add(LO * 0x46);
+    let y = x | CASE;
+    let letter = y.wrapping_add(LO * 0x1f) & !y.wrapping_add(LO * 0x05);
+    let alnum = (digit | letter) & !chunk & HI;
+    let n = ((!alnum & HI).trailing_zeros() / 8) as usize;
+    if n == 0 {
+        return (0, 0);
+    }
+    // 0x20 lowercases a letter and leaves a digit as it is
+    let packed = (chunk | CASE).swap_bytes() >> (64 - 8 * n);
+    (n, packed)
 }
 
 /// The character at byte `i` (on a char boundary), quickly for ASCII.
@@ -443,18 +617,12 @@ fn char_at(s: &str, i: usize) -> Option<char> {
     }
 }
 
-fn classify_word(word: &str) -> (W, K) {
-    // lowercased and hashed in one pass
-    let mut buf = [0u8; 24];
-    let Some(dst) = buf.get_mut(..word.len()) else {
+/// The class and cue of a word whose lexicon key [`word_end`] computed.
+fn classify_word(word: &[u8], key: u64) -> (W, K) {
+    if word.len() > LONGEST_WORD {
         return (W::Other, K::None);
-    };
-    let mut h = crate::hash::FNV_OFFSET;
-    for (d, &b) in dst.iter_mut().zip(word.as_bytes()) {
-        *d = b.to_ascii_lowercase();
-        h = crate::hash::fnv_step(h, *d);
     }
-    lexicon::classify_hashed(dst, h)
+    lexicon::classify_key(word, key)
 }
 
 /// A word ASCII-lowercased, borrowed when it has no capital (most words): comparing words
@@ -508,51 +676,28 @@ impl<'t> Doc<'t> {
     fn new(
         gaz: &'t Gazetteer,
         text: &'t str,
-        sentences: &[Sentence],
-        mentions: &[Mention],
+        prepared: &'t Prepared,
         published: Option<NaiveDate>,
     ) -> Doc<'t> {
-        let mut sents = Vec::with_capacity(sentences.len());
-        let mut mi = 0;
-        for s in sentences {
-            let mut cuts = Vec::new();
-            let mut toks = tokenize(text, s.span, &mut cuts);
-            while mi < mentions.len() && mentions[mi].span.start < s.span.start {
-                mi += 1;
-            }
-            let ments = sentence_mentions(mentions.get(mi..).unwrap_or(&[]), s.span, &mut toks);
-            let event_words = has_event_words(&toks);
-            // clauses, figures and dates matter only where an event can be told
-            let clauses = if event_words {
-                work::add(s.span.end.saturating_sub(s.span.start));
-                text::clauses(text, s.span)
-                    .into_iter()
-                    .map(|c| tok_range(&toks, c))
-                    .filter(|(a, b)| a < b)
-                    .collect::<Vec<_>>()
-            } else {
-                Vec::new()
-            };
-            let clauses = if clauses.is_empty() {
-                vec![(0, toks.len())]
-            } else {
-                clauses
-            };
-            sents.push(Sent {
+        let p = prepared;
+        let sents = p
+            .parts
+            .iter()
+            .map(|s| Sent {
                 span: s.span,
                 paragraph: s.paragraph,
                 headline: s.headline,
-                toks,
-                cuts,
-                clauses,
-                ments,
+                toks: p.toks.get(s.toks.clone()).unwrap_or(&[]),
+                cuts: p.cuts.get(s.cuts.clone()).unwrap_or(&[]),
+                clauses: p.clauses.get(s.clauses.clone()).unwrap_or(&[]),
+                ments: p.ments.get(s.ments.clone()).unwrap_or(&[]),
                 numbers: OnceCell::new(),
                 dates: OnceCell::new(),
-                event_words,
+                event_words: s.event_words,
                 day_date: OnceCell::new(),
                 cues: OnceCell::new(),
-            });
-        }
+            })
+            .collect();
         let mut doc = Doc {
             options: Options::default(),
             published,
@@ -571,7 +716,7 @@ impl<'t> Doc<'t> {
     fn weigh_countries(&mut self) {
         let mut w: Vec<(&'t str, u32)> = Vec::new();
         for s in &self.sents {
-            for m in &s.ments {
+            for m in s.ments {
                 let gaz = self.gaz;
                 let entries = || gaz.entries_of(&m.m).map(|(_, e)| e);
                 // "Homs" is a Syrian governorate and a Libyan town: the province speaks
@@ -639,7 +784,7 @@ impl<'t> Doc<'t> {
             work::add(s.toks.len());
             let mut v = Vec::new();
             numbers::for_each_number(self.text, s.span, |n| {
-                let (a, b) = tok_range(&s.toks, n.count.span);
+                let (a, b) = tok_range(s.toks, n.count.span);
                 v.push((n, a, b));
             });
             // [`Doc::numbers_from`] searches them by their first token
@@ -671,7 +816,7 @@ impl<'t> Doc<'t> {
             work::add(s.toks.len());
             let mut v = Vec::new();
             self.for_each_date(s, |d| {
-                let (a, b) = tok_range(&s.toks, d.span);
+                let (a, b) = tok_range(s.toks, d.span);
                 v.push((d, a, b));
             });
             v
@@ -685,7 +830,7 @@ impl<'t> Doc<'t> {
             return dates::for_each_date(self.text, s.span, self.published, each);
         }
         let tok = |t: &Tok| (t.span, t.punct);
-        dates::for_each_date_of_tokens(self.text, &s.toks, tok, &s.cuts, self.published, each);
+        dates::for_each_date_of_tokens(self.text, s.toks, tok, s.cuts, self.published, each);
     }
 
     pub(crate) fn word(&self, t: &Tok) -> &'t str {
@@ -695,7 +840,9 @@ impl<'t> Doc<'t> {
 
     /// True if the word of token `t` is one of `list` (ASCII case ignored).
     pub(crate) fn word_is(&self, t: &Tok, list: &[&str]) -> bool {
-        lexicon::is_one_of(self.word(t), list)
+        // most tokens have the length of no listed word: told without reading the word
+        let n = t.span.len();
+        list.iter().any(|w| w.len() == n) && lexicon::is_one_of(self.word(t), list)
     }
 
     /// True if sentence `s` has a token `i` whose word is one of `list`.
@@ -1127,6 +1274,36 @@ pub(crate) fn paragraph_date(doc: &Doc, si: usize) -> Option<DateRef> {
 mod tests {
     use super::*;
 
+    /// The run of letters and digits read eight bytes at a time is the run read a byte at a
+    /// time, with the same key, in every mix of letters, digits, punctuation and UTF-8.
+    #[test]
+    fn alnum_run_matches_a_byte_loop() {
+        let alphabet = b"aZq09Mz@[`{/:-. '\xc3\xa9\x80\xff";
+        let mut next = crate::text::xorshift(7);
+        for _ in 0..20_000 {
+            let len = (next() % 24) as usize;
+            let bytes: Vec<u8> = (0..len)
+                .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+                .collect();
+            let start = (next() % (len as u64 + 1)) as usize;
+            let seed = next();
+            let mut end = start;
+            let mut key = seed;
+            while let Some(&b) = bytes.get(end) {
+                if !b.is_ascii_alphanumeric() {
+                    break;
+                }
+                key = key_step(key, b.to_ascii_lowercase());
+                end += 1;
+            }
+            assert_eq!(
+                alnum_run(&bytes, start, seed),
+                (end, key),
+                "{bytes:?} at {start}"
+            );
+        }
+    }
+
     /// The dates read from the tokens of `t` (alone, and inside a longer text) are the
     /// dates the scanner reads from its text, with and without a publication date; the
     /// windows read have the scanner's words.
@@ -1136,8 +1313,8 @@ mod tests {
             (format!("Xy. {t} 9"), Span::new(4, 4 + t.len())),
             (format!("3 May {t} Monday"), Span::new(6, 6 + t.len())),
         ] {
-            let mut cuts = Vec::new();
-            let toks = tokenize(&text, span, &mut cuts);
+            let (mut toks, mut cuts) = (Vec::new(), Vec::new());
+            tokenize(&text, span, &mut toks, &mut cuts);
             let tok = |x: &Tok| (x.span, x.punct);
             dates::check_windows(&text, span, &toks, tok, &cuts);
             for published in [None, NaiveDate::from_ymd_opt(2016, 8, 16)] {

@@ -96,7 +96,7 @@ pub(crate) fn extract(doc: &Doc) -> Strikes {
         // the sentence's base, read once for all its clauses
         let mut base_here: Option<Base> = None;
         // a sentence that tells no event (a statement of condolence, a notice) has no strike
-        let clauses = if s.event_words { &s.clauses[..] } else { &[] };
+        let clauses = if s.event_words { s.clauses } else { &[] };
         for &(a, b) in clauses {
             let Some(t) = trigger(doc, s, a, b) else {
                 continue;
@@ -415,7 +415,7 @@ fn class_word_at(doc: &Doc, s: &Sent, i: usize, class: W, list: &[&str]) -> bool
 /// cost N scans, issue 13).
 struct Clause<'a, 'd> {
     doc: &'a Doc<'d>,
-    s: &'a Sent,
+    s: &'a Sent<'d>,
     a: usize,
     b: usize,
     weapon: std::cell::OnceCell<Option<Weapon>>,
@@ -883,7 +883,7 @@ fn countries_of(
 
 /// The mentions a strike came from: "from southern Lebanon", "from the Belgorod region of
 /// Russia" (the place right after "from", and what hangs on it with "of").
-fn origins(s: &Sent) -> impl Iterator<Item = Option<usize>> + '_ {
+fn origins<'s>(s: &'s Sent<'s>) -> impl Iterator<Item = Option<usize>> + 's {
     let fired = |from: usize| {
         (from.saturating_sub(4)..from).any(|k| {
             s.toks

@@ -264,8 +264,16 @@ pub fn segment(text: &str, part: Part) -> Segmented {
 ///
 /// Punctuation at a cut (`;`, `,`, the dash) stays with the clause before it; the comma
 /// words start the clause after it. A span outside `text` is clamped.
+#[cfg(test)]
 pub fn clauses(text: &str, sentence: Span) -> Vec<Span> {
-    sentences::clauses(text, sentence)
+    let mut out = Vec::new();
+    for_each_clause(text, sentence, |c| out.push(c));
+    out
+}
+
+/// [`clauses`], each given to `each` in text order: nothing is collected.
+pub(crate) fn for_each_clause(text: &str, sentence: Span, each: impl FnMut(Span)) {
+    sentences::for_each_clause(text, sentence, each)
 }
 
 /// What [`Normalized::new`] does with one char.

@@ -140,6 +140,8 @@ fn segment_with(text: &str, part: Part, lines: &mut Vec<Line>, paras: &mut Vec<P
             .filter(|l| l.furniture)
             .map(|l| Span::new(l.start, l.end))
             .collect(),
+        // a sentence of news takes some ninety bytes: most texts fit without growing
+        sentences: Vec::with_capacity(text.len() / 64 + 4),
         ..Segmented::default()
     };
     for (index, para) in paras.iter().enumerate() {
@@ -688,8 +690,8 @@ fn region(s: &str, mut i: usize) -> Option<usize> {
     }
 }
 
-/// See [`super::clauses`].
-pub(super) fn clauses(text: &str, sentence: Span) -> Vec<Span> {
+/// See [`super::for_each_clause`].
+pub(super) fn for_each_clause(text: &str, sentence: Span, mut out: impl FnMut(Span)) {
     let mut end = sentence.end.min(text.len());
     while !text.is_char_boundary(end) {
         end -= 1;
@@ -699,7 +701,6 @@ pub(super) fn clauses(text: &str, sentence: Span) -> Vec<Span> {
         start -= 1;
     }
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
     let mut clause = start;
     let mut i = start;
     while i < end {
@@ -740,16 +741,15 @@ pub(super) fn clauses(text: &str, sentence: Span) -> Vec<Span> {
         }
     }
     push_clause(&mut out, text, clause, end);
-    out
 }
 
-/// Pushes the trimmed `text[start..end]` as a clause if it is not empty.
-fn push_clause(out: &mut Vec<Span>, text: &str, start: usize, end: usize) {
+/// Gives `out` the trimmed `text[start..end]` as a clause if it is not empty.
+fn push_clause(out: &mut impl FnMut(Span), text: &str, start: usize, end: usize) {
     let raw = slice(text, start, end);
     let trimmed = raw.trim();
     if !trimmed.is_empty() {
         let s = start + (raw.len() - raw.trim_start().len());
-        out.push(Span::new(s, s + trimmed.len()));
+        out(Span::new(s, s + trimmed.len()));
     }
 }
 
