@@ -207,6 +207,8 @@ pub(crate) struct Doc<'t> {
     pub main_country: Option<&'t str>,
     /// For each sentence, once asked: the paragraph date of [`paragraph_date`].
     pub para_dates: std::cell::RefCell<Vec<Option<Option<DateRef>>>>,
+    /// The names of the province codes asked so far ([`Doc::province_of`]).
+    pub province_names: std::cell::RefCell<CodeNames>,
 }
 
 /// Runs the event stage over `text`, an article or a window of one (`part` tells which):
@@ -562,6 +564,7 @@ impl<'t> Doc<'t> {
             countries: Vec::new(),
             main_country: None,
             para_dates: std::cell::RefCell::new(Vec::new()),
+            province_names: std::cell::RefCell::default(),
         };
         doc.weigh_countries();
         doc
@@ -947,7 +950,7 @@ impl<'t> Doc<'t> {
             PlaceKind::Country => None,
             _ => {
                 let code = p.province.clone()?;
-                let name = self.gaz.shared_name_of(&code);
+                let name = self.province_name(code.clone());
                 Some(Place {
                     text: String::new(),
                     name,
@@ -960,7 +963,24 @@ impl<'t> Doc<'t> {
             }
         }
     }
+
+    /// The gazetteer's name of a province code, looked up once per article: a town's
+    /// province is asked for every event and figure placed there, and the gazetteer's
+    /// lookup hashes and probes its table of codes each time.
+    fn province_name(&self, code: Cow<'static, str>) -> Option<Cow<'static, str>> {
+        if let Some(name) = self.province_names.borrow().get(code.as_ref()) {
+            return name.clone();
+        }
+        let name = self.gaz.shared_name_of(&code);
+        self.province_names.borrow_mut().insert(code, name.clone());
+        name
+    }
 }
+
+/// Names by code ([`Doc::province_names`]): the codes come from the gazetteer, not from the
+/// text, so the crate's fast hash serves.
+pub(crate) type CodeNames =
+    std::collections::HashMap<Cow<'static, str>, Option<Cow<'static, str>>, crate::hash::Fast>;
 
 /// True if the token before `a` (skipping determiners and adjectives-like capitals once)
 /// puts a mention at `a` in a place role.
