@@ -934,13 +934,14 @@ impl<'t> Doc<'t> {
             .any(|(_, e)| kinds.contains(&e.kind()))
     }
 
-    /// The canonical name of a source or official mention.
-    pub(crate) fn as_source(&self, m: &Ment) -> Option<String> {
+    /// The canonical name of a source or official mention, shared with the gazetteer (a
+    /// figure's source is copied to every figure of its sentence).
+    pub(crate) fn as_source(&self, m: &Ment) -> Option<Cow<'static, str>> {
         self.gaz
             .entries_of(&m.m)
             .map(|(_, e)| e)
             .find(|e| matches!(e.kind(), EntryKind::Source | EntryKind::Official))
-            .map(|e| e.name().to_string())
+            .map(Entry::shared_name)
     }
 
     /// The province of a place: its own code, or the province of a town.
