@@ -1355,12 +1355,21 @@ struct Told {
 /// figure restated is another casualty, which the reader sees; nothing is dropped.
 pub(crate) const TOLL_LOOK_BACK: usize = 32;
 
+/// The room [`Tolls::index`] starts with: as many sizes and kinds of figures as most
+/// articles tell.
+const INDEX_START: usize = 16;
+
 impl Tolls {
     /// Adds a casualty, merging it into the last one told with the same kind, figure, scope
     /// and modality whose place, date and victims agree (of the last [`TOLL_LOOK_BACK`]):
     /// "two soldiers killed in Donetsk" and "two civilians killed in Kherson" are two
     /// figures, a figure restated is one.
     fn add(&mut self, c: Casualty, told: Told) {
+        // sized at the first figure for the sizes an article tells, not grown (and every
+        // key hashed again) at the fourth, eighth and fifteenth
+        if self.index.capacity() == 0 {
+            self.index.reserve(INDEX_START);
+        }
         let tellings = self.index.entry((c.kind, c.count.best())).or_default();
         let same = tellings
             .iter()
