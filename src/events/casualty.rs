@@ -9,6 +9,7 @@
 //! "up from 112") is not a figure of its own. Running tolls ("the war has killed more than
 //! 280,000", "since 2011", "so far") are `cumulative`.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::identity;
@@ -28,8 +29,10 @@ use crate::model::{
 use crate::numbers::NumberKind;
 use crate::span::Span;
 
-struct Cand {
-    count: Count,
+/// A figure of a clause: the figures stage's count borrowed until the figure is read as a
+/// casualty (most are not), a count of its own for one made here.
+struct Cand<'n> {
+    count: Cow<'n, Count>,
     a: usize,
     b: usize,
     /// The person nouns of a figure told by its nouns ("a man and a woman", "a farmer and
@@ -111,7 +114,7 @@ pub(crate) fn extract(doc: &Doc, strikes: &Strikes, causes: &[Cause]) -> Vec<Eve
 
 /// Figures of the clause: counts from the numbers stage, "a"/"an" before a person noun,
 /// and people counted by their nouns ("a man and a woman" is 2), into `v` (emptied first).
-fn candidates(doc: &Doc, s: &Sent, ca: usize, cb: usize, v: &mut Vec<Cand>) {
+fn candidates<'n>(doc: &Doc, s: &'n Sent, ca: usize, cb: usize, v: &mut Vec<Cand<'n>>) {
     v.clear();
     let numbers = doc
         .numbers_from(s, ca, cb)
@@ -122,7 +125,7 @@ fn candidates(doc: &Doc, s: &Sent, ca: usize, cb: usize, v: &mut Vec<Cand>) {
             !(doc.word_at_is(s, a.wrapping_sub(1), lexicon::FROM) && is_to_figure(doc, s, *b))
         })
         .map(|(n, a, b)| Cand {
-            count: n.count.clone(),
+            count: Cow::Borrowed(&n.count),
             a: *a,
             b: *b,
             victims: None,
@@ -148,7 +151,14 @@ fn candidates(doc: &Doc, s: &Sent, ca: usize, cb: usize, v: &mut Vec<Cand>) {
         }
         if singular_person(doc, s, i + 1, cb).is_some() {
             v.push(Cand {
-                count: Count::new(Some(1), None, None, Qualifier::Exact, doc.word(t), t.span),
+                count: Cow::Owned(Count::new(
+                    Some(1),
+                    None,
+                    None,
+                    Qualifier::Exact,
+                    doc.word(t),
+                    t.span,
+                )),
                 a: i,
                 b: i + 1,
                 victims: None,
@@ -225,7 +235,7 @@ fn singular_person(doc: &Doc, s: &Sent, from: usize, cb: usize) -> Option<(usize
 /// noun, becomes one figure of the sum, when the nouns are of one category (civilians with
 /// civilians: "a commander and his son" stay apart); the figure of the joined phrase goes.
 /// Two figures in digits or words ("60 guards and 5 police officers") stay two figures.
-fn coordinate(doc: &Doc, s: &Sent, cb: usize, v: &mut Vec<Cand>) {
+fn coordinate(doc: &Doc, s: &Sent, cb: usize, v: &mut Vec<Cand<'_>>) {
     let mut k = 0;
     while k < v.len() {
         let joined = v.get(k).and_then(|c| join(doc, s, cb, v, c));
@@ -237,7 +247,14 @@ fn coordinate(doc: &Doc, s: &Sent, cb: usize, v: &mut Vec<Cand>) {
         if let (Some(c), Some(last)) = (v.get_mut(k), s.toks.get(last_noun)) {
             let span = c.count.span.cover(last.span);
             let words = span.get(doc.text).unwrap_or("");
-            c.count = Count::new(Some(total), None, None, Qualifier::Exact, words, span);
+            c.count = Cow::Owned(Count::new(
+                Some(total),
+                None,
+                None,
+                Qualifier::Exact,
+                words,
+                span,
+            ));
             c.b = b;
             c.victims = Some(victims);
         }
@@ -771,7 +788,7 @@ fn read<'t>(
         modality,
         evidence: vec![s.span],
         kind,
-        count: c.count,
+        count: c.count.into_owned(),
         victims,
         cumulative,
         perpetrator,
@@ -1018,8 +1035,9 @@ struct Memo<'t> {
     war: bool,
     /// The tokens of the carrying words ("bringing"), ascending.
     bringing: Vec<usize>,
-    /// [`is_cumulative`] of each stretch asked.
-    cumulative: HashMap<(usize, usize), bool>,
+    /// [`is_cumulative`] of the stretch asked last: the figures of a sentence are read in
+    /// text order, so the figures of one stretch ask one after another.
+    cumulative: Option<((usize, usize), bool)>,
     /// The sentence's source ([`source`]), once asked.
     source: Option<Option<Source>>,
     /// The mentions that may be a perpetrator ([`may_perpetrate`]), by index, once asked.
@@ -1032,8 +1050,9 @@ struct Memo<'t> {
     /// For a sentence, the nearest earlier sentence of its paragraph that names a place
     /// ([`Memo::earlier_place`]), and the place of each such sentence: indices, not a copy
     /// of the place for every sentence.
-    earlier: HashMap<usize, Option<usize>>,
-    named: HashMap<usize, Option<Place>>,
+    /// (Keyed by sentence index, which the text cannot choose: the crate's fast hash.)
+    earlier: HashMap<usize, Option<usize>, crate::hash::Fast>,
+    named: HashMap<usize, Option<Place>, crate::hash::Fast>,
 }
 
 impl<'t> Memo<'t> {
@@ -1048,7 +1067,7 @@ impl<'t> Memo<'t> {
             .enumerate()
             .filter(|(_, t)| t.w == W::Bringing);
         self.bringing.extend(bringing.map(|(k, _)| k));
-        self.cumulative.clear();
+        self.cumulative = None;
         self.whole = None;
         self.clause = None;
         self.source = None;
@@ -1076,11 +1095,14 @@ impl<'t> Memo<'t> {
     }
 
     fn is_cumulative(&mut self, doc: &Doc, s: &Sent, lo: usize, hi: usize) -> bool {
-        let war = self.war;
-        *self
-            .cumulative
-            .entry((lo, hi))
-            .or_insert_with(|| is_cumulative(doc, s, lo, hi, war))
+        match self.cumulative {
+            Some((stretch, known)) if stretch == (lo, hi) => known,
+            _ => {
+                let known = is_cumulative(doc, s, lo, hi, self.war);
+                self.cumulative = Some(((lo, hi), known));
+                known
+            }
+        }
     }
 
     fn source(&mut self, doc: &Doc, s: &Sent) -> Option<Source> {
@@ -1333,12 +1355,21 @@ struct Told {
 /// figure restated is another casualty, which the reader sees; nothing is dropped.
 pub(crate) const TOLL_LOOK_BACK: usize = 32;
 
+/// The room [`Tolls::index`] starts with: as many sizes and kinds of figures as most
+/// articles tell.
+const INDEX_START: usize = 16;
+
 impl Tolls {
     /// Adds a casualty, merging it into the last one told with the same kind, figure, scope
     /// and modality whose place, date and victims agree (of the last [`TOLL_LOOK_BACK`]):
     /// "two soldiers killed in Donetsk" and "two civilians killed in Kherson" are two
     /// figures, a figure restated is one.
     fn add(&mut self, c: Casualty, told: Told) {
+        // sized at the first figure for the sizes an article tells, not grown (and every
+        // key hashed again) at the fourth, eighth and fifteenth
+        if self.index.capacity() == 0 {
+            self.index.reserve(INDEX_START);
+        }
         let tellings = self.index.entry((c.kind, c.count.best())).or_default();
         let same = tellings
             .iter()

@@ -233,13 +233,76 @@ struct Walk {
     matter_from: Option<usize>,
 }
 
+/// What one pass over a clause's token classes tells before its words are read: the
+/// flags [`signs`] and [`finish`] need of the whole clause, each read in that one pass
+/// rather than by a scan of its own.
+#[derive(Default)]
+struct Classes {
+    /// A token that can give a cue, a deed or fire: without one the clause has no trigger.
+    lively: bool,
+    about: bool,
+    crowd: bool,
+    /// A word of people killed or wounded.
+    wounded: bool,
+    /// A verb of a hit ("struck", "targeted").
+    hit: bool,
+    perfect: bool,
+    running: bool,
+}
+
+impl Classes {
+    fn of(toks: &[super::Tok]) -> Classes {
+        let mut c = Classes::default();
+        for t in toks {
+            match t.w {
+                W::Casualty(CasualtyKind::Killed, _) => {
+                    c.wounded = true;
+                    c.lively = true;
+                }
+                W::Casualty(CasualtyKind::Wounded, _) => c.wounded = true,
+                W::Trigger(None, false) => {
+                    c.hit = true;
+                    c.lively = true;
+                }
+                // "fired on the positions of": a cue of its own ([`cue_in_context`])
+                W::Launch => c.lively = true,
+                W::Perfect => c.perfect = true,
+                W::Running => c.running = true,
+                _ => {}
+            }
+            match t.k {
+                K::None => {}
+                K::About => {
+                    c.about = true;
+                    c.lively = true;
+                }
+                K::Crowd => {
+                    c.crowd = true;
+                    c.lively = true;
+                }
+                _ => c.lively = true,
+            }
+        }
+        c
+    }
+}
+
 /// The signs of the clause [a, b), and its trigger.
 fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> Reading {
     let mut g = Signs::default();
     let mut w = Walk::default();
     let toks = s.toks.get(a..b).unwrap_or(&[]);
-    w.has_about = toks.iter().any(|x| x.k == K::About);
-    w.has_crowd = toks.iter().any(|x| x.k == K::Crowd);
+    let classes = Classes::of(toks);
+    // no cue, no deed, no fire: no trigger, and nothing for the walk to find
+    if !classes.lively {
+        return Reading {
+            signs: g,
+            first: None,
+            last: None,
+        };
+    }
+    w.has_about = classes.about;
+    w.has_crowd = classes.crowd;
     for (k, t) in toks.iter().enumerate() {
         // a word of no class and no cue (most words) adds no sign: it can only start what
         // a protest is about ("because"), read below
@@ -272,7 +335,7 @@ fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> Reading {
         read_word(doc, &mut g, &mut w, t, a + k);
         add_cue(&mut g, &mut w, cue, a + k);
     }
-    finish(g, w, s, toks)
+    finish(g, w, s, &classes)
 }
 
 /// True if a capitalised cue is a name or a month, not an event: beside a figure ("30 March
@@ -446,15 +509,10 @@ fn add_cue(g: &mut Signs, w: &mut Walk, cue: K, at: usize) {
 
 /// The signs once the whole clause is read: a loose bomb or mine that went off, a war's
 /// running toll, a trend, and the trigger.
-fn finish(mut g: Signs, mut w: Walk, s: &Sent, toks: &[super::Tok]) -> Reading {
+fn finish(mut g: Signs, mut w: Walk, s: &Sent, classes: &Classes) -> Reading {
     // "detonated a bomb", "a bomb exploded"; "a mine exploded", "killed by a mine"
-    let wounded = toks.iter().any(|x| {
-        matches!(
-            x.w,
-            W::Casualty(CasualtyKind::Killed | CasualtyKind::Wounded, _)
-        )
-    });
-    g.hurt = wounded || toks.iter().any(|x| x.w == W::Trigger(None, false));
+    let wounded = classes.wounded;
+    g.hurt = wounded || classes.hit;
     let loose = if w.loose_bomb && g.has(K::Blast) && !g.any(AIR) {
         Some(Device::Ied)
     } else if w.loose_mine && (g.has(K::Blast) || wounded) {
@@ -467,8 +525,8 @@ fn finish(mut g: Signs, mut w: Walk, s: &Sent, toks: &[super::Tok]) -> Reading {
         g.cues |= bit(K::Device(d));
     }
     // "the war, which has killed 280,000": a running toll, not an incident's death
-    let war_toll = s.toks.iter().any(|x| x.w == W::War) && toks.iter().any(|x| x.w == W::Perfect)
-        || toks.iter().any(|x| x.w == W::Running);
+    // (the sentence is read for a war word only where the clause has a perfect)
+    let war_toll = classes.perfect && s.toks.iter().any(|x| x.w == W::War) || classes.running;
     if war_toll {
         g.killed = false;
         w.deed_at = None;
@@ -745,11 +803,16 @@ pub(crate) enum Cause {
 pub(crate) fn cause(s: &Sent) -> Cause {
     let mut disaster = false;
     for t in s.toks {
-        // the cue's bit read once for all three cue tests
+        if matches!(t.w, W::Trigger(_, true) | W::WeaponNoun(_)) {
+            return Cause::Conflict;
+        }
+        // most words have no cue: no bit to read
+        if matches!(t.k, K::None) {
+            continue;
+        }
+        // the cue's bit read once for both cue tests
         let cue = bit(t.k);
-        let violent = cue & (VIOLENT | bit(K::Blast)) != 0
-            || matches!(t.w, W::Trigger(_, true) | W::WeaponNoun(_));
-        if violent {
+        if cue & (VIOLENT | bit(K::Blast)) != 0 {
             return Cause::Conflict;
         }
         disaster |= cue & bit(K::Disaster) != 0;

@@ -304,8 +304,11 @@ pub(crate) struct Doc<'t> {
     pub countries: Vec<(&'t str, u32)>,
     /// The country the article is mostly about.
     pub main_country: Option<&'t str>,
-    /// For each sentence, once asked: the paragraph date of [`paragraph_date`].
-    pub para_dates: std::cell::RefCell<Vec<Option<Option<DateRef>>>>,
+    /// For each sentence, once asked: the sentence whose date is its paragraph date
+    /// ([`paragraph_date`]), by index.
+    pub para_dates: std::cell::RefCell<Vec<Option<Option<usize>>>>,
+    /// The names of the province codes asked so far ([`Doc::province_of`]).
+    pub province_names: std::cell::RefCell<CodeNames>,
 }
 
 /// Runs the event stage over `text`, an article or a window of one (`part` tells which):
@@ -707,6 +710,7 @@ impl<'t> Doc<'t> {
             countries: Vec::new(),
             main_country: None,
             para_dates: std::cell::RefCell::new(Vec::new()),
+            province_names: std::cell::RefCell::default(),
         };
         doc.weigh_countries();
         doc
@@ -1078,13 +1082,14 @@ impl<'t> Doc<'t> {
             .any(|(_, e)| kinds.contains(&e.kind()))
     }
 
-    /// The canonical name of a source or official mention.
-    pub(crate) fn as_source(&self, m: &Ment) -> Option<String> {
+    /// The canonical name of a source or official mention, shared with the gazetteer (a
+    /// figure's source is copied to every figure of its sentence).
+    pub(crate) fn as_source(&self, m: &Ment) -> Option<Cow<'static, str>> {
         self.gaz
             .entries_of(&m.m)
             .map(|(_, e)| e)
             .find(|e| matches!(e.kind(), EntryKind::Source | EntryKind::Official))
-            .map(|e| e.name().to_string())
+            .map(Entry::shared_name)
     }
 
     /// The province of a place: its own code, or the province of a town.
@@ -1094,7 +1099,7 @@ impl<'t> Doc<'t> {
             PlaceKind::Country => None,
             _ => {
                 let code = p.province.clone()?;
-                let name = self.gaz.shared_name_of(&code);
+                let name = self.province_name(code.clone());
                 Some(Place {
                     text: String::new(),
                     name,
@@ -1107,7 +1112,24 @@ impl<'t> Doc<'t> {
             }
         }
     }
+
+    /// The gazetteer's name of a province code, looked up once per article: a town's
+    /// province is asked for every event and figure placed there, and the gazetteer's
+    /// lookup hashes and probes its table of codes each time.
+    fn province_name(&self, code: Cow<'static, str>) -> Option<Cow<'static, str>> {
+        if let Some(name) = self.province_names.borrow().get(code.as_ref()) {
+            return name.clone();
+        }
+        let name = self.gaz.shared_name_of(&code);
+        self.province_names.borrow_mut().insert(code, name.clone());
+        name
+    }
 }
+
+/// Names by code ([`Doc::province_names`]): the codes come from the gazetteer, not from the
+/// text, so the crate's fast hash serves.
+pub(crate) type CodeNames =
+    std::collections::HashMap<Cow<'static, str>, Option<Cow<'static, str>>, crate::hash::Fast>;
 
 /// True if the token before `a` (skipping determiners and adjectives-like capitals once)
 /// puts a mention at `a` in a place role.
@@ -1214,37 +1236,13 @@ pub(crate) fn nearest_event_date(
 /// sentence whose answer is known, so however many events ask, every sentence is read once:
 /// linear in the sentences of a paragraph, not quadratic.
 pub(crate) fn paragraph_date(doc: &Doc, si: usize) -> Option<DateRef> {
-    let is_day = |d: &DateRef| d.precision == crate::model::Precision::Day && d.date.is_some();
-    // the day date a sentence itself gives, read once
-    let own = |p: &Sent| -> Option<DateRef> {
-        if p.event_words {
-            doc.dates(p)
-                .iter()
-                .rev()
-                .map(|(d, _, _)| d)
-                .find(|d| is_day(d))
-                .cloned()
-        } else {
-            p.day_date
-                .get_or_init(|| {
-                    // the last day date, read without a vector of all
-                    let mut last = None;
-                    doc.for_each_date(p, |d| {
-                        if is_day(&d) {
-                            last = Some(d);
-                        }
-                    });
-                    last.map(Box::new)
-                })
-                .as_deref()
-                .cloned()
-        }
-    };
+    let own = |p| own_day_date(doc, p);
     let mut memo = doc.para_dates.borrow_mut();
     if memo.len() != doc.sents.len() {
         *memo = vec![None; doc.sents.len()];
     }
-    // walk back to a sentence that gives a date, a known answer, or the paragraph's start
+    // walk back to a sentence that gives a date, a known answer, or the paragraph's start;
+    // the answers kept are sentence indices, so the date is copied once, at the end
     let paragraph = doc.sents.get(si)?.paragraph;
     let mut k = si;
     let found = loop {
@@ -1255,19 +1253,44 @@ pub(crate) fn paragraph_date(doc: &Doc, si: usize) -> Option<DateRef> {
         if p.paragraph != paragraph {
             break None;
         }
-        if let Some(known) = memo.get(k).and_then(Option::as_ref) {
-            break known.clone();
+        if let Some(known) = memo.get(k).copied().flatten() {
+            break known;
         }
-        if let Some(d) = own(p) {
-            break Some(d);
+        if own(p).is_some() {
+            break Some(k - 1);
         }
         work::add(1);
         k -= 1;
     };
     for slot in memo.get_mut(k..=si).into_iter().flatten() {
-        *slot = Some(found.clone());
+        *slot = Some(found);
     }
-    found
+    found.and_then(|j| doc.sents.get(j)).and_then(own).cloned()
+}
+
+/// The last day-precision date sentence `p` itself gives ([`paragraph_date`]), read once.
+fn own_day_date<'s>(doc: &Doc, p: &'s Sent) -> Option<&'s DateRef> {
+    let is_day = |d: &DateRef| d.precision == crate::model::Precision::Day && d.date.is_some();
+    if p.event_words {
+        doc.dates(p)
+            .iter()
+            .rev()
+            .map(|(d, _, _)| d)
+            .find(|d| is_day(d))
+    } else {
+        p.day_date
+            .get_or_init(|| {
+                // the last day date, read without a vector of all
+                let mut last = None;
+                doc.for_each_date(p, |d| {
+                    if is_day(&d) {
+                        last = Some(d);
+                    }
+                });
+                last.map(Box::new)
+            })
+            .as_deref()
+    }
 }
 
 #[cfg(test)]

@@ -20,6 +20,7 @@ use crate::model::{
     Category, DateRef, Entity, EntityKind, Event, Modality, Place, PlaceKind, Strike, Weapon,
 };
 use crate::span::Span;
+use std::borrow::Cow;
 
 /// Who struck, as far as one clause tells.
 #[derive(Clone, Debug, PartialEq)]
@@ -40,8 +41,8 @@ struct Found {
     /// "a strike on...": an event introduced, not one referred back to.
     indefinite: bool,
     /// The countries it is placed in: its towns' and provinces', and a country named as a
-    /// place ("in southern Lebanon").
-    countries: Vec<String>,
+    /// place ("in southern Lebanon"); shared codes, not copies ([`share_code`]).
+    countries: Vec<Cow<'static, str>>,
     /// Where it came from, when it names no other place ("shelled border posts from Kunar"):
     /// the place of a new strike, nothing to a strike it retells.
     origin: super::roles::Where,
@@ -67,7 +68,7 @@ struct Acc {
     actor_known: bool,
     sentences: Vec<usize>,
     /// The countries its mentions place it in ("in southern Lebanon", a town's country).
-    countries: Vec<String>,
+    countries: Vec<Cow<'static, str>>,
 }
 
 /// The strike events of a document, and for each sentence the event told there.
@@ -856,11 +857,11 @@ fn countries_of(
     skip: &[Option<usize>],
     provinces: &[Place],
     locations: &[Place],
-) -> Vec<String> {
-    let mut v: Vec<String> = Vec::new();
+) -> Vec<Cow<'static, str>> {
+    let mut v: Vec<Cow<'static, str>> = Vec::new();
     let mut add = |c: Option<&str>| {
         if let Some(c) = c.filter(|c| !v.iter().any(|x| x == c)) {
-            v.push(c.to_string());
+            v.push(share_code(c));
         }
     };
     for p in provinces.iter().chain(locations) {
