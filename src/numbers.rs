@@ -74,19 +74,128 @@ pub(crate) fn for_each_number(text: &str, range: Span, mut each: impl FnMut(Numb
         text,
         words: words(text, start, end, WORDS.take()),
     };
+    read_figures(&cx, &mut each);
+    // the word vector is kept for the next sentence of the thread, unless it is large
+    if cx.words.capacity() <= KEEP_WORDS {
+        WORDS.set(cx.words);
+    }
+}
+
+/// The figures of [`for_each_number`] over the sentence `range`, read from its tokens:
+/// `toks` in text order cover every char of the sentence but whitespace, each a word token
+/// (mark 0: a letter or digit, then letters and digits joined by '-', '.', ',' or '\'') or
+/// a mark (one char, or "'s" with mark '\''), as `tok` gives their spans and marks. The
+/// words of a sentence that is all ASCII are made of its tokens ([`token_words`]), not
+/// read anew from its text.
+pub(crate) fn for_each_number_of_tokens<T>(
+    text: &str,
+    range: Span,
+    toks: &[T],
+    tok: impl Fn(&T) -> (Span, u8),
+    mut each: impl FnMut(Number),
+) {
+    let start = clamp_boundary(text, range.start.min(text.len()));
+    let end = clamp_boundary(text, range.end.min(text.len())).max(start);
+    if !text.get(start..end).is_some_and(str::is_ascii) {
+        return for_each_number(text, range, each);
+    }
+    let mut words = WORDS.take();
+    words.clear();
+    token_words(text.as_bytes(), toks, &tok, &mut words);
+    let cx = Cx { text, words };
+    read_figures(&cx, &mut each);
+    if cx.words.capacity() <= KEEP_WORDS {
+        WORDS.set(cx.words);
+    }
+}
+
+/// The words of [`words`] in an ASCII sentence, made of its tokens (see
+/// [`for_each_number_of_tokens`]) onto `v`. A word token is a word, or a part of one: the
+/// scanner's words also take a ',', '.', '-', ':' or '\'' between a letter or digit and a
+/// word token right after it ("a,b", "10:30"), and the "'s" after a word ("Assad's"); "'s"
+/// elsewhere is the word "s". '%' and '$' are words of their own; other marks and gaps
+/// end words.
+fn token_words<T>(b: &[u8], toks: &[T], tok: &impl Fn(&T) -> (Span, u8), v: &mut Vec<Span>) {
+    v.reserve(toks.len());
+    // the end of the last word when it ends with a letter or digit: a word token or "'s"
+    // that starts there goes on it
+    let mut open = usize::MAX;
+    let mut k = 0;
+    while let Some((span, mark)) = toks.get(k).map(tok) {
+        k += 1;
+        // (in an ASCII sentence, a token of mark 0 is a word token, or the char 0)
+        let is_word = |s: Span, m: u8| m == 0 && b.get(s.start).is_some_and(|&c| c != 0);
+        let joins = matches!(mark, b',' | b'.' | b'-' | b':' | b'\'');
+        // "'s": its 's' is a word, or goes on the word before
+        let word = if is_word(span, mark) {
+            span
+        } else if joins && span.len() == 2 {
+            Span::new(span.start + 1, span.end)
+        } else {
+            let next = toks
+                .get(k)
+                .map(tok)
+                .filter(|&(n, m)| n.start == span.end && is_word(n, m));
+            match (v.last_mut(), next) {
+                // a joiner between a letter or digit and a word token
+                (Some(last), Some((n, _))) if joins && span.start == open => {
+                    last.end = n.end;
+                    open = n.end;
+                    k += 1;
+                }
+                _ if matches!(mark, b'%' | b'$') => {
+                    v.push(span);
+                    open = usize::MAX;
+                }
+                _ => open = usize::MAX,
+            }
+            continue;
+        };
+        match v.last_mut() {
+            Some(last) if span.start == open => last.end = word.end,
+            _ => v.push(word),
+        }
+        open = word.end;
+    }
+}
+
+/// For the tests: checks that the words made of the tokens of an ASCII sentence are the
+/// words the scanner reads from its text.
+#[cfg(test)]
+pub(crate) fn check_token_words<T>(
+    text: &str,
+    range: Span,
+    toks: &[T],
+    tok: impl Fn(&T) -> (Span, u8),
+) {
+    if !range.get(text).is_some_and(str::is_ascii) {
+        return;
+    }
+    let mut got = Vec::new();
+    token_words(text.as_bytes(), toks, &tok, &mut got);
+    assert_eq!(
+        got,
+        words(text, range.start, range.end, Vec::new()),
+        "{text:?}"
+    );
+}
+
+/// Reads the figures at the words of `cx`, handing them to `each`.
+fn read_figures(cx: &Cx, each: &mut impl FnMut(Number)) {
     let mut i = 0;
-    while i < cx.words.len() {
-        match read_number(&cx, i) {
+    while let Some(&w) = cx.words.get(i) {
+        // most words start no figure: told without reading them
+        if !may_start_figure(cx.text.as_bytes(), w) {
+            i += 1;
+            continue;
+        }
+        match read_number(cx, i) {
             Some((num, next)) => {
                 each(num);
                 i = next.max(i + 1);
             }
             None => i += 1,
         }
-    }
-    // the word vector is kept for the next sentence of the thread, unless it is large
-    if cx.words.capacity() <= KEEP_WORDS {
-        WORDS.set(cx.words);
     }
 }
 
@@ -673,6 +782,26 @@ fn vague_at(cx: &Cx, i: usize, w: &[u8]) -> Option<(u64, usize)> {
         },
         _ => return None,
     })
+}
+
+/// Whether a figure may start at the word `w` of `b`: it starts with a digit, or its first
+/// and last bytes and length are those of a head word ([`HEAD_KEYS`]). [`figure_at`] reads
+/// no figure at any other word.
+#[inline]
+fn may_start_figure(b: &[u8], w: Span) -> bool {
+    let (Some(&first), Some(&last)) = (b.get(w.start), w.end.checked_sub(1).and_then(|e| b.get(e)))
+    else {
+        return false;
+    };
+    let len = w.end.saturating_sub(w.start);
+    if first.is_ascii_digit() {
+        return true;
+    }
+    let k = head_key(first, last, len);
+    len <= 15
+        && HEAD_KEYS
+            .get(k >> 6)
+            .is_some_and(|bits| bits >> (k & 63) & 1 != 0)
 }
 
 /// Word `i`, lowercased, when it does not start with a digit but can start a figure: one of
