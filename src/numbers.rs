@@ -185,7 +185,7 @@ fn read_figures(cx: &Cx, each: &mut impl FnMut(Number)) {
     let mut i = 0;
     while let Some(&w) = cx.words.get(i) {
         // most words start no figure: told without reading them
-        if !may_start_figure(cx.text.as_bytes(), w) {
+        if !may_start_figure(cx.text.as_bytes(), w) || lone_article(cx, i, w) {
             i += 1;
             continue;
         }
@@ -804,6 +804,29 @@ fn may_start_figure(b: &[u8], w: Span) -> bool {
             .is_some_and(|bits| bits >> (k & 63) & 1 != 0)
 }
 
+/// The words after "a" or "an" that make a figure of it: "a few", "a handful", "a quarter
+/// of a million", "a dozen", "a hundred".
+const AFTER_A: &[&[u8]] = &[
+    b"few",
+    b"handful",
+    b"quarter",
+    b"dozen",
+    b"hundred",
+    b"thousand",
+    b"million",
+];
+
+/// Whether word `i` (at `w`) is "a" or "an" and the word after it is none of [`AFTER_A`]:
+/// [`figure_at`] reads no figure there (told before reading the words around it).
+fn lone_article(cx: &Cx, i: usize, w: Span) -> bool {
+    let article = match cx.text.as_bytes().get(w.start..w.end) {
+        Some([a]) => a | 0x20 == b'a',
+        Some([a, n]) => a | 0x20 == b'a' && n | 0x20 == b'n',
+        _ => false,
+    };
+    article && !AFTER_A.contains(&cx.low(i + 1).get())
+}
+
 /// Word `i`, lowercased, when it does not start with a digit but can start a figure: one of
 /// [`FIGURE_HEADS`] or "twenty-five" and the like. Most words are told apart by their first
 /// and last bytes and length alone, without lowercasing them.
@@ -1371,6 +1394,33 @@ mod tests {
         assert_eq!(one("the fifth day").kind, NumberKind::Ordinal);
         assert_eq!(one("Second, they").kind, NumberKind::Ordinal);
         assert!(all("by people in cities, with villagers").is_empty());
+    }
+
+    /// No figure starts at a word that the figure loop passes over without reading it.
+    fn passed_over_words_start_no_figure(t: &str) {
+        let cx = Cx {
+            text: t,
+            words: words(t, 0, t.len(), Vec::new()),
+        };
+        for (i, &w) in cx.words.iter().enumerate() {
+            if !may_start_figure(t.as_bytes(), w) || lone_article(&cx, i, w) {
+                assert!(read_number(&cx, i).is_none(), "{t:?} word {i}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn proptest_passed_over_words(
+            t in "((a|an|A|AN|An|one|Two|half|twenty|tens|dozen|dozens|few|handful|quarter|of|hundred|thousand|million|thousands|several|third|x|12|é|ax|na)[ ,.'-]{0,2}){0,10}"
+        ) {
+            passed_over_words_start_no_figure(&t);
+        }
+
+        #[test]
+        fn proptest_passed_over_any_words(t in "[aAnNfF1 \\-.,é]{0,16}") {
+            passed_over_words_start_no_figure(&t);
+        }
     }
 
     /// Counts keep their words; distances and years are no counts.
