@@ -785,24 +785,51 @@ fn vague_at(cx: &Cx, i: usize, w: &[u8]) -> Option<(u64, usize)> {
 }
 
 /// Whether a figure may start at the word `w` of `b`: it starts with a digit, or its first
-/// and last bytes and length are those of a head word ([`HEAD_KEYS`]). [`figure_at`] reads
-/// no figure at any other word.
+/// byte is that of a head word ([`HEAD_INITIALS`]) and its first and last bytes and length
+/// are those of one ([`HEAD_KEYS`]). [`figure_at`] reads no figure at any other word.
 #[inline]
 fn may_start_figure(b: &[u8], w: Span) -> bool {
-    let (Some(&first), Some(&last)) = (b.get(w.start), w.end.checked_sub(1).and_then(|e| b.get(e)))
-    else {
+    let Some(&first) = b.get(w.start) else {
         return false;
     };
-    let len = w.end.saturating_sub(w.start);
-    if first.is_ascii_digit() {
-        return true;
+    match HEAD_INITIALS[usize::from(first)] {
+        0 => false,
+        DIGIT_INITIAL => true,
+        _ => {
+            let Some(&last) = w.end.checked_sub(1).and_then(|e| b.get(e)) else {
+                return false;
+            };
+            let len = w.end.saturating_sub(w.start);
+            let k = head_key(first, last, len);
+            len <= 15
+                && HEAD_KEYS
+                    .get(k >> 6)
+                    .is_some_and(|bits| bits >> (k & 63) & 1 != 0)
+        }
     }
-    let k = head_key(first, last, len);
-    len <= 15
-        && HEAD_KEYS
-            .get(k >> 6)
-            .is_some_and(|bits| bits >> (k & 63) & 1 != 0)
 }
+
+/// [`HEAD_INITIALS`] of a digit.
+const DIGIT_INITIAL: u8 = 1;
+
+/// For each byte, [`DIGIT_INITIAL`] for a digit, 2 for a letter (in either case) that
+/// starts one of [`FIGURE_HEADS`], else 0: most words are passed over on their first byte.
+static HEAD_INITIALS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut d = b'0';
+    while d <= b'9' {
+        t[d as usize] = DIGIT_INITIAL;
+        d += 1;
+    }
+    let mut k = 0;
+    while k < FIGURE_HEADS.len() {
+        let c = FIGURE_HEADS[k][0];
+        t[c as usize] = 2;
+        t[c.to_ascii_uppercase() as usize] = 2;
+        k += 1;
+    }
+    t
+};
 
 /// The words after "a" or "an" that make a figure of it: "a few", "a handful", "a quarter
 /// of a million", "a dozen", "a hundred".
@@ -1322,6 +1349,7 @@ mod tests {
             for (b, u) in units.iter().enumerate() {
                 let want = Some(20 + 10 * a as u64 + 1 + b as u64);
                 for w in [format!("{t}-{u}"), format!("{t}-{u}").to_uppercase()] {
+                    assert!(may_start_figure(w.as_bytes(), Span::new(0, w.len())), "{w}");
                     assert_eq!(one(&format!("{w} men")).count.value, want, "{w}");
                     assert_eq!(parse_number_word(&w), want, "{w}");
                 }
@@ -1336,6 +1364,7 @@ mod tests {
                     words: words(&w, 0, w.len(), Vec::new()),
                 };
                 assert!(figure_head(&cx, 0).is_some(), "{w}");
+                assert!(may_start_figure(w.as_bytes(), Span::new(0, w.len())), "{w}");
             }
         }
         assert_eq!(one("Seventeen soldiers").count.value, Some(17));
