@@ -3,7 +3,8 @@
 //! Knows nothing of events: it reports every figure with its kind, and the event stage
 //! decides which are casualty counts.
 //!
-//! Speed: this runs on every sentence that holds an event word, so words are compared as
+//! Speed: this runs on every sentence that holds an event word, so the words of an ASCII
+//! sentence are made of its tokens rather than read anew, words are compared as
 //! ASCII-lowercased byte slices kept inline in each word (no per-word allocation, no UTF-8
 //! re-validation), and a word that can start no figure is passed over at once.
 
@@ -57,7 +58,7 @@ pub enum NumberKind {
 /// Ranges "3-7", "3 – 7", "3 to 7", "between 3 and 7": low 3, high 7, value None, qualifier range.
 /// Never panics; spans are on char boundaries; ignores `range` parts outside the text.
 ///
-/// (A vector for the tests: the extractor reads them through [`for_each_number`].)
+/// (A vector for the tests: the extractor reads them through [`for_each_number_of_tokens`].)
 #[cfg(test)]
 pub fn numbers(text: &str, range: Span) -> Vec<Number> {
     let mut out = Vec::new();
@@ -203,9 +204,9 @@ fn read_figures(cx: &Cx, each: &mut impl FnMut(Number)) {
 const KEEP_WORDS: usize = 4096;
 
 thread_local! {
-    /// The word vector of [`for_each_number`], kept between calls so that reading the
-    /// figures of a sentence does not allocate it anew (a nested call, taking it while it
-    /// is out, gets an empty one).
+    /// The word vector of [`for_each_number`] and [`for_each_number_of_tokens`], kept
+    /// between calls so that reading the figures of a sentence does not allocate it anew
+    /// (a nested call, taking it while it is out, gets an empty one).
     static WORDS: Cell<Vec<Span>> = const { Cell::new(Vec::new()) };
 }
 
