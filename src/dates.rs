@@ -222,9 +222,10 @@ fn window_words<'t, T>(
     let first_cut = cuts.partition_point(|&k| k < from);
     if cuts.get(first_cut).is_none_or(|&k| k >= to) {
         let simple = window.iter().all(|t| match tok(t) {
+            // (the char 0 is a token of mark 0 but no word: the scanner reads it)
             (span, 0) => span.get(text).is_some_and(|s| {
                 v.push(Word { s, span });
-                true
+                s != "\0"
             }),
             (span, mark) => mark != b'-' && !(mark == b'\'' && span.len() == 2),
         });
@@ -298,7 +299,7 @@ fn head_windows<T>(
     let mut last: Option<(usize, usize)> = None;
     let mut x = 0;
     while let Some(h) = next_head(text, toks, tok, cuts, &mut ci, x) {
-        let start = window_start(toks, tok, h, last.map_or(0, |(_, e)| e));
+        let start = window_start(text, toks, tok, h, last.map_or(0, |(_, e)| e));
         let e = window_end(text, toks, tok, cuts, &mut ci, h);
         last = match (last, start) {
             (Some((a, _)), None) => Some((a, e)),
@@ -340,6 +341,7 @@ fn next_head<T>(
 /// `floor` (the end of the window before, on a gap, or 0). `None` if there is none from
 /// `floor` on but there are tokens before it: the window is one with the window before.
 fn window_start<T>(
+    text: &str,
     toks: &[T],
     tok: &impl Fn(&T) -> (Span, u8),
     h: usize,
@@ -360,10 +362,10 @@ fn window_start<T>(
     // `a` starts a segment: read back the segments before it
     while a > floor {
         let mut b = a - 1;
-        let mut word = at(b).is_some_and(|(_, mark)| mark == 0);
+        let mut word = at(b).is_some_and(|t| is_word(text, t));
         while b > floor && touches(b) {
             b -= 1;
-            word |= at(b).is_some_and(|(_, mark)| mark == 0);
+            word |= at(b).is_some_and(|t| is_word(text, t));
         }
         if word {
             return Some(b);
@@ -402,7 +404,7 @@ fn window_end<T>(
             (word, head) = (false, false);
         }
         prev_end = span.end;
-        if mark == 0 {
+        if is_word(text, (span, mark)) {
             word = true;
             if has_head(text, span, cuts, ci) {
                 head = true;
@@ -411,6 +413,13 @@ fn window_end<T>(
         }
     }
     toks.len()
+}
+
+/// Whether a token (its span and mark) is a word token: of mark 0, and not the char 0
+/// (a token of mark 0 too, but no word).
+#[inline]
+fn is_word(text: &str, (span, mark): (Span, u8)) -> bool {
+    mark == 0 && text.as_bytes().get(span.start) != Some(&0)
 }
 
 /// Whether the word token at `t`, or a part of it between cuts, can start a date; `ci` is

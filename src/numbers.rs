@@ -3,7 +3,8 @@
 //! Knows nothing of events: it reports every figure with its kind, and the event stage
 //! decides which are casualty counts.
 //!
-//! Speed: this runs on every sentence that holds an event word, so words are compared as
+//! Speed: this runs on every sentence that holds an event word, so the words of an ASCII
+//! sentence are made of its tokens rather than read anew, words are compared as
 //! ASCII-lowercased byte slices kept inline in each word (no per-word allocation, no UTF-8
 //! re-validation), and a word that can start no figure is passed over at once.
 
@@ -57,7 +58,7 @@ pub enum NumberKind {
 /// Ranges "3-7", "3 – 7", "3 to 7", "between 3 and 7": low 3, high 7, value None, qualifier range.
 /// Never panics; spans are on char boundaries; ignores `range` parts outside the text.
 ///
-/// (A vector for the tests: the extractor reads them through [`for_each_number`].)
+/// (A vector for the tests: the extractor reads them through [`for_each_number_of_tokens`].)
 #[cfg(test)]
 pub fn numbers(text: &str, range: Span) -> Vec<Number> {
     let mut out = Vec::new();
@@ -74,9 +75,122 @@ pub(crate) fn for_each_number(text: &str, range: Span, mut each: impl FnMut(Numb
         text,
         words: words(text, start, end, WORDS.take()),
     };
+    read_figures(&cx, &mut each);
+    // the word vector is kept for the next sentence of the thread, unless it is large
+    if cx.words.capacity() <= KEEP_WORDS {
+        WORDS.set(cx.words);
+    }
+}
+
+/// The figures of [`for_each_number`] over the sentence `range`, read from its tokens:
+/// `toks` in text order cover every char of the sentence but whitespace, each a word token
+/// (mark 0: a letter or digit, then letters and digits joined by '-', '.', ',' or '\'') or
+/// a mark (one char, or "'s" with mark '\''), as `tok` gives their spans and marks. The
+/// words of a sentence that is all ASCII are made of its tokens ([`token_words`]), not
+/// read anew from its text.
+pub(crate) fn for_each_number_of_tokens<T>(
+    text: &str,
+    range: Span,
+    toks: &[T],
+    tok: impl Fn(&T) -> (Span, u8),
+    mut each: impl FnMut(Number),
+) {
+    let start = clamp_boundary(text, range.start.min(text.len()));
+    let end = clamp_boundary(text, range.end.min(text.len())).max(start);
+    if !text.get(start..end).is_some_and(str::is_ascii) {
+        return for_each_number(text, range, each);
+    }
+    let mut words = WORDS.take();
+    words.clear();
+    token_words(text.as_bytes(), toks, &tok, &mut words);
+    let cx = Cx { text, words };
+    read_figures(&cx, &mut each);
+    if cx.words.capacity() <= KEEP_WORDS {
+        WORDS.set(cx.words);
+    }
+}
+
+/// The words of [`words`] in an ASCII sentence, made of its tokens (see
+/// [`for_each_number_of_tokens`]) onto `v`. A word token is a word, or a part of one: the
+/// scanner's words also take a ',', '.', '-', ':' or '\'' between a letter or digit and a
+/// word token right after it ("a,b", "10:30"), and the "'s" after a word ("Assad's"); "'s"
+/// elsewhere is the word "s". '%' and '$' are words of their own; other marks and gaps
+/// end words.
+fn token_words<T>(b: &[u8], toks: &[T], tok: &impl Fn(&T) -> (Span, u8), v: &mut Vec<Span>) {
+    v.reserve(toks.len());
+    // the end of the last word when it ends with a letter or digit: a word token or "'s"
+    // that starts there goes on it
+    let mut open = usize::MAX;
+    let mut k = 0;
+    while let Some((span, mark)) = toks.get(k).map(tok) {
+        k += 1;
+        // (in an ASCII sentence, a token of mark 0 is a word token, or the char 0)
+        let is_word = |s: Span, m: u8| m == 0 && b.get(s.start).is_some_and(|&c| c != 0);
+        let joins = matches!(mark, b',' | b'.' | b'-' | b':' | b'\'');
+        // "'s": its 's' is a word, or goes on the word before
+        let word = if is_word(span, mark) {
+            span
+        } else if joins && span.len() == 2 {
+            Span::new(span.start + 1, span.end)
+        } else {
+            let next = toks
+                .get(k)
+                .map(tok)
+                .filter(|&(n, m)| n.start == span.end && is_word(n, m));
+            match (v.last_mut(), next) {
+                // a joiner between a letter or digit and a word token
+                (Some(last), Some((n, _))) if joins && span.start == open => {
+                    last.end = n.end;
+                    open = n.end;
+                    k += 1;
+                }
+                _ if matches!(mark, b'%' | b'$') => {
+                    v.push(span);
+                    open = usize::MAX;
+                }
+                _ => open = usize::MAX,
+            }
+            continue;
+        };
+        match v.last_mut() {
+            Some(last) if span.start == open => last.end = word.end,
+            _ => v.push(word),
+        }
+        open = word.end;
+    }
+}
+
+/// For the tests: checks that the words made of the tokens of an ASCII sentence are the
+/// words the scanner reads from its text.
+#[cfg(test)]
+pub(crate) fn check_token_words<T>(
+    text: &str,
+    range: Span,
+    toks: &[T],
+    tok: impl Fn(&T) -> (Span, u8),
+) {
+    if !range.get(text).is_some_and(str::is_ascii) {
+        return;
+    }
+    let mut got = Vec::new();
+    token_words(text.as_bytes(), toks, &tok, &mut got);
+    assert_eq!(
+        got,
+        words(text, range.start, range.end, Vec::new()),
+        "{text:?}"
+    );
+}
+
+/// Reads the figures at the words of `cx`, handing them to `each`.
+fn read_figures(cx: &Cx, each: &mut impl FnMut(Number)) {
     let mut i = 0;
-    while i < cx.words.len() {
-        match read_number(&cx, i) {
+    while let Some(&w) = cx.words.get(i) {
+        // most words start no figure: told without reading them
+        if !may_start_figure(cx.text.as_bytes(), w) || lone_article(cx, i, w) {
+            i += 1;
+            continue;
+        }
+        match read_number(cx, i) {
             Some((num, next)) => {
                 each(num);
                 i = next.max(i + 1);
@@ -84,19 +198,15 @@ pub(crate) fn for_each_number(text: &str, range: Span, mut each: impl FnMut(Numb
             None => i += 1,
         }
     }
-    // the word vector is kept for the next sentence of the thread, unless it is large
-    if cx.words.capacity() <= KEEP_WORDS {
-        WORDS.set(cx.words);
-    }
 }
 
 /// How many words [`WORDS`] keeps room for between sentences.
 const KEEP_WORDS: usize = 4096;
 
 thread_local! {
-    /// The word vector of [`for_each_number`], kept between calls so that reading the
-    /// figures of a sentence does not allocate it anew (a nested call, taking it while it
-    /// is out, gets an empty one).
+    /// The word vector of [`for_each_number`] and [`for_each_number_of_tokens`], kept
+    /// between calls so that reading the figures of a sentence does not allocate it anew
+    /// (a nested call, taking it while it is out, gets an empty one).
     static WORDS: Cell<Vec<Span>> = const { Cell::new(Vec::new()) };
 }
 
@@ -675,6 +785,76 @@ fn vague_at(cx: &Cx, i: usize, w: &[u8]) -> Option<(u64, usize)> {
     })
 }
 
+/// Whether a figure may start at the word `w` of `b`: it starts with a digit, or its first
+/// byte is that of a head word ([`HEAD_INITIALS`]) and its first and last bytes and length
+/// are those of one ([`HEAD_KEYS`]). [`figure_at`] reads no figure at any other word.
+#[inline]
+fn may_start_figure(b: &[u8], w: Span) -> bool {
+    let Some(&first) = b.get(w.start) else {
+        return false;
+    };
+    match HEAD_INITIALS[usize::from(first)] {
+        0 => false,
+        DIGIT_INITIAL => true,
+        _ => {
+            let Some(&last) = w.end.checked_sub(1).and_then(|e| b.get(e)) else {
+                return false;
+            };
+            let len = w.end.saturating_sub(w.start);
+            let k = head_key(first, last, len);
+            len <= 15
+                && HEAD_KEYS
+                    .get(k >> 6)
+                    .is_some_and(|bits| bits >> (k & 63) & 1 != 0)
+        }
+    }
+}
+
+/// [`HEAD_INITIALS`] of a digit.
+const DIGIT_INITIAL: u8 = 1;
+
+/// For each byte, [`DIGIT_INITIAL`] for a digit, 2 for a letter (in either case) that
+/// starts one of [`FIGURE_HEADS`], else 0: most words are passed over on their first byte.
+static HEAD_INITIALS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut d = b'0';
+    while d <= b'9' {
+        t[d as usize] = DIGIT_INITIAL;
+        d += 1;
+    }
+    let mut k = 0;
+    while k < FIGURE_HEADS.len() {
+        let c = FIGURE_HEADS[k][0];
+        t[c as usize] = 2;
+        t[c.to_ascii_uppercase() as usize] = 2;
+        k += 1;
+    }
+    t
+};
+
+/// The words after "a" or "an" that make a figure of it: "a few", "a handful", "a quarter
+/// of a million", "a dozen", "a hundred".
+const AFTER_A: &[&[u8]] = &[
+    b"few",
+    b"handful",
+    b"quarter",
+    b"dozen",
+    b"hundred",
+    b"thousand",
+    b"million",
+];
+
+/// Whether word `i` (at `w`) is "a" or "an" and the word after it is none of [`AFTER_A`]:
+/// [`figure_at`] reads no figure there (told before reading the words around it).
+fn lone_article(cx: &Cx, i: usize, w: Span) -> bool {
+    let article = match cx.text.as_bytes().get(w.start..w.end) {
+        Some([a]) => a | 0x20 == b'a',
+        Some([a, n]) => a | 0x20 == b'a' && n | 0x20 == b'n',
+        _ => false,
+    };
+    article && !AFTER_A.contains(&cx.low(i + 1).get())
+}
+
 /// Word `i`, lowercased, when it does not start with a digit but can start a figure: one of
 /// [`FIGURE_HEADS`] or "twenty-five" and the like. Most words are told apart by their first
 /// and last bytes and length alone, without lowercasing them.
@@ -1170,6 +1350,7 @@ mod tests {
             for (b, u) in units.iter().enumerate() {
                 let want = Some(20 + 10 * a as u64 + 1 + b as u64);
                 for w in [format!("{t}-{u}"), format!("{t}-{u}").to_uppercase()] {
+                    assert!(may_start_figure(w.as_bytes(), Span::new(0, w.len())), "{w}");
                     assert_eq!(one(&format!("{w} men")).count.value, want, "{w}");
                     assert_eq!(parse_number_word(&w), want, "{w}");
                 }
@@ -1184,6 +1365,7 @@ mod tests {
                     words: words(&w, 0, w.len(), Vec::new()),
                 };
                 assert!(figure_head(&cx, 0).is_some(), "{w}");
+                assert!(may_start_figure(w.as_bytes(), Span::new(0, w.len())), "{w}");
             }
         }
         assert_eq!(one("Seventeen soldiers").count.value, Some(17));
@@ -1242,6 +1424,33 @@ mod tests {
         assert_eq!(one("the fifth day").kind, NumberKind::Ordinal);
         assert_eq!(one("Second, they").kind, NumberKind::Ordinal);
         assert!(all("by people in cities, with villagers").is_empty());
+    }
+
+    /// No figure starts at a word that the figure loop passes over without reading it.
+    fn passed_over_words_start_no_figure(t: &str) {
+        let cx = Cx {
+            text: t,
+            words: words(t, 0, t.len(), Vec::new()),
+        };
+        for (i, &w) in cx.words.iter().enumerate() {
+            if !may_start_figure(t.as_bytes(), w) || lone_article(&cx, i, w) {
+                assert!(read_number(&cx, i).is_none(), "{t:?} word {i}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn proptest_passed_over_words(
+            t in "((a|an|A|AN|An|one|Two|half|twenty|tens|dozen|dozens|few|handful|quarter|of|hundred|thousand|million|thousands|several|third|x|12|é|ax|na)[ ,.'-]{0,2}){0,10}"
+        ) {
+            passed_over_words_start_no_figure(&t);
+        }
+
+        #[test]
+        fn proptest_passed_over_any_words(t in "[aAnNfF1 \\-.,é]{0,16}") {
+            passed_over_words_start_no_figure(&t);
+        }
     }
 
     /// Counts keep their words; distances and years are no counts.

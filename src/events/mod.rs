@@ -787,7 +787,8 @@ impl<'t> Doc<'t> {
             }
             work::add(s.toks.len());
             let mut v = Vec::new();
-            numbers::for_each_number(self.text, s.span, |n| {
+            let tok = |t: &Tok| (t.span, t.punct);
+            numbers::for_each_number_of_tokens(self.text, s.span, s.toks, tok, |n| {
                 let (a, b) = tok_range(s.toks, n.count.span);
                 v.push((n, a, b));
             });
@@ -1350,6 +1351,61 @@ mod tests {
         }
     }
 
+    /// The figures read from the tokens of `t` (alone, and inside a longer text) are the
+    /// figures the scanner reads from its text, and so are the words made of the tokens.
+    fn same_numbers(t: &str) {
+        for (text, span) in [
+            (t.to_string(), Span::new(0, t.len())),
+            (format!("x:{t}'s 9"), Span::new(2, 2 + t.len())),
+        ] {
+            let (mut toks, mut cuts) = (Vec::new(), Vec::new());
+            tokenize(&text, span, &mut toks, &mut cuts);
+            let tok = |x: &Tok| (x.span, x.punct);
+            numbers::check_token_words(&text, span, &toks, tok);
+            let mut got = Vec::new();
+            numbers::for_each_number_of_tokens(&text, span, &toks, tok, |n| got.push(n));
+            assert_eq!(got, numbers::numbers(&text, span), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn numbers_of_tokens() {
+        let texts = [
+            "more than 280,000 people, twelve soldiers and 30 km in 2016",
+            "at 10:30 a,b 1,a a,1 1,,2 x's 'sx 's Assad's-men x.'s x-'s %'s $5 12% F-16",
+            "between 3 and 7, 3-7, a dozen, A quarter of a million, half a million.",
+            "U.S.-led (12) \"40\" wounded 40, local officials said; -5 5- --5 x:y:z",
+            "\u{0}12 \u{0}a\u{0} dozen",
+            "Über 12 Menschen – «more than 3» é 1, twenty-five-é",
+            "",
+            "'s",
+            "-",
+            "9",
+        ];
+        for t in texts {
+            same_numbers(t);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn proptest_numbers_of_tokens(t in "[a1 .,':%$s\\-\u{0}\u{e9}\u{a0}]{0,24}") {
+            same_numbers(&t);
+        }
+
+        #[test]
+        fn proptest_numbers_of_number_words(
+            t in "((a|an|A|one|Two|twenty|five|dozen|dozens|of|thousands|more|than|about|to|and|between|12|3,000|1.5|x|km|people)[ .,':%$\\-]{0,2}){0,12}"
+        ) {
+            same_numbers(&t);
+        }
+
+        #[test]
+        fn proptest_numbers_of_any_string(t in proptest::prelude::any::<String>()) {
+            same_numbers(&t);
+        }
+    }
+
     /// A word that can start a date is found wherever it stands: after cuts, dashes and
     /// "'s", at either end, next to other dates, and with the words around it joined to it.
     #[test]
@@ -1372,6 +1428,7 @@ mod tests {
             "a",
             "3",
             "x\u{a0}y\u{2003}z\tw\nv",
+            "on March \u{0} 3, Monday \u{0} morning, \u{0}3 May \u{0}, last \u{0}-night",
         ];
         for t in texts {
             same_dates(t);
@@ -1380,7 +1437,7 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn proptest_dates_of_tokens(t in "[aZ09 .,'s\\-\u{e9}\u{2019}\u{2013}\u{301}\u{a0}]{0,24}") {
+        fn proptest_dates_of_tokens(t in "[aZ09 .,'s\\-\u{0}\u{e9}\u{2019}\u{2013}\u{301}\u{a0}]{0,24}") {
             same_dates(&t);
         }
 
