@@ -1068,7 +1068,11 @@ impl<'t> Doc<'t> {
         let next2 = s.toks.get(m.b + 1);
         next.is_some_and(|t| t.w == W::Report)
             || next.is_some_and(|t| self.word(t) == "'s") && next2.is_some_and(|t| t.w == W::Report)
-            || next.is_some_and(|t| self.word_is(t, lexicon::SPEAKER_TITLES))
+            || next.is_some_and(|t| {
+                // most words have the length of no title: told by a bit, before the list
+                let n = t.span.len();
+                n < 64 && SPEAKER_LENGTHS >> n & 1 != 0 && self.word_is(t, lexicon::SPEAKER_TITLES)
+            })
     }
 
     /// True if the mention names a place of some kind.
@@ -1126,6 +1130,20 @@ impl<'t> Doc<'t> {
         name
     }
 }
+
+/// The lengths in bytes (as bits) of the words of [`lexicon::SPEAKER_TITLES`], for
+/// [`Doc::is_speaker`].
+const SPEAKER_LENGTHS: u64 = {
+    let mut bits = 0u64;
+    let mut i = 0;
+    while i < lexicon::SPEAKER_TITLES.len() {
+        let n = lexicon::SPEAKER_TITLES[i].len();
+        assert!(n < 64, "a speaker title of 64 bytes or more");
+        bits |= 1 << n;
+        i += 1;
+    }
+    bits
+};
 
 /// Names by code ([`Doc::province_names`]): the codes come from the gazetteer, not from the
 /// text, so the crate's fast hash serves.

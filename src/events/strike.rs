@@ -1195,13 +1195,18 @@ fn first_subject(doc: &Doc, s: &Sent, a: usize, t: usize, best: &mut Option<(usi
 /// own strike: "Moscow said", "the IDF said", "Russia's defence ministry said"; not
 /// "Israeli police said", whose name may also be a force's.
 fn is_military_speaker(doc: &Doc, s: &Sent, t: usize, m: &super::Ment) -> bool {
+    // the token tests first: the gazetteer's entries and the word lists only after them
     let speaks_itself = s.toks.get(m.b).is_some_and(|x| x.w == W::Report);
-    let military_speaker = doc.has_kind(m, &[EntryKind::Metonym])
-        || doc.has_kind(m, &[EntryKind::Military]) && speaks_itself
-        || (m.b..(m.b + 4).min(s.toks.len()))
-            .any(|k| doc.word_at_is(s, k, lexicon::MILITARY_SPEAKER));
+    let military_speaker = || {
+        doc.has_kind(m, &[EntryKind::Metonym])
+            || doc.has_kind(m, &[EntryKind::Military]) && speaks_itself
+            || (m.b..(m.b + 4).min(s.toks.len()))
+                .any(|k| doc.word_at_is(s, k, lexicon::MILITARY_SPEAKER))
+    };
     m.a > t
-        && military_speaker
+        && (m.b..(m.b + 5).min(s.toks.len()))
+            .any(|k| s.toks.get(k).is_some_and(|x| x.w == W::Report))
+        && military_speaker()
         && doc.has_kind(
             m,
             &[
@@ -1211,8 +1216,6 @@ fn is_military_speaker(doc: &Doc, s: &Sent, t: usize, m: &super::Ment) -> bool {
                 EntryKind::Demonym,
             ],
         )
-        && (m.b..(m.b + 5).min(s.toks.len()))
-            .any(|k| s.toks.get(k).is_some_and(|x| x.w == W::Report))
         && !is_locative_before(s, m.a)
 }
 
