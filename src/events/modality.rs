@@ -114,12 +114,11 @@ fn after(doc: &Doc, s: &Sent, t: usize) -> Modality {
         .get(k)
         .filter(|&&(ca, _)| ca <= t)
         .map_or(s.toks.len(), |&(_, cb)| cb);
-    let (shortest, longest) = AFTER_LENGTHS;
     for tok in s.toks.get(t + 1..end.min(t + 10)).unwrap_or(&[]) {
-        // a word of another length in bytes or another first letter is none of them: not
-        // looked up
+        // a word whose first letter starts no listed word of its length in bytes is none
+        // of them: not looked up
         let len = tok.span.end.saturating_sub(tok.span.start);
-        if tok.punct != 0 || len < shortest || len > longest {
+        if tok.punct != 0 || len >= 32 || AFTER_LENGTHS >> len & 1 == 0 {
             continue;
         }
         let first = doc
@@ -128,7 +127,7 @@ fn after(doc: &Doc, s: &Sent, t: usize) -> Modality {
             .get(tok.span.start)
             .copied()
             .unwrap_or(0);
-        if AFTER_FIRST & letter_bit(first) == 0 {
+        if AFTER_SHAPES[letter(first)] >> len & 1 == 0 {
             continue;
         }
         let word = doc.word(tok);
@@ -145,55 +144,47 @@ fn after(doc: &Doc, s: &Sent, t: usize) -> Modality {
 /// The words [`after`] looks for.
 const AFTER_LISTS: &[&[&str]] = &[lexicon::HYPOTHETICAL_AFTER, lexicon::PLANNED_AFTER];
 
-/// The lengths in bytes of the shortest and the longest word [`after`] looks for.
-const AFTER_LENGTHS: (usize, usize) = lengths(AFTER_LISTS);
+/// For each letter ([`letter`]), the lengths in bytes (as bits) of the words [`after`]
+/// looks for that start with it.
+static AFTER_SHAPES: [u32; 32] = shapes(AFTER_LISTS);
 
-/// The first letters of the words [`after`] looks for, by [`letter_bit`].
-const AFTER_FIRST: u32 = first_letters(AFTER_LISTS);
-
-/// A bit for a byte, the same for both cases of an ASCII letter; other bytes may share a
-/// letter's bit, which makes the test a filter that lets some through, never one that stops
-/// a word of the lists.
-const fn letter_bit(b: u8) -> u32 {
-    1 << ((b | 0x20) & 31)
-}
-
-/// The bits of the first letters of the words of `lists`.
-const fn first_letters(lists: &[&[&str]]) -> u32 {
+/// The lengths in bytes (as bits) of all the words [`after`] looks for: most words have
+/// none of them, told before their first letter is read.
+const AFTER_LENGTHS: u32 = {
+    let shapes = shapes(AFTER_LISTS);
     let mut bits = 0;
     let mut i = 0;
-    while i < lists.len() {
-        let list = lists[i];
-        let mut j = 0;
-        while j < list.len() {
-            if let Some(&b) = list[j].as_bytes().first() {
-                bits |= letter_bit(b);
-            }
-            j += 1;
-        }
+    while i < shapes.len() {
+        bits |= shapes[i];
         i += 1;
     }
     bits
+};
+
+/// The same index for both cases of an ASCII letter; other bytes may share a letter's
+/// index, which makes [`AFTER_SHAPES`] a filter that lets some through, never one that
+/// stops a word of the lists.
+const fn letter(b: u8) -> usize {
+    ((b | 0x20) & 31) as usize
 }
 
-/// The lengths of the shortest and the longest word of `lists`.
-const fn lengths(lists: &[&[&str]]) -> (usize, usize) {
-    let (mut shortest, mut longest) = (usize::MAX, 0);
+/// The lengths of the words of `lists` by first letter (see [`AFTER_SHAPES`]); each is
+/// under 32 bytes.
+const fn shapes(lists: &[&[&str]]) -> [u32; 32] {
+    let mut t = [0u32; 32];
     let mut i = 0;
     while i < lists.len() {
         let list = lists[i];
         let mut j = 0;
         while j < list.len() {
-            let n = list[j].len();
-            if n < shortest {
-                shortest = n;
-            }
-            if n > longest {
-                longest = n;
+            let w = list[j].as_bytes();
+            if let Some(&b) = w.first() {
+                assert!(w.len() < 32, "a modality word of 32 bytes or more");
+                t[letter(b)] |= 1 << w.len();
             }
             j += 1;
         }
         i += 1;
     }
-    (shortest, longest)
+    t
 }
