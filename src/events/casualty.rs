@@ -377,12 +377,18 @@ fn is_aside(doc: &Doc, s: &Sent, c: &Cand) -> bool {
 /// across 4 locations"): none of its figures is a figure of its own ([`is_aside`]). Read once
 /// per clause, not once per figure.
 fn is_coding_remark(doc: &Doc, clause: &[super::Tok]) -> bool {
+    let has_length = |t: &super::Tok, list: &[&str]| list.iter().any(|w| w.len() == t.span.len());
     let mut split = false;
     for t in clause {
-        if word_in(doc, t, lexicon::CODED) {
+        // a word of the length of neither is not read; another is read once for both
+        if !has_length(t, lexicon::CODED) && !has_length(t, lexicon::SPLIT) {
+            continue;
+        }
+        let word = doc.word(t);
+        if lexicon::is_one_of(word, lexicon::CODED) {
             return true;
         }
-        split |= word_in(doc, t, lexicon::SPLIT);
+        split |= lexicon::is_one_of(word, lexicon::SPLIT);
     }
     // "split" is rare: only then are the words after it sought
     split && clause.iter().any(|t| word_in(doc, t, lexicon::SPLIT_OVER))
