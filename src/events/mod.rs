@@ -1068,10 +1068,20 @@ impl<'t> Doc<'t> {
         let next2 = s.toks.get(m.b + 1);
         next.is_some_and(|t| t.w == W::Report)
             || next.is_some_and(|t| self.word(t) == "'s") && next2.is_some_and(|t| t.w == W::Report)
-            || next.is_some_and(|t| {
-                // most words have the length of no title: told by a bit, before the list
-                let n = t.span.len();
-                n < 64 && SPEAKER_LENGTHS >> n & 1 != 0 && self.word_is(t, lexicon::SPEAKER_TITLES)
+            || next
+                .is_some_and(|t| self.could_be_title(t) && self.word_is(t, lexicon::SPEAKER_TITLES))
+    }
+
+    /// False for most words that are no speaker title, told by bits: its length, then its
+    /// first letter with its length ([`SPEAKER_SHAPES`]).
+    fn could_be_title(&self, t: &Tok) -> bool {
+        let n = t.span.len();
+        n < 64
+            && SPEAKER_LENGTHS >> n & 1 != 0
+            && self.text.as_bytes().get(t.span.start).is_some_and(|&b| {
+                SPEAKER_SHAPES
+                    .get(usize::from((b | 0x20) & 31))
+                    .is_some_and(|&lengths| lengths >> n & 1 != 0)
             })
     }
 
@@ -1136,13 +1146,29 @@ impl<'t> Doc<'t> {
 const SPEAKER_LENGTHS: u64 = {
     let mut bits = 0u64;
     let mut i = 0;
-    while i < lexicon::SPEAKER_TITLES.len() {
-        let n = lexicon::SPEAKER_TITLES[i].len();
-        assert!(n < 64, "a speaker title of 64 bytes or more");
-        bits |= 1 << n;
+    while i < SPEAKER_SHAPES.len() {
+        bits |= SPEAKER_SHAPES[i];
         i += 1;
     }
     bits
+};
+
+/// For each first letter (ASCII case aside: its low five bits, which other bytes may share,
+/// a filter that never stops a title), the lengths in bytes (as bits) of the words of
+/// [`lexicon::SPEAKER_TITLES`] that start with it.
+const SPEAKER_SHAPES: [u64; 32] = {
+    let mut t = [0u64; 32];
+    let mut i = 0;
+    while i < lexicon::SPEAKER_TITLES.len() {
+        let w = lexicon::SPEAKER_TITLES[i].as_bytes();
+        assert!(
+            !w.is_empty() && w.len() < 64,
+            "a speaker title of 64 bytes or more"
+        );
+        t[((w[0] | 0x20) & 31) as usize] |= 1 << w.len();
+        i += 1;
+    }
+    t
 };
 
 /// Names by code ([`Doc::province_names`]): the codes come from the gazetteer, not from the
