@@ -385,10 +385,11 @@ fn is_coding_remark(doc: &Doc, clause: &[super::Tok]) -> bool {
             continue;
         }
         let word = doc.word(t);
-        if lexicon::is_one_of(word, lexicon::CODED) {
+        let one_of = |list: &[&str]| list.iter().any(|w| word.eq_ignore_ascii_case(w));
+        if one_of(lexicon::CODED) {
             return true;
         }
-        split |= lexicon::is_one_of(word, lexicon::SPLIT);
+        split |= one_of(lexicon::SPLIT);
     }
     // "split" is rare: only then are the words after it sought
     split && clause.iter().any(|t| word_in(doc, t, lexicon::SPLIT_OVER))
