@@ -69,6 +69,20 @@ impl OffsetMap {
         k + later.iter().take_while(|&&(i, _)| i <= offset).count()
     }
 
+    /// The shift of the folded bytes from `start` up to `end` when no step lies after `start`
+    /// up to `end`, found from the index in one pass; `None` when one does, or past the
+    /// indexed blocks.
+    fn constant_shift(&self, start: usize, end: usize) -> Option<usize> {
+        let mut k = *self.index.get(start / INDEX_BLOCK)?;
+        loop {
+            match self.steps.get(k + 1) {
+                Some(&(i, _)) if i <= start => k += 1,
+                Some(&(i, _)) if i <= end => return None,
+                _ => return Some(self.shift(k)),
+            }
+        }
+    }
+
     /// The shift of step `k`.
     fn shift(&self, k: usize) -> usize {
         self.steps.get(k).map_or(0, |&(_, shift)| shift)
@@ -184,11 +198,7 @@ impl<'a> Normalized<'a> {
         if span.end > self.text.len() {
             return None;
         }
-        let k = map.step(span.start)?;
-        if map.steps.get(k + 1).is_some_and(|&(i, _)| i <= span.end) {
-            return None;
-        }
-        let shift = map.shift(k);
+        let shift = map.constant_shift(span.start, span.end)?;
         let (start, end) = (span.start + shift, span.end + shift);
         (end <= self.original.len()
             && self.original.is_char_boundary(start)
