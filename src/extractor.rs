@@ -186,21 +186,31 @@ fn keep_asserted(events: &mut Vec<Event>) {
 /// and the words a field keeps with its span to the original's words; then by `offset`,
 /// where the window starts in the article.
 fn remap(e: &mut Event, norm: &Normalized<'_>, original: &str, offset: usize) {
-    // nothing folded: the spans are the original's already
-    let folded = !norm.is_borrowed();
-    e.for_each_span(&mut |span, words| {
-        let back = if folded {
-            norm.span_to_original(*span)
-        } else {
-            *span
-        };
-        if let (Some(t), Some(w)) = (words, back.get(original)) {
-            if w != t.as_str() {
-                *t = w.to_string();
-            }
+    if norm.is_borrowed() {
+        // nothing folded: the spans are the original's already
+        e.for_each_span(&mut |span, words| move_span(span, *span, words, original, offset));
+    } else {
+        e.for_each_span(&mut |span, words| {
+            move_span(span, norm.span_to_original(*span), words, original, offset)
+        });
+    }
+}
+
+/// Sets `span` to `back` (its span in the window's original) moved by `offset`, and the words
+/// it keeps, if any, to the original's.
+fn move_span(
+    span: &mut Span,
+    back: Span,
+    words: Option<&mut String>,
+    original: &str,
+    offset: usize,
+) {
+    if let (Some(t), Some(w)) = (words, back.get(original)) {
+        if w != t.as_str() {
+            *t = w.to_string();
         }
-        *span = Span::new(back.start + offset, back.end + offset);
-    });
+    }
+    *span = Span::new(back.start + offset, back.end + offset);
 }
 
 /// Builds an [`Extractor`].

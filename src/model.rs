@@ -121,7 +121,7 @@ impl Event {
     /// keeps them (an entity's `text`, a count's or a date's `text`). One walk over every
     /// field, so that moving spans (the extractor maps them back through the typography
     /// folding) cannot forget one.
-    pub(crate) fn for_each_span(&mut self, f: &mut dyn FnMut(&mut Span, Option<&mut String>)) {
+    pub(crate) fn for_each_span<F: FnMut(&mut Span, Option<&mut String>)>(&mut self, f: &mut F) {
         match self {
             Event::Strike(s) => {
                 s.evidence.iter_mut().for_each(|e| f(e, None));
@@ -414,7 +414,7 @@ pub struct Incident {
 }
 
 impl Incident {
-    fn for_each_span(&mut self, f: &mut dyn FnMut(&mut Span, Option<&mut String>)) {
+    fn for_each_span<F: FnMut(&mut Span, Option<&mut String>)>(&mut self, f: &mut F) {
         self.evidence.iter_mut().for_each(|e| f(e, None));
         if let Some(a) = &mut self.actor {
             a.for_each_span(f);
@@ -512,7 +512,7 @@ pub struct Crowd {
 }
 
 impl Crowd {
-    fn for_each_span(&mut self, f: &mut dyn FnMut(&mut Span, Option<&mut String>)) {
+    fn for_each_span<F: FnMut(&mut Span, Option<&mut String>)>(&mut self, f: &mut F) {
         if let Some(c) = &mut self.size {
             f(&mut c.span, Some(&mut c.text));
         }
@@ -914,7 +914,7 @@ pub struct Entity {
 }
 
 impl Entity {
-    fn for_each_span(&mut self, f: &mut dyn FnMut(&mut Span, Option<&mut String>)) {
+    fn for_each_span<F: FnMut(&mut Span, Option<&mut String>)>(&mut self, f: &mut F) {
         f(&mut self.span, Some(&mut self.text));
     }
 }
@@ -963,7 +963,7 @@ pub struct Place {
 }
 
 impl Place {
-    fn for_each_span(&mut self, f: &mut dyn FnMut(&mut Span, Option<&mut String>)) {
+    fn for_each_span<F: FnMut(&mut Span, Option<&mut String>)>(&mut self, f: &mut F) {
         if let Some(sp) = &mut self.span {
             f(sp, Some(&mut self.text));
         }

@@ -69,6 +69,20 @@ impl OffsetMap {
         k + later.iter().take_while(|&&(i, _)| i <= offset).count()
     }
 
+    /// The shift of the folded bytes from `start` up to `end` when no step lies after `start`
+    /// up to `end`, found from the index in one pass; `None` when one does, or past the
+    /// indexed blocks.
+    fn constant_shift(&self, start: usize, end: usize) -> Option<usize> {
+        let mut k = *self.index.get(start / INDEX_BLOCK)?;
+        loop {
+            match self.steps.get(k + 1) {
+                Some(&(i, _)) if i <= start => k += 1,
+                Some(&(i, _)) if i <= end => return None,
+                _ => return Some(self.shift(k)),
+            }
+        }
+    }
+
     /// The shift of step `k`.
     fn shift(&self, k: usize) -> usize {
         self.steps.get(k).map_or(0, |&(_, shift)| shift)
@@ -175,11 +189,31 @@ impl<'a> Normalized<'a> {
         o
     }
 
+    /// The original span of a span of the folded text whose bytes all shift alike (no step
+    /// after its start up to its end) and whose shifted ends are char boundaries of the
+    /// original: most spans, found with one look-up. `None` for the others. What it gives is
+    /// what [`Normalized::span_to_original`] works out step by step for such a span.
+    fn unshifted_span(&self, span: Span) -> Option<Span> {
+        let map = self.map.as_ref()?;
+        if span.end > self.text.len() {
+            return None;
+        }
+        let shift = map.constant_shift(span.start, span.end)?;
+        let (start, end) = (span.start + shift, span.end + shift);
+        (end <= self.original.len()
+            && self.original.is_char_boundary(start)
+            && self.original.is_char_boundary(end))
+        .then_some(Span::new(start, end))
+    }
+
     /// The original span of a span of the folded text; on char boundaries of the original.
     ///
     /// A non-empty span ends with the original char of its last byte, so dropped chars
     /// (soft hyphens, zero-width spaces) just after it stay outside.
     pub fn span_to_original(&self, span: Span) -> Span {
+        if let Some(same) = self.unshifted_span(span) {
+            return same;
+        }
         let start = self.to_original(span.start);
         let len = self.original.len();
         let last = span.end.checked_sub(1).filter(|&l| l >= span.start);
