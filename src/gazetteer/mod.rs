@@ -214,7 +214,10 @@ impl Entry {
     }
     /// Canonical name.
     pub fn name(&self) -> &str {
-        tsv::strip_cs(self.patterns().next().unwrap_or(""))
+        // the first pattern, cut at its tab: `patterns` would count the tabs of all
+        let pats = self.part(0, usize::from(self.at.pats));
+        let end = pats.bytes().position(|b| b == b'\t').unwrap_or(pats.len());
+        tsv::strip_cs(pats.get(..end).unwrap_or(pats))
     }
     /// ISO 3166-1 alpha-2 of its country.
     pub fn country(&self) -> Option<&str> {
