@@ -21,6 +21,7 @@ use chrono::NaiveDate;
 
 use crate::dates;
 use crate::gazetteer::{share_code, Entry, EntryKind, Gazetteer, Mention};
+use crate::hash::ALNUM_LOWER;
 use crate::model::{DateRef, Entity, EntityKind, Event, Place, PlaceKind};
 use crate::numbers::{self, Number};
 use crate::span::Span;
@@ -439,21 +440,6 @@ fn sentence_causes(doc: &Doc) -> Vec<kinds::Cause> {
     }
     out
 }
-
-/// For each byte, its ASCII lowercase if it is an ASCII letter or digit, else 0: one load
-/// per byte of the word scan, which lowercases and hashes as it goes.
-static ALNUM_LOWER: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        if c.is_ascii_alphanumeric() {
-            t[b] = c.to_ascii_lowercase();
-        }
-        b += 1;
-    }
-    t
-};
 
 /// The longest word [`classify_word`] looks up: no lexicon word is longer.
 const LONGEST_WORD: usize = 24;

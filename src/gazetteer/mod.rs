@@ -85,7 +85,7 @@ use aho_corasick::{AhoCorasick, Anchored, Input};
 
 #[cfg(test)]
 use crate::hash::fnv_lower;
-use crate::hash::{fnv_step, mix, FNV_OFFSET};
+use crate::hash::{fnv_step, mix, ALNUM_LOWER, FNV_OFFSET};
 use crate::span::Span;
 use table::{find_slot, Words, PREFIX_FLAG_BITS};
 
@@ -642,21 +642,6 @@ struct Target {
     ids: (u32, u32),
     proper: bool,
 }
-
-/// For each byte, its ASCII lowercase if it is an ASCII letter or digit, else 0: one load
-/// per byte in the word scan.
-static ALNUM_LOWER: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        if c.is_ascii_alphanumeric() {
-            t[b] = c.to_ascii_lowercase();
-        }
-        b += 1;
-    }
-    t
-};
 
 /// The two bits of a first-word hash in [`Names::first_words`] (`words` is a power of two).
 fn bloom_bits(h: u64, words: usize) -> [usize; 2] {
