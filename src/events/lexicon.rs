@@ -371,6 +371,57 @@ pub(crate) const PATRON_BEFORE: &[&str] = &["pro-", "nti-"];
 /// forces and rebels").
 pub(crate) const BETWEEN: &[&str] = &["between"];
 
+/// A filter over word lists, made at compile time: for each first letter, the lengths in
+/// bytes (as bits) of the listed words that start with it. It tells most words that are in
+/// no list by their length and first letter, before they are compared; it lets some others
+/// through, never stops a listed word (ASCII case aside, a letter shares its index with the
+/// bytes of the same low five bits).
+pub(crate) struct Shapes {
+    by_letter: [u64; 32],
+    lengths: u64,
+}
+
+impl Shapes {
+    /// The filter of the words of `lists`; each word is under 64 bytes (checked when the
+    /// crate is built).
+    pub(crate) const fn of(lists: &[&[&str]]) -> Shapes {
+        let mut by_letter = [0u64; 32];
+        let mut lengths = 0u64;
+        let mut i = 0;
+        while i < lists.len() {
+            let list = lists[i];
+            let mut j = 0;
+            while j < list.len() {
+                let w = list[j].as_bytes();
+                if let Some(&b) = w.first() {
+                    assert!(w.len() < 64, "a listed word of 64 bytes or more");
+                    by_letter[Shapes::letter(b)] |= 1 << w.len();
+                    lengths |= 1 << w.len();
+                }
+                j += 1;
+            }
+            i += 1;
+        }
+        Shapes { by_letter, lengths }
+    }
+
+    const fn letter(b: u8) -> usize {
+        ((b | 0x20) & 31) as usize
+    }
+
+    /// False if no listed word is `len` bytes long: told before the word is read.
+    #[inline]
+    pub(crate) fn has_length(&self, len: usize) -> bool {
+        len < 64 && self.lengths >> len & 1 != 0
+    }
+
+    /// False if no listed word of `len` bytes starts with the byte `first`.
+    #[inline]
+    pub(crate) fn may_start(&self, first: u8, len: usize) -> bool {
+        len < 64 && self.by_letter[Shapes::letter(first)] >> len & 1 != 0
+    }
+}
+
 /// True if `word` is one of `words`, ASCII case aside. The lengths and first bytes are
 /// compared first: most words are in no list, and most fail there.
 pub(crate) fn is_one_of(word: &str, words: &[&str]) -> bool {
@@ -1031,6 +1082,26 @@ pub(crate) const NO: &[&str] = &["no"];
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shapes_let_every_listed_word_through_and_stop_others() {
+        let lists: &[&[&str]] = &[SPEAKER_TITLES, HYPOTHETICAL_AFTER, PLANNED_AFTER];
+        let shapes = Shapes::of(lists);
+        for w in lists.iter().flat_map(|l| l.iter()) {
+            let upper = w.to_ascii_uppercase();
+            for v in [w.as_bytes(), upper.as_bytes()] {
+                assert!(shapes.has_length(v.len()), "{w}");
+                assert!(shapes.may_start(v[0], v.len()), "{w}");
+            }
+        }
+        let longest = lists.iter().flat_map(|l| l.iter()).map(|w| w.len()).max();
+        let too_long = longest.unwrap_or(0) + 1;
+        assert!(!shapes.has_length(too_long) && !shapes.may_start(b'a', too_long));
+        assert!(!shapes.has_length(64) && !shapes.may_start(b'a', 200));
+        // a letter no listed word of its length starts with
+        let one = Shapes::of(&[&["would"]]);
+        assert!(one.may_start(b'W', 5) && !one.may_start(b'c', 5) && !one.may_start(b'w', 4));
+    }
 
     #[test]
     fn every_word_has_one_class_and_is_lowercase() {

@@ -1062,13 +1062,12 @@ impl<'t> Doc<'t> {
     /// first letter with its length ([`SPEAKER_SHAPES`]).
     fn could_be_title(&self, t: &Tok) -> bool {
         let n = t.span.len();
-        n < 64
-            && SPEAKER_LENGTHS >> n & 1 != 0
-            && self.text.as_bytes().get(t.span.start).is_some_and(|&b| {
-                SPEAKER_SHAPES
-                    .get(usize::from((b | 0x20) & 31))
-                    .is_some_and(|&lengths| lengths >> n & 1 != 0)
-            })
+        SPEAKER_SHAPES.has_length(n)
+            && self
+                .text
+                .as_bytes()
+                .get(t.span.start)
+                .is_some_and(|&b| SPEAKER_SHAPES.may_start(b, n))
     }
 
     /// True if the mention names a place of some kind.
@@ -1127,35 +1126,8 @@ impl<'t> Doc<'t> {
     }
 }
 
-/// The lengths in bytes (as bits) of the words of [`lexicon::SPEAKER_TITLES`], for
-/// [`Doc::is_speaker`].
-const SPEAKER_LENGTHS: u64 = {
-    let mut bits = 0u64;
-    let mut i = 0;
-    while i < SPEAKER_SHAPES.len() {
-        bits |= SPEAKER_SHAPES[i];
-        i += 1;
-    }
-    bits
-};
-
-/// For each first letter (ASCII case aside: its low five bits, which other bytes may share,
-/// a filter that never stops a title), the lengths in bytes (as bits) of the words of
-/// [`lexicon::SPEAKER_TITLES`] that start with it.
-const SPEAKER_SHAPES: [u64; 32] = {
-    let mut t = [0u64; 32];
-    let mut i = 0;
-    while i < lexicon::SPEAKER_TITLES.len() {
-        let w = lexicon::SPEAKER_TITLES[i].as_bytes();
-        assert!(
-            !w.is_empty() && w.len() < 64,
-            "a speaker title of 64 bytes or more"
-        );
-        t[((w[0] | 0x20) & 31) as usize] |= 1 << w.len();
-        i += 1;
-    }
-    t
-};
+/// The lengths and first letters of [`lexicon::SPEAKER_TITLES`], for [`Doc::is_speaker`].
+static SPEAKER_SHAPES: lexicon::Shapes = lexicon::Shapes::of(&[lexicon::SPEAKER_TITLES]);
 
 /// Names by code ([`Doc::province_names`]): the codes come from the gazetteer, not from the
 /// text, so the crate's fast hash serves.

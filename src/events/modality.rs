@@ -118,7 +118,7 @@ fn after(doc: &Doc, s: &Sent, t: usize) -> Modality {
         // a word whose first letter starts no listed word of its length in bytes is none
         // of them: not looked up
         let len = tok.span.end.saturating_sub(tok.span.start);
-        if tok.punct != 0 || len >= 32 || AFTER_LENGTHS >> len & 1 == 0 {
+        if tok.punct != 0 || !AFTER_SHAPES.has_length(len) {
             continue;
         }
         let first = doc
@@ -127,7 +127,7 @@ fn after(doc: &Doc, s: &Sent, t: usize) -> Modality {
             .get(tok.span.start)
             .copied()
             .unwrap_or(0);
-        if AFTER_SHAPES[letter(first)] >> len & 1 == 0 {
+        if !AFTER_SHAPES.may_start(first, len) {
             continue;
         }
         let word = doc.word(tok);
@@ -144,47 +144,6 @@ fn after(doc: &Doc, s: &Sent, t: usize) -> Modality {
 /// The words [`after`] looks for.
 const AFTER_LISTS: &[&[&str]] = &[lexicon::HYPOTHETICAL_AFTER, lexicon::PLANNED_AFTER];
 
-/// For each letter ([`letter`]), the lengths in bytes (as bits) of the words [`after`]
-/// looks for that start with it.
-static AFTER_SHAPES: [u32; 32] = shapes(AFTER_LISTS);
-
-/// The lengths in bytes (as bits) of all the words [`after`] looks for: most words have
-/// none of them, told before their first letter is read.
-const AFTER_LENGTHS: u32 = {
-    let shapes = shapes(AFTER_LISTS);
-    let mut bits = 0;
-    let mut i = 0;
-    while i < shapes.len() {
-        bits |= shapes[i];
-        i += 1;
-    }
-    bits
-};
-
-/// The same index for both cases of an ASCII letter; other bytes may share a letter's
-/// index, which makes [`AFTER_SHAPES`] a filter that lets some through, never one that
-/// stops a word of the lists.
-const fn letter(b: u8) -> usize {
-    ((b | 0x20) & 31) as usize
-}
-
-/// The lengths of the words of `lists` by first letter (see [`AFTER_SHAPES`]); each is
-/// under 32 bytes.
-const fn shapes(lists: &[&[&str]]) -> [u32; 32] {
-    let mut t = [0u32; 32];
-    let mut i = 0;
-    while i < lists.len() {
-        let list = lists[i];
-        let mut j = 0;
-        while j < list.len() {
-            let w = list[j].as_bytes();
-            if let Some(&b) = w.first() {
-                assert!(w.len() < 32, "a modality word of 32 bytes or more");
-                t[letter(b)] |= 1 << w.len();
-            }
-            j += 1;
-        }
-        i += 1;
-    }
-    t
-}
+/// The lengths and first letters of the words [`after`] looks for: most words have none of
+/// them.
+static AFTER_SHAPES: lexicon::Shapes = lexicon::Shapes::of(AFTER_LISTS);
