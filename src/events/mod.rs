@@ -255,6 +255,24 @@ impl Prepared {
             parts,
         }
     }
+
+    /// The sentence of `parts`, borrowing its tokens, cuts, clauses and mentions.
+    fn sent(&self, parts: &Parts) -> Sent<'_> {
+        Sent {
+            span: parts.span,
+            paragraph: parts.paragraph,
+            headline: parts.headline,
+            toks: self.toks.get(parts.toks.clone()).unwrap_or(&[]),
+            cuts: self.cuts.get(parts.cuts.clone()).unwrap_or(&[]),
+            clauses: self.clauses.get(parts.clauses.clone()).unwrap_or(&[]),
+            ments: self.ments.get(parts.ments.clone()).unwrap_or(&[]),
+            numbers: OnceCell::new(),
+            dates: OnceCell::new(),
+            event_words: parts.event_words,
+            day_date: OnceCell::new(),
+            cues: OnceCell::new(),
+        }
+    }
 }
 
 /// A sentence prepared for the rules; its tokens, cuts, clauses and mentions are borrowed
@@ -668,25 +686,7 @@ impl<'t> Doc<'t> {
         prepared: &'t Prepared,
         published: Option<NaiveDate>,
     ) -> Doc<'t> {
-        let p = prepared;
-        let sents = p
-            .parts
-            .iter()
-            .map(|s| Sent {
-                span: s.span,
-                paragraph: s.paragraph,
-                headline: s.headline,
-                toks: p.toks.get(s.toks.clone()).unwrap_or(&[]),
-                cuts: p.cuts.get(s.cuts.clone()).unwrap_or(&[]),
-                clauses: p.clauses.get(s.clauses.clone()).unwrap_or(&[]),
-                ments: p.ments.get(s.ments.clone()).unwrap_or(&[]),
-                numbers: OnceCell::new(),
-                dates: OnceCell::new(),
-                event_words: s.event_words,
-                day_date: OnceCell::new(),
-                cues: OnceCell::new(),
-            })
-            .collect();
+        let sents = prepared.parts.iter().map(|s| prepared.sent(s)).collect();
         let mut doc = Doc {
             options: Options::default(),
             published,
@@ -707,50 +707,12 @@ impl<'t> Doc<'t> {
         let mut w: Vec<(&'t str, u32)> = Vec::new();
         for s in &self.sents {
             for m in s.ments {
-                let gaz = self.gaz;
-                let entries = || gaz.entries_of(&m.m).map(|(_, e)| e);
-                // "Homs" is a Syrian governorate and a Libyan town: the province speaks
-                let province = entries().any(|e| e.kind() == EntryKind::Province);
-                let speaks = |e: &&Entry| !province || e.kind() == EntryKind::Province;
-                // the one country its entries name (none, or several: no weight)
-                let mut country: Option<&'t str> = None;
-                let mut several = false;
-                for c in entries().filter(speaks).filter_map(Entry::country) {
-                    match country {
-                        None => country = Some(c),
-                        Some(x) if x != c => several = true,
-                        Some(_) => {}
-                    }
-                }
-                let Some(country) = country.filter(|_| !several) else {
+                let Some((country, weight)) = self.mention_weight(s, m) else {
                     continue;
                 };
-                let any = |k: EntryKind| entries().any(|e| e.kind() == k);
-                // a province says more than a town, which may be a homonym of a small place
-                let weight = if province {
-                    3
-                } else if any(EntryKind::City)
-                    || any(EntryKind::Country) && is_locative_before(s, m.a)
-                {
-                    2
-                } else if entries().any(|e| {
-                    matches!(
-                        e.kind(),
-                        EntryKind::Country
-                            | EntryKind::Demonym
-                            | EntryKind::ArmedGroup
-                            | EntryKind::Military
-                    )
-                }) {
-                    1
-                } else {
-                    0
-                };
-                if weight > 0 {
-                    match w.iter_mut().find(|(c, _)| *c == country) {
-                        Some((_, n)) => *n += weight,
-                        None => w.push((country, weight)),
-                    }
+                match w.iter_mut().find(|(c, _)| *c == country) {
+                    Some((_, n)) => *n += weight,
+                    None => w.push((country, weight)),
                 }
             }
         }
@@ -762,6 +724,47 @@ impl<'t> Doc<'t> {
         }
         self.main_country = best.map(|(c, _)| *c);
         self.countries = w;
+    }
+
+    /// The country a place mention `m` of sentence `s` speaks for and its weight, or `None`
+    /// if its entries name no one country or it weighs nothing.
+    fn mention_weight(&self, s: &Sent, m: &Ment) -> Option<(&'t str, u32)> {
+        let gaz = self.gaz;
+        let entries = || gaz.entries_of(&m.m).map(|(_, e)| e);
+        // "Homs" is a Syrian governorate and a Libyan town: the province speaks
+        let province = entries().any(|e| e.kind() == EntryKind::Province);
+        let speaks = |e: &&Entry| !province || e.kind() == EntryKind::Province;
+        // the one country its entries name (none, or several: no weight)
+        let mut country: Option<&'t str> = None;
+        let mut several = false;
+        for c in entries().filter(speaks).filter_map(Entry::country) {
+            match country {
+                None => country = Some(c),
+                Some(x) if x != c => several = true,
+                Some(_) => {}
+            }
+        }
+        let country = country.filter(|_| !several)?;
+        let any = |k: EntryKind| entries().any(|e| e.kind() == k);
+        // a province says more than a town, which may be a homonym of a small place
+        let weight = if province {
+            3
+        } else if any(EntryKind::City) || any(EntryKind::Country) && is_locative_before(s, m.a) {
+            2
+        } else if entries().any(|e| {
+            matches!(
+                e.kind(),
+                EntryKind::Country
+                    | EntryKind::Demonym
+                    | EntryKind::ArmedGroup
+                    | EntryKind::Military
+            )
+        }) {
+            1
+        } else {
+            0
+        };
+        (weight > 0).then_some((country, weight))
     }
 
     /// The figures of a sentence with their token ranges; only a sentence with a strike or
