@@ -3,7 +3,7 @@
 //! itself on bad lines, a closed pipe and a full disk.
 
 #[path = "../examples/support/jsonl.rs"]
-mod jsonl;
+pub(crate) mod jsonl;
 
 use std::io::{Cursor, Read, Write};
 use std::path::PathBuf;
@@ -220,7 +220,11 @@ fn example() -> Option<PathBuf> {
     let modified = |p: &std::path::Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
     let built = modified(&path);
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
-    let sources = [root.join("extract.rs"), root.join("support/jsonl.rs")];
+    let sources = [
+        root.join("extract.rs"),
+        root.join("support/jsonl.rs"),
+        root.join("support/json_out.rs"),
+    ];
     let fresh = built.is_some_and(|b| sources.iter().all(|s| modified(s).is_some_and(|m| m <= b)));
     if !fresh {
         eprintln!(

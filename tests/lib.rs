@@ -6,4 +6,5 @@ mod cases;
 mod data;
 mod export;
 mod hostile_gazetteers;
+mod json_out;
 mod props;

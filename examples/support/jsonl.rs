@@ -16,10 +16,17 @@ use conflict_events::{Document, Event, Extractor, NaiveDate};
 use serde::de::IgnoredAny;
 use serde_json::{Map, Value};
 
+#[path = "json_out.rs"]
+pub mod json_out;
+
 /// The default size limit of one input line: 16 MiB.
 pub const DEFAULT_MAX_LINE_BYTES: usize = 16 << 20;
 /// Of a line over the size limit, the first bytes kept to read its id from.
 pub const KEPT_OF_LONG_LINE: usize = 64 << 10;
+/// The room first given to an output line: a little more than the bytes an event takes in
+/// the batch output of the bench corpus (684 on average), and its id and brackets.
+const EVENT_BYTES: usize = 768;
+const LINE_BYTES: usize = 64;
 /// Longest piece of input quoted in a message, in chars.
 const QUOTED: usize = 80;
 
@@ -179,7 +186,11 @@ pub fn output_line(id: &Value, events: &[Event]) -> String {
         id: &'a Value,
         events: &'a [Event],
     }
-    serde_json::to_string(&Line { id, events }).unwrap_or_default()
+    json_out::to_string(
+        &Line { id, events },
+        LINE_BYTES + EVENT_BYTES * events.len(),
+    )
+    .unwrap_or_default()
 }
 
 /// Reads a line's request: skips a byte-order mark, replaces lone surrogate escapes,

@@ -1,0 +1,716 @@
+//! A compact JSON writer for serde whose output is byte-identical to
+//! `serde_json::to_string`, at a lower cost on the batch mode's output lines, whose strings
+//! are mostly a few bytes long (61% have six bytes or fewer, 99% sixteen or fewer): a string
+//! of up to sixteen bytes is read as one or two words, checked for bytes to escape eight at a
+//! time and written as one or two eight-byte stores cut to length, a longer one is checked
+//! eight bytes at a time and copied whole when nothing in it needs an escape; an integer of
+//! up to eight digits is made in one word too. The output is a `Vec<u8>` checked as UTF-8
+//! once at the end.
+//!
+//! It writes what serde_json writes for every value it accepts: the same escapes (`\"`,
+//! `\\`, `\b`, `\t`, `\n`, `\f`, `\r`, any other control char as `\u00xx` in lowercase
+//! hex, everything else raw, U+2028 included), integers in decimal, floats by serde_json
+//! itself, `null` for `None` and unit, enums tagged as serde_json tags them. What it does not
+//! take (a map key that is not a string, a byte string, a 128-bit integer, an error raised
+//! by a `Serialize` impl) is an [`Unsupported`] error: [`to_string`] then writes the value
+//! with serde_json, so its output never differs from serde_json's.
+
+use std::fmt;
+use std::io::Write;
+
+use serde::ser::{self, Impossible, Serialize};
+
+/// The value as compact JSON, as `serde_json::to_string` writes it (and its error when
+/// serde_json cannot write it either), written in `capacity` bytes reserved at first.
+pub fn to_string<T: Serialize + ?Sized>(value: &T, capacity: usize) -> serde_json::Result<String> {
+    let mut out = Writer {
+        out: Vec::with_capacity(capacity),
+    };
+    if value.serialize(&mut out).is_ok() {
+        if let Ok(text) = String::from_utf8(out.out) {
+            return Ok(text);
+        }
+    }
+    serde_json::to_string(value)
+}
+
+/// Why [`Writer`] gave up on a value: one serde_json writes (or refuses) its own way.
+#[derive(Debug)]
+pub struct Unsupported(String);
+
+impl fmt::Display for Unsupported {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Unsupported {}
+
+impl ser::Error for Unsupported {
+    fn custom<T: fmt::Display>(msg: T) -> Self {
+        Unsupported(msg.to_string())
+    }
+}
+
+fn unsupported<T>(what: &str) -> Result<T, Unsupported> {
+    Err(Unsupported(format!("{what} is left to serde_json")))
+}
+
+/// The serde `Serializer` that writes compact JSON. Only whole UTF-8 strings and ASCII go
+/// into `out`, so it is UTF-8 (and [`to_string`] checks it).
+pub struct Writer {
+    pub out: Vec<u8>,
+}
+
+/// For each byte, its escape as serde_json writes it: 0 for none, `u` for `\u00xx`, else
+/// the letter after the backslash.
+static ESCAPE: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = b'u';
+        b += 1;
+    }
+    table[0x08] = b'b';
+    table[0x09] = b't';
+    table[0x0A] = b'n';
+    table[0x0C] = b'f';
+    table[0x0D] = b'r';
+    table[b'"' as usize] = b'"';
+    table[b'\\' as usize] = b'\\';
+    table
+};
+
+/// Eight bytes, each `b`.
+const fn splat(b: u8) -> u64 {
+    u64::from_ne_bytes([b; 8])
+}
+
+/// True if one of the eight bytes of `word` is a control char, `"` or `\`. Each test is
+/// exact as a whole (a byte below `n`, for `n <= 0x80`, sets the high bit of the
+/// difference only when some byte is below `n`).
+fn needs_escape(word: u64) -> bool {
+    let below = |w: u64, n: u8| w.wrapping_sub(splat(n)) & !w & splat(0x80);
+    (below(word, 0x20) | below(word ^ splat(b'"'), 1) | below(word ^ splat(b'\\'), 1)) != 0
+}
+
+/// True if no byte of `bytes` needs an escape, read eight bytes at a time: the last word
+/// is the last eight bytes (some read twice), or for a string shorter than eight its bytes
+/// after spaces.
+fn is_clean(bytes: &[u8]) -> bool {
+    let mut words = bytes.chunks_exact(8);
+    for word in &mut words {
+        if needs_escape(load(word)) {
+            return false;
+        }
+    }
+    if words.remainder().is_empty() {
+        return true;
+    }
+    let last = match bytes
+        .len()
+        .checked_sub(8)
+        .and_then(|from| bytes.get(from..))
+    {
+        Some(tail) => load(tail),
+        None => bytes
+            .iter()
+            .fold(splat(b' '), |word, &b| (word << 8) | u64::from(b)),
+    };
+    !needs_escape(last)
+}
+
+/// Eight bytes as a word; anything else as a word that needs an escape.
+fn load(bytes: &[u8]) -> u64 {
+    <[u8; 8]>::try_from(bytes).map_or(0, u64::from_ne_bytes)
+}
+
+/// `s` as a JSON string, quotes included. A string of up to sixteen bytes (99% of the
+/// batch output's strings) is read and written as one or two words, with no call to copy
+/// it.
+pub fn write_str(out: &mut Vec<u8>, s: &str) {
+    let bytes = s.as_bytes();
+    let n = bytes.len();
+    if n < 8 {
+        let data = small_word(bytes);
+        // spaces above the string's bytes: they need no escape
+        if !needs_escape(data | (splat(b' ') << (8 * n))) {
+            write_small(out, data, n);
+            return;
+        }
+    } else if n <= 16 {
+        let first = load(bytes.get(..8).unwrap_or_default());
+        let last = load(bytes.get(n - 8..).unwrap_or_default());
+        if !needs_escape(first) && !needs_escape(last) {
+            // the last word overwrites what the first wrote past the string's first n - 8
+            out.push(b'"');
+            let start = out.len();
+            out.extend_from_slice(&first.to_ne_bytes());
+            out.truncate(start + n - 8);
+            out.extend_from_slice(&last.to_ne_bytes());
+            out.push(b'"');
+            return;
+        }
+    } else if is_clean(bytes) {
+        out.reserve(n + 2);
+        out.push(b'"');
+        out.extend_from_slice(bytes);
+        out.push(b'"');
+        return;
+    }
+    out.push(b'"');
+    write_escaped(out, bytes);
+    out.push(b'"');
+}
+
+/// The bytes of a string shorter than eight as a little-endian word, zeros above: from two
+/// four-byte reads that overlap (on the same bytes) when it has four or more.
+fn small_word(bytes: &[u8]) -> u64 {
+    let n = bytes.len();
+    match (
+        bytes.get(..4),
+        n.checked_sub(4).and_then(|from| bytes.get(from..)),
+    ) {
+        (Some(head), Some(tail)) => {
+            u64::from(load4(head)) | (u64::from(load4(tail)) << (8 * (n - 4)))
+        }
+        _ => bytes
+            .iter()
+            .rev()
+            .fold(0, |word, &b| (word << 8) | u64::from(b)),
+    }
+}
+
+fn load4(bytes: &[u8]) -> u32 {
+    <[u8; 4]>::try_from(bytes).map_or(0, u32::from_le_bytes)
+}
+
+/// A string of `n < 8` bytes, `data` as [`small_word`] reads it, with its quotes: one
+/// eight-byte write cut to length (and the closing quote after it when `n` is 7).
+fn write_small(out: &mut Vec<u8>, data: u64, n: usize) {
+    let mut word = u64::from(b'"') | (data << 8);
+    if n <= 6 {
+        word |= u64::from(b'"') << (8 * (n + 1));
+    }
+    let end = out.len() + n + 2;
+    out.extend_from_slice(&word.to_le_bytes());
+    if n == 7 {
+        out.push(b'"');
+    }
+    out.truncate(end);
+}
+
+/// The contents of a string with escapes: the runs between escaped bytes copied whole.
+fn write_escaped(out: &mut Vec<u8>, bytes: &[u8]) {
+    let mut start = 0;
+    for (at, &b) in bytes.iter().enumerate() {
+        let escape = ESCAPE[usize::from(b)];
+        if escape != 0 {
+            out.extend_from_slice(bytes.get(start..at).unwrap_or_default());
+            write_escape(out, b, escape);
+            start = at + 1;
+        }
+    }
+    out.extend_from_slice(bytes.get(start..).unwrap_or_default());
+}
+
+fn write_escape(out: &mut Vec<u8>, b: u8, escape: u8) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    if escape == b'u' {
+        out.extend_from_slice(b"\\u00");
+        out.push(HEX[usize::from(b >> 4)]);
+        out.push(HEX[usize::from(b & 0xF)]);
+    } else {
+        out.push(b'\\');
+        out.push(escape);
+    }
+}
+
+/// `v` in decimal, `-` first if `negative`: up to eight digits made in one word, written
+/// whole and cut to length.
+fn write_int(out: &mut Vec<u8>, negative: bool, v: u64) {
+    if negative {
+        out.push(b'-');
+    }
+    if v >= 100_000_000 {
+        write_long_int(out, v);
+        return;
+    }
+    // the last digit made, the first written, goes in the lowest byte
+    let (mut word, mut len, mut rest) = (0u64, 0, v);
+    loop {
+        word = (word << 8) | (u64::from(b'0') + rest % 10);
+        len += 1;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let end = out.len() + len;
+    out.extend_from_slice(&word.to_le_bytes());
+    out.truncate(end);
+}
+
+/// `v` in decimal, digit by digit.
+fn write_long_int(out: &mut Vec<u8>, v: u64) {
+    let mut power = 1;
+    while v / power >= 10 {
+        power *= 10;
+    }
+    while power > 0 {
+        out.push(b'0' + (v / power % 10) as u8);
+        power /= 10;
+    }
+}
+
+/// A float as serde_json writes it (`null` if not finite).
+fn write_float<F: Serialize>(out: &mut Vec<u8>, v: F) -> Result<(), Unsupported> {
+    serde_json::to_writer(out, &v).map_err(|e| Unsupported(e.to_string()))
+}
+
+impl Writer {
+    /// `{"variant":` before a variant's content; the caller writes the content and `}`.
+    fn open_variant(&mut self, variant: &str) {
+        self.out.push(b'{');
+        write_str(&mut self.out, variant);
+        self.out.push(b':');
+    }
+}
+
+/// An array, object or tagged variant being written: whether the next element is the
+/// first (no comma before it), what closes it, and whether it is a variant's content (then
+/// a `}` closes the variant too).
+pub struct Compound<'w> {
+    writer: &'w mut Writer,
+    first: bool,
+    close: u8,
+    in_variant: bool,
+}
+
+impl<'w> Compound<'w> {
+    fn open(writer: &'w mut Writer, open: u8, close: u8, in_variant: bool) -> Self {
+        writer.out.push(open);
+        Compound {
+            writer,
+            first: true,
+            close,
+            in_variant,
+        }
+    }
+
+    fn comma(&mut self) {
+        if !self.first {
+            self.writer.out.push(b',');
+        }
+        self.first = false;
+    }
+
+    fn element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unsupported> {
+        self.comma();
+        value.serialize(&mut *self.writer)
+    }
+
+    fn field<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result<(), Unsupported> {
+        let out = &mut self.writer.out;
+        if !self.first {
+            out.push(b',');
+        }
+        self.first = false;
+        write_str(out, key);
+        out.push(b':');
+        value.serialize(&mut *self.writer)
+    }
+
+    fn close(self) -> Result<(), Unsupported> {
+        self.writer.out.push(self.close);
+        if self.in_variant {
+            self.writer.out.push(b'}');
+        }
+        Ok(())
+    }
+}
+
+impl<'w> ser::Serializer for &'w mut Writer {
+    type Ok = ();
+    type Error = Unsupported;
+    type SerializeSeq = Compound<'w>;
+    type SerializeTuple = Compound<'w>;
+    type SerializeTupleStruct = Compound<'w>;
+    type SerializeTupleVariant = Compound<'w>;
+    type SerializeMap = Compound<'w>;
+    type SerializeStruct = Compound<'w>;
+    type SerializeStructVariant = Compound<'w>;
+
+    fn serialize_bool(self, v: bool) -> Result<(), Unsupported> {
+        let text: &[u8] = if v { b"true" } else { b"false" };
+        self.out.extend_from_slice(text);
+        Ok(())
+    }
+    fn serialize_i8(self, v: i8) -> Result<(), Unsupported> {
+        self.serialize_i64(i64::from(v))
+    }
+    fn serialize_i16(self, v: i16) -> Result<(), Unsupported> {
+        self.serialize_i64(i64::from(v))
+    }
+    fn serialize_i32(self, v: i32) -> Result<(), Unsupported> {
+        self.serialize_i64(i64::from(v))
+    }
+    fn serialize_i64(self, v: i64) -> Result<(), Unsupported> {
+        write_int(&mut self.out, v < 0, v.unsigned_abs());
+        Ok(())
+    }
+    fn serialize_u8(self, v: u8) -> Result<(), Unsupported> {
+        self.serialize_u64(u64::from(v))
+    }
+    fn serialize_u16(self, v: u16) -> Result<(), Unsupported> {
+        self.serialize_u64(u64::from(v))
+    }
+    fn serialize_u32(self, v: u32) -> Result<(), Unsupported> {
+        self.serialize_u64(u64::from(v))
+    }
+    fn serialize_u64(self, v: u64) -> Result<(), Unsupported> {
+        write_int(&mut self.out, false, v);
+        Ok(())
+    }
+    fn serialize_i128(self, _: i128) -> Result<(), Unsupported> {
+        unsupported("an i128")
+    }
+    fn serialize_u128(self, _: u128) -> Result<(), Unsupported> {
+        unsupported("a u128")
+    }
+    fn serialize_f32(self, v: f32) -> Result<(), Unsupported> {
+        write_float(&mut self.out, v)
+    }
+    fn serialize_f64(self, v: f64) -> Result<(), Unsupported> {
+        write_float(&mut self.out, v)
+    }
+    fn serialize_char(self, v: char) -> Result<(), Unsupported> {
+        write_str(&mut self.out, v.encode_utf8(&mut [0; 4]));
+        Ok(())
+    }
+    fn serialize_str(self, v: &str) -> Result<(), Unsupported> {
+        write_str(&mut self.out, v);
+        Ok(())
+    }
+    fn serialize_bytes(self, _: &[u8]) -> Result<(), Unsupported> {
+        unsupported("a byte string")
+    }
+    /// Written in place, then escaped if it needs it (a date, a number).
+    fn collect_str<T: fmt::Display + ?Sized>(self, value: &T) -> Result<(), Unsupported> {
+        let start = self.out.len() + 1;
+        self.out.push(b'"');
+        write!(self.out, "{value}").map_err(|e| Unsupported(e.to_string()))?;
+        let written = self.out.get(start..).unwrap_or_default();
+        if written.iter().any(|&b| ESCAPE[usize::from(b)] != 0) {
+            let text = self.out.split_off(start);
+            write_escaped(&mut self.out, &text);
+        }
+        self.out.push(b'"');
+        Ok(())
+    }
+    fn serialize_none(self) -> Result<(), Unsupported> {
+        self.serialize_unit()
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), Unsupported> {
+        value.serialize(self)
+    }
+    fn serialize_unit(self) -> Result<(), Unsupported> {
+        self.out.extend_from_slice(b"null");
+        Ok(())
+    }
+    fn serialize_unit_struct(self, _: &'static str) -> Result<(), Unsupported> {
+        self.serialize_unit()
+    }
+    fn serialize_unit_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+    ) -> Result<(), Unsupported> {
+        self.serialize_str(variant)
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        value: &T,
+    ) -> Result<(), Unsupported> {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        value: &T,
+    ) -> Result<(), Unsupported> {
+        self.open_variant(variant);
+        value.serialize(&mut *self)?;
+        self.out.push(b'}');
+        Ok(())
+    }
+    fn serialize_seq(self, _: Option<usize>) -> Result<Compound<'w>, Unsupported> {
+        Ok(Compound::open(self, b'[', b']', false))
+    }
+    fn serialize_tuple(self, _: usize) -> Result<Compound<'w>, Unsupported> {
+        Ok(Compound::open(self, b'[', b']', false))
+    }
+    fn serialize_tuple_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Compound<'w>, Unsupported> {
+        Ok(Compound::open(self, b'[', b']', false))
+    }
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        _: usize,
+    ) -> Result<Compound<'w>, Unsupported> {
+        self.open_variant(variant);
+        Ok(Compound::open(self, b'[', b']', true))
+    }
+    fn serialize_map(self, _: Option<usize>) -> Result<Compound<'w>, Unsupported> {
+        Ok(Compound::open(self, b'{', b'}', false))
+    }
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Compound<'w>, Unsupported> {
+        Ok(Compound::open(self, b'{', b'}', false))
+    }
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        _: usize,
+    ) -> Result<Compound<'w>, Unsupported> {
+        self.open_variant(variant);
+        Ok(Compound::open(self, b'{', b'}', true))
+    }
+}
+
+impl ser::SerializeSeq for Compound<'_> {
+    type Ok = ();
+    type Error = Unsupported;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unsupported> {
+        self.element(value)
+    }
+    fn end(self) -> Result<(), Unsupported> {
+        self.close()
+    }
+}
+
+impl ser::SerializeTuple for Compound<'_> {
+    type Ok = ();
+    type Error = Unsupported;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unsupported> {
+        self.element(value)
+    }
+    fn end(self) -> Result<(), Unsupported> {
+        self.close()
+    }
+}
+
+impl ser::SerializeTupleStruct for Compound<'_> {
+    type Ok = ();
+    type Error = Unsupported;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unsupported> {
+        self.element(value)
+    }
+    fn end(self) -> Result<(), Unsupported> {
+        self.close()
+    }
+}
+
+impl ser::SerializeTupleVariant for Compound<'_> {
+    type Ok = ();
+    type Error = Unsupported;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unsupported> {
+        self.element(value)
+    }
+    fn end(self) -> Result<(), Unsupported> {
+        self.close()
+    }
+}
+
+impl ser::SerializeMap for Compound<'_> {
+    type Ok = ();
+    type Error = Unsupported;
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Unsupported> {
+        self.comma();
+        key.serialize(KeyWriter {
+            out: &mut self.writer.out,
+        })?;
+        self.writer.out.push(b':');
+        Ok(())
+    }
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unsupported> {
+        value.serialize(&mut *self.writer)
+    }
+    fn end(self) -> Result<(), Unsupported> {
+        self.close()
+    }
+}
+
+impl ser::SerializeStruct for Compound<'_> {
+    type Ok = ();
+    type Error = Unsupported;
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), Unsupported> {
+        self.field(key, value)
+    }
+    fn end(self) -> Result<(), Unsupported> {
+        self.close()
+    }
+}
+
+impl ser::SerializeStructVariant for Compound<'_> {
+    type Ok = ();
+    type Error = Unsupported;
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), Unsupported> {
+        self.field(key, value)
+    }
+    fn end(self) -> Result<(), Unsupported> {
+        self.close()
+    }
+}
+
+/// A map key: a string, a char, a unit variant or a newtype around one of them. Any other
+/// key is [`Unsupported`] (serde_json quotes numbers and booleans, refuses the rest).
+struct KeyWriter<'a> {
+    out: &'a mut Vec<u8>,
+}
+
+type Never = Impossible<(), Unsupported>;
+
+impl ser::Serializer for KeyWriter<'_> {
+    type Ok = ();
+    type Error = Unsupported;
+    type SerializeSeq = Never;
+    type SerializeTuple = Never;
+    type SerializeTupleStruct = Never;
+    type SerializeTupleVariant = Never;
+    type SerializeMap = Never;
+    type SerializeStruct = Never;
+    type SerializeStructVariant = Never;
+
+    fn serialize_str(self, v: &str) -> Result<(), Unsupported> {
+        write_str(self.out, v);
+        Ok(())
+    }
+    fn serialize_char(self, v: char) -> Result<(), Unsupported> {
+        self.serialize_str(v.encode_utf8(&mut [0; 4]))
+    }
+    fn serialize_unit_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+    ) -> Result<(), Unsupported> {
+        self.serialize_str(variant)
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        value: &T,
+    ) -> Result<(), Unsupported> {
+        value.serialize(self)
+    }
+    fn serialize_bool(self, _: bool) -> Result<(), Unsupported> {
+        unsupported("a key")
+    }
+    fn serialize_i8(self, _: i8) -> Result<(), Unsupported> {
+        unsupported("a key")
+    }
+    fn serialize_i16(self, _: i16) -> Result<(), Unsupported> {
+        unsupported("a key")
+    }
+    fn serialize_i32(self, _: i32) -> Result<(), Unsupported> {
+        unsupported("a key")
+    }
+    fn serialize_i64(self, _: i64) -> Result<(), Unsupported> {
+        unsupported("a key")
+    }
+    fn serialize_u8(self, _: u8) -> Result<(), Unsupported> {
+        unsupported("a key")
+    }
+    fn serialize_u16(self, _: u16) -> Result<(), Unsupported> {
+        unsupported("a key")
+    }
+    fn serialize_u32(self, _: u32) -> Result<(), Unsupported> {
+        unsupported("a key")
+    }
+    fn serialize_u64(self, _: u64) -> Result<(), Unsupported> {
+        unsupported("a key")
+    }
+    fn serialize_f32(self, _: f32) -> Result<(), Unsupported> {
+        unsupported("a key")
+    }
+    fn serialize_f64(self, _: f64) -> Result<(), Unsupported> {
+        unsupported("a key")
+    }
+    fn serialize_bytes(self, _: &[u8]) -> Result<(), Unsupported> {
+        unsupported("a key")
+    }
+    fn serialize_none(self) -> Result<(), Unsupported> {
+        unsupported("a key")
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, _: &T) -> Result<(), Unsupported> {
+        unsupported("a key")
+    }
+    fn serialize_unit(self) -> Result<(), Unsupported> {
+        unsupported("a key")
+    }
+    fn serialize_unit_struct(self, _: &'static str) -> Result<(), Unsupported> {
+        unsupported("a key")
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> Result<(), Unsupported> {
+        unsupported("a key")
+    }
+    fn serialize_seq(self, _: Option<usize>) -> Result<Never, Unsupported> {
+        unsupported("a key")
+    }
+    fn serialize_tuple(self, _: usize) -> Result<Never, Unsupported> {
+        unsupported("a key")
+    }
+    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Never, Unsupported> {
+        unsupported("a key")
+    }
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Never, Unsupported> {
+        unsupported("a key")
+    }
+    fn serialize_map(self, _: Option<usize>) -> Result<Never, Unsupported> {
+        unsupported("a key")
+    }
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Never, Unsupported> {
+        unsupported("a key")
+    }
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Never, Unsupported> {
+        unsupported("a key")
+    }
+}

@@ -1,0 +1,329 @@
+//! The batch mode's JSON writer (`examples/support/json_out.rs`, included with the batch
+//! mode's line handling by `batch_mode`): its output is byte-identical to `serde_json::to_string` for strings of every
+//! kind, for any JSON value, for every serde shape, and for the events of war-news texts
+//! whose spans quote control chars, quotes and backslashes.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use conflict_events::{Document, Extractor};
+use proptest::prelude::*;
+use serde::{Serialize, Serializer};
+use serde_json::{Map, Number, Value};
+
+use crate::batch_mode::jsonl::json_out;
+
+/// Both writers' results, as `Result<String, ()>` so that two failures compare equal.
+fn both<T: Serialize + ?Sized>(value: &T) -> (Result<String, ()>, Result<String, ()>) {
+    (
+        json_out::to_string(value, 0).map_err(|_| ()),
+        serde_json::to_string(value).map_err(|_| ()),
+    )
+}
+
+fn assert_same<T: Serialize + ?Sized>(value: &T) {
+    let (ours, theirs) = both(value);
+    assert_eq!(ours, theirs);
+}
+
+/// Chars that need an escape or sit at an edge of the writer's word reads, and plain ones.
+const CHARS: &[char] = &[
+    '"', '\\', '\n', '\r', '\t', '\u{8}', '\u{c}', '\u{0}', '\u{1}', '\u{1f}', ' ', '\u{7f}',
+    '\u{80}', '\u{a0}', '\u{2028}', '\u{2029}', 'é', '€', '😀', 'a', 'Z', '0', '/', '<', '}',
+];
+
+/// Strings of up to 40 chars from [`CHARS`]: every length around the 7, 8 and 16-byte
+/// edges of the writer's fast paths, with escapes at every position.
+fn tricky_string() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(CHARS), 0..40).prop_map(|c| c.into_iter().collect())
+}
+
+fn number() -> impl Strategy<Value = Number> {
+    prop_oneof![
+        any::<u64>().prop_map(Number::from),
+        any::<i64>().prop_map(Number::from),
+        any::<f64>().prop_filter_map("finite", Number::from_f64),
+        (0u64..1000).prop_map(Number::from),
+    ]
+}
+
+fn json_value() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        number().prop_map(Value::Number),
+        tricky_string().prop_map(Value::String),
+        any::<String>().prop_map(Value::String),
+    ];
+    leaf.prop_recursive(4, 48, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::vec((tricky_string(), inner), 0..6)
+                .prop_map(|fields| Value::Object(fields.into_iter().collect::<Map<_, _>>())),
+        ]
+    })
+}
+
+const NEWS: &[&str] = &[
+    "Russian",
+    "warplanes",
+    "struck",
+    "Aleppo",
+    "on",
+    "Tuesday",
+    "killing",
+    "12",
+    "civilians",
+    "militants",
+    "an",
+    "airstrike",
+    "in",
+    "Idlib",
+    "province",
+    "hit",
+    "a",
+    "market",
+    "shelling",
+    "Kharkiv",
+    "wounded",
+    "at",
+    "least",
+    "30",
+    "people",
+    "drone",
+    "strike",
+    "Somalia",
+    "said",
+    "the",
+    "army",
+    "clashes",
+    "Houthi",
+    "rebels",
+    "Yemen",
+    "\"",
+    "\\",
+    "\u{1}",
+    "\t",
+    "\u{2028}",
+    "«",
+    "»",
+    "—",
+    "é",
+];
+
+/// War-news texts with quotes, backslashes and control chars between the words, which the
+/// events' quoted text then holds.
+fn news() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        (
+            prop::sample::select(NEWS),
+            prop::sample::select(&[" ", ", ", ". ", "\n", " \" "][..]),
+        ),
+        0..60,
+    )
+    .prop_map(|parts| parts.into_iter().flat_map(|(w, s)| [w, s]).collect())
+}
+
+fn extractor() -> &'static Extractor {
+    static EXTRACTOR: std::sync::OnceLock<Extractor> = std::sync::OnceLock::new();
+    EXTRACTOR.get_or_init(Extractor::new)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn strings_are_written_as_serde_json_writes_them(s in tricky_string(), t in any::<String>()) {
+        prop_assert_eq!(json_out::to_string(&s, 0).ok(), serde_json::to_string(&s).ok());
+        prop_assert_eq!(json_out::to_string(&t, 0).ok(), serde_json::to_string(&t).ok());
+        // as map keys and struct-like sequences, one after the other
+        let map: BTreeMap<&str, &str> = [(s.as_str(), t.as_str()), (t.as_str(), s.as_str())].into();
+        prop_assert_eq!(json_out::to_string(&map, 0).ok(), serde_json::to_string(&map).ok());
+        let chars: Vec<char> = s.chars().collect();
+        prop_assert_eq!(json_out::to_string(&chars, 0).ok(), serde_json::to_string(&chars).ok());
+    }
+
+    #[test]
+    fn json_values_are_written_as_serde_json_writes_them(v in json_value()) {
+        let (ours, theirs) = both(&v);
+        prop_assert_eq!(ours, theirs);
+    }
+
+    #[test]
+    fn integers_are_written_as_serde_json_writes_them(u in any::<u64>(), i in any::<i64>(), s in 0u64..1_000_000_000) {
+        let (ours, theirs) = both(&(u, i, s, u32::try_from(s).ok(), -(s as i64)));
+        prop_assert_eq!(ours, theirs);
+    }
+
+    #[test]
+    fn events_are_written_as_serde_json_writes_them(text in news(), id in json_value()) {
+        let events = extractor().extract(&Document::new(&text));
+        let (ours, theirs) = both(&events);
+        prop_assert_eq!(ours, theirs);
+        let line = serde_json::json!({"id": id, "events": events});
+        let (ours, theirs) = both(&line);
+        prop_assert_eq!(ours, theirs);
+    }
+}
+
+#[test]
+fn integers_at_the_edges() {
+    for u in [
+        0,
+        1,
+        9,
+        10,
+        99,
+        100,
+        9_999_999,
+        10_000_000,
+        99_999_999,
+        100_000_000,
+        u64::MAX,
+    ] {
+        assert_same(&u);
+        assert_same(&(u as i64));
+        assert_same(&(u as i64).wrapping_neg());
+    }
+    assert_same(&i64::MIN);
+    assert_same(&(u8::MAX, i8::MIN, u16::MAX, i16::MIN, u32::MAX, i32::MIN));
+}
+
+#[test]
+fn floats_are_serde_jsons() {
+    for f in [
+        0.0,
+        -0.0,
+        0.1,
+        1.0,
+        -1.5,
+        1e300,
+        5e-324,
+        f64::MAX,
+        f64::NAN,
+        f64::INFINITY,
+    ] {
+        assert_same(&f);
+        assert_same(&(f as f32));
+    }
+}
+
+#[derive(Serialize)]
+struct Unit;
+
+#[derive(Serialize)]
+struct Pair(u8, &'static str);
+
+#[derive(Serialize, PartialEq, Eq, PartialOrd, Ord)]
+struct Wrapped(&'static str);
+
+#[derive(Serialize)]
+enum Shape {
+    Plain,
+    Newtype(u8),
+    Tuple(u8, &'static str),
+    Struct { a: u8, b: Option<&'static str> },
+}
+
+#[derive(Serialize)]
+#[serde(tag = "type")]
+enum Tagged {
+    Inner {
+        x: u8,
+        #[serde(flatten)]
+        rest: BTreeMap<&'static str, u8>,
+    },
+}
+
+/// A `Display` value written with `collect_str`, as chrono writes a date.
+struct Shown(&'static str);
+
+impl Serialize for Shown {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl fmt::Display for Shown {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+#[test]
+fn every_serde_shape_is_serde_jsons() {
+    assert_same(&());
+    assert_same(&Unit);
+    assert_same(&Pair(3, "x\"y"));
+    assert_same(&Wrapped("a\nb"));
+    assert_same(&(Option::<u8>::None, Some(true), false, 'q', '"'));
+    assert_same(&[
+        Shape::Plain,
+        Shape::Newtype(1),
+        Shape::Tuple(2, "t"),
+        Shape::Struct { a: 3, b: None },
+    ]);
+    assert_same(&Shape::Struct {
+        a: 3,
+        b: Some("\u{1}"),
+    });
+    assert_same(&Tagged::Inner {
+        x: 1,
+        rest: [("k", 2), ("\\", 3)].into(),
+    });
+    assert_same(&vec![Vec::<u8>::new(), vec![1], vec![1, 2]]);
+    assert_same(&BTreeMap::<String, u8>::new());
+    assert_same(&(Shown("2024-01-02"), Shown("a\"b\u{7}c"), Shown("")));
+    assert_same(&BTreeMap::from([(Wrapped("k"), 1)]));
+    assert_same(&BTreeMap::from([('c', 1)]));
+}
+
+/// A value whose `Serialize` fails.
+struct Failing;
+
+impl Serialize for Failing {
+    fn serialize<S: Serializer>(&self, _: S) -> Result<S::Ok, S::Error> {
+        Err(serde::ser::Error::custom("no"))
+    }
+}
+
+/// Bytes as serde writes a byte string.
+struct Bytes(&'static [u8]);
+
+impl Serialize for Bytes {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_bytes(self.0)
+    }
+}
+
+#[test]
+fn what_it_leaves_to_serde_json_comes_out_the_same() {
+    // numbers, booleans and unit structs as keys: serde_json quotes some, refuses others
+    assert_same(&BTreeMap::from([(1u32, "a"), (20, "b")]));
+    assert_same(&BTreeMap::from([(-1i64, 1u8)]));
+    assert_same(&BTreeMap::from([(true, 1u8)]));
+    assert_same(&BTreeMap::from([((1u8, 2u8), 1u8)]));
+    assert_same(&BTreeMap::from([(Some("k"), 1u8)]));
+    assert_same(&(u128::MAX, i128::MIN));
+    assert_same(&Bytes(b"\x00\xff"));
+    assert_same(&Failing);
+    assert_same(&vec![Value::Null, serde_json::to_value(1).unwrap()]);
+    let (ours, _) = both(&[Failing]);
+    assert!(ours.is_err());
+}
+
+#[test]
+fn an_output_line_with_escapes_is_written_the_same() {
+    let text = "Russian warplanes struck \"Aleppo\"\\ on Tuesday,\u{1} killing 12 civilians\t\u{2028} in Idlib.";
+    let events = extractor().extract(&Document::new(text));
+    assert!(!events.is_empty());
+    let line = serde_json::json!({"id": "a\"b\\c\u{1}\u{2028}", "events": events});
+    let (ours, theirs) = both(&line);
+    assert!(
+        theirs
+            .as_ref()
+            .is_ok_and(|t| t.contains("a\\\"b\\\\c\\u0001\u{2028}")),
+        "{theirs:?}"
+    );
+    assert_eq!(ours, theirs);
+}
