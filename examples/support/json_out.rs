@@ -251,16 +251,20 @@ fn write_int(out: &mut Vec<u8>, negative: bool, v: u64) {
     out.truncate(end);
 }
 
-/// `v` in decimal, digit by digit.
-fn write_long_int(out: &mut Vec<u8>, v: u64) {
-    let mut power = 1;
-    while v / power >= 10 {
-        power *= 10;
+/// `v` in decimal, made from its last digit back in a buffer.
+fn write_long_int(out: &mut Vec<u8>, mut v: u64) {
+    // u64::MAX has 20 digits
+    let mut digits = [0u8; 20];
+    let mut from = digits.len();
+    for d in digits.iter_mut().rev() {
+        *d = b'0' + (v % 10) as u8;
+        v /= 10;
+        from -= 1;
+        if v == 0 {
+            break;
+        }
     }
-    while power > 0 {
-        out.push(b'0' + (v / power % 10) as u8);
-        power /= 10;
-    }
+    out.extend_from_slice(digits.get(from..).unwrap_or_default());
 }
 
 /// A float as serde_json writes it (`null` if not finite).
