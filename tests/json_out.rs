@@ -1,7 +1,8 @@
 //! The batch mode's JSON writer (`examples/support/json_out.rs`, included with the batch
 //! mode's line handling by `batch_mode`): its output is byte-identical to `serde_json::to_string` for strings of every
 //! kind, for any JSON value, for every serde shape, and for the events of war-news texts
-//! whose spans quote control chars, quotes and backslashes.
+//! whose spans quote control chars, quotes and backslashes. And the batch mode's line
+//! reader, which finds newlines eight bytes at a time, against a plain split.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -11,7 +12,7 @@ use proptest::prelude::*;
 use serde::{Serialize, Serializer};
 use serde_json::{Map, Number, Value};
 
-use crate::batch_mode::jsonl::json_out;
+use crate::batch_mode::jsonl::{self, json_out};
 
 /// Both writers' results, as `Result<String, ()>` so that two failures compare equal.
 fn both<T: Serialize + ?Sized>(value: &T) -> (Result<String, ()>, Result<String, ()>) {
@@ -131,6 +132,30 @@ fn extractor() -> &'static Extractor {
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn lines_are_read_as_a_split_at_newlines(
+        data in prop::collection::vec(prop::sample::select(&b"\n\x0b\x09\x8a\x0a\xffa{bc"[..]), 0..200),
+        capacity in prop::sample::select(&[5usize, 16, 64, 4096][..]),
+    ) {
+        // a BufReader with a small buffer too, so that lines span several reads
+        let data = data.as_slice();
+        let mut input = std::io::BufReader::with_capacity(capacity, data);
+        let mut expected: Vec<&[u8]> = data.split(|&b| b == b'\n').collect();
+        if data.is_empty() || data.ends_with(b"\n") {
+            expected.pop();
+        }
+        let (mut number, mut offset) = (1, 0);
+        let mut lines = Vec::new();
+        while let Some((line, newline)) = jsonl::read_line(&mut input, 1 << 20, number, offset).unwrap() {
+            prop_assert_eq!(line.offset, offset);
+            offset = line.next_offset(newline);
+            number += 1;
+            lines.push(line.bytes);
+        }
+        prop_assert_eq!(lines, expected);
+        prop_assert_eq!(offset, data.len() as u64);
+    }
 
     #[test]
     fn strings_are_written_as_serde_json_writes_them(s in tricky_string(), t in any::<String>()) {

@@ -79,7 +79,7 @@ pub fn read_line(
         if buf.is_empty() {
             break;
         }
-        let (piece, used) = match buf.iter().position(|&b| b == b'\n') {
+        let (piece, used) = match newline_in(buf) {
             Some(i) => {
                 newline = true;
                 (buf.get(..i).unwrap_or(buf), i + 1)
@@ -108,6 +108,24 @@ pub fn read_line(
         return Ok(None);
     }
     Ok(Some((line, newline)))
+}
+
+/// Where the first newline of `bytes` is, read eight bytes at a time.
+fn newline_in(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const NEWLINES: u64 = u64::from_ne_bytes([b'\n'; 8]);
+    let mut words = bytes.chunks_exact(8);
+    let mut at = 0;
+    for word in &mut words {
+        let w = <[u8; 8]>::try_from(word).map_or(0, u64::from_ne_bytes) ^ NEWLINES;
+        // a zero byte, where a newline was, sets its high bit (exact as a whole)
+        if w.wrapping_sub(ONES) & !w & (ONES << 7) != 0 {
+            break;
+        }
+        at += 8;
+    }
+    let rest = bytes.get(at..).unwrap_or_default();
+    rest.iter().position(|&b| b == b'\n').map(|i| at + i)
 }
 
 /// What a line gives: its output line (JSON, no newline) and, for a bad line, the reason.
