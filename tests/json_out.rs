@@ -2,7 +2,8 @@
 //! mode's line handling by `batch_mode`): its output is byte-identical to `serde_json::to_string` for strings of every
 //! kind, for any JSON value, for every serde shape, and for the events of war-news texts
 //! whose spans quote control chars, quotes and backslashes. And the batch mode's line
-//! reader, which finds newlines eight bytes at a time, against a plain split.
+//! reader, which finds newlines and backslashes eight bytes at a time, against a plain
+//! split and serde_json's reading of the surrogates it rewrites.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -125,6 +126,21 @@ fn news() -> impl Strategy<Value = String> {
     .prop_map(|parts| parts.into_iter().flat_map(|(w, s)| [w, s]).collect())
 }
 
+const HIGH: &str = "\\ud800";
+const LOW: &str = "\\udc00";
+
+/// Pieces of a JSON string and what each reads as, surrogates apart.
+const SURROGATE_PIECES: &[(&str, &str)] = &[
+    (HIGH, ""),
+    (LOW, ""),
+    ("\\\\", "\\"),
+    ("\\\\ud800", "\\ud800"),
+    ("\\n", "\n"),
+    ("\\u0041", "A"),
+    ("x", "x"),
+    ("some plain words", "some plain words"),
+];
+
 fn extractor() -> &'static Extractor {
     static EXTRACTOR: std::sync::OnceLock<Extractor> = std::sync::OnceLock::new();
     EXTRACTOR.get_or_init(Extractor::new)
@@ -155,6 +171,35 @@ proptest! {
         }
         prop_assert_eq!(lines, expected);
         prop_assert_eq!(offset, data.len() as u64);
+    }
+
+    #[test]
+    fn lone_surrogates_are_found_at_any_distance(
+        pieces in prop::collection::vec(prop::sample::select(SURROGATE_PIECES), 0..30),
+    ) {
+        // the JSON string and, piece by piece, what it should read as once rewritten
+        let mut json = b"\"".to_vec();
+        let (mut want, mut lone) = (String::new(), 0);
+        let mut rest = pieces.as_slice();
+        while let Some((&(raw, read), after)) = rest.split_first() {
+            json.extend_from_slice(raw.as_bytes());
+            rest = after;
+            match (raw, after.first()) {
+                (HIGH, Some(&(LOW, _))) => {
+                    json.extend_from_slice(LOW.as_bytes());
+                    want.push('\u{10000}');
+                    rest = after.get(1..).unwrap_or_default();
+                }
+                (HIGH | LOW, _) => {
+                    want.push('\u{fffd}');
+                    lone += 1;
+                }
+                _ => want.push_str(read),
+            }
+        }
+        json.push(b'"');
+        prop_assert_eq!(jsonl::replace_lone_surrogates(&mut json), lone);
+        prop_assert_eq!(serde_json::from_slice::<String>(&json).ok(), Some(want));
     }
 
     #[test]

@@ -79,7 +79,7 @@ pub fn read_line(
         if buf.is_empty() {
             break;
         }
-        let (piece, used) = match newline_in(buf) {
+        let (piece, used) = match find_byte(buf, b'\n') {
             Some(i) => {
                 newline = true;
                 (buf.get(..i).unwrap_or(buf), i + 1)
@@ -110,22 +110,23 @@ pub fn read_line(
     Ok(Some((line, newline)))
 }
 
-/// Where the first newline of `bytes` is, read eight bytes at a time.
-fn newline_in(bytes: &[u8]) -> Option<usize> {
+/// Where the first `byte` of `bytes` is, read eight bytes at a time (a newline in a line
+/// read, a backslash in a line's JSON).
+fn find_byte(bytes: &[u8], byte: u8) -> Option<usize> {
     const ONES: u64 = u64::from_ne_bytes([1; 8]);
-    const NEWLINES: u64 = u64::from_ne_bytes([b'\n'; 8]);
+    let bytes_of = u64::from_ne_bytes([byte; 8]);
     let mut words = bytes.chunks_exact(8);
     let mut at = 0;
     for word in &mut words {
-        let w = <[u8; 8]>::try_from(word).map_or(0, u64::from_ne_bytes) ^ NEWLINES;
-        // a zero byte, where a newline was, sets its high bit (exact as a whole)
+        let w = <[u8; 8]>::try_from(word).map_or(0, u64::from_ne_bytes) ^ bytes_of;
+        // a zero byte, where `byte` was, sets its high bit (exact as a whole)
         if w.wrapping_sub(ONES) & !w & (ONES << 7) != 0 {
             break;
         }
         at += 8;
     }
     let rest = bytes.get(at..).unwrap_or_default();
-    rest.iter().position(|&b| b == b'\n').map(|i| at + i)
+    rest.iter().position(|&b| b == byte).map(|i| at + i)
 }
 
 /// What a line gives: its output line (JSON, no newline) and, for a bad line, the reason.
@@ -348,10 +349,7 @@ pub fn quote(s: &str) -> String {
 pub fn replace_lone_surrogates(bytes: &mut [u8]) -> usize {
     let mut replaced = 0;
     let mut i = 0;
-    while let Some(pos) = bytes
-        .get(i..)
-        .and_then(|r| r.iter().position(|&b| b == b'\\'))
-    {
+    while let Some(pos) = bytes.get(i..).and_then(|r| find_byte(r, b'\\')) {
         i += pos;
         let unit = |at: usize, bytes: &[u8]| -> Option<u16> {
             if bytes.get(at) != Some(&b'\\') || bytes.get(at + 1) != Some(&b'u') {
