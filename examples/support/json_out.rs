@@ -226,6 +226,17 @@ fn write_escape(out: &mut Vec<u8>, b: u8, escape: u8) {
     }
 }
 
+/// The two digits of each number below 100 as a little-endian pair, `07` for 7.
+static PAIRS: [u16; 100] = {
+    let mut pairs = [0u16; 100];
+    let mut p = 0;
+    while p < 100 {
+        pairs[p] = (b'0' + (p / 10) as u8) as u16 | (((b'0' + (p % 10) as u8) as u16) << 8);
+        p += 1;
+    }
+    pairs
+};
+
 /// `v` in decimal, `-` first if `negative`: up to eight digits made in one word, written
 /// whole and cut to length.
 fn write_int(out: &mut Vec<u8>, negative: bool, v: u64) {
@@ -236,15 +247,16 @@ fn write_int(out: &mut Vec<u8>, negative: bool, v: u64) {
         write_long_int(out, v);
         return;
     }
-    // the last digit made, the first written, goes in the lowest byte
+    // the last digits made, the first written, go in the lowest bytes: two at a time
     let (mut word, mut len, mut rest) = (0u64, 0, v);
-    loop {
-        word = (word << 8) | (u64::from(b'0') + rest % 10);
+    while rest >= 10 {
+        word = (word << 16) | u64::from(PAIRS[(rest % 100) as usize]);
+        len += 2;
+        rest /= 100;
+    }
+    if rest > 0 || len == 0 {
+        word = (word << 8) | (u64::from(b'0') + rest);
         len += 1;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
     }
     let end = out.len() + len;
     out.extend_from_slice(&word.to_le_bytes());
