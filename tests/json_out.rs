@@ -305,6 +305,65 @@ enum Tagged {
     },
 }
 
+/// Field and variant names of every length around the writer's word edges, some with
+/// escapes: the names it writes from constants.
+#[derive(Serialize)]
+struct Names {
+    #[serde(rename = "")]
+    empty: Variant,
+    #[serde(rename = "q\"7bytes")]
+    quote: Variant,
+    #[serde(rename = "seven_7")]
+    seven: Variant,
+    #[serde(rename = "eight_88")]
+    eight: Variant,
+    #[serde(rename = "back\\slash_10")]
+    backslash: Variant,
+    #[serde(rename = "sixteen_bytes_ok")]
+    sixteen: Variant,
+    #[serde(rename = "twelve_b\\ytes")]
+    late_backslash: Variant,
+    #[serde(rename = "seventeen_bytes_x")]
+    seventeen: Variant,
+    #[serde(rename = "tab\tand_newline\n_past_sixteen")]
+    controls: Variant,
+}
+
+#[derive(Serialize, Clone, Copy)]
+enum Variant {
+    #[serde(rename = "")]
+    Empty,
+    #[serde(rename = "a\u{1}b")]
+    Control,
+    #[serde(rename = "Air/drone strike")]
+    Sixteen,
+    #[serde(rename = "Shelling/artillery/missile attack")]
+    Long,
+    #[serde(rename = "fifteen\"quotes\"")]
+    Quotes,
+    #[serde(rename = "abcdefgh\"ij")]
+    LateQuote,
+}
+
+#[test]
+fn names_of_every_length_are_serde_jsons() {
+    use Variant::*;
+    for v in [Empty, Control, Sixteen, Long, Quotes, LateQuote] {
+        assert_same(&v);
+        assert_same(&Names {
+            empty: v,
+            quote: v,
+            seven: v,
+            eight: v,
+            backslash: v,
+            sixteen: v,
+            late_backslash: v,
+            seventeen: v,
+            controls: v,
+        });
+    }
+}
+
 /// A `Display` value written with `collect_str`, as chrono writes a date.
 struct Shown(&'static str);
 

@@ -89,6 +89,7 @@ const fn splat(b: u8) -> u64 {
 /// True if one of the eight bytes of `word` is a control char, `"` or `\`. Each test is
 /// exact as a whole (a byte below `n`, for `n <= 0x80`, sets the high bit of the
 /// difference only when some byte is below `n`).
+#[inline]
 fn needs_escape(word: u64) -> bool {
     let below = |w: u64, n: u8| w.wrapping_sub(splat(n)) & !w & splat(0x80);
     (below(word, 0x20) | below(word ^ splat(b'"'), 1) | below(word ^ splat(b'\\'), 1)) != 0
@@ -121,6 +122,7 @@ fn is_clean(bytes: &[u8]) -> bool {
 }
 
 /// Eight bytes as a word; anything else as a word that needs an escape.
+#[inline]
 fn load(bytes: &[u8]) -> u64 {
     <[u8; 8]>::try_from(bytes).map_or(0, u64::from_ne_bytes)
 }
@@ -130,29 +132,11 @@ fn load(bytes: &[u8]) -> u64 {
 /// it.
 pub fn write_str(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
-    let n = bytes.len();
-    if n < 8 {
-        let data = small_word(bytes);
-        // spaces above the string's bytes: they need no escape
-        if !needs_escape(data | (splat(b' ') << (8 * n))) {
-            write_small(out, data, n);
-            return;
-        }
-    } else if n <= 16 {
-        let first = load(bytes.get(..8).unwrap_or_default());
-        let last = load(bytes.get(n - 8..).unwrap_or_default());
-        if !needs_escape(first) && !needs_escape(last) {
-            // the last word overwrites what the first wrote past the string's first n - 8
-            out.push(b'"');
-            let start = out.len();
-            out.extend_from_slice(&first.to_ne_bytes());
-            out.truncate(start + n - 8);
-            out.extend_from_slice(&last.to_ne_bytes());
-            out.push(b'"');
-            return;
-        }
-    } else if is_clean(bytes) {
-        out.reserve(n + 2);
+    if write_in_words(out, bytes) {
+        return;
+    }
+    if bytes.len() > 16 && is_clean(bytes) {
+        out.reserve(bytes.len() + 2);
         out.push(b'"');
         out.extend_from_slice(bytes);
         out.push(b'"');
@@ -163,8 +147,51 @@ pub fn write_str(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
 }
 
+/// A name the code knows (a struct's field, an enum's variant) as a JSON string: as
+/// [`write_str`], inlined where it is called, so that for a name of up to sixteen bytes
+/// the check and the words fold to constants.
+#[inline(always)]
+fn write_name(out: &mut Vec<u8>, name: &str) {
+    if !write_in_words(out, name.as_bytes()) {
+        write_str(out, name);
+    }
+}
+
+/// Writes a string of up to sixteen bytes with its quotes as one or two words, if none of
+/// its bytes needs an escape; false (and nothing written) otherwise.
+#[inline(always)]
+fn write_in_words(out: &mut Vec<u8>, bytes: &[u8]) -> bool {
+    let n = bytes.len();
+    if n < 8 {
+        let data = small_word(bytes);
+        // spaces above the string's bytes: they need no escape
+        if needs_escape(data | (splat(b' ') << (8 * n))) {
+            return false;
+        }
+        write_small(out, data, n);
+        return true;
+    }
+    if n > 16 {
+        return false;
+    }
+    let first = load(bytes.get(..8).unwrap_or_default());
+    let last = load(bytes.get(n - 8..).unwrap_or_default());
+    if needs_escape(first) || needs_escape(last) {
+        return false;
+    }
+    // the last word overwrites what the first wrote past the string's first n - 8
+    out.push(b'"');
+    let start = out.len();
+    out.extend_from_slice(&first.to_ne_bytes());
+    out.truncate(start + n - 8);
+    out.extend_from_slice(&last.to_ne_bytes());
+    out.push(b'"');
+    true
+}
+
 /// The bytes of a string shorter than eight as a little-endian word, zeros above: from two
 /// four-byte reads that overlap (on the same bytes) when it has four or more.
+#[inline]
 fn small_word(bytes: &[u8]) -> u64 {
     let n = bytes.len();
     match (
@@ -181,12 +208,14 @@ fn small_word(bytes: &[u8]) -> u64 {
     }
 }
 
+#[inline]
 fn load4(bytes: &[u8]) -> u32 {
     <[u8; 4]>::try_from(bytes).map_or(0, u32::from_le_bytes)
 }
 
 /// A string of `n < 8` bytes, `data` as [`small_word`] reads it, with its quotes: one
 /// eight-byte write cut to length (and the closing quote after it when `n` is 7).
+#[inline]
 fn write_small(out: &mut Vec<u8>, data: u64, n: usize) {
     let mut word = u64::from(b'"') | (data << 8);
     if n <= 6 {
@@ -326,13 +355,14 @@ impl<'w> Compound<'w> {
         value.serialize(&mut *self.writer)
     }
 
+    #[inline(always)]
     fn field<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result<(), Unsupported> {
         let out = &mut self.writer.out;
         if !self.first {
             out.push(b',');
         }
         self.first = false;
-        write_str(out, key);
+        write_name(out, key);
         out.push(b':');
         value.serialize(&mut *self.writer)
     }
@@ -437,13 +467,15 @@ impl<'w> ser::Serializer for &'w mut Writer {
     fn serialize_unit_struct(self, _: &'static str) -> Result<(), Unsupported> {
         self.serialize_unit()
     }
+    #[inline(always)]
     fn serialize_unit_variant(
         self,
         _: &'static str,
         _: u32,
         variant: &'static str,
     ) -> Result<(), Unsupported> {
-        self.serialize_str(variant)
+        write_name(&mut self.out, variant);
+        Ok(())
     }
     fn serialize_newtype_struct<T: Serialize + ?Sized>(
         self,
@@ -571,6 +603,7 @@ impl ser::SerializeMap for Compound<'_> {
 impl ser::SerializeStruct for Compound<'_> {
     type Ok = ();
     type Error = Unsupported;
+    #[inline(always)]
     fn serialize_field<T: Serialize + ?Sized>(
         &mut self,
         key: &'static str,
