@@ -16,7 +16,6 @@
 //! with serde_json, so its output never differs from serde_json's.
 
 use std::fmt;
-use std::io::Write;
 
 use serde::ser::{self, Impossible, Serialize};
 
@@ -322,6 +321,17 @@ impl Writer {
     }
 }
 
+/// A `fmt::Write` that appends to the output, for `collect_str`: lighter than the
+/// `io::Write` adapter of a `Vec`.
+struct Appended<'a>(&'a mut Vec<u8>);
+
+impl fmt::Write for Appended<'_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.0.extend_from_slice(s.as_bytes());
+        Ok(())
+    }
+}
+
 /// An array, object or tagged variant being written: whether the next element is the
 /// first (no comma before it), what closes it, and whether it is a variant's content (then
 /// a `}` closes the variant too).
@@ -445,7 +455,8 @@ impl<'w> ser::Serializer for &'w mut Writer {
     fn collect_str<T: fmt::Display + ?Sized>(self, value: &T) -> Result<(), Unsupported> {
         let start = self.out.len() + 1;
         self.out.push(b'"');
-        write!(self.out, "{value}").map_err(|e| Unsupported(e.to_string()))?;
+        fmt::write(&mut Appended(&mut self.out), format_args!("{value}"))
+            .map_err(|e| Unsupported(e.to_string()))?;
         let written = self.out.get(start..).unwrap_or_default();
         if written.iter().any(|&b| ESCAPE[usize::from(b)] != 0) {
             let text = self.out.split_off(start);
