@@ -3,9 +3,10 @@
 //! are mostly a few bytes long (61% have six bytes or fewer, 99% sixteen or fewer): a string
 //! of up to sixteen bytes is read as one or two words, checked for bytes to escape eight at a
 //! time and written as one or two eight-byte stores cut to length, a longer one is checked
-//! eight bytes at a time and copied whole when nothing in it needs an escape; an integer of
-//! up to eight digits is made in one word too. The output is a `Vec<u8>` checked as UTF-8
-//! once at the end.
+//! eight bytes at a time and copied whole when nothing in it needs an escape; a struct's
+//! field name or an enum's variant name takes a path inlined where the name is a constant,
+//! so that its check and words fold away; an integer of up to eight digits is made in one
+//! word too. The output is a `Vec<u8>` checked as UTF-8 once at the end.
 //!
 //! It writes what serde_json writes for every value it accepts: the same escapes (`\"`,
 //! `\\`, `\b`, `\t`, `\n`, `\f`, `\r`, any other control char as `\u00xx` in lowercase
