@@ -73,6 +73,10 @@ const MAX_BYTES_IN_FLIGHT: usize = 64 << 20;
 const LINES_IN_FLIGHT_PER_THREAD: usize = 64;
 /// Threads left running past the time limit, per worker, at most.
 const ABANDONED_PER_THREAD: usize = 4;
+/// The batch mode's output buffer: room for many lines (a JSON line of the bench corpus
+/// averages 15 KB), so a line is copied once into it rather than written past a buffer too
+/// small for it, into standard output's own line buffer, which searches it for newlines.
+const OUTPUT_BUFFER: usize = 256 << 10;
 
 /// How a run ends, when it does not end normally.
 enum Stop {
@@ -378,7 +382,7 @@ fn batch(extractor: &Extractor, settings: &Settings) -> Result<ExitCode, Stop> {
         .spawn(move || read_all(max_line_bytes, &reader_budget, &job_tx, &read_tx))
         .map_err(|e| format!("cannot start the reader thread ({e})"))?;
     let mut writer = Writer {
-        out: io::BufWriter::new(io::stdout().lock()),
+        out: io::BufWriter::with_capacity(OUTPUT_BUFFER, io::stdout().lock()),
         failed: false,
         pending: HashMap::new(),
         progress: io::stderr().is_terminal().then(|| (Instant::now(), 0)),
@@ -655,7 +659,10 @@ impl<W: Write> Writer<W> {
         }
         // JSON lines always have one; a CSV line's rows may be none
         if !outcome.output.is_empty() {
-            writeln!(self.out, "{}", outcome.output).map_err(write_error)?;
+            let line = outcome.output.as_bytes();
+            (self.out.write_all(line))
+                .and_then(|()| self.out.write_all(b"\n"))
+                .map_err(write_error)?;
         }
         if let Some((start, done)) = &mut self.progress {
             *done += 1;
