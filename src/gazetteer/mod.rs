@@ -528,31 +528,44 @@ struct Names {
 /// of keys that need no capital in the built-in data ("al", "the", "el"), and 300 second
 /// ones. A word written in lowercase starts only such a key, and most ("said", "were")
 /// start none: the search passes them over without hashing them. A yes may be wrong, a no
-/// never is.
+/// never is. The built-in index stores them made ([`RunFilter::stored`]).
 #[derive(Default)]
 struct RunFilter {
     /// For each first byte (`a`-`z`, `0`-`9`, lowercased) and second byte (lowercased; 0
-    /// for a one-byte run), a bit for each length from 1 to 15 and one for 16 and more.
-    /// Empty: not made, every run may start a key.
-    lengths: Vec<u16>,
+    /// for a one-byte run), a 16-bit little-endian word: a bit for each length from 1 to 15
+    /// and one for 16 and more. Read in place from the built-in index, or made by
+    /// [`Names::finish`]. Empty: not made, every run may start a key.
+    lengths: Cow<'static, [u8]>,
 }
 
 impl RunFilter {
+    /// Size of a made filter's table in bytes.
+    const BYTES: usize = 36 * 256 * 2;
+
     /// A filter with no runs.
     fn new() -> RunFilter {
         RunFilter {
-            lengths: vec![0; 36 * 256],
+            lengths: Cow::Owned(vec![0; RunFilter::BYTES]),
         }
     }
 
-    /// The slot of a run's first two bytes (ASCII-lowercased, the second 0 for none).
+    /// The filter whose table is `bytes`, stored made; `None` if they are not the size of
+    /// one.
+    fn stored(bytes: &'static [u8]) -> Option<RunFilter> {
+        (bytes.len() == RunFilter::BYTES).then_some(RunFilter {
+            lengths: Cow::Borrowed(bytes),
+        })
+    }
+
+    /// The byte offset of a run's first two bytes (ASCII-lowercased, the second 0 for
+    /// none) in the table.
     fn slot(first: u8, second: u8) -> Option<usize> {
         let f = match first {
             b'a'..=b'z' => first - b'a',
             b'0'..=b'9' => first - b'0' + 26,
             _ => return None,
         };
-        Some(usize::from(f) * 256 + usize::from(second))
+        Some((usize::from(f) * 256 + usize::from(second)) * 2)
     }
 
     /// The bit of a run of `len` bytes.
@@ -568,8 +581,12 @@ impl RunFilter {
         };
         let second = run.get(1).copied().unwrap_or(0);
         let slot = RunFilter::slot(first.to_ascii_lowercase(), second.to_ascii_lowercase());
-        if let Some(m) = slot.and_then(|s| self.lengths.get_mut(s)) {
-            *m |= RunFilter::bit(run.len());
+        let word = slot.and_then(|s| self.lengths.to_mut().get_mut(s..s + 2));
+        if let Some(w) = word {
+            let bits = RunFilter::bit(run.len()).to_le_bytes();
+            for (b, new) in w.iter_mut().zip(bits) {
+                *b |= new;
+            }
         }
     }
 
@@ -584,8 +601,9 @@ impl RunFilter {
             ALNUM_LOWER[usize::from(first)],
             ALNUM_LOWER[usize::from(second)],
         );
-        slot.and_then(|s| self.lengths.get(s))
-            .is_none_or(|m| m & RunFilter::bit(run.len()) != 0)
+        slot.and_then(|s| self.lengths.get(s..s + 2))
+            .and_then(|w| <[u8; 2]>::try_from(w).ok())
+            .is_none_or(|w| u16::from_le_bytes(w) & RunFilter::bit(run.len()) != 0)
     }
 }
 
@@ -728,19 +746,14 @@ impl Names {
     }
 
     /// Makes the tables derived from the others ([`RunFilter`]s), once the others are
-    /// complete.
+    /// complete (the built-in index stores them made).
     fn finish(&mut self) {
         let (mut starts, mut seconds) = (RunFilter::new(), RunFilter::new());
-        // the top bit of each record's last word, read straight from the table: the built-in
-        // one has some 85,000 records, and a gazetteer is made at every start
-        let count = self.key_count();
-        let unproper = match &self.keys {
-            Words::Static(b) => unproper_keys(b, KEY_WORDS * 4, count, |top: u8| top & 0x80 != 0),
-            Words::Owned(v) => unproper_keys(v, KEY_WORDS, count, |w: u32| w & KEY_PROPER != 0),
-        };
-        let keys = unproper.iter().filter_map(|&i| self.key(i).map(|(k, _)| k));
+        let keys = (0..self.key_count() as u32)
+            .filter_map(|i| self.key(i))
+            .filter(|(_, t)| !t.proper);
         let overflow = self.overflow.iter().filter(|(_, t)| !t.proper);
-        for k in keys.chain(overflow.map(|(k, _)| &**k)) {
+        for k in keys.map(|(k, _)| k).chain(overflow.map(|(k, _)| &**k)) {
             let k = k.as_bytes();
             // a key that starts with punctuation is looked up at that byte, not at a word
             let first = run_at(k, 0);
@@ -761,27 +774,6 @@ impl Names {
                 .is_some_and(|w| w >> (bit % 32) & 1 == 1)
         })
     }
-}
-
-/// The indexes of the first `count` key records that need no capital, in `table` of
-/// records of `size` items, by `proper` on a record's last item.
-fn unproper_keys<T: Copy>(
-    table: &[T],
-    size: usize,
-    count: usize,
-    proper: impl Fn(T) -> bool,
-) -> Vec<u32> {
-    let mut out = Vec::new();
-    let mut at = size.saturating_sub(1);
-    for i in 0..count as u32 {
-        match table.get(at) {
-            Some(&w) if !proper(w) => out.push(i),
-            Some(_) => {}
-            None => break,
-        }
-        at += size;
-    }
-    out
 }
 
 /// The first word end after `from`, up to `limit`: a position after a letter, digit or
