@@ -415,8 +415,6 @@ struct Automaton {
     ac: AhoCorasick,
     /// For each pattern of `ac`, its range in `Inner::ids`.
     targets: Vec<(u32, u32)>,
-    /// For each pattern, true if it is a proper name: a hit must start with a capital.
-    proper: Vec<bool>,
     /// The bytes some pattern starts with: the search runs the automaton, anchored, only
     /// where the text has them (a capital, mostly, at a word start).
     starts: Starts,
@@ -430,6 +428,9 @@ pub(crate) struct Starts {
     /// A bit for each pair of bytes (first times 256 plus second) that starts some pattern;
     /// a one-byte pattern sets the bit of every second byte.
     pairs: Box<[u64]>,
+    /// No pattern starts with an ASCII lowercase letter or a space: the search passes
+    /// such bytes over eight at a time.
+    plain: bool,
 }
 
 impl Default for Starts {
@@ -437,6 +438,7 @@ impl Default for Starts {
         Starts {
             first: [false; 256],
             pairs: vec![0; 256 * 256 / 64].into_boxed_slice(),
+            plain: true,
         }
     }
 }
@@ -448,6 +450,7 @@ impl Starts {
             return;
         };
         self.first[usize::from(b)] = true;
+        self.plain &= b != b' ' && !b.is_ascii_lowercase();
         let seconds = match pattern.get(1) {
             Some(&c) => c..=c,
             None => 0..=u8::MAX,
@@ -1398,27 +1401,10 @@ fn is_word_before(text: &str, pos: usize) -> bool {
 /// start, for a table look-up per byte instead of an automaton step.
 #[inline(never)]
 fn find_one(a: &Automaton, text: &str, out: &mut Vec<Mention>) {
-    // a proper name ("Than", "Mobile") must be written with a capital: "than" is no town
-    let fits = |m: &aho_corasick::Match| {
-        at_boundary(text, m.start(), m.end())
-            && (!a
-                .proper
-                .get(m.pattern().as_usize())
-                .copied()
-                .unwrap_or(false)
-                || text
-                    .get(m.start()..)
-                    .and_then(|s| s.chars().next())
-                    .is_some_and(|c| !c.is_lowercase()))
-    };
     let bytes = text.as_bytes();
-    // most bytes are lowercase letters and spaces: when no pattern starts with one, they
-    // are passed over eight at a time
-    let plain = !a.starts.first[usize::from(b' ')]
-        && !(b'a'..=b'z').any(|c| a.starts.first[usize::from(c)]);
     let mut at = 0;
     loop {
-        at = next_start(&a.starts, plain, bytes, at);
+        at = next_start(&a.starts, bytes, at);
         let Some(&b) = bytes.get(at) else {
             break;
         };
@@ -1433,7 +1419,7 @@ fn find_one(a: &Automaton, text: &str, out: &mut Vec<Mention>) {
         while end > at {
             let input = Input::new(text).range(at..end).anchored(Anchored::Yes);
             match a.ac.find(input) {
-                Some(m) if fits(&m) => {
+                Some(m) if at_boundary(text, m.start(), m.end()) => {
                     accepted = Some(m);
                     break;
                 }
@@ -1457,10 +1443,12 @@ fn find_one(a: &Automaton, text: &str, out: &mut Vec<Mention>) {
 }
 
 /// The first position from `at` where `bytes` has the first two bytes of a pattern (the
-/// end if none): `plain` if no pattern starts with a lowercase letter or a space. Its own
-/// loop, with few registers to keep.
+/// end if none): most bytes are lowercase letters and spaces, passed over eight at a time
+/// when no pattern starts with one ([`Starts::plain`]). Its own loop, with few registers to
+/// keep.
 #[inline(never)]
-fn next_start(starts: &Starts, plain: bool, bytes: &[u8], mut at: usize) -> usize {
+fn next_start(starts: &Starts, bytes: &[u8], mut at: usize) -> usize {
+    let plain = starts.plain;
     loop {
         if plain {
             let n = plain_bytes(bytes, at);
