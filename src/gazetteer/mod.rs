@@ -1452,8 +1452,10 @@ fn next_start(starts: &Starts, bytes: &[u8], mut at: usize) -> usize {
     loop {
         if plain {
             let n = plain_bytes(bytes, at);
-            if n > 0 {
-                at += n;
+            at += n;
+            // fewer than eight: the byte at `at` is not plain (or the end is near), and is
+            // looked at without a word of eight that would count none
+            if n == 8 {
                 continue;
             }
         }
