@@ -1447,38 +1447,35 @@ fn find_one(a: &Automaton, text: &str, out: &mut Vec<Mention>) {
 /// when no pattern starts with one ([`Starts::plain`]). Its own loop, with few registers to
 /// keep.
 #[inline(never)]
-fn next_start(starts: &Starts, bytes: &[u8], mut at: usize) -> usize {
+fn next_start(starts: &Starts, bytes: &[u8], at: usize) -> usize {
     let plain = starts.plain;
+    // the bytes from `at` on, as a slice cut from the front
+    let mut rest = bytes.get(at..).unwrap_or(&[]);
     loop {
         if plain {
-            let n = plain_bytes(bytes, at);
-            at += n;
-            // fewer than eight: the byte at `at` is not plain (or the end is near), and is
-            // looked at without a word of eight that would count none
-            if n == 8 {
-                continue;
+            while let Some((&chunk, _)) = rest.split_first_chunk::<8>() {
+                let n = plain_bytes(chunk);
+                rest = rest.get(n..).unwrap_or(&[]);
+                // fewer than eight: the next byte is not plain, and is looked at alone
+                if n < 8 {
+                    break;
+                }
             }
         }
-        match bytes.get(at) {
-            Some(&b) if !starts.first[usize::from(b)] => at += 1,
-            Some(&b) if !starts.pair(b, bytes.get(at + 1).copied()) => at += 1,
-            Some(_) => return at,
-            None => return bytes.len(),
+        let [b, ref after @ ..] = *rest else {
+            return bytes.len();
+        };
+        if starts.first[usize::from(b)] && starts.pair(b, after.first().copied()) {
+            return bytes.len() - rest.len();
         }
+        rest = after;
     }
 }
 
-/// How many of the eight bytes of `bytes` from `at` are ASCII lowercase letters or spaces
-/// before the first that is not (0 if fewer than eight bytes are left), in one 64-bit word.
+/// How many of the eight bytes of `chunk` are ASCII lowercase letters or spaces before the
+/// first that is not, in one 64-bit word.
 #[inline]
-fn plain_bytes(bytes: &[u8], at: usize) -> usize {
-    let Some(chunk) = at
-        .checked_add(8)
-        .and_then(|end| bytes.get(at..end))
-        .and_then(|c| <[u8; 8]>::try_from(c).ok())
-    else {
-        return 0;
-    };
+fn plain_bytes(chunk: [u8; 8]) -> usize {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     const ONES: u64 = 0x0101_0101_0101_0101;
     let x = u64::from_le_bytes(chunk);
@@ -1716,12 +1713,42 @@ mod tests {
                 let mut t = *b"ab cd ef";
                 t[pos] = b;
                 let want = t.iter().take_while(|&&c| plain(c)).count();
-                assert_eq!(plain_bytes(&t, 0), want, "{b:#x} at {pos}");
+                assert_eq!(plain_bytes(t), want, "{b:#x} at {pos}");
             }
         }
-        assert_eq!(plain_bytes(b"abc", 0), 0);
-        assert_eq!(plain_bytes(b"xabcdefghZ", 1), 8);
-        assert_eq!(plain_bytes(b"xabcdefghZ", 2), 7);
+    }
+
+    /// `next_start` finds what a scan byte by byte does, from every position, whether it
+    /// passes plain bytes eight at a time or not.
+    #[test]
+    fn next_start_is_the_first_pair_from_at() {
+        let texts = [
+            "",
+            "abc",
+            "the SDF said",
+            "said the long and quiet SDF; SD S",
+            "a b c d e f g h i j k l m n o p SDF",
+            "U.S.\u{e9}SDF x SDFSDF the Sx and.SD",
+        ];
+        for lower in [false, true] {
+            let mut starts = Starts::default();
+            for p in ["SDF", "U.S.", "\u{e9}S", "S"] {
+                starts.add(p.as_bytes());
+            }
+            if lower {
+                starts.add(b"qu");
+            }
+            assert_eq!(starts.plain, !lower);
+            for t in texts.map(str::as_bytes) {
+                for at in 0..=t.len() + 1 {
+                    let starts_here = |i: usize| {
+                        starts.first[usize::from(t[i])] && starts.pair(t[i], t.get(i + 1).copied())
+                    };
+                    let want = (at..t.len()).find(|&i| starts_here(i)).unwrap_or(t.len());
+                    assert_eq!(next_start(&starts, t, at), want, "{t:?} from {at}");
+                }
+            }
+        }
     }
 
     #[test]
