@@ -507,8 +507,10 @@ struct Names {
     /// most words from a table small enough to stay in cache, where a probe of `prefixes`
     /// would miss the cache.
     first_words: Words,
-    /// Keys whose hash another key already has (a 64-bit collision: none in the built-in
-    /// data, but a user file must not lose a name to one).
+    /// Keys that `prefixes` does not hold: one whose hash another key already has (a 64-bit
+    /// collision: none in the built-in data, but a user file must not lose a name to one),
+    /// or one that does not end at a word end as the search cuts text ("Aqta'", "Taiwan *":
+    /// all 216 of the built-in data's, which the walk never reaches).
     overflow: HashMap<Box<str>, Target>,
     /// ASCII bytes that are not letters or digits but start a key ("'Ajman"): such keys are
     /// also looked up where the text has that byte.
