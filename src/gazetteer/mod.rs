@@ -536,21 +536,48 @@ struct Names {
 /// never is. The built-in index stores them made ([`RunFilter::stored`]).
 #[derive(Default)]
 struct RunFilter {
-    /// For each first byte (`a`-`z`, `0`-`9`, lowercased) and second byte (lowercased; 0
-    /// for a one-byte run), a 16-bit little-endian word: a bit for each length from 1 to 15
-    /// and one for 16 and more. Read in place from the built-in index, or made by
+    /// For each first byte's row ([`RUN_ROW`]) and second byte (lowercased; 0 for a
+    /// one-byte run), a 16-bit little-endian word: a bit for each length from 1 to 15 and
+    /// one for 16 and more. Read in place from the built-in index, or made by
     /// [`Names::finish`]. Empty: not made, every run may start a key.
     lengths: Cow<'static, [u8]>,
 }
 
+/// The row of a [`RunFilter`]'s table for each first byte of a run: `a`-`z` (either case)
+/// 0 to 25, `0`-`9` 26 to 35, any other byte [`RUN_OTHER`].
+const RUN_ROW: [u8; 256] = {
+    let mut rows = [RUN_OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        rows[b] = match c {
+            b'a'..=b'z' => c - b'a',
+            b'A'..=b'Z' => c - b'A',
+            b'0'..=b'9' => c - b'0' + 26,
+            _ => RUN_OTHER,
+        };
+        b += 1;
+    }
+    rows
+};
+
+/// The last row of a [`RunFilter`]'s table, for a run that starts with no ASCII letter or
+/// digit: every bit set (no key is counted under it, and such a run may start any).
+const RUN_OTHER: u8 = 36;
+
 impl RunFilter {
-    /// Size of a made filter's table in bytes.
-    const BYTES: usize = 36 * 256 * 2;
+    /// Size of a made filter's table in bytes: a row for each first byte's row and one for
+    /// the others, of 256 words of two bytes.
+    const BYTES: usize = (RUN_OTHER as usize + 1) * 256 * 2;
 
     /// A filter with no runs.
     fn new() -> RunFilter {
+        let mut lengths = vec![0; RunFilter::BYTES];
+        if let Some(other) = lengths.get_mut(usize::from(RUN_OTHER) * 256 * 2..) {
+            other.fill(0xFF);
+        }
         RunFilter {
-            lengths: Cow::Owned(vec![0; RunFilter::BYTES]),
+            lengths: Cow::Owned(lengths),
         }
     }
 
@@ -562,15 +589,11 @@ impl RunFilter {
         })
     }
 
-    /// The byte offset of a run's first two bytes (ASCII-lowercased, the second 0 for
+    /// The byte offset of a run's first two bytes (the second ASCII-lowercased, 0 for
     /// none) in the table.
-    fn slot(first: u8, second: u8) -> Option<usize> {
-        let f = match first {
-            b'a'..=b'z' => first - b'a',
-            b'0'..=b'9' => first - b'0' + 26,
-            _ => return None,
-        };
-        Some((usize::from(f) * 256 + usize::from(second)) * 2)
+    #[inline]
+    fn slot(first: u8, second: u8) -> usize {
+        (usize::from(RUN_ROW[usize::from(first)]) * 256 + usize::from(second)) * 2
     }
 
     /// The bit of a run of `len` bytes.
@@ -584,10 +607,12 @@ impl RunFilter {
         let Some(&first) = run.first() else {
             return;
         };
+        if RUN_ROW[usize::from(first)] == RUN_OTHER {
+            return;
+        }
         let second = run.get(1).copied().unwrap_or(0);
-        let slot = RunFilter::slot(first.to_ascii_lowercase(), second.to_ascii_lowercase());
-        let word = slot.and_then(|s| self.lengths.to_mut().get_mut(s..s + 2));
-        if let Some(w) = word {
+        let slot = RunFilter::slot(first, second.to_ascii_lowercase());
+        if let Some(w) = self.lengths.to_mut().get_mut(slot..slot + 2) {
             let bits = RunFilter::bit(run.len()).to_le_bytes();
             for (b, new) in w.iter_mut().zip(bits) {
                 *b |= new;
@@ -602,11 +627,9 @@ impl RunFilter {
         let (Some(&first), second) = (run.first(), run.get(1).copied().unwrap_or(0)) else {
             return true;
         };
-        let slot = RunFilter::slot(
-            ALNUM_LOWER[usize::from(first)],
-            ALNUM_LOWER[usize::from(second)],
-        );
-        slot.and_then(|s| self.lengths.get(s..s + 2))
+        let slot = RunFilter::slot(first, ALNUM_LOWER[usize::from(second)]);
+        self.lengths
+            .get(slot..slot + 2)
             .and_then(|w| <[u8; 2]>::try_from(w).ok())
             .is_none_or(|w| u16::from_le_bytes(w) & RunFilter::bit(run.len()) != 0)
     }
