@@ -134,15 +134,17 @@ fn slot_words(s: &Slot) -> [u32; ENTRY_WORDS] {
     ]
 }
 
-fn slot_of(w: &[u8]) -> Option<Slot> {
-    let word = |i: usize| -> Option<u32> {
-        Some(u32::from_le_bytes(
-            w.get(i * 4..i * 4 + 4)?.try_into().ok()?,
-        ))
+/// The slot of an entry record (16 bytes); `None` if its kind is out of range.
+fn slot_of(record: &[u8; ENTRY_WORDS * 4]) -> Option<Slot> {
+    let word = |at: usize| {
+        record
+            .get(at..at + 4)
+            .and_then(|w| <[u8; 4]>::try_from(w).ok())
+            .map_or(0, u32::from_le_bytes)
     };
-    let (w1, w2, w3) = (word(1)?, word(2)?, word(3)?);
+    let (w0, w1, w2, w3) = (word(0), word(4), word(8), word(12));
     Some(Slot {
-        start: word(0)?,
+        start: w0,
         pats: w1 as u16,
         attrs: (w1 >> 16) as u16,
         code: w2 as u8,
@@ -207,7 +209,10 @@ pub(crate) fn read(sources: &[usize]) -> Option<Gazetteer> {
     let records = r.table(entries.checked_mul(ENTRY_WORDS)?)?;
     let entries: Vec<Entry> = records
         .chunks_exact(ENTRY_WORDS * 4)
-        .map(|w| slot_of(w).map(|at| Entry { text: None, at }))
+        .map(|w| {
+            let at = slot_of(w.try_into().ok()?)?;
+            Some(Entry { text: None, at })
+        })
         .collect::<Option<_>>()?;
     let ids = Words::Static(r.table(ids)?);
     let mut names = Names {
