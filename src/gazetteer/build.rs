@@ -970,11 +970,9 @@ pub(super) fn cs_automaton<'p>(
         .kind(Some(AhoCorasickKind::ContiguousNFA))
         .build(patterns)
         .map_err(Error::automaton)?;
-    let proper = vec![false; targets.len()];
     Ok(Automaton {
         ac,
         targets,
-        proper,
         starts,
     })
 }

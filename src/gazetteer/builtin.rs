@@ -100,6 +100,23 @@ mod tests {
         assert_eq!(read.entries(), built.entries());
     }
 
+    /// The run filters stored in the index are read in place, and are what
+    /// `Names::finish` makes of the keys read with them.
+    #[test]
+    fn stored_run_filters_are_what_finish_makes() {
+        let mut read = index_file::read(&source_lengths()).expect("the index files read");
+        let names = &mut std::sync::Arc::get_mut(&mut read.inner)
+            .expect("a gazetteer of its own")
+            .names_dict;
+        let stored = [&names.lower_starts, &names.lower_seconds].map(|f| f.lengths.clone());
+        assert!(stored
+            .iter()
+            .all(|t| matches!(t, std::borrow::Cow::Borrowed(b) if b.iter().any(|&x| x != 0))));
+        names.finish();
+        assert!(names.lower_starts.lengths == stored[0]);
+        assert!(names.lower_seconds.lengths == stored[1]);
+    }
+
     /// An index made of other files (another length of any of them) is not used.
     #[test]
     fn a_stale_index_is_refused() {

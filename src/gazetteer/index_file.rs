@@ -10,7 +10,9 @@
 //!   overflow map one a line;
 //! - `builtin_index.bin`: the tables, little-endian 32-bit words: a header (magic, format
 //!   version, the lengths of the source files it was made from, the table sizes), the
-//!   entries' records, then the tables of [`Names`] and [`Inner`] as they are in memory.
+//!   entries' records, then the tables of [`Names`] and [`Inner`] as they are in memory
+//!   (the two run filters of [`Names`] too, in 16-bit words, made as `Names::finish` makes
+//!   them for a user gazetteer).
 //!
 //! Reading it copies only the entries' records (16 bytes each) and builds the small
 //! automaton of case-sensitive patterns; the other tables are read in place. A file that
@@ -22,11 +24,11 @@ use std::sync::Arc;
 
 use super::build::cs_automaton;
 use super::table::Words;
-use super::{builtin, Entry, EntryKind, Gazetteer, Inner, Names, Slot};
+use super::{builtin, Entry, EntryKind, Gazetteer, Inner, Names, RunFilter, Slot};
 
 const MAGIC: u32 = u32::from_le_bytes(*b"CEGZ");
 /// Bumped whenever the layout of a table changes.
-const VERSION: u32 = 3;
+const VERSION: u32 = 4;
 /// Words per entry record.
 const ENTRY_WORDS: usize = 4;
 
@@ -78,6 +80,8 @@ pub(crate) fn write(g: &Gazetteer, sources: &[usize]) -> Option<IndexFiles> {
         names.keys.len(),
         names.prefixes.len(),
         names.first_words.len(),
+        names.lower_starts.lengths.len() / 4,
+        names.lower_seconds.lengths.len() / 4,
         inner.codes.len(),
         targets.len(),
         inner.patterns,
@@ -99,6 +103,12 @@ pub(crate) fn write(g: &Gazetteer, sources: &[usize]) -> Option<IndexFiles> {
     let mut tables: Vec<u8> = w.iter().flat_map(|x| x.to_le_bytes()).collect();
     for t in [&inner.ids, &names.keys, &names.prefixes, &names.first_words] {
         t.write_to(&mut tables);
+    }
+    for f in [&names.lower_starts, &names.lower_seconds] {
+        if f.lengths.len() % 4 != 0 {
+            return None;
+        }
+        tables.extend_from_slice(&f.lengths);
     }
     inner.codes.write_to(&mut tables);
     Words::Owned(targets).write_to(&mut tables);
@@ -124,15 +134,17 @@ fn slot_words(s: &Slot) -> [u32; ENTRY_WORDS] {
     ]
 }
 
-fn slot_of(w: &[u8]) -> Option<Slot> {
-    let word = |i: usize| -> Option<u32> {
-        Some(u32::from_le_bytes(
-            w.get(i * 4..i * 4 + 4)?.try_into().ok()?,
-        ))
+/// The slot of an entry record (16 bytes); `None` if its kind is out of range.
+fn slot_of(record: &[u8; ENTRY_WORDS * 4]) -> Option<Slot> {
+    let word = |at: usize| {
+        record
+            .get(at..at + 4)
+            .and_then(|w| <[u8; 4]>::try_from(w).ok())
+            .map_or(0, u32::from_le_bytes)
     };
-    let (w1, w2, w3) = (word(1)?, word(2)?, word(3)?);
+    let (w0, w1, w2, w3) = (word(0), word(4), word(8), word(12));
     Some(Slot {
-        start: word(0)?,
+        start: w0,
         pats: w1 as u16,
         attrs: (w1 >> 16) as u16,
         code: w2 as u8,
@@ -184,11 +196,11 @@ pub(crate) fn read(sources: &[usize]) -> Option<Gazetteer> {
             return None;
         }
     }
-    let mut sizes = [0usize; 15];
+    let mut sizes = [0usize; 17];
     for s in &mut sizes {
         *s = r.size()?;
     }
-    let [entries, ids, keys, prefixes, first_words, codes, targets, patterns, max_len, lead_other, text, folded, cs, overflow, overflow_len] =
+    let [entries, ids, keys, prefixes, first_words, lower_starts, lower_seconds, codes, targets, patterns, max_len, lead_other, text, folded, cs, overflow, overflow_len] =
         sizes;
     let mut lead = 0u128;
     for i in 0..4 {
@@ -197,13 +209,18 @@ pub(crate) fn read(sources: &[usize]) -> Option<Gazetteer> {
     let records = r.table(entries.checked_mul(ENTRY_WORDS)?)?;
     let entries: Vec<Entry> = records
         .chunks_exact(ENTRY_WORDS * 4)
-        .map(|w| slot_of(w).map(|at| Entry { text: None, at }))
+        .map(|w| {
+            let at = slot_of(w.try_into().ok()?)?;
+            Some(Entry { text: None, at })
+        })
         .collect::<Option<_>>()?;
     let ids = Words::Static(r.table(ids)?);
     let mut names = Names {
         keys: Words::Static(r.table(keys)?),
         prefixes: Words::Static(r.table(prefixes)?),
         first_words: Words::Static(r.table(first_words)?),
+        lower_starts: RunFilter::stored(r.table(lower_starts)?)?,
+        lower_seconds: RunFilter::stored(r.table(lower_seconds)?)?,
         text: None,
         lead,
         lead_other: lead_other != 0,
@@ -221,7 +238,6 @@ pub(crate) fn read(sources: &[usize]) -> Option<Gazetteer> {
     let cs_patterns = builtin::TEXT.get(text + folded..text + folded + cs)?;
     let overflow_keys = builtin::TEXT.get(text + folded + cs..)?;
     names.overflow = overflow_map(overflow_keys, &overflow_targets, overflow)?;
-    names.finish();
     let automata = automata(cs_patterns, &targets)?;
     Some(Gazetteer {
         inner: Arc::new(Inner {

@@ -415,8 +415,6 @@ struct Automaton {
     ac: AhoCorasick,
     /// For each pattern of `ac`, its range in `Inner::ids`.
     targets: Vec<(u32, u32)>,
-    /// For each pattern, true if it is a proper name: a hit must start with a capital.
-    proper: Vec<bool>,
     /// The bytes some pattern starts with: the search runs the automaton, anchored, only
     /// where the text has them (a capital, mostly, at a word start).
     starts: Starts,
@@ -430,6 +428,9 @@ pub(crate) struct Starts {
     /// A bit for each pair of bytes (first times 256 plus second) that starts some pattern;
     /// a one-byte pattern sets the bit of every second byte.
     pairs: Box<[u64]>,
+    /// No pattern starts with an ASCII lowercase letter or a space: the search passes
+    /// such bytes over eight at a time.
+    plain: bool,
 }
 
 impl Default for Starts {
@@ -437,6 +438,7 @@ impl Default for Starts {
         Starts {
             first: [false; 256],
             pairs: vec![0; 256 * 256 / 64].into_boxed_slice(),
+            plain: true,
         }
     }
 }
@@ -448,6 +450,7 @@ impl Starts {
             return;
         };
         self.first[usize::from(b)] = true;
+        self.plain &= b != b' ' && !b.is_ascii_lowercase();
         let seconds = match pattern.get(1) {
             Some(&c) => c..=c,
             None => 0..=u8::MAX,
@@ -504,8 +507,10 @@ struct Names {
     /// most words from a table small enough to stay in cache, where a probe of `prefixes`
     /// would miss the cache.
     first_words: Words,
-    /// Keys whose hash another key already has (a 64-bit collision: none in the built-in
-    /// data, but a user file must not lose a name to one).
+    /// Keys that `prefixes` does not hold: one whose hash another key already has (a 64-bit
+    /// collision: none in the built-in data, but a user file must not lose a name to one),
+    /// or one that does not end at a word end as the search cuts text ("Aqta'", "Taiwan *":
+    /// all 216 of the built-in data's, which the walk never reaches).
     overflow: HashMap<Box<str>, Target>,
     /// ASCII bytes that are not letters or digits but start a key ("'Ajman"): such keys are
     /// also looked up where the text has that byte.
@@ -528,31 +533,67 @@ struct Names {
 /// of keys that need no capital in the built-in data ("al", "the", "el"), and 300 second
 /// ones. A word written in lowercase starts only such a key, and most ("said", "were")
 /// start none: the search passes them over without hashing them. A yes may be wrong, a no
-/// never is.
+/// never is. The built-in index stores them made ([`RunFilter::stored`]).
 #[derive(Default)]
 struct RunFilter {
-    /// For each first byte (`a`-`z`, `0`-`9`, lowercased) and second byte (lowercased; 0
-    /// for a one-byte run), a bit for each length from 1 to 15 and one for 16 and more.
-    /// Empty: not made, every run may start a key.
-    lengths: Vec<u16>,
+    /// For each first byte's row ([`RUN_ROW`]) and second byte (lowercased; 0 for a
+    /// one-byte run), a 16-bit little-endian word: a bit for each length from 1 to 15 and
+    /// one for 16 and more. Read in place from the built-in index, or made by
+    /// [`Names::finish`]. Empty: not made, every run may start a key.
+    lengths: Cow<'static, [u8]>,
 }
 
+/// The row of a [`RunFilter`]'s table for each first byte of a run: `a`-`z` (either case)
+/// 0 to 25, `0`-`9` 26 to 35, any other byte [`RUN_OTHER`].
+const RUN_ROW: [u8; 256] = {
+    let mut rows = [RUN_OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        rows[b] = match c {
+            b'a'..=b'z' => c - b'a',
+            b'A'..=b'Z' => c - b'A',
+            b'0'..=b'9' => c - b'0' + 26,
+            _ => RUN_OTHER,
+        };
+        b += 1;
+    }
+    rows
+};
+
+/// The last row of a [`RunFilter`]'s table, for a run that starts with no ASCII letter or
+/// digit: every bit set (no key is counted under it, and such a run may start any).
+const RUN_OTHER: u8 = 36;
+
 impl RunFilter {
+    /// Size of a made filter's table in bytes: a row for each first byte's row and one for
+    /// the others, of 256 words of two bytes.
+    const BYTES: usize = (RUN_OTHER as usize + 1) * 256 * 2;
+
     /// A filter with no runs.
     fn new() -> RunFilter {
+        let mut lengths = vec![0; RunFilter::BYTES];
+        if let Some(other) = lengths.get_mut(usize::from(RUN_OTHER) * 256 * 2..) {
+            other.fill(0xFF);
+        }
         RunFilter {
-            lengths: vec![0; 36 * 256],
+            lengths: Cow::Owned(lengths),
         }
     }
 
-    /// The slot of a run's first two bytes (ASCII-lowercased, the second 0 for none).
-    fn slot(first: u8, second: u8) -> Option<usize> {
-        let f = match first {
-            b'a'..=b'z' => first - b'a',
-            b'0'..=b'9' => first - b'0' + 26,
-            _ => return None,
-        };
-        Some(usize::from(f) * 256 + usize::from(second))
+    /// The filter whose table is `bytes`, stored made; `None` if they are not the size of
+    /// one.
+    fn stored(bytes: &'static [u8]) -> Option<RunFilter> {
+        (bytes.len() == RunFilter::BYTES).then_some(RunFilter {
+            lengths: Cow::Borrowed(bytes),
+        })
+    }
+
+    /// The byte offset of a run's first two bytes (the second ASCII-lowercased, 0 for
+    /// none) in the table.
+    #[inline]
+    fn slot(first: u8, second: u8) -> usize {
+        (usize::from(RUN_ROW[usize::from(first)]) * 256 + usize::from(second)) * 2
     }
 
     /// The bit of a run of `len` bytes.
@@ -566,10 +607,16 @@ impl RunFilter {
         let Some(&first) = run.first() else {
             return;
         };
+        if RUN_ROW[usize::from(first)] == RUN_OTHER {
+            return;
+        }
         let second = run.get(1).copied().unwrap_or(0);
-        let slot = RunFilter::slot(first.to_ascii_lowercase(), second.to_ascii_lowercase());
-        if let Some(m) = slot.and_then(|s| self.lengths.get_mut(s)) {
-            *m |= RunFilter::bit(run.len());
+        let slot = RunFilter::slot(first, second.to_ascii_lowercase());
+        if let Some(w) = self.lengths.to_mut().get_mut(slot..slot + 2) {
+            let bits = RunFilter::bit(run.len()).to_le_bytes();
+            for (b, new) in w.iter_mut().zip(bits) {
+                *b |= new;
+            }
         }
     }
 
@@ -580,12 +627,11 @@ impl RunFilter {
         let (Some(&first), second) = (run.first(), run.get(1).copied().unwrap_or(0)) else {
             return true;
         };
-        let slot = RunFilter::slot(
-            ALNUM_LOWER[usize::from(first)],
-            ALNUM_LOWER[usize::from(second)],
-        );
-        slot.and_then(|s| self.lengths.get(s))
-            .is_none_or(|m| m & RunFilter::bit(run.len()) != 0)
+        let slot = RunFilter::slot(first, ALNUM_LOWER[usize::from(second)]);
+        self.lengths
+            .get(slot..slot + 2)
+            .and_then(|w| <[u8; 2]>::try_from(w).ok())
+            .is_none_or(|w| u16::from_le_bytes(w) & RunFilter::bit(run.len()) != 0)
     }
 }
 
@@ -728,19 +774,14 @@ impl Names {
     }
 
     /// Makes the tables derived from the others ([`RunFilter`]s), once the others are
-    /// complete.
+    /// complete (the built-in index stores them made).
     fn finish(&mut self) {
         let (mut starts, mut seconds) = (RunFilter::new(), RunFilter::new());
-        // the top bit of each record's last word, read straight from the table: the built-in
-        // one has some 85,000 records, and a gazetteer is made at every start
-        let count = self.key_count();
-        let unproper = match &self.keys {
-            Words::Static(b) => unproper_keys(b, KEY_WORDS * 4, count, |top: u8| top & 0x80 != 0),
-            Words::Owned(v) => unproper_keys(v, KEY_WORDS, count, |w: u32| w & KEY_PROPER != 0),
-        };
-        let keys = unproper.iter().filter_map(|&i| self.key(i).map(|(k, _)| k));
+        let keys = (0..self.key_count() as u32)
+            .filter_map(|i| self.key(i))
+            .filter(|(_, t)| !t.proper);
         let overflow = self.overflow.iter().filter(|(_, t)| !t.proper);
-        for k in keys.chain(overflow.map(|(k, _)| &**k)) {
+        for k in keys.map(|(k, _)| k).chain(overflow.map(|(k, _)| &**k)) {
             let k = k.as_bytes();
             // a key that starts with punctuation is looked up at that byte, not at a word
             let first = run_at(k, 0);
@@ -761,27 +802,6 @@ impl Names {
                 .is_some_and(|w| w >> (bit % 32) & 1 == 1)
         })
     }
-}
-
-/// The indexes of the first `count` key records that need no capital, in `table` of
-/// records of `size` items, by `proper` on a record's last item.
-fn unproper_keys<T: Copy>(
-    table: &[T],
-    size: usize,
-    count: usize,
-    proper: impl Fn(T) -> bool,
-) -> Vec<u32> {
-    let mut out = Vec::new();
-    let mut at = size.saturating_sub(1);
-    for i in 0..count as u32 {
-        match table.get(at) {
-            Some(&w) if !proper(w) => out.push(i),
-            Some(_) => {}
-            None => break,
-        }
-        at += size;
-    }
-    out
 }
 
 /// The first word end after `from`, up to `limit`: a position after a letter, digit or
@@ -1406,27 +1426,10 @@ fn is_word_before(text: &str, pos: usize) -> bool {
 /// start, for a table look-up per byte instead of an automaton step.
 #[inline(never)]
 fn find_one(a: &Automaton, text: &str, out: &mut Vec<Mention>) {
-    // a proper name ("Than", "Mobile") must be written with a capital: "than" is no town
-    let fits = |m: &aho_corasick::Match| {
-        at_boundary(text, m.start(), m.end())
-            && (!a
-                .proper
-                .get(m.pattern().as_usize())
-                .copied()
-                .unwrap_or(false)
-                || text
-                    .get(m.start()..)
-                    .and_then(|s| s.chars().next())
-                    .is_some_and(|c| !c.is_lowercase()))
-    };
     let bytes = text.as_bytes();
-    // most bytes are lowercase letters and spaces: when no pattern starts with one, they
-    // are passed over eight at a time
-    let plain = !a.starts.first[usize::from(b' ')]
-        && !(b'a'..=b'z').any(|c| a.starts.first[usize::from(c)]);
     let mut at = 0;
     loop {
-        at = next_start(&a.starts, plain, bytes, at);
+        at = next_start(&a.starts, bytes, at);
         let Some(&b) = bytes.get(at) else {
             break;
         };
@@ -1441,7 +1444,7 @@ fn find_one(a: &Automaton, text: &str, out: &mut Vec<Mention>) {
         while end > at {
             let input = Input::new(text).range(at..end).anchored(Anchored::Yes);
             match a.ac.find(input) {
-                Some(m) if fits(&m) => {
+                Some(m) if at_boundary(text, m.start(), m.end()) => {
                     accepted = Some(m);
                     break;
                 }
@@ -1465,38 +1468,39 @@ fn find_one(a: &Automaton, text: &str, out: &mut Vec<Mention>) {
 }
 
 /// The first position from `at` where `bytes` has the first two bytes of a pattern (the
-/// end if none): `plain` if no pattern starts with a lowercase letter or a space. Its own
-/// loop, with few registers to keep.
+/// end if none): most bytes are lowercase letters and spaces, passed over eight at a time
+/// when no pattern starts with one ([`Starts::plain`]). Its own loop, with few registers to
+/// keep.
 #[inline(never)]
-fn next_start(starts: &Starts, plain: bool, bytes: &[u8], mut at: usize) -> usize {
+fn next_start(starts: &Starts, bytes: &[u8], at: usize) -> usize {
+    let plain = starts.plain;
+    // the bytes from `at` on, as a slice cut from the front
+    let mut rest = bytes.get(at..).unwrap_or(&[]);
     loop {
         if plain {
-            let n = plain_bytes(bytes, at);
-            if n > 0 {
-                at += n;
-                continue;
+            while let Some((&chunk, _)) = rest.split_first_chunk::<8>() {
+                let n = plain_bytes(chunk);
+                rest = rest.get(n..).unwrap_or(&[]);
+                // fewer than eight: the next byte is not plain, and is looked at alone
+                if n < 8 {
+                    break;
+                }
             }
         }
-        match bytes.get(at) {
-            Some(&b) if !starts.first[usize::from(b)] => at += 1,
-            Some(&b) if !starts.pair(b, bytes.get(at + 1).copied()) => at += 1,
-            Some(_) => return at,
-            None => return bytes.len(),
+        let [b, ref after @ ..] = *rest else {
+            return bytes.len();
+        };
+        if starts.first[usize::from(b)] && starts.pair(b, after.first().copied()) {
+            return bytes.len() - rest.len();
         }
+        rest = after;
     }
 }
 
-/// How many of the eight bytes of `bytes` from `at` are ASCII lowercase letters or spaces
-/// before the first that is not (0 if fewer than eight bytes are left), in one 64-bit word.
+/// How many of the eight bytes of `chunk` are ASCII lowercase letters or spaces before the
+/// first that is not, in one 64-bit word.
 #[inline]
-fn plain_bytes(bytes: &[u8], at: usize) -> usize {
-    let Some(chunk) = at
-        .checked_add(8)
-        .and_then(|end| bytes.get(at..end))
-        .and_then(|c| <[u8; 8]>::try_from(c).ok())
-    else {
-        return 0;
-    };
+fn plain_bytes(chunk: [u8; 8]) -> usize {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     const ONES: u64 = 0x0101_0101_0101_0101;
     let x = u64::from_le_bytes(chunk);
@@ -1734,12 +1738,42 @@ mod tests {
                 let mut t = *b"ab cd ef";
                 t[pos] = b;
                 let want = t.iter().take_while(|&&c| plain(c)).count();
-                assert_eq!(plain_bytes(&t, 0), want, "{b:#x} at {pos}");
+                assert_eq!(plain_bytes(t), want, "{b:#x} at {pos}");
             }
         }
-        assert_eq!(plain_bytes(b"abc", 0), 0);
-        assert_eq!(plain_bytes(b"xabcdefghZ", 1), 8);
-        assert_eq!(plain_bytes(b"xabcdefghZ", 2), 7);
+    }
+
+    /// `next_start` finds what a scan byte by byte does, from every position, whether it
+    /// passes plain bytes eight at a time or not.
+    #[test]
+    fn next_start_is_the_first_pair_from_at() {
+        let texts = [
+            "",
+            "abc",
+            "the SDF said",
+            "said the long and quiet SDF; SD S",
+            "a b c d e f g h i j k l m n o p SDF",
+            "U.S.\u{e9}SDF x SDFSDF the Sx and.SD",
+        ];
+        for lower in [false, true] {
+            let mut starts = Starts::default();
+            for p in ["SDF", "U.S.", "\u{e9}S", "S"] {
+                starts.add(p.as_bytes());
+            }
+            if lower {
+                starts.add(b"qu");
+            }
+            assert_eq!(starts.plain, !lower);
+            for t in texts.map(str::as_bytes) {
+                for at in 0..=t.len() + 1 {
+                    let starts_here = |i: usize| {
+                        starts.first[usize::from(t[i])] && starts.pair(t[i], t.get(i + 1).copied())
+                    };
+                    let want = (at..t.len()).find(|&i| starts_here(i)).unwrap_or(t.len());
+                    assert_eq!(next_start(&starts, t, at), want, "{t:?} from {at}");
+                }
+            }
+        }
     }
 
     #[test]
