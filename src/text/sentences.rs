@@ -24,6 +24,9 @@ const ABBREVIATIONS: &[&str] = &[
     "Sr",
 ];
 
+/// The longest word [`is_listed`] knows ("Messrs", "approx").
+const LONGEST_LISTED: usize = 6;
+
 /// The longest token [`is_abbreviation`] looks at.
 const MAX_ABBREVIATION: usize = 24;
 
@@ -437,6 +440,22 @@ fn line_break_splits(text: &str, line: &Line, next: &Line, wrapped: bool) -> boo
 /// a single capital initial, or dotted letters (U.S, U.N, a.m, e.g).
 fn is_abbreviation(text: &str, dot: usize) -> bool {
     let bytes = text.as_bytes();
+    // The letters and digits just before the dot, the last piece of the token. Most dots end
+    // a plain word ("said."): a piece of two bytes or more is an abbreviation only if it is
+    // listed (dotted letters have pieces of one), and none is longer than `LONGEST_LISTED`.
+    let before = bytes.get(..dot).unwrap_or(&[]);
+    let piece = before
+        .iter()
+        .rev()
+        .take(LONGEST_LISTED + 1)
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    if piece == 0 || piece > LONGEST_LISTED {
+        return false;
+    }
+    if piece >= 2 && !before.get(dot - piece..).is_some_and(is_listed) {
+        return false;
+    }
     let mut s = dot;
     while s > 0 {
         match bytes.get(s - 1) {
@@ -879,6 +898,8 @@ mod tests {
             assert!(!is_listed(&a.as_bytes()[1..]) || ABBREVIATIONS.contains(&&a[1..]));
             assert!(!is_listed(a.to_uppercase().as_bytes()) || a.len() < 2);
         }
+        let longest = ABBREVIATIONS.iter().map(|a| a.len()).max();
+        assert_eq!(longest, Some(LONGEST_LISTED));
         for w in ["", "M", "mr", "MR", "Mrs.", "Gn", "Decs", "Approx"] {
             assert!(!is_listed(w.as_bytes()), "{w}");
         }
