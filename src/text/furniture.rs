@@ -234,11 +234,12 @@ pub(super) fn is_furniture_line(line: &str) -> bool {
 /// 12 comments". Every piece between separators (`|`, `·`, `•`) is a counter: a counter word
 /// ([`COUNTER_WORDS`]) with figures, times or other counter words, or a share button alone.
 fn is_counter_line(line: &str) -> bool {
-    if line.len() > 120 {
+    // without a figure no piece is a counter (a quick test: most lines of prose end here)
+    if line.len() > 120 || !line.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
     let mut figures = false;
-    let pieces = line.split(['|', '\u{b7}', '\u{2022}']).map(str::trim);
+    let pieces = counter_pieces(line).map(str::trim);
     let all = pieces.filter(|p| !p.is_empty()).all(|piece| {
         let mut counter = false;
         let words_ok = piece.split_ascii_whitespace().all(|w| {
@@ -255,6 +256,32 @@ fn is_counter_line(line: &str) -> bool {
             || EXACT.iter().any(|e| piece.eq_ignore_ascii_case(e))
     });
     all && figures
+}
+
+/// The pieces of `line` between the separators of a counter line (`|`, `\u{b7}`, `\u{2022}`),
+/// as `str::split` gives them, found on the bytes rather than by decoding each char.
+fn counter_pieces(line: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(line);
+    std::iter::from_fn(move || {
+        let s = rest?;
+        let bytes = s.as_bytes();
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            let width = match b {
+                b'|' => 1,
+                0xc2 if bytes.get(i + 1) == Some(&0xb7) => 2,
+                0xe2 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0xa2][..]) => 3,
+                _ => 0,
+            };
+            if width > 0 {
+                rest = s.get(i + width..);
+                return s.get(..i);
+            }
+            i += 1;
+        }
+        rest = None;
+        Some(s)
+    })
 }
 
 /// True if `line` starts with `prefix` (ASCII case-insensitive) and, when the prefix ends in
@@ -360,6 +387,23 @@ pub(super) fn is_teaser_candidate(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counter_pieces_are_the_split_pieces() {
+        for line in [
+            "",
+            "|",
+            "a|b",
+            "Updated 16:18 | Shares: 1.2K",
+            "2,345 views \u{b7} 12 comments \u{2022} x",
+            "\u{b7}\u{2022}|\u{b7}",
+            "caf\u{e9} \u{c2}\u{a0}\u{bf}\u{2021} \u{2023}|",
+            "trailing |",
+        ] {
+            let want: Vec<&str> = line.split(['|', '\u{b7}', '\u{2022}']).collect();
+            assert_eq!(counter_pieces(line).collect::<Vec<_>>(), want, "{line:?}");
+        }
+    }
 
     #[test]
     fn counter_lines() {
