@@ -55,6 +55,28 @@ fn slice(text: &str, start: usize, end: usize) -> &str {
     text.get(start..end).unwrap_or("")
 }
 
+/// A byte that is ASCII and not white space: a char that [`str::trim`] keeps.
+fn is_solid(b: u8) -> bool {
+    b.is_ascii() && !matches!(b, b'\t'..=b'\r' | b' ')
+}
+
+/// The span of `text[start..end]` without its leading and trailing white space (as
+/// [`str::trim`] cuts it), or `None` if nothing is left or the range is not a slice of `text`.
+/// A piece that starts and ends with a [`is_solid`] byte is answered without decoding a char.
+fn trimmed(text: &str, start: usize, end: usize) -> Option<Span> {
+    let raw = slice(text, start, end);
+    let bytes = raw.as_bytes();
+    if let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) {
+        if is_solid(first) && is_solid(last) {
+            return Some(Span::new(start, start + raw.len()));
+        }
+    }
+    let body = raw.trim_start();
+    let s = start + (raw.len() - body.len());
+    let body = body.trim_end();
+    (!body.is_empty()).then(|| Span::new(s, s + body.len()))
+}
+
 /// The char at byte `at`, if `at` is a char boundary inside `text`.
 fn char_at(text: &str, at: usize) -> Option<char> {
     text.get(at..).and_then(|s| s.chars().next())
@@ -301,28 +323,26 @@ fn split_lines(text: &str, scratch: &mut Scratch) {
     loop {
         let newline = next_newline(&mut marks, pos, terminals);
         let line_end = newline.unwrap_or(bytes.len());
-        let raw = slice(text, pos, line_end);
-        let trimmed = raw.trim();
-        if trimmed.is_empty() {
-            in_para = false;
-        } else {
-            let start = pos + (raw.len() - raw.trim_start().len());
-            if !in_para {
-                paras.push(Para {
-                    first: lines.len(),
-                    end: lines.len(),
-                    wrapped: false,
+        match trimmed(text, pos, line_end) {
+            None => in_para = false,
+            Some(line) => {
+                if !in_para {
+                    paras.push(Para {
+                        first: lines.len(),
+                        end: lines.len(),
+                        wrapped: false,
+                    });
+                    in_para = true;
+                }
+                lines.push(Line {
+                    start: line.start,
+                    end: line.end,
+                    para: paras.len().saturating_sub(1),
+                    furniture: false,
                 });
-                in_para = true;
-            }
-            lines.push(Line {
-                start,
-                end: start + trimmed.len(),
-                para: paras.len().saturating_sub(1),
-                furniture: false,
-            });
-            if let Some(p) = paras.last_mut() {
-                p.end = lines.len();
+                if let Some(p) = paras.last_mut() {
+                    p.end = lines.len();
+                }
             }
         }
         match newline {
@@ -413,17 +433,13 @@ fn mark_teasers(text: &str, lines: &mut [Line], paras: &[Para]) {
 
 /// Pushes the trimmed `text[start..end]` as a sentence if it is not empty.
 fn push(out: &mut Vec<Sentence>, text: &str, start: usize, end: usize, paragraph: usize) {
-    let raw = slice(text, start, end);
-    let trimmed = raw.trim();
-    if trimmed.is_empty() {
-        return;
+    if let Some(span) = trimmed(text, start, end) {
+        out.push(Sentence {
+            span,
+            paragraph,
+            headline: false,
+        });
     }
-    let s = start + (raw.len() - raw.trim_start().len());
-    out.push(Sentence {
-        span: Span::new(s, s + trimmed.len()),
-        paragraph,
-        headline: false,
-    });
 }
 
 /// A run of consecutive prose lines of one paragraph.
@@ -923,11 +939,8 @@ pub(super) fn for_each_clause(text: &str, sentence: Span, mut out: impl FnMut(Sp
 
 /// Gives `out` the trimmed `text[start..end]` as a clause if it is not empty.
 fn push_clause(out: &mut impl FnMut(Span), text: &str, start: usize, end: usize) {
-    let raw = slice(text, start, end);
-    let trimmed = raw.trim();
-    if !trimmed.is_empty() {
-        let s = start + (raw.len() - raw.trim_start().len());
-        out(Span::new(s, s + trimmed.len()));
+    if let Some(span) = trimmed(text, start, end) {
+        out(span);
     }
 }
 
@@ -1059,6 +1072,24 @@ mod tests {
             dots.iter().copied().find(|&d| d >= 100)
         );
         assert_eq!(marks.next(5, 4), None);
+    }
+
+    #[test]
+    fn trimmed_cuts_as_str_trim() {
+        for b in 0..=0x7f_u8 {
+            assert_eq!(is_solid(b), !char::from(b).is_whitespace(), "{b}");
+        }
+        let text = " a \u{a0}b\u{2003}\n\u{85}c\t x\u{b}  \u{3000}";
+        for start in 0..=text.len() + 1 {
+            for end in 0..=text.len() + 1 {
+                let want = text.get(start..end).and_then(|raw| {
+                    let t = raw.trim();
+                    let s = start + (raw.len() - raw.trim_start().len());
+                    (!t.is_empty()).then(|| Span::new(s, s + t.len()))
+                });
+                assert_eq!(trimmed(text, start, end), want, "{start} {end}");
+            }
+        }
     }
 
     #[test]
