@@ -169,23 +169,40 @@ const COUNTER_WORDS: &[&str] = &[
 /// Longest entry of [`EXACT`], to skip long lines at once.
 const EXACT_MAX: usize = 40;
 
-/// For each byte, the entries of [`EXACT`] whose first byte it is (ASCII lower case), as bits.
-const EXACT_BY_FIRST: [u128; 256] = by_first_byte(EXACT);
+/// How many leading bytes the tables of [`by_leading_bytes`] look at.
+const LEADING: usize = 3;
 
-/// For each byte, the entries of [`PREFIX`] whose first byte it is (ASCII lower case), as bits.
-const PREFIX_BY_FIRST: [u128; 256] = by_first_byte(PREFIX);
+/// The entries of [`EXACT`] by their first three bytes (see [`by_leading_bytes`]).
+const EXACT_BY_LEADING: [[u128; 256]; LEADING] = by_leading_bytes(EXACT);
 
-/// Bit `i` of entry `b` is set when `list[i]` starts with byte `b` (lower case). Evaluated at
-/// compile time: a list longer than 128 entries or with an empty entry does not compile.
-const fn by_first_byte(list: &[&str]) -> [u128; 256] {
-    let mut table = [0; 256];
+/// The entries of [`PREFIX`] by their first three bytes (see [`by_leading_bytes`]).
+const PREFIX_BY_LEADING: [[u128; 256]; LEADING] = by_leading_bytes(PREFIX);
+
+/// Bit `i` of entry `b` of table `k` is set when byte `k` of `list[i]` is `b` (ASCII lower
+/// case), or for every `b` when `list[i]` is shorter than `k + 1` bytes. Evaluated at compile
+/// time: a list longer than 128 entries or with an empty entry does not compile.
+const fn by_leading_bytes(list: &[&str]) -> [[u128; 256]; LEADING] {
+    let mut tables = [[0; 256]; LEADING];
     let mut i = 0;
     while i < list.len() {
-        let first = list[i].as_bytes()[0].to_ascii_lowercase();
-        table[first as usize] |= 1 << i;
+        let bytes = list[i].as_bytes();
+        assert!(!bytes.is_empty());
+        let mut k = 0;
+        while k < LEADING {
+            if k < bytes.len() {
+                tables[k][bytes[k].to_ascii_lowercase() as usize] |= 1 << i;
+            } else {
+                let mut b = 0;
+                while b < 256 {
+                    tables[k][b] |= 1 << i;
+                    b += 1;
+                }
+            }
+            k += 1;
+        }
         i += 1;
     }
-    table
+    tables
 }
 
 /// The entries of `list` whose bits are set in `bits`.
@@ -197,13 +214,21 @@ fn entries<'l>(list: &'l [&'l str], mut bits: u128) -> impl Iterator<Item = &'l 
     })
 }
 
-/// The bits of [`by_first_byte`] `table` for the first byte of `s`.
-fn first_byte_bits(table: &[u128; 256], s: &str) -> u128 {
-    s.as_bytes()
-        .first()
-        .and_then(|&b| table.get(usize::from(b.to_ascii_lowercase())))
-        .copied()
-        .unwrap_or(0)
+/// The entries of a [`by_leading_bytes`] `tables` that may start `s` (ASCII case-insensitive),
+/// as bits: those whose first bytes are those of `s`; none if `s` is empty.
+fn leading_bits(tables: &[[u128; 256]; LEADING], s: &str) -> u128 {
+    let bytes = s.as_bytes();
+    if bytes.is_empty() {
+        return 0;
+    }
+    let mut bits = u128::MAX;
+    for (table, &b) in tables.iter().zip(bytes) {
+        bits &= table
+            .get(usize::from(b.to_ascii_lowercase()))
+            .copied()
+            .unwrap_or(0);
+    }
+    bits
 }
 
 /// True if the whole trimmed `line` is page furniture: a share button, an advertisement
@@ -218,12 +243,12 @@ pub(super) fn is_furniture_line(line: &str) -> bool {
             c.is_whitespace()
                 || matches!(c, '.' | ':' | '!' | '|' | '>' | '-' | '\u{bb}' | '\u{203a}')
         });
-        let bits = first_byte_bits(&EXACT_BY_FIRST, core);
+        let bits = leading_bits(&EXACT_BY_LEADING, core);
         if entries(EXACT, bits).any(|e| core.eq_ignore_ascii_case(e)) {
             return true;
         }
     }
-    let bits = first_byte_bits(&PREFIX_BY_FIRST, line);
+    let bits = leading_bits(&PREFIX_BY_LEADING, line);
     if entries(PREFIX, bits).any(|p| starts_with_word(line, p)) {
         return true;
     }
@@ -496,22 +521,29 @@ mod tests {
     }
 
     #[test]
-    fn first_byte_tables_find_every_entry() {
-        for (list, table) in [(EXACT, &EXACT_BY_FIRST), (PREFIX, &PREFIX_BY_FIRST)] {
+    fn leading_byte_tables_find_every_entry() {
+        for (list, tables) in [(EXACT, &EXACT_BY_LEADING), (PREFIX, &PREFIX_BY_LEADING)] {
             assert!(list.len() <= 128);
             for (i, e) in list.iter().enumerate() {
-                for probe in [e.to_string(), e.to_uppercase()] {
-                    let found: Vec<&str> = entries(list, first_byte_bits(table, &probe)).collect();
+                for probe in [e.to_string(), e.to_uppercase(), format!("{e} and more")] {
+                    let found: Vec<&str> = entries(list, leading_bits(tables, &probe)).collect();
                     assert!(found.contains(e), "{probe:?}");
-                    let first = e.as_bytes()[0];
-                    assert!(found
+                    // exactly the entries whose first bytes (up to three) are the probe's
+                    let want: Vec<&str> = list
                         .iter()
-                        .all(|f| f.as_bytes()[0].eq_ignore_ascii_case(&first)));
+                        .copied()
+                        .filter(|f| {
+                            let n = f.len().min(probe.len()).min(LEADING);
+                            f.as_bytes()[..n].eq_ignore_ascii_case(&probe.as_bytes()[..n])
+                        })
+                        .collect();
+                    assert_eq!(found, want, "{probe:?}");
                     assert_eq!(found.iter().filter(|f| *f == e).count(), 1, "{i}");
                 }
             }
         }
-        assert_eq!(first_byte_bits(&EXACT_BY_FIRST, ""), 0);
+        assert_eq!(leading_bits(&EXACT_BY_LEADING, ""), 0);
+        assert_eq!(leading_bits(&PREFIX_BY_LEADING, "Rebels shelled"), 0);
         assert_eq!(entries(PREFIX, 0).count(), 0);
     }
 
