@@ -157,29 +157,30 @@ impl<'t, F: Fn(u8) -> u8 + Copy> Marks<'t, F> {
     #[inline(always)]
     fn next(&mut self, from: usize, limit: usize) -> Option<usize> {
         let end = limit.min(self.bytes.len());
-        let mut from = from;
-        loop {
-            match from.checked_sub(self.base) {
-                Some(ahead) if ahead < BLOCK => self.mask &= u32::MAX << ahead,
-                _ => self.load(from),
-            }
-            if self.mask != 0 {
-                let at = self.base + self.mask.trailing_zeros() as usize;
-                return (at < end).then_some(at);
-            }
-            from = self.base + BLOCK;
-            if from >= end {
+        match from.checked_sub(self.base) {
+            Some(ahead) if ahead < BLOCK => self.mask &= u32::MAX << ahead,
+            _ => self.load(from),
+        }
+        while self.mask == 0 {
+            let next = self.base + BLOCK;
+            if next >= end {
                 return None;
             }
+            self.load(next);
         }
+        let at = self.base + self.mask.trailing_zeros() as usize;
+        (at < end).then_some(at)
     }
 
     /// Reads the block at `from`: the bits of its picked bytes (none past the text).
     #[inline(always)]
     fn load(&mut self, from: usize) {
         self.base = from;
-        let block = self.bytes.get(from..from.saturating_add(BLOCK));
-        self.mask = match block.and_then(|b| <&[u8; BLOCK]>::try_from(b).ok()) {
+        let block = self
+            .bytes
+            .get(from..)
+            .and_then(<[u8]>::first_chunk::<BLOCK>);
+        self.mask = match block {
             Some(block) => block_mask(block, self.hit),
             None => {
                 let rest = self.bytes.get(from..).unwrap_or(&[]);
