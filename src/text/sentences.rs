@@ -77,9 +77,13 @@ fn trimmed(text: &str, start: usize, end: usize) -> Option<Span> {
     (!body.is_empty()).then(|| Span::new(s, s + body.len()))
 }
 
-/// The char at byte `at`, if `at` is a char boundary inside `text`.
+/// The char at byte `at`, if `at` is a char boundary inside `text` (an ASCII byte always is
+/// one, and is its own char: no decoding).
 fn char_at(text: &str, at: usize) -> Option<char> {
-    text.get(at..).and_then(|s| s.chars().next())
+    match text.as_bytes().get(at) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        _ => text.get(at..).and_then(|s| s.chars().next()),
+    }
 }
 
 /// First offset at or after `at` (and before `limit`) that is not white space.
@@ -1073,6 +1077,15 @@ mod tests {
             dots.iter().copied().find(|&d| d >= 100)
         );
         assert_eq!(marks.next(5, 4), None);
+    }
+
+    #[test]
+    fn char_at_is_the_char_at_a_boundary() {
+        let text = "a\u{e9}\u{2014}b \u{1f600}.";
+        for at in 0..=text.len() + 1 {
+            let want = text.get(at..).and_then(|s| s.chars().next());
+            assert_eq!(char_at(text, at), want, "{at}");
+        }
     }
 
     #[test]
