@@ -968,8 +968,10 @@ fn comma_word(bytes: &[u8], at: usize, end: usize) -> Option<usize> {
     if w == at {
         return None;
     }
+    let first = bytes.get(w);
     let found = WORDS.iter().find(|word| {
-        bytes.get(w..w + word.len()) == Some(word)
+        word.first() == first
+            && bytes.get(w..w + word.len()) == Some(word)
             && w + word.len() <= end
             && bytes
                 .get(w + word.len())
