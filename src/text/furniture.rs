@@ -231,10 +231,61 @@ fn leading_bits(tables: &[[u128; 256]; LEADING], s: &str) -> u128 {
     bits
 }
 
+/// A byte that is ASCII and not white space: a char that [`str::trim`] keeps.
+fn is_solid(b: u8) -> bool {
+    b.is_ascii() && !matches!(b, b'\t'..=b'\r' | b' ')
+}
+
+/// The bounds of `s.trim()` in `s`, at once when `s` starts and ends with a [`is_solid`] byte
+/// (most lines, sentences and clauses do).
+#[inline]
+pub(super) fn trim_bounds(s: &str) -> (usize, usize) {
+    let bytes = s.as_bytes();
+    match (bytes.first(), bytes.last()) {
+        (Some(&first), Some(&last)) if is_solid(first) && is_solid(last) => (0, s.len()),
+        _ => trim_bounds_cut(s),
+    }
+}
+
+/// [`trim_bounds`] of other strings: ASCII white space is cut on the bytes, and [`str::trim`]
+/// runs only when a byte left at an edge is not ASCII (it may start a wide space).
+fn trim_bounds_cut(s: &str) -> (usize, usize) {
+    let bytes = s.as_bytes();
+    let is_space = |at: usize| {
+        bytes
+            .get(at)
+            .is_some_and(|b| matches!(b, b'\t'..=b'\r' | b' '))
+    };
+    let mut a = 0;
+    while is_space(a) {
+        a += 1;
+    }
+    let mut z = bytes.len();
+    while z > a && is_space(z - 1) {
+        z -= 1;
+    }
+    if a >= z {
+        return (a, a);
+    }
+    let ascii = |at: usize| bytes.get(at).is_some_and(u8::is_ascii);
+    if ascii(a) && ascii(z - 1) {
+        return (a, z);
+    }
+    let body = s.trim_start();
+    let a = s.len() - body.len();
+    (a, a + body.trim_end().len())
+}
+
+/// `s.trim()`, by [`trim_bounds`].
+fn trim(s: &str) -> &str {
+    let (a, z) = trim_bounds(s);
+    s.get(a..z).unwrap_or("")
+}
+
 /// True if the whole trimmed `line` is page furniture: a share button, an advertisement
 /// marker, "Read more: ..." and the like, a photo credit or copyright line, or a byline.
 pub(super) fn is_furniture_line(line: &str) -> bool {
-    let line = line.trim();
+    let line = trim(line);
     if line.is_empty() {
         return false;
     }
@@ -412,6 +463,22 @@ pub(super) fn is_teaser_candidate(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trim_is_str_trim() {
+        let text = " a \u{a0}b\u{2003}\n\u{85}c\t x\u{b}\u{1c}  \u{3000}\r\u{e9}";
+        for start in 0..=text.len() {
+            for end in start..=text.len() {
+                if let Some(s) = text.get(start..end) {
+                    assert_eq!(trim(s), s.trim(), "{s:?}");
+                }
+            }
+        }
+        for b in 0..=0x7f_u8 {
+            let s = char::from(b).to_string();
+            assert_eq!(trim(&s), s.trim(), "{b}");
+        }
+    }
 
     #[test]
     fn counter_pieces_are_the_split_pieces() {

@@ -9,7 +9,7 @@
 
 use super::furniture::{
     ends_with_sentence_punct, is_closer, is_furniture_line, is_teaser_candidate, last_significant,
-    word_count,
+    trim_bounds, word_count,
 };
 use super::{Part, Segmented, Sentence};
 use crate::span::Span;
@@ -55,26 +55,11 @@ fn slice(text: &str, start: usize, end: usize) -> &str {
     text.get(start..end).unwrap_or("")
 }
 
-/// A byte that is ASCII and not white space: a char that [`str::trim`] keeps.
-fn is_solid(b: u8) -> bool {
-    b.is_ascii() && !matches!(b, b'\t'..=b'\r' | b' ')
-}
-
 /// The span of `text[start..end]` without its leading and trailing white space (as
 /// [`str::trim`] cuts it), or `None` if nothing is left or the range is not a slice of `text`.
-/// A piece that starts and ends with a [`is_solid`] byte is answered without decoding a char.
 fn trimmed(text: &str, start: usize, end: usize) -> Option<Span> {
-    let raw = slice(text, start, end);
-    let bytes = raw.as_bytes();
-    if let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) {
-        if is_solid(first) && is_solid(last) {
-            return Some(Span::new(start, start + raw.len()));
-        }
-    }
-    let body = raw.trim_start();
-    let s = start + (raw.len() - body.len());
-    let body = body.trim_end();
-    (!body.is_empty()).then(|| Span::new(s, s + body.len()))
+    let (a, z) = trim_bounds(slice(text, start, end));
+    (a < z).then(|| Span::new(start + a, start + z))
 }
 
 /// The char at byte `at`, if `at` is a char boundary inside `text` (an ASCII byte always is
@@ -1092,9 +1077,6 @@ mod tests {
 
     #[test]
     fn trimmed_cuts_as_str_trim() {
-        for b in 0..=0x7f_u8 {
-            assert_eq!(is_solid(b), !char::from(b).is_whitespace(), "{b}");
-        }
         let text = " a \u{a0}b\u{2003}\n\u{85}c\t x\u{b}  \u{3000}";
         for start in 0..=text.len() + 1 {
             for end in 0..=text.len() + 1 {
