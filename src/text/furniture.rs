@@ -169,23 +169,40 @@ const COUNTER_WORDS: &[&str] = &[
 /// Longest entry of [`EXACT`], to skip long lines at once.
 const EXACT_MAX: usize = 40;
 
-/// For each byte, the entries of [`EXACT`] whose first byte it is (ASCII lower case), as bits.
-const EXACT_BY_FIRST: [u128; 256] = by_first_byte(EXACT);
+/// How many leading bytes the tables of [`by_leading_bytes`] look at.
+const LEADING: usize = 3;
 
-/// For each byte, the entries of [`PREFIX`] whose first byte it is (ASCII lower case), as bits.
-const PREFIX_BY_FIRST: [u128; 256] = by_first_byte(PREFIX);
+/// The entries of [`EXACT`] by their first three bytes (see [`by_leading_bytes`]).
+const EXACT_BY_LEADING: [[u128; 256]; LEADING] = by_leading_bytes(EXACT);
 
-/// Bit `i` of entry `b` is set when `list[i]` starts with byte `b` (lower case). Evaluated at
-/// compile time: a list longer than 128 entries or with an empty entry does not compile.
-const fn by_first_byte(list: &[&str]) -> [u128; 256] {
-    let mut table = [0; 256];
+/// The entries of [`PREFIX`] by their first three bytes (see [`by_leading_bytes`]).
+const PREFIX_BY_LEADING: [[u128; 256]; LEADING] = by_leading_bytes(PREFIX);
+
+/// Bit `i` of entry `b` of table `k` is set when byte `k` of `list[i]` is `b` (ASCII lower
+/// case), or for every `b` when `list[i]` is shorter than `k + 1` bytes. Evaluated at compile
+/// time: a list longer than 128 entries or with an empty entry does not compile.
+const fn by_leading_bytes(list: &[&str]) -> [[u128; 256]; LEADING] {
+    let mut tables = [[0; 256]; LEADING];
     let mut i = 0;
     while i < list.len() {
-        let first = list[i].as_bytes()[0].to_ascii_lowercase();
-        table[first as usize] |= 1 << i;
+        let bytes = list[i].as_bytes();
+        assert!(!bytes.is_empty());
+        let mut k = 0;
+        while k < LEADING {
+            if k < bytes.len() {
+                tables[k][bytes[k].to_ascii_lowercase() as usize] |= 1 << i;
+            } else {
+                let mut b = 0;
+                while b < 256 {
+                    tables[k][b] |= 1 << i;
+                    b += 1;
+                }
+            }
+            k += 1;
+        }
         i += 1;
     }
-    table
+    tables
 }
 
 /// The entries of `list` whose bits are set in `bits`.
@@ -197,19 +214,78 @@ fn entries<'l>(list: &'l [&'l str], mut bits: u128) -> impl Iterator<Item = &'l 
     })
 }
 
-/// The bits of [`by_first_byte`] `table` for the first byte of `s`.
-fn first_byte_bits(table: &[u128; 256], s: &str) -> u128 {
-    s.as_bytes()
-        .first()
-        .and_then(|&b| table.get(usize::from(b.to_ascii_lowercase())))
-        .copied()
-        .unwrap_or(0)
+/// The entries of a [`by_leading_bytes`] `tables` that may start `s` (ASCII case-insensitive),
+/// as bits: those whose first bytes are those of `s`; none if `s` is empty.
+fn leading_bits(tables: &[[u128; 256]; LEADING], s: &str) -> u128 {
+    let bytes = s.as_bytes();
+    if bytes.is_empty() {
+        return 0;
+    }
+    let mut bits = u128::MAX;
+    for (table, &b) in tables.iter().zip(bytes) {
+        bits &= table
+            .get(usize::from(b.to_ascii_lowercase()))
+            .copied()
+            .unwrap_or(0);
+    }
+    bits
+}
+
+/// A byte that is ASCII and not white space: a char that [`str::trim`] keeps.
+fn is_solid(b: u8) -> bool {
+    b.is_ascii() && !matches!(b, b'\t'..=b'\r' | b' ')
+}
+
+/// The bounds of `s.trim()` in `s`, at once when `s` starts and ends with a [`is_solid`] byte
+/// (most lines, sentences and clauses do).
+#[inline]
+pub(super) fn trim_bounds(s: &str) -> (usize, usize) {
+    let bytes = s.as_bytes();
+    match (bytes.first(), bytes.last()) {
+        (Some(&first), Some(&last)) if is_solid(first) && is_solid(last) => (0, s.len()),
+        _ => trim_bounds_cut(s),
+    }
+}
+
+/// [`trim_bounds`] of other strings: ASCII white space is cut on the bytes, and [`str::trim`]
+/// runs only when a byte left at an edge is not ASCII (it may start a wide space).
+fn trim_bounds_cut(s: &str) -> (usize, usize) {
+    let bytes = s.as_bytes();
+    let is_space = |at: usize| {
+        bytes
+            .get(at)
+            .is_some_and(|b| matches!(b, b'\t'..=b'\r' | b' '))
+    };
+    let mut a = 0;
+    while is_space(a) {
+        a += 1;
+    }
+    let mut z = bytes.len();
+    while z > a && is_space(z - 1) {
+        z -= 1;
+    }
+    if a >= z {
+        return (a, a);
+    }
+    let ascii = |at: usize| bytes.get(at).is_some_and(u8::is_ascii);
+    if ascii(a) && ascii(z - 1) {
+        return (a, z);
+    }
+    let body = s.trim_start();
+    let a = s.len() - body.len();
+    (a, a + body.trim_end().len())
+}
+
+/// `s.trim()`, by [`trim_bounds`].
+fn trim(s: &str) -> &str {
+    let (a, z) = trim_bounds(s);
+    s.get(a..z).unwrap_or("")
 }
 
 /// True if the whole trimmed `line` is page furniture: a share button, an advertisement
 /// marker, "Read more: ..." and the like, a photo credit or copyright line, or a byline.
 pub(super) fn is_furniture_line(line: &str) -> bool {
-    let line = line.trim();
+    let line = trim(line);
     if line.is_empty() {
         return false;
     }
@@ -218,12 +294,12 @@ pub(super) fn is_furniture_line(line: &str) -> bool {
             c.is_whitespace()
                 || matches!(c, '.' | ':' | '!' | '|' | '>' | '-' | '\u{bb}' | '\u{203a}')
         });
-        let bits = first_byte_bits(&EXACT_BY_FIRST, core);
+        let bits = leading_bits(&EXACT_BY_LEADING, core);
         if entries(EXACT, bits).any(|e| core.eq_ignore_ascii_case(e)) {
             return true;
         }
     }
-    let bits = first_byte_bits(&PREFIX_BY_FIRST, line);
+    let bits = leading_bits(&PREFIX_BY_LEADING, line);
     if entries(PREFIX, bits).any(|p| starts_with_word(line, p)) {
         return true;
     }
@@ -234,11 +310,12 @@ pub(super) fn is_furniture_line(line: &str) -> bool {
 /// 12 comments". Every piece between separators (`|`, `·`, `•`) is a counter: a counter word
 /// ([`COUNTER_WORDS`]) with figures, times or other counter words, or a share button alone.
 fn is_counter_line(line: &str) -> bool {
-    if line.len() > 120 {
+    // without a figure no piece is a counter (a quick test: most lines of prose end here)
+    if line.len() > 120 || !line.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
     let mut figures = false;
-    let pieces = line.split(['|', '\u{b7}', '\u{2022}']).map(str::trim);
+    let pieces = counter_pieces(line).map(str::trim);
     let all = pieces.filter(|p| !p.is_empty()).all(|piece| {
         let mut counter = false;
         let words_ok = piece.split_ascii_whitespace().all(|w| {
@@ -255,6 +332,32 @@ fn is_counter_line(line: &str) -> bool {
             || EXACT.iter().any(|e| piece.eq_ignore_ascii_case(e))
     });
     all && figures
+}
+
+/// The pieces of `line` between the separators of a counter line (`|`, `\u{b7}`, `\u{2022}`),
+/// as `str::split` gives them, found on the bytes rather than by decoding each char.
+fn counter_pieces(line: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(line);
+    std::iter::from_fn(move || {
+        let s = rest?;
+        let bytes = s.as_bytes();
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            let width = match b {
+                b'|' => 1,
+                0xc2 if bytes.get(i + 1) == Some(&0xb7) => 2,
+                0xe2 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0xa2][..]) => 3,
+                _ => 0,
+            };
+            if width > 0 {
+                rest = s.get(i + width..);
+                return s.get(..i);
+            }
+            i += 1;
+        }
+        rest = None;
+        Some(s)
+    })
 }
 
 /// True if `line` starts with `prefix` (ASCII case-insensitive) and, when the prefix ends in
@@ -362,6 +465,39 @@ mod tests {
     use super::*;
 
     #[test]
+    fn trim_is_str_trim() {
+        let text = " a \u{a0}b\u{2003}\n\u{85}c\t x\u{b}\u{1c}  \u{3000}\r\u{e9}";
+        for start in 0..=text.len() {
+            for end in start..=text.len() {
+                if let Some(s) = text.get(start..end) {
+                    assert_eq!(trim(s), s.trim(), "{s:?}");
+                }
+            }
+        }
+        for b in 0..=0x7f_u8 {
+            let s = char::from(b).to_string();
+            assert_eq!(trim(&s), s.trim(), "{b}");
+        }
+    }
+
+    #[test]
+    fn counter_pieces_are_the_split_pieces() {
+        for line in [
+            "",
+            "|",
+            "a|b",
+            "Updated 16:18 | Shares: 1.2K",
+            "2,345 views \u{b7} 12 comments \u{2022} x",
+            "\u{b7}\u{2022}|\u{b7}",
+            "caf\u{e9} \u{c2}\u{a0}\u{bf}\u{2021} \u{2023}|",
+            "trailing |",
+        ] {
+            let want: Vec<&str> = line.split(['|', '\u{b7}', '\u{2022}']).collect();
+            assert_eq!(counter_pieces(line).collect::<Vec<_>>(), want, "{line:?}");
+        }
+    }
+
+    #[test]
     fn counter_lines() {
         for line in [
             "Updated 16:18",
@@ -452,22 +588,29 @@ mod tests {
     }
 
     #[test]
-    fn first_byte_tables_find_every_entry() {
-        for (list, table) in [(EXACT, &EXACT_BY_FIRST), (PREFIX, &PREFIX_BY_FIRST)] {
+    fn leading_byte_tables_find_every_entry() {
+        for (list, tables) in [(EXACT, &EXACT_BY_LEADING), (PREFIX, &PREFIX_BY_LEADING)] {
             assert!(list.len() <= 128);
             for (i, e) in list.iter().enumerate() {
-                for probe in [e.to_string(), e.to_uppercase()] {
-                    let found: Vec<&str> = entries(list, first_byte_bits(table, &probe)).collect();
+                for probe in [e.to_string(), e.to_uppercase(), format!("{e} and more")] {
+                    let found: Vec<&str> = entries(list, leading_bits(tables, &probe)).collect();
                     assert!(found.contains(e), "{probe:?}");
-                    let first = e.as_bytes()[0];
-                    assert!(found
+                    // exactly the entries whose first bytes (up to three) are the probe's
+                    let want: Vec<&str> = list
                         .iter()
-                        .all(|f| f.as_bytes()[0].eq_ignore_ascii_case(&first)));
+                        .copied()
+                        .filter(|f| {
+                            let n = f.len().min(probe.len()).min(LEADING);
+                            f.as_bytes()[..n].eq_ignore_ascii_case(&probe.as_bytes()[..n])
+                        })
+                        .collect();
+                    assert_eq!(found, want, "{probe:?}");
                     assert_eq!(found.iter().filter(|f| *f == e).count(), 1, "{i}");
                 }
             }
         }
-        assert_eq!(first_byte_bits(&EXACT_BY_FIRST, ""), 0);
+        assert_eq!(leading_bits(&EXACT_BY_LEADING, ""), 0);
+        assert_eq!(leading_bits(&PREFIX_BY_LEADING, "Rebels shelled"), 0);
         assert_eq!(entries(PREFIX, 0).count(), 0);
     }
 

@@ -364,46 +364,6 @@ fn find_byte(hay: &[u8], hit: impl Fn(u8) -> u8 + Copy) -> Option<usize> {
     rest.iter().position(|&b| hit(b) != 0).map(|p| base + p)
 }
 
-/// Offset of the first byte `b` of `hay` with `b | mask == value` for one of the
-/// `(mask, value)` pairs (`mask` 0: `b == value`). No pair may match the byte 0.
-///
-/// Eight bytes at a time as a `u64` ("has a zero byte" on `(word | mask) ^ value`): a few
-/// integer operations per pair and word, and the lowest marked byte is always a true match.
-#[inline(always)]
-fn find_bytes<const N: usize>(hay: &[u8], pairs: [(u8, u8); N]) -> Option<usize> {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = LO << 7;
-    let marks = |word: [u8; 8]| {
-        let v = u64::from_le_bytes(word);
-        let mut zero = 0;
-        for (mask, value) in pairs {
-            let x = (v | (LO * u64::from(mask))) ^ (LO * u64::from(value));
-            zero |= x.wrapping_sub(LO) & !x;
-        }
-        zero & HI
-    };
-    let first = |zero: u64| usize::try_from(zero.trailing_zeros() / 8).unwrap_or(0);
-    let mut words = hay.chunks_exact(8);
-    let mut base = 0;
-    for chunk in &mut words {
-        let mut word = [0; 8];
-        word.copy_from_slice(chunk);
-        let zero = marks(word);
-        if zero != 0 {
-            return Some(base + first(zero));
-        }
-        base += 8;
-    }
-    // The rest, padded with zero bytes, which match no pair.
-    let rest = words.remainder();
-    let v = rest
-        .iter()
-        .rev()
-        .fold(0, |v: u64, &b| v << 8 | u64::from(b));
-    let zero = marks(v.to_le_bytes());
-    (zero != 0).then(|| base + first(zero))
-}
-
 /// Offset of the first byte that may start a char [`fold`] changes: `\r` or the lead byte
 /// of U+00A0..U+00BF (`0xC2`), of U+02BC (`0xCA`), of U+2000..U+2FFF (`0xE2`) or of U+FEFF
 /// (`0xEF`). Never a continuation byte, so always a char boundary.
@@ -656,23 +616,6 @@ mod tests {
                 .position(|b| [b'\r', 0xc2, 0xca, 0xe2, 0xef].contains(b));
             assert_eq!(find_candidate(slice), want, "{start}");
         }
-    }
-
-    #[test]
-    fn find_bytes_matches_a_plain_scan() {
-        let mut hay: Vec<u8> = (0..300u32).map(|i| (i * 7 % 97) as u8 + 30).collect();
-        hay.extend([0x80, 0xff, 0x81, 1, 0x7f, b'.', 0xe2, 0x2e, 0x3f, 0x21]);
-        let pairs = [(0x11, 0x3f), (0, b'!')];
-        for start in 0..hay.len() {
-            let slice = &hay[start..];
-            for needle in [b'.', 0x7f, 0xff, 0x80, 0x81, 1, 100] {
-                let want = slice.iter().position(|&b| b == needle);
-                assert_eq!(find_bytes(slice, [(0, needle)]), want, "{start} {needle}");
-            }
-            let want = slice.iter().position(|&b| b"./>?!".contains(&b));
-            assert_eq!(find_bytes(slice, pairs), want, "{start}");
-        }
-        assert_eq!(find_bytes(b"", [(0, b'a')]), None);
     }
 
     #[test]

@@ -1,15 +1,17 @@
 //! Sentence segmentation, the trailing teaser, the headline, the dateline and clauses.
 //!
-//! One pass cuts the text into trimmed lines grouped in paragraphs; a second pass scans each
-//! run of prose lines for `.`, `!` and `?`. The abbreviation check runs only at a `.` that is
-//! followed by white space and a capital, or glued to a capitalised word ("market.Witnesses",
-//! scraped text that lost its space), so the cost is a byte scan plus a little per line.
+//! One pass over the bytes ([`Marks`], 32 at a time) cuts the text into trimmed lines grouped
+//! in paragraphs and notes where its `.`, `!` and `?` are; each run of prose lines is then cut
+//! at those offsets, without reading its bytes again. The abbreviation check runs only at a
+//! `.` that is followed by white space and a capital, or glued to a capitalised word
+//! ("market.Witnesses", scraped text that lost its space), so the cost is a byte scan plus a
+//! little per line and per sentence end.
 
 use super::furniture::{
     ends_with_sentence_punct, is_closer, is_furniture_line, is_teaser_candidate, last_significant,
-    word_count,
+    trim_bounds, word_count,
 };
-use super::{find_bytes, Part, Segmented, Sentence};
+use super::{Part, Segmented, Sentence};
 use crate::span::Span;
 use std::cell::RefCell;
 
@@ -23,6 +25,9 @@ const ABBREVIATIONS: &[&str] = &[
     "Sept", "Sep", "Oct", "Nov", "Dec", "etc", "vs", "approx", "Inc", "Ltd", "Co", "Corp", "Jr",
     "Sr",
 ];
+
+/// The longest word [`is_listed`] knows ("Messrs", "approx").
+const LONGEST_LISTED: usize = 6;
 
 /// The longest token [`is_abbreviation`] looks at.
 const MAX_ABBREVIATION: usize = 24;
@@ -50,9 +55,20 @@ fn slice(text: &str, start: usize, end: usize) -> &str {
     text.get(start..end).unwrap_or("")
 }
 
-/// The char at byte `at`, if `at` is a char boundary inside `text`.
+/// The span of `text[start..end]` without its leading and trailing white space (as
+/// [`str::trim`] cuts it), or `None` if nothing is left or the range is not a slice of `text`.
+fn trimmed(text: &str, start: usize, end: usize) -> Option<Span> {
+    let (a, z) = trim_bounds(slice(text, start, end));
+    (a < z).then(|| Span::new(start + a, start + z))
+}
+
+/// The char at byte `at`, if `at` is a char boundary inside `text` (an ASCII byte always is
+/// one, and is its own char: no decoding).
 fn char_at(text: &str, at: usize) -> Option<char> {
-    text.get(at..).and_then(|s| s.chars().next())
+    match text.as_bytes().get(at) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        _ => text.get(at..).and_then(|s| s.chars().next()),
+    }
 }
 
 /// First offset at or after `at` (and before `limit`) that is not white space.
@@ -74,59 +90,174 @@ fn is_sentence_start(c: char) -> bool {
         || matches!(c, '"' | '\'' | '\u{201c}' | '\u{2018}' | '\u{ab}')
 }
 
-/// Offset of the first `.`, `!` or `?` in `hay`.
-fn find_terminal(hay: &[u8]) -> Option<usize> {
-    let mut from = 0;
-    loop {
-        // `b | 0x11 == 0x3f` holds for `.` `/` `>` `?`: one test for three of them.
-        let at = from + find_bytes(hay.get(from..)?, [(0x11, 0x3f), (0, b'!')])?;
-        if matches!(hay.get(at), Some(b'.' | b'!' | b'?')) {
-            return Some(at);
+/// `.`, `!` and `?`: the bytes where a sentence may end (1 for those, 0 for any other).
+fn is_terminal(b: u8) -> u8 {
+    u8::from(b == b'.') | u8::from(b == b'!') | u8::from(b == b'?')
+}
+
+/// A line break or an [`is_terminal`] byte: what [`split_lines`] reads in its one pass.
+fn is_line_mark(b: u8) -> u8 {
+    u8::from(b == b'\n') | is_terminal(b)
+}
+
+/// The bytes where [`for_each_clause`] may cut: `;`, `,`, `-`, the lead byte of an en or em
+/// dash (`0xE2`) and the `b` of "but".
+fn is_clause_mark(b: u8) -> u8 {
+    u8::from(b == b';')
+        | u8::from(b == b',')
+        | u8::from(b == b'-')
+        | u8::from(b == 0xe2)
+        | u8::from(b == b'b')
+}
+
+/// The bytes a [`Marks`] block covers.
+const BLOCK: usize = 32;
+
+/// The offsets of the bytes of a text that a byte test picks, found a block of 32 bytes at
+/// a time: one pass over the text for any number of look-ups that go forward.
+///
+/// A block's picks are one `u32` of bits, made with a vector compare and four multiplies, so
+/// a byte costs about one instruction and a pick a few more; a block is read past the
+/// limit of a look-up when the text goes on, and again only when a look-up goes back.
+struct Marks<'t, F> {
+    bytes: &'t [u8],
+    hit: F,
+    /// Offset of the block read last.
+    base: usize,
+    /// The picked bytes of `bytes[base..base + BLOCK]` at or after the last look-up, as bits.
+    mask: u32,
+}
+
+impl<'t, F: Fn(u8) -> u8 + Copy> Marks<'t, F> {
+    /// `hit` gives 1 for a byte to pick and 0 for any other; the first block read is the
+    /// one at `from`.
+    fn new(bytes: &'t [u8], hit: F, from: usize) -> Self {
+        let mut marks = Marks {
+            bytes,
+            hit,
+            base: 0,
+            mask: 0,
+        };
+        marks.load(from);
+        marks
+    }
+
+    /// The first picked offset at or after `from` and before `limit`.
+    #[inline(always)]
+    fn next(&mut self, from: usize, limit: usize) -> Option<usize> {
+        let end = limit.min(self.bytes.len());
+        match from.checked_sub(self.base) {
+            Some(ahead) if ahead < BLOCK => self.mask &= u32::MAX << ahead,
+            _ => self.load(from),
         }
-        from = at + 1;
+        while self.mask == 0 {
+            let next = self.base + BLOCK;
+            if next >= end {
+                return None;
+            }
+            self.load(next);
+        }
+        let at = self.base + self.mask.trailing_zeros() as usize;
+        (at < end).then_some(at)
+    }
+
+    /// Reads the block at `from`: the bits of its picked bytes (none past the text).
+    #[inline(always)]
+    fn load(&mut self, from: usize) {
+        self.base = from;
+        let block = self
+            .bytes
+            .get(from..)
+            .and_then(<[u8]>::first_chunk::<BLOCK>);
+        self.mask = match block {
+            Some(block) => block_mask(block, self.hit),
+            None => {
+                let rest = self.bytes.get(from..).unwrap_or(&[]);
+                let mut padded = [0; BLOCK];
+                if let Some(head) = padded.get_mut(..rest.len()) {
+                    head.copy_from_slice(rest);
+                }
+                block_mask(&padded, self.hit) & !(u32::MAX << rest.len().min(BLOCK - 1))
+            }
+        };
     }
 }
 
-/// Offset of the first byte in `hay` where [`clauses`] may cut: `;`, `,`, `-`, the lead
-/// byte of an en or em dash (`0xE2`) or the `b` of "but".
-fn find_clause_mark(hay: &[u8]) -> Option<usize> {
-    // `b | 0x01 == 0x2d` holds for `,` and `-`.
-    find_bytes(hay, [(0, b';'), (0x01, 0x2d), (0, 0xe2), (0, b'b')])
+/// Bit `i` set when `hit(block[i])` is 1. Written so that the compiler makes it a few
+/// vector compares and four multiplies (each gathers the low bits of eight bytes); not
+/// inlined, as inside a loop the compiler mixes the two steps into slow byte shuffles.
+#[inline(never)]
+fn block_mask(block: &[u8; BLOCK], hit: impl Fn(u8) -> u8) -> u32 {
+    let mut hits = [0u8; BLOCK];
+    for (h, &b) in hits.iter_mut().zip(block) {
+        *h = hit(b) & 1;
+    }
+    let mut mask = 0;
+    for (k, eight) in hits.chunks_exact(8).enumerate() {
+        let mut word = [0; 8];
+        word.copy_from_slice(eight);
+        // byte j of the product's top byte is the low bit of byte j: bytes of 0 or 1 sum
+        // without carries
+        let gathered = u64::from_le_bytes(word).wrapping_mul(0x0102_0408_1020_4080) >> 56;
+        mask |= (gathered as u32) << (8 * k);
+    }
+    mask
 }
 
-/// How many lines (or paragraphs) [`SCRATCH`] keeps room for between texts.
+/// How many lines (or paragraphs, or sentence ends) [`SCRATCH`] keeps room for between texts.
 const KEEP_LINES: usize = 1024;
 
+/// What [`split_lines`] reads a text into.
+#[derive(Default)]
+struct Scratch {
+    lines: Vec<Line>,
+    paras: Vec<Para>,
+    /// Offsets of the `.`, `!` and `?` of the text, in order.
+    terminals: Vec<usize>,
+}
+
 thread_local! {
-    /// The line and paragraph vectors of [`segment`], kept for the next text of the thread:
-    /// they live only while a text is cut, and making them anew cost two allocations a text.
-    static SCRATCH: RefCell<(Vec<Line>, Vec<Para>)> =
-        const { RefCell::new((Vec::new(), Vec::new())) };
+    /// The vectors of [`segment`], kept for the next text of the thread: they live only while
+    /// a text is cut, and making them anew cost three allocations a text.
+    static SCRATCH: RefCell<Scratch> = const {
+        RefCell::new(Scratch {
+            lines: Vec::new(),
+            paras: Vec::new(),
+            terminals: Vec::new(),
+        })
+    };
 }
 
 /// See [`super::segment`].
 pub(super) fn segment(text: &str, part: Part) -> Segmented {
     SCRATCH.with(|cell| match cell.try_borrow_mut() {
         Ok(mut scratch) => {
-            let (lines, paras) = &mut *scratch;
-            let out = segment_with(text, part, lines, paras);
+            let out = segment_with(text, part, &mut scratch);
             // the vectors of a text of many lines are not kept
-            if lines.capacity() > KEEP_LINES {
-                *lines = Vec::new();
+            if scratch.lines.capacity() > KEEP_LINES {
+                scratch.lines = Vec::new();
             }
-            if paras.capacity() > KEEP_LINES {
-                *paras = Vec::new();
+            if scratch.paras.capacity() > KEEP_LINES {
+                scratch.paras = Vec::new();
+            }
+            if scratch.terminals.capacity() > KEEP_LINES {
+                scratch.terminals = Vec::new();
             }
             out
         }
         // not reached (nothing here segments while segmenting): fresh vectors do as well
-        Err(_) => segment_with(text, part, &mut Vec::new(), &mut Vec::new()),
+        Err(_) => segment_with(text, part, &mut Scratch::default()),
     })
 }
 
-/// [`segment`] with the vectors its lines and paragraphs are read into.
-fn segment_with(text: &str, part: Part, lines: &mut Vec<Line>, paras: &mut Vec<Para>) -> Segmented {
-    split_lines(text, lines, paras);
+/// [`segment`] with the vectors its lines, paragraphs and sentence ends are read into.
+fn segment_with(text: &str, part: Part, scratch: &mut Scratch) -> Segmented {
+    split_lines(text, scratch);
+    let Scratch {
+        lines,
+        paras,
+        terminals,
+    } = scratch;
     for line in lines.iter_mut() {
         line.furniture = is_furniture_line(slice(text, line.start, line.end));
     }
@@ -149,7 +280,12 @@ fn segment_with(text: &str, part: Part, lines: &mut Vec<Line>, paras: &mut Vec<P
             continue;
         };
         for run in para_lines.split(|l| l.furniture) {
-            split_run(text, run, para.wrapped, index, &mut out.sentences);
+            let prose = Prose {
+                run,
+                wrapped: para.wrapped,
+                paragraph: index,
+            };
+            split_run(text, &prose, terminals, &mut out.sentences);
         }
     }
     if part.first {
@@ -159,41 +295,44 @@ fn segment_with(text: &str, part: Part, lines: &mut Vec<Line>, paras: &mut Vec<P
     out
 }
 
-/// Cuts `text` into trimmed non-blank lines and groups them into paragraphs.
-fn split_lines(text: &str, lines: &mut Vec<Line>, paras: &mut Vec<Para>) {
+/// Cuts `text` into trimmed non-blank lines, groups them into paragraphs and notes where
+/// its `.`, `!` and `?` are, in one pass over the bytes.
+fn split_lines(text: &str, scratch: &mut Scratch) {
     let bytes = text.as_bytes();
+    let Scratch {
+        lines,
+        paras,
+        terminals,
+    } = scratch;
     lines.clear();
     paras.clear();
+    terminals.clear();
+    let mut marks = Marks::new(bytes, is_line_mark, 0);
     let mut in_para = false;
     let mut pos = 0;
     loop {
-        let newline = bytes
-            .get(pos..)
-            .and_then(|b| find_bytes(b, [(0, b'\n')]))
-            .map(|o| pos + o);
+        let newline = next_newline(&mut marks, pos, terminals);
         let line_end = newline.unwrap_or(bytes.len());
-        let raw = slice(text, pos, line_end);
-        let trimmed = raw.trim();
-        if trimmed.is_empty() {
-            in_para = false;
-        } else {
-            let start = pos + (raw.len() - raw.trim_start().len());
-            if !in_para {
-                paras.push(Para {
-                    first: lines.len(),
-                    end: lines.len(),
-                    wrapped: false,
+        match trimmed(text, pos, line_end) {
+            None => in_para = false,
+            Some(line) => {
+                if !in_para {
+                    paras.push(Para {
+                        first: lines.len(),
+                        end: lines.len(),
+                        wrapped: false,
+                    });
+                    in_para = true;
+                }
+                lines.push(Line {
+                    start: line.start,
+                    end: line.end,
+                    para: paras.len().saturating_sub(1),
+                    furniture: false,
                 });
-                in_para = true;
-            }
-            lines.push(Line {
-                start,
-                end: start + trimmed.len(),
-                para: paras.len().saturating_sub(1),
-                furniture: false,
-            });
-            if let Some(p) = paras.last_mut() {
-                p.end = lines.len();
+                if let Some(p) = paras.last_mut() {
+                    p.end = lines.len();
+                }
             }
         }
         match newline {
@@ -203,6 +342,22 @@ fn split_lines(text: &str, lines: &mut Vec<Line>, paras: &mut Vec<Para>) {
     }
     for para in paras.iter_mut() {
         para.wrapped = lines.get(para.first..para.end).is_some_and(is_wrapped);
+    }
+}
+
+/// The first line break at or after `from`; the `.`, `!` and `?` before it go to `terminals`.
+fn next_newline(
+    marks: &mut Marks<impl Fn(u8) -> u8 + Copy>,
+    mut from: usize,
+    terminals: &mut Vec<usize>,
+) -> Option<usize> {
+    loop {
+        let at = marks.next(from, usize::MAX)?;
+        if marks.bytes.get(at) == Some(&b'\n') {
+            return Some(at);
+        }
+        terminals.push(at);
+        from = at + 1;
     }
 }
 
@@ -268,33 +423,46 @@ fn mark_teasers(text: &str, lines: &mut [Line], paras: &[Para]) {
 
 /// Pushes the trimmed `text[start..end]` as a sentence if it is not empty.
 fn push(out: &mut Vec<Sentence>, text: &str, start: usize, end: usize, paragraph: usize) {
-    let raw = slice(text, start, end);
-    let trimmed = raw.trim();
-    if trimmed.is_empty() {
-        return;
+    if let Some(span) = trimmed(text, start, end) {
+        out.push(Sentence {
+            span,
+            paragraph,
+            headline: false,
+        });
     }
-    let s = start + (raw.len() - raw.trim_start().len());
-    out.push(Sentence {
-        span: Span::new(s, s + trimmed.len()),
-        paragraph,
-        headline: false,
-    });
 }
 
-/// Splits one run of consecutive prose lines into sentences.
-fn split_run(text: &str, run: &[Line], wrapped: bool, paragraph: usize, out: &mut Vec<Sentence>) {
+/// A run of consecutive prose lines of one paragraph.
+struct Prose<'l> {
+    run: &'l [Line],
+    /// The paragraph is hard-wrapped ([`Para::wrapped`]).
+    wrapped: bool,
+    /// Index of the paragraph.
+    paragraph: usize,
+}
+
+/// Splits one run of consecutive prose lines into sentences; `terminals` are the offsets of
+/// the text's `.`, `!` and `?`, in order.
+fn split_run(text: &str, prose: &Prose, terminals: &[usize], out: &mut Vec<Sentence>) {
+    let Prose {
+        run,
+        wrapped,
+        paragraph,
+    } = *prose;
     let Some(first) = run.first() else {
         return;
     };
-    let bytes = text.as_bytes();
+    let mut t = terminals.partition_point(|&p| p < first.start);
     let mut start = first.start;
     for (li, line) in run.iter().enumerate() {
         let mut i = line.start.max(start);
         while i < line.end {
-            let Some(off) = bytes.get(i..line.end).and_then(find_terminal) else {
+            while terminals.get(t).is_some_and(|&p| p < i) {
+                t += 1;
+            }
+            let Some(&p) = terminals.get(t).filter(|&&p| p < line.end) else {
                 break;
             };
-            let p = i + off;
             let j = after_terminal(text, p, line.end);
             if j >= line.end {
                 break; // final punctuation of the line: decided below
@@ -437,6 +605,22 @@ fn line_break_splits(text: &str, line: &Line, next: &Line, wrapped: bool) -> boo
 /// a single capital initial, or dotted letters (U.S, U.N, a.m, e.g).
 fn is_abbreviation(text: &str, dot: usize) -> bool {
     let bytes = text.as_bytes();
+    // The letters and digits just before the dot, the last piece of the token. Most dots end
+    // a plain word ("said."): a piece of two bytes or more is an abbreviation only if it is
+    // listed (dotted letters have pieces of one), and none is longer than `LONGEST_LISTED`.
+    let before = bytes.get(..dot).unwrap_or(&[]);
+    let piece = before
+        .iter()
+        .rev()
+        .take(LONGEST_LISTED + 1)
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    if piece == 0 || piece > LONGEST_LISTED {
+        return false;
+    }
+    if piece >= 2 && !before.get(dot - piece..).is_some_and(is_listed) {
+        return false;
+    }
     let mut s = dot;
     while s > 0 {
         match bytes.get(s - 1) {
@@ -701,13 +885,13 @@ pub(super) fn for_each_clause(text: &str, sentence: Span, mut out: impl FnMut(Sp
         start -= 1;
     }
     let bytes = text.as_bytes();
+    let mut marks = Marks::new(bytes, is_clause_mark, start);
     let mut clause = start;
     let mut i = start;
     while i < end {
-        let Some(off) = bytes.get(i..end).and_then(find_clause_mark) else {
+        let Some(p) = marks.next(i, end) else {
             break;
         };
-        let p = i + off;
         i = p + 1;
         let after_space = p > start && bytes.get(p - 1) == Some(&b' ');
         match bytes.get(p) {
@@ -745,11 +929,8 @@ pub(super) fn for_each_clause(text: &str, sentence: Span, mut out: impl FnMut(Sp
 
 /// Gives `out` the trimmed `text[start..end]` as a clause if it is not empty.
 fn push_clause(out: &mut impl FnMut(Span), text: &str, start: usize, end: usize) {
-    let raw = slice(text, start, end);
-    let trimmed = raw.trim();
-    if !trimmed.is_empty() {
-        let s = start + (raw.len() - raw.trim_start().len());
-        out(Span::new(s, s + trimmed.len()));
+    if let Some(span) = trimmed(text, start, end) {
+        out(span);
     }
 }
 
@@ -772,8 +953,10 @@ fn comma_word(bytes: &[u8], at: usize, end: usize) -> Option<usize> {
     if w == at {
         return None;
     }
+    let first = bytes.get(w);
     let found = WORDS.iter().find(|word| {
-        bytes.get(w..w + word.len()) == Some(word)
+        word.first() == first
+            && bytes.get(w..w + word.len()) == Some(word)
             && w + word.len() <= end
             && bytes
                 .get(w + word.len())
@@ -828,17 +1011,83 @@ mod tests {
     }
 
     #[test]
-    fn scanners_match_a_plain_scan() {
-        let hay =
-            "Jets hit; ten died, but \u{2014} no. Then? Yes! a/b>c abcdefghijklmnop >/.".as_bytes();
+    fn marks_match_a_plain_scan() {
+        let hay = "Jets hit; ten died, but \u{2014} no. Then? Yes! a/b>c abcdefghijklmnop >/. \
+                   and more text after it, past one block, two blocks; then the end."
+            .as_bytes();
         for start in 0..hay.len() {
-            let slice = &hay[start..];
-            let want = slice.iter().position(|b| b".!?".contains(b));
-            assert_eq!(find_terminal(slice), want, "{start}");
-            let want = slice.iter().position(|b| b";,-\xe2b".contains(b));
-            assert_eq!(find_clause_mark(slice), want, "{start}");
+            for limit in [
+                start,
+                start + 1,
+                start + 7,
+                start + 40,
+                start + 90,
+                usize::MAX,
+            ] {
+                let want = |set: &[u8]| {
+                    let end = limit.min(hay.len());
+                    let slice = hay.get(start..end).unwrap_or(&[]);
+                    slice
+                        .iter()
+                        .position(|b| set.contains(b))
+                        .map(|p| start + p)
+                };
+                let mut marks = Marks::new(hay, is_terminal, start);
+                assert_eq!(marks.next(start, limit), want(b".!?"), "{start} {limit}");
+                let mut marks = Marks::new(hay, is_clause_mark, 0);
+                assert_eq!(
+                    marks.next(start, limit),
+                    want(b";,-\xe2b"),
+                    "{start} {limit}"
+                );
+            }
         }
-        assert_eq!(find_terminal(b""), None);
+        assert_eq!(Marks::new(b"", is_terminal, 0).next(0, 10), None);
+    }
+
+    #[test]
+    fn marks_go_forward_and_back() {
+        let hay = "a.b.c. ".repeat(30);
+        let dots: Vec<usize> = hay.match_indices('.').map(|(i, _)| i).collect();
+        let mut marks = Marks::new(hay.as_bytes(), is_terminal, 0);
+        let mut from = 0;
+        let mut found = Vec::new();
+        while let Some(p) = marks.next(from, hay.len()) {
+            found.push(p);
+            from = p + 1;
+        }
+        assert_eq!(found, dots);
+        // a look-up behind the last one reads its block again
+        assert_eq!(marks.next(0, hay.len()), Some(1));
+        assert_eq!(
+            marks.next(100, hay.len()),
+            dots.iter().copied().find(|&d| d >= 100)
+        );
+        assert_eq!(marks.next(5, 4), None);
+    }
+
+    #[test]
+    fn char_at_is_the_char_at_a_boundary() {
+        let text = "a\u{e9}\u{2014}b \u{1f600}.";
+        for at in 0..=text.len() + 1 {
+            let want = text.get(at..).and_then(|s| s.chars().next());
+            assert_eq!(char_at(text, at), want, "{at}");
+        }
+    }
+
+    #[test]
+    fn trimmed_cuts_as_str_trim() {
+        let text = " a \u{a0}b\u{2003}\n\u{85}c\t x\u{b}  \u{3000}";
+        for start in 0..=text.len() + 1 {
+            for end in 0..=text.len() + 1 {
+                let want = text.get(start..end).and_then(|raw| {
+                    let t = raw.trim();
+                    let s = start + (raw.len() - raw.trim_start().len());
+                    (!t.is_empty()).then(|| Span::new(s, s + t.len()))
+                });
+                assert_eq!(trimmed(text, start, end), want, "{start} {end}");
+            }
+        }
     }
 
     #[test]
@@ -879,6 +1128,8 @@ mod tests {
             assert!(!is_listed(&a.as_bytes()[1..]) || ABBREVIATIONS.contains(&&a[1..]));
             assert!(!is_listed(a.to_uppercase().as_bytes()) || a.len() < 2);
         }
+        let longest = ABBREVIATIONS.iter().map(|a| a.len()).max();
+        assert_eq!(longest, Some(LONGEST_LISTED));
         for w in ["", "M", "mr", "MR", "Mrs.", "Gn", "Decs", "Approx"] {
             assert!(!is_listed(w.as_bytes()), "{w}");
         }
