@@ -115,6 +115,28 @@ impl<'t> Candidate<'t> {
     }
 }
 
+/// The one country named by a run of entries ([`Doc::mention_weight`]): none if they name
+/// none, or several.
+#[derive(Clone, Copy, Default)]
+struct OneCountry<'t> {
+    country: Option<&'t str>,
+    several: bool,
+}
+
+impl<'t> OneCountry<'t> {
+    fn add(&mut self, c: Option<&'t str>) {
+        match (self.country, c) {
+            (_, None) => {}
+            (None, c) => self.country = c,
+            (Some(x), Some(c)) => self.several |= x != c,
+        }
+    }
+
+    fn get(self) -> Option<&'t str> {
+        self.country.filter(|_| !self.several)
+    }
+}
+
 /// A token of a sentence.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Tok {
@@ -727,39 +749,34 @@ impl<'t> Doc<'t> {
     }
 
     /// The country a place mention `m` of sentence `s` speaks for and its weight, or `None`
-    /// if its entries name no one country or it weighs nothing.
+    /// if its entries name no one country or it weighs nothing. Its entries are read once.
     fn mention_weight(&self, s: &Sent, m: &Ment) -> Option<(&'t str, u32)> {
-        let gaz = self.gaz;
-        let entries = || gaz.entries_of(&m.m).map(|(_, e)| e);
-        // "Homs" is a Syrian governorate and a Libyan town: the province speaks
-        let province = entries().any(|e| e.kind() == EntryKind::Province);
-        let speaks = |e: &&Entry| !province || e.kind() == EntryKind::Province;
-        // the one country its entries name (none, or several: no weight)
-        let mut country: Option<&'t str> = None;
-        let mut several = false;
-        for c in entries().filter(speaks).filter_map(Entry::country) {
-            match country {
-                None => country = Some(c),
-                Some(x) if x != c => several = true,
-                Some(_) => {}
+        // the kinds of its entries, a bit each; the one country of all of them, and of its
+        // provinces
+        let mut kinds = 0u32;
+        let (mut all, mut provinces) = (OneCountry::default(), OneCountry::default());
+        for (_, e) in self.gaz.entries_of(&m.m) {
+            kinds |= 1 << e.kind() as u32;
+            let c = e.country();
+            all.add(c);
+            if e.kind() == EntryKind::Province {
+                provinces.add(c);
             }
         }
-        let country = country.filter(|_| !several)?;
-        let any = |k: EntryKind| entries().any(|e| e.kind() == k);
+        let any = |k: EntryKind| kinds & (1 << k as u32) != 0;
+        // "Homs" is a Syrian governorate and a Libyan town: the province speaks
+        let province = any(EntryKind::Province);
+        let country = if province { provinces } else { all }.get()?;
         // a province says more than a town, which may be a homonym of a small place
         let weight = if province {
             3
         } else if any(EntryKind::City) || any(EntryKind::Country) && is_locative_before(s, m.a) {
             2
-        } else if entries().any(|e| {
-            matches!(
-                e.kind(),
-                EntryKind::Country
-                    | EntryKind::Demonym
-                    | EntryKind::ArmedGroup
-                    | EntryKind::Military
-            )
-        }) {
+        } else if any(EntryKind::Country)
+            || any(EntryKind::Demonym)
+            || any(EntryKind::ArmedGroup)
+            || any(EntryKind::Military)
+        {
             1
         } else {
             0
