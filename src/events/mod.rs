@@ -500,15 +500,16 @@ fn tokenize(text: &str, span: Span, toks: &mut Vec<Tok>, cuts: &mut Vec<usize>) 
             i += 1;
             continue;
         }
-        let c = if b.is_ascii() {
-            char::from(b)
+        // an ASCII char is told a letter or digit by a table, not by the Unicode tests
+        let (c, alnum) = if b.is_ascii() {
+            (char::from(b), ALNUM_LOWER[usize::from(b)] != 0)
         } else {
             match s.get(i..).and_then(|r| r.chars().next()) {
-                Some(c) => c,
+                Some(c) => (c, c.is_alphanumeric()),
                 None => break,
             }
         };
-        if c.is_alphanumeric() {
+        if alnum {
             let (end, key) = word_end(s, i, c, |k| cuts.push(base + k));
             let (w, k) = classify_word(bytes.get(i..end).unwrap_or(&[]), key);
             toks.push(Tok {
