@@ -207,6 +207,7 @@ struct Parts {
     cuts: Range<usize>,
     clauses: Range<usize>,
     ments: Range<usize>,
+    cued: bool,
     event_words: bool,
 }
 
@@ -244,7 +245,7 @@ impl Prepared {
             }
             let rest = mentions.get(mi..).unwrap_or(&[]);
             sentence_mentions(rest, s.span, sent_toks, &mut ments);
-            let event_words = has_event_words(sent_toks);
+            let (cued, event_words) = event_words(sent_toks);
             // clauses matter only where an event can be told
             if event_words {
                 work::add(s.span.end.saturating_sub(s.span.start));
@@ -266,6 +267,7 @@ impl Prepared {
                 cuts: c0..cuts.len(),
                 clauses: k0..clauses.len(),
                 ments: m0..ments.len(),
+                cued,
                 event_words,
             });
         }
@@ -290,6 +292,7 @@ impl Prepared {
             ments: self.ments.get(parts.ments.clone()).unwrap_or(&[]),
             numbers: OnceCell::new(),
             dates: OnceCell::new(),
+            cued: parts.cued,
             event_words: parts.event_words,
             day_date: OnceCell::new(),
             cues: OnceCell::new(),
@@ -314,7 +317,10 @@ pub(crate) struct Sent<'t> {
     numbers: OnceCell<Vec<(Number, usize, usize)>>,
     /// Dates with their token ranges, read when a rule first asks ([`Doc::dates`]).
     dates: OnceCell<Vec<(DateRef, usize, usize)>>,
-    /// True if the sentence has a strike or casualty word.
+    /// True if a word of the sentence is a strike or casualty word or cues an event kind
+    /// ([`is_event_word`]), though the sentence may tell no event.
+    cued: bool,
+    /// True if the sentence has a strike or casualty word and tells an event.
     pub event_words: bool,
     /// The last day-precision date of a sentence without event words, read when an event
     /// of its paragraph first needs it; boxed, as most sentences have none (a sentence
@@ -463,7 +469,17 @@ fn sentence_causes(doc: &Doc) -> Vec<kinds::Cause> {
         if s.paragraph != last.0 {
             last = (s.paragraph, kinds::Cause::Untold);
         }
-        let c = kinds::cause(s);
+        // a sentence of no event word tells no cause (`kinds::cause` reads triggers, weapon
+        // nouns and cues, all event words): its words are not read again
+        let c = if s.cued {
+            kinds::cause(s)
+        } else {
+            debug_assert!(
+                kinds::cause(s) == kinds::Cause::Untold,
+                "a cause of no event word"
+            );
+            kinds::Cause::Untold
+        };
         if c != kinds::Cause::Untold {
             last.1 = c;
         }
@@ -672,13 +688,22 @@ fn tok_range(toks: &[Tok], span: Span) -> (usize, usize) {
     (a, b.max(a))
 }
 
-fn has_event_words(toks: &[Tok]) -> bool {
-    toks.iter().any(|t| {
-        matches!(
-            t.w,
-            W::Trigger(..) | W::Casualty(..) | W::Launch | W::WeaponNoun(_) | W::Toll
-        ) || t.k != K::None
-    }) && !tells_no_event(toks)
+/// Whether a sentence's tokens have a strike or casualty word or a cue of an event kind
+/// ([`is_event_word`]), and whether it tells an event: has one and is no statement of
+/// condolence or notice ([`tells_no_event`]). Not inlined into [`Prepared::new`], whose
+/// tokenizer loop keeps its registers.
+#[inline(never)]
+fn event_words(toks: &[Tok]) -> (bool, bool) {
+    let cued = toks.iter().any(is_event_word);
+    (cued, cued && !tells_no_event(toks))
+}
+
+/// True for a strike or casualty word, or a word that cues an event kind.
+fn is_event_word(t: &Tok) -> bool {
+    matches!(
+        t.w,
+        W::Trigger(..) | W::Casualty(..) | W::Launch | W::WeaponNoun(_) | W::Toll
+    ) || t.k != K::None
 }
 
 /// True for a sentence that tells no event whatever its words: a quoted statement of
