@@ -529,7 +529,11 @@ fn tokenize(text: &str, span: Span, toks: &mut Vec<Tok>, cuts: &mut Vec<usize>) 
             let (end, key) = word_end(s, i, c, |k| cuts.push(base + k));
             let (w, k) = classify_word(bytes.get(i..end).unwrap_or(&[]), key);
             toks.push(Tok {
-                span: Span::new(base + i, base + end),
+                // (a word ends after it starts: no span to order)
+                span: Span {
+                    start: base + i,
+                    end: base + end,
+                },
                 w,
                 k,
                 cap: c.is_uppercase(),
