@@ -1,6 +1,8 @@
 //! The closed-class words the event rules read: triggers, casualty words, victim nouns,
 //! modality cues. One lookup per token; a word has one class.
 
+use std::collections::HashMap;
+
 use once_cell::sync::Lazy;
 
 use crate::hash::mix;
@@ -595,10 +597,14 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         class,
         cue,
     };
+    // each word's index in `words`, as it is added: a search of `words` for every word
+    // made the build quadratic, and it runs inside the first extraction of a process
+    let mut index: HashMap<&'static [u8], usize, crate::hash::Fast> = HashMap::default();
     for &(class, list) in GROUPS {
         for &word in list {
             let w = word.as_bytes();
-            if !words.iter().any(|e| e.word == w) {
+            if !index.contains_key(w) {
+                index.insert(w, words.len());
                 words.push(entry(w, class, K::None));
             }
         }
@@ -606,9 +612,12 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     for &(cue, list) in CUES {
         for &word in list {
             let w = word.as_bytes();
-            match words.iter_mut().find(|e| e.word == w) {
+            match index.get(w).and_then(|&k| words.get_mut(k)) {
                 Some(e) => e.cue = cue,
-                None => words.push(entry(w, W::Other, cue)),
+                None => {
+                    index.insert(w, words.len());
+                    words.push(entry(w, W::Other, cue));
+                }
             }
         }
     }

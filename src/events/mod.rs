@@ -115,6 +115,28 @@ impl<'t> Candidate<'t> {
     }
 }
 
+/// The one country named by a run of entries ([`Doc::mention_weight`]): none if they name
+/// none, or several.
+#[derive(Clone, Copy, Default)]
+struct OneCountry<'t> {
+    country: Option<&'t str>,
+    several: bool,
+}
+
+impl<'t> OneCountry<'t> {
+    fn add(&mut self, c: Option<&'t str>) {
+        match (self.country, c) {
+            (_, None) => {}
+            (None, c) => self.country = c,
+            (Some(x), Some(c)) => self.several |= x != c,
+        }
+    }
+
+    fn get(self) -> Option<&'t str> {
+        self.country.filter(|_| !self.several)
+    }
+}
+
 /// A token of a sentence.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Tok {
@@ -185,6 +207,7 @@ struct Parts {
     cuts: Range<usize>,
     clauses: Range<usize>,
     ments: Range<usize>,
+    cued: bool,
     event_words: bool,
 }
 
@@ -222,7 +245,7 @@ impl Prepared {
             }
             let rest = mentions.get(mi..).unwrap_or(&[]);
             sentence_mentions(rest, s.span, sent_toks, &mut ments);
-            let event_words = has_event_words(sent_toks);
+            let (cued, event_words) = event_words(sent_toks);
             // clauses matter only where an event can be told
             if event_words {
                 work::add(s.span.end.saturating_sub(s.span.start));
@@ -244,6 +267,7 @@ impl Prepared {
                 cuts: c0..cuts.len(),
                 clauses: k0..clauses.len(),
                 ments: m0..ments.len(),
+                cued,
                 event_words,
             });
         }
@@ -268,6 +292,7 @@ impl Prepared {
             ments: self.ments.get(parts.ments.clone()).unwrap_or(&[]),
             numbers: OnceCell::new(),
             dates: OnceCell::new(),
+            cued: parts.cued,
             event_words: parts.event_words,
             day_date: OnceCell::new(),
             cues: OnceCell::new(),
@@ -292,7 +317,10 @@ pub(crate) struct Sent<'t> {
     numbers: OnceCell<Vec<(Number, usize, usize)>>,
     /// Dates with their token ranges, read when a rule first asks ([`Doc::dates`]).
     dates: OnceCell<Vec<(DateRef, usize, usize)>>,
-    /// True if the sentence has a strike or casualty word.
+    /// True if a word of the sentence is a strike or casualty word or cues an event kind
+    /// ([`is_event_word`]), though the sentence may tell no event.
+    cued: bool,
+    /// True if the sentence has a strike or casualty word and tells an event.
     pub event_words: bool,
     /// The last day-precision date of a sentence without event words, read when an event
     /// of its paragraph first needs it; boxed, as most sentences have none (a sentence
@@ -441,7 +469,17 @@ fn sentence_causes(doc: &Doc) -> Vec<kinds::Cause> {
         if s.paragraph != last.0 {
             last = (s.paragraph, kinds::Cause::Untold);
         }
-        let c = kinds::cause(s);
+        // a sentence of no event word tells no cause (`kinds::cause` reads triggers, weapon
+        // nouns and cues, all event words): its words are not read again
+        let c = if s.cued {
+            kinds::cause(s)
+        } else {
+            debug_assert!(
+                kinds::cause(s) == kinds::Cause::Untold,
+                "a cause of no event word"
+            );
+            kinds::Cause::Untold
+        };
         if c != kinds::Cause::Untold {
             last.1 = c;
         }
@@ -478,19 +516,24 @@ fn tokenize(text: &str, span: Span, toks: &mut Vec<Tok>, cuts: &mut Vec<usize>) 
             i += 1;
             continue;
         }
-        let c = if b.is_ascii() {
-            char::from(b)
+        // an ASCII char is told a letter or digit by a table, not by the Unicode tests
+        let (c, alnum) = if b.is_ascii() {
+            (char::from(b), ALNUM_LOWER[usize::from(b)] != 0)
         } else {
             match s.get(i..).and_then(|r| r.chars().next()) {
-                Some(c) => c,
+                Some(c) => (c, c.is_alphanumeric()),
                 None => break,
             }
         };
-        if c.is_alphanumeric() {
+        if alnum {
             let (end, key) = word_end(s, i, c, |k| cuts.push(base + k));
             let (w, k) = classify_word(bytes.get(i..end).unwrap_or(&[]), key);
             toks.push(Tok {
-                span: Span::new(base + i, base + end),
+                // (a word ends after it starts: no span to order)
+                span: Span {
+                    start: base + i,
+                    end: base + end,
+                },
                 w,
                 k,
                 cap: c.is_uppercase(),
@@ -649,13 +692,22 @@ fn tok_range(toks: &[Tok], span: Span) -> (usize, usize) {
     (a, b.max(a))
 }
 
-fn has_event_words(toks: &[Tok]) -> bool {
-    toks.iter().any(|t| {
-        matches!(
-            t.w,
-            W::Trigger(..) | W::Casualty(..) | W::Launch | W::WeaponNoun(_) | W::Toll
-        ) || t.k != K::None
-    }) && !tells_no_event(toks)
+/// Whether a sentence's tokens have a strike or casualty word or a cue of an event kind
+/// ([`is_event_word`]), and whether it tells an event: has one and is no statement of
+/// condolence or notice ([`tells_no_event`]). Not inlined into [`Prepared::new`], whose
+/// tokenizer loop keeps its registers.
+#[inline(never)]
+fn event_words(toks: &[Tok]) -> (bool, bool) {
+    let cued = toks.iter().any(is_event_word);
+    (cued, cued && !tells_no_event(toks))
+}
+
+/// True for a strike or casualty word, or a word that cues an event kind.
+fn is_event_word(t: &Tok) -> bool {
+    matches!(
+        t.w,
+        W::Trigger(..) | W::Casualty(..) | W::Launch | W::WeaponNoun(_) | W::Toll
+    ) || t.k != K::None
 }
 
 /// True for a sentence that tells no event whatever its words: a quoted statement of
@@ -727,39 +779,34 @@ impl<'t> Doc<'t> {
     }
 
     /// The country a place mention `m` of sentence `s` speaks for and its weight, or `None`
-    /// if its entries name no one country or it weighs nothing.
+    /// if its entries name no one country or it weighs nothing. Its entries are read once.
     fn mention_weight(&self, s: &Sent, m: &Ment) -> Option<(&'t str, u32)> {
-        let gaz = self.gaz;
-        let entries = || gaz.entries_of(&m.m).map(|(_, e)| e);
-        // "Homs" is a Syrian governorate and a Libyan town: the province speaks
-        let province = entries().any(|e| e.kind() == EntryKind::Province);
-        let speaks = |e: &&Entry| !province || e.kind() == EntryKind::Province;
-        // the one country its entries name (none, or several: no weight)
-        let mut country: Option<&'t str> = None;
-        let mut several = false;
-        for c in entries().filter(speaks).filter_map(Entry::country) {
-            match country {
-                None => country = Some(c),
-                Some(x) if x != c => several = true,
-                Some(_) => {}
+        // the kinds of its entries, a bit each; the one country of all of them, and of its
+        // provinces
+        let mut kinds = 0u32;
+        let (mut all, mut provinces) = (OneCountry::default(), OneCountry::default());
+        for (_, e) in self.gaz.entries_of(&m.m) {
+            kinds |= 1 << e.kind() as u32;
+            let c = e.country();
+            all.add(c);
+            if e.kind() == EntryKind::Province {
+                provinces.add(c);
             }
         }
-        let country = country.filter(|_| !several)?;
-        let any = |k: EntryKind| entries().any(|e| e.kind() == k);
+        let any = |k: EntryKind| kinds & (1 << k as u32) != 0;
+        // "Homs" is a Syrian governorate and a Libyan town: the province speaks
+        let province = any(EntryKind::Province);
+        let country = if province { provinces } else { all }.get()?;
         // a province says more than a town, which may be a homonym of a small place
         let weight = if province {
             3
         } else if any(EntryKind::City) || any(EntryKind::Country) && is_locative_before(s, m.a) {
             2
-        } else if entries().any(|e| {
-            matches!(
-                e.kind(),
-                EntryKind::Country
-                    | EntryKind::Demonym
-                    | EntryKind::ArmedGroup
-                    | EntryKind::Military
-            )
-        }) {
+        } else if any(EntryKind::Country)
+            || any(EntryKind::Demonym)
+            || any(EntryKind::ArmedGroup)
+            || any(EntryKind::Military)
+        {
             1
         } else {
             0
