@@ -392,13 +392,7 @@ fn is_coding_remark(doc: &Doc, clause: &[super::Tok]) -> bool {
         split |= one_of(lexicon::SPLIT);
     }
     // "split" is rare: only then are the words after it sought
-    split && clause.iter().any(|t| word_in(doc, t, lexicon::SPLIT_OVER))
-}
-
-/// True if the word of token `t` is one of `list`, the lengths compared first: a scan of
-/// every token of a clause reads the words of few.
-fn word_in(doc: &Doc, t: &super::Tok, list: &[&str]) -> bool {
-    list.iter().any(|w| w.len() == t.span.len()) && doc.word_is(t, list)
+    split && clause.iter().any(|t| doc.word_is(t, lexicon::SPLIT_OVER))
 }
 
 /// The whole a figure is a part of ([`partitive`]).

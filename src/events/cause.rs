@@ -157,16 +157,24 @@ fn order(events: &mut [Event]) {
     if events.is_sorted_by_key(start) {
         return;
     }
-    let mut idx: Vec<usize> = (0..events.len()).collect();
-    idx.sort_by_key(|&i| (events.get(i).map_or(usize::MAX, start), i));
+    // one sort of the indices by (start, index): the order of a stable sort by start, the
+    // events then moved there by swaps, not sorted a second time
+    let mut idx: Vec<(usize, usize)> = events.iter().map(start).zip(0..).collect();
+    idx.sort_unstable();
     let mut new_of = vec![0usize; events.len()];
-    for (new, &old) in idx.iter().enumerate() {
+    for (new, &(_, old)) in idx.iter().enumerate() {
         if let Some(slot) = new_of.get_mut(old) {
             *slot = new;
         }
     }
-    // a stable sort by start: the order of `idx`, ties by index
-    events.sort_by_key(start);
+    // each swap puts the event at `i` where it goes: at most one swap per event
+    let mut to = new_of.clone();
+    for i in 0..to.len() {
+        while let Some(&j) = to.get(i).filter(|&&j| j != i) {
+            events.swap(i, j);
+            to.swap(i, j);
+        }
+    }
     for e in events.iter_mut() {
         if let Event::Casualty(c) = e {
             c.event = c.event.and_then(|i| new_of.get(i).copied());
