@@ -253,23 +253,26 @@ fn same_event(accs: &[Acc], f: &Found, last_in_sentence: Option<usize>) -> Optio
     let first = accs.len().saturating_sub(LOOK_BACK);
     let recent = accs.get(first..)?;
     work::add(recent.len());
-    let agreeing = |hint: bool| {
-        recent
-            .iter()
-            .rposition(|acc| compatible(acc, f) && same_place(acc, f) && (!hint || hinted(acc, f)))
-    };
-    // the strike of the speakers' town first ("rescuers in Ariha said the strike...")
-    let agreeing = (!f.hint.is_empty())
-        .then(|| agreeing(true))
-        .flatten()
-        .or_else(|| agreeing(false));
-    let weak = || {
-        recent
-            .iter()
-            .rposition(|acc| compatible(acc, f))
-            .filter(|_| (!f.strong || f.definite) && !f.indefinite)
-    };
-    agreeing.or_else(weak).map(|i| first + i)
+    // one walk back, each strike tested once: the last that agrees in place, else the last
+    // compatible one; the strike of the speakers' town before any other that agrees
+    // ("rescuers in Ariha said the strike...")
+    let mut agreeing = None;
+    let mut weak = None;
+    for (i, acc) in recent.iter().enumerate().rev() {
+        if !compatible(acc, f) {
+            continue;
+        }
+        weak = weak.or(Some(i));
+        if !same_place(acc, f) {
+            continue;
+        }
+        if f.hint.is_empty() || hinted(acc, f) {
+            return Some(first + i);
+        }
+        agreeing = agreeing.or(Some(i));
+    }
+    let weak = weak.filter(|_| (!f.strong || f.definite) && !f.indefinite);
+    agreeing.or(weak).map(|i| first + i)
 }
 
 /// Adds a mention to the events: merged into one already told, or as a new one.
