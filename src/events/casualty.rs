@@ -76,7 +76,9 @@ pub(crate) fn extract(doc: &Doc, strikes: &Strikes, causes: &[Cause]) -> Vec<Eve
             .flatten()
             .and_then(|i| strikes.events.get(i));
         in_sentence.clear();
-        memo.enter(s);
+        // the memo is set for the sentence at its first clause with a casualty or toll word:
+        // most sentences with event words have none
+        let mut entered = false;
         for &(ca, cb) in s.clauses {
             // `read` takes the kind of a figure from a casualty or toll word of its clause
             let clause = s.toks.get(ca..cb).unwrap_or(&[]);
@@ -86,6 +88,10 @@ pub(crate) fn extract(doc: &Doc, strikes: &Strikes, causes: &[Cause]) -> Vec<Eve
                 .any(|t| matches!(t.w, W::Casualty(..) | W::Toll))
             {
                 continue;
+            }
+            if !entered {
+                memo.enter(s);
+                entered = true;
             }
             candidates(doc, s, ca, cb, &mut cands);
             let coding = !cands.is_empty() && is_coding_remark(doc, clause);
@@ -1060,14 +1066,16 @@ impl<'t> Memo<'t> {
     /// Starts on the figures of sentence `s`.
     fn enter(&mut self, s: &Sent) {
         work::add(s.toks.len());
-        self.war = s.toks.iter().any(|t| t.w == W::War);
+        // one pass for both
+        self.war = false;
         self.bringing.clear();
-        let bringing = s
-            .toks
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| t.w == W::Bringing);
-        self.bringing.extend(bringing.map(|(k, _)| k));
+        for (k, t) in s.toks.iter().enumerate() {
+            match t.w {
+                W::War => self.war = true,
+                W::Bringing => self.bringing.push(k),
+                _ => {}
+            }
+        }
         self.cumulative = None;
         self.whole = None;
         self.clause = None;
