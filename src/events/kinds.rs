@@ -304,9 +304,10 @@ fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> Reading {
     w.has_about = classes.about;
     w.has_crowd = classes.crowd;
     for (k, t) in toks.iter().enumerate() {
-        // a word of no class and no cue (most words) adds no sign: it can only start what
-        // a protest is about ("because"), read below
-        let plain = t.w == W::Other && t.k == K::None;
+        // a word of no cue and of no class that [`read_word`] or [`cue_in_context`] reads
+        // (most words) adds no sign: it can only start what a protest is about ("because"),
+        // read below
+        let plain = is_plain(t);
         let matter_word = w.protest_led
             && w.matter_from.is_none()
             && (t.k == K::About || doc.word_is(t, lexicon::BECAUSE));
@@ -336,6 +337,20 @@ fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> Reading {
         add_cue(&mut g, &mut w, cue, a + k);
     }
     finish(g, w, s, &classes)
+}
+
+/// True if the token has no cue and a word class that adds no sign whatever its
+/// neighbours: [`cue_in_context`] gives it no cue and [`read_word`] reads nothing of it.
+fn is_plain(t: &super::Tok) -> bool {
+    t.k == K::None
+        && !matches!(
+            t.w,
+            W::Launch
+                | W::Base
+                | W::WeaponNoun(_)
+                | W::Trigger(..)
+                | W::Casualty(CasualtyKind::Killed, _)
+        )
 }
 
 /// True if a capitalised cue is a name or a month, not an event: beside a figure ("30 March
