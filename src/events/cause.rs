@@ -109,12 +109,15 @@ fn fatalities(text: &str, events: &mut [Event], first_casualty: usize) {
 
 /// The total of one event's figures, one per kind of victims (see [`fatalities`]).
 fn total(text: &str, list: Vec<(VictimCategory, Count)>) -> Option<Count> {
-    let (people, specific): (Vec<_>, Vec<_>) = list
-        .into_iter()
-        .partition(|(k, _)| *k == VictimCategory::People);
-    let people = people.into_iter().next().map(|(_, n)| n);
+    // one walk in the list's order: the figure of people in general set aside, the others
+    // summed (most events have no figure: nothing is allocated for them)
+    let mut people: Option<Count> = None;
     let mut sum: Option<Count> = None;
-    for (_, n) in specific {
+    for (k, n) in list {
+        if k == VictimCategory::People {
+            people = people.or(Some(n));
+            continue;
+        }
         sum = Some(match sum {
             None => n,
             Some(prev) => add(text, &prev, &n),
