@@ -464,14 +464,10 @@ impl Clause<'_, '_> {
 
 /// The trigger of a clause ([`Trigger`]): its first strong trigger, else its first weak one.
 fn trigger(doc: &Doc, s: &Sent, a: usize, b: usize) -> Option<Trigger> {
-    // only these words start a strike: most clauses have none
     let clause = s.toks.get(a..b).unwrap_or(&[]);
-    if !clause
-        .iter()
-        .any(|t| matches!(t.w, W::Trigger(..) | W::Launch | W::WeaponNoun(_)))
-    {
-        return None;
-    }
+    work::add(clause.len());
+    // what is read of the clause is read when a trigger word first asks: most clauses have
+    // none, and the walk below is their only pass
     let cl = Clause {
         doc,
         s,
@@ -481,9 +477,7 @@ fn trigger(doc: &Doc, s: &Sent, a: usize, b: usize) -> Option<Trigger> {
         air: std::cell::OnceCell::new(),
     };
     let mut weak: Option<Trigger> = None;
-    for i in a..b {
-        work::add(1);
-        let Some(tok) = s.toks.get(i) else { break };
+    for (i, tok) in (a..).zip(clause) {
         let found = match tok.w {
             W::Trigger(wp, strong) => by_trigger(&cl, i, wp, strong),
             W::Launch => by_launch(&cl, i),
