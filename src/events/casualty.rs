@@ -772,7 +772,8 @@ fn read<'t>(
         kind,
         kind_tok,
     } = figure(doc, s, sc, &c, in_sentence)?;
-    if is_refused(doc, s, sc, kind, kind_tok, victims) {
+    let disaster = memo.has_disaster(s);
+    if is_refused(doc, s, sc, (kind, kind_tok, disaster), victims) {
         return None;
     }
     let modality = modality::of(doc, s, ca, kind_tok.min(c.a));
@@ -919,18 +920,18 @@ fn is_bare(
     })
 }
 
-/// Whether a figure of `kind` told at `kind_tok` is refused: a disaster's, fighters who
-/// fled, or captives when they are not asked for.
+/// Whether a figure of `kind` told at `kind_tok` is refused: a disaster's (only where the
+/// sentence has a disaster word, `disaster`), fighters who fled, or captives when they are
+/// not asked for.
 fn is_refused(
     doc: &Doc,
     s: &Sent,
     sc: Scope,
-    kind: CasualtyKind,
-    kind_tok: usize,
+    (kind, kind_tok, disaster): (CasualtyKind, usize, bool),
     victims: Option<(VictimCategory, Span)>,
 ) -> bool {
     // "Floods kill 40 as fighting rages nearby": the figure is the flood's
-    if by_disaster(s, sc.ca, sc.cb, kind_tok) {
+    if disaster && by_disaster(s, sc.ca, sc.cb, kind_tok) {
         return true;
     }
     // "the three other soldiers fled": fighters who flee are not displaced people
@@ -1045,6 +1046,9 @@ struct Memo<'t> {
     /// [`is_cumulative`] of the stretch asked last: the figures of a sentence are read in
     /// text order, so the figures of one stretch ask one after another.
     cumulative: Option<((usize, usize), bool)>,
+    /// The sentence has a disaster word ("floods"), once asked: without one no figure of
+    /// it is a disaster's ([`by_disaster`]).
+    disaster: Option<bool>,
     /// The sentence's source ([`source`]), once asked.
     source: Option<Option<Source>>,
     /// The mentions that may be a perpetrator ([`may_perpetrate`]), by index, once asked.
@@ -1077,6 +1081,7 @@ impl<'t> Memo<'t> {
             }
         }
         self.cumulative = None;
+        self.disaster = None;
         self.whole = None;
         self.clause = None;
         self.source = None;
@@ -1112,6 +1117,13 @@ impl<'t> Memo<'t> {
                 known
             }
         }
+    }
+
+    /// Whether sentence `s` has a disaster word, read once for all its figures.
+    fn has_disaster(&mut self, s: &Sent) -> bool {
+        *self
+            .disaster
+            .get_or_insert_with(|| s.toks.iter().any(|t| t.k == K::Disaster))
     }
 
     fn source(&mut self, doc: &Doc, s: &Sent) -> Option<Source> {
