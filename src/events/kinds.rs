@@ -809,6 +809,10 @@ pub(crate) enum Cause {
 pub(crate) fn cause(s: &Sent) -> Cause {
     let mut disaster = false;
     for t in s.toks {
+        // most words have neither a class nor a cue: one test each
+        if matches!((t.w, t.k), (W::Other, K::None)) {
+            continue;
+        }
         if matches!(t.w, W::Trigger(_, true) | W::WeaponNoun(_)) {
             return Cause::Conflict;
         }
