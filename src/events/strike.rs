@@ -678,15 +678,15 @@ fn find(
     let (actor, actor_ment) = actor(doc, s, a, b, t);
     let (base, base_ment) = base_here.get_or_insert_with(|| base(doc, s)).clone();
     // "fired from southern Lebanon", "launched from the Belgorod region": where the strike came
-    // from is not where it hit
+    // from is not where it hit (one vector: the actor's and the base's mentions, then those)
     let mut skip = vec![actor_ment, base_ment];
-    let from: Vec<Option<usize>> = origins(s).collect();
-    skip.extend(from.iter().copied());
+    skip.extend(origins(s));
+    let from = skip.get(2..).unwrap_or(&[]);
     let super::roles::Where {
         provinces,
         locations,
     } = super::roles::places(doc, s, a, b, &skip);
-    let origin = origin(doc, s, a, b, &provinces, &locations, &from);
+    let origin = origin(doc, s, a, b, &provinces, &locations, from);
     let another = is_another(s, a, t);
     let mut targets = group_targets(doc, s, a, b, t, &skip);
     generic_targets(doc, s, b, t, &mut targets);
