@@ -290,24 +290,24 @@ fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> Reading {
     }
     let mut classes = Classes::default();
     for (k, t) in toks.iter().enumerate() {
+        // what a protest is about is not begun yet
+        let matter_open = w.protest_led && w.matter_from.is_none();
         // a word of no cue and of no class that [`read_word`], [`cue_in_context`] or
         // [`finish`] reads (most words) adds no sign: it can only start what a protest is
-        // about ("because"), read below
-        let plain = is_plain(t);
-        if !plain {
-            classes.note(t);
-        }
-        let matter_word = w.protest_led
-            && w.matter_from.is_none()
-            && (t.k == K::About || doc.word_is(t, lexicon::BECAUSE));
-        if (!plain || matter_word) && is_name_or_month(doc, s, toks, a, k) {
-            w.about_seen |= t.k == K::About;
-            continue;
-        }
-        if plain {
-            if matter_word {
+        // about ("because")
+        if is_plain(t) {
+            if matter_open
+                && doc.word_is(t, lexicon::BECAUSE)
+                && !is_name_or_month(doc, s, toks, a, k)
+            {
                 w.matter_from = Some(k);
             }
+            continue;
+        }
+        classes.note(t);
+        let matter_word = matter_open && (t.k == K::About || doc.word_is(t, lexicon::BECAUSE));
+        if is_name_or_month(doc, s, toks, a, k) {
+            w.about_seen |= t.k == K::About;
             continue;
         }
         let cue = cue_in_context(doc, toks, k, &mut w);
