@@ -242,7 +242,8 @@ impl Walk {
     }
 }
 
-/// True if the token can give a cue, a deed or fire: a clause without one has no trigger.
+/// True if the token can give a cue, a deed or fire ("fired on the positions of" is a cue
+/// of its own, [`cue_in_context`]): a clause without one has no trigger.
 fn is_lively(t: &super::Tok) -> bool {
     t.k != K::None
         || matches!(
@@ -264,6 +265,7 @@ struct Classes {
 }
 
 impl Classes {
+    /// Notes the class of the word `t`, one that is not plain.
     fn note(&mut self, t: &super::Tok) {
         match t.w {
             W::Casualty(CasualtyKind::Killed | CasualtyKind::Wounded, _) => self.wounded = true,
