@@ -296,20 +296,23 @@ fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> Reading {
         let matter_open = w.protest_led && w.matter_from.is_none();
         // a word of no cue and of no class that [`read_word`], [`cue_in_context`] or
         // [`finish`] reads (most words) adds no sign: it can only start what a protest is
-        // about ("because")
-        if is_plain(t) {
-            if matter_open
-                && doc.word_is(t, lexicon::BECAUSE)
-                && !is_name_or_month(doc, s, toks, a, k)
-            {
-                w.matter_from = Some(k);
-            }
+        // about ("because"), read below where one is open
+        let plain = is_plain(t);
+        if plain && !matter_open {
             continue;
         }
-        classes.note(t);
+        if !plain {
+            classes.note(t);
+        }
         let matter_word = matter_open && (t.k == K::About || doc.word_is(t, lexicon::BECAUSE));
-        if is_name_or_month(doc, s, toks, a, k) {
+        if (!plain || matter_word) && is_name_or_month(doc, s, toks, a, k) {
             w.about_seen |= t.k == K::About;
+            continue;
+        }
+        if plain {
+            if matter_word {
+                w.matter_from = Some(k);
+            }
             continue;
         }
         let cue = cue_in_context(doc, toks, k, &mut w);
