@@ -76,7 +76,9 @@ pub(crate) fn extract(doc: &Doc, strikes: &Strikes, causes: &[Cause]) -> Vec<Eve
             .flatten()
             .and_then(|i| strikes.events.get(i));
         in_sentence.clear();
-        memo.enter(s);
+        // the memo is set for the sentence at its first clause with a casualty or toll word:
+        // most sentences with event words have none
+        let mut entered = false;
         for &(ca, cb) in s.clauses {
             // `read` takes the kind of a figure from a casualty or toll word of its clause
             let clause = s.toks.get(ca..cb).unwrap_or(&[]);
@@ -86,6 +88,10 @@ pub(crate) fn extract(doc: &Doc, strikes: &Strikes, causes: &[Cause]) -> Vec<Eve
                 .any(|t| matches!(t.w, W::Casualty(..) | W::Toll))
             {
                 continue;
+            }
+            if !entered {
+                memo.enter(s);
+                entered = true;
             }
             candidates(doc, s, ca, cb, &mut cands);
             let coding = !cands.is_empty() && is_coding_remark(doc, clause);
@@ -392,13 +398,7 @@ fn is_coding_remark(doc: &Doc, clause: &[super::Tok]) -> bool {
         split |= one_of(lexicon::SPLIT);
     }
     // "split" is rare: only then are the words after it sought
-    split && clause.iter().any(|t| word_in(doc, t, lexicon::SPLIT_OVER))
-}
-
-/// True if the word of token `t` is one of `list`, the lengths compared first: a scan of
-/// every token of a clause reads the words of few.
-fn word_in(doc: &Doc, t: &super::Tok, list: &[&str]) -> bool {
-    list.iter().any(|w| w.len() == t.span.len()) && doc.word_is(t, list)
+    split && clause.iter().any(|t| doc.word_is(t, lexicon::SPLIT_OVER))
 }
 
 /// The whole a figure is a part of ([`partitive`]).
@@ -772,7 +772,8 @@ fn read<'t>(
         kind,
         kind_tok,
     } = figure(doc, s, sc, &c, in_sentence)?;
-    if is_refused(doc, s, sc, kind, kind_tok, victims) {
+    let disaster = memo.has_disaster(s);
+    if is_refused(doc, s, sc, (kind, kind_tok, disaster), victims) {
         return None;
     }
     let modality = modality::of(doc, s, ca, kind_tok.min(c.a));
@@ -919,18 +920,18 @@ fn is_bare(
     })
 }
 
-/// Whether a figure of `kind` told at `kind_tok` is refused: a disaster's, fighters who
-/// fled, or captives when they are not asked for.
+/// Whether a figure of `kind` told at `kind_tok` is refused: a disaster's (only where the
+/// sentence has a disaster word, `disaster`), fighters who fled, or captives when they are
+/// not asked for.
 fn is_refused(
     doc: &Doc,
     s: &Sent,
     sc: Scope,
-    kind: CasualtyKind,
-    kind_tok: usize,
+    (kind, kind_tok, disaster): (CasualtyKind, usize, bool),
     victims: Option<(VictimCategory, Span)>,
 ) -> bool {
     // "Floods kill 40 as fighting rages nearby": the figure is the flood's
-    if by_disaster(s, sc.ca, sc.cb, kind_tok) {
+    if disaster && by_disaster(s, sc.ca, sc.cb, kind_tok) {
         return true;
     }
     // "the three other soldiers fled": fighters who flee are not displaced people
@@ -1045,6 +1046,9 @@ struct Memo<'t> {
     /// [`is_cumulative`] of the stretch asked last: the figures of a sentence are read in
     /// text order, so the figures of one stretch ask one after another.
     cumulative: Option<((usize, usize), bool)>,
+    /// The sentence has a disaster word ("floods"), once asked: without one no figure of
+    /// it is a disaster's ([`by_disaster`]).
+    disaster: Option<bool>,
     /// The sentence's source ([`source`]), once asked.
     source: Option<Option<Source>>,
     /// The mentions that may be a perpetrator ([`may_perpetrate`]), by index, once asked.
@@ -1066,15 +1070,18 @@ impl<'t> Memo<'t> {
     /// Starts on the figures of sentence `s`.
     fn enter(&mut self, s: &Sent) {
         work::add(s.toks.len());
-        self.war = s.toks.iter().any(|t| t.w == W::War);
+        // one pass for both
+        self.war = false;
         self.bringing.clear();
-        let bringing = s
-            .toks
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| t.w == W::Bringing);
-        self.bringing.extend(bringing.map(|(k, _)| k));
+        for (k, t) in s.toks.iter().enumerate() {
+            match t.w {
+                W::War => self.war = true,
+                W::Bringing => self.bringing.push(k),
+                _ => {}
+            }
+        }
         self.cumulative = None;
+        self.disaster = None;
         self.whole = None;
         self.clause = None;
         self.source = None;
@@ -1110,6 +1117,13 @@ impl<'t> Memo<'t> {
                 known
             }
         }
+    }
+
+    /// Whether sentence `s` has a disaster word, read once for all its figures.
+    fn has_disaster(&mut self, s: &Sent) -> bool {
+        *self
+            .disaster
+            .get_or_insert_with(|| s.toks.iter().any(|t| t.k == K::Disaster))
     }
 
     fn source(&mut self, doc: &Doc, s: &Sent) -> Option<Source> {

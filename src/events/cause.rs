@@ -109,12 +109,15 @@ fn fatalities(text: &str, events: &mut [Event], first_casualty: usize) {
 
 /// The total of one event's figures, one per kind of victims (see [`fatalities`]).
 fn total(text: &str, list: Vec<(VictimCategory, Count)>) -> Option<Count> {
-    let (people, specific): (Vec<_>, Vec<_>) = list
-        .into_iter()
-        .partition(|(k, _)| *k == VictimCategory::People);
-    let people = people.into_iter().next().map(|(_, n)| n);
+    // one walk in the list's order: the figure of people in general set aside, the others
+    // summed (most events have no figure: nothing is allocated for them)
+    let mut people: Option<Count> = None;
     let mut sum: Option<Count> = None;
-    for (_, n) in specific {
+    for (k, n) in list {
+        if k == VictimCategory::People {
+            people = people.or(Some(n));
+            continue;
+        }
         sum = Some(match sum {
             None => n,
             Some(prev) => add(text, &prev, &n),
@@ -157,16 +160,24 @@ fn order(events: &mut [Event]) {
     if events.is_sorted_by_key(start) {
         return;
     }
-    let mut idx: Vec<usize> = (0..events.len()).collect();
-    idx.sort_by_key(|&i| (events.get(i).map_or(usize::MAX, start), i));
+    // one sort of the indices by (start, index): the order of a stable sort by start, the
+    // events then moved there by swaps, not sorted a second time
+    let mut idx: Vec<(usize, usize)> = events.iter().map(start).zip(0..).collect();
+    idx.sort_unstable();
     let mut new_of = vec![0usize; events.len()];
-    for (new, &old) in idx.iter().enumerate() {
+    for (new, &(_, old)) in idx.iter().enumerate() {
         if let Some(slot) = new_of.get_mut(old) {
             *slot = new;
         }
     }
-    // a stable sort by start: the order of `idx`, ties by index
-    events.sort_by_key(start);
+    // each swap puts the event at `i` where it goes: at most one swap per event
+    let mut to = new_of.clone();
+    for i in 0..to.len() {
+        while let Some(&j) = to.get(i).filter(|&&j| j != i) {
+            events.swap(i, j);
+            to.swap(i, j);
+        }
+    }
     for e in events.iter_mut() {
         if let Event::Casualty(c) = e {
             c.event = c.event.and_then(|i| new_of.get(i).copied());

@@ -221,27 +221,41 @@ struct Walk {
     loose_mine: bool,
     /// A trend word ("fighting has intensified"), not inside a protest's demands.
     trend: bool,
-    /// A word of what something is about ("demanding", "against") so far, and anywhere in
-    /// the clause.
+    /// A word of what something is about ("demanding", "against") so far.
     about_seen: bool,
-    has_about: bool,
-    /// A word of a crowd ("protesters") anywhere in the clause.
-    has_crowd: bool,
+    /// A word of what something is about or of a crowd ("protesters") anywhere in the
+    /// clause, read when a gathering first asks ([`Walk::about_or_crowd`]).
+    about_or_crowd: Option<bool>,
     /// A protest's clause ("protesters", "rally")...
     protest_led: bool,
     /// ...and where what it is about begins ("demanding", "against", "after").
     matter_from: Option<usize>,
 }
 
-/// What one pass over a clause's token classes tells before its words are read: the
-/// flags [`signs`] and [`finish`] need of the whole clause, each read in that one pass
-/// rather than by a scan of its own.
+impl Walk {
+    /// Whether the clause `toks` has a word of what something is about or of a crowd: read
+    /// once, at the first gathering ("gathered"), which is rare.
+    fn about_or_crowd(&mut self, toks: &[super::Tok]) -> bool {
+        *self
+            .about_or_crowd
+            .get_or_insert_with(|| toks.iter().any(|t| matches!(t.k, K::About | K::Crowd)))
+    }
+}
+
+/// True if the token can give a cue, a deed or fire ("fired on the positions of" is a cue
+/// of its own, [`cue_in_context`]): a clause without one has no trigger.
+fn is_lively(t: &super::Tok) -> bool {
+    t.k != K::None
+        || matches!(
+            t.w,
+            W::Casualty(CasualtyKind::Killed, _) | W::Trigger(None, false) | W::Launch
+        )
+}
+
+/// The word classes [`finish`] needs of the whole clause, noted by the walk over its
+/// tokens as it reads each word that is not plain ([`is_plain`]).
 #[derive(Default)]
 struct Classes {
-    /// A token that can give a cue, a deed or fire: without one the clause has no trigger.
-    lively: bool,
-    about: bool,
-    crowd: bool,
     /// A word of people killed or wounded.
     wounded: bool,
     /// A verb of a hit ("struck", "targeted").
@@ -251,39 +265,15 @@ struct Classes {
 }
 
 impl Classes {
-    fn of(toks: &[super::Tok]) -> Classes {
-        let mut c = Classes::default();
-        for t in toks {
-            match t.w {
-                W::Casualty(CasualtyKind::Killed, _) => {
-                    c.wounded = true;
-                    c.lively = true;
-                }
-                W::Casualty(CasualtyKind::Wounded, _) => c.wounded = true,
-                W::Trigger(None, false) => {
-                    c.hit = true;
-                    c.lively = true;
-                }
-                // "fired on the positions of": a cue of its own ([`cue_in_context`])
-                W::Launch => c.lively = true,
-                W::Perfect => c.perfect = true,
-                W::Running => c.running = true,
-                _ => {}
-            }
-            match t.k {
-                K::None => {}
-                K::About => {
-                    c.about = true;
-                    c.lively = true;
-                }
-                K::Crowd => {
-                    c.crowd = true;
-                    c.lively = true;
-                }
-                _ => c.lively = true,
-            }
+    /// Notes the class of the word `t`, one that is not plain.
+    fn note(&mut self, t: &super::Tok) {
+        match t.w {
+            W::Casualty(CasualtyKind::Killed | CasualtyKind::Wounded, _) => self.wounded = true,
+            W::Trigger(None, false) => self.hit = true,
+            W::Perfect => self.perfect = true,
+            W::Running => self.running = true,
+            _ => {}
         }
-        c
     }
 }
 
@@ -292,24 +282,29 @@ fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> Reading {
     let mut g = Signs::default();
     let mut w = Walk::default();
     let toks = s.toks.get(a..b).unwrap_or(&[]);
-    let classes = Classes::of(toks);
     // no cue, no deed, no fire: no trigger, and nothing for the walk to find
-    if !classes.lively {
+    if !toks.iter().any(is_lively) {
         return Reading {
             signs: g,
             first: None,
             last: None,
         };
     }
-    w.has_about = classes.about;
-    w.has_crowd = classes.crowd;
+    let mut classes = Classes::default();
     for (k, t) in toks.iter().enumerate() {
-        // a word of no class and no cue (most words) adds no sign: it can only start what
-        // a protest is about ("because"), read below
-        let plain = t.w == W::Other && t.k == K::None;
-        let matter_word = w.protest_led
-            && w.matter_from.is_none()
-            && (t.k == K::About || doc.word_is(t, lexicon::BECAUSE));
+        // what a protest is about is not begun yet
+        let matter_open = w.protest_led && w.matter_from.is_none();
+        // a word of no cue and of no class that [`read_word`], [`cue_in_context`] or
+        // [`finish`] reads (most words) adds no sign: it can only start what a protest is
+        // about ("because"), read below where one is open
+        let plain = is_plain(t);
+        if plain && !matter_open {
+            continue;
+        }
+        if !plain {
+            classes.note(t);
+        }
+        let matter_word = matter_open && (t.k == K::About || doc.word_is(t, lexicon::BECAUSE));
         if (!plain || matter_word) && is_name_or_month(doc, s, toks, a, k) {
             w.about_seen |= t.k == K::About;
             continue;
@@ -336,6 +331,23 @@ fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> Reading {
         add_cue(&mut g, &mut w, cue, a + k);
     }
     finish(g, w, s, &classes)
+}
+
+/// True if the token has no cue and a word class that adds no sign whatever its
+/// neighbours: [`cue_in_context`] gives it no cue, and neither [`read_word`] nor [`finish`]
+/// ([`Classes`]) reads anything of it.
+fn is_plain(t: &super::Tok) -> bool {
+    t.k == K::None
+        && !matches!(
+            t.w,
+            W::Launch
+                | W::Base
+                | W::WeaponNoun(_)
+                | W::Trigger(..)
+                | W::Casualty(..)
+                | W::Perfect
+                | W::Running
+        )
 }
 
 /// True if a capitalised cue is a name or a month, not an event: beside a figure ("30 March
@@ -367,7 +379,6 @@ fn cue_in_context(doc: &Doc, toks: &[super::Tok], k: usize, w: &mut Walk) -> K {
     };
     let next = toks.get(k + 1);
     let prev = k.checked_sub(1).and_then(|j| toks.get(j));
-    let (has_about, has_crowd) = (w.has_about, w.has_crowd);
     match t.k {
         K::Set => set_phrase(doc, toks, k),
         // "took control", "seized control"
@@ -376,7 +387,7 @@ fn cue_in_context(doc: &Doc, toks: &[super::Tok], k: usize, w: &mut Walk) -> K {
         K::Exchange => exchanged_fire(toks, k),
         // "gathered ... demanding", "protesters gathered": a protest when its cause or its
         // people are told
-        K::Gather if has_about || has_crowd => K::Protest,
+        K::Gather if w.about_or_crowd(toks) => K::Protest,
         K::Gather => K::None,
         // "fighting has intensified in recent weeks", "to ease fighting": a trend, unless
         // part of what a protest asks ("demanding an easing of ...")
@@ -803,6 +814,10 @@ pub(crate) enum Cause {
 pub(crate) fn cause(s: &Sent) -> Cause {
     let mut disaster = false;
     for t in s.toks {
+        // most words have neither a class nor a cue: one test each
+        if matches!((t.w, t.k), (W::Other, K::None)) {
+            continue;
+        }
         if matches!(t.w, W::Trigger(_, true) | W::WeaponNoun(_)) {
             return Cause::Conflict;
         }

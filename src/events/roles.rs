@@ -229,16 +229,19 @@ pub(crate) fn generic_actor(doc: &Doc, s: &Sent, a: usize, t: usize) -> Option<E
     let toks = s.toks.get(a..t)?;
     for (k, tok) in toks.iter().enumerate() {
         let next = toks.get(k + 1);
-        let next_is_force = next.is_some_and(|n| {
-            matches!(
-                n.w,
-                W::Military
-                    | W::WeaponNoun(_)
-                    | W::Victim(crate::model::VictimCategory::SecurityForces)
-            ) || matches!(n.w, W::Trigger(..))
-        });
+        // read only after "regime": most words are not
+        let next_is_force = || {
+            next.is_some_and(|n| {
+                matches!(
+                    n.w,
+                    W::Military
+                        | W::WeaponNoun(_)
+                        | W::Victim(crate::model::VictimCategory::SecurityForces)
+                ) || matches!(n.w, W::Trigger(..))
+            })
+        };
         match tok.w {
-            W::Regime if next_is_force || doc.word_is(tok, lexicon::REGIME) => {
+            W::Regime if next_is_force() || doc.word_is(tok, lexicon::REGIME) => {
                 let span = tok.span.cover(next.map_or(tok.span, |n| n.span));
                 return main_country_force(doc, span);
             }

@@ -253,23 +253,26 @@ fn same_event(accs: &[Acc], f: &Found, last_in_sentence: Option<usize>) -> Optio
     let first = accs.len().saturating_sub(LOOK_BACK);
     let recent = accs.get(first..)?;
     work::add(recent.len());
-    let agreeing = |hint: bool| {
-        recent
-            .iter()
-            .rposition(|acc| compatible(acc, f) && same_place(acc, f) && (!hint || hinted(acc, f)))
-    };
-    // the strike of the speakers' town first ("rescuers in Ariha said the strike...")
-    let agreeing = (!f.hint.is_empty())
-        .then(|| agreeing(true))
-        .flatten()
-        .or_else(|| agreeing(false));
-    let weak = || {
-        recent
-            .iter()
-            .rposition(|acc| compatible(acc, f))
-            .filter(|_| (!f.strong || f.definite) && !f.indefinite)
-    };
-    agreeing.or_else(weak).map(|i| first + i)
+    // one walk back, each strike tested once: the last that agrees in place, else the last
+    // compatible one; the strike of the speakers' town before any other that agrees
+    // ("rescuers in Ariha said the strike...")
+    let mut agreeing = None;
+    let mut weak = None;
+    for (i, acc) in recent.iter().enumerate().rev() {
+        if !compatible(acc, f) {
+            continue;
+        }
+        weak = weak.or(Some(i));
+        if !same_place(acc, f) {
+            continue;
+        }
+        if f.hint.is_empty() || hinted(acc, f) {
+            return Some(first + i);
+        }
+        agreeing = agreeing.or(Some(i));
+    }
+    let weak = weak.filter(|_| (!f.strong || f.definite) && !f.indefinite);
+    agreeing.or(weak).map(|i| first + i)
 }
 
 /// Adds a mention to the events: merged into one already told, or as a new one.
@@ -461,14 +464,10 @@ impl Clause<'_, '_> {
 
 /// The trigger of a clause ([`Trigger`]): its first strong trigger, else its first weak one.
 fn trigger(doc: &Doc, s: &Sent, a: usize, b: usize) -> Option<Trigger> {
-    // only these words start a strike: most clauses have none
     let clause = s.toks.get(a..b).unwrap_or(&[]);
-    if !clause
-        .iter()
-        .any(|t| matches!(t.w, W::Trigger(..) | W::Launch | W::WeaponNoun(_)))
-    {
-        return None;
-    }
+    work::add(clause.len());
+    // what is read of the clause is read when a trigger word first asks: most clauses have
+    // none, and the walk below is their only pass
     let cl = Clause {
         doc,
         s,
@@ -478,9 +477,7 @@ fn trigger(doc: &Doc, s: &Sent, a: usize, b: usize) -> Option<Trigger> {
         air: std::cell::OnceCell::new(),
     };
     let mut weak: Option<Trigger> = None;
-    for i in a..b {
-        work::add(1);
-        let Some(tok) = s.toks.get(i) else { break };
+    for (i, tok) in (a..).zip(clause) {
         let found = match tok.w {
             W::Trigger(wp, strong) => by_trigger(&cl, i, wp, strong),
             W::Launch => by_launch(&cl, i),
@@ -681,15 +678,15 @@ fn find(
     let (actor, actor_ment) = actor(doc, s, a, b, t);
     let (base, base_ment) = base_here.get_or_insert_with(|| base(doc, s)).clone();
     // "fired from southern Lebanon", "launched from the Belgorod region": where the strike came
-    // from is not where it hit
+    // from is not where it hit (one vector: the actor's and the base's mentions, then those)
     let mut skip = vec![actor_ment, base_ment];
-    let from: Vec<Option<usize>> = origins(s).collect();
-    skip.extend(from.iter().copied());
+    skip.extend(origins(s));
+    let from = skip.get(2..).unwrap_or(&[]);
     let super::roles::Where {
         provinces,
         locations,
     } = super::roles::places(doc, s, a, b, &skip);
-    let origin = origin(doc, s, a, b, &provinces, &locations, &from);
+    let origin = origin(doc, s, a, b, &provinces, &locations, from);
     let another = is_another(s, a, t);
     let mut targets = group_targets(doc, s, a, b, t, &skip);
     generic_targets(doc, s, b, t, &mut targets);
