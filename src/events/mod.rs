@@ -1396,7 +1396,7 @@ mod tests {
             for published in [None, NaiveDate::from_ymd_opt(2016, 8, 16)] {
                 let mut got = Vec::new();
                 dates::for_each_date_of_tokens(&text, &toks, tok, &cuts, published, |d| {
-                    got.push(d)
+                    got.push(dates::with_words(d, &text))
                 });
                 assert_eq!(got, dates::dates(&text, span, published), "{t:?}");
             }
@@ -1415,7 +1415,9 @@ mod tests {
             let tok = |x: &Tok| (x.span, x.punct);
             numbers::check_token_words(&text, span, &toks, tok);
             let mut got = Vec::new();
-            numbers::for_each_number_of_tokens(&text, span, &toks, tok, |n| got.push(n));
+            numbers::for_each_number_of_tokens(&text, span, &toks, tok, |n| {
+                got.push(numbers::with_words(n, &text))
+            });
             assert_eq!(got, numbers::numbers(&text, span), "{t:?}");
         }
     }
