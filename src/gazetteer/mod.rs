@@ -214,8 +214,12 @@ impl Entry {
     }
     /// Canonical name.
     pub fn name(&self) -> &str {
+        self.name_in(self.buffer())
+    }
+    /// Its name in `buffer`, its strings' buffer.
+    fn name_in<'b>(&self, buffer: &'b str) -> &'b str {
         // the first pattern, cut at its tab: `patterns` would count the tabs of all
-        let pats = self.part(0, usize::from(self.at.pats));
+        let pats = self.part_in(buffer, 0, usize::from(self.at.pats));
         let end = pats.bytes().position(|b| b == b'\t').unwrap_or(pats.len());
         tsv::strip_cs(pats.get(..end).unwrap_or(pats))
     }
@@ -266,8 +270,12 @@ impl Entry {
     }
     /// `len` bytes of its strings from `from`.
     fn part(&self, from: usize, len: usize) -> &str {
+        self.part_in(self.buffer(), from, len)
+    }
+    /// [`Entry::part`] of `buffer`, its strings' buffer.
+    fn part_in<'b>(&self, buffer: &'b str, from: usize, len: usize) -> &'b str {
         let start = self.at.start as usize + from;
-        self.buffer().get(start..start + len).unwrap_or("")
+        buffer.get(start..start + len).unwrap_or("")
     }
     /// The buffer its strings are in.
     fn buffer(&self) -> &str {
@@ -276,7 +284,11 @@ impl Entry {
     /// Its name for an output value: borrowed from the built-in index, which is embedded
     /// in the binary, so that no mention copies it; copied from a run-time gazetteer.
     pub(crate) fn shared_name(&self) -> Cow<'static, str> {
-        self.share(self.name())
+        match &self.text {
+            // read in the built-in text itself: borrowed as it is, not found again
+            None => Cow::Borrowed(self.name_in(builtin::TEXT)),
+            Some(t) => Cow::Owned(self.name_in(t).to_string()),
+        }
     }
     /// Its code for an output value, like [`Entry::shared_name`].
     pub(crate) fn shared_code(&self) -> Option<Cow<'static, str>> {
@@ -288,7 +300,10 @@ impl Entry {
     }
     /// Its country's code for an output value: never copied.
     pub(crate) fn shared_country(&self) -> Option<Cow<'static, str>> {
-        self.country().map(share_code)
+        // an alpha-2 code as stored (most are) is found in the table by its bytes at once
+        alpha2(self.at.country)
+            .map(Cow::Borrowed)
+            .or_else(|| self.country().map(share_code))
     }
     /// `s`, one of its strings, borrowed when it lies in the built-in index's text.
     fn share(&self, s: &str) -> Cow<'static, str> {
@@ -325,16 +340,26 @@ const fn alpha2_table() -> [u8; 26 * 26 * 2] {
     t
 }
 
+/// [`ALPHA2`] as text: ASCII, so any two of its bytes from an even offset are a `str`.
+static ALPHA2_TEXT: &str = match std::str::from_utf8(&ALPHA2) {
+    Ok(t) => t,
+    Err(_) => "",
+};
+
+/// The alpha-2 code of two ASCII capitals, from [`ALPHA2_TEXT`]; `None` for other bytes.
+fn alpha2([a, b]: [u8; 2]) -> Option<&'static str> {
+    if !(a.is_ascii_uppercase() && b.is_ascii_uppercase()) {
+        return None;
+    }
+    let i = (usize::from(a - b'A') * 26 + usize::from(b - b'A')) * 2;
+    ALPHA2_TEXT.get(i..i + 2)
+}
+
 /// A country code (or any string) for an output value: an alpha-2 code is borrowed from a
 /// static table, anything else copied.
 pub(crate) fn share_code(code: &str) -> Cow<'static, str> {
     let alpha2 = match code.as_bytes() {
-        &[a, b] if a.is_ascii_uppercase() && b.is_ascii_uppercase() => {
-            let i = (usize::from(a - b'A') * 26 + usize::from(b - b'A')) * 2;
-            ALPHA2
-                .get(i..i + 2)
-                .and_then(|p| std::str::from_utf8(p).ok())
-        }
+        &[a, b] => alpha2([a, b]),
         _ => None,
     };
     alpha2.map_or_else(|| Cow::Owned(code.to_string()), Cow::Borrowed)
