@@ -232,14 +232,23 @@ impl Entry {
     }
     /// Its code: alpha-2 for a country, ISO 3166-2 for a province, an id otherwise.
     pub fn code(&self) -> Option<&str> {
-        let s = self.part(usize::from(self.at.pats), usize::from(self.at.code));
+        self.code_in(self.buffer())
+    }
+    /// Its code in `buffer`, its strings' buffer.
+    fn code_in<'b>(&self, buffer: &'b str) -> Option<&'b str> {
+        let s = self.part_in(buffer, usize::from(self.at.pats), usize::from(self.at.code));
         (!s.is_empty()).then_some(s)
     }
     /// ISO 3166-2 of the province a town or air base lies in; a province's own code.
     pub fn province(&self) -> Option<&str> {
+        self.province_in(self.buffer())
+    }
+    /// Its province in `buffer`, its strings' buffer.
+    fn province_in<'b>(&self, buffer: &'b str) -> Option<&'b str> {
         let s = match self.at.kind {
-            EntryKind::Province => return self.code(),
-            _ => self.part(
+            EntryKind::Province => return self.code_in(buffer),
+            _ => self.part_in(
+                buffer,
                 usize::from(self.at.pats) + usize::from(self.at.code),
                 usize::from(self.at.province),
             ),
@@ -284,19 +293,16 @@ impl Entry {
     /// Its name for an output value: borrowed from the built-in index, which is embedded
     /// in the binary, so that no mention copies it; copied from a run-time gazetteer.
     pub(crate) fn shared_name(&self) -> Cow<'static, str> {
-        match &self.text {
-            // read in the built-in text itself: borrowed as it is, not found again
-            None => Cow::Borrowed(self.name_in(builtin::TEXT)),
-            Some(t) => Cow::Owned(self.name_in(t).to_string()),
-        }
+        self.share(|e, buffer| Some(e.name_in(buffer)))
+            .unwrap_or_default()
     }
     /// Its code for an output value, like [`Entry::shared_name`].
     pub(crate) fn shared_code(&self) -> Option<Cow<'static, str>> {
-        self.code().map(|c| self.share(c))
+        self.share(Entry::code_in)
     }
     /// Its province's code for an output value, like [`Entry::shared_name`].
     pub(crate) fn shared_province(&self) -> Option<Cow<'static, str>> {
-        self.province().map(|p| self.share(p))
+        self.share(Entry::province_in)
     }
     /// Its country's code for an output value: never copied.
     pub(crate) fn shared_country(&self) -> Option<Cow<'static, str>> {
@@ -305,19 +311,16 @@ impl Entry {
             .map(Cow::Borrowed)
             .or_else(|| self.country().map(share_code))
     }
-    /// `s`, one of its strings, borrowed when it lies in the built-in index's text.
-    fn share(&self, s: &str) -> Cow<'static, str> {
-        if self.text.is_none() {
-            let text = builtin::TEXT;
-            let from = (s.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
-            let to = from.checked_add(s.len());
-            if let Some(t) = to.and_then(|to| text.get(from..to)) {
-                if t.as_ptr() == s.as_ptr() {
-                    return Cow::Borrowed(t);
-                }
-            }
+    /// One of its strings, as `pick` reads it in its buffer: borrowed as read in the
+    /// built-in index's text, copied from a run-time gazetteer's.
+    fn share(
+        &self,
+        pick: impl for<'b> Fn(&Entry, &'b str) -> Option<&'b str>,
+    ) -> Option<Cow<'static, str>> {
+        match &self.text {
+            None => pick(self, builtin::TEXT).map(Cow::Borrowed),
+            Some(t) => pick(self, t).map(|s| Cow::Owned(s.to_string())),
         }
-        Cow::Owned(s.to_string())
     }
     /// True if its name is looked for in text.
     pub(crate) fn name_matched(&self) -> bool {
