@@ -391,7 +391,8 @@ pub(crate) fn extract(
     // in the order the text tells them: by the start of the first evidence span
     events.sort_by_key(|e| e.evidence().first().map_or(usize::MAX, |s| s.start));
     let first_casualty = events.len();
-    events.extend(casualties);
+    // each made an event in its place in the output, not in a vector of its own first
+    events.extend(casualties.into_iter().map(Event::Casualty));
     cause::link(&doc, &mut events, first_casualty);
     events
 }
