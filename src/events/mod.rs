@@ -228,9 +228,11 @@ impl Prepared {
     pub(crate) fn new(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Prepared {
         // a token takes at least two bytes with its space, most take five
         let mut toks = Vec::with_capacity(text.len() / 4 + 4);
-        let mut cuts = Vec::new();
-        let mut clauses = Vec::with_capacity(sentences.len());
-        let mut ments = Vec::new();
+        // sized so as to grow seldom, if ever: a few cuts in a sentence ("3,000", "U.S."),
+        // a clause or two in each, and every mention in one sentence at most
+        let mut cuts = Vec::with_capacity(text.len() / 64 + 4);
+        let mut clauses = Vec::with_capacity(sentences.len() * 2);
+        let mut ments = Vec::with_capacity(mentions.len());
         let mut parts = Vec::with_capacity(sentences.len());
         let mut mi = 0;
         for s in sentences {
