@@ -926,7 +926,12 @@ fn code_slot(codes: &impl IdTable, entries: &[Entry], code: &str) -> Option<usiz
     let mut i = table::home_slot(code.bytes().fold(FNV_OFFSET, fnv_step), n);
     for _ in 0..n {
         let id = codes.id(i)?;
-        if id == 0 || entries.get(id as usize - 1)?.code() == Some(code) {
+        if id == 0 {
+            return Some(i);
+        }
+        // most codes probed past differ in length: told without reading them
+        let e = entries.get(id as usize - 1)?;
+        if usize::from(e.at.code) == code.len() && e.code() == Some(code) {
             return Some(i);
         }
         i = if i + 1 == n { 0 } else { i + 1 };
