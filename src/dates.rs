@@ -26,8 +26,17 @@ use crate::span::Span;
 #[cfg(test)]
 pub fn dates(text: &str, range: Span, published: Option<NaiveDate>) -> Vec<DateRef> {
     let mut out = Vec::new();
-    for_each_date(text, range, published, |d| out.push(d));
+    for_each_date(text, range, published, |d| out.push(with_words(d, text)));
     out
+}
+
+/// For the tests: `d` with its words, as the extractor outputs it (see [`mk`]).
+#[cfg(test)]
+pub(crate) fn with_words(d: DateRef, text: &str) -> DateRef {
+    DateRef {
+        text: d.span.get(text).unwrap_or("").to_string(),
+        ..d
+    }
 }
 
 /// The dates of [`dates`], handed to `each` in text order: a caller that keeps them with
@@ -75,6 +84,7 @@ fn for_each_date_in(
 /// "Dec. 3", "in March"), in the leap year 2000, so that two such dates of an article
 /// without a publication date can be compared; `None` for words that name no month
 /// (a weekday, "yesterday": they cannot be placed without the publication date).
+/// For a date whose `date` is `None`: only those keep their words while the rules run.
 pub(crate) fn year_free(date: &DateRef) -> Option<NaiveDate> {
     let text = date.text.as_str();
     let m = words(text, 0, text.len())
@@ -732,7 +742,15 @@ fn mk(
         words.get(b.saturating_sub(1).max(a)).map(|w| w.span),
     );
     DateRef {
-        text: span.get(text).unwrap_or("").to_string(),
+        // the words of a resolved date are not copied here: most dates found are never
+        // output, and the extractor sets the words of those that are from their spans (as
+        // it maps them back to the article). Those of a date without a day are kept: the
+        // rules read them ([`year_free`]).
+        text: if date.is_none() {
+            span.get(text).unwrap_or("").to_string()
+        } else {
+            String::new()
+        },
         date,
         precision: p,
         span,

@@ -15,7 +15,9 @@ use std::cell::Cell;
 /// A figure found in the text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Number {
-    /// The figure with its qualifier words; `count.span` covers them all.
+    /// The figure with its qualifier words; `count.span` covers them all. Its `text` is
+    /// left empty: most figures found are never output, and the extractor sets the words of
+    /// those that are from their spans (as it maps them back to the article).
     pub count: Count,
     /// What the figure is.
     pub kind: NumberKind,
@@ -62,8 +64,15 @@ pub enum NumberKind {
 #[cfg(test)]
 pub fn numbers(text: &str, range: Span) -> Vec<Number> {
     let mut out = Vec::new();
-    for_each_number(text, range, |n| out.push(n));
+    for_each_number(text, range, |n| out.push(with_words(n, text)));
     out
+}
+
+/// For the tests: `n` with its words, as the extractor outputs it (see [`Number::count`]).
+#[cfg(test)]
+pub(crate) fn with_words(mut n: Number, text: &str) -> Number {
+    n.count.text = n.count.span.get(text).unwrap_or("").to_string();
+    n
 }
 
 /// The figures of [`numbers`], handed to `each` in text order: a caller that keeps them
@@ -1190,9 +1199,8 @@ fn make(
         cx.words.get(a).copied(),
         cx.words.get(b.saturating_sub(1).max(a)).copied(),
     );
-    let t = span.get(cx.text).unwrap_or("");
     Number {
-        count: Count::new(value, low, high, qualifier, t, span),
+        count: Count::new(value, low, high, qualifier, String::new(), span),
         kind,
     }
 }

@@ -23,7 +23,7 @@ use super::{
 };
 use crate::gazetteer::{share_code, EntryKind};
 use crate::model::{
-    Casualty, CasualtyKind, Count, DateRef, Entity, Event, Place, PlaceKind, Qualifier, Source,
+    Casualty, CasualtyKind, Count, DateRef, Entity, Place, PlaceKind, Qualifier, Source,
     VictimCategory, Victims, Words,
 };
 use crate::numbers::NumberKind;
@@ -54,7 +54,7 @@ struct Scope {
     coding: bool,
 }
 
-pub(crate) fn extract(doc: &Doc, strikes: &Strikes, causes: &[Cause]) -> Vec<Event> {
+pub(crate) fn extract(doc: &Doc, strikes: &Strikes, causes: &[Cause]) -> Vec<Casualty> {
     let mut out = Tolls::default();
     let mut memo = Memo::default();
     // kept from sentence to sentence and clause to clause: one allocation each
@@ -115,7 +115,7 @@ pub(crate) fn extract(doc: &Doc, strikes: &Strikes, causes: &[Cause]) -> Vec<Eve
             }
         }
     }
-    out.list.into_iter().map(Event::Casualty).collect()
+    out.list
 }
 
 /// Figures of the clause: counts from the numbers stage, "a"/"an" before a person noun,

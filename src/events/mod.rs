@@ -228,9 +228,11 @@ impl Prepared {
     pub(crate) fn new(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Prepared {
         // a token takes at least two bytes with its space, most take five
         let mut toks = Vec::with_capacity(text.len() / 4 + 4);
-        let mut cuts = Vec::new();
-        let mut clauses = Vec::with_capacity(sentences.len());
-        let mut ments = Vec::new();
+        // sized so as to grow seldom, if ever: a few cuts in a sentence ("3,000", "U.S."),
+        // a clause or two in each, and every mention in one sentence at most
+        let mut cuts = Vec::with_capacity(text.len() / 64 + 4);
+        let mut clauses = Vec::with_capacity(sentences.len() * 2);
+        let mut ments = Vec::with_capacity(mentions.len());
         let mut parts = Vec::with_capacity(sentences.len());
         let mut mi = 0;
         for s in sentences {
@@ -391,7 +393,8 @@ pub(crate) fn extract(
     // in the order the text tells them: by the start of the first evidence span
     events.sort_by_key(|e| e.evidence().first().map_or(usize::MAX, |s| s.start));
     let first_casualty = events.len();
-    events.extend(casualties);
+    // each made an event in its place in the output, not in a vector of its own first
+    events.extend(casualties.into_iter().map(Event::Casualty));
     cause::link(&doc, &mut events, first_casualty);
     events
 }
@@ -1396,7 +1399,7 @@ mod tests {
             for published in [None, NaiveDate::from_ymd_opt(2016, 8, 16)] {
                 let mut got = Vec::new();
                 dates::for_each_date_of_tokens(&text, &toks, tok, &cuts, published, |d| {
-                    got.push(d)
+                    got.push(dates::with_words(d, &text))
                 });
                 assert_eq!(got, dates::dates(&text, span, published), "{t:?}");
             }
@@ -1415,7 +1418,9 @@ mod tests {
             let tok = |x: &Tok| (x.span, x.punct);
             numbers::check_token_words(&text, span, &toks, tok);
             let mut got = Vec::new();
-            numbers::for_each_number_of_tokens(&text, span, &toks, tok, |n| got.push(n));
+            numbers::for_each_number_of_tokens(&text, span, &toks, tok, |n| {
+                got.push(numbers::with_words(n, &text))
+            });
             assert_eq!(got, numbers::numbers(&text, span), "{t:?}");
         }
     }

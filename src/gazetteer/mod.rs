@@ -214,8 +214,12 @@ impl Entry {
     }
     /// Canonical name.
     pub fn name(&self) -> &str {
+        self.name_in(self.buffer())
+    }
+    /// Its name in `buffer`, its strings' buffer.
+    fn name_in<'b>(&self, buffer: &'b str) -> &'b str {
         // the first pattern, cut at its tab: `patterns` would count the tabs of all
-        let pats = self.part(0, usize::from(self.at.pats));
+        let pats = self.part_in(buffer, 0, usize::from(self.at.pats));
         let end = pats.bytes().position(|b| b == b'\t').unwrap_or(pats.len());
         tsv::strip_cs(pats.get(..end).unwrap_or(pats))
     }
@@ -228,14 +232,23 @@ impl Entry {
     }
     /// Its code: alpha-2 for a country, ISO 3166-2 for a province, an id otherwise.
     pub fn code(&self) -> Option<&str> {
-        let s = self.part(usize::from(self.at.pats), usize::from(self.at.code));
+        self.code_in(self.buffer())
+    }
+    /// Its code in `buffer`, its strings' buffer.
+    fn code_in<'b>(&self, buffer: &'b str) -> Option<&'b str> {
+        let s = self.part_in(buffer, usize::from(self.at.pats), usize::from(self.at.code));
         (!s.is_empty()).then_some(s)
     }
     /// ISO 3166-2 of the province a town or air base lies in; a province's own code.
     pub fn province(&self) -> Option<&str> {
+        self.province_in(self.buffer())
+    }
+    /// Its province in `buffer`, its strings' buffer.
+    fn province_in<'b>(&self, buffer: &'b str) -> Option<&'b str> {
         let s = match self.at.kind {
-            EntryKind::Province => return self.code(),
-            _ => self.part(
+            EntryKind::Province => return self.code_in(buffer),
+            _ => self.part_in(
+                buffer,
                 usize::from(self.at.pats) + usize::from(self.at.code),
                 usize::from(self.at.province),
             ),
@@ -266,8 +279,12 @@ impl Entry {
     }
     /// `len` bytes of its strings from `from`.
     fn part(&self, from: usize, len: usize) -> &str {
+        self.part_in(self.buffer(), from, len)
+    }
+    /// [`Entry::part`] of `buffer`, its strings' buffer.
+    fn part_in<'b>(&self, buffer: &'b str, from: usize, len: usize) -> &'b str {
         let start = self.at.start as usize + from;
-        self.buffer().get(start..start + len).unwrap_or("")
+        buffer.get(start..start + len).unwrap_or("")
     }
     /// The buffer its strings are in.
     fn buffer(&self) -> &str {
@@ -276,33 +293,34 @@ impl Entry {
     /// Its name for an output value: borrowed from the built-in index, which is embedded
     /// in the binary, so that no mention copies it; copied from a run-time gazetteer.
     pub(crate) fn shared_name(&self) -> Cow<'static, str> {
-        self.share(self.name())
+        self.share(|e, buffer| Some(e.name_in(buffer)))
+            .unwrap_or_default()
     }
     /// Its code for an output value, like [`Entry::shared_name`].
     pub(crate) fn shared_code(&self) -> Option<Cow<'static, str>> {
-        self.code().map(|c| self.share(c))
+        self.share(Entry::code_in)
     }
     /// Its province's code for an output value, like [`Entry::shared_name`].
     pub(crate) fn shared_province(&self) -> Option<Cow<'static, str>> {
-        self.province().map(|p| self.share(p))
+        self.share(Entry::province_in)
     }
     /// Its country's code for an output value: never copied.
     pub(crate) fn shared_country(&self) -> Option<Cow<'static, str>> {
-        self.country().map(share_code)
+        // an alpha-2 code as stored (most are) is found in the table by its bytes at once
+        alpha2(self.at.country)
+            .map(Cow::Borrowed)
+            .or_else(|| self.country().map(share_code))
     }
-    /// `s`, one of its strings, borrowed when it lies in the built-in index's text.
-    fn share(&self, s: &str) -> Cow<'static, str> {
-        if self.text.is_none() {
-            let text = builtin::TEXT;
-            let from = (s.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
-            let to = from.checked_add(s.len());
-            if let Some(t) = to.and_then(|to| text.get(from..to)) {
-                if t.as_ptr() == s.as_ptr() {
-                    return Cow::Borrowed(t);
-                }
-            }
+    /// One of its strings, as `pick` reads it in its buffer: borrowed as read in the
+    /// built-in index's text, copied from a run-time gazetteer's.
+    fn share(
+        &self,
+        pick: impl for<'b> Fn(&Entry, &'b str) -> Option<&'b str>,
+    ) -> Option<Cow<'static, str>> {
+        match &self.text {
+            None => pick(self, builtin::TEXT).map(Cow::Borrowed),
+            Some(t) => pick(self, t).map(|s| Cow::Owned(s.to_string())),
         }
-        Cow::Owned(s.to_string())
     }
     /// True if its name is looked for in text.
     pub(crate) fn name_matched(&self) -> bool {
@@ -325,16 +343,26 @@ const fn alpha2_table() -> [u8; 26 * 26 * 2] {
     t
 }
 
+/// [`ALPHA2`] as text: ASCII, so any two of its bytes from an even offset are a `str`.
+static ALPHA2_TEXT: &str = match std::str::from_utf8(&ALPHA2) {
+    Ok(t) => t,
+    Err(_) => "",
+};
+
+/// The alpha-2 code of two ASCII capitals, from [`ALPHA2_TEXT`]; `None` for other bytes.
+fn alpha2([a, b]: [u8; 2]) -> Option<&'static str> {
+    if !(a.is_ascii_uppercase() && b.is_ascii_uppercase()) {
+        return None;
+    }
+    let i = (usize::from(a - b'A') * 26 + usize::from(b - b'A')) * 2;
+    ALPHA2_TEXT.get(i..i + 2)
+}
+
 /// A country code (or any string) for an output value: an alpha-2 code is borrowed from a
 /// static table, anything else copied.
 pub(crate) fn share_code(code: &str) -> Cow<'static, str> {
     let alpha2 = match code.as_bytes() {
-        &[a, b] if a.is_ascii_uppercase() && b.is_ascii_uppercase() => {
-            let i = (usize::from(a - b'A') * 26 + usize::from(b - b'A')) * 2;
-            ALPHA2
-                .get(i..i + 2)
-                .and_then(|p| std::str::from_utf8(p).ok())
-        }
+        &[a, b] => alpha2([a, b]),
         _ => None,
     };
     alpha2.map_or_else(|| Cow::Owned(code.to_string()), Cow::Borrowed)
@@ -898,7 +926,12 @@ fn code_slot(codes: &impl IdTable, entries: &[Entry], code: &str) -> Option<usiz
     let mut i = table::home_slot(code.bytes().fold(FNV_OFFSET, fnv_step), n);
     for _ in 0..n {
         let id = codes.id(i)?;
-        if id == 0 || entries.get(id as usize - 1)?.code() == Some(code) {
+        if id == 0 {
+            return Some(i);
+        }
+        // most codes probed past differ in length: told without reading them
+        let e = entries.get(id as usize - 1)?;
+        if usize::from(e.at.code) == code.len() && e.code() == Some(code) {
             return Some(i);
         }
         i = if i + 1 == n { 0 } else { i + 1 };
