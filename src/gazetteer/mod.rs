@@ -821,16 +821,22 @@ fn next_word_end_hashed(text: &str, from: usize, limit: usize, h: u64) -> Option
     let mut before = *bytes.get(from)?;
     let mut h = fnv_step(h, before.to_ascii_lowercase());
     loop {
-        // the rest of a run of ASCII letters and digits (a run past `limit` ends no word)
-        while let Some(&a) = bytes.get(j) {
+        // the rest of a run of ASCII letters and digits (a run past `limit` ends no word),
+        // counted over a slice; `before` is then its last byte, if it has one
+        let run = bytes.get(j..).unwrap_or(&[]);
+        let mut n: usize = 0;
+        for &a in run {
             let l = ALNUM_LOWER[usize::from(a)];
             if l == 0 {
                 break;
             }
             h = fnv_step(h, l);
-            before = a;
-            j += 1;
+            n += 1;
         }
+        if let Some(&last) = n.checked_sub(1).and_then(|k| run.get(k)) {
+            before = last;
+        }
+        j += n;
         if j > limit {
             return None;
         }
@@ -1192,7 +1198,7 @@ fn find_names(names: &Names, text: &str, out: &mut Vec<Mention>) {
     }
     let bytes = text.as_bytes();
     let mut key = String::new();
-    let mut first: Option<(usize, u64, Prefix)> = None;
+    let mut first: Option<Walked> = None;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         // a candidate start, whether it is written with a capital (or a digit), and where
@@ -1288,8 +1294,25 @@ enum FirstWord {
     /// No key starts with it, or only one of one word, recorded if it is there: the scan
     /// goes on after it.
     Done,
-    /// The walk goes on from it: its end, hash and prefix.
-    Walk((usize, u64, Prefix)),
+    /// The walk goes on from it.
+    Walk(Walked),
+}
+
+/// A word the walk has read: where it ends, the hash of the words from the start to there,
+/// and their prefix.
+#[derive(Clone, Copy)]
+struct Step {
+    end: usize,
+    h: u64,
+    prefix: Prefix,
+}
+
+/// The words the scan has read before the walk: the first, and the second when the first
+/// was not over the length limit.
+#[derive(Clone, Copy)]
+struct Walked {
+    first: Step,
+    second: Option<Step>,
 }
 
 /// The first word at `word` (ASCII letters and digits, `cap` if not written in lowercase,
@@ -1332,10 +1355,33 @@ fn first_word(
             return FirstWord::Done;
         }
     }
+    let first = Step {
+        end: word.end,
+        h,
+        prefix,
+    };
     if prefix.flags & more_ok != 0 {
-        return FirstWord::Walk((word.end, h, prefix));
+        // most walks end at the second word ("The", "the", "of"): read it here, and walk
+        // on only if the two words start a key
+        let limit = word.start.saturating_add(names.max_len).min(bytes.len());
+        if word.end > limit {
+            return FirstWord::Walk(Walked {
+                first,
+                second: None,
+            });
+        }
+        let second = next_word_end_hashed(text, word.end, limit, h).and_then(|(end, h)| {
+            let prefix = names.prefix(h)?;
+            Some(Step { end, h, prefix })
+        });
+        if second.is_some() {
+            return FirstWord::Walk(Walked { first, second });
+        }
+        if prefix.flags & key_ok == 0 {
+            return FirstWord::Done;
+        }
     }
-    // a key of one word, no walk
+    // a key of one word, no walk further
     let w = text.get(word.clone()).unwrap_or("");
     let target = (w.len() <= names.max_len)
         .then(|| names.target(w, prefix.key, key))
@@ -1351,8 +1397,8 @@ fn first_word(
 }
 
 /// The longest key at `i` ending at a word end: walks word end by word end while the words
-/// so far start some key. `first` is the first word's end, hash and prefix when the caller
-/// has them.
+/// so far start some key. `first` is the first word (and the second) when the caller has
+/// read them.
 #[inline(never)]
 fn longest_at(
     names: &Names,
@@ -1360,7 +1406,7 @@ fn longest_at(
     i: usize,
     cap: bool,
     key: &mut String,
-    first: Option<(usize, u64, Prefix)>,
+    first: Option<Walked>,
 ) -> Option<(usize, (u32, u32))> {
     let bytes = text.as_bytes();
     let limit = i.saturating_add(names.max_len).min(bytes.len());
@@ -1368,12 +1414,16 @@ fn longest_at(
     let mut h = FNV_OFFSET;
     let mut e = i;
     let mut hit = None;
-    let mut given = first.filter(|&(end, _, _)| end > i && end <= limit);
+    let (first, second) = match first {
+        Some(w) if w.first.end > i && w.first.end <= limit => (Some(w.first), w.second),
+        _ => (None, None),
+    };
+    let mut given = [first, second].into_iter().flatten();
     loop {
-        let (ne, prefix) = match given.take() {
-            Some((end, fh, prefix)) => {
-                h = fh;
-                (end, prefix)
+        let (ne, prefix) = match given.next() {
+            Some(step) => {
+                h = step.h;
+                (step.end, step.prefix)
             }
             None => {
                 let Some((ne, nh)) = next_word_end_hashed(text, e, limit, h) else {
