@@ -739,7 +739,8 @@ impl Names {
     #[inline(never)]
     fn target(&self, words: &str, index: u32, key: &mut String) -> Option<Target> {
         match self.key(index) {
-            Some((k, t)) if k.eq_ignore_ascii_case(words) => Some(t),
+            // most texts write a name as its key does: one compare, not one a byte
+            Some((k, t)) if k == words || k.eq_ignore_ascii_case(words) => Some(t),
             _ if self.overflow.is_empty() => None,
             _ => {
                 key.clear();
