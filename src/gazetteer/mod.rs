@@ -1225,7 +1225,9 @@ fn find_names(names: &Names, text: &str, out: &mut Vec<Mention>) {
             if word_end {
                 match first_word(names, text, i..run, cap, hashed, &mut key, out) {
                     FirstWord::Done => {
-                        i = run;
+                        // and the space after it, most often, unless a key starts with one
+                        let space = bytes.get(run) == Some(&b' ') && !names.leads(b' ');
+                        i = run + usize::from(space);
                         continue;
                     }
                     FirstWord::Walk(f) => first = Some(f),
