@@ -627,11 +627,19 @@ impl RunFilter {
         let (Some(&first), second) = (run.first(), run.get(1).copied().unwrap_or(0)) else {
             return true;
         };
-        let slot = RunFilter::slot(first, ALNUM_LOWER[usize::from(second)]);
+        self.may_start_run(first, second, run.len())
+    }
+
+    /// [`RunFilter::may_start`] for a run of `len` bytes (one or more) that starts with
+    /// `first` and then `next`, its second byte or, for a run of one, the byte after it (no
+    /// ASCII letter or digit, which the table reads as none).
+    #[inline]
+    fn may_start_run(&self, first: u8, next: u8, len: usize) -> bool {
+        let slot = RunFilter::slot(first, ALNUM_LOWER[usize::from(next)]);
         self.lengths
             .get(slot..slot + 2)
             .and_then(|w| <[u8; 2]>::try_from(w).ok())
-            .is_none_or(|w| u16::from_le_bytes(w) & RunFilter::bit(run.len()) != 0)
+            .is_none_or(|w| u16::from_le_bytes(w) & RunFilter::bit(len) != 0)
     }
 }
 
@@ -1335,11 +1343,13 @@ fn first_word(
     let h = match hashed {
         Some(h) => h,
         None => {
-            let run = bytes.get(word.clone()).unwrap_or(&[]);
-            if !names.lower_starts.may_start(run) {
+            // the word is one byte or more; the byte after its first is read as its second
+            let (first, next) = (bytes.get(word.start), bytes.get(word.start + 1));
+            let (first, next) = (first.copied().unwrap_or(0), next.copied().unwrap_or(0));
+            if !names.lower_starts.may_start_run(first, next, word.len()) {
                 return FirstWord::Done;
             }
-            fnv_alnum(run)
+            fnv_alnum(bytes.get(word.clone()).unwrap_or(&[]))
         }
     };
     let (key_ok, more_ok) = prefix_flags(cap);
@@ -1781,6 +1791,29 @@ mod tests {
             vec!["the Kremlin", "St. Louis", "Homs"]
         );
         assert_eq!(names(&g, "al.Qaeda, al. Qaeda"), vec!["al.Qaeda"]);
+    }
+
+    /// A run's filter test read from its first byte, the byte after that and its length
+    /// is the test of the run itself, for a run of one byte too.
+    #[test]
+    fn may_start_run_is_may_start() {
+        let mut f = RunFilter::new();
+        for k in ["al", "a", "deir", "the", "k2", "x"] {
+            f.add(k.as_bytes());
+        }
+        let t = b"a al alb deir the th k2 k x b z9 q -- d";
+        for i in 0..t.len() {
+            let run = run_at(t, i);
+            if run.is_empty() {
+                continue;
+            }
+            let next = t.get(i + 1).copied().unwrap_or(0);
+            assert_eq!(
+                f.may_start_run(t[i], next, run.len()),
+                f.may_start(run),
+                "at {i}"
+            );
+        }
     }
 
     #[test]
