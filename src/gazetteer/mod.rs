@@ -1427,15 +1427,16 @@ fn longest_at(
     let mut h = FNV_OFFSET;
     let mut e = i;
     let mut hit = None;
-    let (first, second) = match first {
+    // the steps read before, the first then the second
+    let (mut given, mut then) = match first {
         Some(w) if w.first.end > i && w.first.end <= limit => (Some(w.first), w.second),
         _ => (None, None),
     };
-    let mut given = [first, second].into_iter().flatten();
     loop {
-        let (ne, prefix) = match given.next() {
+        let (ne, prefix) = match given.take() {
             Some(step) => {
                 h = step.h;
+                given = then.take();
                 (step.end, step.prefix)
             }
             None => {
