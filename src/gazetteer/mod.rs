@@ -1478,7 +1478,7 @@ fn prefix_flags(cap: bool) -> (u8, u8) {
 fn is_word_before(text: &str, pos: usize) -> bool {
     match pos.checked_sub(1).and_then(|p| text.as_bytes().get(p)) {
         None => false,
-        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(&b) if b.is_ascii() => ALNUM_LOWER[usize::from(b)] != 0,
         Some(_) => is_word_byte_at(text, pos, true),
     }
 }
