@@ -1212,7 +1212,7 @@ fn find_names(names: &Names, text: &str, out: &mut Vec<Mention>) {
     while let Some(&b) = bytes.get(i) {
         // a candidate start, whether it is written with a capital (or a digit), and where
         // the next candidate can be if no key starts here
-        let (cap, next) = if b.is_ascii_alphanumeric() {
+        let (cap, next) = if ALNUM_LOWER[usize::from(b)] != 0 {
             let cap = !b.is_ascii_lowercase();
             // the run of ASCII letters and digits from here; a capitalised one hashed as it
             // is read, a lowercase one only if it may start a key that needs no capital
