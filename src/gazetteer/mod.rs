@@ -655,11 +655,19 @@ impl RunFilter {
         let (Some(&first), second) = (run.first(), run.get(1).copied().unwrap_or(0)) else {
             return true;
         };
-        let slot = RunFilter::slot(first, ALNUM_LOWER[usize::from(second)]);
+        self.may_start_run(first, second, run.len())
+    }
+
+    /// [`RunFilter::may_start`] for a run of `len` bytes (one or more) that starts with
+    /// `first` and then `next`, its second byte or, for a run of one, the byte after it (no
+    /// ASCII letter or digit, which the table reads as none).
+    #[inline]
+    fn may_start_run(&self, first: u8, next: u8, len: usize) -> bool {
+        let slot = RunFilter::slot(first, ALNUM_LOWER[usize::from(next)]);
         self.lengths
             .get(slot..slot + 2)
             .and_then(|w| <[u8; 2]>::try_from(w).ok())
-            .is_none_or(|w| u16::from_le_bytes(w) & RunFilter::bit(run.len()) != 0)
+            .is_none_or(|w| u16::from_le_bytes(w) & RunFilter::bit(len) != 0)
     }
 }
 
@@ -767,7 +775,8 @@ impl Names {
     #[inline(never)]
     fn target(&self, words: &str, index: u32, key: &mut String) -> Option<Target> {
         match self.key(index) {
-            Some((k, t)) if k.eq_ignore_ascii_case(words) => Some(t),
+            // most texts write a name as its key does: one compare, not one a byte
+            Some((k, t)) if k == words || k.eq_ignore_ascii_case(words) => Some(t),
             _ if self.overflow.is_empty() => None,
             _ => {
                 key.clear();
@@ -849,16 +858,22 @@ fn next_word_end_hashed(text: &str, from: usize, limit: usize, h: u64) -> Option
     let mut before = *bytes.get(from)?;
     let mut h = fnv_step(h, before.to_ascii_lowercase());
     loop {
-        // the rest of a run of ASCII letters and digits (a run past `limit` ends no word)
-        while let Some(&a) = bytes.get(j) {
+        // the rest of a run of ASCII letters and digits (a run past `limit` ends no word),
+        // counted over a slice; `before` is then its last byte, if it has one
+        let run = bytes.get(j..).unwrap_or(&[]);
+        let mut n: usize = 0;
+        for &a in run {
             let l = ALNUM_LOWER[usize::from(a)];
             if l == 0 {
                 break;
             }
             h = fnv_step(h, l);
-            before = a;
-            j += 1;
+            n += 1;
         }
+        if let Some(&last) = n.checked_sub(1).and_then(|k| run.get(k)) {
+            before = last;
+        }
+        j += n;
         if j > limit {
             return None;
         }
@@ -1225,12 +1240,12 @@ fn find_names(names: &Names, text: &str, out: &mut Vec<Mention>) {
     }
     let bytes = text.as_bytes();
     let mut key = String::new();
-    let mut first: Option<(usize, u64, Prefix)> = None;
+    let mut first: Option<Walked> = None;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         // a candidate start, whether it is written with a capital (or a digit), and where
         // the next candidate can be if no key starts here
-        let (cap, next) = if b.is_ascii_alphanumeric() {
+        let (cap, next) = if ALNUM_LOWER[usize::from(b)] != 0 {
             let cap = !b.is_ascii_lowercase();
             // the run of ASCII letters and digits from here; a capitalised one hashed as it
             // is read, a lowercase one only if it may start a key that needs no capital
@@ -1251,7 +1266,9 @@ fn find_names(names: &Names, text: &str, out: &mut Vec<Mention>) {
             if word_end {
                 match first_word(names, text, i..run, cap, hashed, &mut key, out) {
                     FirstWord::Done => {
-                        i = run;
+                        // and the space after it, most often, unless a key starts with one
+                        let space = bytes.get(run) == Some(&b' ') && !names.leads(b' ');
+                        i = run + usize::from(space);
                         continue;
                     }
                     FirstWord::Walk(f) => first = Some(f),
@@ -1321,8 +1338,25 @@ enum FirstWord {
     /// No key starts with it, or only one of one word, recorded if it is there: the scan
     /// goes on after it.
     Done,
-    /// The walk goes on from it: its end, hash and prefix.
-    Walk((usize, u64, Prefix)),
+    /// The walk goes on from it.
+    Walk(Walked),
+}
+
+/// A word the walk has read: where it ends, the hash of the words from the start to there,
+/// and their prefix.
+#[derive(Clone, Copy)]
+struct Step {
+    end: usize,
+    h: u64,
+    prefix: Prefix,
+}
+
+/// The words the scan has read before the walk: the first, and the second when the first
+/// was not over the length limit.
+#[derive(Clone, Copy)]
+struct Walked {
+    first: Step,
+    second: Option<Step>,
 }
 
 /// The first word at `word` (ASCII letters and digits, `cap` if not written in lowercase,
@@ -1342,11 +1376,13 @@ fn first_word(
     let h = match hashed {
         Some(h) => h,
         None => {
-            let run = bytes.get(word.clone()).unwrap_or(&[]);
-            if !names.lower_starts.may_start(run) {
+            // the word is one byte or more; the byte after its first is read as its second
+            let (first, next) = (bytes.get(word.start), bytes.get(word.start + 1));
+            let (first, next) = (first.copied().unwrap_or(0), next.copied().unwrap_or(0));
+            if !names.lower_starts.may_start_run(first, next, word.len()) {
                 return FirstWord::Done;
             }
-            fnv_alnum(run)
+            fnv_alnum(bytes.get(word.clone()).unwrap_or(&[]))
         }
     };
     let (key_ok, more_ok) = prefix_flags(cap);
@@ -1365,10 +1401,33 @@ fn first_word(
             return FirstWord::Done;
         }
     }
+    let first = Step {
+        end: word.end,
+        h,
+        prefix,
+    };
     if prefix.flags & more_ok != 0 {
-        return FirstWord::Walk((word.end, h, prefix));
+        // most walks end at the second word ("The", "the", "of"): read it here, and walk
+        // on only if the two words start a key
+        let limit = word.start.saturating_add(names.max_len).min(bytes.len());
+        if word.end > limit {
+            return FirstWord::Walk(Walked {
+                first,
+                second: None,
+            });
+        }
+        let second = next_word_end_hashed(text, word.end, limit, h).and_then(|(end, h)| {
+            let prefix = names.prefix(h)?;
+            Some(Step { end, h, prefix })
+        });
+        if second.is_some() {
+            return FirstWord::Walk(Walked { first, second });
+        }
+        if prefix.flags & key_ok == 0 {
+            return FirstWord::Done;
+        }
     }
-    // a key of one word, no walk
+    // a key of one word, no walk further
     let w = text.get(word.clone()).unwrap_or("");
     let target = (w.len() <= names.max_len)
         .then(|| names.target(w, prefix.key, key))
@@ -1384,8 +1443,8 @@ fn first_word(
 }
 
 /// The longest key at `i` ending at a word end: walks word end by word end while the words
-/// so far start some key. `first` is the first word's end, hash and prefix when the caller
-/// has them.
+/// so far start some key. `first` is the first word (and the second) when the caller has
+/// read them.
 #[inline(never)]
 fn longest_at(
     names: &Names,
@@ -1393,7 +1452,7 @@ fn longest_at(
     i: usize,
     cap: bool,
     key: &mut String,
-    first: Option<(usize, u64, Prefix)>,
+    first: Option<Walked>,
 ) -> Option<(usize, (u32, u32))> {
     let bytes = text.as_bytes();
     let limit = i.saturating_add(names.max_len).min(bytes.len());
@@ -1401,12 +1460,17 @@ fn longest_at(
     let mut h = FNV_OFFSET;
     let mut e = i;
     let mut hit = None;
-    let mut given = first.filter(|&(end, _, _)| end > i && end <= limit);
+    // the steps read before, the first then the second
+    let (mut given, mut then) = match first {
+        Some(w) if w.first.end > i && w.first.end <= limit => (Some(w.first), w.second),
+        _ => (None, None),
+    };
     loop {
         let (ne, prefix) = match given.take() {
-            Some((end, fh, prefix)) => {
-                h = fh;
-                (end, prefix)
+            Some(step) => {
+                h = step.h;
+                given = then.take();
+                (step.end, step.prefix)
             }
             None => {
                 let Some((ne, nh)) = next_word_end_hashed(text, e, limit, h) else {
@@ -1447,7 +1511,7 @@ fn prefix_flags(cap: bool) -> (u8, u8) {
 fn is_word_before(text: &str, pos: usize) -> bool {
     match pos.checked_sub(1).and_then(|p| text.as_bytes().get(p)) {
         None => false,
-        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(&b) if b.is_ascii() => ALNUM_LOWER[usize::from(b)] != 0,
         Some(_) => is_word_byte_at(text, pos, true),
     }
 }
@@ -1761,6 +1825,29 @@ mod tests {
             vec!["the Kremlin", "St. Louis", "Homs"]
         );
         assert_eq!(names(&g, "al.Qaeda, al. Qaeda"), vec!["al.Qaeda"]);
+    }
+
+    /// A run's filter test read from its first byte, the byte after that and its length
+    /// is the test of the run itself, for a run of one byte too.
+    #[test]
+    fn may_start_run_is_may_start() {
+        let mut f = RunFilter::new();
+        for k in ["al", "a", "deir", "the", "k2", "x"] {
+            f.add(k.as_bytes());
+        }
+        let t = b"a al alb deir the th k2 k x b z9 q -- d";
+        for i in 0..t.len() {
+            let run = run_at(t, i);
+            if run.is_empty() {
+                continue;
+            }
+            let next = t.get(i + 1).copied().unwrap_or(0);
+            assert_eq!(
+                f.may_start_run(t[i], next, run.len()),
+                f.may_start(run),
+                "at {i}"
+            );
+        }
     }
 
     #[test]
