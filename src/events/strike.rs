@@ -288,7 +288,8 @@ fn place(accs: &mut Vec<Acc>, f: Found, last_in_sentence: Option<usize>) -> Opti
             let known = !matches!(f.actor, Actor::Unresolved);
             let strike = Strike {
                 modality: f.modality,
-                evidence: vec![f.evidence],
+                // room for the sentences that retell it, merged below
+                evidence: with_first(f.evidence),
                 actor: match f.actor {
                     Actor::Named(e) => Some(e),
                     _ => None,
@@ -313,13 +314,21 @@ fn place(accs: &mut Vec<Acc>, f: Found, last_in_sentence: Option<usize>) -> Opti
             accs.push(Acc {
                 strike,
                 actor_known: known,
-                sentences: vec![si],
+                sentences: with_first(si),
                 countries: f.countries,
             });
             Some(accs.len() - 1)
         }
         None => None,
     }
+}
+
+/// A list of `x` with room for three more: a strike is often retold, and a list made
+/// for one item would be moved to a larger one at its first retelling.
+fn with_first<T>(x: T) -> Vec<T> {
+    let mut v = Vec::with_capacity(4);
+    v.push(x);
+    v
 }
 
 fn merge(acc: &mut Acc, f: Found) {
@@ -347,20 +356,27 @@ fn merge(acc: &mut Acc, f: Found) {
             s.targets.push(t);
         }
     }
-    for p in f.provinces {
-        work::add(s.provinces.len());
-        push_unique_place(&mut s.provinces, p);
-    }
-    for p in f.locations {
-        work::add(s.locations.len());
-        push_unique_place(&mut s.locations, p);
-    }
+    merge_places(&mut s.provinces, f.provinces);
+    merge_places(&mut s.locations, f.locations);
     if s.date.is_none() {
         s.date = f.date;
     }
     if s.weapon.is_none() {
         s.weapon = f.weapon;
         s.category = category_of(s.weapon);
+    }
+}
+
+/// Adds a mention's places to a strike's. A mention's list has no place twice
+/// ([`super::roles::places`]): where the strike has none yet, the list is taken whole.
+fn merge_places(to: &mut Vec<Place>, from: Vec<Place>) {
+    if to.is_empty() {
+        *to = from;
+        return;
+    }
+    for p in from {
+        work::add(to.len());
+        push_unique_place(to, p);
     }
 }
 
