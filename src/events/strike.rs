@@ -694,17 +694,24 @@ fn find(
     let (actor, actor_ment) = actor(doc, s, a, b, t);
     let (base, base_ment) = base_here.get_or_insert_with(|| base(doc, s)).clone();
     // "fired from southern Lebanon", "launched from the Belgorod region": where the strike came
-    // from is not where it hit (one vector: the actor's and the base's mentions, then those)
-    let mut skip = vec![actor_ment, base_ment];
-    skip.extend(origins(s));
-    let from = skip.get(2..).unwrap_or(&[]);
+    // from is not where it hit (skipped: the actor's and the base's mentions, then those; a
+    // vector only where the sentence names where fire came from, as most do not)
+    let from: Vec<Option<usize>> = origins(s).collect();
+    let with_origins: Vec<Option<usize>>;
+    let sides = [actor_ment, base_ment];
+    let skip: &[Option<usize>] = if from.is_empty() {
+        &sides
+    } else {
+        with_origins = sides.iter().chain(&from).copied().collect();
+        &with_origins
+    };
     let super::roles::Where {
         provinces,
         locations,
-    } = super::roles::places(doc, s, a, b, &skip);
-    let origin = origin(doc, s, a, b, &provinces, &locations, from);
+    } = super::roles::places(doc, s, a, b, skip);
+    let origin = origin(doc, s, a, b, &provinces, &locations, &from);
     let another = is_another(s, a, t);
-    let mut targets = group_targets(doc, s, a, b, t, &skip);
+    let mut targets = group_targets(doc, s, a, b, t, skip);
     generic_targets(doc, s, b, t, &mut targets);
     // only a mention that may start a strike of its own ([`Found::strong`]) needs the date
     // of a new event
@@ -723,7 +730,7 @@ fn find(
     let hint = hint(doc, s, &provinces, &locations);
     let evidence = s.span;
     let indefinite = is_indefinite(s, a, t);
-    let countries = countries_of(doc, s, a, b, &skip, &provinces, &locations);
+    let countries = countries_of(doc, s, a, b, skip, &provinces, &locations);
     Some(Found {
         si,
         strong: strong || another,
