@@ -288,7 +288,8 @@ fn place(accs: &mut Vec<Acc>, f: Found, last_in_sentence: Option<usize>) -> Opti
             let known = !matches!(f.actor, Actor::Unresolved);
             let strike = Strike {
                 modality: f.modality,
-                evidence: vec![f.evidence],
+                // room for the sentences that retell it, merged below
+                evidence: with_first(f.evidence),
                 actor: match f.actor {
                     Actor::Named(e) => Some(e),
                     _ => None,
@@ -313,13 +314,21 @@ fn place(accs: &mut Vec<Acc>, f: Found, last_in_sentence: Option<usize>) -> Opti
             accs.push(Acc {
                 strike,
                 actor_known: known,
-                sentences: vec![si],
+                sentences: with_first(si),
                 countries: f.countries,
             });
             Some(accs.len() - 1)
         }
         None => None,
     }
+}
+
+/// A list of `x` with room for three more: a strike is often retold, and a list made
+/// for one item would be moved to a larger one at its first retelling.
+fn with_first<T>(x: T) -> Vec<T> {
+    let mut v = Vec::with_capacity(4);
+    v.push(x);
+    v
 }
 
 fn merge(acc: &mut Acc, f: Found) {
@@ -347,20 +356,27 @@ fn merge(acc: &mut Acc, f: Found) {
             s.targets.push(t);
         }
     }
-    for p in f.provinces {
-        work::add(s.provinces.len());
-        push_unique_place(&mut s.provinces, p);
-    }
-    for p in f.locations {
-        work::add(s.locations.len());
-        push_unique_place(&mut s.locations, p);
-    }
+    merge_places(&mut s.provinces, f.provinces);
+    merge_places(&mut s.locations, f.locations);
     if s.date.is_none() {
         s.date = f.date;
     }
     if s.weapon.is_none() {
         s.weapon = f.weapon;
         s.category = category_of(s.weapon);
+    }
+}
+
+/// Adds a mention's places to a strike's. A mention's list has no place twice
+/// ([`super::roles::places`]): where the strike has none yet, the list is taken whole.
+fn merge_places(to: &mut Vec<Place>, from: Vec<Place>) {
+    if to.is_empty() {
+        *to = from;
+        return;
+    }
+    for p in from {
+        work::add(to.len());
+        push_unique_place(to, p);
     }
 }
 
@@ -678,17 +694,24 @@ fn find(
     let (actor, actor_ment) = actor(doc, s, a, b, t);
     let (base, base_ment) = base_here.get_or_insert_with(|| base(doc, s)).clone();
     // "fired from southern Lebanon", "launched from the Belgorod region": where the strike came
-    // from is not where it hit (one vector: the actor's and the base's mentions, then those)
-    let mut skip = vec![actor_ment, base_ment];
-    skip.extend(origins(s));
-    let from = skip.get(2..).unwrap_or(&[]);
+    // from is not where it hit (skipped: the actor's and the base's mentions, then those; a
+    // vector only where the sentence names where fire came from, as most do not)
+    let from: Vec<Option<usize>> = origins(s).collect();
+    let with_origins: Vec<Option<usize>>;
+    let sides = [actor_ment, base_ment];
+    let skip: &[Option<usize>] = if from.is_empty() {
+        &sides
+    } else {
+        with_origins = sides.iter().chain(&from).copied().collect();
+        &with_origins
+    };
     let super::roles::Where {
         provinces,
         locations,
-    } = super::roles::places(doc, s, a, b, &skip);
-    let origin = origin(doc, s, a, b, &provinces, &locations, from);
+    } = super::roles::places(doc, s, a, b, skip);
+    let origin = origin(doc, s, a, b, &provinces, &locations, &from);
     let another = is_another(s, a, t);
-    let mut targets = group_targets(doc, s, a, b, t, &skip);
+    let mut targets = group_targets(doc, s, a, b, t, skip);
     generic_targets(doc, s, b, t, &mut targets);
     // only a mention that may start a strike of its own ([`Found::strong`]) needs the date
     // of a new event
@@ -707,7 +730,7 @@ fn find(
     let hint = hint(doc, s, &provinces, &locations);
     let evidence = s.span;
     let indefinite = is_indefinite(s, a, t);
-    let countries = countries_of(doc, s, a, b, &skip, &provinces, &locations);
+    let countries = countries_of(doc, s, a, b, skip, &provinces, &locations);
     Some(Found {
         si,
         strong: strong || another,
