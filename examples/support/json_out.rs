@@ -631,6 +631,16 @@ struct KeyWriter<'a> {
 
 type Never = Impossible<(), Unsupported>;
 
+/// The key writer's refusals of a map key that is a plain value: serde_json quotes numbers
+/// and booleans and refuses the rest, and a line with any of them is left to serde_json.
+macro_rules! refuse_keys {
+    ($($method:ident : $ty:ty),*) => {$(
+        fn $method(self, _: $ty) -> Result<(), Unsupported> {
+            unsupported("a key")
+        }
+    )*};
+}
+
 impl ser::Serializer for KeyWriter<'_> {
     type Ok = ();
     type Error = Unsupported;
@@ -664,42 +674,20 @@ impl ser::Serializer for KeyWriter<'_> {
     ) -> Result<(), Unsupported> {
         value.serialize(self)
     }
-    fn serialize_bool(self, _: bool) -> Result<(), Unsupported> {
-        unsupported("a key")
-    }
-    fn serialize_i8(self, _: i8) -> Result<(), Unsupported> {
-        unsupported("a key")
-    }
-    fn serialize_i16(self, _: i16) -> Result<(), Unsupported> {
-        unsupported("a key")
-    }
-    fn serialize_i32(self, _: i32) -> Result<(), Unsupported> {
-        unsupported("a key")
-    }
-    fn serialize_i64(self, _: i64) -> Result<(), Unsupported> {
-        unsupported("a key")
-    }
-    fn serialize_u8(self, _: u8) -> Result<(), Unsupported> {
-        unsupported("a key")
-    }
-    fn serialize_u16(self, _: u16) -> Result<(), Unsupported> {
-        unsupported("a key")
-    }
-    fn serialize_u32(self, _: u32) -> Result<(), Unsupported> {
-        unsupported("a key")
-    }
-    fn serialize_u64(self, _: u64) -> Result<(), Unsupported> {
-        unsupported("a key")
-    }
-    fn serialize_f32(self, _: f32) -> Result<(), Unsupported> {
-        unsupported("a key")
-    }
-    fn serialize_f64(self, _: f64) -> Result<(), Unsupported> {
-        unsupported("a key")
-    }
-    fn serialize_bytes(self, _: &[u8]) -> Result<(), Unsupported> {
-        unsupported("a key")
-    }
+    refuse_keys!(
+        serialize_bool: bool,
+        serialize_i8: i8,
+        serialize_i16: i16,
+        serialize_i32: i32,
+        serialize_i64: i64,
+        serialize_u8: u8,
+        serialize_u16: u16,
+        serialize_u32: u32,
+        serialize_u64: u64,
+        serialize_f32: f32,
+        serialize_f64: f64,
+        serialize_bytes: &[u8]
+    );
     fn serialize_none(self) -> Result<(), Unsupported> {
         unsupported("a key")
     }
