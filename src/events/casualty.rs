@@ -383,19 +383,13 @@ fn is_aside(doc: &Doc, s: &Sent, c: &Cand) -> bool {
 /// across 4 locations"): none of its figures is a figure of its own ([`is_aside`]). Read once
 /// per clause, not once per figure.
 fn is_coding_remark(doc: &Doc, clause: &[super::Tok]) -> bool {
-    let has_length = |t: &super::Tok, list: &[&str]| list.iter().any(|w| w.len() == t.span.len());
     let mut split = false;
     for t in clause {
-        // a word of the length of neither is not read; another is read once for both
-        if !has_length(t, lexicon::CODED) && !has_length(t, lexicon::SPLIT) {
-            continue;
-        }
-        let word = doc.word(t);
-        let one_of = |list: &[&str]| list.iter().any(|w| word.eq_ignore_ascii_case(w));
-        if one_of(lexicon::CODED) {
+        // `word_is` tells most words by their length alone
+        if doc.word_is(t, lexicon::CODED) {
             return true;
         }
-        split |= one_of(lexicon::SPLIT);
+        split |= doc.word_is(t, lexicon::SPLIT);
     }
     // "split" is rare: only then are the words after it sought
     split && clause.iter().any(|t| doc.word_is(t, lexicon::SPLIT_OVER))
@@ -773,7 +767,7 @@ fn read<'t>(
         kind_tok,
     } = figure(doc, s, sc, &c, in_sentence)?;
     let disaster = memo.has_disaster(s);
-    if is_refused(doc, s, sc, (kind, kind_tok, disaster), victims) {
+    if is_refused(doc, s, sc, kind, kind_tok, disaster, victims) {
         return None;
     }
     let modality = modality::of(doc, s, ca, kind_tok.min(c.a));
@@ -927,7 +921,9 @@ fn is_refused(
     doc: &Doc,
     s: &Sent,
     sc: Scope,
-    (kind, kind_tok, disaster): (CasualtyKind, usize, bool),
+    kind: CasualtyKind,
+    kind_tok: usize,
+    disaster: bool,
     victims: Option<(VictimCategory, Span)>,
 ) -> bool {
     // "Floods kill 40 as fighting rages nearby": the figure is the flood's
