@@ -8,8 +8,11 @@
 //! All of it is a few linear byte scans with no per-char allocation.
 
 mod furniture;
+mod scan;
 mod sentences;
 mod windows;
+
+use scan::find_byte;
 
 pub(crate) use windows::{windows, Part, MIN_WINDOW};
 
@@ -334,34 +337,6 @@ fn fold(c: char) -> Fold {
         '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' => Fold::Drop,
         _ => Fold::Keep,
     }
-}
-
-/// Offset of the first byte of `hay` for which `hit` is not 0.
-///
-/// Tests 32 bytes at a time with a branch-free OR over the block, which the compiler turns
-/// into a few vector compares, and looks at single bytes only in a block that holds a hit.
-/// `hit` should be an OR of `u8::from(b == ..)` terms, and 0 for the byte 0.
-#[inline(always)]
-fn find_byte(hay: &[u8], hit: impl Fn(u8) -> u8 + Copy) -> Option<usize> {
-    const BLOCK: usize = 32;
-    let mut blocks = hay.chunks_exact(BLOCK);
-    let mut base = 0;
-    for block in &mut blocks {
-        if block.iter().fold(0, |acc, &b| acc | hit(b)) != 0 {
-            return block.iter().position(|&b| hit(b) != 0).map(|p| base + p);
-        }
-        base += BLOCK;
-    }
-    // The rest, zero-padded to a block: one vector test settles most short texts.
-    let rest = blocks.remainder();
-    let mut padded = [0; BLOCK];
-    if let Some(head) = padded.get_mut(..rest.len()) {
-        head.copy_from_slice(rest);
-    }
-    if padded.iter().fold(0, |acc, &b| acc | hit(b)) == 0 {
-        return None;
-    }
-    rest.iter().position(|&b| hit(b) != 0).map(|p| base + p)
 }
 
 /// Offset of the first byte that may start a char [`fold`] changes: `\r` or the lead byte

@@ -1,0 +1,131 @@
+//! Byte scans of the text stage, 32 bytes at a time, for a byte test `hit` (an OR of
+//! `u8::from(b == ..)` terms: 1 for a byte to pick, 0 for any other, and 0 for the byte 0):
+//!
+//! - [`find_byte`], the first picked byte: one OR over a block tells it has none, so a
+//!   search for rare bytes (typography's characters to fold) costs about a compare a byte;
+//! - [`Marks`], every picked byte in turn: a block's picks gathered into bits once, for the
+//!   many look-ups of segmentation (line breaks, sentence ends, clause marks).
+
+/// The bytes a [`Marks`] block covers.
+const BLOCK: usize = 32;
+
+/// Offset of the first byte of `hay` that `hit` picks; a block is looked at byte by byte
+/// only when it holds a pick.
+#[inline(always)]
+pub(super) fn find_byte(hay: &[u8], hit: impl Fn(u8) -> u8 + Copy) -> Option<usize> {
+    let mut blocks = hay.chunks_exact(BLOCK);
+    let mut base = 0;
+    for block in &mut blocks {
+        if block.iter().fold(0, |acc, &b| acc | hit(b)) != 0 {
+            return block.iter().position(|&b| hit(b) != 0).map(|p| base + p);
+        }
+        base += BLOCK;
+    }
+    // the rest, zero-padded to a block: one vector test settles most short texts
+    let rest = blocks.remainder();
+    if padded(rest).iter().fold(0, |acc, &b| acc | hit(b)) == 0 {
+        return None;
+    }
+    rest.iter().position(|&b| hit(b) != 0).map(|p| base + p)
+}
+
+/// `rest`, shorter than a block, padded with zero bytes (which no test picks).
+fn padded(rest: &[u8]) -> [u8; BLOCK] {
+    let mut block = [0; BLOCK];
+    if let Some(head) = block.get_mut(..rest.len()) {
+        head.copy_from_slice(rest);
+    }
+    block
+}
+
+/// The offsets of the bytes of a text that a byte test picks, found a block of 32 bytes at
+/// a time: one pass over the text for any number of look-ups that go forward.
+///
+/// A block's picks are one `u32` of bits, made with a vector compare and four multiplies, so
+/// a byte costs about one instruction and a pick a few more; a block is read past the
+/// limit of a look-up when the text goes on, and again only when a look-up goes back.
+pub(super) struct Marks<'t, F> {
+    bytes: &'t [u8],
+    hit: F,
+    /// Offset of the block read last.
+    base: usize,
+    /// The picked bytes of `bytes[base..base + BLOCK]` at or after the last look-up, as bits.
+    mask: u32,
+}
+
+impl<'t, F: Fn(u8) -> u8 + Copy> Marks<'t, F> {
+    /// `hit` gives 1 for a byte to pick and 0 for any other; the first block read is the
+    /// one at `from`.
+    pub(super) fn new(bytes: &'t [u8], hit: F, from: usize) -> Self {
+        let mut marks = Marks {
+            bytes,
+            hit,
+            base: 0,
+            mask: 0,
+        };
+        marks.load(from);
+        marks
+    }
+
+    /// The byte of the text at `at`.
+    pub(super) fn byte(&self, at: usize) -> Option<u8> {
+        self.bytes.get(at).copied()
+    }
+
+    /// The first picked offset at or after `from` and before `limit`.
+    #[inline(always)]
+    pub(super) fn next(&mut self, from: usize, limit: usize) -> Option<usize> {
+        let end = limit.min(self.bytes.len());
+        match from.checked_sub(self.base) {
+            Some(ahead) if ahead < BLOCK => self.mask &= u32::MAX << ahead,
+            _ => self.load(from),
+        }
+        while self.mask == 0 {
+            let next = self.base + BLOCK;
+            if next >= end {
+                return None;
+            }
+            self.load(next);
+        }
+        let at = self.base + self.mask.trailing_zeros() as usize;
+        (at < end).then_some(at)
+    }
+
+    /// Reads the block at `from`: the bits of its picked bytes (none past the text).
+    #[inline(always)]
+    fn load(&mut self, from: usize) {
+        self.base = from;
+        let block = self
+            .bytes
+            .get(from..)
+            .and_then(<[u8]>::first_chunk::<BLOCK>);
+        self.mask = match block {
+            Some(block) => block_mask(block, self.hit),
+            None => {
+                let rest = self.bytes.get(from..).unwrap_or(&[]);
+                block_mask(&padded(rest), self.hit) & !(u32::MAX << rest.len().min(BLOCK - 1))
+            }
+        };
+    }
+}
+
+/// Bit `i` set when `hit(block[i])` is 1. Written so that the compiler makes it a few
+/// vector compares and four multiplies (each gathers the low bits of eight bytes); not
+/// inlined, as inside a loop the compiler mixes the two steps into slow byte shuffles.
+#[inline(never)]
+fn block_mask(block: &[u8; BLOCK], hit: impl Fn(u8) -> u8) -> u32 {
+    let mut hits = [0u8; BLOCK];
+    for (h, &b) in hits.iter_mut().zip(block) {
+        *h = hit(b) & 1;
+    }
+    let mut mask = 0;
+    for (k, eight) in hits.chunks_exact(8).enumerate() {
+        let mut word = [0; 8];
+        word.copy_from_slice(eight);
+        // byte j of the product's top byte is the low bit of byte j: bytes of 0 or 1 sum
+        // without carries
+        let gathered = u64::from_le_bytes(word).wrapping_mul(0x0102_0408_1020_4080) >> 56;
+        mask |= (gathered as u32) << (8 * k);
+    }
+    mask
+}
