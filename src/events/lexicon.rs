@@ -525,7 +525,8 @@ pub(crate) enum K {
 /// The class and the event cue of a word, ASCII case aside.
 #[cfg(test)]
 pub(crate) fn classify(w: &[u8]) -> (W, K) {
-    classify_key(w, key_more(0, w))
+    let c = table().classify(w, 0, w.len(), key_more(0, w));
+    (c.w, c.k)
 }
 
 /// One byte more of a word's lookup key: the word's bytes, ASCII-lowercased, shifted in
@@ -545,44 +546,99 @@ pub(crate) fn key_more(key: u64, bytes: &[u8]) -> u64 {
         .fold(key, |k, &b| key_step(k, b.to_ascii_lowercase()))
 }
 
-/// The class and cue of a word (ASCII case aside) whose key ([`key_step`]) the caller
-/// computed while reading it: the word is not copied to be lowercased, as the lexicon's
-/// words are all lowercase (a test checks).
-#[inline]
-pub(crate) fn classify_key(w: &[u8], key: u64) -> (W, K) {
-    let t = &*LEXICON;
-    let mut i = mix(key) as usize & t.mask;
-    loop {
-        match t.slots.get(i).copied() {
-            Some(0) | None => return (W::Other, K::None),
-            Some(k) => {
-                if let Some(e) = t.words.get(k as usize - 1) {
-                    if e.key == key
-                        && e.word.len() == w.len()
-                        && (w.len() <= 8 || w.eq_ignore_ascii_case(e.word))
-                    {
-                        return (e.class, e.cue);
-                    }
-                }
-            }
+/// A bit of [`Class::marks`]: a strike or casualty word, or a word that cues an event kind.
+pub(crate) const MARK_EVENT: u8 = 1;
+/// A bit of [`Class::marks`]: a word that can make its sentence tell no event, one of
+/// condolence ([`W::Ceremony`]) or a notice ([`W::Notice`]).
+pub(crate) const MARK_NO_EVENT: u8 = 2;
+
+/// What the lexicon tells of a word: its class, its cue, and the marks they give its
+/// sentence, so that a sentence's tokens need not be read again to know whether it has an
+/// event word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub(crate) struct Class {
+    pub w: W,
+    pub k: K,
+    /// [`MARK_EVENT`] and [`MARK_NO_EVENT`] bits.
+    pub marks: u8,
+}
+
+impl Class {
+    fn new(w: W, k: K) -> Class {
+        Class {
+            w,
+            k,
+            marks: marks(w, k),
         }
-        i = (i + 1) & t.mask;
     }
 }
 
-/// A word of the lexicon with its key, class and cue.
+/// The marks ([`Class::marks`]) of a word of class `w` and cue `k`.
+pub(crate) fn marks(w: W, k: K) -> u8 {
+    let event = matches!(
+        w,
+        W::Trigger(..) | W::Casualty(..) | W::Launch | W::WeaponNoun(_) | W::Toll
+    ) || k != K::None;
+    let no_event = matches!(w, W::Ceremony | W::Notice);
+    let mut marks = 0;
+    if event {
+        marks |= MARK_EVENT;
+    }
+    if no_event {
+        marks |= MARK_NO_EVENT;
+    }
+    marks
+}
+
+/// The lexicon, built when first asked: a caller that classifies many words asks once.
+pub(crate) fn table() -> &'static Lexicon {
+    &LEXICON
+}
+
+impl Lexicon {
+    /// The class of the word `text[start..end]` (ASCII case aside) whose key ([`key_step`])
+    /// the caller computed while reading it: the word is not copied to be lowercased, as the
+    /// lexicon's words are all lowercase (a test checks), and it is read only when it is
+    /// longer than its key. A word of no class is [`W::Other`] with no cue or mark.
+    #[inline]
+    pub(crate) fn classify(&self, text: &[u8], start: usize, end: usize, key: u64) -> Class {
+        let len = end.saturating_sub(start);
+        let mut i = mix(key) as usize & self.mask;
+        // an empty slot holds 0, which names no word: the probe ends there
+        while let Some(e) = self
+            .slots
+            .get(i)
+            .and_then(|&k| self.words.get((k as usize).wrapping_sub(1)))
+        {
+            if e.key == key
+                && e.word.len() == len
+                && (len <= 8 || text.get(start..end).is_some_and(|w| same_word(w, e.word)))
+            {
+                return e.class;
+            }
+            i = (i + 1) & self.mask;
+        }
+        Class::default()
+    }
+}
+
+/// True if `w` is the lowercase word `lower` of the same length, ASCII case aside.
+fn same_word(w: &[u8], lower: &[u8]) -> bool {
+    w.eq_ignore_ascii_case(lower)
+}
+
+/// A word of the lexicon with its key and class.
 struct Entry {
     word: &'static [u8],
     key: u64,
-    /// The first class listed for the word.
-    class: W,
-    cue: K,
+    /// The first class listed for the word, its cue and their marks.
+    class: Class,
 }
 
 /// The lexicon as an open-addressing table, built once: one key (computed while the token
 /// is read) and, for most words, one probe that finds an empty slot, where a chain of
 /// string comparisons took 260 instructions per token.
-struct Lexicon {
+pub(crate) struct Lexicon {
     words: Vec<Entry>,
     /// Index + 1 into `words`, 0 for empty; a power of two, at most a third full.
     slots: Vec<u32>,
@@ -594,8 +650,7 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     let entry = |word: &'static [u8], class, cue| Entry {
         word,
         key: key_more(0, word),
-        class,
-        cue,
+        class: Class::new(class, cue),
     };
     // each word's index in `words`, as it is added: a search of `words` for every word
     // made the build quadratic, and it runs inside the first extraction of a process
@@ -613,7 +668,7 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         for &word in list {
             let w = word.as_bytes();
             match index.get(w).and_then(|&k| words.get_mut(k)) {
-                Some(e) => e.cue = cue,
+                Some(e) => e.class = Class::new(e.class.w, cue),
                 None => {
                     index.insert(w, words.len());
                     words.push(entry(w, W::Other, cue));

@@ -237,7 +237,7 @@ impl Prepared {
         let mut mi = 0;
         for s in sentences {
             let (t0, c0, k0, m0) = (toks.len(), cuts.len(), clauses.len(), ments.len());
-            tokenize(text, s.span, &mut toks, &mut cuts);
+            let marks = tokenize(text, s.span, &mut toks, &mut cuts);
             let sent_toks: &mut [Tok] = toks.get_mut(t0..).unwrap_or_default();
             while mentions
                 .get(mi)
@@ -247,7 +247,7 @@ impl Prepared {
             }
             let rest = mentions.get(mi..).unwrap_or(&[]);
             sentence_mentions(rest, s.span, sent_toks, &mut ments);
-            let (cued, event_words) = event_words(sent_toks);
+            let (cued, event_words) = event_words(sent_toks, marks);
             // clauses matter only where an event can be told
             if event_words {
                 work::add(s.span.end.saturating_sub(s.span.start));
@@ -500,16 +500,16 @@ fn sentence_causes(doc: &Doc) -> Vec<kinds::Cause> {
     out
 }
 
-/// The longest word [`classify_word`] looks up: no lexicon word is longer.
-const LONGEST_WORD: usize = 24;
-
 /// Pushes to `toks` the tokens of a sentence; `cuts` takes the offsets of the '.', ',' and
 /// '\'' inside its words ("U.S", "1,200", "Hay'at"), where the date scanner's words end.
-fn tokenize(text: &str, span: Span, toks: &mut Vec<Tok>, cuts: &mut Vec<usize>) {
+/// Returns the marks of its words ([`lexicon::Class::marks`]), all of them or'ed.
+fn tokenize(text: &str, span: Span, toks: &mut Vec<Tok>, cuts: &mut Vec<usize>) -> u8 {
     let Some(s) = span.get(text) else {
-        return;
+        return 0;
     };
     work::add(s.len());
+    let lexicon = lexicon::table();
+    let mut marks = 0;
     let base = span.start;
     let bytes = s.as_bytes();
     let mut i = 0;
@@ -530,15 +530,16 @@ fn tokenize(text: &str, span: Span, toks: &mut Vec<Tok>, cuts: &mut Vec<usize>) 
         };
         if alnum {
             let (end, key) = word_end(s, i, c, |k| cuts.push(base + k));
-            let (w, k) = classify_word(bytes.get(i..end).unwrap_or(&[]), key);
+            let class = lexicon.classify(bytes, i, end, key);
+            marks |= class.marks;
             toks.push(Tok {
                 // (a word ends after it starts: no span to order)
                 span: Span {
                     start: base + i,
                     end: base + end,
                 },
-                w,
-                k,
+                w: class.w,
+                k: class.k,
                 cap: c.is_uppercase(),
                 punct: 0,
                 ment: None,
@@ -563,6 +564,7 @@ fn tokenize(text: &str, span: Span, toks: &mut Vec<Tok>, cuts: &mut Vec<usize>) 
             i = end;
         }
     }
+    marks
 }
 
 /// The end of the word that starts at `i` with `c`: letters and digits, joined by "-", "."
@@ -670,14 +672,6 @@ fn char_at(s: &str, i: usize) -> Option<char> {
     }
 }
 
-/// The class and cue of a word whose lexicon key [`word_end`] computed.
-fn classify_word(word: &[u8], key: u64) -> (W, K) {
-    if word.len() > LONGEST_WORD {
-        return (W::Other, K::None);
-    }
-    lexicon::classify_key(word, key)
-}
-
 /// A word ASCII-lowercased, borrowed when it has no capital (most words): comparing words
 /// must not allocate.
 pub(crate) fn lower(word: &str) -> std::borrow::Cow<'_, str> {
@@ -697,25 +691,26 @@ fn tok_range(toks: &[Tok], span: Span) -> (usize, usize) {
 
 /// Whether a sentence's tokens have a strike or casualty word or a cue of an event kind
 /// ([`is_event_word`]), and whether it tells an event: has one and is no statement of
-/// condolence or notice ([`tells_no_event`]). Not inlined into [`Prepared::new`], whose
-/// tokenizer loop keeps its registers.
-#[inline(never)]
-fn event_words(toks: &[Tok]) -> (bool, bool) {
-    let cued = toks.iter().any(is_event_word);
-    (cued, cued && !tells_no_event(toks))
+/// condolence or notice ([`tells_no_event`]). Told by the `marks` of its words, which the
+/// tokenizer gathered: its tokens are read again only in a sentence with a word of
+/// condolence or a notice.
+fn event_words(toks: &[Tok], marks: u8) -> (bool, bool) {
+    let cued = marks & lexicon::MARK_EVENT != 0;
+    debug_assert_eq!(cued, toks.iter().any(is_event_word), "marks of event words");
+    let no_event = marks & lexicon::MARK_NO_EVENT != 0 && tells_no_event(toks);
+    (cued, cued && !no_event)
 }
 
 /// True for a strike or casualty word, or a word that cues an event kind.
 fn is_event_word(t: &Tok) -> bool {
-    matches!(
-        t.w,
-        W::Trigger(..) | W::Casualty(..) | W::Launch | W::WeaponNoun(_) | W::Toll
-    ) || t.k != K::None
+    lexicon::marks(t.w, t.k) & lexicon::MARK_EVENT != 0
 }
 
 /// True for a sentence that tells no event whatever its words: a quoted statement of
 /// condolence ('"We extend our condolences to the families of the 12 people killed"'), a
 /// notice ("the school said in a notice that classes would be suspended after the shelling").
+/// Not inlined into [`Prepared::new`], whose tokenizer loop keeps its registers.
+#[inline(never)]
 fn tells_no_event(toks: &[Tok]) -> bool {
     let mut quoted = false;
     let mut before = W::Other;
