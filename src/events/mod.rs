@@ -519,6 +519,25 @@ fn tokenize(text: &str, span: Span, toks: &mut Vec<Tok>, cuts: &mut Vec<usize>) 
             i += 1;
             continue;
         }
+        // most words open with ASCII letters and digits: read eight bytes at a time, and most
+        // of them told whole by their first eight ([`ends_word`])
+        if let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+            let chunk = u64::from_le_bytes(*chunk);
+            let (n, packed) = alnum_prefix(chunk);
+            if n > 0 {
+                let (end, key) = if ends_word(chunk, n) {
+                    (i + n, packed)
+                } else {
+                    word_end(s, char::from(b), i + n, packed, |k| cuts.push(base + k))
+                };
+                let cap = b.is_ascii_uppercase();
+                let (tok, m) = word_tok(lexicon, bytes, base, i, end, key, cap);
+                marks |= m;
+                toks.push(tok);
+                i = end;
+                continue;
+            }
+        }
         // an ASCII char is told a letter or digit by a table, not by the Unicode tests
         let (c, alnum) = if b.is_ascii() {
             (char::from(b), ALNUM_LOWER[usize::from(b)] != 0)
@@ -529,21 +548,17 @@ fn tokenize(text: &str, span: Span, toks: &mut Vec<Tok>, cuts: &mut Vec<usize>) 
             }
         };
         if alnum {
-            let (end, key) = word_end(s, i, c, |k| cuts.push(base + k));
-            let class = lexicon.classify(bytes, i, end, key);
-            marks |= class.marks;
-            toks.push(Tok {
-                // (a word ends after it starts: no span to order)
-                span: Span {
-                    start: base + i,
-                    end: base + end,
-                },
-                w: class.w,
-                k: class.k,
-                cap: c.is_uppercase(),
-                punct: 0,
-                ment: None,
-            });
+            // an ASCII first letter is read with those after it
+            let (end, key) = if c.is_ascii() {
+                (i, 0)
+            } else {
+                let end = i + c.len_utf8();
+                (end, key_more(0, bytes.get(i..end).unwrap_or(&[])))
+            };
+            let (end, key) = word_end(s, c, end, key, |k| cuts.push(base + k));
+            let (tok, m) = word_tok(lexicon, bytes, base, i, end, key, c.is_uppercase());
+            marks |= m;
+            toks.push(tok);
             i = end;
         } else if c.is_whitespace() {
             i += c.len_utf8();
@@ -567,19 +582,70 @@ fn tokenize(text: &str, span: Span, toks: &mut Vec<Tok>, cuts: &mut Vec<usize>) 
     marks
 }
 
-/// The end of the word that starts at `i` with `c`: letters and digits, joined by "-", "."
-/// or "'" before a letter or digit ("al-Bab", "U.S", "Hay'at", not the possessive "'s"),
-/// and "," between digits ("1,200"); with the lexicon key of the word
-/// ([`lexicon::key_step`]), computed as it is read.
-fn word_end(s: &str, i: usize, c: char, mut cut: impl FnMut(usize)) -> (usize, u64) {
-    let bytes = s.as_bytes();
-    // an ASCII first letter is read with those after it
-    let (mut end, mut key) = if c.is_ascii() {
-        (i, 0)
-    } else {
-        let end = i + c.len_utf8();
-        (end, key_more(0, bytes.get(i..end).unwrap_or(&[])))
+/// The token of the word `bytes[i..end]` of a sentence that starts at `base` in the text,
+/// with the word's lexicon key and whether it starts with a capital; and the word's marks.
+#[inline]
+fn word_tok(
+    lexicon: &lexicon::Lexicon,
+    bytes: &[u8],
+    base: usize,
+    i: usize,
+    end: usize,
+    key: u64,
+    cap: bool,
+) -> (Tok, u8) {
+    let class = lexicon.classify(bytes, i, end, key);
+    let tok = Tok {
+        // (a word ends after it starts: no span to order)
+        span: Span {
+            start: base + i,
+            end: base + end,
+        },
+        w: class.w,
+        k: class.k,
+        cap,
+        punct: 0,
+        ment: None,
     };
+    (tok, class.marks)
+}
+
+/// True if the word of `n` ASCII letters and digits that opens `chunk` ([`alnum_prefix`])
+/// ends there, as [`word_end`] would tell: fewer than eight of them, then an ASCII byte that
+/// joins nothing after it, a space or punctuation, or a "-", ".", "," or "'" before an ASCII
+/// byte that is no letter or digit ("Idlib, ", "town.\""). A word that goes on, or whose end
+/// needs more than these bytes, is read by [`word_end`].
+fn ends_word(chunk: u64, n: usize) -> bool {
+    if n >= 8 {
+        return false;
+    }
+    // the byte after the run: no ASCII letter or digit, or the run would go on
+    let next = (chunk >> (8 * n)) as u8;
+    if !next.is_ascii() {
+        return false;
+    }
+    if !matches!(next, b'-' | b'.' | b',' | b'\'') {
+        return true;
+    }
+    if n >= 7 {
+        return false;
+    }
+    let after = (chunk >> (8 * (n + 1))) as u8;
+    after.is_ascii() && ALNUM_LOWER[usize::from(after)] == 0
+}
+
+/// The end of the word that starts with `c` and is read up to `end`, with its lexicon key
+/// ([`lexicon::key_step`]) so far `key`: letters and digits, joined by "-", "." or "'"
+/// before a letter or digit ("al-Bab", "U.S", "Hay'at", not the possessive "'s"), and ","
+/// between digits ("1,200"); with the key of the whole word, computed as it is read.
+fn word_end(
+    s: &str,
+    c: char,
+    mut end: usize,
+    mut key: u64,
+    mut cut: impl FnMut(usize),
+) -> (usize, u64) {
+    let bytes = s.as_bytes();
     loop {
         // most of a word is ASCII letters and digits
         (end, key) = alnum_run(bytes, end, key);
@@ -1376,6 +1442,41 @@ mod tests {
                 "{bytes:?} at {start}"
             );
         }
+    }
+
+    /// A word that [`ends_word`] tells ends after the letters and digits of its first eight
+    /// bytes is one that [`word_end`] ends there, with no cut, in every mix of letters,
+    /// digits, joiners, punctuation and UTF-8.
+    #[test]
+    fn ends_word_agrees_with_word_end() {
+        let alphabet = "aZs09 -.,'\"(\u{e9}\u{2019}";
+        let chars: Vec<char> = alphabet.chars().collect();
+        let mut next = crate::text::xorshift(11);
+        let mut told = 0;
+        for _ in 0..50_000 {
+            let len = 8 + (next() % 6) as usize;
+            let s: String = (0..len)
+                .map(|_| chars[(next() % chars.len() as u64) as usize])
+                .collect();
+            let Some(chunk) = s.as_bytes().first_chunk::<8>() else {
+                continue;
+            };
+            let chunk = u64::from_le_bytes(*chunk);
+            let (n, packed) = alnum_prefix(chunk);
+            if n == 0 || !ends_word(chunk, n) {
+                continue;
+            }
+            told += 1;
+            let c = char::from(s.as_bytes()[0]);
+            let mut cuts = Vec::new();
+            assert_eq!(
+                word_end(&s, c, 0, 0, |k| cuts.push(k)),
+                (n, packed),
+                "{s:?}"
+            );
+            assert!(cuts.is_empty(), "{s:?}");
+        }
+        assert!(told > 1_000, "{told} words told");
     }
 
     /// The dates read from the tokens of `t` (alone, and inside a longer text) are the
