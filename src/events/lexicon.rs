@@ -622,9 +622,42 @@ impl Lexicon {
     }
 }
 
-/// True if `w` is the lowercase word `lower` of the same length, ASCII case aside.
+/// True if `w` is the lowercase word `lower`, ASCII case aside: eight bytes at a time
+/// ([`ascii_lower8`]), the last eight overlapping those before them.
 fn same_word(w: &[u8], lower: &[u8]) -> bool {
-    w.eq_ignore_ascii_case(lower)
+    let n = w.len();
+    if n != lower.len() || n < 8 {
+        return w.eq_ignore_ascii_case(lower);
+    }
+    let chunk = |b: &[u8], k: usize| {
+        b.get(k..)
+            .and_then(<[u8]>::first_chunk::<8>)
+            .map(|c| u64::from_le_bytes(*c))
+    };
+    let last = n - 8;
+    let mut k = 0;
+    loop {
+        let at = k.min(last);
+        if chunk(w, at).map(ascii_lower8) != chunk(lower, at) {
+            return false;
+        }
+        if at == last {
+            return true;
+        }
+        k += 8;
+    }
+}
+
+/// Eight bytes with their ASCII capitals lowercased, the other bytes as they are.
+fn ascii_lower8(x: u64) -> u64 {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = LO * 0x80;
+    // with its high bit cleared, a byte's sum stays inside it, and its high bit says "at
+    // least": a capital is at least 'A' and not at least '['
+    let h = x & !HI;
+    let upper = h.wrapping_add(LO * (0x80 - 0x41)) & !h.wrapping_add(LO * (0x80 - 0x5b)) & !x & HI;
+    // the high bit of a capital moved to its case bit
+    x | (upper >> 2)
 }
 
 /// A word of the lexicon with its key and class.
@@ -1203,6 +1236,32 @@ mod tests {
     fn property_words_are_things() {
         for w in PROPERTY {
             assert_eq!(classify(w.as_bytes()).0, Thing, "{w}");
+        }
+    }
+
+    /// Eight bytes at a time, a word is compared as it is a byte at a time, in every mix of
+    /// capitals, the bytes around them, and bytes past ASCII.
+    #[test]
+    fn same_word_is_eq_ignore_ascii_case() {
+        let alphabet = b"aAzZ@[`{09-'\x80\xc1\xe1\xff";
+        let mut next = crate::text::xorshift(5);
+        for _ in 0..20_000 {
+            let len = (next() % 26) as usize;
+            let w: Vec<u8> = (0..len)
+                .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+                .collect();
+            // its lowercase, or that with one byte changed
+            let mut lower = w.to_ascii_lowercase();
+            if len > 0 && next() % 2 == 0 {
+                let k = (next() % len as u64) as usize;
+                lower[k] = alphabet[(next() % alphabet.len() as u64) as usize];
+            }
+            let lower = lower.to_ascii_lowercase();
+            assert_eq!(
+                same_word(&w, &lower),
+                w.eq_ignore_ascii_case(&lower),
+                "{w:?}"
+            );
         }
     }
 

@@ -525,16 +525,21 @@ fn tokenize(text: &str, span: Span, toks: &mut Vec<Tok>, cuts: &mut Vec<usize>) 
             let chunk = u64::from_le_bytes(*chunk);
             let (n, packed) = alnum_prefix(chunk);
             if n > 0 {
-                let (end, key) = if ends_word(chunk, n) {
-                    (i + n, packed)
+                let (end, key, space) = if ends_word(chunk, n) {
+                    // the space after it, most often, is told by the same eight bytes
+                    let next = chunk.checked_shr(8 * n as u32).unwrap_or(0) as u8;
+                    (i + n, packed, usize::from(next == b' '))
                 } else {
-                    word_end(s, char::from(b), i + n, packed, |k| cuts.push(base + k))
+                    let (end, key) = word_end(s, char::from(b), i + n, packed, |k| {
+                        cuts.push(base + k);
+                    });
+                    (end, key, 0)
                 };
                 let cap = b.is_ascii_uppercase();
                 let (tok, m) = word_tok(lexicon, bytes, base, i, end, key, cap);
                 marks |= m;
                 toks.push(tok);
-                i = end;
+                i = end + space;
                 continue;
             }
         }
