@@ -5,7 +5,6 @@ use std::collections::HashMap;
 
 use once_cell::sync::Lazy;
 
-use crate::hash::mix;
 use crate::model::{CasualtyKind, Device, Modality, VictimCategory, Weapon};
 
 /// The class of a word.
@@ -603,7 +602,7 @@ impl Lexicon {
     #[inline]
     pub(crate) fn classify(&self, text: &[u8], start: usize, end: usize, key: u64) -> Class {
         let len = end.saturating_sub(start);
-        let mut i = mix(key) as usize & self.mask;
+        let mut i = self.slot(key);
         // an empty slot holds 0, which names no word: the probe ends there
         while let Some(e) = self
             .slots
@@ -676,6 +675,18 @@ pub(crate) struct Lexicon {
     /// Index + 1 into `words`, 0 for empty; a power of two, at most a third full.
     slots: Vec<u32>,
     mask: usize,
+    /// 64 less the bits of a slot's index.
+    shift: u32,
+}
+
+impl Lexicon {
+    /// The first slot a word of `key` is looked for in: the top bits of the key times a
+    /// constant (Fibonacci hashing: 2^64 over the golden ratio), which spread the bits of
+    /// all its bytes.
+    #[inline]
+    fn slot(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+    }
 }
 
 static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
@@ -709,19 +720,25 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             }
         }
     }
-    let size = (words.len() * 3).next_power_of_two();
-    let mask = size - 1;
-    let mut slots = vec![0u32; size];
+    // at least two slots, so that a shift is under 64
+    let size = (words.len() * 3).next_power_of_two().max(2);
+    let mut lexicon = Lexicon {
+        words: Vec::new(),
+        slots: vec![0u32; size],
+        mask: size - 1,
+        shift: 64 - size.trailing_zeros(),
+    };
     for (k, e) in words.iter().enumerate() {
-        let mut i = mix(e.key) as usize & mask;
-        while slots.get(i).is_some_and(|&s| s != 0) {
-            i = (i + 1) & mask;
+        let mut i = lexicon.slot(e.key);
+        while lexicon.slots.get(i).is_some_and(|&s| s != 0) {
+            i = (i + 1) & lexicon.mask;
         }
-        if let Some(s) = slots.get_mut(i) {
+        if let Some(s) = lexicon.slots.get_mut(i) {
             *s = k as u32 + 1;
         }
     }
-    Lexicon { words, slots, mask }
+    lexicon.words = words;
+    lexicon
 });
 
 use CasualtyKind as CK;
