@@ -595,13 +595,13 @@ pub(crate) fn table() -> &'static Lexicon {
 }
 
 impl Lexicon {
-    /// The class of the word `text[start..end]` (ASCII case aside) whose key ([`key_step`])
-    /// the caller computed while reading it: the word is not copied to be lowercased, as the
-    /// lexicon's words are all lowercase (a test checks), and it is read only when it is
-    /// longer than its key. A word of no class is [`W::Other`] with no cue or mark.
+    /// The class of the word of `len` bytes at `start` in `text` (ASCII case aside) whose
+    /// key ([`key_step`]) the caller computed while reading it: the word is not copied to be
+    /// lowercased, as the lexicon's words are all lowercase (a test checks), and it is read
+    /// only when it is longer than its key. A word of no class is [`W::Other`] with no cue or
+    /// mark.
     #[inline]
-    pub(crate) fn classify(&self, text: &[u8], start: usize, end: usize, key: u64) -> Class {
-        let len = end.saturating_sub(start);
+    pub(crate) fn classify(&self, text: &[u8], start: usize, len: usize, key: u64) -> Class {
         let mut i = self.slot(key);
         // an empty slot holds 0, which names no word: the probe ends there
         while let Some(e) = self
@@ -611,7 +611,11 @@ impl Lexicon {
         {
             if e.key == key
                 && e.word.len() == len
-                && (len <= 8 || text.get(start..end).is_some_and(|w| same_word(w, e.word)))
+                && (len <= 8
+                    || text
+                        .get(start..)
+                        .and_then(|t| t.get(..len))
+                        .is_some_and(|w| same_word(w, e.word)))
             {
                 return e.class;
             }

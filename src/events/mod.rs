@@ -525,21 +525,24 @@ fn tokenize(text: &str, span: Span, toks: &mut Vec<Tok>, cuts: &mut Vec<usize>) 
             let chunk = u64::from_le_bytes(*chunk);
             let (n, packed) = alnum_prefix(chunk);
             if n > 0 {
-                let (end, key, space) = if ends_word(chunk, n) {
-                    // the space after it, most often, is told by the same eight bytes
-                    let next = chunk.checked_shr(8 * n as u32).unwrap_or(0) as u8;
-                    (i + n, packed, usize::from(next == b' '))
+                // the byte after them (none after eight): most often a space, which ends the
+                // word and is read with it
+                let next = chunk.checked_shr(8 * n as u32).unwrap_or(0) as u8;
+                let (len, key, space) = if next == b' ' {
+                    (n, packed, 1)
+                } else if ends_word(chunk, n) {
+                    (n, packed, 0)
                 } else {
                     let (end, key) = word_end(s, char::from(b), i + n, packed, |k| {
                         cuts.push(base + k);
                     });
-                    (end, key, 0)
+                    (end.saturating_sub(i), key, 0)
                 };
                 let cap = b.is_ascii_uppercase();
-                let (tok, m) = word_tok(lexicon, bytes, base, i, end, key, cap);
+                let (tok, m) = word_tok(lexicon, bytes, base, i, len, key, cap);
                 marks |= m;
                 toks.push(tok);
-                i = end + space;
+                i += len + space;
                 continue;
             }
         }
@@ -561,7 +564,8 @@ fn tokenize(text: &str, span: Span, toks: &mut Vec<Tok>, cuts: &mut Vec<usize>) 
                 (end, key_more(0, bytes.get(i..end).unwrap_or(&[])))
             };
             let (end, key) = word_end(s, c, end, key, |k| cuts.push(base + k));
-            let (tok, m) = word_tok(lexicon, bytes, base, i, end, key, c.is_uppercase());
+            let len = end.saturating_sub(i);
+            let (tok, m) = word_tok(lexicon, bytes, base, i, len, key, c.is_uppercase());
             marks |= m;
             toks.push(tok);
             i = end;
@@ -587,24 +591,26 @@ fn tokenize(text: &str, span: Span, toks: &mut Vec<Tok>, cuts: &mut Vec<usize>) 
     marks
 }
 
-/// The token of the word `bytes[i..end]` of a sentence that starts at `base` in the text,
-/// with the word's lexicon key and whether it starts with a capital; and the word's marks.
+/// The token of the word of `len` bytes at `i` in the `bytes` of a sentence that starts at
+/// `base` in the text, with the word's lexicon key and whether it starts with a capital;
+/// and the word's marks.
 #[inline]
 fn word_tok(
     lexicon: &lexicon::Lexicon,
     bytes: &[u8],
     base: usize,
     i: usize,
-    end: usize,
+    len: usize,
     key: u64,
     cap: bool,
 ) -> (Tok, u8) {
-    let class = lexicon.classify(bytes, i, end, key);
+    let class = lexicon.classify(bytes, i, len, key);
+    let start = base + i;
     let tok = Tok {
         // (a word ends after it starts: no span to order)
         span: Span {
-            start: base + i,
-            end: base + end,
+            start,
+            end: start + len,
         },
         w: class.w,
         k: class.k,
