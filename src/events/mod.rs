@@ -282,24 +282,40 @@ impl Prepared {
         }
     }
 
-    /// The sentence of `parts`, borrowing its tokens, cuts, clauses and mentions.
-    fn sent(&self, parts: &Parts) -> Sent<'_> {
-        Sent {
-            span: parts.span,
-            paragraph: parts.paragraph,
-            headline: parts.headline,
-            toks: self.toks.get(parts.toks.clone()).unwrap_or(&[]),
-            cuts: self.cuts.get(parts.cuts.clone()).unwrap_or(&[]),
-            clauses: self.clauses.get(parts.clauses.clone()).unwrap_or(&[]),
-            ments: self.ments.get(parts.ments.clone()).unwrap_or(&[]),
-            numbers: OnceCell::new(),
-            dates: OnceCell::new(),
-            cued: parts.cued,
-            event_words: parts.event_words,
-            day_date: OnceCell::new(),
-            cues: OnceCell::new(),
-        }
+    /// The sentences, each borrowing its tokens, cuts, clauses and mentions. The parts of
+    /// the sentences follow one another in each vector: each is split off the front of what
+    /// is left, not looked up by its range.
+    fn sents(&self) -> Vec<Sent<'_>> {
+        let mut toks = self.toks.as_slice();
+        let mut cuts = self.cuts.as_slice();
+        let mut clauses = self.clauses.as_slice();
+        let mut ments = self.ments.as_slice();
+        self.parts
+            .iter()
+            .map(|parts| Sent {
+                span: parts.span,
+                paragraph: parts.paragraph,
+                headline: parts.headline,
+                toks: split_front(&mut toks, parts.toks.len()),
+                cuts: split_front(&mut cuts, parts.cuts.len()),
+                clauses: split_front(&mut clauses, parts.clauses.len()),
+                ments: split_front(&mut ments, parts.ments.len()),
+                numbers: OnceCell::new(),
+                dates: OnceCell::new(),
+                cued: parts.cued,
+                event_words: parts.event_words,
+                day_date: OnceCell::new(),
+                cues: OnceCell::new(),
+            })
+            .collect()
     }
+}
+
+/// The first `n` items of `rest` (all of them if it has fewer), which `rest` then leaves.
+fn split_front<'a, T>(rest: &mut &'a [T], n: usize) -> &'a [T] {
+    let (front, back) = rest.split_at_checked(n).unwrap_or((*rest, &[]));
+    *rest = back;
+    front
 }
 
 /// A sentence prepared for the rules; its tokens, cuts, clauses and mentions are borrowed
@@ -813,7 +829,7 @@ impl<'t> Doc<'t> {
         prepared: &'t Prepared,
         published: Option<NaiveDate>,
     ) -> Doc<'t> {
-        let sents = prepared.parts.iter().map(|s| prepared.sent(s)).collect();
+        let sents = prepared.sents();
         let mut doc = Doc {
             options: Options::default(),
             published,
