@@ -529,7 +529,17 @@ fn tokenize(text: &str, span: Span, toks: &mut Vec<Tok>, cuts: &mut Vec<usize>) 
     let base = span.start;
     let bytes = s.as_bytes();
     let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
+    loop {
+        // the eight bytes at `i`, but near the end; the byte at `i` the first of them
+        let chunk = bytes
+            .get(i..)
+            .and_then(<[u8]>::first_chunk::<8>)
+            .map(|c| u64::from_le_bytes(*c));
+        let b = match (chunk, bytes.get(i)) {
+            (Some(chunk), _) => chunk as u8,
+            (None, Some(&b)) => b,
+            (None, None) => break,
+        };
         // ASCII spaces and words without decoding chars
         if b == b' ' {
             i += 1;
@@ -537,8 +547,7 @@ fn tokenize(text: &str, span: Span, toks: &mut Vec<Tok>, cuts: &mut Vec<usize>) 
         }
         // most words open with ASCII letters and digits: read eight bytes at a time, and most
         // of them told whole by their first eight ([`ends_word`])
-        if let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
-            let chunk = u64::from_le_bytes(*chunk);
+        if let Some(chunk) = chunk {
             let (n, packed) = alnum_prefix(chunk);
             if n > 0 {
                 // the byte after them (none after eight): most often a space, which ends the
