@@ -1148,9 +1148,13 @@ impl Gazetteer {
         }
         // "the Red Sea" (a name that ends in "Sea", "Gulf"...), unless "Red Sea governorate";
         // a name that ends in "River" or "Lake" is more often the province ("Cross River")
-        let last = own.rsplit(' ').next().unwrap_or("");
+        // (most names are one word: no space, no last word to read)
+        let last = own
+            .bytes()
+            .rposition(|b| b == b' ')
+            .and_then(|sp| own.get(sp + 1..));
         let sea = ["sea", "gulf", "ocean", "strait", "straits"];
-        if own.contains(' ') && sea.iter().any(|s| last.eq_ignore_ascii_case(s)) {
+        if last.is_some_and(|last| sea.iter().any(|s| last.eq_ignore_ascii_case(s))) {
             return !after.is_some_and(|(w, _)| {
                 ["governorate", "province", "state", "oblast"]
                     .iter()
@@ -1174,6 +1178,11 @@ impl Gazetteer {
 
 /// Words that name a body of water after or before a place name.
 fn is_water_word(w: &str) -> bool {
+    // most words are told by their first letter, which starts none of them
+    let first = w.as_bytes().first().map(u8::to_ascii_lowercase);
+    if !matches!(first, Some(b's' | b'g' | b'r' | b'o' | b'b' | b'l')) {
+        return false;
+    }
     [
         "sea", "gulf", "river", "strait", "straits", "ocean", "bay", "lake", "lagoon",
     ]
@@ -1183,30 +1192,27 @@ fn is_water_word(w: &str) -> bool {
 
 /// The ASCII word that follows `pos` after spaces, and its end.
 fn word_after(text: &str, pos: usize) -> Option<(&str, usize)> {
-    let rest = text.get(pos..)?;
-    let trimmed = rest.trim_start_matches(' ');
-    if trimmed.len() == rest.len() {
-        return None;
-    }
-    let start = pos + (rest.len() - trimmed.len());
-    let len = trimmed.bytes().take_while(u8::is_ascii_alphabetic).count();
-    (len > 0).then(|| (text.get(start..start + len).unwrap_or(""), start + len))
+    let rest = text.as_bytes().get(pos..)?;
+    let spaces = rest.iter().take_while(|&&b| b == b' ').count();
+    let word = rest.get(spaces..)?;
+    let len = word.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    let start = pos + spaces;
+    (spaces > 0 && len > 0).then(|| (text.get(start..start + len).unwrap_or(""), start + len))
 }
 
 /// The ASCII word that ends before `pos` and spaces, and its start.
 fn word_before(text: &str, pos: usize) -> Option<(&str, usize)> {
-    let head = text.get(..pos)?;
-    let trimmed = head.trim_end_matches(' ');
-    if trimmed.len() == head.len() {
-        return None;
-    }
-    let len = trimmed
-        .bytes()
+    let head = text.as_bytes().get(..pos)?;
+    let spaces = head.iter().rev().take_while(|&&b| b == b' ').count();
+    let end = pos - spaces;
+    let word = head.get(..end)?;
+    let len = word
+        .iter()
         .rev()
-        .take_while(u8::is_ascii_alphabetic)
+        .take_while(|b| b.is_ascii_alphabetic())
         .count();
-    let start = trimmed.len() - len;
-    (len > 0).then(|| (trimmed.get(start..).unwrap_or(""), start))
+    let start = end - len;
+    (spaces > 0 && len > 0).then(|| (text.get(start..end).unwrap_or(""), start))
 }
 
 fn is_word_byte_at(text: &str, pos: usize, before: bool) -> bool {
