@@ -1259,7 +1259,7 @@ fn find_names(names: &Names, text: &str, out: &mut Vec<Mention>) {
                 let (run, h) = alnum_run_hashed(bytes, i);
                 (run, Some(h))
             } else {
-                (i + run_at(bytes, i).len(), None)
+                (alnum_run_end(bytes, i), None)
             };
             if is_word_before(text, i) {
                 i = run;
@@ -1330,6 +1330,29 @@ fn alnum_run_hashed(bytes: &[u8], i: usize) -> (usize, u64) {
         run += 1;
     }
     (run, h)
+}
+
+/// The end of the run of ASCII letters and digits from `i` ([`run_at`]), for a run that
+/// starts in lowercase: most are lowercase words, whose letters are counted eight at a time
+/// ([`lower_bytes`]); a capital or digit in them, and the last bytes of the text, byte by
+/// byte.
+#[inline]
+fn alnum_run_end(bytes: &[u8], i: usize) -> usize {
+    let mut end = i;
+    while let Some(chunk) = bytes.get(end..).and_then(<[u8]>::first_chunk::<8>) {
+        let n = lower_bytes(*chunk);
+        end += n;
+        if n < 8 {
+            break;
+        }
+    }
+    while bytes
+        .get(end)
+        .is_some_and(|&c| ALNUM_LOWER[usize::from(c)] != 0)
+    {
+        end += 1;
+    }
+    end
 }
 
 /// The hash of a run of ASCII letters and digits ([`fnv_lower`](crate::hash::fnv_lower)):
@@ -1604,16 +1627,42 @@ fn next_start(starts: &Starts, bytes: &[u8], at: usize) -> usize {
 /// first that is not, in one 64-bit word.
 #[inline]
 fn plain_bytes(chunk: [u8; 8]) -> usize {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const ONES: u64 = 0x0101_0101_0101_0101;
     let x = u64::from_le_bytes(chunk);
-    // each byte's low seven bits with the top bit set: subtracting a byte value below 0x80
-    // borrows from no other byte, and leaves the top bit set where the byte is no less
-    let low = (x & !HIGH) | HIGH;
-    let lower = (low - ONES * u64::from(b'a')) & !(low - ONES * u64::from(b'z' + 1));
+    let low = swar_low(x);
     let space = !((low ^ (ONES * u64::from(b' '))) - ONES);
-    let plain = (lower | space) & !x & HIGH;
-    ((!plain & HIGH).trailing_zeros() / 8) as usize
+    leading_run((swar_lower(low) | space) & !x & HIGH)
+}
+
+/// How many of the eight bytes of `chunk` are ASCII lowercase letters before the first that
+/// is not, in one 64-bit word ([`plain_bytes`] without the spaces).
+#[inline]
+fn lower_bytes(chunk: [u8; 8]) -> usize {
+    let x = u64::from_le_bytes(chunk);
+    leading_run(swar_lower(swar_low(x)) & !x & HIGH)
+}
+
+/// The top bit of each byte of a 64-bit word.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+/// The low bit of each byte.
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// Each byte's low seven bits with the top bit set: subtracting a byte value below 0x80
+/// borrows from no other byte, and leaves the top bit set where the byte is no less.
+#[inline]
+fn swar_low(x: u64) -> u64 {
+    (x & !HIGH) | HIGH
+}
+
+/// The top bit of each byte of `low` ([`swar_low`]) whose low seven bits are `a` to `z`.
+#[inline]
+fn swar_lower(low: u64) -> u64 {
+    (low - ONES * u64::from(b'a')) & !(low - ONES * u64::from(b'z' + 1))
+}
+
+/// How many bytes from the first have their top bit set in `marks` (top bits only).
+#[inline]
+fn leading_run(marks: u64) -> usize {
+    ((!marks & HIGH).trailing_zeros() / 8) as usize
 }
 
 #[cfg(test)]
@@ -1865,6 +1914,41 @@ mod tests {
                 t[pos] = b;
                 let want = t.iter().take_while(|&&c| plain(c)).count();
                 assert_eq!(plain_bytes(t), want, "{b:#x} at {pos}");
+            }
+        }
+    }
+
+    #[test]
+    fn lower_bytes_counts_lowercase_letters() {
+        for b in 0..=255u8 {
+            for pos in 0..8 {
+                let mut t = *b"abcdefgh";
+                t[pos] = b;
+                let want = t.iter().take_while(|c| c.is_ascii_lowercase()).count();
+                assert_eq!(lower_bytes(t), want, "{b:#x} at {pos}");
+            }
+        }
+    }
+
+    /// The run's end counted eight bytes at a time is the run's end counted byte by byte,
+    /// from every position, whatever the bytes and the length of what is left.
+    #[test]
+    fn alnum_run_end_is_run_at() {
+        let texts = [
+            "said the Kremlin",
+            "abcdefghijklmnopq r",
+            "abcdefgH1jklmnop, qr",
+            "words\u{e9}t\u{e9} and caf\u{e9}",
+            "x",
+            "aaaaaaaa",
+            "aaaaaaaaZ",
+            "the al-Bab 12th brigade",
+        ];
+        for text in texts {
+            let bytes = text.as_bytes();
+            for i in 0..bytes.len() {
+                let want = i + run_at(bytes, i).len();
+                assert_eq!(alnum_run_end(bytes, i), want, "{text:?} at {i}");
             }
         }
     }
