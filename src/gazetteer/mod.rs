@@ -624,9 +624,11 @@ impl RunFilter {
         (usize::from(RUN_ROW[usize::from(first)]) * 256 + usize::from(second)) * 2
     }
 
-    /// The bit of a run of `len` bytes.
+    /// The bit of a run of `len` bytes, one or more (none for an empty run, which no
+    /// caller asks about).
+    #[inline]
     fn bit(len: usize) -> u16 {
-        1 << (len.clamp(1, 16) - 1)
+        ((1u32 << len.min(16)) >> 1) as u16
     }
 
     /// Counts in `run`, ASCII letters and digits (an empty one needs no counting: the
@@ -1272,9 +1274,13 @@ fn find_names(names: &Names, text: &str, out: &mut Vec<Mention>) {
             if word_end {
                 match first_word(names, text, i..run, cap, hashed, &mut key, out) {
                     FirstWord::Done => {
-                        // and the space after it, most often, unless a key starts with one
+                        // and the space after it, most often, unless a key starts with one;
+                        // then the lowercase words that start no key, in their own loop
                         let space = bytes.get(run) == Some(&b' ') && !names.leads(b' ');
                         i = run + usize::from(space);
+                        if space {
+                            i = pass_lower_words(names, bytes, i);
+                        }
                         continue;
                     }
                     FirstWord::Walk(f) => first = Some(f),
@@ -1330,6 +1336,32 @@ fn alnum_run_hashed(bytes: &[u8], i: usize) -> (usize, u64) {
         run += 1;
     }
     (run, h)
+}
+
+/// The first position from `i` that is not a lowercase word starting no key followed by a
+/// space: what the scan in [`find_names`] makes of such a word (no probe, the space passed
+/// over), with none of its other cases to tell apart. `i` follows a space, which starts no
+/// key, so a word there is at a word start.
+fn pass_lower_words(names: &Names, bytes: &[u8], mut i: usize) -> usize {
+    while let Some(&b) = bytes.get(i) {
+        if !b.is_ascii_lowercase() {
+            break;
+        }
+        let run = alnum_run_end(bytes, i);
+        let after = bytes.get(run).copied();
+        // a word that goes on in a non-ASCII letter, or may start a key, is the scan's
+        let next = bytes.get(i + 1).copied().unwrap_or(0);
+        if after.is_some_and(|a| !a.is_ascii())
+            || names.lower_starts.may_start_run(b, next, run - i)
+        {
+            break;
+        }
+        if after != Some(b' ') {
+            return run;
+        }
+        i = run + 1;
+    }
+    i
 }
 
 /// The end of the run of ASCII letters and digits from `i` ([`run_at`]), for a run that
