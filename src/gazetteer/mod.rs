@@ -1347,21 +1347,56 @@ fn pass_lower_words(names: &Names, bytes: &[u8], mut i: usize) -> usize {
         if !b.is_ascii_lowercase() {
             break;
         }
-        let run = alnum_run_end(bytes, i);
-        let after = bytes.get(run).copied();
+        let LowerWord { end, after, next } = lower_word(bytes, i);
         // a word that goes on in a non-ASCII letter, or may start a key, is the scan's
-        let next = bytes.get(i + 1).copied().unwrap_or(0);
         if after.is_some_and(|a| !a.is_ascii())
-            || names.lower_starts.may_start_run(b, next, run - i)
+            || names.lower_starts.may_start_run(b, next, end - i)
         {
             break;
         }
-        if after != Some(b' ') {
-            return run;
-        }
-        i = run + 1;
+        i = match after {
+            Some(b' ') => end + 1,
+            // "said, the": a punctuation mark that starts no key, then a space
+            Some(p) if !names.leads(p) && bytes.get(end + 1) == Some(&b' ') => end + 2,
+            _ => return end,
+        };
     }
     i
+}
+
+/// A run of ASCII letters and digits that starts with a lowercase letter ([`lower_word`]).
+struct LowerWord {
+    /// Where it ends.
+    end: usize,
+    /// The byte there, if any.
+    after: Option<u8>,
+    /// Its second byte, or for a run of one byte the byte after it (0 at the end).
+    next: u8,
+}
+
+/// The run of ASCII letters and digits from `i`, which starts in lowercase: told from the
+/// eight bytes from `i` when they hold the run and the byte after it (most words), else
+/// found by [`alnum_run_end`].
+#[inline(always)]
+fn lower_word(bytes: &[u8], i: usize) -> LowerWord {
+    if let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        let n = lower_bytes(*chunk);
+        if let Some(&after) = chunk.get(n) {
+            if ALNUM_LOWER[usize::from(after)] == 0 {
+                return LowerWord {
+                    end: i + n,
+                    after: Some(after),
+                    next: chunk[1],
+                };
+            }
+        }
+    }
+    let end = alnum_run_end(bytes, i);
+    LowerWord {
+        end,
+        after: bytes.get(end).copied(),
+        next: bytes.get(i + 1).copied().unwrap_or(0),
+    }
 }
 
 /// The end of the run of ASCII letters and digits from `i` ([`run_at`]), for a run that
@@ -1963,7 +1998,8 @@ mod tests {
     }
 
     /// The run's end counted eight bytes at a time is the run's end counted byte by byte,
-    /// from every position, whatever the bytes and the length of what is left.
+    /// from every position, whatever the bytes and the length of what is left; and what
+    /// `lower_word` tells of a lowercase run is what the bytes say.
     #[test]
     fn alnum_run_end_is_run_at() {
         let texts = [
@@ -1981,6 +2017,12 @@ mod tests {
             for i in 0..bytes.len() {
                 let want = i + run_at(bytes, i).len();
                 assert_eq!(alnum_run_end(bytes, i), want, "{text:?} at {i}");
+                if bytes[i].is_ascii_lowercase() {
+                    let w = lower_word(bytes, i);
+                    assert_eq!(w.end, want, "{text:?} at {i}");
+                    assert_eq!(w.after, bytes.get(want).copied(), "{text:?} at {i}");
+                    assert_eq!(w.next, bytes.get(i + 1).copied().unwrap_or(0));
+                }
             }
         }
     }
