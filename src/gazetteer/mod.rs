@@ -850,6 +850,23 @@ fn next_word_end(text: &str, from: usize, limit: usize) -> Option<usize> {
     next_word_end_hashed(text, from, limit, FNV_OFFSET).map(|(end, _)| end)
 }
 
+/// [`next_word_end_hashed`], told at once for the most common next word of a walk: one
+/// ASCII byte that is no letter or digit (a space), then ASCII letters and digits up to an
+/// ASCII byte or the end of the text; any other is read by the full function.
+#[inline(always)]
+fn next_word_hashed(text: &str, from: usize, limit: usize, h: u64) -> Option<(usize, u64)> {
+    let bytes = text.as_bytes();
+    let simple = bytes.get(from).and_then(|&sep| {
+        if !sep.is_ascii() || ALNUM_LOWER[usize::from(sep)] != 0 {
+            return None;
+        }
+        let (end, h) = alnum_run_hashed_from(bytes, from + 1, fnv_step(h, sep));
+        let ends = end > from + 1 && end <= limit && bytes.get(end).is_none_or(u8::is_ascii);
+        ends.then_some((end, h))
+    });
+    simple.or_else(|| next_word_end_hashed(text, from, limit, h))
+}
+
 /// [`next_word_end`], and `h` continued over the bytes from `from` to it ([`fnv_lower`](crate::hash::fnv_lower)):
 /// the walk cuts and hashes the next words of a name in one pass.
 #[inline(never)]
@@ -1325,7 +1342,12 @@ fn find_names(names: &Names, text: &str, out: &mut Vec<Mention>) {
 /// The end of the run of ASCII letters and digits from `i` ([`run_at`]), and the run's hash ([`fnv_lower`](crate::hash::fnv_lower)), in one pass.
 #[inline]
 fn alnum_run_hashed(bytes: &[u8], i: usize) -> (usize, u64) {
-    let mut h = FNV_OFFSET;
+    alnum_run_hashed_from(bytes, i, FNV_OFFSET)
+}
+
+/// [`alnum_run_hashed`], the hash continued from `h`.
+#[inline(always)]
+fn alnum_run_hashed_from(bytes: &[u8], i: usize, mut h: u64) -> (usize, u64) {
     let mut run = i;
     for &c in bytes.get(i..).unwrap_or(&[]) {
         let l = ALNUM_LOWER[usize::from(c)];
@@ -1512,7 +1534,7 @@ fn first_word(
                 second: None,
             });
         }
-        let second = next_word_end_hashed(text, word.end, limit, h).and_then(|(end, h)| {
+        let second = next_word_hashed(text, word.end, limit, h).and_then(|(end, h)| {
             let prefix = names.prefix(h)?;
             Some(Step { end, h, prefix })
         });
@@ -1569,7 +1591,7 @@ fn longest_at(
                 (step.end, step.prefix)
             }
             None => {
-                let Some((ne, nh)) = next_word_end_hashed(text, e, limit, h) else {
+                let Some((ne, nh)) = next_word_hashed(text, e, limit, h) else {
                     break;
                 };
                 h = nh;
@@ -1981,6 +2003,27 @@ mod tests {
                 t[pos] = b;
                 let want = t.iter().take_while(|&&c| plain(c)).count();
                 assert_eq!(plain_bytes(t), want, "{b:#x} at {pos}");
+            }
+        }
+    }
+
+    /// The walk's shortcut for a simple next word reads what the full function does, from
+    /// every position and under every limit.
+    #[test]
+    fn next_word_hashed_is_next_word_end_hashed() {
+        let texts = [
+            "the White House said",
+            "Deir ez-Zor, U.S.-led al-Bab",
+            "Homs\u{bb} and Homs\u{e9} x",
+            "a  b..c 12th",
+        ];
+        for text in texts {
+            for from in 0..=text.len() {
+                for limit in from..=text.len() {
+                    let want = next_word_end_hashed(text, from, limit, FNV_OFFSET);
+                    let got = next_word_hashed(text, from, limit, FNV_OFFSET);
+                    assert_eq!(got, want, "{text:?} from {from} to {limit}");
+                }
             }
         }
     }
