@@ -554,12 +554,16 @@ struct Names {
     /// likewise: most walks from a lowercase word that starts some key ("the", "a", "of")
     /// end there, and this table says so without hashing the next word.
     lower_seconds: RunFilter,
+    /// The keys of one word that need no capital, made likewise: a lowercase word that no
+    /// such key is, and that no second word can continue ("the" before "army"), is passed
+    /// over without hashing it.
+    lower_wholes: RunFilter,
 }
 
 /// Runs of ASCII letters and digits that start some keys, by their first two bytes and
-/// their length ([`Names::lower_starts`], [`Names::lower_seconds`]): some 350 first words
-/// of keys that need no capital in the built-in data ("al", "the", "el"), and 300 second
-/// ones. A word written in lowercase starts only such a key, and most ("said", "were")
+/// their length ([`Names::lower_starts`], [`Names::lower_seconds`],
+/// [`Names::lower_wholes`]): some 350 first words of keys that need no capital in the
+/// built-in data ("al", "the", "el"), 300 second ones, and the keys of one word. A word written in lowercase starts only such a key, and most ("said", "were")
 /// start none: the search passes them over without hashing them. A yes may be wrong, a no
 /// never is. The built-in index stores them made ([`RunFilter::stored`]).
 #[derive(Default)]
@@ -816,6 +820,7 @@ impl Names {
     /// complete (the built-in index stores them made).
     fn finish(&mut self) {
         let (mut starts, mut seconds) = (RunFilter::new(), RunFilter::new());
+        let mut wholes = RunFilter::new();
         let keys = (0..self.key_count() as u32)
             .filter_map(|i| self.key(i))
             .filter(|(_, t)| !t.proper);
@@ -827,10 +832,14 @@ impl Names {
             if !first.is_empty() {
                 starts.add(first);
                 seconds.add(run_after(k, first.len()));
+                if first.len() == k.len() {
+                    wholes.add(first);
+                }
             }
         }
         self.lower_starts = starts;
         self.lower_seconds = seconds;
+        self.lower_wholes = wholes;
     }
 
     /// False if no key starts with the word of first-word hash `h` (true may be wrong).
@@ -1491,8 +1500,10 @@ fn first_word(
     out: &mut Vec<Mention>,
 ) -> FirstWord {
     let bytes = text.as_bytes();
-    let h = match hashed {
-        Some(h) => h,
+    // `more`: a longer key may go on past the word (for a lowercase word, only to a second
+    // word some key that needs no capital has)
+    let (h, more) = match hashed {
+        Some(h) => (h, true),
         None => {
             // the word is one byte or more; the byte after its first is read as its second
             let (first, next) = (bytes.get(word.start), bytes.get(word.start + 1));
@@ -1500,7 +1511,12 @@ fn first_word(
             if !names.lower_starts.may_start_run(first, next, word.len()) {
                 return FirstWord::Done;
             }
-            fnv_alnum(bytes.get(word.clone()).unwrap_or(&[]))
+            let more = names.lower_seconds.may_start(run_after(bytes, word.end));
+            // neither a key itself nor the start of one that goes on here: not hashed
+            if !more && !names.lower_wholes.may_start_run(first, next, word.len()) {
+                return FirstWord::Done;
+            }
+            (fnv_alnum(bytes.get(word.clone()).unwrap_or(&[])), more)
         }
     };
     let (key_ok, more_ok) = prefix_flags(cap);
@@ -1513,7 +1529,7 @@ fn first_word(
         return FirstWord::Done;
     };
     // a lowercase word walks on only to a second word some key has
-    if !cap && !names.lower_seconds.may_start(run_after(bytes, word.end)) {
+    if !more {
         prefix.flags &= !(PREFIX_MORE | PREFIX_MORE_LOWER);
         if prefix.flags & key_ok == 0 {
             return FirstWord::Done;
@@ -2120,6 +2136,10 @@ mod tests {
                     names.lower_starts.may_start(&run),
                     "{k:?} would never be found"
                 );
+                // a key of one word is one to the filter of such keys
+                if run.len() == k.len() {
+                    assert!(names.lower_wholes.may_start(&run), "{k:?} would be passed");
+                }
                 checked += 1;
             }
         }
@@ -2142,6 +2162,17 @@ mod tests {
         let second = &names.lower_seconds;
         assert!(second.may_start(b"KREMLIN") && second.may_start(b"bab"));
         assert!(!second.may_start(b"attack") && !second.may_start(b"Said"));
+        // no key of one word that needs no capital: "the" and "al" are passed over unless
+        // a second word can continue them
+        let g = gaz("metonym\tthe Kremlin\tRU\ncity\tal-Bab\tSY\nmetonym\tkremlin\tRU\n");
+        let names = &g.inner.names_dict;
+        let wholes = &names.lower_wholes;
+        assert!(wholes.may_start(b"kremlin") && wholes.may_start(b"KREMLIN"));
+        assert!(!wholes.may_start(b"the") && !wholes.may_start(b"al"));
+        assert_eq!(
+            self::names(&g, "the army and the Kremlin"),
+            vec!["the Kremlin"]
+        );
     }
 
     /// The acronyms' search as it was: an unanchored leftmost-longest search, shorter
