@@ -1504,20 +1504,10 @@ fn first_word(
     // word some key that needs no capital has)
     let (h, more) = match hashed {
         Some(h) => (h, true),
-        None => {
-            // the word is one byte or more; the byte after its first is read as its second
-            let (first, next) = (bytes.get(word.start), bytes.get(word.start + 1));
-            let (first, next) = (first.copied().unwrap_or(0), next.copied().unwrap_or(0));
-            if !names.lower_starts.may_start_run(first, next, word.len()) {
-                return FirstWord::Done;
-            }
-            let more = names.lower_seconds.may_start(run_after(bytes, word.end));
-            // neither a key itself nor the start of one that goes on here: not hashed
-            if !more && !names.lower_wholes.may_start_run(first, next, word.len()) {
-                return FirstWord::Done;
-            }
-            (fnv_alnum(bytes.get(word.clone()).unwrap_or(&[])), more)
-        }
+        None => match lower_first_word(names, bytes, word.clone()) {
+            Some(read) => read,
+            None => return FirstWord::Done,
+        },
     };
     let (key_ok, more_ok) = prefix_flags(cap);
     let prefix = names
@@ -1574,6 +1564,29 @@ fn first_word(
         });
     }
     FirstWord::Done
+}
+
+/// A first word written in lowercase, through the run filters: its hash, and whether a key
+/// that needs no capital may go on past it; `None` if it neither is nor starts such a key
+/// (most words), told without hashing it.
+#[inline(always)]
+fn lower_first_word(
+    names: &Names,
+    bytes: &[u8],
+    word: std::ops::Range<usize>,
+) -> Option<(u64, bool)> {
+    // the word is one byte or more; the byte after its first is read as its second
+    let (first, next) = (bytes.get(word.start), bytes.get(word.start + 1));
+    let (first, next) = (first.copied().unwrap_or(0), next.copied().unwrap_or(0));
+    if !names.lower_starts.may_start_run(first, next, word.len()) {
+        return None;
+    }
+    let more = names.lower_seconds.may_start(run_after(bytes, word.end));
+    // neither a key itself nor the start of one that goes on here: not hashed
+    if !more && !names.lower_wholes.may_start_run(first, next, word.len()) {
+        return None;
+    }
+    Some((fnv_alnum(bytes.get(word).unwrap_or(&[])), more))
 }
 
 /// The longest key at `i` ending at a word end: walks word end by word end while the words
