@@ -108,13 +108,19 @@ mod tests {
         let names = &mut std::sync::Arc::get_mut(&mut read.inner)
             .expect("a gazetteer of its own")
             .names_dict;
-        let stored = [&names.lower_starts, &names.lower_seconds].map(|f| f.lengths.clone());
+        let stored = [
+            &names.lower_starts,
+            &names.lower_seconds,
+            &names.lower_wholes,
+        ]
+        .map(|f| f.lengths.clone());
         assert!(stored
             .iter()
             .all(|t| matches!(t, std::borrow::Cow::Borrowed(b) if b.iter().any(|&x| x != 0))));
         names.finish();
         assert!(names.lower_starts.lengths == stored[0]);
         assert!(names.lower_seconds.lengths == stored[1]);
+        assert!(names.lower_wholes.lengths == stored[2]);
     }
 
     /// An index made of other files (another length of any of them) is not used.

@@ -11,8 +11,8 @@
 //! - `builtin_index.bin`: the tables, little-endian 32-bit words: a header (magic, format
 //!   version, the lengths of the source files it was made from, the table sizes), the
 //!   entries' records, then the tables of [`Names`] and [`Inner`] as they are in memory
-//!   (the two run filters of [`Names`] too, in 16-bit words, made as `Names::finish` makes
-//!   them for a user gazetteer).
+//!   (the three run filters of [`Names`] too, in 16-bit words, made as `Names::finish`
+//!   makes them for a user gazetteer).
 //!
 //! Reading it copies only the entries' records (16 bytes each) and builds the small
 //! automaton of case-sensitive patterns; the other tables are read in place. A file that
@@ -28,7 +28,7 @@ use super::{builtin, Entry, EntryKind, Gazetteer, Inner, Names, RunFilter, Slot}
 
 const MAGIC: u32 = u32::from_le_bytes(*b"CEGZ");
 /// Bumped whenever the layout of a table changes.
-const VERSION: u32 = 4;
+const VERSION: u32 = 5;
 /// Words per entry record.
 const ENTRY_WORDS: usize = 4;
 
@@ -82,6 +82,7 @@ pub(crate) fn write(g: &Gazetteer, sources: &[usize]) -> Option<IndexFiles> {
         names.first_words.len(),
         names.lower_starts.lengths.len() / 4,
         names.lower_seconds.lengths.len() / 4,
+        names.lower_wholes.lengths.len() / 4,
         inner.codes.len(),
         targets.len(),
         inner.patterns,
@@ -104,7 +105,11 @@ pub(crate) fn write(g: &Gazetteer, sources: &[usize]) -> Option<IndexFiles> {
     for t in [&inner.ids, &names.keys, &names.prefixes, &names.first_words] {
         t.write_to(&mut tables);
     }
-    for f in [&names.lower_starts, &names.lower_seconds] {
+    for f in [
+        &names.lower_starts,
+        &names.lower_seconds,
+        &names.lower_wholes,
+    ] {
         if f.lengths.len() % 4 != 0 {
             return None;
         }
@@ -196,11 +201,11 @@ pub(crate) fn read(sources: &[usize]) -> Option<Gazetteer> {
             return None;
         }
     }
-    let mut sizes = [0usize; 17];
+    let mut sizes = [0usize; 18];
     for s in &mut sizes {
         *s = r.size()?;
     }
-    let [entries, ids, keys, prefixes, first_words, lower_starts, lower_seconds, codes, targets, patterns, max_len, lead_other, text, folded, cs, overflow, overflow_len] =
+    let [entries, ids, keys, prefixes, first_words, lower_starts, lower_seconds, lower_wholes, codes, targets, patterns, max_len, lead_other, text, folded, cs, overflow, overflow_len] =
         sizes;
     let mut lead = 0u128;
     for i in 0..4 {
@@ -221,6 +226,7 @@ pub(crate) fn read(sources: &[usize]) -> Option<Gazetteer> {
         first_words: Words::Static(r.table(first_words)?),
         lower_starts: RunFilter::stored(r.table(lower_starts)?)?,
         lower_seconds: RunFilter::stored(r.table(lower_seconds)?)?,
+        lower_wholes: RunFilter::stored(r.table(lower_wholes)?)?,
         text: None,
         lead,
         lead_other: lead_other != 0,

@@ -554,12 +554,16 @@ struct Names {
     /// likewise: most walks from a lowercase word that starts some key ("the", "a", "of")
     /// end there, and this table says so without hashing the next word.
     lower_seconds: RunFilter,
+    /// The keys of one word that need no capital, made likewise: a lowercase word that no
+    /// such key is, and that no second word can continue ("the" before "army"), is passed
+    /// over without hashing it.
+    lower_wholes: RunFilter,
 }
 
 /// Runs of ASCII letters and digits that start some keys, by their first two bytes and
-/// their length ([`Names::lower_starts`], [`Names::lower_seconds`]): some 350 first words
-/// of keys that need no capital in the built-in data ("al", "the", "el"), and 300 second
-/// ones. A word written in lowercase starts only such a key, and most ("said", "were")
+/// their length ([`Names::lower_starts`], [`Names::lower_seconds`],
+/// [`Names::lower_wholes`]): some 350 first words of keys that need no capital in the
+/// built-in data ("al", "the", "el"), 300 second ones, and the keys of one word. A word written in lowercase starts only such a key, and most ("said", "were")
 /// start none: the search passes them over without hashing them. A yes may be wrong, a no
 /// never is. The built-in index stores them made ([`RunFilter::stored`]).
 #[derive(Default)]
@@ -624,9 +628,11 @@ impl RunFilter {
         (usize::from(RUN_ROW[usize::from(first)]) * 256 + usize::from(second)) * 2
     }
 
-    /// The bit of a run of `len` bytes.
+    /// The bit of a run of `len` bytes, one or more (none for an empty run, which no
+    /// caller asks about).
+    #[inline]
     fn bit(len: usize) -> u16 {
-        1 << (len.clamp(1, 16) - 1)
+        ((1u32 << len.min(16)) >> 1) as u16
     }
 
     /// Counts in `run`, ASCII letters and digits (an empty one needs no counting: the
@@ -814,6 +820,7 @@ impl Names {
     /// complete (the built-in index stores them made).
     fn finish(&mut self) {
         let (mut starts, mut seconds) = (RunFilter::new(), RunFilter::new());
+        let mut wholes = RunFilter::new();
         let keys = (0..self.key_count() as u32)
             .filter_map(|i| self.key(i))
             .filter(|(_, t)| !t.proper);
@@ -825,10 +832,14 @@ impl Names {
             if !first.is_empty() {
                 starts.add(first);
                 seconds.add(run_after(k, first.len()));
+                if first.len() == k.len() {
+                    wholes.add(first);
+                }
             }
         }
         self.lower_starts = starts;
         self.lower_seconds = seconds;
+        self.lower_wholes = wholes;
     }
 
     /// False if no key starts with the word of first-word hash `h` (true may be wrong).
@@ -846,6 +857,23 @@ impl Names {
 /// Names and text are cut alike, so a name matches where the text has its words.
 fn next_word_end(text: &str, from: usize, limit: usize) -> Option<usize> {
     next_word_end_hashed(text, from, limit, FNV_OFFSET).map(|(end, _)| end)
+}
+
+/// [`next_word_end_hashed`], told at once for the most common next word of a walk: one
+/// ASCII byte that is no letter or digit (a space), then ASCII letters and digits up to an
+/// ASCII byte or the end of the text; any other is read by the full function.
+#[inline(always)]
+fn next_word_hashed(text: &str, from: usize, limit: usize, h: u64) -> Option<(usize, u64)> {
+    let bytes = text.as_bytes();
+    let simple = bytes.get(from).and_then(|&sep| {
+        if !sep.is_ascii() || ALNUM_LOWER[usize::from(sep)] != 0 {
+            return None;
+        }
+        let (end, h) = alnum_run_hashed_from(bytes, from + 1, fnv_step(h, sep));
+        let ends = end > from + 1 && end <= limit && bytes.get(end).is_none_or(u8::is_ascii);
+        ends.then_some((end, h))
+    });
+    simple.or_else(|| next_word_end_hashed(text, from, limit, h))
 }
 
 /// [`next_word_end`], and `h` continued over the bytes from `from` to it ([`fnv_lower`](crate::hash::fnv_lower)):
@@ -1148,9 +1176,13 @@ impl Gazetteer {
         }
         // "the Red Sea" (a name that ends in "Sea", "Gulf"...), unless "Red Sea governorate";
         // a name that ends in "River" or "Lake" is more often the province ("Cross River")
-        let last = own.rsplit(' ').next().unwrap_or("");
+        // (most names are one word: no space, no last word to read)
+        let last = own
+            .bytes()
+            .rposition(|b| b == b' ')
+            .and_then(|sp| own.get(sp + 1..));
         let sea = ["sea", "gulf", "ocean", "strait", "straits"];
-        if own.contains(' ') && sea.iter().any(|s| last.eq_ignore_ascii_case(s)) {
+        if last.is_some_and(|last| sea.iter().any(|s| last.eq_ignore_ascii_case(s))) {
             return !after.is_some_and(|(w, _)| {
                 ["governorate", "province", "state", "oblast"]
                     .iter()
@@ -1174,6 +1206,11 @@ impl Gazetteer {
 
 /// Words that name a body of water after or before a place name.
 fn is_water_word(w: &str) -> bool {
+    // most words are told by their first letter, which starts none of them
+    let first = w.as_bytes().first().map(u8::to_ascii_lowercase);
+    if !matches!(first, Some(b's' | b'g' | b'r' | b'o' | b'b' | b'l')) {
+        return false;
+    }
     [
         "sea", "gulf", "river", "strait", "straits", "ocean", "bay", "lake", "lagoon",
     ]
@@ -1183,30 +1220,27 @@ fn is_water_word(w: &str) -> bool {
 
 /// The ASCII word that follows `pos` after spaces, and its end.
 fn word_after(text: &str, pos: usize) -> Option<(&str, usize)> {
-    let rest = text.get(pos..)?;
-    let trimmed = rest.trim_start_matches(' ');
-    if trimmed.len() == rest.len() {
-        return None;
-    }
-    let start = pos + (rest.len() - trimmed.len());
-    let len = trimmed.bytes().take_while(u8::is_ascii_alphabetic).count();
-    (len > 0).then(|| (text.get(start..start + len).unwrap_or(""), start + len))
+    let rest = text.as_bytes().get(pos..)?;
+    let spaces = rest.iter().take_while(|&&b| b == b' ').count();
+    let word = rest.get(spaces..)?;
+    let len = word.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    let start = pos + spaces;
+    (spaces > 0 && len > 0).then(|| (text.get(start..start + len).unwrap_or(""), start + len))
 }
 
 /// The ASCII word that ends before `pos` and spaces, and its start.
 fn word_before(text: &str, pos: usize) -> Option<(&str, usize)> {
-    let head = text.get(..pos)?;
-    let trimmed = head.trim_end_matches(' ');
-    if trimmed.len() == head.len() {
-        return None;
-    }
-    let len = trimmed
-        .bytes()
+    let head = text.as_bytes().get(..pos)?;
+    let spaces = head.iter().rev().take_while(|&&b| b == b' ').count();
+    let end = pos - spaces;
+    let word = head.get(..end)?;
+    let len = word
+        .iter()
         .rev()
-        .take_while(u8::is_ascii_alphabetic)
+        .take_while(|b| b.is_ascii_alphabetic())
         .count();
-    let start = trimmed.len() - len;
-    (len > 0).then(|| (trimmed.get(start..).unwrap_or(""), start))
+    let start = end - len;
+    (spaces > 0 && len > 0).then(|| (text.get(start..end).unwrap_or(""), start))
 }
 
 fn is_word_byte_at(text: &str, pos: usize, before: bool) -> bool {
@@ -1253,7 +1287,7 @@ fn find_names(names: &Names, text: &str, out: &mut Vec<Mention>) {
                 let (run, h) = alnum_run_hashed(bytes, i);
                 (run, Some(h))
             } else {
-                (i + run_at(bytes, i).len(), None)
+                (alnum_run_end(bytes, i), None)
             };
             if is_word_before(text, i) {
                 i = run;
@@ -1266,9 +1300,13 @@ fn find_names(names: &Names, text: &str, out: &mut Vec<Mention>) {
             if word_end {
                 match first_word(names, text, i..run, cap, hashed, &mut key, out) {
                     FirstWord::Done => {
-                        // and the space after it, most often, unless a key starts with one
+                        // and the space after it, most often, unless a key starts with one;
+                        // then the lowercase words that start no key, in their own loop
                         let space = bytes.get(run) == Some(&b' ') && !names.leads(b' ');
                         i = run + usize::from(space);
+                        if space {
+                            i = pass_lower_words(names, bytes, i);
+                        }
                         continue;
                     }
                     FirstWord::Walk(f) => first = Some(f),
@@ -1313,7 +1351,12 @@ fn find_names(names: &Names, text: &str, out: &mut Vec<Mention>) {
 /// The end of the run of ASCII letters and digits from `i` ([`run_at`]), and the run's hash ([`fnv_lower`](crate::hash::fnv_lower)), in one pass.
 #[inline]
 fn alnum_run_hashed(bytes: &[u8], i: usize) -> (usize, u64) {
-    let mut h = FNV_OFFSET;
+    alnum_run_hashed_from(bytes, i, FNV_OFFSET)
+}
+
+/// [`alnum_run_hashed`], the hash continued from `h`.
+#[inline(always)]
+fn alnum_run_hashed_from(bytes: &[u8], i: usize, mut h: u64) -> (usize, u64) {
     let mut run = i;
     for &c in bytes.get(i..).unwrap_or(&[]) {
         let l = ALNUM_LOWER[usize::from(c)];
@@ -1324,6 +1367,90 @@ fn alnum_run_hashed(bytes: &[u8], i: usize) -> (usize, u64) {
         run += 1;
     }
     (run, h)
+}
+
+/// The first position from `i` that is not a lowercase word starting no key followed by a
+/// space: what the scan in [`find_names`] makes of such a word (no probe, the space passed
+/// over), with none of its other cases to tell apart. `i` follows a space, which starts no
+/// key, so a word there is at a word start.
+fn pass_lower_words(names: &Names, bytes: &[u8], mut i: usize) -> usize {
+    while let Some(&b) = bytes.get(i) {
+        if !b.is_ascii_lowercase() {
+            break;
+        }
+        let LowerWord { end, after, next } = lower_word(bytes, i);
+        // a word that goes on in a non-ASCII letter, or may start a key, is the scan's
+        if after.is_some_and(|a| !a.is_ascii())
+            || names.lower_starts.may_start_run(b, next, end - i)
+        {
+            break;
+        }
+        i = match after {
+            Some(b' ') => end + 1,
+            // "said, the": a punctuation mark that starts no key, then a space
+            Some(p) if !names.leads(p) && bytes.get(end + 1) == Some(&b' ') => end + 2,
+            _ => return end,
+        };
+    }
+    i
+}
+
+/// A run of ASCII letters and digits that starts with a lowercase letter ([`lower_word`]).
+struct LowerWord {
+    /// Where it ends.
+    end: usize,
+    /// The byte there, if any.
+    after: Option<u8>,
+    /// Its second byte, or for a run of one byte the byte after it (0 at the end).
+    next: u8,
+}
+
+/// The run of ASCII letters and digits from `i`, which starts in lowercase: told from the
+/// eight bytes from `i` when they hold the run and the byte after it (most words), else
+/// found by [`alnum_run_end`].
+#[inline(always)]
+fn lower_word(bytes: &[u8], i: usize) -> LowerWord {
+    if let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        let n = lower_bytes(*chunk);
+        if let Some(&after) = chunk.get(n) {
+            if ALNUM_LOWER[usize::from(after)] == 0 {
+                return LowerWord {
+                    end: i + n,
+                    after: Some(after),
+                    next: chunk[1],
+                };
+            }
+        }
+    }
+    let end = alnum_run_end(bytes, i);
+    LowerWord {
+        end,
+        after: bytes.get(end).copied(),
+        next: bytes.get(i + 1).copied().unwrap_or(0),
+    }
+}
+
+/// The end of the run of ASCII letters and digits from `i` ([`run_at`]), for a run that
+/// starts in lowercase: most are lowercase words, whose letters are counted eight at a time
+/// ([`lower_bytes`]); a capital or digit in them, and the last bytes of the text, byte by
+/// byte.
+#[inline]
+fn alnum_run_end(bytes: &[u8], i: usize) -> usize {
+    let mut end = i;
+    while let Some(chunk) = bytes.get(end..).and_then(<[u8]>::first_chunk::<8>) {
+        let n = lower_bytes(*chunk);
+        end += n;
+        if n < 8 {
+            break;
+        }
+    }
+    while bytes
+        .get(end)
+        .is_some_and(|&c| ALNUM_LOWER[usize::from(c)] != 0)
+    {
+        end += 1;
+    }
+    end
 }
 
 /// The hash of a run of ASCII letters and digits ([`fnv_lower`](crate::hash::fnv_lower)):
@@ -1373,17 +1500,14 @@ fn first_word(
     out: &mut Vec<Mention>,
 ) -> FirstWord {
     let bytes = text.as_bytes();
-    let h = match hashed {
-        Some(h) => h,
-        None => {
-            // the word is one byte or more; the byte after its first is read as its second
-            let (first, next) = (bytes.get(word.start), bytes.get(word.start + 1));
-            let (first, next) = (first.copied().unwrap_or(0), next.copied().unwrap_or(0));
-            if !names.lower_starts.may_start_run(first, next, word.len()) {
-                return FirstWord::Done;
-            }
-            fnv_alnum(bytes.get(word.clone()).unwrap_or(&[]))
-        }
+    // `more`: a longer key may go on past the word (for a lowercase word, only to a second
+    // word some key that needs no capital has)
+    let (h, more) = match hashed {
+        Some(h) => (h, true),
+        None => match lower_first_word(names, bytes, word.clone()) {
+            Some(read) => read,
+            None => return FirstWord::Done,
+        },
     };
     let (key_ok, more_ok) = prefix_flags(cap);
     let prefix = names
@@ -1395,7 +1519,7 @@ fn first_word(
         return FirstWord::Done;
     };
     // a lowercase word walks on only to a second word some key has
-    if !cap && !names.lower_seconds.may_start(run_after(bytes, word.end)) {
+    if !more {
         prefix.flags &= !(PREFIX_MORE | PREFIX_MORE_LOWER);
         if prefix.flags & key_ok == 0 {
             return FirstWord::Done;
@@ -1416,7 +1540,7 @@ fn first_word(
                 second: None,
             });
         }
-        let second = next_word_end_hashed(text, word.end, limit, h).and_then(|(end, h)| {
+        let second = next_word_hashed(text, word.end, limit, h).and_then(|(end, h)| {
             let prefix = names.prefix(h)?;
             Some(Step { end, h, prefix })
         });
@@ -1440,6 +1564,29 @@ fn first_word(
         });
     }
     FirstWord::Done
+}
+
+/// A first word written in lowercase, through the run filters: its hash, and whether a key
+/// that needs no capital may go on past it; `None` if it neither is nor starts such a key
+/// (most words), told without hashing it.
+#[inline(always)]
+fn lower_first_word(
+    names: &Names,
+    bytes: &[u8],
+    word: std::ops::Range<usize>,
+) -> Option<(u64, bool)> {
+    // the word is one byte or more; the byte after its first is read as its second
+    let (first, next) = (bytes.get(word.start), bytes.get(word.start + 1));
+    let (first, next) = (first.copied().unwrap_or(0), next.copied().unwrap_or(0));
+    if !names.lower_starts.may_start_run(first, next, word.len()) {
+        return None;
+    }
+    let more = names.lower_seconds.may_start(run_after(bytes, word.end));
+    // neither a key itself nor the start of one that goes on here: not hashed
+    if !more && !names.lower_wholes.may_start_run(first, next, word.len()) {
+        return None;
+    }
+    Some((fnv_alnum(bytes.get(word).unwrap_or(&[])), more))
 }
 
 /// The longest key at `i` ending at a word end: walks word end by word end while the words
@@ -1473,7 +1620,7 @@ fn longest_at(
                 (step.end, step.prefix)
             }
             None => {
-                let Some((ne, nh)) = next_word_end_hashed(text, e, limit, h) else {
+                let Some((ne, nh)) = next_word_hashed(text, e, limit, h) else {
                     break;
                 };
                 h = nh;
@@ -1598,16 +1745,42 @@ fn next_start(starts: &Starts, bytes: &[u8], at: usize) -> usize {
 /// first that is not, in one 64-bit word.
 #[inline]
 fn plain_bytes(chunk: [u8; 8]) -> usize {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const ONES: u64 = 0x0101_0101_0101_0101;
     let x = u64::from_le_bytes(chunk);
-    // each byte's low seven bits with the top bit set: subtracting a byte value below 0x80
-    // borrows from no other byte, and leaves the top bit set where the byte is no less
-    let low = (x & !HIGH) | HIGH;
-    let lower = (low - ONES * u64::from(b'a')) & !(low - ONES * u64::from(b'z' + 1));
+    let low = swar_low(x);
     let space = !((low ^ (ONES * u64::from(b' '))) - ONES);
-    let plain = (lower | space) & !x & HIGH;
-    ((!plain & HIGH).trailing_zeros() / 8) as usize
+    leading_run((swar_lower(low) | space) & !x & HIGH)
+}
+
+/// How many of the eight bytes of `chunk` are ASCII lowercase letters before the first that
+/// is not, in one 64-bit word ([`plain_bytes`] without the spaces).
+#[inline]
+fn lower_bytes(chunk: [u8; 8]) -> usize {
+    let x = u64::from_le_bytes(chunk);
+    leading_run(swar_lower(swar_low(x)) & !x & HIGH)
+}
+
+/// The top bit of each byte of a 64-bit word.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+/// The low bit of each byte.
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// Each byte's low seven bits with the top bit set: subtracting a byte value below 0x80
+/// borrows from no other byte, and leaves the top bit set where the byte is no less.
+#[inline]
+fn swar_low(x: u64) -> u64 {
+    (x & !HIGH) | HIGH
+}
+
+/// The top bit of each byte of `low` ([`swar_low`]) whose low seven bits are `a` to `z`.
+#[inline]
+fn swar_lower(low: u64) -> u64 {
+    (low - ONES * u64::from(b'a')) & !(low - ONES * u64::from(b'z' + 1))
+}
+
+/// How many bytes from the first have their top bit set in `marks` (top bits only).
+#[inline]
+fn leading_run(marks: u64) -> usize {
+    ((!marks & HIGH).trailing_zeros() / 8) as usize
 }
 
 #[cfg(test)]
@@ -1863,6 +2036,69 @@ mod tests {
         }
     }
 
+    /// The walk's shortcut for a simple next word reads what the full function does, from
+    /// every position and under every limit.
+    #[test]
+    fn next_word_hashed_is_next_word_end_hashed() {
+        let texts = [
+            "the White House said",
+            "Deir ez-Zor, U.S.-led al-Bab",
+            "Homs\u{bb} and Homs\u{e9} x",
+            "a  b..c 12th",
+        ];
+        for text in texts {
+            for from in 0..=text.len() {
+                for limit in from..=text.len() {
+                    let want = next_word_end_hashed(text, from, limit, FNV_OFFSET);
+                    let got = next_word_hashed(text, from, limit, FNV_OFFSET);
+                    assert_eq!(got, want, "{text:?} from {from} to {limit}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn lower_bytes_counts_lowercase_letters() {
+        for b in 0..=255u8 {
+            for pos in 0..8 {
+                let mut t = *b"abcdefgh";
+                t[pos] = b;
+                let want = t.iter().take_while(|c| c.is_ascii_lowercase()).count();
+                assert_eq!(lower_bytes(t), want, "{b:#x} at {pos}");
+            }
+        }
+    }
+
+    /// The run's end counted eight bytes at a time is the run's end counted byte by byte,
+    /// from every position, whatever the bytes and the length of what is left; and what
+    /// `lower_word` tells of a lowercase run is what the bytes say.
+    #[test]
+    fn alnum_run_end_is_run_at() {
+        let texts = [
+            "said the Kremlin",
+            "abcdefghijklmnopq r",
+            "abcdefgH1jklmnop, qr",
+            "words\u{e9}t\u{e9} and caf\u{e9}",
+            "x",
+            "aaaaaaaa",
+            "aaaaaaaaZ",
+            "the al-Bab 12th brigade",
+        ];
+        for text in texts {
+            let bytes = text.as_bytes();
+            for i in 0..bytes.len() {
+                let want = i + run_at(bytes, i).len();
+                assert_eq!(alnum_run_end(bytes, i), want, "{text:?} at {i}");
+                if bytes[i].is_ascii_lowercase() {
+                    let w = lower_word(bytes, i);
+                    assert_eq!(w.end, want, "{text:?} at {i}");
+                    assert_eq!(w.after, bytes.get(want).copied(), "{text:?} at {i}");
+                    assert_eq!(w.next, bytes.get(i + 1).copied().unwrap_or(0));
+                }
+            }
+        }
+    }
+
     /// `next_start` finds what a scan byte by byte does, from every position, whether it
     /// passes plain bytes eight at a time or not.
     #[test]
@@ -1913,6 +2149,10 @@ mod tests {
                     names.lower_starts.may_start(&run),
                     "{k:?} would never be found"
                 );
+                // a key of one word is one to the filter of such keys
+                if run.len() == k.len() {
+                    assert!(names.lower_wholes.may_start(&run), "{k:?} would be passed");
+                }
                 checked += 1;
             }
         }
@@ -1935,6 +2175,17 @@ mod tests {
         let second = &names.lower_seconds;
         assert!(second.may_start(b"KREMLIN") && second.may_start(b"bab"));
         assert!(!second.may_start(b"attack") && !second.may_start(b"Said"));
+        // no key of one word that needs no capital: "the" and "al" are passed over unless
+        // a second word can continue them
+        let g = gaz("metonym\tthe Kremlin\tRU\ncity\tal-Bab\tSY\nmetonym\tkremlin\tRU\n");
+        let names = &g.inner.names_dict;
+        let wholes = &names.lower_wholes;
+        assert!(wholes.may_start(b"kremlin") && wholes.may_start(b"KREMLIN"));
+        assert!(!wholes.may_start(b"the") && !wholes.may_start(b"al"));
+        assert_eq!(
+            self::names(&g, "the army and the Kremlin"),
+            vec!["the Kremlin"]
+        );
     }
 
     /// The acronyms' search as it was: an unanchored leftmost-longest search, shorter
