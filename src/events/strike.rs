@@ -107,9 +107,7 @@ pub(crate) fn extract(doc: &Doc) -> Strikes {
             if accs.is_empty() && !t.strong && !is_another(s, a, t.tok) {
                 continue;
             }
-            let Some(f) = find(doc, si, s, (a, b), t, &mut base_here) else {
-                continue;
-            };
+            let f = find(doc, si, s, (a, b), t, &mut base_here);
             let idx = place(&mut accs, f, last_in_sentence);
             if let Some(i) = idx {
                 last_in_sentence = Some(i);
@@ -545,7 +543,6 @@ fn by_trigger(
         prev.and_then(|p| weapon_of(p.w))
             .filter(|_| !doc.word_at_is(s, j.wrapping_sub(1), lexicon::TEAR_GAS))
     });
-    let clause_weapon = cl.weapon();
     if next.is_some_and(|n| n.w == W::Campaign) {
         return None;
     }
@@ -566,12 +563,13 @@ fn by_trigger(
     }
     let actor_before = actor_before(doc, s, prev, &lw);
     let verb_after_aux = verb_after_aux(doc, s, a, i, &lw);
+    // the clause's weapon is read only where the trigger's own words leave it to decide
     let strong = strong
         || verb_after_aux
         || prev_weapon.is_some()
         || actor_before
-        || (!is_attack && clause_weapon.is_some());
-    let weapon = wp.or(prev_weapon).or(clause_weapon);
+        || (!is_attack && cl.weapon().is_some());
+    let weapon = wp.or(prev_weapon).or_else(|| cl.weapon());
     Some((i, weapon, strong))
 }
 
@@ -683,7 +681,7 @@ fn find(
     (a, b): (usize, usize),
     trig: Trigger,
     base_here: &mut Option<Base>,
-) -> Option<Found> {
+) -> Found {
     let Trigger {
         tok: t,
         weapon,
@@ -731,7 +729,7 @@ fn find(
     let evidence = s.span;
     let indefinite = is_indefinite(s, a, t);
     let countries = countries_of(doc, s, a, b, skip, &provinces, &locations);
-    Some(Found {
+    Found {
         si,
         strong: strong || another,
         definite: definite && !another,
@@ -750,7 +748,7 @@ fn find(
         date_new,
         modality,
         evidence,
-    })
+    }
 }
 
 /// A strike told with no place but where it came from (the mentions `from`) is placed there,
