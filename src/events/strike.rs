@@ -973,8 +973,18 @@ type Base = (Option<Place>, Option<usize>);
 
 /// The base the strike flew from: "an Iranian airbase", "from a base in Iran", "from Hmeimim".
 fn base(doc: &Doc, s: &Sent) -> Base {
-    // a base word or "from" tells every base read below: most sentences have neither
-    if !s.toks.iter().any(|t| matches!(t.w, W::Base | W::From)) {
+    // every base read below is a mention with a base word or "from" near it (a base word
+    // right after a token of it, two before one, or "from" up to three before it): only the
+    // mentions' tokens and the few before and after each are read to rule a sentence out,
+    // not all its tokens (most sentences have no base)
+    let near_mention = |m: &super::Ment| {
+        s.toks
+            .get(m.a.saturating_sub(3)..(m.b + 1).min(s.toks.len()))
+            .unwrap_or(&[])
+            .iter()
+            .any(|t| matches!(t.w, W::Base | W::From))
+    };
+    if !s.ments.iter().any(near_mention) {
         return (None, None);
     }
     for (i, tok) in s.toks.iter().enumerate() {
