@@ -50,14 +50,20 @@ pub(crate) fn places(doc: &Doc, s: &Sent, a: usize, b: usize, skip: &[Option<usi
     let mut town_provinces = Vec::new();
     let mut locations = Vec::new();
     let in_clause = |m: &Ment| m.a >= a && m.b <= b;
-    let clause_has_place = s.ments.iter().any(|m| {
-        in_clause(m) && {
-            let k = Kinds::of(doc, m);
-            k.place && !k.has(&[EntryKind::Military, EntryKind::ArmedGroup])
-        }
-    });
+    let clause_has_place = || {
+        s.ments.iter().any(|m| {
+            in_clause(m) && {
+                let k = Kinds::of(doc, m);
+                k.place && !k.has(&[EntryKind::Military, EntryKind::ArmedGroup])
+            }
+        })
+    };
+    // read only for a mention outside the clause: most clauses are their sentence
+    let mut outside_skipped: Option<bool> = None;
     for (mi, m) in s.ments.iter().enumerate() {
-        if skip.contains(&Some(mi)) || clause_has_place && !in_clause(m) {
+        if skip.contains(&Some(mi))
+            || !in_clause(m) && *outside_skipped.get_or_insert_with(clause_has_place)
+        {
             continue;
         }
         if !can_be_place(doc, s, m) {

@@ -63,12 +63,44 @@ struct Found {
     evidence: Span,
 }
 
-struct Acc {
-    strike: Strike,
+/// What merging needs to know of a strike told so far beside its record.
+struct Told {
     actor_known: bool,
     sentences: Vec<usize>,
     /// The countries its mentions place it in ("in southern Lebanon", a town's country).
     countries: Vec<Cow<'static, str>>,
+}
+
+/// The strikes told so far: the records, which are the events made at the end (not moved
+/// out of a larger record each), and beside each what merging needs of it.
+#[derive(Default)]
+struct Accs {
+    strikes: Vec<Strike>,
+    told: Vec<Told>,
+}
+
+/// One strike told so far, as a mention is compared with it.
+#[derive(Clone, Copy)]
+struct Acc<'a> {
+    strike: &'a Strike,
+    told: &'a Told,
+}
+
+impl Accs {
+    fn len(&self) -> usize {
+        self.strikes.len()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.strikes.is_empty()
+    }
+
+    fn get(&self, i: usize) -> Option<Acc<'_>> {
+        Some(Acc {
+            strike: self.strikes.get(i)?,
+            told: self.told.get(i)?,
+        })
+    }
 }
 
 /// The strike events of a document, and for each sentence the event told there.
@@ -88,7 +120,7 @@ const ACTOR_KINDS: [EntryKind; 6] = [
 ];
 
 pub(crate) fn extract(doc: &Doc) -> Strikes {
-    let mut accs: Vec<Acc> = Vec::new();
+    let mut accs = Accs::default();
     // made at the first strike: most articles have none
     let mut by_sentence: Vec<Option<usize>> = Vec::new();
     for (si, s) in doc.sents.iter().enumerate() {
@@ -107,9 +139,7 @@ pub(crate) fn extract(doc: &Doc) -> Strikes {
             if accs.is_empty() && !t.strong && !is_another(s, a, t.tok) {
                 continue;
             }
-            let Some(f) = find(doc, si, s, (a, b), t, &mut base_here) else {
-                continue;
-            };
+            let f = find(doc, si, s, (a, b), t, &mut base_here);
             let idx = place(&mut accs, f, last_in_sentence);
             if let Some(i) = idx {
                 last_in_sentence = Some(i);
@@ -123,32 +153,26 @@ pub(crate) fn extract(doc: &Doc) -> Strikes {
         }
         // "The aircraft had taken off from Hmeimim air base": the base of the strike told last
         if !any {
-            if let Some(acc) = accs.last_mut() {
-                if acc.strike.base.is_none() && acc.sentences.last().is_some_and(|&l| si <= l + 2) {
+            if let (Some(st), Some(told)) = (accs.strikes.last_mut(), accs.told.last()) {
+                if st.base.is_none() && told.sentences.last().is_some_and(|&l| si <= l + 2) {
                     if let (Some(b), _) = base(doc, s) {
-                        acc.strike.base = Some(b);
-                        acc.strike.evidence.push(s.span);
+                        st.base = Some(b);
+                        st.evidence.push(s.span);
                     }
                 }
             }
         }
     }
-    for acc in &mut accs {
-        if acc.strike.provinces.is_empty() && acc.strike.locations.is_empty() {
-            if let Some(&si) = acc.sentences.first() {
-                let st = &mut acc.strike;
+    for (st, told) in accs.strikes.iter_mut().zip(&accs.told) {
+        if st.provinces.is_empty() && st.locations.is_empty() {
+            if let Some(&si) = told.sentences.first() {
                 super::roles::paragraph_places(doc, si, &mut st.provinces, &mut st.locations);
             }
         }
+        prune_targets(&mut st.targets);
     }
     Strikes {
-        events: accs
-            .into_iter()
-            .map(|mut a| {
-                prune_targets(&mut a.strike.targets);
-                a.strike
-            })
-            .collect(),
+        events: accs.strikes,
         by_sentence,
     }
 }
@@ -191,13 +215,13 @@ const LOOK_BACK: usize = 32;
 
 /// True if a mention can tell the strike of `acc`: the same modality, and no conflict of
 /// actor or day (what one side does not know agrees with anything).
-fn compatible(acc: &Acc, f: &Found) -> bool {
+fn compatible(acc: Acc, f: &Found) -> bool {
     if acc.strike.modality != f.modality {
         return false;
     }
     let actor_ok = match (&acc.strike.actor, &f.actor) {
         (Some(a), Actor::Named(b)) => same_actor(a, b),
-        (None, Actor::Named(_)) => !acc.actor_known,
+        (None, Actor::Named(_)) => !acc.told.actor_known,
         (_, Actor::Unknown) => acc.strike.actor.is_none(),
         (_, Actor::Unresolved) => true,
     };
@@ -206,16 +230,17 @@ fn compatible(acc: &Acc, f: &Found) -> bool {
 
 /// True if a mention's countries agree with the strike's: either knows none, or they share
 /// one.
-fn same_country(acc: &Acc, f: &Found) -> bool {
-    acc.countries.is_empty()
+fn same_country(acc: Acc, f: &Found) -> bool {
+    let countries = &acc.told.countries;
+    countries.is_empty()
         || f.countries.is_empty()
-        || f.countries.iter().any(|c| acc.countries.contains(c))
+        || f.countries.iter().any(|c| countries.contains(c))
 }
 
 /// True if a mention's places agree with the strike's (see [`identity::places_agree`]): a
 /// mention that tells a strike of its own must name the same provinces, one that refers back
 /// (weak or definite) some of them.
-fn same_place(acc: &Acc, f: &Found) -> bool {
+fn same_place(acc: Acc, f: &Found) -> bool {
     let how = if f.strong && !f.definite {
         identity::Match::Same
     } else {
@@ -226,7 +251,7 @@ fn same_place(acc: &Acc, f: &Found) -> bool {
 }
 
 /// True if the places a mention's sentence names beside it agree with the strike's.
-fn hinted(acc: &Acc, f: &Found) -> bool {
+fn hinted(acc: Acc, f: &Found) -> bool {
     let acc_places = (&acc.strike.provinces[..], &acc.strike.locations[..]);
     identity::places_agree(acc_places, (&[], &f.hint), identity::Match::Overlap)
 }
@@ -239,7 +264,7 @@ fn hinted(acc: &Acc, f: &Found) -> bool {
 /// with no such strike adds to the last one of the same actor and day, an indefinite one ("a
 /// strike on...") does not. "Another strike" or a
 /// sentence that opens with "Separately," tells no strike of an earlier sentence.
-fn same_event(accs: &[Acc], f: &Found, last_in_sentence: Option<usize>) -> Option<usize> {
+fn same_event(accs: &Accs, f: &Found, last_in_sentence: Option<usize>) -> Option<usize> {
     if let Some(i) = last_in_sentence {
         let acc = accs.get(i)?;
         let no_places = f.provinces.is_empty() && f.locations.is_empty();
@@ -251,14 +276,16 @@ fn same_event(accs: &[Acc], f: &Found, last_in_sentence: Option<usize>) -> Optio
         return None;
     }
     let first = accs.len().saturating_sub(LOOK_BACK);
-    let recent = accs.get(first..)?;
-    work::add(recent.len());
+    work::add(accs.len() - first);
     // one walk back, each strike tested once: the last that agrees in place, else the last
     // compatible one; the strike of the speakers' town before any other that agrees
     // ("rescuers in Ariha said the strike...")
     let mut agreeing = None;
     let mut weak = None;
-    for (i, acc) in recent.iter().enumerate().rev() {
+    for i in (0..accs.len() - first).rev() {
+        let Some(acc) = accs.get(first + i) else {
+            continue;
+        };
         if !compatible(acc, f) {
             continue;
         }
@@ -276,11 +303,12 @@ fn same_event(accs: &[Acc], f: &Found, last_in_sentence: Option<usize>) -> Optio
 }
 
 /// Adds a mention to the events: merged into one already told, or as a new one.
-fn place(accs: &mut Vec<Acc>, f: Found, last_in_sentence: Option<usize>) -> Option<usize> {
+fn place(accs: &mut Accs, f: Found, last_in_sentence: Option<usize>) -> Option<usize> {
     match same_event(accs, &f, last_in_sentence) {
         Some(i) => {
-            let acc = accs.get_mut(i)?;
-            merge(acc, f);
+            let st = accs.strikes.get_mut(i)?;
+            let told = accs.told.get_mut(i)?;
+            merge(st, told, f);
             Some(i)
         }
         None if f.strong => {
@@ -311,8 +339,8 @@ fn place(accs: &mut Vec<Acc>, f: Found, last_in_sentence: Option<usize>) -> Opti
                 category: category_of(f.weapon),
                 fatalities: None,
             };
-            accs.push(Acc {
-                strike,
+            accs.strikes.push(strike);
+            accs.told.push(Told {
                 actor_known: known,
                 sentences: with_first(si),
                 countries: f.countries,
@@ -331,21 +359,20 @@ fn with_first<T>(x: T) -> Vec<T> {
     v
 }
 
-fn merge(acc: &mut Acc, f: Found) {
+fn merge(s: &mut Strike, told: &mut Told, f: Found) {
     for c in f.countries {
-        if !acc.countries.contains(&c) {
-            acc.countries.push(c);
+        if !told.countries.contains(&c) {
+            told.countries.push(c);
         }
     }
-    let s = &mut acc.strike;
     push_unique_ascending(&mut s.evidence, f.evidence);
-    push_unique_ascending(&mut acc.sentences, f.si);
+    push_unique_ascending(&mut told.sentences, f.si);
     match f.actor {
         Actor::Named(e) if s.actor.is_none() => {
             s.actor = Some(e);
-            acc.actor_known = true;
+            told.actor_known = true;
         }
-        Actor::Unknown => acc.actor_known = true,
+        Actor::Unknown => told.actor_known = true,
         _ => {}
     }
     if s.base.is_none() {
@@ -545,7 +572,6 @@ fn by_trigger(
         prev.and_then(|p| weapon_of(p.w))
             .filter(|_| !doc.word_at_is(s, j.wrapping_sub(1), lexicon::TEAR_GAS))
     });
-    let clause_weapon = cl.weapon();
     if next.is_some_and(|n| n.w == W::Campaign) {
         return None;
     }
@@ -566,12 +592,13 @@ fn by_trigger(
     }
     let actor_before = actor_before(doc, s, prev, &lw);
     let verb_after_aux = verb_after_aux(doc, s, a, i, &lw);
+    // the clause's weapon is read only where the trigger's own words leave it to decide
     let strong = strong
         || verb_after_aux
         || prev_weapon.is_some()
         || actor_before
-        || (!is_attack && clause_weapon.is_some());
-    let weapon = wp.or(prev_weapon).or(clause_weapon);
+        || (!is_attack && cl.weapon().is_some());
+    let weapon = wp.or(prev_weapon).or_else(|| cl.weapon());
     Some((i, weapon, strong))
 }
 
@@ -683,7 +710,7 @@ fn find(
     (a, b): (usize, usize),
     trig: Trigger,
     base_here: &mut Option<Base>,
-) -> Option<Found> {
+) -> Found {
     let Trigger {
         tok: t,
         weapon,
@@ -731,7 +758,7 @@ fn find(
     let evidence = s.span;
     let indefinite = is_indefinite(s, a, t);
     let countries = countries_of(doc, s, a, b, skip, &provinces, &locations);
-    Some(Found {
+    Found {
         si,
         strong: strong || another,
         definite: definite && !another,
@@ -750,7 +777,7 @@ fn find(
         date_new,
         modality,
         evidence,
-    })
+    }
 }
 
 /// A strike told with no place but where it came from (the mentions `from`) is placed there,
@@ -946,8 +973,18 @@ type Base = (Option<Place>, Option<usize>);
 
 /// The base the strike flew from: "an Iranian airbase", "from a base in Iran", "from Hmeimim".
 fn base(doc: &Doc, s: &Sent) -> Base {
-    // a base word or "from" tells every base read below: most sentences have neither
-    if !s.toks.iter().any(|t| matches!(t.w, W::Base | W::From)) {
+    // every base read below is a mention with a base word or "from" near it (a base word
+    // right after a token of it, two before one, or "from" up to three before it): only the
+    // mentions' tokens and the few before and after each are read to rule a sentence out,
+    // not all its tokens (most sentences have no base)
+    let near_mention = |m: &super::Ment| {
+        s.toks
+            .get(m.a.saturating_sub(3)..(m.b + 1).min(s.toks.len()))
+            .unwrap_or(&[])
+            .iter()
+            .any(|t| matches!(t.w, W::Base | W::From))
+    };
+    if !s.ments.iter().any(near_mention) {
         return (None, None);
     }
     for (i, tok) in s.toks.iter().enumerate() {
