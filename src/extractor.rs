@@ -190,14 +190,35 @@ fn remap(e: &mut Event, norm: &Normalized<'_>, original: &str, offset: usize) {
         // nothing folded: the spans are the original's already
         e.for_each_span(&mut |span, words| move_span(span, *span, words, original, offset));
     } else {
-        e.for_each_span(&mut |span, words| {
-            move_span(span, norm.span_to_original(*span), words, original, offset)
-        });
+        let back = Back {
+            norm,
+            original,
+            offset,
+        };
+        e.for_each_span(&mut |span, words| back.remap(span, words));
+    }
+}
+
+/// What [`remap`] maps the spans of a folded window with.
+struct Back<'n, 't> {
+    norm: &'n Normalized<'t>,
+    original: &'t str,
+    offset: usize,
+}
+
+impl Back<'_, '_> {
+    /// Maps `span` to the original and moves it by the offset, with the words it keeps.
+    /// Not inlined: the walk over an event's fields calls it from many places.
+    #[inline(never)]
+    fn remap(&self, span: &mut Span, words: Option<&mut String>) {
+        let back = self.norm.span_to_original(*span);
+        move_span(span, back, words, self.original, self.offset);
     }
 }
 
 /// Sets `span` to `back` (its span in the window's original) moved by `offset`, and the words
 /// it keeps, if any, to the original's.
+#[inline]
 fn move_span(
     span: &mut Span,
     back: Span,
@@ -205,9 +226,12 @@ fn move_span(
     original: &str,
     offset: usize,
 ) {
-    if let (Some(t), Some(w)) = (words, back.get(original)) {
-        if w != t.as_str() {
-            *t = w.to_string();
+    // the words first: most spans (evidence, sources) keep none
+    if let Some(t) = words {
+        if let Some(w) = back.get(original) {
+            if w != t.as_str() {
+                *t = w.to_string();
+            }
         }
     }
     *span = Span::new(back.start + offset, back.end + offset);

@@ -30,39 +30,61 @@ pub struct Normalized<'a> {
     map: Option<OffsetMap>,
 }
 
-/// Where folding shifts offsets, as steps, with an index that finds the step of an offset
-/// in a comparison or two.
+/// Where folding shifts offsets, as steps, with a table of blocks that finds the step of an
+/// offset in a comparison or two, and the shift of most spans in one.
 #[derive(Clone, Debug)]
 struct OffsetMap {
     /// `(i, shift)` pairs sorted by `i`, the first `(0, 0)`. Byte `j` of the folded text
     /// (or its end) is at `j + shift` in the original, with the `shift` of the last pair
     /// whose `i <= j`.
     steps: Vec<(usize, usize)>,
-    /// `index[b]`: the step of offset `b * INDEX_BLOCK`, for `b` up to `len / INDEX_BLOCK`.
-    index: Vec<usize>,
+    /// `blocks[b]`: the step of offset `b * INDEX_BLOCK` and where the next one starts, for
+    /// `b` up to `len / INDEX_BLOCK`.
+    blocks: Vec<Block>,
 }
 
-/// Folded bytes per entry of [`OffsetMap::index`].
+/// An entry of [`OffsetMap::blocks`]: the step of the block's first offset, its shift, and
+/// the offset of the step after it. A span from inside the block that ends before `next`
+/// shifts by `shift` throughout.
+#[derive(Clone, Copy, Debug)]
+struct Block {
+    /// The step of the block's first offset.
+    step: usize,
+    /// Its shift.
+    shift: usize,
+    /// Where the next step starts, `usize::MAX` after the last.
+    next: usize,
+}
+
+/// Folded bytes per entry of [`OffsetMap::blocks`].
 const INDEX_BLOCK: usize = 64;
 
 impl OffsetMap {
     /// Indexes `steps` of a folded text of `len` bytes.
     fn new(steps: Vec<(usize, usize)>, len: usize) -> OffsetMap {
-        let mut index = Vec::with_capacity(len / INDEX_BLOCK + 1);
-        let mut k = 0;
-        for block in 0..=len / INDEX_BLOCK {
-            let at = block * INDEX_BLOCK;
-            while steps.get(k + 1).is_some_and(|&(i, _)| i <= at) {
-                k += 1;
+        let count = len / INDEX_BLOCK + 1;
+        let mut blocks = Vec::with_capacity(count);
+        // step `k` is the step of the blocks that start from its offset up to the next step's
+        for (k, &(_, shift)) in steps.iter().enumerate() {
+            let next = steps.get(k + 1).map_or(usize::MAX, |&(i, _)| i);
+            let upto = next.div_ceil(INDEX_BLOCK).min(count);
+            if upto > blocks.len() {
+                blocks.resize(
+                    upto,
+                    Block {
+                        step: k,
+                        shift,
+                        next,
+                    },
+                );
             }
-            index.push(k);
         }
-        OffsetMap { steps, index }
+        OffsetMap { steps, blocks }
     }
 
     /// The step of folded offset `offset`, `None` past the indexed blocks.
     fn step(&self, offset: usize) -> Option<usize> {
-        let k = *self.index.get(offset / INDEX_BLOCK)?;
+        let k = self.blocks.get(offset / INDEX_BLOCK)?.step;
         Some(self.step_from(k, offset))
     }
 
@@ -72,18 +94,12 @@ impl OffsetMap {
         k + later.iter().take_while(|&&(i, _)| i <= offset).count()
     }
 
-    /// The shift of the folded bytes from `start` up to `end` when no step lies after `start`
-    /// up to `end`, found from the index in one pass; `None` when one does, or past the
-    /// indexed blocks.
-    fn constant_shift(&self, start: usize, end: usize) -> Option<usize> {
-        let mut k = *self.index.get(start / INDEX_BLOCK)?;
-        loop {
-            match self.steps.get(k + 1) {
-                Some(&(i, _)) if i <= start => k += 1,
-                Some(&(i, _)) if i <= end => return None,
-                _ => return Some(self.shift(k)),
-            }
-        }
+    /// The shift of folded offset `offset` and where the step after its own starts
+    /// (`usize::MAX` after the last), looking from step `k` (at or before it) on.
+    fn shift_and_next(&self, k: usize, offset: usize) -> (usize, usize) {
+        let k = self.step_from(k, offset);
+        let next = self.steps.get(k + 1).map_or(usize::MAX, |&(i, _)| i);
+        (self.shift(k), next)
     }
 
     /// The shift of step `k`.
@@ -192,16 +208,23 @@ impl<'a> Normalized<'a> {
         o
     }
 
-    /// The original span of a span of the folded text whose bytes all shift alike (no step
-    /// after its start up to its end) and whose shifted ends are char boundaries of the
-    /// original: most spans, found with one look-up. `None` for the others. What it gives is
-    /// what [`Normalized::span_to_original`] works out step by step for such a span.
+    /// The original span of a span of the folded text with no step after its start up to
+    /// its end (so that all its bytes shift alike), and whose shifted ends are char
+    /// boundaries of the original: most spans, found with one look-up (and a short walk
+    /// over the steps of the block when one lies before the span in it). `None` for the others. What it gives is what
+    /// [`Normalized::span_to_original_stepwise`] works out step by step for such a span.
+    #[inline]
     fn unshifted_span(&self, span: Span) -> Option<Span> {
         let map = self.map.as_ref()?;
-        if span.end > self.text.len() {
+        let block = *map.blocks.get(span.start / INDEX_BLOCK)?;
+        let (shift, next) = if span.start < block.next {
+            (block.shift, block.next)
+        } else {
+            map.shift_and_next(block.step, span.start)
+        };
+        if span.end >= next || span.end > self.text.len() {
             return None;
         }
-        let shift = map.constant_shift(span.start, span.end)?;
         let (start, end) = (span.start + shift, span.end + shift);
         (end <= self.original.len()
             && self.original.is_char_boundary(start)
@@ -213,10 +236,17 @@ impl<'a> Normalized<'a> {
     ///
     /// A non-empty span ends with the original char of its last byte, so dropped chars
     /// (soft hyphens, zero-width spaces) just after it stay outside.
+    #[inline]
     pub fn span_to_original(&self, span: Span) -> Span {
-        if let Some(same) = self.unshifted_span(span) {
-            return same;
+        match self.unshifted_span(span) {
+            Some(same) => same,
+            None => self.span_to_original_stepwise(span),
         }
+    }
+
+    /// [`Normalized::span_to_original`] of any span, step by step.
+    #[inline(never)]
+    fn span_to_original_stepwise(&self, span: Span) -> Span {
         let start = self.to_original(span.start);
         let len = self.original.len();
         let last = span.end.checked_sub(1).filter(|&l| l >= span.start);
