@@ -12,7 +12,7 @@ mod scan;
 mod sentences;
 mod windows;
 
-use scan::find_byte;
+use scan::Marks;
 
 pub(crate) use windows::{windows, Part, MIN_WINDOW};
 
@@ -113,7 +113,8 @@ impl<'a> Normalized<'a> {
     /// `-`, non-breaking and thin spaces to ` `, `\r` to ` `; drops soft hyphens and zero-width
     /// spaces. Borrows when there is nothing to fold.
     pub fn new(input: &'a str) -> Normalized<'a> {
-        let Some(first) = first_fold(input) else {
+        let mut marks = Marks::new(input.as_bytes(), is_candidate, 0);
+        let Some(first) = first_fold(input, &mut marks) else {
             return Normalized {
                 original: input,
                 text: Cow::Borrowed(input),
@@ -126,7 +127,7 @@ impl<'a> Normalized<'a> {
         // `text.len() + shift == copied`.
         let mut shift = 0;
         let mut copied = 0;
-        // `at` is a char boundary: `first`, then each next candidate of `find_candidate`.
+        // `at` is a char boundary: `first`, then each next candidate of `marks`.
         let mut at = first;
         while let Some(c) = input.get(at..).and_then(|s| s.chars().next()) {
             let width = c.len_utf8();
@@ -148,12 +149,9 @@ impl<'a> Normalized<'a> {
                 }
                 copied = at + width;
             }
-            at += width;
-            at = input
-                .as_bytes()
-                .get(at..)
-                .and_then(find_candidate)
-                .map_or(input.len(), |o| at + o);
+            at = marks
+                .next_rare(at + width, may_be_candidate)
+                .unwrap_or(input.len());
         }
         text.push_str(input.get(copied..).unwrap_or(""));
         let map = OffsetMap::new(steps, text.len());
@@ -369,30 +367,34 @@ fn fold(c: char) -> Fold {
     }
 }
 
-/// Offset of the first byte that may start a char [`fold`] changes: `\r` or the lead byte
-/// of U+00A0..U+00BF (`0xC2`), of U+02BC (`0xCA`), of U+2000..U+2FFF (`0xE2`) or of U+FEFF
-/// (`0xEF`). Never a continuation byte, so always a char boundary.
-fn find_candidate(hay: &[u8]) -> Option<usize> {
-    find_byte(hay, |b| {
-        u8::from(b == b'\r')
-            | u8::from(b == 0xc2)
-            | u8::from(b == 0xca)
-            | u8::from(b == 0xe2)
-            | u8::from(b == 0xef)
-    })
+/// A byte that may start a char [`fold`] changes (1, else 0): `\r` or the lead byte of
+/// U+00A0..U+00BF (`0xC2`), of U+02BC (`0xCA`), of U+2000..U+2FFF (`0xE2`) or of U+FEFF
+/// (`0xEF`). Never a continuation byte, so always at a char boundary.
+fn is_candidate(b: u8) -> u8 {
+    u8::from(b == b'\r')
+        | u8::from(b == 0xc2)
+        | u8::from(b == 0xca)
+        | u8::from(b == 0xe2)
+        | u8::from(b == 0xef)
 }
 
-/// Offset of the first char that [`fold`] changes.
-fn first_fold(input: &str) -> Option<usize> {
-    let bytes = input.as_bytes();
-    let mut i = 0;
+/// A byte that [`is_candidate`] may pick (1, else 0): `\r` or not ASCII. One compare less
+/// a byte, and few others in news: the test that passes the blocks without a candidate.
+fn may_be_candidate(b: u8) -> u8 {
+    u8::from(b >= 0x80) | u8::from(b == b'\r')
+}
+
+/// Offset of the first char that [`fold`] changes, found with `marks` (of [`is_candidate`]
+/// over `input`), which it leaves there.
+fn first_fold<F: Fn(u8) -> u8 + Copy>(input: &str, marks: &mut Marks<'_, F>) -> Option<usize> {
+    let mut from = 0;
     loop {
-        let at = i + find_candidate(bytes.get(i..)?)?;
+        let at = marks.next_rare(from, may_be_candidate)?;
         let c = input.get(at..)?.chars().next()?;
         if !matches!(fold(c), Fold::Keep) {
             return Some(at);
         }
-        i = at + c.len_utf8();
+        from = at + c.len_utf8();
     }
 }
 
@@ -611,29 +613,53 @@ mod tests {
     }
 
     #[test]
-    fn find_candidate_matches_a_plain_scan() {
+    fn candidates_match_a_plain_scan() {
         let hay = "plain text here\r\nand caf\u{e9} \u{627} then \u{2019} plain ascii and more \u{a0}\u{feff}x\u{2bc}"
             .as_bytes();
-        for start in 0..hay.len() {
-            let slice = &hay[start..];
-            let want = slice
+        for start in 0..=hay.len() + 1 {
+            let want = hay
+                .get(start..)
+                .unwrap_or(&[])
                 .iter()
-                .position(|b| [b'\r', 0xc2, 0xca, 0xe2, 0xef].contains(b));
-            assert_eq!(find_candidate(slice), want, "{start}");
+                .position(|b| [b'\r', 0xc2, 0xca, 0xe2, 0xef].contains(b))
+                .map(|p| start + p);
+            let mut marks = Marks::new(hay, is_candidate, 0);
+            assert_eq!(marks.next_rare(start, may_be_candidate), want, "{start}");
         }
     }
 
     #[test]
-    fn find_byte_matches_a_plain_scan_across_blocks() {
+    fn rare_marks_match_a_plain_scan_across_blocks() {
         let hay: Vec<u8> = (0..200u32).map(|i| (i * 7 % 61) as u8 + 32).collect();
         for needle in [b'.', b' ', b'~', 32, 91] {
-            for start in 0..hay.len() {
-                let slice = &hay[start..];
-                let want = slice.iter().position(|&b| b == needle);
-                assert_eq!(find_byte(slice, |b| u8::from(b == needle)), want);
+            for len in [0, 1, 31, 32, 33, 64, 100, 200] {
+                let hay = &hay[..len];
+                let hit = |b| u8::from(b == needle);
+                // the test itself, a wider one, and one that picks every byte but 0
+                let coarse = |b| hit(b) | u8::from(b == needle.wrapping_add(3));
+                let all = |b| u8::from(b != 0);
+                // one scanner for look-ups that go forward, as the folding makes them
+                let mut marks = [
+                    Marks::new(hay, hit, 0),
+                    Marks::new(hay, hit, 0),
+                    Marks::new(hay, hit, 0),
+                ];
+                for start in 0..=len + 1 {
+                    let want = hay
+                        .get(start..)
+                        .unwrap_or(&[])
+                        .iter()
+                        .position(|&b| b == needle)
+                        .map(|p| start + p);
+                    let [a, b, c] = &mut marks;
+                    assert_eq!(a.next_rare(start, hit), want, "{needle} {len} {start}");
+                    assert_eq!(b.next_rare(start, coarse), want, "{needle} {len} {start}");
+                    assert_eq!(c.next_rare(start, all), want, "{needle} {len} {start}");
+                    let fresh = Marks::new(hay, hit, 0).next_rare(start, coarse);
+                    assert_eq!(fresh, want, "{needle} {len} {start}");
+                }
             }
         }
-        assert_eq!(find_byte(b"", |b| u8::from(b == 0)), None);
     }
 
     #[test]
