@@ -188,13 +188,12 @@ fn keep_asserted(events: &mut Vec<Event>) {
 fn remap(e: &mut Event, norm: &Normalized<'_>, original: &str, offset: usize) {
     if norm.is_borrowed() {
         // nothing folded: the spans are the original's already
-        e.for_each_span(&mut |span, words| move_span(span, *span, words, original, offset));
+        e.for_each_span(&mut |span, words| {
+            let text = words.as_ref().and_then(|_| span.get(original));
+            move_span(span, *span, text, words, offset);
+        });
     } else {
-        let back = Back {
-            norm,
-            original,
-            offset,
-        };
+        let back = Back { norm, offset };
         e.for_each_span(&mut |span, words| back.remap(span, words));
     }
 }
@@ -202,7 +201,6 @@ fn remap(e: &mut Event, norm: &Normalized<'_>, original: &str, offset: usize) {
 /// What [`remap`] maps the spans of a folded window with.
 struct Back<'n, 't> {
     norm: &'n Normalized<'t>,
-    original: &'t str,
     offset: usize,
 }
 
@@ -211,27 +209,24 @@ impl Back<'_, '_> {
     /// Not inlined: the walk over an event's fields calls it from many places.
     #[inline(never)]
     fn remap(&self, span: &mut Span, words: Option<&mut String>) {
-        let back = self.norm.span_to_original(*span);
-        move_span(span, back, words, self.original, self.offset);
+        let (back, text) = self.norm.span_and_text_to_original(*span);
+        move_span(span, back, text, words, self.offset);
     }
 }
 
 /// Sets `span` to `back` (its span in the window's original) moved by `offset`, and the words
-/// it keeps, if any, to the original's.
+/// it keeps, if any, to `text`, the original's text at `back`.
 #[inline]
 fn move_span(
     span: &mut Span,
     back: Span,
+    text: Option<&str>,
     words: Option<&mut String>,
-    original: &str,
     offset: usize,
 ) {
-    // the words first: most spans (evidence, sources) keep none
-    if let Some(t) = words {
-        if let Some(w) = back.get(original) {
-            if w != t.as_str() {
-                *t = w.to_string();
-            }
+    if let (Some(t), Some(w)) = (words, text) {
+        if w != t.as_str() {
+            *t = w.to_string();
         }
     }
     *span = Span::new(back.start + offset, back.end + offset);

@@ -208,11 +208,12 @@ impl<'a> Normalized<'a> {
 
     /// The original span of a span of the folded text with no step after its start up to
     /// its end (so that all its bytes shift alike), and whose shifted ends are char
-    /// boundaries of the original: most spans, found with one look-up (and a short walk
-    /// over the steps of the block when one lies before the span in it). `None` for the others. What it gives is what
+    /// boundaries of the original, with the original's text of it: most spans, found with
+    /// one look-up (and a short walk over the steps of the block when one lies before the
+    /// span in it). `None` for the others. What it gives is what
     /// [`Normalized::span_to_original_stepwise`] works out step by step for such a span.
     #[inline]
-    fn unshifted_span(&self, span: Span) -> Option<Span> {
+    fn unshifted_span(&self, span: Span) -> Option<(Span, &'a str)> {
         let map = self.map.as_ref()?;
         let block = *map.blocks.get(span.start / INDEX_BLOCK)?;
         let (shift, next) = if span.start < block.next {
@@ -224,21 +225,31 @@ impl<'a> Normalized<'a> {
             return None;
         }
         let (start, end) = (span.start + shift, span.end + shift);
-        (end <= self.original.len()
-            && self.original.is_char_boundary(start)
-            && self.original.is_char_boundary(end))
-        .then_some(Span::new(start, end))
+        // `get` checks that both ends are char boundaries of the original
+        let text = self.original.get(start..end)?;
+        Some((Span::new(start, end), text))
     }
 
     /// The original span of a span of the folded text; on char boundaries of the original.
     ///
     /// A non-empty span ends with the original char of its last byte, so dropped chars
-    /// (soft hyphens, zero-width spaces) just after it stay outside.
-    #[inline]
+    /// (soft hyphens, zero-width spaces) just after it stay outside. The crate takes it with
+    /// the text, by [`Normalized::span_and_text_to_original`]; the tests take it alone.
+    #[cfg(test)]
     pub fn span_to_original(&self, span: Span) -> Span {
+        self.span_and_text_to_original(span).0
+    }
+
+    /// [`Normalized::span_to_original`], with the original's text of the span: the
+    /// remapping of an event's fields takes both, the text found where the span is.
+    #[inline]
+    pub fn span_and_text_to_original(&self, span: Span) -> (Span, Option<&'a str>) {
         match self.unshifted_span(span) {
-            Some(same) => same,
-            None => self.span_to_original_stepwise(span),
+            Some((back, text)) => (back, Some(text)),
+            None => {
+                let back = self.span_to_original_stepwise(span);
+                (back, back.get(self.original))
+            }
         }
     }
 
