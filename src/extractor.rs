@@ -188,24 +188,43 @@ fn keep_asserted(events: &mut Vec<Event>) {
 fn remap(e: &mut Event, norm: &Normalized<'_>, original: &str, offset: usize) {
     if norm.is_borrowed() {
         // nothing folded: the spans are the original's already
-        e.for_each_span(&mut |span, words| move_span(span, *span, words, original, offset));
-    } else {
         e.for_each_span(&mut |span, words| {
-            move_span(span, norm.span_to_original(*span), words, original, offset)
+            let text = words.as_ref().and_then(|_| span.get(original));
+            move_span(span, *span, text, words, offset);
         });
+    } else {
+        let back = Back { norm, offset };
+        e.for_each_span(&mut |span, words| back.remap(span, words));
+    }
+}
+
+/// What [`remap`] maps the spans of a folded window with.
+struct Back<'n, 't> {
+    norm: &'n Normalized<'t>,
+    offset: usize,
+}
+
+impl Back<'_, '_> {
+    /// Maps `span` to the original and moves it by the offset, with the words it keeps.
+    /// Not inlined: the walk over an event's fields calls it from many places.
+    #[inline(never)]
+    fn remap(&self, span: &mut Span, words: Option<&mut String>) {
+        let (back, text) = self.norm.span_and_text_to_original(*span);
+        move_span(span, back, text, words, self.offset);
     }
 }
 
 /// Sets `span` to `back` (its span in the window's original) moved by `offset`, and the words
-/// it keeps, if any, to the original's.
+/// it keeps, if any, to `text`, the original's text at `back`.
+#[inline]
 fn move_span(
     span: &mut Span,
     back: Span,
+    text: Option<&str>,
     words: Option<&mut String>,
-    original: &str,
     offset: usize,
 ) {
-    if let (Some(t), Some(w)) = (words, back.get(original)) {
+    if let (Some(t), Some(w)) = (words, text) {
         if w != t.as_str() {
             *t = w.to_string();
         }

@@ -12,7 +12,7 @@ mod scan;
 mod sentences;
 mod windows;
 
-use scan::find_byte;
+use scan::Marks;
 
 pub(crate) use windows::{windows, Part, MIN_WINDOW};
 
@@ -30,39 +30,61 @@ pub struct Normalized<'a> {
     map: Option<OffsetMap>,
 }
 
-/// Where folding shifts offsets, as steps, with an index that finds the step of an offset
-/// in a comparison or two.
+/// Where folding shifts offsets, as steps, with a table of blocks that finds the step of an
+/// offset in a comparison or two, and the shift of most spans in one.
 #[derive(Clone, Debug)]
 struct OffsetMap {
     /// `(i, shift)` pairs sorted by `i`, the first `(0, 0)`. Byte `j` of the folded text
     /// (or its end) is at `j + shift` in the original, with the `shift` of the last pair
     /// whose `i <= j`.
     steps: Vec<(usize, usize)>,
-    /// `index[b]`: the step of offset `b * INDEX_BLOCK`, for `b` up to `len / INDEX_BLOCK`.
-    index: Vec<usize>,
+    /// `blocks[b]`: the step of offset `b * INDEX_BLOCK` and where the next one starts, for
+    /// `b` up to `len / INDEX_BLOCK`.
+    blocks: Vec<Block>,
 }
 
-/// Folded bytes per entry of [`OffsetMap::index`].
+/// An entry of [`OffsetMap::blocks`]: the step of the block's first offset, its shift, and
+/// the offset of the step after it. A span from inside the block that ends before `next`
+/// shifts by `shift` throughout.
+#[derive(Clone, Copy, Debug)]
+struct Block {
+    /// The step of the block's first offset.
+    step: usize,
+    /// Its shift.
+    shift: usize,
+    /// Where the next step starts, `usize::MAX` after the last.
+    next: usize,
+}
+
+/// Folded bytes per entry of [`OffsetMap::blocks`].
 const INDEX_BLOCK: usize = 64;
 
 impl OffsetMap {
     /// Indexes `steps` of a folded text of `len` bytes.
     fn new(steps: Vec<(usize, usize)>, len: usize) -> OffsetMap {
-        let mut index = Vec::with_capacity(len / INDEX_BLOCK + 1);
-        let mut k = 0;
-        for block in 0..=len / INDEX_BLOCK {
-            let at = block * INDEX_BLOCK;
-            while steps.get(k + 1).is_some_and(|&(i, _)| i <= at) {
-                k += 1;
+        let count = len / INDEX_BLOCK + 1;
+        let mut blocks = Vec::with_capacity(count);
+        // step `k` is the step of the blocks that start from its offset up to the next step's
+        for (k, &(_, shift)) in steps.iter().enumerate() {
+            let next = steps.get(k + 1).map_or(usize::MAX, |&(i, _)| i);
+            let upto = next.div_ceil(INDEX_BLOCK).min(count);
+            if upto > blocks.len() {
+                blocks.resize(
+                    upto,
+                    Block {
+                        step: k,
+                        shift,
+                        next,
+                    },
+                );
             }
-            index.push(k);
         }
-        OffsetMap { steps, index }
+        OffsetMap { steps, blocks }
     }
 
     /// The step of folded offset `offset`, `None` past the indexed blocks.
     fn step(&self, offset: usize) -> Option<usize> {
-        let k = *self.index.get(offset / INDEX_BLOCK)?;
+        let k = self.blocks.get(offset / INDEX_BLOCK)?.step;
         Some(self.step_from(k, offset))
     }
 
@@ -72,18 +94,12 @@ impl OffsetMap {
         k + later.iter().take_while(|&&(i, _)| i <= offset).count()
     }
 
-    /// The shift of the folded bytes from `start` up to `end` when no step lies after `start`
-    /// up to `end`, found from the index in one pass; `None` when one does, or past the
-    /// indexed blocks.
-    fn constant_shift(&self, start: usize, end: usize) -> Option<usize> {
-        let mut k = *self.index.get(start / INDEX_BLOCK)?;
-        loop {
-            match self.steps.get(k + 1) {
-                Some(&(i, _)) if i <= start => k += 1,
-                Some(&(i, _)) if i <= end => return None,
-                _ => return Some(self.shift(k)),
-            }
-        }
+    /// The shift of folded offset `offset` and where the step after its own starts
+    /// (`usize::MAX` after the last), looking from step `k` (at or before it) on.
+    fn shift_and_next(&self, k: usize, offset: usize) -> (usize, usize) {
+        let k = self.step_from(k, offset);
+        let next = self.steps.get(k + 1).map_or(usize::MAX, |&(i, _)| i);
+        (self.shift(k), next)
     }
 
     /// The shift of step `k`.
@@ -97,7 +113,8 @@ impl<'a> Normalized<'a> {
     /// `-`, non-breaking and thin spaces to ` `, `\r` to ` `; drops soft hyphens and zero-width
     /// spaces. Borrows when there is nothing to fold.
     pub fn new(input: &'a str) -> Normalized<'a> {
-        let Some(first) = first_fold(input) else {
+        let mut marks = Marks::new(input.as_bytes(), is_candidate, 0);
+        let Some(first) = first_fold(input, &mut marks) else {
             return Normalized {
                 original: input,
                 text: Cow::Borrowed(input),
@@ -110,7 +127,7 @@ impl<'a> Normalized<'a> {
         // `text.len() + shift == copied`.
         let mut shift = 0;
         let mut copied = 0;
-        // `at` is a char boundary: `first`, then each next candidate of `find_candidate`.
+        // `at` is a char boundary: `first`, then each next candidate of `marks`.
         let mut at = first;
         while let Some(c) = input.get(at..).and_then(|s| s.chars().next()) {
             let width = c.len_utf8();
@@ -132,12 +149,9 @@ impl<'a> Normalized<'a> {
                 }
                 copied = at + width;
             }
-            at += width;
-            at = input
-                .as_bytes()
-                .get(at..)
-                .and_then(find_candidate)
-                .map_or(input.len(), |o| at + o);
+            at = marks
+                .next_rare(at + width, may_be_candidate)
+                .unwrap_or(input.len());
         }
         text.push_str(input.get(copied..).unwrap_or(""));
         let map = OffsetMap::new(steps, text.len());
@@ -192,31 +206,56 @@ impl<'a> Normalized<'a> {
         o
     }
 
-    /// The original span of a span of the folded text whose bytes all shift alike (no step
-    /// after its start up to its end) and whose shifted ends are char boundaries of the
-    /// original: most spans, found with one look-up. `None` for the others. What it gives is
-    /// what [`Normalized::span_to_original`] works out step by step for such a span.
-    fn unshifted_span(&self, span: Span) -> Option<Span> {
+    /// The original span of a span of the folded text with no step after its start up to
+    /// its end (so that all its bytes shift alike), and whose shifted ends are char
+    /// boundaries of the original, with the original's text of it: most spans, found with
+    /// one look-up (and a short walk over the steps of the block when one lies before the
+    /// span in it). `None` for the others. What it gives is what
+    /// [`Normalized::span_to_original_stepwise`] works out step by step for such a span.
+    #[inline]
+    fn unshifted_span(&self, span: Span) -> Option<(Span, &'a str)> {
         let map = self.map.as_ref()?;
-        if span.end > self.text.len() {
+        let block = *map.blocks.get(span.start / INDEX_BLOCK)?;
+        let (shift, next) = if span.start < block.next {
+            (block.shift, block.next)
+        } else {
+            map.shift_and_next(block.step, span.start)
+        };
+        if span.end >= next || span.end > self.text.len() {
             return None;
         }
-        let shift = map.constant_shift(span.start, span.end)?;
         let (start, end) = (span.start + shift, span.end + shift);
-        (end <= self.original.len()
-            && self.original.is_char_boundary(start)
-            && self.original.is_char_boundary(end))
-        .then_some(Span::new(start, end))
+        // `get` checks that both ends are char boundaries of the original
+        let text = self.original.get(start..end)?;
+        Some((Span::new(start, end), text))
     }
 
     /// The original span of a span of the folded text; on char boundaries of the original.
     ///
     /// A non-empty span ends with the original char of its last byte, so dropped chars
-    /// (soft hyphens, zero-width spaces) just after it stay outside.
+    /// (soft hyphens, zero-width spaces) just after it stay outside. The crate takes it with
+    /// the text, by [`Normalized::span_and_text_to_original`]; the tests take it alone.
+    #[cfg(test)]
     pub fn span_to_original(&self, span: Span) -> Span {
-        if let Some(same) = self.unshifted_span(span) {
-            return same;
+        self.span_and_text_to_original(span).0
+    }
+
+    /// [`Normalized::span_to_original`], with the original's text of the span: the
+    /// remapping of an event's fields takes both, the text found where the span is.
+    #[inline]
+    pub fn span_and_text_to_original(&self, span: Span) -> (Span, Option<&'a str>) {
+        match self.unshifted_span(span) {
+            Some((back, text)) => (back, Some(text)),
+            None => {
+                let back = self.span_to_original_stepwise(span);
+                (back, back.get(self.original))
+            }
         }
+    }
+
+    /// [`Normalized::span_to_original`] of any span, step by step.
+    #[inline(never)]
+    fn span_to_original_stepwise(&self, span: Span) -> Span {
         let start = self.to_original(span.start);
         let len = self.original.len();
         let last = span.end.checked_sub(1).filter(|&l| l >= span.start);
@@ -339,30 +378,34 @@ fn fold(c: char) -> Fold {
     }
 }
 
-/// Offset of the first byte that may start a char [`fold`] changes: `\r` or the lead byte
-/// of U+00A0..U+00BF (`0xC2`), of U+02BC (`0xCA`), of U+2000..U+2FFF (`0xE2`) or of U+FEFF
-/// (`0xEF`). Never a continuation byte, so always a char boundary.
-fn find_candidate(hay: &[u8]) -> Option<usize> {
-    find_byte(hay, |b| {
-        u8::from(b == b'\r')
-            | u8::from(b == 0xc2)
-            | u8::from(b == 0xca)
-            | u8::from(b == 0xe2)
-            | u8::from(b == 0xef)
-    })
+/// A byte that may start a char [`fold`] changes (1, else 0): `\r` or the lead byte of
+/// U+00A0..U+00BF (`0xC2`), of U+02BC (`0xCA`), of U+2000..U+2FFF (`0xE2`) or of U+FEFF
+/// (`0xEF`). Never a continuation byte, so always at a char boundary.
+fn is_candidate(b: u8) -> u8 {
+    u8::from(b == b'\r')
+        | u8::from(b == 0xc2)
+        | u8::from(b == 0xca)
+        | u8::from(b == 0xe2)
+        | u8::from(b == 0xef)
 }
 
-/// Offset of the first char that [`fold`] changes.
-fn first_fold(input: &str) -> Option<usize> {
-    let bytes = input.as_bytes();
-    let mut i = 0;
+/// A byte that [`is_candidate`] may pick (1, else 0): `\r` or not ASCII. One compare less
+/// a byte, and few others in news: the test that passes the blocks without a candidate.
+fn may_be_candidate(b: u8) -> u8 {
+    u8::from(b >= 0x80) | u8::from(b == b'\r')
+}
+
+/// Offset of the first char that [`fold`] changes, found with `marks` (of [`is_candidate`]
+/// over `input`), which it leaves there.
+fn first_fold<F: Fn(u8) -> u8 + Copy>(input: &str, marks: &mut Marks<'_, F>) -> Option<usize> {
+    let mut from = 0;
     loop {
-        let at = i + find_candidate(bytes.get(i..)?)?;
+        let at = marks.next_rare(from, may_be_candidate)?;
         let c = input.get(at..)?.chars().next()?;
         if !matches!(fold(c), Fold::Keep) {
             return Some(at);
         }
-        i = at + c.len_utf8();
+        from = at + c.len_utf8();
     }
 }
 
@@ -581,29 +624,53 @@ mod tests {
     }
 
     #[test]
-    fn find_candidate_matches_a_plain_scan() {
+    fn candidates_match_a_plain_scan() {
         let hay = "plain text here\r\nand caf\u{e9} \u{627} then \u{2019} plain ascii and more \u{a0}\u{feff}x\u{2bc}"
             .as_bytes();
-        for start in 0..hay.len() {
-            let slice = &hay[start..];
-            let want = slice
+        for start in 0..=hay.len() + 1 {
+            let want = hay
+                .get(start..)
+                .unwrap_or(&[])
                 .iter()
-                .position(|b| [b'\r', 0xc2, 0xca, 0xe2, 0xef].contains(b));
-            assert_eq!(find_candidate(slice), want, "{start}");
+                .position(|b| [b'\r', 0xc2, 0xca, 0xe2, 0xef].contains(b))
+                .map(|p| start + p);
+            let mut marks = Marks::new(hay, is_candidate, 0);
+            assert_eq!(marks.next_rare(start, may_be_candidate), want, "{start}");
         }
     }
 
     #[test]
-    fn find_byte_matches_a_plain_scan_across_blocks() {
+    fn rare_marks_match_a_plain_scan_across_blocks() {
         let hay: Vec<u8> = (0..200u32).map(|i| (i * 7 % 61) as u8 + 32).collect();
         for needle in [b'.', b' ', b'~', 32, 91] {
-            for start in 0..hay.len() {
-                let slice = &hay[start..];
-                let want = slice.iter().position(|&b| b == needle);
-                assert_eq!(find_byte(slice, |b| u8::from(b == needle)), want);
+            for len in [0, 1, 31, 32, 33, 64, 100, 200] {
+                let hay = &hay[..len];
+                let hit = |b| u8::from(b == needle);
+                // the test itself, a wider one, and one that picks every byte but 0
+                let coarse = |b| hit(b) | u8::from(b == needle.wrapping_add(3));
+                let all = |b| u8::from(b != 0);
+                // one scanner for look-ups that go forward, as the folding makes them
+                let mut marks = [
+                    Marks::new(hay, hit, 0),
+                    Marks::new(hay, hit, 0),
+                    Marks::new(hay, hit, 0),
+                ];
+                for start in 0..=len + 1 {
+                    let want = hay
+                        .get(start..)
+                        .unwrap_or(&[])
+                        .iter()
+                        .position(|&b| b == needle)
+                        .map(|p| start + p);
+                    let [a, b, c] = &mut marks;
+                    assert_eq!(a.next_rare(start, hit), want, "{needle} {len} {start}");
+                    assert_eq!(b.next_rare(start, coarse), want, "{needle} {len} {start}");
+                    assert_eq!(c.next_rare(start, all), want, "{needle} {len} {start}");
+                    let fresh = Marks::new(hay, hit, 0).next_rare(start, coarse);
+                    assert_eq!(fresh, want, "{needle} {len} {start}");
+                }
             }
         }
-        assert_eq!(find_byte(b"", |b| u8::from(b == 0)), None);
     }
 
     #[test]

@@ -1,32 +1,22 @@
 //! Byte scans of the text stage, 32 bytes at a time, for a byte test `hit` (an OR of
 //! `u8::from(b == ..)` terms: 1 for a byte to pick, 0 for any other, and 0 for the byte 0):
-//!
-//! - [`find_byte`], the first picked byte: one OR over a block tells it has none, so a
-//!   search for rare bytes (typography's characters to fold) costs about a compare a byte;
-//! - [`Marks`], every picked byte in turn: a block's picks gathered into bits once, for the
-//!   many look-ups of segmentation (line breaks, sentence ends, clause marks).
+//! [`Marks`] gives every picked byte in turn, a block's picks gathered into bits once, for
+//! the many look-ups of segmentation (line breaks, sentence ends, clause marks) with
+//! [`Marks::next`], and for the rare bytes of typography (the characters to fold) with
+//! [`Marks::next_rare`], which passes a block without a pick with one OR of its bytes under a
+//! cheaper test that may pick more (about half an instruction a byte) and gathers the bits
+//! of the other blocks only.
 
 /// The bytes a [`Marks`] block covers.
 const BLOCK: usize = 32;
 
-/// Offset of the first byte of `hay` that `hit` picks; a block is looked at byte by byte
-/// only when it holds a pick.
+/// The bytes of the leading whole blocks of `hay` in which `hit` picks nothing.
 #[inline(always)]
-pub(super) fn find_byte(hay: &[u8], hit: impl Fn(u8) -> u8 + Copy) -> Option<usize> {
-    let mut blocks = hay.chunks_exact(BLOCK);
-    let mut base = 0;
-    for block in &mut blocks {
-        if block.iter().fold(0, |acc, &b| acc | hit(b)) != 0 {
-            return block.iter().position(|&b| hit(b) != 0).map(|p| base + p);
-        }
-        base += BLOCK;
-    }
-    // the rest, zero-padded to a block: one vector test settles most short texts
-    let rest = blocks.remainder();
-    if padded(rest).iter().fold(0, |acc, &b| acc | hit(b)) == 0 {
-        return None;
-    }
-    rest.iter().position(|&b| hit(b) != 0).map(|p| base + p)
+fn clear_blocks(hay: &[u8], hit: impl Fn(u8) -> u8 + Copy) -> usize {
+    hay.chunks_exact(BLOCK)
+        .take_while(|block| block.iter().fold(0, |acc, &b| acc | hit(b)) == 0)
+        .count()
+        * BLOCK
 }
 
 /// `rest`, shorter than a block, padded with zero bytes (which no test picks).
@@ -89,6 +79,29 @@ impl<'t, F: Fn(u8) -> u8 + Copy> Marks<'t, F> {
         }
         let at = self.base + self.mask.trailing_zeros() as usize;
         (at < end).then_some(at)
+    }
+
+    /// The first picked offset at or after `from`, for bytes that most blocks lack: the
+    /// blocks after the one read last are passed with one OR of their bytes under `coarse`
+    /// until one may have a pick, and only that one is gathered into bits. `coarse` picks
+    /// every byte that the test of the marks picks, and may pick more (bytes that are rare
+    /// too): a test of fewer compares.
+    #[inline(always)]
+    pub(super) fn next_rare(
+        &mut self,
+        from: usize,
+        coarse: impl Fn(u8) -> u8 + Copy,
+    ) -> Option<usize> {
+        match from.checked_sub(self.base) {
+            Some(ahead) if ahead < BLOCK => self.mask &= u32::MAX << ahead,
+            _ => self.load(from),
+        }
+        while self.mask == 0 {
+            let next = self.base + BLOCK;
+            let rest = self.bytes.get(next..).filter(|rest| !rest.is_empty())?;
+            self.load(next + clear_blocks(rest, coarse));
+        }
+        Some(self.base + self.mask.trailing_zeros() as usize)
     }
 
     /// Reads the block at `from`: the bits of its picked bytes (none past the text).
