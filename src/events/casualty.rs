@@ -10,7 +10,7 @@
 //! 280,000", "since 2011", "so far") are `cumulative`.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::identity;
 use super::kinds::Cause;
@@ -1351,9 +1351,21 @@ fn perpetrator(doc: &Doc, s: &Sent, actors: &[usize], ca: usize, at: usize) -> O
 #[derive(Default)]
 struct Tolls {
     list: Vec<Casualty>,
-    /// Whether each casualty's place and date are its sentence's own.
-    told: Vec<Told>,
-    index: HashMap<(CasualtyKind, Option<u64>), Vec<usize>>,
+    /// For each casualty, whether its place and date are its sentence's own, and the one
+    /// told before it with the same kind and figure.
+    tellings: Vec<Telling>,
+    /// The casualty told last of each kind and figure: the head of its chain of tellings.
+    /// (A figure's size is the text's to choose: a tree, not a hash keyed by it; the kind
+    /// by its number, as kinds have no order.)
+    last: BTreeMap<(u8, Option<u64>), usize>,
+}
+
+/// A casualty's entry in [`Tolls::tellings`].
+#[derive(Clone, Copy)]
+struct Telling {
+    told: Told,
+    /// The casualty told before it with the same kind and figure, if any.
+    before: Option<usize>,
 }
 
 /// Whether a figure's place and date are told in its own sentence, rather than taken from
@@ -1372,9 +1384,9 @@ struct Told {
 /// figure restated is another casualty, which the reader sees; nothing is dropped.
 pub(crate) const TOLL_LOOK_BACK: usize = 32;
 
-/// The room [`Tolls::index`] starts with: as many sizes and kinds of figures as most
-/// articles tell.
-const INDEX_START: usize = 16;
+/// The room [`Tolls::list`] starts with: as many figures as most articles tell, not grown
+/// (and every casualty moved again) at the fifth and ninth.
+const LIST_START: usize = 16;
 
 impl Tolls {
     /// Adds a casualty, merging it into the last one told with the same kind, figure, scope
@@ -1382,31 +1394,38 @@ impl Tolls {
     /// "two soldiers killed in Donetsk" and "two civilians killed in Kherson" are two
     /// figures, a figure restated is one.
     fn add(&mut self, c: Casualty, told: Told) {
-        // sized at the first figure for the sizes an article tells, not grown (and every
-        // key hashed again) at the fourth, eighth and fifteenth
-        if self.index.capacity() == 0 {
-            self.index.reserve(INDEX_START);
+        if self.list.capacity() == 0 {
+            self.list.reserve(LIST_START);
+            self.tellings.reserve(LIST_START);
         }
-        let tellings = self.index.entry((c.kind, c.count.best())).or_default();
-        let same = tellings
-            .iter()
-            .rev()
-            .take(TOLL_LOOK_BACK)
-            .copied()
-            .find(|&i| {
-                work::add(1);
-                let (Some(p), Some(&pt)) = (self.list.get(i), self.told.get(i)) else {
-                    return false;
-                };
-                p.cumulative == c.cumulative && p.modality == c.modality && agrees(p, pt, &c, told)
-            });
+        let key = (c.kind as u8, c.count.best());
+        // the tellings of the same kind and figure, the last first
+        let mut at = self.last.get(&key).copied();
+        let mut same = None;
+        for _ in 0..TOLL_LOOK_BACK {
+            let Some(i) = at else { break };
+            work::add(1);
+            let (Some(p), Some(pt)) = (self.list.get(i), self.tellings.get(i)) else {
+                break;
+            };
+            if p.cumulative == c.cumulative
+                && p.modality == c.modality
+                && agrees(p, pt.told, &c, told)
+            {
+                same = Some(i);
+                break;
+            }
+            at = pt.before;
+        }
         let Some(i) = same else {
-            tellings.push(self.list.len());
+            let before = self.last.insert(key, self.list.len());
             self.list.push(c);
-            self.told.push(told);
+            self.tellings.push(Telling { told, before });
             return;
         };
-        let (Some(prev), Some(pt)) = (self.list.get_mut(i), self.told.get_mut(i)) else {
+        let (Some(prev), Some(Telling { told: pt, .. })) =
+            (self.list.get_mut(i), self.tellings.get_mut(i))
+        else {
             return;
         };
         pt.place |= told.place && prev.place.is_none();
