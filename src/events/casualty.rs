@@ -383,9 +383,10 @@ fn is_aside(doc: &Doc, s: &Sent, c: &Cand) -> bool {
 /// across 4 locations"): none of its figures is a figure of its own ([`is_aside`]). Read once
 /// per clause, not once per figure.
 fn is_coding_remark(doc: &Doc, clause: &[super::Tok]) -> bool {
+    // most words have the length of neither word: told by one bit, without reading them
+    const LENGTHS: u64 = length_bits(lexicon::CODED) | length_bits(lexicon::SPLIT);
     let mut split = false;
-    for t in clause {
-        // `word_is` tells most words by their length alone
+    for t in clause.iter().filter(|t| has_length(LENGTHS, t)) {
         if doc.word_is(t, lexicon::CODED) {
             return true;
         }
@@ -393,6 +394,29 @@ fn is_coding_remark(doc: &Doc, clause: &[super::Tok]) -> bool {
     }
     // "split" is rare: only then are the words after it sought
     split && clause.iter().any(|t| doc.word_is(t, lexicon::SPLIT_OVER))
+}
+
+/// The lengths in bytes of the words of `list` as bits, bit n for a word of n bytes (a word
+/// of 64 or more sets none): a token whose length's bit is clear is none of the words
+/// ([`has_length`]).
+const fn length_bits(list: &[&str]) -> u64 {
+    let mut bits = 0u64;
+    let mut k = 0;
+    while k < list.len() {
+        if list[k].len() < 64 {
+            bits |= 1 << list[k].len();
+        }
+        k += 1;
+    }
+    bits
+}
+
+/// True if the length of token `t` has its bit in `bits` ([`length_bits`]).
+fn has_length(bits: u64, t: &super::Tok) -> bool {
+    u32::try_from(t.span.len())
+        .ok()
+        .and_then(|n| bits.checked_shr(n))
+        .is_some_and(|b| b & 1 != 0)
 }
 
 /// The whole a figure is a part of ([`partitive`]).
@@ -1012,21 +1036,35 @@ fn date_of(
 /// A running toll: "since", "so far", "to date", "in total", or a war that "has killed",
 /// in the stretch [lo, hi) of the figure's clause (`war`: the sentence names a war).
 fn is_cumulative(doc: &Doc, s: &Sent, lo: usize, hi: usize, war: bool) -> bool {
+    // the lengths of the phrases' first words: most words are read for none of them
+    const FIRST_LENGTHS: u64 = {
+        let mut bits = 0u64;
+        let mut k = 0;
+        while k < lexicon::RUNNING_PHRASES.len() {
+            bits |= length_bits(&[lexicon::RUNNING_PHRASES[k].0]);
+            k += 1;
+        }
+        bits
+    };
     let clause = s.toks.get(lo..hi).unwrap_or(&[]);
     work::add(clause.len());
-    let running = clause.iter().enumerate().any(|(k, t)| {
-        t.w == W::Running
-            || lexicon::RUNNING_PHRASES.iter().any(|&(first, second)| {
-                // the length first: most words are read for none of the phrases
-                first.len() == t.span.len()
-                    && doc.word(t).eq_ignore_ascii_case(first)
-                    && clause
-                        .get(k + 1)
-                        .is_some_and(|n| doc.word(n).eq_ignore_ascii_case(second))
-            })
-    });
-    let perfect = clause.iter().any(|t| t.w == W::Perfect);
-    running || war && perfect
+    // one pass: a running word ends it, a perfect is kept for a war
+    let mut perfect = false;
+    for (k, t) in clause.iter().enumerate() {
+        let running = t.w == W::Running
+            || has_length(FIRST_LENGTHS, t)
+                && lexicon::RUNNING_PHRASES.iter().any(|&(first, second)| {
+                    doc.word(t).eq_ignore_ascii_case(first)
+                        && clause
+                            .get(k + 1)
+                            .is_some_and(|n| doc.word(n).eq_ignore_ascii_case(second))
+                });
+        if running {
+            return true;
+        }
+        perfect |= t.w == W::Perfect;
+    }
+    war && perfect
 }
 
 /// What the figures of an article share, read once for all of them: each figure used to
