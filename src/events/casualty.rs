@@ -57,8 +57,7 @@ struct Scope {
 pub(crate) fn extract(doc: &Doc, strikes: &Strikes, causes: &[Cause]) -> Vec<Casualty> {
     let mut out = Tolls::default();
     let mut memo = Memo::default();
-    // kept from sentence to sentence and clause to clause: one allocation each
-    let mut in_sentence: Vec<CasualtyKind> = Vec::new();
+    // kept from sentence to sentence and clause to clause: one allocation
     let mut cands: Vec<Cand> = Vec::new();
     for (si, s) in doc.sents.iter().enumerate() {
         // figures are read only where a strike or casualty word is (see `Sent::numbers`)
@@ -75,7 +74,7 @@ pub(crate) fn extract(doc: &Doc, strikes: &Strikes, causes: &[Cause]) -> Vec<Cas
             .copied()
             .flatten()
             .and_then(|i| strikes.events.get(i));
-        in_sentence.clear();
+        out.in_sentence.clear();
         // the memo is set for the sentence at its first clause with a casualty or toll word:
         // most sentences with event words have none
         let mut entered = false;
@@ -106,12 +105,7 @@ pub(crate) fn extract(doc: &Doc, strikes: &Strikes, causes: &[Cause]) -> Vec<Cas
                     hi,
                     coding,
                 };
-                let Some((cas, told)) = read(doc, &mut memo, s, scope, c, strike, &in_sentence)
-                else {
-                    continue;
-                };
-                in_sentence.push(cas.kind);
-                out.add(cas, told);
+                read(doc, &mut memo, s, scope, c, strike, &mut out);
             }
         }
     }
@@ -770,8 +764,9 @@ fn kind_before(doc: &Doc, s: &Sent, ca: usize, a: usize) -> Option<(CasualtyKind
     None
 }
 
-/// A casualty read from the figure `c` of the clause `sc`, and what its sentence itself
-/// tells of it; none where the figure is no casualty of its own.
+/// Reads the figure `c` of the clause `sc` as a casualty into `out`, with what its sentence
+/// itself tells of it; none where the figure is no casualty of its own. (Built in its place
+/// as `out` takes it, not handed back: a casualty is large to move.)
 fn read<'t>(
     doc: &Doc<'t>,
     memo: &mut Memo<'t>,
@@ -779,9 +774,10 @@ fn read<'t>(
     sc: Scope,
     c: Cand,
     strike: Option<&crate::model::Strike>,
-    in_sentence: &[CasualtyKind],
-) -> Option<(Casualty, Told)> {
+    out: &mut Tolls,
+) -> Option<()> {
     let Scope { si, ca, cb, .. } = sc;
+    let in_sentence = &out.in_sentence;
     if is_passed_over(doc, s, sc, &c, in_sentence) {
         return None;
     }
@@ -810,6 +806,7 @@ fn read<'t>(
         place: place_told,
         date: date_told,
     };
+    out.in_sentence.push(kind);
     let casualty = Casualty {
         modality,
         evidence: vec![s.span],
@@ -824,7 +821,8 @@ fn read<'t>(
         source,
         event: None,
     };
-    Some((casualty, told))
+    out.add(casualty, told);
+    Some(())
 }
 
 /// Whether the figure is not read at all: a coding remark, an aside, or a part of a figure
@@ -1396,6 +1394,8 @@ struct Tolls {
     /// (A figure's size is the text's to choose: a tree, not a hash keyed by it; the kind
     /// by its number, as kinds have no order.)
     last: BTreeMap<(u8, Option<u64>), usize>,
+    /// The kinds of the casualties read in the sentence being read, in text order.
+    in_sentence: Vec<CasualtyKind>,
 }
 
 /// A casualty's entry in [`Tolls::tellings`].
