@@ -652,26 +652,27 @@ fn parse_digits(b: &[u8]) -> Option<(u64, bool)> {
 /// The qualifier before the figure at word `i` ("more than", "about") and the word it
 /// starts at; `w1` is word `i - 1` lowercased (empty at the first word).
 fn qualifier_before(cx: &Cx, i: usize, w1: Low) -> Option<(Qualifier, usize)> {
-    let w2 = if i >= 2 {
-        cx.low(i - 2)
-    } else {
-        Low::default()
-    };
-    let (w1, w2) = (w1.get(), w2.get());
-    let two = match (w2, w1) {
-        (b"more", b"than") => Some(Qualifier::MoreThan),
-        (b"at", b"least") => Some(Qualifier::AtLeast),
-        (b"up", b"to") => Some(Qualifier::UpTo),
-        (b"as", b"many") => None,
-        (b"fewer", b"than") | (b"less", b"than") => Some(Qualifier::FewerThan),
-        (b"an", b"estimated") => Some(Qualifier::About),
-        _ => None,
-    };
-    if let Some(q) = two {
-        return Some((q, i - 2));
-    }
-    if w1 == b"as" && i >= 3 && w2 == b"many" && cx.low(i - 3).get() == b"as" {
-        return Some((Qualifier::UpTo, i - 3));
+    let w1 = w1.get();
+    // the word before only after the last word of a qualifier of two or three: most figures
+    // have none, and it is not lowercased for them
+    let last_of_more = matches!(w1, b"than" | b"least" | b"to" | b"estimated" | b"as");
+    if last_of_more && i >= 2 {
+        let w2 = cx.low(i - 2);
+        let w2 = w2.get();
+        let two = match (w2, w1) {
+            (b"more", b"than") => Some(Qualifier::MoreThan),
+            (b"at", b"least") => Some(Qualifier::AtLeast),
+            (b"up", b"to") => Some(Qualifier::UpTo),
+            (b"fewer", b"than") | (b"less", b"than") => Some(Qualifier::FewerThan),
+            (b"an", b"estimated") => Some(Qualifier::About),
+            _ => None,
+        };
+        if let Some(q) = two {
+            return Some((q, i - 2));
+        }
+        if w1 == b"as" && i >= 3 && w2 == b"many" && cx.low(i - 3).get() == b"as" {
+            return Some((Qualifier::UpTo, i - 3));
+        }
     }
     let one = match w1 {
         b"over" => Some(Qualifier::MoreThan),
@@ -1149,12 +1150,12 @@ fn special_digits(l: &[u8]) -> Option<Special> {
 /// The kind of a count at word `i` by the words around it (`around`: the word before it, and
 /// the word after it at `around.end`), of value `v`.
 fn classify_context(cx: &Cx, i: usize, around: &Around, v: Option<u64>) -> NumberKind {
-    let end = around.end;
-    let next2 = cx.low(end + 1);
-    let (next, next2, prev) = (around.next.get(), next2.get(), around.prev.get());
+    // the second word after it, lowercased only after the words it may finish
+    let next2_is = |w: &[u8]| cx.low(around.end + 1).get() == w;
+    let (next, prev) = (around.next.get(), around.prev.get());
     match next {
         b"%" | b"percent" | b"pct" => return NumberKind::Percent,
-        b"per" if next2 == b"cent" => return NumberKind::Percent,
+        b"per" if next2_is(b"cent") => return NumberKind::Percent,
         b"km" | b"kilometres" | b"kilometers" | b"kilometre" | b"kilometer" | b"miles"
         | b"mile" | b"metres" | b"meters" | b"metre" | b"meter" | b"m" | b"mm" | b"cm" | b"kg"
         | b"kilograms" | b"tonnes" | b"tons" | b"tonne" | b"ton" | b"feet" | b"ft"
@@ -1163,7 +1164,7 @@ fn classify_context(cx: &Cx, i: usize, around: &Around, v: Option<u64>) -> Numbe
         | b"pounds" | b"litres" | b"liters" | b"barrels" | b"knots" | b"mph" | b"kph" => {
             return NumberKind::Measure
         }
-        b"years" | b"year" if next2 == b"old" => return NumberKind::Age,
+        b"years" | b"year" if next2_is(b"old") => return NumberKind::Age,
         b"hours" | b"hour" | b"days" | b"day" | b"weeks" | b"week" | b"months" | b"month"
         | b"years" | b"year" | b"minutes" | b"minute" | b"seconds" | b"decades" | b"nights" => {
             return NumberKind::Duration
@@ -1172,7 +1173,7 @@ fn classify_context(cx: &Cx, i: usize, around: &Around, v: Option<u64>) -> Numbe
             return NumberKind::Money
         }
         b"a.m" | b"p.m" | b"am" | b"pm" | b"gmt" | b"utc" => return NumberKind::Time,
-        b"local" if next2 == b"time" => return NumberKind::Time,
+        b"local" if next2_is(b"time") => return NumberKind::Time,
         _ => {}
     }
     if is_month_word(next) || is_month_word(prev) {
@@ -1189,7 +1190,7 @@ fn classify_context(cx: &Cx, i: usize, around: &Around, v: Option<u64>) -> Numbe
     if matches!(prev, b"aged" | b"age" | b"ages") {
         return NumberKind::Age;
     }
-    if is_year_like(v) && end == i + 1 {
+    if is_year_like(v) && around.end == i + 1 {
         let person_after = matches!(
             next,
             b"people"
