@@ -1391,11 +1391,51 @@ struct Tolls {
     /// told before it with the same kind and figure.
     tellings: Vec<Telling>,
     /// The casualty told last of each kind and figure: the head of its chain of tellings.
-    /// (A figure's size is the text's to choose: a tree, not a hash keyed by it; the kind
-    /// by its number, as kinds have no order.)
-    last: BTreeMap<(u8, Option<u64>), usize>,
+    last: Heads,
     /// The kinds of the casualties read in the sentence being read, in text order.
     in_sentence: Vec<CasualtyKind>,
+}
+
+/// How many kinds and figures [`Heads`] keeps in a list, read in turn: as many as most
+/// articles tell.
+const LISTED: usize = 16;
+
+/// A kind of casualty (by its number: kinds have no order) and a figure's size.
+type Key = (u8, Option<u64>);
+
+/// The heads of the chains of tellings of [`Tolls`], by kind and figure: the first
+/// [`LISTED`] in a list, any others in a tree. (A figure's size is the text's to choose: a
+/// list of bounded length or a tree, not a hash keyed by it.)
+#[derive(Default)]
+struct Heads {
+    list: Vec<(Key, usize)>,
+    tree: BTreeMap<Key, usize>,
+}
+
+impl Heads {
+    /// The casualty told last of this kind and figure.
+    fn get(&self, key: Key) -> Option<usize> {
+        match self.list.iter().find(|(k, _)| *k == key) {
+            Some(&(_, at)) => Some(at),
+            None => self.tree.get(&key).copied(),
+        }
+    }
+
+    /// Sets casualty `at` as the one told last of this kind and figure; returns the one
+    /// before. A key listed stays in the list, so it is never in the tree too.
+    fn set(&mut self, key: Key, at: usize) -> Option<usize> {
+        if let Some((_, x)) = self.list.iter_mut().find(|(k, _)| *k == key) {
+            return Some(std::mem::replace(x, at));
+        }
+        if self.list.len() < LISTED {
+            if self.list.capacity() == 0 {
+                self.list.reserve(LISTED);
+            }
+            self.list.push((key, at));
+            return None;
+        }
+        self.tree.insert(key, at)
+    }
 }
 
 /// A casualty's entry in [`Tolls::tellings`].
@@ -1438,7 +1478,7 @@ impl Tolls {
         }
         let key = (c.kind as u8, c.count.best());
         // the tellings of the same kind and figure, the last first
-        let mut at = self.last.get(&key).copied();
+        let mut at = self.last.get(key);
         let mut same = None;
         for _ in 0..TOLL_LOOK_BACK {
             let Some(i) = at else { break };
@@ -1456,7 +1496,7 @@ impl Tolls {
             at = pt.before;
         }
         let Some(i) = same else {
-            let before = self.last.insert(key, self.list.len());
+            let before = self.last.set(key, self.list.len());
             self.list.push(c);
             self.tellings.push(Telling { told, before });
             return;
@@ -1502,4 +1542,27 @@ fn agrees(p: &Casualty, pt: Told, c: &Casualty, ct: Told) -> bool {
         || p.victims.category == VictimCategory::People
         || c.victims.category == VictimCategory::People;
     place && victims && date
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heads_past_the_list_are_kept_in_the_tree() {
+        let mut heads = Heads::default();
+        // more kinds and figures than the list holds
+        let keys: Vec<Key> = (0..40u64).map(|n| ((n % 3) as u8, Some(n))).collect();
+        for (i, &k) in keys.iter().enumerate() {
+            assert_eq!(heads.get(k), None);
+            assert_eq!(heads.set(k, i), None);
+        }
+        for (i, &k) in keys.iter().enumerate() {
+            assert_eq!(heads.get(k), Some(i));
+            assert_eq!(heads.set(k, 100 + i), Some(i));
+            assert_eq!(heads.get(k), Some(100 + i));
+        }
+        assert_eq!(heads.get((0, None)), None);
+        assert_eq!(heads.list.len(), LISTED);
+    }
 }
