@@ -649,32 +649,30 @@ fn parse_digits(b: &[u8]) -> Option<(u64, bool)> {
     Some((v.checked_mul(1000)?.checked_add(frac * scale)?, decimal))
 }
 
-fn qualifier_before(cx: &Cx, i: usize) -> Option<(Qualifier, usize)> {
-    let w1 = if i >= 1 {
-        cx.low(i - 1)
-    } else {
-        Low::default()
-    };
-    let w2 = if i >= 2 {
-        cx.low(i - 2)
-    } else {
-        Low::default()
-    };
-    let (w1, w2) = (w1.get(), w2.get());
-    let two = match (w2, w1) {
-        (b"more", b"than") => Some(Qualifier::MoreThan),
-        (b"at", b"least") => Some(Qualifier::AtLeast),
-        (b"up", b"to") => Some(Qualifier::UpTo),
-        (b"as", b"many") => None,
-        (b"fewer", b"than") | (b"less", b"than") => Some(Qualifier::FewerThan),
-        (b"an", b"estimated") => Some(Qualifier::About),
-        _ => None,
-    };
-    if let Some(q) = two {
-        return Some((q, i - 2));
-    }
-    if w1 == b"as" && i >= 3 && w2 == b"many" && cx.low(i - 3).get() == b"as" {
-        return Some((Qualifier::UpTo, i - 3));
+/// The qualifier before the figure at word `i` ("more than", "about") and the word it
+/// starts at; `w1` is word `i - 1` lowercased (empty at the first word).
+fn qualifier_before(cx: &Cx, i: usize, w1: Low) -> Option<(Qualifier, usize)> {
+    let w1 = w1.get();
+    // the word before only after the last word of a qualifier of two or three: most figures
+    // have none, and it is not lowercased for them
+    let last_of_more = matches!(w1, b"than" | b"least" | b"to" | b"estimated" | b"as");
+    if last_of_more && i >= 2 {
+        let w2 = cx.low(i - 2);
+        let w2 = w2.get();
+        let two = match (w2, w1) {
+            (b"more", b"than") => Some(Qualifier::MoreThan),
+            (b"at", b"least") => Some(Qualifier::AtLeast),
+            (b"up", b"to") => Some(Qualifier::UpTo),
+            (b"fewer", b"than") | (b"less", b"than") => Some(Qualifier::FewerThan),
+            (b"an", b"estimated") => Some(Qualifier::About),
+            _ => None,
+        };
+        if let Some(q) = two {
+            return Some((q, i - 2));
+        }
+        if w1 == b"as" && i >= 3 && w2 == b"many" && cx.low(i - 3).get() == b"as" {
+            return Some((Qualifier::UpTo, i - 3));
+        }
     }
     let one = match w1 {
         b"over" => Some(Qualifier::MoreThan),
@@ -906,11 +904,18 @@ fn read_number(cx: &Cx, i: usize) -> Option<(Number, usize)> {
         Read::Whole(n, next) => return Some((n, next)),
         Read::Figure(f) => f,
     };
+    // the words around the figure, each lowercased once for the range, the qualifier and
+    // the kind (the word after it again only when a range moved its end)
+    let around = Around {
+        prev: if i > 0 { cx.low(i - 1) } else { Low::default() },
+        end: f.end,
+        next: cx.low(f.end),
+    };
     if f.qualifier == Qualifier::Exact {
-        widen_to_range(cx, i, &mut f);
+        widen_to_range(cx, i, &around, &mut f);
     }
     if f.qualifier != Qualifier::Range && f.qualifier != Qualifier::Vague {
-        if let Some((q, at)) = qualifier_before(cx, i) {
+        if let Some((q, at)) = qualifier_before(cx, i, around.prev) {
             f.qualifier = q;
             f.start = at;
             match q {
@@ -921,7 +926,17 @@ fn read_number(cx: &Cx, i: usize) -> Option<(Number, usize)> {
         }
     }
     if f.kind == NumberKind::Count {
-        f.kind = classify_context(cx, i, f.end, f.value.or(f.low));
+        let next = if f.end == around.end {
+            around.next
+        } else {
+            cx.low(f.end)
+        };
+        let words = Around {
+            end: f.end,
+            next,
+            ..around
+        };
+        f.kind = classify_context(cx, i, &words, f.value.or(f.low));
     }
     let n = make(
         cx,
@@ -1028,13 +1043,23 @@ fn figure_at(cx: &Cx, i: usize) -> Option<Read> {
     Some(exact(v, next, NumberKind::Count))
 }
 
+/// The words around a figure at word `i` read by [`read_number`], lowercased: the word
+/// before it, and the word at `end`, the word after its value.
+#[derive(Clone, Copy)]
+struct Around {
+    prev: Low,
+    end: usize,
+    next: Low,
+}
+
 /// Widens an exact figure at word `i` to a range: "3 to 7", "3 or 4", "between 3 and 7".
-fn widen_to_range(cx: &Cx, i: usize, f: &mut Figure) {
-    let conn = cx.low(f.end);
-    let conn = conn.get();
-    let between = i > 0 && conn == b"and" && cx.low(i - 1).get() == b"between";
+/// `around` holds the words around it (its `end` is the figure's).
+fn widen_to_range(cx: &Cx, i: usize, around: &Around, f: &mut Figure) {
+    let conn = around.next.get();
+    let prev = around.prev.get();
+    let between = i > 0 && conn == b"and" && prev == b"between";
     // "has risen from 12 to 19": a figure that changed, two figures and no range
-    let change = i > 0 && conn == b"to" && cx.low(i - 1).get() == b"from";
+    let change = i > 0 && conn == b"to" && prev == b"from";
     if !(conn == b"to" || conn == b"or" || between) || change {
         return;
     }
@@ -1122,13 +1147,15 @@ fn special_digits(l: &[u8]) -> Option<Special> {
     Some((v, None, None, Qualifier::Exact, NumberKind::Measure))
 }
 
-fn classify_context(cx: &Cx, i: usize, end: usize, v: Option<u64>) -> NumberKind {
-    let (next, next2) = (cx.low(end), cx.low(end + 1));
-    let prev = if i > 0 { cx.low(i - 1) } else { Low::default() };
-    let (next, next2, prev) = (next.get(), next2.get(), prev.get());
+/// The kind of a count at word `i` by the words around it (`around`: the word before it, and
+/// the word after it at `around.end`), of value `v`.
+fn classify_context(cx: &Cx, i: usize, around: &Around, v: Option<u64>) -> NumberKind {
+    // the second word after it, lowercased only after the words it may finish
+    let next2_is = |w: &[u8]| cx.low(around.end + 1).get() == w;
+    let (next, prev) = (around.next.get(), around.prev.get());
     match next {
         b"%" | b"percent" | b"pct" => return NumberKind::Percent,
-        b"per" if next2 == b"cent" => return NumberKind::Percent,
+        b"per" if next2_is(b"cent") => return NumberKind::Percent,
         b"km" | b"kilometres" | b"kilometers" | b"kilometre" | b"kilometer" | b"miles"
         | b"mile" | b"metres" | b"meters" | b"metre" | b"meter" | b"m" | b"mm" | b"cm" | b"kg"
         | b"kilograms" | b"tonnes" | b"tons" | b"tonne" | b"ton" | b"feet" | b"ft"
@@ -1137,7 +1164,7 @@ fn classify_context(cx: &Cx, i: usize, end: usize, v: Option<u64>) -> NumberKind
         | b"pounds" | b"litres" | b"liters" | b"barrels" | b"knots" | b"mph" | b"kph" => {
             return NumberKind::Measure
         }
-        b"years" | b"year" if next2 == b"old" => return NumberKind::Age,
+        b"years" | b"year" if next2_is(b"old") => return NumberKind::Age,
         b"hours" | b"hour" | b"days" | b"day" | b"weeks" | b"week" | b"months" | b"month"
         | b"years" | b"year" | b"minutes" | b"minute" | b"seconds" | b"decades" | b"nights" => {
             return NumberKind::Duration
@@ -1146,7 +1173,7 @@ fn classify_context(cx: &Cx, i: usize, end: usize, v: Option<u64>) -> NumberKind
             return NumberKind::Money
         }
         b"a.m" | b"p.m" | b"am" | b"pm" | b"gmt" | b"utc" => return NumberKind::Time,
-        b"local" if next2 == b"time" => return NumberKind::Time,
+        b"local" if next2_is(b"time") => return NumberKind::Time,
         _ => {}
     }
     if is_month_word(next) || is_month_word(prev) {
@@ -1163,7 +1190,7 @@ fn classify_context(cx: &Cx, i: usize, end: usize, v: Option<u64>) -> NumberKind
     if matches!(prev, b"aged" | b"age" | b"ages") {
         return NumberKind::Age;
     }
-    if is_year_like(v) && end == i + 1 {
+    if is_year_like(v) && around.end == i + 1 {
         let person_after = matches!(
             next,
             b"people"

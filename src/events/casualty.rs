@@ -10,7 +10,7 @@
 //! 280,000", "since 2011", "so far") are `cumulative`.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::identity;
 use super::kinds::Cause;
@@ -57,8 +57,7 @@ struct Scope {
 pub(crate) fn extract(doc: &Doc, strikes: &Strikes, causes: &[Cause]) -> Vec<Casualty> {
     let mut out = Tolls::default();
     let mut memo = Memo::default();
-    // kept from sentence to sentence and clause to clause: one allocation each
-    let mut in_sentence: Vec<CasualtyKind> = Vec::new();
+    // kept from sentence to sentence and clause to clause: one allocation
     let mut cands: Vec<Cand> = Vec::new();
     for (si, s) in doc.sents.iter().enumerate() {
         // figures are read only where a strike or casualty word is (see `Sent::numbers`)
@@ -75,7 +74,7 @@ pub(crate) fn extract(doc: &Doc, strikes: &Strikes, causes: &[Cause]) -> Vec<Cas
             .copied()
             .flatten()
             .and_then(|i| strikes.events.get(i));
-        in_sentence.clear();
+        out.in_sentence.clear();
         // the memo is set for the sentence at its first clause with a casualty or toll word:
         // most sentences with event words have none
         let mut entered = false;
@@ -106,12 +105,7 @@ pub(crate) fn extract(doc: &Doc, strikes: &Strikes, causes: &[Cause]) -> Vec<Cas
                     hi,
                     coding,
                 };
-                let Some((cas, told)) = read(doc, &mut memo, s, scope, c, strike, &in_sentence)
-                else {
-                    continue;
-                };
-                in_sentence.push(cas.kind);
-                out.add(cas, told);
+                read(doc, &mut memo, s, scope, c, strike, &mut out);
             }
         }
     }
@@ -383,9 +377,10 @@ fn is_aside(doc: &Doc, s: &Sent, c: &Cand) -> bool {
 /// across 4 locations"): none of its figures is a figure of its own ([`is_aside`]). Read once
 /// per clause, not once per figure.
 fn is_coding_remark(doc: &Doc, clause: &[super::Tok]) -> bool {
+    // most words have the length of neither word: told by one bit, without reading them
+    const LENGTHS: u64 = length_bits(lexicon::CODED) | length_bits(lexicon::SPLIT);
     let mut split = false;
-    for t in clause {
-        // `word_is` tells most words by their length alone
+    for t in clause.iter().filter(|t| has_length(LENGTHS, t)) {
         if doc.word_is(t, lexicon::CODED) {
             return true;
         }
@@ -393,6 +388,29 @@ fn is_coding_remark(doc: &Doc, clause: &[super::Tok]) -> bool {
     }
     // "split" is rare: only then are the words after it sought
     split && clause.iter().any(|t| doc.word_is(t, lexicon::SPLIT_OVER))
+}
+
+/// The lengths in bytes of the words of `list` as bits, bit n for a word of n bytes (a word
+/// of 64 or more sets none): a token whose length's bit is clear is none of the words
+/// ([`has_length`]).
+const fn length_bits(list: &[&str]) -> u64 {
+    let mut bits = 0u64;
+    let mut k = 0;
+    while k < list.len() {
+        if list[k].len() < 64 {
+            bits |= 1 << list[k].len();
+        }
+        k += 1;
+    }
+    bits
+}
+
+/// True if the length of token `t` has its bit in `bits` ([`length_bits`]).
+fn has_length(bits: u64, t: &super::Tok) -> bool {
+    u32::try_from(t.span.len())
+        .ok()
+        .and_then(|n| bits.checked_shr(n))
+        .is_some_and(|b| b & 1 != 0)
 }
 
 /// The whole a figure is a part of ([`partitive`]).
@@ -746,8 +764,9 @@ fn kind_before(doc: &Doc, s: &Sent, ca: usize, a: usize) -> Option<(CasualtyKind
     None
 }
 
-/// A casualty read from the figure `c` of the clause `sc`, and what its sentence itself
-/// tells of it; none where the figure is no casualty of its own.
+/// Reads the figure `c` of the clause `sc` as a casualty into `out`, with what its sentence
+/// itself tells of it; none where the figure is no casualty of its own. (Built in its place
+/// as `out` takes it, not handed back: a casualty is large to move.)
 fn read<'t>(
     doc: &Doc<'t>,
     memo: &mut Memo<'t>,
@@ -755,9 +774,10 @@ fn read<'t>(
     sc: Scope,
     c: Cand,
     strike: Option<&crate::model::Strike>,
-    in_sentence: &[CasualtyKind],
-) -> Option<(Casualty, Told)> {
+    out: &mut Tolls,
+) -> Option<()> {
     let Scope { si, ca, cb, .. } = sc;
+    let in_sentence = &out.in_sentence;
     if is_passed_over(doc, s, sc, &c, in_sentence) {
         return None;
     }
@@ -786,6 +806,7 @@ fn read<'t>(
         place: place_told,
         date: date_told,
     };
+    out.in_sentence.push(kind);
     let casualty = Casualty {
         modality,
         evidence: vec![s.span],
@@ -800,7 +821,8 @@ fn read<'t>(
         source,
         event: None,
     };
-    Some((casualty, told))
+    out.add(casualty, told);
+    Some(())
 }
 
 /// Whether the figure is not read at all: a coding remark, an aside, or a part of a figure
@@ -1012,21 +1034,35 @@ fn date_of(
 /// A running toll: "since", "so far", "to date", "in total", or a war that "has killed",
 /// in the stretch [lo, hi) of the figure's clause (`war`: the sentence names a war).
 fn is_cumulative(doc: &Doc, s: &Sent, lo: usize, hi: usize, war: bool) -> bool {
+    // the lengths of the phrases' first words: most words are read for none of them
+    const FIRST_LENGTHS: u64 = {
+        let mut bits = 0u64;
+        let mut k = 0;
+        while k < lexicon::RUNNING_PHRASES.len() {
+            bits |= length_bits(&[lexicon::RUNNING_PHRASES[k].0]);
+            k += 1;
+        }
+        bits
+    };
     let clause = s.toks.get(lo..hi).unwrap_or(&[]);
     work::add(clause.len());
-    let running = clause.iter().enumerate().any(|(k, t)| {
-        t.w == W::Running
-            || lexicon::RUNNING_PHRASES.iter().any(|&(first, second)| {
-                // the length first: most words are read for none of the phrases
-                first.len() == t.span.len()
-                    && doc.word(t).eq_ignore_ascii_case(first)
-                    && clause
-                        .get(k + 1)
-                        .is_some_and(|n| doc.word(n).eq_ignore_ascii_case(second))
-            })
-    });
-    let perfect = clause.iter().any(|t| t.w == W::Perfect);
-    running || war && perfect
+    // one pass: a running word ends it, a perfect is kept for a war
+    let mut perfect = false;
+    for (k, t) in clause.iter().enumerate() {
+        let running = t.w == W::Running
+            || has_length(FIRST_LENGTHS, t)
+                && lexicon::RUNNING_PHRASES.iter().any(|&(first, second)| {
+                    doc.word(t).eq_ignore_ascii_case(first)
+                        && clause
+                            .get(k + 1)
+                            .is_some_and(|n| doc.word(n).eq_ignore_ascii_case(second))
+                });
+        if running {
+            return true;
+        }
+        perfect |= t.w == W::Perfect;
+    }
+    war && perfect
 }
 
 /// What the figures of an article share, read once for all of them: each figure used to
@@ -1351,9 +1387,63 @@ fn perpetrator(doc: &Doc, s: &Sent, actors: &[usize], ca: usize, at: usize) -> O
 #[derive(Default)]
 struct Tolls {
     list: Vec<Casualty>,
-    /// Whether each casualty's place and date are its sentence's own.
-    told: Vec<Told>,
-    index: HashMap<(CasualtyKind, Option<u64>), Vec<usize>>,
+    /// For each casualty, whether its place and date are its sentence's own, and the one
+    /// told before it with the same kind and figure.
+    tellings: Vec<Telling>,
+    /// The casualty told last of each kind and figure: the head of its chain of tellings.
+    last: Heads,
+    /// The kinds of the casualties read in the sentence being read, in text order.
+    in_sentence: Vec<CasualtyKind>,
+}
+
+/// How many kinds and figures [`Heads`] keeps in a list, read in turn: as many as most
+/// articles tell.
+const LISTED: usize = 16;
+
+/// A kind of casualty (by its number: kinds have no order) and a figure's size.
+type Key = (u8, Option<u64>);
+
+/// The heads of the chains of tellings of [`Tolls`], by kind and figure: the first
+/// [`LISTED`] in a list, any others in a tree. (A figure's size is the text's to choose: a
+/// list of bounded length or a tree, not a hash keyed by it.)
+#[derive(Default)]
+struct Heads {
+    list: Vec<(Key, usize)>,
+    tree: BTreeMap<Key, usize>,
+}
+
+impl Heads {
+    /// The casualty told last of this kind and figure.
+    fn get(&self, key: Key) -> Option<usize> {
+        match self.list.iter().find(|(k, _)| *k == key) {
+            Some(&(_, at)) => Some(at),
+            None => self.tree.get(&key).copied(),
+        }
+    }
+
+    /// Sets casualty `at` as the one told last of this kind and figure; returns the one
+    /// before. A key listed stays in the list, so it is never in the tree too.
+    fn set(&mut self, key: Key, at: usize) -> Option<usize> {
+        if let Some((_, x)) = self.list.iter_mut().find(|(k, _)| *k == key) {
+            return Some(std::mem::replace(x, at));
+        }
+        if self.list.len() < LISTED {
+            if self.list.capacity() == 0 {
+                self.list.reserve(LISTED);
+            }
+            self.list.push((key, at));
+            return None;
+        }
+        self.tree.insert(key, at)
+    }
+}
+
+/// A casualty's entry in [`Tolls::tellings`].
+#[derive(Clone, Copy)]
+struct Telling {
+    told: Told,
+    /// The casualty told before it with the same kind and figure, if any.
+    before: Option<usize>,
 }
 
 /// Whether a figure's place and date are told in its own sentence, rather than taken from
@@ -1372,9 +1462,9 @@ struct Told {
 /// figure restated is another casualty, which the reader sees; nothing is dropped.
 pub(crate) const TOLL_LOOK_BACK: usize = 32;
 
-/// The room [`Tolls::index`] starts with: as many sizes and kinds of figures as most
-/// articles tell.
-const INDEX_START: usize = 16;
+/// The room [`Tolls::list`] starts with: as many figures as most articles tell, not grown
+/// (and every casualty moved again) at the fifth and ninth.
+const LIST_START: usize = 16;
 
 impl Tolls {
     /// Adds a casualty, merging it into the last one told with the same kind, figure, scope
@@ -1382,31 +1472,38 @@ impl Tolls {
     /// "two soldiers killed in Donetsk" and "two civilians killed in Kherson" are two
     /// figures, a figure restated is one.
     fn add(&mut self, c: Casualty, told: Told) {
-        // sized at the first figure for the sizes an article tells, not grown (and every
-        // key hashed again) at the fourth, eighth and fifteenth
-        if self.index.capacity() == 0 {
-            self.index.reserve(INDEX_START);
+        if self.list.capacity() == 0 {
+            self.list.reserve(LIST_START);
+            self.tellings.reserve(LIST_START);
         }
-        let tellings = self.index.entry((c.kind, c.count.best())).or_default();
-        let same = tellings
-            .iter()
-            .rev()
-            .take(TOLL_LOOK_BACK)
-            .copied()
-            .find(|&i| {
-                work::add(1);
-                let (Some(p), Some(&pt)) = (self.list.get(i), self.told.get(i)) else {
-                    return false;
-                };
-                p.cumulative == c.cumulative && p.modality == c.modality && agrees(p, pt, &c, told)
-            });
+        let key = (c.kind as u8, c.count.best());
+        // the tellings of the same kind and figure, the last first
+        let mut at = self.last.get(key);
+        let mut same = None;
+        for _ in 0..TOLL_LOOK_BACK {
+            let Some(i) = at else { break };
+            work::add(1);
+            let (Some(p), Some(pt)) = (self.list.get(i), self.tellings.get(i)) else {
+                break;
+            };
+            if p.cumulative == c.cumulative
+                && p.modality == c.modality
+                && agrees(p, pt.told, &c, told)
+            {
+                same = Some(i);
+                break;
+            }
+            at = pt.before;
+        }
         let Some(i) = same else {
-            tellings.push(self.list.len());
+            let before = self.last.set(key, self.list.len());
             self.list.push(c);
-            self.told.push(told);
+            self.tellings.push(Telling { told, before });
             return;
         };
-        let (Some(prev), Some(pt)) = (self.list.get_mut(i), self.told.get_mut(i)) else {
+        let (Some(prev), Some(Telling { told: pt, .. })) =
+            (self.list.get_mut(i), self.tellings.get_mut(i))
+        else {
             return;
         };
         pt.place |= told.place && prev.place.is_none();
@@ -1445,4 +1542,27 @@ fn agrees(p: &Casualty, pt: Told, c: &Casualty, ct: Told) -> bool {
         || p.victims.category == VictimCategory::People
         || c.victims.category == VictimCategory::People;
     place && victims && date
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heads_past_the_list_are_kept_in_the_tree() {
+        let mut heads = Heads::default();
+        // more kinds and figures than the list holds
+        let keys: Vec<Key> = (0..40u64).map(|n| ((n % 3) as u8, Some(n))).collect();
+        for (i, &k) in keys.iter().enumerate() {
+            assert_eq!(heads.get(k), None);
+            assert_eq!(heads.set(k, i), None);
+        }
+        for (i, &k) in keys.iter().enumerate() {
+            assert_eq!(heads.get(k), Some(i));
+            assert_eq!(heads.set(k, 100 + i), Some(i));
+            assert_eq!(heads.get(k), Some(100 + i));
+        }
+        assert_eq!(heads.get((0, None)), None);
+        assert_eq!(heads.list.len(), LISTED);
+    }
 }

@@ -105,7 +105,7 @@ pub(crate) fn places_agree(
         return any(a_towns, b_towns);
     }
     if how == Match::Same && !a_provinces.is_empty() && !b_provinces.is_empty() {
-        return province_codes(a_provinces) == province_codes(b_provinces);
+        return same_provinces(a_provinces, b_provinces);
     }
     let a_all = if a_towns.is_empty() {
         a_provinces
@@ -118,6 +118,28 @@ pub(crate) fn places_agree(
         b_towns
     };
     any(a_all, b_all)
+}
+
+/// The lists of provinces this many pairs long or shorter are compared pair by pair, not
+/// by sorted lists of their codes ([`same_provinces`]).
+const FEW_PAIRS: usize = 64;
+
+/// True if two lists of provinces have the same codes. Most events name one or two: each
+/// code is sought in the other list, nothing is allocated; long lists are compared by their
+/// codes sorted, not pair by pair.
+fn same_provinces(a: &[Place], b: &[Place]) -> bool {
+    if a.len().saturating_mul(b.len()) > FEW_PAIRS {
+        return province_codes(a) == province_codes(b);
+    }
+    super::work::add(a.len() * b.len());
+    within(a, b) && within(b, a)
+}
+
+/// True if every province code of `xs` is one of `ys`.
+fn within(xs: &[Place], ys: &[Place]) -> bool {
+    xs.iter()
+        .filter_map(|p| p.code.as_deref())
+        .all(|x| ys.iter().any(|y| y.code.as_deref() == Some(x)))
 }
 
 /// The codes of a list of provinces, sorted, once each.
@@ -166,6 +188,31 @@ mod tests {
             span: Span::new(0, 0),
             inferred: false,
         }
+    }
+
+    #[test]
+    fn same_provinces_are_the_same_codes() {
+        let (hl, id) = (province("SY-HL", "SY"), province("SY-ID", "SY"));
+        // a town has no code of its own
+        let uncoded = town("Aleppo", "SY-HL", "SY");
+        let cases: [(Vec<Place>, Vec<Place>); 4] = [
+            (
+                vec![hl.clone(), id.clone()],
+                vec![id.clone(), hl.clone(), hl.clone()],
+            ),
+            (vec![hl.clone()], vec![hl.clone(), id.clone()]),
+            (vec![hl.clone(), uncoded.clone()], vec![hl.clone()]),
+            (vec![uncoded.clone()], vec![hl.clone()]),
+        ];
+        for (a, b) in &cases {
+            let by_codes = province_codes(a) == province_codes(b);
+            assert_eq!(same_provinces(a, b), by_codes);
+            assert_eq!(same_provinces(b, a), by_codes);
+        }
+        // long lists: by their codes sorted
+        let many: Vec<Place> = (0..FEW_PAIRS).map(|_| hl.clone()).collect();
+        assert!(same_provinces(&many, &[hl.clone(), hl.clone()]));
+        assert!(!same_provinces(&many, &[hl, id]));
     }
 
     #[test]
