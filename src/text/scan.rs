@@ -33,7 +33,12 @@ fn padded(rest: &[u8]) -> [u8; BLOCK] {
 ///
 /// A block's picks are one `u32` of bits, made with a vector compare and four multiplies, so
 /// a byte costs about one instruction and a pick a few more; a block is read past the
-/// limit of a look-up when the text goes on, and again only when a look-up goes back.
+/// limit of a look-up when the text goes on, and again when a look-up goes back to an
+/// earlier block.
+///
+/// Look-ups must not go back inside the block read last: the bits of the bytes before the
+/// last look-up's `from` are cleared, so such a look-up would miss them. Every caller walks
+/// forward (each `from` at or past the one before).
 pub(super) struct Marks<'t, F> {
     bytes: &'t [u8],
     hit: F,
