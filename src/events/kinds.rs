@@ -242,16 +242,6 @@ impl Walk {
     }
 }
 
-/// True if the token can give a cue, a deed or fire ("fired on the positions of" is a cue
-/// of its own, [`cue_in_context`]): a clause without one has no trigger.
-fn is_lively(t: &super::Tok) -> bool {
-    t.k != K::None
-        || matches!(
-            t.w,
-            W::Casualty(CasualtyKind::Killed, _) | W::Trigger(None, false) | W::Launch
-        )
-}
-
 /// The word classes [`finish`] needs of the whole clause, noted by the walk over its
 /// tokens as it reads each word that is not plain ([`is_plain`]).
 #[derive(Default)]
@@ -282,25 +272,31 @@ fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> Reading {
     let mut g = Signs::default();
     let mut w = Walk::default();
     let toks = s.toks.get(a..b).unwrap_or(&[]);
-    // no cue, no deed, no fire: no trigger, and nothing for the walk to find
-    if !toks.iter().any(is_lively) {
-        return Reading {
-            signs: g,
-            first: None,
-            last: None,
-        };
-    }
     let mut classes = Classes::default();
-    for (k, t) in toks.iter().enumerate() {
+    // the token after the last one read
+    let mut from = 0;
+    loop {
         // what a protest is about is not begun yet
         let matter_open = w.protest_led && w.matter_from.is_none();
         // a word of no cue and of no class that [`read_word`], [`cue_in_context`] or
-        // [`finish`] reads (most words) adds no sign: it can only start what a protest is
-        // about ("because"), read below where one is open
+        // [`finish`] reads (most words) adds no sign: passed over in a tight loop, as it
+        // can only start what a protest is about ("because"), read below where one is open.
+        // (A clause with no cue, no deed and no fire is walked too: [`finish`] gives it no
+        // trigger, and a first pass to find one would read the words before it twice.)
+        let k = if matter_open {
+            from
+        } else {
+            let rest = toks.get(from..).unwrap_or(&[]);
+            match rest.iter().position(|t| !is_plain(t)) {
+                Some(off) => from + off,
+                None => break,
+            }
+        };
+        let Some(t) = toks.get(k) else {
+            break;
+        };
+        from = k + 1;
         let plain = is_plain(t);
-        if plain && !matter_open {
-            continue;
-        }
         if !plain {
             classes.note(t);
         }
@@ -337,7 +333,7 @@ fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> Reading {
 /// neighbours: [`cue_in_context`] gives it no cue, and neither [`read_word`] nor [`finish`]
 /// ([`Classes`]) reads anything of it.
 fn is_plain(t: &super::Tok) -> bool {
-    t.k == K::None
+    matches!(t.k, K::None)
         && !matches!(
             t.w,
             W::Launch
