@@ -440,7 +440,10 @@ fn has_head(text: &str, t: Span, cuts: &[usize], ci: &mut usize) -> bool {
     if cuts.get(*ci).is_some_and(|&k| k < t.end) {
         return parts_have_head(b, t, cuts, ci);
     }
-    b.get(t.start..t.end).is_some_and(is_head)
+    // most words are told by their first byte and length, without taking their slice
+    b.get(t.start)
+        .is_some_and(|&first| may_head(first, t.end.wrapping_sub(t.start)))
+        && b.get(t.start..t.end).is_some_and(is_head)
 }
 
 /// [`has_head`] for a token with cuts.
@@ -458,20 +461,26 @@ fn parts_have_head(b: &[u8], t: Span, cuts: &[usize], ci: &mut usize) -> bool {
 
 /// Whether a word can start a date ([`read`] reads none from any other): it starts with a
 /// digit, is "overnight", "today", "yesterday", "last" or "this" in any case, or a weekday
-/// or month name. Told by a byte class and the length for most words: this runs on every
+/// or month name. Told by the first byte and the length for most words: this runs on every
 /// word of a sentence.
 #[inline]
 fn is_head(w: &[u8]) -> bool {
     let Some(&first) = w.first() else {
         return false;
     };
-    let c = class(first);
-    c & DIGIT != 0
-        || c & HEAD_FIRST != 0
-            && HEAD_LENGTHS
-                .get(usize::from(first))
-                .is_some_and(|&lengths| lengths >> w.len().min(15) & 1 != 0)
-            && is_keyword(w, c & UPPER != 0)
+    may_head(first, w.len())
+        && (first.is_ascii_digit() || is_keyword(w, first.is_ascii_uppercase()))
+}
+
+/// Whether a word that starts with byte `first` and has `len` bytes can start a date
+/// ([`is_head`]), by one look-up: it starts with a digit, or a keyword of its length
+/// starts with its first byte ([`HEAD_LENGTHS`]). A necessary test, not a sufficient one:
+/// a length is read modulo 32 (no clamp on the way), and a word that long is no keyword,
+/// which [`is_keyword`] tells exactly.
+#[inline]
+fn may_head(first: u8, len: usize) -> bool {
+    // (`as u32` keeps the low bits, all that the shift reads)
+    HEAD_LENGTHS[usize::from(first)].wrapping_shr(len as u32) & 1 != 0
 }
 
 /// The words [`is_keyword`] looks for, but the lowercase forms of the relative ones.
@@ -526,9 +535,15 @@ const KEYWORDS: &[&[u8]] = &[
 
 /// For each first byte, the lengths (as bits) of the words of [`KEYWORDS`] that start
 /// with it, the relative words with their lowercase first letters too: a word of another
-/// length is no keyword, told without reading it.
-static HEAD_LENGTHS: [u16; 256] = {
-    let mut t = [0u16; 256];
+/// length is no keyword, told without reading it. A digit has every length: a figure of
+/// any length can start a date.
+static HEAD_LENGTHS: [u32; 256] = {
+    let mut t = [0u32; 256];
+    let mut d = b'0';
+    while d <= b'9' {
+        t[d as usize] = u32::MAX;
+        d += 1;
+    }
     let mut k = 0;
     while k < KEYWORDS.len() {
         let w = KEYWORDS[k];
@@ -543,8 +558,8 @@ static HEAD_LENGTHS: [u16; 256] = {
 };
 
 /// [`is_head`] for a word that starts with a capital (`upper`) or one of 'o', 't', 'y',
-/// 'l', and has the length of a keyword that starts so: kept out of line, as most words
-/// never get here.
+/// 'l', and has the length of a keyword that starts so (modulo 32, [`may_head`]: this
+/// test is exact whatever the length): kept out of line, as most words never get here.
 #[inline(never)]
 fn is_keyword(w: &[u8], upper: bool) -> bool {
     let (Some(&a), Some(&n)) = (w.first(), w.get(1)) else {
@@ -588,26 +603,14 @@ fn is_keyword(w: &[u8], upper: bool) -> bool {
 const ALNUM: u8 = 1;
 const DASH: u8 = 2;
 const HIGH: u8 = 4;
-const DIGIT: u8 = 8;
-const UPPER: u8 = 16;
-/// The first byte of a word that can start a date but a digit ([`is_head`]): an ASCII
-/// capital, or 'o', 't', 'y', 'l' ("overnight", "today", "yesterday", "last", "this").
-const HEAD_FIRST: u8 = 32;
 
-/// Byte classes: for the word scanner, ASCII letters and digits, '-', non-ASCII bytes;
-/// for [`is_head`], digits, capitals and the first letters of relative days.
+/// Byte classes of the word scanner: ASCII letters and digits, '-', non-ASCII bytes.
 static CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut c = 0;
     while c < 256 {
         let b = c as u8;
-        t[c] = if b.is_ascii_digit() {
-            ALNUM | DIGIT
-        } else if b.is_ascii_uppercase() {
-            ALNUM | UPPER | HEAD_FIRST
-        } else if matches!(b, b'o' | b't' | b'y' | b'l') {
-            ALNUM | HEAD_FIRST
-        } else if b.is_ascii_alphanumeric() {
+        t[c] = if b.is_ascii_alphanumeric() {
             ALNUM
         } else if b == b'-' {
             DASH
@@ -785,7 +788,13 @@ fn read(
     if let Some(wd) = capital.then(|| weekday(w.s.as_bytes())).flatten() {
         return read_weekday(text, words, i, wd, published);
     }
-    if let Some(d) = digit.then(|| day_num(w.s)).flatten() {
+    // "17 March": a day before a month's name, which starts with a capital (a figure before
+    // any other word is no day, and no year either when it reads as a day)
+    let before_capital = words
+        .get(i + 1)
+        .and_then(|x| x.s.as_bytes().first())
+        .is_some_and(u8::is_ascii_uppercase);
+    if let Some(d) = (digit && before_capital).then(|| day_num(w.s)).flatten() {
         return read_day_month(text, words, i, d, published);
     }
     if let Some(m) = capital.then(|| month(w.s.as_bytes())).flatten() {
@@ -1076,6 +1085,11 @@ mod tests {
         ] {
             assert!(!is_head(w.as_bytes()), "{w}");
         }
+        // lengths are read modulo 32 before the exact test: a long figure is a head, a long
+        // word of a keyword's length modulo 32 is not
+        assert!(is_head("7".repeat(40).as_bytes()));
+        assert!(!is_head(format!("Monday{}", "y".repeat(32)).as_bytes()));
+        assert!(!is_head(format!("last{}", "s".repeat(32)).as_bytes()));
     }
 
     proptest::proptest! {
