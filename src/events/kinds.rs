@@ -1089,10 +1089,28 @@ fn actor(
 
 /// The side of a token: armed for fighters, forces and what they hold; unarmed for
 /// civilians, people, villages and houses.
+#[inline]
 fn side_of(doc: &Doc, s: &Sent, k: usize) -> Side {
     let Some(t) = s.toks.get(k) else {
         return Side::Unknown;
     };
+    // most words are no mention and of no class or cue of a side: told here, as the scans
+    // for a side read every word after a trigger
+    let may_name_side = t.ment.is_some()
+        || matches!(t.k, K::Post | K::Crowd)
+        || matches!(
+            t.w,
+            W::Victim(_) | W::Military | W::Base | W::TownWord | W::Thing
+        );
+    if !may_name_side {
+        return Side::Unknown;
+    }
+    named_side(doc, s, k, t)
+}
+
+/// [`side_of`] for a token that may name a side: kept out of line.
+#[inline(never)]
+fn named_side(doc: &Doc, s: &Sent, k: usize, t: &super::Tok) -> Side {
     if let Some(m) = t.ment.and_then(|m| s.ments.get(m as usize)) {
         if doc.has_kind(m, &[EntryKind::ArmedGroup, EntryKind::Military]) {
             return Side::Armed;
