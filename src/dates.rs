@@ -297,6 +297,8 @@ thread_local! {
 /// on): [`read`] sees there what it sees in the whole sentence. A window that would reach into
 /// the one before is one with it; a window that starts where the one before ends holds no
 /// word that a date of that one reads, nor the reverse. Every token is read at most twice.
+/// A figure that starts no date ([`figure_starts_date`]: "12 people") opens no window,
+/// though [`window_end`] goes on at it as at every head.
 fn head_windows<T>(
     text: &str,
     toks: &[T],
@@ -327,7 +329,7 @@ fn head_windows<T>(
 }
 
 /// The first word token from token `x` on that can start a date (see [`has_head`] for
-/// `ci`).
+/// `ci`, and [`figure_starts_date`]).
 fn next_head<T>(
     text: &str,
     toks: &[T],
@@ -338,12 +340,44 @@ fn next_head<T>(
 ) -> Option<usize> {
     while let Some(t) = toks.get(x) {
         let (span, mark) = tok(t);
-        if mark == 0 && has_head(text, span, cuts, ci) {
+        let first_cut = *ci;
+        // (a token with cuts, which moved `ci`, is read in parts: each may start a date)
+        if mark == 0
+            && has_head(text, span, cuts, ci)
+            && (*ci != first_cut || figure_starts_date(text, toks, tok, x, span))
+        {
             return Some(x);
         }
         x += 1;
     }
     None
+}
+
+/// Whether the head at token `x`, of `span` and without cuts (one word of the scanner), can
+/// start a date as [`read`] reads one. Any word but a figure can; a figure starts one only
+/// as a year (four digits) or as a day before a month's name, which starts with a capital.
+/// The next word token stands for the next word (a "'s" between them is a word without
+/// a capital: the test errs on the side of a date). A figure that starts no date ("killed
+/// 12 people") needs no window of its own: a date that reads it as its day starts at a
+/// head before it, whose window takes it in ([`window_end`] goes on at every head).
+fn figure_starts_date<T>(
+    text: &str,
+    toks: &[T],
+    tok: &impl Fn(&T) -> (Span, u8),
+    x: usize,
+    span: Span,
+) -> bool {
+    let b = text.as_bytes();
+    if !b.get(span.start).is_some_and(u8::is_ascii_digit) || span.end.wrapping_sub(span.start) == 4
+    {
+        return true;
+    }
+    toks.get(x + 1..)
+        .unwrap_or(&[])
+        .iter()
+        .map(tok)
+        .find(|&t| is_word(text, t))
+        .is_some_and(|(next, _)| b.get(next.start).is_some_and(u8::is_ascii_uppercase))
 }
 
 /// The first token of the window of a head at token `h` (see [`head_windows`]): the start
@@ -1133,6 +1167,42 @@ mod tests {
         assert!(all("last NIGHT", p).is_empty());
         assert_eq!(all("Yesterday", p)[0].date, Some(d(2016, 8, 15)));
         assert!(all("monday march 3 the tuesday", p).is_empty());
+    }
+
+    /// A figure starts a date only as a year or before a capital: no window for "12 people".
+    #[test]
+    fn figures_that_start_no_date() {
+        let text = "12 people , 3 May , 2016 , 7 's X , 5";
+        let mut toks = Vec::new();
+        let mut at = 0;
+        for piece in text.split(' ') {
+            let mark = match piece {
+                "," => b',',
+                "'s" => b'\'',
+                _ => 0,
+            };
+            toks.push((Span::new(at, at + piece.len()), mark));
+            at += piece.len() + 1;
+        }
+        let tok = |t: &(Span, u8)| *t;
+        let starts = |x: usize| figure_starts_date(text, &toks, &tok, x, toks[x].0);
+        let got: Vec<(&str, bool)> = (0..toks.len())
+            .filter(|&x| toks[x].1 == 0)
+            .map(|x| (toks[x].0.get(text).unwrap(), starts(x)))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("12", false),
+                ("people", true),
+                ("3", true),
+                ("May", true),
+                ("2016", true),
+                ("7", true),
+                ("X", true),
+                ("5", false)
+            ]
+        );
     }
 
     /// A weekday in a report is the latest such day on or before its publication.
