@@ -607,7 +607,12 @@ fn is_keyword(w: &[u8], upper: bool) -> bool {
         (9, b'y') => b"yesterday",
         _ => b"",
     };
-    if !relative.is_empty() && w.eq_ignore_ascii_case(relative) {
+    // (`relative` is all lowercase letters: a byte with its case bit set is equal to one of
+    // them only if it is that letter in either case, a test cheaper than folding both)
+    if !relative.is_empty()
+        && w.len() == relative.len()
+        && w.iter().zip(relative).all(|(&c, &l)| c | 0x20 == l)
+    {
         return true;
     }
     // a name starts with its three-letter abbreviation: a quick no for other capitals
