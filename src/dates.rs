@@ -193,14 +193,19 @@ pub(crate) fn for_each_date_of_tokens<'t, T>(
     published: Option<NaiveDate>,
     mut each: impl FnMut(DateRef),
 ) {
-    let mut words: Vec<Word<'t>> = WORDS.take();
+    // taken at the first window: most sentences have none, and leave the vector where it is
+    let mut taken: Option<Vec<Word<'t>>> = None;
     head_windows(text, toks, &tok, cuts, |a, e| {
+        let words = taken.get_or_insert_with(|| WORDS.take());
         words.clear();
         let window = toks.get(a..e).unwrap_or(&[]);
-        window_words(text, window, &tok, cuts, &mut words);
-        for_each_date_in(text, &words, published, &mut each);
+        window_words(text, window, &tok, cuts, words);
+        for_each_date_in(text, words, published, &mut each);
     });
     // kept for the next sentence of the thread, unless it is large
+    let Some(mut words) = taken else {
+        return;
+    };
     if words.capacity() <= KEEP_WORDS {
         words.clear();
         // (empty: no word is mapped; the vector is reused in place)
