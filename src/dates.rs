@@ -67,7 +67,7 @@ fn for_each_date_in(
 ) {
     let mut i = 0;
     while let Some(w) = words.get(i) {
-        if !is_head(w.s.as_bytes()) {
+        if !is_head(w.s) {
             i += 1;
             continue;
         }
@@ -87,9 +87,7 @@ fn for_each_date_in(
 /// For a date whose `date` is `None`: only those keep their words while the rules run.
 pub(crate) fn year_free(date: &DateRef) -> Option<NaiveDate> {
     let text = date.text.as_str();
-    let m = words(text, 0, text.len())
-        .iter()
-        .find_map(|w| month(w.s.as_bytes()))?;
+    let m = words(text, 0, text.len()).iter().find_map(|w| month(w.s))?;
     if date.precision != Precision::Day {
         // a month's words are its name alone ("in" is not kept): its first day
         return NaiveDate::from_ymd_opt(2000, m, 1);
@@ -106,7 +104,7 @@ pub(crate) fn year_free(date: &DateRef) -> Option<NaiveDate> {
 /// A word of the date scanner: letters and digits, and '-' inside.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Word<'t> {
-    s: &'t str,
+    s: &'t [u8],
     span: Span,
 }
 
@@ -165,7 +163,7 @@ fn words_into<'t>(text: &'t str, start: usize, end: usize, v: &mut Vec<Word<'t>>
         while e > a && b.get(e - 1) == Some(&b'-') {
             e -= 1;
         }
-        let w = s.get(a..e).unwrap_or("");
+        let w = b.get(a..e).unwrap_or(&[]);
         v.push(Word {
             s: w,
             span: Span::new(start + a, start + a + w.len()),
@@ -213,7 +211,7 @@ pub(crate) fn for_each_date_of_tokens<'t, T>(
             words
                 .into_iter()
                 .map(|w| Word {
-                    s: "",
+                    s: &[],
                     span: w.span,
                 })
                 .collect(),
@@ -238,9 +236,9 @@ fn window_words<'t, T>(
     if cuts.get(first_cut).is_none_or(|&k| k >= to) {
         let simple = window.iter().all(|t| match tok(t) {
             // (the char 0 is a token of mark 0 but no word: the scanner reads it)
-            (span, 0) => span.get(text).is_some_and(|s| {
+            (span, 0) => text.as_bytes().get(span.start..span.end).is_some_and(|s| {
                 v.push(Word { s, span });
-                s != "\0"
+                s != b"\0"
             }),
             (span, mark) => mark != b'-' && !(mark == b'\'' && span.len() == 2),
         });
@@ -711,8 +709,8 @@ fn month(w: &[u8]) -> Option<u32> {
     })
 }
 
-fn is_abbrev(w: &str) -> bool {
-    w.len() <= 4 && w != "May" && w != "June" && w != "July"
+fn is_abbrev(w: &[u8]) -> bool {
+    w.len() <= 4 && w != b"May" && w != b"June" && w != b"July"
 }
 
 /// A word is followed by '.' in the text (abbreviations need it).
@@ -720,8 +718,7 @@ fn dotted(text: &str, w: &Word) -> bool {
     text.get(w.span.end..w.span.end + 1) == Some(".")
 }
 
-fn day_num(w: &str) -> Option<u32> {
-    let b = w.as_bytes();
+fn day_num(b: &[u8]) -> Option<u32> {
     // digits, then an optional "st", "nd", "rd", "th"
     let digits_end = b
         .iter()
@@ -746,17 +743,17 @@ fn digits_value(d: &[u8]) -> Option<u32> {
     })
 }
 
-fn year_num(w: &str) -> Option<i32> {
+fn year_num(w: &[u8]) -> Option<i32> {
     if w.len() != 4 {
         return None;
     }
-    let v = i32::try_from(digits_value(w.as_bytes())?).ok()?;
+    let v = i32::try_from(digits_value(w)?).ok()?;
     (1900..=2100).contains(&v).then_some(v)
 }
 
 /// `w` is one of `list`, ignoring ASCII case.
-fn is_any(w: &str, list: &[&str]) -> bool {
-    list.iter().any(|x| w.eq_ignore_ascii_case(x))
+fn is_any(w: &[u8], list: &[&str]) -> bool {
+    list.iter().any(|x| w.eq_ignore_ascii_case(x.as_bytes()))
 }
 
 /// The latest `weekday` on or before `published`.
@@ -814,7 +811,7 @@ fn read(
     let w = words.get(i)?;
     // A date starts with a digit, a capital (weekdays and months are capitalized) or one of
     // "overnight", "today", "yesterday", "last", "this" in any case: a quick no for most words.
-    let first = *w.s.as_bytes().first()?;
+    let first = *w.s.first()?;
     let digit = first.is_ascii_digit();
     let capital = first.is_ascii_uppercase();
     if !(digit || capital || matches!(first, b'o' | b't' | b'y' | b'l')) {
@@ -829,19 +826,19 @@ fn read(
         return Some(r);
     }
     // the rest starts with a digit (days, years) or a capital (weekdays, months)
-    if let Some(wd) = capital.then(|| weekday(w.s.as_bytes())).flatten() {
+    if let Some(wd) = capital.then(|| weekday(w.s)).flatten() {
         return read_weekday(text, words, i, wd, published);
     }
     // "17 March": a day before a month's name, which starts with a capital (a figure before
     // any other word is no day, and no year either when it reads as a day)
     let before_capital = words
         .get(i + 1)
-        .and_then(|x| x.s.as_bytes().first())
+        .and_then(|x| x.s.first())
         .is_some_and(u8::is_ascii_uppercase);
     if let Some(d) = (digit && before_capital).then(|| day_num(w.s)).flatten() {
         return read_day_month(text, words, i, d, published);
     }
-    if let Some(m) = capital.then(|| month(w.s.as_bytes())).flatten() {
+    if let Some(m) = capital.then(|| month(w.s)).flatten() {
         return read_month(text, words, i, m, published);
     }
     let y = year_num(w.s)?;
@@ -856,8 +853,8 @@ fn read(
 }
 
 /// The word at index `j`, "" for none.
-fn word_at<'t>(words: &[Word<'t>], j: Option<usize>) -> &'t str {
-    j.and_then(|j| words.get(j)).map_or("", |w| w.s)
+fn word_at<'t>(words: &[Word<'t>], j: Option<usize>) -> &'t [u8] {
+    j.and_then(|j| words.get(j)).map_or(&[], |w| w.s)
 }
 
 /// A relative day at word `i`: "overnight", "today", "yesterday", "last night", "this
@@ -870,12 +867,12 @@ fn read_relative(
 ) -> Option<(DateRef, usize)> {
     let w = words.get(i)?;
     let next = word_at(words, Some(i + 1));
-    let is = |x: &str| w.s.eq_ignore_ascii_case(x);
+    let is = |x: &str| w.s.eq_ignore_ascii_case(x.as_bytes());
     if is("overnight") {
         // "overnight on Sunday": the weekday says which night
         if words
             .get(i + 1)
-            .is_some_and(|n| n.s == "on" || weekday(n.s.as_bytes()).is_some())
+            .is_some_and(|n| n.s == b"on" || weekday(n.s).is_some())
         {
             return None;
         }
@@ -888,10 +885,10 @@ fn read_relative(
         let d = published.and_then(|p| p.pred_opt());
         return Some((mk(text, words, i, i + 1, d, Precision::Day), i + 1));
     }
-    if is("last") && next == "night" {
+    if is("last") && next == b"night" {
         return Some((mk(text, words, i, i + 2, published, Precision::Day), i + 2));
     }
-    if is("this") && matches!(next, "morning" | "afternoon" | "evening") {
+    if is("this") && matches!(next, b"morning" | b"afternoon" | b"evening") {
         return Some((mk(text, words, i, i + 2, published, Precision::Day), i + 2));
     }
     None
@@ -910,13 +907,13 @@ fn read_weekday(
         return None;
     }
     let prev = word_at(words, i.checked_sub(1));
-    let last = prev.eq_ignore_ascii_case("last");
-    let nxt = prev.eq_ignore_ascii_case("next");
+    let last = prev.eq_ignore_ascii_case(b"last");
+    let nxt = prev.eq_ignore_ascii_case(b"next");
     let a = if last || nxt { i - 1 } else { i };
     let mut b = i + 1;
     if matches!(
         word_at(words, Some(i + 1)),
-        "morning" | "afternoon" | "evening" | "night"
+        b"morning" | b"afternoon" | b"evening" | b"night"
     ) {
         b += 1;
     }
@@ -942,7 +939,7 @@ fn read_day_month(
     published: Option<NaiveDate>,
 ) -> Option<(DateRef, usize)> {
     let m = words.get(i + 1).and_then(|x| {
-        month(x.s.as_bytes()).filter(|_| !is_abbrev(x.s) || dotted(text, x) || x.s.len() == 3)
+        month(x.s).filter(|_| !is_abbrev(x.s) || dotted(text, x) || x.s.len() == 3)
     })?;
     let year = words.get(i + 2).and_then(|x| year_num(x.s));
     let b = if year.is_some() { i + 3 } else { i + 2 };
@@ -977,7 +974,7 @@ fn read_month(
         return None;
     }
     let prev = word_at(words, i.checked_sub(1));
-    let prev_is = |x: &str| prev.eq_ignore_ascii_case(x);
+    let prev_is = |x: &str| prev.eq_ignore_ascii_case(x.as_bytes());
     // "March 17[, 2016]"
     if let Some(d) = words.get(i + 1).and_then(|x| day_num(x.s)) {
         let year = words.get(i + 2).and_then(|x| year_num(x.s));
@@ -1008,7 +1005,7 @@ fn read_month(
             "in", "since", "during", "last", "early", "late", "mid", "until", "by", "of", "mid-",
         ],
     );
-    if !cue || (w.s == "May" && !prev_is("in") && !prev_is("last")) {
+    if !cue || (w.s == b"May" && !prev_is("in") && !prev_is("last")) {
         return None;
     }
     let strict = prev_is("last");
@@ -1146,7 +1143,7 @@ mod tests {
             for i in 0..ws.len() {
                 for p in [None, Some(d(2016, 8, 16))] {
                     if read(&t, &ws, i, p).is_some() {
-                        assert!(is_head(ws[i].s.as_bytes()), "{t:?} {i}");
+                        assert!(is_head(ws[i].s), "{t:?} {i}");
                     }
                 }
             }
