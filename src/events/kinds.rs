@@ -242,16 +242,6 @@ impl Walk {
     }
 }
 
-/// True if the token can give a cue, a deed or fire ("fired on the positions of" is a cue
-/// of its own, [`cue_in_context`]): a clause without one has no trigger.
-fn is_lively(t: &super::Tok) -> bool {
-    t.k != K::None
-        || matches!(
-            t.w,
-            W::Casualty(CasualtyKind::Killed, _) | W::Trigger(None, false) | W::Launch
-        )
-}
-
 /// The word classes [`finish`] needs of the whole clause, noted by the walk over its
 /// tokens as it reads each word that is not plain ([`is_plain`]).
 #[derive(Default)]
@@ -282,31 +272,38 @@ fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> Reading {
     let mut g = Signs::default();
     let mut w = Walk::default();
     let toks = s.toks.get(a..b).unwrap_or(&[]);
-    // no cue, no deed, no fire: no trigger, and nothing for the walk to find
-    if !toks.iter().any(is_lively) {
-        return Reading {
-            signs: g,
-            first: None,
-            last: None,
-        };
-    }
     let mut classes = Classes::default();
-    for (k, t) in toks.iter().enumerate() {
+    // the token after the last one read
+    let mut from = 0;
+    loop {
         // what a protest is about is not begun yet
         let matter_open = w.protest_led && w.matter_from.is_none();
         // a word of no cue and of no class that [`read_word`], [`cue_in_context`] or
-        // [`finish`] reads (most words) adds no sign: it can only start what a protest is
-        // about ("because"), read below where one is open
+        // [`finish`] reads (most words) adds no sign: passed over in a tight loop, as it
+        // can only start what a protest is about ("because"), read below where one is open.
+        // (A clause with no cue, no deed and no fire is walked too: [`finish`] gives it no
+        // trigger, and a first pass to find one would read the words before it twice.)
+        let k = if matter_open {
+            from
+        } else {
+            let rest = toks.get(from..).unwrap_or(&[]);
+            match rest.iter().position(|t| !is_plain(t)) {
+                Some(off) => from + off,
+                None => break,
+            }
+        };
+        let Some(t) = toks.get(k) else {
+            break;
+        };
+        from = k + 1;
         let plain = is_plain(t);
-        if plain && !matter_open {
-            continue;
-        }
         if !plain {
             classes.note(t);
         }
-        let matter_word = matter_open && (t.k == K::About || doc.word_is(t, lexicon::BECAUSE));
+        let matter_word =
+            matter_open && (matches!(t.k, K::About) || doc.word_is(t, lexicon::BECAUSE));
         if (!plain || matter_word) && is_name_or_month(doc, s, toks, a, k) {
-            w.about_seen |= t.k == K::About;
+            w.about_seen |= matches!(t.k, K::About);
             continue;
         }
         if plain {
@@ -326,7 +323,7 @@ fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> Reading {
             w.matter_from = Some(k);
         }
         w.protest_led |= matches!(t.k, K::Protest | K::Crowd | K::Gather);
-        w.about_seen |= t.k == K::About;
+        w.about_seen |= matches!(t.k, K::About);
         read_word(doc, &mut g, &mut w, t, a + k);
         add_cue(&mut g, &mut w, cue, a + k);
     }
@@ -337,7 +334,7 @@ fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> Reading {
 /// neighbours: [`cue_in_context`] gives it no cue, and neither [`read_word`] nor [`finish`]
 /// ([`Classes`]) reads anything of it.
 fn is_plain(t: &super::Tok) -> bool {
-    t.k == K::None
+    matches!(t.k, K::None)
         && !matches!(
             t.w,
             W::Launch
@@ -393,7 +390,7 @@ fn cue_in_context(doc: &Doc, toks: &[super::Tok], k: usize, w: &mut Walk) -> K {
         // part of what a protest asks ("demanding an easing of ...")
         K::Trend => {
             // "the ongoing lockdown": a trend of something else
-            let of_other = next.is_some_and(|n| n.w == W::Other && n.k == K::None);
+            let of_other = next.is_some_and(|n| matches!(n.w, W::Other) && matches!(n.k, K::None));
             w.trend |= !w.about_seen && !of_other;
             K::None
         }
@@ -406,14 +403,14 @@ fn cue_in_context(doc: &Doc, toks: &[super::Tok], k: usize, w: &mut Walk) -> K {
             K::None
         }
         // "the fight against coronavirus" is no fighting; "clashed over land" is
-        K::Fight if next.is_some_and(|n| n.k == K::About) && !is_past(doc, t) => K::None,
+        K::Fight if next.is_some_and(|n| matches!(n.k, K::About)) && !is_past(doc, t) => K::None,
         // "grenade launchers" are a weapon, not a thrown grenade
         K::Device(Device::Grenade) if next.is_some_and(|n| matches!(n.w, W::WeaponNoun(_))) => {
             K::None
         }
         // "opened fire"
         K::Assault if doc.word_is(t, lexicon::OPENED) => {
-            if next.is_some_and(|n| n.w == W::Launch) {
+            if next.is_some_and(|n| matches!(n.w, W::Launch)) {
                 K::Assault
             } else {
                 K::None
@@ -422,7 +419,9 @@ fn cue_in_context(doc: &Doc, toks: &[super::Tok], k: usize, w: &mut Walk) -> K {
         // "bomb" is an explosive device only when planted or when it explodes (see
         // `finish`), not when aircraft drop it
         K::Device(Device::Ied) if matches!(t.w, W::Trigger(..)) => {
-            if prev.is_some_and(|p| p.w == W::Improvised) || next.is_some_and(|n| n.k == K::Blast) {
+            if prev.is_some_and(|p| matches!(p.w, W::Improvised))
+                || next.is_some_and(|n| matches!(n.k, K::Blast))
+            {
                 K::Device(Device::Ied)
             } else {
                 w.loose_bomb = true;
@@ -439,7 +438,7 @@ fn cue_in_context(doc: &Doc, toks: &[super::Tok], k: usize, w: &mut Walk) -> K {
         }
         K::Found => K::None,
         // "fired on the positions of": direct fire, where no strike word is
-        K::None if t.w == W::Launch => K::Assault,
+        K::None if matches!(t.w, W::Launch) => K::Assault,
         k => k,
     }
 }
@@ -448,8 +447,12 @@ fn cue_in_context(doc: &Doc, toks: &[super::Tok], k: usize, w: &mut Walk) -> K {
 fn set_phrase(doc: &Doc, toks: &[super::Tok], k: usize) -> K {
     let after = |j: usize| toks.get(k + j);
     match after(1) {
-        Some(n) if n.w == W::Launch || n.k == K::Burn => K::Burn,
-        Some(n) if n.w == W::Locative && after(2).is_some_and(|x| x.w == W::Launch) => K::Burn,
+        Some(n) if matches!(n.w, W::Launch) || matches!(n.k, K::Burn) => K::Burn,
+        Some(n)
+            if matches!(n.w, W::Locative) && after(2).is_some_and(|x| matches!(x.w, W::Launch)) =>
+        {
+            K::Burn
+        }
         Some(n) if doc.word_is(n, lexicon::UP) => K::Establish,
         _ => K::None,
     }
@@ -458,7 +461,9 @@ fn set_phrase(doc: &Doc, toks: &[super::Tok], k: usize) -> K {
 /// "exchanged fire", "traded gunfire", "exchanged artillery": fighting.
 fn exchanged_fire(toks: &[super::Tok], k: usize) -> K {
     let fire = |x: Option<&super::Tok>| {
-        x.is_some_and(|x| matches!(x.w, W::Launch | W::WeaponNoun(_)) || x.k == K::SmallArms)
+        x.is_some_and(|x| {
+            matches!(x.w, W::Launch | W::WeaponNoun(_)) || matches!(x.k, K::SmallArms)
+        })
     };
     if fire(toks.get(k + 1)) || fire(toks.get(k + 2)) {
         K::Fight
@@ -471,9 +476,9 @@ fn exchanged_fire(toks: &[super::Tok], k: usize) -> K {
 /// killing or a hit.
 fn read_word(doc: &Doc, g: &mut Signs, w: &mut Walk, t: &super::Tok, at: usize) {
     // the gunfire words are assault cues: no other word needs reading
-    g.gun |= t.w == W::Launch
-        || t.k == K::SmallArms
-        || t.k == K::Assault && doc.word_is(t, lexicon::GUNFIRE);
+    g.gun |= matches!(t.w, W::Launch)
+        || matches!(t.k, K::SmallArms)
+        || matches!(t.k, K::Assault) && doc.word_is(t, lexicon::GUNFIRE);
     match t.w {
         W::Base => g.cues |= BASE,
         // aircraft and air strikes (a "bomb" on its own may be planted)
@@ -483,7 +488,9 @@ fn read_word(doc: &Doc, g: &mut Signs, w: &mut Walk, t: &super::Tok, at: usize) 
                 g.cues |= AIR;
             }
         }
-        W::Trigger(Some(crate::model::Weapon::Air), true) if t.k == K::None => g.cues |= AIR,
+        W::Trigger(Some(crate::model::Weapon::Air), true) if matches!(t.k, K::None) => {
+            g.cues |= AIR
+        }
         W::Casualty(CasualtyKind::Killed, _) => {
             g.killed = true;
             w.deed_at = w.deed_at.or(Some(at));
@@ -496,7 +503,7 @@ fn read_word(doc: &Doc, g: &mut Signs, w: &mut Walk, t: &super::Tok, at: usize) 
 
 /// Adds the cue read at token `at` to the signs.
 fn add_cue(g: &mut Signs, w: &mut Walk, cue: K, at: usize) {
-    if cue == K::None {
+    if matches!(cue, K::None) {
         return;
     }
     if let K::Device(d) = cue {
@@ -508,7 +515,7 @@ fn add_cue(g: &mut Signs, w: &mut Walk, cue: K, at: usize) {
         };
     }
     g.cues |= bit(cue);
-    if cue == K::SmallArms {
+    if matches!(cue, K::SmallArms) {
         w.arms_at = w.arms_at.or(Some(at));
     }
     if !matches!(cue, K::Disaster | K::Post | K::SmallArms | K::About) {
@@ -537,7 +544,8 @@ fn finish(mut g: Signs, mut w: Walk, s: &Sent, classes: &Classes) -> Reading {
     }
     // "the war, which has killed 280,000": a running toll, not an incident's death
     // (the sentence is read for a war word only where the clause has a perfect)
-    let war_toll = classes.perfect && s.toks.iter().any(|x| x.w == W::War) || classes.running;
+    let war_toll =
+        classes.perfect && s.toks.iter().any(|x| matches!(x.w, W::War)) || classes.running;
     if war_toll {
         g.killed = false;
         w.deed_at = None;
@@ -595,7 +603,7 @@ fn told_as_matter(doc: &Doc, toks: &[super::Tok], k: usize, cue: K, after_matter
     // "who clashed"; "were damaged", "have been robbed" (a passive of the protesters is
     // an intervention: "were arrested")
     after_matter
-        && (p.k == K::About
+        && (matches!(p.k, K::About)
             || doc.word_is(p, lexicon::RELATIVE)
             || violence && matches!(p.w, W::Aux | W::Perfect))
 }
@@ -945,21 +953,19 @@ fn read_sides(doc: &Doc, s: &Sent, a: usize, b: usize, t: usize, g: &mut Signs) 
         && !(t + 1..b).any(|k| person_side(doc, s, k).is_some())
         && (t + 1..b).any(|k| s.toks.get(k).is_some_and(|x| x.w == W::Thing));
     // in the passive the subject is the side acted on, not the actor: "a man was injured in
-    // a shooting by armed men", "was beaten up by locals"
-    let agent_side = by_phrase(s, t, b).find_map(|k| person_side(doc, s, k));
+    // a shooting by armed men", "was beaten up by locals" (the agent is read only here)
     if g.actor == Side::Unknown && passive {
-        g.actor = agent_side.unwrap_or_default();
+        g.actor = by_phrase(s, t, b)
+            .find_map(|k| person_side(doc, s, k))
+            .unwrap_or_default();
     } else if g.actor == Side::Unknown {
         g.actor = subject_side(doc, s, a, t);
-        // "police", "soldiers", "the army": a state's force though unnamed
-        g.state_actor |= (a..t)
-            .rev()
-            .find_map(|k| person_side(doc, s, k))
-            .is_some_and(|_| {
-                (a..t).rev().any(|k| {
-                    s.toks.get(k).is_some_and(|x| {
-                        matches!(x.w, W::Victim(VictimCategory::SecurityForces) | W::Military)
-                    })
+        // "police", "soldiers", "the army": a state's force though unnamed (where the
+        // subject has a side: read once, above)
+        g.state_actor |= g.actor != Side::Unknown
+            && (a..t).rev().any(|k| {
+                s.toks.get(k).is_some_and(|x| {
+                    matches!(x.w, W::Victim(VictimCategory::SecurityForces) | W::Military)
                 })
             });
     }
@@ -1083,10 +1089,28 @@ fn actor(
 
 /// The side of a token: armed for fighters, forces and what they hold; unarmed for
 /// civilians, people, villages and houses.
+#[inline]
 fn side_of(doc: &Doc, s: &Sent, k: usize) -> Side {
     let Some(t) = s.toks.get(k) else {
         return Side::Unknown;
     };
+    // most words are no mention and of no class or cue of a side: told here, as the scans
+    // for a side read every word after a trigger
+    let may_name_side = t.ment.is_some()
+        || matches!(t.k, K::Post | K::Crowd)
+        || matches!(
+            t.w,
+            W::Victim(_) | W::Military | W::Base | W::TownWord | W::Thing
+        );
+    if !may_name_side {
+        return Side::Unknown;
+    }
+    named_side(doc, s, k, t)
+}
+
+/// [`side_of`] for a token that may name a side: kept out of line.
+#[inline(never)]
+fn named_side(doc: &Doc, s: &Sent, k: usize, t: &super::Tok) -> Side {
     if let Some(m) = t.ment.and_then(|m| s.ments.get(m as usize)) {
         if doc.has_kind(m, &[EntryKind::ArmedGroup, EntryKind::Military]) {
             return Side::Armed;
