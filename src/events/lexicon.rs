@@ -550,6 +550,9 @@ pub(crate) const MARK_EVENT: u8 = 1;
 /// A bit of [`Class::marks`]: a word that can make its sentence tell no event, one of
 /// condolence ([`W::Ceremony`]) or a notice ([`W::Notice`]).
 pub(crate) const MARK_NO_EVENT: u8 = 2;
+/// A bit of [`Class::marks`]: a word at which the strike rules look for a trigger
+/// ([`W::Trigger`], [`W::Launch`], [`W::WeaponNoun`]); a sentence without one has none.
+pub(crate) const MARK_STRIKE: u8 = 4;
 
 /// What the lexicon tells of a word: its class, its cue, and the marks they give its
 /// sentence, so that a sentence's tokens need not be read again to know whether it has an
@@ -558,7 +561,7 @@ pub(crate) const MARK_NO_EVENT: u8 = 2;
 pub(crate) struct Class {
     pub w: W,
     pub k: K,
-    /// [`MARK_EVENT`] and [`MARK_NO_EVENT`] bits.
+    /// [`MARK_EVENT`], [`MARK_NO_EVENT`] and [`MARK_STRIKE`] bits.
     pub marks: u8,
 }
 
@@ -579,12 +582,16 @@ pub(crate) fn marks(w: W, k: K) -> u8 {
         W::Trigger(..) | W::Casualty(..) | W::Launch | W::WeaponNoun(_) | W::Toll
     ) || k != K::None;
     let no_event = matches!(w, W::Ceremony | W::Notice);
+    let strike = matches!(w, W::Trigger(..) | W::Launch | W::WeaponNoun(_));
     let mut marks = 0;
     if event {
         marks |= MARK_EVENT;
     }
     if no_event {
         marks |= MARK_NO_EVENT;
+    }
+    if strike {
+        marks |= MARK_STRIKE;
     }
     marks
 }

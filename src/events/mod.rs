@@ -209,6 +209,7 @@ struct Parts {
     ments: Range<usize>,
     cued: bool,
     event_words: bool,
+    strike_words: bool,
 }
 
 /// The tokens, cuts, clauses and mentions of all the sentences of a text, each kind in one
@@ -271,6 +272,7 @@ impl Prepared {
                 ments: m0..ments.len(),
                 cued,
                 event_words,
+                strike_words: event_words && marks & lexicon::MARK_STRIKE != 0,
             });
         }
         Prepared {
@@ -304,6 +306,7 @@ impl Prepared {
                 dates: OnceCell::new(),
                 cued: parts.cued,
                 event_words: parts.event_words,
+                strike_words: parts.strike_words,
                 day_date: OnceCell::new(),
                 cues: OnceCell::new(),
             })
@@ -340,6 +343,10 @@ pub(crate) struct Sent<'t> {
     cued: bool,
     /// True if the sentence has a strike or casualty word and tells an event.
     pub event_words: bool,
+    /// True if the sentence tells an event ([`Sent::event_words`]) and has a word at which
+    /// the strike rules look for a trigger ([`lexicon::MARK_STRIKE`]): only such a sentence
+    /// can tell a strike.
+    pub strike_words: bool,
     /// The last day-precision date of a sentence without event words, read when an event
     /// of its paragraph first needs it; boxed, as most sentences have none (a sentence
     /// record is kept for every sentence of the article).

@@ -128,8 +128,9 @@ pub(crate) fn extract(doc: &Doc) -> Strikes {
         let mut any = false;
         // the sentence's base, read once for all its clauses
         let mut base_here: Option<Base> = None;
-        // a sentence that tells no event (a statement of condolence, a notice) has no strike
-        let clauses = if s.event_words { s.clauses } else { &[] };
+        // a sentence that tells no event (a statement of condolence, a notice) has no strike,
+        // nor one without a trigger, launch or weapon word
+        let clauses = if s.strike_words { s.clauses } else { &[] };
         for &(a, b) in clauses {
             let Some(t) = trigger(doc, s, a, b) else {
                 continue;
