@@ -818,6 +818,12 @@ pub(crate) enum Cause {
     Conflict,
 }
 
+/// Whether a word of cue `k` tells a cause ([`cause`] reads it): violence, a blast or a
+/// disaster.
+pub(crate) fn tells_cause(k: K) -> bool {
+    bit(k) & (VIOLENT | bit(K::Blast) | bit(K::Disaster)) != 0
+}
+
 /// What the words of a sentence say caused what happened in it.
 pub(crate) fn cause(s: &Sent) -> Cause {
     let mut disaster = false;

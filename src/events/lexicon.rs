@@ -553,6 +553,10 @@ pub(crate) const MARK_NO_EVENT: u8 = 2;
 /// A bit of [`Class::marks`]: a word at which the strike rules look for a trigger
 /// ([`W::Trigger`], [`W::Launch`], [`W::WeaponNoun`]); a sentence without one has none.
 pub(crate) const MARK_STRIKE: u8 = 4;
+/// A bit of [`Class::marks`]: a word that tells what caused what a sentence tells
+/// ([`super::kinds::cause`]): a strong trigger, a weapon noun, or a cue of violence, of a
+/// blast or of a disaster ([`super::kinds::tells_cause`]); a sentence without one tells none.
+pub(crate) const MARK_CAUSE: u8 = 8;
 
 /// What the lexicon tells of a word: its class, its cue, and the marks they give its
 /// sentence, so that a sentence's tokens need not be read again to know whether it has an
@@ -561,7 +565,7 @@ pub(crate) const MARK_STRIKE: u8 = 4;
 pub(crate) struct Class {
     pub w: W,
     pub k: K,
-    /// [`MARK_EVENT`], [`MARK_NO_EVENT`] and [`MARK_STRIKE`] bits.
+    /// [`MARK_EVENT`], [`MARK_NO_EVENT`], [`MARK_STRIKE`] and [`MARK_CAUSE`] bits.
     pub marks: u8,
 }
 
@@ -583,6 +587,7 @@ pub(crate) fn marks(w: W, k: K) -> u8 {
     ) || k != K::None;
     let no_event = matches!(w, W::Ceremony | W::Notice);
     let strike = matches!(w, W::Trigger(..) | W::Launch | W::WeaponNoun(_));
+    let cause = matches!(w, W::Trigger(_, true) | W::WeaponNoun(_)) || super::kinds::tells_cause(k);
     let mut marks = 0;
     if event {
         marks |= MARK_EVENT;
@@ -592,6 +597,9 @@ pub(crate) fn marks(w: W, k: K) -> u8 {
     }
     if strike {
         marks |= MARK_STRIKE;
+    }
+    if cause {
+        marks |= MARK_CAUSE;
     }
     marks
 }

@@ -207,7 +207,7 @@ struct Parts {
     cuts: Range<usize>,
     clauses: Range<usize>,
     ments: Range<usize>,
-    cued: bool,
+    cause_words: bool,
     event_words: bool,
     strike_words: bool,
 }
@@ -248,7 +248,7 @@ impl Prepared {
             }
             let rest = mentions.get(mi..).unwrap_or(&[]);
             sentence_mentions(rest, s.span, sent_toks, &mut ments);
-            let (cued, event_words) = event_words(sent_toks, marks);
+            let event_words = event_words(sent_toks, marks);
             // clauses matter only where an event can be told
             if event_words {
                 work::add(s.span.end.saturating_sub(s.span.start));
@@ -270,7 +270,7 @@ impl Prepared {
                 cuts: c0..cuts.len(),
                 clauses: k0..clauses.len(),
                 ments: m0..ments.len(),
-                cued,
+                cause_words: marks & lexicon::MARK_CAUSE != 0,
                 event_words,
                 strike_words: event_words && marks & lexicon::MARK_STRIKE != 0,
             });
@@ -304,7 +304,7 @@ impl Prepared {
                 ments: split_front(&mut ments, parts.ments.len()),
                 numbers: OnceCell::new(),
                 dates: OnceCell::new(),
-                cued: parts.cued,
+                cause_words: parts.cause_words,
                 event_words: parts.event_words,
                 strike_words: parts.strike_words,
                 day_date: OnceCell::new(),
@@ -338,9 +338,9 @@ pub(crate) struct Sent<'t> {
     numbers: OnceCell<Vec<(Number, usize, usize)>>,
     /// Dates with their token ranges, read when a rule first asks ([`Doc::dates`]).
     dates: OnceCell<Vec<(DateRef, usize, usize)>>,
-    /// True if a word of the sentence is a strike or casualty word or cues an event kind
-    /// ([`is_event_word`]), though the sentence may tell no event.
-    cued: bool,
+    /// True if a word of the sentence tells a cause ([`lexicon::MARK_CAUSE`]), though the
+    /// sentence may tell no event.
+    cause_words: bool,
     /// True if the sentence has a strike or casualty word and tells an event.
     pub event_words: bool,
     /// True if the sentence tells an event ([`Sent::event_words`]) and has a word at which
@@ -495,14 +495,15 @@ fn sentence_causes(doc: &Doc) -> Vec<kinds::Cause> {
         if s.paragraph != last.0 {
             last = (s.paragraph, kinds::Cause::Untold);
         }
-        // a sentence of no event word tells no cause (`kinds::cause` reads triggers, weapon
-        // nouns and cues, all event words): its words are not read again
-        let c = if s.cued {
+        // a sentence of no word that tells a cause (`kinds::cause` reads strong triggers,
+        // weapon nouns and cues of violence, a blast or a disaster) tells none: its words are
+        // not read again
+        let c = if s.cause_words {
             kinds::cause(s)
         } else {
             debug_assert!(
                 kinds::cause(s) == kinds::Cause::Untold,
-                "a cause of no event word"
+                "a cause of no word that tells one"
             );
             kinds::Cause::Untold
         };
@@ -798,16 +799,16 @@ fn tok_range(toks: &[Tok], span: Span) -> (usize, usize) {
     (a, b.max(a))
 }
 
-/// Whether a sentence's tokens have a strike or casualty word or a cue of an event kind
-/// ([`is_event_word`]), and whether it tells an event: has one and is no statement of
-/// condolence or notice ([`tells_no_event`]). Told by the `marks` of its words, which the
+/// Whether a sentence tells an event: its tokens have a strike or casualty word or a cue of
+/// an event kind ([`is_event_word`]), and it is no statement of condolence or notice
+/// ([`tells_no_event`]). Told by the `marks` of its words, which the
 /// tokenizer gathered: its tokens are read again only in a sentence with a word of
 /// condolence or a notice.
-fn event_words(toks: &[Tok], marks: u8) -> (bool, bool) {
+fn event_words(toks: &[Tok], marks: u8) -> bool {
     let cued = marks & lexicon::MARK_EVENT != 0;
     debug_assert_eq!(cued, toks.iter().any(is_event_word), "marks of event words");
     let no_event = marks & lexicon::MARK_NO_EVENT != 0 && tells_no_event(toks);
-    (cued, cued && !no_event)
+    cued && !no_event
 }
 
 /// True for a strike or casualty word, or a word that cues an event kind.
