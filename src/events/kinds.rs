@@ -333,10 +333,19 @@ fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> Reading {
 /// True if the token has no cue and a word class that adds no sign whatever its
 /// neighbours: [`cue_in_context`] gives it no cue, and neither [`read_word`] nor [`finish`]
 /// ([`Classes`]) reads anything of it.
+/// Told by the token's marks ([`lexicon::MARK_KIND`]), set by the lexicon as the word was
+/// read ([`plain_class`]).
 fn is_plain(t: &super::Tok) -> bool {
-    matches!(t.k, K::None)
+    let plain = t.marks & lexicon::MARK_KIND == 0;
+    debug_assert_eq!(plain, plain_class(t.w, t.k), "marks of plain words");
+    plain
+}
+
+/// [`is_plain`] for a word of class `w` and cue `k`.
+pub(crate) fn plain_class(w: W, k: K) -> bool {
+    matches!(k, K::None)
         && !matches!(
-            t.w,
+            w,
             W::Launch
                 | W::Base
                 | W::WeaponNoun(_)

@@ -557,6 +557,9 @@ pub(crate) const MARK_STRIKE: u8 = 4;
 /// ([`super::kinds::cause`]): a strong trigger, a weapon noun, or a cue of violence, of a
 /// blast or of a disaster ([`super::kinds::tells_cause`]); a sentence without one tells none.
 pub(crate) const MARK_CAUSE: u8 = 8;
+/// A bit of [`Class::marks`]: a word that the walk of the event kinds reads, one that is
+/// not plain ([`super::kinds::plain_class`]); kept on each token ([`super::Tok::marks`]).
+pub(crate) const MARK_KIND: u8 = 16;
 
 /// What the lexicon tells of a word: its class, its cue, and the marks they give its
 /// sentence, so that a sentence's tokens need not be read again to know whether it has an
@@ -565,7 +568,8 @@ pub(crate) const MARK_CAUSE: u8 = 8;
 pub(crate) struct Class {
     pub w: W,
     pub k: K,
-    /// [`MARK_EVENT`], [`MARK_NO_EVENT`], [`MARK_STRIKE`] and [`MARK_CAUSE`] bits.
+    /// [`MARK_EVENT`], [`MARK_NO_EVENT`], [`MARK_STRIKE`], [`MARK_CAUSE`] and [`MARK_KIND`]
+    /// bits.
     pub marks: u8,
 }
 
@@ -600,6 +604,9 @@ pub(crate) fn marks(w: W, k: K) -> u8 {
     }
     if cause {
         marks |= MARK_CAUSE;
+    }
+    if !super::kinds::plain_class(w, k) {
+        marks |= MARK_KIND;
     }
     marks
 }

@@ -148,6 +148,8 @@ pub(crate) struct Tok {
     pub cap: bool,
     /// A punctuation character, or 0 for a word.
     pub punct: u8,
+    /// The word's marks ([`lexicon::Class::marks`]), 0 for punctuation.
+    pub marks: u8,
     /// Index into `Sent::ments` of the mention covering it.
     pub ment: Option<u16>,
 }
@@ -616,6 +618,7 @@ fn tokenize(text: &str, span: Span, toks: &mut Vec<Tok>, cuts: &mut Vec<usize>) 
                 k: K::None,
                 cap: false,
                 punct: if c.is_ascii() { c as u8 } else { b'?' },
+                marks: 0,
                 ment: None,
             });
             i = end;
@@ -649,6 +652,7 @@ fn word_tok(
         k: class.k,
         cap,
         punct: 0,
+        marks: class.marks,
         ment: None,
     };
     (tok, class.marks)
