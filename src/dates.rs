@@ -341,15 +341,27 @@ fn next_head<T>(
     ci: &mut usize,
     mut x: usize,
 ) -> Option<usize> {
+    let b = text.as_bytes();
+    // the first cut not before the token, read once for all the tokens up to it
+    let mut next_cut = cuts.get(*ci).copied().unwrap_or(usize::MAX);
     while let Some(t) = toks.get(x) {
         let (span, mark) = tok(t);
-        let first_cut = *ci;
-        // (a token with cuts, which moved `ci`, is read in parts: each may start a date)
-        if mark == 0
-            && has_head(text, span, cuts, ci)
-            && (*ci != first_cut || figure_starts_date(text, toks, tok, x, span))
-        {
-            return Some(x);
+        if mark == 0 {
+            if next_cut < span.end {
+                // a token with cuts, which moves `ci`, is read in parts: each may start a
+                // date, and any can ([`has_head`])
+                if parts_have_head(b, span, cuts, ci) {
+                    return Some(x);
+                }
+                next_cut = cuts.get(*ci).copied().unwrap_or(usize::MAX);
+            } else if b
+                .get(span.start)
+                .is_some_and(|&first| may_head(first, span.end.wrapping_sub(span.start)))
+                && b.get(span.start..span.end).is_some_and(is_head)
+                && figure_starts_date(text, toks, tok, x, span)
+            {
+                return Some(x);
+            }
         }
         x += 1;
     }
