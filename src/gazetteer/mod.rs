@@ -1155,7 +1155,7 @@ impl Gazetteer {
         };
         let place = first.is_place() && kinds.all(EntryKind::is_place);
         let demonym = first == EntryKind::Demonym;
-        if !place && !demonym {
+        if !place && !demonym || !may_be_water(text.as_bytes(), m.span.start, m.span.end) {
             return false;
         }
         let own = text.get(m.span.start..m.span.end).unwrap_or("");
@@ -1205,17 +1205,87 @@ impl Gazetteer {
 }
 
 /// Words that name a body of water after or before a place name.
-fn is_water_word(w: &str) -> bool {
-    // most words are told by their first letter, which starts none of them
-    let first = w.as_bytes().first().map(u8::to_ascii_lowercase);
-    if !matches!(first, Some(b's' | b'g' | b'r' | b'o' | b'b' | b'l')) {
-        return false;
+const WATER_WORDS: [&str; 9] = [
+    "sea", "gulf", "river", "strait", "straits", "ocean", "bay", "lake", "lagoon",
+];
+
+/// The first two letters of the [`WATER_WORDS`]: bit `second - b'a'` of row `first - b'a'`.
+const WATER_PAIRS: [u32; 26] = water_pairs(false);
+
+/// The last two letters of the [`WATER_WORDS`], likewise.
+const WATER_ENDS: [u32; 26] = water_pairs(true);
+
+const fn water_pairs(ends: bool) -> [u32; 26] {
+    let mut rows = [0u32; 26];
+    let mut i = 0;
+    while i < WATER_WORDS.len() {
+        let w = WATER_WORDS[i].as_bytes();
+        let at = if ends { w.len() - 2 } else { 0 };
+        rows[(w[at] - b'a') as usize] |= 1 << (w[at + 1] - b'a');
+        i += 1;
     }
-    [
-        "sea", "gulf", "river", "strait", "straits", "ocean", "bay", "lake", "lagoon",
-    ]
-    .iter()
-    .any(|x| w.eq_ignore_ascii_case(x))
+    rows
+}
+
+/// True if the ASCII letters at `i` and `i + 1` (either case) begin a water word.
+fn water_pair_at(bytes: &[u8], i: usize) -> bool {
+    letter_pair_in(&WATER_PAIRS, bytes, i)
+}
+
+/// True if the ASCII letters at `i` and `i + 1` (either case) are a pair of `rows`.
+fn letter_pair_in(rows: &[u32; 26], bytes: &[u8], i: usize) -> bool {
+    let letter = |k: usize| {
+        bytes
+            .get(k)
+            .map(u8::to_ascii_lowercase)
+            .filter(u8::is_ascii_lowercase)
+    };
+    match (letter(i), i.checked_add(1).and_then(letter)) {
+        (Some(a), Some(b)) => rows[usize::from(a - b'a')] & (1 << (b - b'a')) != 0,
+        _ => false,
+    }
+}
+
+fn is_water_word(w: &str) -> bool {
+    // most words are told by their first two letters, which begin none of them
+    water_pair_at(w.as_bytes(), 0) && WATER_WORDS.iter().any(|x| w.eq_ignore_ascii_case(x))
+}
+
+/// A necessary condition for [`Gazetteer::is_water_body`], read from a few bytes: each of
+/// its rules needs a water word after the mention (skipping spaces), the mention's last word
+/// (or the mention) a water word (told first by its last two letters, then by its first
+/// two), or "of", "lake" or "river" just before it (skipping spaces; told by their last two
+/// letters). Most mentions fail all three.
+fn may_be_water(bytes: &[u8], start: usize, end: usize) -> bool {
+    let next = bytes
+        .get(end..)
+        .and_then(|rest| rest.iter().position(|&b| b != b' '));
+    if next.is_some_and(|k| water_pair_at(bytes, end + k)) {
+        return true;
+    }
+    // read back to the last word only for a mention that ends like a water word
+    if end >= 2 && letter_pair_in(&WATER_ENDS, bytes, end - 2) {
+        let own = bytes.get(start..end).unwrap_or(&[]);
+        let last = own
+            .iter()
+            .rposition(|&b| b == b' ')
+            .map_or(start, |sp| start + sp + 1);
+        if water_pair_at(bytes, last) {
+            return true;
+        }
+    }
+    let Some(k) = bytes
+        .get(..start)
+        .and_then(|head| head.iter().rposition(|&b| b != b' '))
+    else {
+        return false;
+    };
+    let lower = |i: usize| bytes.get(i).map(u8::to_ascii_lowercase);
+    let pair = (k.checked_sub(1).and_then(lower), lower(k));
+    matches!(
+        pair,
+        (Some(b'o'), Some(b'f')) | (Some(b'k'), Some(b'e')) | (Some(b'e'), Some(b'r'))
+    )
 }
 
 /// The ASCII word that follows `pos` after spaces, and its end.
