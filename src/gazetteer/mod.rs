@@ -1155,52 +1155,59 @@ impl Gazetteer {
         };
         let place = first.is_place() && kinds.all(EntryKind::is_place);
         let demonym = first == EntryKind::Demonym;
-        if !place && !demonym || !may_be_water(text.as_bytes(), m.span.start, m.span.end) {
-            return false;
-        }
-        let own = text.get(m.span.start..m.span.end).unwrap_or("");
-        let after = word_after(text, m.span.end);
-        // "the Dnipro River", "the Euphrates river", "the Persian Gulf"; not "the Odesa sea
-        // port" or "the Kherson river port"
-        if let Some((w, end)) = after {
-            let capital = w.starts_with(|c: char| c.is_ascii_uppercase());
-            if is_water_word(w)
-                && (place || capital)
-                && !word_after(text, end).is_some_and(|(p, _)| p.eq_ignore_ascii_case("port"))
-            {
-                return true;
-            }
-        }
-        if !place {
-            return false;
-        }
-        // "the Red Sea" (a name that ends in "Sea", "Gulf"...), unless "Red Sea governorate";
-        // a name that ends in "River" or "Lake" is more often the province ("Cross River")
-        // (most names are one word: no space, no last word to read)
-        let last = own
-            .bytes()
-            .rposition(|b| b == b' ')
-            .and_then(|sp| own.get(sp + 1..));
-        let sea = ["sea", "gulf", "ocean", "strait", "straits"];
-        if last.is_some_and(|last| sea.iter().any(|s| last.eq_ignore_ascii_case(s))) {
-            return !after.is_some_and(|(w, _)| {
-                ["governorate", "province", "state", "oblast"]
-                    .iter()
-                    .any(|p| w.eq_ignore_ascii_case(p))
-            });
-        }
-        // "the Gulf of Aden", "the Sea of Azov", "Lake Chad", "the River Jordan", and "the
-        // Bay of Bengal" for a place named like a water word (Somalia's Bay region)
-        if is_water_word(own) && after.is_some_and(|(w, _)| w.eq_ignore_ascii_case("of")) {
+        (place || demonym)
+            && may_be_water(text.as_bytes(), m.span.start, m.span.end)
+            && in_water_name(text, m.span, place)
+    }
+}
+
+/// The words around a place (`place`) or demonym mention that make it part of the name of a
+/// body of water ([`Gazetteer::is_water_body`]). Out of line: few mentions get here
+/// ([`may_be_water`]), and the quick tests before it stay small.
+#[inline(never)]
+fn in_water_name(text: &str, span: Span, place: bool) -> bool {
+    let own = text.get(span.start..span.end).unwrap_or("");
+    let after = word_after(text, span.end);
+    // "the Dnipro River", "the Euphrates river", "the Persian Gulf"; not "the Odesa sea
+    // port" or "the Kherson river port"
+    if let Some((w, end)) = after {
+        let capital = w.starts_with(|c: char| c.is_ascii_uppercase());
+        if is_water_word(w)
+            && (place || capital)
+            && !word_after(text, end).is_some_and(|(p, _)| p.eq_ignore_ascii_case("port"))
+        {
             return true;
         }
-        match word_before(text, m.span.start) {
-            Some((w, start)) if w.eq_ignore_ascii_case("of") => {
-                word_before(text, start).is_some_and(|(w, _)| is_water_word(w))
-            }
-            Some((w, _)) => ["lake", "river"].iter().any(|p| w.eq_ignore_ascii_case(p)),
-            None => false,
+    }
+    if !place {
+        return false;
+    }
+    // "the Red Sea" (a name that ends in "Sea", "Gulf"...), unless "Red Sea governorate";
+    // a name that ends in "River" or "Lake" is more often the province ("Cross River")
+    // (most names are one word: no space, no last word to read)
+    let last = own
+        .bytes()
+        .rposition(|b| b == b' ')
+        .and_then(|sp| own.get(sp + 1..));
+    let sea = ["sea", "gulf", "ocean", "strait", "straits"];
+    if last.is_some_and(|last| sea.iter().any(|s| last.eq_ignore_ascii_case(s))) {
+        return !after.is_some_and(|(w, _)| {
+            ["governorate", "province", "state", "oblast"]
+                .iter()
+                .any(|p| w.eq_ignore_ascii_case(p))
+        });
+    }
+    // "the Gulf of Aden", "the Sea of Azov", "Lake Chad", "the River Jordan", and "the
+    // Bay of Bengal" for a place named like a water word (Somalia's Bay region)
+    if is_water_word(own) && after.is_some_and(|(w, _)| w.eq_ignore_ascii_case("of")) {
+        return true;
+    }
+    match word_before(text, span.start) {
+        Some((w, start)) if w.eq_ignore_ascii_case("of") => {
+            word_before(text, start).is_some_and(|(w, _)| is_water_word(w))
         }
+        Some((w, _)) => ["lake", "river"].iter().any(|p| w.eq_ignore_ascii_case(p)),
+        None => false,
     }
 }
 
