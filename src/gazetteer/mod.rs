@@ -844,11 +844,8 @@ impl Names {
 
     /// False if no key starts with the word of first-word hash `h` (true may be wrong).
     fn may_start(&self, h: u64) -> bool {
-        bloom_bits(h, self.first_words.len()).iter().all(|&bit| {
-            self.first_words
-                .get(bit / 32)
-                .is_some_and(|w| w >> (bit % 32) & 1 == 1)
-        })
+        self.first_words
+            .has_bits(bloom_bits(h, self.first_words.len()))
     }
 }
 

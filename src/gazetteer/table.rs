@@ -33,6 +33,20 @@ impl Words {
         }
     }
 
+    /// True if bits `bits` are all set, bit `n` being bit `n % 32` of word `n / 32` (of a
+    /// little-endian word: bit `n % 8` of byte `n / 8`); the variant matched once.
+    #[inline]
+    pub(crate) fn has_bits<const N: usize>(&self, bits: [usize; N]) -> bool {
+        match self {
+            Words::Static(b) => bits
+                .iter()
+                .all(|&n| b.get(n / 8).is_some_and(|&x| x >> (n % 8) & 1 == 1)),
+            Words::Owned(v) => bits
+                .iter()
+                .all(|&n| v.get(n / 32).is_some_and(|&w| w >> (n % 32) & 1 == 1)),
+        }
+    }
+
     /// Number of words.
     pub(crate) fn len(&self) -> usize {
         match self {
