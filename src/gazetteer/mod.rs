@@ -747,9 +747,10 @@ impl Names {
 
     /// The record of key `i`: where it is, its length, what it names.
     fn key_record(&self, i: usize) -> Option<(u32, u32, Target)> {
-        let at = i.checked_mul(KEY_WORDS)?;
-        let (start, len) = (self.keys.get(at)?, self.keys.get(at + 1)?);
-        let (from, to) = (self.keys.get(at + 2)?, self.keys.get(at + KEY_WORDS + 2)?);
+        // this record's words and the next one's, whose ids start where this one's end
+        let [start, len, from, .., to] = self
+            .keys
+            .run::<{ KEY_WORDS + 3 }>(i.checked_mul(KEY_WORDS)?)?;
         let target = Target {
             ids: (from & !KEY_PROPER, to & !KEY_PROPER),
             proper: from & KEY_PROPER != 0,

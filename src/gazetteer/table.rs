@@ -47,6 +47,23 @@ impl Words {
         }
     }
 
+    /// Words `i` to `i + N - 1`; the variant matched once.
+    #[inline]
+    pub(crate) fn run<const N: usize>(&self, i: usize) -> Option<[u32; N]> {
+        let mut out = [0u32; N];
+        match self {
+            Words::Static(b) => {
+                let at = i.checked_mul(4)?;
+                let bytes = b.get(at..at.checked_add(4 * N)?)?;
+                for (w, c) in out.iter_mut().zip(bytes.chunks_exact(4)) {
+                    *w = u32::from_le_bytes(c.try_into().ok()?);
+                }
+            }
+            Words::Owned(v) => out.copy_from_slice(v.get(i..i.checked_add(N)?)?),
+        }
+        Some(out)
+    }
+
     /// Number of words.
     pub(crate) fn len(&self) -> usize {
         match self {
