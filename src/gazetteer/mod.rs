@@ -1797,13 +1797,14 @@ fn next_start(starts: &Starts, bytes: &[u8], at: usize) -> usize {
     let mut rest = bytes.get(at..).unwrap_or(&[]);
     loop {
         if plain {
-            while let Some((&chunk, _)) = rest.split_first_chunk::<8>() {
+            while let Some((&chunk, tail)) = rest.split_first_chunk::<8>() {
                 let n = plain_bytes(chunk);
-                rest = rest.get(n..).unwrap_or(&[]);
                 // fewer than eight: the next byte is not plain, and is looked at alone
                 if n < 8 {
+                    rest = rest.get(n..).unwrap_or(&[]);
                     break;
                 }
+                rest = tail;
             }
         }
         let [b, ref after @ ..] = *rest else {
