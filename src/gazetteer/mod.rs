@@ -1486,13 +1486,16 @@ struct LowerWord {
 #[inline(always)]
 fn lower_word(bytes: &[u8], i: usize) -> LowerWord {
     if let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
-        let n = lower_bytes(*chunk);
-        if let Some(&after) = chunk.get(n) {
+        // one load: the bytes are read from the word, not from the slice again
+        let x = u64::from_le_bytes(*chunk);
+        let n = lower_run(x);
+        if n < 8 {
+            let after = (x >> (8 * n)) as u8;
             if ALNUM_LOWER[usize::from(after)] == 0 {
                 return LowerWord {
                     end: i + n,
                     after: Some(after),
-                    next: chunk[1],
+                    next: (x >> 8) as u8,
                 };
             }
         }
@@ -1831,7 +1834,12 @@ fn plain_bytes(chunk: [u8; 8]) -> usize {
 /// is not, in one 64-bit word ([`plain_bytes`] without the spaces).
 #[inline]
 fn lower_bytes(chunk: [u8; 8]) -> usize {
-    let x = u64::from_le_bytes(chunk);
+    lower_run(u64::from_le_bytes(chunk))
+}
+
+/// [`lower_bytes`] of the little-endian word `x`.
+#[inline]
+fn lower_run(x: u64) -> usize {
     leading_run(swar_lower(swar_low(x)) & !x & HIGH)
 }
 
