@@ -747,9 +747,10 @@ impl Names {
 
     /// The record of key `i`: where it is, its length, what it names.
     fn key_record(&self, i: usize) -> Option<(u32, u32, Target)> {
-        let at = i.checked_mul(KEY_WORDS)?;
-        let (start, len) = (self.keys.get(at)?, self.keys.get(at + 1)?);
-        let (from, to) = (self.keys.get(at + 2)?, self.keys.get(at + KEY_WORDS + 2)?);
+        // this record's words and the next one's, whose ids start where this one's end
+        let [start, len, from, .., to] = self
+            .keys
+            .run::<{ KEY_WORDS + 3 }>(i.checked_mul(KEY_WORDS)?)?;
         let target = Target {
             ids: (from & !KEY_PROPER, to & !KEY_PROPER),
             proper: from & KEY_PROPER != 0,
@@ -844,11 +845,8 @@ impl Names {
 
     /// False if no key starts with the word of first-word hash `h` (true may be wrong).
     fn may_start(&self, h: u64) -> bool {
-        bloom_bits(h, self.first_words.len()).iter().all(|&bit| {
-            self.first_words
-                .get(bit / 32)
-                .is_some_and(|w| w >> (bit % 32) & 1 == 1)
-        })
+        self.first_words
+            .has_bits(bloom_bits(h, self.first_words.len()))
     }
 }
 
@@ -1155,67 +1153,144 @@ impl Gazetteer {
         };
         let place = first.is_place() && kinds.all(EntryKind::is_place);
         let demonym = first == EntryKind::Demonym;
-        if !place && !demonym {
-            return false;
-        }
-        let own = text.get(m.span.start..m.span.end).unwrap_or("");
-        let after = word_after(text, m.span.end);
-        // "the Dnipro River", "the Euphrates river", "the Persian Gulf"; not "the Odesa sea
-        // port" or "the Kherson river port"
-        if let Some((w, end)) = after {
-            let capital = w.starts_with(|c: char| c.is_ascii_uppercase());
-            if is_water_word(w)
-                && (place || capital)
-                && !word_after(text, end).is_some_and(|(p, _)| p.eq_ignore_ascii_case("port"))
-            {
-                return true;
-            }
-        }
-        if !place {
-            return false;
-        }
-        // "the Red Sea" (a name that ends in "Sea", "Gulf"...), unless "Red Sea governorate";
-        // a name that ends in "River" or "Lake" is more often the province ("Cross River")
-        // (most names are one word: no space, no last word to read)
-        let last = own
-            .bytes()
-            .rposition(|b| b == b' ')
-            .and_then(|sp| own.get(sp + 1..));
-        let sea = ["sea", "gulf", "ocean", "strait", "straits"];
-        if last.is_some_and(|last| sea.iter().any(|s| last.eq_ignore_ascii_case(s))) {
-            return !after.is_some_and(|(w, _)| {
-                ["governorate", "province", "state", "oblast"]
-                    .iter()
-                    .any(|p| w.eq_ignore_ascii_case(p))
-            });
-        }
-        // "the Gulf of Aden", "the Sea of Azov", "Lake Chad", "the River Jordan", and "the
-        // Bay of Bengal" for a place named like a water word (Somalia's Bay region)
-        if is_water_word(own) && after.is_some_and(|(w, _)| w.eq_ignore_ascii_case("of")) {
+        (place || demonym)
+            && may_be_water(text.as_bytes(), m.span.start, m.span.end)
+            && in_water_name(text, m.span, place)
+    }
+}
+
+/// The words around a place (`place`) or demonym mention that make it part of the name of a
+/// body of water ([`Gazetteer::is_water_body`]). Out of line: few mentions get here
+/// ([`may_be_water`]), and the quick tests before it stay small.
+#[inline(never)]
+fn in_water_name(text: &str, span: Span, place: bool) -> bool {
+    let own = text.get(span.start..span.end).unwrap_or("");
+    let after = word_after(text, span.end);
+    // "the Dnipro River", "the Euphrates river", "the Persian Gulf"; not "the Odesa sea
+    // port" or "the Kherson river port"
+    if let Some((w, end)) = after {
+        let capital = w.starts_with(|c: char| c.is_ascii_uppercase());
+        if is_water_word(w)
+            && (place || capital)
+            && !word_after(text, end).is_some_and(|(p, _)| p.eq_ignore_ascii_case("port"))
+        {
             return true;
         }
-        match word_before(text, m.span.start) {
-            Some((w, start)) if w.eq_ignore_ascii_case("of") => {
-                word_before(text, start).is_some_and(|(w, _)| is_water_word(w))
-            }
-            Some((w, _)) => ["lake", "river"].iter().any(|p| w.eq_ignore_ascii_case(p)),
-            None => false,
+    }
+    if !place {
+        return false;
+    }
+    // "the Red Sea" (a name that ends in "Sea", "Gulf"...), unless "Red Sea governorate";
+    // a name that ends in "River" or "Lake" is more often the province ("Cross River")
+    // (most names are one word: no space, no last word to read)
+    let last = own
+        .bytes()
+        .rposition(|b| b == b' ')
+        .and_then(|sp| own.get(sp + 1..));
+    let sea = ["sea", "gulf", "ocean", "strait", "straits"];
+    if last.is_some_and(|last| sea.iter().any(|s| last.eq_ignore_ascii_case(s))) {
+        return !after.is_some_and(|(w, _)| {
+            ["governorate", "province", "state", "oblast"]
+                .iter()
+                .any(|p| w.eq_ignore_ascii_case(p))
+        });
+    }
+    // "the Gulf of Aden", "the Sea of Azov", "Lake Chad", "the River Jordan", and "the
+    // Bay of Bengal" for a place named like a water word (Somalia's Bay region)
+    if is_water_word(own) && after.is_some_and(|(w, _)| w.eq_ignore_ascii_case("of")) {
+        return true;
+    }
+    match word_before(text, span.start) {
+        Some((w, start)) if w.eq_ignore_ascii_case("of") => {
+            word_before(text, start).is_some_and(|(w, _)| is_water_word(w))
         }
+        Some((w, _)) => ["lake", "river"].iter().any(|p| w.eq_ignore_ascii_case(p)),
+        None => false,
     }
 }
 
 /// Words that name a body of water after or before a place name.
-fn is_water_word(w: &str) -> bool {
-    // most words are told by their first letter, which starts none of them
-    let first = w.as_bytes().first().map(u8::to_ascii_lowercase);
-    if !matches!(first, Some(b's' | b'g' | b'r' | b'o' | b'b' | b'l')) {
-        return false;
+const WATER_WORDS: [&str; 9] = [
+    "sea", "gulf", "river", "strait", "straits", "ocean", "bay", "lake", "lagoon",
+];
+
+/// The first two letters of the [`WATER_WORDS`]: bit `second - b'a'` of row `first - b'a'`.
+const WATER_PAIRS: [u32; 26] = water_pairs(false);
+
+/// The last two letters of the [`WATER_WORDS`], likewise.
+const WATER_ENDS: [u32; 26] = water_pairs(true);
+
+const fn water_pairs(ends: bool) -> [u32; 26] {
+    let mut rows = [0u32; 26];
+    let mut i = 0;
+    while i < WATER_WORDS.len() {
+        let w = WATER_WORDS[i].as_bytes();
+        let at = if ends { w.len() - 2 } else { 0 };
+        rows[(w[at] - b'a') as usize] |= 1 << (w[at + 1] - b'a');
+        i += 1;
     }
-    [
-        "sea", "gulf", "river", "strait", "straits", "ocean", "bay", "lake", "lagoon",
-    ]
-    .iter()
-    .any(|x| w.eq_ignore_ascii_case(x))
+    rows
+}
+
+/// True if the ASCII letters at `i` and `i + 1` (either case) begin a water word.
+fn water_pair_at(bytes: &[u8], i: usize) -> bool {
+    letter_pair_in(&WATER_PAIRS, bytes, i)
+}
+
+/// True if the ASCII letters at `i` and `i + 1` (either case) are a pair of `rows`.
+fn letter_pair_in(rows: &[u32; 26], bytes: &[u8], i: usize) -> bool {
+    let letter = |k: usize| {
+        bytes
+            .get(k)
+            .map(u8::to_ascii_lowercase)
+            .filter(u8::is_ascii_lowercase)
+    };
+    match (letter(i), i.checked_add(1).and_then(letter)) {
+        (Some(a), Some(b)) => rows[usize::from(a - b'a')] & (1 << (b - b'a')) != 0,
+        _ => false,
+    }
+}
+
+fn is_water_word(w: &str) -> bool {
+    // most words are told by their first two letters, which begin none of them
+    water_pair_at(w.as_bytes(), 0) && WATER_WORDS.iter().any(|x| w.eq_ignore_ascii_case(x))
+}
+
+/// A necessary condition for [`Gazetteer::is_water_body`], read from a few bytes: each of
+/// its rules needs a water word after the mention (skipping spaces), the mention's last word
+/// (or the mention) a water word (told first by its last two letters, then by its first
+/// two), or "of", "lake" or "river" just before it (skipping spaces; told by their last two
+/// letters). Most mentions fail all three.
+fn may_be_water(bytes: &[u8], start: usize, end: usize) -> bool {
+    let next = bytes
+        .get(end..)
+        .and_then(|rest| rest.iter().position(|&b| b != b' '));
+    if next.is_some_and(|k| water_pair_at(bytes, end + k)) {
+        return true;
+    }
+    // read back to the last word only for a mention that ends like a water word
+    if end >= 2 && letter_pair_in(&WATER_ENDS, bytes, end - 2) {
+        let own = bytes.get(start..end).unwrap_or(&[]);
+        let last = own
+            .iter()
+            .rposition(|&b| b == b' ')
+            .map_or(start, |sp| start + sp + 1);
+        if water_pair_at(bytes, last) {
+            return true;
+        }
+    }
+    let Some(k) = bytes
+        .get(..start)
+        .and_then(|head| head.iter().rposition(|&b| b != b' '))
+    else {
+        return false;
+    };
+    let lower = |i: usize| bytes.get(i).map(u8::to_ascii_lowercase);
+    let pair = (k.checked_sub(1).and_then(lower), lower(k));
+    matches!(
+        pair,
+        (Some(b'o'), Some(b'f')) | (Some(b'k'), Some(b'e')) | (Some(b'e'), Some(b'r'))
+    )
 }
 
 /// The ASCII word that follows `pos` after spaces, and its end.
@@ -1411,13 +1486,16 @@ struct LowerWord {
 #[inline(always)]
 fn lower_word(bytes: &[u8], i: usize) -> LowerWord {
     if let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
-        let n = lower_bytes(*chunk);
-        if let Some(&after) = chunk.get(n) {
+        // one load: the bytes are read from the word, not from the slice again
+        let x = u64::from_le_bytes(*chunk);
+        let n = lower_run(x);
+        if n < 8 {
+            let after = (x >> (8 * n)) as u8;
             if ALNUM_LOWER[usize::from(after)] == 0 {
                 return LowerWord {
                     end: i + n,
                     after: Some(after),
-                    next: chunk[1],
+                    next: (x >> 8) as u8,
                 };
             }
         }
@@ -1722,13 +1800,14 @@ fn next_start(starts: &Starts, bytes: &[u8], at: usize) -> usize {
     let mut rest = bytes.get(at..).unwrap_or(&[]);
     loop {
         if plain {
-            while let Some((&chunk, _)) = rest.split_first_chunk::<8>() {
+            while let Some((&chunk, tail)) = rest.split_first_chunk::<8>() {
                 let n = plain_bytes(chunk);
-                rest = rest.get(n..).unwrap_or(&[]);
                 // fewer than eight: the next byte is not plain, and is looked at alone
                 if n < 8 {
+                    rest = rest.get(n..).unwrap_or(&[]);
                     break;
                 }
+                rest = tail;
             }
         }
         let [b, ref after @ ..] = *rest else {
@@ -1755,7 +1834,12 @@ fn plain_bytes(chunk: [u8; 8]) -> usize {
 /// is not, in one 64-bit word ([`plain_bytes`] without the spaces).
 #[inline]
 fn lower_bytes(chunk: [u8; 8]) -> usize {
-    let x = u64::from_le_bytes(chunk);
+    lower_run(u64::from_le_bytes(chunk))
+}
+
+/// [`lower_bytes`] of the little-endian word `x`.
+#[inline]
+fn lower_run(x: u64) -> usize {
     leading_run(swar_lower(swar_low(x)) & !x & HIGH)
 }
 

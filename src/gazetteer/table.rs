@@ -33,6 +33,37 @@ impl Words {
         }
     }
 
+    /// True if bits `bits` are all set, bit `n` being bit `n % 32` of word `n / 32` (of a
+    /// little-endian word: bit `n % 8` of byte `n / 8`); the variant matched once.
+    #[inline]
+    pub(crate) fn has_bits<const N: usize>(&self, bits: [usize; N]) -> bool {
+        match self {
+            Words::Static(b) => bits
+                .iter()
+                .all(|&n| b.get(n / 8).is_some_and(|&x| x >> (n % 8) & 1 == 1)),
+            Words::Owned(v) => bits
+                .iter()
+                .all(|&n| v.get(n / 32).is_some_and(|&w| w >> (n % 32) & 1 == 1)),
+        }
+    }
+
+    /// Words `i` to `i + N - 1`; the variant matched once.
+    #[inline]
+    pub(crate) fn run<const N: usize>(&self, i: usize) -> Option<[u32; N]> {
+        let mut out = [0u32; N];
+        match self {
+            Words::Static(b) => {
+                let at = i.checked_mul(4)?;
+                let bytes = b.get(at..at.checked_add(4 * N)?)?;
+                for (w, c) in out.iter_mut().zip(bytes.chunks_exact(4)) {
+                    *w = u32::from_le_bytes(c.try_into().ok()?);
+                }
+            }
+            Words::Owned(v) => out.copy_from_slice(v.get(i..i.checked_add(N)?)?),
+        }
+        Some(out)
+    }
+
     /// Number of words.
     pub(crate) fn len(&self) -> usize {
         match self {
