@@ -261,6 +261,22 @@ fn integers_at_the_edges() {
     assert_same(&(u8::MAX, i8::MIN, u16::MAX, i16::MIN, u32::MAX, i32::MIN));
 }
 
+/// The digits of integers below 10^8 are made all at once, in lanes: every one below
+/// 100,000, those around each power of ten, and a stride through the rest.
+#[test]
+fn integers_of_up_to_eight_digits_are_serde_jsons() {
+    let around_powers = (1..=8).flat_map(|p| {
+        let power = 10u64.pow(p);
+        power.saturating_sub(500)..power + 500
+    });
+    for u in (0..100_000)
+        .chain(around_powers)
+        .chain((0..100_000_000).step_by(9_973))
+    {
+        assert_eq!(json_out::to_string(&u, 0).ok(), Some(u.to_string()));
+    }
+}
+
 #[test]
 fn floats_are_serde_jsons() {
     for f in [

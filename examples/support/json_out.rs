@@ -6,7 +6,7 @@
 //! eight bytes at a time and copied whole when nothing in it needs an escape; a struct's
 //! field name or an enum's variant name takes a path inlined where the name is a constant,
 //! so that its check and words fold away; an integer of up to eight digits is made in one
-//! word too. The output is a `Vec<u8>` checked as UTF-8 once at the end.
+//! word too, its digits all at once. The output is a `Vec<u8>` checked as UTF-8 once at the end.
 //!
 //! It writes what serde_json writes for every value it accepts: the same escapes (`\"`,
 //! `\\`, `\b`, `\t`, `\n`, `\f`, `\r`, any other control char as `\u00xx` in lowercase
@@ -256,17 +256,6 @@ fn write_escape(out: &mut Vec<u8>, b: u8, escape: u8) {
     }
 }
 
-/// The two digits of each number below 100 as a little-endian pair, `07` for 7.
-static PAIRS: [u16; 100] = {
-    let mut pairs = [0u16; 100];
-    let mut p = 0;
-    while p < 100 {
-        pairs[p] = (b'0' + (p / 10) as u8) as u16 | (((b'0' + (p % 10) as u8) as u16) << 8);
-        p += 1;
-    }
-    pairs
-};
-
 /// `v` in decimal, `-` first if `negative`: up to eight digits made in one word, written
 /// whole and cut to length.
 fn write_int(out: &mut Vec<u8>, negative: bool, v: u64) {
@@ -277,20 +266,30 @@ fn write_int(out: &mut Vec<u8>, negative: bool, v: u64) {
         write_long_int(out, v);
         return;
     }
-    // the last digits made, the first written, go in the lowest bytes: two at a time
-    let (mut word, mut len, mut rest) = (0u64, 0, v);
-    while rest >= 10 {
-        word = (word << 16) | u64::from(PAIRS[(rest % 100) as usize]);
-        len += 2;
-        rest /= 100;
-    }
-    if rest > 0 || len == 0 {
-        word = (word << 8) | (u64::from(b'0') + rest);
-        len += 1;
-    }
-    let end = out.len() + len;
+    let digits = eight_digits(v);
+    // the leading zeros are the lowest bytes, zero bytes until the ASCII is added: shifted
+    // out, but for the last digit (of 0)
+    let zeros = (digits.trailing_zeros() / 8).min(7);
+    let word = (digits + 0x3030_3030_3030_3030) >> (8 * zeros);
+    let end = out.len() + 8 - zeros as usize;
     out.extend_from_slice(&word.to_le_bytes());
     out.truncate(end);
+}
+
+/// The eight decimal digits of `v < 100_000_000` (values 0 to 9, not ASCII), leading zeros
+/// included, as a little-endian word (the first digit in the lowest byte), all made at
+/// once: `v` split into two halves of four digits in 32-bit lanes, each into two pairs in
+/// 16-bit lanes, each into two digits in bytes. A division by 100 of a lane below 10,000 is
+/// `* 10_486 >> 20`, by 10 of one below 100 is `* 103 >> 10` (exact there: all 10^8 values
+/// were checked against `format!` once; the mask drops what the shift brings down from the
+/// lane above).
+fn eight_digits(v: u64) -> u64 {
+    let halves = (v / 10_000) | ((v % 10_000) << 32);
+    let high_pairs = ((halves * 10_486) >> 20) & ((0x7F << 32) | 0x7F);
+    let pairs = ((halves - high_pairs * 100) << 16) | high_pairs;
+    let tens = ((pairs * 103) >> 10) & 0x000F_000F_000F_000F;
+    let ones = pairs - tens * 10;
+    tens | (ones << 8)
 }
 
 /// `v` in decimal, made from its last digit back in a buffer.
