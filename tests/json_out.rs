@@ -511,6 +511,8 @@ const VALUE_PIECES: &[&str] = &[
     "\u{7f}",
     "\u{2028}",
     "0123456789abcdef",
+    "ud800",
+    "udc00",
 ];
 const ODD_PIECES: &[&str] = &[
     "\\u0041",
@@ -614,15 +616,12 @@ proptest! {
 
     #[test]
     fn lines_are_read_as_serde_json_reads_them(line in object_line()) {
-        let theirs = serde_json::from_str::<Value>(&line);
         if let Some(fields) = jsonl::flat_object(&line) {
-            prop_assert_eq!(Some(Value::Object(fields)), theirs.as_ref().ok().cloned());
-        }
-        let ours = jsonl::read_json(&line);
-        match (ours, theirs) {
-            (Ok(a), Ok(b)) => prop_assert_eq!(a, b),
-            (Err(a), Err(b)) => prop_assert_eq!(a.to_string(), b.to_string()),
-            (a, b) => prop_assert!(false, "{:?} vs {:?} for {:?}", a, b, line),
+            let theirs = serde_json::from_str::<Value>(&line).ok();
+            prop_assert_eq!(Some(Value::Object(fields)), theirs, "{:?}", line);
+            // and the line has no surrogate escape that `parse` would have rewritten first
+            let mut bytes = line.clone().into_bytes();
+            prop_assert_eq!(jsonl::replace_lone_surrogates(&mut bytes), 0);
         }
     }
 }

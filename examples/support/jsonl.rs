@@ -212,8 +212,9 @@ pub fn output_line(id: &Value, events: &[Event]) -> String {
     .unwrap_or_default()
 }
 
-/// Reads a line's request: skips a byte-order mark, replaces lone surrogate escapes,
-/// checks UTF-8, parses the JSON, takes the fields.
+/// Reads a line's request: skips a byte-order mark, checks UTF-8, reads a flat object by
+/// [`flat_object`], or else replaces lone surrogate escapes and parses the JSON with
+/// serde_json; takes the fields.
 pub fn parse(line: &mut RawLine, max_line_bytes: usize) -> Result<Request, Bad> {
     let bytes = line
         .bytes
@@ -230,6 +231,11 @@ pub fn parse(line: &mut RawLine, max_line_bytes: usize) -> Result<Request, Bad> 
         });
     }
     let bytes = line.bytes.get_mut(skipped..).unwrap_or_default();
+    // the usual line, a flat object of strings, has no `\u` escape and so nothing to
+    // rewrite; any other line is read as it always was
+    if let Some(fields) = std::str::from_utf8(bytes).ok().and_then(flat_object) {
+        return request(fields);
+    }
     replace_lone_surrogates(bytes);
     let bytes: &[u8] = bytes;
     let text = match std::str::from_utf8(bytes) {
@@ -249,7 +255,7 @@ pub fn parse(line: &mut RawLine, max_line_bytes: usize) -> Result<Request, Bad> 
             reason: "empty line, expected a JSON object".to_string(),
         });
     }
-    let value = read_json(text).map_err(|e| Bad {
+    let value: Value = serde_json::from_str(text).map_err(|e| Bad {
         id: id_before_text(bytes),
         reason: format!("not JSON: {}", json_error(&e, skipped)),
     })?;
@@ -262,21 +268,14 @@ pub fn parse(line: &mut RawLine, max_line_bytes: usize) -> Result<Request, Bad> 
     request(fields)
 }
 
-/// A line's JSON value, as `serde_json::from_str` reads it (its error too): the usual line,
-/// a flat object of strings, by [`flat_object`], anything else by serde_json.
-pub fn read_json(text: &str) -> serde_json::Result<Value> {
-    match flat_object(text) {
-        Some(fields) => Ok(Value::Object(fields)),
-        None => serde_json::from_str(text),
-    }
-}
-
 /// The members of a line that is one flat object, `{"key": "string" or null, ...}` with
 /// JSON whitespace anywhere between tokens and no escape but the two-byte ones (`\n`,
 /// `\"`...; not `\u`), read with strings scanned eight bytes at a time; `None` for
 /// anything else (a number, a nested value, a `\u` escape, a syntax error), which
-/// serde_json then reads. What it gives is what serde_json gives: a later duplicate key
-/// replaces the value of an earlier one, as `Map::insert` does for serde_json.
+/// serde_json then reads, with every error its own. What it gives is what
+/// `serde_json::from_str` gives: a later duplicate key replaces the value of an earlier
+/// one, as `Map::insert` does for serde_json. (With no `\u` escape, the line had no lone
+/// surrogate to rewrite either.)
 pub fn flat_object(text: &str) -> Option<Map<String, Value>> {
     let bytes = text.as_bytes();
     let mut pos = skip_space(bytes, 0);
