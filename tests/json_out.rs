@@ -8,7 +8,7 @@
 //! (with every error) to it.
 
 use std::collections::BTreeMap;
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 use conflict_events::{Document, Extractor};
 use proptest::prelude::*;
@@ -392,8 +392,14 @@ impl Serialize for Shown {
 }
 
 impl fmt::Display for Shown {
+    /// Its first char by `write_str`, the others one by one by `write_char`, as a date's
+    /// `-` is written.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.0)
+        let mut chars = self.0.chars();
+        if let Some(first) = chars.next() {
+            f.write_str(first.encode_utf8(&mut [0; 4]))?;
+        }
+        chars.try_for_each(|c| f.write_char(c))
     }
 }
 
@@ -421,6 +427,7 @@ fn every_serde_shape_is_serde_jsons() {
     assert_same(&vec![Vec::<u8>::new(), vec![1], vec![1, 2]]);
     assert_same(&BTreeMap::<String, u8>::new());
     assert_same(&(Shown("2024-01-02"), Shown("a\"b\u{7}c"), Shown("")));
+    assert_same(&(Shown("é-€😀\u{1f}\\\u{ff}\u{80}-"), Shown("\u{2028}x")));
     assert_same(&BTreeMap::from([(Wrapped("k"), 1)]));
     assert_same(&BTreeMap::from([('c', 1)]));
 }

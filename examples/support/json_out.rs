@@ -331,6 +331,17 @@ impl fmt::Write for Appended<'_> {
         self.0.extend_from_slice(s.as_bytes());
         Ok(())
     }
+
+    /// An ASCII char (a date's `-`) as one byte, not through `write_str`.
+    fn write_char(&mut self, c: char) -> fmt::Result {
+        match u8::try_from(c) {
+            Ok(b) if b.is_ascii() => self.0.push(b),
+            _ => self
+                .0
+                .extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes()),
+        }
+        Ok(())
+    }
 }
 
 /// An array, object or tagged variant being written: whether the next element is the
