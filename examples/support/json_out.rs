@@ -132,10 +132,15 @@ pub fn load(bytes: &[u8]) -> u64 {
 /// batch output's strings) is read and written as one or two words, with no call to copy
 /// it.
 pub fn write_str(out: &mut Vec<u8>, s: &str) {
-    let bytes = s.as_bytes();
-    if write_in_words(out, bytes) {
-        return;
+    if !write_in_words(out, s.as_bytes()) {
+        write_long_or_escaped(out, s.as_bytes());
     }
+}
+
+/// A string [`write_in_words`] does not take (over sixteen bytes, or with escapes): apart,
+/// so that the short strings' path saves few registers.
+#[inline(never)]
+fn write_long_or_escaped(out: &mut Vec<u8>, bytes: &[u8]) {
     if bytes.len() > 16 && is_clean(bytes) {
         out.reserve(bytes.len() + 2);
         out.push(b'"');
