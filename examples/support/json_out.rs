@@ -220,8 +220,9 @@ fn load4(bytes: &[u8]) -> u32 {
 }
 
 /// A string of `n < 8` bytes, `data` as [`small_word`] reads it, with its quotes: one
-/// eight-byte write cut to length (and the closing quote after it when `n` is 7).
-#[inline]
+/// eight-byte write cut to length (and the closing quote after it when `n` is 7). Always
+/// inlined: for a name the code knows, the word and the cut fold to constants.
+#[inline(always)]
 fn write_small(out: &mut Vec<u8>, data: u64, n: usize) {
     let mut word = u64::from(b'"') | (data << 8);
     if n <= 6 {
