@@ -343,7 +343,12 @@ fn flat_string(text: &str, start: usize) -> Option<(String, usize)> {
                     _ => return None,
                 });
                 run = at + 2;
-                at = next_special(bytes, run)?;
+                // escapes often come in twos (`\r\n`): the next one needs no search
+                at = if bytes.get(run) == Some(&b'\\') {
+                    run
+                } else {
+                    next_special(bytes, run)?
+                };
             }
             // a control char, which serde_json refuses raw
             _ => return None,
