@@ -91,7 +91,7 @@ const fn splat(b: u8) -> u64 {
 /// exact as a whole (a byte below `n`, for `n <= 0x80`, sets the high bit of the
 /// difference only when some byte is below `n`).
 #[inline]
-pub fn needs_escape(word: u64) -> bool {
+fn needs_escape(word: u64) -> bool {
     let below = |w: u64, n: u8| w.wrapping_sub(splat(n)) & !w & splat(0x80);
     (below(word, 0x20) | below(word ^ splat(b'"'), 1) | below(word ^ splat(b'\\'), 1)) != 0
 }
@@ -124,7 +124,7 @@ fn is_clean(bytes: &[u8]) -> bool {
 
 /// Eight bytes as a word; anything else as a word that needs an escape.
 #[inline]
-pub fn load(bytes: &[u8]) -> u64 {
+fn load(bytes: &[u8]) -> u64 {
     <[u8; 8]>::try_from(bytes).map_or(0, u64::from_ne_bytes)
 }
 
