@@ -3,10 +3,12 @@
 //! kind, for any JSON value, for every serde shape, and for the events of war-news texts
 //! whose spans quote control chars, quotes and backslashes. And the batch mode's line
 //! reader, which finds newlines and backslashes eight bytes at a time, against a plain
-//! split and serde_json's reading of the surrogates it rewrites.
+//! split and serde_json's reading of the surrogates it rewrites; and its JSON reader, whose
+//! fast path for flat objects of strings reads what serde_json reads, and leaves the rest
+//! (with every error) to it.
 
 use std::collections::BTreeMap;
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 use conflict_events::{Document, Extractor};
 use proptest::prelude::*;
@@ -259,6 +261,22 @@ fn integers_at_the_edges() {
     assert_same(&(u8::MAX, i8::MIN, u16::MAX, i16::MIN, u32::MAX, i32::MIN));
 }
 
+/// The digits of integers below 10^8 are made all at once, in lanes: every one below
+/// 100,000, those around each power of ten, and a stride through the rest.
+#[test]
+fn integers_of_up_to_eight_digits_are_serde_jsons() {
+    let around_powers = (1..=8).flat_map(|p| {
+        let power = 10u64.pow(p);
+        power.saturating_sub(500)..power + 500
+    });
+    for u in (0..100_000)
+        .chain(around_powers)
+        .chain((0..100_000_000).step_by(9_973))
+    {
+        assert_eq!(json_out::to_string(&u, 0).ok(), Some(u.to_string()));
+    }
+}
+
 #[test]
 fn floats_are_serde_jsons() {
     for f in [
@@ -374,8 +392,14 @@ impl Serialize for Shown {
 }
 
 impl fmt::Display for Shown {
+    /// Its first char by `write_str`, the others one by one by `write_char`, as a date's
+    /// `-` is written.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.0)
+        let mut chars = self.0.chars();
+        if let Some(first) = chars.next() {
+            f.write_str(first.encode_utf8(&mut [0; 4]))?;
+        }
+        chars.try_for_each(|c| f.write_char(c))
     }
 }
 
@@ -403,6 +427,7 @@ fn every_serde_shape_is_serde_jsons() {
     assert_same(&vec![Vec::<u8>::new(), vec![1], vec![1, 2]]);
     assert_same(&BTreeMap::<String, u8>::new());
     assert_same(&(Shown("2024-01-02"), Shown("a\"b\u{7}c"), Shown("")));
+    assert_same(&(Shown("é-€😀\u{1f}\\\u{ff}\u{80}-"), Shown("\u{2028}x")));
     assert_same(&BTreeMap::from([(Wrapped("k"), 1)]));
     assert_same(&BTreeMap::from([('c', 1)]));
 }
@@ -455,4 +480,186 @@ fn an_output_line_with_escapes_is_written_the_same() {
         "{theirs:?}"
     );
     assert_eq!(ours, theirs);
+}
+
+/// Pieces of a JSON line around and inside a flat object, for [`object_line`]: JSON's
+/// whitespace, then spaces JSON does not take.
+const SPACES: &[&str] = &["", "", "", "", " ", "\t", "\r", "\n", "  "];
+const ODD_SPACES: &[&str] = &["\u{a0}", "\u{c}", "\u{feff}", "\u{0}"];
+/// Keys: mostly plain ones, a few the fast path leaves (a `\u` escape) or that are bad.
+const KEYS: &[&str] = &[
+    "\"id\"",
+    "\"text\"",
+    "\"date\"",
+    "\"id\"",
+    "\"text\"",
+    "\"date\"",
+    "\"x\"",
+    "\"\"",
+    "\"a\\\"b\"",
+    "\"é\"",
+    "\"t\\u0065xt\"",
+    "id",
+    "'id'",
+];
+/// Pieces of a string the fast path reads, then pieces it leaves to serde_json (some bad).
+const VALUE_PIECES: &[&str] = &[
+    "a",
+    "Hello world, ",
+    "é€😀",
+    "\\n",
+    "\\r\\n",
+    "\\\"",
+    "\\\\",
+    "\\/",
+    "\\b",
+    "\\f",
+    "\\t",
+    "\u{7f}",
+    "\u{2028}",
+    "0123456789abcdef",
+    "ud800",
+    "udc00",
+];
+const ODD_PIECES: &[&str] = &[
+    "\\u0041",
+    "\\ud83d\\ude00",
+    "\\ufffd",
+    "\\x",
+    "\\",
+    "\\u12",
+    "\n",
+    "\t",
+    "\u{1}",
+    "\"",
+];
+const OTHER_VALUES: &[&str] = &[
+    "null",
+    "nul",
+    "nullx",
+    "true",
+    "false",
+    "0",
+    "7",
+    "-1",
+    "01",
+    "1.5",
+    "1e3",
+    "18446744073709551616",
+    "[]",
+    "[\"a\",null]",
+    "{}",
+    "{\"x\":\"y\"}",
+    "\"",
+    "",
+];
+
+/// A JSON string of [`VALUE_PIECES`] and now and then one of [`ODD_PIECES`], quotes
+/// included.
+fn json_string() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        20 => prop::sample::select(VALUE_PIECES),
+        1 => prop::sample::select(ODD_PIECES),
+    ];
+    prop::collection::vec(piece, 0..12).prop_map(|pieces| format!("\"{}\"", pieces.concat()))
+}
+
+/// One member's value: mostly a string, else null or something the fast path leaves to
+/// serde_json (a number, a boolean, a nested value, something bad).
+fn member_value() -> impl Strategy<Value = String> {
+    prop_oneof![
+        12 => json_string(),
+        1 => Just("null".to_string()),
+        1 => prop::sample::select(OTHER_VALUES).prop_map(str::to_string),
+    ]
+}
+
+/// Mostly one of `usual`, now and then one of `odd`.
+fn mostly(
+    usual: &'static [&'static str],
+    odd: &'static [&'static str],
+) -> impl Strategy<Value = &'static str> {
+    prop_oneof![
+        30 => prop::sample::select(usual),
+        1 => prop::sample::select(odd),
+    ]
+}
+
+/// A line that is mostly a flat object, sometimes broken.
+fn object_line() -> impl Strategy<Value = String> {
+    let space = || mostly(SPACES, ODD_SPACES);
+    let member = (
+        space(),
+        prop::sample::select(KEYS),
+        space(),
+        mostly(&[":"], &["", "=", "::"]),
+        space(),
+        member_value(),
+        space(),
+    );
+    (
+        space(),
+        mostly(&["{"], &["[", "", "{{"]),
+        prop::collection::vec((member, mostly(&[","], &["", ",,", ";"])), 0..6),
+        mostly(&["}"], &[",}", "", "}}", "} x", "}\u{0}"]),
+        space(),
+    )
+        .prop_map(|(before, open, members, close, after)| {
+            let mut line = format!("{before}{open}");
+            let n = members.len();
+            for (i, ((s1, key, s2, colon, s3, value, s4), sep)) in members.into_iter().enumerate() {
+                line.push_str(&format!("{s1}{key}{s2}{colon}{s3}{value}{s4}"));
+                if i + 1 < n {
+                    line.push_str(sep);
+                }
+            }
+            line.push_str(&format!("{close}{after}"));
+            line
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn lines_are_read_as_serde_json_reads_them(line in object_line()) {
+        if let Some(fields) = jsonl::flat_object(&line) {
+            let theirs = serde_json::from_str::<Value>(&line).ok();
+            prop_assert_eq!(Some(Value::Object(fields)), theirs, "{:?}", line);
+            // and the line has no surrogate escape that `parse` would have rewritten first
+            let mut bytes = line.clone().into_bytes();
+            prop_assert_eq!(jsonl::replace_lone_surrogates(&mut bytes), 0);
+        }
+    }
+}
+
+#[test]
+fn the_usual_lines_take_the_fast_path() {
+    let lines = [
+        r#"{"date":"2016-01-01","id":"bench-0","text":"40 dead\r\n\r\nMOGADISHU \"Wire\" – é"}"#,
+        "{\"id\": \"a\", \"text\": \"\", \"date\": null}",
+        "\t{ \"text\" : \"x\\/y\\\\z\\b\\f\\t\" , \"id\" : \"\" }  ",
+        "{}",
+    ];
+    for line in lines {
+        let fields = jsonl::flat_object(line);
+        assert!(fields.is_some(), "{line}");
+        assert_eq!(fields.map(Value::Object), serde_json::from_str(line).ok());
+    }
+    // a later duplicate replaces an earlier one, in place, as in serde_json's map
+    let line = r#"{"id":"a","text":"t","id":"b"}"#;
+    let fields = jsonl::flat_object(line).unwrap_or_default();
+    assert_eq!(fields.get("id"), Some(&Value::String("b".into())));
+    assert_eq!(Some(Value::Object(fields)), serde_json::from_str(line).ok());
+    // what it leaves to serde_json
+    for line in [
+        r#"{"id":7,"text":"t"}"#,
+        r#"{"id":"a","text":"\u00e9"}"#,
+        "{\"id\":\"a\",\"text\":\"tab\there\"}",
+        r#"{"id":"a","text":"t"} x"#,
+        r#"{"id":"a","text":"t",}"#,
+        r#"{"id":"a","text":"t"#,
+    ] {
+        assert_eq!(jsonl::flat_object(line), None, "{line}");
+    }
 }

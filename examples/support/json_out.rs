@@ -6,7 +6,7 @@
 //! eight bytes at a time and copied whole when nothing in it needs an escape; a struct's
 //! field name or an enum's variant name takes a path inlined where the name is a constant,
 //! so that its check and words fold away; an integer of up to eight digits is made in one
-//! word too. The output is a `Vec<u8>` checked as UTF-8 once at the end.
+//! word too, its digits all at once. The output is a `Vec<u8>` checked as UTF-8 once at the end.
 //!
 //! It writes what serde_json writes for every value it accepts: the same escapes (`\"`,
 //! `\\`, `\b`, `\t`, `\n`, `\f`, `\r`, any other control char as `\u00xx` in lowercase
@@ -63,8 +63,9 @@ pub struct Writer {
 }
 
 /// For each byte, its escape as serde_json writes it: 0 for none, `u` for `\u00xx`, else
-/// the letter after the backslash.
-static ESCAPE: [u8; 256] = {
+/// the letter after the backslash. (Nonzero for exactly the bytes a JSON string cannot hold
+/// raw: the batch mode's line reader finds its strings' ends by it.)
+pub static ESCAPE: [u8; 256] = {
     let mut table = [0u8; 256];
     let mut b = 0;
     while b < 0x20 {
@@ -131,10 +132,15 @@ fn load(bytes: &[u8]) -> u64 {
 /// batch output's strings) is read and written as one or two words, with no call to copy
 /// it.
 pub fn write_str(out: &mut Vec<u8>, s: &str) {
-    let bytes = s.as_bytes();
-    if write_in_words(out, bytes) {
-        return;
+    if !write_in_words(out, s.as_bytes()) {
+        write_long_or_escaped(out, s.as_bytes());
     }
+}
+
+/// A string [`write_in_words`] does not take (over sixteen bytes, or with escapes): apart,
+/// so that the short strings' path saves few registers.
+#[inline(never)]
+fn write_long_or_escaped(out: &mut Vec<u8>, bytes: &[u8]) {
     if bytes.len() > 16 && is_clean(bytes) {
         out.reserve(bytes.len() + 2);
         out.push(b'"');
@@ -214,8 +220,9 @@ fn load4(bytes: &[u8]) -> u32 {
 }
 
 /// A string of `n < 8` bytes, `data` as [`small_word`] reads it, with its quotes: one
-/// eight-byte write cut to length (and the closing quote after it when `n` is 7).
-#[inline]
+/// eight-byte write cut to length (and the closing quote after it when `n` is 7). Always
+/// inlined: for a name the code knows, the word and the cut fold to constants.
+#[inline(always)]
 fn write_small(out: &mut Vec<u8>, data: u64, n: usize) {
     let mut word = u64::from(b'"') | (data << 8);
     if n <= 6 {
@@ -255,17 +262,6 @@ fn write_escape(out: &mut Vec<u8>, b: u8, escape: u8) {
     }
 }
 
-/// The two digits of each number below 100 as a little-endian pair, `07` for 7.
-static PAIRS: [u16; 100] = {
-    let mut pairs = [0u16; 100];
-    let mut p = 0;
-    while p < 100 {
-        pairs[p] = (b'0' + (p / 10) as u8) as u16 | (((b'0' + (p % 10) as u8) as u16) << 8);
-        p += 1;
-    }
-    pairs
-};
-
 /// `v` in decimal, `-` first if `negative`: up to eight digits made in one word, written
 /// whole and cut to length.
 fn write_int(out: &mut Vec<u8>, negative: bool, v: u64) {
@@ -276,20 +272,30 @@ fn write_int(out: &mut Vec<u8>, negative: bool, v: u64) {
         write_long_int(out, v);
         return;
     }
-    // the last digits made, the first written, go in the lowest bytes: two at a time
-    let (mut word, mut len, mut rest) = (0u64, 0, v);
-    while rest >= 10 {
-        word = (word << 16) | u64::from(PAIRS[(rest % 100) as usize]);
-        len += 2;
-        rest /= 100;
-    }
-    if rest > 0 || len == 0 {
-        word = (word << 8) | (u64::from(b'0') + rest);
-        len += 1;
-    }
-    let end = out.len() + len;
+    let digits = eight_digits(v);
+    // the leading zeros are the lowest bytes, zero bytes until the ASCII is added: shifted
+    // out, but for the last digit (of 0)
+    let zeros = (digits.trailing_zeros() / 8).min(7);
+    let word = (digits + 0x3030_3030_3030_3030) >> (8 * zeros);
+    let end = out.len() + 8 - zeros as usize;
     out.extend_from_slice(&word.to_le_bytes());
     out.truncate(end);
+}
+
+/// The eight decimal digits of `v < 100_000_000` (values 0 to 9, not ASCII), leading zeros
+/// included, as a little-endian word (the first digit in the lowest byte), all made at
+/// once: `v` split into two halves of four digits in 32-bit lanes, each into two pairs in
+/// 16-bit lanes, each into two digits in bytes. A division by 100 of a lane below 10,000 is
+/// `* 10_486 >> 20`, by 10 of one below 100 is `* 103 >> 10` (exact there: all 10^8 values
+/// were checked against `format!` once; the mask drops what the shift brings down from the
+/// lane above).
+fn eight_digits(v: u64) -> u64 {
+    let halves = (v / 10_000) | ((v % 10_000) << 32);
+    let high_pairs = ((halves * 10_486) >> 20) & ((0x7F << 32) | 0x7F);
+    let pairs = ((halves - high_pairs * 100) << 16) | high_pairs;
+    let tens = ((pairs * 103) >> 10) & 0x000F_000F_000F_000F;
+    let ones = pairs - tens * 10;
+    tens | (ones << 8)
 }
 
 /// `v` in decimal, made from its last digit back in a buffer.
@@ -329,6 +335,17 @@ struct Appended<'a>(&'a mut Vec<u8>);
 impl fmt::Write for Appended<'_> {
     fn write_str(&mut self, s: &str) -> fmt::Result {
         self.0.extend_from_slice(s.as_bytes());
+        Ok(())
+    }
+
+    /// An ASCII char (a date's `-`) as one byte, not through `write_str`.
+    fn write_char(&mut self, c: char) -> fmt::Result {
+        match u8::try_from(c) {
+            Ok(b) if b.is_ascii() => self.0.push(b),
+            _ => self
+                .0
+                .extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes()),
+        }
         Ok(())
     }
 }

@@ -212,8 +212,9 @@ pub fn output_line(id: &Value, events: &[Event]) -> String {
     .unwrap_or_default()
 }
 
-/// Reads a line's request: skips a byte-order mark, replaces lone surrogate escapes,
-/// checks UTF-8, parses the JSON, takes the fields.
+/// Reads a line's request: skips a byte-order mark, checks UTF-8, reads a flat object by
+/// [`flat_object`], or else replaces lone surrogate escapes and parses the JSON with
+/// serde_json; takes the fields.
 pub fn parse(line: &mut RawLine, max_line_bytes: usize) -> Result<Request, Bad> {
     let bytes = line
         .bytes
@@ -230,6 +231,11 @@ pub fn parse(line: &mut RawLine, max_line_bytes: usize) -> Result<Request, Bad> 
         });
     }
     let bytes = line.bytes.get_mut(skipped..).unwrap_or_default();
+    // the usual line, a flat object of strings, has no `\u` escape and so nothing to
+    // rewrite; any other line is read as it always was
+    if let Some(fields) = std::str::from_utf8(bytes).ok().and_then(flat_object) {
+        return request(fields);
+    }
     replace_lone_surrogates(bytes);
     let bytes: &[u8] = bytes;
     let text = match std::str::from_utf8(bytes) {
@@ -260,6 +266,133 @@ pub fn parse(line: &mut RawLine, max_line_bytes: usize) -> Result<Request, Bad> 
         });
     };
     request(fields)
+}
+
+/// The members of a line that is one flat object, `{"key": "string" or null, ...}` with
+/// JSON whitespace anywhere between tokens and no escape but the two-byte ones (`\n`,
+/// `\"`...; not `\u`), read with strings scanned eight bytes at a time; `None` for
+/// anything else (a number, a nested value, a `\u` escape, a syntax error), which
+/// serde_json then reads, with every error its own. What it gives is what
+/// `serde_json::from_str` gives: a later duplicate key replaces the value of an earlier
+/// one, as `Map::insert` does for serde_json. (With no `\u` escape, the line had no lone
+/// surrogate to rewrite either.)
+pub fn flat_object(text: &str) -> Option<Map<String, Value>> {
+    let bytes = text.as_bytes();
+    let mut pos = skip_space(bytes, 0);
+    if bytes.get(pos) != Some(&b'{') {
+        return None;
+    }
+    let mut fields = Map::new();
+    pos = skip_space(bytes, pos + 1);
+    if bytes.get(pos) != Some(&b'}') {
+        loop {
+            if bytes.get(pos) != Some(&b'"') {
+                return None;
+            }
+            let (key, end) = flat_string(text, pos + 1)?;
+            pos = skip_space(bytes, end);
+            if bytes.get(pos) != Some(&b':') {
+                return None;
+            }
+            pos = skip_space(bytes, pos + 1);
+            let (value, end) = match bytes.get(pos)? {
+                b'"' => flat_string(text, pos + 1).map(|(s, end)| (Value::String(s), end))?,
+                b'n' if bytes.get(pos..pos + 4) == Some(b"null") => (Value::Null, pos + 4),
+                _ => return None,
+            };
+            fields.insert(key, value);
+            pos = skip_space(bytes, end);
+            match bytes.get(pos)? {
+                b',' => pos = skip_space(bytes, pos + 1),
+                b'}' => break,
+                _ => return None,
+            }
+        }
+    }
+    (skip_space(bytes, pos + 1) == bytes.len()).then_some(fields)
+}
+
+/// The JSON string whose contents start at `start` (after its opening quote), and the
+/// position after its closing quote; `None` if it holds a `\u` escape, a bad escape or a
+/// control char, or has no end.
+fn flat_string(text: &str, start: usize) -> Option<(String, usize)> {
+    let bytes = text.as_bytes();
+    let mut at = next_special(bytes, start)?;
+    if bytes.get(at) == Some(&b'"') {
+        return Some((text.get(start..at)?.to_owned(), at + 1));
+    }
+    // what is left of the line bounds the string, which its escapes only shorten: one
+    // allocation
+    let mut out = String::with_capacity(bytes.len() - start);
+    let mut run = start;
+    loop {
+        // every special byte is ASCII, so `run..at` lies on char boundaries
+        out.push_str(text.get(run..at)?);
+        match bytes.get(at)? {
+            b'"' => return Some((out, at + 1)),
+            b'\\' => {
+                out.push(match bytes.get(at + 1)? {
+                    b'"' => '"',
+                    b'\\' => '\\',
+                    b'/' => '/',
+                    b'b' => '\u{8}',
+                    b'f' => '\u{c}',
+                    b'n' => '\n',
+                    b'r' => '\r',
+                    b't' => '\t',
+                    _ => return None,
+                });
+                run = at + 2;
+                // escapes often come in twos (`\r\n`): the next one needs no search
+                at = if bytes.get(run) == Some(&b'\\') {
+                    run
+                } else {
+                    next_special(bytes, run)?
+                };
+            }
+            // a control char, which serde_json refuses raw
+            _ => return None,
+        }
+    }
+}
+
+/// Where the first byte at or after `from` that a JSON string cannot hold raw (`"`, `\\`,
+/// a control char) is, read sixteen bytes at a time as two words.
+fn next_special(bytes: &[u8], from: usize) -> Option<usize> {
+    let rest = bytes.get(from..)?;
+    let mut pairs = rest.chunks_exact(16);
+    let mut at = from;
+    for pair in &mut pairs {
+        let both = <[u8; 16]>::try_from(pair).map_or(0, u128::from_le_bytes);
+        let (low, high) = (specials(both as u64), specials((both >> 64) as u64));
+        if low | high != 0 {
+            let bit = if low != 0 {
+                low.trailing_zeros()
+            } else {
+                64 + high.trailing_zeros()
+            };
+            return Some(at + (bit / 8) as usize);
+        }
+        at += 16;
+    }
+    let i = pairs
+        .remainder()
+        .iter()
+        .position(|&b| json_out::ESCAPE[usize::from(b)] != 0)?;
+    Some(at + i)
+}
+
+/// Of eight bytes read little-endian, the high bit of each byte below 0x20 or equal to `"`
+/// or `\\`, and maybe of bytes above the first such (a borrow carries only upwards), so that
+/// the lowest bit set is exact.
+#[inline]
+fn specials(w: u64) -> u64 {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    ((w ^ (ONES * u64::from(b'"'))).wrapping_sub(ONES)
+        | (w ^ (ONES * u64::from(b'\\'))).wrapping_sub(ONES)
+        | w.wrapping_sub(ONES * 0x20))
+        & !w
+        & (ONES << 7)
 }
 
 /// The fields of a JSON object line.
