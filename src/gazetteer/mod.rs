@@ -59,7 +59,9 @@
 //!
 //! The case-sensitive patterns (acronyms, `=forced`) are few and live in an aho-corasick
 //! automaton, run anchored only where the text has the first two bytes of one of them (a
-//! capital at a word start, mostly). The case-insensitive ones (some 85,000 names) live in a hash table of every
+//! capital at a word start, mostly); when they all start with a letter or digit (not an
+//! ASCII lowercase one), a hit can only be at a word start, and the automaton is tried at
+//! the word starts the walk below visits, with no pass of its own. The case-insensitive ones (some 85,000 names) live in a hash table of every
 //! key prefix cut at its word ends, hashed as the text is read: at each word start the
 //! search hashes the word and probes the table once, and only walks on to the next word
 //! while the words so far start some name. A word that starts no name costs one hash of its
@@ -459,6 +461,9 @@ pub(crate) struct Starts {
     /// No pattern starts with an ASCII lowercase letter or a space: the search passes
     /// such bytes over eight at a time.
     plain: bool,
+    /// Every pattern starts with an ASCII capital or digit or a non-ASCII letter or digit:
+    /// a hit is at a word start the name walk visits, and is looked for there.
+    word_first: bool,
 }
 
 impl Default for Starts {
@@ -467,6 +472,7 @@ impl Default for Starts {
             first: [false; 256],
             pairs: vec![0; 256 * 256 / 64].into_boxed_slice(),
             plain: true,
+            word_first: true,
         }
     }
 }
@@ -479,6 +485,12 @@ impl Starts {
         };
         self.first[usize::from(b)] = true;
         self.plain &= b != b' ' && !b.is_ascii_lowercase();
+        let c = std::str::from_utf8(pattern)
+            .ok()
+            .and_then(|p| p.chars().next());
+        self.word_first &= c.is_some_and(|c| {
+            c.is_ascii_uppercase() || c.is_ascii_digit() || (!c.is_ascii() && c.is_alphanumeric())
+        });
         let seconds = match pattern.get(1) {
             Some(&c) => c..=c,
             None => 0..=u8::MAX,
@@ -756,6 +768,11 @@ impl Names {
             proper: from & KEY_PROPER != 0,
         };
         Some((start, len, target))
+    }
+
+    /// True if there are no keys, in the table or out of it.
+    fn is_empty(&self) -> bool {
+        self.key_count() == 0 && self.overflow.is_empty()
     }
 
     /// Number of keys.
@@ -1120,12 +1137,21 @@ impl Gazetteer {
     /// Every mention in `text`, in text order, non-overlapping (see the matching policy).
     pub fn find(&self, text: &str) -> Vec<Mention> {
         let mut all: Vec<Mention> = Vec::new();
-        for a in &self.inner.automata {
-            find_one(a, text, &mut all);
+        let names = &self.inner.names_dict;
+        // one automaton whose patterns all start at a word start: run from the name walk,
+        // at the word starts it visits, instead of a pass of its own
+        let walked = match self.inner.automata.as_slice() {
+            [a] if a.starts.word_first && !names.is_empty() => Some(a),
+            _ => None,
+        };
+        if walked.is_none() {
+            for a in &self.inner.automata {
+                find_one(a, text, &mut all);
+            }
         }
-        let sources =
-            self.inner.automata.len() + usize::from(self.inner.names_dict.key_count() != 0);
-        find_names(&self.inner.names_dict, text, &mut all);
+        let sources = self.inner.automata.len() + usize::from(names.key_count() != 0);
+        let mut cs = CsWalk { a: walked, from: 0 };
+        find_names(names, text, &mut cs, &mut all);
         if sources > 1 {
             // stable: on the same span the case-sensitive hit ("SANA", the agency), found
             // first, wins over the case-insensitive one ("Sana", the city)
@@ -1343,8 +1369,8 @@ fn at_boundary(text: &str, start: usize, end: usize) -> bool {
 /// Case-insensitive patterns: at each word start, the longest key ending at a word end
 /// (a proper name only where the text has a capital there).
 #[inline(never)]
-fn find_names(names: &Names, text: &str, out: &mut Vec<Mention>) {
-    if names.key_count() == 0 && names.overflow.is_empty() {
+fn find_names(names: &Names, text: &str, cs: &mut CsWalk, out: &mut Vec<Mention>) {
+    if names.is_empty() {
         return;
     }
     let bytes = text.as_bytes();
@@ -1367,6 +1393,9 @@ fn find_names(names: &Names, text: &str, out: &mut Vec<Mention>) {
             if is_word_before(text, i) {
                 i = run;
                 continue;
+            }
+            if cap {
+                cs.visit(text, i, out);
             }
             // most words end at ASCII punctuation or space (a period too: the walk cuts
             // "U.S." and "said." after the letters): one probe says whether any key starts
@@ -1397,6 +1426,7 @@ fn find_names(names: &Names, text: &str, out: &mut Vec<Mention>) {
         } else {
             match text.get(i..).and_then(|s| s.chars().next()) {
                 Some(c) if c.is_alphanumeric() && !is_word_before(text, i) => {
+                    cs.visit(text, i, out);
                     (!c.is_lowercase(), i + c.len_utf8())
                 }
                 Some(c) if !c.is_alphanumeric() && names.lead_other => (false, i + c.len_utf8()),
@@ -1416,6 +1446,7 @@ fn find_names(names: &Names, text: &str, out: &mut Vec<Mention>) {
                     span: Span::new(i, e),
                     ids,
                 });
+                cs.inside(text, i, e, out);
                 i = e.max(i + 1);
             }
             None => i = next,
@@ -1760,31 +1791,77 @@ fn find_one(a: &Automaton, text: &str, out: &mut Vec<Mention>) {
             at += 1;
             continue;
         }
-        // the longest pattern at `at` that fits, then shorter ones
-        let mut end = text.len();
-        let mut accepted = None;
-        while end > at {
-            let input = Input::new(text).range(at..end).anchored(Anchored::Yes);
-            match a.ac.find(input) {
-                Some(m) if at_boundary(text, m.start(), m.end()) => {
-                    accepted = Some(m);
-                    break;
-                }
-                Some(m) => end = m.end().saturating_sub(1),
-                None => break,
+        at = cs_hit_at(a, text, at, out).unwrap_or(at + 1);
+    }
+}
+
+/// The longest case-sensitive pattern at `at` that passes the boundary check, else the
+/// next shorter one, down to the shortest: pushed to `out`, and where the search goes on
+/// after it returned; `None` if none fits.
+fn cs_hit_at(a: &Automaton, text: &str, at: usize, out: &mut Vec<Mention>) -> Option<usize> {
+    let mut end = text.len();
+    while end > at {
+        let input = Input::new(text).range(at..end).anchored(Anchored::Yes);
+        let m = a.ac.find(input)?;
+        if at_boundary(text, m.start(), m.end()) {
+            if let Some(&ids) = a.targets.get(m.pattern().as_usize()) {
+                out.push(Mention {
+                    span: Span::new(m.start(), m.end()),
+                    ids,
+                });
+            }
+            return Some(m.end().max(at + 1));
+        }
+        end = m.end().saturating_sub(1);
+    }
+    None
+}
+
+/// The case-sensitive patterns looked for from the name walk ([`find_names`]) when they
+/// all start with a word character ([`Starts::word_first`]): a hit can only be at a word
+/// start, and the walk visits every word start that one of them can begin with, but those
+/// inside a name it found, which [`CsWalk::inside`] visits. The same hits as
+/// [`find_one`].
+struct CsWalk<'a> {
+    /// The automaton, if it is run from the walk.
+    a: Option<&'a Automaton>,
+    /// Where the search goes on: the end of the last hit.
+    from: usize,
+}
+
+impl CsWalk<'_> {
+    /// The word start `i`, which the caller has checked is one.
+    #[inline(always)]
+    fn visit(&mut self, text: &str, i: usize, out: &mut Vec<Mention>) {
+        let Some(a) = self.a else {
+            return;
+        };
+        let bytes = text.as_bytes();
+        let Some(&b) = bytes.get(i) else {
+            return;
+        };
+        if i < self.from || !a.starts.first[usize::from(b)] {
+            return;
+        }
+        if a.starts.pair(b, bytes.get(i + 1).copied()) {
+            if let Some(next) = cs_hit_at(a, text, i, out) {
+                self.from = next;
             }
         }
-        match accepted {
-            Some(m) => {
-                if let Some(&ids) = a.targets.get(m.pattern().as_usize()) {
-                    out.push(Mention {
-                        span: Span::new(m.start(), m.end()),
-                        ids,
-                    });
-                }
-                at = m.end().max(at + 1);
+    }
+
+    /// The word starts after `i` and before `e`, the span of a name the walk passes over.
+    #[inline(never)]
+    fn inside(&mut self, text: &str, i: usize, e: usize, out: &mut Vec<Mention>) {
+        let Some(a) = self.a else {
+            return;
+        };
+        let span = text.as_bytes().get(i + 1..e).unwrap_or(&[]);
+        for (p, &b) in (i + 1..).zip(span) {
+            // a pattern's first byte is a character's first byte: `p` is a char boundary
+            if a.starts.first[usize::from(b)] && !is_word_before(text, p) {
+                self.visit(text, p, out);
             }
-            None => at += 1,
         }
     }
 }
@@ -2376,5 +2453,69 @@ mod tests {
             find_one(a, &t, &mut got);
             assert_eq!(got, find_one_unanchored(a, &t), "{t:?}");
         }
+    }
+
+    /// [`Gazetteer::find`] with the case-sensitive patterns in a pass of their own.
+    fn find_in_two_passes(g: &Gazetteer, text: &str) -> Vec<Mention> {
+        let mut all = Vec::new();
+        for a in &g.inner.automata {
+            find_one(a, text, &mut all);
+        }
+        let mut cs = CsWalk { a: None, from: 0 };
+        find_names(&g.inner.names_dict, text, &mut cs, &mut all);
+        all.sort_by(|x, y| {
+            x.span
+                .start
+                .cmp(&y.span.start)
+                .then(y.span.end.cmp(&x.span.end))
+        });
+        all.dedup_by(|m, last| m.span.start < last.span.end);
+        all.retain(|m| !g.is_water_body(text, m));
+        all
+    }
+
+    #[test]
+    fn acronyms_found_from_the_name_walk_are_those_of_their_own_pass() {
+        let g = Gazetteer::builtin();
+        assert!(g.inner.automata[0].starts.word_first);
+        let mut patterns: Vec<&str> = g.inner.cs_patterns.split('\n').step_by(3).collect();
+        // names that hold, start or end like acronyms, and names with acronyms inside
+        let names = [
+            "Deir ez-Zor",
+            "Sana",
+            "Islamic State",
+            "the Kremlin",
+            "Idlib",
+            "al-Bab",
+            "US-led coalition",
+            "Free Syrian Army",
+            "anti-IS coalition",
+            "Kurdish YPG",
+            "state news agency SANA",
+            "pro-GNA forces",
+            "Palipehutu-FNL",
+        ];
+        for _ in 0..12 {
+            patterns.extend(names);
+        }
+        let mut hits = 0;
+        for t in acronym_texts(&patterns) {
+            let got = g.find(&t);
+            assert_eq!(got, find_in_two_passes(g, &t), "{t:?}");
+            hits += got.len();
+        }
+        assert!(hits > 1000, "{hits}");
+        // an acronym that starts inside a name and ends past it, dropped, hides the one
+        // after the name as the pass of their own did
+        let g = gaz("armed_group\tYPG-99\t\t\t\t99\ncity\tKurdish YPG\tSY\n");
+        assert!(g.inner.automata[0].starts.word_first);
+        for t in ["Kurdish YPG-99", "Kurdish YPG 99", "the Kurdish YPG-99, 99"] {
+            assert_eq!(g.find(t), find_in_two_passes(&g, t), "{t:?}");
+        }
+        assert_eq!(self::names(&g, "Kurdish YPG-99"), ["Kurdish YPG"]);
+        // a pattern that starts with punctuation: the pass of their own
+        let g = gaz("armed_group\t(SDF)\t\t\t\tSDF\ncity\tIdlib\tSY\n");
+        assert!(!g.inner.automata[0].starts.word_first);
+        assert_eq!(self::names(&g, "the (SDF) in Idlib"), ["(SDF)", "Idlib"]);
     }
 }
