@@ -89,7 +89,11 @@ impl PlaceRef<'_> {
                 _ => None,
             },
             country: e.shared_country(),
-            province: self.province().and_then(|_| e.shared_province()),
+            // [`PlaceRef::province`], shared: the entry's province is read once
+            province: match self.kind {
+                PlaceKind::City | PlaceKind::District | PlaceKind::AirBase => e.shared_province(),
+                _ => None,
+            },
             span: Some(self.span),
         }
     }
@@ -1110,13 +1114,8 @@ impl<'t> Doc<'t> {
         {
             k += 1;
         }
-        let list_then_word = s.toks.get(k).is_some_and(|t| t.w == W::ProvinceWord)
-            && (k == m.b
-                || s.toks
-                    .get(m.b..k)
-                    .unwrap_or(&[])
-                    .iter()
-                    .all(|t| t.punct == b',' || t.w == W::Conj || t.ment.is_some()));
+        // every token from `m.b` to `k` is a comma, conjunction or mention: the loop read it
+        let list_then_word = s.toks.get(k).is_some_and(|t| t.w == W::ProvinceWord);
         let province_word = after_place || list_then_word;
         let rank = |k: EntryKind| match k {
             EntryKind::Province if province_word => 0,
