@@ -89,7 +89,11 @@ impl PlaceRef<'_> {
                 _ => None,
             },
             country: e.shared_country(),
-            province: self.province().and_then(|_| e.shared_province()),
+            // [`PlaceRef::province`], shared: the entry's province is read once
+            province: match self.kind {
+                PlaceKind::City | PlaceKind::District | PlaceKind::AirBase => e.shared_province(),
+                _ => None,
+            },
             span: Some(self.span),
         }
     }
@@ -1110,13 +1114,8 @@ impl<'t> Doc<'t> {
         {
             k += 1;
         }
-        let list_then_word = s.toks.get(k).is_some_and(|t| t.w == W::ProvinceWord)
-            && (k == m.b
-                || s.toks
-                    .get(m.b..k)
-                    .unwrap_or(&[])
-                    .iter()
-                    .all(|t| t.punct == b',' || t.w == W::Conj || t.ment.is_some()));
+        // every token from `m.b` to `k` is a comma, conjunction or mention: the loop read it
+        let list_then_word = s.toks.get(k).is_some_and(|t| t.w == W::ProvinceWord);
         let province_word = after_place || list_then_word;
         let rank = |k: EntryKind| match k {
             EntryKind::Province if province_word => 0,
@@ -1260,8 +1259,7 @@ impl<'t> Doc<'t> {
             PlaceKind::Province => Some(p.clone()),
             PlaceKind::Country => None,
             _ => {
-                let code = p.province.clone()?;
-                let name = self.province_name(code.clone());
+                let (code, name) = self.province_name(p)?;
                 Some(Place {
                     text: String::new(),
                     name,
@@ -1275,26 +1273,42 @@ impl<'t> Doc<'t> {
         }
     }
 
-    /// The gazetteer's name of a province code, looked up once per article: a town's
-    /// province is asked for every event and figure placed there, and the gazetteer's
-    /// lookup hashes and probes its table of codes each time.
-    fn province_name(&self, code: Cow<'static, str>) -> Option<Cow<'static, str>> {
-        if let Some(name) = self.province_names.borrow().get(code.as_ref()) {
-            return name.clone();
+    /// The province code of a town `p` with the gazetteer's name of that province, looked
+    /// up once per article: a town's province is asked for every event and figure placed
+    /// there, and the gazetteer's lookup hashes and probes its table of codes each time.
+    fn province_name(&self, p: &Place) -> Option<(Cow<'static, str>, Option<Cow<'static, str>>)> {
+        let code = p.province.as_ref()?;
+        let found = self
+            .province_names
+            .borrow()
+            .iter()
+            .find(|(c, _)| same_code(c, code))
+            .map(|(_, name)| name.clone());
+        if let Some(name) = found {
+            return Some((code.clone(), name));
         }
-        let name = self.gaz.shared_name_of(&code);
-        self.province_names.borrow_mut().insert(code, name.clone());
-        name
+        let name = self.gaz.shared_name_of(code);
+        let mut names = self.province_names.borrow_mut();
+        if names.is_empty() {
+            names.reserve(8);
+        }
+        names.push((code.clone(), name.clone()));
+        Some((code.clone(), name))
     }
 }
 
 /// The lengths and first letters of [`lexicon::SPEAKER_TITLES`], for [`Doc::is_speaker`].
 static SPEAKER_SHAPES: lexicon::Shapes = lexicon::Shapes::of(&[lexicon::SPEAKER_TITLES]);
 
-/// Names by code ([`Doc::province_names`]): the codes come from the gazetteer, not from the
-/// text, so the crate's fast hash serves.
-pub(crate) type CodeNames =
-    std::collections::HashMap<Cow<'static, str>, Option<Cow<'static, str>>, crate::hash::Fast>;
+/// True if two codes are the same: compared a byte at a time, as a code is a few bytes and
+/// a call to `memcmp` costs more.
+fn same_code(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
+}
+
+/// Names by code ([`Doc::province_names`]): an article names few provinces, so a list is
+/// searched faster than a map is hashed.
+pub(crate) type CodeNames = Vec<(Cow<'static, str>, Option<Cow<'static, str>>)>;
 
 /// True if the token before `a` (skipping determiners and adjectives-like capitals once)
 /// puts a mention at `a` in a place role.

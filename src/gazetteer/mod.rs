@@ -230,7 +230,8 @@ impl Entry {
         if self.at.country == [0, 0] {
             return None;
         }
-        std::str::from_utf8(&self.at.country).ok()
+        // an alpha-2 code (most are) from the static table, without a call to `from_utf8`
+        alpha2(self.at.country).or_else(|| std::str::from_utf8(&self.at.country).ok())
     }
     /// Its code: alpha-2 for a country, ISO 3166-2 for a province, an id otherwise.
     pub fn code(&self) -> Option<&str> {
