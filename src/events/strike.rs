@@ -43,9 +43,14 @@ struct Found {
     /// The countries it is placed in: its towns' and provinces', and a country named as a
     /// place ("in southern Lebanon"); shared codes, not copies ([`share_code`]).
     countries: Vec<Cow<'static, str>>,
-    /// Where it came from, when it names no other place ("shelled border posts from Kunar"):
-    /// the place of a new strike, nothing to a strike it retells.
-    origin: super::roles::Where,
+    /// The clause [a, b) and the trigger's token, for what only a new strike reads
+    /// ([`New`]).
+    a: usize,
+    b: usize,
+    t: usize,
+    /// The mentions it came from ([`origins`]): where a new strike told with no other
+    /// place is placed ([`origin`]).
+    from: Vec<Option<usize>>,
     weapon: Option<Weapon>,
     actor: Actor,
     base: Option<Place>,
@@ -56,9 +61,9 @@ struct Found {
     /// with no place of its own to find the strike it refers to.
     hint: Vec<Place>,
     date: Option<DateRef>,
-    /// The date if this mention starts an event of its own; none read for a mention that
-    /// cannot (not [`Found::strong`]).
-    date_new: Option<DateRef>,
+    /// True if [`Found::date`] is also the date of a new event (a strong, not definite
+    /// trigger); otherwise that date is read only for a mention that becomes one ([`New`]).
+    date_is_new: bool,
     modality: Modality,
     evidence: Span,
 }
@@ -141,7 +146,7 @@ pub(crate) fn extract(doc: &Doc) -> Strikes {
                 continue;
             }
             let f = find(doc, si, s, (a, b), t, &mut base_here);
-            let idx = place(&mut accs, f, last_in_sentence);
+            let idx = place(doc, &mut accs, f, last_in_sentence);
             if let Some(i) = idx {
                 last_in_sentence = Some(i);
                 if by_sentence.is_empty() {
@@ -304,7 +309,7 @@ fn same_event(accs: &Accs, f: &Found, last_in_sentence: Option<usize>) -> Option
 }
 
 /// Adds a mention to the events: merged into one already told, or as a new one.
-fn place(accs: &mut Accs, f: Found, last_in_sentence: Option<usize>) -> Option<usize> {
+fn place(doc: &Doc, accs: &mut Accs, f: Found, last_in_sentence: Option<usize>) -> Option<usize> {
     match same_event(accs, &f, last_in_sentence) {
         Some(i) => {
             let st = accs.strikes.get_mut(i)?;
@@ -315,6 +320,8 @@ fn place(accs: &mut Accs, f: Found, last_in_sentence: Option<usize>) -> Option<u
         None if f.strong => {
             let si = f.si;
             let known = !matches!(f.actor, Actor::Unresolved);
+            let New { origin, date_new } = New::of(doc, &f);
+            let date_new = if f.date_is_new { f.date } else { date_new };
             let strike = Strike {
                 modality: f.modality,
                 // room for the sentences that retell it, merged below
@@ -326,16 +333,16 @@ fn place(accs: &mut Accs, f: Found, last_in_sentence: Option<usize>) -> Option<u
                 base: f.base,
                 targets: f.targets,
                 provinces: if f.provinces.is_empty() && f.locations.is_empty() {
-                    f.origin.provinces
+                    origin.provinces
                 } else {
                     f.provinces
                 },
                 locations: if f.locations.is_empty() {
-                    f.origin.locations
+                    origin.locations
                 } else {
                     f.locations
                 },
-                date: f.date_new,
+                date: date_new,
                 weapon: f.weapon,
                 category: category_of(f.weapon),
                 fatalities: None,
@@ -737,21 +744,14 @@ fn find(
         provinces,
         locations,
     } = super::roles::places(doc, s, a, b, skip);
-    let origin = origin(doc, s, a, b, &provinces, &locations, &from);
     let another = is_another(s, a, t);
     let mut targets = group_targets(doc, s, a, b, t, skip);
     generic_targets(doc, s, b, t, &mut targets);
     // only a mention that may start a strike of its own ([`Found::strong`]) needs the date
     // of a new event
-    let date_new = if strong || another {
-        nearest_event_date(doc, s, a, b, t, None)
-            .or_else(|| nearest_event_date(doc, s, 0, s.toks.len(), t, None))
-            .or_else(|| paragraph_date(doc, si))
-    } else {
-        None
-    };
-    let date = if strong && !definite {
-        date_new.clone()
+    let date_is_new = strong && !definite;
+    let date = if date_is_new {
+        date_of_new(doc, si, s, a, b, t)
     } else {
         nearest_event_date(doc, s, a, b, t, Some(4))
     };
@@ -766,7 +766,10 @@ fn find(
         another,
         indefinite,
         countries,
-        origin,
+        a,
+        b,
+        t,
+        from,
         weapon,
         actor,
         base,
@@ -775,9 +778,46 @@ fn find(
         locations,
         hint,
         date,
-        date_new,
+        date_is_new,
         modality,
         evidence,
+    }
+}
+
+/// The date of a strike a clause [a, b) with the trigger at `t` starts: the nearest in the
+/// clause, else in the sentence, else the paragraph's.
+fn date_of_new(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize, t: usize) -> Option<DateRef> {
+    nearest_event_date(doc, s, a, b, t, None)
+        .or_else(|| nearest_event_date(doc, s, 0, s.toks.len(), t, None))
+        .or_else(|| paragraph_date(doc, si))
+}
+
+/// What only a mention that starts a strike of its own needs, read when it does (most
+/// mentions retell a strike told before): where it came from, when it names no other place
+/// ("shelled border posts from Kunar"), and the date of a new event (unless it is
+/// [`Found::date`]).
+struct New {
+    origin: super::roles::Where,
+    date_new: Option<DateRef>,
+}
+
+impl New {
+    fn of(doc: &Doc, f: &Found) -> New {
+        let Some(s) = doc.sents.get(f.si) else {
+            return New {
+                origin: super::roles::Where::default(),
+                date_new: None,
+            };
+        };
+        let (a, b) = (f.a, f.b);
+        New {
+            origin: origin(doc, s, a, b, &f.provinces, &f.locations, &f.from),
+            date_new: if f.date_is_new {
+                None
+            } else {
+                date_of_new(doc, f.si, s, a, b, f.t)
+            },
+        }
     }
 }
 
