@@ -1098,35 +1098,39 @@ impl Serialize for IsoDate {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use chrono::Datelike;
         let date = self.0;
-        let (Ok(year), Ok(month), Ok(day)) = (
-            u16::try_from(date.year()),
-            u8::try_from(date.month()),
-            u8::try_from(date.day()),
-        ) else {
+        let Ok(year) = u32::try_from(date.year()) else {
             return date.serialize(s);
         };
         if year > 9999 {
             return date.serialize(s);
         }
-        let digit = |n: u16| b'0' + (n % 10) as u8;
-        let text = [
-            digit(year / 1000),
-            digit(year / 100),
-            digit(year / 10),
-            digit(year),
-            b'-',
-            digit(u16::from(month / 10)),
-            digit(u16::from(month)),
-            b'-',
-            digit(u16::from(day / 10)),
-            digit(u16::from(day)),
-        ];
+        let pair = |n: u32| {
+            usize::try_from(n)
+                .ok()
+                .and_then(|n| DIGIT_PAIRS.get(n))
+                .copied()
+                .unwrap_or([b'0'; 2])
+        };
+        let ([y1, y2], [y3, y4]) = (pair(year / 100), pair(year % 100));
+        let ([m1, m2], [d1, d2]) = (pair(date.month()), pair(date.day()));
+        let text = [y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2];
         match std::str::from_utf8(&text) {
             Ok(text) => s.serialize_str(text),
             Err(_) => date.serialize(s),
         }
     }
 }
+
+/// The two ASCII digits of each number below 100, `00` to `99`.
+const DIGIT_PAIRS: [[u8; 2]; 100] = {
+    let mut pairs = [[0; 2]; 100];
+    let mut n = 0;
+    while n < 100 {
+        pairs[n] = [b'0' + (n / 10) as u8, b'0' + (n % 10) as u8];
+        n += 1;
+    }
+    pairs
+};
 
 /// The precision of a [`DateRef`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
