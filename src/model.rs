@@ -1068,6 +1068,7 @@ pub struct DateRef {
     pub text: String,
     /// The resolved date: the day, or the first day of the month or year for coarser
     /// precision. `None` when it cannot be resolved (a weekday without a publication date).
+    #[serde(serialize_with = "serialize_date")]
     pub date: Option<NaiveDate>,
     /// How precise `date` is.
     pub precision: Precision,
@@ -1079,6 +1080,57 @@ pub struct DateRef {
     #[serde(default)]
     pub inferred: bool,
 }
+
+/// [`DateRef::date`] as chrono writes it, `Some` passed on as `Some`: the same string, made
+/// by [`IsoDate`] without chrono's formatter (some 580 instructions a date).
+fn serialize_date<S: serde::Serializer>(date: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+    match date {
+        Some(d) => s.serialize_some(&IsoDate(*d)),
+        None => s.serialize_none(),
+    }
+}
+
+/// A date serialised as chrono's `Serialize` writes it: `YYYY-MM-DD`, made here by hand for
+/// a year in 0..=9999; chrono itself writes one outside (signed, `+10000-01-01`).
+struct IsoDate(NaiveDate);
+
+impl Serialize for IsoDate {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use chrono::Datelike;
+        let date = self.0;
+        let Ok(year) = u32::try_from(date.year()) else {
+            return date.serialize(s);
+        };
+        if year > 9999 {
+            return date.serialize(s);
+        }
+        let pair = |n: u32| {
+            usize::try_from(n)
+                .ok()
+                .and_then(|n| DIGIT_PAIRS.get(n))
+                .copied()
+                .unwrap_or([b'0'; 2])
+        };
+        let ([y1, y2], [y3, y4]) = (pair(year / 100), pair(year % 100));
+        let ([m1, m2], [d1, d2]) = (pair(date.month()), pair(date.day()));
+        let text = [y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2];
+        match std::str::from_utf8(&text) {
+            Ok(text) => s.serialize_str(text),
+            Err(_) => date.serialize(s),
+        }
+    }
+}
+
+/// The two ASCII digits of each number below 100, `00` to `99`.
+const DIGIT_PAIRS: [[u8; 2]; 100] = {
+    let mut pairs = [[0; 2]; 100];
+    let mut n = 0;
+    while n < 100 {
+        pairs[n] = [b'0' + (n / 10) as u8, b'0' + (n % 10) as u8];
+        n += 1;
+    }
+    pairs
+};
 
 /// The precision of a [`DateRef`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -1211,6 +1263,72 @@ mod tests {
             let err = read(&json(half)).expect_err("half a source");
             assert!(err.to_string().contains("without"), "{err}");
         }
+    }
+
+    /// A date is written as chrono writes it: the same JSON, by serde_json, for the years
+    /// at the ends of four digits and beyond them (signed), and a `None`.
+    #[test]
+    fn a_date_is_written_as_chrono_writes_it() {
+        use chrono::Datelike;
+        let dates = [
+            (0, 1, 1),
+            (9, 2, 28),
+            (999, 12, 31),
+            (2020, 10, 5),
+            (2024, 2, 29),
+            (9999, 12, 31),
+            (10_000, 1, 1),
+            (-1, 6, 15),
+            (-10_000, 3, 9),
+            (262_142, 12, 31),
+            (-262_143, 1, 1),
+        ];
+        for (y, m, d) in dates {
+            let date = NaiveDate::from_ymd_opt(y, m, d).expect("a date chrono has");
+            let written = serde_json::to_string(&IsoDate(date)).expect("writes");
+            let chrono = serde_json::to_string(&date).expect("writes");
+            assert_eq!(written, chrono, "{y}-{m}-{d}");
+            let date_ref = DateRef {
+                text: "on \"Tuesday\"\n".to_string(),
+                date: Some(date),
+                precision: Precision::Day,
+                span: Span::new(3, 9),
+                inferred: false,
+            };
+            let json = serde_json::to_string(&date_ref).expect("writes");
+            let expected = format!(
+                r#"{{"text":"on \"Tuesday\"\n","date":{chrono},"precision":"day","span":[3,9],"inferred":false}}"#
+            );
+            assert_eq!(json, expected);
+            let back: DateRef = serde_json::from_str(&json).expect("reads");
+            assert_eq!(back, date_ref);
+        }
+        // every day of 1900 to 2100, and the first and last of every four-digit year
+        let mut every = NaiveDate::from_ymd_opt(1900, 1, 1);
+        while let Some(date) = every.filter(|d| d.year() <= 2100) {
+            let written = serde_json::to_string(&IsoDate(date)).expect("writes");
+            assert_eq!(written, serde_json::to_string(&date).expect("writes"));
+            every = date.succ_opt();
+        }
+        for y in 0..=9999 {
+            for (m, d) in [(1, 1), (12, 31)] {
+                let date = NaiveDate::from_ymd_opt(y, m, d).expect("a date chrono has");
+                let written = serde_json::to_string(&IsoDate(date)).expect("writes");
+                assert_eq!(written, serde_json::to_string(&date).expect("writes"));
+            }
+        }
+        let undated = DateRef {
+            text: String::new(),
+            date: None,
+            precision: Precision::Year,
+            span: Span::default(),
+            inferred: true,
+        };
+        let json = serde_json::to_string(&undated).expect("writes");
+        assert_eq!(
+            json,
+            r#"{"text":"","date":null,"precision":"year","span":[0,0],"inferred":true}"#
+        );
     }
 
     /// The victims' words are the two keys `text` and `span` around `category`, and read
