@@ -106,7 +106,7 @@ pub(crate) fn for_each_number_of_tokens<T>(
 ) {
     let start = clamp_boundary(text, range.start.min(text.len()));
     let end = clamp_boundary(text, range.end.min(text.len())).max(start);
-    if !text.get(start..end).is_some_and(str::is_ascii) {
+    if !text.as_bytes().get(start..end).is_some_and(all_ascii) {
         return for_each_number(text, range, each);
     }
     let mut words = WORDS.take();
@@ -117,6 +117,26 @@ pub(crate) fn for_each_number_of_tokens<T>(
     if cx.words.capacity() <= KEEP_WORDS {
         WORDS.set(cx.words);
     }
+}
+
+/// Whether every byte of `b` is ASCII, told eight bytes at a time: the last few as the eight
+/// bytes that end `b` (a sentence is mostly too short for the block loop of `is_ascii` to
+/// pay, which reads the bytes after its last block one at a time).
+fn all_ascii(b: &[u8]) -> bool {
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    let word = |c: &[u8]| <[u8; 8]>::try_from(c).map_or(HIGH, u64::from_ne_bytes);
+    let mut chunks = b.chunks_exact(8);
+    let mut acc = 0;
+    for c in &mut chunks {
+        acc |= word(c);
+    }
+    if !chunks.remainder().is_empty() {
+        acc |= match b.len().checked_sub(8).and_then(|at| b.get(at..)) {
+            Some(last) => word(last),
+            None => b.iter().fold(0, |a, &c| a | u64::from(c)),
+        };
+    }
+    acc & HIGH == 0
 }
 
 /// The words of [`words`] in an ASCII sentence, made of its tokens (see
@@ -1406,6 +1426,17 @@ mod tests {
         assert_eq!(one("Seventeen soldiers").count.value, Some(17));
         assert_eq!(one("TWELVE soldiers").count.value, Some(12));
         assert!(all("the said of on in at by their").is_empty());
+    }
+
+    #[test]
+    fn all_ascii_is_is_ascii() {
+        let t = "a sentence of some length, then \u{e9}, then more words after it";
+        for a in 0..t.len() {
+            for e in a..=t.len() {
+                let b = &t.as_bytes()[a..e];
+                assert_eq!(all_ascii(b), b.is_ascii(), "{a}..{e}");
+            }
+        }
     }
 
     #[test]

@@ -940,8 +940,19 @@ impl<'t> Doc<'t> {
             work::add(s.toks.len());
             let mut v = Vec::new();
             let tok = |t: &Tok| (t.span, t.punct);
+            // the figures come in text order and apart: the token range of each ([`tok_range`])
+            // is found by walking on from the last one's, one pass over the tokens
+            let (mut a, mut b) = (0, 0);
             numbers::for_each_number_of_tokens(self.text, s.span, s.toks, tok, |n| {
-                let (a, b) = tok_range(s.toks, n.count.span);
+                let span = n.count.span;
+                while s.toks.get(a).is_some_and(|t| t.span.end <= span.start) {
+                    a += 1;
+                }
+                b = b.max(a);
+                while s.toks.get(b).is_some_and(|t| t.span.start < span.end) {
+                    b += 1;
+                }
+                debug_assert_eq!((a, b), tok_range(s.toks, span), "token range");
                 v.push((n, a, b));
             });
             // [`Doc::numbers_from`] searches them by their first token
