@@ -585,50 +585,70 @@ fn tokenize(text: &str, span: Span, toks: &mut Vec<Tok>, cuts: &mut Vec<usize>) 
                 continue;
             }
         }
-        // an ASCII char is told a letter or digit by a table, not by the Unicode tests
-        let (c, alnum) = if b.is_ascii() {
-            (char::from(b), ALNUM_LOWER[usize::from(b)] != 0)
-        } else {
-            match s.get(i..).and_then(|r| r.chars().next()) {
-                Some(c) => (c, c.is_alphanumeric()),
-                None => break,
+        match other_token(lexicon, s, base, i, b, toks, cuts) {
+            Some((end, m)) => {
+                marks |= m;
+                i = end;
             }
-        };
-        if alnum {
-            // an ASCII first letter is read with those after it
-            let (end, key) = if c.is_ascii() {
-                (i, 0)
-            } else {
-                let end = i + c.len_utf8();
-                (end, key_more(0, bytes.get(i..end).unwrap_or(&[])))
-            };
-            let (end, key) = word_end(s, c, end, key, |k| cuts.push(base + k));
-            let len = end.saturating_sub(i);
-            let (tok, m) = word_tok(lexicon, bytes, base, i, len, key, c.is_uppercase());
-            marks |= m;
-            toks.push(tok);
-            i = end;
-        } else if c.is_whitespace() {
-            i += c.len_utf8();
-        } else {
-            let mut end = i + c.len_utf8();
-            // "'s" is one token
-            if c == '\'' && bytes.get(end) == Some(&b's') {
-                end += 1;
-            }
-            toks.push(Tok {
-                span: Span::new(base + i, base + end),
-                w: W::Other,
-                k: K::None,
-                cap: false,
-                punct: if c.is_ascii() { c as u8 } else { b'?' },
-                marks: 0,
-                ment: None,
-            });
-            i = end;
+            None => break,
         }
     }
     marks
+}
+
+/// The token at `i` of the sentence `s` (at `base` in the text) that does not open with ASCII
+/// letters or digits: a word of other letters, or punctuation (a space of another kind is
+/// passed); pushed to `toks`, with the offset after it and the word's marks, or `None` at
+/// a broken char.
+fn other_token(
+    lexicon: &lexicon::Lexicon,
+    s: &str,
+    base: usize,
+    i: usize,
+    b: u8,
+    toks: &mut Vec<Tok>,
+    cuts: &mut Vec<usize>,
+) -> Option<(usize, u8)> {
+    let bytes = s.as_bytes();
+    // an ASCII char is told a letter or digit by a table, not by the Unicode tests
+    let (c, alnum) = if b.is_ascii() {
+        (char::from(b), ALNUM_LOWER[usize::from(b)] != 0)
+    } else {
+        let c = s.get(i..).and_then(|r| r.chars().next())?;
+        (c, c.is_alphanumeric())
+    };
+    if alnum {
+        // an ASCII first letter is read with those after it
+        let (end, key) = if c.is_ascii() {
+            (i, 0)
+        } else {
+            let end = i + c.len_utf8();
+            (end, key_more(0, bytes.get(i..end).unwrap_or(&[])))
+        };
+        let (end, key) = word_end(s, c, end, key, |k| cuts.push(base + k));
+        let len = end.saturating_sub(i);
+        let (tok, m) = word_tok(lexicon, bytes, base, i, len, key, c.is_uppercase());
+        toks.push(tok);
+        return Some((end, m));
+    }
+    if c.is_whitespace() {
+        return Some((i + c.len_utf8(), 0));
+    }
+    let mut end = i + c.len_utf8();
+    // "'s" is one token
+    if c == '\'' && bytes.get(end) == Some(&b's') {
+        end += 1;
+    }
+    toks.push(Tok {
+        span: Span::new(base + i, base + end),
+        w: W::Other,
+        k: K::None,
+        cap: false,
+        punct: if c.is_ascii() { c as u8 } else { b'?' },
+        marks: 0,
+        ment: None,
+    });
+    Some((end, 0))
 }
 
 /// The token of the word of `len` bytes at `i` in the `bytes` of a sentence that starts at
