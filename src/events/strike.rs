@@ -1028,74 +1028,65 @@ fn base(doc: &Doc, s: &Sent) -> Base {
     if !s.ments.iter().any(near_mention) {
         return (None, None);
     }
-    for (i, tok) in s.toks.iter().enumerate() {
-        if tok.w != W::Base {
-            continue;
-        }
-        // "Iranian airbase"
-        if let Some(mi) = i
-            .checked_sub(1)
-            .and_then(|j| s.toks.get(j))
-            .and_then(|p| p.ment)
-        {
-            if let Some(m) = s.ments.get(mi as usize) {
-                if let Some(e) = doc.as_actor(m) {
-                    if e.kind == EntityKind::State {
-                        return (
-                            Some(Place {
-                                text: String::new(),
-                                name: None,
-                                kind: PlaceKind::AirBase,
-                                code: None,
-                                country: e.country,
-                                province: None,
-                                span: Some(m.m.span.cover(tok.span)),
-                            }),
-                            Some(mi as usize),
-                        );
-                    }
-                }
-            }
-        }
-        // "from a base in Iran"
-        let from =
-            (i.saturating_sub(3)..i).any(|j| class_word_at(doc, s, j, W::From, lexicon::FROM));
-        if from && class_word_at(doc, s, i + 1, W::Locative, lexicon::IN) {
-            if let Some(mi) = s.toks.get(i + 2).and_then(|t| t.ment) {
-                if let Some(m) = s.ments.get(mi as usize) {
-                    if let Some(p) = doc.place_ref(s, m) {
-                        return (
-                            Some(Place {
-                                text: String::new(),
-                                name: None,
-                                kind: PlaceKind::AirBase,
-                                code: None,
-                                country: p.country().map(share_code),
-                                province: None,
-                                span: Some(tok.span.cover(m.m.span)),
-                            }),
-                            Some(mi as usize),
-                        );
-                    }
-                }
+    let by_word = s.toks.iter().enumerate().find_map(|(i, tok)| match tok.w {
+        W::Base => base_at_word(doc, s, i, tok),
+        _ => None,
+    });
+    match by_word.or_else(|| named_base(doc, s)) {
+        Some((place, mi)) => (Some(place), Some(mi)),
+        None => (None, None),
+    }
+}
+
+/// The base told by the base word `tok` at `i`: a state's ("Iranian airbase") or a place's
+/// ("from a base in Iran"), with its mention's index.
+fn base_at_word(doc: &Doc, s: &Sent, i: usize, tok: &super::Tok) -> Option<(Place, usize)> {
+    // "Iranian airbase"
+    let before = i.checked_sub(1).and_then(|j| s.toks.get(j));
+    if let Some(mi) = before.and_then(|p| p.ment).map(usize::from) {
+        if let Some(m) = s.ments.get(mi) {
+            if let Some(e) = doc.as_actor(m).filter(|e| e.kind == EntityKind::State) {
+                return Some((air_base(e.country, m.m.span.cover(tok.span)), mi));
             }
         }
     }
-    // a named air base after "from"
-    for (mi, m) in s.ments.iter().enumerate() {
-        if m.a > 0
+    // "from a base in Iran"
+    let from = (i.saturating_sub(3)..i).any(|j| class_word_at(doc, s, j, W::From, lexicon::FROM));
+    if !(from && class_word_at(doc, s, i + 1, W::Locative, lexicon::IN)) {
+        return None;
+    }
+    let mi = usize::from(s.toks.get(i + 2)?.ment?);
+    let m = s.ments.get(mi)?;
+    let p = doc.place_ref(s, m)?;
+    let country = p.country().map(share_code);
+    Some((air_base(country, tok.span.cover(m.m.span)), mi))
+}
+
+/// A named air base after "from", with its mention's index.
+fn named_base(doc: &Doc, s: &Sent) -> Option<(Place, usize)> {
+    s.ments.iter().enumerate().find_map(|(mi, m)| {
+        let after_from = m.a > 0
             && (m.a.saturating_sub(3)..m.a)
-                .any(|j| class_word_at(doc, s, j, W::From, lexicon::FROM))
-            && doc.has_kind(m, &[EntryKind::AirBase])
-        {
-            if let Some(p) = doc.place_ref(s, m) {
-                if p.kind == PlaceKind::AirBase {
-                    return (Some(p.to_place()), Some(mi));
-                }
-            }
+                .any(|j| class_word_at(doc, s, j, W::From, lexicon::FROM));
+        if !after_from || !doc.has_kind(m, &[EntryKind::AirBase]) {
+            return None;
         }
+        let p = doc.place_ref(s, m)?;
+        (p.kind == PlaceKind::AirBase).then(|| (p.to_place(), mi))
+    })
+}
+
+/// An air base known by its country alone, told by the words at `span`.
+fn air_base(country: Option<Cow<'static, str>>, span: Span) -> Place {
+    Place {
+        text: String::new(),
+        name: None,
+        kind: PlaceKind::AirBase,
+        code: None,
+        country,
+        province: None,
+        span: Some(span),
     }
-    (None, None)
 }
 
 /// The striker of the trigger at `t` in clause [a, b): (actor, its mention index).
