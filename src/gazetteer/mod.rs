@@ -2185,17 +2185,23 @@ mod tests {
         }
     }
 
+    /// `count` of eight bytes is the length of their leading run that `keep` takes, for
+    /// every byte value at every position of `template`.
+    fn counts_leading_run(count: fn([u8; 8]) -> usize, keep: fn(u8) -> bool, template: [u8; 8]) {
+        for b in 0..=255u8 {
+            for pos in 0..8 {
+                let mut t = template;
+                t[pos] = b;
+                let want = t.iter().take_while(|&&c| keep(c)).count();
+                assert_eq!(count(t), want, "{b:#x} at {pos}");
+            }
+        }
+    }
+
     #[test]
     fn plain_bytes_counts_lowercase_letters_and_spaces() {
         let plain = |b: u8| b.is_ascii_lowercase() || b == b' ';
-        for b in 0..=255u8 {
-            for pos in 0..8 {
-                let mut t = *b"ab cd ef";
-                t[pos] = b;
-                let want = t.iter().take_while(|&&c| plain(c)).count();
-                assert_eq!(plain_bytes(t), want, "{b:#x} at {pos}");
-            }
-        }
+        counts_leading_run(plain_bytes, plain, *b"ab cd ef");
     }
 
     /// The walk's shortcut for a simple next word reads what the full function does, from
@@ -2221,14 +2227,7 @@ mod tests {
 
     #[test]
     fn lower_bytes_counts_lowercase_letters() {
-        for b in 0..=255u8 {
-            for pos in 0..8 {
-                let mut t = *b"abcdefgh";
-                t[pos] = b;
-                let want = t.iter().take_while(|c| c.is_ascii_lowercase()).count();
-                assert_eq!(lower_bytes(t), want, "{b:#x} at {pos}");
-            }
-        }
+        counts_leading_run(lower_bytes, |b| b.is_ascii_lowercase(), *b"abcdefgh");
     }
 
     /// The run's end counted eight bytes at a time is the run's end counted byte by byte,
