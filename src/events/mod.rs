@@ -578,8 +578,8 @@ fn tokenize(text: &str, span: Span, toks: &mut Vec<Tok>, cuts: &mut Vec<usize>) 
                     (end.saturating_sub(i), key, 0)
                 };
                 let cap = b.is_ascii_uppercase();
-                let (tok, m) = word_tok(lexicon, bytes, base, i, len, key, cap);
-                marks |= m;
+                let tok = word_tok(lexicon, bytes, base, i, len, key, cap);
+                marks |= tok.marks;
                 toks.push(tok);
                 i += len + space;
                 continue;
@@ -627,9 +627,10 @@ fn other_token(
         };
         let (end, key) = word_end(s, c, end, key, |k| cuts.push(base + k));
         let len = end.saturating_sub(i);
-        let (tok, m) = word_tok(lexicon, bytes, base, i, len, key, c.is_uppercase());
+        let tok = word_tok(lexicon, bytes, base, i, len, key, c.is_uppercase());
+        let marks = tok.marks;
         toks.push(tok);
-        return Some((end, m));
+        return Some((end, marks));
     }
     if c.is_whitespace() {
         return Some((i + c.len_utf8(), 0));
@@ -652,8 +653,8 @@ fn other_token(
 }
 
 /// The token of the word of `len` bytes at `i` in the `bytes` of a sentence that starts at
-/// `base` in the text, with the word's lexicon key and whether it starts with a capital;
-/// and the word's marks.
+/// `base` in the text, with the word's lexicon key and whether it starts with a capital
+/// (its marks in [`Tok::marks`]).
 #[inline]
 fn word_tok(
     lexicon: &lexicon::Lexicon,
@@ -663,10 +664,10 @@ fn word_tok(
     len: usize,
     key: u64,
     cap: bool,
-) -> (Tok, u8) {
+) -> Tok {
     let class = lexicon.classify(bytes, i, len, key);
     let start = base + i;
-    let tok = Tok {
+    Tok {
         // (a word ends after it starts: no span to order)
         span: Span {
             start,
@@ -678,8 +679,7 @@ fn word_tok(
         punct: 0,
         marks: class.marks,
         ment: None,
-    };
-    (tok, class.marks)
+    }
 }
 
 /// True if the word of `n` ASCII letters and digits that opens `chunk` ([`alnum_prefix`])
