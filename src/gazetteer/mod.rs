@@ -1214,13 +1214,8 @@ fn in_water_name(text: &str, span: Span, place: bool) -> bool {
         .bytes()
         .rposition(|b| b == b' ')
         .and_then(|sp| own.get(sp + 1..));
-    let sea = ["sea", "gulf", "ocean", "strait", "straits"];
-    if last.is_some_and(|last| sea.iter().any(|s| last.eq_ignore_ascii_case(s))) {
-        return !after.is_some_and(|(w, _)| {
-            ["governorate", "province", "state", "oblast"]
-                .iter()
-                .any(|p| w.eq_ignore_ascii_case(p))
-        });
+    if last.is_some_and(|last| is_one_of(last, &SEA_WORDS)) {
+        return !after.is_some_and(|(w, _)| is_one_of(w, &REGION_WORDS));
     }
     // "the Gulf of Aden", "the Sea of Azov", "Lake Chad", "the River Jordan", and "the
     // Bay of Bengal" for a place named like a water word (Somalia's Bay region)
@@ -1231,7 +1226,7 @@ fn in_water_name(text: &str, span: Span, place: bool) -> bool {
         Some((w, start)) if w.eq_ignore_ascii_case("of") => {
             word_before(text, start).is_some_and(|(w, _)| is_water_word(w))
         }
-        Some((w, _)) => ["lake", "river"].iter().any(|p| w.eq_ignore_ascii_case(p)),
+        Some((w, _)) => is_one_of(w, &WATER_BEFORE),
         None => false,
     }
 }
@@ -1241,17 +1236,41 @@ const WATER_WORDS: [&str; 9] = [
     "sea", "gulf", "river", "strait", "straits", "ocean", "bay", "lake", "lagoon",
 ];
 
+/// The last words of a name that is a sea's ("the Red Sea"), not a province's.
+const SEA_WORDS: [&str; 5] = ["sea", "gulf", "ocean", "strait", "straits"];
+
+/// Words after such a name that make it a region's again ("Red Sea governorate").
+const REGION_WORDS: [&str; 4] = ["governorate", "province", "state", "oblast"];
+
+/// Words before a place name that make it a body of water's ("Lake Chad", "the River
+/// Jordan"); "of" only after a water word ("the Gulf of Aden").
+const WATER_BEFORE: [&str; 2] = ["lake", "river"];
+
+/// True if `w` is one of `words`, ASCII case aside.
+fn is_one_of(w: &str, words: &[&str]) -> bool {
+    words.iter().any(|x| w.eq_ignore_ascii_case(x))
+}
+
 /// The first two letters of the [`WATER_WORDS`]: bit `second - b'a'` of row `first - b'a'`.
-const WATER_PAIRS: [u32; 26] = water_pairs(false);
+const WATER_PAIRS: [u32; 26] = letter_pairs(&WATER_WORDS, false);
 
 /// The last two letters of the [`WATER_WORDS`], likewise.
-const WATER_ENDS: [u32; 26] = water_pairs(true);
+const WATER_ENDS: [u32; 26] = letter_pairs(&WATER_WORDS, true);
 
-const fn water_pairs(ends: bool) -> [u32; 26] {
+/// The last two letters of a word before a place that [`in_water_name`] reads: "of" and
+/// the [`WATER_BEFORE`].
+const BEFORE_ENDS: [u32; 26] = {
+    let mut rows = letter_pairs(&WATER_BEFORE, true);
+    rows[(b'o' - b'a') as usize] |= 1 << (b'f' - b'a');
+    rows
+};
+
+/// The first (or last, `ends`) two letters of `words`, lowercase ASCII of two or more.
+const fn letter_pairs(words: &[&str], ends: bool) -> [u32; 26] {
     let mut rows = [0u32; 26];
     let mut i = 0;
-    while i < WATER_WORDS.len() {
-        let w = WATER_WORDS[i].as_bytes();
+    while i < words.len() {
+        let w = words[i].as_bytes();
         let at = if ends { w.len() - 2 } else { 0 };
         rows[(w[at] - b'a') as usize] |= 1 << (w[at + 1] - b'a');
         i += 1;
@@ -1280,7 +1299,7 @@ fn letter_pair_in(rows: &[u32; 26], bytes: &[u8], i: usize) -> bool {
 
 fn is_water_word(w: &str) -> bool {
     // most words are told by their first two letters, which begin none of them
-    water_pair_at(w.as_bytes(), 0) && WATER_WORDS.iter().any(|x| w.eq_ignore_ascii_case(x))
+    water_pair_at(w.as_bytes(), 0) && is_one_of(w, &WATER_WORDS)
 }
 
 /// A necessary condition for [`Gazetteer::is_water_body`], read from a few bytes: each of
@@ -1312,12 +1331,8 @@ fn may_be_water(bytes: &[u8], start: usize, end: usize) -> bool {
     else {
         return false;
     };
-    let lower = |i: usize| bytes.get(i).map(u8::to_ascii_lowercase);
-    let pair = (k.checked_sub(1).and_then(lower), lower(k));
-    matches!(
-        pair,
-        (Some(b'o'), Some(b'f')) | (Some(b'k'), Some(b'e')) | (Some(b'e'), Some(b'r'))
-    )
+    k.checked_sub(1)
+        .is_some_and(|k| letter_pair_in(&BEFORE_ENDS, bytes, k))
 }
 
 /// The ASCII word that follows `pos` after spaces, and its end.
