@@ -669,26 +669,51 @@ fn parse_digits(b: &[u8]) -> Option<(u64, bool)> {
     Some((v.checked_mul(1000)?.checked_add(frac * scale)?, decimal))
 }
 
+/// A qualifier of two words before a figure ("more than").
+struct QualifierOfTwo {
+    first: &'static [u8],
+    second: &'static [u8],
+    qualifier: Qualifier,
+}
+
+/// The qualifiers of two words; their second words alone tell when the word before is read.
+const QUALIFIERS_OF_TWO: [QualifierOfTwo; 6] = {
+    const fn q(
+        first: &'static [u8],
+        second: &'static [u8],
+        qualifier: Qualifier,
+    ) -> QualifierOfTwo {
+        QualifierOfTwo {
+            first,
+            second,
+            qualifier,
+        }
+    }
+    [
+        q(b"more", b"than", Qualifier::MoreThan),
+        q(b"at", b"least", Qualifier::AtLeast),
+        q(b"up", b"to", Qualifier::UpTo),
+        q(b"fewer", b"than", Qualifier::FewerThan),
+        q(b"less", b"than", Qualifier::FewerThan),
+        q(b"an", b"estimated", Qualifier::About),
+    ]
+};
+
 /// The qualifier before the figure at word `i` ("more than", "about") and the word it
 /// starts at; `w1` is word `i - 1` lowercased (empty at the first word).
 fn qualifier_before(cx: &Cx, i: usize, w1: Low) -> Option<(Qualifier, usize)> {
     let w1 = w1.get();
     // the word before only after the last word of a qualifier of two or three: most figures
     // have none, and it is not lowercased for them
-    let last_of_more = matches!(w1, b"than" | b"least" | b"to" | b"estimated" | b"as");
+    let last_of_more = w1 == b"as" || QUALIFIERS_OF_TWO.iter().any(|q| q.second == w1);
     if last_of_more && i >= 2 {
         let w2 = cx.low(i - 2);
         let w2 = w2.get();
-        let two = match (w2, w1) {
-            (b"more", b"than") => Some(Qualifier::MoreThan),
-            (b"at", b"least") => Some(Qualifier::AtLeast),
-            (b"up", b"to") => Some(Qualifier::UpTo),
-            (b"fewer", b"than") | (b"less", b"than") => Some(Qualifier::FewerThan),
-            (b"an", b"estimated") => Some(Qualifier::About),
-            _ => None,
-        };
+        let two = QUALIFIERS_OF_TWO
+            .iter()
+            .find(|q| q.first == w2 && q.second == w1);
         if let Some(q) = two {
-            return Some((q, i - 2));
+            return Some((q.qualifier, i - 2));
         }
         if w1 == b"as" && i >= 3 && w2 == b"many" && cx.low(i - 3).get() == b"as" {
             return Some((Qualifier::UpTo, i - 3));
