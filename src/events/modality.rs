@@ -22,9 +22,25 @@ pub(crate) struct Cues {
 
 impl Cues {
     fn new(doc: &Doc, s: &Sent) -> Cues {
-        // no cue, nothing to tell: the dates are not read for it
-        if !s.toks.iter().any(|t| matches!(t.w, W::Cue(_))) {
-            return Cues::default();
+        // a cue inside a date is a month's name ("May" in "9 May 2020"), which a date has
+        // only capitalised: the other words of a date are figures, weekdays and a few
+        // words of time ("last", "this morning") that are no cues. Until a capitalised cue,
+        // no cue is in a date: the cues are read without the dates (no cue, nothing to tell,
+        // and most sentences have no capitalised cue).
+        let mut cues = Cues::default();
+        let mut capital = false;
+        for (i, tok) in s.toks.iter().enumerate() {
+            let W::Cue(m) = tok.w else { continue };
+            if tok.cap {
+                capital = true;
+                break;
+            }
+            if !is_near_only(doc, tok) {
+                cues.plain.push((i, m));
+            }
+        }
+        if !capital {
+            return cues;
         }
         let dates = doc.dates(s);
         let span_of = |(d, _, _): &(DateRef, usize, usize)| (d.span.start, d.span.end);
@@ -147,3 +163,49 @@ const AFTER_LISTS: &[&[&str]] = &[lexicon::HYPOTHETICAL_AFTER, lexicon::PLANNED_
 /// The lengths and first letters of the words [`after`] looks for: most words have none of
 /// them.
 static AFTER_SHAPES: lexicon::Shapes = lexicon::Shapes::of(AFTER_LISTS);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::Gazetteer;
+
+    /// The cues read without the dates where no cue is capitalised are those read with
+    /// them: a lowercase cue word is in no date, whatever date words surround it.
+    #[test]
+    fn a_cue_in_a_date_is_capitalised() {
+        let cues = [
+            "may", "will", "could", "not", "no", "would", "if", "plans", "never", "denied",
+        ];
+        let frames = [
+            "Troops {} attack on 9 {} 2020, officials said.",
+            "Rebels {} strike {} 9, 2020 and {} 2021.",
+            "Rebels {} strike last {} or this {} morning.",
+            "Police {} clash in {} 2020, since {} 2019, mid-{} 2018.",
+            "Fighters {} attack {} Tuesday, Monday {} night, today {}.",
+            "Troops may attack on 9 May 2020, and {} {} strike.",
+        ];
+        let gaz = Gazetteer::builtin();
+        for frame in frames {
+            for cue in cues {
+                let text = frame.replace("{}", cue);
+                let published = chrono::NaiveDate::from_ymd_opt(2020, 6, 1);
+                let seg = crate::text::segment(&text, crate::text::Part::WHOLE);
+                let mentions = gaz.find(&text);
+                let prepared = super::super::Prepared::new(&text, &seg.sentences, &mentions);
+                let doc = Doc::new(gaz, &text, &prepared, published);
+                for s in &doc.sents {
+                    let quick = Cues::new(&doc, s);
+                    let dates = doc.dates(s);
+                    let mut spans: Vec<_> = dates
+                        .iter()
+                        .map(|(d, _, _)| (d.span.start, d.span.end))
+                        .collect();
+                    spans.sort_by_key(|&(start, _)| start);
+                    let full = Cues::walk(&doc, s, spans.len(), spans.into_iter());
+                    assert_eq!(quick.plain, full.plain, "{text}");
+                    assert_eq!(quick.in_date, full.in_date, "{text}");
+                }
+            }
+        }
+    }
+}
