@@ -11,20 +11,22 @@ use crate::model::{CasualtyKind, Count, Event, Modality, Qualifier, VictimCatego
 /// Links the casualties (from `first_casualty` on) to the events before them, then moves
 /// every casualty into text order among the events, keeping the links right.
 pub(crate) fn link(doc: &Doc, events: &mut [Event], first_casualty: usize) {
-    let sentence_of = |at: usize| doc.sents.partition_point(|s| s.span.end <= at);
     if events.len() <= first_casualty {
         // no casualties: nothing to link, and the events are in text order
         return;
     }
+    // the events and figures come in text order: their sentences are found by a walk on
+    let mut sentences = Sentences::new(doc);
     let starts: Vec<(usize, usize, bool)> = events
         .iter()
         .take(first_casualty)
         .map(|e| {
             let start = e.evidence().first().map_or(usize::MAX, |s| s.start);
-            (sentence_of(start), start, matches!(e, Event::Strike(_)))
+            (sentences.of(start), start, matches!(e, Event::Strike(_)))
         })
         .collect();
     debug_assert!(starts.is_sorted_by_key(|x| x.0), "events out of text order");
+    let mut sentences = Sentences::new(doc);
     for e in events.iter_mut().skip(first_casualty) {
         let Event::Casualty(c) = e else { continue };
         if c.cumulative {
@@ -33,11 +35,44 @@ pub(crate) fn link(doc: &Doc, events: &mut [Event], first_casualty: usize) {
         let Some(at) = c.evidence.first().map(|s| s.start) else {
             continue;
         };
-        let si = sentence_of(at);
+        let si = sentences.of(at);
         c.event = cause_of(doc, &starts, si);
     }
     fatalities(doc.text, events, first_casualty);
     order(events);
+}
+
+/// The sentence of an offset, for offsets asked mostly in ascending order: a walk on from
+/// the sentence of the last one, a binary search only where an offset is before it.
+struct Sentences<'d, 't> {
+    sents: &'d [super::Sent<'t>],
+    /// The sentence of the last offset asked, and that offset.
+    at: usize,
+    last: usize,
+}
+
+impl<'d, 't> Sentences<'d, 't> {
+    fn new(doc: &'d Doc<'t>) -> Self {
+        Sentences {
+            sents: &doc.sents,
+            at: 0,
+            last: 0,
+        }
+    }
+
+    /// The index of the first sentence that ends after `at` (the number of sentences if
+    /// none does).
+    fn of(&mut self, at: usize) -> usize {
+        if at < self.last {
+            self.at = self.sents.partition_point(|s| s.span.end <= at);
+        } else {
+            while self.sents.get(self.at).is_some_and(|s| s.span.end <= at) {
+                self.at += 1;
+            }
+        }
+        self.last = at;
+        self.at
+    }
 }
 
 /// The index of the event that caused a figure of sentence `si`; `starts` holds each event's
@@ -76,56 +111,77 @@ fn cause_of(doc: &Doc, starts: &[(usize, usize, bool)], si: usize) -> Option<usi
 /// stands. Figures of different victims add up ("3 soldiers and 2 civilians" is 5), unless a
 /// figure of people in general is as large as their sum: then it is the total.
 fn fatalities(text: &str, events: &mut [Event], first_casualty: usize) {
-    let mut tolls: Vec<Vec<(VictimCategory, Count)>> = vec![Vec::new(); first_casualty];
-    for e in events.iter().skip(first_casualty) {
+    // (event, figure) for each figure that counts, grouped by event in text order by a
+    // stable sort: no list of figures is allocated per event, and no figure copied but
+    // the one that stands
+    let mut figures: Vec<(usize, usize)> =
+        Vec::with_capacity(events.len().saturating_sub(first_casualty));
+    for (fi, e) in events.iter().enumerate().skip(first_casualty) {
         let Event::Casualty(c) = e else { continue };
         if c.kind != CasualtyKind::Killed || c.modality != Modality::Asserted {
             continue;
         }
-        let Some(list) = c.event.and_then(|i| tolls.get_mut(i)) else {
-            continue;
-        };
-        let cat = c.victims.category;
-        match list.iter_mut().find(|(k, _)| *k == cat) {
-            Some((_, n)) if c.count.best() > n.best() => *n = c.count.clone(),
-            Some(_) => {}
-            None => list.push((cat, c.count.clone())),
+        if let Some(i) = c.event.filter(|&i| i < first_casualty) {
+            figures.push((i, fi));
         }
     }
-    for (e, list) in events.iter_mut().zip(tolls) {
-        let sum = total(text, list);
-        match e {
-            Event::Strike(s) => s.fatalities = sum,
-            Event::Explosion(x) => x.incident.fatalities = sum,
-            Event::Clash(x) => x.incident.fatalities = sum,
-            Event::Attack(x) => x.incident.fatalities = sum,
-            Event::Protest(x) => x.incident.fatalities = sum,
-            Event::Riot(x) => x.incident.fatalities = sum,
-            Event::Development(x) => x.incident.fatalities = sum,
+    if figures.is_empty() {
+        return;
+    }
+    figures.sort_by_key(|&(i, _)| i);
+    let mut sums: Vec<(usize, Count)> = Vec::with_capacity(figures.len().min(first_casualty));
+    let mut list: Vec<(VictimCategory, &Count)> = Vec::with_capacity(8);
+    for group in figures.chunk_by(|x, y| x.0 == y.0) {
+        list.clear();
+        for &(_, fi) in group {
+            let Some(Event::Casualty(c)) = events.get(fi) else {
+                continue;
+            };
+            let cat = c.victims.category;
+            match list.iter_mut().find(|(k, _)| *k == cat) {
+                Some((_, n)) if c.count.best() > n.best() => *n = &c.count,
+                Some(_) => {}
+                None => list.push((cat, &c.count)),
+            }
+        }
+        if let (Some(&(i, _)), Some(sum)) = (group.first(), total(text, &list)) {
+            sums.push((i, sum));
+        }
+    }
+    // the events are made with no fatalities: only those with figures are set
+    for (i, sum) in sums {
+        match events.get_mut(i) {
+            Some(Event::Strike(s)) => s.fatalities = Some(sum),
+            Some(Event::Explosion(x)) => x.incident.fatalities = Some(sum),
+            Some(Event::Clash(x)) => x.incident.fatalities = Some(sum),
+            Some(Event::Attack(x)) => x.incident.fatalities = Some(sum),
+            Some(Event::Protest(x)) => x.incident.fatalities = Some(sum),
+            Some(Event::Riot(x)) => x.incident.fatalities = Some(sum),
+            Some(Event::Development(x)) => x.incident.fatalities = Some(sum),
             _ => {}
         }
     }
 }
 
 /// The total of one event's figures, one per kind of victims (see [`fatalities`]).
-fn total(text: &str, list: Vec<(VictimCategory, Count)>) -> Option<Count> {
+fn total(text: &str, list: &[(VictimCategory, &Count)]) -> Option<Count> {
     // one walk in the list's order: the figure of people in general set aside, the others
-    // summed (most events have no figure: nothing is allocated for them)
-    let mut people: Option<Count> = None;
+    // summed
+    let mut people: Option<&Count> = None;
     let mut sum: Option<Count> = None;
-    for (k, n) in list {
+    for &(k, n) in list {
         if k == VictimCategory::People {
             people = people.or(Some(n));
             continue;
         }
         sum = Some(match sum {
-            None => n,
-            Some(prev) => add(text, &prev, &n),
+            None => n.clone(),
+            Some(prev) => add(text, &prev, n),
         });
     }
     match (people, sum) {
-        (Some(p), Some(s)) if p.best() >= s.best() => Some(p),
-        (p, None) => p,
+        (Some(p), Some(s)) if p.best() >= s.best() => Some(p.clone()),
+        (p, None) => p.cloned(),
         (_, s) => s,
     }
 }
@@ -182,5 +238,36 @@ fn order(events: &mut [Event]) {
         if let Event::Casualty(c) = e {
             c.event = c.event.and_then(|i| new_of.get(i).copied());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The walk to the sentence of an offset finds the sentence a binary search finds, in
+    /// any order of the offsets.
+    #[test]
+    fn sentences_walk_as_a_search_finds() {
+        let text = "Troops attacked a village. Two were killed. Police arrested ten men. \
+                    Protesters gathered. The army shelled the town. Nothing else.";
+        let gaz = crate::gazetteer::Gazetteer::builtin();
+        let seg = crate::text::segment(text, crate::text::Part::WHOLE);
+        let mentions = gaz.find(text);
+        let prepared = super::super::Prepared::new(text, &seg.sentences, &mentions);
+        let doc = Doc::new(gaz, text, &prepared, None);
+        assert!(doc.sents.len() > 3);
+        let mut next = crate::text::xorshift(5);
+        let mut sentences = Sentences::new(&doc);
+        for _ in 0..1_000 {
+            // mostly ascending, at times back, at times past the end
+            let at = match next() % 4 {
+                0 => (next() % (text.len() as u64 + 8)) as usize,
+                _ => (sentences.last + (next() % 20) as usize).min(text.len() + 4),
+            };
+            let want = doc.sents.partition_point(|s| s.span.end <= at);
+            assert_eq!(sentences.of(at), want, "{at}");
+        }
+        assert_eq!(sentences.of(usize::MAX), doc.sents.len());
     }
 }
