@@ -302,7 +302,8 @@ fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> Reading {
         }
         let matter_word =
             matter_open && (matches!(t.k, K::About) || doc.word_is(t, lexicon::BECAUSE));
-        if (!plain || matter_word) && is_name_or_month(doc, s, toks, a, k) {
+        // (most words are lowercase, no name or month: told before the call)
+        if (!plain || matter_word) && t.cap && is_name_or_month(doc, s, toks, a, k) {
             w.about_seen |= matches!(t.k, K::About);
             continue;
         }
@@ -889,30 +890,18 @@ fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize, strike_here: bool) -
     let date = nearest_date(doc, s, a, b, t, None)
         .or_else(|| nearest_date(doc, s, 0, s.toks.len(), t, None))
         .or_else(|| paragraph_date(doc, si));
-    let incident = Incident {
-        // the cue nearest the verb: "a ceasefire could be signed" is hypothetical
-        modality: modality::of(doc, s, a, last.unwrap_or(t)),
-        evidence: vec![s.span],
-        actor,
-        targets,
-        provinces,
-        locations,
-        date,
-        fatalities: None,
-    };
+    // the cue nearest the verb: "a ceasefire could be signed" is hypothetical
+    let modality = modality::of(doc, s, a, last.unwrap_or(t));
     let crowd = if g.has(K::Protest) || g.has(K::Crowd) || g.has(K::Riot) {
         crowd(doc, s, a, b)
     } else {
         Crowd::default()
     };
     let territory = g.has(K::Take).then(|| Territory {
-        place: incident
-            .locations
-            .first()
-            .or(incident.provinces.first())
-            .cloned(),
-        taken_by: incident.actor.clone(),
+        place: locations.first().or(provinces.first()).cloned(),
+        taken_by: actor.clone(),
     });
+    // the incident made in its place in the reading, not made apart and copied in
     Some(Found {
         strong: is_strong(&g),
         signs: g,
@@ -920,8 +909,17 @@ fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize, strike_here: bool) -
         paragraph: s.paragraph,
         headline: s.headline,
         refers_back: refers_back(s, a, t),
-        modality: incident.modality,
-        incident,
+        modality,
+        incident: Incident {
+            modality,
+            evidence: vec![s.span],
+            actor,
+            targets,
+            provinces,
+            locations,
+            date,
+            fatalities: None,
+        },
         territory,
         crowd,
     })
