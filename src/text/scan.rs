@@ -1,5 +1,5 @@
-//! Byte scans of the text stage, 32 bytes at a time, for a byte test `hit` (an OR of
-//! `u8::from(b == ..)` terms: 1 for a byte to pick, 0 for any other, and 0 for the byte 0):
+//! Byte scans of the text stage, 32 bytes at a time (64 for a whole text), for a byte test
+//! `hit` (an OR of `u8::from(b == ..)` terms: 1 for a byte to pick, 0 for any other, and 0 for the byte 0):
 //! [`Marks`] gives every picked byte in turn, a block's picks gathered into bits once, for
 //! the many look-ups of segmentation (line breaks, sentence ends, clause marks) with
 //! [`Marks::next`], and for the rare bytes of typography (the characters to fold) with
@@ -9,6 +9,12 @@
 
 /// The bytes a [`Marks`] block covers.
 const BLOCK: usize = 32;
+
+/// The bytes a block of [`Marks::wide`] covers: for a scan of a whole text, where a block
+/// of 64 gathers its bits with less work a byte than two of 32 (one call, one set of
+/// constants); a scan of a short span (a sentence's clauses) reads fewer bytes past its end
+/// with blocks of 32.
+pub(super) const WIDE: usize = 64;
 
 /// The bytes of the leading whole blocks of `hay` in which `hit` picks nothing.
 #[inline(always)]
@@ -20,8 +26,8 @@ fn clear_blocks(hay: &[u8], hit: impl Fn(u8) -> u8 + Copy) -> usize {
 }
 
 /// `rest`, shorter than a block, padded with zero bytes (which no test picks).
-fn padded(rest: &[u8]) -> [u8; BLOCK] {
-    let mut block = [0; BLOCK];
+fn padded<const N: usize>(rest: &[u8]) -> [u8; N] {
+    let mut block = [0; N];
     if let Some(head) = block.get_mut(..rest.len()) {
         head.copy_from_slice(rest);
     }
@@ -31,27 +37,43 @@ fn padded(rest: &[u8]) -> [u8; BLOCK] {
 /// The offsets of the bytes of a text that a byte test picks, found a block of 32 bytes at
 /// a time: one pass over the text for any number of look-ups that go forward.
 ///
-/// A block's picks are one `u32` of bits, made with a vector compare and four multiplies, so
-/// a byte costs about one instruction and a pick a few more; a block is read past the
+/// A block's picks are one `u64` of bits, made with a vector compare and a multiply per
+/// eight bytes, so a byte costs about one instruction and a pick a few more; a block is read past the
 /// limit of a look-up when the text goes on, and again when a look-up goes back to an
 /// earlier block.
 ///
 /// Look-ups must not go back inside the block read last: the bits of the bytes before the
 /// last look-up's `from` are cleared, so such a look-up would miss them. Every caller walks
 /// forward (each `from` at or past the one before).
-pub(super) struct Marks<'t, F> {
+///
+/// `N` is the bytes of a block: [`BLOCK`] for [`Marks::new`], [`WIDE`] for [`Marks::wide`].
+pub(super) struct Marks<'t, F, const N: usize = BLOCK> {
     bytes: &'t [u8],
     hit: F,
     /// Offset of the block read last.
     base: usize,
-    /// The picked bytes of `bytes[base..base + BLOCK]` at or after the last look-up, as bits.
-    mask: u32,
+    /// The picked bytes of `bytes[base..base + N]` at or after the last look-up, as bits.
+    mask: u64,
 }
 
 impl<'t, F: Fn(u8) -> u8 + Copy> Marks<'t, F> {
     /// `hit` gives 1 for a byte to pick and 0 for any other; the first block read is the
     /// one at `from`.
     pub(super) fn new(bytes: &'t [u8], hit: F, from: usize) -> Self {
+        Self::start(bytes, hit, from)
+    }
+}
+
+impl<'t, F: Fn(u8) -> u8 + Copy> Marks<'t, F, WIDE> {
+    /// [`Marks::new`] with blocks of [`WIDE`] bytes, for a scan over a whole text.
+    pub(super) fn wide(bytes: &'t [u8], hit: F, from: usize) -> Self {
+        Self::start(bytes, hit, from)
+    }
+}
+
+impl<'t, F: Fn(u8) -> u8 + Copy, const N: usize> Marks<'t, F, N> {
+    /// The marks of `hit` over `bytes`, the first block read the one at `from`.
+    fn start(bytes: &'t [u8], hit: F, from: usize) -> Self {
         let mut marks = Marks {
             bytes,
             hit,
@@ -72,11 +94,11 @@ impl<'t, F: Fn(u8) -> u8 + Copy> Marks<'t, F> {
     pub(super) fn next(&mut self, from: usize, limit: usize) -> Option<usize> {
         let end = limit.min(self.bytes.len());
         match from.checked_sub(self.base) {
-            Some(ahead) if ahead < BLOCK => self.mask &= u32::MAX << ahead,
+            Some(ahead) if ahead < N => self.mask &= u64::MAX << ahead,
             _ => self.load(from),
         }
         while self.mask == 0 {
-            let next = self.base + BLOCK;
+            let next = self.base + N;
             if next >= end {
                 return None;
             }
@@ -98,11 +120,11 @@ impl<'t, F: Fn(u8) -> u8 + Copy> Marks<'t, F> {
         coarse: impl Fn(u8) -> u8 + Copy,
     ) -> Option<usize> {
         match from.checked_sub(self.base) {
-            Some(ahead) if ahead < BLOCK => self.mask &= u32::MAX << ahead,
+            Some(ahead) if ahead < N => self.mask &= u64::MAX << ahead,
             _ => self.load(from),
         }
         while self.mask == 0 {
-            let next = self.base + BLOCK;
+            let next = self.base + N;
             let rest = self.bytes.get(next..).filter(|rest| !rest.is_empty())?;
             self.load(next + clear_blocks(rest, coarse));
         }
@@ -113,15 +135,12 @@ impl<'t, F: Fn(u8) -> u8 + Copy> Marks<'t, F> {
     #[inline(always)]
     fn load(&mut self, from: usize) {
         self.base = from;
-        let block = self
-            .bytes
-            .get(from..)
-            .and_then(<[u8]>::first_chunk::<BLOCK>);
+        let block = self.bytes.get(from..).and_then(<[u8]>::first_chunk::<N>);
         self.mask = match block {
             Some(block) => block_mask(block, self.hit),
             None => {
                 let rest = self.bytes.get(from..).unwrap_or(&[]);
-                block_mask(&padded(rest), self.hit) & !(u32::MAX << rest.len().min(BLOCK - 1))
+                block_mask(&padded::<N>(rest), self.hit) & !(u64::MAX << rest.len().min(N - 1))
             }
         };
     }
@@ -131,8 +150,8 @@ impl<'t, F: Fn(u8) -> u8 + Copy> Marks<'t, F> {
 /// vector compares and four multiplies (each gathers the low bits of eight bytes); not
 /// inlined, as inside a loop the compiler mixes the two steps into slow byte shuffles.
 #[inline(never)]
-fn block_mask(block: &[u8; BLOCK], hit: impl Fn(u8) -> u8) -> u32 {
-    let mut hits = [0u8; BLOCK];
+fn block_mask<const N: usize>(block: &[u8; N], hit: impl Fn(u8) -> u8) -> u64 {
+    let mut hits = [0u8; N];
     for (h, &b) in hits.iter_mut().zip(block) {
         *h = hit(b) & 1;
     }
@@ -143,7 +162,7 @@ fn block_mask(block: &[u8; BLOCK], hit: impl Fn(u8) -> u8) -> u32 {
         // byte j of the product's top byte is the low bit of byte j: bytes of 0 or 1 sum
         // without carries
         let gathered = u64::from_le_bytes(word).wrapping_mul(0x0102_0408_1020_4080) >> 56;
-        mask |= (gathered as u32) << (8 * k);
+        mask |= gathered << (8 * k);
     }
     mask
 }

@@ -11,7 +11,7 @@ use super::furniture::{
     ends_with_sentence_punct, is_closer, is_furniture_line, is_teaser_candidate, last_significant,
     trim_bounds, word_count,
 };
-use super::scan::Marks;
+use super::scan::{Marks, WIDE};
 use super::{Part, Segmented, Sentence};
 use crate::span::Span;
 use std::cell::RefCell;
@@ -214,7 +214,7 @@ fn split_lines(text: &str, scratch: &mut Scratch) {
     lines.clear();
     paras.clear();
     terminals.clear();
-    let mut marks = Marks::new(bytes, is_line_mark, 0);
+    let mut marks = Marks::wide(bytes, is_line_mark, 0);
     let mut in_para = false;
     let mut pos = 0;
     loop {
@@ -254,7 +254,7 @@ fn split_lines(text: &str, scratch: &mut Scratch) {
 
 /// The first line break at or after `from`; the `.`, `!` and `?` before it go to `terminals`.
 fn next_newline(
-    marks: &mut Marks<impl Fn(u8) -> u8 + Copy>,
+    marks: &mut Marks<impl Fn(u8) -> u8 + Copy, WIDE>,
     mut from: usize,
     terminals: &mut Vec<usize>,
 ) -> Option<usize> {
@@ -920,7 +920,8 @@ mod tests {
     #[test]
     fn marks_match_a_plain_scan() {
         let hay = "Jets hit; ten died, but \u{2014} no. Then? Yes! a/b>c abcdefghijklmnop >/. \
-                   and more text after it, past one block, two blocks; then the end."
+                   and more text after it, past one block, two blocks; then the end.\n\
+                   A second line, past a wide block of sixty-four bytes, and a third\nline."
             .as_bytes();
         for start in 0..hay.len() {
             for limit in [
@@ -947,6 +948,10 @@ mod tests {
                     want(b";,-\xe2b"),
                     "{start} {limit}"
                 );
+                let mut marks = Marks::wide(hay, is_line_mark, start);
+                assert_eq!(marks.next(start, limit), want(b"\n.!?"), "{start} {limit}");
+                let mut marks = Marks::wide(hay, is_line_mark, 0);
+                assert_eq!(marks.next(start, limit), want(b"\n.!?"), "{start} {limit}");
             }
         }
         assert_eq!(Marks::new(b"", is_terminal, 0).next(0, 10), None);
