@@ -131,8 +131,8 @@ fn candidates<'n>(doc: &Doc, s: &'n Sent, ca: usize, cb: usize, v: &mut Vec<Cand
             victims: None,
         });
     v.extend(numbers);
+    work::add(cb.saturating_sub(ca));
     for i in ca..cb {
-        work::add(1);
         let Some(t) = s.toks.get(i) else { break };
         // "killing the man", "resulted in the death of the commander": one person
         let definite_after_verb = t.w == W::Definite
@@ -390,10 +390,8 @@ const fn length_bits(list: &[&str]) -> u64 {
 
 /// True if the length of token `t` has its bit in `bits` ([`length_bits`]).
 fn has_length(bits: u64, t: &super::Tok) -> bool {
-    u32::try_from(t.span.len())
-        .ok()
-        .and_then(|n| bits.checked_shr(n))
-        .is_some_and(|b| b & 1 != 0)
+    let n = t.span.len();
+    n < 64 && bits >> n & 1 != 0
 }
 
 /// The whole a figure is a part of ([`partitive`]).
@@ -955,18 +953,18 @@ fn is_refused(
 /// Whether the casualty word at `kind_tok` is one of two joined by "or"/"and" ("killed or
 /// wounded"): a figure of both is a figure of neither.
 fn is_either(doc: &Doc, s: &Sent, kind_tok: usize, a: usize) -> bool {
-    if doc.word_at_is(s, kind_tok + 1, lexicon::EITHER_AFTER)
-        && s.toks
-            .get(kind_tok + 2)
+    // the other casualty word's class first: it is rarer than the words that join them
+    let casualty_at = |k: usize| {
+        s.toks
+            .get(k)
             .is_some_and(|t| matches!(t.w, W::Casualty(..)))
-    {
+    };
+    if casualty_at(kind_tok + 2) && doc.word_at_is(s, kind_tok + 1, lexicon::EITHER_AFTER) {
         return true;
     }
     kind_tok < a
+        && casualty_at(kind_tok.wrapping_sub(2))
         && doc.word_at_is(s, kind_tok.wrapping_sub(1), lexicon::EITHER_BEFORE)
-        && s.toks
-            .get(kind_tok.wrapping_sub(2))
-            .is_some_and(|t| matches!(t.w, W::Casualty(..)))
 }
 
 /// The victims of a figure from the words that name them ("others" are people); people
