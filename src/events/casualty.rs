@@ -135,17 +135,18 @@ fn candidates<'n>(doc: &Doc, s: &'n Sent, ca: usize, cb: usize, v: &mut Vec<Cand
     for i in ca..cb {
         let Some(t) = s.toks.get(i) else { break };
         // "killing the man", "resulted in the death of the commander": one person
+        // the classes of the words before first, the words' text last
         let definite_after_verb = t.w == W::Definite
-            && doc.word_is(t, lexicon::THE)
             && i > ca
             && s.toks.get(i - 1).is_some_and(|p| {
                 matches!(p.w, W::Casualty(_, Pos::Verb))
-                    || doc.word_is(p, lexicon::OF)
-                        && i >= 2
+                    || i >= 2
                         && s.toks.get(i - 2).is_some_and(|d| {
                             matches!(d.w, W::Casualty(CasualtyKind::Killed, Pos::After))
                         })
-            });
+                        && doc.word_is(p, lexicon::OF)
+            })
+            && doc.word_is(t, lexicon::THE);
         if t.w != W::Indefinite && !definite_after_verb {
             continue;
         }
@@ -1077,8 +1078,9 @@ impl<'t> Memo<'t> {
     /// clause read before.
     fn enter(&mut self, doc: &Doc, s: &Sent) {
         // most words have the length of none of the words read: told by one bit
-        const LENGTHS: u64 = {
-            let mut bits = length_bits(lexicon::CODED) | length_bits(lexicon::SPLIT);
+        const ANALYSTS: u64 = length_bits(lexicon::CODED) | length_bits(lexicon::SPLIT);
+        const FIRST: u64 = {
+            let mut bits = 0;
             let mut k = 0;
             while k < lexicon::RUNNING_PHRASES.len() {
                 bits |= length_bits(&[lexicon::RUNNING_PHRASES[k].0]);
@@ -1103,14 +1105,18 @@ impl<'t> Memo<'t> {
                 _ => {}
             }
             self.disaster |= t.k == K::Disaster;
-            if has_length(LENGTHS, t) {
-                if running_phrase_at(doc, s, k) {
+            if has_length(FIRST | ANALYSTS, t) {
+                if has_length(FIRST, t) && running_phrase_at(doc, s, k) {
                     self.running.push((k, k + 2));
                 }
-                if doc.word_is(t, lexicon::CODED) {
-                    self.coded.push(k);
-                } else if doc.word_is(t, lexicon::SPLIT) {
-                    self.split.push(k);
+                if has_length(ANALYSTS, t) {
+                    // the word read once for both lists
+                    let word = doc.word(t);
+                    if lexicon::is_one_of(word, lexicon::CODED) {
+                        self.coded.push(k);
+                    } else if lexicon::is_one_of(word, lexicon::SPLIT) {
+                        self.split.push(k);
+                    }
                 }
             }
         }
