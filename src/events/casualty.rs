@@ -354,12 +354,8 @@ fn person(w: W) -> Option<VictimCategory> {
 /// True for a figure that is no figure of its own by the words around it: an older figure of
 /// the same toll ("a previous toll of 112", "up from 112"), or a coding remark of analysts
 /// ("coded as 10"; a whole clause of one is [`Memo::is_coding_remark`]).
-fn is_aside(doc: &Doc, s: &Sent, c: &Cand) -> bool {
-    let before = c.a.saturating_sub(4)..c.a;
-    if before
-        .clone()
-        .any(|i| s.toks.get(i).is_some_and(|t| t.w == W::Previous))
-    {
+fn is_aside(doc: &Doc, memo: &Memo, s: &Sent, c: &Cand) -> bool {
+    if any_in(&memo.previous, c.a.saturating_sub(4), c.a) {
         return true;
     }
     let from = c.a > 0 && doc.word_at_is(s, c.a - 1, lexicon::FROM);
@@ -370,8 +366,8 @@ fn is_aside(doc: &Doc, s: &Sent, c: &Cand) -> bool {
         return true;
     }
     c.a >= 2
+        && any_in(&memo.coded, c.a - 2, c.a - 1)
         && doc.word_at_is(s, c.a - 1, lexicon::CODED_AS)
-        && doc.word_at_is(s, c.a - 2, lexicon::CODED)
 }
 
 /// The lengths in bytes of the words of `list` as bits, bit n for a word of n bytes (a word
@@ -760,7 +756,7 @@ fn read<'t>(
 ) -> Option<()> {
     let Scope { si, ca, cb, .. } = sc;
     let in_sentence = &out.in_sentence;
-    if is_passed_over(doc, s, sc, &c, in_sentence) {
+    if is_passed_over(doc, memo, s, sc, &c, in_sentence) {
         return None;
     }
     let Figure {
@@ -809,14 +805,22 @@ fn read<'t>(
 
 /// Whether the figure is not read at all: a coding remark, an aside, or a part of a figure
 /// already given ("including 3 children") or of a toll.
-fn is_passed_over(doc: &Doc, s: &Sent, sc: Scope, c: &Cand, in_sentence: &[CasualtyKind]) -> bool {
-    if sc.coding || is_aside(doc, s, c) {
+fn is_passed_over(
+    doc: &Doc,
+    memo: &Memo,
+    s: &Sent,
+    sc: Scope,
+    c: &Cand,
+    in_sentence: &[CasualtyKind],
+) -> bool {
+    if sc.coding || is_aside(doc, memo, s, c) {
         return true;
     }
     // a part of a figure already given: "including 3 children"
-    let including =
-        (c.a.saturating_sub(2)..c.a).any(|i| s.toks.get(i).is_some_and(|t| t.w == W::Including));
-    including && !in_sentence.is_empty() || among_toll(s, c.a)
+    let including = any_in(&memo.including, c.a.saturating_sub(2), c.a);
+    // a part of a toll is named after an "among" ([`among_toll`]) a few words before
+    including && !in_sentence.is_empty()
+        || any_in(&memo.including, c.a.saturating_sub(5), c.a) && among_toll(s, c.a)
 }
 
 /// What [`figure`] reads: the victims (their category and the words that name them), the
@@ -1051,6 +1055,10 @@ struct Memo<'t> {
     running: Vec<(usize, usize)>,
     /// The tokens of perfects ("has", "have"), ascending: a war that "has killed".
     perfect: Vec<usize>,
+    /// The tokens of "previous" and its like ([`is_aside`]), and of "including" and "among"
+    /// ([`is_passed_over`]), ascending.
+    previous: Vec<usize>,
+    including: Vec<usize>,
     /// The tokens of the analysts' words "coded" and "split" ([`Memo::is_coding_remark`]),
     /// ascending.
     coded: Vec<usize>,
@@ -1094,6 +1102,8 @@ impl<'t> Memo<'t> {
         self.bringing.clear();
         self.running.clear();
         self.perfect.clear();
+        self.previous.clear();
+        self.including.clear();
         self.coded.clear();
         self.split.clear();
         for (k, t) in s.toks.iter().enumerate() {
@@ -1102,6 +1112,8 @@ impl<'t> Memo<'t> {
                 W::Bringing => self.bringing.push(k),
                 W::Running => self.running.push((k, k + 1)),
                 W::Perfect => self.perfect.push(k),
+                W::Previous => self.previous.push(k),
+                W::Including => self.including.push(k),
                 _ => {}
             }
             self.disaster |= t.k == K::Disaster;
