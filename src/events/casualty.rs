@@ -50,7 +50,7 @@ struct Scope {
     cb: usize,
     lo: usize,
     hi: usize,
-    /// The clause is a coding remark of analysts ([`is_coding_remark`]).
+    /// The clause is a coding remark of analysts ([`Memo::is_coding_remark`]).
     coding: bool,
 }
 
@@ -89,11 +89,11 @@ pub(crate) fn extract(doc: &Doc, strikes: &Strikes, causes: &[Cause]) -> Vec<Cas
                 continue;
             }
             if !entered {
-                memo.enter(s);
+                memo.enter(doc, s);
                 entered = true;
             }
             candidates(doc, s, ca, cb, &mut cands);
-            let coding = !cands.is_empty() && is_coding_remark(doc, clause);
+            let coding = !cands.is_empty() && memo.is_coding_remark(doc, clause, ca, cb);
             for c in cands.drain(..) {
                 // the stretch between the carrying words ("bringing") around the figure
                 let (lo, hi) = memo.stretch(ca, cb, c.a, c.b);
@@ -131,21 +131,22 @@ fn candidates<'n>(doc: &Doc, s: &'n Sent, ca: usize, cb: usize, v: &mut Vec<Cand
             victims: None,
         });
     v.extend(numbers);
+    work::add(cb.saturating_sub(ca));
     for i in ca..cb {
-        work::add(1);
         let Some(t) = s.toks.get(i) else { break };
         // "killing the man", "resulted in the death of the commander": one person
+        // the classes of the words before first, the words' text last
         let definite_after_verb = t.w == W::Definite
-            && doc.word_is(t, lexicon::THE)
             && i > ca
             && s.toks.get(i - 1).is_some_and(|p| {
                 matches!(p.w, W::Casualty(_, Pos::Verb))
-                    || doc.word_is(p, lexicon::OF)
-                        && i >= 2
+                    || i >= 2
                         && s.toks.get(i - 2).is_some_and(|d| {
                             matches!(d.w, W::Casualty(CasualtyKind::Killed, Pos::After))
                         })
-            });
+                        && doc.word_is(p, lexicon::OF)
+            })
+            && doc.word_is(t, lexicon::THE);
         if t.w != W::Indefinite && !definite_after_verb {
             continue;
         }
@@ -352,13 +353,9 @@ fn person(w: W) -> Option<VictimCategory> {
 
 /// True for a figure that is no figure of its own by the words around it: an older figure of
 /// the same toll ("a previous toll of 112", "up from 112"), or a coding remark of analysts
-/// ("coded as 10"; a whole clause of one is [`is_coding_remark`]).
-fn is_aside(doc: &Doc, s: &Sent, c: &Cand) -> bool {
-    let before = c.a.saturating_sub(4)..c.a;
-    if before
-        .clone()
-        .any(|i| s.toks.get(i).is_some_and(|t| t.w == W::Previous))
-    {
+/// ("coded as 10"; a whole clause of one is [`Memo::is_coding_remark`]).
+fn is_aside(doc: &Doc, memo: &Memo, s: &Sent, c: &Cand) -> bool {
+    if any_in(&memo.previous, c.a.saturating_sub(4), c.a) {
         return true;
     }
     let from = c.a > 0 && doc.word_at_is(s, c.a - 1, lexicon::FROM);
@@ -369,25 +366,8 @@ fn is_aside(doc: &Doc, s: &Sent, c: &Cand) -> bool {
         return true;
     }
     c.a >= 2
+        && any_in(&memo.coded, c.a - 2, c.a - 1)
         && doc.word_at_is(s, c.a - 1, lexicon::CODED_AS)
-        && doc.word_at_is(s, c.a - 2, lexicon::CODED)
-}
-
-/// True for a clause that is a coding remark of analysts ("10 fatalities coded and split
-/// across 4 locations"): none of its figures is a figure of its own ([`is_aside`]). Read once
-/// per clause, not once per figure.
-fn is_coding_remark(doc: &Doc, clause: &[super::Tok]) -> bool {
-    // most words have the length of neither word: told by one bit, without reading them
-    const LENGTHS: u64 = length_bits(lexicon::CODED) | length_bits(lexicon::SPLIT);
-    let mut split = false;
-    for t in clause.iter().filter(|t| has_length(LENGTHS, t)) {
-        if doc.word_is(t, lexicon::CODED) {
-            return true;
-        }
-        split |= doc.word_is(t, lexicon::SPLIT);
-    }
-    // "split" is rare: only then are the words after it sought
-    split && clause.iter().any(|t| doc.word_is(t, lexicon::SPLIT_OVER))
 }
 
 /// The lengths in bytes of the words of `list` as bits, bit n for a word of n bytes (a word
@@ -407,10 +387,8 @@ const fn length_bits(list: &[&str]) -> u64 {
 
 /// True if the length of token `t` has its bit in `bits` ([`length_bits`]).
 fn has_length(bits: u64, t: &super::Tok) -> bool {
-    u32::try_from(t.span.len())
-        .ok()
-        .and_then(|n| bits.checked_shr(n))
-        .is_some_and(|b| b & 1 != 0)
+    let n = t.span.len();
+    n < 64 && bits >> n & 1 != 0
 }
 
 /// The whole a figure is a part of ([`partitive`]).
@@ -778,7 +756,7 @@ fn read<'t>(
 ) -> Option<()> {
     let Scope { si, ca, cb, .. } = sc;
     let in_sentence = &out.in_sentence;
-    if is_passed_over(doc, s, sc, &c, in_sentence) {
+    if is_passed_over(doc, memo, s, sc, &c, in_sentence) {
         return None;
     }
     let Figure {
@@ -786,7 +764,7 @@ fn read<'t>(
         kind,
         kind_tok,
     } = figure(doc, s, sc, &c, in_sentence)?;
-    let disaster = memo.has_disaster(s);
+    let disaster = memo.disaster;
     if is_refused(doc, s, sc, kind, kind_tok, disaster, victims) {
         return None;
     }
@@ -794,7 +772,7 @@ fn read<'t>(
     if is_either(doc, s, kind_tok, c.a) {
         return None;
     }
-    let cumulative = memo.is_cumulative(doc, s, sc.lo, sc.hi);
+    let cumulative = memo.is_cumulative(sc.lo, sc.hi);
     let victims = victims_of(doc, victims);
     let (place, province, place_told) = place(doc, memo, si, s, (ca, cb), strike, cumulative);
     let (date, date_told) = date_of(doc, s, sc, c.a, strike, cumulative);
@@ -827,14 +805,22 @@ fn read<'t>(
 
 /// Whether the figure is not read at all: a coding remark, an aside, or a part of a figure
 /// already given ("including 3 children") or of a toll.
-fn is_passed_over(doc: &Doc, s: &Sent, sc: Scope, c: &Cand, in_sentence: &[CasualtyKind]) -> bool {
-    if sc.coding || is_aside(doc, s, c) {
+fn is_passed_over(
+    doc: &Doc,
+    memo: &Memo,
+    s: &Sent,
+    sc: Scope,
+    c: &Cand,
+    in_sentence: &[CasualtyKind],
+) -> bool {
+    if sc.coding || is_aside(doc, memo, s, c) {
         return true;
     }
     // a part of a figure already given: "including 3 children"
-    let including =
-        (c.a.saturating_sub(2)..c.a).any(|i| s.toks.get(i).is_some_and(|t| t.w == W::Including));
-    including && !in_sentence.is_empty() || among_toll(s, c.a)
+    let including = any_in(&memo.including, c.a.saturating_sub(2), c.a);
+    // a part of a toll is named after an "among" ([`among_toll`]) a few words before
+    including && !in_sentence.is_empty()
+        || any_in(&memo.including, c.a.saturating_sub(5), c.a) && among_toll(s, c.a)
 }
 
 /// What [`figure`] reads: the victims (their category and the words that name them), the
@@ -972,18 +958,18 @@ fn is_refused(
 /// Whether the casualty word at `kind_tok` is one of two joined by "or"/"and" ("killed or
 /// wounded"): a figure of both is a figure of neither.
 fn is_either(doc: &Doc, s: &Sent, kind_tok: usize, a: usize) -> bool {
-    if doc.word_at_is(s, kind_tok + 1, lexicon::EITHER_AFTER)
-        && s.toks
-            .get(kind_tok + 2)
+    // the other casualty word's class first: it is rarer than the words that join them
+    let casualty_at = |k: usize| {
+        s.toks
+            .get(k)
             .is_some_and(|t| matches!(t.w, W::Casualty(..)))
-    {
+    };
+    if casualty_at(kind_tok + 2) && doc.word_at_is(s, kind_tok + 1, lexicon::EITHER_AFTER) {
         return true;
     }
     kind_tok < a
+        && casualty_at(kind_tok.wrapping_sub(2))
         && doc.word_at_is(s, kind_tok.wrapping_sub(1), lexicon::EITHER_BEFORE)
-        && s.toks
-            .get(kind_tok.wrapping_sub(2))
-            .is_some_and(|t| matches!(t.w, W::Casualty(..)))
 }
 
 /// The victims of a figure from the words that name them ("others" are people); people
@@ -1031,38 +1017,24 @@ fn date_of(
     (date, told)
 }
 
-/// A running toll: "since", "so far", "to date", "in total", or a war that "has killed",
-/// in the stretch [lo, hi) of the figure's clause (`war`: the sentence names a war).
-fn is_cumulative(doc: &Doc, s: &Sent, lo: usize, hi: usize, war: bool) -> bool {
-    // the lengths of the phrases' first words: most words are read for none of them
-    const FIRST_LENGTHS: u64 = {
-        let mut bits = 0u64;
-        let mut k = 0;
-        while k < lexicon::RUNNING_PHRASES.len() {
-            bits |= length_bits(&[lexicon::RUNNING_PHRASES[k].0]);
-            k += 1;
-        }
-        bits
+/// Whether a phrase of running tolls ([`lexicon::RUNNING_PHRASES`]: "so far", "to date")
+/// starts at token `k` of sentence `s`.
+fn running_phrase_at(doc: &Doc, s: &Sent, k: usize) -> bool {
+    let (Some(t), Some(n)) = (s.toks.get(k), s.toks.get(k + 1)) else {
+        return false;
     };
-    let clause = s.toks.get(lo..hi).unwrap_or(&[]);
-    work::add(clause.len());
-    // one pass: a running word ends it, a perfect is kept for a war
-    let mut perfect = false;
-    for (k, t) in clause.iter().enumerate() {
-        let running = t.w == W::Running
-            || has_length(FIRST_LENGTHS, t)
-                && lexicon::RUNNING_PHRASES.iter().any(|&(first, second)| {
-                    doc.word(t).eq_ignore_ascii_case(first)
-                        && clause
-                            .get(k + 1)
-                            .is_some_and(|n| doc.word(n).eq_ignore_ascii_case(second))
-                });
-        if running {
-            return true;
-        }
-        perfect |= t.w == W::Perfect;
-    }
-    war && perfect
+    // the second word's length first: most words before one of its length are no first word
+    lexicon::RUNNING_PHRASES.iter().any(|&(first, second)| {
+        n.span.len() == second.len()
+            && doc.word(t).eq_ignore_ascii_case(first)
+            && doc.word(n).eq_ignore_ascii_case(second)
+    })
+}
+
+/// True if a token of `at` (ascending) is in [lo, hi).
+fn any_in(at: &[usize], lo: usize, hi: usize) -> bool {
+    let i = at.partition_point(|&k| k < lo);
+    at.get(i).is_some_and(|&k| k < hi)
 }
 
 /// What the figures of an article share, read once for all of them: each figure used to
@@ -1071,16 +1043,26 @@ fn is_cumulative(doc: &Doc, s: &Sent, lo: usize, hi: usize, war: bool) -> bool {
 /// read ([`Memo::enter`]), the last two of the article.
 #[derive(Default)]
 struct Memo<'t> {
-    /// The sentence names a war ([`is_cumulative`]).
+    /// The sentence names a war ([`Memo::is_cumulative`]).
     war: bool,
+    /// The sentence has a disaster word ("floods"): without one no figure of it is a
+    /// disaster's ([`by_disaster`]).
+    disaster: bool,
     /// The tokens of the carrying words ("bringing"), ascending.
     bringing: Vec<usize>,
-    /// [`is_cumulative`] of the stretch asked last: the figures of a sentence are read in
-    /// text order, so the figures of one stretch ask one after another.
-    cumulative: Option<((usize, usize), bool)>,
-    /// The sentence has a disaster word ("floods"), once asked: without one no figure of
-    /// it is a disaster's ([`by_disaster`]).
-    disaster: Option<bool>,
+    /// The words of running tolls ([`Memo::is_cumulative`]): the token of each, or of the
+    /// first word of a phrase of two ("so far"), and the token after it, ascending.
+    running: Vec<(usize, usize)>,
+    /// The tokens of perfects ("has", "have"), ascending: a war that "has killed".
+    perfect: Vec<usize>,
+    /// The tokens of "previous" and its like ([`is_aside`]), and of "including" and "among"
+    /// ([`is_passed_over`]), ascending.
+    previous: Vec<usize>,
+    including: Vec<usize>,
+    /// The tokens of the analysts' words "coded" and "split" ([`Memo::is_coding_remark`]),
+    /// ascending.
+    coded: Vec<usize>,
+    split: Vec<usize>,
     /// The sentence's source ([`source`]), once asked.
     source: Option<Option<Source>>,
     /// The mentions that may be a perpetrator ([`may_perpetrate`]), by index, once asked.
@@ -1099,21 +1081,57 @@ struct Memo<'t> {
 }
 
 impl<'t> Memo<'t> {
-    /// Starts on the figures of sentence `s`.
-    fn enter(&mut self, s: &Sent) {
+    /// Starts on the figures of sentence `s`: one pass over its tokens for what its figures
+    /// ask of the sentence or of their clause or stretch, which each figure's scan of its
+    /// clause read before.
+    fn enter(&mut self, doc: &Doc, s: &Sent) {
+        // most words have the length of none of the words read: told by one bit
+        const ANALYSTS: u64 = length_bits(lexicon::CODED) | length_bits(lexicon::SPLIT);
+        const FIRST: u64 = {
+            let mut bits = 0;
+            let mut k = 0;
+            while k < lexicon::RUNNING_PHRASES.len() {
+                bits |= length_bits(&[lexicon::RUNNING_PHRASES[k].0]);
+                k += 1;
+            }
+            bits
+        };
         work::add(s.toks.len());
-        // one pass for both
         self.war = false;
+        self.disaster = false;
         self.bringing.clear();
+        self.running.clear();
+        self.perfect.clear();
+        self.previous.clear();
+        self.including.clear();
+        self.coded.clear();
+        self.split.clear();
         for (k, t) in s.toks.iter().enumerate() {
             match t.w {
                 W::War => self.war = true,
                 W::Bringing => self.bringing.push(k),
+                W::Running => self.running.push((k, k + 1)),
+                W::Perfect => self.perfect.push(k),
+                W::Previous => self.previous.push(k),
+                W::Including => self.including.push(k),
                 _ => {}
             }
+            self.disaster |= t.k == K::Disaster;
+            if has_length(FIRST | ANALYSTS, t) {
+                if has_length(FIRST, t) && running_phrase_at(doc, s, k) {
+                    self.running.push((k, k + 2));
+                }
+                if has_length(ANALYSTS, t) {
+                    // the word read once for both lists
+                    let word = doc.word(t);
+                    if lexicon::is_one_of(word, lexicon::CODED) {
+                        self.coded.push(k);
+                    } else if lexicon::is_one_of(word, lexicon::SPLIT) {
+                        self.split.push(k);
+                    }
+                }
+            }
         }
-        self.cumulative = None;
-        self.disaster = None;
         self.whole = None;
         self.clause = None;
         self.source = None;
@@ -1140,22 +1158,28 @@ impl<'t> Memo<'t> {
         (lo, hi)
     }
 
-    fn is_cumulative(&mut self, doc: &Doc, s: &Sent, lo: usize, hi: usize) -> bool {
-        match self.cumulative {
-            Some((stretch, known)) if stretch == (lo, hi) => known,
-            _ => {
-                let known = is_cumulative(doc, s, lo, hi, self.war);
-                self.cumulative = Some(((lo, hi), known));
-                known
-            }
-        }
+    /// A running toll: "since", "so far", "to date", "in total", or a war that "has killed",
+    /// in the stretch [lo, hi) of a figure's clause; a phrase of two words wholly inside it.
+    fn is_cumulative(&self, lo: usize, hi: usize) -> bool {
+        // only a phrase that starts at the stretch's last token ends past it, and a running
+        // word of that token comes before it: the first entry from `lo` tells
+        let i = self.running.partition_point(|&(a, _)| a < lo);
+        let running = self
+            .running
+            .get(i)
+            .is_some_and(|&(a, after)| a < hi && after <= hi);
+        running || self.war && any_in(&self.perfect, lo, hi)
     }
 
-    /// Whether sentence `s` has a disaster word, read once for all its figures.
-    fn has_disaster(&mut self, s: &Sent) -> bool {
-        *self
-            .disaster
-            .get_or_insert_with(|| s.toks.iter().any(|t| t.k == K::Disaster))
+    /// True for a clause [ca, cb) (its tokens `clause`) that is a coding remark of analysts
+    /// ("10 fatalities coded and split across 4 locations"): none of its figures is a figure
+    /// of its own ([`is_aside`]). Read once per clause, not once per figure.
+    fn is_coding_remark(&self, doc: &Doc, clause: &[super::Tok], ca: usize, cb: usize) -> bool {
+        if any_in(&self.coded, ca, cb) {
+            return true;
+        }
+        // "split" is rare: only then are the words after it sought
+        any_in(&self.split, ca, cb) && clause.iter().any(|t| doc.word_is(t, lexicon::SPLIT_OVER))
     }
 
     fn source(&mut self, doc: &Doc, s: &Sent) -> Option<Source> {
@@ -1564,5 +1588,44 @@ mod tests {
         }
         assert_eq!(heads.get((0, None)), None);
         assert_eq!(heads.list.len(), LISTED);
+    }
+
+    #[test]
+    fn tokens_in_a_range() {
+        let at = [2, 5, 9];
+        assert!(!any_in(&at, 3, 5));
+        assert!(any_in(&at, 3, 6));
+        assert!(!any_in(&at, 0, 2));
+        assert!(any_in(&at, 9, 10));
+        assert!(!any_in(&at, 10, 20));
+        assert!(!any_in(&[], 0, 20));
+    }
+
+    #[test]
+    fn running_words_and_phrases_inside_a_stretch() {
+        // a running word at 3, a phrase of two words at 5 and 6
+        let mut memo = Memo {
+            running: vec![(3, 4), (5, 7)],
+            ..Memo::default()
+        };
+        assert!(!memo.is_cumulative(0, 3));
+        assert!(memo.is_cumulative(3, 4));
+        assert!(memo.is_cumulative(0, 20));
+        // the phrase's second word is past the stretch
+        assert!(!memo.is_cumulative(4, 6));
+        assert!(memo.is_cumulative(4, 7));
+        assert!(!memo.is_cumulative(6, 9));
+        // a running word that also starts a phrase, at the stretch's last token
+        memo.running = vec![(5, 6), (5, 7)];
+        assert!(memo.is_cumulative(4, 6));
+        memo.running = vec![(5, 7)];
+        assert!(!memo.is_cumulative(4, 6));
+        // a perfect counts in a sentence that names a war
+        memo.running.clear();
+        memo.perfect = vec![2];
+        assert!(!memo.is_cumulative(0, 3));
+        memo.war = true;
+        assert!(memo.is_cumulative(0, 3));
+        assert!(!memo.is_cumulative(3, 9));
     }
 }
