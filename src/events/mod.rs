@@ -542,17 +542,21 @@ fn tokenize(text: &str, span: Span, toks: &mut Vec<Tok>, cuts: &mut Vec<usize>) 
     let mut marks = 0;
     let base = span.start;
     let bytes = s.as_bytes();
-    let mut i = 0;
+    let mut i = 0usize;
     loop {
         // the eight bytes at `i`, but near the end; the byte at `i` the first of them
+        // as one range, the end tested once (`i` is at most a slice's length, so `i + 8`
+        // does not wrap; were it to, `get` would give `None`)
         let chunk = bytes
-            .get(i..)
-            .and_then(<[u8]>::first_chunk::<8>)
-            .map(|c| u64::from_le_bytes(*c));
-        let b = match (chunk, bytes.get(i)) {
-            (Some(chunk), _) => chunk as u8,
-            (None, Some(&b)) => b,
-            (None, None) => break,
+            .get(i..i.wrapping_add(8))
+            .and_then(|c| <[u8; 8]>::try_from(c).ok())
+            .map(u64::from_le_bytes);
+        let b = match chunk {
+            Some(chunk) => chunk as u8,
+            None => match bytes.get(i) {
+                Some(&b) => b,
+                None => break,
+            },
         };
         // ASCII spaces and words without decoding chars
         if b == b' ' {
