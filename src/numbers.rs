@@ -212,21 +212,36 @@ pub(crate) fn check_token_words<T>(
 
 /// Reads the figures at the words of `cx`, handing them to `each`.
 fn read_figures(cx: &Cx, each: &mut impl FnMut(Number)) {
-    let mut i = 0;
+    let b = cx.text.as_bytes();
+    // most words start no figure: told without reading them
+    let mut i = next_figure_start(b, &cx.words, 0);
     while let Some(&w) = cx.words.get(i) {
-        // most words start no figure: told without reading them
-        if !may_start_figure(cx.text.as_bytes(), w) || lone_article(cx, i, w) {
-            i += 1;
+        if lone_article(cx, i, w) {
+            i = next_figure_start(b, &cx.words, i + 1);
             continue;
         }
-        match read_number(cx, i) {
+        i = match read_number(cx, i) {
             Some((num, next)) => {
                 each(num);
-                i = next.max(i + 1);
+                next.max(i + 1)
             }
-            None => i += 1,
-        }
+            None => i + 1,
+        };
+        i = next_figure_start(b, &cx.words, i);
     }
+}
+
+/// The index of the first word of `words` (in `b`) from `from` on that may start a figure
+/// ([`may_start_figure`]), else `words.len()`. A loop of its own over the slice of words,
+/// apart from the figure reading: this loop over every word of a sentence then keeps its
+/// values in registers (measured: 0.2 M fewer instructions over the profile's articles
+/// than the test inside the figure loop, and fewer than a call out of line).
+#[inline(always)]
+fn next_figure_start(b: &[u8], words: &[Span], from: usize) -> usize {
+    words
+        .get(from..)
+        .and_then(|rest| rest.iter().position(|&w| may_start_figure(b, w)))
+        .map_or(words.len(), |k| from + k)
 }
 
 /// How many words [`WORDS`] keeps room for between sentences.
@@ -600,6 +615,14 @@ const fn head_key(first: u8, last: u8, len: usize) -> usize {
     ((first | 0x20) & 31) as usize | ((((last | 0x20) & 31) as usize) << 5) | ((len & 15) << 10)
 }
 
+/// The tens words and the unit words that follow them after a '-' ("forty-one").
+const TENS: [&[u8]; 8] = [
+    b"twenty", b"thirty", b"forty", b"fifty", b"sixty", b"seventy", b"eighty", b"ninety",
+];
+const UNITS: [&[u8]; 9] = [
+    b"one", b"two", b"three", b"four", b"five", b"six", b"seven", b"eight", b"nine",
+];
+
 /// A bit set over [`head_key`]: the bit of every word that may start a figure is set, so a
 /// word whose bit is clear cannot (a quick no for most words, before lowercasing them).
 static HEAD_KEYS: [u64; 256] = {
@@ -614,12 +637,7 @@ static HEAD_KEYS: [u64; 256] = {
         k += 1;
     }
     // "forty-one" ..= "ninety-nine": a tens word, '-', a unit word
-    let tens: [&[u8]; 8] = [
-        b"twenty", b"thirty", b"forty", b"fifty", b"sixty", b"seventy", b"eighty", b"ninety",
-    ];
-    let units: [&[u8]; 9] = [
-        b"one", b"two", b"three", b"four", b"five", b"six", b"seven", b"eight", b"nine",
-    ];
+    let (tens, units) = (TENS, UNITS);
     let mut a = 0;
     while a < tens.len() {
         let mut b = 0;
@@ -837,49 +855,61 @@ fn vague_at(cx: &Cx, i: usize, w: &[u8]) -> Option<(u64, usize)> {
     })
 }
 
-/// Whether a figure may start at the word `w` of `b`: it starts with a digit, or its first
-/// byte is that of a head word ([`HEAD_INITIALS`]) and its first and last bytes and length
-/// are those of one ([`HEAD_KEYS`]). [`figure_at`] reads no figure at any other word.
+/// Whether a figure may start at the word `w` of `b`: it starts with a digit, or a head
+/// word of its length starts with its first byte ([`HEAD_LENGTHS`], one look-up that
+/// passes over most words) and its first and last bytes and length are those of one
+/// ([`HEAD_KEYS`]). [`figure_at`] reads no figure at any other word.
 #[inline]
 fn may_start_figure(b: &[u8], w: Span) -> bool {
     let Some(&first) = b.get(w.start) else {
         return false;
     };
-    match HEAD_INITIALS[usize::from(first)] {
-        0 => false,
-        DIGIT_INITIAL => true,
-        _ => {
-            let Some(&last) = w.end.checked_sub(1).and_then(|e| b.get(e)) else {
-                return false;
-            };
-            let len = w.end.saturating_sub(w.start);
-            let k = head_key(first, last, len);
-            len <= 15
-                && HEAD_KEYS
-                    .get(k >> 6)
-                    .is_some_and(|bits| bits >> (k & 63) & 1 != 0)
-        }
+    let len = w.end.wrapping_sub(w.start);
+    // (`as u32` keeps the low bits, all that the shift reads)
+    if HEAD_LENGTHS[usize::from(first)].wrapping_shr(len as u32) & 1 == 0 {
+        return false;
     }
+    if first.is_ascii_digit() {
+        return true;
+    }
+    let Some(&last) = w.end.checked_sub(1).and_then(|e| b.get(e)) else {
+        return false;
+    };
+    let k = head_key(first, last, len);
+    len <= 15
+        && HEAD_KEYS
+            .get(k >> 6)
+            .is_some_and(|bits| bits >> (k & 63) & 1 != 0)
 }
 
-/// [`HEAD_INITIALS`] of a digit.
-const DIGIT_INITIAL: u8 = 1;
-
-/// For each byte, [`DIGIT_INITIAL`] for a digit, 2 for a letter (in either case) that
-/// starts one of [`FIGURE_HEADS`], else 0: most words are passed over on their first byte.
-static HEAD_INITIALS: [u8; 256] = {
-    let mut t = [0u8; 256];
+/// For each first byte, the lengths (as bits) of the head words ([`FIGURE_HEADS`], and
+/// "twenty-one" to "ninety-nine") that start with it in either case; every length for a
+/// digit. A necessary test, not a sufficient one: a length is read modulo 32, and
+/// [`HEAD_KEYS`] tells the rest (no head word is longer than 15 bytes).
+static HEAD_LENGTHS: [u32; 256] = {
+    const fn set(t: &mut [u32; 256], first: u8, len: usize) {
+        t[first.to_ascii_lowercase() as usize] |= 1 << len;
+        t[first.to_ascii_uppercase() as usize] |= 1 << len;
+    }
+    let mut t = [0u32; 256];
     let mut d = b'0';
     while d <= b'9' {
-        t[d as usize] = DIGIT_INITIAL;
+        t[d as usize] = u32::MAX;
         d += 1;
     }
     let mut k = 0;
     while k < FIGURE_HEADS.len() {
-        let c = FIGURE_HEADS[k][0];
-        t[c as usize] = 2;
-        t[c.to_ascii_uppercase() as usize] = 2;
+        set(&mut t, FIGURE_HEADS[k][0], FIGURE_HEADS[k].len());
         k += 1;
+    }
+    let mut a = 0;
+    while a < TENS.len() {
+        let mut b = 0;
+        while b < UNITS.len() {
+            set(&mut t, TENS[a][0], TENS[a].len() + 1 + UNITS[b].len());
+            b += 1;
+        }
+        a += 1;
     }
     t
 };
@@ -1451,6 +1481,19 @@ mod tests {
         assert_eq!(one("Seventeen soldiers").count.value, Some(17));
         assert_eq!(one("TWELVE soldiers").count.value, Some(12));
         assert!(all("the said of on in at by their").is_empty());
+    }
+
+    #[test]
+    fn next_figure_start_finds_the_next_head() {
+        let t = "the said 12 people and Twenty-Five more, the third";
+        let words = words(t, 0, t.len(), Vec::new());
+        let at = |i: usize| words.get(i).and_then(|w| w.get(t)).unwrap_or("");
+        let b = t.as_bytes();
+        assert_eq!(at(next_figure_start(b, &words, 0)), "12");
+        assert_eq!(at(next_figure_start(b, &words, 3)), "Twenty-Five");
+        assert_eq!(at(next_figure_start(b, &words, 6)), "third");
+        assert_eq!(next_figure_start(b, &words, 9), words.len());
+        assert_eq!(next_figure_start(b, &words, 99), words.len());
     }
 
     #[test]
