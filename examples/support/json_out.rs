@@ -219,8 +219,9 @@ fn is_clean_short(bytes: &[u8]) -> bool {
     !needs_escape(first) && !needs_escape(last)
 }
 
-/// Writes a string of up to sixteen bytes with its quotes as one or two words, if none of
-/// its bytes needs an escape; false (and nothing written) otherwise.
+/// Writes a string of up to sixteen bytes with its quotes, if none of its bytes needs an
+/// escape, as one copy of sixteen or twenty-four bytes cut to length, made from one or two
+/// words read from it; false (and nothing written) otherwise.
 #[inline(always)]
 fn write_in_words(out: &mut Vec<u8>, bytes: &[u8]) -> bool {
     let n = bytes.len();
@@ -230,7 +231,9 @@ fn write_in_words(out: &mut Vec<u8>, bytes: &[u8]) -> bool {
         if needs_escape(data | (splat(b' ') << (8 * n))) {
             return false;
         }
-        write_small(out, data, n);
+        let quoted =
+            u128::from(b'"') | (u128::from(data) << 8) | (u128::from(b'"') << (8 * (n + 1)));
+        write_cut(out, &quoted.to_le_bytes(), n + 2);
         return true;
     }
     if n > 16 {
@@ -241,13 +244,16 @@ fn write_in_words(out: &mut Vec<u8>, bytes: &[u8]) -> bool {
     if needs_escape(first) || needs_escape(last) {
         return false;
     }
-    // the last word overwrites what the first wrote past the string's first n - 8
-    out.push(b'"');
-    let start = out.len();
-    out.extend_from_slice(&first.to_ne_bytes());
-    out.truncate(start + n - 8);
-    out.extend_from_slice(&last.to_ne_bytes());
-    out.push(b'"');
+    // the last word overwrites what the first put past the string's first n - 8 bytes; the
+    // closing quote, after both, is already there
+    let mut quoted = [b'"'; 24];
+    if let Some(at) = quoted.get_mut(1..9) {
+        at.copy_from_slice(&first.to_ne_bytes());
+    }
+    if let Some(at) = quoted.get_mut(n - 7..n + 1) {
+        at.copy_from_slice(&last.to_ne_bytes());
+    }
+    write_cut(out, &quoted, n + 2);
     true
 }
 
@@ -273,23 +279,6 @@ fn small_word(bytes: &[u8]) -> u64 {
 #[inline]
 fn load4(bytes: &[u8]) -> u32 {
     <[u8; 4]>::try_from(bytes).map_or(0, u32::from_le_bytes)
-}
-
-/// A string of `n < 8` bytes, `data` as [`small_word`] reads it, with its quotes: one
-/// eight-byte write cut to length (and the closing quote after it when `n` is 7). Always
-/// inlined: for a name the code knows, the word and the cut fold to constants.
-#[inline(always)]
-fn write_small(out: &mut Vec<u8>, data: u64, n: usize) {
-    let mut word = u64::from(b'"') | (data << 8);
-    if n <= 6 {
-        word |= u64::from(b'"') << (8 * (n + 1));
-    }
-    let end = out.len() + n + 2;
-    out.extend_from_slice(&word.to_le_bytes());
-    if n == 7 {
-        out.push(b'"');
-    }
-    out.truncate(end);
 }
 
 /// The contents of a string with escapes: the runs between escaped bytes copied whole.
@@ -318,19 +307,32 @@ fn write_escape(out: &mut Vec<u8>, b: u8, escape: u8) {
     }
 }
 
-/// `v` in decimal, `-` first if `negative`: up to four digits (all the batch output's
-/// numbers) made in one 32-bit word, up to eight in one 64-bit word, written whole and cut
-/// to length.
+/// `v` in decimal, `-` first if `negative`: a number of up to four digits (all the batch
+/// output's numbers) made in one word, written whole and cut to length; any other by
+/// [`write_other_int`].
+#[inline]
 fn write_int(out: &mut Vec<u8>, negative: bool, v: u64) {
+    if negative || v >= 10_000 {
+        write_other_int(out, negative, v);
+        return;
+    }
+    let digits = four_digits(v);
+    // the leading zeros are the lowest bytes, zero bytes until the ASCII is added: shifted
+    // out, but for the last digit (of 0)
+    let zeros = (digits.trailing_zeros() / 8).min(3);
+    let word = (digits + 0x3030_3030) >> (8 * zeros);
+    write_cut(out, &word.to_le_bytes(), 4 - zeros as usize);
+}
+
+/// `v` in decimal, `-` first if `negative`: up to eight digits made in one word as
+/// [`write_int`] makes four, more from the last digit back.
+#[inline(never)]
+fn write_other_int(out: &mut Vec<u8>, negative: bool, v: u64) {
     if negative {
         out.push(b'-');
     }
     if v < 10_000 {
-        let digits = four_digits(v);
-        // as below, in four bytes
-        let zeros = (digits.trailing_zeros() / 8).min(3);
-        let word = (digits + 0x3030_3030) >> (8 * zeros);
-        write_cut(out, &word.to_le_bytes(), 4 - zeros as usize);
+        write_int(out, false, v);
         return;
     }
     if v >= 100_000_000 {
@@ -338,8 +340,6 @@ fn write_int(out: &mut Vec<u8>, negative: bool, v: u64) {
         return;
     }
     let digits = eight_digits(v);
-    // the leading zeros are the lowest bytes, zero bytes until the ASCII is added: shifted
-    // out, but for the last digit (of 0)
     let zeros = (digits.trailing_zeros() / 8).min(7);
     let word = (digits + 0x3030_3030_3030_3030) >> (8 * zeros);
     write_cut(out, &word.to_le_bytes(), 8 - zeros as usize);
