@@ -456,6 +456,7 @@ impl<'w> Compound<'w> {
         separator
     }
 
+    #[inline(always)]
     fn element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unsupported> {
         let separator = self.separator();
         self.writer.out.push(separator);
@@ -651,6 +652,7 @@ macro_rules! array_like {
         impl ser::$trait for Compound<'_> {
             type Ok = ();
             type Error = Unsupported;
+            #[inline(always)]
             fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unsupported> {
                 self.element(value)
             }
