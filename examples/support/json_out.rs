@@ -153,18 +153,75 @@ fn write_long_or_escaped(out: &mut Vec<u8>, bytes: &[u8]) {
     out.push(b'"');
 }
 
-/// A name the code knows (a struct's field, an enum's variant) as a JSON string: as
-/// [`write_str`], inlined where it is called, so that for a name of up to sixteen bytes
-/// the check and the words fold to constants.
+/// A name the code knows (an enum's variant) as a JSON string: for a name of up to
+/// fourteen bytes with nothing to escape, its sixteen bytes between quotes are made at once
+/// (constants, where the call is inlined) and written as one copy cut to length; any other
+/// as [`write_str`] writes it.
 #[inline(always)]
 fn write_name(out: &mut Vec<u8>, name: &str) {
-    if !write_in_words(out, name.as_bytes()) {
-        write_str(out, name);
+    let bytes = name.as_bytes();
+    let n = bytes.len();
+    if n <= 14 && is_clean_short(bytes) {
+        // the quote after the name is already there
+        let mut quoted = [b'"'; 16];
+        if let Some(room) = quoted.get_mut(1..1 + n) {
+            room.copy_from_slice(bytes);
+        }
+        write_cut(out, &quoted, n + 2);
+        return;
     }
+    write_str(out, name);
 }
 
-/// Writes a string of up to sixteen bytes with its quotes as one or two words, if none of
-/// its bytes needs an escape; false (and nothing written) otherwise.
+/// The first `len` bytes of `bytes`: all of them copied, the rest cut off.
+#[inline(always)]
+fn write_cut(out: &mut Vec<u8>, bytes: &[u8], len: usize) {
+    let end = out.len() + len;
+    out.extend_from_slice(bytes);
+    out.truncate(end);
+}
+
+/// A struct's field name the code knows, with the byte before it (`{` or `,`) and the colon
+/// after it: for a name of up to twelve bytes with nothing to escape, `,"name":` is sixteen
+/// bytes made at once (constants but for the first byte, where the call is inlined) and
+/// written as one copy cut to length.
+#[inline(always)]
+fn write_key(out: &mut Vec<u8>, separator: u8, name: &str) {
+    let bytes = name.as_bytes();
+    let n = bytes.len();
+    if n <= 12 && is_clean_short(bytes) {
+        let mut key = [0u8; 16];
+        key[0] = separator;
+        key[1] = b'"';
+        if let Some(room) = key.get_mut(2..2 + n) {
+            room.copy_from_slice(bytes);
+        }
+        key[2 + n] = b'"';
+        key[3 + n] = b':';
+        write_cut(out, &key, n + 4);
+        return;
+    }
+    out.push(separator);
+    write_str(out, name);
+    out.push(b':');
+}
+
+/// True if no byte of `bytes`, at most sixteen of them, needs an escape: as
+/// [`write_in_words`] checks them, so that for a name the code knows it folds away.
+#[inline(always)]
+fn is_clean_short(bytes: &[u8]) -> bool {
+    let n = bytes.len();
+    if n < 8 {
+        return !needs_escape(small_word(bytes) | (splat(b' ') << (8 * n)));
+    }
+    let first = load(bytes.get(..8).unwrap_or_default());
+    let last = load(bytes.get(n.saturating_sub(8)..).unwrap_or_default());
+    !needs_escape(first) && !needs_escape(last)
+}
+
+/// Writes a string of up to sixteen bytes with its quotes, if none of its bytes needs an
+/// escape, as one copy of sixteen or twenty-four bytes cut to length, made from one or two
+/// words read from it; false (and nothing written) otherwise.
 #[inline(always)]
 fn write_in_words(out: &mut Vec<u8>, bytes: &[u8]) -> bool {
     let n = bytes.len();
@@ -174,7 +231,9 @@ fn write_in_words(out: &mut Vec<u8>, bytes: &[u8]) -> bool {
         if needs_escape(data | (splat(b' ') << (8 * n))) {
             return false;
         }
-        write_small(out, data, n);
+        let quoted =
+            u128::from(b'"') | (u128::from(data) << 8) | (u128::from(b'"') << (8 * (n + 1)));
+        write_cut(out, &quoted.to_le_bytes(), n + 2);
         return true;
     }
     if n > 16 {
@@ -185,13 +244,16 @@ fn write_in_words(out: &mut Vec<u8>, bytes: &[u8]) -> bool {
     if needs_escape(first) || needs_escape(last) {
         return false;
     }
-    // the last word overwrites what the first wrote past the string's first n - 8
-    out.push(b'"');
-    let start = out.len();
-    out.extend_from_slice(&first.to_ne_bytes());
-    out.truncate(start + n - 8);
-    out.extend_from_slice(&last.to_ne_bytes());
-    out.push(b'"');
+    // the last word overwrites what the first put past the string's first n - 8 bytes; the
+    // closing quote, after both, is already there
+    let mut quoted = [b'"'; 24];
+    if let Some(at) = quoted.get_mut(1..9) {
+        at.copy_from_slice(&first.to_ne_bytes());
+    }
+    if let Some(at) = quoted.get_mut(n - 7..n + 1) {
+        at.copy_from_slice(&last.to_ne_bytes());
+    }
+    write_cut(out, &quoted, n + 2);
     true
 }
 
@@ -217,23 +279,6 @@ fn small_word(bytes: &[u8]) -> u64 {
 #[inline]
 fn load4(bytes: &[u8]) -> u32 {
     <[u8; 4]>::try_from(bytes).map_or(0, u32::from_le_bytes)
-}
-
-/// A string of `n < 8` bytes, `data` as [`small_word`] reads it, with its quotes: one
-/// eight-byte write cut to length (and the closing quote after it when `n` is 7). Always
-/// inlined: for a name the code knows, the word and the cut fold to constants.
-#[inline(always)]
-fn write_small(out: &mut Vec<u8>, data: u64, n: usize) {
-    let mut word = u64::from(b'"') | (data << 8);
-    if n <= 6 {
-        word |= u64::from(b'"') << (8 * (n + 1));
-    }
-    let end = out.len() + n + 2;
-    out.extend_from_slice(&word.to_le_bytes());
-    if n == 7 {
-        out.push(b'"');
-    }
-    out.truncate(end);
 }
 
 /// The contents of a string with escapes: the runs between escaped bytes copied whole.
@@ -262,24 +307,55 @@ fn write_escape(out: &mut Vec<u8>, b: u8, escape: u8) {
     }
 }
 
-/// `v` in decimal, `-` first if `negative`: up to eight digits made in one word, written
-/// whole and cut to length.
+/// `v` in decimal, `-` first if `negative`: a number of up to four digits (all the batch
+/// output's numbers) made in one word, written whole and cut to length; any other by
+/// [`write_other_int`].
+#[inline]
 fn write_int(out: &mut Vec<u8>, negative: bool, v: u64) {
+    if negative || v >= 10_000 {
+        write_other_int(out, negative, v);
+        return;
+    }
+    let digits = four_digits(v);
+    // the leading zeros are the lowest bytes, zero bytes until the ASCII is added: shifted
+    // out, but for the last digit (of 0)
+    let zeros = (digits.trailing_zeros() / 8).min(3);
+    let word = (digits + 0x3030_3030) >> (8 * zeros);
+    write_cut(out, &word.to_le_bytes(), 4 - zeros as usize);
+}
+
+/// `v` in decimal, `-` first if `negative`: up to eight digits made in one word as
+/// [`write_int`] makes four, more from the last digit back.
+#[inline(never)]
+fn write_other_int(out: &mut Vec<u8>, negative: bool, v: u64) {
     if negative {
         out.push(b'-');
+    }
+    if v < 10_000 {
+        write_int(out, false, v);
+        return;
     }
     if v >= 100_000_000 {
         write_long_int(out, v);
         return;
     }
     let digits = eight_digits(v);
-    // the leading zeros are the lowest bytes, zero bytes until the ASCII is added: shifted
-    // out, but for the last digit (of 0)
     let zeros = (digits.trailing_zeros() / 8).min(7);
     let word = (digits + 0x3030_3030_3030_3030) >> (8 * zeros);
-    let end = out.len() + 8 - zeros as usize;
-    out.extend_from_slice(&word.to_le_bytes());
-    out.truncate(end);
+    write_cut(out, &word.to_le_bytes(), 8 - zeros as usize);
+}
+
+/// The four decimal digits of `v < 10_000` (values 0 to 9, not ASCII), leading zeros
+/// included, as a little-endian word (the first digit in the lowest byte): as
+/// [`eight_digits`] makes each half (`v / 100` is `v * 5_243 >> 19` there, exact below
+/// 43,699).
+fn four_digits(v: u64) -> u32 {
+    let high = (v * 5_243) >> 19;
+    let pairs = ((v - high * 100) << 16) | high;
+    let tens = ((pairs * 103) >> 10) & 0x000F_000F;
+    let ones = pairs - tens * 10;
+    // below 2^32: four bytes of digits
+    (tens | (ones << 8)) as u32
 }
 
 /// The eight decimal digits of `v < 100_000_000` (values 0 to 9, not ASCII), leading zeros
@@ -322,9 +398,7 @@ fn write_float<F: Serialize>(out: &mut Vec<u8>, v: F) -> Result<(), Unsupported>
 impl Writer {
     /// `{"variant":` before a variant's content; the caller writes the content and `}`.
     fn open_variant(&mut self, variant: &str) {
-        self.out.push(b'{');
-        write_str(&mut self.out, variant);
-        self.out.push(b':');
+        write_key(&mut self.out, b'{', variant);
     }
 }
 
@@ -351,54 +425,59 @@ impl fmt::Write for Appended<'_> {
 }
 
 /// An array, object or tagged variant being written: whether the next element is the
-/// first (no comma before it), what closes it, and whether it is a variant's content (then
-/// a `}` closes the variant too).
+/// first, what opens and closes it, and whether it is a variant's content (then a `}`
+/// closes the variant too). The opening bracket is written with the first element, as the
+/// byte before it where the others have a comma (so that a field's `,"name":` is one
+/// write), or by [`Compound::close`] when there is none.
 pub struct Compound<'w> {
     writer: &'w mut Writer,
     first: bool,
+    open: u8,
     close: u8,
     in_variant: bool,
 }
 
 impl<'w> Compound<'w> {
     fn open(writer: &'w mut Writer, open: u8, close: u8, in_variant: bool) -> Self {
-        writer.out.push(open);
         Compound {
             writer,
             first: true,
+            open,
             close,
             in_variant,
         }
     }
 
-    fn comma(&mut self) {
-        if !self.first {
-            self.writer.out.push(b',');
-        }
+    /// The byte before the next element: the opening bracket before the first, else a comma.
+    #[inline(always)]
+    fn separator(&mut self) -> u8 {
+        let separator = if self.first { self.open } else { b',' };
         self.first = false;
+        separator
     }
 
+    #[inline(always)]
     fn element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unsupported> {
-        self.comma();
+        let separator = self.separator();
+        self.writer.out.push(separator);
         value.serialize(&mut *self.writer)
     }
 
     #[inline(always)]
     fn field<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result<(), Unsupported> {
-        let out = &mut self.writer.out;
-        if !self.first {
-            out.push(b',');
-        }
-        self.first = false;
-        write_name(out, key);
-        out.push(b':');
+        let separator = self.separator();
+        write_key(&mut self.writer.out, separator, key);
         value.serialize(&mut *self.writer)
     }
 
     fn close(self) -> Result<(), Unsupported> {
-        self.writer.out.push(self.close);
+        let out = &mut self.writer.out;
+        if self.first {
+            out.push(self.open);
+        }
+        out.push(self.close);
         if self.in_variant {
-            self.writer.out.push(b'}');
+            out.push(b'}');
         }
         Ok(())
     }
@@ -573,6 +652,7 @@ macro_rules! array_like {
         impl ser::$trait for Compound<'_> {
             type Ok = ();
             type Error = Unsupported;
+            #[inline(always)]
             fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unsupported> {
                 self.element(value)
             }
@@ -594,7 +674,8 @@ impl ser::SerializeMap for Compound<'_> {
     type Ok = ();
     type Error = Unsupported;
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Unsupported> {
-        self.comma();
+        let separator = self.separator();
+        self.writer.out.push(separator);
         key.serialize(KeyWriter {
             out: &mut self.writer.out,
         })?;
@@ -758,5 +839,104 @@ impl ser::Serializer for KeyWriter<'_> {
         _: usize,
     ) -> Result<Never, Unsupported> {
         unsupported("a key")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Field names of every length around the twelve bytes [`write_key`] writes at once,
+    /// with escapes at its edges.
+    #[derive(serde::Serialize)]
+    struct Keys {
+        #[serde(rename = "")]
+        k0: u8,
+        #[serde(rename = "a")]
+        k1: u8,
+        #[serde(rename = "abcd")]
+        k4: u8,
+        #[serde(rename = "abcdefgh")]
+        k8: u8,
+        #[serde(rename = "abcdefghijk")]
+        k11: u8,
+        #[serde(rename = "abcdefghijkl")]
+        k12: u8,
+        #[serde(rename = "abcdefghijklm")]
+        k13: u8,
+        #[serde(rename = "abcdefghijk\\")]
+        backslash12: u8,
+        #[serde(rename = "\"")]
+        quote: u8,
+        #[serde(rename = "abc\u{1}")]
+        control: u8,
+        #[serde(rename = "é€")]
+        utf8: u8,
+    }
+
+    #[derive(serde::Serialize)]
+    struct Empty {}
+
+    #[derive(serde::Serialize)]
+    enum Variants {
+        #[serde(rename = "abcdefghijklmn")]
+        Fourteen,
+        #[serde(rename = "abcdefghijklmno")]
+        Fifteen,
+        #[serde(rename = "abcdefghijklm\"")]
+        QuoteLast,
+        Empty {},
+        Tuple(),
+        Struct {
+            #[serde(rename = "abcdefghijkl")]
+            a: Empty,
+            b: Vec<u8>,
+        },
+    }
+
+    fn same<T: Serialize>(value: &T) {
+        assert_eq!(to_string(value, 0).ok(), serde_json::to_string(value).ok());
+    }
+
+    #[test]
+    fn keys_and_names_of_every_length_are_serde_jsons() {
+        let keys = Keys {
+            k0: 0,
+            k1: 1,
+            k4: 4,
+            k8: 8,
+            k11: 11,
+            k12: 12,
+            k13: 13,
+            backslash12: 12,
+            quote: 1,
+            control: 4,
+            utf8: 5,
+        };
+        same(&keys);
+        same(&(Empty {}, [Empty {}], Vec::<Empty>::new()));
+        same(&[
+            Variants::Fourteen,
+            Variants::Fifteen,
+            Variants::QuoteLast,
+            Variants::Empty {},
+            Variants::Tuple(),
+            Variants::Struct {
+                a: Empty {},
+                b: vec![],
+            },
+        ]);
+    }
+
+    #[test]
+    fn four_digits_are_the_decimal_digits() {
+        for v in 0..10_000u64 {
+            let digits: Vec<u8> = four_digits(v)
+                .to_le_bytes()
+                .iter()
+                .map(|d| d + b'0')
+                .collect();
+            assert_eq!(digits, format!("{v:04}").into_bytes());
+        }
     }
 }
