@@ -235,11 +235,9 @@ fn merge(events: Vec<Event>, mut casualties: Vec<Casualty>) -> Vec<Event> {
     let mut out = Vec::with_capacity(events.len() + casualties.len());
     let mut cs = casualties.into_iter();
     for (k, e) in events.into_iter().enumerate() {
-        let place = new_of.get(k).copied().unwrap_or(0);
-        while out.len() < place {
-            let Some(c) = cs.next() else { break };
-            out.push(Event::Casualty(c));
-        }
+        // the casualties before the event, moved as a run
+        let before = new_of.get(k).map_or(0, |&n| n.saturating_sub(out.len()));
+        out.extend(cs.by_ref().take(before).map(Event::Casualty));
         out.push(e);
     }
     out.extend(cs.map(Event::Casualty));
