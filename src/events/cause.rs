@@ -278,4 +278,75 @@ mod tests {
         }
         assert_eq!(sentences.of(usize::MAX), doc.sents.len());
     }
+
+    /// A figure of killed people at `start`, linked to event `event`.
+    fn figure(start: usize, event: Option<usize>) -> Casualty {
+        let span = crate::span::Span::new(start, start + 1);
+        Casualty {
+            modality: Modality::Asserted,
+            evidence: vec![span],
+            kind: CasualtyKind::Killed,
+            count: Count::new(Some(1), None, None, Qualifier::Exact, "1", span),
+            victims: crate::model::Victims {
+                words: None,
+                category: VictimCategory::People,
+            },
+            cumulative: false,
+            perpetrator: None,
+            place: None,
+            province: None,
+            date: None,
+            source: None,
+            event,
+        }
+    }
+
+    /// The start of an event's evidence and, for a figure, its link.
+    fn shape(e: &Event) -> (usize, Option<Option<usize>>) {
+        let link = match e {
+            Event::Casualty(c) => Some(c.event),
+            _ => None,
+        };
+        (start_of(e.evidence()), link)
+    }
+
+    /// The merge puts the events and figures where a stable sort of the events followed by
+    /// the figures puts them (an event before a figure of the same start; figures out of
+    /// order sorted), and each link then points at the same event.
+    #[test]
+    fn merge_as_a_stable_sort_orders() {
+        let strike = |start: usize| {
+            Event::Strike(crate::model::Strike {
+                evidence: vec![crate::span::Span::new(start, start + 1)],
+                ..Default::default()
+            })
+        };
+        let events: Vec<Event> = [10, 20, 20, 40].into_iter().map(strike).collect();
+        let figures = vec![
+            figure(20, Some(2)),
+            figure(5, None),
+            figure(40, Some(0)),
+            figure(50, Some(3)),
+            figure(20, Some(1)),
+            figure(10, Some(1)),
+        ];
+        // the old way: all in one list, sorted stably by start, the links renumbered
+        let mut all: Vec<Event> = events.clone();
+        all.extend(figures.iter().cloned().map(Event::Casualty));
+        let mut idx: Vec<usize> = (0..all.len()).collect();
+        idx.sort_by_key(|&i| all.get(i).map(|e| start_of(e.evidence())));
+        let new_of = |old: usize| idx.iter().position(|&i| i == old);
+        let want: Vec<_> = idx
+            .iter()
+            .filter_map(|&i| all.get(i))
+            .map(|e| {
+                let (start, link) = shape(e);
+                (start, link.map(|l| l.and_then(new_of)))
+            })
+            .collect();
+        let got: Vec<_> = merge(events, figures).iter().map(shape).collect();
+        assert_eq!(got, want);
+        assert_eq!(got.first(), Some(&(5, Some(None))));
+        assert_eq!(got.get(1), Some(&(10, None)));
+    }
 }
