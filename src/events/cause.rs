@@ -6,29 +6,28 @@
 //! before it in its paragraph, within two sentences. A running toll has no cause.
 
 use super::Doc;
-use crate::model::{CasualtyKind, Count, Event, Modality, Qualifier, VictimCategory};
+use crate::model::{Casualty, CasualtyKind, Count, Event, Modality, Qualifier, VictimCategory};
 
-/// Links the casualties (from `first_casualty` on) to the events before them, then moves
-/// every casualty into text order among the events, keeping the links right.
-pub(crate) fn link(doc: &Doc, events: &mut [Event], first_casualty: usize) {
-    if events.len() <= first_casualty {
+/// Links the casualties to the events (in text order) before them, sets the events'
+/// fatalities, then merges the two lists into one in text order, keeping the links right.
+pub(crate) fn link(doc: &Doc, events: Vec<Event>, mut casualties: Vec<Casualty>) -> Vec<Event> {
+    if casualties.is_empty() {
         // no casualties: nothing to link, and the events are in text order
-        return;
+        return events;
     }
+    let mut events = events;
     // the events and figures come in text order: their sentences are found by a walk on
     let mut sentences = Sentences::new(doc);
     let starts: Vec<(usize, usize, bool)> = events
         .iter()
-        .take(first_casualty)
         .map(|e| {
-            let start = e.evidence().first().map_or(usize::MAX, |s| s.start);
+            let start = start_of(e.evidence());
             (sentences.of(start), start, matches!(e, Event::Strike(_)))
         })
         .collect();
     debug_assert!(starts.is_sorted_by_key(|x| x.0), "events out of text order");
     let mut sentences = Sentences::new(doc);
-    for e in events.iter_mut().skip(first_casualty) {
-        let Event::Casualty(c) = e else { continue };
+    for c in casualties.iter_mut() {
         if c.cumulative {
             continue;
         }
@@ -38,8 +37,13 @@ pub(crate) fn link(doc: &Doc, events: &mut [Event], first_casualty: usize) {
         let si = sentences.of(at);
         c.event = cause_of(doc, &starts, si);
     }
-    fatalities(doc.text, events, first_casualty);
-    order(events);
+    fatalities(doc.text, &mut events, &casualties);
+    merge(events, casualties)
+}
+
+/// The start of the first evidence span: an event's place in text order.
+fn start_of(evidence: &[crate::span::Span]) -> usize {
+    evidence.first().map_or(usize::MAX, |s| s.start)
 }
 
 /// The sentence of an offset, for offsets asked mostly in ascending order: a walk on from
@@ -110,18 +114,16 @@ fn cause_of(doc: &Doc, starts: &[(usize, usize, bool)], si: usize) -> Option<usi
 /// one toll told twice or updated ("at least eight", then "the toll rose to 10"): the larger
 /// stands. Figures of different victims add up ("3 soldiers and 2 civilians" is 5), unless a
 /// figure of people in general is as large as their sum: then it is the total.
-fn fatalities(text: &str, events: &mut [Event], first_casualty: usize) {
+fn fatalities(text: &str, events: &mut [Event], casualties: &[Casualty]) {
     // (event, figure) for each figure that counts, grouped by event in text order by a
     // stable sort: no list of figures is allocated per event, and no figure copied but
     // the one that stands
-    let mut figures: Vec<(usize, usize)> =
-        Vec::with_capacity(events.len().saturating_sub(first_casualty));
-    for (fi, e) in events.iter().enumerate().skip(first_casualty) {
-        let Event::Casualty(c) = e else { continue };
+    let mut figures: Vec<(usize, usize)> = Vec::with_capacity(casualties.len());
+    for (fi, c) in casualties.iter().enumerate() {
         if c.kind != CasualtyKind::Killed || c.modality != Modality::Asserted {
             continue;
         }
-        if let Some(i) = c.event.filter(|&i| i < first_casualty) {
+        if let Some(i) = c.event.filter(|&i| i < events.len()) {
             figures.push((i, fi));
         }
     }
@@ -129,12 +131,12 @@ fn fatalities(text: &str, events: &mut [Event], first_casualty: usize) {
         return;
     }
     figures.sort_by_key(|&(i, _)| i);
-    let mut sums: Vec<(usize, Count)> = Vec::with_capacity(figures.len().min(first_casualty));
+    let mut sums: Vec<(usize, Count)> = Vec::with_capacity(figures.len().min(events.len()));
     let mut list: Vec<(VictimCategory, &Count)> = Vec::with_capacity(8);
     for group in figures.chunk_by(|x, y| x.0 == y.0) {
         list.clear();
         for &(_, fi) in group {
-            let Some(Event::Casualty(c)) = events.get(fi) else {
+            let Some(c) = casualties.get(fi) else {
                 continue;
             };
             let cat = c.victims.category;
@@ -209,36 +211,42 @@ fn add(text: &str, prev: &Count, c: &Count) -> Count {
     )
 }
 
-/// Puts every event in text order, casualties among the others, and renumbers the links.
-fn order(events: &mut [Event]) {
-    let start = |e: &Event| e.evidence().first().map_or(usize::MAX, |s| s.start);
-    // most often the events are in order already: nothing moves, nothing is allocated
-    if events.is_sorted_by_key(start) {
-        return;
+/// The events (in text order) and the casualties in one list in text order, as a stable
+/// sort of the events followed by the casualties would put them (an event before a casualty
+/// of the same start), with the links renumbered: each record moved once, to its place.
+fn merge(events: Vec<Event>, mut casualties: Vec<Casualty>) -> Vec<Event> {
+    debug_assert!(
+        events.is_sorted_by_key(|e| start_of(e.evidence())),
+        "events out of text order"
+    );
+    // most often in text order already: a check, no move
+    casualties.sort_by_key(|c| start_of(&c.evidence));
+    // the place of each event in the output, then the output built by one walk of both
+    let mut new_of = Vec::with_capacity(events.len());
+    let mut ci = 0;
+    for (k, e) in events.iter().enumerate() {
+        let at = start_of(e.evidence());
+        ci += casualties
+            .get(ci..)
+            .unwrap_or(&[])
+            .partition_point(|c| start_of(&c.evidence) < at);
+        new_of.push(k + ci);
     }
-    // one sort of the indices by (start, index): the order of a stable sort by start, the
-    // events then moved there by swaps, not sorted a second time
-    let mut idx: Vec<(usize, usize)> = events.iter().map(start).zip(0..).collect();
-    idx.sort_unstable();
-    let mut new_of = vec![0usize; events.len()];
-    for (new, &(_, old)) in idx.iter().enumerate() {
-        if let Some(slot) = new_of.get_mut(old) {
-            *slot = new;
-        }
+    let mut out = Vec::with_capacity(events.len() + casualties.len());
+    let mut cs = casualties.into_iter();
+    for (k, e) in events.into_iter().enumerate() {
+        // the casualties before the event, moved as a run
+        let before = new_of.get(k).map_or(0, |&n| n.saturating_sub(out.len()));
+        out.extend(cs.by_ref().take(before).map(Event::Casualty));
+        out.push(e);
     }
-    // each swap puts the event at `i` where it goes: at most one swap per event
-    let mut to = new_of.clone();
-    for i in 0..to.len() {
-        while let Some(&j) = to.get(i).filter(|&&j| j != i) {
-            events.swap(i, j);
-            to.swap(i, j);
-        }
-    }
-    for e in events.iter_mut() {
+    out.extend(cs.map(Event::Casualty));
+    for e in out.iter_mut() {
         if let Event::Casualty(c) = e {
             c.event = c.event.and_then(|i| new_of.get(i).copied());
         }
     }
+    out
 }
 
 #[cfg(test)]
@@ -269,5 +277,76 @@ mod tests {
             assert_eq!(sentences.of(at), want, "{at}");
         }
         assert_eq!(sentences.of(usize::MAX), doc.sents.len());
+    }
+
+    /// A figure of killed people at `start`, linked to event `event`.
+    fn figure(start: usize, event: Option<usize>) -> Casualty {
+        let span = crate::span::Span::new(start, start + 1);
+        Casualty {
+            modality: Modality::Asserted,
+            evidence: vec![span],
+            kind: CasualtyKind::Killed,
+            count: Count::new(Some(1), None, None, Qualifier::Exact, "1", span),
+            victims: crate::model::Victims {
+                words: None,
+                category: VictimCategory::People,
+            },
+            cumulative: false,
+            perpetrator: None,
+            place: None,
+            province: None,
+            date: None,
+            source: None,
+            event,
+        }
+    }
+
+    /// The start of an event's evidence and, for a figure, its link.
+    fn shape(e: &Event) -> (usize, Option<Option<usize>>) {
+        let link = match e {
+            Event::Casualty(c) => Some(c.event),
+            _ => None,
+        };
+        (start_of(e.evidence()), link)
+    }
+
+    /// The merge puts the events and figures where a stable sort of the events followed by
+    /// the figures puts them (an event before a figure of the same start; figures out of
+    /// order sorted), and each link then points at the same event.
+    #[test]
+    fn merge_as_a_stable_sort_orders() {
+        let strike = |start: usize| {
+            Event::Strike(crate::model::Strike {
+                evidence: vec![crate::span::Span::new(start, start + 1)],
+                ..Default::default()
+            })
+        };
+        let events: Vec<Event> = [10, 20, 20, 40].into_iter().map(strike).collect();
+        let figures = vec![
+            figure(20, Some(2)),
+            figure(5, None),
+            figure(40, Some(0)),
+            figure(50, Some(3)),
+            figure(20, Some(1)),
+            figure(10, Some(1)),
+        ];
+        // the old way: all in one list, sorted stably by start, the links renumbered
+        let mut all: Vec<Event> = events.clone();
+        all.extend(figures.iter().cloned().map(Event::Casualty));
+        let mut idx: Vec<usize> = (0..all.len()).collect();
+        idx.sort_by_key(|&i| all.get(i).map(|e| start_of(e.evidence())));
+        let new_of = |old: usize| idx.iter().position(|&i| i == old);
+        let want: Vec<_> = idx
+            .iter()
+            .filter_map(|&i| all.get(i))
+            .map(|e| {
+                let (start, link) = shape(e);
+                (start, link.map(|l| l.and_then(new_of)))
+            })
+            .collect();
+        let got: Vec<_> = merge(events, figures).iter().map(shape).collect();
+        assert_eq!(got, want);
+        assert_eq!(got.first(), Some(&(5, Some(None))));
+        assert_eq!(got.get(1), Some(&(10, None)));
     }
 }

@@ -411,8 +411,8 @@ pub(crate) fn extract(
     // the casualty rules read the strikes; then the strikes move into the output
     let causes = sentence_causes(&doc);
     let casualties = casualty::extract(&doc, &strikes, &causes);
-    // one vector for all: sized for every event and casualty, so it never grows
-    let mut events = Vec::with_capacity(strikes.events.len() + kinds.len() + casualties.len());
+    // one vector for the events: sized for all, so it never grows
+    let mut events = Vec::with_capacity(strikes.events.len() + kinds.len());
     strike::into_events(strikes, &mut events);
     events.extend(kinds.into_iter().filter_map(kinds::into_event));
     drop_intercepted_strikes(&mut events);
@@ -421,11 +421,8 @@ pub(crate) fn extract(
     }
     // in the order the text tells them: by the start of the first evidence span
     events.sort_by_key(|e| e.evidence().first().map_or(usize::MAX, |s| s.start));
-    let first_casualty = events.len();
-    // each made an event in its place in the output, not in a vector of its own first
-    events.extend(casualties.into_iter().map(Event::Casualty));
-    cause::link(&doc, &mut events, first_casualty);
-    events
+    // each casualty made an event in its place in the output, moved once
+    cause::link(&doc, events, casualties)
 }
 
 /// A strike whose sentence tells it was intercepted or shot down ("air defences intercepted
