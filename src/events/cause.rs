@@ -10,12 +10,11 @@ use crate::model::{Casualty, CasualtyKind, Count, Event, Modality, Qualifier, Vi
 
 /// Links the casualties to the events (in text order) before them, sets the events'
 /// fatalities, then merges the two lists into one in text order, keeping the links right.
-pub(crate) fn link(doc: &Doc, events: Vec<Event>, mut casualties: Vec<Casualty>) -> Vec<Event> {
+pub(crate) fn link(doc: &Doc, mut events: Vec<Event>, mut casualties: Vec<Casualty>) -> Vec<Event> {
     if casualties.is_empty() {
         // no casualties: nothing to link, and the events are in text order
         return events;
     }
-    let mut events = events;
     // the events and figures come in text order: their sentences are found by a walk on
     let mut sentences = Sentences::new(doc);
     let starts: Vec<(usize, usize, bool)> = events

@@ -423,16 +423,8 @@ impl Shapes {
     }
 }
 
-/// True if `word` is one of `words`, ASCII case aside. The lengths and first bytes are
-/// compared first: most words are in no list, and most fail there.
-pub(crate) fn is_one_of(word: &str, words: &[&str]) -> bool {
-    let first = word.as_bytes().first().map(u8::to_ascii_lowercase);
-    words.iter().any(|w| {
-        w.len() == word.len()
-            && w.as_bytes().first().map(u8::to_ascii_lowercase) == first
-            && word.eq_ignore_ascii_case(w)
-    })
-}
+// `is_one_of`: the text stage's, which the gazetteer reads too
+pub(crate) use crate::text::is_one_of;
 
 /// Where a casualty word stands relative to its figure.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -89,6 +89,7 @@ use aho_corasick::{AhoCorasick, Anchored, Input};
 use crate::hash::fnv_lower;
 use crate::hash::{fnv_step, mix, ALNUM_LOWER, FNV_OFFSET};
 use crate::span::Span;
+use crate::text::is_one_of;
 use table::{find_slot, Words, PREFIX_FLAG_BITS};
 
 pub use build::{GazetteerBuilder, Warning, WarningKind, COMMON_WORDS};
@@ -1245,11 +1246,6 @@ const REGION_WORDS: [&str; 4] = ["governorate", "province", "state", "oblast"];
 /// Words before a place name that make it a body of water's ("Lake Chad", "the River
 /// Jordan"); "of" only after a water word ("the Gulf of Aden").
 const WATER_BEFORE: [&str; 2] = ["lake", "river"];
-
-/// True if `w` is one of `words`, ASCII case aside.
-fn is_one_of(w: &str, words: &[&str]) -> bool {
-    words.iter().any(|x| w.eq_ignore_ascii_case(x))
-}
 
 /// The first two letters of the [`WATER_WORDS`]: bit `second - b'a'` of row `first - b'a'`.
 const WATER_PAIRS: [u32; 26] = letter_pairs(&WATER_WORDS, false);

@@ -409,6 +409,17 @@ fn first_fold<F: Fn(u8) -> u8 + Copy>(input: &str, marks: &mut Marks<'_, F>) -> 
     }
 }
 
+/// True if `word` is one of `words`, ASCII case aside. The lengths and first bytes are
+/// compared first: most words are in no list, and most fail there.
+pub(crate) fn is_one_of(word: &str, words: &[&str]) -> bool {
+    let first = word.as_bytes().first().map(u8::to_ascii_lowercase);
+    words.iter().any(|w| {
+        w.len() == word.len()
+            && w.as_bytes().first().map(u8::to_ascii_lowercase) == first
+            && word.eq_ignore_ascii_case(w)
+    })
+}
+
 /// A xorshift64 stream for the fuzz tests of this stage (deterministic, no dependency).
 #[cfg(test)]
 pub(crate) fn xorshift(mut seed: u64) -> impl FnMut() -> u64 {
