@@ -89,14 +89,37 @@ impl<'t, F: Fn(u8) -> u8 + Copy, const N: usize> Marks<'t, F, N> {
         self.bytes.get(at).copied()
     }
 
-    /// The first picked offset at or after `from` and before `limit`.
-    #[inline(always)]
+    /// The first picked offset at or after `from` and before `limit` ([`Marks::seek`], then
+    /// the pick [`Marks::pop`] would give, kept): the look-up the tests hold against a plain scan.
+    #[cfg(test)]
     pub(super) fn next(&mut self, from: usize, limit: usize) -> Option<usize> {
-        let end = limit.min(self.bytes.len());
+        self.seek(from);
+        self.peek(limit)
+    }
+
+    /// Drops the picks before `from`: the next [`Marks::pop`] gives the first at or after it.
+    #[inline(always)]
+    pub(super) fn seek(&mut self, from: usize) {
         match from.checked_sub(self.base) {
             Some(ahead) if ahead < N => self.mask &= u64::MAX << ahead,
             _ => self.load(from),
         }
+    }
+
+    /// The first pick not yet dropped, if it is before `limit`, and drops it: a walk that
+    /// takes every pick in turn (a `from` just past the last one) without the offset
+    /// arithmetic of [`Marks::next`].
+    #[inline(always)]
+    pub(super) fn pop(&mut self, limit: usize) -> Option<usize> {
+        let at = self.peek(limit)?;
+        self.mask &= self.mask - 1;
+        Some(at)
+    }
+
+    /// The first pick not yet dropped, if it is before `limit`.
+    #[inline(always)]
+    fn peek(&mut self, limit: usize) -> Option<usize> {
+        let end = limit.min(self.bytes.len());
         while self.mask == 0 {
             let next = self.base + N;
             if next >= end {

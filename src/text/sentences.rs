@@ -218,7 +218,7 @@ fn split_lines(text: &str, scratch: &mut Scratch) {
     let mut in_para = false;
     let mut pos = 0;
     loop {
-        let newline = next_newline(&mut marks, pos, terminals);
+        let newline = next_newline(&mut marks, terminals);
         let line_end = newline.unwrap_or(bytes.len());
         match trimmed(text, pos, line_end) {
             None => in_para = false,
@@ -252,19 +252,18 @@ fn split_lines(text: &str, scratch: &mut Scratch) {
     }
 }
 
-/// The first line break at or after `from`; the `.`, `!` and `?` before it go to `terminals`.
+/// The first line break after the marks taken so far; the `.`, `!` and `?` before it go to
+/// `terminals`.
 fn next_newline(
     marks: &mut Marks<impl Fn(u8) -> u8 + Copy, WIDE>,
-    mut from: usize,
     terminals: &mut Vec<usize>,
 ) -> Option<usize> {
     loop {
-        let at = marks.next(from, usize::MAX)?;
+        let at = marks.pop(usize::MAX)?;
         if marks.byte(at) == Some(b'\n') {
             return Some(at);
         }
         terminals.push(at);
-        from = at + 1;
     }
 }
 
@@ -796,7 +795,7 @@ pub(super) fn for_each_clause(text: &str, sentence: Span, mut out: impl FnMut(Sp
     let mut clause = start;
     let mut i = start;
     while i < end {
-        let Some(p) = marks.next(i, end) else {
+        let Some(p) = marks.pop(end) else {
             break;
         };
         i = p + 1;
@@ -811,6 +810,7 @@ pub(super) fn for_each_clause(text: &str, sentence: Span, mut out: impl FnMut(Sp
                     push_clause(&mut out, text, clause, p + 1);
                     clause = word;
                     i = word + 1;
+                    marks.seek(i);
                 }
             }
             Some(b'b') => {
@@ -818,6 +818,7 @@ pub(super) fn for_each_clause(text: &str, sentence: Span, mut out: impl FnMut(Sp
                     push_clause(&mut out, text, clause, p - 1);
                     clause = p;
                     i = p + 3;
+                    marks.seek(i);
                 }
             }
             _ => {
@@ -826,6 +827,7 @@ pub(super) fn for_each_clause(text: &str, sentence: Span, mut out: impl FnMut(Sp
                         push_clause(&mut out, text, clause, dash_end);
                         clause = dash_end;
                         i = dash_end;
+                        marks.seek(i);
                     }
                 }
             }
@@ -976,6 +978,45 @@ mod tests {
             dots.iter().copied().find(|&d| d >= 100)
         );
         assert_eq!(marks.next(5, 4), None);
+    }
+
+    #[test]
+    fn pop_takes_every_pick_in_turn() {
+        let hay = "Jets hit; ten died, but \u{2014} no. Then? Yes!\nA line, past a wide block of \
+                   sixty-four bytes, and more.\n\nThe end. "
+            .repeat(3);
+        let bytes = hay.as_bytes();
+        let want = |set: &[u8], from: usize, limit: usize| -> Vec<usize> {
+            (from..limit.min(bytes.len()))
+                .filter(|&i| set.contains(&bytes[i]))
+                .collect()
+        };
+        for limit in [0, 1, 63, 64, 65, 100, bytes.len(), usize::MAX] {
+            let mut marks = Marks::wide(bytes, is_line_mark, 0);
+            let got: Vec<usize> = std::iter::from_fn(|| marks.pop(limit)).take(200).collect();
+            assert_eq!(got, want(b"\n.!?", 0, limit), "{limit}");
+        }
+        // a seek drops the picks before it, in the block read last or past it
+        for start in 0..bytes.len() {
+            for jump in [
+                start,
+                start + 1,
+                start + 5,
+                start + 31,
+                start + 33,
+                start + 80,
+            ] {
+                let mut marks = Marks::new(bytes, is_clause_mark, start);
+                let first = marks.pop(usize::MAX);
+                assert_eq!(first, want(b";,-\xe2b", start, usize::MAX).first().copied());
+                let from = jump.max(first.map_or(start, |p| p + 1));
+                marks.seek(from);
+                let got: Vec<usize> = std::iter::from_fn(|| marks.pop(usize::MAX))
+                    .take(200)
+                    .collect();
+                assert_eq!(got, want(b";,-\xe2b", from, usize::MAX), "{start} {jump}");
+            }
+        }
     }
 
     #[test]
