@@ -17,8 +17,8 @@ use crate::span::Span;
 use std::cell::RefCell;
 
 /// Words that take a period without ending the sentence (case-sensitive, without the `.`).
-/// [`is_listed`] matches exactly these; the tests hold the two together.
-#[cfg(test)]
+/// [`is_listed`] matches exactly these; the tests hold the two together. [`LISTED_ENDS`] is
+/// made from their last two letters.
 const ABBREVIATIONS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "Gen", "Gens", "Col", "Lt", "Maj", "Capt", "Sgt", "Adm", "Brig",
     "Cpl", "Pvt", "Cmdr", "Rep", "Reps", "Sen", "Sens", "Gov", "Pres", "Prof", "Rev", "Fr", "Hon",
@@ -29,6 +29,24 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// The longest word [`is_listed`] knows ("Messrs", "approx").
 const LONGEST_LISTED: usize = 6;
+
+/// The last two letters of the [`ABBREVIATIONS`]: bit `a & 63` of row `b & 63` is set when a
+/// listed word ends in the letters `a`, `b` (in that order). Letters only: `& 63` keeps the 52
+/// letters apart (digits would meet lowercase letters, and no listed word has one).
+const LISTED_ENDS: [u64; 64] = listed_ends();
+
+/// Builds [`LISTED_ENDS`] (at compile time).
+const fn listed_ends() -> [u64; 64] {
+    let mut table = [0; 64];
+    let mut i = 0;
+    while i < ABBREVIATIONS.len() {
+        if let [.., a, b] = ABBREVIATIONS[i].as_bytes() {
+            table[(*b & 63) as usize] |= 1 << (*a & 63);
+        }
+        i += 1;
+    }
+    table
+}
 
 /// The longest token [`is_abbreviation`] looks at.
 const MAX_ABBREVIATION: usize = 24;
@@ -509,7 +527,25 @@ fn line_break_splits(text: &str, line: &Line, next: &Line, wrapped: bool) -> boo
 
 /// True if the `.` at `dot` ends an abbreviation: a listed word (Mr, Gen, Dec, etc, Inc, ...),
 /// a single capital initial, or dotted letters (U.S, U.N, a.m, e.g).
+///
+/// Most dots end a plain word ("said.", "city."): when the two bytes before the dot are
+/// letters or digits, the token's last piece has two bytes or more and is an abbreviation
+/// only if it is listed, so two letters that end no listed word ("id", "ty") or a digit say
+/// no with one table look-up, before the token is read.
 fn is_abbreviation(text: &str, dot: usize) -> bool {
+    let bytes = text.as_bytes();
+    let pair = dot.checked_sub(2).and_then(|s| bytes.get(s..dot));
+    if let Some(&[a, b]) = pair {
+        if a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric() && !may_end_listed(a, b) {
+            return false;
+        }
+    }
+    token_is_abbreviation(text, dot)
+}
+
+/// [`is_abbreviation`] read from the token before the dot.
+#[inline(never)]
+fn token_is_abbreviation(text: &str, dot: usize) -> bool {
     let bytes = text.as_bytes();
     // The letters and digits just before the dot, the last piece of the token. Most dots end
     // a plain word ("said."): a piece of two bytes or more is an abbreviation only if it is
@@ -554,6 +590,15 @@ fn is_abbreviation(text: &str, dot: usize) -> bool {
             }
         });
     initialism || token.get(last_dot + 1..).is_some_and(is_listed)
+}
+
+/// The bytes `a`, `b` may be the last two of a listed word ([`LISTED_ENDS`]).
+fn may_end_listed(a: u8, b: u8) -> bool {
+    a.is_ascii_alphabetic()
+        && b.is_ascii_alphabetic()
+        && LISTED_ENDS
+            .get(usize::from(b & 63))
+            .is_some_and(|row| row >> (a & 63) & 1 == 1)
 }
 
 /// True if `word` is one of the `ABBREVIATIONS` list (a match on the bytes: a few comparisons).
@@ -1066,6 +1111,28 @@ mod tests {
         }
         let long = "A.".repeat(40);
         assert!(!check(&long));
+    }
+
+    #[test]
+    fn listed_ends_are_the_ends_of_the_abbreviations() {
+        let letters = (b'A'..=b'Z').chain(b'a'..=b'z');
+        for a in letters.clone() {
+            for b in letters.clone() {
+                let listed = ABBREVIATIONS
+                    .iter()
+                    .any(|w| w.as_bytes().ends_with(&[a, b]));
+                assert_eq!(may_end_listed(a, b), listed, "{}{}", a as char, b as char);
+            }
+        }
+        for (a, b) in [
+            (b'1', b'p'),
+            (b'p', b'1'),
+            (b'0', b'0'),
+            (b'.', b'r'),
+            (b'M', b' '),
+        ] {
+            assert!(!may_end_listed(a, b));
+        }
     }
 
     #[test]
