@@ -468,6 +468,16 @@ fn tens_word(w: &[u8]) -> Option<u64> {
     })
 }
 
+/// The value of word `j` of `cx` when it is a scale word ([`scale_word`]), told by its
+/// length before it is lowercased: every scale word has 7 or 8 bytes, and most words after
+/// a figure ("people", "killed") have not.
+fn scale_at(cx: &Cx, j: usize) -> Option<u64> {
+    if !matches!(cx.words.get(j)?.len(), 7 | 8) {
+        return None;
+    }
+    scale_word(cx.low(j).get())
+}
+
 fn scale_word(w: &[u8]) -> Option<u64> {
     Some(match w {
         b"hundred" => 100,
@@ -754,7 +764,7 @@ fn read_value(cx: &Cx, i: usize) -> Option<(u64, bool, usize)> {
         return None;
     }
     if let Some((v1000, decimal)) = parse_digits(cx.bytes(i)) {
-        if let Some(sc) = scale_word(cx.low(i + 1).get()) {
+        if let Some(sc) = scale_at(cx, i + 1) {
             return Some((v1000.checked_mul(sc)? / 1000, false, i + 2));
         }
         return Some((v1000 / 1000, decimal, i + 1));
@@ -798,7 +808,7 @@ fn read_value(cx: &Cx, i: usize) -> Option<(u64, bool, usize)> {
             return Some((current.checked_mul(12)?, false, j + 1));
         }
     }
-    while let Some(sc) = scale_word(cx.low(j).get()) {
+    while let Some(sc) = scale_at(cx, j) {
         if sc == 100 {
             current = current.checked_mul(100)?;
         } else {
@@ -829,7 +839,7 @@ fn fraction_of_scale(cx: &Cx, i: usize, l: &[u8]) -> Option<(u64, bool, usize)> 
         }
         _ => return None,
     };
-    let scale = scale_word(cx.low(next).get()).filter(|&sc| sc >= 1_000)?;
+    let scale = scale_at(cx, next).filter(|&sc| sc >= 1_000)?;
     Some((scale / divisor, false, next + 1))
 }
 
@@ -1048,23 +1058,11 @@ enum Read {
 /// "3-7"), an ordinal ("third") or number words ("twenty-five").
 fn figure_at(cx: &Cx, i: usize) -> Option<Read> {
     let first = cx.bytes(i).first().copied().unwrap_or(0);
-    let l = if first.is_ascii_digit() {
-        cx.low(i)
-    } else {
-        figure_head(cx, i)?
-    };
+    if first.is_ascii_digit() {
+        return digits_at(cx, i);
+    }
+    let l = figure_head(cx, i)?;
     let l = l.get();
-    let exact = |value: u64, end: usize, kind: NumberKind| {
-        Read::Figure(Figure {
-            value: Some(value),
-            low: None,
-            high: None,
-            qualifier: Qualifier::Exact,
-            kind,
-            start: i,
-            end,
-        })
-    };
     if let Some((low, next)) = vague_at(cx, i, l) {
         // "several hundred" is a value, not vague
         let n = cx.low(next);
@@ -1081,25 +1079,6 @@ fn figure_at(cx: &Cx, i: usize) -> Option<Read> {
             end: next,
         }));
     }
-    if first.is_ascii_digit() {
-        // "120mm", "1st", "24-year-old", "2019-2020", "3-7", "10:30"
-        let special = if l.is_empty() {
-            special_digits(cx.s(i).to_ascii_lowercase().as_bytes())
-        } else {
-            special_digits(l)
-        };
-        if let Some(n) = special {
-            let number = make(cx, i, i + 1, n.0, n.1, n.2, n.3, n.4);
-            return Some(Read::Whole(number, i + 1));
-        }
-        let (v, decimal, next) = read_value(cx, i)?;
-        let kind = if decimal {
-            NumberKind::Measure
-        } else {
-            NumberKind::Count
-        };
-        return Some(exact(v, next, kind));
-    }
     if !first.is_ascii_alphabetic() {
         return None;
     }
@@ -1115,7 +1094,48 @@ fn figure_at(cx: &Cx, i: usize) -> Option<Read> {
         return Some(Read::Whole(number, i + 1));
     }
     let (v, _, next) = read_value(cx, i)?;
-    Some(exact(v, next, NumberKind::Count))
+    Some(exact(i, v, next, NumberKind::Count))
+}
+
+/// An exact figure of value `value` at words `[start, end)`.
+fn exact(start: usize, value: u64, end: usize, kind: NumberKind) -> Read {
+    Read::Figure(Figure {
+        value: Some(value),
+        low: None,
+        high: None,
+        qualifier: Qualifier::Exact,
+        kind,
+        start,
+        end,
+    })
+}
+
+/// The figure at word `i`, which starts with a digit: "12", "280,000", "1.5 million", or
+/// digits glued to other things ("120mm", "1st", "24-year-old", "2019-2020", "3-7",
+/// "10:30"). A word of digits and commas alone is glued to nothing and is read as a value
+/// without being lowercased (no vague word starts with a digit).
+fn digits_at(cx: &Cx, i: usize) -> Option<Read> {
+    let plain = cx.bytes(i).iter().all(|&c| c.is_ascii_digit() || c == b',');
+    if !plain {
+        let l = cx.low(i);
+        let l = l.get();
+        let special = if l.is_empty() {
+            special_digits(cx.s(i).to_ascii_lowercase().as_bytes())
+        } else {
+            special_digits(l)
+        };
+        if let Some(n) = special {
+            let number = make(cx, i, i + 1, n.0, n.1, n.2, n.3, n.4);
+            return Some(Read::Whole(number, i + 1));
+        }
+    }
+    let (v, decimal, next) = read_value(cx, i)?;
+    let kind = if decimal {
+        NumberKind::Measure
+    } else {
+        NumberKind::Count
+    };
+    Some(exact(i, v, next, kind))
 }
 
 /// The words around a figure at word `i` read by [`read_number`], lowercased: the word
@@ -1351,6 +1371,37 @@ mod tests {
             one("fewer than 5 people").count.qualifier,
             Qualifier::FewerThan
         );
+    }
+
+    #[test]
+    fn scale_words_and_digit_words() {
+        let text = "two Thousand hundreds 1,500 120MM 2.5 billion";
+        let cx = Cx {
+            text,
+            words: words(text, 0, text.len(), Vec::new()),
+        };
+        let scales: Vec<_> = (0..8).map(|j| scale_at(&cx, j)).collect();
+        assert_eq!(
+            scales,
+            [
+                None,
+                Some(1_000),
+                None,
+                None,
+                None,
+                None,
+                Some(1_000_000_000),
+                None
+            ]
+        );
+        let read = |i| match digits_at(&cx, i) {
+            Some(Read::Figure(f)) => (f.value, f.kind, f.end),
+            Some(Read::Whole(n, end)) => (n.count.value, n.kind, end),
+            None => (None, NumberKind::Count, 0),
+        };
+        assert_eq!(read(3), (Some(1_500), NumberKind::Count, 4));
+        assert_eq!(read(4), (Some(120), NumberKind::Measure, 5));
+        assert_eq!(read(5), (Some(2_500_000_000), NumberKind::Count, 7));
     }
 
     #[test]
