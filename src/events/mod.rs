@@ -568,21 +568,27 @@ fn tokenize(text: &str, span: Span, toks: &mut Vec<Tok>, cuts: &mut Vec<usize>) 
                 // the byte after them (none after eight): most often a space, which ends the
                 // word and is read with it
                 let next = chunk.checked_shr(8 * n as u32).unwrap_or(0) as u8;
-                let (len, key, space) = if next == b' ' {
-                    (n, packed, 1)
-                } else if ends_word(chunk, n) {
-                    (n, packed, 0)
+                let cap = b.is_ascii_uppercase();
+                if next == b' ' {
+                    // its own push, so that the space is passed with no count kept
+                    let tok = word_tok(lexicon, bytes, base, i, n, packed, cap);
+                    marks |= tok.marks;
+                    toks.push(tok);
+                    i += n + 1;
+                    continue;
+                }
+                let (len, key) = if ends_word(chunk, n) {
+                    (n, packed)
                 } else {
                     let (end, key) = word_end(s, char::from(b), i + n, packed, |k| {
                         cuts.push(base + k);
                     });
-                    (end.saturating_sub(i), key, 0)
+                    (end.saturating_sub(i), key)
                 };
-                let cap = b.is_ascii_uppercase();
                 let tok = word_tok(lexicon, bytes, base, i, len, key, cap);
                 marks |= tok.marks;
                 toks.push(tok);
-                i += len + space;
+                i += len;
                 continue;
             }
         }
