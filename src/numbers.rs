@@ -1023,16 +1023,7 @@ fn read_number(cx: &Cx, i: usize) -> Option<(Number, usize)> {
         };
         f.kind = classify_context(cx, i, &words, f.value.or(f.low));
     }
-    let n = make(
-        cx,
-        f.start,
-        f.end,
-        f.value,
-        f.low,
-        f.high,
-        f.qualifier,
-        f.kind,
-    );
+    let n = make(cx, f.start, f.end, f.form());
     Some((n, f.end))
 }
 
@@ -1045,6 +1036,19 @@ struct Figure {
     kind: NumberKind,
     start: usize,
     end: usize,
+}
+
+impl Figure {
+    /// What it reads as, without its words.
+    fn form(&self) -> Form {
+        Form {
+            value: self.value,
+            low: self.low,
+            high: self.high,
+            qualifier: self.qualifier,
+            kind: self.kind,
+        }
+    }
 }
 
 /// What [`figure_at`] reads: a whole figure with the index of the word after it, or the
@@ -1089,8 +1093,7 @@ fn figure_at(cx: &Cx, i: usize) -> Option<Read> {
         return None;
     }
     if is_ordinal_word(l) {
-        let kind = NumberKind::Ordinal;
-        let number = make(cx, i, i + 1, None, None, None, Qualifier::Exact, kind);
+        let number = make(cx, i, i + 1, Form::exact(None, NumberKind::Ordinal));
         return Some(Read::Whole(number, i + 1));
     }
     let (v, _, next) = read_value(cx, i)?;
@@ -1125,7 +1128,7 @@ fn digits_at(cx: &Cx, i: usize) -> Option<Read> {
             special_digits(l)
         };
         if let Some(n) = special {
-            let number = make(cx, i, i + 1, n.0, n.1, n.2, n.3, n.4);
+            let number = make(cx, i, i + 1, n);
             return Some(Read::Whole(number, i + 1));
         }
     }
@@ -1176,15 +1179,36 @@ fn is_year_like(v: Option<u64>) -> bool {
     v.is_some_and(|v| (1900..=2100).contains(&v))
 }
 
-/// Digits glued to other things: (value, low, high, qualifier, kind).
-type Special = (Option<u64>, Option<u64>, Option<u64>, Qualifier, NumberKind);
+/// What a figure reads as, before its span is known: digits glued to other things
+/// ([`special_digits`]) or an ordinal word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Form {
+    value: Option<u64>,
+    low: Option<u64>,
+    high: Option<u64>,
+    qualifier: Qualifier,
+    kind: NumberKind,
+}
+
+impl Form {
+    /// An exact figure of `value` (if the digits give one) of this `kind`.
+    fn exact(value: Option<u64>, kind: NumberKind) -> Form {
+        Form {
+            value,
+            low: None,
+            high: None,
+            qualifier: Qualifier::Exact,
+            kind,
+        }
+    }
+}
 
 fn contains(hay: &[u8], needle: &[u8]) -> bool {
     hay.windows(needle.len()).any(|w| w == needle)
 }
 
 /// `l` is the word ASCII-lowercased.
-fn special_digits(l: &[u8]) -> Option<Special> {
+fn special_digits(l: &[u8]) -> Option<Form> {
     let digits_end = l
         .iter()
         .position(|&c| !c.is_ascii_digit() && c != b',')
@@ -1201,45 +1225,51 @@ fn special_digits(l: &[u8]) -> Option<Special> {
         }
     }
     if matches!(rest, b"st" | b"nd" | b"rd" | b"th") {
-        return Some((v, None, None, Qualifier::Exact, NumberKind::Ordinal));
+        return Some(Form::exact(v, NumberKind::Ordinal));
     }
     if contains(rest, b"year") {
-        return Some((v, None, None, Qualifier::Exact, NumberKind::Age));
+        return Some(Form::exact(v, NumberKind::Age));
     }
     if rest.first() == Some(&b':') {
-        return Some((v, None, None, Qualifier::Exact, NumberKind::Time));
+        return Some(Form::exact(v, NumberKind::Time));
     }
     if matches!(rest, b"am" | b"pm" | b"a.m" | b"p.m" | b"gmt" | b"hrs") {
-        return Some((v, None, None, Qualifier::Exact, NumberKind::Time));
+        return Some(Form::exact(v, NumberKind::Time));
     }
     if let Some(r) = rest.strip_prefix(b"-") {
         if let Some((v2, _)) = parse_digits(r) {
             let v2 = v2 / 1000;
             if is_year_like(v) && is_year_like(Some(v2)) {
-                return Some((v, None, None, Qualifier::Exact, NumberKind::Year));
+                return Some(Form::exact(v, NumberKind::Year));
             }
             // "2020-05-09"
             if r.contains(&b'-') {
-                return Some((v, None, None, Qualifier::Exact, NumberKind::DatePart));
+                return Some(Form::exact(v, NumberKind::DatePart));
             }
             if Some(v2) > v {
-                return Some((None, v, Some(v2), Qualifier::Range, NumberKind::Count));
+                return Some(Form {
+                    value: None,
+                    low: v,
+                    high: Some(v2),
+                    qualifier: Qualifier::Range,
+                    kind: NumberKind::Count,
+                });
             }
-            return Some((v, None, None, Qualifier::Exact, NumberKind::Measure));
+            return Some(Form::exact(v, NumberKind::Measure));
         }
         if contains(r, b"year")
             || contains(r, b"month")
             || contains(r, b"day")
             || contains(r, b"week")
         {
-            return Some((v, None, None, Qualifier::Exact, NumberKind::Age));
+            return Some(Form::exact(v, NumberKind::Age));
         }
-        return Some((v, None, None, Qualifier::Exact, NumberKind::Measure));
+        return Some(Form::exact(v, NumberKind::Measure));
     }
     if rest.first() == Some(&b'/') {
-        return Some((v, None, None, Qualifier::Exact, NumberKind::DatePart));
+        return Some(Form::exact(v, NumberKind::DatePart));
     }
-    Some((v, None, None, Qualifier::Exact, NumberKind::Measure))
+    Some(Form::exact(v, NumberKind::Measure))
 }
 
 /// The kind of a count at word `i` by the words around it (`around`: the word before it, and
@@ -1306,24 +1336,15 @@ fn classify_context(cx: &Cx, i: usize, around: &Around, v: Option<u64>) -> Numbe
     NumberKind::Count
 }
 
-#[allow(clippy::too_many_arguments)]
-fn make(
-    cx: &Cx,
-    a: usize,
-    b: usize,
-    value: Option<u64>,
-    low: Option<u64>,
-    high: Option<u64>,
-    qualifier: Qualifier,
-    kind: NumberKind,
-) -> Number {
+/// The figure `r` read from words `[a, b)` of `cx`.
+fn make(cx: &Cx, a: usize, b: usize, r: Form) -> Number {
     let span = Span::run(
         cx.words.get(a).copied(),
         cx.words.get(b.saturating_sub(1).max(a)).copied(),
     );
     Number {
-        count: Count::new(value, low, high, qualifier, String::new(), span),
-        kind,
+        count: Count::new(r.value, r.low, r.high, r.qualifier, String::new(), span),
+        kind: r.kind,
     }
 }
 
