@@ -32,7 +32,7 @@ enum Actor {
     Unresolved,
 }
 
-struct Found {
+struct Found<'c> {
     si: usize,
     strong: bool,
     definite: bool,
@@ -41,8 +41,10 @@ struct Found {
     /// "a strike on...": an event introduced, not one referred back to.
     indefinite: bool,
     /// The countries it is placed in: its towns' and provinces', and a country named as a
-    /// place ("in southern Lebanon"); shared codes, not copies ([`share_code`]).
-    countries: Vec<Cow<'static, str>>,
+    /// place ("in southern Lebanon"); shared codes, not copies ([`share_code`]). A list
+    /// kept for the whole document and refilled per mention: most mentions merge into a
+    /// strike told before and keep no list of their own.
+    countries: &'c [Cow<'static, str>],
     /// The clause [a, b) and the trigger's token, for what only a new strike reads
     /// ([`New`]).
     a: usize,
@@ -128,6 +130,8 @@ pub(crate) fn extract(doc: &Doc) -> Strikes {
     let mut accs = Accs::default();
     // made at the first strike: most articles have none
     let mut by_sentence: Vec<Option<usize>> = Vec::new();
+    // the countries of the mention read last ([`Found::countries`])
+    let mut countries: Vec<Cow<'static, str>> = Vec::new();
     for (si, s) in doc.sents.iter().enumerate() {
         let mut last_in_sentence: Option<usize> = None;
         let mut any = false;
@@ -145,8 +149,8 @@ pub(crate) fn extract(doc: &Doc) -> Strikes {
             if accs.is_empty() && !t.strong && !is_another(s, a, t.tok) {
                 continue;
             }
-            let f = find(doc, si, s, (a, b), t, &mut base_here);
-            let idx = place(doc, &mut accs, f, last_in_sentence);
+            let mut f = find(doc, si, s, (a, b), t, &mut base_here, &mut countries);
+            let idx = place(doc, &mut accs, &mut f, last_in_sentence);
             if let Some(i) = idx {
                 last_in_sentence = Some(i);
                 if by_sentence.is_empty() {
@@ -309,8 +313,15 @@ fn same_event(accs: &Accs, f: &Found, last_in_sentence: Option<usize>) -> Option
 }
 
 /// Adds a mention to the events: merged into one already told, or as a new one.
-fn place(doc: &Doc, accs: &mut Accs, f: Found, last_in_sentence: Option<usize>) -> Option<usize> {
-    match same_event(accs, &f, last_in_sentence) {
+/// The mention is read by reference and its parts taken out of it: a move of the whole
+/// (several hundred bytes) costs a copy per mention.
+fn place(
+    doc: &Doc,
+    accs: &mut Accs,
+    f: &mut Found,
+    last_in_sentence: Option<usize>,
+) -> Option<usize> {
+    match same_event(accs, f, last_in_sentence) {
         Some(i) => {
             let st = accs.strikes.get_mut(i)?;
             let told = accs.told.get_mut(i)?;
@@ -320,27 +331,33 @@ fn place(doc: &Doc, accs: &mut Accs, f: Found, last_in_sentence: Option<usize>) 
         None if f.strong => {
             let si = f.si;
             let known = !matches!(f.actor, Actor::Unresolved);
-            let New { origin, date_new } = New::of(doc, &f);
-            let date_new = if f.date_is_new { f.date } else { date_new };
+            let New { origin, date_new } = New::of(doc, f);
+            let date_new = if f.date_is_new {
+                f.date.take()
+            } else {
+                date_new
+            };
+            let provinces = std::mem::take(&mut f.provinces);
+            let locations = std::mem::take(&mut f.locations);
             let strike = Strike {
                 modality: f.modality,
                 // room for the sentences that retell it, merged below
                 evidence: with_first(f.evidence),
-                actor: match f.actor {
+                actor: match std::mem::replace(&mut f.actor, Actor::Unresolved) {
                     Actor::Named(e) => Some(e),
                     _ => None,
                 },
-                base: f.base,
-                targets: f.targets,
-                provinces: if f.provinces.is_empty() && f.locations.is_empty() {
+                base: f.base.take(),
+                targets: std::mem::take(&mut f.targets),
+                provinces: if provinces.is_empty() && locations.is_empty() {
                     origin.provinces
                 } else {
-                    f.provinces
+                    provinces
                 },
-                locations: if f.locations.is_empty() {
+                locations: if locations.is_empty() {
                     origin.locations
                 } else {
-                    f.locations
+                    locations
                 },
                 date: date_new,
                 weapon: f.weapon,
@@ -351,7 +368,7 @@ fn place(doc: &Doc, accs: &mut Accs, f: Found, last_in_sentence: Option<usize>) 
             accs.told.push(Told {
                 actor_known: known,
                 sentences: with_first(si),
-                countries: f.countries,
+                countries: f.countries.to_vec(),
             });
             Some(accs.len() - 1)
         }
@@ -367,34 +384,37 @@ fn with_first<T>(x: T) -> Vec<T> {
     v
 }
 
-fn merge(s: &mut Strike, told: &mut Told, f: Found) {
+/// Adds a mention to a strike told before, taking what it keeps out of the mention.
+fn merge(s: &mut Strike, told: &mut Told, f: &mut Found) {
     for c in f.countries {
-        if !told.countries.contains(&c) {
-            told.countries.push(c);
+        if !told.countries.contains(c) {
+            told.countries.push(c.clone());
         }
     }
     push_unique_ascending(&mut s.evidence, f.evidence);
     push_unique_ascending(&mut told.sentences, f.si);
     match f.actor {
-        Actor::Named(e) if s.actor.is_none() => {
-            s.actor = Some(e);
+        Actor::Named(_) if s.actor.is_none() => {
+            if let Actor::Named(e) = std::mem::replace(&mut f.actor, Actor::Unresolved) {
+                s.actor = Some(e);
+            }
             told.actor_known = true;
         }
         Actor::Unknown => told.actor_known = true,
         _ => {}
     }
-    if s.base.is_none() {
-        s.base = f.base;
+    if s.base.is_none() && f.base.is_some() {
+        s.base = f.base.take();
     }
-    for t in f.targets {
+    for t in f.targets.drain(..) {
         if !s.targets.iter().any(|x| x.name == t.name) {
             s.targets.push(t);
         }
     }
-    merge_places(&mut s.provinces, f.provinces);
-    merge_places(&mut s.locations, f.locations);
+    merge_places(&mut s.provinces, std::mem::take(&mut f.provinces));
+    merge_places(&mut s.locations, std::mem::take(&mut f.locations));
     if s.date.is_none() {
-        s.date = f.date;
+        s.date = f.date.take();
     }
     if s.weapon.is_none() {
         s.weapon = f.weapon;
@@ -711,14 +731,15 @@ struct Trigger {
 
 /// The strike a clause [a, b) with the trigger `trig` tells: its actor, places, targets,
 /// dates and how it refers to strikes told before.
-fn find(
+fn find<'c>(
     doc: &Doc,
     si: usize,
     s: &Sent,
     (a, b): (usize, usize),
     trig: Trigger,
     base_here: &mut Option<Base>,
-) -> Found {
+    countries: &'c mut Vec<Cow<'static, str>>,
+) -> Found<'c> {
     let Trigger {
         tok: t,
         weapon,
@@ -727,11 +748,26 @@ fn find(
     } = trig;
     let modality = modality::of(doc, s, a, t);
     let (actor, actor_ment) = actor(doc, s, a, b, t);
-    let (base, base_ment) = base_here.get_or_insert_with(|| base(doc, s)).clone();
+    // a base and where fire came from are told only by a sentence with a base word or
+    // "from" ([`base`], [`origins`]): one pass over its tokens rules both out for most
+    let from_or_base = s.toks.iter().any(|x| matches!(x.w, W::Base | W::From));
+    let (base, base_ment) = base_here
+        .get_or_insert_with(|| {
+            if from_or_base {
+                base(doc, s)
+            } else {
+                (None, None)
+            }
+        })
+        .clone();
     // "fired from southern Lebanon", "launched from the Belgorod region": where the strike came
     // from is not where it hit (skipped: the actor's and the base's mentions, then those; a
     // vector only where the sentence names where fire came from, as most do not)
-    let from: Vec<Option<usize>> = origins(s).collect();
+    let from: Vec<Option<usize>> = if from_or_base {
+        origins(s).collect()
+    } else {
+        Vec::new()
+    };
     let with_origins: Vec<Option<usize>>;
     let sides = [actor_ment, base_ment];
     let skip: &[Option<usize>] = if from.is_empty() {
@@ -755,10 +791,15 @@ fn find(
     } else {
         nearest_event_date(doc, s, a, b, t, Some(4))
     };
-    let hint = hint(doc, s, &provinces, &locations);
+    let hint = if provinces.is_empty() && locations.is_empty() {
+        hint(doc, s)
+    } else {
+        Vec::new()
+    };
     let evidence = s.span;
     let indefinite = is_indefinite(s, a, t);
-    let countries = countries_of(doc, s, a, b, skip, &provinces, &locations);
+    countries_of(doc, s, (a, b), skip, (&provinces, &locations), countries);
+    let countries: &'c [Cow<'static, str>] = countries;
     Found {
         si,
         strong: strong || another,
@@ -802,7 +843,7 @@ struct New {
 }
 
 impl New {
-    fn of(doc: &Doc, f: &Found) -> New {
+    fn of(doc: &Doc, f: &Found<'_>) -> New {
         let Some(s) = doc.sents.get(f.si) else {
             return New {
                 origin: super::roles::Where::default(),
@@ -910,18 +951,14 @@ fn generic_targets(doc: &Doc, s: &Sent, b: usize, t: usize, targets: &mut Vec<En
 
 /// "Rescuers in Ariha said the strike on the town...": where the speakers are tells which
 /// strike a mention with no place of its own refers to; the sentence's places that are not
-/// countries, none where the strike has places.
-fn hint(doc: &Doc, s: &Sent, provinces: &[Place], locations: &[Place]) -> Vec<Place> {
-    if provinces.is_empty() && locations.is_empty() {
-        s.ments
-            .iter()
-            .filter_map(|m| doc.place_ref(s, m))
-            .filter(|p| p.kind != PlaceKind::Country)
-            .map(|p| p.to_place())
-            .collect()
-    } else {
-        Vec::new()
-    }
+/// countries (read for a mention that has no places of its own).
+fn hint(doc: &Doc, s: &Sent) -> Vec<Place> {
+    s.ments
+        .iter()
+        .filter_map(|m| doc.place_ref(s, m))
+        .filter(|p| p.kind != PlaceKind::Country)
+        .map(|p| p.to_place())
+        .collect()
 }
 
 /// "a coalition strike on...", "an air raid": whether the article of the trigger's phrase
@@ -940,13 +977,12 @@ fn is_indefinite(s: &Sent, a: usize, t: usize) -> bool {
 fn countries_of(
     doc: &Doc,
     s: &Sent,
-    a: usize,
-    b: usize,
+    (a, b): (usize, usize),
     skip: &[Option<usize>],
-    provinces: &[Place],
-    locations: &[Place],
-) -> Vec<Cow<'static, str>> {
-    let mut v: Vec<Cow<'static, str>> = Vec::new();
+    (provinces, locations): (&[Place], &[Place]),
+    v: &mut Vec<Cow<'static, str>>,
+) {
+    v.clear();
     let mut add = |c: Option<&str>| {
         if let Some(c) = c.filter(|c| !v.iter().any(|x| x == c)) {
             v.push(share_code(c));
@@ -967,7 +1003,6 @@ fn countries_of(
             add(p.country().or(p.entry.code()));
         }
     }
-    v
 }
 
 /// The mentions a strike came from: "from southern Lebanon", "from the Belgorod region of
