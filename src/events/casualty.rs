@@ -68,6 +68,11 @@ pub(crate) fn extract(doc: &Doc, strikes: &Strikes, causes: &[Cause]) -> Vec<Cas
         if causes.get(si) == Some(&Cause::Disaster) {
             continue;
         }
+        // the sentence's first casualty or toll word: a sentence with none has no figure read,
+        // and a clause that ends by it has none
+        let Some(first) = s.toks.iter().position(is_casualty_word) else {
+            continue;
+        };
         let strike = strikes
             .by_sentence
             .get(si)
@@ -82,10 +87,8 @@ pub(crate) fn extract(doc: &Doc, strikes: &Strikes, causes: &[Cause]) -> Vec<Cas
             // `read` takes the kind of a figure from a casualty or toll word of its clause
             let clause = s.toks.get(ca..cb).unwrap_or(&[]);
             work::add(clause.len());
-            if !clause
-                .iter()
-                .any(|t| matches!(t.w, W::Casualty(..) | W::Toll))
-            {
+            let has_first = !clause.is_empty() && (ca..cb).contains(&first);
+            if cb <= first || !has_first && !clause.iter().any(is_casualty_word) {
                 continue;
             }
             if !entered {
@@ -112,6 +115,11 @@ pub(crate) fn extract(doc: &Doc, strikes: &Strikes, causes: &[Cause]) -> Vec<Cas
     out.list
 }
 
+/// True for a casualty or toll word: a figure is read only in a clause with one.
+fn is_casualty_word(t: &super::Tok) -> bool {
+    matches!(t.w, W::Casualty(..) | W::Toll)
+}
+
 /// Figures of the clause: counts from the numbers stage, "a"/"an" before a person noun,
 /// and people counted by their nouns ("a man and a woman" is 2), into `v` (emptied first).
 fn candidates<'n>(doc: &Doc, s: &'n Sent, ca: usize, cb: usize, v: &mut Vec<Cand<'n>>) {
@@ -132,8 +140,12 @@ fn candidates<'n>(doc: &Doc, s: &'n Sent, ca: usize, cb: usize, v: &mut Vec<Cand
         });
     v.extend(numbers);
     work::add(cb.saturating_sub(ca));
-    for i in ca..cb {
-        let Some(t) = s.toks.get(i) else { break };
+    let clause = s.toks.get(ca..cb.min(s.toks.len())).unwrap_or(&[]);
+    for (i, t) in (ca..).zip(clause) {
+        // only an article starts a figure here: its class is told before anything is read
+        if !matches!(t.w, W::Indefinite | W::Definite) {
+            continue;
+        }
         // "killing the man", "resulted in the death of the commander": one person
         // the classes of the words before first, the words' text last
         let definite_after_verb = t.w == W::Definite
@@ -389,6 +401,32 @@ const fn length_bits(list: &[&str]) -> u64 {
 fn has_length(bits: u64, t: &super::Tok) -> bool {
     let n = t.span.len();
     n < 64 && bits >> n & 1 != 0
+}
+
+/// The first bytes of the words of `list`, lowercased, as bits of the ASCII range: a word
+/// whose first byte's bit is clear is none of them ([`has_first_byte`]). A word of the list
+/// that is empty or starts with a byte past ASCII sets every bit (nothing is told apart).
+const fn first_byte_bits(list: &[&str]) -> u128 {
+    let mut bits = 0u128;
+    let mut k = 0;
+    while k < list.len() {
+        let w = list[k].as_bytes();
+        if w.is_empty() || w[0] >= 128 {
+            return u128::MAX;
+        }
+        bits |= 1 << w[0].to_ascii_lowercase();
+        k += 1;
+    }
+    bits
+}
+
+/// True if `word` may be a word of a list whose first bytes are `bits` ([`first_byte_bits`]):
+/// its first byte, lowercased, has its bit (is_one_of compares words case-insensitively).
+fn has_first_byte(bits: u128, word: &[u8]) -> bool {
+    match word.first() {
+        Some(&b) if b < 128 => bits >> b.to_ascii_lowercase() & 1 != 0,
+        _ => bits == u128::MAX,
+    }
 }
 
 /// The whole a figure is a part of ([`partitive`]).
@@ -1096,6 +1134,19 @@ impl<'t> Memo<'t> {
             }
             bits
         };
+        // and of those of a length read, most start with a byte none of the words starts with
+        const FIRST_BYTES: u128 = {
+            let mut bits = 0;
+            let mut k = 0;
+            while k < lexicon::RUNNING_PHRASES.len() {
+                bits |= first_byte_bits(&[lexicon::RUNNING_PHRASES[k].0]);
+                k += 1;
+            }
+            bits
+        };
+        const ANALYSTS_BYTES: u128 =
+            first_byte_bits(lexicon::CODED) | first_byte_bits(lexicon::SPLIT);
+        let bytes = doc.text.as_bytes();
         work::add(s.toks.len());
         self.war = false;
         self.disaster = false;
@@ -1117,7 +1168,12 @@ impl<'t> Memo<'t> {
                 _ => {}
             }
             self.disaster |= t.k == K::Disaster;
-            if has_length(FIRST | ANALYSTS, t) {
+            if has_length(FIRST | ANALYSTS, t)
+                && has_first_byte(
+                    FIRST_BYTES | ANALYSTS_BYTES,
+                    bytes.get(t.span.start..).unwrap_or(&[]),
+                )
+            {
                 if has_length(FIRST, t) && running_phrase_at(doc, s, k) {
                     self.running.push((k, k + 2));
                 }
@@ -1437,9 +1493,21 @@ struct Heads {
 }
 
 impl Heads {
+    /// The row of the list that holds this kind and figure, if it is listed: sought once for
+    /// a [`Heads::get_in`] and the [`Heads::set_in`] after it.
+    fn row(&self, key: Key) -> Option<usize> {
+        self.list.iter().position(|(k, _)| *k == key)
+    }
+
     /// The casualty told last of this kind and figure.
+    #[cfg(test)]
     fn get(&self, key: Key) -> Option<usize> {
-        match self.list.iter().find(|(k, _)| *k == key) {
+        self.get_in(self.row(key), key)
+    }
+
+    /// [`Heads::get`] of a key whose row ([`Heads::row`]) is `row`.
+    fn get_in(&self, row: Option<usize>, key: Key) -> Option<usize> {
+        match row.and_then(|r| self.list.get(r)) {
             Some(&(_, at)) => Some(at),
             None => self.tree.get(&key).copied(),
         }
@@ -1447,8 +1515,15 @@ impl Heads {
 
     /// Sets casualty `at` as the one told last of this kind and figure; returns the one
     /// before. A key listed stays in the list, so it is never in the tree too.
+    #[cfg(test)]
     fn set(&mut self, key: Key, at: usize) -> Option<usize> {
-        if let Some((_, x)) = self.list.iter_mut().find(|(k, _)| *k == key) {
+        self.set_in(self.row(key), key, at)
+    }
+
+    /// [`Heads::set`] of a key whose row ([`Heads::row`]) is `row`, the heads unchanged since
+    /// it was sought.
+    fn set_in(&mut self, row: Option<usize>, key: Key, at: usize) -> Option<usize> {
+        if let Some((_, x)) = row.and_then(|r| self.list.get_mut(r)) {
             return Some(std::mem::replace(x, at));
         }
         if self.list.len() < LISTED {
@@ -1502,7 +1577,8 @@ impl Tolls {
         }
         let key = (c.kind as u8, c.count.best());
         // the tellings of the same kind and figure, the last first
-        let mut at = self.last.get(key);
+        let row = self.last.row(key);
+        let mut at = self.last.get_in(row, key);
         let mut same = None;
         for _ in 0..TOLL_LOOK_BACK {
             let Some(i) = at else { break };
@@ -1520,7 +1596,7 @@ impl Tolls {
             at = pt.before;
         }
         let Some(i) = same else {
-            let before = self.last.set(key, self.list.len());
+            let before = self.last.set_in(row, key, self.list.len());
             self.list.push(c);
             self.tellings.push(Telling { told, before });
             return;
@@ -1588,6 +1664,36 @@ mod tests {
         }
         assert_eq!(heads.get((0, None)), None);
         assert_eq!(heads.list.len(), LISTED);
+    }
+
+    #[test]
+    fn first_bytes_of_listed_words() {
+        let bits = first_byte_bits(&["coded", "Split"]);
+        assert!(has_first_byte(bits, b"coded"));
+        assert!(has_first_byte(bits, b"CODED"));
+        assert!(has_first_byte(bits, b"split"));
+        assert!(has_first_byte(bits, b"Split"));
+        assert!(!has_first_byte(bits, b"after"));
+        assert!(!has_first_byte(bits, b"Bombs"));
+        assert!(!has_first_byte(bits, b""));
+        assert!(!has_first_byte(bits, "\u{e9}lan".as_bytes()));
+        // a byte that lowercases to no letter is not taken for one that does
+        assert!(!has_first_byte(bits, b"#oded"));
+        // every word of the lexicon's lists is found by its first byte
+        let lists: [&[&str]; 2] = [lexicon::CODED, lexicon::SPLIT];
+        for list in lists {
+            for w in list {
+                assert!(has_first_byte(first_byte_bits(list), w.as_bytes()), "{w}");
+            }
+        }
+        for (first, _) in lexicon::RUNNING_PHRASES {
+            assert!(has_first_byte(first_byte_bits(&[first]), first.as_bytes()));
+        }
+        // a word past ASCII, or none, tells nothing apart
+        let all = first_byte_bits(&["\u{e9}t\u{e9}"]);
+        assert!(has_first_byte(all, b"x"));
+        assert!(has_first_byte(all, "\u{e9}".as_bytes()));
+        assert_eq!(first_byte_bits(&[""]), u128::MAX);
     }
 
     #[test]
