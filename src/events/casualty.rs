@@ -60,16 +60,17 @@ pub(crate) fn extract(doc: &Doc, strikes: &Strikes, causes: &[Cause]) -> Vec<Cas
     // kept from sentence to sentence and clause to clause: one allocation
     let mut cands: Vec<Cand> = Vec::new();
     for (si, s) in doc.sents.iter().enumerate() {
-        // figures are read only where a strike or casualty word is (see `Sent::numbers`)
-        if !s.event_words {
+        // figures are read only where a casualty or toll word is, in a sentence that tells
+        // an event (marked as it was tokenized)
+        if !s.casualty_words {
             continue;
         }
         // deaths no conflict caused (floods, earthquakes, accidents) are no casualties of war
         if causes.get(si) == Some(&Cause::Disaster) {
             continue;
         }
-        // the sentence's first casualty or toll word: a sentence with none has no figure read,
-        // and a clause that ends by it has none
+        // the sentence's first casualty or toll word (it has one): a clause that ends by it
+        // has none
         let Some(first) = s.toks.iter().position(is_casualty_word) else {
             continue;
         };
@@ -117,7 +118,7 @@ pub(crate) fn extract(doc: &Doc, strikes: &Strikes, causes: &[Cause]) -> Vec<Cas
 
 /// True for a casualty or toll word: a figure is read only in a clause with one.
 fn is_casualty_word(t: &super::Tok) -> bool {
-    matches!(t.w, W::Casualty(..) | W::Toll)
+    t.marks & lexicon::MARK_CASUALTY != 0
 }
 
 /// Figures of the clause: counts from the numbers stage, "a"/"an" before a person noun,

@@ -552,6 +552,9 @@ pub(crate) const MARK_CAUSE: u8 = 8;
 /// A bit of [`Class::marks`]: a word that the walk of the event kinds reads, one that is
 /// not plain ([`super::kinds::plain_class`]); kept on each token ([`super::Tok::marks`]).
 pub(crate) const MARK_KIND: u8 = 16;
+/// A bit of [`Class::marks`]: a casualty or toll word ([`W::Casualty`], [`W::Toll`]); the
+/// casualty rules read no figure of a sentence without one.
+pub(crate) const MARK_CASUALTY: u8 = 32;
 
 /// What the lexicon tells of a word: its class, its cue, and the marks they give its
 /// sentence, so that a sentence's tokens need not be read again to know whether it has an
@@ -560,8 +563,8 @@ pub(crate) const MARK_KIND: u8 = 16;
 pub(crate) struct Class {
     pub w: W,
     pub k: K,
-    /// [`MARK_EVENT`], [`MARK_NO_EVENT`], [`MARK_STRIKE`], [`MARK_CAUSE`] and [`MARK_KIND`]
-    /// bits.
+    /// [`MARK_EVENT`], [`MARK_NO_EVENT`], [`MARK_STRIKE`], [`MARK_CAUSE`], [`MARK_KIND`] and
+    /// [`MARK_CASUALTY`] bits.
     pub marks: u8,
 }
 
@@ -599,6 +602,9 @@ pub(crate) fn marks(w: W, k: K) -> u8 {
     }
     if !super::kinds::plain_class(w, k) {
         marks |= MARK_KIND;
+    }
+    if matches!(w, W::Casualty(..) | W::Toll) {
+        marks |= MARK_CASUALTY;
     }
     marks
 }
@@ -1233,6 +1239,23 @@ mod tests {
         // a letter no listed word of its length starts with
         let one = Shapes::of(&[&["would"]]);
         assert!(one.may_start(b'W', 5) && !one.may_start(b'c', 5) && !one.may_start(b'w', 4));
+    }
+
+    #[test]
+    fn casualty_and_toll_words_and_no_others_are_marked_casualty() {
+        // as the tokenizer reads them: from the table, each word with its marks
+        for &(class, words) in GROUPS {
+            let casualty = matches!(class, W::Casualty(..) | W::Toll);
+            for w in words {
+                let c = table().classify(w.as_bytes(), 0, w.len(), key_more(0, w.as_bytes()));
+                assert_eq!(c.marks & MARK_CASUALTY != 0, casualty, "{w}");
+            }
+        }
+        for w in ["killed", "toll", "wounded"] {
+            let c = table().classify(w.as_bytes(), 0, w.len(), key_more(0, w.as_bytes()));
+            assert_ne!(c.marks & MARK_CASUALTY, 0, "{w}");
+        }
+        assert_eq!(marks(W::Other, K::None) & MARK_CASUALTY, 0);
     }
 
     #[test]

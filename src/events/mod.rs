@@ -216,6 +216,7 @@ struct Parts {
     cause_words: bool,
     event_words: bool,
     strike_words: bool,
+    casualty_words: bool,
 }
 
 /// The tokens, cuts, clauses and mentions of all the sentences of a text, each kind in one
@@ -279,6 +280,7 @@ impl Prepared {
                 cause_words: marks & lexicon::MARK_CAUSE != 0,
                 event_words,
                 strike_words: event_words && marks & lexicon::MARK_STRIKE != 0,
+                casualty_words: event_words && marks & lexicon::MARK_CASUALTY != 0,
             });
         }
         Prepared {
@@ -313,6 +315,7 @@ impl Prepared {
                 cause_words: parts.cause_words,
                 event_words: parts.event_words,
                 strike_words: parts.strike_words,
+                casualty_words: parts.casualty_words,
                 day_date: OnceCell::new(),
                 cues: OnceCell::new(),
             })
@@ -353,6 +356,9 @@ pub(crate) struct Sent<'t> {
     /// the strike rules look for a trigger ([`lexicon::MARK_STRIKE`]): only such a sentence
     /// can tell a strike.
     pub strike_words: bool,
+    /// True if the sentence tells an event ([`Sent::event_words`]) and has a casualty or toll
+    /// word ([`lexicon::MARK_CASUALTY`]): only such a sentence can tell a casualty.
+    pub casualty_words: bool,
     /// The last day-precision date of a sentence without event words, read when an event
     /// of its paragraph first needs it; boxed, as most sentences have none (a sentence
     /// record is kept for every sentence of the article).
