@@ -1047,6 +1047,7 @@ impl<'t> Doc<'t> {
     }
 
     /// True if sentence `s` has a token `i` whose word is one of `list`.
+    #[inline]
     pub(crate) fn word_at_is(&self, s: &Sent, i: usize, list: &[&str]) -> bool {
         s.toks.get(i).is_some_and(|t| self.word_is(t, list))
     }
