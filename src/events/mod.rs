@@ -393,6 +393,9 @@ pub(crate) struct Doc<'t> {
     pub para_dates: std::cell::RefCell<Vec<Option<Option<usize>>>>,
     /// The names of the province codes asked so far ([`Doc::province_of`]).
     pub province_names: std::cell::RefCell<CodeNames>,
+    /// Where [`Doc::numbers`] gathers a sentence's figures before it moves them out in one
+    /// allocation of their number: kept from sentence to sentence, it grows seldom.
+    figures: std::cell::RefCell<Vec<(Number, usize, usize)>>,
 }
 
 /// Runs the event stage over `text`, an article or a window of one (`part` tells which):
@@ -898,6 +901,7 @@ impl<'t> Doc<'t> {
             main_country: None,
             para_dates: std::cell::RefCell::new(Vec::new()),
             province_names: std::cell::RefCell::default(),
+            figures: std::cell::RefCell::default(),
         };
         doc.weigh_countries();
         doc
@@ -971,7 +975,13 @@ impl<'t> Doc<'t> {
                 return Vec::new();
             }
             work::add(s.toks.len());
-            let mut v = Vec::new();
+            // the figures are gathered in the document's buffer (a new one if it is in use,
+            // which it never is: reading figures asks for no figures) and moved out in one
+            // allocation of their number, not grown push by push
+            let mut shared = self.figures.try_borrow_mut().ok();
+            let mut own = Vec::new();
+            let v = shared.as_deref_mut().unwrap_or(&mut own);
+            v.clear();
             let tok = |t: &Tok| (t.span, t.punct);
             // the figures come in text order and apart: the token range of each ([`tok_range`])
             // is found by walking on from the last one's, one pass over the tokens
@@ -990,7 +1000,10 @@ impl<'t> Doc<'t> {
             });
             // [`Doc::numbers_from`] searches them by their first token
             debug_assert!(v.is_sorted_by_key(|x| x.1), "figures out of text order");
-            v
+            // moved as one block: no allocation for a sentence with no figure
+            let mut out = Vec::with_capacity(v.len());
+            out.append(v);
+            out
         })
     }
 
