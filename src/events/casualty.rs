@@ -1126,25 +1126,21 @@ impl<'t> Memo<'t> {
     fn enter(&mut self, doc: &Doc, s: &Sent) {
         // most words have the length of none of the words read: told by one bit
         const ANALYSTS: u64 = length_bits(lexicon::CODED) | length_bits(lexicon::SPLIT);
-        const FIRST: u64 = {
-            let mut bits = 0;
+        // the lengths of the running phrases' first words, and (of those of a length read,
+        // most start with a byte none of the words starts with) their first bytes
+        const FIRSTS: (u64, u128) = {
+            let (mut lengths, mut bytes) = (0, 0);
             let mut k = 0;
             while k < lexicon::RUNNING_PHRASES.len() {
-                bits |= length_bits(&[lexicon::RUNNING_PHRASES[k].0]);
+                let first = [lexicon::RUNNING_PHRASES[k].0];
+                lengths |= length_bits(&first);
+                bytes |= first_byte_bits(&first);
                 k += 1;
             }
-            bits
+            (lengths, bytes)
         };
-        // and of those of a length read, most start with a byte none of the words starts with
-        const FIRST_BYTES: u128 = {
-            let mut bits = 0;
-            let mut k = 0;
-            while k < lexicon::RUNNING_PHRASES.len() {
-                bits |= first_byte_bits(&[lexicon::RUNNING_PHRASES[k].0]);
-                k += 1;
-            }
-            bits
-        };
+        const FIRST: u64 = FIRSTS.0;
+        const FIRST_BYTES: u128 = FIRSTS.1;
         const ANALYSTS_BYTES: u128 =
             first_byte_bits(lexicon::CODED) | first_byte_bits(lexicon::SPLIT);
         let bytes = doc.text.as_bytes();
