@@ -748,26 +748,9 @@ fn find<'c>(
     } = trig;
     let modality = modality::of(doc, s, a, t);
     let (actor, actor_ment) = actor(doc, s, a, b, t);
-    // a base and where fire came from are told only by a sentence with a base word or
-    // "from" ([`base`], [`origins`]): one pass over its tokens rules both out for most
-    let from_or_base = s.toks.iter().any(|x| matches!(x.w, W::Base | W::From));
-    let (base, base_ment) = base_here
-        .get_or_insert_with(|| {
-            if from_or_base {
-                base(doc, s)
-            } else {
-                (None, None)
-            }
-        })
-        .clone();
-    // "fired from southern Lebanon", "launched from the Belgorod region": where the strike came
-    // from is not where it hit (skipped: the actor's and the base's mentions, then those; a
-    // vector only where the sentence names where fire came from, as most do not)
-    let from: Vec<Option<usize>> = if from_or_base {
-        origins(s).collect()
-    } else {
-        Vec::new()
-    };
+    let ((base, base_ment), from) = base_and_origins(doc, s, base_here);
+    // where the strike came from is not where it hit (skipped: the actor's and the base's
+    // mentions, then those)
     let with_origins: Vec<Option<usize>>;
     let sides = [actor_ment, base_ment];
     let skip: &[Option<usize>] = if from.is_empty() {
@@ -823,6 +806,34 @@ fn find<'c>(
         modality,
         evidence,
     }
+}
+
+/// The base of the strikes sentence `s` tells (read once for all its clauses, kept in
+/// `base_here`) and the mentions fire came from ("fired from southern Lebanon", "launched
+/// from the Belgorod region"; a vector only where the sentence names them, as most do not).
+/// Both are told only by a sentence with a base word or "from" ([`base`], [`origins`]):
+/// one pass over its tokens rules both out for most.
+fn base_and_origins(
+    doc: &Doc,
+    s: &Sent,
+    base_here: &mut Option<Base>,
+) -> (Base, Vec<Option<usize>>) {
+    let from_or_base = s.toks.iter().any(|x| matches!(x.w, W::Base | W::From));
+    let base = base_here
+        .get_or_insert_with(|| {
+            if from_or_base {
+                base(doc, s)
+            } else {
+                (None, None)
+            }
+        })
+        .clone();
+    let from = if from_or_base {
+        origins(s).collect()
+    } else {
+        Vec::new()
+    };
+    (base, from)
 }
 
 /// The date of a strike a clause [a, b) with the trigger at `t` starts: the nearest in the
