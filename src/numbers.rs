@@ -996,21 +996,21 @@ fn read_number(cx: &Cx, i: usize) -> Option<(Number, usize)> {
         end: f.end,
         next: cx.low(f.end),
     };
-    if f.qualifier == Qualifier::Exact {
+    if f.form.qualifier == Qualifier::Exact {
         widen_to_range(cx, i, &around, &mut f);
     }
-    if f.qualifier != Qualifier::Range && f.qualifier != Qualifier::Vague {
+    if f.form.qualifier != Qualifier::Range && f.form.qualifier != Qualifier::Vague {
         if let Some((q, at)) = qualifier_before(cx, i, around.prev) {
-            f.qualifier = q;
+            f.form.qualifier = q;
             f.start = at;
             match q {
-                Qualifier::MoreThan | Qualifier::AtLeast => f.low = f.value,
-                Qualifier::UpTo | Qualifier::FewerThan => f.high = f.value,
+                Qualifier::MoreThan | Qualifier::AtLeast => f.form.low = f.form.value,
+                Qualifier::UpTo | Qualifier::FewerThan => f.form.high = f.form.value,
                 _ => {}
             }
         }
     }
-    if f.kind == NumberKind::Count {
+    if f.form.kind == NumberKind::Count {
         let next = if f.end == around.end {
             around.next
         } else {
@@ -1021,34 +1021,17 @@ fn read_number(cx: &Cx, i: usize) -> Option<(Number, usize)> {
             next,
             ..around
         };
-        f.kind = classify_context(cx, i, &words, f.value.or(f.low));
+        f.form.kind = classify_context(cx, i, &words, f.form.value.or(f.form.low));
     }
-    let n = make(cx, f.start, f.end, f.form());
+    let n = make(cx, f.start, f.end, f.form);
     Some((n, f.end))
 }
 
-/// A figure being read: its values, qualifier and kind, and its words `[start, end)`.
+/// A figure being read: what it reads as, and its words `[start, end)`.
 struct Figure {
-    value: Option<u64>,
-    low: Option<u64>,
-    high: Option<u64>,
-    qualifier: Qualifier,
-    kind: NumberKind,
+    form: Form,
     start: usize,
     end: usize,
-}
-
-impl Figure {
-    /// What it reads as, without its words.
-    fn form(&self) -> Form {
-        Form {
-            value: self.value,
-            low: self.low,
-            high: self.high,
-            qualifier: self.qualifier,
-            kind: self.kind,
-        }
-    }
 }
 
 /// What [`figure_at`] reads: a whole figure with the index of the word after it, or the
@@ -1074,11 +1057,13 @@ fn figure_at(cx: &Cx, i: usize) -> Option<Read> {
             return None;
         }
         return Some(Read::Figure(Figure {
-            value: None,
-            low: Some(low),
-            high: None,
-            qualifier: Qualifier::Vague,
-            kind: NumberKind::Count,
+            form: Form {
+                value: None,
+                low: Some(low),
+                high: None,
+                qualifier: Qualifier::Vague,
+                kind: NumberKind::Count,
+            },
             start: i,
             end: next,
         }));
@@ -1103,11 +1088,7 @@ fn figure_at(cx: &Cx, i: usize) -> Option<Read> {
 /// An exact figure of value `value` at words `[start, end)`.
 fn exact(start: usize, value: u64, end: usize, kind: NumberKind) -> Read {
     Read::Figure(Figure {
-        value: Some(value),
-        low: None,
-        high: None,
-        qualifier: Qualifier::Exact,
-        kind,
+        form: Form::exact(Some(value), kind),
         start,
         end,
     })
@@ -1162,11 +1143,11 @@ fn widen_to_range(cx: &Cx, i: usize, around: &Around, f: &mut Figure) {
         return;
     }
     if let Some((v2, _, next2)) = read_value(cx, f.end + 1) {
-        if v2 > f.value.unwrap_or(0) && !is_year_like(f.value) {
-            f.low = f.value;
-            f.high = Some(v2);
-            f.value = None;
-            f.qualifier = Qualifier::Range;
+        if v2 > f.form.value.unwrap_or(0) && !is_year_like(f.form.value) {
+            f.form.low = f.form.value;
+            f.form.high = Some(v2);
+            f.form.value = None;
+            f.form.qualifier = Qualifier::Range;
             f.end = next2;
             if between {
                 f.start = i - 1;
@@ -1179,8 +1160,9 @@ fn is_year_like(v: Option<u64>) -> bool {
     v.is_some_and(|v| (1900..=2100).contains(&v))
 }
 
-/// What a figure reads as, before its span is known: digits glued to other things
-/// ([`special_digits`]) or an ordinal word.
+/// What a figure reads as, without its words: its values, qualifier and kind (of a
+/// [`Figure`] being read, of digits glued to other things ([`special_digits`]), of an
+/// ordinal word).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Form {
     value: Option<u64>,
@@ -1416,7 +1398,7 @@ mod tests {
             ]
         );
         let read = |i| match digits_at(&cx, i) {
-            Some(Read::Figure(f)) => (f.value, f.kind, f.end),
+            Some(Read::Figure(f)) => (f.form.value, f.form.kind, f.end),
             Some(Read::Whole(n, end)) => (n.count.value, n.kind, end),
             None => (None, NumberKind::Count, 0),
         };
