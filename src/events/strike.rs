@@ -769,26 +769,19 @@ fn find<'c>(
     // only a mention that may start a strike of its own ([`Found::strong`]) needs the date
     // of a new event
     let date_is_new = strong && !definite;
-    let date = if date_is_new {
-        date_of_new(doc, si, s, a, b, t)
-    } else {
-        nearest_event_date(doc, s, a, b, t, Some(4))
-    };
+    let date = mention_date(doc, si, s, (a, b, t), date_is_new);
     let hint = if provinces.is_empty() && locations.is_empty() {
         hint(doc, s)
     } else {
         Vec::new()
     };
-    let evidence = s.span;
-    let indefinite = is_indefinite(s, a, t);
     countries_of(doc, s, (a, b), skip, (&provinces, &locations), countries);
-    let countries: &'c [Cow<'static, str>] = countries;
     Found {
         si,
         strong: strong || another,
         definite: definite && !another,
         another,
-        indefinite,
+        indefinite: is_indefinite(s, a, t),
         countries,
         a,
         b,
@@ -804,7 +797,23 @@ fn find<'c>(
         date,
         date_is_new,
         modality,
-        evidence,
+        evidence: s.span,
+    }
+}
+
+/// The date of a mention in clause [a, b) with its trigger at `t`: that of a new strike
+/// ([`date_of_new`]) where it may start one (`is_new`), else the nearest date told close by.
+fn mention_date(
+    doc: &Doc,
+    si: usize,
+    s: &Sent,
+    (a, b, t): (usize, usize, usize),
+    is_new: bool,
+) -> Option<DateRef> {
+    if is_new {
+        date_of_new(doc, si, s, a, b, t)
+    } else {
+        nearest_event_date(doc, s, a, b, t, Some(4))
     }
 }
 
