@@ -219,12 +219,9 @@ fn singular_person(doc: &Doc, s: &Sent, from: usize, cb: usize) -> Option<(usize
             // "a regime soldier", "a Syrian army officer", "an unknown militant"
             Some(W::Regime | W::Military | W::Unknown) => j += 1,
             Some(W::Other) if s.toks.get(j).is_some_and(|t| t.punct == 0) => {
-                let w = s
-                    .toks
-                    .get(j)
-                    .map(|t| super::lower(doc.word(t)))
-                    .unwrap_or_default();
-                if lexicon::PART_NOUNS.contains(&w.as_ref()) {
+                // "a number of", "a total of": told by the word's length before its text, and
+                // with ASCII case ignored, not by a lowercased copy
+                if doc.word_at_is(s, j, lexicon::PART_NOUNS) {
                     return None;
                 }
                 j += 1
