@@ -81,9 +81,7 @@ pub(crate) fn extract(doc: &Doc, strikes: &Strikes, causes: &[Cause]) -> Vec<Cas
             .flatten()
             .and_then(|i| strikes.events.get(i));
         out.in_sentence.clear();
-        // the memo is set for the sentence at its first clause with a casualty or toll word:
-        // most sentences with event words have none
-        let mut entered = false;
+        memo.enter();
         for &(ca, cb) in s.clauses {
             // `read` takes the kind of a figure from a casualty or toll word of its clause
             let clause = s.toks.get(ca..cb).unwrap_or(&[]);
@@ -92,12 +90,14 @@ pub(crate) fn extract(doc: &Doc, strikes: &Strikes, causes: &[Cause]) -> Vec<Cas
             if cb <= first || !has_first && !clause.iter().any(is_casualty_word) {
                 continue;
             }
-            if !entered {
-                memo.enter(doc, s);
-                entered = true;
-            }
             candidates(doc, s, ca, cb, &mut cands);
-            let coding = !cands.is_empty() && memo.is_coding_remark(doc, clause, ca, cb);
+            if cands.is_empty() {
+                continue;
+            }
+            // the memo reads the tokens its figures ask about: their clause and the few
+            // words before it
+            memo.cover(doc, s, ca, cb);
+            let coding = memo.is_coding_remark(doc, clause, ca, cb);
             for c in cands.drain(..) {
                 // the stretch between the carrying words ("bringing") around the figure
                 let (lo, hi) = memo.stretch(ca, cb, c.a, c.b);
@@ -125,21 +125,24 @@ fn is_casualty_word(t: &super::Tok) -> bool {
 /// and people counted by their nouns ("a man and a woman" is 2), into `v` (emptied first).
 fn candidates<'n>(doc: &Doc, s: &'n Sent, ca: usize, cb: usize, v: &mut Vec<Cand<'n>>) {
     v.clear();
-    let numbers = doc
-        .numbers_from(s, ca, cb)
-        .iter()
-        .filter(|(n, a, b)| n.kind == NumberKind::Count && *a >= ca && *b <= cb && a < b)
+    // pushed one by one: `v` keeps its room from clause to clause (an `extend` of a filter
+    // went through the generic out-of-line loop that reserves for every figure)
+    for (n, a, b) in doc.numbers_from(s, ca, cb) {
+        let (a, b) = (*a, *b);
+        if n.kind != NumberKind::Count || a < ca || b > cb || a >= b {
+            continue;
+        }
         // "has risen from 12 to 19": the figure it rose from is no figure of its own
-        .filter(|(_, a, b)| {
-            !(doc.word_at_is(s, a.wrapping_sub(1), lexicon::FROM) && is_to_figure(doc, s, *b))
-        })
-        .map(|(n, a, b)| Cand {
+        if doc.word_at_is(s, a.wrapping_sub(1), lexicon::FROM) && is_to_figure(doc, s, b) {
+            continue;
+        }
+        v.push(Cand {
             count: Cow::Borrowed(&n.count),
-            a: *a,
-            b: *b,
+            a,
+            b,
             victims: None,
         });
-    v.extend(numbers);
+    }
     work::add(cb.saturating_sub(ca));
     let clause = s.toks.get(ca..cb.min(s.toks.len())).unwrap_or(&[]);
     for (i, t) in (ca..).zip(clause) {
@@ -216,12 +219,9 @@ fn singular_person(doc: &Doc, s: &Sent, from: usize, cb: usize) -> Option<(usize
             // "a regime soldier", "a Syrian army officer", "an unknown militant"
             Some(W::Regime | W::Military | W::Unknown) => j += 1,
             Some(W::Other) if s.toks.get(j).is_some_and(|t| t.punct == 0) => {
-                let w = s
-                    .toks
-                    .get(j)
-                    .map(|t| super::lower(doc.word(t)))
-                    .unwrap_or_default();
-                if lexicon::PART_NOUNS.contains(&w.as_ref()) {
+                // "a number of", "a total of": told by the word's length before its text, and
+                // with ASCII case ignored, not by a lowercased copy
+                if doc.word_at_is(s, j, lexicon::PART_NOUNS) {
                     return None;
                 }
                 j += 1
@@ -811,9 +811,9 @@ fn read<'t>(
     if is_either(doc, s, kind_tok, c.a) {
         return None;
     }
-    let cumulative = memo.is_cumulative(sc.lo, sc.hi);
+    let cumulative = memo.is_cumulative(s.toks, sc.lo, sc.hi);
     let victims = victims_of(doc, victims);
-    let (place, province, place_told) = place(doc, memo, si, s, (ca, cb), strike, cumulative);
+    let (place, place_told) = place(doc, memo, si, s, (ca, cb), strike, cumulative);
     let (date, date_told) = date_of(doc, s, sc, c.a, strike, cumulative);
     let source = memo.source(doc, s);
     let perpetrator = strike
@@ -832,8 +832,9 @@ fn read<'t>(
         victims,
         cumulative,
         perpetrator,
+        // the province made in its field, not moved there from a returned tuple
+        province: place.as_ref().and_then(|p| doc.province_of(p)),
         place,
-        province,
         date,
         source,
         event: None,
@@ -1076,16 +1077,24 @@ fn any_in(at: &[usize], lo: usize, hi: usize) -> bool {
     at.get(i).is_some_and(|&k| k < hi)
 }
 
+/// How many tokens before its clause a figure's questions to the [`Memo`] reach: "a
+/// previous toll of" ([`is_aside`]), "among the dead were" ([`is_passed_over`]).
+const LOOK_BACK: usize = 5;
+
 /// What the figures of an article share, read once for all of them: each figure used to
 /// scan its clause or sentence for these, so a clause of N figures ("killing 10, 11, 12,
 /// ...") cost N scans of N tokens (issue 13). The first fields are of the sentence being
-/// read ([`Memo::enter`]), the last two of the article.
+/// read ([`Memo::enter`]), read from the tokens of its clauses with figures and the
+/// [`LOOK_BACK`] tokens before each ([`Memo::cover`]); the last two of the article.
 #[derive(Default)]
 struct Memo<'t> {
-    /// The sentence names a war ([`Memo::is_cumulative`]).
-    war: bool,
-    /// The sentence has a disaster word ("floods"): without one no figure of it is a
-    /// disaster's ([`by_disaster`]).
+    /// The tokens before this one are read, or passed over as no figure asks about them.
+    covered: usize,
+    /// The sentence names a war ([`Memo::is_cumulative`]), once asked: only a perfect in a
+    /// figure's stretch asks.
+    war: Option<bool>,
+    /// The tokens read have a disaster word ("floods"): without one in its clause no figure
+    /// is a disaster's ([`by_disaster`]).
     disaster: bool,
     /// The tokens of the carrying words ("bringing"), ascending.
     bringing: Vec<usize>,
@@ -1120,10 +1129,30 @@ struct Memo<'t> {
 }
 
 impl<'t> Memo<'t> {
-    /// Starts on the figures of sentence `s`: one pass over its tokens for what its figures
-    /// ask of the sentence or of their clause or stretch, which each figure's scan of its
-    /// clause read before.
-    fn enter(&mut self, doc: &Doc, s: &Sent) {
+    /// Starts on the figures of a sentence: nothing of it is read yet ([`Memo::cover`]).
+    fn enter(&mut self) {
+        self.covered = 0;
+        self.war = None;
+        self.disaster = false;
+        self.bringing.clear();
+        self.running.clear();
+        self.perfect.clear();
+        self.previous.clear();
+        self.including.clear();
+        self.coded.clear();
+        self.split.clear();
+        self.whole = None;
+        self.clause = None;
+        self.source = None;
+        self.actors = None;
+    }
+
+    /// Reads, for the figures of the clause [ca, cb) of sentence `s`, what they ask of their
+    /// clause or stretch and of the [`LOOK_BACK`] tokens before it: one pass over the tokens
+    /// not read yet (clauses come in text order, so the lists stay ascending), where each
+    /// figure's scan of its clause read them before. A clause without figures, and the
+    /// words before the first one with some, are not read.
+    fn cover(&mut self, doc: &Doc, s: &Sent, ca: usize, cb: usize) {
         // most words have the length of none of the words read: told by one bit
         const ANALYSTS: u64 = length_bits(lexicon::CODED) | length_bits(lexicon::SPLIT);
         // the lengths of the running phrases' first words, and (of those of a length read,
@@ -1144,19 +1173,12 @@ impl<'t> Memo<'t> {
         const ANALYSTS_BYTES: u128 =
             first_byte_bits(lexicon::CODED) | first_byte_bits(lexicon::SPLIT);
         let bytes = doc.text.as_bytes();
-        work::add(s.toks.len());
-        self.war = false;
-        self.disaster = false;
-        self.bringing.clear();
-        self.running.clear();
-        self.perfect.clear();
-        self.previous.clear();
-        self.including.clear();
-        self.coded.clear();
-        self.split.clear();
-        for (k, t) in s.toks.iter().enumerate() {
+        let from = self.covered.max(ca.saturating_sub(LOOK_BACK));
+        let toks = s.toks.get(from..cb).unwrap_or(&[]);
+        self.covered = self.covered.max(cb);
+        work::add(toks.len());
+        for (k, t) in (from..).zip(toks) {
             match t.w {
-                W::War => self.war = true,
                 W::Bringing => self.bringing.push(k),
                 W::Running => self.running.push((k, k + 1)),
                 W::Perfect => self.perfect.push(k),
@@ -1185,10 +1207,6 @@ impl<'t> Memo<'t> {
                 }
             }
         }
-        self.whole = None;
-        self.clause = None;
-        self.source = None;
-        self.actors = None;
     }
 
     /// The stretch of clause [ca, cb) between the carrying words around a figure at
@@ -1213,7 +1231,9 @@ impl<'t> Memo<'t> {
 
     /// A running toll: "since", "so far", "to date", "in total", or a war that "has killed",
     /// in the stretch [lo, hi) of a figure's clause; a phrase of two words wholly inside it.
-    fn is_cumulative(&self, lo: usize, hi: usize) -> bool {
+    /// Whether the sentence (its tokens `toks`) names a war is read the first time a perfect
+    /// asks.
+    fn is_cumulative(&mut self, toks: &[super::Tok], lo: usize, hi: usize) -> bool {
         // only a phrase that starts at the stretch's last token ends past it, and a running
         // word of that token comes before it: the first entry from `lo` tells
         let i = self.running.partition_point(|&(a, _)| a < lo);
@@ -1221,7 +1241,11 @@ impl<'t> Memo<'t> {
             .running
             .get(i)
             .is_some_and(|&(a, after)| a < hi && after <= hi);
-        running || self.war && any_in(&self.perfect, lo, hi)
+        running
+            || any_in(&self.perfect, lo, hi)
+                && *self
+                    .war
+                    .get_or_insert_with(|| toks.iter().any(|t| t.w == W::War))
     }
 
     /// True for a clause [ca, cb) (its tokens `clause`) that is a coding remark of analysts
@@ -1310,8 +1334,9 @@ impl<'t> Memo<'t> {
 
 /// The place a figure of clause `clause` of sentence `si` took place: its clause's, its
 /// sentence's, its strike's, the article's country for a running toll, or the place of the
-/// sentences before it in its paragraph. Also the province, and whether the place is the
-/// sentence's own.
+/// sentences before it in its paragraph; and whether the place is the sentence's own. (Each
+/// answer is made in the value returned, not passed down a chain of `or_else`: a place is
+/// large to move.)
 fn place<'t>(
     doc: &Doc<'t>,
     memo: &mut Memo<'t>,
@@ -1320,39 +1345,34 @@ fn place<'t>(
     (ca, cb): (usize, usize),
     strike: Option<&crate::model::Strike>,
     cumulative: bool,
-) -> (Option<Place>, Option<Place>, bool) {
+) -> (Option<Place>, bool) {
     let own = memo
         .pick_clause(doc, s, ca, cb)
-        .or_else(|| memo.pick_whole(doc, s))
-        .map(PlaceRef::to_place);
-    let told = own.is_some();
-    let found = own
-        .or_else(|| {
-            strike.and_then(|x| {
-                x.locations
-                    .first()
-                    .cloned()
-                    .or_else(|| x.provinces.first().cloned())
-            })
-        })
-        .or_else(|| {
-            if cumulative {
-                let c = doc.main_country?;
-                Some(Place {
-                    text: String::new(),
-                    name: Some(doc.country_name(c)),
-                    kind: PlaceKind::Country,
-                    code: Some(share_code(c)),
-                    country: Some(share_code(c)),
-                    province: None,
-                    span: None,
-                })
-            } else {
-                memo.earlier_place(doc, si)
-            }
-        });
-    let province = found.as_ref().and_then(|p| doc.province_of(p));
-    (found, province, told)
+        .or_else(|| memo.pick_whole(doc, s));
+    if let Some(p) = own {
+        return (Some(p.to_place()), true);
+    }
+    if let Some(x) = strike {
+        if let Some(p) = x.locations.first().or_else(|| x.provinces.first()) {
+            return (Some(p.clone()), false);
+        }
+    }
+    if !cumulative {
+        return (memo.earlier_place(doc, si), false);
+    }
+    let Some(c) = doc.main_country else {
+        return (None, false);
+    };
+    let country = Place {
+        text: String::new(),
+        name: Some(doc.country_name(c)),
+        kind: PlaceKind::Country,
+        code: Some(share_code(c)),
+        country: Some(share_code(c)),
+        province: None,
+        span: None,
+    };
+    (Some(country), false)
 }
 
 /// The place named in tokens [lo, hi) of a sentence: the article's own country first, then
@@ -1709,26 +1729,33 @@ mod tests {
         // a running word at 3, a phrase of two words at 5 and 6
         let mut memo = Memo {
             running: vec![(3, 4), (5, 7)],
+            war: Some(false),
             ..Memo::default()
         };
-        assert!(!memo.is_cumulative(0, 3));
-        assert!(memo.is_cumulative(3, 4));
-        assert!(memo.is_cumulative(0, 20));
+        assert!(!memo.is_cumulative(&[], 0, 3));
+        assert!(memo.is_cumulative(&[], 3, 4));
+        assert!(memo.is_cumulative(&[], 0, 20));
         // the phrase's second word is past the stretch
-        assert!(!memo.is_cumulative(4, 6));
-        assert!(memo.is_cumulative(4, 7));
-        assert!(!memo.is_cumulative(6, 9));
+        assert!(!memo.is_cumulative(&[], 4, 6));
+        assert!(memo.is_cumulative(&[], 4, 7));
+        assert!(!memo.is_cumulative(&[], 6, 9));
         // a running word that also starts a phrase, at the stretch's last token
         memo.running = vec![(5, 6), (5, 7)];
-        assert!(memo.is_cumulative(4, 6));
+        assert!(memo.is_cumulative(&[], 4, 6));
         memo.running = vec![(5, 7)];
-        assert!(!memo.is_cumulative(4, 6));
+        assert!(!memo.is_cumulative(&[], 4, 6));
         // a perfect counts in a sentence that names a war
         memo.running.clear();
         memo.perfect = vec![2];
-        assert!(!memo.is_cumulative(0, 3));
-        memo.war = true;
-        assert!(memo.is_cumulative(0, 3));
-        assert!(!memo.is_cumulative(3, 9));
+        assert!(!memo.is_cumulative(&[], 0, 3));
+        memo.war = Some(true);
+        assert!(memo.is_cumulative(&[], 0, 3));
+        assert!(!memo.is_cumulative(&[], 3, 9));
+        // the war is sought in the tokens only when a perfect asks, then kept
+        memo.war = None;
+        assert!(!memo.is_cumulative(&[], 3, 9));
+        assert_eq!(memo.war, None);
+        assert!(!memo.is_cumulative(&[], 0, 3));
+        assert_eq!(memo.war, Some(false));
     }
 }
