@@ -10,7 +10,7 @@
 // each includer uses its own part of this file
 #![allow(dead_code)]
 
-use std::io::{self, BufRead};
+use std::io::{self, BufRead, Read};
 
 use conflict_events::{Document, Event, Extractor, NaiveDate};
 use serde::de::IgnoredAny;
@@ -62,57 +62,58 @@ pub fn read_line(
     number: u64,
     offset: u64,
 ) -> io::Result<Option<(RawLine, bool)>> {
-    let mut line = RawLine {
-        number,
-        offset,
-        bytes: Vec::new(),
-        len: 0,
-        cut: false,
-    };
-    let mut newline = false;
-    loop {
-        let buf = match input.fill_buf() {
-            Ok(b) => b,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e),
-        };
-        if buf.is_empty() {
-            break;
+    let mut bytes = Vec::new();
+    let (mut len, mut newline) = read_upto(input, &mut bytes, (max as u64).saturating_add(1))?;
+    let cut = len > max as u64;
+    if cut {
+        // of a line over the limit, the first bytes are kept and the rest only counted
+        if let Some(room) = KEPT_OF_LONG_LINE.checked_sub(bytes.len()) {
+            let (more, found) = read_upto(input, &mut bytes, room as u64)?;
+            (len, newline) = (len + more, found);
         }
-        let (piece, used) = match find_byte(buf, b'\n') {
-            Some(i) => {
-                newline = true;
-                (buf.get(..i).unwrap_or(buf), i + 1)
+        bytes.truncate(KEPT_OF_LONG_LINE);
+        bytes.shrink_to_fit();
+        let mut skipped = Vec::new();
+        while !newline {
+            skipped.clear();
+            let (more, found) = read_upto(input, &mut skipped, SKIPPED_AT_ONCE)?;
+            (len, newline) = (len + more, found);
+            if more == 0 && !found {
+                break;
             }
-            None => (buf, buf.len()),
-        };
-        line.len += piece.len() as u64;
-        if !line.cut {
-            if line.len > max as u64 {
-                line.cut = true;
-                let room = KEPT_OF_LONG_LINE.saturating_sub(line.bytes.len());
-                line.bytes
-                    .extend_from_slice(piece.get(..room.min(piece.len())).unwrap_or(&[]));
-                line.bytes.truncate(KEPT_OF_LONG_LINE);
-                line.bytes.shrink_to_fit();
-            } else {
-                line.bytes.extend_from_slice(piece);
-            }
-        }
-        input.consume(used);
-        if newline {
-            break;
         }
     }
-    if !newline && line.len == 0 {
+    if !newline && len == 0 {
         return Ok(None);
     }
+    let line = RawLine {
+        number,
+        offset,
+        bytes,
+        len,
+        cut,
+    };
     Ok(Some((line, newline)))
 }
 
+/// Of a line over the limit, the bytes read at most at once to count it.
+const SKIPPED_AT_ONCE: u64 = 64 << 10;
+
+/// Reads onto `bytes` at most `most` bytes of the line, or up to its newline, which it
+/// reads but does not keep: the bytes it kept and whether it read the newline. Standard
+/// `read_until` finds the newline with the C library's `memchr`, many bytes a step.
+fn read_upto(input: &mut impl BufRead, bytes: &mut Vec<u8>, most: u64) -> io::Result<(u64, bool)> {
+    let before = bytes.len();
+    input.by_ref().take(most).read_until(b'\n', bytes)?;
+    let newline = bytes.len() > before && bytes.last() == Some(&b'\n');
+    if newline {
+        bytes.pop();
+    }
+    Ok(((bytes.len() - before) as u64, newline))
+}
+
 /// Where the first `byte` of `bytes` is, read sixteen bytes at a time as two words (a
-/// newline in a line read, a backslash in a line's JSON), then byte by byte in the sixteen
-/// that hold it.
+/// backslash in a line's JSON), then byte by byte in the sixteen that hold it.
 fn find_byte(bytes: &[u8], byte: u8) -> Option<usize> {
     const ONES: u64 = u64::from_ne_bytes([1; 8]);
     let bytes_of = u64::from_ne_bytes([byte; 8]);
@@ -135,10 +136,35 @@ fn find_byte(bytes: &[u8], byte: u8) -> Option<usize> {
 }
 
 /// What a line gives: its output line (JSON, no newline) and, for a bad line, the reason.
+/// The output line is a `String`, or for the batch mode its bytes (`Outcome<Vec<u8>>`),
+/// which the JSON writer makes UTF-8 with no check of its own (see [`json_out::to_vec`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Outcome {
-    pub output: String,
+pub struct Outcome<O = String> {
+    pub output: O,
     pub error: Option<String>,
+}
+
+impl Outcome {
+    /// The outcome with its output line as bytes.
+    pub fn into_bytes(self) -> Outcome<Vec<u8>> {
+        Outcome {
+            output: self.output.into_bytes(),
+            error: self.error,
+        }
+    }
+}
+
+impl Outcome<Vec<u8>> {
+    /// The outcome with its output line as a `String` (UTF-8 as made; any byte that were
+    /// not would be replaced).
+    pub fn into_text(self) -> Outcome {
+        let output = String::from_utf8(self.output)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        Outcome {
+            output,
+            error: self.error,
+        }
+    }
 }
 
 /// A good line: its id, text and publication date.
@@ -161,7 +187,7 @@ pub struct Bad {
 pub fn handle(extractor: &Extractor, mut line: RawLine, max_line_bytes: usize) -> Outcome {
     let (number, offset) = (line.number, line.offset);
     match parse(&mut line, max_line_bytes) {
-        Ok(request) => extract(extractor, request, number, offset),
+        Ok(request) => extract(extractor, request, number, offset).into_text(),
         Err(bad) => bad_outcome(&bad, number, offset),
     }
 }
@@ -174,24 +200,29 @@ pub fn bad_outcome(bad: &Bad, number: u64, offset: u64) -> Outcome {
     }
 }
 
-/// The events of a good line, as its output line.
-pub fn extract(extractor: &Extractor, request: Request, number: u64, offset: u64) -> Outcome {
+/// The events of a good line, as its output line's bytes.
+pub fn extract(
+    extractor: &Extractor,
+    request: Request,
+    number: u64,
+    offset: u64,
+) -> Outcome<Vec<u8>> {
     let mut doc = Document::new(&request.text);
     if let Some(d) = request.date {
         doc = doc.published(d);
     }
     let events = extractor.extract(&doc);
     Outcome {
-        output: output_line(&request.id, &events),
+        output: output_bytes(&request.id, &events),
         error: None,
     }
     .or_if_failed(&request.id, number, offset)
 }
 
-impl Outcome {
+impl Outcome<Vec<u8>> {
     /// An output line that could not be made (the id or an event would not serialise)
     /// becomes a bad line.
-    fn or_if_failed(self, id: &Value, number: u64, offset: u64) -> Outcome {
+    fn or_if_failed(self, id: &Value, number: u64, offset: u64) -> Outcome<Vec<u8>> {
         if !self.output.is_empty() {
             return self;
         }
@@ -199,18 +230,24 @@ impl Outcome {
             id: Some(id.clone()),
             reason: "cannot serialise the events".to_string(),
         };
-        bad_outcome(&bad, number, offset)
+        bad_outcome(&bad, number, offset).into_bytes()
     }
 }
 
 /// `{"id": ..., "events": [...]}`, or an empty string if it cannot be serialised.
 pub fn output_line(id: &Value, events: &[Event]) -> String {
+    String::from_utf8(output_bytes(id, events)).unwrap_or_default()
+}
+
+/// [`output_line`] as bytes, UTF-8 with no check (see [`json_out::to_vec`]); empty if it
+/// cannot be serialised.
+pub fn output_bytes(id: &Value, events: &[Event]) -> Vec<u8> {
     #[derive(serde::Serialize)]
     struct Line<'a> {
         id: &'a Value,
         events: &'a [Event],
     }
-    json_out::to_string(
+    json_out::to_vec(
         &Line { id, events },
         LINE_BYTES + EVENT_BYTES * events.len(),
     )
