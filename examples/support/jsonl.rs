@@ -11,7 +11,7 @@
 #![allow(dead_code)]
 
 use std::borrow::Cow;
-use std::io::{self, BufRead, Read};
+use std::io::{self, BufRead};
 
 use conflict_events::{Document, Event, Extractor, NaiveDate};
 use serde::de::IgnoredAny;
@@ -63,58 +63,57 @@ pub fn read_line(
     number: u64,
     offset: u64,
 ) -> io::Result<Option<(RawLine, bool)>> {
-    let mut bytes = Vec::new();
-    let (mut len, mut newline) = read_upto(input, &mut bytes, (max as u64).saturating_add(1))?;
-    let cut = len > max as u64;
-    if cut {
-        // of a line over the limit, the first bytes are kept and the rest only counted
-        if let Some(room) = KEPT_OF_LONG_LINE.checked_sub(bytes.len()) {
-            let (more, found) = read_upto(input, &mut bytes, room as u64)?;
-            (len, newline) = (len + more, found);
-        }
-        bytes.truncate(KEPT_OF_LONG_LINE);
-        bytes.shrink_to_fit();
-        let mut skipped = Vec::new();
-        while !newline {
-            skipped.clear();
-            let (more, found) = read_upto(input, &mut skipped, SKIPPED_AT_ONCE)?;
-            (len, newline) = (len + more, found);
-            if more == 0 && !found {
-                break;
-            }
-        }
-    }
-    if !newline && len == 0 {
-        return Ok(None);
-    }
-    let line = RawLine {
+    let mut line = RawLine {
         number,
         offset,
-        bytes,
-        len,
-        cut,
+        bytes: Vec::new(),
+        len: 0,
+        cut: false,
     };
+    let mut newline = false;
+    loop {
+        let buf = match input.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if buf.is_empty() {
+            break;
+        }
+        let (piece, used) = match find_byte(buf, b'\n') {
+            Some(i) => {
+                newline = true;
+                (buf.get(..i).unwrap_or(buf), i + 1)
+            }
+            None => (buf, buf.len()),
+        };
+        line.len += piece.len() as u64;
+        if !line.cut {
+            if line.len > max as u64 {
+                line.cut = true;
+                let room = KEPT_OF_LONG_LINE.saturating_sub(line.bytes.len());
+                line.bytes
+                    .extend_from_slice(piece.get(..room.min(piece.len())).unwrap_or(&[]));
+                line.bytes.truncate(KEPT_OF_LONG_LINE);
+                line.bytes.shrink_to_fit();
+            } else {
+                line.bytes.extend_from_slice(piece);
+            }
+        }
+        input.consume(used);
+        if newline {
+            break;
+        }
+    }
+    if !newline && line.len == 0 {
+        return Ok(None);
+    }
     Ok(Some((line, newline)))
 }
 
-/// Of a line over the limit, the bytes read at most at once to count it.
-const SKIPPED_AT_ONCE: u64 = 64 << 10;
-
-/// Reads onto `bytes` at most `most` bytes of the line, or up to its newline, which it
-/// reads but does not keep: the bytes it kept and whether it read the newline. Standard
-/// `read_until` finds the newline with the C library's `memchr`, many bytes a step.
-fn read_upto(input: &mut impl BufRead, bytes: &mut Vec<u8>, most: u64) -> io::Result<(u64, bool)> {
-    let before = bytes.len();
-    input.by_ref().take(most).read_until(b'\n', bytes)?;
-    let newline = bytes.len() > before && bytes.last() == Some(&b'\n');
-    if newline {
-        bytes.pop();
-    }
-    Ok(((bytes.len() - before) as u64, newline))
-}
-
 /// Where the first `byte` of `bytes` is, read sixteen bytes at a time as two words (a
-/// backslash in a line's JSON), then byte by byte in the sixteen that hold it.
+/// newline in a line read, a backslash in a line's JSON), then byte by byte in the sixteen
+/// that hold it.
 fn find_byte(bytes: &[u8], byte: u8) -> Option<usize> {
     const ONES: u64 = u64::from_ne_bytes([1; 8]);
     let bytes_of = u64::from_ne_bytes([byte; 8]);
