@@ -54,10 +54,10 @@ use std::time::{Duration, Instant};
 use conflict_events::export::{html_page, Article, Csv, LineEnding};
 use conflict_events::{Event, Extractor};
 use jsonl::RawLine;
+use serde_json::Value;
 
 /// A line's outcome with its output line as bytes, written as they are made.
 type Outcome = jsonl::Outcome<Vec<u8>>;
-use serde_json::Value;
 
 const USAGE: &str = "usage: extract [--csv | --html] FILE [--date YYYY-MM-DD]
        extract --jsonl [--csv] [--threads N] [--max-line-bytes N] [--max-seconds S] < IN > OUT
