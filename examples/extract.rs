@@ -53,8 +53,11 @@ use std::time::{Duration, Instant};
 
 use conflict_events::export::{html_page, Article, Csv, LineEnding};
 use conflict_events::{Event, Extractor};
-use jsonl::{Outcome, RawLine};
+use jsonl::RawLine;
 use serde_json::Value;
+
+/// A line's outcome with its output line as bytes, written as they are made.
+type Outcome = jsonl::Outcome<Vec<u8>>;
 
 const USAGE: &str = "usage: extract [--csv | --html] FILE [--date YYYY-MM-DD]
        extract --jsonl [--csv] [--threads N] [--max-line-bytes N] [--max-seconds S] < IN > OUT
@@ -483,7 +486,7 @@ fn work(pool: &Pool) {
         let outcome =
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process(pool, &job, line)))
                 .unwrap_or_else(|_| Outcome {
-                    output: jsonl::output_line(&job_id(&job), &[]),
+                    output: jsonl::output_bytes(&job_id(&job), &[]),
                     error: Some(format!(
                         "line {} (byte {}): internal error: the extractor panicked",
                         job.number, job.offset
@@ -515,7 +518,10 @@ fn process(pool: &Pool, job: &Job, mut line: RawLine) -> Outcome {
             }
         }
         // a CSV has no row for a bad line
-        Err(bad) => without_row(jsonl::bad_outcome(&bad, job.number, job.offset), pool.csv),
+        Err(bad) => without_row(
+            jsonl::bad_outcome(&bad, job.number, job.offset).into_bytes(),
+            pool.csv,
+        ),
     }
 }
 
@@ -530,9 +536,13 @@ fn csv_rows(pool: &Pool, request: &jsonl::Request) -> Outcome {
         .id
         .as_str()
         .map_or_else(|| request.id.to_string(), str::to_string);
-    let rows = csv_text(false, Some(&Article::new(&request.text).id(&id)), &events);
+    let mut rows =
+        csv_text(false, Some(&Article::new(&request.text).id(&id)), &events).into_bytes();
+    if rows.last() == Some(&b'\n') {
+        rows.pop();
+    }
     Outcome {
-        output: rows.strip_suffix('\n').unwrap_or(&rows).to_string(),
+        output: rows,
         error: None,
     }
 }
@@ -540,7 +550,7 @@ fn csv_rows(pool: &Pool, request: &jsonl::Request) -> Outcome {
 /// The outcome of a line past the time limit.
 fn timed_out(job: &Job, max: Duration) -> Outcome {
     Outcome {
-        output: jsonl::output_line(&job_id(job), &[]),
+        output: jsonl::output_bytes(&job_id(job), &[]),
         error: Some(format!(
             "line {} (byte {}): took over {} s (--max-seconds): no events given",
             job.number,
@@ -661,8 +671,8 @@ impl<W: Write> Writer<W> {
         }
         // JSON lines always have one; a CSV line's rows may be none
         if !outcome.output.is_empty() {
-            outcome.output.push('\n');
-            (self.out.write_all(outcome.output.as_bytes())).map_err(write_error)?;
+            outcome.output.push(b'\n');
+            (self.out.write_all(&outcome.output)).map_err(write_error)?;
         }
         if let Some((start, done)) = &mut self.progress {
             *done += 1;

@@ -34,26 +34,44 @@ pub fn to_string<T: Serialize + ?Sized>(value: &T, capacity: usize) -> serde_jso
     serde_json::to_string(value)
 }
 
-/// Why [`Writer`] gave up on a value: one serde_json writes (or refuses) its own way.
+/// [`to_string`]'s bytes, without its UTF-8 check (about half an instruction a byte of
+/// output, 2.1 M over the batch profile's 4.5 MB): the [`Writer`] puts in only whole
+/// `&str`s and ASCII bytes, so they are UTF-8 as made (the tests read them as a `String`);
+/// serde_json's own bytes for what the writer does not take.
+pub fn to_vec<T: Serialize + ?Sized>(value: &T, capacity: usize) -> serde_json::Result<Vec<u8>> {
+    let mut out = Writer {
+        out: Vec::with_capacity(capacity),
+    };
+    if value.serialize(&mut out).is_ok() {
+        debug_assert!(std::str::from_utf8(&out.out).is_ok());
+        return Ok(out.out);
+    }
+    serde_json::to_vec(value)
+}
+
+/// Why [`Writer`] gave up on a value: one serde_json writes (or refuses) its own way, with
+/// its own message, so this one names only the kind of value. A constant: the `Result` of
+/// each of the writer's calls is then two words returned in registers, not a `String` the
+/// caller checks in memory and must drop (0.5 M over the batch profile).
 #[derive(Debug)]
-pub struct Unsupported(String);
+pub struct Unsupported(&'static str);
 
 impl fmt::Display for Unsupported {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        write!(f, "{} is left to serde_json", self.0)
     }
 }
 
 impl std::error::Error for Unsupported {}
 
 impl ser::Error for Unsupported {
-    fn custom<T: fmt::Display>(msg: T) -> Self {
-        Unsupported(msg.to_string())
+    fn custom<T: fmt::Display>(_: T) -> Self {
+        Unsupported("an error of a Serialize impl")
     }
 }
 
-fn unsupported<T>(what: &str) -> Result<T, Unsupported> {
-    Err(Unsupported(format!("{what} is left to serde_json")))
+fn unsupported<T>(what: &'static str) -> Result<T, Unsupported> {
+    Err(Unsupported(what))
 }
 
 /// The serde `Serializer` that writes compact JSON. Only whole UTF-8 strings and ASCII go
@@ -392,7 +410,7 @@ fn write_long_int(out: &mut Vec<u8>, mut v: u64) {
 
 /// A float as serde_json writes it (`null` if not finite).
 fn write_float<F: Serialize>(out: &mut Vec<u8>, v: F) -> Result<(), Unsupported> {
-    serde_json::to_writer(out, &v).map_err(|e| Unsupported(e.to_string()))
+    serde_json::to_writer(out, &v).map_err(|_| Unsupported("a float serde_json refused"))
 }
 
 impl Writer {
@@ -553,7 +571,7 @@ impl<'w> ser::Serializer for &'w mut Writer {
         let start = self.out.len() + 1;
         self.out.push(b'"');
         fmt::write(&mut Appended(&mut self.out), format_args!("{value}"))
-            .map_err(|e| Unsupported(e.to_string()))?;
+            .map_err(|_| Unsupported("an error of a Display impl"))?;
         let written = self.out.get(start..).unwrap_or_default();
         if written.iter().any(|&b| ESCAPE[usize::from(b)] != 0) {
             let text = self.out.split_off(start);
@@ -896,6 +914,7 @@ mod tests {
 
     fn same<T: Serialize>(value: &T) {
         assert_eq!(to_string(value, 0).ok(), serde_json::to_string(value).ok());
+        assert_eq!(to_vec(value, 0).ok(), serde_json::to_vec(value).ok());
     }
 
     #[test]
