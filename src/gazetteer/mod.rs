@@ -1304,23 +1304,49 @@ const fn letter_pairs(words: &[&str], ends: bool) -> [u32; 26] {
     rows
 }
 
-/// True if the ASCII letters at `i` and `i + 1` (either case) begin a water word.
-fn water_pair_at(bytes: &[u8], i: usize) -> bool {
-    letter_pair_in(&WATER_PAIRS, bytes, i)
+/// A set of two-byte pairs: bit `first << 8 | second` of 65,536.
+type PairSet = [u64; 1024];
+
+/// The pairs of ASCII letters of `rows` (bit `second - b'a'` of row `first - b'a'`), in
+/// either case: one bit test per pair of bytes, where folding and range tests cost some
+/// twenty instructions.
+const fn pair_set(rows: &[u32; 26]) -> PairSet {
+    let mut set = [0u64; 1024];
+    let mut k = 0;
+    while k < 26 * 26 * 4 {
+        // each letter pair, in each of its four spellings
+        let (pair, case) = (k / 4, k % 4);
+        let (a, b) = ((pair / 26) as u8, (pair % 26) as u8);
+        if rows[a as usize] >> b & 1 != 0 {
+            let first = (b'a' + a - 32 * (case / 2) as u8) as usize;
+            let second = (b'a' + b - 32 * (case % 2) as u8) as usize;
+            let p = first << 8 | second;
+            set[p / 64] |= 1 << (p % 64);
+        }
+        k += 1;
+    }
+    set
 }
 
-/// True if the ASCII letters at `i` and `i + 1` (either case) are a pair of `rows`.
-fn letter_pair_in(rows: &[u32; 26], bytes: &[u8], i: usize) -> bool {
-    let Some([a, b]) = bytes.get(i..).and_then(<[u8]>::first_chunk::<2>) else {
+/// [`WATER_PAIRS`], [`WATER_ENDS`] and [`BEFORE_ENDS`] as [`PairSet`]s.
+static WATER_PAIR_SET: PairSet = pair_set(&WATER_PAIRS);
+static WATER_END_SET: PairSet = pair_set(&WATER_ENDS);
+static BEFORE_END_SET: PairSet = pair_set(&BEFORE_ENDS);
+
+/// True if the ASCII letters at `i` and `i + 1` (either case) begin a water word.
+#[inline]
+fn water_pair_at(bytes: &[u8], i: usize) -> bool {
+    pair_in(&WATER_PAIR_SET, bytes, i)
+}
+
+/// True if the bytes at `i` and `i + 1` are a pair of `set`.
+#[inline]
+fn pair_in(set: &PairSet, bytes: &[u8], i: usize) -> bool {
+    let Some(&[a, b]) = bytes.get(i..).and_then(<[u8]>::first_chunk::<2>) else {
         return false;
     };
-    // setting bit 5 lowercases a capital and keeps a lowercase letter; no other byte
-    // becomes one
-    let (a, b) = ((a | 0x20).wrapping_sub(b'a'), (b | 0x20).wrapping_sub(b'a'));
-    b < 26
-        && rows
-            .get(usize::from(a))
-            .is_some_and(|row| (row >> b) & 1 != 0)
+    let p = usize::from(a) << 8 | usize::from(b);
+    set.get(p / 64).is_some_and(|w| w >> (p % 64) & 1 != 0)
 }
 
 fn is_water_word(w: &str) -> bool {
@@ -1343,7 +1369,7 @@ fn may_be_water(bytes: &[u8], start: usize, end: usize) -> bool {
         return true;
     }
     // read back to the last word only for a mention that ends like a water word
-    if end >= 2 && letter_pair_in(&WATER_ENDS, bytes, end - 2) {
+    if end >= 2 && pair_in(&WATER_END_SET, bytes, end - 2) {
         let own = bytes.get(start..end).unwrap_or(&[]);
         let last = own
             .iter()
@@ -1358,7 +1384,7 @@ fn may_be_water(bytes: &[u8], start: usize, end: usize) -> bool {
     while before > 0 && bytes.get(before - 1) == Some(&b' ') {
         before -= 1;
     }
-    before >= 2 && letter_pair_in(&BEFORE_ENDS, bytes, before - 2)
+    before >= 2 && pair_in(&BEFORE_END_SET, bytes, before - 2)
 }
 
 /// The ASCII word that follows `pos` after spaces, and its end.
@@ -2431,10 +2457,28 @@ mod tests {
         assert!(water_pair_at(b"Sea", 0) && water_pair_at(b"the GULF", 4));
         assert!(!water_pair_at(b"Se", 1) && !water_pair_at(b"s", 0) && !water_pair_at(b"", 0));
         assert!(!water_pair_at(b"s\xc3\xa9a", 0) && !water_pair_at(b"{e", 0));
-        assert!(letter_pair_in(&BEFORE_ENDS, b"Lake", 2) && letter_pair_in(&BEFORE_ENDS, b"OF", 0));
-        assert!(
-            !letter_pair_in(&BEFORE_ENDS, b"o\x06", 0) && !letter_pair_in(&BEFORE_ENDS, b"of", 1)
-        );
+        let before = &BEFORE_END_SET;
+        assert!(pair_in(before, b"Lake", 2) && pair_in(before, b"OF", 0));
+        assert!(!pair_in(before, b"o\x06", 0) && !pair_in(before, b"of", 1));
+        // every pair of bytes, against the rows read with the standard library's case tests
+        let in_rows = |rows: &[u32; 26], a: u8, b: u8| {
+            let (a, b) = (a.to_ascii_lowercase(), b.to_ascii_lowercase());
+            a.is_ascii_lowercase()
+                && b.is_ascii_lowercase()
+                && rows[usize::from(a - b'a')] & (1 << (b - b'a')) != 0
+        };
+        let sets = [
+            (&WATER_PAIRS, &WATER_PAIR_SET),
+            (&WATER_ENDS, &WATER_END_SET),
+            (&BEFORE_ENDS, &BEFORE_END_SET),
+        ];
+        for (rows, set) in sets {
+            for a in 0..=255u8 {
+                for b in 0..=255u8 {
+                    assert_eq!(pair_in(set, &[a, b], 0), in_rows(rows, a, b), "{a} {b}");
+                }
+            }
+        }
     }
 
     /// The acronyms' search as it was: an unanchored leftmost-longest search, shorter
