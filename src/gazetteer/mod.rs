@@ -1138,7 +1138,9 @@ impl Gazetteer {
 
     /// Every mention in `text`, in text order, non-overlapping (see the matching policy).
     pub fn find(&self, text: &str) -> Vec<Mention> {
-        let mut all: Vec<Mention> = Vec::new();
+        // about one mention in a hundred bytes of news: room for them from the start, not
+        // grown by doubling
+        let mut all: Vec<Mention> = Vec::with_capacity(text.len() / MENTION_BYTES);
         let names = &self.inner.names_dict;
         // one automaton whose patterns all start at a word start: run from the name walk,
         // at the word starts it visits, instead of a pass of its own
@@ -1155,25 +1157,22 @@ impl Gazetteer {
         let mut cs = CsWalk { a: walked, from: 0 };
         find_names(names, text, &mut cs, &mut all);
         if sources > 1 {
-            // stable: on the same span the case-sensitive hit ("SANA", the agency), found
-            // first, wins over the case-insensitive one ("Sana", the city)
-            all.sort_by(|x, y| {
-                x.span
-                    .start
-                    .cmp(&y.span.start)
-                    .then(y.span.end.cmp(&x.span.end))
-            });
-            // in place: a mention that starts inside the last one kept is dropped
-            all.dedup_by(|m, last| m.span.start < last.span.end);
+            dedup_mentions(&mut all);
         }
-        all.retain(|m| !self.is_water_body(text, m));
+        // the bytes around a mention first, in this loop: most have no water word near them
+        let bytes = text.as_bytes();
+        all.retain(|m| {
+            !(may_be_water(bytes, m.span.start, m.span.end) && self.is_water_body(text, m))
+        });
         all
     }
 
     /// True for a place mention that is part of the name of a sea, gulf, river or lake
     /// (see the matching policy): "the Red Sea" is not Egypt's Red Sea governorate, "the
     /// Gulf of Aden" not Aden, "the Dnipro River" not the city of Dnipro, "the Persian Gulf"
-    /// not Iran.
+    /// not Iran. Out of line: the caller asks [`may_be_water`] first, which most mentions
+    /// fail.
+    #[inline(never)]
     fn is_water_body(&self, text: &str, m: &Mention) -> bool {
         let mut kinds = self.entries_of(m).map(|(_, e)| e.kind());
         let Some(first) = kinds.next() else {
@@ -1181,11 +1180,42 @@ impl Gazetteer {
         };
         let place = first.is_place() && kinds.all(EntryKind::is_place);
         let demonym = first == EntryKind::Demonym;
-        (place || demonym)
-            && may_be_water(text.as_bytes(), m.span.start, m.span.end)
-            && in_water_name(text, m.span, place)
+        (place || demonym) && in_water_name(text, m.span, place)
     }
 }
+
+/// Sorts `all` by start, the longer first at one start, and drops a mention that starts
+/// inside the last one kept: the one kept at a start is the longest, and of two as long the
+/// one found first (the case-sensitive hit "SANA", the agency, over the case-insensitive
+/// one "Sana", the city). The name walk finds them by start but for a hit of each kind at
+/// one start: then the longest of them takes the first's place in one pass, with no sort.
+fn dedup_mentions(all: &mut Vec<Mention>) {
+    let nonempty = |m: &Mention| m.span.start < m.span.end;
+    let by_start = all.first().is_none_or(nonempty)
+        && all.is_sorted_by(|x, y| x.span.start <= y.span.start && nonempty(y));
+    if !by_start {
+        // stable: of two as long at one start the first found stays first
+        all.sort_by(|x, y| {
+            x.span
+                .start
+                .cmp(&y.span.start)
+                .then(y.span.end.cmp(&x.span.end))
+        });
+    }
+    // in place: a mention that starts inside the last one kept is dropped, and one that
+    // starts with it but goes further takes its place (only before a sort)
+    all.dedup_by(|m, last| {
+        if m.span.start == last.span.start && m.span.end > last.span.end {
+            *last = *m;
+            return true;
+        }
+        m.span.start < last.span.end
+    });
+}
+
+/// Bytes of text per mention the first room is made for in [`Gazetteer::find`] (the
+/// profile's articles have one mention in about 96 bytes).
+const MENTION_BYTES: usize = 64;
 
 /// The words around a place (`place`) or demonym mention that make it part of the name of a
 /// body of water ([`Gazetteer::is_water_body`]). Out of line: few mentions get here
@@ -1274,23 +1304,49 @@ const fn letter_pairs(words: &[&str], ends: bool) -> [u32; 26] {
     rows
 }
 
-/// True if the ASCII letters at `i` and `i + 1` (either case) begin a water word.
-fn water_pair_at(bytes: &[u8], i: usize) -> bool {
-    letter_pair_in(&WATER_PAIRS, bytes, i)
+/// A set of two-byte pairs: bit `first << 8 | second` of 65,536.
+type PairSet = [u64; 1024];
+
+/// The pairs of ASCII letters of `rows` (bit `second - b'a'` of row `first - b'a'`), in
+/// either case: one bit test per pair of bytes, where folding and range tests cost some
+/// twenty instructions.
+const fn pair_set(rows: &[u32; 26]) -> PairSet {
+    let mut set = [0u64; 1024];
+    let mut k = 0;
+    while k < 26 * 26 * 4 {
+        // each letter pair, in each of its four spellings
+        let (pair, case) = (k / 4, k % 4);
+        let (a, b) = ((pair / 26) as u8, (pair % 26) as u8);
+        if rows[a as usize] >> b & 1 != 0 {
+            let first = (b'a' + a - 32 * (case / 2) as u8) as usize;
+            let second = (b'a' + b - 32 * (case % 2) as u8) as usize;
+            let p = first << 8 | second;
+            set[p / 64] |= 1 << (p % 64);
+        }
+        k += 1;
+    }
+    set
 }
 
-/// True if the ASCII letters at `i` and `i + 1` (either case) are a pair of `rows`.
-fn letter_pair_in(rows: &[u32; 26], bytes: &[u8], i: usize) -> bool {
-    let letter = |k: usize| {
-        bytes
-            .get(k)
-            .map(u8::to_ascii_lowercase)
-            .filter(u8::is_ascii_lowercase)
+/// [`WATER_PAIRS`], [`WATER_ENDS`] and [`BEFORE_ENDS`] as [`PairSet`]s.
+static WATER_PAIR_SET: PairSet = pair_set(&WATER_PAIRS);
+static WATER_END_SET: PairSet = pair_set(&WATER_ENDS);
+static BEFORE_END_SET: PairSet = pair_set(&BEFORE_ENDS);
+
+/// True if the ASCII letters at `i` and `i + 1` (either case) begin a water word.
+#[inline]
+fn water_pair_at(bytes: &[u8], i: usize) -> bool {
+    pair_in(&WATER_PAIR_SET, bytes, i)
+}
+
+/// True if the bytes at `i` and `i + 1` are a pair of `set`.
+#[inline]
+fn pair_in(set: &PairSet, bytes: &[u8], i: usize) -> bool {
+    let Some(&[a, b]) = bytes.get(i..).and_then(<[u8]>::first_chunk::<2>) else {
+        return false;
     };
-    match (letter(i), i.checked_add(1).and_then(letter)) {
-        (Some(a), Some(b)) => rows[usize::from(a - b'a')] & (1 << (b - b'a')) != 0,
-        _ => false,
-    }
+    let p = usize::from(a) << 8 | usize::from(b);
+    set.get(p / 64).is_some_and(|w| w >> (p % 64) & 1 != 0)
 }
 
 fn is_water_word(w: &str) -> bool {
@@ -1303,15 +1359,17 @@ fn is_water_word(w: &str) -> bool {
 /// (or the mention) a water word (told first by its last two letters, then by its first
 /// two), or "of", "lake" or "river" just before it (skipping spaces; told by their last two
 /// letters). Most mentions fail all three.
+#[inline(always)]
 fn may_be_water(bytes: &[u8], start: usize, end: usize) -> bool {
-    let next = bytes
-        .get(end..)
-        .and_then(|rest| rest.iter().position(|&b| b != b' '));
-    if next.is_some_and(|k| water_pair_at(bytes, end + k)) {
+    let mut next = end;
+    while bytes.get(next) == Some(&b' ') {
+        next += 1;
+    }
+    if water_pair_at(bytes, next) {
         return true;
     }
     // read back to the last word only for a mention that ends like a water word
-    if end >= 2 && letter_pair_in(&WATER_ENDS, bytes, end - 2) {
+    if end >= 2 && pair_in(&WATER_END_SET, bytes, end - 2) {
         let own = bytes.get(start..end).unwrap_or(&[]);
         let last = own
             .iter()
@@ -1321,14 +1379,12 @@ fn may_be_water(bytes: &[u8], start: usize, end: usize) -> bool {
             return true;
         }
     }
-    let Some(k) = bytes
-        .get(..start)
-        .and_then(|head| head.iter().rposition(|&b| b != b' '))
-    else {
-        return false;
-    };
-    k.checked_sub(1)
-        .is_some_and(|k| letter_pair_in(&BEFORE_ENDS, bytes, k))
+    // the end of the word before, after spaces
+    let mut before = start;
+    while before > 0 && bytes.get(before - 1) == Some(&b' ') {
+        before -= 1;
+    }
+    before >= 2 && pair_in(&BEFORE_END_SET, bytes, before - 2)
 }
 
 /// The ASCII word that follows `pos` after spaces, and its end.
@@ -2358,6 +2414,71 @@ mod tests {
             self::names(&g, "the army and the Kremlin"),
             vec!["the Kremlin"]
         );
+    }
+
+    #[test]
+    fn mentions_deduplicated_as_sorted() {
+        // the sort and dedup as they were, against the one pass over mentions by start
+        let reference = |mut all: Vec<Mention>| {
+            all.sort_by(|x, y| {
+                x.span
+                    .start
+                    .cmp(&y.span.start)
+                    .then(y.span.end.cmp(&x.span.end))
+            });
+            all.dedup_by(|m, last| m.span.start < last.span.end);
+            all
+        };
+        let m = |start, end, id| Mention {
+            span: Span::new(start, end),
+            ids: (id, id + 1),
+        };
+        let cases = [
+            vec![],
+            vec![m(0, 4, 0)],
+            // the case-sensitive hit first, shorter, then longer, then as long
+            vec![m(0, 4, 0), m(0, 9, 1), m(0, 9, 2), m(3, 5, 3), m(9, 12, 4)],
+            vec![m(0, 9, 0), m(0, 4, 1), m(5, 7, 2), m(9, 10, 3), m(9, 10, 4)],
+            vec![m(2, 4, 0), m(3, 8, 1), m(3, 9, 2), m(9, 12, 3)],
+            // out of order, and empty spans: sorted as before
+            vec![m(5, 8, 0), m(0, 4, 1), m(4, 6, 2)],
+            vec![m(0, 0, 0), m(0, 0, 1), m(0, 3, 2), m(3, 4, 3)],
+            vec![m(0, 2, 0), m(2, 2, 1), m(2, 2, 2), m(2, 5, 3)],
+        ];
+        for all in cases {
+            let mut got = all.clone();
+            dedup_mentions(&mut got);
+            assert_eq!(got, reference(all.clone()), "{all:?}");
+        }
+    }
+
+    #[test]
+    fn water_letter_pairs_read_either_case() {
+        assert!(water_pair_at(b"Sea", 0) && water_pair_at(b"the GULF", 4));
+        assert!(!water_pair_at(b"Se", 1) && !water_pair_at(b"s", 0) && !water_pair_at(b"", 0));
+        assert!(!water_pair_at(b"s\xc3\xa9a", 0) && !water_pair_at(b"{e", 0));
+        let before = &BEFORE_END_SET;
+        assert!(pair_in(before, b"Lake", 2) && pair_in(before, b"OF", 0));
+        assert!(!pair_in(before, b"o\x06", 0) && !pair_in(before, b"of", 1));
+        // every pair of bytes, against the rows read with the standard library's case tests
+        let in_rows = |rows: &[u32; 26], a: u8, b: u8| {
+            let (a, b) = (a.to_ascii_lowercase(), b.to_ascii_lowercase());
+            a.is_ascii_lowercase()
+                && b.is_ascii_lowercase()
+                && rows[usize::from(a - b'a')] & (1 << (b - b'a')) != 0
+        };
+        let sets = [
+            (&WATER_PAIRS, &WATER_PAIR_SET),
+            (&WATER_ENDS, &WATER_END_SET),
+            (&BEFORE_ENDS, &BEFORE_END_SET),
+        ];
+        for (rows, set) in sets {
+            for a in 0..=255u8 {
+                for b in 0..=255u8 {
+                    assert_eq!(pair_in(set, &[a, b], 0), in_rows(rows, a, b), "{a} {b}");
+                }
+            }
+        }
     }
 
     /// The acronyms' search as it was: an unanchored leftmost-longest search, shorter
