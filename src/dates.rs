@@ -532,8 +532,38 @@ fn may_head(first: u8, len: usize) -> bool {
     HEAD_LENGTHS[usize::from(first)].wrapping_shr(len as u32) & 1 != 0
 }
 
-/// The words [`is_keyword`] looks for, but the lowercase forms of the relative ones.
-const KEYWORDS: &[&[u8]] = &[
+/// Whether a byte of `b` is an ASCII digit, told eight bytes at a time: the last few as the
+/// eight bytes that end `b`, or in fewer than eight with zeros after them. A sentence
+/// whose words are none of [`KEYWORDS`] and none of them cut ([`has_head`]) has a date only
+/// if it has a digit: this tells it without reading its tokens.
+pub(crate) fn has_digit(b: &[u8]) -> bool {
+    const LO: u64 = u64::from_ne_bytes([1; 8]);
+    const HIGH: u64 = LO * 0x80;
+    // with its high bit cleared, a byte's sum stays inside it, and its high bit says "at
+    // least": a digit is at least '0' and not at least ':', and was below 0x80
+    let digits = |x: u64| {
+        let h = x & !HIGH;
+        h.wrapping_add(LO * (0x80 - 0x30)) & !h.wrapping_add(LO * (0x80 - 0x3a)) & !x & HIGH
+    };
+    let word = |c: &[u8]| <[u8; 8]>::try_from(c).map_or(0, u64::from_ne_bytes);
+    let mut chunks = b.chunks_exact(8);
+    let mut acc = 0;
+    for c in &mut chunks {
+        acc |= digits(word(c));
+    }
+    if !chunks.remainder().is_empty() {
+        acc |= digits(match b.len().checked_sub(8).and_then(|at| b.get(at..)) {
+            Some(last) => word(last),
+            None => b.iter().rev().fold(0, |a, &c| a << 8 | u64::from(c)),
+        });
+    }
+    acc != 0
+}
+
+/// The words [`is_keyword`] looks for, but the lowercase forms of the relative ones. The
+/// events lexicon marks them in any case (its `MARK_DATE`), so that a sentence
+/// without one (and without a figure or a cut) is known to have no date before it is read.
+pub(crate) const KEYWORDS: &[&[u8]] = &[
     b"Overnight",
     b"Today",
     b"Yesterday",
@@ -1158,6 +1188,23 @@ mod tests {
                         assert!(is_head(ws[i].s), "{t:?} {i}");
                     }
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn has_digit_is_any_ascii_digit() {
+        let t = "a sentence of some length, then \u{e9}, 9 more words/:0 after it\u{b9}\u{e0}";
+        for a in 0..t.len() {
+            for e in a..=t.len() {
+                let b = &t.as_bytes()[a..e];
+                assert_eq!(has_digit(b), b.iter().any(u8::is_ascii_digit), "{a}..{e}");
+            }
+        }
+        // every byte alone, and after seven others
+        for c in 0..=255u8 {
+            for b in [vec![c], [vec![b'a'; 7], vec![c]].concat()] {
+                assert_eq!(has_digit(&b), c.is_ascii_digit(), "{b:?}");
             }
         }
     }

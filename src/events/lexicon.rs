@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use once_cell::sync::Lazy;
 
+use crate::dates;
 use crate::model::{CasualtyKind, Device, Modality, VictimCategory, Weapon};
 
 /// The class of a word.
@@ -556,6 +557,47 @@ pub(crate) const MARK_KIND: u8 = 16;
 /// casualty rules read no figure of a sentence without one.
 pub(crate) const MARK_CASUALTY: u8 = 32;
 
+/// A bit of [`Class::marks`]: a word at which the dates reader may start a date
+/// ([`dates::KEYWORDS`], in any case), the figures aside (a sentence's digits are told
+/// apart). Set on words of any class, apart from [`marks`].
+pub(crate) const MARK_DATE: u8 = 64;
+
+/// A word of the dates' keywords, lowercased at compile time (the lexicon's words are
+/// lowercase, the keywords capitalised: "Monday"); none has more than 16 bytes.
+#[derive(Clone, Copy)]
+struct Lowered {
+    b: [u8; 16],
+    n: usize,
+}
+
+impl Lowered {
+    const fn of(w: &[u8]) -> Lowered {
+        let mut b = [0u8; 16];
+        let mut k = 0;
+        while k < w.len() {
+            b[k] = w[k].to_ascii_lowercase();
+            k += 1;
+        }
+        Lowered { b, n: w.len() }
+    }
+
+    fn get(&'static self) -> &'static [u8] {
+        self.b.get(..self.n).unwrap_or(&[])
+    }
+}
+
+/// [`dates::KEYWORDS`], lowercase: the words the lexicon marks [`MARK_DATE`], whatever
+/// their class, taken from the dates' own list so that a word added to it is marked.
+static DATE_WORDS: [Lowered; dates::KEYWORDS.len()] = {
+    let mut t = [Lowered { b: [0; 16], n: 0 }; dates::KEYWORDS.len()];
+    let mut k = 0;
+    while k < t.len() {
+        t[k] = Lowered::of(dates::KEYWORDS[k]);
+        k += 1;
+    }
+    t
+};
+
 /// What the lexicon tells of a word: its class, its cue, and the marks they give its
 /// sentence, so that a sentence's tokens need not be read again to know whether it has an
 /// event word.
@@ -564,7 +606,8 @@ pub(crate) struct Class {
     pub w: W,
     pub k: K,
     /// [`MARK_EVENT`], [`MARK_NO_EVENT`], [`MARK_STRIKE`], [`MARK_CAUSE`], [`MARK_KIND`] and
-    /// [`MARK_CASUALTY`] bits.
+    /// [`MARK_CASUALTY`] bits of its class ([`marks`]), and the [`MARK_DATE`] bit of the
+    /// word.
     pub marks: u8,
 }
 
@@ -741,6 +784,18 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
                     index.insert(w, words.len());
                     words.push(entry(w, W::Other, cue));
                 }
+            }
+        }
+    }
+    // the words the dates reader may start at, marked in the class they have
+    for w in DATE_WORDS.iter().map(Lowered::get) {
+        match index.get(w).and_then(|&k| words.get_mut(k)) {
+            Some(e) => e.class.marks |= MARK_DATE,
+            None => {
+                index.insert(w, words.len());
+                let mut e = entry(w, W::Other, K::None);
+                e.class.marks |= MARK_DATE;
+                words.push(e);
             }
         }
     }
@@ -1256,6 +1311,36 @@ mod tests {
             assert_ne!(c.marks & MARK_CASUALTY, 0, "{w}");
         }
         assert_eq!(marks(W::Other, K::None) & MARK_CASUALTY, 0);
+    }
+
+    /// Every word the dates reader can start at but a figure (its own list: a word added
+    /// to it without its mark fails here) carries the mark in any case, and other words do
+    /// not.
+    #[test]
+    fn date_keywords_are_marked_date() {
+        let mark = |w: &[u8]| table().classify(w, 0, w.len(), key_more(0, w)).marks;
+        for w in dates::KEYWORDS {
+            for v in [w.to_vec(), w.to_ascii_uppercase(), w.to_ascii_lowercase()] {
+                assert_ne!(mark(&v) & MARK_DATE, 0, "{:?}", String::from_utf8(v));
+            }
+        }
+        for w in [&b"Sept"[..], b"TODAY", b"last", b"Thurs", b"may"] {
+            assert_ne!(mark(w) & MARK_DATE, 0, "{w:?}");
+        }
+        for w in [
+            &b"killed"[..],
+            b"mayor",
+            b"lasting",
+            b"Month",
+            b"2016",
+            b"Sunday's",
+        ] {
+            assert_eq!(mark(w) & MARK_DATE, 0, "{w:?}");
+        }
+        // marked in the class the word had: "this" keeps its class and gains the mark
+        assert_eq!(classify(b"this"), (W::Definite, K::None));
+        assert_ne!(mark(b"This") & MARK_DATE, 0);
+        assert_eq!(marks(W::Other, K::None) & MARK_DATE, 0);
     }
 
     #[test]

@@ -217,6 +217,7 @@ struct Parts {
     event_words: bool,
     strike_words: bool,
     casualty_words: bool,
+    date_words: bool,
 }
 
 /// The tokens, cuts, clauses and mentions of all the sentences of a text, each kind in one
@@ -281,6 +282,8 @@ impl Prepared {
                 event_words,
                 strike_words: event_words && marks & lexicon::MARK_STRIKE != 0,
                 casualty_words: event_words && marks & lexicon::MARK_CASUALTY != 0,
+                // a word cut in parts may have a part that starts a date
+                date_words: marks & lexicon::MARK_DATE != 0 || cuts.len() > c0,
             });
         }
         Prepared {
@@ -316,6 +319,7 @@ impl Prepared {
                 event_words: parts.event_words,
                 strike_words: parts.strike_words,
                 casualty_words: parts.casualty_words,
+                date_words: parts.date_words,
                 day_date: OnceCell::new(),
                 cues: OnceCell::new(),
             })
@@ -359,6 +363,9 @@ pub(crate) struct Sent<'t> {
     /// True if the sentence tells an event ([`Sent::event_words`]) and has a casualty or toll
     /// word ([`lexicon::MARK_CASUALTY`]): only such a sentence can tell a casualty.
     pub casualty_words: bool,
+    /// True if a token has a cut or is a word of the dates' keywords
+    /// ([`lexicon::MARK_DATE`]); else only a figure can start a date ([`Doc::may_have_date`]).
+    date_words: bool,
     /// The last day-precision date of a sentence without event words, read when an event
     /// of its paragraph first needs it; boxed, as most sentences have none (a sentence
     /// record is kept for every sentence of the article).
@@ -1024,7 +1031,7 @@ impl<'t> Doc<'t> {
     /// The dates of a sentence with their token ranges, on the terms of [`Doc::numbers`].
     pub(crate) fn dates<'s>(&self, s: &'s Sent) -> &'s [(DateRef, usize, usize)] {
         s.dates.get_or_init(|| {
-            if !s.event_words {
+            if !s.event_words || !self.may_have_date(s) {
                 return Vec::new();
             }
             work::add(s.toks.len());
@@ -1035,6 +1042,16 @@ impl<'t> Doc<'t> {
             });
             v
         })
+    }
+
+    /// Whether sentence `s` may have a date: a word of it may start one
+    /// ([`Sent::date_words`]), or it has a digit. Told without reading its tokens: the
+    /// tokenizer marked its words, and its bytes are read eight at a time.
+    fn may_have_date(&self, s: &Sent) -> bool {
+        s.date_words
+            || s.span
+                .get(self.text)
+                .is_none_or(|t| dates::has_digit(t.as_bytes()))
     }
 
     /// The dates of a sentence in text order, read from the words of its tokens.
@@ -1517,8 +1534,12 @@ fn own_day_date<'s>(doc: &Doc, p: &'s Sent) -> Option<&'s DateRef> {
     } else {
         p.day_date
             .get_or_init(|| {
-                // the last day date, read without a vector of all
+                // the last day date, read without a vector of all (none where no token can
+                // start a date)
                 let mut last = None;
+                if !doc.may_have_date(p) {
+                    return None;
+                }
                 doc.for_each_date(p, |d| {
                     if is_day(&d) {
                         last = Some(d);
@@ -1601,7 +1622,8 @@ mod tests {
 
     /// The dates read from the tokens of `t` (alone, and inside a longer text) are the
     /// dates the scanner reads from its text, with and without a publication date; the
-    /// windows read have the scanner's words.
+    /// windows read have the scanner's words; a sentence whose marks say it has no date
+    /// (`Sent::date_words`) has none.
     fn same_dates(t: &str) {
         for (text, span) in [
             (t.to_string(), Span::new(0, t.len())),
@@ -1609,15 +1631,21 @@ mod tests {
             (format!("3 May {t} Monday"), Span::new(6, 6 + t.len())),
         ] {
             let (mut toks, mut cuts) = (Vec::new(), Vec::new());
-            tokenize(&text, span, &mut toks, &mut cuts);
+            let marks = tokenize(&text, span, &mut toks, &mut cuts);
+            let digit = span
+                .get(&text)
+                .is_none_or(|t| dates::has_digit(t.as_bytes()));
+            let date_words = marks & lexicon::MARK_DATE != 0 || !cuts.is_empty() || digit;
             let tok = |x: &Tok| (x.span, x.punct);
             dates::check_windows(&text, span, &toks, tok, &cuts);
             for published in [None, NaiveDate::from_ymd_opt(2016, 8, 16)] {
+                let scanned = dates::dates(&text, span, published);
+                assert!(date_words || scanned.is_empty(), "{t:?}: a date unmarked");
                 let mut got = Vec::new();
                 dates::for_each_date_of_tokens(&text, &toks, tok, &cuts, published, |d| {
                     got.push(dates::with_words(d, &text))
                 });
-                assert_eq!(got, dates::dates(&text, span, published), "{t:?}");
+                assert_eq!(got, scanned, "{t:?}");
             }
         }
     }
