@@ -560,21 +560,21 @@ fn trigger(doc: &Doc, s: &Sent, a: usize, b: usize) -> Option<Trigger> {
         let Some((i, weapon, strong)) = found else {
             continue;
         };
-        let definite = is_definite(doc, s, a, i);
         if strong {
             return Some(Trigger {
                 tok: i,
                 weapon,
                 strong: true,
-                definite,
+                definite: is_definite(doc, s, a, i),
             });
         }
+        // a weak trigger after the first is kept for nothing: its article is not read
         if weak.is_none() {
             weak = Some(Trigger {
                 tok: i,
                 weapon,
                 strong: false,
-                definite,
+                definite: is_definite(doc, s, a, i),
             });
         }
     }
@@ -618,13 +618,12 @@ fn by_trigger(
     {
         return None;
     }
-    let actor_before = actor_before(doc, s, prev, &lw);
-    let verb_after_aux = verb_after_aux(doc, s, a, i, &lw);
-    // the clause's weapon is read only where the trigger's own words leave it to decide
+    // the words around a trigger strong by itself are not read, and the clause's weapon only
+    // where the trigger's own words leave it to decide
     let strong = strong
-        || verb_after_aux
         || prev_weapon.is_some()
-        || actor_before
+        || actor_before(doc, s, prev, &lw)
+        || verb_after_aux(doc, s, a, i, &lw)
         || (!is_attack && cl.weapon().is_some());
     let weapon = wp.or(prev_weapon).or_else(|| cl.weapon());
     Some((i, weapon, strong))
@@ -1321,9 +1320,10 @@ fn is_no_subject(doc: &Doc, s: &Sent, t: usize, m: &super::Ment) -> bool {
 /// subjects; "X destroyed a tank of Y with artillery fire": the subject, not the nearest.
 /// Replaces `best` with that subject where one is.
 fn first_subject(doc: &Doc, s: &Sent, a: usize, t: usize, best: &mut Option<(usize, Entity)>) {
-    let instrument =
-        (t.saturating_sub(3).max(a)..t).any(|k| doc.word_at_is(s, k, lexicon::INSTRUMENT));
     if let Some((bi, _)) = best {
+        // the words before the trigger are read only where a subject was found
+        let instrument =
+            (t.saturating_sub(3).max(a)..t).any(|k| doc.word_at_is(s, k, lexicon::INSTRUMENT));
         let bm = s.ments.get(*bi).copied();
         let coordinated =
             bm.is_some_and(|m| m.a >= 2 && s.toks.get(m.a - 1).is_some_and(|x| x.w == W::Conj));
