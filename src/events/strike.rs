@@ -560,21 +560,21 @@ fn trigger(doc: &Doc, s: &Sent, a: usize, b: usize) -> Option<Trigger> {
         let Some((i, weapon, strong)) = found else {
             continue;
         };
-        let definite = is_definite(doc, s, a, i);
         if strong {
             return Some(Trigger {
                 tok: i,
                 weapon,
                 strong: true,
-                definite,
+                definite: is_definite(doc, s, a, i),
             });
         }
+        // a weak trigger after the first is kept for nothing: its article is not read
         if weak.is_none() {
             weak = Some(Trigger {
                 tok: i,
                 weapon,
                 strong: false,
-                definite,
+                definite: is_definite(doc, s, a, i),
             });
         }
     }
@@ -618,13 +618,12 @@ fn by_trigger(
     {
         return None;
     }
-    let actor_before = actor_before(doc, s, prev, &lw);
-    let verb_after_aux = verb_after_aux(doc, s, a, i, &lw);
-    // the clause's weapon is read only where the trigger's own words leave it to decide
+    // the words around a trigger strong by itself are not read, and the clause's weapon only
+    // where the trigger's own words leave it to decide
     let strong = strong
-        || verb_after_aux
         || prev_weapon.is_some()
-        || actor_before
+        || actor_before(doc, s, prev, &lw)
+        || verb_after_aux(doc, s, a, i, &lw)
         || (!is_attack && cl.weapon().is_some());
     let weapon = wp.or(prev_weapon).or_else(|| cl.weapon());
     Some((i, weapon, strong))
@@ -1203,45 +1202,54 @@ enum Scan {
 /// The actor a sentence's mentions name for the trigger at `t` in clause [a, b) (`speech`:
 /// the report it is told in): an agent after "by", else the best subject before it.
 fn scan(doc: &Doc, s: &Sent, a: usize, b: usize, t: usize, speech: Option<Speech>) -> Scan {
-    let mut best: Option<(usize, Entity)> = None;
+    // the first agent: "by LNA forces" after the trigger, whatever else is named
     for (mi, m) in s.ments.iter().enumerate() {
-        if !doc.has_kind(m, &ACTOR_KINDS) {
-            continue;
-        }
-        // "Israel's army said the rockets were fired...": the speaker did not fire them,
-        // unless it speaks of its own act ("France's army said it had killed")
-        if let Some(sp) = speech {
-            let told = m.a > sp.verb && m.a < t;
-            if sp.own && told || !sp.own && speaks(doc, s, m, sp.verb) {
-                continue;
-            }
-        }
-        // "the Hamas-run health ministry", "IS-held villages": a modifier acts on nothing
-        if super::roles::is_compound_modifier(doc, m) {
-            continue;
-        }
-        if is_agent(doc, s, t, m) && m.a > t && m.a < b {
+        if m.a > t && m.a < b && may_act(doc, s, t, m, speech) && is_agent(doc, s, t, m) {
             if let Some(e) = doc.as_actor(m) {
                 return Scan::By(mi, e);
             }
         }
-        if m.b > t || m.a < a && m.b > a {
+    }
+    // the best subject is the last in the clause, else the last before it: sought from the
+    // end, so that only the subject kept is read as an actor, not every one before it
+    let mut before: Option<(usize, Entity)> = None;
+    for (mi, m) in s.ments.iter().enumerate().rev() {
+        let in_clause = m.a >= a;
+        // outside the clause, only a subject before it, and only the last
+        if m.b > t || !in_clause && (m.b > a || before.is_some()) {
             continue;
         }
-        if is_no_subject(doc, s, t, m) {
+        if !may_act(doc, s, t, m, speech) || is_no_subject(doc, s, t, m) {
             continue;
         }
         let Some(e) = doc.as_actor(m) else {
             continue;
         };
-        // prefer the clause; outside it, only a subject before the clause
-        let in_clause = m.a >= a;
-        match &best {
-            Some((bi, _)) if s.ments.get(*bi).is_some_and(|bm| bm.a >= a) && !in_clause => {}
-            _ => best = Some((mi, e)),
+        if in_clause {
+            return Scan::Best(Some((mi, e)));
+        }
+        before = Some((mi, e));
+    }
+    Scan::Best(before)
+}
+
+/// Whether the mention `m` can be the actor of the trigger at `t` at all, wherever it
+/// stands ([`scan`]): an actor's entry, not the speaker of the report `speech` the strike
+/// is told in, not a modifier.
+fn may_act(doc: &Doc, s: &Sent, t: usize, m: &super::Ment, speech: Option<Speech>) -> bool {
+    if !doc.has_kind(m, &ACTOR_KINDS) {
+        return false;
+    }
+    // "Israel's army said the rockets were fired...": the speaker did not fire them,
+    // unless it speaks of its own act ("France's army said it had killed")
+    if let Some(sp) = speech {
+        let told = m.a > sp.verb && m.a < t;
+        if sp.own && told || !sp.own && speaks(doc, s, m, sp.verb) {
+            return false;
         }
     }
-    Scan::Best(best)
+    // "the Hamas-run health ministry", "IS-held villages": a modifier acts on nothing
+    !super::roles::is_compound_modifier(doc, m)
 }
 
 /// "by LNA forces", "by alleged LNA forces", "by suspected Israeli jets": whether the
@@ -1312,9 +1320,10 @@ fn is_no_subject(doc: &Doc, s: &Sent, t: usize, m: &super::Ment) -> bool {
 /// subjects; "X destroyed a tank of Y with artillery fire": the subject, not the nearest.
 /// Replaces `best` with that subject where one is.
 fn first_subject(doc: &Doc, s: &Sent, a: usize, t: usize, best: &mut Option<(usize, Entity)>) {
-    let instrument =
-        (t.saturating_sub(3).max(a)..t).any(|k| doc.word_at_is(s, k, lexicon::INSTRUMENT));
     if let Some((bi, _)) = best {
+        // the words before the trigger are read only where a subject was found
+        let instrument =
+            (t.saturating_sub(3).max(a)..t).any(|k| doc.word_at_is(s, k, lexicon::INSTRUMENT));
         let bm = s.ments.get(*bi).copied();
         let coordinated =
             bm.is_some_and(|m| m.a >= 2 && s.toks.get(m.a - 1).is_some_and(|x| x.w == W::Conj));
