@@ -5,6 +5,7 @@
 
 use chrono::Datelike;
 
+use super::same_code;
 use crate::model::{DateRef, Place, PlaceKind, Precision};
 
 /// True if two dates can be one day: unknown (or only inferred from the report) on either
@@ -48,7 +49,7 @@ pub(crate) fn dates_agree(a: Option<&DateRef>, b: Option<&DateRef>) -> bool {
 /// countries that differ cannot.
 pub(crate) fn place_agrees(a: &Place, b: &Place) -> bool {
     if let (Some(x), Some(y)) = (&a.country, &b.country) {
-        if x != y {
+        if !same_code(x, y) {
             return false;
         }
     }
@@ -60,7 +61,7 @@ pub(crate) fn place_agrees(a: &Place, b: &Place) -> bool {
         }
     }
     let provinces_agree = match (province(a), province(b)) {
-        (Some(x), Some(y)) => x == y,
+        (Some(x), Some(y)) => same_code(x, y),
         _ => true,
     };
     match (a.kind, b.kind) {
@@ -137,9 +138,10 @@ fn same_provinces(a: &[Place], b: &[Place]) -> bool {
 
 /// True if every province code of `xs` is one of `ys`.
 fn within(xs: &[Place], ys: &[Place]) -> bool {
-    xs.iter()
-        .filter_map(|p| p.code.as_deref())
-        .all(|x| ys.iter().any(|y| y.code.as_deref() == Some(x)))
+    xs.iter().filter_map(|p| p.code.as_deref()).all(|x| {
+        ys.iter()
+            .any(|y| y.code.as_deref().is_some_and(|y| same_code(x, y)))
+    })
 }
 
 /// The codes of a list of provinces, sorted, once each.

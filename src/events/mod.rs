@@ -1235,8 +1235,11 @@ impl<'t> Doc<'t> {
         m: &Mention,
         rank: impl Fn(EntryKind) -> u8,
     ) -> Option<(u32, &'t Entry)> {
-        let words = m.span.get(self.text).unwrap_or("");
-        let by_alias = |e: &Entry| !e.name().eq_ignore_ascii_case(words);
+        // the mention's words are read only when two entries of one weight need them
+        let by_alias = |e: &Entry| {
+            !e.name()
+                .eq_ignore_ascii_case(m.span.get(self.text).unwrap_or(""))
+        };
         let mut best: Option<Candidate<'t>> = None;
         for (_, e) in self.gaz.entries_of(m) {
             let r = rank(e.kind());
@@ -1289,7 +1292,8 @@ impl<'t> Doc<'t> {
         let next = s.toks.get(m.b);
         let next2 = s.toks.get(m.b + 1);
         next.is_some_and(|t| t.w == W::Report)
-            || next.is_some_and(|t| self.word(t) == "'s") && next2.is_some_and(|t| t.w == W::Report)
+            // the class first: a word is sliced from the text only before a reporting word
+            || next2.is_some_and(|t| t.w == W::Report) && next.is_some_and(|t| self.word(t) == "'s")
             || next
                 .is_some_and(|t| self.could_be_title(t) && self.word_is(t, lexicon::SPEAKER_TITLES))
     }
@@ -1334,13 +1338,13 @@ impl<'t> Doc<'t> {
             PlaceKind::Province => Some(p.clone()),
             PlaceKind::Country => None,
             _ => {
-                let (code, name) = self.province_name(p)?;
+                let code = p.province.as_ref()?;
                 Some(Place {
                     text: String::new(),
-                    name,
+                    name: self.province_name(code),
                     kind: PlaceKind::Province,
-                    country: p.country.clone(),
-                    code: Some(code),
+                    country: share(p.country.as_ref()),
+                    code: share(Some(code)),
                     province: None,
                     span: p.span,
                 })
@@ -1348,42 +1352,94 @@ impl<'t> Doc<'t> {
         }
     }
 
-    /// The province code of a town `p` with the gazetteer's name of that province, looked
-    /// up once per article: a town's province is asked for every event and figure placed
-    /// there, and the gazetteer's lookup hashes and probes its table of codes each time.
-    fn province_name(&self, p: &Place) -> Option<(Cow<'static, str>, Option<Cow<'static, str>>)> {
-        let code = p.province.as_ref()?;
-        let found = self
-            .province_names
-            .borrow()
-            .iter()
-            .find(|(c, _)| same_code(c, code))
-            .map(|(_, name)| name.clone());
-        if let Some(name) = found {
-            return Some((code.clone(), name));
+    /// The gazetteer's name of the province `code` (of a town), looked up once per article:
+    /// a town's province is asked for every event and figure placed there, and the
+    /// gazetteer's lookup hashes and probes its table of codes each time.
+    fn province_name(&self, code: &str) -> Option<Cow<'static, str>> {
+        let key = code_key(code);
+        if let Some((_, _, name)) =
+            self.province_names.borrow().iter().find(|(k, long, _)| {
+                *k == key && long.as_deref().is_none_or(|c| same_code(c, code))
+            })
+        {
+            return share(name.as_ref());
         }
         let name = self.gaz.shared_name_of(code);
         let mut names = self.province_names.borrow_mut();
         if names.is_empty() {
             names.reserve(8);
         }
-        names.push((code.clone(), name.clone()));
-        Some((code.clone(), name))
+        // a code too long for a key is kept to be compared (none of ISO 3166-2 is)
+        let long = (key == LONG_CODE).then(|| code.to_string());
+        names.push((key, long, share(name.as_ref())));
+        name
     }
+}
+
+/// A copy of a string of an output value: a borrowed one (the built-in gazetteer's, most
+/// are) by its reference, inline where `Cow::clone` may be a call.
+#[inline]
+fn share(s: Option<&Cow<'static, str>>) -> Option<Cow<'static, str>> {
+    s.map(|s| match s {
+        Cow::Borrowed(b) => Cow::Borrowed(*b),
+        Cow::Owned(o) => Cow::Owned(o.clone()),
+    })
 }
 
 /// The lengths and first letters of [`lexicon::SPEAKER_TITLES`], for [`Doc::is_speaker`].
 static SPEAKER_SHAPES: lexicon::Shapes = lexicon::Shapes::of(&[lexicon::SPEAKER_TITLES]);
 
-/// True if two codes are the same: compared a byte at a time, as a code is a few bytes and
-/// a call to `memcmp` costs more.
-fn same_code(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
+/// True if two codes are the same: a code of up to eight bytes is compared as two words
+/// (its first and last four bytes, or two), as a code is a few bytes and a call to
+/// `memcmp`, or a loop over its bytes, costs more.
+pub(crate) fn same_code(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    if a.len() > 8 {
+        return a == b;
+    }
+    if let (Some(a0), Some(b0), Some(a1), Some(b1)) = (
+        a.first_chunk::<4>(),
+        b.first_chunk::<4>(),
+        a.last_chunk::<4>(),
+        b.last_chunk::<4>(),
+    ) {
+        return a0 == b0 && a1 == b1;
+    }
+    if let (Some(a0), Some(b0), Some(a1), Some(b1)) = (
+        a.first_chunk::<2>(),
+        b.first_chunk::<2>(),
+        a.last_chunk::<2>(),
+        b.last_chunk::<2>(),
+    ) {
+        return a0 == b0 && a1 == b1;
+    }
+    a.first() == b.first()
 }
 
 /// Names by code ([`Doc::province_names`]): an article names few provinces, so a list is
-/// searched faster than a map is hashed.
-pub(crate) type CodeNames = Vec<(Cow<'static, str>, Option<Cow<'static, str>>)>;
+/// searched faster than a map is hashed, and by each code's [`code_key`], one number
+/// compared, not its bytes (a code longer than a key is kept beside it).
+pub(crate) type CodeNames = Vec<(u64, Option<String>, Option<Cow<'static, str>>)>;
+
+/// The [`code_key`] of every code longer than seven bytes: those are compared by their bytes.
+const LONG_CODE: u64 = u64::MAX;
+
+/// A code of up to seven bytes as one number: its bytes, and its length in the top byte (so
+/// two codes have the same key only if they are the same); [`LONG_CODE`] for a longer one.
+fn code_key(code: &str) -> u64 {
+    let b = code.as_bytes();
+    if b.len() > 7 {
+        return LONG_CODE;
+    }
+    b.iter()
+        .enumerate()
+        .fold((b.len() as u64) << 56, |k, (i, &x)| {
+            k | u64::from(x) << (8 * i)
+        })
+}
 
 /// True if the token before `a` (skipping determiners and adjectives-like capitals once)
 /// puts a mention at `a` in a place role.
@@ -1753,5 +1809,34 @@ mod tests {
         fn proptest_dates_of_any_string(t in proptest::prelude::any::<String>()) {
             same_dates(&t);
         }
+    }
+
+    #[test]
+    fn code_keys_tell_codes_apart() {
+        let codes = [
+            "", "S", "SY", "SY-HL", "SY-ID", "SY-HL\0", "UA-14", "GB-ENG", "IQ-ANB", "ABCDEFG",
+        ];
+        for a in codes {
+            assert_ne!(code_key(a), LONG_CODE, "{a}");
+            for b in codes {
+                assert_eq!(code_key(a) == code_key(b), a == b, "{a} {b}");
+            }
+        }
+        assert_eq!(code_key("ABCDEFGH"), LONG_CODE);
+        let more = [
+            "ABCDEFGH",
+            "ABCDEFGI",
+            "BBCDEFGH",
+            "ABCDEFGHI",
+            "ABCDEFGHJ",
+            "SYX",
+            "SXY",
+        ];
+        for a in codes.iter().chain(&more) {
+            for b in codes.iter().chain(&more) {
+                assert_eq!(same_code(a, b), a == b, "{a} {b}");
+            }
+        }
+        assert_eq!(code_key("SY-HL"), code_key(&String::from("SY-HL")));
     }
 }
