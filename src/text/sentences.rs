@@ -109,6 +109,17 @@ fn is_sentence_start(c: char) -> bool {
         || matches!(c, '"' | '\'' | '\u{201c}' | '\u{2018}' | '\u{ab}')
 }
 
+/// [`is_sentence_start`] of the char at byte `k` of `text` (false past its end), told from the
+/// byte when it is ASCII: a capital, a digit or a quote.
+fn starts_sentence(text: &str, k: usize) -> bool {
+    match text.as_bytes().get(k) {
+        Some(&b) if b.is_ascii() => {
+            b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'"' || b == b'\''
+        }
+        _ => char_at(text, k).is_some_and(is_sentence_start),
+    }
+}
+
 /// `.`, `!` and `?`: the bytes where a sentence may end (1 for those, 0 for any other).
 fn is_terminal(b: u8) -> u8 {
     u8::from(b == b'.') | u8::from(b == b'!') | u8::from(b == b'?')
@@ -345,11 +356,19 @@ fn mark_teasers(text: &str, lines: &mut [Line], paras: &[Para]) {
     }
 }
 
-/// Pushes the trimmed `text[start..end]` as a sentence if it is not empty.
+/// Pushes `text[start..end]` as a sentence if it is not empty. Its ends need no trimming:
+/// [`split_run`] cuts only where a sentence starts (a trimmed line's start, or a char that is
+/// no white space: [`starts_sentence`] or a capital) and ends (a trimmed line's end, or
+/// after a `.!?` run and its closers), so no white space is at either edge.
 fn push(out: &mut Vec<Sentence>, text: &str, start: usize, end: usize, paragraph: usize) {
-    if let Some(span) = trimmed(text, start, end) {
+    debug_assert_eq!(
+        trimmed(text, start, end),
+        (start < end).then(|| Span::new(start, end)),
+        "a sentence's edges are no white space"
+    );
+    if start < end {
         out.push(Sentence {
-            span,
+            span: Span::new(start, end),
             paragraph,
             headline: false,
         });
@@ -435,7 +454,7 @@ fn next_sentence_start(text: &str, p: usize, j: usize, limit: usize) -> Option<u
         return glued_sentence_start(text, p, j, limit);
     }
     let k = skip_ws(text, j, limit);
-    if k >= limit || !is_sentence_start(char_at(text, k)?) {
+    if k >= limit || !starts_sentence(text, k) {
         return None;
     }
     if text.as_bytes().get(p) == Some(&b'.') && is_abbreviation(text, p) {
@@ -1201,6 +1220,74 @@ mod tests {
             }
         }
         assert!(dots > 10_000);
+    }
+
+    #[test]
+    fn starts_sentence_is_the_char_test() {
+        let text = "aZ09\"'.(\u{201c}\u{2018}\u{ab}\u{e9}\u{c9}\u{5d0} \t";
+        for k in 0..=text.len() + 1 {
+            assert_eq!(
+                starts_sentence(text, k),
+                char_at(text, k).is_some_and(is_sentence_start),
+                "{k}"
+            );
+        }
+        for b in 0..128u8 {
+            let text = char::from(b).to_string();
+            assert_eq!(
+                starts_sentence(&text, 0),
+                is_sentence_start(char::from(b)),
+                "{b}"
+            );
+        }
+    }
+
+    /// [`push`] takes a sentence's ends as they are cut: they must need no trimming.
+    #[test]
+    fn sentences_need_no_trimming() {
+        const PIECES: &[&str] = &[
+            "Jets hit",
+            ".",
+            "!",
+            "?",
+            " ",
+            "  ",
+            "\n",
+            "\n\n",
+            "\r\n",
+            "\"",
+            "\u{201d}",
+            ")",
+            "\u{a0}",
+            "\u{3000}",
+            "U.S",
+            "Gen",
+            "said",
+            "A",
+            "a",
+            "3",
+            "market.Witnesses",
+            "\t",
+            "\u{2019}",
+            "\u{c9}t\u{e9}",
+            "x",
+        ];
+        let mut next = crate::text::xorshift(0x6a09_e667_f3bc_c908);
+        let mut sentences = 0;
+        for _ in 0..20_000 {
+            let mut s = String::new();
+            for _ in 0..next() % 16 {
+                s.push_str(PIECES[(next() % PIECES.len() as u64) as usize]);
+            }
+            for part in [Part::WHOLE, Part::default()] {
+                for sentence in super::segment(&s, part).sentences {
+                    let (a, z) = (sentence.span.start, sentence.span.end);
+                    assert_eq!(trimmed(&s, a, z), Some(sentence.span), "{s:?} {a}..{z}");
+                    sentences += 1;
+                }
+            }
+        }
+        assert!(sentences > 20_000);
     }
 
     #[test]
