@@ -123,16 +123,14 @@ const WALK_BACK: usize = 16;
 fn before(doc: &Doc, s: &Sent, a: usize, t: usize) -> Before {
     let near = a.max(t.saturating_sub(3));
     let lowest = a.max(t.saturating_sub(WALK_BACK));
-    // the tokens walked, as a slice: no bounds check per token
-    let toks = s.toks.get(lowest..t.min(s.toks.len())).unwrap_or(&[]);
-    for (j, tok) in toks.iter().enumerate().rev() {
+    for i in (lowest..t).rev() {
+        let Some(tok) = s.toks.get(i) else { continue };
         let W::Cue(m) = tok.w else { continue };
         if tok.cap {
             return Before::Unsure;
         }
         // the three tokens before the trigger: any cue decides, "no" only right before
         // the trigger's phrase; further back, not "no" or "without"
-        let i = lowest + j;
         let skip = if i >= near {
             doc.word_is(tok, lexicon::NO) && t - i > 2
         } else {
