@@ -10,7 +10,8 @@ use crate::model::{DateRef, Modality};
 
 /// The modal cues of a sentence, read once for every trigger that asks ([`of`] used to walk
 /// back over its clause for each, and test each token against every date: triggers × clause
-/// × dates in a long sentence, issue 13).
+/// × dates in a long sentence, issue 13). Read only for a trigger the bounded walk back
+/// ([`before`]) cannot tell: after a capitalised cue, or in a long clause.
 #[derive(Default)]
 pub(crate) struct Cues {
     /// The cues that decide from any distance (not "no" or "without", not in a date):
@@ -90,8 +91,66 @@ fn is_near_only(doc: &Doc, tok: &super::Tok) -> bool {
 
 /// The modality of the trigger at token `t` in the clause starting at token `a`.
 pub(crate) fn of(doc: &Doc, s: &Sent, a: usize, t: usize) -> Modality {
-    let cues = s.cues.get_or_init(|| Cues::new(doc, s));
     super::work::add(1);
+    match before(doc, s, a, t) {
+        Before::Cue(m) => m,
+        Before::None => after(doc, s, t),
+        Before::Unsure => by_cues(doc, s, a, t),
+    }
+}
+
+/// What the walk back from a trigger tells ([`before`]).
+#[derive(Debug, PartialEq, Eq)]
+enum Before {
+    /// The cue that decides.
+    Cue(Modality),
+    /// No cue before the trigger in its clause: the words after it decide.
+    None,
+    /// A capitalised cue, which may be a month's name in a date, or a clause too long to
+    /// walk: the sentence's cues decide ([`by_cues`]).
+    Unsure,
+}
+
+/// How many tokens before a trigger [`before`] walks: further, the sentence's cues are
+/// read once ([`Cues`]), so a clause of many triggers is not walked for each.
+const WALK_BACK: usize = 16;
+
+/// The cue before the trigger at `t` in the clause from `a`, read by a walk back over its
+/// words: a lowercase cue is in no date (a cue inside a date is a month's name, which a
+/// date has only capitalised), so most triggers are told without the sentence's cues and
+/// dates (most sentences asked have no cue before the trigger, and no sentence's cues are
+/// read for them).
+fn before(doc: &Doc, s: &Sent, a: usize, t: usize) -> Before {
+    let near = a.max(t.saturating_sub(3));
+    let lowest = a.max(t.saturating_sub(WALK_BACK));
+    for i in (lowest..t).rev() {
+        let Some(tok) = s.toks.get(i) else { continue };
+        let W::Cue(m) = tok.w else { continue };
+        if tok.cap {
+            return Before::Unsure;
+        }
+        // the three tokens before the trigger: any cue decides, "no" only right before
+        // the trigger's phrase; further back, not "no" or "without"
+        let skip = if i >= near {
+            doc.word_is(tok, lexicon::NO) && t - i > 2
+        } else {
+            is_near_only(doc, tok)
+        };
+        if !skip {
+            return Before::Cue(m);
+        }
+    }
+    if lowest > a {
+        Before::Unsure
+    } else {
+        Before::None
+    }
+}
+
+/// The modality of the trigger at token `t` in the clause starting at token `a`, by the
+/// sentence's cues (read once for the sentence).
+fn by_cues(doc: &Doc, s: &Sent, a: usize, t: usize) -> Modality {
+    let cues = s.cues.get_or_init(|| Cues::new(doc, s));
     // the three tokens before the trigger, nearest first: any cue not in a date decides
     // ("May" in "9 May 2020" is a month, not a modal)
     for i in (a.max(t.saturating_sub(3))..t).rev() {
@@ -207,5 +266,51 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The walk back from a trigger, where it tells, tells what the sentence's cues tell,
+    /// for every clause start and trigger of the sentences of cue words around dates.
+    #[test]
+    fn the_walk_back_tells_what_the_cues_tell() {
+        let cues = [
+            "may", "will", "could", "not", "no", "without", "would", "if", "never",
+        ];
+        let frames = [
+            "Troops {} attack on 9 {} 2020, officials said, and {} {} strike.",
+            "{} rebels {} strike {} 9, 2020 and {} 2021 after they {} not attack.",
+            "Police said on Monday that troops {} clash, and the army said there {} no fighting in the long northern border region of the country where rebels {} attack.",
+        ];
+        let gaz = Gazetteer::builtin();
+        let (mut walked, mut unsure) = (0, 0);
+        for frame in frames {
+            for cue in cues {
+                let text = frame.replace("{}", cue);
+                let published = chrono::NaiveDate::from_ymd_opt(2020, 6, 1);
+                let seg = crate::text::segment(&text, crate::text::Part::WHOLE);
+                let mentions = gaz.find(&text);
+                let prepared = super::super::Prepared::new(&text, &seg.sentences, &mentions);
+                let doc = Doc::new(gaz, &text, &prepared, published);
+                for s in &doc.sents {
+                    for a in 0..s.toks.len() {
+                        for t in a..=s.toks.len() {
+                            let full = by_cues(&doc, s, a, t);
+                            match before(&doc, s, a, t) {
+                                Before::Cue(m) => {
+                                    assert_eq!(m, full, "{text} {a} {t}");
+                                    walked += 1;
+                                }
+                                Before::None => {
+                                    assert_eq!(after(&doc, s, t), full, "{text} {a} {t}");
+                                    walked += 1;
+                                }
+                                Before::Unsure => unsure += 1,
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // most triggers are told by the walk
+        assert!(unsure < walked, "{unsure} unsure, {walked} walked");
     }
 }
