@@ -739,8 +739,9 @@ struct Entry {
 /// string comparisons took 260 instructions per token.
 pub(crate) struct Lexicon {
     words: Vec<Entry>,
-    /// Index + 1 into `words`, 0 for empty; a power of two, at most a third full.
-    slots: Vec<u32>,
+    /// Index + 1 into `words`, 0 for empty; a power of two, at most a twelfth full, so that
+    /// most words of a text, which are no word of the lexicon, find an empty slot first.
+    slots: Vec<u16>,
     mask: usize,
     /// 64 less the bits of a slot's index.
     shift: u32,
@@ -800,10 +801,10 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         }
     }
     // at least two slots, so that a shift is under 64
-    let size = (words.len() * 3).next_power_of_two().max(2);
+    let size = (words.len() * 12).next_power_of_two().max(2);
     let mut lexicon = Lexicon {
         words: Vec::new(),
-        slots: vec![0u32; size],
+        slots: vec![0u16; size],
         mask: size - 1,
         shift: 64 - size.trailing_zeros(),
     };
@@ -812,8 +813,9 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         while lexicon.slots.get(i).is_some_and(|&s| s != 0) {
             i = (i + 1) & lexicon.mask;
         }
-        if let Some(s) = lexicon.slots.get_mut(i) {
-            *s = k as u32 + 1;
+        // (a word past a slot's index would never be found: a test finds every word)
+        if let (Some(s), Ok(n)) = (lexicon.slots.get_mut(i), u16::try_from(k + 1)) {
+            *s = n;
         }
     }
     lexicon.words = words;
