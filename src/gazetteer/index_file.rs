@@ -28,7 +28,7 @@ use super::{builtin, Entry, EntryKind, Gazetteer, Inner, Names, RunFilter, Slot}
 
 const MAGIC: u32 = u32::from_le_bytes(*b"CEGZ");
 /// Bumped whenever the layout of a table changes.
-const VERSION: u32 = 5;
+const VERSION: u32 = 6;
 /// Words per entry record.
 const ENTRY_WORDS: usize = 4;
 
@@ -135,7 +135,7 @@ fn slot_words(s: &Slot) -> [u32; ENTRY_WORDS] {
             | u32::from(s.province) << 8
             | u32::from(s.kind as u8) << 16
             | u32::from(s.flags) << 24,
-        u32::from(s.country[0]) | u32::from(s.country[1]) << 8,
+        u32::from(s.country[0]) | u32::from(s.country[1]) << 8 | u32::from(s.name) << 16,
     ]
 }
 
@@ -151,6 +151,7 @@ fn slot_of(record: &[u8; ENTRY_WORDS * 4]) -> Option<Slot> {
     Some(Slot {
         start: w0,
         pats: w1 as u16,
+        name: (w3 >> 16) as u16,
         attrs: (w1 >> 16) as u16,
         code: w2 as u8,
         province: (w2 >> 8) as u8,
