@@ -562,6 +562,12 @@ pub(crate) const MARK_CASUALTY: u8 = 32;
 /// apart). Set on words of any class, apart from [`marks`].
 pub(crate) const MARK_DATE: u8 = 64;
 
+/// A bit of [`Class::marks`]: a word after a trigger that makes it hypothetical or planned
+/// ([`HYPOTHETICAL_AFTER`], [`PLANNED_AFTER`], in any case), kept on each token
+/// ([`super::Tok::marks`]), so that [`super::modality`] passes the words after a trigger by
+/// one bit each. Set on words of any class, apart from [`marks`].
+pub(crate) const MARK_AFTER: u8 = 128;
+
 /// A word of the dates' keywords, lowercased at compile time (the lexicon's words are
 /// lowercase, the keywords capitalised: "Monday"); none has more than 16 bytes.
 #[derive(Clone, Copy)]
@@ -606,8 +612,8 @@ pub(crate) struct Class {
     pub w: W,
     pub k: K,
     /// [`MARK_EVENT`], [`MARK_NO_EVENT`], [`MARK_STRIKE`], [`MARK_CAUSE`], [`MARK_KIND`] and
-    /// [`MARK_CASUALTY`] bits of its class ([`marks`]), and the [`MARK_DATE`] bit of the
-    /// word.
+    /// [`MARK_CASUALTY`] bits of its class ([`marks`]), and the [`MARK_DATE`] and
+    /// [`MARK_AFTER`] bits of the word.
     pub marks: u8,
 }
 
@@ -788,14 +794,20 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             }
         }
     }
-    // the words the dates reader may start at, marked in the class they have
-    for w in DATE_WORDS.iter().map(Lowered::get) {
+    // the words the dates reader may start at, and the words after a trigger that tell
+    // its modality, marked in the class they have
+    let dated = DATE_WORDS.iter().map(|w| (w.get(), MARK_DATE));
+    let after = [HYPOTHETICAL_AFTER, PLANNED_AFTER]
+        .into_iter()
+        .flatten()
+        .map(|w| (w.as_bytes(), MARK_AFTER));
+    for (w, mark) in dated.chain(after) {
         match index.get(w).and_then(|&k| words.get_mut(k)) {
-            Some(e) => e.class.marks |= MARK_DATE,
+            Some(e) => e.class.marks |= mark,
             None => {
                 index.insert(w, words.len());
                 let mut e = entry(w, W::Other, K::None);
-                e.class.marks |= MARK_DATE;
+                e.class.marks |= mark;
                 words.push(e);
             }
         }
@@ -1343,6 +1355,47 @@ mod tests {
         assert_eq!(classify(b"this"), (W::Definite, K::None));
         assert_ne!(mark(b"This") & MARK_DATE, 0);
         assert_eq!(marks(W::Other, K::None) & MARK_DATE, 0);
+    }
+
+    /// Every word after a trigger that tells its modality (its own lists: a word added to
+    /// them without its mark fails here) carries the mark in any case, and other words do
+    /// not.
+    #[test]
+    fn words_after_a_trigger_are_marked_after() {
+        let mark = |w: &[u8]| table().classify(w, 0, w.len(), key_more(0, w)).marks;
+        for w in HYPOTHETICAL_AFTER.iter().chain(PLANNED_AFTER) {
+            for v in [w.to_string(), w.to_ascii_uppercase(), capitalised(w)] {
+                assert_ne!(mark(v.as_bytes()) & MARK_AFTER, 0, "{v}");
+            }
+        }
+        for w in [
+            &b"killed"[..],
+            b"likelihood",
+            b"plan",
+            b"expect",
+            b"may",
+            b"would",
+            b"feare",
+            b"possibles",
+        ] {
+            assert_eq!(mark(w) & MARK_AFTER, 0, "{w:?}");
+        }
+        // of the lexicon's words, those of the lists and only they
+        for e in &table().words {
+            let listed = HYPOTHETICAL_AFTER
+                .iter()
+                .chain(PLANNED_AFTER)
+                .any(|w| w.as_bytes() == e.word);
+            assert_eq!(e.class.marks & MARK_AFTER != 0, listed, "{:?}", e.word);
+        }
+    }
+
+    fn capitalised(w: &str) -> String {
+        let mut c = w.to_string();
+        if let Some(f) = c.get_mut(..1) {
+            f.make_ascii_uppercase();
+        }
+        c
     }
 
     #[test]

@@ -179,49 +179,42 @@ fn by_cues(doc: &Doc, s: &Sent, a: usize, t: usize) -> Modality {
 }
 
 /// The modality words after a trigger, in its clause: "more air strikes ... were likely",
-/// "strikes are expected".
+/// "strikes are expected". The words of [`lexicon::HYPOTHETICAL_AFTER`] and
+/// [`lexicon::PLANNED_AFTER`] carry a mark ([`lexicon::MARK_AFTER`], set by the lexicon as the
+/// tokenizer read them), so the nine tokens after the trigger are passed by one bit each, and
+/// the clause's end is found only for a marked word (most triggers have none after them).
 fn after(doc: &Doc, s: &Sent, t: usize) -> Modality {
-    // the first clause that holds `t` (clauses are in text order: those that end after `t`
-    // are the last ones)
-    let k = s.clauses.partition_point(|&(_, cb)| cb <= t);
-    let end = s
-        .clauses
-        .get(k)
-        .filter(|&&(ca, _)| ca <= t)
-        .map_or(s.toks.len(), |&(_, cb)| cb);
-    for tok in s.toks.get(t + 1..end.min(t + 10)).unwrap_or(&[]) {
-        // a word whose first letter starts no listed word of its length in bytes is none
-        // of them: not looked up
-        let len = tok.span.end.saturating_sub(tok.span.start);
-        if tok.punct != 0 || !AFTER_SHAPES.has_length(len) {
-            continue;
-        }
-        let first = doc
-            .text
-            .as_bytes()
-            .get(tok.span.start)
-            .copied()
-            .unwrap_or(0);
-        if !AFTER_SHAPES.may_start(first, len) {
-            continue;
-        }
-        let word = doc.word(tok);
-        if lexicon::is_one_of(word, lexicon::HYPOTHETICAL_AFTER) {
-            return Modality::Hypothetical;
-        }
-        if lexicon::is_one_of(word, lexicon::PLANNED_AFTER) {
-            return Modality::Planned;
-        }
+    let ahead = s.toks.get(t + 1..).unwrap_or(&[]);
+    let ahead = ahead.get(..AFTER_WALK).unwrap_or(ahead);
+    let Some(k) = ahead
+        .iter()
+        .position(|tok| tok.marks & lexicon::MARK_AFTER != 0)
+    else {
+        return Modality::Asserted;
+    };
+    // the first marked word decides, if it is in the trigger's clause (a word further on is
+    // further out of it)
+    if t + 1 + k >= clause_end(s, t) {
+        return Modality::Asserted;
     }
-    Modality::Asserted
+    match ahead.get(k) {
+        Some(tok) if doc.word_is(tok, lexicon::PLANNED_AFTER) => Modality::Planned,
+        _ => Modality::Hypothetical,
+    }
 }
 
-/// The words [`after`] looks for.
-const AFTER_LISTS: &[&[&str]] = &[lexicon::HYPOTHETICAL_AFTER, lexicon::PLANNED_AFTER];
+/// How many tokens after a trigger [`after`] reads.
+const AFTER_WALK: usize = 9;
 
-/// The lengths and first letters of the words [`after`] looks for: most words have none of
-/// them.
-static AFTER_SHAPES: lexicon::Shapes = lexicon::Shapes::of(AFTER_LISTS);
+/// The end of the first clause of sentence `s` that holds token `t` (clauses are in text
+/// order: those that end after `t` are the last ones), or of the sentence.
+fn clause_end(s: &Sent, t: usize) -> usize {
+    let k = s.clauses.partition_point(|&(_, cb)| cb <= t);
+    s.clauses
+        .get(k)
+        .filter(|&&(ca, _)| ca <= t)
+        .map_or(s.toks.len(), |&(_, cb)| cb)
+}
 
 #[cfg(test)]
 mod tests {
@@ -266,6 +259,58 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The words after a trigger, told by their marks, tell what reading them tells, for
+    /// every trigger of sentences of the listed words in any case, near and far, in the
+    /// trigger's clause and beyond it.
+    #[test]
+    fn the_marks_after_a_trigger_tell_what_its_words_tell() {
+        let by_words = |doc: &Doc, s: &Sent, t: usize| {
+            let end = clause_end(s, t).min(t + 10);
+            for tok in s.toks.get(t + 1..end).unwrap_or(&[]) {
+                let word = doc.word(tok);
+                if tok.punct == 0 && lexicon::is_one_of(word, lexicon::HYPOTHETICAL_AFTER) {
+                    return Modality::Hypothetical;
+                }
+                if tok.punct == 0 && lexicon::is_one_of(word, lexicon::PLANNED_AFTER) {
+                    return Modality::Planned;
+                }
+            }
+            Modality::Asserted
+        };
+        let words = lexicon::HYPOTHETICAL_AFTER
+            .iter()
+            .chain(lexicon::PLANNED_AFTER)
+            .flat_map(|w| [w.to_string(), w.to_ascii_uppercase()])
+            .chain(["plan", "likelihood", "expect", "planners"].map(String::from));
+        let frames = [
+            "More air strikes on the town were {} by officials, who said troops killed 3 people.",
+            "Rebels attacked the base, {} officials said, and the army shelled a village while troops killed 4 people nearby.",
+            "The bombing killed 5 people; more strikes are {}.",
+            "Strikes {} {} in the north, where the army killed 2 rebels.",
+        ];
+        let gaz = Gazetteer::builtin();
+        let mut told = [0; 4];
+        for frame in frames {
+            for w in words.clone() {
+                let text = frame.replace("{}", &w);
+                let published = chrono::NaiveDate::from_ymd_opt(2020, 6, 1);
+                let seg = crate::text::segment(&text, crate::text::Part::WHOLE);
+                let mentions = gaz.find(&text);
+                let prepared = super::super::Prepared::new(&text, &seg.sentences, &mentions);
+                let doc = Doc::new(gaz, &text, &prepared, published);
+                for s in &doc.sents {
+                    for t in 0..=s.toks.len() + 1 {
+                        let m = after(&doc, s, t);
+                        assert_eq!(m, by_words(&doc, s, t), "{text} {t}");
+                        told[m as usize] += 1;
+                    }
+                }
+            }
+        }
+        // each modality is told
+        assert!(told[..3].iter().all(|&n| n > 0), "{told:?}");
     }
 
     /// The walk back from a trigger, where it tells, tells what the sentence's cues tell,
