@@ -260,12 +260,7 @@ impl Prepared {
             // clauses matter only where an event can be told
             if event_words {
                 work::add(s.span.end.saturating_sub(s.span.start));
-                text::for_each_clause(text, s.span, |c| {
-                    let (a, b) = tok_range(sent_toks, c);
-                    if a < b {
-                        clauses.push((a, b));
-                    }
-                });
+                clause_ranges(text, s.span, sent_toks, &mut clauses);
             }
             if clauses.len() == k0 {
                 clauses.push((0, sent_toks.len()));
@@ -840,6 +835,52 @@ pub(crate) fn lower(word: &str) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Owned(word.to_ascii_lowercase())
     } else {
         std::borrow::Cow::Borrowed(word)
+    }
+}
+
+/// Pushes to `clauses` the token ranges of the clauses of the sentence `span` of `text`
+/// ([`text::clause_cut`]'s rules), whose tokens are `toks`; none if it has no tokens. A cut
+/// falls only where a token starts (a `;`, `,` or dash, or a "but"), so the tokens are walked
+/// and the text is read only at those: no scan of the sentence's bytes, and no search for the
+/// tokens of each clause (the tokens hold no white space, so a clause's tokens are those
+/// that start inside it, as [`tok_range`] would give them).
+fn clause_ranges(text: &str, span: Span, toks: &[Tok], clauses: &mut Vec<(usize, usize)>) {
+    let bytes = text.as_bytes();
+    let mut first = 0;
+    let mut rest = toks.iter();
+    while let Some(t) = rest.next() {
+        // told by its length first, which rules out most words (one test: 1 | 2 and 3 | 2
+        // are 3): a `;`, `,` or `-` of one byte, "but" or an en or em dash of three ("bus",
+        // "But" or a quote mark is ruled out by the text)
+        let len = t.span.end.wrapping_sub(t.span.start);
+        if len | 2 != 3 {
+            continue;
+        }
+        let maybe = if len == 1 {
+            matches!(t.punct, b';' | b',' | b'-')
+        } else {
+            matches!(bytes.get(t.span.start), Some(b'b' | 0xe2))
+        };
+        if !maybe {
+            continue;
+        }
+        let Some(next) = text::clause_cut(text, span, t.span.start) else {
+            continue;
+        };
+        // the clause before ends with the tokens that start before `next`: this one and at
+        // most the rest of its dash ("--"), or none of them at a "but"
+        let after = rest.as_slice();
+        let mut cut = toks.len() - after.len() - 1;
+        if t.span.start < next {
+            cut += 1 + after.iter().take_while(|t| t.span.start < next).count();
+        }
+        if first < cut {
+            clauses.push((first, cut));
+        }
+        first = cut;
+    }
+    if first < toks.len() {
+        clauses.push((first, toks.len()));
     }
 }
 
@@ -1639,6 +1680,60 @@ mod tests {
                 "{bytes:?} at {start}"
             );
         }
+    }
+
+    /// The clauses cut from a sentence's tokens ([`clause_ranges`]) are those of the byte
+    /// scan the rules were written as ([`text::for_each_clause`]), mapped to tokens by
+    /// [`tok_range`], on random texts of the words and punctuation the rules read and of
+    /// those that look like them.
+    #[test]
+    fn clause_ranges_agree_with_the_byte_scan() {
+        // pieces apart by '|': the words and punctuation the rules read, and look-alikes
+        let pieces: Vec<&str> = concat!(
+            "but|But|butcher|but's|which|which-way|who|who's|who'd|who\u{e9}|while|whereas|",
+            "although|though|whose|Idlib|Al|ez-Zor|46|3|7|\u{c9}tat|\u{e9}|U.S.|1,200|a|",
+            " | | | |  |,|,|;|-|-|--|---|\u{2013}|\u{2014}|\u{2019}|\u{201c}|\u{a0}|\t|",
+            ".|'s|'|(|?|!"
+        )
+        .split('|')
+        .collect();
+        let mut next = crate::text::xorshift(17);
+        let (mut cut, mut toks, mut cuts) = (0, Vec::new(), Vec::new());
+        for round in 0..40_000 {
+            let n = 1 + (next() % 30) as usize;
+            // most pieces apart by a space, as words are
+            let mut text = String::new();
+            for _ in 0..n {
+                text.push_str(pieces[(next() % pieces.len() as u64) as usize]);
+                if next() % 4 != 0 {
+                    text.push(' ');
+                }
+            }
+            // the whole text, or a part of it on char boundaries
+            let mut span = Span::new(0, text.len());
+            if round % 2 == 1 {
+                let a = (next() % (text.len() as u64 + 1)) as usize;
+                let b = a + (next() % (text.len() - a + 1) as u64) as usize;
+                span = Span::new(a, b);
+            }
+            if span.get(&text).is_none() {
+                continue;
+            }
+            toks.clear();
+            tokenize(&text, span, &mut toks, &mut cuts);
+            let mut want = Vec::new();
+            text::for_each_clause(&text, span, |c| {
+                let (a, b) = tok_range(&toks, c);
+                if a < b {
+                    want.push((a, b));
+                }
+            });
+            let mut got = Vec::new();
+            clause_ranges(&text, span, &toks, &mut got);
+            assert_eq!(got, want, "{text:?} {span:?}");
+            cut += got.len().saturating_sub(1);
+        }
+        assert!(cut > 25_000, "{cut} cuts");
     }
 
     /// A word that [`ends_word`] tells ends after the letters and digits of its first eight

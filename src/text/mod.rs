@@ -347,9 +347,23 @@ pub fn clauses(text: &str, sentence: Span) -> Vec<Span> {
     out
 }
 
-/// [`clauses`], each given to `each` in text order: nothing is collected.
+/// [`clauses`], each given to `each` in text order: nothing is collected. The byte scan
+/// the rules were first written as; the extraction cuts a sentence's tokens with
+/// [`clause_cut`], and a test holds the two equal.
+#[cfg(test)]
 pub(crate) fn for_each_clause(text: &str, sentence: Span, each: impl FnMut(Span)) {
     sentences::for_each_clause(text, sentence, each)
+}
+
+/// Where the clause after a cut at byte `p` of `sentence` starts, if the text may be cut
+/// there into clauses ([`clauses`]'s rules), or `None`: `p + 1` after a `;`, the comma word
+/// after a `,` (past the spaces), `p` at a " but ", the space after a spaced dash. `p` is
+/// where a token starts: a cut falls only at such a byte (`;`, `,`, `-`, an en or em dash,
+/// the `b` of "but", each a token or the start of one), and the clause before ends with the
+/// tokens that start before the offset returned, none of which reaches past it. The
+/// sentence must be on char boundaries inside `text`.
+pub(crate) fn clause_cut(text: &str, sentence: Span, p: usize) -> Option<usize> {
+    sentences::clause_cut(text, sentence, p)
 }
 
 /// What [`Normalized::new`] does with one char.

@@ -98,6 +98,7 @@ impl<'t, F: Fn(u8) -> u8 + Copy, const N: usize> Marks<'t, F, N> {
     }
 
     /// Drops the picks before `from`: the next [`Marks::pop`] gives the first at or after it.
+    #[cfg(test)]
     #[inline(always)]
     pub(super) fn seek(&mut self, from: usize) {
         match from.checked_sub(self.base) {

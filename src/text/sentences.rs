@@ -130,6 +130,7 @@ fn is_line_mark(b: u8) -> u8 {
     u8::from(b == b'\n') | is_terminal(b)
 }
 
+#[cfg(test)]
 /// The bytes where [`for_each_clause`] may cut: `;`, `,`, `-`, the lead byte of an en or em
 /// dash (`0xE2`) and the `b` of "but".
 fn is_clause_mark(b: u8) -> u8 {
@@ -844,7 +845,22 @@ fn region(s: &str, mut i: usize) -> Option<usize> {
     }
 }
 
+/// See [`super::clause_cut`].
+pub(super) fn clause_cut(text: &str, sentence: Span, p: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let after_space = p > sentence.start && bytes.get(p - 1) == Some(&b' ');
+    match *bytes.get(p)? {
+        b';' => Some(p + 1),
+        b',' => comma_word(bytes, p + 1, sentence.end),
+        b'b' => (after_space && bytes.get(p..p + 4) == Some(&b"but "[..]) && p + 4 < sentence.end)
+            .then_some(p),
+        b'-' | 0xe2 if after_space => spaced_dash(text, p - 1, sentence.end),
+        _ => None,
+    }
+}
+
 /// See [`super::for_each_clause`].
+#[cfg(test)]
 pub(super) fn for_each_clause(text: &str, sentence: Span, mut out: impl FnMut(Span)) {
     let mut end = sentence.end.min(text.len());
     while !text.is_char_boundary(end) {
@@ -901,6 +917,7 @@ pub(super) fn for_each_clause(text: &str, sentence: Span, mut out: impl FnMut(Sp
 }
 
 /// Gives `out` the trimmed `text[start..end]` as a clause if it is not empty.
+#[cfg(test)]
 fn push_clause(out: &mut impl FnMut(Span), text: &str, start: usize, end: usize) {
     if let Some(span) = trimmed(text, start, end) {
         out(span);
