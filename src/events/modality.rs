@@ -221,6 +221,20 @@ mod tests {
     use super::*;
     use crate::gazetteer::Gazetteer;
 
+    /// Calls `each` with the document of `text` (published 1 June 2020) and each of its
+    /// sentences.
+    fn each_sentence(text: &str, mut each: impl FnMut(&Doc, &Sent)) {
+        let gaz = Gazetteer::builtin();
+        let seg = crate::text::segment(text, crate::text::Part::WHOLE);
+        let mentions = gaz.find(text);
+        let prepared = super::super::Prepared::new(text, &seg.sentences, &mentions);
+        let published = chrono::NaiveDate::from_ymd_opt(2020, 6, 1);
+        let doc = Doc::new(gaz, text, &prepared, published);
+        for s in &doc.sents {
+            each(&doc, s);
+        }
+    }
+
     /// The cues read without the dates where no cue is capitalised are those read with
     /// them: a lowercase cue word is in no date, whatever date words surround it.
     #[test]
@@ -236,27 +250,21 @@ mod tests {
             "Fighters {} attack {} Tuesday, Monday {} night, today {}.",
             "Troops may attack on 9 May 2020, and {} {} strike.",
         ];
-        let gaz = Gazetteer::builtin();
         for frame in frames {
             for cue in cues {
                 let text = frame.replace("{}", cue);
-                let published = chrono::NaiveDate::from_ymd_opt(2020, 6, 1);
-                let seg = crate::text::segment(&text, crate::text::Part::WHOLE);
-                let mentions = gaz.find(&text);
-                let prepared = super::super::Prepared::new(&text, &seg.sentences, &mentions);
-                let doc = Doc::new(gaz, &text, &prepared, published);
-                for s in &doc.sents {
-                    let quick = Cues::new(&doc, s);
+                each_sentence(&text, |doc, s| {
+                    let quick = Cues::new(doc, s);
                     let dates = doc.dates(s);
                     let mut spans: Vec<_> = dates
                         .iter()
                         .map(|(d, _, _)| (d.span.start, d.span.end))
                         .collect();
                     spans.sort_by_key(|&(start, _)| start);
-                    let full = Cues::walk(&doc, s, spans.len(), spans.into_iter());
+                    let full = Cues::walk(doc, s, spans.len(), spans.into_iter());
                     assert_eq!(quick.plain, full.plain, "{text}");
                     assert_eq!(quick.in_date, full.in_date, "{text}");
-                }
+                });
             }
         }
     }
@@ -290,23 +298,17 @@ mod tests {
             "The bombing killed 5 people; more strikes are {}.",
             "Strikes {} {} in the north, where the army killed 2 rebels.",
         ];
-        let gaz = Gazetteer::builtin();
         let mut told = [0; 4];
         for frame in frames {
             for w in words.clone() {
                 let text = frame.replace("{}", &w);
-                let published = chrono::NaiveDate::from_ymd_opt(2020, 6, 1);
-                let seg = crate::text::segment(&text, crate::text::Part::WHOLE);
-                let mentions = gaz.find(&text);
-                let prepared = super::super::Prepared::new(&text, &seg.sentences, &mentions);
-                let doc = Doc::new(gaz, &text, &prepared, published);
-                for s in &doc.sents {
+                each_sentence(&text, |doc, s| {
                     for t in 0..=s.toks.len() + 1 {
-                        let m = after(&doc, s, t);
-                        assert_eq!(m, by_words(&doc, s, t), "{text} {t}");
+                        let m = after(doc, s, t);
+                        assert_eq!(m, by_words(doc, s, t), "{text} {t}");
                         told[m as usize] += 1;
                     }
-                }
+                });
             }
         }
         // each modality is told
@@ -325,34 +327,28 @@ mod tests {
             "{} rebels {} strike {} 9, 2020 and {} 2021 after they {} not attack.",
             "Police said on Monday that troops {} clash, and the army said there {} no fighting in the long northern border region of the country where rebels {} attack.",
         ];
-        let gaz = Gazetteer::builtin();
         let (mut walked, mut unsure) = (0, 0);
         for frame in frames {
             for cue in cues {
                 let text = frame.replace("{}", cue);
-                let published = chrono::NaiveDate::from_ymd_opt(2020, 6, 1);
-                let seg = crate::text::segment(&text, crate::text::Part::WHOLE);
-                let mentions = gaz.find(&text);
-                let prepared = super::super::Prepared::new(&text, &seg.sentences, &mentions);
-                let doc = Doc::new(gaz, &text, &prepared, published);
-                for s in &doc.sents {
+                each_sentence(&text, |doc, s| {
                     for a in 0..s.toks.len() {
                         for t in a..=s.toks.len() {
-                            let full = by_cues(&doc, s, a, t);
-                            match before(&doc, s, a, t) {
+                            let full = by_cues(doc, s, a, t);
+                            match before(doc, s, a, t) {
                                 Before::Cue(m) => {
                                     assert_eq!(m, full, "{text} {a} {t}");
                                     walked += 1;
                                 }
                                 Before::None => {
-                                    assert_eq!(after(&doc, s, t), full, "{text} {a} {t}");
+                                    assert_eq!(after(doc, s, t), full, "{text} {a} {t}");
                                     walked += 1;
                                 }
                                 Before::Unsure => unsure += 1,
                             }
                         }
                     }
-                }
+                });
             }
         }
         // most triggers are told by the walk
