@@ -2473,13 +2473,7 @@ mod tests {
     fn mentions_deduplicated_as_sorted() {
         // the sort and dedup as they were, against the one pass over mentions by start
         let reference = |mut all: Vec<Mention>| {
-            all.sort_by(|x, y| {
-                x.span
-                    .start
-                    .cmp(&y.span.start)
-                    .then(y.span.end.cmp(&x.span.end))
-            });
-            all.dedup_by(|m, last| m.span.start < last.span.end);
+            sorted_as_before(&mut all);
             all
         };
         let m = |start, end, id| Mention {
@@ -2648,6 +2642,15 @@ mod tests {
         }
         let mut cs = CsWalk { a: None, from: 0 };
         find_names(&g.inner.names_dict, text, &mut cs, &mut all);
+        sorted_as_before(&mut all);
+        all.retain(|m| !g.is_water_body(text, m));
+        all
+    }
+
+    /// The mentions of every pass sorted by start (the longer first, stable) and those that
+    /// start inside the last one kept dropped: what [`Gazetteer::find`] did before
+    /// [`dedup_mentions`], the reference of the tests.
+    fn sorted_as_before(all: &mut Vec<Mention>) {
         all.sort_by(|x, y| {
             x.span
                 .start
@@ -2655,8 +2658,6 @@ mod tests {
                 .then(y.span.end.cmp(&x.span.end))
         });
         all.dedup_by(|m, last| m.span.start < last.span.end);
-        all.retain(|m| !g.is_water_body(text, m));
-        all
     }
 
     #[test]
