@@ -467,7 +467,7 @@ fn weapon_at(doc: &Doc, s: &Sent, k: usize) -> Option<Weapon> {
     let w = weapon_of(t.w)?;
     // the air words are aircraft nouns: no other weapon needs its word read
     if w == Weapon::Air
-        && lexicon::AIR_WORDS.contains(&super::lower(doc.word(t)).as_ref())
+        && doc.word_is(t, lexicon::AIR_WORDS)
         && !doc.word_at_is(s, k + 1, lexicon::AIR_HEADS)
     {
         return None;
@@ -533,8 +533,7 @@ impl Clause<'_, '_> {
         *self.air.get_or_init(|| {
             (a..b).any(|k| {
                 s.toks.get(k).is_some_and(|x| {
-                    x.w == W::WeaponNoun(Weapon::Air)
-                        && !lexicon::AIR_WORDS.contains(&super::lower(doc.word(x)).as_ref())
+                    x.w == W::WeaponNoun(Weapon::Air) && !doc.word_is(x, lexicon::AIR_WORDS)
                 })
             })
         })
@@ -596,10 +595,12 @@ fn trigger(doc: &Doc, s: &Sent, a: usize, b: usize) -> Option<Trigger> {
 }
 
 /// The first token of `clause` at or after `from` that is a trigger, launch or weapon word:
-/// the only words [`trigger`] reads.
+/// the only words [`trigger`] reads. Out of line: inlined into the walk, its loop kept
+/// five more counters for the walk's body (16 instructions a token, not 6).
+#[inline(never)]
 fn next_trigger_word(clause: &[super::Tok], from: usize) -> Option<usize> {
-    let rest = clause.get(from..)?;
-    let k = rest
+    let k = clause
+        .get(from..)?
         .iter()
         .position(|t| matches!(t.w, W::Trigger(..) | W::Launch | W::WeaponNoun(_)))?;
     Some(from + k)
@@ -630,12 +631,17 @@ fn by_trigger(
     if prev.is_some_and(|p| matches!(p.w, W::Improvised | W::NotAttack)) {
         return None;
     }
-    let word = doc.word(tok);
-    let lw = super::lower(word);
-    if is_bomb_thing(doc, s, i, &lw) && !cl.air() {
+    // the trigger's word is compared with the (lowercase) lists ASCII case aside, not
+    // lowercased into a copy
+    if is_bomb_thing(doc, s, i, tok) && !cl.air() {
         return None;
     }
-    let is_attack = lw.starts_with(lexicon::ATTACK_STEM);
+    let stem = lexicon::ATTACK_STEM.as_bytes();
+    let is_attack = doc
+        .word(tok)
+        .as_bytes()
+        .get(..stem.len())
+        .is_some_and(|w| w.eq_ignore_ascii_case(stem));
     if is_attack
         && prev_weapon.is_none()
         && !doc.word_at_is(s, i.wrapping_sub(1), lexicon::ATTACK_AS_VERB)
@@ -646,24 +652,24 @@ fn by_trigger(
     // where the trigger's own words leave it to decide
     let strong = strong
         || prev_weapon.is_some()
-        || actor_before(doc, s, prev, &lw)
-        || verb_after_aux(doc, s, a, i, &lw)
+        || actor_before(doc, s, prev, tok)
+        || verb_after_aux(doc, s, a, i, tok)
         || (!is_attack && cl.weapon().is_some());
     let weapon = wp.or(prev_weapon).or_else(|| cl.weapon());
     Some((i, weapon, strong))
 }
 
-/// "bombs" as a thing ("two bombs planted", "a bomb exploded"): whether the trigger `lw` at
+/// "bombs" as a thing ("two bombs planted", "a bomb exploded"): whether the trigger `tok` at
 /// `i` is such a noun, no air strike unless aircraft drop it or it is a kind dropped from the
 /// air.
-fn is_bomb_thing(doc: &Doc, s: &Sent, i: usize, lw: &str) -> bool {
-    lexicon::BOMB_NOUNS.contains(&lw)
+fn is_bomb_thing(doc: &Doc, s: &Sent, i: usize, tok: &super::Tok) -> bool {
+    doc.word_is(tok, lexicon::BOMB_NOUNS)
         && !doc.word_at_is(s, i.wrapping_sub(1), lexicon::BOMB_NOT_THING)
 }
 
 /// "Israeli strikes", "a coalition strike", "regime raids": whether an actor stands right
-/// before the trigger `lw` (token `prev`).
-fn actor_before(doc: &Doc, s: &Sent, prev: Option<&super::Tok>, lw: &str) -> bool {
+/// before the trigger `tok` (token `prev`).
+fn actor_before(doc: &Doc, s: &Sent, prev: Option<&super::Tok>, tok: &super::Tok) -> bool {
     prev.is_some_and(|p| {
         matches!(p.w, W::Coalition | W::Regime)
             || p.ment
@@ -674,15 +680,15 @@ fn actor_before(doc: &Doc, s: &Sent, prev: Option<&super::Tok>, lw: &str) -> boo
                         &[EntryKind::Demonym, EntryKind::Country, EntryKind::Military],
                     )
                 })
-    }) && lexicon::ACTOR_TRIGGERS.contains(&lw)
+    }) && doc.word_is(tok, lexicon::ACTOR_TRIGGERS)
 }
 
-/// "would strike", "to strike", "did not strike": whether the trigger `lw` at `i` is a verb
+/// "would strike", "to strike", "did not strike": whether the trigger `tok` at `i` is a verb
 /// after an auxiliary, not an anaphor.
-fn verb_after_aux(doc: &Doc, s: &Sent, a: usize, i: usize, lw: &str) -> bool {
+fn verb_after_aux(doc: &Doc, s: &Sent, a: usize, i: usize, tok: &super::Tok) -> bool {
     i > a
         && doc.word_at_is(s, i - 1, lexicon::AUX_BEFORE_VERB)
-        && lexicon::VERB_TRIGGERS.contains(&lw)
+        && doc.word_is(tok, lexicon::VERB_TRIGGERS)
 }
 
 /// "mortar fire", "shells fired by", "rockets launched from": whether the launch word at `i`
@@ -725,9 +731,7 @@ fn is_definite(doc: &Doc, s: &Sent, a: usize, t: usize) -> bool {
         };
         match tok.w {
             W::WeaponNoun(_) => continue,
-            W::Definite => {
-                return lexicon::POINTING_BACK.contains(&super::lower(doc.word(tok)).as_ref())
-            }
+            W::Definite => return doc.word_is(tok, lexicon::POINTING_BACK),
             _ if doc.word(tok) == lexicon::APOSTROPHE_S => {
                 // "Tuesday's strikes": a date before the possessive
                 return i
@@ -859,7 +863,16 @@ struct Here {
 
 impl Here {
     fn of(doc: &Doc, s: &Sent) -> Here {
-        let from_or_base = s.toks.iter().any(|x| matches!(x.w, W::Base | W::From));
+        // every base and origin is a mention with its base word or "from" at most five
+        // tokens before it or one after it ([`base`], [`origins`]): only the tokens from five
+        // before the first mention to one after the last are read (none without a mention)
+        let (lo, hi) = match (s.ments.first(), s.ments.iter().map(|m| m.b).max()) {
+            (Some(first), Some(last)) => (first.a.saturating_sub(5), last + 1),
+            _ => (0, 0),
+        };
+        let from_or_base = toks_in(s.toks, lo, hi)
+            .iter()
+            .any(|x| matches!(x.w, W::Base | W::From));
         Here {
             base: if from_or_base {
                 base(doc, s)
@@ -1500,6 +1513,26 @@ mod tests {
             for word in list {
                 assert_eq!(lexicon::classify(word.as_bytes()).0, class, "{word}");
             }
+        }
+    }
+
+    /// The word lists compared with a word ASCII case aside where they were compared with
+    /// the word lowercased must be lowercase, or the two ways differ.
+    #[test]
+    fn case_free_lists_are_lowercase() {
+        let lists: [&[&str]; 5] = [
+            lexicon::AIR_WORDS,
+            lexicon::POINTING_BACK,
+            lexicon::BOMB_NOUNS,
+            lexicon::ACTOR_TRIGGERS,
+            lexicon::VERB_TRIGGERS,
+        ];
+        for word in lists
+            .iter()
+            .flat_map(|l| l.iter())
+            .chain([&lexicon::ATTACK_STEM])
+        {
+            assert_eq!(*word, word.to_ascii_lowercase(), "{word}");
         }
     }
 
