@@ -55,7 +55,8 @@ struct Found<'c> {
     from: Vec<Option<usize>>,
     weapon: Option<Weapon>,
     actor: Actor,
-    base: Option<Place>,
+    /// The sentence's base ([`Here`]): copied only into the strike that keeps it.
+    base: Option<&'c Place>,
     targets: Vec<Entity>,
     provinces: Vec<Place>,
     locations: Vec<Place>,
@@ -136,7 +137,7 @@ pub(crate) fn extract(doc: &Doc) -> Strikes {
         let mut last_in_sentence: Option<usize> = None;
         let mut any = false;
         // the sentence's base, read once for all its clauses
-        let mut base_here: Option<Base> = None;
+        let mut here: Option<Here> = None;
         // a sentence that tells no event (a statement of condolence, a notice) has no strike,
         // nor one without a trigger, launch or weapon word
         let clauses = if s.strike_words { s.clauses } else { &[] };
@@ -149,7 +150,8 @@ pub(crate) fn extract(doc: &Doc) -> Strikes {
             if accs.is_empty() && !t.strong && !is_another(s, a, t.tok) {
                 continue;
             }
-            let mut f = find(doc, si, s, (a, b), t, &mut base_here, &mut countries);
+            let here = here.get_or_insert_with(|| Here::of(doc, s));
+            let mut f = find(doc, si, s, (a, b), t, here, &mut countries);
             let idx = place(doc, &mut accs, &mut f, last_in_sentence);
             if let Some(i) = idx {
                 last_in_sentence = Some(i);
@@ -347,7 +349,7 @@ fn place(
                     Actor::Named(e) => Some(e),
                     _ => None,
                 },
-                base: f.base.take(),
+                base: f.base.cloned(),
                 targets: std::mem::take(&mut f.targets),
                 provinces: if provinces.is_empty() && locations.is_empty() {
                     origin.provinces
@@ -403,8 +405,8 @@ fn merge(s: &mut Strike, told: &mut Told, f: &mut Found) {
         Actor::Unknown => told.actor_known = true,
         _ => {}
     }
-    if s.base.is_none() && f.base.is_some() {
-        s.base = f.base.take();
+    if s.base.is_none() {
+        s.base = f.base.cloned();
     }
     for t in f.targets.drain(..) {
         if !s.targets.iter().any(|x| x.name == t.name) {
@@ -465,7 +467,7 @@ fn weapon_at(doc: &Doc, s: &Sent, k: usize) -> Option<Weapon> {
     let w = weapon_of(t.w)?;
     // the air words are aircraft nouns: no other weapon needs its word read
     if w == Weapon::Air
-        && lexicon::AIR_WORDS.contains(&super::lower(doc.word(t)).as_ref())
+        && doc.word_is(t, lexicon::AIR_WORDS)
         && !doc.word_at_is(s, k + 1, lexicon::AIR_HEADS)
     {
         return None;
@@ -483,6 +485,12 @@ fn class_word_at(doc: &Doc, s: &Sent, i: usize, class: W, list: &[&str]) -> bool
     s.toks
         .get(i)
         .is_some_and(|t| t.w == class && doc.word_is(t, list))
+}
+
+/// The tokens [lo, hi) of `toks` that it has (none where `lo` is past them): a slice
+/// walked without a bounds check per token.
+fn toks_in(toks: &[super::Tok], lo: usize, hi: usize) -> &[super::Tok] {
+    toks.get(lo..hi.min(toks.len())).unwrap_or(&[])
 }
 
 /// The clause [a, b) whose trigger is sought, with what is read of it once, when the first
@@ -525,8 +533,7 @@ impl Clause<'_, '_> {
         *self.air.get_or_init(|| {
             (a..b).any(|k| {
                 s.toks.get(k).is_some_and(|x| {
-                    x.w == W::WeaponNoun(Weapon::Air)
-                        && !lexicon::AIR_WORDS.contains(&super::lower(doc.word(x)).as_ref())
+                    x.w == W::WeaponNoun(Weapon::Air) && !doc.word_is(x, lexicon::AIR_WORDS)
                 })
             })
         })
@@ -548,7 +555,13 @@ fn trigger(doc: &Doc, s: &Sent, a: usize, b: usize) -> Option<Trigger> {
         air: std::cell::OnceCell::new(),
     };
     let mut weak: Option<Trigger> = None;
-    for (i, tok) in (a..).zip(clause) {
+    // the words that can start a strike are found by a loop of their own over the tokens'
+    // classes (most of a clause's tokens are none), which keeps its state in registers
+    let mut next = 0;
+    while let Some(j) = next_trigger_word(clause, next) {
+        next = j + 1;
+        let i = a + j;
+        let Some(tok) = clause.get(j) else { break };
         let found = match tok.w {
             W::Trigger(wp, strong) => by_trigger(&cl, i, wp, strong),
             W::Launch => by_launch(&cl, i),
@@ -581,6 +594,18 @@ fn trigger(doc: &Doc, s: &Sent, a: usize, b: usize) -> Option<Trigger> {
     weak
 }
 
+/// The first token of `clause` at or after `from` that is a trigger, launch or weapon word:
+/// the only words [`trigger`] reads. Out of line: inlined into the walk, its loop kept
+/// five more counters for the walk's body (16 instructions a token, not 6).
+#[inline(never)]
+fn next_trigger_word(clause: &[super::Tok], from: usize) -> Option<usize> {
+    let k = clause
+        .get(from..)?
+        .iter()
+        .position(|t| matches!(t.w, W::Trigger(..) | W::Launch | W::WeaponNoun(_)))?;
+    Some(from + k)
+}
+
 /// A trigger word at `i` (weapon `wp`, `strong` by the lexicon): whether it starts a strike,
 /// with its weapon and whether it is strong.
 fn by_trigger(
@@ -606,12 +631,17 @@ fn by_trigger(
     if prev.is_some_and(|p| matches!(p.w, W::Improvised | W::NotAttack)) {
         return None;
     }
-    let word = doc.word(tok);
-    let lw = super::lower(word);
-    if is_bomb_thing(doc, s, i, &lw) && !cl.air() {
+    // the trigger's word is compared with the (lowercase) lists ASCII case aside, not
+    // lowercased into a copy
+    if is_bomb_thing(doc, s, i, tok) && !cl.air() {
         return None;
     }
-    let is_attack = lw.starts_with(lexicon::ATTACK_STEM);
+    let stem = lexicon::ATTACK_STEM.as_bytes();
+    let is_attack = doc
+        .word(tok)
+        .as_bytes()
+        .get(..stem.len())
+        .is_some_and(|w| w.eq_ignore_ascii_case(stem));
     if is_attack
         && prev_weapon.is_none()
         && !doc.word_at_is(s, i.wrapping_sub(1), lexicon::ATTACK_AS_VERB)
@@ -622,24 +652,24 @@ fn by_trigger(
     // where the trigger's own words leave it to decide
     let strong = strong
         || prev_weapon.is_some()
-        || actor_before(doc, s, prev, &lw)
-        || verb_after_aux(doc, s, a, i, &lw)
+        || actor_before(doc, s, prev, tok)
+        || verb_after_aux(doc, s, a, i, tok)
         || (!is_attack && cl.weapon().is_some());
     let weapon = wp.or(prev_weapon).or_else(|| cl.weapon());
     Some((i, weapon, strong))
 }
 
-/// "bombs" as a thing ("two bombs planted", "a bomb exploded"): whether the trigger `lw` at
+/// "bombs" as a thing ("two bombs planted", "a bomb exploded"): whether the trigger `tok` at
 /// `i` is such a noun, no air strike unless aircraft drop it or it is a kind dropped from the
 /// air.
-fn is_bomb_thing(doc: &Doc, s: &Sent, i: usize, lw: &str) -> bool {
-    lexicon::BOMB_NOUNS.contains(&lw)
+fn is_bomb_thing(doc: &Doc, s: &Sent, i: usize, tok: &super::Tok) -> bool {
+    doc.word_is(tok, lexicon::BOMB_NOUNS)
         && !doc.word_at_is(s, i.wrapping_sub(1), lexicon::BOMB_NOT_THING)
 }
 
 /// "Israeli strikes", "a coalition strike", "regime raids": whether an actor stands right
-/// before the trigger `lw` (token `prev`).
-fn actor_before(doc: &Doc, s: &Sent, prev: Option<&super::Tok>, lw: &str) -> bool {
+/// before the trigger `tok` (token `prev`).
+fn actor_before(doc: &Doc, s: &Sent, prev: Option<&super::Tok>, tok: &super::Tok) -> bool {
     prev.is_some_and(|p| {
         matches!(p.w, W::Coalition | W::Regime)
             || p.ment
@@ -650,15 +680,15 @@ fn actor_before(doc: &Doc, s: &Sent, prev: Option<&super::Tok>, lw: &str) -> boo
                         &[EntryKind::Demonym, EntryKind::Country, EntryKind::Military],
                     )
                 })
-    }) && lexicon::ACTOR_TRIGGERS.contains(&lw)
+    }) && doc.word_is(tok, lexicon::ACTOR_TRIGGERS)
 }
 
-/// "would strike", "to strike", "did not strike": whether the trigger `lw` at `i` is a verb
+/// "would strike", "to strike", "did not strike": whether the trigger `tok` at `i` is a verb
 /// after an auxiliary, not an anaphor.
-fn verb_after_aux(doc: &Doc, s: &Sent, a: usize, i: usize, lw: &str) -> bool {
+fn verb_after_aux(doc: &Doc, s: &Sent, a: usize, i: usize, tok: &super::Tok) -> bool {
     i > a
         && doc.word_at_is(s, i - 1, lexicon::AUX_BEFORE_VERB)
-        && lexicon::VERB_TRIGGERS.contains(&lw)
+        && doc.word_is(tok, lexicon::VERB_TRIGGERS)
 }
 
 /// "mortar fire", "shells fired by", "rockets launched from": whether the launch word at `i`
@@ -701,9 +731,7 @@ fn is_definite(doc: &Doc, s: &Sent, a: usize, t: usize) -> bool {
         };
         match tok.w {
             W::WeaponNoun(_) => continue,
-            W::Definite => {
-                return lexicon::POINTING_BACK.contains(&super::lower(doc.word(tok)).as_ref())
-            }
+            W::Definite => return doc.word_is(tok, lexicon::POINTING_BACK),
             _ if doc.word(tok) == lexicon::APOSTROPHE_S => {
                 // "Tuesday's strikes": a date before the possessive
                 return i
@@ -736,7 +764,7 @@ fn find<'c>(
     s: &Sent,
     (a, b): (usize, usize),
     trig: Trigger,
-    base_here: &mut Option<Base>,
+    here: &'c Here,
     countries: &'c mut Vec<Cow<'static, str>>,
 ) -> Found<'c> {
     let Trigger {
@@ -747,7 +775,13 @@ fn find<'c>(
     } = trig;
     let modality = modality::of(doc, s, a, t);
     let (actor, actor_ment) = actor(doc, s, a, b, t);
-    let ((base, base_ment), from) = base_and_origins(doc, s, base_here);
+    let (base, base_ment) = (here.base.0.as_ref(), here.base.1);
+    // a vector only where the sentence names where fire came from, as most do not
+    let from: Vec<Option<usize>> = if here.from_or_base {
+        origins(s).collect()
+    } else {
+        Vec::new()
+    };
     // where the strike came from is not where it hit (skipped: the actor's and the base's
     // mentions, then those)
     let with_origins: Vec<Option<usize>>;
@@ -816,32 +850,38 @@ fn mention_date(
     }
 }
 
-/// The base of the strikes sentence `s` tells (read once for all its clauses, kept in
-/// `base_here`) and the mentions fire came from ("fired from southern Lebanon", "launched
-/// from the Belgorod region"; a vector only where the sentence names them, as most do not).
-/// Both are told only by a sentence with a base word or "from" ([`base`], [`origins`]):
-/// one pass over its tokens rules both out for most.
-fn base_and_origins(
-    doc: &Doc,
-    s: &Sent,
-    base_here: &mut Option<Base>,
-) -> (Base, Vec<Option<usize>>) {
-    let from_or_base = s.toks.iter().any(|x| matches!(x.w, W::Base | W::From));
-    let base = base_here
-        .get_or_insert_with(|| {
-            if from_or_base {
+/// What a sentence tells of where its strikes came from, read once for all its clauses
+/// (most trigger sentences have one clause that reaches [`find`], some several).
+struct Here {
+    /// The base of the strikes the sentence tells ([`base`]).
+    base: Base,
+    /// True if a token of the sentence is a base word or "from": else it names neither a
+    /// base nor where fire came from ([`origins`]), and one pass over its tokens rules both
+    /// out.
+    from_or_base: bool,
+}
+
+impl Here {
+    fn of(doc: &Doc, s: &Sent) -> Here {
+        // every base and origin is a mention with its base word or "from" at most five
+        // tokens before it or one after it ([`base`], [`origins`]): only the tokens from five
+        // before the first mention to one after the last are read (none without a mention)
+        let (lo, hi) = match (s.ments.first(), s.ments.iter().map(|m| m.b).max()) {
+            (Some(first), Some(last)) => (first.a.saturating_sub(5), last + 1),
+            _ => (0, 0),
+        };
+        let from_or_base = toks_in(s.toks, lo, hi)
+            .iter()
+            .any(|x| matches!(x.w, W::Base | W::From));
+        Here {
+            base: if from_or_base {
                 base(doc, s)
             } else {
                 (None, None)
-            }
-        })
-        .clone();
-    let from = if from_or_base {
-        origins(s).collect()
-    } else {
-        Vec::new()
-    };
-    (base, from)
+            },
+            from_or_base,
+        }
+    }
 }
 
 /// The date of a strike a clause [a, b) with the trigger at `t` starts: the nearest in the
@@ -906,8 +946,12 @@ fn origin(
 /// "another strike", or a sentence that opens with "Separately," / "In a separate attack":
 /// whether the strike at `t` is not the one told before.
 fn is_another(s: &Sent, a: usize, t: usize) -> bool {
-    let marker = |k: usize| s.toks.get(k).is_some_and(|x| x.w == W::Another);
-    (a..t).rev().take(4).any(marker) || (0..t.min(4)).any(marker)
+    let marker = |x: &super::Tok| x.w == W::Another;
+    // the four words before the trigger in its clause, and the sentence's first four
+    toks_in(s.toks, a.max(t.saturating_sub(4)), t)
+        .iter()
+        .any(marker)
+        || toks_in(s.toks, 0, t.min(4)).iter().any(marker)
 }
 
 /// Targets: the armed groups after the trigger `t` in the clause [a, b), leaving out the
@@ -922,16 +966,15 @@ fn group_targets(
 ) -> Vec<Entity> {
     let mut targets = Vec::new();
     for (mi, m) in s.ments.iter().enumerate() {
+        // where it stands first: most mentions before the trigger are not read
+        if !(m.a > t && m.a >= a && m.b <= b) {
+            continue;
+        }
         if skip.contains(&Some(mi)) || !super::roles::is_group_only(doc, m) {
             continue;
         }
         // "the Houthi-run health ministry said", "IS-held villages": a modifier, not a target
-        let after = m.a > t
-            && m.a >= a
-            && m.b <= b
-            && !super::roles::is_compound_modifier(doc, m)
-            && !doc.is_speaker(s, m);
-        if after {
+        if !super::roles::is_compound_modifier(doc, m) && !doc.is_speaker(s, m) {
             if let Some(e) = doc.as_actor(m) {
                 if !targets.iter().any(|x: &Entity| x.name == e.name) {
                     targets.push(e);
@@ -945,8 +988,7 @@ fn group_targets(
 /// Generic targets: the combatant nouns after the trigger `t` in the clause (up to `b`) that
 /// no figure counts, added to `targets`.
 fn generic_targets(doc: &Doc, s: &Sent, b: usize, t: usize, targets: &mut Vec<Entity>) {
-    for i in t + 1..b {
-        let Some(tok) = s.toks.get(i) else { break };
+    for (i, tok) in (t + 1..).zip(toks_in(s.toks, t + 1, b)) {
         if let W::Victim(crate::model::VictimCategory::Combatants) = tok.w {
             let counted = doc
                 .numbers(s)
@@ -1150,20 +1192,21 @@ fn actor(doc: &Doc, s: &Sent, a: usize, b: usize, t: usize) -> (Actor, Option<us
         Scan::By(mi, e) => return (Actor::Named(e), Some(mi)),
         Scan::Best(best) => best,
     };
-    // "unidentified warplanes": no guess
-    let unknown = s
-        .toks
-        .get(a..b.min(t + 4))
-        .unwrap_or(&[])
-        .iter()
-        .any(|t| t.w == W::Unknown);
     first_subject(doc, s, a, t, &mut best);
+    // "unidentified warplanes": no guess, unless the subject stands right before the trigger
+    // (its words are read only where they decide)
+    let unknown = || {
+        toks_in(s.toks, a, b.min(t + 4))
+            .iter()
+            .any(|t| t.w == W::Unknown)
+    };
     if let Some((mi, e)) = best {
-        if !unknown || s.ments.get(mi).is_some_and(|m| m.b + 1 >= t) {
+        if s.ments.get(mi).is_some_and(|m| m.b + 1 >= t) || !unknown() {
             return (Actor::Named(e), Some(mi));
         }
+        return (Actor::Unknown, None);
     }
-    if unknown {
+    if unknown() {
         return (Actor::Unknown, None);
     }
     // "the army said it shelled": the speaker; "activists said government forces shelled":
@@ -1376,7 +1419,9 @@ fn is_military_speaker(doc: &Doc, s: &Sent, t: usize, m: &super::Ment) -> bool {
 /// in the clause [a, b), named or generic.
 fn between(doc: &Doc, s: &Sent, a: usize, b: usize) -> Option<(Actor, Option<usize>)> {
     // "between" is a locative: the class rules out the other words without reading them
-    let k = (a..b).find(|&k| class_word_at(doc, s, k, W::Locative, lexicon::BETWEEN))?;
+    let k = a + toks_in(s.toks, a, b)
+        .iter()
+        .position(|x| x.w == W::Locative && doc.word_is(x, lexicon::BETWEEN))?;
     if let Some((mi, m)) = s
         .ments
         .iter()
@@ -1421,9 +1466,9 @@ struct Speech {
 /// ("said it had killed", "said its jets struck"), or when it claims the act ("claimed to
 /// have shelled", "claimed a drone strike").
 fn speech(doc: &Doc, s: &Sent, t: usize) -> Option<Speech> {
-    let verb = (0..t)
-        .rev()
-        .find(|&k| s.toks.get(k).is_some_and(|x| x.w == W::Report))?;
+    let verb = toks_in(s.toks, 0, t)
+        .iter()
+        .rposition(|x| x.w == W::Report)?;
     let word = |k: usize| s.toks.get(k).map_or("", |x| doc.word(x));
     let is_own = |k: usize| OWN.iter().any(|w| word(k).eq_ignore_ascii_case(w));
     let w = |k: usize| s.toks.get(k).map(|x| x.w);
@@ -1467,6 +1512,92 @@ mod tests {
         for (list, class) in gated {
             for word in list {
                 assert_eq!(lexicon::classify(word.as_bytes()).0, class, "{word}");
+            }
+        }
+    }
+
+    /// The word lists compared with a word ASCII case aside where they were compared with
+    /// the word lowercased must be lowercase, or the two ways differ.
+    #[test]
+    fn case_free_lists_are_lowercase() {
+        let lists: [&[&str]; 5] = [
+            lexicon::AIR_WORDS,
+            lexicon::POINTING_BACK,
+            lexicon::BOMB_NOUNS,
+            lexicon::ACTOR_TRIGGERS,
+            lexicon::VERB_TRIGGERS,
+        ];
+        for word in lists
+            .iter()
+            .flat_map(|l| l.iter())
+            .chain([&lexicon::ATTACK_STEM])
+        {
+            assert_eq!(*word, word.to_ascii_lowercase(), "{word}");
+        }
+    }
+
+    fn tok(w: W) -> super::super::Tok {
+        super::super::Tok {
+            span: Span::default(),
+            w,
+            k: lexicon::K::default(),
+            cap: false,
+            punct: 0,
+            marks: 0,
+            ment: None,
+        }
+    }
+
+    /// The walk from one trigger, launch or weapon word to the next ([`next_trigger_word`])
+    /// visits exactly the tokens of those classes, in order, on random clauses.
+    #[test]
+    fn next_trigger_word_visits_the_trigger_classes() {
+        let classes = [
+            W::Other,
+            W::Trigger(None, true),
+            W::Trigger(Some(Weapon::Air), false),
+            W::WeaponNoun(Weapon::Air),
+            W::WeaponNoun(Weapon::Drone),
+            W::Launch,
+            W::Victim(crate::model::VictimCategory::Combatants),
+            W::Unknown,
+            W::Report,
+            W::From,
+            W::Base,
+        ];
+        let mut next = crate::text::xorshift(11);
+        for _ in 0..2_000 {
+            let n = (next() % 12) as usize;
+            let clause: Vec<_> = (0..n)
+                .map(|_| tok(classes[(next() % classes.len() as u64) as usize]))
+                .collect();
+            let expected: Vec<usize> = (0..n)
+                .filter(|&i| matches!(clause[i].w, W::Trigger(..) | W::Launch | W::WeaponNoun(_)))
+                .collect();
+            let mut got = Vec::new();
+            let mut from = 0;
+            while let Some(j) = next_trigger_word(&clause, from) {
+                got.push(j);
+                from = j + 1;
+            }
+            assert_eq!(got, expected);
+            assert_eq!(next_trigger_word(&clause, n + 1), None);
+        }
+    }
+
+    /// [`toks_in`] holds the tokens an index walk over [lo, hi) reads, skipping the indices
+    /// past the tokens.
+    #[test]
+    fn toks_in_is_the_index_walk() {
+        let toks: Vec<_> = [W::Other, W::Report, W::Unknown, W::From, W::Other]
+            .into_iter()
+            .map(tok)
+            .collect();
+        for lo in 0..8 {
+            for hi in 0..8 {
+                let walked: Vec<W> = (lo..hi).filter_map(|k| toks.get(k)).map(|t| t.w).collect();
+                let got: Vec<W> = toks_in(&toks, lo, hi).iter().map(|t| t.w).collect();
+                assert_eq!(got, walked, "[{lo}, {hi})");
             }
         }
     }
