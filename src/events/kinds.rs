@@ -163,6 +163,11 @@ impl Signs {
 /// One clause's reading of an event, or an event made of several.
 pub(crate) struct Found {
     signs: Signs,
+    /// The sentence of the first mention: the evidence of an event of one mention, whose
+    /// `incident.evidence` is left empty (no vector made for a mention that is merged into
+    /// an event or decides no kind) until a second mention is merged in or the event is
+    /// made ([`into_event`]).
+    span: Span,
     /// True if the mention can stand as an event by itself (not only a detail of another:
     /// arrests after an attack, a death with no other word).
     strong: bool,
@@ -940,9 +945,10 @@ fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize, strike_here: bool) -
         headline: s.headline,
         refers_back: refers_back(s, a, t),
         modality,
+        span: s.span,
         incident: Incident {
             modality,
-            evidence: vec![s.span],
+            evidence: Vec::new(),
             actor,
             targets,
             provinces,
@@ -1135,11 +1141,13 @@ fn may_name_side(t: &super::Tok) -> bool {
 
 /// True if the token may name people (or the posts armed men hold), not a thing or a
 /// place ([`person_side`]).
+/// (A crowd or a post is a cue: its cue is read only for a word the lexicon marked as read
+/// by the kinds, [`lexicon::MARK_KIND`], not for most words.)
 #[inline]
 fn names_person(t: &super::Tok) -> bool {
     t.ment.is_some()
         || matches!(t.w, W::Victim(_) | W::Military)
-        || matches!(t.k, K::Crowd | K::Post)
+        || t.marks & lexicon::MARK_KIND != 0 && matches!(t.k, K::Crowd | K::Post)
 }
 
 /// The side of a token that may name one ([`may_name_side`]): armed for fighters, forces
@@ -1423,10 +1431,12 @@ fn place(events: &mut Vec<Found>, f: Found) {
     let (x, y) = (&mut e.incident, f.incident);
     // mentions come in text order: a repeated span is the last one (a linear check per
     // merge would make a long retelling quadratic)
-    for sp in y.evidence {
-        if x.evidence.last() != Some(&sp) {
-            x.evidence.push(sp);
-        }
+    // (a mention from [`find`] is one sentence, `f.span`, with no vector of evidence yet)
+    if x.evidence.is_empty() {
+        x.evidence.push(e.span);
+    }
+    if x.evidence.last() != Some(&f.span) {
+        x.evidence.push(f.span);
     }
     if x.actor.is_none() {
         x.actor = y.actor;
@@ -1462,7 +1472,11 @@ fn place(events: &mut Vec<Found>, f: Found) {
 /// A found event as the public type; `None` when its signs decide no kind.
 pub(crate) fn into_event(f: Found) -> Option<Event> {
     let (kind, category) = decide(&f.signs)?;
-    let incident = f.incident;
+    let mut incident = f.incident;
+    // an event of one mention: its sentence ([`Found::span`])
+    if incident.evidence.is_empty() {
+        incident.evidence = vec![f.span];
+    }
     Some(match kind {
         Kind::Explosion => Event::Explosion(Explosion {
             category,
