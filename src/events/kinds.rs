@@ -163,6 +163,11 @@ impl Signs {
 /// One clause's reading of an event, or an event made of several.
 pub(crate) struct Found {
     signs: Signs,
+    /// The sentence of the first mention: the evidence of an event of one mention, whose
+    /// `incident.evidence` is left empty (no vector made for a mention that is merged into
+    /// an event or decides no kind) until a second mention is merged in or the event is
+    /// made ([`into_event`]).
+    span: Span,
     /// True if the mention can stand as an event by itself (not only a detail of another:
     /// arrests after an attack, a death with no other word).
     strong: bool,
@@ -870,16 +875,14 @@ pub(crate) fn tells_cause(k: K) -> bool {
 pub(crate) fn cause(s: &Sent) -> Cause {
     let mut disaster = false;
     for t in s.toks {
-        // most words have neither a class nor a cue: one test each
-        if matches!((t.w, t.k), (W::Other, K::None)) {
+        // most words tell no cause: one test of the mark the lexicon gave the word
+        // ([`lexicon::MARK_CAUSE`]: a strong trigger, a weapon noun or a cue of
+        // [`tells_cause`], the words read below)
+        if t.marks & lexicon::MARK_CAUSE == 0 {
             continue;
         }
         if matches!(t.w, W::Trigger(_, true) | W::WeaponNoun(_)) {
             return Cause::Conflict;
-        }
-        // most words have no cue: no bit to read
-        if matches!(t.k, K::None) {
-            continue;
         }
         // the cue's bit read once for both cue tests
         let cue = bit(t.k);
@@ -942,9 +945,10 @@ fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize, strike_here: bool) -
         headline: s.headline,
         refers_back: refers_back(s, a, t),
         modality,
+        span: s.span,
         incident: Incident {
             modality,
-            evidence: vec![s.span],
+            evidence: Vec::new(),
             actor,
             targets,
             provinces,
@@ -1122,28 +1126,32 @@ fn actor(
     (generic, None)
 }
 
-/// The side of a token: armed for fighters, forces and what they hold; unarmed for
-/// civilians, people, villages and houses.
-#[inline]
-fn side_of(doc: &Doc, s: &Sent, k: usize) -> Side {
-    let Some(t) = s.toks.get(k) else {
-        return Side::Unknown;
-    };
-    // most words are no mention and of no class or cue of a side: told here, as the scans
-    // for a side read every word after a trigger
-    let may_name_side = t.ment.is_some()
-        || matches!(t.k, K::Post | K::Crowd)
-        || matches!(
-            t.w,
-            W::Victim(_) | W::Military | W::Base | W::TownWord | W::Thing
-        );
-    if !may_name_side {
-        return Side::Unknown;
-    }
-    named_side(doc, s, k, t)
+/// The tokens [a, b) of the sentence (none past its end).
+fn toks_in<'s>(s: &Sent<'s>, a: usize, b: usize) -> &'s [super::Tok] {
+    s.toks.get(a..b.min(s.toks.len())).unwrap_or(&[])
 }
 
-/// [`side_of`] for a token that may name a side: kept out of line.
+/// True if the token may name a side ([`named_side`] reads it): most words are no mention
+/// and of no class or cue of a side, told here, as the scans for a side read every word
+/// after a trigger.
+#[inline]
+fn may_name_side(t: &super::Tok) -> bool {
+    names_person(t) || matches!(t.w, W::Base | W::TownWord | W::Thing)
+}
+
+/// True if the token may name people (or the posts armed men hold), not a thing or a
+/// place ([`person_side`]).
+/// (A crowd or a post is a cue: its cue is read only for a word the lexicon marked as read
+/// by the kinds, [`lexicon::MARK_KIND`], not for most words.)
+#[inline]
+fn names_person(t: &super::Tok) -> bool {
+    t.ment.is_some()
+        || matches!(t.w, W::Victim(_) | W::Military)
+        || t.marks & lexicon::MARK_KIND != 0 && matches!(t.k, K::Crowd | K::Post)
+}
+
+/// The side of a token that may name one ([`may_name_side`]): armed for fighters, forces
+/// and what they hold; unarmed for civilians, people, villages and houses. Kept out of line.
 #[inline(never)]
 fn named_side(doc: &Doc, s: &Sent, k: usize, t: &super::Tok) -> Side {
     if let Some(m) = t.ment.and_then(|m| s.ments.get(m as usize)) {
@@ -1159,11 +1167,9 @@ fn named_side(doc: &Doc, s: &Sent, k: usize, t: &super::Tok) -> Side {
         (_, K::Crowd) => Side::Unarmed,
         // "armed men", "a man armed with a knife"
         (W::Victim(VictimCategory::Civilians | VictimCategory::People), _)
-            if [k.wrapping_sub(1), k + 1].iter().any(|&j| {
-                s.toks
-                    .get(j)
-                    .is_some_and(|p| doc.word_is(p, lexicon::ARMED))
-            }) =>
+            if k.checked_sub(1)
+                .is_some_and(|j| doc.word_at_is(s, j, lexicon::ARMED))
+                || doc.word_at_is(s, k + 1, lexicon::ARMED) =>
         {
             Side::Armed
         }
@@ -1175,17 +1181,14 @@ fn named_side(doc: &Doc, s: &Sent, k: usize, t: &super::Tok) -> Side {
     }
 }
 
-/// The side of a token that names people (or the posts armed men hold), not a thing or a
-/// place.
+/// The side of the token at `k` that names people (or the posts armed men hold), not a
+/// thing or a place.
 fn person_side(doc: &Doc, s: &Sent, k: usize) -> Option<Side> {
     let t = s.toks.get(k)?;
-    let person = t.ment.is_some()
-        || matches!(t.w, W::Victim(_) | W::Military)
-        || matches!(t.k, K::Crowd | K::Post);
-    if !person {
+    if !names_person(t) {
         return None;
     }
-    let side = side_of(doc, s, k);
+    let side = named_side(doc, s, k, t);
     (side != Side::Unknown).then_some(side)
 }
 
@@ -1200,9 +1203,57 @@ fn by_phrase(s: &Sent, t: usize, b: usize) -> std::ops::Range<usize> {
 /// The side of the subject before the trigger, where no actor was named.
 fn subject_side(doc: &Doc, s: &Sent, a: usize, t: usize) -> Side {
     // people act; "shots were observed" names no side
-    (a..t)
+    toks_in(s, a, t)
+        .iter()
+        .enumerate()
         .rev()
-        .find_map(|k| person_side(doc, s, k))
+        .filter(|(_, x)| names_person(x))
+        .map(|(i, x)| named_side(doc, s, a + i, x))
+        .find(|x| *x != Side::Unknown)
+        .unwrap_or_default()
+}
+
+/// The side acted on after the trigger at `t` in the active: the first people named after
+/// it, not in the agent after "by" ("injured in a shooting by armed men"), else the first
+/// word of a side, a thing or a place ("shot at the vehicle of a commander" is armed,
+/// "attacked a village and killed residents" not). One walk reads the people and finds
+/// the agent; the words of a side that are no such people are read only if no people are
+/// found, and the people read are not read again (their side is unknown).
+fn side_after(doc: &Doc, s: &Sent, t: usize, b: usize) -> Side {
+    let from = t + 1;
+    let toks = toks_in(s, from, b);
+    // the agent: the few words after the first "by" ([`by_phrase`])
+    let mut agent = 0..0;
+    let mut by_seen = false;
+    // the first word of a side not read as people
+    let mut unread = None;
+    for (i, x) in toks.iter().enumerate() {
+        let k = from + i;
+        if !by_seen && x.w == W::By {
+            by_seen = true;
+            agent = k + 1..(k + 5).min(b);
+        }
+        if !may_name_side(x) {
+            continue;
+        }
+        if names_person(x) && !agent.contains(&k) {
+            let side = named_side(doc, s, k, x);
+            if side != Side::Unknown {
+                return side;
+            }
+        } else if unread.is_none() {
+            unread = Some(i);
+        }
+    }
+    let Some(u) = unread else {
+        return Side::Unknown;
+    };
+    toks.iter()
+        .enumerate()
+        .skip(u)
+        .filter(|&(i, x)| may_name_side(x) && (!names_person(x) || agent.contains(&(from + i))))
+        .map(|(i, x)| named_side(doc, s, from + i, x))
+        .find(|x| *x != Side::Unknown)
         .unwrap_or_default()
 }
 
@@ -1234,22 +1285,12 @@ fn other_side(
             }
         }
     }
-    // the first people named after the trigger, else the first thing or place: "shot at
-    // the vehicle of a commander" is armed, "attacked a village and killed residents" not
+    // the subject in the passive; in the active, the first people named after the trigger,
+    // else the first thing or place
     let side = if passive {
         subject_side(doc, s, a, t)
     } else {
-        // "injured in a shooting by armed men": the agent is no side acted on
-        let agent = by_phrase(s, t, b);
-        let people = (t + 1..b)
-            .filter(|k| !agent.contains(k))
-            .find_map(|k| person_side(doc, s, k));
-        people.unwrap_or_else(|| {
-            (t + 1..b)
-                .map(|k| side_of(doc, s, k))
-                .find(|x| *x != Side::Unknown)
-                .unwrap_or_default()
-        })
+        side_after(doc, s, t, b)
     };
     let side = if side == Side::Unknown && !targets.is_empty() {
         Side::Armed
@@ -1390,10 +1431,12 @@ fn place(events: &mut Vec<Found>, f: Found) {
     let (x, y) = (&mut e.incident, f.incident);
     // mentions come in text order: a repeated span is the last one (a linear check per
     // merge would make a long retelling quadratic)
-    for sp in y.evidence {
-        if x.evidence.last() != Some(&sp) {
-            x.evidence.push(sp);
-        }
+    // (a mention from [`find`] is one sentence, `f.span`, with no vector of evidence yet)
+    if x.evidence.is_empty() {
+        x.evidence.push(e.span);
+    }
+    if x.evidence.last() != Some(&f.span) {
+        x.evidence.push(f.span);
     }
     if x.actor.is_none() {
         x.actor = y.actor;
@@ -1429,7 +1472,11 @@ fn place(events: &mut Vec<Found>, f: Found) {
 /// A found event as the public type; `None` when its signs decide no kind.
 pub(crate) fn into_event(f: Found) -> Option<Event> {
     let (kind, category) = decide(&f.signs)?;
-    let incident = f.incident;
+    let mut incident = f.incident;
+    // an event of one mention: its sentence ([`Found::span`])
+    if incident.evidence.is_empty() {
+        incident.evidence = vec![f.span];
+    }
     Some(match kind {
         Kind::Explosion => Event::Explosion(Explosion {
             category,
@@ -1653,6 +1700,84 @@ mod tests {
         for word in lexicon::GUNFIRE {
             assert_eq!(lexicon::classify(word.as_bytes()).1, K::Assault, "{word}");
         }
+    }
+
+    /// Calls `each` with the document of `text` and each of its sentences.
+    fn each_sentence(text: &str, mut each: impl FnMut(&Doc, &Sent)) {
+        let gaz = crate::gazetteer::Gazetteer::builtin();
+        let seg = crate::text::segment(text, crate::text::Part::WHOLE);
+        let mentions = gaz.find(text);
+        let prepared = super::super::Prepared::new(text, &seg.sentences, &mentions);
+        let doc = Doc::new(gaz, text, &prepared, None);
+        for s in &doc.sents {
+            each(&doc, s);
+        }
+    }
+
+    const SIDE_TEXTS: &[&str] = &[
+        "Gunmen attacked a village in Aleppo and killed residents, officials said.",
+        "A man was injured in a shooting by armed men in a car near the Syrian border.",
+        "Militants shot at the vehicle of a commander by the road in Idlib province.",
+        "Soldiers raided houses in the town, and armed civilians by the Islamic State fired.",
+        "Police attacked protesters and the army by the checkpoint in Gaza City on Monday.",
+        "Troops stormed positions of al-Shabaab fighters near Mogadishu, residents said.",
+        "Villagers beat up a thief by the market, then attacked two buildings in Kabul.",
+        "The strike hit by the base, then by the homes of civilians in Kharkiv oblast.",
+    ];
+
+    /// [`side_after`], one walk that reads the people before any other word of a side, is
+    /// the two walks it replaced: the first people after the trigger outside the agent
+    /// after "by", else the first word of any side.
+    #[test]
+    fn the_side_after_a_trigger_is_read_in_one_walk() {
+        let mut read = 0;
+        for text in SIDE_TEXTS {
+            each_sentence(text, |doc, s| {
+                let side_of = |k: usize| {
+                    s.toks
+                        .get(k)
+                        .filter(|x| may_name_side(x))
+                        .map_or(Side::Unknown, |x| named_side(doc, s, k, x))
+                };
+                let b = s.toks.len();
+                for t in 0..b {
+                    let agent = by_phrase(s, t, b);
+                    let people = (t + 1..b)
+                        .filter(|k| !agent.contains(k))
+                        .find_map(|k| person_side(doc, s, k));
+                    let two_walks = people.unwrap_or_else(|| {
+                        (t + 1..b)
+                            .map(side_of)
+                            .find(|x| *x != Side::Unknown)
+                            .unwrap_or_default()
+                    });
+                    assert_eq!(side_after(doc, s, t, b), two_walks, "{text} at {t}");
+                    read += usize::from(two_walks != Side::Unknown);
+                }
+            });
+        }
+        assert!(read > 20, "too few sides read: {read}");
+    }
+
+    /// [`cause`] passes the words its mark ([`lexicon::MARK_CAUSE`]) says tell no cause: a
+    /// word without the mark is neither a strong trigger, a weapon noun nor a cue of a cause.
+    #[test]
+    fn a_cause_is_told_by_marked_words() {
+        let mut marked = 0;
+        for text in SIDE_TEXTS.iter().chain(&[
+            "Floods killed 12 people after an airstrike and a blast hit the bridge.",
+            "Drones and warplanes bombed the town as clashes and an earthquake struck.",
+        ]) {
+            each_sentence(text, |_, s| {
+                for t in s.toks {
+                    let tells =
+                        matches!(t.w, W::Trigger(_, true) | W::WeaponNoun(_)) || tells_cause(t.k);
+                    assert_eq!(t.marks & lexicon::MARK_CAUSE != 0, tells, "{text}");
+                    marked += usize::from(tells);
+                }
+            });
+        }
+        assert!(marked > 5, "too few cause words: {marked}");
     }
 
     #[test]
