@@ -517,8 +517,7 @@ fn is_head(w: &[u8]) -> bool {
     let Some(&first) = w.first() else {
         return false;
     };
-    may_head(first, w.len())
-        && (first.is_ascii_digit() || is_keyword(w, first.is_ascii_uppercase()))
+    may_head(first, w.len()) && (first.is_ascii_digit() || is_keyword(w))
 }
 
 /// Whether a word that starts with byte `first` and has `len` bytes can start a date
@@ -636,52 +635,67 @@ static HEAD_LENGTHS: [u32; 256] = {
     t
 };
 
-/// [`is_head`] for a word that starts with a capital (`upper`) or one of 'o', 't', 'y',
-/// 'l', and has the length of a keyword that starts so (modulo 32, [`may_head`]: this
-/// test is exact whatever the length): kept out of line, as most words never get here.
+/// [`is_head`] for a word that starts with a capital or one of 'o', 't', 'y', 'l', and has
+/// the length of a keyword that starts so (modulo 32, [`may_head`]: this test is exact
+/// whatever the length): one of the relative words in any case, or a weekday's or month's
+/// name or abbreviation ([`weekday`], [`month`]). The word is read as an array of its
+/// length, whose compares are a few integer compares, not one per name of the lists; kept
+/// out of line, as most words never get here.
 #[inline(never)]
-fn is_keyword(w: &[u8], upper: bool) -> bool {
-    let (Some(&a), Some(&n)) = (w.first(), w.get(1)) else {
-        return false;
-    };
-    let relative: &[u8] = match (w.len(), a | 0x20) {
-        (4, b'l') => b"last",
-        (4, b't') => b"this",
-        (5, b't') => b"today",
-        (9, b'o') => b"overnight",
-        (9, b'y') => b"yesterday",
-        _ => b"",
-    };
-    // (`relative` is all lowercase letters: a byte with its case bit set is equal to one of
-    // them only if it is that letter in either case, a test cheaper than folding both)
-    if !relative.is_empty()
-        && w.len() == relative.len()
-        && w.iter().zip(relative).all(|(&c, &l)| c | 0x20 == l)
-    {
-        return true;
+fn is_keyword(w: &[u8]) -> bool {
+    // a relative word is all lowercase letters: a byte with its case bit set is equal to one
+    // of them only if it is that letter in either case
+    fn folded<const N: usize>(a: [u8; N]) -> [u8; N] {
+        a.map(|c| c | 0x20)
     }
-    // a name starts with its three-letter abbreviation: a quick no for other capitals
-    let abbrev = matches!(
-        (a, n, w.get(2)),
-        (b'M', b'o', Some(b'n'))
-            | (b'T', b'u', Some(b'e'))
-            | (b'W', b'e', Some(b'd'))
-            | (b'T', b'h', Some(b'u'))
-            | (b'F', b'r', Some(b'i'))
-            | (b'S', b'a', Some(b't'))
-            | (b'S', b'u', Some(b'n'))
-            | (b'J', b'a', Some(b'n'))
-            | (b'F', b'e', Some(b'b'))
-            | (b'M', b'a', Some(b'r' | b'y'))
-            | (b'A', b'p', Some(b'r'))
-            | (b'J', b'u', Some(b'n' | b'l'))
-            | (b'A', b'u', Some(b'g'))
-            | (b'S', b'e', Some(b'p'))
-            | (b'O', b'c', Some(b't'))
-            | (b'N', b'o', Some(b'v'))
-            | (b'D', b'e', Some(b'c'))
-    );
-    upper && abbrev && (weekday(w).is_some() || month(w).is_some())
+    if let Ok(a) = <[u8; 3]>::try_from(w) {
+        return matches!(
+            &a,
+            b"Mon"
+                | b"Tue"
+                | b"Wed"
+                | b"Thu"
+                | b"Fri"
+                | b"Sat"
+                | b"Sun"
+                | b"Jan"
+                | b"Feb"
+                | b"Mar"
+                | b"Apr"
+                | b"May"
+                | b"Jun"
+                | b"Jul"
+                | b"Aug"
+                | b"Sep"
+                | b"Oct"
+                | b"Nov"
+                | b"Dec"
+        );
+    }
+    if let Ok(a) = <[u8; 4]>::try_from(w) {
+        return matches!(&folded(a), b"last" | b"this")
+            || matches!(&a, b"Tues" | b"Thur" | b"June" | b"July" | b"Sept");
+    }
+    if let Ok(a) = <[u8; 5]>::try_from(w) {
+        return &folded(a) == b"today" || matches!(&a, b"Thurs" | b"March" | b"April");
+    }
+    if let Ok(a) = <[u8; 9]>::try_from(w) {
+        return matches!(&folded(a), b"overnight" | b"yesterday")
+            || matches!(&a, b"Wednesday" | b"September");
+    }
+    if let Ok(a) = <[u8; 6]>::try_from(w) {
+        return matches!(&a, b"Monday" | b"Friday" | b"Sunday" | b"August");
+    }
+    if let Ok(a) = <[u8; 7]>::try_from(w) {
+        return matches!(&a, b"Tuesday" | b"January" | b"October");
+    }
+    if let Ok(a) = <[u8; 8]>::try_from(w) {
+        return matches!(
+            &a,
+            b"Thursday" | b"Saturday" | b"February" | b"November" | b"December"
+        );
+    }
+    false
 }
 
 const ALNUM: u8 = 1;
@@ -1173,6 +1187,42 @@ mod tests {
         assert!(is_head("7".repeat(40).as_bytes()));
         assert!(!is_head(format!("Monday{}", "y".repeat(32)).as_bytes()));
         assert!(!is_head(format!("last{}", "s".repeat(32)).as_bytes()));
+    }
+
+    /// [`is_keyword`] reads the words of [`weekday`] and [`month`] exactly and the relative
+    /// words in any case, as it did by those functions: on each keyword and on every word one
+    /// byte away from one (a byte's case flipped, or moved by one, or set to '@' or '`').
+    #[test]
+    fn keywords_as_the_lists() {
+        let relative = ["overnight", "today", "yesterday", "last", "this"];
+        let by_lists = |w: &[u8]| {
+            relative
+                .iter()
+                .any(|r| w.eq_ignore_ascii_case(r.as_bytes()))
+                || weekday(w).is_some()
+                || month(w).is_some()
+        };
+        let mut words: Vec<Vec<u8>> = KEYWORDS.iter().map(|w| w.to_vec()).collect();
+        words.extend(relative.iter().map(|r| r.as_bytes().to_vec()));
+        words.extend([b"the".to_vec(), b"The".to_vec(), b"Thx".to_vec()]);
+        let mut checked = 0;
+        for w in &words {
+            for i in 0..w.len() {
+                for c in [w[i] ^ 0x20, w[i] + 1, w[i] - 1, b'@', b'`', w[i]] {
+                    let mut v = w.clone();
+                    v[i] = c;
+                    assert_eq!(
+                        is_keyword(&v),
+                        by_lists(&v),
+                        "{:?}",
+                        String::from_utf8_lossy(&v)
+                    );
+                    checked += usize::from(by_lists(&v));
+                }
+            }
+        }
+        // every keyword in each of its cases that the lists take
+        assert!(checked > KEYWORDS.len() * 5, "{checked}");
     }
 
     proptest::proptest! {
