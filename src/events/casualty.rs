@@ -90,13 +90,14 @@ pub(crate) fn extract(doc: &Doc, strikes: &Strikes, causes: &[Cause]) -> Vec<Cas
             if cb <= first || !has_first && !clause.iter().any(is_casualty_word) {
                 continue;
             }
-            candidates(doc, s, ca, cb, &mut cands);
+            // the memo reads the tokens its figures ask about, their clause and the few
+            // words before it, and gathers the clause's articles for the candidates in the
+            // same pass (a clause without figures is read too: its answers are the same)
+            memo.cover(doc, s, ca, cb);
+            candidates(doc, s, ca, cb, &memo.articles, &mut cands);
             if cands.is_empty() {
                 continue;
             }
-            // the memo reads the tokens its figures ask about: their clause and the few
-            // words before it
-            memo.cover(doc, s, ca, cb);
             let coding = memo.is_coding_remark(doc, clause, ca, cb);
             for c in cands.drain(..) {
                 // the stretch between the carrying words ("bringing") around the figure
@@ -123,7 +124,15 @@ fn is_casualty_word(t: &super::Tok) -> bool {
 
 /// Figures of the clause: counts from the numbers stage, "a"/"an" before a person noun,
 /// and people counted by their nouns ("a man and a woman" is 2), into `v` (emptied first).
-fn candidates<'n>(doc: &Doc, s: &'n Sent, ca: usize, cb: usize, v: &mut Vec<Cand<'n>>) {
+/// `articles` are the tokens of the clause's articles, ascending ([`Memo::articles`]).
+fn candidates<'n>(
+    doc: &Doc,
+    s: &'n Sent,
+    ca: usize,
+    cb: usize,
+    articles: &[usize],
+    v: &mut Vec<Cand<'n>>,
+) {
     v.clear();
     // pushed one by one: `v` keeps its room from clause to clause (an `extend` of a filter
     // went through the generic out-of-line loop that reserves for every figure)
@@ -143,13 +152,11 @@ fn candidates<'n>(doc: &Doc, s: &'n Sent, ca: usize, cb: usize, v: &mut Vec<Cand
             victims: None,
         });
     }
-    work::add(cb.saturating_sub(ca));
-    let clause = s.toks.get(ca..cb.min(s.toks.len())).unwrap_or(&[]);
-    for (i, t) in (ca..).zip(clause) {
-        // only an article starts a figure here: its class is told before anything is read
-        if !matches!(t.w, W::Indefinite | W::Definite) {
+    // only an article starts a figure here
+    for &i in articles {
+        let Some(t) = s.toks.get(i) else {
             continue;
-        }
+        };
         // "killing the man", "resulted in the death of the commander": one person
         // the classes of the words before first, the words' text last
         let definite_after_verb = t.w == W::Definite
@@ -1111,6 +1118,9 @@ struct Memo<'t> {
     /// ascending.
     coded: Vec<usize>,
     split: Vec<usize>,
+    /// The tokens of the articles ("a", "an", "the") of the clause covered last, ascending:
+    /// the only words that start a figure of [`candidates`] of their own.
+    articles: Vec<usize>,
     /// The sentence's source ([`source`]), once asked.
     source: Option<Option<Source>>,
     /// The mentions that may be a perpetrator ([`may_perpetrate`]), by index, once asked.
@@ -1150,8 +1160,9 @@ impl<'t> Memo<'t> {
     /// Reads, for the figures of the clause [ca, cb) of sentence `s`, what they ask of their
     /// clause or stretch and of the [`LOOK_BACK`] tokens before it: one pass over the tokens
     /// not read yet (clauses come in text order, so the lists stay ascending), where each
-    /// figure's scan of its clause read them before. A clause without figures, and the
-    /// words before the first one with some, are not read.
+    /// figure's scan of its clause read them before. A clause with no casualty word, and
+    /// the words before the first one with one, are not read. The clause's articles are
+    /// gathered in the same pass ([`Memo::articles`]).
     fn cover(&mut self, doc: &Doc, s: &Sent, ca: usize, cb: usize) {
         // most words have the length of none of the words read: told by one bit
         const ANALYSTS: u64 = length_bits(lexicon::CODED) | length_bits(lexicon::SPLIT);
@@ -1173,7 +1184,16 @@ impl<'t> Memo<'t> {
         const ANALYSTS_BYTES: u128 =
             first_byte_bits(lexicon::CODED) | first_byte_bits(lexicon::SPLIT);
         let bytes = doc.text.as_bytes();
+        let cb = cb.min(s.toks.len());
         let from = self.covered.max(ca.saturating_sub(LOOK_BACK));
+        self.articles.clear();
+        // the clause's tokens read before (none, as clauses come apart and in text order):
+        // only their articles are sought
+        for (k, t) in (ca..).zip(s.toks.get(ca..from.min(cb)).unwrap_or(&[])) {
+            if matches!(t.w, W::Indefinite | W::Definite) {
+                self.articles.push(k);
+            }
+        }
         let toks = s.toks.get(from..cb).unwrap_or(&[]);
         self.covered = self.covered.max(cb);
         work::add(toks.len());
@@ -1184,6 +1204,7 @@ impl<'t> Memo<'t> {
                 W::Perfect => self.perfect.push(k),
                 W::Previous => self.previous.push(k),
                 W::Including => self.including.push(k),
+                W::Indefinite | W::Definite if k >= ca => self.articles.push(k),
                 _ => {}
             }
             self.disaster |= t.k == K::Disaster;
