@@ -828,16 +828,6 @@ fn char_at(s: &str, i: usize) -> Option<char> {
     }
 }
 
-/// A word ASCII-lowercased, borrowed when it has no capital (most words): comparing words
-/// must not allocate.
-pub(crate) fn lower(word: &str) -> std::borrow::Cow<'_, str> {
-    if word.bytes().any(|b| b.is_ascii_uppercase()) {
-        std::borrow::Cow::Owned(word.to_ascii_lowercase())
-    } else {
-        std::borrow::Cow::Borrowed(word)
-    }
-}
-
 /// Pushes to `clauses` the token ranges of the clauses of the sentence `span` of `text`
 /// ([`text::clause_cut`]'s rules), whose tokens are `toks`; none if it has no tokens. A cut
 /// falls only where a token starts (a `;`, `,` or dash, or a "but"), so the tokens are walked

@@ -1316,7 +1316,7 @@ fn is_agent(doc: &Doc, s: &Sent, t: usize, m: &super::Ment) -> bool {
             && (t + 1..j).all(|k| {
                 s.toks.get(k).is_some_and(|x| {
                     matches!(x.w, W::Aux | W::Launch | W::WeaponNoun(_))
-                        || lexicon::CARRIED_OUT.contains(&super::lower(doc.word(x)).as_ref())
+                        || doc.word_is(x, lexicon::CARRIED_OUT)
                 })
             })
     })
