@@ -767,6 +767,26 @@ fn run_after(bytes: &[u8], from: usize) -> &[u8] {
     run_at(bytes, from + skip)
 }
 
+/// [`RunFilter::may_start`] of [`run_after`]`(bytes, from)`, told from the eight bytes after
+/// `from` for most words: one space or punctuation mark, then a run of fewer than eight
+/// ASCII letters and digits.
+#[inline(always)]
+fn may_start_after(filter: &RunFilter, bytes: &[u8], from: usize) -> bool {
+    let gap = bytes
+        .get(from)
+        .is_some_and(|&b| b.is_ascii() && ALNUM_LOWER[usize::from(b)] == 0);
+    if let Some(chunk) = bytes.get(from + 1..).and_then(<[u8]>::first_chunk::<8>) {
+        let x = u64::from_le_bytes(*chunk);
+        let n = alnum_run(x);
+        // the run and the byte after it among the eight: for a run of one, the byte read
+        // as its second is that byte, no letter or digit, which the filter reads as none
+        if gap && n > 0 && n < 8 {
+            return filter.may_start_run(x as u8, (x >> 8) as u8, n);
+        }
+    }
+    filter.may_start(run_after(bytes, from))
+}
+
 /// Words per key of [`Names::keys`].
 const KEY_WORDS: usize = 3;
 /// The bit of a key's last word that says it needs a capital.
@@ -1902,7 +1922,7 @@ fn lower_first_word(
     if !starting && !names.lower_starts.may_start_run(first, next, word.len()) {
         return None;
     }
-    let more = names.lower_seconds.may_start(run_after(bytes, word.end));
+    let more = may_start_after(&names.lower_seconds, bytes, word.end);
     // neither a key itself nor the start of one that goes on here: not hashed
     if !more && !names.lower_wholes.may_start_run(first, next, word.len()) {
         return None;
@@ -2117,6 +2137,24 @@ fn plain_bytes(chunk: [u8; 8]) -> usize {
     let low = swar_low(x);
     let space = !((low ^ (ONES * u64::from(b' '))) - ONES);
     leading_run((swar_lower(low) | space) & !x & HIGH)
+}
+
+/// How many of the eight bytes of `chunk` are ASCII letters and digits before the first
+/// that is not ([`alnum_run`]).
+#[cfg(test)]
+fn alnum_bytes(chunk: [u8; 8]) -> usize {
+    alnum_run(u64::from_le_bytes(chunk))
+}
+
+/// How many of the eight bytes of the little-endian word `x` are ASCII letters and digits
+/// before the first that is not, in one 64-bit word: a byte with bit 5 set is a lowercase
+/// letter if it was a letter of either case.
+#[inline]
+fn alnum_run(x: u64) -> usize {
+    let low = swar_low(x);
+    let digit = (low - ONES * u64::from(b'0')) & !(low - ONES * u64::from(b'9' + 1));
+    let letter = swar_lower(low | ONES * 0x20);
+    leading_run((digit | letter) & !x & HIGH)
 }
 
 /// How many of the eight bytes of `chunk` are ASCII lowercase letters before the first that
@@ -2478,6 +2516,37 @@ mod tests {
                 assert_eq!(count(t), want, "{b:#x} at {pos}");
             }
         }
+    }
+
+    #[test]
+    fn alnum_bytes_counts_letters_and_digits() {
+        counts_leading_run(alnum_bytes, |b| b.is_ascii_alphanumeric(), *b"aZ09bY8m");
+    }
+
+    /// The second word's filter test read from eight bytes is the test of `run_after`,
+    /// from every position of texts whose words end in and past the eight bytes.
+    #[test]
+    fn may_start_after_is_may_start_of_run_after() {
+        let mut f = RunFilter::new();
+        for k in ["kremlin", "bab", "k", "z9", "zor", "abcdefgh", "white"] {
+            f.add(k.as_bytes());
+        }
+        let f = f.made();
+        let texts = [
+            "the Kremlin, al-Bab and Deir ez-Zor k z9 said",
+            "the abcdefgh abcdefg abcdefghi x White\u{e9} -- k",
+            "a \u{e9}Bab .. bab, k. k",
+        ];
+        let mut yes = 0;
+        for text in texts {
+            let bytes = text.as_bytes();
+            for from in 0..=bytes.len() {
+                let want = f.may_start(run_after(bytes, from));
+                assert_eq!(may_start_after(&f, bytes, from), want, "{text:?} at {from}");
+                yes += usize::from(want);
+            }
+        }
+        assert!(yes > 10, "{yes}");
     }
 
     #[test]
