@@ -1655,6 +1655,21 @@ fn pass_lower_words(names: &Names, bytes: &[u8], mut i: usize) -> Stop {
         if !b.is_ascii_lowercase() {
             break;
         }
+        // most: fewer than eight lowercase letters and a space, in the eight bytes from `i`
+        if let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+            let x = u64::from_le_bytes(*chunk);
+            let n = lower_run(x);
+            if n < 8 && (x >> (8 * n)) as u8 == b' ' {
+                if names.lower_starts.may_start_lower(b, (x >> 8) as u8, n) {
+                    return Stop {
+                        at: i,
+                        word_end: Some(i + n),
+                    };
+                }
+                i += n + 1;
+                continue;
+            }
+        }
         let LowerWord {
             end,
             after,
