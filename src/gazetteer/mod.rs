@@ -2168,7 +2168,7 @@ fn alnum_bytes(chunk: [u8; 8]) -> usize {
 fn alnum_run(x: u64) -> usize {
     let low = swar_low(x);
     let digit = (low - ONES * u64::from(b'0')) & !(low - ONES * u64::from(b'9' + 1));
-    let letter = swar_lower(low | ONES * 0x20);
+    let letter = swar_lower(low | (ONES * 0x20));
     leading_run((digit | letter) & !x & HIGH)
 }
 
