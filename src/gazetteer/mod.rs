@@ -581,13 +581,28 @@ struct Names {
 /// built-in data ("al", "the", "el"), 300 second ones, and the keys of one word. A word written in lowercase starts only such a key, and most ("said", "were")
 /// start none: the search passes them over without hashing them. A yes may be wrong, a no
 /// never is. The built-in index stores them made ([`RunFilter::stored`]).
-#[derive(Default)]
 struct RunFilter {
     /// For each first byte's row ([`RUN_ROW`]) and second byte (lowercased; 0 for a
     /// one-byte run), a 16-bit little-endian word: a bit for each length from 1 to 15 and
     /// one for 16 and more. Read in place from the built-in index, or made by
     /// [`Names::finish`]. Empty: not made, every run may start a key.
     lengths: Cow<'static, [u8]>,
+    /// The words of `lengths` for runs of lowercase letters, shifted left by one (bit `n`
+    /// for a length `n`, 16 for 16 and more), by the low five bits of the first letter and
+    /// of the second (0 for a run of one): the walk's lowercase words are told with no
+    /// table of rows and no bounds check ([`RunFilter::may_start_lower`]). Made from
+    /// `lengths` ([`RunFilter::made`]).
+    lower: Box<[u32; 1024]>,
+}
+
+impl Default for RunFilter {
+    /// Not made: every run may start a key.
+    fn default() -> RunFilter {
+        RunFilter {
+            lengths: Cow::Borrowed(&[]),
+            lower: Box::new([u32::MAX; 1024]),
+        }
+    }
 }
 
 /// The row of a [`RunFilter`]'s table for each first byte of a run: `a`-`z` (either case)
@@ -625,15 +640,53 @@ impl RunFilter {
         }
         RunFilter {
             lengths: Cow::Owned(lengths),
+            ..RunFilter::default()
         }
+        .made()
     }
 
     /// The filter whose table is `bytes`, stored made; `None` if they are not the size of
     /// one.
     fn stored(bytes: &'static [u8]) -> Option<RunFilter> {
-        (bytes.len() == RunFilter::BYTES).then_some(RunFilter {
-            lengths: Cow::Borrowed(bytes),
+        (bytes.len() == RunFilter::BYTES).then(|| {
+            RunFilter {
+                lengths: Cow::Borrowed(bytes),
+                ..RunFilter::default()
+            }
+            .made()
         })
+    }
+
+    /// The filter with its table of lowercase runs ([`RunFilter::lower`]) made from its
+    /// `lengths`, as they are now.
+    fn made(mut self) -> RunFilter {
+        for first in b'a'..=b'z' {
+            for second in std::iter::once(0).chain(b'a'..=b'z') {
+                let slot = RunFilter::slot(first, second);
+                let word = self
+                    .lengths
+                    .get(slot..slot + 2)
+                    .and_then(|w| <[u8; 2]>::try_from(w).ok())
+                    .map_or(u16::MAX, u16::from_le_bytes);
+                self.lower[RunFilter::lower_slot(first, second)] = u32::from(word) << 1;
+            }
+        }
+        self
+    }
+
+    /// The place in [`RunFilter::lower`] of a run whose first byte is `first`, a lowercase
+    /// letter, and whose second is `second`, a lowercase letter, or 0 for a run of one.
+    #[inline(always)]
+    fn lower_slot(first: u8, second: u8) -> usize {
+        usize::from(first & 31) << 5 | usize::from(second & 31)
+    }
+
+    /// [`RunFilter::may_start_run`] for a run of `len` lowercase letters (one or more)
+    /// that starts with `first` and then `next` (for a run of one byte any byte, not read).
+    #[inline(always)]
+    fn may_start_lower(&self, first: u8, next: u8, len: usize) -> bool {
+        let second = if len > 1 { next } else { 0 };
+        self.lower[RunFilter::lower_slot(first, second)] >> len.min(16) & 1 != 0
     }
 
     /// The byte offset of a run's first two bytes (the second ASCII-lowercased, 0 for
@@ -712,6 +765,26 @@ fn run_after(bytes: &[u8], from: usize) -> &[u8] {
         .position(|&c| !c.is_ascii() || c.is_ascii_alphanumeric())
         .unwrap_or(rest.len());
     run_at(bytes, from + skip)
+}
+
+/// [`RunFilter::may_start`] of [`run_after`]`(bytes, from)`, told from the eight bytes after
+/// `from` for most words: one space or punctuation mark, then a run of fewer than eight
+/// ASCII letters and digits.
+#[inline(always)]
+fn may_start_after(filter: &RunFilter, bytes: &[u8], from: usize) -> bool {
+    let gap = bytes
+        .get(from)
+        .is_some_and(|&b| b.is_ascii() && ALNUM_LOWER[usize::from(b)] == 0);
+    if let Some(chunk) = bytes.get(from + 1..).and_then(<[u8]>::first_chunk::<8>) {
+        let x = u64::from_le_bytes(*chunk);
+        let n = alnum_run(x);
+        // the run and the byte after it among the eight: for a run of one, the byte read
+        // as its second is that byte, no letter or digit, which the filter reads as none
+        if gap && n > 0 && n < 8 {
+            return filter.may_start_run(x as u8, (x >> 8) as u8, n);
+        }
+    }
+    filter.may_start(run_after(bytes, from))
 }
 
 /// Words per key of [`Names::keys`].
@@ -858,9 +931,9 @@ impl Names {
                 }
             }
         }
-        self.lower_starts = starts;
-        self.lower_seconds = seconds;
-        self.lower_wholes = wholes;
+        self.lower_starts = starts.made();
+        self.lower_seconds = seconds.made();
+        self.lower_wholes = wholes.made();
     }
 
     /// False if no key starts with the word of first-word hash `h` (true may be wrong).
@@ -1466,6 +1539,8 @@ fn find_names(names: &Names, text: &str, cs: &mut CsWalk, out: &mut Vec<Mention>
     let bytes = text.as_bytes();
     let mut key = String::new();
     let mut first: Option<Walked> = None;
+    // the end of the lowercase word at `i` when `pass_lower_words` has read it
+    let mut known: Option<usize> = None;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         // a candidate start, whether it is written with a capital (or a digit), and where
@@ -1474,11 +1549,13 @@ fn find_names(names: &Names, text: &str, cs: &mut CsWalk, out: &mut Vec<Mention>
             let cap = !b.is_ascii_lowercase();
             // the run of ASCII letters and digits from here; a capitalised one hashed as it
             // is read, a lowercase one only if it may start a key that needs no capital
-            let (run, hashed) = if cap {
+            let (run, read) = if cap {
                 let (run, h) = alnum_run_hashed(bytes, i);
-                (run, Some(h))
+                (run, Read::Hashed(h))
+            } else if let Some(end) = known.take() {
+                (end, Read::LowerStarting)
             } else {
-                (alnum_run_end(bytes, i), None)
+                (alnum_run_end(bytes, i), Read::Lower)
             };
             if is_word_before(text, i) {
                 i = run;
@@ -1492,14 +1569,17 @@ fn find_names(names: &Names, text: &str, cs: &mut CsWalk, out: &mut Vec<Mention>
             // with this word
             let word_end = bytes.get(run).is_none_or(u8::is_ascii);
             if word_end {
-                match first_word(names, text, i..run, cap, hashed, &mut key, out) {
+                match first_word(names, text, i..run, read, &mut key, out) {
                     FirstWord::Done => {
                         // and the space after it, most often, unless a key starts with one;
                         // then the lowercase words that start no key, in their own loop
                         let space = bytes.get(run) == Some(&b' ') && !names.leads(b' ');
                         i = run + usize::from(space);
                         if space {
-                            i = pass_lower_words(names, bytes, i);
+                            Stop {
+                                at: i,
+                                word_end: known,
+                            } = pass_lower_words(names, bytes, i);
                         }
                         continue;
                     }
@@ -1568,27 +1648,76 @@ fn alnum_run_hashed_from(bytes: &[u8], i: usize, mut h: u64) -> (usize, u64) {
 /// The first position from `i` that is not a lowercase word starting no key followed by a
 /// space: what the scan in [`find_names`] makes of such a word (no probe, the space passed
 /// over), with none of its other cases to tell apart. `i` follows a space, which starts no
-/// key, so a word there is at a word start.
-fn pass_lower_words(names: &Names, bytes: &[u8], mut i: usize) -> usize {
+/// key, so a word there is at a word start. Where it stops at a lowercase word that may
+/// start a key, it tells the word's end, which the scan then need not find again.
+fn pass_lower_words(names: &Names, bytes: &[u8], mut i: usize) -> Stop {
     while let Some(&b) = bytes.get(i) {
         if !b.is_ascii_lowercase() {
             break;
         }
-        let LowerWord { end, after, next } = lower_word(bytes, i);
-        // a word that goes on in a non-ASCII letter, or may start a key, is the scan's
-        if after.is_some_and(|a| !a.is_ascii())
-            || names.lower_starts.may_start_run(b, next, end - i)
-        {
+        // most: fewer than eight lowercase letters and a space, in the eight bytes from `i`
+        if let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+            let x = u64::from_le_bytes(*chunk);
+            let n = lower_run(x);
+            if n < 8 && (x >> (8 * n)) as u8 == b' ' {
+                if names.lower_starts.may_start_lower(b, (x >> 8) as u8, n) {
+                    return Stop {
+                        at: i,
+                        word_end: Some(i + n),
+                    };
+                }
+                i += n + 1;
+                continue;
+            }
+        }
+        let LowerWord {
+            end,
+            after,
+            next,
+            lower,
+        } = lower_word(bytes, i);
+        // a word that goes on in a non-ASCII letter is the scan's
+        if after.is_some_and(|a| !a.is_ascii()) {
             break;
+        }
+        let len = end - i;
+        let starts = if lower {
+            names.lower_starts.may_start_lower(b, next, len)
+        } else {
+            names.lower_starts.may_start_run(b, next, len)
+        };
+        // a word that may start a key too, read from its end on
+        if starts {
+            return Stop {
+                at: i,
+                word_end: Some(end),
+            };
         }
         i = match after {
             Some(b' ') => end + 1,
             // "said, the": a punctuation mark that starts no key, then a space
             Some(p) if !names.leads(p) && bytes.get(end + 1) == Some(&b' ') => end + 2,
-            _ => return end,
+            _ => {
+                return Stop {
+                    at: end,
+                    word_end: None,
+                }
+            }
         };
     }
-    i
+    Stop {
+        at: i,
+        word_end: None,
+    }
+}
+
+/// Where [`pass_lower_words`] stops.
+struct Stop {
+    /// The first position it does not pass.
+    at: usize,
+    /// The end of the lowercase word at `at`, which ends at an ASCII byte or the end of
+    /// the text and may start a key that needs no capital; `None` if `at` is none such.
+    word_end: Option<usize>,
 }
 
 /// A run of ASCII letters and digits that starts with a lowercase letter ([`lower_word`]).
@@ -1599,24 +1728,36 @@ struct LowerWord {
     after: Option<u8>,
     /// Its second byte, or for a run of one byte the byte after it (0 at the end).
     next: u8,
+    /// True if it is lowercase letters only (told from eight bytes at a time).
+    lower: bool,
 }
 
 /// The run of ASCII letters and digits from `i`, which starts in lowercase: told from the
-/// eight bytes from `i` when they hold the run and the byte after it (most words), else
-/// found by [`alnum_run_end`].
+/// eight bytes from `i` when they hold the run and the byte after it (most words), or from
+/// those and the next eight (most longer ones), else found by [`alnum_run_end`].
 #[inline(always)]
 fn lower_word(bytes: &[u8], i: usize) -> LowerWord {
     if let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
         // one load: the bytes are read from the word, not from the slice again
         let x = u64::from_le_bytes(*chunk);
+        let next = (x >> 8) as u8;
         let n = lower_run(x);
+        let (at, n, x) = if n < 8 {
+            (i, n, x)
+        } else if let Some(more) = bytes.get(i + 8..).and_then(<[u8]>::first_chunk::<8>) {
+            let x = u64::from_le_bytes(*more);
+            (i + 8, lower_run(x), x)
+        } else {
+            (i, 8, x)
+        };
         if n < 8 {
             let after = (x >> (8 * n)) as u8;
             if ALNUM_LOWER[usize::from(after)] == 0 {
                 return LowerWord {
-                    end: i + n,
+                    end: at + n,
                     after: Some(after),
-                    next: (x >> 8) as u8,
+                    next,
+                    lower: true,
                 };
             }
         }
@@ -1626,6 +1767,7 @@ fn lower_word(bytes: &[u8], i: usize) -> LowerWord {
         end,
         after: bytes.get(end).copied(),
         next: bytes.get(i + 1).copied().unwrap_or(0),
+        lower: false,
     }
 }
 
@@ -1685,28 +1827,41 @@ struct Walked {
     second: Option<Step>,
 }
 
-/// The first word at `word` (ASCII letters and digits, `cap` if not written in lowercase,
-/// `hashed` if its hash is known): looked up through the filters, and recorded if it is
-/// a key of one word that no key goes on past.
+/// What the scan knows of a first word ([`first_word`]).
+#[derive(Clone, Copy)]
+enum Read {
+    /// Not written in lowercase (a capital or a digit first): hashed as it was read.
+    Hashed(u64),
+    /// Written in lowercase.
+    Lower,
+    /// Written in lowercase, and known to pass [`Names::lower_starts`].
+    LowerStarting,
+}
+
+/// The first word at `word` (ASCII letters and digits, as `read`): looked up through the
+/// filters, and recorded if it is a key of one word that no key goes on past.
 #[inline(always)]
 fn first_word(
     names: &Names,
     text: &str,
     word: std::ops::Range<usize>,
-    cap: bool,
-    hashed: Option<u64>,
+    read: Read,
     key: &mut String,
     out: &mut Vec<Mention>,
 ) -> FirstWord {
     let bytes = text.as_bytes();
+    let cap = matches!(read, Read::Hashed(_));
     // `more`: a longer key may go on past the word (for a lowercase word, only to a second
     // word some key that needs no capital has)
-    let (h, more) = match hashed {
-        Some(h) => (h, true),
-        None => match lower_first_word(names, bytes, word.clone()) {
-            Some(read) => read,
-            None => return FirstWord::Done,
-        },
+    let (h, more) = match read {
+        Read::Hashed(h) => (h, true),
+        Read::Lower | Read::LowerStarting => {
+            let starting = matches!(read, Read::LowerStarting);
+            match lower_first_word(names, bytes, word.clone(), starting) {
+                Some(read) => read,
+                None => return FirstWord::Done,
+            }
+        }
     };
     let (key_ok, more_ok) = prefix_flags(cap);
     let prefix = names
@@ -1765,22 +1920,24 @@ fn first_word(
     FirstWord::Done
 }
 
-/// A first word written in lowercase, through the run filters: its hash, and whether a key
-/// that needs no capital may go on past it; `None` if it neither is nor starts such a key
-/// (most words), told without hashing it.
+/// A first word written in lowercase, through the run filters (the first one passed when
+/// `starting`, as the caller knows): its hash, and whether a key that needs no capital may
+/// go on past it; `None` if it neither is nor starts such a key (most words), told without
+/// hashing it.
 #[inline(always)]
 fn lower_first_word(
     names: &Names,
     bytes: &[u8],
     word: std::ops::Range<usize>,
+    starting: bool,
 ) -> Option<(u64, bool)> {
     // the word is one byte or more; the byte after its first is read as its second
     let (first, next) = (bytes.get(word.start), bytes.get(word.start + 1));
     let (first, next) = (first.copied().unwrap_or(0), next.copied().unwrap_or(0));
-    if !names.lower_starts.may_start_run(first, next, word.len()) {
+    if !starting && !names.lower_starts.may_start_run(first, next, word.len()) {
         return None;
     }
-    let more = names.lower_seconds.may_start(run_after(bytes, word.end));
+    let more = may_start_after(&names.lower_seconds, bytes, word.end);
     // neither a key itself nor the start of one that goes on here: not hashed
     if !more && !names.lower_wholes.may_start_run(first, next, word.len()) {
         return None;
@@ -1995,6 +2152,24 @@ fn plain_bytes(chunk: [u8; 8]) -> usize {
     let low = swar_low(x);
     let space = !((low ^ (ONES * u64::from(b' '))) - ONES);
     leading_run((swar_lower(low) | space) & !x & HIGH)
+}
+
+/// How many of the eight bytes of `chunk` are ASCII letters and digits before the first
+/// that is not ([`alnum_run`]).
+#[cfg(test)]
+fn alnum_bytes(chunk: [u8; 8]) -> usize {
+    alnum_run(u64::from_le_bytes(chunk))
+}
+
+/// How many of the eight bytes of the little-endian word `x` are ASCII letters and digits
+/// before the first that is not, in one 64-bit word: a byte with bit 5 set is a lowercase
+/// letter if it was a letter of either case.
+#[inline]
+fn alnum_run(x: u64) -> usize {
+    let low = swar_low(x);
+    let digit = (low - ONES * u64::from(b'0')) & !(low - ONES * u64::from(b'9' + 1));
+    let letter = swar_lower(low | (ONES * 0x20));
+    leading_run((digit | letter) & !x & HIGH)
 }
 
 /// How many of the eight bytes of `chunk` are ASCII lowercase letters before the first that
@@ -2305,6 +2480,46 @@ mod tests {
         }
     }
 
+    /// The filter's table of lowercase runs tells what its table of rows does, for every
+    /// two lowercase letters and length, and for a run of one letter whatever follows it:
+    /// the built-in filters, a made one and one not made.
+    #[test]
+    fn may_start_lower_is_may_start_run() {
+        let mut made = RunFilter::new();
+        for k in ["al", "a", "deir", "the", "k2", "x", "abcdefghijklmnopqrst"] {
+            made.add(k.as_bytes());
+        }
+        let made = made.made();
+        let names = &Gazetteer::builtin().inner.names_dict;
+        let default = RunFilter::default();
+        let filters = [
+            &names.lower_starts,
+            &names.lower_seconds,
+            &names.lower_wholes,
+            &made,
+            &default,
+        ];
+        let mut yes = 0;
+        for f in filters {
+            for first in b'a'..=b'z' {
+                for second in b'a'..=b'z' {
+                    for len in 2..40 {
+                        let want = f.may_start_run(first, second, len);
+                        assert_eq!(f.may_start_lower(first, second, len), want);
+                        yes += usize::from(want);
+                    }
+                }
+                for after in [0, b' ', b',', b'.', b'-', 0xC3] {
+                    let want = f.may_start_run(first, after, 1);
+                    assert_eq!(f.may_start_lower(first, after, 1), want);
+                    assert_eq!(f.may_start_lower(first, b'q', 1), want);
+                }
+            }
+        }
+        // not every answer is yes, nor every one no
+        assert!(yes > 26 * 26 * 38 && yes < 26 * 26 * 38 * 4, "{yes}");
+    }
+
     /// `count` of eight bytes is the length of their leading run that `keep` takes, for
     /// every byte value at every position of `template`.
     fn counts_leading_run(count: fn([u8; 8]) -> usize, keep: fn(u8) -> bool, template: [u8; 8]) {
@@ -2316,6 +2531,37 @@ mod tests {
                 assert_eq!(count(t), want, "{b:#x} at {pos}");
             }
         }
+    }
+
+    #[test]
+    fn alnum_bytes_counts_letters_and_digits() {
+        counts_leading_run(alnum_bytes, |b| b.is_ascii_alphanumeric(), *b"aZ09bY8m");
+    }
+
+    /// The second word's filter test read from eight bytes is the test of `run_after`,
+    /// from every position of texts whose words end in and past the eight bytes.
+    #[test]
+    fn may_start_after_is_may_start_of_run_after() {
+        let mut f = RunFilter::new();
+        for k in ["kremlin", "bab", "k", "z9", "zor", "abcdefgh", "white"] {
+            f.add(k.as_bytes());
+        }
+        let f = f.made();
+        let texts = [
+            "the Kremlin, al-Bab and Deir ez-Zor k z9 said",
+            "the abcdefgh abcdefg abcdefghi x White\u{e9} -- k",
+            "a \u{e9}Bab .. bab, k. k",
+        ];
+        let mut yes = 0;
+        for text in texts {
+            let bytes = text.as_bytes();
+            for from in 0..=bytes.len() {
+                let want = f.may_start(run_after(bytes, from));
+                assert_eq!(may_start_after(&f, bytes, from), want, "{text:?} at {from}");
+                yes += usize::from(want);
+            }
+        }
+        assert!(yes > 10, "{yes}");
     }
 
     #[test]
@@ -2364,6 +2610,10 @@ mod tests {
             "aaaaaaaa",
             "aaaaaaaaZ",
             "the al-Bab 12th brigade",
+            "internationally, the administration's counteroffensive said",
+            "abcdefghijklmnop",
+            "abcdefghijklmnopq",
+            "abcdefghijklmno5 abcdefghijklmnZ abcdefghijkl\u{e9}",
         ];
         for text in texts {
             let bytes = text.as_bytes();
@@ -2375,6 +2625,8 @@ mod tests {
                     assert_eq!(w.end, want, "{text:?} at {i}");
                     assert_eq!(w.after, bytes.get(want).copied(), "{text:?} at {i}");
                     assert_eq!(w.next, bytes.get(i + 1).copied().unwrap_or(0));
+                    let lower = bytes[i..want].iter().all(u8::is_ascii_lowercase);
+                    assert!(!w.lower || lower, "{text:?} at {i}");
                 }
             }
         }
