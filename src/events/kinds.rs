@@ -1703,15 +1703,8 @@ mod tests {
     }
 
     /// Calls `each` with the document of `text` and each of its sentences.
-    fn each_sentence(text: &str, mut each: impl FnMut(&Doc, &Sent)) {
-        let gaz = crate::gazetteer::Gazetteer::builtin();
-        let seg = crate::text::segment(text, crate::text::Part::WHOLE);
-        let mentions = gaz.find(text);
-        let prepared = super::super::Prepared::new(text, &seg.sentences, &mentions);
-        let doc = Doc::new(gaz, text, &prepared, None);
-        for s in &doc.sents {
-            each(&doc, s);
-        }
+    fn each_sentence(text: &str, each: impl FnMut(&Doc, &Sent)) {
+        crate::events::testing::each_sentence(text, None, each);
     }
 
     const SIDE_TEXTS: &[&str] = &[

@@ -12,6 +12,8 @@ mod lexicon;
 mod modality;
 mod roles;
 mod strike;
+#[cfg(test)]
+mod testing;
 
 use std::borrow::Cow;
 use std::cell::OnceCell;

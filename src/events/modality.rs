@@ -219,20 +219,12 @@ fn clause_end(s: &Sent, t: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::gazetteer::Gazetteer;
 
     /// Calls `each` with the document of `text` (published 1 June 2020) and each of its
     /// sentences.
-    fn each_sentence(text: &str, mut each: impl FnMut(&Doc, &Sent)) {
-        let gaz = Gazetteer::builtin();
-        let seg = crate::text::segment(text, crate::text::Part::WHOLE);
-        let mentions = gaz.find(text);
-        let prepared = super::super::Prepared::new(text, &seg.sentences, &mentions);
+    fn each_sentence(text: &str, each: impl FnMut(&Doc, &Sent)) {
         let published = chrono::NaiveDate::from_ymd_opt(2020, 6, 1);
-        let doc = Doc::new(gaz, text, &prepared, published);
-        for s in &doc.sents {
-            each(&doc, s);
-        }
+        crate::events::testing::each_sentence(text, published, each);
     }
 
     /// The cues read without the dates where no cue is capitalised are those read with
