@@ -249,8 +249,10 @@ fn write_in_words(out: &mut Vec<u8>, bytes: &[u8]) -> bool {
         if needs_escape(data | (splat(b' ') << (8 * n))) {
             return false;
         }
-        let quoted =
-            u128::from(b'"') | (u128::from(data) << 8) | (u128::from(b'"') << (8 * (n + 1)));
+        // an opening quote, the string's bytes and quotes above them: the closing quote is
+        // the byte after the string, in the first word or (for seven bytes) the second
+        let first = ((data | (splat(b'"') << (8 * n))) << 8) | u64::from(b'"');
+        let quoted = u128::from(first) | (u128::from(splat(b'"')) << 64);
         write_cut(out, &quoted.to_le_bytes(), n + 2);
         return true;
     }
@@ -276,7 +278,9 @@ fn write_in_words(out: &mut Vec<u8>, bytes: &[u8]) -> bool {
 }
 
 /// The bytes of a string shorter than eight as a little-endian word, zeros above: from two
-/// four-byte reads that overlap (on the same bytes) when it has four or more.
+/// four-byte reads that overlap (on the same bytes) when it has four or more, else from its
+/// first, middle and last bytes (the same byte twice or three times, in the same place, for
+/// one or two bytes), with no loop.
 #[inline]
 fn small_word(bytes: &[u8]) -> u64 {
     let n = bytes.len();
@@ -287,10 +291,14 @@ fn small_word(bytes: &[u8]) -> u64 {
         (Some(head), Some(tail)) => {
             u64::from(load4(head)) | (u64::from(load4(tail)) << (8 * (n - 4)))
         }
-        _ => bytes
-            .iter()
-            .rev()
-            .fold(0, |word, &b| (word << 8) | u64::from(b)),
+        _ => match (bytes.first(), bytes.get(n / 2), bytes.last()) {
+            (Some(&first), Some(&middle), Some(&last)) => {
+                u64::from(first)
+                    | (u64::from(middle) << (8 * (n / 2)))
+                    | (u64::from(last) << (8 * n - 8))
+            }
+            _ => 0,
+        },
     }
 }
 
@@ -945,6 +953,28 @@ mod tests {
                 b: vec![],
             },
         ]);
+    }
+
+    #[test]
+    fn small_words_are_the_bytes_in_order() {
+        let text = b"\x01\xffabc\"\\";
+        for start in 0..text.len() {
+            for end in start..text.len().min(start + 7) + 1 {
+                let bytes = &text[start..end];
+                let expected = bytes
+                    .iter()
+                    .rev()
+                    .fold(0, |word, &b| (word << 8) | u64::from(b));
+                assert_eq!(small_word(bytes), expected, "{bytes:?}");
+            }
+        }
+        for s in [
+            "", "a", "ab", "abc", "abcd", "abcdefg", "ab\"", "\u{1}", "é", "aé€",
+        ] {
+            let mut out = Vec::new();
+            write_str(&mut out, s);
+            assert_eq!(out, serde_json::to_vec(s).unwrap_or_default(), "{s:?}");
+        }
     }
 
     #[test]
