@@ -496,6 +496,10 @@ impl<'w> Compound<'w> {
         value.serialize(&mut *self.writer)
     }
 
+    /// Inlined, so that where the caller knows whether anything was written and what closes
+    /// it (a struct's fields, a span's two numbers), only the closing byte's write is left
+    /// (it was a call of 26 instructions, 39,229 of them over the batch profile).
+    #[inline(always)]
     fn close(self) -> Result<(), Unsupported> {
         let out = &mut self.writer.out;
         if self.first {
@@ -682,6 +686,7 @@ macro_rules! array_like {
             fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unsupported> {
                 self.element(value)
             }
+            #[inline(always)]
             fn end(self) -> Result<(), Unsupported> {
                 self.close()
             }
@@ -711,6 +716,7 @@ impl ser::SerializeMap for Compound<'_> {
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unsupported> {
         value.serialize(&mut *self.writer)
     }
+    #[inline(always)]
     fn end(self) -> Result<(), Unsupported> {
         self.close()
     }
@@ -727,6 +733,7 @@ impl ser::SerializeStruct for Compound<'_> {
     ) -> Result<(), Unsupported> {
         self.field(key, value)
     }
+    #[inline(always)]
     fn end(self) -> Result<(), Unsupported> {
         self.close()
     }
@@ -742,6 +749,7 @@ impl ser::SerializeStructVariant for Compound<'_> {
     ) -> Result<(), Unsupported> {
         self.field(key, value)
     }
+    #[inline(always)]
     fn end(self) -> Result<(), Unsupported> {
         self.close()
     }
