@@ -176,7 +176,10 @@ fn words_into<'t>(text: &'t str, start: usize, end: usize, v: &mut Vec<Word<'t>>
 /// whitespace, each a word token (mark 0: a letter or digit, then letters and digits
 /// joined by '-', '.', ',' or '\'') or a mark (one char, or "'s" with mark '\''), as
 /// `tok` gives their spans and marks; `cuts` are the offsets of the '.', ',' and '\''
-/// inside the word tokens, in text order.
+/// inside the word tokens, in text order. `keyword` is false only for a token whose word
+/// is none of [`KEYWORDS`] in any case (the events lexicon's `MARK_DATE`, which the
+/// tokenizer has set already): such a word without cuts starts a date only as a figure,
+/// told without comparing it ([`is_keyword`]); `|_| true` asks the words themselves.
 ///
 /// Most words start no date ([`is_head`]): the words are read only in the windows of the
 /// text around the words that can ([`head_windows`]), and a sentence without one is passed
@@ -187,13 +190,14 @@ pub(crate) fn for_each_date_of_tokens<'t, T>(
     text: &'t str,
     toks: &[T],
     tok: impl Fn(&T) -> (Span, u8),
+    keyword: impl Fn(&T) -> bool,
     cuts: &[usize],
     published: Option<NaiveDate>,
     mut each: impl FnMut(DateRef),
 ) {
     // taken at the first window: most sentences have none, and leave the vector where it is
     let mut taken: Option<Vec<Word<'t>>> = None;
-    head_windows(text, toks, &tok, cuts, |a, e| {
+    head_windows(text, toks, &tok, &keyword, cuts, |a, e| {
         let words = taken.get_or_insert_with(|| WORDS.take());
         words.clear();
         let window = toks.get(a..e).unwrap_or(&[]);
@@ -259,10 +263,11 @@ pub(crate) fn check_windows<T>(
     span: Span,
     toks: &[T],
     tok: impl Fn(&T) -> (Span, u8),
+    keyword: impl Fn(&T) -> bool,
     cuts: &[usize],
 ) {
     let all = words(text, span.start, span.end);
-    head_windows(text, toks, &tok, cuts, |a, e| {
+    head_windows(text, toks, &tok, &keyword, cuts, |a, e| {
         let window = toks.get(a..e).unwrap_or(&[]);
         let mut got = Vec::new();
         window_words(text, window, &tok, cuts, &mut got);
@@ -306,6 +311,7 @@ fn head_windows<T>(
     text: &str,
     toks: &[T],
     tok: &impl Fn(&T) -> (Span, u8),
+    keyword: &impl Fn(&T) -> bool,
     cuts: &[usize],
     mut window: impl FnMut(usize, usize),
 ) {
@@ -313,9 +319,9 @@ fn head_windows<T>(
     // the tokens of the window read last, not yet handed over
     let mut last: Option<(usize, usize)> = None;
     let mut x = 0;
-    while let Some(h) = next_head(text, toks, tok, cuts, &mut ci, x) {
+    while let Some(h) = next_head(text, toks, tok, keyword, cuts, &mut ci, x) {
         let start = window_start(text, toks, tok, h, last.map_or(0, |(_, e)| e));
-        let e = window_end(text, toks, tok, cuts, &mut ci, h);
+        let e = window_end(text, toks, tok, keyword, cuts, &mut ci, h);
         last = match (last, start) {
             (Some((a, _)), None) => Some((a, e)),
             (Some((a, le)), Some(start)) => {
@@ -332,11 +338,12 @@ fn head_windows<T>(
 }
 
 /// The first word token from token `x` on that can start a date (see [`has_head`] for
-/// `ci`, and [`figure_starts_date`]).
+/// `ci` and `keyword`, and [`figure_starts_date`]).
 fn next_head<T>(
     text: &str,
     toks: &[T],
     tok: &impl Fn(&T) -> (Span, u8),
+    keyword: &impl Fn(&T) -> bool,
     cuts: &[usize],
     ci: &mut usize,
     mut x: usize,
@@ -354,13 +361,16 @@ fn next_head<T>(
                     return Some(x);
                 }
                 next_cut = cuts.get(*ci).copied().unwrap_or(usize::MAX);
-            } else if b
-                .get(span.start)
-                .is_some_and(|&first| may_head(first, span.end.wrapping_sub(span.start)))
-                && b.get(span.start..span.end).is_some_and(is_head)
-                && figure_starts_date(text, toks, tok, x, span)
-            {
-                return Some(x);
+            } else if let Some(&first) = b.get(span.start) {
+                // a figure, or a word the lexicon marked that is a keyword as written
+                let head = if first.is_ascii_digit() {
+                    figure_starts_date(text, toks, tok, x, span)
+                } else {
+                    keyword(t) && is_keyword_at(b, span, first)
+                };
+                if head {
+                    return Some(x);
+                }
             }
         }
         x += 1;
@@ -442,6 +452,7 @@ fn window_end<T>(
     text: &str,
     toks: &[T],
     tok: &impl Fn(&T) -> (Span, u8),
+    keyword: &impl Fn(&T) -> bool,
     cuts: &[usize],
     ci: &mut usize,
     h: usize,
@@ -465,7 +476,7 @@ fn window_end<T>(
         prev_end = span.end;
         if is_word(text, (span, mark)) {
             word = true;
-            if has_head(text, span, cuts, ci) {
+            if has_head(text, span, keyword(t), cuts, ci) {
                 head = true;
                 need = 1;
             }
@@ -482,17 +493,26 @@ fn is_word(text: &str, (span, mark): (Span, u8)) -> bool {
 }
 
 /// Whether the word token at `t`, or a part of it between cuts, can start a date; `ci` is
-/// the index in `cuts` of the first cut not before it, moved past its cuts.
+/// the index in `cuts` of the first cut not before it, moved past its cuts. `keyword` is
+/// false for a word that is none of [`KEYWORDS`] in any case (see
+/// [`for_each_date_of_tokens`]), which starts a date only as a figure; it says nothing of
+/// the parts of a word with cuts.
 #[inline]
-fn has_head(text: &str, t: Span, cuts: &[usize], ci: &mut usize) -> bool {
+fn has_head(text: &str, t: Span, keyword: bool, cuts: &[usize], ci: &mut usize) -> bool {
     let b = text.as_bytes();
     if cuts.get(*ci).is_some_and(|&k| k < t.end) {
         return parts_have_head(b, t, cuts, ci);
     }
-    // most words are told by their first byte and length, without taking their slice
     b.get(t.start)
-        .is_some_and(|&first| may_head(first, t.end.wrapping_sub(t.start)))
-        && b.get(t.start..t.end).is_some_and(is_head)
+        .is_some_and(|&first| first.is_ascii_digit() || keyword && is_keyword_at(b, t, first))
+}
+
+/// [`is_keyword`] for the word at `t` in `b`, whose first byte is `first`: some words the
+/// lexicon marks are told no keyword by their first byte and length ([`may_head`]: "may",
+/// "march", as a name is a keyword only capitalised), without taking their slice.
+#[inline]
+fn is_keyword_at(b: &[u8], t: Span, first: u8) -> bool {
+    may_head(first, t.end.wrapping_sub(t.start)) && b.get(t.start..t.end).is_some_and(is_keyword)
 }
 
 /// [`has_head`] for a token with cuts.
