@@ -176,7 +176,10 @@ fn words_into<'t>(text: &'t str, start: usize, end: usize, v: &mut Vec<Word<'t>>
 /// whitespace, each a word token (mark 0: a letter or digit, then letters and digits
 /// joined by '-', '.', ',' or '\'') or a mark (one char, or "'s" with mark '\''), as
 /// `tok` gives their spans and marks; `cuts` are the offsets of the '.', ',' and '\''
-/// inside the word tokens, in text order.
+/// inside the word tokens, in text order. `keyword` is false only for a token whose word
+/// is none of [`KEYWORDS`] in any case (the events lexicon's `MARK_DATE`, which the
+/// tokenizer has set already): such a word without cuts starts a date only as a figure,
+/// told without comparing it ([`is_keyword`]); `|_| true` asks the words themselves.
 ///
 /// Most words start no date ([`is_head`]): the words are read only in the windows of the
 /// text around the words that can ([`head_windows`]), and a sentence without one is passed
@@ -187,13 +190,14 @@ pub(crate) fn for_each_date_of_tokens<'t, T>(
     text: &'t str,
     toks: &[T],
     tok: impl Fn(&T) -> (Span, u8),
+    keyword: impl Fn(&T) -> bool,
     cuts: &[usize],
     published: Option<NaiveDate>,
     mut each: impl FnMut(DateRef),
 ) {
     // taken at the first window: most sentences have none, and leave the vector where it is
     let mut taken: Option<Vec<Word<'t>>> = None;
-    head_windows(text, toks, &tok, cuts, |a, e| {
+    head_windows(text, toks, &tok, &keyword, cuts, |a, e| {
         let words = taken.get_or_insert_with(|| WORDS.take());
         words.clear();
         let window = toks.get(a..e).unwrap_or(&[]);
@@ -259,10 +263,11 @@ pub(crate) fn check_windows<T>(
     span: Span,
     toks: &[T],
     tok: impl Fn(&T) -> (Span, u8),
+    keyword: impl Fn(&T) -> bool,
     cuts: &[usize],
 ) {
     let all = words(text, span.start, span.end);
-    head_windows(text, toks, &tok, cuts, |a, e| {
+    head_windows(text, toks, &tok, &keyword, cuts, |a, e| {
         let window = toks.get(a..e).unwrap_or(&[]);
         let mut got = Vec::new();
         window_words(text, window, &tok, cuts, &mut got);
@@ -306,6 +311,7 @@ fn head_windows<T>(
     text: &str,
     toks: &[T],
     tok: &impl Fn(&T) -> (Span, u8),
+    keyword: &impl Fn(&T) -> bool,
     cuts: &[usize],
     mut window: impl FnMut(usize, usize),
 ) {
@@ -313,9 +319,9 @@ fn head_windows<T>(
     // the tokens of the window read last, not yet handed over
     let mut last: Option<(usize, usize)> = None;
     let mut x = 0;
-    while let Some(h) = next_head(text, toks, tok, cuts, &mut ci, x) {
+    while let Some(h) = next_head(text, toks, tok, keyword, cuts, &mut ci, x) {
         let start = window_start(text, toks, tok, h, last.map_or(0, |(_, e)| e));
-        let e = window_end(text, toks, tok, cuts, &mut ci, h);
+        let e = window_end(text, toks, tok, keyword, cuts, &mut ci, h);
         last = match (last, start) {
             (Some((a, _)), None) => Some((a, e)),
             (Some((a, le)), Some(start)) => {
@@ -332,11 +338,12 @@ fn head_windows<T>(
 }
 
 /// The first word token from token `x` on that can start a date (see [`has_head`] for
-/// `ci`, and [`figure_starts_date`]).
+/// `ci` and `keyword`, and [`figure_starts_date`]).
 fn next_head<T>(
     text: &str,
     toks: &[T],
     tok: &impl Fn(&T) -> (Span, u8),
+    keyword: &impl Fn(&T) -> bool,
     cuts: &[usize],
     ci: &mut usize,
     mut x: usize,
@@ -349,18 +356,21 @@ fn next_head<T>(
         if mark == 0 {
             if next_cut < span.end {
                 // a token with cuts, which moves `ci`, is read in parts: each may start a
-                // date, and any can ([`has_head`])
-                if parts_have_head(b, span, cuts, ci) {
+                // date, and any can ([`parts_start_date`])
+                if parts_start_date(text, toks, (tok, keyword), cuts, ci, x) {
                     return Some(x);
                 }
                 next_cut = cuts.get(*ci).copied().unwrap_or(usize::MAX);
-            } else if b
-                .get(span.start)
-                .is_some_and(|&first| may_head(first, span.end.wrapping_sub(span.start)))
-                && b.get(span.start..span.end).is_some_and(is_head)
-                && figure_starts_date(text, toks, tok, x, span)
-            {
-                return Some(x);
+            } else if let Some(&first) = b.get(span.start) {
+                // a figure, or a word the lexicon marked that is a keyword as written
+                let head = if first.is_ascii_digit() {
+                    figure_starts_date(text, toks, (tok, keyword), cuts, *ci, x)
+                } else {
+                    keyword(t) && is_keyword_at(b, span, first)
+                };
+                if head {
+                    return Some(x);
+                }
             }
         }
         x += 1;
@@ -368,31 +378,82 @@ fn next_head<T>(
     None
 }
 
-/// Whether the head at token `x`, of `span` and without cuts (one word of the scanner), can
-/// start a date as [`read`] reads one. Any word but a figure can; a figure starts one only
-/// as a year (four digits) or as a day before a month's name, which starts with a capital.
-/// The next word token stands for the next word (a "'s" between them is a word without
-/// a capital: the test errs on the side of a date). A figure that starts no date ("killed
-/// 12 people") needs no window of its own: a date that reads it as its day starts at a
-/// head before it, whose window takes it in ([`window_end`] goes on at every head).
+/// Whether the figure at token `x`, without cuts (one word of the scanner), can start a
+/// date as [`read`] reads one: only as a year (four digits) or as a day before a month's
+/// name ([`next_may_be_month`]; `ci` is the index in `cuts` of the first cut after it). A
+/// figure that starts no date ("killed 12 people", "3 Syrian soldiers") needs no window of
+/// its own: a date that reads it as its day starts at a head before it, whose window takes
+/// it in ([`window_end`] goes on at every head).
 fn figure_starts_date<T>(
     text: &str,
     toks: &[T],
-    tok: &impl Fn(&T) -> (Span, u8),
+    (tok, keyword): (&impl Fn(&T) -> (Span, u8), &impl Fn(&T) -> bool),
+    cuts: &[usize],
+    ci: usize,
     x: usize,
-    span: Span,
+) -> bool {
+    toks.get(x)
+        .map(tok)
+        .is_some_and(|(span, _)| span.len() == 4)
+        || next_may_be_month(text, toks, (tok, keyword), cuts, ci, x)
+}
+
+/// Whether the word after token `x` may be a month's name, for a figure at `x` or ending it:
+/// the next word token starts with a capital, and is marked as a keyword (`keyword`, see
+/// [`for_each_date_of_tokens`]) or has cuts (a cut at `cuts[ci]` or after), whose first
+/// part may be one. The next word token stands for the next word (a "'s" between them is a
+/// word without a capital: the test errs on the side of a date).
+fn next_may_be_month<T>(
+    text: &str,
+    toks: &[T],
+    (tok, keyword): (&impl Fn(&T) -> (Span, u8), &impl Fn(&T) -> bool),
+    cuts: &[usize],
+    ci: usize,
+    x: usize,
 ) -> bool {
     let b = text.as_bytes();
-    if !b.get(span.start).is_some_and(u8::is_ascii_digit) || span.end.wrapping_sub(span.start) == 4
-    {
-        return true;
-    }
     toks.get(x + 1..)
         .unwrap_or(&[])
         .iter()
-        .map(tok)
-        .find(|&t| is_word(text, t))
-        .is_some_and(|(next, _)| b.get(next.start).is_some_and(u8::is_ascii_uppercase))
+        .find(|t| is_word(text, tok(t)))
+        .is_some_and(|t| {
+            let (next, _) = tok(t);
+            b.get(next.start).is_some_and(u8::is_ascii_uppercase)
+                && (keyword(t) || cuts.get(ci).is_some_and(|&k| k < next.end))
+        })
+}
+
+/// [`has_head`] for the token at `x`, which has cuts, as [`next_head`] reads it: a part of it
+/// can start a date, a figure only as [`figure_starts_date`] tells (before another part,
+/// one that starts with a capital: "Dec.3" may start one, "15.0" not); moves `ci` past its
+/// cuts.
+fn parts_start_date<T>(
+    text: &str,
+    toks: &[T],
+    (tok, keyword): (&impl Fn(&T) -> (Span, u8), &impl Fn(&T) -> bool),
+    cuts: &[usize],
+    ci: &mut usize,
+    x: usize,
+) -> bool {
+    let b = text.as_bytes();
+    let Some((t, _)) = toks.get(x).map(tok) else {
+        return false;
+    };
+    // a part that can start a date if it is no figure, or a year, or if the word after it
+    // may be a month's name (`month`, asked last)
+    let starts = |p: &[u8], month: &dyn Fn() -> bool| {
+        is_head(p) && (!p.first().is_some_and(u8::is_ascii_digit) || p.len() == 4 || month())
+    };
+    let mut head = false;
+    let mut a = t.start;
+    while let Some(&k) = cuts.get(*ci).filter(|&&k| k < t.end) {
+        let month = || b.get(k + 1).is_some_and(u8::is_ascii_uppercase);
+        head = head || b.get(a..k).is_some_and(|p| starts(p, &month));
+        a = k + 1;
+        *ci += 1;
+    }
+    let month = || next_may_be_month(text, toks, (tok, keyword), cuts, *ci, x);
+    head || b.get(a..t.end).is_some_and(|p| starts(p, &month))
 }
 
 /// The first token of the window of a head at token `h` (see [`head_windows`]): the start
@@ -442,6 +503,7 @@ fn window_end<T>(
     text: &str,
     toks: &[T],
     tok: &impl Fn(&T) -> (Span, u8),
+    keyword: &impl Fn(&T) -> bool,
     cuts: &[usize],
     ci: &mut usize,
     h: usize,
@@ -465,7 +527,7 @@ fn window_end<T>(
         prev_end = span.end;
         if is_word(text, (span, mark)) {
             word = true;
-            if has_head(text, span, cuts, ci) {
+            if has_head(text, span, keyword(t), cuts, ci) {
                 head = true;
                 need = 1;
             }
@@ -482,17 +544,26 @@ fn is_word(text: &str, (span, mark): (Span, u8)) -> bool {
 }
 
 /// Whether the word token at `t`, or a part of it between cuts, can start a date; `ci` is
-/// the index in `cuts` of the first cut not before it, moved past its cuts.
+/// the index in `cuts` of the first cut not before it, moved past its cuts. `keyword` is
+/// false for a word that is none of [`KEYWORDS`] in any case (see
+/// [`for_each_date_of_tokens`]), which starts a date only as a figure; it says nothing of
+/// the parts of a word with cuts.
 #[inline]
-fn has_head(text: &str, t: Span, cuts: &[usize], ci: &mut usize) -> bool {
+fn has_head(text: &str, t: Span, keyword: bool, cuts: &[usize], ci: &mut usize) -> bool {
     let b = text.as_bytes();
     if cuts.get(*ci).is_some_and(|&k| k < t.end) {
         return parts_have_head(b, t, cuts, ci);
     }
-    // most words are told by their first byte and length, without taking their slice
     b.get(t.start)
-        .is_some_and(|&first| may_head(first, t.end.wrapping_sub(t.start)))
-        && b.get(t.start..t.end).is_some_and(is_head)
+        .is_some_and(|&first| first.is_ascii_digit() || keyword && is_keyword_at(b, t, first))
+}
+
+/// [`is_keyword`] for the word at `t` in `b`, whose first byte is `first`: some words the
+/// lexicon marks are told no keyword by their first byte and length ([`may_head`]: "may",
+/// "march", as a name is a keyword only capitalised), without taking their slice.
+#[inline]
+fn is_keyword_at(b: &[u8], t: Span, first: u8) -> bool {
+    may_head(first, t.end.wrapping_sub(t.start)) && b.get(t.start..t.end).is_some_and(is_keyword)
 }
 
 /// [`has_head`] for a token with cuts.
@@ -1285,11 +1356,15 @@ mod tests {
         assert!(all("monday march 3 the tuesday", p).is_empty());
     }
 
-    /// A figure starts a date only as a year or before a capital: no window for "12 people".
+    /// A figure starts a date only as a year or before a capital that may be a month's name
+    /// (a keyword, or a word with cuts): no window for "12 people", "7 Syrian"; nor for a
+    /// figure in parts before a part or word that is none ("15.0 percent").
     #[test]
     fn figures_that_start_no_date() {
-        let text = "12 people , 3 May , 2016 , 7 's X , 5";
+        let text =
+            "12 people , 3 May , 2016 , 7 's X , 5 Syrian 6 Dec.3 4 it 9 , 15.0 percent 1.5 March";
         let mut toks = Vec::new();
+        let mut cuts = Vec::new();
         let mut at = 0;
         for piece in text.split(' ') {
             let mark = match piece {
@@ -1297,26 +1372,45 @@ mod tests {
                 "'s" => b'\'',
                 _ => 0,
             };
+            if let Some(k) = piece.find('.') {
+                cuts.push(at + k);
+            }
             toks.push((Span::new(at, at + piece.len()), mark));
             at += piece.len() + 1;
         }
         let tok = |t: &(Span, u8)| *t;
-        let starts = |x: usize| figure_starts_date(text, &toks, &tok, x, toks[x].0);
+        let keyword = |t: &(Span, u8)| {
+            let w = t.0.get(text).unwrap().as_bytes();
+            KEYWORDS.iter().any(|k| k.eq_ignore_ascii_case(w))
+        };
+        let starts = |x: usize| {
+            let (span, _) = toks[x];
+            let mut ci = cuts.partition_point(|&k| k < span.start);
+            if cuts.get(ci).is_some_and(|&k| k < span.end) {
+                let head = parts_start_date(text, &toks, (&tok, &keyword), &cuts, &mut ci, x);
+                assert_eq!(ci, cuts.partition_point(|&k| k < span.end), "{x}");
+                head
+            } else {
+                figure_starts_date(text, &toks, (&tok, &keyword), &cuts, ci, x)
+            }
+        };
         let got: Vec<(&str, bool)> = (0..toks.len())
-            .filter(|&x| toks[x].1 == 0)
+            .filter(|&x| toks[x].1 == 0 && text.as_bytes()[toks[x].0.start].is_ascii_digit())
             .map(|x| (toks[x].0.get(text).unwrap(), starts(x)))
             .collect();
         assert_eq!(
             got,
             [
                 ("12", false),
-                ("people", true),
                 ("3", true),
-                ("May", true),
                 ("2016", true),
-                ("7", true),
-                ("X", true),
-                ("5", false)
+                ("7", false),
+                ("5", false),
+                ("6", true),
+                ("4", false),
+                ("9", false),
+                ("15.0", false),
+                ("1.5", true)
             ]
         );
     }

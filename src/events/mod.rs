@@ -1094,7 +1094,10 @@ impl<'t> Doc<'t> {
             return dates::for_each_date(self.text, s.span, self.published, each);
         }
         let tok = |t: &Tok| (t.span, t.punct);
-        dates::for_each_date_of_tokens(self.text, s.toks, tok, s.cuts, self.published, each);
+        // a word the lexicon did not mark is no date keyword: it starts a date only as a figure
+        let keyword = |t: &Tok| t.marks & lexicon::MARK_DATE != 0;
+        let (text, published) = (self.text, self.published);
+        dates::for_each_date_of_tokens(text, s.toks, tok, keyword, s.cuts, published, each);
     }
 
     pub(crate) fn word(&self, t: &Tok) -> &'t str {
@@ -1780,12 +1783,13 @@ mod tests {
                 .is_none_or(|t| dates::has_digit(t.as_bytes()));
             let date_words = marks & lexicon::MARK_DATE != 0 || !cuts.is_empty() || digit;
             let tok = |x: &Tok| (x.span, x.punct);
-            dates::check_windows(&text, span, &toks, tok, &cuts);
+            let keyword = |x: &Tok| x.marks & lexicon::MARK_DATE != 0;
+            dates::check_windows(&text, span, &toks, tok, keyword, &cuts);
             for published in [None, NaiveDate::from_ymd_opt(2016, 8, 16)] {
                 let scanned = dates::dates(&text, span, published);
                 assert!(date_words || scanned.is_empty(), "{t:?}: a date unmarked");
                 let mut got = Vec::new();
-                dates::for_each_date_of_tokens(&text, &toks, tok, &cuts, published, |d| {
+                dates::for_each_date_of_tokens(&text, &toks, tok, keyword, &cuts, published, |d| {
                     got.push(dates::with_words(d, &text))
                 });
                 assert_eq!(got, scanned, "{t:?}");
@@ -1876,6 +1880,20 @@ mod tests {
         ];
         for t in texts {
             same_dates(t);
+        }
+        // every keyword as written, in capitals and lowercase: the token's mark
+        // (`lexicon::MARK_DATE`) lets the reader compare those that are keywords
+        for w in dates::KEYWORDS {
+            let w = String::from_utf8_lossy(w);
+            for v in [
+                w.to_string(),
+                w.to_ascii_uppercase(),
+                w.to_ascii_lowercase(),
+            ] {
+                same_dates(&format!(
+                    "on {v} 3, 2016 and {v} night, {v}. 4 in {v} 2015 {v}"
+                ));
+            }
         }
     }
 
