@@ -21,10 +21,10 @@ use once_cell::sync::Lazy;
 use super::table::{prefix_slots, probe_words, Words, PREFIX_FLAG_BITS, PREFIX_WORDS};
 use super::tsv::{self, Line};
 use super::{
-    bloom_bits, builtin, code_hash, code_slot, code_tag, is_case_sensitive, next_word_end,
-    Automaton, Entry, EntryId, EntryKind, Gazetteer, Inner, Names, Slot, Starts, BUILTIN_FILES,
-    CODE_WORDS, KEY_FOLDED, KEY_PROPER, KEY_WORDS, NAME_UNMATCHED, PREFIX_KEY, PREFIX_LOWER,
-    PREFIX_MORE, PREFIX_MORE_LOWER, REMOVED,
+    bloom_bits, builtin, code_hash, code_slot, code_tag, is_case_sensitive, next_bits,
+    next_word_end, run_sig_at, Automaton, Entry, EntryId, EntryKind, Gazetteer, Inner, Names, Slot,
+    Starts, BUILTIN_FILES, CODE_WORDS, KEY_FOLDED, KEY_PROPER, KEY_WORDS, NAME_UNMATCHED,
+    PREFIX_KEY, PREFIX_LOWER, PREFIX_MORE, PREFIX_MORE_LOWER, REMOVED,
 };
 use crate::error::Error;
 use crate::hash::{fnv_lower, fnv_step, Fast, FNV_OFFSET};
@@ -623,13 +623,23 @@ fn index(entries: Vec<Entry>, stop: &HashSet<String>) -> Result<Gazetteer, Error
     let groups = names_dict.key_count();
     // the Bloom filter of first words, about ten bits a key (no more first words than keys)
     let words = (groups * 10 / 32).next_power_of_two().max(32);
-    let mut bloom = vec![0u32; words];
-    let mut prefixes = vec![0u32; prefix_slots(prefix_count(&names_dict, &bufs)) * PREFIX_WORDS];
+    let count = prefix_count(&names_dict, &bufs);
+    let mut prefixes = vec![0u32; prefix_slots(count) * PREFIX_WORDS];
+    // the Bloom filter of the words that go on from a prefix, about ten bits a prefix that
+    // is no whole key (each key has one that is)
+    let next_words = (count.saturating_sub(groups) * 10 / 32)
+        .next_power_of_two()
+        .max(32);
+    let mut blooms = Blooms {
+        first: vec![0u32; words],
+        next: vec![0u32; next_words],
+    };
     for index in 0..groups {
-        add_key(&mut names_dict, &bufs, index, &mut prefixes, &mut bloom)?;
+        add_key(&mut names_dict, &bufs, index, &mut prefixes, &mut blooms)?;
     }
     names_dict.prefixes = Words::Owned(prefixes);
-    names_dict.first_words = Words::Owned(bloom);
+    names_dict.first_words = Words::Owned(blooms.first);
+    names_dict.next_words = Words::Owned(blooms.next);
     names_dict.text = text;
     names_dict.folded = folded.into();
     names_dict.finish();
@@ -857,15 +867,33 @@ fn prefix_count(names: &Names, bufs: &Bufs<'_>) -> usize {
     count
 }
 
+/// The Bloom filters of [`Names`] being made: of the first words
+/// ([`Names::first_words`]), and of the words that go on from a prefix
+/// ([`Names::next_words`]).
+struct Blooms {
+    first: Vec<u32>,
+    next: Vec<u32>,
+}
+
+/// Sets `bits` of the Bloom filter `bloom`.
+fn set_bits(bloom: &mut [u32], bits: [usize; 2]) {
+    for bit in bits {
+        if let Some(w) = bloom.get_mut(bit / 32) {
+            *w |= 1 << (bit % 32);
+        }
+    }
+}
+
 /// Indexes key `index` of the names: every prefix cut at its word ends in `prefixes` (a
-/// table of [`PREFIX_WORDS`] words a slot), its first word in the Bloom filter, and the key
-/// itself (a key whose hash another key has goes to the overflow map).
+/// table of [`PREFIX_WORDS`] words a slot), its first word and the word after each prefix
+/// in the Bloom filters, and the key itself (a key whose hash another key has goes to the
+/// overflow map).
 fn add_key(
     names: &mut Names,
     bufs: &Bufs<'_>,
     index: usize,
     prefixes: &mut [u32],
-    bloom: &mut [u32],
+    blooms: &mut Blooms,
 ) -> Result<(), Error> {
     let Some((start, len, target)) = names.key_record(index) else {
         return Ok(());
@@ -884,11 +912,12 @@ fn add_key(
     while let Some(ne) = next_word_end(k, e, k.len()) {
         h = fnv_lower(h, k.as_bytes().get(e..ne).unwrap_or(&[]));
         if e == 0 {
-            for bit in bloom_bits(h, bloom.len()) {
-                if let Some(w) = bloom.get_mut(bit / 32) {
-                    *w |= 1 << (bit % 32);
-                }
-            }
+            let bits = bloom_bits(h, blooms.first.len());
+            set_bits(&mut blooms.first, bits);
+        }
+        if let Some(sig) = run_sig_at(k.as_bytes(), ne + 1).filter(|_| ne < k.len()) {
+            let bits = next_bits(h, sig, blooms.next.len());
+            set_bits(&mut blooms.next, bits);
         }
         let slot = prefix_slot(prefixes, h)?;
         let word = slot.get(2).copied().unwrap_or(0);

@@ -28,7 +28,7 @@ use super::{builtin, Entry, EntryKind, Gazetteer, Inner, Names, RunFilter, Slot}
 
 const MAGIC: u32 = u32::from_le_bytes(*b"CEGZ");
 /// Bumped whenever the layout of a table changes.
-const VERSION: u32 = 6;
+const VERSION: u32 = 7;
 /// Words per entry record.
 const ENTRY_WORDS: usize = 4;
 
@@ -80,6 +80,7 @@ pub(crate) fn write(g: &Gazetteer, sources: &[usize]) -> Option<IndexFiles> {
         names.keys.len(),
         names.prefixes.len(),
         names.first_words.len(),
+        names.next_words.len(),
         names.lower_starts.lengths.len() / 4,
         names.lower_seconds.lengths.len() / 4,
         names.lower_wholes.lengths.len() / 4,
@@ -102,7 +103,13 @@ pub(crate) fn write(g: &Gazetteer, sources: &[usize]) -> Option<IndexFiles> {
         w.extend(slot_words(&e.at));
     }
     let mut tables: Vec<u8> = w.iter().flat_map(|x| x.to_le_bytes()).collect();
-    for t in [&inner.ids, &names.keys, &names.prefixes, &names.first_words] {
+    for t in [
+        &inner.ids,
+        &names.keys,
+        &names.prefixes,
+        &names.first_words,
+        &names.next_words,
+    ] {
         t.write_to(&mut tables);
     }
     for f in [
@@ -202,11 +209,11 @@ pub(crate) fn read(sources: &[usize]) -> Option<Gazetteer> {
             return None;
         }
     }
-    let mut sizes = [0usize; 18];
+    let mut sizes = [0usize; 19];
     for s in &mut sizes {
         *s = r.size()?;
     }
-    let [entries, ids, keys, prefixes, first_words, lower_starts, lower_seconds, lower_wholes, codes, targets, patterns, max_len, lead_other, text, folded, cs, overflow, overflow_len] =
+    let [entries, ids, keys, prefixes, first_words, next_words, lower_starts, lower_seconds, lower_wholes, codes, targets, patterns, max_len, lead_other, text, folded, cs, overflow, overflow_len] =
         sizes;
     let mut lead = 0u128;
     for i in 0..4 {
@@ -225,6 +232,7 @@ pub(crate) fn read(sources: &[usize]) -> Option<Gazetteer> {
         keys: Words::Static(r.table(keys)?),
         prefixes: Words::Static(r.table(prefixes)?),
         first_words: Words::Static(r.table(first_words)?),
+        next_words: Words::Static(r.table(next_words)?),
         lower_starts: RunFilter::stored(r.table(lower_starts)?)?,
         lower_seconds: RunFilter::stored(r.table(lower_seconds)?)?,
         lower_wholes: RunFilter::stored(r.table(lower_wholes)?)?,

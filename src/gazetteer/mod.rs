@@ -550,6 +550,13 @@ struct Names {
     /// most words from a table small enough to stay in cache, where a probe of `prefixes`
     /// would miss the cache.
     first_words: Words,
+    /// A Bloom filter of the words that go on from a key's prefix ([`next_bits`]): for each
+    /// prefix that a longer key continues, its hash with the signature ([`run_sig`]) of the
+    /// run of ASCII letters and digits after the byte that ends it (of "Rif
+    /// Dimashq": "Dimashq" after "Rif"). Most words after a capitalised word ("The army",
+    /// "He said") go on no key: the walk tells so without hashing and probing them. Made
+    /// with the prefixes (about ten bits a prefix, a power of two of 32-bit words).
+    next_words: Words,
     /// Keys that `prefixes` does not hold: one whose hash another key already has (a 64-bit
     /// collision: none in the built-in data, but a user file must not lose a name to one),
     /// or one that does not end at a word end as the search cuts text ("Aqta'", "Taiwan *":
@@ -826,6 +833,33 @@ fn bloom_bits(h: u64, words: usize) -> [usize; 2] {
     [(x as usize) & mask, ((x >> 32) as usize) & mask]
 }
 
+/// The signature of the run of ASCII letters and digits that the little-endian word `x`
+/// starts with, for [`Names::next_words`]: its first eight bytes or fewer with bit 5 set
+/// (lowercased), zero past the run; `None` for an empty run. A run of one to seven bytes is
+/// told apart from any other; a longer one by its first eight.
+#[inline(always)]
+fn run_sig(x: u64) -> Option<u64> {
+    let n = alnum_run(x);
+    (n > 0).then(|| (x | (ONES * 0x20)) & (u64::MAX >> (64 - 8 * n)))
+}
+
+/// [`run_sig`] of the run of ASCII letters and digits of `bytes` from `from` ([`run_at`]),
+/// whatever follows it: the words of a key that go on from its prefixes.
+fn run_sig_at(bytes: &[u8], from: usize) -> Option<u64> {
+    let mut chunk = [0u8; 8];
+    for (c, &b) in chunk.iter_mut().zip(run_at(bytes, from)) {
+        *c = b;
+    }
+    run_sig(u64::from_le_bytes(chunk))
+}
+
+/// The two bits in [`Names::next_words`] (of `words` words, a power of two) of the prefix of
+/// hash `h` followed by a run of signature `sig`.
+#[inline(always)]
+fn next_bits(h: u64, sig: u64, words: usize) -> [usize; 2] {
+    bloom_bits(h ^ sig.wrapping_mul(0x9e37_79b9_7f4a_7c15), words)
+}
+
 impl Names {
     /// Key `i` and what it names.
     fn key(&self, i: u32) -> Option<(&str, Target)> {
@@ -934,6 +968,20 @@ impl Names {
         self.lower_starts = starts.made();
         self.lower_seconds = seconds.made();
         self.lower_wholes = wholes.made();
+    }
+
+    /// False if no key goes on from the prefix of hash `h`, which ends at `end` of `bytes`,
+    /// to the next word there ([`Names::next_words`]; true may be wrong): told from the
+    /// eight bytes after the one at `end`, and true where the text has fewer or no run of
+    /// ASCII letters and digits starts there (the next word is then read and probed).
+    #[inline(always)]
+    fn may_go_on(&self, h: u64, bytes: &[u8], end: usize) -> bool {
+        let chunk = bytes.get(end + 1..).and_then(<[u8]>::first_chunk::<8>);
+        let Some(sig) = chunk.and_then(|c| run_sig(u64::from_le_bytes(*c))) else {
+            return true;
+        };
+        self.next_words
+            .has_bits(next_bits(h, sig, self.next_words.len()))
     }
 
     /// False if no key starts with the word of first-word hash `h` (true may be wrong).
@@ -1215,6 +1263,7 @@ impl Gazetteer {
             + names.folded.len()
             + names.prefixes.bytes()
             + names.first_words.bytes()
+            + names.next_words.bytes()
             + names.overflow.keys().map(|k| k.len() + 32).sum::<usize>();
         automata + dict + entries + self.inner.ids.bytes() + self.inner.codes.bytes()
     }
@@ -1894,10 +1943,15 @@ fn first_word(
                 second: None,
             });
         }
-        let second = next_word_hashed(text, word.end, limit, h).and_then(|(end, h)| {
-            let prefix = names.prefix(h)?;
-            Some(Step { end, h, prefix })
-        });
+        // most second words go on no key: told before they are hashed
+        let second = names
+            .may_go_on(h, bytes, word.end)
+            .then(|| next_word_hashed(text, word.end, limit, h))
+            .flatten()
+            .and_then(|(end, h)| {
+                let prefix = names.prefix(h)?;
+                Some(Step { end, h, prefix })
+            });
         if second.is_some() {
             return FirstWord::Walk(Walked { first, second });
         }
@@ -2442,6 +2496,66 @@ mod tests {
             "{rejected} of {}",
             names.key_count()
         );
+    }
+
+    /// For every prefix of every key of `g` that the key goes on from, the test of the word
+    /// after it ([`Names::may_go_on`], on the key as text) passes; returns how many prefixes
+    /// there are and for how many a word no key has after it ("Zqxvkw") is rejected.
+    fn next_words_of_keys(g: &Gazetteer) -> (usize, usize) {
+        let names = &g.inner.names_dict;
+        let (mut prefixes, mut rejected) = (0, 0);
+        for i in 0..names.key_count() as u32 {
+            let (k, _) = names.key(i).unwrap();
+            // the key as text, with the eight bytes the test reads after a word's first
+            let text = format!("{k}         ");
+            let (mut e, mut h) = (0, FNV_OFFSET);
+            while let Some(ne) = next_word_end(k, e, k.len()) {
+                h = fnv_lower(h, k.as_bytes().get(e..ne).unwrap());
+                if ne < k.len() {
+                    assert!(names.may_go_on(h, text.as_bytes(), ne), "{k:?} after {ne}");
+                    prefixes += 1;
+                    rejected += usize::from(!names.may_go_on(h, b" Zqxvkw    ", 0));
+                }
+                e = ne;
+            }
+        }
+        (prefixes, rejected)
+    }
+
+    #[test]
+    fn next_word_filter_has_no_false_negative() {
+        let (prefixes, rejected) = next_words_of_keys(Gazetteer::builtin());
+        assert!(prefixes > 10_000, "{prefixes}");
+        // and it rejects most words that go on no key
+        assert!(rejected * 10 > prefixes * 8, "{rejected} of {prefixes}");
+        let names = [
+            "Rif Dimashq",
+            "St. Louis",
+            "Deir ez-Zor",
+            "al-Bab",
+            "U.S. Army",
+            "Abu Kamal Border Crossing",
+            "Hay'at Tahrir al-Sham",
+            "Qal‘at al-Madiq",
+            "Homsé Town",
+            "Camp 12345678901 North",
+            "the Kremlin",
+            "Ras al Ain",
+        ];
+        let tsv: String = names.iter().map(|n| format!("city\t{n}\tSY\n")).collect();
+        let g = gaz(&tsv);
+        let (prefixes, _) = next_words_of_keys(&g);
+        assert!(prefixes >= 15, "{prefixes}");
+        // and the walk finds each name after a capitalised word and before another
+        for n in names.map(|n| n.replace('‘', "'")) {
+            let text = format!("Said {n} Today and {n}, then {n}");
+            let found: Vec<&str> = g
+                .find(&text)
+                .iter()
+                .filter_map(|m| text.get(m.span.start..m.span.end))
+                .collect();
+            assert_eq!(found, [&*n; 3], "{text:?}");
+        }
     }
 
     #[test]
