@@ -513,7 +513,9 @@ impl Clause<'_, '_> {
             work::add(b - a);
             // one pass: the first weapon other than aircraft, else the first aircraft
             let mut air = None;
-            for (k, t) in s.toks.iter().enumerate().take(b).skip(a) {
+            // over the clause's slice: an enumerated, taken and skipped iterator kept three
+            // counters a token
+            for (k, t) in (a..).zip(toks_in(s.toks, a, b)) {
                 if !matches!(t.w, W::WeaponNoun(_)) {
                     continue;
                 }
@@ -531,11 +533,9 @@ impl Clause<'_, '_> {
     fn air(&self) -> bool {
         let (doc, s, a, b) = (self.doc, self.s, self.a, self.b);
         *self.air.get_or_init(|| {
-            (a..b).any(|k| {
-                s.toks.get(k).is_some_and(|x| {
-                    x.w == W::WeaponNoun(Weapon::Air) && !doc.word_is(x, lexicon::AIR_WORDS)
-                })
-            })
+            toks_in(s.toks, a, b)
+                .iter()
+                .any(|x| x.w == W::WeaponNoun(Weapon::Air) && !doc.word_is(x, lexicon::AIR_WORDS))
         })
     }
 }
