@@ -29,6 +29,7 @@
 
 use super::lexicon::{self, K, W};
 use super::roles::{self, push_unique_place, Where};
+use super::toks_in;
 use super::{modality, nearest_date, paragraph_date, Doc, Ment, Sent};
 use crate::gazetteer::EntryKind;
 use crate::model::{
@@ -1126,11 +1127,6 @@ fn actor(
     (generic, None)
 }
 
-/// The tokens [a, b) of the sentence (none past its end).
-fn toks_in<'s>(s: &Sent<'s>, a: usize, b: usize) -> &'s [super::Tok] {
-    s.toks.get(a..b.min(s.toks.len())).unwrap_or(&[])
-}
-
 /// True if the token may name a side ([`named_side`] reads it): most words are no mention
 /// and of no class or cue of a side, told here, as the scans for a side read every word
 /// after a trigger.
@@ -1203,7 +1199,7 @@ fn by_phrase(s: &Sent, t: usize, b: usize) -> std::ops::Range<usize> {
 /// The side of the subject before the trigger, where no actor was named.
 fn subject_side(doc: &Doc, s: &Sent, a: usize, t: usize) -> Side {
     // people act; "shots were observed" names no side
-    toks_in(s, a, t)
+    toks_in(s.toks, a, t)
         .iter()
         .enumerate()
         .rev()
@@ -1221,7 +1217,7 @@ fn subject_side(doc: &Doc, s: &Sent, a: usize, t: usize) -> Side {
 /// found, and the people read are not read again (their side is unknown).
 fn side_after(doc: &Doc, s: &Sent, t: usize, b: usize) -> Side {
     let from = t + 1;
-    let toks = toks_in(s, from, b);
+    let toks = toks_in(s.toks, from, b);
     // the agent: the few words after the first "by" ([`by_phrase`])
     let mut agent = 0..0;
     let mut by_seen = false;

@@ -160,6 +160,13 @@ pub(crate) struct Tok {
     pub ment: Option<u16>,
 }
 
+/// The tokens [lo, hi) of `toks` that it has (none where `lo` is past them): a slice
+/// walked without a bounds check per token, where the rules walk a range of a sentence.
+#[inline]
+pub(crate) fn toks_in(toks: &[Tok], lo: usize, hi: usize) -> &[Tok] {
+    toks.get(lo..hi.min(toks.len())).unwrap_or(&[])
+}
+
 /// A gazetteer mention inside a sentence, with its token range.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Ment {

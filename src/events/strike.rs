@@ -10,6 +10,7 @@
 use super::identity;
 use super::lexicon::{self, CLAIM, OWN, W};
 use super::roles::push_unique_place;
+use super::toks_in;
 use super::work;
 use super::{
     is_locative_before, modality, nearest_event_date, paragraph_date, push_unique_ascending, Doc,
@@ -485,12 +486,6 @@ fn class_word_at(doc: &Doc, s: &Sent, i: usize, class: W, list: &[&str]) -> bool
     s.toks
         .get(i)
         .is_some_and(|t| t.w == class && doc.word_is(t, list))
-}
-
-/// The tokens [lo, hi) of `toks` that it has (none where `lo` is past them): a slice
-/// walked without a bounds check per token.
-fn toks_in(toks: &[super::Tok], lo: usize, hi: usize) -> &[super::Tok] {
-    toks.get(lo..hi.min(toks.len())).unwrap_or(&[])
 }
 
 /// The clause [a, b) whose trigger is sought, with what is read of it once, when the first
