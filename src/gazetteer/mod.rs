@@ -1578,6 +1578,53 @@ fn at_boundary(text: &str, start: usize, end: usize) -> bool {
         && (!last_word || !is_word_byte_at(text, end, false))
 }
 
+/// What the name walk does at a byte that opens no ASCII letter or digit.
+enum OtherStart {
+    /// A key may start here: whether with a capital, and where the next start can be.
+    Start { cap: bool, next: usize },
+    /// No key starts here: the walk goes on at this offset.
+    Pass(usize),
+}
+
+/// [`find_names`] at the byte `b` at `i` that is no ASCII letter or digit: ASCII punctuation
+/// that some key starts with, or a char of another script (a letter that starts a word, or
+/// a mark some key starts with); the acronyms are visited at a letter that starts a word.
+#[inline(always)]
+fn other_start(
+    names: &Names,
+    text: &str,
+    i: usize,
+    b: u8,
+    cs: &mut CsWalk,
+    out: &mut Vec<Mention>,
+) -> OtherStart {
+    if b.is_ascii() {
+        return if names.leads(b) {
+            OtherStart::Start {
+                cap: false,
+                next: i + 1,
+            }
+        } else {
+            OtherStart::Pass(i + 1)
+        };
+    }
+    match text.get(i..).and_then(|s| s.chars().next()) {
+        Some(c) if c.is_alphanumeric() && !is_word_before(text, i) => {
+            cs.visit(text, i, out);
+            OtherStart::Start {
+                cap: !c.is_lowercase(),
+                next: i + c.len_utf8(),
+            }
+        }
+        Some(c) if !c.is_alphanumeric() && names.lead_other => OtherStart::Start {
+            cap: false,
+            next: i + c.len_utf8(),
+        },
+        Some(c) => OtherStart::Pass(i + c.len_utf8()),
+        None => OtherStart::Pass(i + 1),
+    }
+}
+
 /// Case-insensitive patterns: at each word start, the longest key ending at a word end
 /// (a proper name only where the text has a capital there).
 #[inline(never)]
@@ -1636,25 +1683,11 @@ fn find_names(names: &Names, text: &str, cs: &mut CsWalk, out: &mut Vec<Mention>
                 }
             }
             (cap, run)
-        } else if b.is_ascii() {
-            if !names.leads(b) {
-                i += 1;
-                continue;
-            }
-            (false, i + 1)
         } else {
-            match text.get(i..).and_then(|s| s.chars().next()) {
-                Some(c) if c.is_alphanumeric() && !is_word_before(text, i) => {
-                    cs.visit(text, i, out);
-                    (!c.is_lowercase(), i + c.len_utf8())
-                }
-                Some(c) if !c.is_alphanumeric() && names.lead_other => (false, i + c.len_utf8()),
-                Some(c) => {
-                    i += c.len_utf8();
-                    continue;
-                }
-                None => {
-                    i += 1;
+            match other_start(names, text, i, b, cs, out) {
+                OtherStart::Start { cap, next } => (cap, next),
+                OtherStart::Pass(to) => {
+                    i = to;
                     continue;
                 }
             }
