@@ -606,8 +606,9 @@ static DATE_WORDS: [Lowered; dates::KEYWORDS.len()] = {
 
 /// What the lexicon tells of a word: its class, its cue, and the marks they give its
 /// sentence, so that a sentence's tokens need not be read again to know whether it has an
-/// event word.
+/// event word. Eight bytes aligned, so that it is read from the table as one word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[repr(C, align(8))]
 pub(crate) struct Class {
     pub w: W,
     pub k: K,
@@ -671,11 +672,12 @@ impl Lexicon {
     /// mark.
     #[inline]
     pub(crate) fn classify(&self, text: &[u8], start: usize, len: usize, key: u64) -> Class {
-        let mut i = self.slot(key);
-        // an empty slot holds 0, which names no word: the probe ends there
+        let mut i = Lexicon::slot(key);
+        // an empty slot holds 0, which names no word: the probe ends there (the index is
+        // under the table's constant size: no test of it is compiled)
         while let Some(e) = self
             .slots
-            .get(i)
+            .get(i & (SLOTS - 1))
             .and_then(|&k| self.words.get((k as usize).wrapping_sub(1)))
         {
             if e.key == key
@@ -688,7 +690,7 @@ impl Lexicon {
             {
                 return e.class;
             }
-            i = (i + 1) & self.mask;
+            i = (i + 1) & (SLOTS - 1);
         }
         Class::default()
     }
@@ -740,26 +742,30 @@ struct Entry {
     class: Class,
 }
 
+/// The bits of a slot's index in the lexicon's table: 2^14 slots for its ~1,200 words, at
+/// most a twelfth full (a test checks), so that most words of a text, which are no word of
+/// the lexicon, find an empty slot first. A constant, so that the tokenizer's look-up
+/// neither loads the table's size nor tests an index against it.
+const SLOT_BITS: u32 = 14;
+/// The slots of the lexicon's table.
+const SLOTS: usize = 1 << SLOT_BITS;
+
 /// The lexicon as an open-addressing table, built once: one key (computed while the token
 /// is read) and, for most words, one probe that finds an empty slot, where a chain of
 /// string comparisons took 260 instructions per token.
 pub(crate) struct Lexicon {
     words: Vec<Entry>,
-    /// Index + 1 into `words`, 0 for empty; a power of two, at most a twelfth full, so that
-    /// most words of a text, which are no word of the lexicon, find an empty slot first.
-    slots: Vec<u16>,
-    mask: usize,
-    /// 64 less the bits of a slot's index.
-    shift: u32,
+    /// Index + 1 into `words`, 0 for empty.
+    slots: Box<[u16; SLOTS]>,
 }
 
 impl Lexicon {
     /// The first slot a word of `key` is looked for in: the top bits of the key times a
     /// constant (Fibonacci hashing: 2^64 over the golden ratio), which spread the bits of
-    /// all its bytes.
+    /// all its bytes; always under [`SLOTS`].
     #[inline]
-    fn slot(&self, key: u64) -> usize {
-        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+    fn slot(key: u64) -> usize {
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - SLOT_BITS)) as usize
     }
 }
 
@@ -812,22 +818,26 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             }
         }
     }
-    // at least two slots, so that a shift is under 64
-    let size = (words.len() * 12).next_power_of_two().max(2);
     let mut lexicon = Lexicon {
         words: Vec::new(),
-        slots: vec![0u16; size],
-        mask: size - 1,
-        shift: 64 - size.trailing_zeros(),
+        slots: Box::new([0u16; SLOTS]),
     };
     for (k, e) in words.iter().enumerate() {
-        let mut i = lexicon.slot(e.key);
-        while lexicon.slots.get(i).is_some_and(|&s| s != 0) {
-            i = (i + 1) & lexicon.mask;
+        // at most every slot once: a full table (a test keeps it a twelfth full) loses the
+        // word, which the test that finds every word tells
+        let mut i = Lexicon::slot(e.key);
+        for _ in 0..SLOTS {
+            if lexicon.slots.get(i).is_none_or(|&s| s == 0) {
+                break;
+            }
+            i = (i + 1) & (SLOTS - 1);
         }
         // (a word past a slot's index would never be found: a test finds every word)
         if let (Some(s), Ok(n)) = (lexicon.slots.get_mut(i), u16::try_from(k + 1)) {
-            *s = n;
+            // (not a word's slot: a full table)
+            if *s == 0 {
+                *s = n;
+            }
         }
     }
     lexicon.words = words;
@@ -1404,6 +1414,19 @@ mod tests {
         for word in GROUPS.iter().flat_map(|(_, words)| words.iter()) {
             assert!(seen.insert(*word), "{word} is listed twice");
             assert_eq!(*word, word.to_ascii_lowercase(), "{word} is not lowercase");
+        }
+    }
+
+    #[test]
+    fn the_table_is_at_most_a_twelfth_full_and_holds_every_word() {
+        let t = table();
+        // more words than this: raise SLOT_BITS
+        assert!(t.words.len() * 12 <= SLOTS, "{} words", t.words.len());
+        let used = t.slots.iter().filter(|&&s| s != 0).count();
+        assert_eq!(used, t.words.len());
+        for e in &t.words {
+            let c = t.classify(e.word, 0, e.word.len(), key_more(0, e.word));
+            assert_eq!(c, e.class, "{:?}", std::str::from_utf8(e.word));
         }
     }
 
