@@ -103,6 +103,28 @@ pub(crate) fn write(g: &Gazetteer, sources: &[usize]) -> Option<IndexFiles> {
         w.extend(slot_words(&e.at));
     }
     let mut tables: Vec<u8> = w.iter().flat_map(|x| x.to_le_bytes()).collect();
+    write_tables(g, targets, overflow_targets, &mut tables)?;
+    let mut all = String::with_capacity(text.len() + names.folded.len());
+    all.push_str(text);
+    all.push_str(&names.folded);
+    all.push_str(&inner.cs_patterns);
+    all.push_str(&overflow_keys);
+    Some(IndexFiles { tables, text: all })
+}
+
+/// Appends to `tables`, after the header [`write`] made, the tables of `g` in the order
+/// the reader takes them: ids, keys, prefixes, first and next words, the three filters of
+/// lowercase words, codes, the automata's targets and the overflow keys' targets; `None` if
+/// a filter's table is not made of whole 32-bit words.
+#[cfg(test)]
+fn write_tables(
+    g: &Gazetteer,
+    targets: Vec<u32>,
+    overflow_targets: Vec<u32>,
+    tables: &mut Vec<u8>,
+) -> Option<()> {
+    let inner = &g.inner;
+    let names = &inner.names_dict;
     for t in [
         &inner.ids,
         &names.keys,
@@ -110,7 +132,7 @@ pub(crate) fn write(g: &Gazetteer, sources: &[usize]) -> Option<IndexFiles> {
         &names.first_words,
         &names.next_words,
     ] {
-        t.write_to(&mut tables);
+        t.write_to(tables);
     }
     for f in [
         &names.lower_starts,
@@ -122,15 +144,10 @@ pub(crate) fn write(g: &Gazetteer, sources: &[usize]) -> Option<IndexFiles> {
         }
         tables.extend_from_slice(&f.lengths);
     }
-    inner.codes.write_to(&mut tables);
-    Words::Owned(targets).write_to(&mut tables);
-    Words::Owned(overflow_targets).write_to(&mut tables);
-    let mut all = String::with_capacity(text.len() + names.folded.len());
-    all.push_str(text);
-    all.push_str(&names.folded);
-    all.push_str(&inner.cs_patterns);
-    all.push_str(&overflow_keys);
-    Some(IndexFiles { tables, text: all })
+    inner.codes.write_to(tables);
+    Words::Owned(targets).write_to(tables);
+    Words::Owned(overflow_targets).write_to(tables);
+    Some(())
 }
 
 #[cfg(test)]
