@@ -1342,7 +1342,6 @@ mod tests {
     /// not.
     #[test]
     fn date_keywords_are_marked_date() {
-        let mark = |w: &[u8]| table().classify(w, 0, w.len(), key_more(0, w)).marks;
         for w in dates::KEYWORDS {
             for v in [w.to_vec(), w.to_ascii_uppercase(), w.to_ascii_lowercase()] {
                 assert_ne!(mark(&v) & MARK_DATE, 0, "{:?}", String::from_utf8(v));
@@ -1372,7 +1371,6 @@ mod tests {
     /// not.
     #[test]
     fn words_after_a_trigger_are_marked_after() {
-        let mark = |w: &[u8]| table().classify(w, 0, w.len(), key_more(0, w)).marks;
         for w in HYPOTHETICAL_AFTER.iter().chain(PLANNED_AFTER) {
             for v in [w.to_string(), w.to_ascii_uppercase(), capitalised(w)] {
                 assert_ne!(mark(v.as_bytes()) & MARK_AFTER, 0, "{v}");
@@ -1398,6 +1396,11 @@ mod tests {
                 .any(|w| w.as_bytes() == e.word);
             assert_eq!(e.class.marks & MARK_AFTER != 0, listed, "{:?}", e.word);
         }
+    }
+
+    /// The marks the lexicon gives the word `w`, as the tokenizer reads them.
+    fn mark(w: &[u8]) -> u8 {
+        table().classify(w, 0, w.len(), key_more(0, w)).marks
     }
 
     fn capitalised(w: &str) -> String {
