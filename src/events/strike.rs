@@ -75,7 +75,10 @@ struct Found<'c> {
 /// What merging needs to know of a strike told so far beside its record.
 struct Told {
     actor_known: bool,
-    sentences: Vec<usize>,
+    /// The first and the last sentence that tell it: all merging reads of the sentences
+    /// (they come in order, so no list of them is kept).
+    first: usize,
+    last: usize,
     /// The countries its mentions place it in ("in southern Lebanon", a town's country).
     countries: Vec<Cow<'static, str>>,
 }
@@ -87,6 +90,10 @@ struct Accs {
     strikes: Vec<Strike>,
     told: Vec<Told>,
 }
+
+/// The strikes an article's lists are made for at its first ([`Accs::push`]): the profile
+/// articles tell six on average.
+const STRIKES: usize = 8;
 
 /// One strike told so far, as a mention is compared with it.
 #[derive(Clone, Copy)]
@@ -102,6 +109,18 @@ impl Accs {
 
     fn is_empty(&self) -> bool {
         self.strikes.is_empty()
+    }
+
+    /// Adds a strike: the lists are made for [`STRIKES`] at the first, as most articles
+    /// tell several (a list grown from empty is moved to a larger one at its fifth strike,
+    /// its ninth, ...).
+    fn push(&mut self, strike: Strike, told: Told) {
+        if self.strikes.is_empty() {
+            self.strikes.reserve(STRIKES);
+            self.told.reserve(STRIKES);
+        }
+        self.strikes.push(strike);
+        self.told.push(told);
     }
 
     fn get(&self, i: usize) -> Option<Acc<'_>> {
@@ -167,7 +186,7 @@ pub(crate) fn extract(doc: &Doc) -> Strikes {
         // "The aircraft had taken off from Hmeimim air base": the base of the strike told last
         if !any {
             if let (Some(st), Some(told)) = (accs.strikes.last_mut(), accs.told.last()) {
-                if st.base.is_none() && told.sentences.last().is_some_and(|&l| si <= l + 2) {
+                if st.base.is_none() && si <= told.last + 2 {
                     if let (Some(b), _) = base(doc, s) {
                         st.base = Some(b);
                         st.evidence.push(s.span);
@@ -178,9 +197,7 @@ pub(crate) fn extract(doc: &Doc) -> Strikes {
     }
     for (st, told) in accs.strikes.iter_mut().zip(&accs.told) {
         if st.provinces.is_empty() && st.locations.is_empty() {
-            if let Some(&si) = told.sentences.first() {
-                super::roles::paragraph_places(doc, si, &mut st.provinces, &mut st.locations);
-            }
+            super::roles::paragraph_places(doc, told.first, &mut st.provinces, &mut st.locations);
         }
         prune_targets(&mut st.targets);
     }
@@ -367,22 +384,26 @@ fn place(
                 category: category_of(f.weapon),
                 fatalities: None,
             };
-            accs.strikes.push(strike);
-            accs.told.push(Told {
-                actor_known: known,
-                sentences: with_first(si),
-                countries: f.countries.to_vec(),
-            });
+            accs.push(
+                strike,
+                Told {
+                    actor_known: known,
+                    first: si,
+                    last: si,
+                    countries: f.countries.to_vec(),
+                },
+            );
             Some(accs.len() - 1)
         }
         None => None,
     }
 }
 
-/// A list of `x` with room for three more: a strike is often retold, and a list made
-/// for one item would be moved to a larger one at its first retelling.
+/// A list of `x` with room for seven more: a strike is often retold, and a list made
+/// for one item would be moved to a larger one at its first retelling (one of four, at
+/// its fourth: one strike in eight of the profile's).
 fn with_first<T>(x: T) -> Vec<T> {
-    let mut v = Vec::with_capacity(4);
+    let mut v = Vec::with_capacity(8);
     v.push(x);
     v
 }
@@ -395,7 +416,8 @@ fn merge(s: &mut Strike, told: &mut Told, f: &mut Found) {
         }
     }
     push_unique_ascending(&mut s.evidence, f.evidence);
-    push_unique_ascending(&mut told.sentences, f.si);
+    // the sentences are read in order: a mention's is the last so far
+    told.last = told.last.max(f.si);
     match f.actor {
         Actor::Named(_) if s.actor.is_none() => {
             if let Actor::Named(e) = std::mem::replace(&mut f.actor, Actor::Unresolved) {
