@@ -791,7 +791,7 @@ fn find<'c>(
         definite,
     } = trig;
     let modality = modality::of(doc, s, a, t);
-    let (actor, actor_ment) = actor(doc, s, a, b, t);
+    let (actor, actor_ment) = actor(doc, s, (a, b, t), here.words);
     let (base, base_ment) = (here.base.0.as_ref(), here.base.1);
     // a vector only where the sentence names where fire came from, as most do not
     let from: Vec<Option<usize>> = if here.from_or_base {
@@ -813,9 +813,11 @@ fn find<'c>(
         provinces,
         locations,
     } = super::roles::places(doc, s, a, b, skip);
-    let another = is_another(s, a, t);
+    let another = here.words.has(Words::ANOTHER) && is_another(s, a, t);
     let mut targets = group_targets(doc, s, a, b, t, skip);
-    generic_targets(doc, s, b, t, &mut targets);
+    if here.words.has(Words::COMBATANTS) {
+        generic_targets(doc, s, b, t, &mut targets);
+    }
     // only a mention that may start a strike of its own ([`Found::strong`]) needs the date
     // of a new event
     let date_is_new = strong && !definite;
@@ -872,6 +874,8 @@ fn mention_date(
 struct Here {
     /// The base of the strikes the sentence tells ([`base`]).
     base: Base,
+    /// The classes of word the sentence has ([`Words`]).
+    words: Words,
     /// True if a token of the sentence is a base word or "from": else it names neither a
     /// base nor where fire came from ([`origins`]), and one pass over its tokens rules both
     /// out.
@@ -880,6 +884,7 @@ struct Here {
 
 impl Here {
     fn of(doc: &Doc, s: &Sent) -> Here {
+        let words = Words::of(doc, s);
         // every base and origin is a mention with its base word or "from" at most five
         // tokens before it or one after it ([`base`], [`origins`]): only the tokens from five
         // before the first mention to one after the last are read (none without a mention)
@@ -887,9 +892,10 @@ impl Here {
             (Some(first), Some(last)) => (first.a.saturating_sub(5), last + 1),
             _ => (0, 0),
         };
-        let from_or_base = toks_in(s.toks, lo, hi)
-            .iter()
-            .any(|x| matches!(x.w, W::Base | W::From));
+        let from_or_base = words.has(Words::BASE_OR_FROM)
+            && toks_in(s.toks, lo, hi)
+                .iter()
+                .any(|x| matches!(x.w, W::Base | W::From));
         Here {
             base: if from_or_base {
                 base(doc, s)
@@ -897,7 +903,45 @@ impl Here {
                 (None, None)
             },
             from_or_base,
+            words,
         }
+    }
+}
+
+/// The classes of word a sentence has of those that the walks of its clauses seek (an
+/// unknown striker, "another", combatants, a base or "from", "between", a reporting verb):
+/// one pass over its tokens for all its clauses, where most sentences have few of them and
+/// each walk was made for each clause.
+#[derive(Clone, Copy, Default)]
+struct Words(u8);
+
+impl Words {
+    const UNKNOWN: u8 = 1;
+    const ANOTHER: u8 = 2;
+    const COMBATANTS: u8 = 4;
+    const BASE_OR_FROM: u8 = 8;
+    const BETWEEN: u8 = 16;
+    const REPORT: u8 = 32;
+
+    fn of(doc: &Doc, s: &Sent) -> Words {
+        let mut seen = 0;
+        for x in s.toks {
+            seen |= match x.w {
+                W::Unknown => Words::UNKNOWN,
+                W::Another => Words::ANOTHER,
+                W::Victim(crate::model::VictimCategory::Combatants) => Words::COMBATANTS,
+                W::Base | W::From => Words::BASE_OR_FROM,
+                W::Locative if doc.word_is(x, lexicon::BETWEEN) => Words::BETWEEN,
+                W::Report => Words::REPORT,
+                _ => 0,
+            };
+        }
+        Words(seen)
+    }
+
+    /// True if the sentence has a word of the class `bit`.
+    fn has(self, bit: u8) -> bool {
+        self.0 & bit != 0
     }
 }
 
@@ -1203,8 +1247,18 @@ fn air_base(country: Option<Cow<'static, str>>, span: Span) -> Place {
 }
 
 /// The striker of the trigger at `t` in clause [a, b): (actor, its mention index).
-fn actor(doc: &Doc, s: &Sent, a: usize, b: usize, t: usize) -> (Actor, Option<usize>) {
-    let speech = speech(doc, s, t);
+/// `words`: the classes of word the sentence has, which spare the walks for the others.
+fn actor(
+    doc: &Doc,
+    s: &Sent,
+    (a, b, t): (usize, usize, usize),
+    words: Words,
+) -> (Actor, Option<usize>) {
+    let speech = if words.has(Words::REPORT) {
+        speech(doc, s, t)
+    } else {
+        None
+    };
     let mut best = match scan(doc, s, a, b, t, speech) {
         Scan::By(mi, e) => return (Actor::Named(e), Some(mi)),
         Scan::Best(best) => best,
@@ -1213,9 +1267,10 @@ fn actor(doc: &Doc, s: &Sent, a: usize, b: usize, t: usize) -> (Actor, Option<us
     // "unidentified warplanes": no guess, unless the subject stands right before the trigger
     // (its words are read only where they decide)
     let unknown = || {
-        toks_in(s.toks, a, b.min(t + 4))
-            .iter()
-            .any(|t| t.w == W::Unknown)
+        words.has(Words::UNKNOWN)
+            && toks_in(s.toks, a, b.min(t + 4))
+                .iter()
+                .any(|t| t.w == W::Unknown)
     };
     if let Some((mi, e)) = best {
         if s.ments.get(mi).is_some_and(|m| m.b + 1 >= t) || !unknown() {
@@ -1247,6 +1302,9 @@ fn actor(doc: &Doc, s: &Sent, a: usize, b: usize, t: usize) -> (Actor, Option<us
         if let Some(e) = doc.as_actor(m) {
             return (Actor::Named(e), Some(mi));
         }
+    }
+    if !words.has(Words::BETWEEN) {
+        return (Actor::Unresolved, None);
     }
     between(doc, s, a, b).unwrap_or((Actor::Unresolved, None))
 }
@@ -1600,6 +1658,52 @@ mod tests {
             assert_eq!(got, expected);
             assert_eq!(next_trigger_word(&clause, n + 1), None);
         }
+    }
+
+    /// A sentence's [`Words`] has a class where a walk of its tokens finds a word of that
+    /// class, and not where it finds none.
+    #[test]
+    fn words_are_the_classes_the_walks_find() {
+        let text = "Unidentified warplanes struck another village, killing three militants. \
+                    Shells fired from an air base hit the town, the monitor said. \
+                    Clashes between the army and rebels went on. \
+                    The strikes hit a market.";
+        let mut sentences = 0;
+        super::super::testing::each_sentence(text, None, |doc, s| {
+            sentences += 1;
+            let words = Words::of(doc, s);
+            let any = |p: &dyn Fn(&super::super::Tok) -> bool| s.toks.iter().any(p);
+            let walks: [(u8, bool); 6] = [
+                (Words::UNKNOWN, any(&|x| x.w == W::Unknown)),
+                (Words::ANOTHER, any(&|x| x.w == W::Another)),
+                (
+                    Words::COMBATANTS,
+                    any(&|x| x.w == W::Victim(crate::model::VictimCategory::Combatants)),
+                ),
+                (
+                    Words::BASE_OR_FROM,
+                    any(&|x| matches!(x.w, W::Base | W::From)),
+                ),
+                (
+                    Words::BETWEEN,
+                    any(&|x| x.w == W::Locative && doc.word_is(x, lexicon::BETWEEN)),
+                ),
+                (Words::REPORT, any(&|x| x.w == W::Report)),
+            ];
+            for (bit, found) in walks {
+                assert_eq!(
+                    words.has(bit),
+                    found,
+                    "{bit} in {:?}",
+                    doc.text.get(s.span.start..s.span.end)
+                );
+            }
+        });
+        assert_eq!(sentences, 4);
+        // every class is found in some sentence of the text
+        let mut all = 0;
+        super::super::testing::each_sentence(text, None, |doc, s| all |= Words::of(doc, s).0);
+        assert_eq!(all, 63);
     }
 
     /// [`toks_in`] holds the tokens an index walk over [lo, hi) reads, skipping the indices
