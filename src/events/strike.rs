@@ -75,7 +75,10 @@ struct Found<'c> {
 /// What merging needs to know of a strike told so far beside its record.
 struct Told {
     actor_known: bool,
-    sentences: Vec<usize>,
+    /// The first and the last sentence that tell it: all merging reads of the sentences
+    /// (they come in order, so no list of them is kept).
+    first: usize,
+    last: usize,
     /// The countries its mentions place it in ("in southern Lebanon", a town's country).
     countries: Vec<Cow<'static, str>>,
 }
@@ -87,6 +90,10 @@ struct Accs {
     strikes: Vec<Strike>,
     told: Vec<Told>,
 }
+
+/// The strikes an article's lists are made for at its first ([`Accs::push`]): the profile
+/// articles tell six on average.
+const STRIKES: usize = 8;
 
 /// One strike told so far, as a mention is compared with it.
 #[derive(Clone, Copy)]
@@ -102,6 +109,18 @@ impl Accs {
 
     fn is_empty(&self) -> bool {
         self.strikes.is_empty()
+    }
+
+    /// Adds a strike: the lists are made for [`STRIKES`] at the first, as most articles
+    /// tell several (a list grown from empty is moved to a larger one at its fifth strike,
+    /// its ninth, ...).
+    fn push(&mut self, strike: Strike, told: Told) {
+        if self.strikes.is_empty() {
+            self.strikes.reserve(STRIKES);
+            self.told.reserve(STRIKES);
+        }
+        self.strikes.push(strike);
+        self.told.push(told);
     }
 
     fn get(&self, i: usize) -> Option<Acc<'_>> {
@@ -167,7 +186,7 @@ pub(crate) fn extract(doc: &Doc) -> Strikes {
         // "The aircraft had taken off from Hmeimim air base": the base of the strike told last
         if !any {
             if let (Some(st), Some(told)) = (accs.strikes.last_mut(), accs.told.last()) {
-                if st.base.is_none() && told.sentences.last().is_some_and(|&l| si <= l + 2) {
+                if st.base.is_none() && si <= told.last + 2 {
                     if let (Some(b), _) = base(doc, s) {
                         st.base = Some(b);
                         st.evidence.push(s.span);
@@ -178,9 +197,7 @@ pub(crate) fn extract(doc: &Doc) -> Strikes {
     }
     for (st, told) in accs.strikes.iter_mut().zip(&accs.told) {
         if st.provinces.is_empty() && st.locations.is_empty() {
-            if let Some(&si) = told.sentences.first() {
-                super::roles::paragraph_places(doc, si, &mut st.provinces, &mut st.locations);
-            }
+            super::roles::paragraph_places(doc, told.first, &mut st.provinces, &mut st.locations);
         }
         prune_targets(&mut st.targets);
     }
@@ -367,22 +384,26 @@ fn place(
                 category: category_of(f.weapon),
                 fatalities: None,
             };
-            accs.strikes.push(strike);
-            accs.told.push(Told {
-                actor_known: known,
-                sentences: with_first(si),
-                countries: f.countries.to_vec(),
-            });
+            accs.push(
+                strike,
+                Told {
+                    actor_known: known,
+                    first: si,
+                    last: si,
+                    countries: f.countries.to_vec(),
+                },
+            );
             Some(accs.len() - 1)
         }
         None => None,
     }
 }
 
-/// A list of `x` with room for three more: a strike is often retold, and a list made
-/// for one item would be moved to a larger one at its first retelling.
+/// A list of `x` with room for seven more: a strike is often retold, and a list made
+/// for one item would be moved to a larger one at its first retelling (one of four, at
+/// its fourth: one strike in eight of the profile's).
 fn with_first<T>(x: T) -> Vec<T> {
-    let mut v = Vec::with_capacity(4);
+    let mut v = Vec::with_capacity(8);
     v.push(x);
     v
 }
@@ -395,7 +416,8 @@ fn merge(s: &mut Strike, told: &mut Told, f: &mut Found) {
         }
     }
     push_unique_ascending(&mut s.evidence, f.evidence);
-    push_unique_ascending(&mut told.sentences, f.si);
+    // the sentences are read in order: a mention's is the last so far
+    told.last = told.last.max(f.si);
     match f.actor {
         Actor::Named(_) if s.actor.is_none() => {
             if let Actor::Named(e) = std::mem::replace(&mut f.actor, Actor::Unresolved) {
@@ -769,7 +791,7 @@ fn find<'c>(
         definite,
     } = trig;
     let modality = modality::of(doc, s, a, t);
-    let (actor, actor_ment) = actor(doc, s, a, b, t);
+    let (actor, actor_ment) = actor(doc, s, (a, b, t), here.words);
     let (base, base_ment) = (here.base.0.as_ref(), here.base.1);
     // a vector only where the sentence names where fire came from, as most do not
     let from: Vec<Option<usize>> = if here.from_or_base {
@@ -791,9 +813,11 @@ fn find<'c>(
         provinces,
         locations,
     } = super::roles::places(doc, s, a, b, skip);
-    let another = is_another(s, a, t);
+    let another = here.words.has(Words::ANOTHER) && is_another(s, a, t);
     let mut targets = group_targets(doc, s, a, b, t, skip);
-    generic_targets(doc, s, b, t, &mut targets);
+    if here.words.has(Words::COMBATANTS) {
+        generic_targets(doc, s, b, t, &mut targets);
+    }
     // only a mention that may start a strike of its own ([`Found::strong`]) needs the date
     // of a new event
     let date_is_new = strong && !definite;
@@ -850,6 +874,8 @@ fn mention_date(
 struct Here {
     /// The base of the strikes the sentence tells ([`base`]).
     base: Base,
+    /// The classes of word the sentence has ([`Words`]).
+    words: Words,
     /// True if a token of the sentence is a base word or "from": else it names neither a
     /// base nor where fire came from ([`origins`]), and one pass over its tokens rules both
     /// out.
@@ -858,6 +884,7 @@ struct Here {
 
 impl Here {
     fn of(doc: &Doc, s: &Sent) -> Here {
+        let words = Words::of(doc, s);
         // every base and origin is a mention with its base word or "from" at most five
         // tokens before it or one after it ([`base`], [`origins`]): only the tokens from five
         // before the first mention to one after the last are read (none without a mention)
@@ -865,9 +892,10 @@ impl Here {
             (Some(first), Some(last)) => (first.a.saturating_sub(5), last + 1),
             _ => (0, 0),
         };
-        let from_or_base = toks_in(s.toks, lo, hi)
-            .iter()
-            .any(|x| matches!(x.w, W::Base | W::From));
+        let from_or_base = words.has(Words::BASE_OR_FROM)
+            && toks_in(s.toks, lo, hi)
+                .iter()
+                .any(|x| matches!(x.w, W::Base | W::From));
         Here {
             base: if from_or_base {
                 base(doc, s)
@@ -875,7 +903,45 @@ impl Here {
                 (None, None)
             },
             from_or_base,
+            words,
         }
+    }
+}
+
+/// The classes of word a sentence has of those that the walks of its clauses seek (an
+/// unknown striker, "another", combatants, a base or "from", "between", a reporting verb):
+/// one pass over its tokens for all its clauses, where most sentences have few of them and
+/// each walk was made for each clause.
+#[derive(Clone, Copy, Default)]
+struct Words(u8);
+
+impl Words {
+    const UNKNOWN: u8 = 1;
+    const ANOTHER: u8 = 2;
+    const COMBATANTS: u8 = 4;
+    const BASE_OR_FROM: u8 = 8;
+    const BETWEEN: u8 = 16;
+    const REPORT: u8 = 32;
+
+    fn of(doc: &Doc, s: &Sent) -> Words {
+        let mut seen = 0;
+        for x in s.toks {
+            seen |= match x.w {
+                W::Unknown => Words::UNKNOWN,
+                W::Another => Words::ANOTHER,
+                W::Victim(crate::model::VictimCategory::Combatants) => Words::COMBATANTS,
+                W::Base | W::From => Words::BASE_OR_FROM,
+                W::Locative if doc.word_is(x, lexicon::BETWEEN) => Words::BETWEEN,
+                W::Report => Words::REPORT,
+                _ => 0,
+            };
+        }
+        Words(seen)
+    }
+
+    /// True if the sentence has a word of the class `bit`.
+    fn has(self, bit: u8) -> bool {
+        self.0 & bit != 0
     }
 }
 
@@ -1181,8 +1247,18 @@ fn air_base(country: Option<Cow<'static, str>>, span: Span) -> Place {
 }
 
 /// The striker of the trigger at `t` in clause [a, b): (actor, its mention index).
-fn actor(doc: &Doc, s: &Sent, a: usize, b: usize, t: usize) -> (Actor, Option<usize>) {
-    let speech = speech(doc, s, t);
+/// `words`: the classes of word the sentence has, which spare the walks for the others.
+fn actor(
+    doc: &Doc,
+    s: &Sent,
+    (a, b, t): (usize, usize, usize),
+    words: Words,
+) -> (Actor, Option<usize>) {
+    let speech = if words.has(Words::REPORT) {
+        speech(doc, s, t)
+    } else {
+        None
+    };
     let mut best = match scan(doc, s, a, b, t, speech) {
         Scan::By(mi, e) => return (Actor::Named(e), Some(mi)),
         Scan::Best(best) => best,
@@ -1191,9 +1267,10 @@ fn actor(doc: &Doc, s: &Sent, a: usize, b: usize, t: usize) -> (Actor, Option<us
     // "unidentified warplanes": no guess, unless the subject stands right before the trigger
     // (its words are read only where they decide)
     let unknown = || {
-        toks_in(s.toks, a, b.min(t + 4))
-            .iter()
-            .any(|t| t.w == W::Unknown)
+        words.has(Words::UNKNOWN)
+            && toks_in(s.toks, a, b.min(t + 4))
+                .iter()
+                .any(|t| t.w == W::Unknown)
     };
     if let Some((mi, e)) = best {
         if s.ments.get(mi).is_some_and(|m| m.b + 1 >= t) || !unknown() {
@@ -1225,6 +1302,9 @@ fn actor(doc: &Doc, s: &Sent, a: usize, b: usize, t: usize) -> (Actor, Option<us
         if let Some(e) = doc.as_actor(m) {
             return (Actor::Named(e), Some(mi));
         }
+    }
+    if !words.has(Words::BETWEEN) {
+        return (Actor::Unresolved, None);
     }
     between(doc, s, a, b).unwrap_or((Actor::Unresolved, None))
 }
@@ -1578,6 +1658,52 @@ mod tests {
             assert_eq!(got, expected);
             assert_eq!(next_trigger_word(&clause, n + 1), None);
         }
+    }
+
+    /// A sentence's [`Words`] has a class where a walk of its tokens finds a word of that
+    /// class, and not where it finds none.
+    #[test]
+    fn words_are_the_classes_the_walks_find() {
+        let text = "Unidentified warplanes struck another village, killing three militants. \
+                    Shells fired from an air base hit the town, the monitor said. \
+                    Clashes between the army and rebels went on. \
+                    The strikes hit a market.";
+        let mut sentences = 0;
+        super::super::testing::each_sentence(text, None, |doc, s| {
+            sentences += 1;
+            let words = Words::of(doc, s);
+            let any = |p: &dyn Fn(&super::super::Tok) -> bool| s.toks.iter().any(p);
+            let walks: [(u8, bool); 6] = [
+                (Words::UNKNOWN, any(&|x| x.w == W::Unknown)),
+                (Words::ANOTHER, any(&|x| x.w == W::Another)),
+                (
+                    Words::COMBATANTS,
+                    any(&|x| x.w == W::Victim(crate::model::VictimCategory::Combatants)),
+                ),
+                (
+                    Words::BASE_OR_FROM,
+                    any(&|x| matches!(x.w, W::Base | W::From)),
+                ),
+                (
+                    Words::BETWEEN,
+                    any(&|x| x.w == W::Locative && doc.word_is(x, lexicon::BETWEEN)),
+                ),
+                (Words::REPORT, any(&|x| x.w == W::Report)),
+            ];
+            for (bit, found) in walks {
+                assert_eq!(
+                    words.has(bit),
+                    found,
+                    "{bit} in {:?}",
+                    doc.text.get(s.span.start..s.span.end)
+                );
+            }
+        });
+        assert_eq!(sentences, 4);
+        // every class is found in some sentence of the text
+        let mut all = 0;
+        super::super::testing::each_sentence(text, None, |doc, s| all |= Words::of(doc, s).0);
+        assert_eq!(all, 63);
     }
 
     /// [`toks_in`] holds the tokens an index walk over [lo, hi) reads, skipping the indices
