@@ -90,6 +90,7 @@ fn is_near_only(doc: &Doc, tok: &super::Tok) -> bool {
 }
 
 /// The modality of the trigger at token `t` in the clause starting at token `a`.
+#[inline(never)]
 pub(crate) fn of(doc: &Doc, s: &Sent, a: usize, t: usize) -> Modality {
     super::work::add(1);
     match before(doc, s, a, t) {
@@ -123,9 +124,11 @@ const WALK_BACK: usize = 16;
 fn before(doc: &Doc, s: &Sent, a: usize, t: usize) -> Before {
     let near = a.max(t.saturating_sub(3));
     let lowest = a.max(t.saturating_sub(WALK_BACK));
-    for i in (lowest..t).rev() {
-        let Some(tok) = s.toks.get(i) else { continue };
+    // a slice walked back: no bounds check per token (`of` is kept out of line, so that
+    // its callers are laid out as before)
+    for (k, tok) in super::toks_in(s.toks, lowest, t).iter().enumerate().rev() {
         let W::Cue(m) = tok.w else { continue };
+        let i = lowest + k;
         if tok.cap {
             return Before::Unsure;
         }
@@ -181,11 +184,32 @@ fn by_cues(doc: &Doc, s: &Sent, a: usize, t: usize) -> Modality {
 /// The modality words after a trigger, in its clause: "more air strikes ... were likely",
 /// "strikes are expected". The words of [`lexicon::HYPOTHETICAL_AFTER`] and
 /// [`lexicon::PLANNED_AFTER`] carry a mark ([`lexicon::MARK_AFTER`], set by the lexicon as the
-/// tokenizer read them), so the nine tokens after the trigger are passed by one bit each, and
-/// the clause's end is found only for a marked word (most triggers have none after them).
+/// tokenizer read them), so the nine tokens after the trigger are passed by their marks read
+/// together ([`marks_of`]), and the word and the clause's end are read only where one is
+/// marked ([`marked_after`]; most triggers have none after them).
+#[inline]
 fn after(doc: &Doc, s: &Sent, t: usize) -> Modality {
     let ahead = s.toks.get(t + 1..).unwrap_or(&[]);
     let ahead = ahead.get(..AFTER_WALK).unwrap_or(ahead);
+    if marks_of(ahead) & lexicon::MARK_AFTER == 0 {
+        return Modality::Asserted;
+    }
+    marked_after(doc, s, t, ahead)
+}
+
+/// The marks of the tokens `ahead` of a trigger together: nine tokens (most triggers have
+/// as many after them) in one unrolled pass, without a branch for each.
+#[inline]
+fn marks_of(ahead: &[super::Tok]) -> u8 {
+    match ahead.first_chunk::<AFTER_WALK>() {
+        Some(nine) => nine.iter().fold(0, |m, tok| m | tok.marks),
+        None => ahead.iter().fold(0, |m, tok| m | tok.marks),
+    }
+}
+
+/// [`after`] for the tokens `ahead` of the trigger at `t` of which one is marked.
+#[inline(never)]
+fn marked_after(doc: &Doc, s: &Sent, t: usize, ahead: &[super::Tok]) -> Modality {
     let Some(k) = ahead
         .iter()
         .position(|tok| tok.marks & lexicon::MARK_AFTER != 0)
@@ -225,6 +249,25 @@ mod tests {
     fn each_sentence(text: &str, each: impl FnMut(&Doc, &Sent)) {
         let published = chrono::NaiveDate::from_ymd_opt(2020, 6, 1);
         crate::events::testing::each_sentence(text, published, each);
+    }
+
+    /// The marks of the tokens after a trigger read together ([`marks_of`]) are those read
+    /// one by one, for every stretch of a sentence with marked words, nine tokens or fewer.
+    #[test]
+    fn marks_of_tokens_ahead() {
+        let text = "Strikes were likely to go on, and more raids are expected in the town soon.";
+        let mut marked = false;
+        each_sentence(text, |_, s| {
+            for lo in 0..=s.toks.len() {
+                for hi in lo..=s.toks.len().min(lo + AFTER_WALK) {
+                    let ahead = &s.toks[lo..hi];
+                    let one_by_one = ahead.iter().fold(0, |m, t| m | t.marks);
+                    assert_eq!(marks_of(ahead), one_by_one, "{lo}..{hi}");
+                    marked |= one_by_one & lexicon::MARK_AFTER != 0;
+                }
+            }
+        });
+        assert!(marked);
     }
 
     /// The cues read without the dates where no cue is capitalised are those read with
