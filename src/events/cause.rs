@@ -233,11 +233,15 @@ fn merge(events: Vec<Event>, mut casualties: Vec<Casualty>) -> Vec<Event> {
     }
     let mut out = Vec::with_capacity(events.len() + casualties.len());
     let mut cs = casualties.into_iter();
-    for (k, e) in events.into_iter().enumerate() {
-        // the casualties before the event, moved as a run
-        let before = new_of.get(k).map_or(0, |&n| n.saturating_sub(out.len()));
+    let mut es = events.into_iter();
+    // the events as runs of those with no casualty between them, each run moved by one
+    // extend: an event moved straight into its place (a push of each event took it out
+    // into a temporary first, two copies of a large record)
+    for run in new_of.chunk_by(|p, q| p + 1 == *q) {
+        // the casualties before the run, moved as a run
+        let before = run.first().map_or(0, |&n| n.saturating_sub(out.len()));
         out.extend(cs.by_ref().take(before).map(Event::Casualty));
-        out.push(e);
+        out.extend(es.by_ref().take(run.len()));
     }
     out.extend(cs.map(Event::Casualty));
     for e in out.iter_mut() {
