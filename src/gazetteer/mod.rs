@@ -2034,8 +2034,9 @@ fn lower_first_word(
 
 /// The longest key at `i` ending at a word end: walks word end by word end while the words
 /// so far start some key. `first` is the first word (and the second) when the caller has
-/// read them.
-#[inline(never)]
+/// read them. Inlined into [`find_names`], its one caller: as a call of its own, its frame
+/// and the steps handed to it through memory cost more than the registers it takes there.
+#[inline(always)]
 fn longest_at(
     names: &Names,
     text: &str,
