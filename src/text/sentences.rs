@@ -291,13 +291,13 @@ fn split_lines(text: &str, scratch: &mut Scratch) {
 }
 
 /// Where the line from `pos` ends for trimming: at its line break `newline` (the text's end
-/// if none), before a `\r` just ahead of it (CRLF text), which trimming would cut anyway:
-/// the blank lines of such a text are then empty at once and its other lines mostly end
-/// in a byte [`trim_bounds`] keeps.
+/// if none), before a `\r` or a space just ahead of it (a CRLF text, its `\r` folded to a
+/// space or not), which trimming would cut anyway: the blank lines of such a text are then
+/// empty at once and its other lines mostly end in a byte [`trim_bounds`] keeps at once.
 fn line_end(bytes: &[u8], pos: usize, newline: Option<usize>) -> usize {
     let end = newline.unwrap_or(bytes.len());
     match end.checked_sub(1) {
-        Some(before) if before >= pos && bytes.get(before) == Some(&b'\r') => before,
+        Some(before) if before >= pos && matches!(bytes.get(before), Some(b'\r' | b' ')) => before,
         _ => end,
     }
 }
