@@ -1344,6 +1344,17 @@ mod tests {
     }
 
     #[test]
+    fn line_end_cuts_one_cr_or_space_before_the_break() {
+        let text = b"ab \ncd\r\n \n\nef ";
+        assert_eq!(line_end(text, 0, Some(3)), 2);
+        assert_eq!(line_end(text, 4, Some(7)), 6);
+        assert_eq!(line_end(text, 8, Some(9)), 8);
+        assert_eq!(line_end(text, 10, Some(10)), 10);
+        assert_eq!(line_end(text, 11, None), 13);
+        assert_eq!(line_end(b"a\tb\n", 0, Some(3)), 3);
+    }
+
+    #[test]
     fn wrapped_detection_needs_three_even_lines() {
         let line = |start, len| Line {
             start,
