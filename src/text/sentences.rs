@@ -57,6 +57,8 @@ struct Line {
     start: usize,
     end: usize,
     para: usize,
+    /// Index in the text's `terminals` of the first `.`, `!` or `?` at or after `start`.
+    terminal: usize,
     furniture: bool,
 }
 
@@ -77,6 +79,9 @@ fn slice(text: &str, start: usize, end: usize) -> &str {
 /// The span of `text[start..end]` without its leading and trailing white space (as
 /// [`str::trim`] cuts it), or `None` if nothing is left or the range is not a slice of `text`.
 fn trimmed(text: &str, start: usize, end: usize) -> Option<Span> {
+    if start >= end {
+        return None;
+    }
     let (a, z) = trim_bounds(slice(text, start, end));
     (a < z).then(|| Span::new(start + a, start + z))
 }
@@ -248,8 +253,10 @@ fn split_lines(text: &str, scratch: &mut Scratch) {
     let mut in_para = false;
     let mut pos = 0;
     loop {
+        // the sentence ends of this line (none before `pos` was a line start) come next
+        let terminal = terminals.len();
         let newline = next_newline(&mut marks, terminals);
-        let line_end = newline.unwrap_or(bytes.len());
+        let line_end = line_end(bytes, pos, newline);
         match trimmed(text, pos, line_end) {
             None => in_para = false,
             Some(line) => {
@@ -265,6 +272,7 @@ fn split_lines(text: &str, scratch: &mut Scratch) {
                     start: line.start,
                     end: line.end,
                     para: paras.len().saturating_sub(1),
+                    terminal,
                     furniture: false,
                 });
                 if let Some(p) = paras.last_mut() {
@@ -279,6 +287,18 @@ fn split_lines(text: &str, scratch: &mut Scratch) {
     }
     for para in paras.iter_mut() {
         para.wrapped = lines.get(para.first..para.end).is_some_and(is_wrapped);
+    }
+}
+
+/// Where the line from `pos` ends for trimming: at its line break `newline` (the text's end
+/// if none), before a `\r` or a space just ahead of it (a CRLF text, its `\r` folded to a
+/// space or not), which trimming would cut anyway: the blank lines of such a text are then
+/// empty at once and its other lines mostly end in a byte [`trim_bounds`] keeps at once.
+fn line_end(bytes: &[u8], pos: usize, newline: Option<usize>) -> usize {
+    let end = newline.unwrap_or(bytes.len());
+    match end.checked_sub(1) {
+        Some(before) if before >= pos && matches!(bytes.get(before), Some(b'\r' | b' ')) => before,
+        _ => end,
     }
 }
 
@@ -396,7 +416,7 @@ fn split_run(text: &str, prose: &Prose, terminals: &[usize], out: &mut Vec<Sente
     let Some(first) = run.first() else {
         return;
     };
-    let mut t = terminals.partition_point(|&p| p < first.start);
+    let mut t = first.terminal;
     let mut start = first.start;
     for (li, line) in run.iter().enumerate() {
         let mut i = line.start.max(start);
@@ -1324,11 +1344,23 @@ mod tests {
     }
 
     #[test]
+    fn line_end_cuts_one_cr_or_space_before_the_break() {
+        let text = b"ab \ncd\r\n \n\nef ";
+        assert_eq!(line_end(text, 0, Some(3)), 2);
+        assert_eq!(line_end(text, 4, Some(7)), 6);
+        assert_eq!(line_end(text, 8, Some(9)), 8);
+        assert_eq!(line_end(text, 10, Some(10)), 10);
+        assert_eq!(line_end(text, 11, None), 13);
+        assert_eq!(line_end(b"a\tb\n", 0, Some(3)), 3);
+    }
+
+    #[test]
     fn wrapped_detection_needs_three_even_lines() {
         let line = |start, len| Line {
             start,
             end: start + len,
             para: 0,
+            terminal: 0,
             furniture: false,
         };
         assert!(is_wrapped(&[line(0, 60), line(61, 66), line(128, 12)]));
