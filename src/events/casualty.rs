@@ -831,7 +831,10 @@ fn read<'t>(
         date: date_told,
     };
     out.in_sentence.push(kind);
-    let casualty = Casualty {
+    // built in the list itself, then merged into an earlier telling if one agrees: a
+    // casualty handed to a function that pushes it is copied twice more (it is large)
+    out.make_room();
+    out.list.push(Casualty {
         modality,
         evidence: vec![s.span],
         kind,
@@ -845,8 +848,8 @@ fn read<'t>(
         date,
         source,
         event: None,
-    };
-    out.add(casualty, told);
+    });
+    out.settle(told);
     Some(())
 }
 
@@ -1604,15 +1607,22 @@ pub(crate) const TOLL_LOOK_BACK: usize = 32;
 const LIST_START: usize = 16;
 
 impl Tolls {
-    /// Adds a casualty, merging it into the last one told with the same kind, figure, scope
-    /// and modality whose place, date and victims agree (of the last [`TOLL_LOOK_BACK`]):
-    /// "two soldiers killed in Donetsk" and "two civilians killed in Kherson" are two
-    /// figures, a figure restated is one.
-    fn add(&mut self, c: Casualty, told: Told) {
+    /// Sizes the list at the first casualty.
+    fn make_room(&mut self) {
         if self.list.capacity() == 0 {
             self.list.reserve(LIST_START);
             self.tellings.reserve(LIST_START);
         }
+    }
+
+    /// Settles the casualty pushed last, told as `told`: merged into the last one told with
+    /// the same kind, figure, scope and modality whose place, date and victims agree (of the
+    /// last [`TOLL_LOOK_BACK`]), else kept: "two soldiers killed in Donetsk" and "two
+    /// civilians killed in Kherson" are two figures, a figure restated is one.
+    fn settle(&mut self, told: Told) {
+        let Some((c, earlier)) = self.list.split_last() else {
+            return;
+        };
         let key = (c.kind as u8, c.count.best());
         // the tellings of the same kind and figure, the last first
         let row = self.last.row(key);
@@ -1621,12 +1631,12 @@ impl Tolls {
         for _ in 0..TOLL_LOOK_BACK {
             let Some(i) = at else { break };
             work::add(1);
-            let (Some(p), Some(pt)) = (self.list.get(i), self.tellings.get(i)) else {
+            let (Some(p), Some(pt)) = (earlier.get(i), self.tellings.get(i)) else {
                 break;
             };
             if p.cumulative == c.cumulative
                 && p.modality == c.modality
-                && agrees(p, pt.told, &c, told)
+                && agrees(p, pt.told, c, told)
             {
                 same = Some(i);
                 break;
@@ -1634,9 +1644,12 @@ impl Tolls {
             at = pt.before;
         }
         let Some(i) = same else {
-            let before = self.last.set_in(row, key, self.list.len());
-            self.list.push(c);
+            let before = self.last.set_in(row, key, earlier.len());
             self.tellings.push(Telling { told, before });
+            return;
+        };
+        // (the casualty is the last: popped, it is merged into the one it restates)
+        let Some(c) = self.list.pop() else {
             return;
         };
         let (Some(prev), Some(Telling { told: pt, .. })) =
