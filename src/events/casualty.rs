@@ -822,10 +822,6 @@ fn read<'t>(
     let victims = victims_of(doc, victims);
     let (place, place_told) = place(doc, memo, si, s, (ca, cb), strike, cumulative);
     let (date, date_told) = date_of(doc, s, sc, c.a, strike, cumulative);
-    let source = memo.source(doc, s);
-    let perpetrator = strike
-        .and_then(|x| x.actor.clone())
-        .or_else(|| memo.perpetrator(doc, s, ca, c.a));
     let told = Told {
         place: place_told,
         date: date_told,
@@ -841,12 +837,16 @@ fn read<'t>(
         count: c.count.into_owned(),
         victims,
         cumulative,
-        perpetrator,
+        // the perpetrator and source made in their fields, not moved there
+        perpetrator: match strike.and_then(|x| x.actor.as_ref()) {
+            Some(actor) => Some(actor.clone()),
+            None => memo.perpetrator(doc, s, ca, c.a),
+        },
         // the province made in its field, not moved there from a returned tuple
         province: place.as_ref().and_then(|p| doc.province_of(p)),
         place,
         date,
-        source,
+        source: memo.source(doc, s),
         event: None,
     });
     out.settle(told);
@@ -1715,6 +1715,60 @@ mod tests {
         }
         assert_eq!(heads.get((0, None)), None);
         assert_eq!(heads.list.len(), LISTED);
+    }
+
+    /// A casualty of `kind` and figure `n` told in the sentence at `at`.
+    fn told(kind: CasualtyKind, n: u64, at: usize) -> Casualty {
+        let span = Span::new(at, at + 1);
+        Casualty {
+            modality: Default::default(),
+            evidence: vec![span],
+            kind,
+            count: Count::new(Some(n), None, None, Qualifier::Exact, "", span),
+            victims: Victims {
+                words: None,
+                category: VictimCategory::People,
+            },
+            cumulative: false,
+            perpetrator: None,
+            place: None,
+            province: None,
+            date: None,
+            source: None,
+            event: None,
+        }
+    }
+
+    #[test]
+    fn a_figure_restated_is_settled_into_the_first_telling() {
+        let mut tolls = Tolls::default();
+        for (kind, n, at) in [
+            (CasualtyKind::Killed, 12, 0),
+            (CasualtyKind::Wounded, 12, 10),
+            (CasualtyKind::Killed, 12, 20),
+            (CasualtyKind::Killed, 7, 30),
+        ] {
+            tolls.make_room();
+            tolls.list.push(told(kind, n, at));
+            tolls.settle(Told::default());
+        }
+        // the third is the first restated: one casualty with the evidence of both
+        let kept: Vec<_> = tolls.list.iter().map(|c| (c.kind, c.count.value)).collect();
+        assert_eq!(
+            kept,
+            [
+                (CasualtyKind::Killed, Some(12)),
+                (CasualtyKind::Wounded, Some(12)),
+                (CasualtyKind::Killed, Some(7)),
+            ]
+        );
+        assert_eq!(tolls.list[0].evidence, [Span::new(0, 1), Span::new(20, 21)]);
+        assert_eq!(tolls.tellings.len(), 3);
+        // a figure told again after them finds the chain of its kind and size
+        tolls.list.push(told(CasualtyKind::Killed, 7, 40));
+        tolls.settle(Told::default());
+        assert_eq!(tolls.list.len(), 3);
+        assert_eq!(tolls.list[2].evidence.len(), 2);
     }
 
     #[test]
