@@ -822,31 +822,34 @@ fn read<'t>(
     let victims = victims_of(doc, victims);
     let (place, place_told) = place(doc, memo, si, s, (ca, cb), strike, cumulative);
     let (date, date_told) = date_of(doc, s, sc, c.a, strike, cumulative);
-    let source = memo.source(doc, s);
-    let perpetrator = strike
-        .and_then(|x| x.actor.clone())
-        .or_else(|| memo.perpetrator(doc, s, ca, c.a));
     let told = Told {
         place: place_told,
         date: date_told,
     };
     out.in_sentence.push(kind);
-    let casualty = Casualty {
+    // built in the list itself, then merged into an earlier telling if one agrees: a
+    // casualty handed to a function that pushes it is copied twice more (it is large)
+    out.make_room();
+    out.list.push(Casualty {
         modality,
         evidence: vec![s.span],
         kind,
         count: c.count.into_owned(),
         victims,
         cumulative,
-        perpetrator,
+        // the perpetrator and source made in their fields, not moved there
+        perpetrator: match strike.and_then(|x| x.actor.as_ref()) {
+            Some(actor) => Some(actor.clone()),
+            None => memo.perpetrator(doc, s, ca, c.a),
+        },
         // the province made in its field, not moved there from a returned tuple
         province: place.as_ref().and_then(|p| doc.province_of(p)),
         place,
         date,
-        source,
+        source: memo.source(doc, s),
         event: None,
-    };
-    out.add(casualty, told);
+    });
+    out.settle(told);
     Some(())
 }
 
@@ -1604,15 +1607,22 @@ pub(crate) const TOLL_LOOK_BACK: usize = 32;
 const LIST_START: usize = 16;
 
 impl Tolls {
-    /// Adds a casualty, merging it into the last one told with the same kind, figure, scope
-    /// and modality whose place, date and victims agree (of the last [`TOLL_LOOK_BACK`]):
-    /// "two soldiers killed in Donetsk" and "two civilians killed in Kherson" are two
-    /// figures, a figure restated is one.
-    fn add(&mut self, c: Casualty, told: Told) {
+    /// Sizes the list at the first casualty.
+    fn make_room(&mut self) {
         if self.list.capacity() == 0 {
             self.list.reserve(LIST_START);
             self.tellings.reserve(LIST_START);
         }
+    }
+
+    /// Settles the casualty pushed last, told as `told`: merged into the last one told with
+    /// the same kind, figure, scope and modality whose place, date and victims agree (of the
+    /// last [`TOLL_LOOK_BACK`]), else kept: "two soldiers killed in Donetsk" and "two
+    /// civilians killed in Kherson" are two figures, a figure restated is one.
+    fn settle(&mut self, told: Told) {
+        let Some((c, earlier)) = self.list.split_last() else {
+            return;
+        };
         let key = (c.kind as u8, c.count.best());
         // the tellings of the same kind and figure, the last first
         let row = self.last.row(key);
@@ -1621,12 +1631,12 @@ impl Tolls {
         for _ in 0..TOLL_LOOK_BACK {
             let Some(i) = at else { break };
             work::add(1);
-            let (Some(p), Some(pt)) = (self.list.get(i), self.tellings.get(i)) else {
+            let (Some(p), Some(pt)) = (earlier.get(i), self.tellings.get(i)) else {
                 break;
             };
             if p.cumulative == c.cumulative
                 && p.modality == c.modality
-                && agrees(p, pt.told, &c, told)
+                && agrees(p, pt.told, c, told)
             {
                 same = Some(i);
                 break;
@@ -1634,9 +1644,12 @@ impl Tolls {
             at = pt.before;
         }
         let Some(i) = same else {
-            let before = self.last.set_in(row, key, self.list.len());
-            self.list.push(c);
+            let before = self.last.set_in(row, key, earlier.len());
             self.tellings.push(Telling { told, before });
+            return;
+        };
+        // (the casualty is the last: popped, it is merged into the one it restates)
+        let Some(c) = self.list.pop() else {
             return;
         };
         let (Some(prev), Some(Telling { told: pt, .. })) =
@@ -1702,6 +1715,60 @@ mod tests {
         }
         assert_eq!(heads.get((0, None)), None);
         assert_eq!(heads.list.len(), LISTED);
+    }
+
+    /// A casualty of `kind` and figure `n` told in the sentence at `at`.
+    fn told(kind: CasualtyKind, n: u64, at: usize) -> Casualty {
+        let span = Span::new(at, at + 1);
+        Casualty {
+            modality: Default::default(),
+            evidence: vec![span],
+            kind,
+            count: Count::new(Some(n), None, None, Qualifier::Exact, "", span),
+            victims: Victims {
+                words: None,
+                category: VictimCategory::People,
+            },
+            cumulative: false,
+            perpetrator: None,
+            place: None,
+            province: None,
+            date: None,
+            source: None,
+            event: None,
+        }
+    }
+
+    #[test]
+    fn a_figure_restated_is_settled_into_the_first_telling() {
+        let mut tolls = Tolls::default();
+        for (kind, n, at) in [
+            (CasualtyKind::Killed, 12, 0),
+            (CasualtyKind::Wounded, 12, 10),
+            (CasualtyKind::Killed, 12, 20),
+            (CasualtyKind::Killed, 7, 30),
+        ] {
+            tolls.make_room();
+            tolls.list.push(told(kind, n, at));
+            tolls.settle(Told::default());
+        }
+        // the third is the first restated: one casualty with the evidence of both
+        let kept: Vec<_> = tolls.list.iter().map(|c| (c.kind, c.count.value)).collect();
+        assert_eq!(
+            kept,
+            [
+                (CasualtyKind::Killed, Some(12)),
+                (CasualtyKind::Wounded, Some(12)),
+                (CasualtyKind::Killed, Some(7)),
+            ]
+        );
+        assert_eq!(tolls.list[0].evidence, [Span::new(0, 1), Span::new(20, 21)]);
+        assert_eq!(tolls.tellings.len(), 3);
+        // a figure told again after them finds the chain of its kind and size
+        tolls.list.push(told(CasualtyKind::Killed, 7, 40));
+        tolls.settle(Told::default());
+        assert_eq!(tolls.list.len(), 3);
+        assert_eq!(tolls.list[2].evidence.len(), 2);
     }
 
     #[test]
