@@ -25,6 +25,7 @@ pub(crate) fn link(doc: &Doc, mut events: Vec<Event>, mut casualties: Vec<Casual
         })
         .collect();
     debug_assert!(starts.is_sorted_by_key(|x| x.0), "events out of text order");
+    let first = first_events(doc.sents.len(), &starts);
     let mut sentences = Sentences::new(doc);
     for c in casualties.iter_mut() {
         if c.cumulative {
@@ -34,7 +35,7 @@ pub(crate) fn link(doc: &Doc, mut events: Vec<Event>, mut casualties: Vec<Casual
             continue;
         };
         let si = sentences.of(at);
-        c.event = cause_of(doc, &starts, si);
+        c.event = cause_of(doc, &starts, &first, si);
     }
     fatalities(doc.text, &mut events, &casualties);
     merge(events, casualties)
@@ -78,15 +79,38 @@ impl<'d, 't> Sentences<'d, 't> {
     }
 }
 
+/// For each sentence index `i` up to `sentences` (inclusive), the number of events told
+/// before sentence `i`: the index in `starts` (in sentence order) of the first event of
+/// sentence `i` or after. Made by one walk, so the events of a sentence are found by two
+/// look-ups, not by binary searches for every figure.
+fn first_events(sentences: usize, starts: &[(usize, usize, bool)]) -> Vec<usize> {
+    let mut first = Vec::with_capacity(sentences + 1);
+    let mut i = 0;
+    for si in 0..=sentences {
+        while starts.get(i).is_some_and(|x| x.0 < si) {
+            i += 1;
+        }
+        first.push(i);
+    }
+    first
+}
+
 /// The index of the event that caused a figure of sentence `si`; `starts` holds each event's
 /// (sentence, start of its evidence, is a strike), in text order (the events are sorted by
-/// their start before the casualties are added), so the events of a sentence are found by a
-/// binary search, not by a scan of every event for every figure.
-fn cause_of(doc: &Doc, starts: &[(usize, usize, bool)], si: usize) -> Option<usize> {
-    // the events of sentences [from, to): a range of `starts`
+/// their start before the casualties are added), and `first` where each sentence's events
+/// begin in it ([`first_events`]), so the events of a sentence are found at once, not by a
+/// scan of every event for every figure.
+fn cause_of(
+    doc: &Doc,
+    starts: &[(usize, usize, bool)],
+    first: &[usize],
+    si: usize,
+) -> Option<usize> {
+    // the events of sentences [from, to): a range of `starts` (past the last sentence, all
+    // the events, whose sentences are at most the number of sentences)
     let of = |from: usize, to: usize| {
-        let a = starts.partition_point(|x| x.0 < from);
-        let b = starts.partition_point(|x| x.0 < to);
+        let at = |i: usize| first.get(i).copied().unwrap_or(starts.len());
+        let (a, b) = (at(from), at(to));
         (a, b.max(a))
     };
     // the same sentence: a kind before a strike
@@ -221,14 +245,17 @@ fn merge(events: Vec<Event>, mut casualties: Vec<Casualty>) -> Vec<Event> {
     // most often in text order already: a check, no move
     casualties.sort_by_key(|c| start_of(&c.evidence));
     // the place of each event in the output, then the output built by one walk of both
+    // (both in text order: the casualties before each event counted by a walk on)
     let mut new_of = Vec::with_capacity(events.len());
     let mut ci = 0;
     for (k, e) in events.iter().enumerate() {
         let at = start_of(e.evidence());
-        ci += casualties
-            .get(ci..)
-            .unwrap_or(&[])
-            .partition_point(|c| start_of(&c.evidence) < at);
+        while casualties
+            .get(ci)
+            .is_some_and(|c| start_of(&c.evidence) < at)
+        {
+            ci += 1;
+        }
         new_of.push(k + ci);
     }
     let mut out = Vec::with_capacity(events.len() + casualties.len());
@@ -280,6 +307,25 @@ mod tests {
             assert_eq!(sentences.of(at), want, "{at}");
         }
         assert_eq!(sentences.of(usize::MAX), doc.sents.len());
+    }
+
+    /// The first event of each sentence is where a binary search of the events' sentences
+    /// puts it, for every sentence and one past the last (and all the events after that).
+    #[test]
+    fn first_events_as_a_search_finds() {
+        let mut next = crate::text::xorshift(7);
+        for _ in 0..200 {
+            let sentences = (next() % 12) as usize;
+            let mut starts: Vec<(usize, usize, bool)> = (0..(next() % 10))
+                .map(|_| ((next() % (sentences as u64 + 1)) as usize, 0, false))
+                .collect();
+            starts.sort_by_key(|x| x.0);
+            let first = first_events(sentences, &starts);
+            assert_eq!(first.len(), sentences + 1);
+            for (i, &f) in first.iter().enumerate() {
+                assert_eq!(f, starts.partition_point(|x| x.0 < i), "{i} {starts:?}");
+            }
+        }
     }
 
     /// A figure of killed people at `start`, linked to event `event`.

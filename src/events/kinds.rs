@@ -179,13 +179,44 @@ pub(crate) struct Found {
     /// The trigger refers back to an event told before: "the attack", "this protest".
     refers_back: bool,
     modality: Modality,
+    /// Where the incident's date is read from, until it is read ([`Found::date`]): the date
+    /// is read only for an event kept or compared by its date, not for every mention.
+    date_from: Option<DateFrom>,
     incident: Incident,
     territory: Option<Territory>,
     crowd: Crowd,
 }
 
-/// The events of the kinds of this module in an article, in the order first told.
-/// `strike_by_sentence` holds, for each sentence, the strike it tells, if any.
+/// The clause [a, b) of sentence `si` and its trigger `t`: where a mention's date is read.
+#[derive(Clone, Copy)]
+struct DateFrom {
+    si: usize,
+    a: usize,
+    b: usize,
+    t: usize,
+}
+
+impl Found {
+    /// The incident's date, read the first time it is asked: the nearest date of the
+    /// clause, else of the sentence, else of the paragraph before.
+    fn date(&mut self, doc: &Doc) -> Option<&crate::model::DateRef> {
+        if let Some(d) = self.date_from.take() {
+            self.incident.date = date_of(doc, d);
+        }
+        self.incident.date.as_ref()
+    }
+}
+
+/// The date of a mention read from where [`DateFrom`] says.
+fn date_of(doc: &Doc, d: DateFrom) -> Option<crate::model::DateRef> {
+    let s = doc.sents.get(d.si)?;
+    nearest_date(doc, s, d.a, d.b, d.t, None)
+        .or_else(|| nearest_date(doc, s, 0, s.toks.len(), d.t, None))
+        .or_else(|| paragraph_date(doc, d.si))
+}
+
+/// The events of the kinds of this module in an article, in the order first told (with those
+/// whose signs decide no kind, which [`into_event`] drops). `strike_by_sentence` holds, for each sentence, the strike it tells, if any.
 pub(crate) fn extract(doc: &Doc, strike_by_sentence: &[Option<usize>]) -> Vec<Found> {
     let mut events: Vec<Found> = Vec::new();
     for (si, s) in doc.sents.iter().enumerate() {
@@ -200,13 +231,41 @@ pub(crate) fn extract(doc: &Doc, strike_by_sentence: &[Option<usize>]) -> Vec<Fo
             if strike_here && !s.toks.get(a..b).is_some_and(may_tell_other_kind) {
                 continue;
             }
+            // a mention is built in its place at the end of the list, and taken back out
+            // only when it retells an earlier event ([`place`]): a push of a found mention
+            // copied the large record twice
             if let Some(f) = find(doc, si, s, a, b, strike_here) {
-                place(&mut events, f);
+                if events.capacity() == 0 {
+                    events.reserve(clauses_left(doc, si).min(MENTIONS_AT_ONCE));
+                }
+                events.push(f);
+                place(doc, &mut events);
             }
         }
     }
-    events.retain(|e| decide(&e.signs).is_some());
+    // the dates not read yet by a comparison: read for the events that decide a kind only
+    // (the others are left in the list: [`into_event`] drops them, where a pass removing
+    // them here moved the records kept)
+    for e in events.iter_mut() {
+        if decide(&e.signs).is_some() {
+            e.date(doc);
+        }
+    }
     events
+}
+
+/// The list of events is sized at its first mention for at most this many: an article of
+/// more grows it.
+const MENTIONS_AT_ONCE: usize = 32;
+
+/// The clauses of the sentences from `si` on that have event words: a bound on the mentions
+/// left to read, each a clause ([`extract`]).
+fn clauses_left(doc: &Doc, si: usize) -> usize {
+    let rest = doc.sents.get(si..).unwrap_or(&[]);
+    rest.iter()
+        .filter(|s| s.event_words)
+        .map(|s| s.clauses.len())
+        .sum()
 }
 
 /// The cues that make a clause of a strike's sentence tell an event of its own
@@ -923,9 +982,6 @@ fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize, strike_here: bool) -
         provinces,
         locations,
     } = roles::places(doc, s, a, b, &[actor_ment]);
-    let date = nearest_date(doc, s, a, b, t, None)
-        .or_else(|| nearest_date(doc, s, 0, s.toks.len(), t, None))
-        .or_else(|| paragraph_date(doc, si));
     // the cue nearest the verb: "a ceasefire could be signed" is hypothetical
     let modality = modality::of(doc, s, a, last.unwrap_or(t));
     let crowd = if g.has(K::Protest) || g.has(K::Crowd) || g.has(K::Riot) {
@@ -947,6 +1003,8 @@ fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize, strike_here: bool) -
         refers_back: refers_back(s, a, t),
         modality,
         span: s.span,
+        // the date read when first asked ([`Found::date`])
+        date_from: Some(DateFrom { si, a, b, t }),
         incident: Incident {
             modality,
             evidence: Vec::new(),
@@ -954,7 +1012,7 @@ fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize, strike_here: bool) -
             targets,
             provinces,
             locations,
-            date,
+            date: None,
             fatalities: None,
         },
         territory,
@@ -1333,19 +1391,21 @@ fn crowd(doc: &Doc, s: &Sent, a: usize, b: usize) -> Crowd {
 }
 
 /// Two readings of one event? Another day, another place or another actor is another event;
-/// what one side does not know is compatible.
-fn compatible(e: &Found, f: &Found) -> bool {
-    if e.modality != f.modality {
+/// what one side does not know is compatible. The days are compared last: a mention's date
+/// is read only when the rest agrees ([`Found::date`]).
+fn compatible(doc: &Doc, e: &mut Found, f: &mut Found) -> bool {
+    if e.modality != f.modality || !same_place_and_side(&e.incident, &f.incident) {
         return false;
     }
-    let (x, y) = (&e.incident, &f.incident);
-    let date_ok = match (
-        x.date.as_ref().and_then(|d| d.date),
-        y.date.as_ref().and_then(|d| d.date),
-    ) {
+    let p = e.date(doc).and_then(|d| d.date);
+    match (p, f.date(doc).and_then(|d| d.date)) {
         (Some(p), Some(q)) => p == q,
         _ => true,
-    };
+    }
+}
+
+/// The places and actors of two incidents agree ([`compatible`]).
+fn same_place_and_side(x: &Incident, y: &Incident) -> bool {
     let (mut px, py) = (place_keys(x), place_keys(y));
     let place_ok = px.clone().next().is_none()
         || py.clone().next().is_none()
@@ -1354,7 +1414,7 @@ fn compatible(e: &Found, f: &Found) -> bool {
         (Some(p), Some(q)) => same_side(p, q) || x.targets.iter().any(|t| same_side(t, q)),
         _ => true,
     };
-    date_ok && place_ok && actor_ok
+    place_ok && actor_ok
 }
 
 /// What places an incident is compared by: its provinces' codes, else its towns' names
@@ -1391,29 +1451,55 @@ fn same_side(p: &Entity, q: &Entity) -> bool {
 /// cost of an article of thousands of events.
 const REFER_BACK: usize = 64;
 
-fn place(events: &mut Vec<Found>, f: Found) {
-    let near = |e: &Found| e.headline || e.paragraph == f.paragraph && f.si <= e.si + 2;
-    let target = match events.last() {
-        Some(e) if compatible(e, &f) && (near(e) || !f.strong || !e.strong) => {
-            Some(events.len() - 1)
-        }
+/// Places the mention last in `events` (pushed there by [`extract`]): it stays there as a new
+/// event, or is taken back out and merged into the earlier event it retells ([`retold`]).
+fn place(doc: &Doc, events: &mut Vec<Found>) {
+    let Some((f, earlier)) = events.split_last_mut() else {
+        return;
+    };
+    let Some(i) = retold(doc, earlier, f) else {
+        return;
+    };
+    // a retelling: taken back out (rare) and merged into the event it retells
+    let Some(f) = events.pop() else {
+        return;
+    };
+    if let Some(e) = events.get_mut(i) {
+        merge(doc, e, f);
+    }
+}
+
+/// The index in `events` of the event the mention `f` retells, if any ([`place`]).
+fn retold(doc: &Doc, events: &mut [Found], f: &mut Found) -> Option<usize> {
+    let (paragraph, si) = (f.paragraph, f.si);
+    let near = |e: &Found| e.headline || e.paragraph == paragraph && si <= e.si + 2;
+    let n = events.len();
+    let with_last = match events.last_mut() {
+        Some(e) => compatible(doc, e, f) && (near(e) || !f.strong || !e.strong),
+        None => false,
+    };
+    if with_last {
+        n.checked_sub(1)
+    } else if !f.strong || f.refers_back {
         // a weak mention, or one that refers back ("the attack", "the clashes", "this
         // protest"), joins the last compatible event of its kind, however far back in the
         // text (of the last [`REFER_BACK`] events)
-        _ if !f.strong || f.refers_back => {
-            let from = events.len().saturating_sub(REFER_BACK);
-            let recent = events.get(from..).unwrap_or(&[]);
-            recent
-                .iter()
-                .rposition(|e| compatible(e, &f))
-                .map(|i| from + i)
-        }
-        _ => None,
-    };
-    let Some(e) = target.and_then(|i| events.get_mut(i)) else {
-        events.push(f);
-        return;
-    };
+        let from = n.saturating_sub(REFER_BACK);
+        let recent = events.get_mut(from..).unwrap_or(&mut []);
+        recent
+            .iter_mut()
+            .rposition(|e| compatible(doc, e, f))
+            .map(|i| from + i)
+    } else {
+        None
+    }
+}
+
+/// Merges the mention `f` into the event `e` it retells ([`place`]).
+fn merge(doc: &Doc, e: &mut Found, mut f: Found) {
+    // (compatible read both dates; read here too, should it not have)
+    e.date(doc);
+    f.date(doc);
     let far = !(e.headline || e.paragraph == f.paragraph && f.si <= e.si + 2);
     // a mention that refers back names the event; its own words ("condemned the attack and
     // sent troops") do not change what the event was
