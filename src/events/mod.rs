@@ -81,21 +81,20 @@ impl PlaceRef<'_> {
     }
 
     pub(crate) fn to_place(self) -> Place {
-        let e = self.entry;
+        // the code of a country or province; [`PlaceRef::province`]
+        let (code, province) = match self.kind {
+            PlaceKind::Country | PlaceKind::Province => (true, false),
+            PlaceKind::City | PlaceKind::District | PlaceKind::AirBase => (false, true),
+            PlaceKind::Region => (false, false),
+        };
+        let strings = self.entry.shared_place(code, province);
         Place {
             text: String::new(),
-            name: Some(e.shared_name()),
+            name: Some(strings.name),
             kind: self.kind,
-            code: match self.kind {
-                PlaceKind::Country | PlaceKind::Province => e.shared_code(),
-                _ => None,
-            },
-            country: e.shared_country(),
-            // [`PlaceRef::province`], shared: the entry's province is read once
-            province: match self.kind {
-                PlaceKind::City | PlaceKind::District | PlaceKind::AirBase => e.shared_province(),
-                _ => None,
-            },
+            code: strings.code,
+            country: strings.country,
+            province: strings.province,
             span: Some(self.span),
         }
     }
@@ -1131,11 +1130,6 @@ impl<'t> Doc<'t> {
             .unwrap_or_else(|| share_code(code))
     }
 
-    fn country_weight(&self, code: Option<&str>) -> u32 {
-        code.and_then(|c| self.countries.iter().find(|(x, _)| *x == c))
-            .map_or(0, |(_, n)| *n)
-    }
-
     /// The entries of a mention, each with its order of preference: the article's countries
     /// first, then an entry the text names by its own name ("Homs" is Syria's governorate
     /// by name, a Libyan one only by alias), then the gazetteer's order. Callers pick the
@@ -1146,7 +1140,7 @@ impl<'t> Doc<'t> {
     ) -> impl Iterator<Item = (&'t Entry, Preference)> + use<'_, 't> {
         let words = m.span.get(self.text).unwrap_or("");
         self.gaz.entries_of(m).enumerate().map(move |(i, (_, e))| {
-            let weight = self.country_weight(e.country());
+            let weight = self.code_weight(e.country_bytes());
             let by_alias = !e.name().eq_ignore_ascii_case(words);
             (e, (std::cmp::Reverse(weight), by_alias, i))
         })
@@ -1173,7 +1167,7 @@ impl<'t> Doc<'t> {
             if r >= 9 || best.as_ref().is_some_and(|b| r > b.rank) {
                 continue;
             }
-            let w = self.code_weight(e.country());
+            let w = self.code_weight(e.country_bytes());
             let Some(b) = best.as_mut().filter(|b| b.rank == r && b.weight == w) else {
                 if best.as_ref().is_none_or(|b| r < b.rank || w > b.weight) {
                     best = Some(Candidate::new(w, r, e));
@@ -1289,7 +1283,7 @@ impl<'t> Doc<'t> {
             if r >= 9 {
                 continue;
             }
-            let w = self.code_weight(e.country());
+            let w = self.code_weight(e.country_bytes());
             let Some(b) = best.as_mut().filter(|b| b.weight == w) else {
                 if best.as_ref().is_none_or(|b| w > b.weight) {
                     best = Some(Candidate::new(w, r, e));
@@ -1314,18 +1308,15 @@ impl<'t> Doc<'t> {
         best.map(|b| (b.weight, b.entry))
     }
 
-    /// [`Doc::country_weight`], for the entry loops of [`Doc::place_ref`] and
-    /// [`Doc::as_actor`]: a two-letter code is compared letter by letter, not by a call to
-    /// `memcmp` for each of the article's countries.
-    fn code_weight(&self, code: Option<&str>) -> u32 {
-        let Some(c) = code else { return 0 };
-        let same = |x: &str| match (x.as_bytes(), c.as_bytes()) {
-            ([a0, a1], [b0, b1]) => a0 == b0 && a1 == b1,
-            _ => x == c,
-        };
+    /// The weight of the country of an entry whose code is `code` ([`Entry::country_bytes`]),
+    /// for the entry loops of [`Doc::entries`], [`Doc::place_ref`] and [`Doc::as_actor`]:
+    /// its two bytes compared with each of the article's countries as stored, not made a
+    /// `str` first and compared by a call to `memcmp`. Two zero bytes (no country) match
+    /// none: the article's countries are entries' codes.
+    fn code_weight(&self, code: [u8; 2]) -> u32 {
         self.countries
             .iter()
-            .find(|(x, _)| same(x))
+            .find(|(x, _)| matches!(x.as_bytes(), &[a, b] if [a, b] == code))
             .map_or(0, |(_, n)| *n)
     }
 

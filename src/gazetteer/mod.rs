@@ -235,6 +235,12 @@ impl Entry {
         // an alpha-2 code (most are) from the static table, without a call to `from_utf8`
         alpha2(self.at.country).or_else(|| std::str::from_utf8(&self.at.country).ok())
     }
+    /// Its country's code as stored, two bytes (two zero bytes for none): what
+    /// [`Entry::country`] reads, to be compared without making a `str` of it.
+    #[inline]
+    pub(crate) fn country_bytes(&self) -> [u8; 2] {
+        self.at.country
+    }
     /// Its code: alpha-2 for a country, ISO 3166-2 for a province, an id otherwise.
     pub fn code(&self) -> Option<&str> {
         self.code_in(self.buffer())
@@ -301,20 +307,50 @@ impl Entry {
         self.share(|e, buffer| Some(e.name_in(buffer)))
             .unwrap_or_default()
     }
-    /// Its code for an output value, like [`Entry::shared_name`].
-    pub(crate) fn shared_code(&self) -> Option<Cow<'static, str>> {
-        self.share(Entry::code_in)
-    }
-    /// Its province's code for an output value, like [`Entry::shared_name`].
-    pub(crate) fn shared_province(&self) -> Option<Cow<'static, str>> {
-        self.share(Entry::province_in)
-    }
     /// Its country's code for an output value: never copied.
     pub(crate) fn shared_country(&self) -> Option<Cow<'static, str>> {
         // an alpha-2 code as stored (most are) is found in the table by its bytes at once
         alpha2(self.at.country)
             .map(Cow::Borrowed)
             .or_else(|| self.country().map(share_code))
+    }
+    /// The strings of its place for an output value, shared as [`Entry::shared_name`]
+    /// shares each: its name, its code if `code`, its country, its province if `province`;
+    /// the buffer they are in told once for all (a place is built ~5,000 times over the
+    /// profile's articles, and each accessor told it again).
+    #[inline]
+    pub(crate) fn shared_place(&self, code: bool, province: bool) -> SharedPlace {
+        let country = self.shared_country();
+        match &self.text {
+            None => self.place_strings(builtin::TEXT, [code, province], country, Cow::Borrowed),
+            Some(t) => self.place_strings(t, [code, province], country, |s: &str| {
+                Cow::Owned(s.to_string())
+            }),
+        }
+    }
+    /// [`Entry::shared_place`] of `buffer`, its strings' buffer, each string given by `share`.
+    #[inline(always)]
+    fn place_strings<'b>(
+        &self,
+        buffer: &'b str,
+        [code, province]: [bool; 2],
+        country: Option<Cow<'static, str>>,
+        share: impl Fn(&'b str) -> Cow<'static, str>,
+    ) -> SharedPlace {
+        SharedPlace {
+            name: share(self.name_in(buffer)),
+            code: if code {
+                self.code_in(buffer).map(&share)
+            } else {
+                None
+            },
+            country,
+            province: if province {
+                self.province_in(buffer).map(&share)
+            } else {
+                None
+            },
+        }
     }
     /// One of its strings, as `pick` reads it in its buffer: borrowed as read in the
     /// built-in index's text, copied from a run-time gazetteer's.
@@ -331,6 +367,14 @@ impl Entry {
     pub(crate) fn name_matched(&self) -> bool {
         self.at.flags & NAME_UNMATCHED == 0
     }
+}
+
+/// The strings of a place's output value ([`Entry::shared_place`]).
+pub(crate) struct SharedPlace {
+    pub(crate) name: Cow<'static, str>,
+    pub(crate) code: Option<Cow<'static, str>>,
+    pub(crate) country: Option<Cow<'static, str>>,
+    pub(crate) province: Option<Cow<'static, str>>,
 }
 
 /// Every pair of ASCII capitals, "AA" to "ZZ", so that a country code in an output value
@@ -1303,12 +1347,38 @@ impl Gazetteer {
         if sources > 1 {
             dedup_mentions(&mut all);
         }
-        // the bytes around a mention first, in this loop: most have no water word near them
-        let bytes = text.as_bytes();
-        all.retain(|m| {
-            !(may_be_water(bytes, m.span.start, m.span.end) && self.is_water_body(text, m))
-        });
+        self.drop_water_bodies(text, &mut all);
         all
+    }
+
+    /// Drops the mentions that are part of the name of a body of water
+    /// ([`Gazetteer::is_water_body`]), the bytes around each read first ([`may_be_water`]):
+    /// most have no water word near them. A loop of its own, not `retain`, whose closure
+    /// is a call per mention.
+    fn drop_water_bodies(&self, text: &str, all: &mut Vec<Mention>) {
+        let bytes = text.as_bytes();
+        let mut kept = 0;
+        for k in 0..all.len() {
+            let Some(&Mention {
+                span: Span { start, end },
+                ..
+            }) = all.get(k)
+            else {
+                break;
+            };
+            // the mention read again only in the rare case: not copied to the stack
+            if may_be_water(bytes, start, end)
+                && all.get(k).is_some_and(|m| self.is_water_body(text, m))
+            {
+                continue;
+            }
+            // the mentions from `kept` to `k` are dropped ones
+            if kept != k {
+                all.swap(kept, k);
+            }
+            kept += 1;
+        }
+        all.truncate(kept);
     }
 
     /// True for a place mention that is part of the name of a sea, gulf, river or lake
@@ -1503,8 +1573,66 @@ fn is_water_word(w: &str) -> bool {
 /// (or the mention) a water word (told first by its last two letters, then by its first
 /// two), or "of", "lake" or "river" just before it (skipping spaces; told by their last two
 /// letters). Most mentions fail all three.
+///
+/// Told from the eight bytes after the mention and the eight before it for most mentions
+/// (fewer than seven spaces on either side), else by [`may_be_water_slow`].
 #[inline(always)]
 fn may_be_water(bytes: &[u8], start: usize, end: usize) -> bool {
+    // `start - 8` wraps to an offset past the text for a mention in its first eight bytes;
+    // one range check for the three loads of eight bytes
+    let window = bytes.get(start.wrapping_sub(8)..end.wrapping_add(8));
+    let word = |c: Option<&[u8; 8]>| c.map(|c| u64::from_le_bytes(*c));
+    let (Some(before), Some(last), Some(after)) = window.map_or((None, None, None), |w| {
+        let last = w.len().checked_sub(16).and_then(|k| w.get(k..));
+        (
+            word(w.first_chunk()),
+            word(last.and_then(<[u8]>::first_chunk)),
+            word(w.last_chunk()),
+        )
+    }) else {
+        return may_be_water_slow(bytes, start, end);
+    };
+    // the spaces after the mention, from the first byte; those before it, from the last
+    let spaces_after = ((after ^ SPACES).trailing_zeros() / 8) as usize;
+    let spaces_before = ((before ^ SPACES).leading_zeros() / 8) as usize;
+    if spaces_after > 6 || spaces_before > 6 {
+        return may_be_water_slow(bytes, start, end);
+    }
+    // a pair of bytes `first, second` as a [`PairSet`] reads it: `first << 8 | second`
+    let pair = |x: u64, at: usize| usize::from(((x >> (8 * at)) as u16).swap_bytes());
+    if pair_bit(&WATER_PAIR_SET, pair(after, spaces_after)) {
+        return true;
+    }
+    if pair_bit(&WATER_END_SET, pair(last, 6)) && last_word_may_be_water(bytes, start, end) {
+        return true;
+    }
+    pair_bit(&BEFORE_END_SET, pair(before, 6 - spaces_before))
+}
+
+/// Eight spaces.
+const SPACES: u64 = ONES * b' ' as u64;
+
+/// True if `set` has the pair `p` (`first << 8 | second`).
+#[inline(always)]
+fn pair_bit(set: &PairSet, p: usize) -> bool {
+    set.get(p / 64).is_some_and(|w| w >> (p % 64) & 1 != 0)
+}
+
+/// True if the last word of the mention from `start` to `end` (the mention if it has no
+/// space) begins like a water word.
+#[inline]
+fn last_word_may_be_water(bytes: &[u8], start: usize, end: usize) -> bool {
+    let own = bytes.get(start..end).unwrap_or(&[]);
+    let last = own
+        .iter()
+        .rposition(|&b| b == b' ')
+        .map_or(start, |sp| start + sp + 1);
+    water_pair_at(bytes, last)
+}
+
+/// [`may_be_water`], read byte by byte: near the text's ends and after many spaces.
+#[inline(never)]
+fn may_be_water_slow(bytes: &[u8], start: usize, end: usize) -> bool {
     let mut next = end;
     while bytes.get(next) == Some(&b' ') {
         next += 1;
@@ -1513,15 +1641,11 @@ fn may_be_water(bytes: &[u8], start: usize, end: usize) -> bool {
         return true;
     }
     // read back to the last word only for a mention that ends like a water word
-    if end >= 2 && pair_in(&WATER_END_SET, bytes, end - 2) {
-        let own = bytes.get(start..end).unwrap_or(&[]);
-        let last = own
-            .iter()
-            .rposition(|&b| b == b' ')
-            .map_or(start, |sp| start + sp + 1);
-        if water_pair_at(bytes, last) {
-            return true;
-        }
+    if end >= 2
+        && pair_in(&WATER_END_SET, bytes, end - 2)
+        && last_word_may_be_water(bytes, start, end)
+    {
+        return true;
     }
     // the end of the word before, after spaces
     let mut before = start;
@@ -2321,20 +2445,31 @@ mod tests {
             .expect("Aleppo is a built-in town");
         let name = aleppo.shared_name();
         assert!(matches!(name, Cow::Borrowed("Aleppo")), "{name:?}");
-        assert!(matches!(
-            aleppo.shared_province(),
-            Some(Cow::Borrowed("SY-HL"))
-        ));
+        let place = aleppo.shared_place(false, true);
+        assert!(matches!(place.name, Cow::Borrowed("Aleppo")));
+        assert!(matches!(place.province, Some(Cow::Borrowed("SY-HL"))));
+        assert!(matches!(place.country, Some(Cow::Borrowed("SY"))));
+        assert!(place.code.is_none());
+        let town = aleppo.shared_place(false, false);
+        assert!(town.code.is_none() && town.province.is_none());
         assert!(matches!(aleppo.shared_country(), Some(Cow::Borrowed("SY"))));
         assert!(matches!(
             builtin.shared_name_of("SY"),
             Some(Cow::Borrowed("Syria"))
         ));
 
-        let g = gaz("city\tKamianka\tUA\t\tUA-14\t\t");
-        let e = g.entries().first().expect("one entry");
+        let g = gaz("city\tKamianka\tUA\t\tUA-14\t\nprovince\tDonetsk Oblast\tUA\tUA-14\t\t\n");
+        let e = g.entries().first().expect("two entries");
         assert!(matches!(e.shared_name(), Cow::Owned(n) if n == "Kamianka"));
-        assert!(matches!(e.shared_province(), Some(Cow::Owned(p)) if p == "UA-14"));
+        let place = e.shared_place(false, true);
+        assert!(matches!(place.name, Cow::Owned(n) if n == "Kamianka"));
+        assert!(matches!(place.province, Some(Cow::Owned(p)) if p == "UA-14"));
+        assert!(matches!(place.country, Some(Cow::Borrowed("UA"))));
+        let province = g.entries().get(1).expect("two entries");
+        let place = province.shared_place(true, false);
+        assert!(matches!(place.name, Cow::Owned(n) if n == "Donetsk Oblast"));
+        assert!(matches!(place.code, Some(Cow::Owned(c)) if c == "UA-14"));
+        assert!(place.province.is_none());
         // a country code is borrowed whatever the gazetteer
         assert!(matches!(e.shared_country(), Some(Cow::Borrowed("UA"))));
     }
@@ -2923,6 +3058,33 @@ mod tests {
             for a in 0..=255u8 {
                 for b in 0..=255u8 {
                     assert_eq!(pair_in(set, &[a, b], 0), in_rows(rows, a, b), "{a} {b}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn may_be_water_is_may_be_water_slow() {
+        // words that pass and fail each of its tests, spaces of every count, other bytes
+        let pieces = [
+            "Sea", "gulf", "RIVER", "of", "Of", "lake", "the", "Aden", "Red Sea", "x", "é", " ",
+            "  ", "       ", "        ", ",", "-", "ocean", "Bay", "er", "sa",
+        ];
+        let mut seed: u64 = 7;
+        for _ in 0..400 {
+            let mut text = String::new();
+            for _ in 0..12 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            let bytes = text.as_bytes();
+            for start in 0..bytes.len() {
+                for end in start + 1..=bytes.len() {
+                    assert_eq!(
+                        may_be_water(bytes, start, end),
+                        may_be_water_slow(bytes, start, end),
+                        "{text:?} {start} {end}"
+                    );
                 }
             }
         }
