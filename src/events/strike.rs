@@ -13,8 +13,8 @@ use super::roles::push_unique_place;
 use super::toks_in;
 use super::work;
 use super::{
-    is_locative_before, modality, nearest_event_date, paragraph_date, push_unique_ascending, Doc,
-    Sent,
+    is_locative_before, modality, nearest_event_date, paragraph_date, push_unique_ascending,
+    same_code, Doc, Sent,
 };
 use crate::gazetteer::{share_code, EntryKind};
 use crate::model::{
@@ -61,9 +61,6 @@ struct Found<'c> {
     targets: Vec<Entity>,
     provinces: Vec<Place>,
     locations: Vec<Place>,
-    /// Places the sentence names that are not the strike's (speakers' towns), for a mention
-    /// with no place of its own to find the strike it refers to.
-    hint: Vec<Place>,
     date: Option<DateRef>,
     /// True if [`Found::date`] is also the date of a new event (a strong, not definite
     /// trigger); otherwise that date is read only for a mention that becomes one ([`New`]).
@@ -262,9 +259,12 @@ fn compatible(acc: Acc, f: &Found) -> bool {
 /// one.
 fn same_country(acc: Acc, f: &Found) -> bool {
     let countries = &acc.told.countries;
+    // codes compared as words ([`same_code`]), not by a call to `memcmp` each
     countries.is_empty()
         || f.countries.is_empty()
-        || f.countries.iter().any(|c| countries.contains(c))
+        || f.countries
+            .iter()
+            .any(|c| countries.iter().any(|x| same_code(x, c)))
 }
 
 /// True if a mention's places agree with the strike's (see [`identity::places_agree`]): a
@@ -280,10 +280,11 @@ fn same_place(acc: Acc, f: &Found) -> bool {
     same_country(acc, f) && identity::places_agree(acc_places, (&f.provinces, &f.locations), how)
 }
 
-/// True if the places a mention's sentence names beside it agree with the strike's.
-fn hinted(acc: Acc, f: &Found) -> bool {
+/// True if the places a mention's sentence names beside it (`hint`, [`hint`]) agree with
+/// the strike's.
+fn hinted(acc: Acc, hint: &[Place]) -> bool {
     let acc_places = (&acc.strike.provinces[..], &acc.strike.locations[..]);
-    identity::places_agree(acc_places, (&[], &f.hint), identity::Match::Overlap)
+    identity::places_agree(acc_places, (&[], hint), identity::Match::Overlap)
 }
 
 /// The strike a mention tells again, if any. Several clauses of one sentence tell one strike;
@@ -294,7 +295,7 @@ fn hinted(acc: Acc, f: &Found) -> bool {
 /// with no such strike adds to the last one of the same actor and day, an indefinite one ("a
 /// strike on...") does not. "Another strike" or a
 /// sentence that opens with "Separately," tells no strike of an earlier sentence.
-fn same_event(accs: &Accs, f: &Found, last_in_sentence: Option<usize>) -> Option<usize> {
+fn same_event(doc: &Doc, accs: &Accs, f: &Found, last_in_sentence: Option<usize>) -> Option<usize> {
     if let Some(i) = last_in_sentence {
         let acc = accs.get(i)?;
         let no_places = f.provinces.is_empty() && f.locations.is_empty();
@@ -312,6 +313,9 @@ fn same_event(accs: &Accs, f: &Found, last_in_sentence: Option<usize>) -> Option
     // ("rescuers in Ariha said the strike...")
     let mut agreeing = None;
     let mut weak = None;
+    // the places the sentence names beside the mention, read when a strike first agrees
+    // with it (most mentions merge before, or name places of their own)
+    let mut hint: Option<Vec<Place>> = None;
     for i in (0..accs.len() - first).rev() {
         let Some(acc) = accs.get(first + i) else {
             continue;
@@ -323,7 +327,8 @@ fn same_event(accs: &Accs, f: &Found, last_in_sentence: Option<usize>) -> Option
         if !same_place(acc, f) {
             continue;
         }
-        if f.hint.is_empty() || hinted(acc, f) {
+        let hint = hint.get_or_insert_with(|| hint_of(doc, f));
+        if hint.is_empty() || hinted(acc, hint) {
             return Some(first + i);
         }
         agreeing = agreeing.or(Some(i));
@@ -341,7 +346,7 @@ fn place(
     f: &mut Found,
     last_in_sentence: Option<usize>,
 ) -> Option<usize> {
-    match same_event(accs, f, last_in_sentence) {
+    match same_event(doc, accs, f, last_in_sentence) {
         Some(i) => {
             let st = accs.strikes.get_mut(i)?;
             let told = accs.told.get_mut(i)?;
@@ -411,7 +416,7 @@ fn with_first<T>(x: T) -> Vec<T> {
 /// Adds a mention to a strike told before, taking what it keeps out of the mention.
 fn merge(s: &mut Strike, told: &mut Told, f: &mut Found) {
     for c in f.countries {
-        if !told.countries.contains(c) {
+        if !told.countries.iter().any(|x| same_code(x, c)) {
             told.countries.push(c.clone());
         }
     }
@@ -822,11 +827,6 @@ fn find<'c>(
     // of a new event
     let date_is_new = strong && !definite;
     let date = mention_date(doc, si, s, (a, b, t), date_is_new);
-    let hint = if provinces.is_empty() && locations.is_empty() {
-        hint(doc, s)
-    } else {
-        Vec::new()
-    };
     countries_of(doc, s, (a, b), skip, (&provinces, &locations), countries);
     Found {
         si,
@@ -845,7 +845,6 @@ fn find<'c>(
         targets,
         provinces,
         locations,
-        hint,
         date,
         date_is_new,
         modality,
@@ -922,6 +921,7 @@ impl Words {
     const BASE_OR_FROM: u8 = 8;
     const BETWEEN: u8 = 16;
     const REPORT: u8 = 32;
+    const BY: u8 = 64;
 
     fn of(doc: &Doc, s: &Sent) -> Words {
         let mut seen = 0;
@@ -933,6 +933,7 @@ impl Words {
                 W::Base | W::From => Words::BASE_OR_FROM,
                 W::Locative if doc.word_is(x, lexicon::BETWEEN) => Words::BETWEEN,
                 W::Report => Words::REPORT,
+                W::By => Words::BY,
                 _ => 0,
             };
         }
@@ -1071,6 +1072,15 @@ fn generic_targets(doc: &Doc, s: &Sent, b: usize, t: usize, targets: &mut Vec<En
     }
 }
 
+/// The places of a mention's sentence that are not the strike's ([`hint`]): none where it
+/// names places of its own.
+fn hint_of(doc: &Doc, f: &Found) -> Vec<Place> {
+    match doc.sents.get(f.si) {
+        Some(s) if f.provinces.is_empty() && f.locations.is_empty() => hint(doc, s),
+        _ => Vec::new(),
+    }
+}
+
 /// "Rescuers in Ariha said the strike on the town...": where the speakers are tells which
 /// strike a mention with no place of its own refers to; the sentence's places that are not
 /// countries (read for a mention that has no places of its own).
@@ -1106,7 +1116,7 @@ fn countries_of(
 ) {
     v.clear();
     let mut add = |c: Option<&str>| {
-        if let Some(c) = c.filter(|c| !v.iter().any(|x| x == c)) {
+        if let Some(c) = c.filter(|c| !v.iter().any(|x| same_code(x, c))) {
             v.push(share_code(c));
         }
     };
@@ -1259,7 +1269,7 @@ fn actor(
     } else {
         None
     };
-    let mut best = match scan(doc, s, a, b, t, speech) {
+    let mut best = match scan(doc, s, (a, b, t), speech, words) {
         Scan::By(mi, e) => return (Actor::Named(e), Some(mi)),
         Scan::Best(best) => best,
     };
@@ -1292,13 +1302,15 @@ fn actor(
         return (Actor::Named(e), None);
     }
     // "..., Russia's defence ministry said": a military speaker reports its own strike
-    // (not "Ukraine's emergency service said", which speaks for the side struck)
-    if let Some((mi, m)) = s
-        .ments
-        .iter()
-        .enumerate()
-        .find(|(_, m)| is_military_speaker(doc, s, t, m))
-    {
+    // (not "Ukraine's emergency service said", which speaks for the side struck); only in a
+    // sentence with a reporting verb
+    let speaker = || {
+        s.ments
+            .iter()
+            .enumerate()
+            .find(|(_, m)| is_military_speaker(doc, s, t, m))
+    };
+    if let Some((mi, m)) = words.has(Words::REPORT).then(speaker).flatten() {
         if let Some(e) = doc.as_actor(m) {
             return (Actor::Named(e), Some(mi));
         }
@@ -1319,10 +1331,19 @@ enum Scan {
 
 /// The actor a sentence's mentions name for the trigger at `t` in clause [a, b) (`speech`:
 /// the report it is told in): an agent after "by", else the best subject before it.
-fn scan(doc: &Doc, s: &Sent, a: usize, b: usize, t: usize, speech: Option<Speech>) -> Scan {
-    // the first agent: "by LNA forces" after the trigger, whatever else is named
-    for (mi, m) in s.ments.iter().enumerate() {
-        if m.a > t && m.a < b && may_act(doc, s, t, m, speech) && is_agent(doc, s, t, m) {
+/// `words`: the classes of word the sentence has ([`Words`]).
+fn scan(
+    doc: &Doc,
+    s: &Sent,
+    (a, b, t): (usize, usize, usize),
+    speech: Option<Speech>,
+    words: Words,
+) -> Scan {
+    // the first agent: "by LNA forces" after the trigger, whatever else is named (only in a
+    // sentence with "by"; the words around a mention read before its entries)
+    let agents = if words.has(Words::BY) { s.ments } else { &[] };
+    for (mi, m) in agents.iter().enumerate() {
+        if m.a > t && m.a < b && is_agent(doc, s, t, m) && may_act(doc, s, t, m, speech) {
             if let Some(e) = doc.as_actor(m) {
                 return Scan::By(mi, e);
             }
@@ -1422,11 +1443,18 @@ fn is_no_subject(doc: &Doc, s: &Sent, t: usize, m: &super::Ment) -> bool {
     if is_locative_before(s, m.a) && !adjective {
         return true;
     }
-    // "pro-Iran militias": the patron is not the striker
-    if doc
-        .text
-        .get(m.m.span.start.saturating_sub(4)..m.m.span.start)
-        .is_some_and(|p| lexicon::is_one_of(p, lexicon::PATRON_BEFORE))
+    // "pro-Iran militias": the patron is not the striker (every patron word ends with a
+    // hyphen: the byte before the name is read first)
+    let start = m.m.span.start;
+    let hyphen = start
+        .checked_sub(1)
+        .and_then(|k| doc.text.as_bytes().get(k))
+        .is_some_and(|&c| c == b'-');
+    if hyphen
+        && doc
+            .text
+            .get(start.saturating_sub(4)..start)
+            .is_some_and(|p| lexicon::is_one_of(p, lexicon::PATRON_BEFORE))
     {
         return true;
     }
@@ -1467,8 +1495,8 @@ fn first_subject(doc: &Doc, s: &Sent, a: usize, t: usize, best: &mut Option<(usi
 /// "Israeli police said", whose name may also be a force's.
 fn is_military_speaker(doc: &Doc, s: &Sent, t: usize, m: &super::Ment) -> bool {
     // the token tests first: the gazetteer's entries and the word lists only after them
-    let speaks_itself = s.toks.get(m.b).is_some_and(|x| x.w == W::Report);
     let military_speaker = || {
+        let speaks_itself = s.toks.get(m.b).is_some_and(|x| x.w == W::Report);
         doc.has_kind(m, &[EntryKind::Metonym])
             || doc.has_kind(m, &[EntryKind::Military]) && speaks_itself
             || (m.b..(m.b + 4).min(s.toks.len()))
@@ -1545,7 +1573,9 @@ fn speech(doc: &Doc, s: &Sent, t: usize) -> Option<Speech> {
         .iter()
         .rposition(|x| x.w == W::Report)?;
     let word = |k: usize| s.toks.get(k).map_or("", |x| doc.word(x));
-    let is_own = |k: usize| OWN.iter().any(|w| word(k).eq_ignore_ascii_case(w));
+    // told by the word's length first ([`Doc::word_is`]): most words after a verb are none
+    let word_is = |k: usize, list: &[&str]| s.toks.get(k).is_some_and(|x| doc.word_is(x, list));
+    let is_own = |k: usize| word_is(k, OWN);
     let w = |k: usize| s.toks.get(k).map(|x| x.w);
     // "said that it", "said its"
     let mut k = verb + 1;
@@ -1553,7 +1583,7 @@ fn speech(doc: &Doc, s: &Sent, t: usize) -> Option<Speech> {
         k += 1;
     }
     // "claimed to have shelled", "claimed a drone strike on", "claimed the firing of"
-    let claim = CLAIM.iter().any(|c| word(verb).eq_ignore_ascii_case(c));
+    let claim = word_is(verb, CLAIM);
     let claimed_act = claim
         && (lexicon::is_one_of(word(k), lexicon::TO)
             || matches!(w(k), Some(W::Indefinite | W::Definite))
@@ -1595,6 +1625,10 @@ mod tests {
     /// the word lowercased must be lowercase, or the two ways differ.
     #[test]
     fn case_free_lists_are_lowercase() {
+        // the patron words are sought only after a hyphen ([`is_no_subject`])
+        for word in lexicon::PATRON_BEFORE {
+            assert!(word.ends_with('-'), "{word}");
+        }
         let lists: [&[&str]; 5] = [
             lexicon::AIR_WORDS,
             lexicon::POINTING_BACK,
@@ -1667,13 +1701,13 @@ mod tests {
         let text = "Unidentified warplanes struck another village, killing three militants. \
                     Shells fired from an air base hit the town, the monitor said. \
                     Clashes between the army and rebels went on. \
-                    The strikes hit a market.";
+                    The strikes carried out by the army hit a market.";
         let mut sentences = 0;
         super::super::testing::each_sentence(text, None, |doc, s| {
             sentences += 1;
             let words = Words::of(doc, s);
             let any = |p: &dyn Fn(&super::super::Tok) -> bool| s.toks.iter().any(p);
-            let walks: [(u8, bool); 6] = [
+            let walks: [(u8, bool); 7] = [
                 (Words::UNKNOWN, any(&|x| x.w == W::Unknown)),
                 (Words::ANOTHER, any(&|x| x.w == W::Another)),
                 (
@@ -1689,6 +1723,7 @@ mod tests {
                     any(&|x| x.w == W::Locative && doc.word_is(x, lexicon::BETWEEN)),
                 ),
                 (Words::REPORT, any(&|x| x.w == W::Report)),
+                (Words::BY, any(&|x| x.w == W::By)),
             ];
             for (bit, found) in walks {
                 assert_eq!(
@@ -1703,7 +1738,7 @@ mod tests {
         // every class is found in some sentence of the text
         let mut all = 0;
         super::super::testing::each_sentence(text, None, |doc, s| all |= Words::of(doc, s).0);
-        assert_eq!(all, 63);
+        assert_eq!(all, 127);
     }
 
     /// [`toks_in`] holds the tokens an index walk over [lo, hi) reads, skipping the indices
