@@ -134,7 +134,8 @@ impl<'t> OneCountry<'t> {
         match (self.country, c) {
             (_, None) => {}
             (None, c) => self.country = c,
-            (Some(x), Some(c)) => self.several |= x != c,
+            // codes of two bytes, compared as words, not by a call to `memcmp`
+            (Some(x), Some(c)) => self.several |= !same_code(x, c),
         }
     }
 
@@ -962,7 +963,7 @@ impl<'t> Doc<'t> {
                 let Some((country, weight)) = self.mention_weight(s, m) else {
                     continue;
                 };
-                match w.iter_mut().find(|(c, _)| *c == country) {
+                match w.iter_mut().find(|(c, _)| same_code(c, country)) {
                     Some((_, n)) => *n += weight,
                     None => w.push((country, weight)),
                 }
