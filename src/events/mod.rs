@@ -133,7 +133,8 @@ impl<'t> OneCountry<'t> {
         match (self.country, c) {
             (_, None) => {}
             (None, c) => self.country = c,
-            (Some(x), Some(c)) => self.several |= x != c,
+            // codes of two bytes, compared as words, not by a call to `memcmp`
+            (Some(x), Some(c)) => self.several |= !same_code(x, c),
         }
     }
 
@@ -298,24 +299,23 @@ impl Prepared {
         }
     }
 
-    /// The sentences, each borrowing its tokens, cuts, clauses and mentions. The parts of
-    /// the sentences follow one another in each vector: each is split off the front of what
-    /// is left, not looked up by its range.
+    /// The sentences, each borrowing its tokens, cuts, clauses and mentions by the ranges
+    /// [`Prepared::new`] gave them: a slice of a range is one test of its ends, where a
+    /// split off the front of what is left took a length, a test and two slices.
     fn sents(&self) -> Vec<Sent<'_>> {
-        let mut toks = self.toks.as_slice();
-        let mut cuts = self.cuts.as_slice();
-        let mut clauses = self.clauses.as_slice();
-        let mut ments = self.ments.as_slice();
+        fn part<'a, T>(all: &'a [T], r: &Range<usize>) -> &'a [T] {
+            all.get(r.start..r.end).unwrap_or(&[])
+        }
         self.parts
             .iter()
             .map(|parts| Sent {
                 span: parts.span,
                 paragraph: parts.paragraph,
                 headline: parts.headline,
-                toks: split_front(&mut toks, parts.toks.len()),
-                cuts: split_front(&mut cuts, parts.cuts.len()),
-                clauses: split_front(&mut clauses, parts.clauses.len()),
-                ments: split_front(&mut ments, parts.ments.len()),
+                toks: part(&self.toks, &parts.toks),
+                cuts: part(&self.cuts, &parts.cuts),
+                clauses: part(&self.clauses, &parts.clauses),
+                ments: part(&self.ments, &parts.ments),
                 numbers: OnceCell::new(),
                 dates: OnceCell::new(),
                 cause_words: parts.cause_words,
@@ -328,13 +328,6 @@ impl Prepared {
             })
             .collect()
     }
-}
-
-/// The first `n` items of `rest` (all of them if it has fewer), which `rest` then leaves.
-fn split_front<'a, T>(rest: &mut &'a [T], n: usize) -> &'a [T] {
-    let (front, back) = rest.split_at_checked(n).unwrap_or((*rest, &[]));
-    *rest = back;
-    front
 }
 
 /// A sentence prepared for the rules; its tokens, cuts, clauses and mentions are borrowed
@@ -961,7 +954,7 @@ impl<'t> Doc<'t> {
                 let Some((country, weight)) = self.mention_weight(s, m) else {
                     continue;
                 };
-                match w.iter_mut().find(|(c, _)| *c == country) {
+                match w.iter_mut().find(|(c, _)| same_code(c, country)) {
                     Some((_, n)) => *n += weight,
                     None => w.push((country, weight)),
                 }
