@@ -1719,24 +1719,7 @@ mod tests {
 
     /// A casualty of `kind` and figure `n` told in the sentence at `at`.
     fn told(kind: CasualtyKind, n: u64, at: usize) -> Casualty {
-        let span = Span::new(at, at + 1);
-        Casualty {
-            modality: Default::default(),
-            evidence: vec![span],
-            kind,
-            count: Count::new(Some(n), None, None, Qualifier::Exact, "", span),
-            victims: Victims {
-                words: None,
-                category: VictimCategory::People,
-            },
-            cumulative: false,
-            perpetrator: None,
-            place: None,
-            province: None,
-            date: None,
-            source: None,
-            event: None,
-        }
+        crate::events::testing::casualty(kind, n, at, None)
     }
 
     #[test]

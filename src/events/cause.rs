@@ -289,14 +289,14 @@ mod tests {
     fn sentences_walk_as_a_search_finds() {
         let text = "Troops attacked a village. Two were killed. Police arrested ten men. \
                     Protesters gathered. The army shelled the town. Nothing else.";
-        let gaz = crate::gazetteer::Gazetteer::builtin();
-        let seg = crate::text::segment(text, crate::text::Part::WHOLE);
-        let mentions = gaz.find(text);
-        let prepared = super::super::Prepared::new(text, &seg.sentences, &mentions);
-        let doc = Doc::new(gaz, text, &prepared, None);
+        crate::events::testing::with_doc(text, None, |doc| walk_and_search(doc, text));
+    }
+
+    /// [`sentences_walk_as_a_search_finds`] on the document of `text`.
+    fn walk_and_search(doc: &Doc, text: &str) {
         assert!(doc.sents.len() > 3);
         let mut next = crate::text::xorshift(5);
-        let mut sentences = Sentences::new(&doc);
+        let mut sentences = Sentences::new(doc);
         for _ in 0..1_000 {
             // mostly ascending, at times back, at times past the end
             let at = match next() % 4 {
@@ -330,24 +330,7 @@ mod tests {
 
     /// A figure of killed people at `start`, linked to event `event`.
     fn figure(start: usize, event: Option<usize>) -> Casualty {
-        let span = crate::span::Span::new(start, start + 1);
-        Casualty {
-            modality: Modality::Asserted,
-            evidence: vec![span],
-            kind: CasualtyKind::Killed,
-            count: Count::new(Some(1), None, None, Qualifier::Exact, "1", span),
-            victims: crate::model::Victims {
-                words: None,
-                category: VictimCategory::People,
-            },
-            cumulative: false,
-            perpetrator: None,
-            place: None,
-            province: None,
-            date: None,
-            source: None,
-            event,
-        }
+        crate::events::testing::casualty(CasualtyKind::Killed, 1, start, event)
     }
 
     /// The start of an event's evidence and, for a figure, its link.
