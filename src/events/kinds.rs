@@ -216,7 +216,8 @@ fn date_of(doc: &Doc, d: DateFrom) -> Option<crate::model::DateRef> {
 }
 
 /// The events of the kinds of this module in an article, in the order first told (with those
-/// whose signs decide no kind, which [`into_event`] drops). `strike_by_sentence` holds, for each sentence, the strike it tells, if any.
+/// whose signs decide no kind, which [`into_event`] drops). `strike_by_sentence` holds, for
+/// each sentence, the strike it tells, if any.
 pub(crate) fn extract(doc: &Doc, strike_by_sentence: &[Option<usize>]) -> Vec<Found> {
     let mut events: Vec<Found> = Vec::new();
     for (si, s) in doc.sents.iter().enumerate() {
@@ -1471,11 +1472,9 @@ fn place(doc: &Doc, events: &mut Vec<Found>) {
 
 /// The index in `events` of the event the mention `f` retells, if any ([`place`]).
 fn retold(doc: &Doc, events: &mut [Found], f: &mut Found) -> Option<usize> {
-    let (paragraph, si) = (f.paragraph, f.si);
-    let near = |e: &Found| e.headline || e.paragraph == paragraph && si <= e.si + 2;
     let n = events.len();
     let with_last = match events.last_mut() {
-        Some(e) => compatible(doc, e, f) && (near(e) || !f.strong || !e.strong),
+        Some(e) => compatible(doc, e, f) && (is_near(e, f) || !f.strong || !e.strong),
         None => false,
     };
     if with_last {
@@ -1495,12 +1494,18 @@ fn retold(doc: &Doc, events: &mut [Found], f: &mut Found) -> Option<usize> {
     }
 }
 
+/// True if the mention `f` is told near the event `e`: `e` is the headline's, or `f` is at
+/// most two sentences after it in its paragraph.
+fn is_near(e: &Found, f: &Found) -> bool {
+    e.headline || e.paragraph == f.paragraph && f.si <= e.si + 2
+}
+
 /// Merges the mention `f` into the event `e` it retells ([`place`]).
 fn merge(doc: &Doc, e: &mut Found, mut f: Found) {
     // (compatible read both dates; read here too, should it not have)
     e.date(doc);
     f.date(doc);
-    let far = !(e.headline || e.paragraph == f.paragraph && f.si <= e.si + 2);
+    let far = !is_near(e, &f);
     // a mention that refers back names the event; its own words ("condemned the attack and
     // sent troops") do not change what the event was
     if !(f.refers_back && far) {

@@ -303,9 +303,6 @@ impl Prepared {
     /// [`Prepared::new`] gave them: a slice of a range is one test of its ends, where a
     /// split off the front of what is left took a length, a test and two slices.
     fn sents(&self) -> Vec<Sent<'_>> {
-        fn part<'a, T>(all: &'a [T], r: &Range<usize>) -> &'a [T] {
-            all.get(r.start..r.end).unwrap_or(&[])
-        }
         self.parts
             .iter()
             .map(|parts| Sent {
@@ -328,6 +325,12 @@ impl Prepared {
             })
             .collect()
     }
+}
+
+/// The items of `all` in range `r` (none if it is out of bounds): a sentence's share of
+/// what [`Prepared`] holds for the whole text.
+fn part<'a, T>(all: &'a [T], r: &Range<usize>) -> &'a [T] {
+    all.get(r.start..r.end).unwrap_or(&[])
 }
 
 /// A sentence prepared for the rules; its tokens, cuts, clauses and mentions are borrowed
