@@ -9,11 +9,12 @@
 // benches/corpus/mod.rs, not benches/corpus.rs: cargo would take a top-level file in
 // benches/ for a bench target of its own.
 mod corpus;
+// benches/baseline/mod.rs: the bare pass, shared with examples/against_bare.rs
+mod baseline;
 
 use std::time::Duration;
 
-use aho_corasick::{AhoCorasick, MatchKind};
-use conflict_events::gazetteer::Gazetteer;
+use baseline::Baseline;
 use conflict_events::{Document, Extractor, NaiveDate};
 use criterion::{
     black_box, criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode, Throughput,
@@ -21,52 +22,6 @@ use criterion::{
 
 /// Size of the corpus of the "extract" group.
 const CORPUS_BYTES: usize = 5 * 1024 * 1024;
-
-/// The two automata of the baseline, built like the crate's: ASCII case-insensitive
-/// leftmost-longest for the case-insensitive patterns, case-sensitive for the others,
-/// default (NFA) kind.
-struct Baseline {
-    automata: Vec<AhoCorasick>,
-}
-
-impl Baseline {
-    fn new(gazetteer: &Gazetteer) -> Baseline {
-        let mut ci: Vec<String> = Vec::new();
-        let mut cs: Vec<String> = Vec::new();
-        for (p, case_sensitive) in gazetteer.patterns() {
-            if p.is_empty() {
-                continue;
-            }
-            if case_sensitive {
-                cs.push(p);
-            } else {
-                ci.push(p.to_ascii_lowercase());
-            }
-        }
-        let mut automata = Vec::new();
-        for (mut pats, insensitive) in [(ci, true), (cs, false)] {
-            pats.sort_unstable();
-            pats.dedup();
-            if pats.is_empty() {
-                continue;
-            }
-            let ac = AhoCorasick::builder()
-                .ascii_case_insensitive(insensitive)
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(&pats)
-                .expect("baseline automaton");
-            automata.push(ac);
-        }
-        Baseline { automata }
-    }
-
-    fn count(&self, text: &str) -> usize {
-        self.automata
-            .iter()
-            .map(|ac| ac.find_iter(text).count())
-            .sum()
-    }
-}
 
 /// One article with its publication date.
 struct Article {
