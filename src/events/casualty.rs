@@ -390,51 +390,47 @@ fn is_aside(doc: &Doc, memo: &Memo, s: &Sent, c: &Cand) -> bool {
         && doc.word_at_is(s, c.a - 1, lexicon::CODED_AS)
 }
 
-/// The lengths in bytes of the words of `list` as bits, bit n for a word of n bytes (a word
-/// of 64 or more sets none): a token whose length's bit is clear is none of the words
-/// ([`has_length`]).
-const fn length_bits(list: &[&str]) -> u64 {
-    let mut bits = 0u64;
-    let mut k = 0;
-    while k < list.len() {
-        if list[k].len() < 64 {
-            bits |= 1 << list[k].len();
-        }
-        k += 1;
-    }
-    bits
-}
-
-/// True if the length of token `t` has its bit in `bits` ([`length_bits`]).
-fn has_length(bits: u64, t: &super::Tok) -> bool {
-    let n = t.span.len();
-    n < 64 && bits >> n & 1 != 0
-}
-
-/// The first bytes of the words of `list`, lowercased, as bits of the ASCII range: a word
-/// whose first byte's bit is clear is none of them ([`has_first_byte`]). A word of the list
-/// that is empty or starts with a byte past ASCII sets every bit (nothing is told apart).
-const fn first_byte_bits(list: &[&str]) -> u128 {
-    let mut bits = 0u128;
+/// For each byte, the lengths in bytes of the words of `list` that start with it (ASCII
+/// letters in either case) as bits, bit n for a word of n bytes and bit 63 for one of 63
+/// or more: a word whose length's bit is clear at its first byte is none of the words
+/// ([`may_be`]).
+const fn lengths_by_first_byte(list: &[&str]) -> [u64; 256] {
+    let mut table = [0u64; 256];
     let mut k = 0;
     while k < list.len() {
         let w = list[k].as_bytes();
-        if w.is_empty() || w[0] >= 128 {
-            return u128::MAX;
+        let bit = 1 << if w.len() < 63 { w.len() } else { 63 };
+        if w.is_empty() {
+            let mut b = 0;
+            while b < 256 {
+                table[b] |= bit;
+                b += 1;
+            }
+        } else {
+            table[w[0].to_ascii_lowercase() as usize] |= bit;
+            table[w[0].to_ascii_uppercase() as usize] |= bit;
         }
-        bits |= 1 << w[0].to_ascii_lowercase();
         k += 1;
     }
-    bits
+    table
 }
 
-/// True if `word` may be a word of a list whose first bytes are `bits` ([`first_byte_bits`]):
-/// its first byte, lowercased, has its bit (is_one_of compares words case-insensitively).
-fn has_first_byte(bits: u128, word: &[u8]) -> bool {
-    match word.first() {
-        Some(&b) if b < 128 => bits >> b.to_ascii_lowercase() & 1 != 0,
-        _ => bits == u128::MAX,
+/// The words of both tables ([`lengths_by_first_byte`]).
+const fn either(mut a: [u64; 256], b: [u64; 256]) -> [u64; 256] {
+    let mut n = 0;
+    while n < 256 {
+        a[n] |= b[n];
+        n += 1;
     }
+    a
+}
+
+/// True if a word of `len` bytes that starts with byte `first` may be a word of `table`
+/// ([`lengths_by_first_byte`]). Length and byte are read together, by a load and a shift,
+/// without a branch on either: a word of two or five letters is common, one of the words
+/// sought is rare.
+fn may_be(table: &[u64; 256], len: usize, first: u8) -> bool {
+    table[usize::from(first)] >> len.min(63) & 1 != 0
 }
 
 /// The whole a figure is a part of ([`partitive`]).
@@ -1167,25 +1163,25 @@ impl<'t> Memo<'t> {
     /// the words before the first one with one, are not read. The clause's articles are
     /// gathered in the same pass ([`Memo::articles`]).
     fn cover(&mut self, doc: &Doc, s: &Sent, ca: usize, cb: usize) {
-        // most words have the length of none of the words read: told by one bit
-        const ANALYSTS: u64 = length_bits(lexicon::CODED) | length_bits(lexicon::SPLIT);
-        // the lengths of the running phrases' first words, and (of those of a length read,
-        // most start with a byte none of the words starts with) their first bytes
-        const FIRSTS: (u64, u128) = {
-            let (mut lengths, mut bytes) = (0, 0);
+        // the running phrases' first words, and the analysts' words, by first byte and
+        // length: most words are none of them
+        const FIRSTS: [u64; 256] = {
+            let mut table = [0; 256];
             let mut k = 0;
             while k < lexicon::RUNNING_PHRASES.len() {
-                let first = [lexicon::RUNNING_PHRASES[k].0];
-                lengths |= length_bits(&first);
-                bytes |= first_byte_bits(&first);
+                table = either(
+                    table,
+                    lengths_by_first_byte(&[lexicon::RUNNING_PHRASES[k].0]),
+                );
                 k += 1;
             }
-            (lengths, bytes)
+            table
         };
-        const FIRST: u64 = FIRSTS.0;
-        const FIRST_BYTES: u128 = FIRSTS.1;
-        const ANALYSTS_BYTES: u128 =
-            first_byte_bits(lexicon::CODED) | first_byte_bits(lexicon::SPLIT);
+        const ANALYSTS: [u64; 256] = either(
+            lengths_by_first_byte(lexicon::CODED),
+            lengths_by_first_byte(lexicon::SPLIT),
+        );
+        const EITHER: [u64; 256] = either(FIRSTS, ANALYSTS);
         let bytes = doc.text.as_bytes();
         let cb = cb.min(s.toks.len());
         let from = self.covered.max(ca.saturating_sub(LOOK_BACK));
@@ -1201,26 +1197,35 @@ impl<'t> Memo<'t> {
         self.covered = self.covered.max(cb);
         work::add(toks.len());
         for (k, t) in (from..).zip(toks) {
-            match t.w {
-                W::Bringing => self.bringing.push(k),
-                W::Running => self.running.push((k, k + 1)),
-                W::Perfect => self.perfect.push(k),
-                W::Previous => self.previous.push(k),
-                W::Including => self.including.push(k),
-                W::Indefinite | W::Definite if k >= ca => self.articles.push(k),
-                _ => {}
+            // the classes read told apart by one test (a bit of a mask), not a jump table:
+            // most words are none of them
+            if matches!(
+                t.w,
+                W::Bringing
+                    | W::Running
+                    | W::Perfect
+                    | W::Previous
+                    | W::Including
+                    | W::Indefinite
+                    | W::Definite
+            ) {
+                match t.w {
+                    W::Bringing => self.bringing.push(k),
+                    W::Running => self.running.push((k, k + 1)),
+                    W::Perfect => self.perfect.push(k),
+                    W::Previous => self.previous.push(k),
+                    W::Including => self.including.push(k),
+                    _ if k >= ca => self.articles.push(k),
+                    _ => {}
+                }
             }
             self.disaster |= t.k == K::Disaster;
-            if has_length(FIRST | ANALYSTS, t)
-                && has_first_byte(
-                    FIRST_BYTES | ANALYSTS_BYTES,
-                    bytes.get(t.span.start..).unwrap_or(&[]),
-                )
-            {
-                if has_length(FIRST, t) && running_phrase_at(doc, s, k) {
+            let (len, first) = (t.span.len(), bytes.get(t.span.start).copied().unwrap_or(0));
+            if may_be(&EITHER, len, first) {
+                if may_be(&FIRSTS, len, first) && running_phrase_at(doc, s, k) {
                     self.running.push((k, k + 2));
                 }
-                if has_length(ANALYSTS, t) {
+                if may_be(&ANALYSTS, len, first) {
                     // the word read once for both lists
                     let word = doc.word(t);
                     if lexicon::is_one_of(word, lexicon::CODED) {
@@ -1755,33 +1760,44 @@ mod tests {
     }
 
     #[test]
-    fn first_bytes_of_listed_words() {
-        let bits = first_byte_bits(&["coded", "Split"]);
-        assert!(has_first_byte(bits, b"coded"));
-        assert!(has_first_byte(bits, b"CODED"));
-        assert!(has_first_byte(bits, b"split"));
-        assert!(has_first_byte(bits, b"Split"));
-        assert!(!has_first_byte(bits, b"after"));
-        assert!(!has_first_byte(bits, b"Bombs"));
-        assert!(!has_first_byte(bits, b""));
-        assert!(!has_first_byte(bits, "\u{e9}lan".as_bytes()));
-        // a byte that lowercases to no letter is not taken for one that does
-        assert!(!has_first_byte(bits, b"#oded"));
-        // every word of the lexicon's lists is found by its first byte
+    fn listed_words_by_first_byte_and_length() {
+        let maybe =
+            |table: &[u64; 256], w: &[u8]| may_be(table, w.len(), w.first().copied().unwrap_or(0));
+        let table = lengths_by_first_byte(&["coded", "Split"]);
+        assert!(maybe(&table, b"coded"));
+        assert!(maybe(&table, b"CODED"));
+        assert!(maybe(&table, b"split"));
+        assert!(maybe(&table, b"Split"));
+        assert!(!maybe(&table, b"after"));
+        assert!(!maybe(&table, b"Bombs"));
+        assert!(!maybe(&table, b""));
+        assert!(!maybe(&table, "\u{e9}lan".as_bytes()));
+        // another length, and a byte that is the letter's in neither case
+        assert!(!maybe(&table, b"code"));
+        assert!(!maybe(&table, b"splits"));
+        assert!(!maybe(&table, b"#oded"));
+        // a word of 63 bytes or more shares the last bit
+        let long = lengths_by_first_byte(&[&"a".repeat(70)]);
+        assert!(maybe(&long, "a".repeat(64).as_bytes()));
+        assert!(!maybe(&long, "a".repeat(62).as_bytes()));
+        // every word of the lexicon's lists is found by its first byte and length
         let lists: [&[&str]; 2] = [lexicon::CODED, lexicon::SPLIT];
         for list in lists {
             for w in list {
-                assert!(has_first_byte(first_byte_bits(list), w.as_bytes()), "{w}");
+                assert!(maybe(&lengths_by_first_byte(list), w.as_bytes()), "{w}");
             }
         }
         for (first, _) in lexicon::RUNNING_PHRASES {
-            assert!(has_first_byte(first_byte_bits(&[first]), first.as_bytes()));
+            assert!(maybe(&lengths_by_first_byte(&[first]), first.as_bytes()));
         }
-        // a word past ASCII, or none, tells nothing apart
-        let all = first_byte_bits(&["\u{e9}t\u{e9}"]);
-        assert!(has_first_byte(all, b"x"));
-        assert!(has_first_byte(all, "\u{e9}".as_bytes()));
-        assert_eq!(first_byte_bits(&[""]), u128::MAX);
+        let both = either(table, lengths_by_first_byte(&["so"]));
+        assert!(maybe(&both, b"So") && maybe(&both, b"coded") && !maybe(&both, b"to"));
+        // a word past ASCII is found by its own first byte; an empty word at every byte
+        let accented = lengths_by_first_byte(&["\u{e9}t\u{e9}"]);
+        assert!(maybe(&accented, "\u{e9}t\u{e9}".as_bytes()));
+        assert!(!maybe(&accented, "\u{4e2d}xx".as_bytes()));
+        let empty = lengths_by_first_byte(&[""]);
+        assert!(maybe(&empty, b"") && !maybe(&empty, b"x"));
     }
 
     #[test]
