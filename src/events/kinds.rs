@@ -289,10 +289,12 @@ fn tells_other_than_strike(k: K) -> bool {
 }
 
 /// True if a word of the clause `toks` can make it tell an event other than its sentence's
-/// strike ([`tells_other_than_strike`]); a plain word ([`is_plain`]) has no cue.
+/// strike ([`tells_other_than_strike`]). A word of no cue is passed by one compare of the
+/// cue (a test of [`is_plain`] first let through the triggers and casualty words of a
+/// strike's clause, each a mispredicted branch).
 fn may_tell_other_kind(toks: &[super::Tok]) -> bool {
     toks.iter()
-        .any(|t| !is_plain(t) && tells_other_than_strike(t.k))
+        .any(|t| !matches!(t.k, K::None) && tells_other_than_strike(t.k))
 }
 
 /// A clause's reading: its signs, and the tokens of its first and last event words.
@@ -371,6 +373,7 @@ fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> Reading {
     let mut w = Walk::default();
     let toks = s.toks.get(a..b).unwrap_or(&[]);
     let mut classes = Classes::default();
+    let mut words = KindWords::new(toks);
     // the token after the last one read
     let mut from = 0;
     loop {
@@ -384,9 +387,8 @@ fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> Reading {
         let k = if matter_open {
             from
         } else {
-            let rest = toks.get(from..).unwrap_or(&[]);
-            match rest.iter().position(|t| !is_plain(t)) {
-                Some(off) => from + off,
+            match words.next_from(from) {
+                Some(k) => k,
                 None => break,
             }
         };
@@ -427,6 +429,59 @@ fn signs(doc: &Doc, s: &Sent, a: usize, b: usize) -> Reading {
         add_cue(&mut g, &mut w, cue, a + k);
     }
     finish(g, w, s, &classes)
+}
+
+/// The words of a clause that are not plain ([`is_plain`]), found through a mask of
+/// [`WINDOW`] tokens at a time: the walk of [`signs`] goes from one to the next with no branch per
+/// word (a plain test per word was mispredicted at nearly every word not plain).
+struct KindWords<'t> {
+    toks: &'t [super::Tok],
+    /// The first token of the window the mask covers.
+    base: usize,
+    /// Bit i set where the token `base + i` is not plain.
+    mask: u64,
+}
+
+impl<'t> KindWords<'t> {
+    fn new(toks: &'t [super::Tok]) -> Self {
+        KindWords {
+            toks,
+            base: 0,
+            mask: not_plain_mask(toks),
+        }
+    }
+
+    /// The first word at or after token `from` that is not plain.
+    fn next_from(&mut self, mut from: usize) -> Option<usize> {
+        loop {
+            // (a `from` before the window, never asked, wraps: a window is made at it)
+            let rel = from.wrapping_sub(self.base);
+            if rel < WINDOW {
+                let m = self.mask >> rel;
+                if m != 0 {
+                    return Some(from + m.trailing_zeros() as usize);
+                }
+                from = self.base + WINDOW;
+            }
+            let rest = self.toks.get(from..).filter(|r| !r.is_empty())?;
+            self.base = from;
+            self.mask = not_plain_mask(rest);
+        }
+    }
+}
+
+/// The tokens [`not_plain_mask`] reads at once: its mark bit shifted by at most this much
+/// stays in a `u64`.
+const WINDOW: usize = 64 - lexicon::MARK_KIND.trailing_zeros() as usize;
+
+/// Bit i set where the token i of the first [`WINDOW`] of `toks` is not plain
+/// ([`is_plain`]): the mark bit itself is shifted into place, four instructions a token.
+fn not_plain_mask(toks: &[super::Tok]) -> u64 {
+    let toks = toks.get(..WINDOW).unwrap_or(toks);
+    let marks = toks.iter().enumerate().fold(0, |m, (i, t)| {
+        m | u64::from(t.marks & lexicon::MARK_KIND) << i
+    });
+    marks >> lexicon::MARK_KIND.trailing_zeros()
 }
 
 /// True if the token has no cue and a word class that adds no sign whatever its
@@ -1473,8 +1528,10 @@ fn place(doc: &Doc, events: &mut Vec<Found>) {
 /// The index in `events` of the event the mention `f` retells, if any ([`place`]).
 fn retold(doc: &Doc, events: &mut [Found], f: &mut Found) -> Option<usize> {
     let n = events.len();
+    // (the cheap test first: two strong mentions told far apart are not compared; a date
+    // `compatible` would have read is read at the end for an event kept)
     let with_last = match events.last_mut() {
-        Some(e) => compatible(doc, e, f) && (is_near(e, f) || !f.strong || !e.strong),
+        Some(e) => (is_near(e, f) || !f.strong || !e.strong) && compatible(doc, e, f),
         None => false,
     };
     if with_last {
@@ -1792,6 +1849,44 @@ mod tests {
     /// Calls `each` with the document of `text` and each of its sentences.
     fn each_sentence(text: &str, each: impl FnMut(&Doc, &Sent)) {
         crate::events::testing::each_sentence(text, None, each);
+    }
+
+    /// [`KindWords`] finds, from any token on, the first word that is not plain, over windows
+    /// of 64 tokens: in a walk that asks from one word after the last found, and asked anew.
+    #[test]
+    fn kind_words_are_the_words_not_plain() {
+        let text = "Gunmen attacked a village, and the people of the town said that they \
+            were in the houses of the old part of the town when the men came in the night \
+            and that the men of the village went to the hills of the north with the \
+            animals of the farms and the children of the families of the valley, as the \
+            old men of the town stayed in the houses near the river and the roads to the \
+            market of the town in the south of the valley, and the women of the farms \
+            went with the children to the houses of the families in the west of the town \
+            by the river, before police arrested two men and protesters gathered.";
+        let mut long = false;
+        each_sentence(text, |_, s| {
+            let toks = s.toks;
+            long |= toks.len() > 2 * WINDOW;
+            let first_from = |from: usize| (from..toks.len()).find(|&k| !is_plain(&toks[k]));
+            let mut walk = KindWords::new(toks);
+            let mut from = 0;
+            let mut found = 0;
+            while let Some(k) = walk.next_from(from) {
+                assert_eq!(Some(k), first_from(from), "walk from {from}");
+                from = k + 1;
+                found += 1;
+            }
+            assert_eq!(first_from(from), None);
+            assert!(found >= 4, "the cues of the text");
+            for from in 0..=toks.len() + 1 {
+                assert_eq!(
+                    KindWords::new(toks).next_from(from),
+                    first_from(from),
+                    "from {from}"
+                );
+            }
+        });
+        assert!(long, "a sentence of more than two windows");
     }
 
     const SIDE_TEXTS: &[&str] = &[
