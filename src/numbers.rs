@@ -224,8 +224,11 @@ impl Made<'_> {
         if let Some(x) = self.words.get_mut(i) {
             *x = w;
             self.n = i + 1;
-            if may_start_figure_at(b, w, first) {
-                self.head(i);
+            // the index is written at every word and kept only at a head: no branch on a
+            // test that no order of words makes predictable (room: `h` <= `i` < tokens)
+            if let Some(x) = self.heads.get_mut(self.h) {
+                *x = i;
+                self.h += usize::from(may_start_figure_at(b, w, first));
             }
         }
     }
@@ -634,34 +637,89 @@ fn is_ordinal_word(w: &[u8]) -> bool {
     )
 }
 
-fn is_month_word(w: &[u8]) -> bool {
-    matches!(
-        w,
-        b"january"
-            | b"february"
-            | b"march"
-            | b"april"
-            | b"may"
-            | b"june"
-            | b"july"
-            | b"august"
-            | b"september"
-            | b"october"
-            | b"november"
-            | b"december"
-            | b"jan"
-            | b"feb"
-            | b"mar"
-            | b"apr"
-            | b"jun"
-            | b"jul"
-            | b"aug"
-            | b"sep"
-            | b"sept"
-            | b"oct"
-            | b"nov"
-            | b"dec"
-    )
+/// The names of the months and their short forms, as [`is_month_word`] finds them.
+const MONTH_WORDS: [&[u8]; 24] = [
+    b"january",
+    b"february",
+    b"march",
+    b"april",
+    b"may",
+    b"june",
+    b"july",
+    b"august",
+    b"september",
+    b"october",
+    b"november",
+    b"december",
+    b"jan",
+    b"feb",
+    b"mar",
+    b"apr",
+    b"jun",
+    b"jul",
+    b"aug",
+    b"sep",
+    b"sept",
+    b"oct",
+    b"nov",
+    b"dec",
+];
+
+/// A lowercased word as one number: its bytes (zero after its end), its length in the last.
+const fn low_key(b: [u8; 16], n: u8) -> u128 {
+    u128::from_le_bytes(b) | (n as u128) << 120
+}
+
+/// The slot of a word in a table of `1 << bits` slots by its first eight bytes (its
+/// [`low_key`]), for a multiplier `m` that sends each word of the table to a slot of its own.
+const fn slot(key: u128, m: u64, bits: u32) -> usize {
+    ((key as u64).wrapping_mul(m) >> (64 - bits)) as usize
+}
+
+/// The multiplier and bits of [`MONTH_SLOTS`], and of [`HEAD_SLOTS`].
+const MONTH_HASH: (u64, u32) = (0x87cb_1518_d456_2bbb, 5);
+const HEAD_HASH: (u64, u32) = (0xe3a1_2589_7110_2285, 7);
+
+/// The [`low_key`] of each of `words` in its [`slot`] by `hash`, in a table of `N` slots;
+/// no word's key in the others (a byte 0xff). The build fails if two words share a slot.
+const fn slots<const N: usize>(words: &[&[u8]], hash: (u64, u32)) -> [u128; N] {
+    let mut t = [u128::MAX; N];
+    let mut k = 0;
+    while k < words.len() {
+        let w = words[k];
+        let mut b = [0u8; 16];
+        let mut i = 0;
+        while i < w.len() {
+            b[i] = w[i];
+            i += 1;
+        }
+        let key = low_key(b, w.len() as u8);
+        let at = slot(key, hash.0, hash.1);
+        assert!(t[at] == u128::MAX, "two words in one slot");
+        t[at] = key;
+        k += 1;
+    }
+    t
+}
+
+/// [`MONTH_WORDS`] by their slots.
+static MONTH_SLOTS: [u128; 32] = slots(&MONTH_WORDS, MONTH_HASH);
+
+/// [`FIGURE_HEADS`] by their slots.
+static HEAD_SLOTS: [u128; 128] = slots(FIGURE_HEADS, HEAD_HASH);
+
+/// Whether `w` is one of the words of `table` (built by [`slots`] with `hash`): one
+/// look-up and one compare, no branch (a match on the words branches on their length and
+/// bytes, unpredictably).
+fn in_slots<const N: usize>(w: &Low, table: &[u128; N], hash: (u64, u32)) -> bool {
+    let key = low_key(w.b, w.n);
+    // (`% N`, a mask: `N` is the table's `1 << bits`)
+    table.get(slot(key, hash.0, hash.1) % N) == Some(&key)
+}
+
+/// Whether `w` is one of [`MONTH_WORDS`] (asked at every figure).
+fn is_month_word(w: &Low) -> bool {
+    in_slots(w, &MONTH_SLOTS, MONTH_HASH)
 }
 
 /// The words other than digits that can start a figure: vague words, "a", "an", "half",
@@ -721,11 +779,6 @@ const FIGURE_HEADS: &[&[u8]] = &[
     b"ninety",
 ];
 
-/// The key of a word for [`HEAD_KEYS`]: its first and last letters and its length.
-const fn head_key(first: u8, last: u8, len: usize) -> usize {
-    ((first | 0x20) & 31) as usize | ((((last | 0x20) & 31) as usize) << 5) | ((len & 15) << 10)
-}
-
 /// The tens words and the unit words that follow them after a '-' ("forty-one").
 const TENS: [&[u8]; 8] = [
     b"twenty", b"thirty", b"forty", b"fifty", b"sixty", b"seventy", b"eighty", b"ninety",
@@ -733,35 +786,6 @@ const TENS: [&[u8]; 8] = [
 const UNITS: [&[u8]; 9] = [
     b"one", b"two", b"three", b"four", b"five", b"six", b"seven", b"eight", b"nine",
 ];
-
-/// A bit set over [`head_key`]: the bit of every word that may start a figure is set, so a
-/// word whose bit is clear cannot (a quick no for most words, before lowercasing them).
-static HEAD_KEYS: [u64; 256] = {
-    const fn set(t: &mut [u64; 256], w: &[u8]) {
-        let k = head_key(w[0], w[w.len() - 1], w.len());
-        t[k >> 6] |= 1 << (k & 63);
-    }
-    let mut t = [0u64; 256];
-    let mut k = 0;
-    while k < FIGURE_HEADS.len() {
-        set(&mut t, FIGURE_HEADS[k]);
-        k += 1;
-    }
-    // "forty-one" ..= "ninety-nine": a tens word, '-', a unit word
-    let (tens, units) = (TENS, UNITS);
-    let mut a = 0;
-    while a < tens.len() {
-        let mut b = 0;
-        while b < units.len() {
-            let u = units[b];
-            let k = head_key(tens[a][0], u[u.len() - 1], tens[a].len() + 1 + u.len());
-            t[k >> 6] |= 1 << (k & 63);
-            b += 1;
-        }
-        a += 1;
-    }
-    t
-};
 
 /// Digits with separators: "280,000", "12", "1.5" (decimal part kept in thousandths).
 fn parse_digits(b: &[u8]) -> Option<(u64, bool)> {
@@ -967,9 +991,8 @@ fn vague_at(cx: &Cx, i: usize, w: &[u8]) -> Option<(u64, usize)> {
 }
 
 /// Whether a figure may start at the word `w` of `b`: it starts with a digit, or a head
-/// word of its length starts with its first byte ([`HEAD_LENGTHS`], one look-up that
-/// passes over most words) and its first and last bytes and length are those of one
-/// ([`HEAD_KEYS`]). [`figure_at`] reads no figure at any other word.
+/// word of its length starts with its first byte and ends with its last ([`HEAD_LASTS`],
+/// one look-up). [`figure_at`] reads no figure at any other word.
 #[inline]
 fn may_start_figure(b: &[u8], w: Span) -> bool {
     b.get(w.start)
@@ -980,48 +1003,57 @@ fn may_start_figure(b: &[u8], w: Span) -> bool {
 #[inline(always)]
 fn may_start_figure_at(b: &[u8], w: Span, first: u8) -> bool {
     let len = w.end.wrapping_sub(w.start);
-    // (`as u32` keeps the low bits, all that the shift reads)
-    if HEAD_LENGTHS[usize::from(first)].wrapping_shr(len as u32) & 1 == 0 {
-        return false;
-    }
-    if first.is_ascii_digit() {
-        return true;
-    }
-    let Some(&last) = w.end.checked_sub(1).and_then(|e| b.get(e)) else {
-        return false;
-    };
-    let k = head_key(first, last, len);
-    len <= 15
-        && HEAD_KEYS
-            .get(k >> 6)
-            .is_some_and(|bits| bits >> (k & 63) & 1 != 0)
+    let last = b.get(w.end.wrapping_sub(1)).copied().unwrap_or(0);
+    // one look-up and no branch: the words that pass come in no order a branch predictor
+    // learns (the shift reads the last byte's low five bits, its letter in either case)
+    HEAD_LASTS[head_row(first, len)].wrapping_shr(u32::from(last)) & 1 != 0
 }
 
-/// For each first byte, the lengths (as bits) of the head words ([`FIGURE_HEADS`], and
-/// "twenty-one" to "ninety-nine") that start with it in either case; every length for a
-/// digit. A necessary test, not a sufficient one: a length is read modulo 32, and
-/// [`HEAD_KEYS`] tells the rest (no head word is longer than 15 bytes).
-static HEAD_LENGTHS: [u32; 256] = {
-    const fn set(t: &mut [u32; 256], first: u8, len: usize) {
-        t[first.to_ascii_lowercase() as usize] |= 1 << len;
-        t[first.to_ascii_uppercase() as usize] |= 1 << len;
+/// The row of [`HEAD_LASTS`] of a word by its first byte and its length, each cut to its low
+/// bits (a byte of 0x80 or more, a length of 16 or more reads the row of another: the test
+/// errs on the side of a head, which [`figure_head`] tells exactly).
+const fn head_row(first: u8, len: usize) -> usize {
+    ((first & 127) as usize) << 4 | len & 15
+}
+
+/// For each ASCII first byte and length below 16 ([`head_row`]), the last bytes (a bit at
+/// the low five bits of each: its letter in either case) of the head words
+/// ([`FIGURE_HEADS`], and "twenty-one" to "ninety-nine") that start with it in either case
+/// and have that length; every bit for a digit, at every length. A necessary test, not a
+/// sufficient one: [`figure_head`] tells the rest.
+static HEAD_LASTS: [u32; 128 * 16] = {
+    const fn set(t: &mut [u32; 128 * 16], first: u8, len: usize, last: u8) {
+        t[head_row(first.to_ascii_lowercase(), len)] |= 1 << (last & 31);
+        t[head_row(first.to_ascii_uppercase(), len)] |= 1 << (last & 31);
     }
-    let mut t = [0u32; 256];
+    let mut t = [0u32; 128 * 16];
     let mut d = b'0';
     while d <= b'9' {
-        t[d as usize] = u32::MAX;
+        let mut len = 0;
+        while len < 16 {
+            t[head_row(d, len)] = u32::MAX;
+            len += 1;
+        }
         d += 1;
     }
     let mut k = 0;
     while k < FIGURE_HEADS.len() {
-        set(&mut t, FIGURE_HEADS[k][0], FIGURE_HEADS[k].len());
+        let w = FIGURE_HEADS[k];
+        set(&mut t, w[0], w.len(), w[w.len() - 1]);
         k += 1;
     }
+    // "forty-one" ..= "ninety-nine": a tens word, '-', a unit word
     let mut a = 0;
     while a < TENS.len() {
         let mut b = 0;
         while b < UNITS.len() {
-            set(&mut t, TENS[a][0], TENS[a].len() + 1 + UNITS[b].len());
+            let u = UNITS[b];
+            set(
+                &mut t,
+                TENS[a][0],
+                TENS[a].len() + 1 + u.len(),
+                u[u.len() - 1],
+            );
             b += 1;
         }
         a += 1;
@@ -1044,48 +1076,30 @@ const AFTER_A: &[&[u8]] = &[
 /// Whether word `i` (at `w`) is "a" or "an" and the word after it is none of [`AFTER_A`]:
 /// [`figure_at`] reads no figure there (told before reading the words around it).
 fn lone_article(cx: &Cx, i: usize, w: Span) -> bool {
-    let article = match cx.text.as_bytes().get(w.start..w.end) {
-        Some([a]) => a | 0x20 == b'a',
-        Some([a, n]) => a | 0x20 == b'a' && n | 0x20 == b'n',
-        _ => false,
-    };
+    let b = cx.text.as_bytes();
+    let is = |at: usize, c: u8| b.get(at).is_some_and(|&x| x | 0x20 == c);
+    let len = w.end.wrapping_sub(w.start);
+    // no branch on the length: most heads are figures, the others mostly "a" or "an"
+    let article = is(w.start, b'a') & ((len == 1) | (len == 2) & is(w.start + 1, b'n'));
     article && !AFTER_A.contains(&cx.low(i + 1).get())
 }
 
 /// Word `i`, lowercased, when it does not start with a digit but can start a figure: one of
-/// [`FIGURE_HEADS`] or "twenty-five" and the like. Most words are told apart by their first
-/// and last bytes and length alone, without lowercasing them.
+/// [`FIGURE_HEADS`] ([`HEAD_SLOTS`]) or "twenty-five" and the like. Most words are told
+/// apart by their first and last bytes and length alone, without lowercasing them.
 fn figure_head(cx: &Cx, i: usize) -> Option<Low> {
     let w = cx.words.get(i)?;
     let len = w.end.saturating_sub(w.start);
     let b = cx.text.as_bytes();
-    let (&first, &last) = (b.get(w.start)?, b.get(w.end.checked_sub(1)?)?);
-    if len > 15 {
-        return None;
-    }
-    let k = head_key(first, last, len);
-    if HEAD_KEYS
-        .get(k >> 6)
-        .is_none_or(|bits| bits >> (k & 63) & 1 == 0)
-    {
+    let &first = b.get(w.start)?;
+    if len > 15 || !may_start_figure_at(b, *w, first) {
         return None;
     }
     let low = cx.low(i);
     let l = low.get();
-    let head = matches!(
-        l,
-        b"tens"
-            | b"hundreds"
-            | b"dozens"
-            | b"scores"
-            | b"thousands"
-            | b"millions"
-            | b"several"
-            | b"a"
-            | b"an"
-            | b"half"
-    ) || is_ordinal_word(l)
-        || number_word(l).is_some();
+    // one of the list, or a tens word and a unit word ("twenty-five")
+    let head =
+        in_slots(&low, &HEAD_SLOTS, HEAD_HASH) || l.contains(&b'-') && number_word(l).is_some();
     head.then_some(low)
 }
 
@@ -1388,7 +1402,7 @@ fn classify_context(cx: &Cx, i: usize, around: &Around, v: Option<u64>) -> Numbe
         b"local" if next2_is(b"time") => return NumberKind::Time,
         _ => {}
     }
-    if is_month_word(next) || is_month_word(prev) {
+    if is_month_word(&around.next) | is_month_word(&around.prev) {
         if v.is_some_and(|v| (1..=31).contains(&v)) {
             return NumberKind::DatePart;
         }
@@ -1605,6 +1619,46 @@ mod tests {
         assert!(numbers(t, Span::new(1, 3))
             .iter()
             .all(|n| n.count.span.get(t).is_some()));
+    }
+
+    #[test]
+    fn month_and_head_words_are_found_by_their_slots() {
+        for w in MONTH_WORDS {
+            let w = std::str::from_utf8(w).unwrap();
+            for w in [w.to_string(), w.to_uppercase()] {
+                assert!(is_month_word(&lower16(w.as_bytes(), 0, w.len())), "{w}");
+            }
+        }
+        for w in [
+            "",
+            "ma",
+            "marc",
+            "mayor",
+            "septembers",
+            "sep-",
+            "junk",
+            "dece",
+            "novel",
+        ] {
+            assert!(!is_month_word(&lower16(w.as_bytes(), 0, w.len())), "{w}");
+        }
+        assert!(!is_month_word(&Low::default()));
+        let head = |w: &str| in_slots(&lower16(w.as_bytes(), 0, w.len()), &HEAD_SLOTS, HEAD_HASH);
+        for w in FIGURE_HEADS {
+            assert!(head(std::str::from_utf8(w).unwrap()), "{w:?}");
+        }
+        for w in [
+            "",
+            "the",
+            "thousand",
+            "tenths",
+            "twenty-one",
+            "seconds",
+            "on",
+            "as",
+        ] {
+            assert!(!head(w), "{w}");
+        }
     }
 
     #[test]
