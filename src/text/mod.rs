@@ -426,12 +426,25 @@ fn first_fold<F: Fn(u8) -> u8 + Copy>(input: &str, marks: &mut Marks<'_, F>) -> 
 /// True if `word` is one of `words`, ASCII case aside. The lengths and first bytes are
 /// compared first: most words are in no list, and most fail there.
 pub(crate) fn is_one_of(word: &str, words: &[&str]) -> bool {
+    let n = word.len();
     let first = word.as_bytes().first().map(u8::to_ascii_lowercase);
-    words.iter().any(|w| {
-        w.len() == word.len()
-            && w.as_bytes().first().map(u8::to_ascii_lowercase) == first
-            && word.eq_ignore_ascii_case(w)
-    })
+    let same = |w: &&str| {
+        w.as_bytes().first().map(u8::to_ascii_lowercase) == first && word.eq_ignore_ascii_case(w)
+    };
+    let (head, rest) = words.split_at(words.len().min(64));
+    // the words of the same length as bits, gathered with no branch a word (whether a length
+    // matches follows no pattern a predictor learns), then only those compared
+    let mut by_len = head
+        .iter()
+        .enumerate()
+        .fold(0u64, |m, (i, w)| m | (u64::from(w.len() == n) << i));
+    while by_len != 0 {
+        if head.get(by_len.trailing_zeros() as usize).is_some_and(same) {
+            return true;
+        }
+        by_len &= by_len - 1;
+    }
+    rest.iter().any(|w| w.len() == n && same(w))
 }
 
 /// A xorshift64 stream for the fuzz tests of this stage (deterministic, no dependency).
@@ -448,6 +461,30 @@ pub(crate) fn xorshift(mut seed: u64) -> impl FnMut() -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn is_one_of_compares_length_first_byte_and_the_rest_ascii_case_aside() {
+        let list = ["sea", "gulf", "straits", ""];
+        assert!(is_one_of("Sea", &list));
+        assert!(is_one_of("GULF", &list));
+        assert!(is_one_of("straits", &list));
+        assert!(!is_one_of("strait", &list)); // a prefix
+        assert!(!is_one_of("tea", &list)); // same length, another first byte
+        assert!(!is_one_of("sex", &list)); // same length and first byte
+        assert!(!is_one_of("seas", &list));
+        assert!(is_one_of("", &list));
+        assert!(!is_one_of("", &["sea"]));
+        assert!(!is_one_of("\0", &[""]));
+        assert!(!is_one_of("sea", &[]));
+        // past the 64 words gathered as bits, and at the last of them
+        let many: Vec<String> = (0..70).map(|i| format!("w{i}")).collect();
+        let many: Vec<&str> = many.iter().map(String::as_str).collect();
+        for w in ["w0", "W63", "w64", "w69"] {
+            assert!(is_one_of(w, &many), "{w}");
+        }
+        assert!(!is_one_of("w70", &many));
+        assert!(!is_one_of("x1", &many));
+    }
 
     /// A whole article cut into sentences.
     fn segment(text: &str) -> Segmented {
