@@ -235,13 +235,6 @@ pub(crate) fn generic_actor(doc: &Doc, s: &Sent, a: usize, t: usize) -> Option<E
     let toks = s.toks.get(a..t)?;
     for (k, tok) in toks.iter().enumerate() {
         let next = toks.get(k + 1);
-        // `|` and `&`, not a match: one branch, rarely taken, where a jump on every word's
-        // class was mispredicted at most words ("the" alone is one word in twelve)
-        let combatants = tok.w == W::Victim(crate::model::VictimCategory::Combatants);
-        let definite_force = (tok.w == W::Definite) & next.is_some_and(|n| n.w == W::Military);
-        if !(matches!(tok.w, W::Regime | W::Coalition) | combatants | definite_force) {
-            continue;
-        }
         // read only after "regime": most words are not
         let next_is_force = || {
             next.is_some_and(|n| {

@@ -645,7 +645,7 @@ fn by_trigger(
     let next = s.toks.get(i + 1);
     let prev_weapon = i.checked_sub(1).filter(|&j| j >= a).and_then(|j| {
         prev.and_then(|p| weapon_of(p.w))
-            .filter(|_| !doc.word_at_is(s, j.wrapping_sub(1), lexicon::TEAR_GAS))
+            .filter(|_| !TEAR_GAS.at(doc, s, j.wrapping_sub(1)))
     });
     if next.is_some_and(|n| n.w == W::Campaign) {
         return None;
@@ -664,10 +664,7 @@ fn by_trigger(
         .as_bytes()
         .get(..stem.len())
         .is_some_and(|w| w.eq_ignore_ascii_case(stem));
-    if is_attack
-        && prev_weapon.is_none()
-        && !doc.word_at_is(s, i.wrapping_sub(1), lexicon::ATTACK_AS_VERB)
-    {
+    if is_attack && prev_weapon.is_none() && !ATTACK_AS_VERB.at(doc, s, i.wrapping_sub(1)) {
         return None;
     }
     // the words around a trigger strong by itself are not read, and the clause's weapon only
@@ -953,6 +950,8 @@ static BOMB_NOUNS: Listed = Listed::of(lexicon::BOMB_NOUNS);
 static ACTOR_TRIGGERS: Listed = Listed::of(lexicon::ACTOR_TRIGGERS);
 static INSTRUMENT: Listed = Listed::of(lexicon::INSTRUMENT);
 static MILITARY_SPEAKER: Listed = Listed::of(lexicon::MILITARY_SPEAKER);
+static TEAR_GAS: Listed = Listed::of(lexicon::TEAR_GAS);
+static ATTACK_AS_VERB: Listed = Listed::of(lexicon::ATTACK_AS_VERB);
 
 /// The classes of word a sentence has of those that the walks of its clauses seek (an
 /// unknown striker, "another", combatants, a base or "from", "between", a reporting verb):
@@ -1752,7 +1751,7 @@ mod tests {
                     the Defence ministry and Military said air forces could not strike \
                     water-bombers, illumination rounds, smoke and Pound targets. Did they? \
                     Never: a bomb, bombs, a tear-gas strike, the army's raids.";
-        let lists: [(&Listed, &[&str]); 7] = [
+        let lists: [(&Listed, &[&str]); 9] = [
             (&AUX_BEFORE_VERB, lexicon::AUX_BEFORE_VERB),
             (&VERB_TRIGGERS, lexicon::VERB_TRIGGERS),
             (&NOT_ARMS_BEFORE, lexicon::NOT_ARMS_BEFORE),
@@ -1760,8 +1759,10 @@ mod tests {
             (&ACTOR_TRIGGERS, lexicon::ACTOR_TRIGGERS),
             (&INSTRUMENT, lexicon::INSTRUMENT),
             (&MILITARY_SPEAKER, lexicon::MILITARY_SPEAKER),
+            (&TEAR_GAS, lexicon::TEAR_GAS),
+            (&ATTACK_AS_VERB, lexicon::ATTACK_AS_VERB),
         ];
-        let mut found = [0; 7];
+        let mut found = [0; 9];
         super::super::testing::each_sentence(text, None, |doc, s| {
             for (i, t) in s.toks.iter().enumerate() {
                 for (k, (listed, list)) in lists.iter().enumerate() {
