@@ -177,18 +177,25 @@ pub(crate) struct Ment {
 
 /// Pushes to `ments` the mentions inside sentence `span`, from `mentions` (in text order,
 /// the first at or after its start), each with its range in the sentence's tokens `toks`;
-/// marks the tokens they cover.
-fn sentence_mentions(mentions: &[Mention], span: Span, toks: &mut [Tok], ments: &mut Vec<Ment>) {
+/// marks the tokens they cover. Returns how many of `mentions` start before its end.
+fn sentence_mentions(
+    mentions: &[Mention],
+    span: Span,
+    toks: &mut [Tok],
+    ments: &mut Vec<Ment>,
+) -> usize {
     let mut n = 0u16;
     // the first token not before the last mention: the mentions start in text order, so
     // their token ranges are found by a walk over the tokens, not searched for each
     let mut a = 0;
     let mut last_start = 0;
+    let mut read = 0;
     for m in mentions {
         work::add(1);
         if m.span.start >= span.end {
             break;
         }
+        read += 1;
         if m.span.end <= span.end {
             if m.span.start < last_start {
                 a = 0;
@@ -211,6 +218,7 @@ fn sentence_mentions(mentions: &[Mention], span: Span, toks: &mut [Tok], ments: 
             }
         }
     }
+    read
 }
 
 /// Where the parts of one sentence are in the vectors of [`Prepared`].
@@ -264,7 +272,8 @@ impl Prepared {
                 mi += 1;
             }
             let rest = mentions.get(mi..).unwrap_or(&[]);
-            sentence_mentions(rest, s.span, sent_toks, &mut ments);
+            // those that start before its end are passed: none is in the next sentence
+            mi += sentence_mentions(rest, s.span, sent_toks, &mut ments);
             let event_words = event_words(sent_toks, marks);
             // clauses matter only where an event can be told
             if event_words {
@@ -580,9 +589,10 @@ fn tokenize(text: &str, span: Span, toks: &mut Vec<Tok>, cuts: &mut Vec<usize>) 
         if let Some(chunk) = chunk {
             let (n, packed) = alnum_prefix(chunk);
             if n > 0 {
-                // the byte after them (none after eight): most often a space, which ends the
-                // word and is read with it
-                let next = chunk.checked_shr(8 * n as u32).unwrap_or(0) as u8;
+                // the byte after them: most often a space, which ends the word and is read
+                // with it (after eight, the shift wraps round to the first, a letter or digit:
+                // no test of its own, which was mispredicted for a fifth of the words)
+                let next = chunk.wrapping_shr(8 * n as u32) as u8;
                 let cap = b.is_ascii_uppercase();
                 if next == b' ' {
                     // its own push, so that the space is passed with no count kept
