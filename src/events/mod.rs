@@ -177,18 +177,25 @@ pub(crate) struct Ment {
 
 /// Pushes to `ments` the mentions inside sentence `span`, from `mentions` (in text order,
 /// the first at or after its start), each with its range in the sentence's tokens `toks`;
-/// marks the tokens they cover.
-fn sentence_mentions(mentions: &[Mention], span: Span, toks: &mut [Tok], ments: &mut Vec<Ment>) {
+/// marks the tokens they cover. Returns how many of `mentions` start before its end.
+fn sentence_mentions(
+    mentions: &[Mention],
+    span: Span,
+    toks: &mut [Tok],
+    ments: &mut Vec<Ment>,
+) -> usize {
     let mut n = 0u16;
     // the first token not before the last mention: the mentions start in text order, so
     // their token ranges are found by a walk over the tokens, not searched for each
     let mut a = 0;
     let mut last_start = 0;
+    let mut read = 0;
     for m in mentions {
         work::add(1);
         if m.span.start >= span.end {
             break;
         }
+        read += 1;
         if m.span.end <= span.end {
             if m.span.start < last_start {
                 a = 0;
@@ -211,6 +218,7 @@ fn sentence_mentions(mentions: &[Mention], span: Span, toks: &mut [Tok], ments: 
             }
         }
     }
+    read
 }
 
 /// Where the parts of one sentence are in the vectors of [`Prepared`].
@@ -264,7 +272,8 @@ impl Prepared {
                 mi += 1;
             }
             let rest = mentions.get(mi..).unwrap_or(&[]);
-            sentence_mentions(rest, s.span, sent_toks, &mut ments);
+            // those that start before its end are passed: none is in the next sentence
+            mi += sentence_mentions(rest, s.span, sent_toks, &mut ments);
             let event_words = event_words(sent_toks, marks);
             // clauses matter only where an event can be told
             if event_words {
@@ -580,9 +589,10 @@ fn tokenize(text: &str, span: Span, toks: &mut Vec<Tok>, cuts: &mut Vec<usize>) 
         if let Some(chunk) = chunk {
             let (n, packed) = alnum_prefix(chunk);
             if n > 0 {
-                // the byte after them (none after eight): most often a space, which ends the
-                // word and is read with it
-                let next = chunk.checked_shr(8 * n as u32).unwrap_or(0) as u8;
+                // the byte after them: most often a space, which ends the word and is read
+                // with it (after eight, the shift wraps round to the first, a letter or digit:
+                // no test of its own, which was mispredicted for a fifth of the words)
+                let next = chunk.wrapping_shr(8 * n as u32) as u8;
                 let cap = b.is_ascii_uppercase();
                 if next == b' ' {
                     // its own push, so that the space is passed with no count kept
@@ -710,23 +720,46 @@ fn word_tok(
 /// byte that is no letter or digit ("Idlib, ", "town.\""). A word that goes on, or whose end
 /// needs more than these bytes, is read by [`word_end`].
 fn ends_word(chunk: u64, n: usize) -> bool {
-    if n >= 8 {
-        return false;
-    }
-    // the byte after the run: no ASCII letter or digit, or the run would go on
-    let next = (chunk >> (8 * n)) as u8;
-    if !next.is_ascii() {
-        return false;
-    }
-    if !matches!(next, b'-' | b'.' | b',' | b'\'') {
-        return true;
-    }
-    if n >= 7 {
-        return false;
-    }
-    let after = (chunk >> (8 * (n + 1))) as u8;
-    after.is_ascii() && ALNUM_LOWER[usize::from(after)] == 0
+    // the byte after the run and the one after it, by table and with no test: a shift wraps
+    // round past the eighth byte to the first ones, letters or digits, which end nothing (the
+    // tests of `n` and of the bytes were mispredicted for a fifth of the words)
+    let next = END_BYTE[usize::from(chunk.wrapping_shr(8 * n as u32) as u8)];
+    let after = END_BYTE[usize::from(chunk.wrapping_shr(8 * n as u32 + 8) as u8)];
+    (next | (next >> 1 & after >> 2)) & 1 != 0
 }
+
+/// The rank of a place's kind when a mention names several ([`Doc::place_ref`]): a town
+/// first, then an air base, a district, a province (first after a place word: 0) and a
+/// country; other kinds after them.
+static PLACE_RANK: [u8; 16] = {
+    let mut t = [9u8; 16];
+    t[EntryKind::City as usize] = 1;
+    t[EntryKind::AirBase as usize] = 2;
+    t[EntryKind::District as usize] = 3;
+    t[EntryKind::Province as usize] = 4;
+    t[EntryKind::Country as usize] = 5;
+    t
+};
+
+/// What a byte after a word's ASCII letters and digits tells of its end ([`ends_word`]), in
+/// bits: 1, it ends the word (ASCII, no letter, digit, "-", ".", "," or "'"); 2, it joins the
+/// word to what follows unless that is 4, an ASCII byte that is no letter or digit.
+static END_BYTE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if !c.is_ascii_alphanumeric() {
+            t[b] = if matches!(c, b'-' | b'.' | b',' | b'\'') {
+                6
+            } else {
+                5
+            };
+        }
+        b += 1;
+    }
+    t
+};
 
 /// The end of the word that starts with `c` and is read up to `end`, with its lexicon key
 /// ([`lexicon::key_step`]) so far `key`: letters and digits, joined by "-", "." or "'"
@@ -1225,14 +1258,14 @@ impl<'t> Doc<'t> {
         // every token from `m.b` to `k` is a comma, conjunction or mention: the loop read it
         let list_then_word = s.toks.get(k).is_some_and(|t| t.w == W::ProvinceWord);
         let province_word = after_place || list_then_word;
-        let rank = |k: EntryKind| match k {
-            EntryKind::Province if province_word => 0,
-            EntryKind::City => 1,
-            EntryKind::AirBase => 2,
-            EntryKind::District => 3,
-            EntryKind::Province => 4,
-            EntryKind::Country => 5,
-            _ => 9,
+        let rank = |k: EntryKind| {
+            // read from a table, not a `match` (compiled as a jump by a table, mispredicted)
+            let r = PLACE_RANK.get(k as usize).copied().unwrap_or(9);
+            if province_word && k == EntryKind::Province {
+                0
+            } else {
+                r
+            }
         };
         // keep the article's country first, then by kind
         let (top_weight, e) = self.best_place_entry(&m.m, rank)?;
@@ -1728,6 +1761,68 @@ mod tests {
     /// A word that [`ends_word`] tells ends after the letters and digits of its first eight
     /// bytes is one that [`word_end`] ends there, with no cut, in every mix of letters,
     /// digits, joiners, punctuation and UTF-8.
+    /// [`ends_word`]'s table tells every word end its tests told: a word of fewer than eight
+    /// letters and digits before an ASCII byte that joins nothing, or before a joiner and
+    /// then an ASCII byte that is no letter or digit; no other.
+    #[test]
+    fn ends_word_tells_the_ends_its_tests_told() {
+        let told = |chunk: u64, n: usize| {
+            let next = (chunk >> (8 * n)) as u8;
+            if !next.is_ascii() {
+                return false;
+            }
+            if !matches!(next, b'-' | b'.' | b',' | b'\'') {
+                return true;
+            }
+            let after = chunk.checked_shr(8 * (n as u32 + 1)).unwrap_or(0x61) as u8;
+            n < 7 && after.is_ascii() && !after.is_ascii_alphanumeric()
+        };
+        for n in 1..8 {
+            for next in 0..=255u8 {
+                for after in [b' ', b'a', b'7', b'-', b'"', 0xe2] {
+                    if next.is_ascii_alphanumeric() {
+                        continue;
+                    }
+                    let word = u64::from_le_bytes(*b"abcdefgh") & !(u64::MAX << (8 * n));
+                    let chunk = word | u64::from(next) << (8 * n);
+                    let chunk = chunk
+                        | u64::from(after)
+                            .checked_shl(8 * (n as u32 + 1))
+                            .unwrap_or(0);
+                    assert_eq!(
+                        ends_word(chunk, n),
+                        n > 0 && told(chunk, n),
+                        "{n} {next} {after}"
+                    );
+                }
+            }
+        }
+        // eight letters and digits: the word goes on past them
+        assert!(!ends_word(u64::from_le_bytes(*b"abcdefgh"), 8));
+    }
+
+    /// The table of place ranks holds the order [`Doc::place_ref`] gives the kinds.
+    #[test]
+    fn place_ranks() {
+        use EntryKind as E;
+        let rank = |k: E| PLACE_RANK.get(k as usize).copied();
+        assert_eq!(rank(E::City), Some(1));
+        assert_eq!(rank(E::AirBase), Some(2));
+        assert_eq!(rank(E::District), Some(3));
+        assert_eq!(rank(E::Province), Some(4));
+        assert_eq!(rank(E::Country), Some(5));
+        for k in [
+            E::Demonym,
+            E::Metonym,
+            E::ArmedGroup,
+            E::Military,
+            E::Official,
+            E::Source,
+        ] {
+            assert_eq!(rank(k), Some(9));
+        }
+    }
+
     #[test]
     fn ends_word_agrees_with_word_end() {
         let alphabet = "aZs09 -.,'\"(\u{e9}\u{2019}";
