@@ -829,7 +829,8 @@ struct QualifierOfTwo {
     qualifier: Qualifier,
 }
 
-/// The qualifiers of two words; their second words alone tell when the word before is read.
+/// The qualifiers of two words; their second words (told by [`QUALIFIER_LAST`], as "as" of
+/// "as many as") alone tell when the word before is read.
 const QUALIFIERS_OF_TWO: [QualifierOfTwo; 6] = {
     const fn q(
         first: &'static [u8],
@@ -853,13 +854,16 @@ const QUALIFIERS_OF_TWO: [QualifierOfTwo; 6] = {
 };
 
 /// The qualifier before the figure at word `i` ("more than", "about") and the word it
-/// starts at; `w1` is word `i - 1` lowercased (empty at the first word).
-fn qualifier_before(cx: &Cx, i: usize, w1: Low) -> Option<(Qualifier, usize)> {
+/// starts at; `w1` is word `i - 1` lowercased (empty at the first word), `told` what it
+/// tells ([`context`]).
+fn qualifier_before(cx: &Cx, i: usize, w1: Low, told: u16) -> Option<(Qualifier, usize)> {
+    // most figures have none: one test of the word's bits
+    if told & (QUALIFIER_LAST | QUALIFIER_ONE) == 0 {
+        return None;
+    }
     let w1 = w1.get();
-    // the word before only after the last word of a qualifier of two or three: most figures
-    // have none, and it is not lowercased for them
-    let last_of_more = w1 == b"as" || QUALIFIERS_OF_TWO.iter().any(|q| q.second == w1);
-    if last_of_more && i >= 2 {
+    // the word before only after the last word of a qualifier of two or three
+    if told & QUALIFIER_LAST != 0 && i >= 2 {
         let w2 = cx.low(i - 2);
         let w2 = w2.get();
         let two = QUALIFIERS_OF_TWO
@@ -872,14 +876,16 @@ fn qualifier_before(cx: &Cx, i: usize, w1: Low) -> Option<(Qualifier, usize)> {
             return Some((Qualifier::UpTo, i - 3));
         }
     }
-    let one = match w1 {
-        b"over" => Some(Qualifier::MoreThan),
-        b"nearly" | b"almost" | b"about" | b"around" | b"approximately" | b"some" | b"roughly"
-        | b"approx" | b"circa" | b"estimated" => Some(Qualifier::About),
-        b"under" => Some(Qualifier::FewerThan),
-        _ => None,
+    let one = if told & MORE_THAN != 0 {
+        Qualifier::MoreThan
+    } else if told & ABOUT != 0 {
+        Qualifier::About
+    } else if told & FEWER_THAN != 0 {
+        Qualifier::FewerThan
+    } else {
+        return None;
     };
-    one.map(|q| (q, i - 1))
+    Some((one, i - 1))
 }
 
 /// Reads a plain value at word `i`: digits (with a scale word after) or number words.
@@ -1061,19 +1067,8 @@ static HEAD_LASTS: [u32; 128 * 16] = {
     t
 };
 
-/// The words after "a" or "an" that make a figure of it: "a few", "a handful", "a quarter
-/// of a million", "a dozen", "a hundred".
-const AFTER_A: &[&[u8]] = &[
-    b"few",
-    b"handful",
-    b"quarter",
-    b"dozen",
-    b"hundred",
-    b"thousand",
-    b"million",
-];
-
-/// Whether word `i` (at `w`) is "a" or "an" and the word after it is none of [`AFTER_A`]:
+/// Whether word `i` (at `w`) is "a" or "an" and the word after it is none of [`AFTER_A`]
+/// ("a few", "a dozen", "a hundred", ...):
 /// [`figure_at`] reads no figure there (told before reading the words around it).
 fn lone_article(cx: &Cx, i: usize, w: Span) -> bool {
     let b = cx.text.as_bytes();
@@ -1081,7 +1076,7 @@ fn lone_article(cx: &Cx, i: usize, w: Span) -> bool {
     let len = w.end.wrapping_sub(w.start);
     // no branch on the length: most heads are figures, the others mostly "a" or "an"
     let article = is(w.start, b'a') & ((len == 1) | (len == 2) & is(w.start + 1, b'n'));
-    article && !AFTER_A.contains(&cx.low(i + 1).get())
+    article && context(&cx.low(i + 1)) & AFTER_A == 0
 }
 
 /// Word `i`, lowercased, when it does not start with a digit but can start a figure: one of
@@ -1110,8 +1105,10 @@ fn read_number(cx: &Cx, i: usize) -> Option<(Number, usize)> {
     };
     // the words around the figure, each lowercased once for the range, the qualifier and
     // the kind (the word after it again only when a range moved its end)
+    let prev = if i > 0 { cx.low(i - 1) } else { Low::default() };
     let around = Around {
-        prev: if i > 0 { cx.low(i - 1) } else { Low::default() },
+        prev,
+        before: context(&prev),
         end: f.end,
         next: cx.low(f.end),
     };
@@ -1119,7 +1116,7 @@ fn read_number(cx: &Cx, i: usize) -> Option<(Number, usize)> {
         widen_to_range(cx, i, &around, &mut f);
     }
     if f.form.qualifier != Qualifier::Range && f.form.qualifier != Qualifier::Vague {
-        if let Some((q, at)) = qualifier_before(cx, i, around.prev) {
+        if let Some((q, at)) = qualifier_before(cx, i, around.prev, around.before) {
             f.form.qualifier = q;
             f.start = at;
             match q {
@@ -1246,6 +1243,8 @@ fn digits_at(cx: &Cx, i: usize) -> Option<Read> {
 #[derive(Clone, Copy)]
 struct Around {
     prev: Low,
+    /// What `prev` tells ([`context`]).
+    before: u16,
     end: usize,
     next: Low,
 }
@@ -1374,33 +1373,15 @@ fn special_digits(l: &[u8]) -> Option<Form> {
 }
 
 /// The kind of a count at word `i` by the words around it (`around`: the word before it, and
-/// the word after it at `around.end`), of value `v`.
+/// the word after it at `around.end`), of value `v`. What each word tells is one look-up
+/// ([`context`]), not a match that jumps on its length and bytes.
 fn classify_context(cx: &Cx, i: usize, around: &Around, v: Option<u64>) -> NumberKind {
-    // the second word after it, lowercased only after the words it may finish
-    let next2_is = |w: &[u8]| cx.low(around.end + 1).get() == w;
-    let (next, prev) = (around.next.get(), around.prev.get());
-    match next {
-        b"%" | b"percent" | b"pct" => return NumberKind::Percent,
-        b"per" if next2_is(b"cent") => return NumberKind::Percent,
-        b"km" | b"kilometres" | b"kilometers" | b"kilometre" | b"kilometer" | b"miles"
-        | b"mile" | b"metres" | b"meters" | b"metre" | b"meter" | b"m" | b"mm" | b"cm" | b"kg"
-        | b"kilograms" | b"tonnes" | b"tons" | b"tonne" | b"ton" | b"feet" | b"ft"
-        | b"millimetre" | b"millimeter" | b"millimetres" | b"millimeters" | b"yards"
-        | b"inches" | b"hectares" | b"acres" | b"sq" | b"square" | b"degrees" | b"kilos"
-        | b"pounds" | b"litres" | b"liters" | b"barrels" | b"knots" | b"mph" | b"kph" => {
-            return NumberKind::Measure
+    let (next, before) = (context(&around.next), around.before);
+    // (most words after a count tell no kind: one test)
+    if next & AFTER_KIND != 0 {
+        if let Some(kind) = kind_after(cx, around.end, next) {
+            return kind;
         }
-        b"years" | b"year" if next2_is(b"old") => return NumberKind::Age,
-        b"hours" | b"hour" | b"days" | b"day" | b"weeks" | b"week" | b"months" | b"month"
-        | b"years" | b"year" | b"minutes" | b"minute" | b"seconds" | b"decades" | b"nights" => {
-            return NumberKind::Duration
-        }
-        b"dollars" | b"euros" | b"usd" | b"eur" | b"rubles" | b"roubles" | b"riyals" | b"lira" => {
-            return NumberKind::Money
-        }
-        b"a.m" | b"p.m" | b"am" | b"pm" | b"gmt" | b"utc" => return NumberKind::Time,
-        b"local" if next2_is(b"time") => return NumberKind::Time,
-        _ => {}
     }
     if is_month_word(&around.next) | is_month_word(&around.prev) {
         if v.is_some_and(|v| (1..=31).contains(&v)) {
@@ -1410,31 +1391,245 @@ fn classify_context(cx: &Cx, i: usize, around: &Around, v: Option<u64>) -> Numbe
             return NumberKind::Year;
         }
     }
-    if matches!(prev, b"$" | b"usd" | b"us$") {
+    if before & BEFORE_MONEY != 0 {
         return NumberKind::Money;
     }
-    if matches!(prev, b"aged" | b"age" | b"ages") {
+    if before & BEFORE_AGE != 0 {
         return NumberKind::Age;
     }
-    if is_year_like(v) && around.end == i + 1 {
-        let person_after = matches!(
-            next,
-            b"people"
-                | b"civilians"
-                | b"soldiers"
-                | b"militants"
-                | b"fighters"
-                | b"refugees"
-                | b"children"
-                | b"persons"
-                | b"troops"
-                | b"families"
-        );
-        if !person_after {
-            return NumberKind::Year;
-        }
+    if is_year_like(v) && around.end == i + 1 && next & PERSONS == 0 {
+        return NumberKind::Year;
     }
     NumberKind::Count
+}
+
+/// The kind a count takes from the word after it at `end`, which tells `told` (of
+/// [`AFTER_KIND`]; see [`context`]), and from the word after that for "per cent", "years
+/// old" and "local time".
+fn kind_after(cx: &Cx, end: usize, told: u16) -> Option<NumberKind> {
+    // the second word after it, lowercased only after the words it may finish
+    let next2_is = |w: &[u8]| cx.low(end + 1).get() == w;
+    Some(match told & AFTER_KIND {
+        AFTER_PERCENT => NumberKind::Percent,
+        AFTER_PER if next2_is(b"cent") => NumberKind::Percent,
+        AFTER_MEASURE => NumberKind::Measure,
+        AFTER_YEARS if next2_is(b"old") => NumberKind::Age,
+        AFTER_YEARS | AFTER_DURATION => NumberKind::Duration,
+        AFTER_MONEY => NumberKind::Money,
+        AFTER_TIME => NumberKind::Time,
+        AFTER_LOCAL if next2_is(b"time") => NumberKind::Time,
+        _ => return None,
+    })
+}
+
+/// What a word next to a figure tells of it ([`context`]): the kind a count takes from the
+/// word after it (`AFTER_KIND`: one of the values below), and bits.
+const AFTER_KIND: u16 = 0b1111;
+const AFTER_PERCENT: u16 = 1;
+/// "per": a percentage before "cent".
+const AFTER_PER: u16 = 2;
+const AFTER_MEASURE: u16 = 3;
+/// "years", "year": an age before "old", else a duration.
+const AFTER_YEARS: u16 = 4;
+const AFTER_DURATION: u16 = 5;
+const AFTER_MONEY: u16 = 6;
+const AFTER_TIME: u16 = 7;
+/// "local": a time before "time".
+const AFTER_LOCAL: u16 = 8;
+/// The word before a count makes it money ("$"), an age ("aged").
+const BEFORE_MONEY: u16 = 1 << 4;
+const BEFORE_AGE: u16 = 1 << 5;
+/// A year-like count before the word is a count of persons ("2016 people"), not a year.
+const PERSONS: u16 = 1 << 6;
+/// The last word of a qualifier of two or three words ([`QUALIFIERS_OF_TWO`], "as many as").
+const QUALIFIER_LAST: u16 = 1 << 7;
+/// A qualifier of one word.
+const MORE_THAN: u16 = 1 << 8;
+const ABOUT: u16 = 1 << 9;
+const FEWER_THAN: u16 = 1 << 10;
+const QUALIFIER_ONE: u16 = MORE_THAN | ABOUT | FEWER_THAN;
+/// After "a" or "an", makes a figure of it ([`lone_article`]).
+const AFTER_A: u16 = 1 << 11;
+
+/// The words next to a figure that tell something of it, with what they tell (a word in
+/// two groups tells both).
+const CONTEXT_WORDS: &[(&[&[u8]], u16)] = &[
+    (&[b"%", b"percent", b"pct"], AFTER_PERCENT),
+    (&[b"per"], AFTER_PER),
+    (
+        &[
+            b"km",
+            b"kilometres",
+            b"kilometers",
+            b"kilometre",
+            b"kilometer",
+            b"miles",
+            b"mile",
+            b"metres",
+            b"meters",
+            b"metre",
+            b"meter",
+            b"m",
+            b"mm",
+            b"cm",
+            b"kg",
+            b"kilograms",
+            b"tonnes",
+            b"tons",
+            b"tonne",
+            b"ton",
+            b"feet",
+            b"ft",
+            b"millimetre",
+            b"millimeter",
+            b"millimetres",
+            b"millimeters",
+            b"yards",
+            b"inches",
+            b"hectares",
+            b"acres",
+            b"sq",
+            b"square",
+            b"degrees",
+            b"kilos",
+            b"pounds",
+            b"litres",
+            b"liters",
+            b"barrels",
+            b"knots",
+            b"mph",
+            b"kph",
+        ],
+        AFTER_MEASURE,
+    ),
+    (&[b"years", b"year"], AFTER_YEARS),
+    (
+        &[
+            b"hours", b"hour", b"days", b"day", b"weeks", b"week", b"months", b"month", b"minutes",
+            b"minute", b"seconds", b"decades", b"nights",
+        ],
+        AFTER_DURATION,
+    ),
+    (
+        &[
+            b"dollars", b"euros", b"usd", b"eur", b"rubles", b"roubles", b"riyals", b"lira",
+        ],
+        AFTER_MONEY,
+    ),
+    (&[b"a.m", b"p.m", b"am", b"pm", b"gmt", b"utc"], AFTER_TIME),
+    (&[b"local"], AFTER_LOCAL),
+    (&[b"$", b"usd", b"us$"], BEFORE_MONEY),
+    (&[b"aged", b"age", b"ages"], BEFORE_AGE),
+    (
+        &[
+            b"people",
+            b"civilians",
+            b"soldiers",
+            b"militants",
+            b"fighters",
+            b"refugees",
+            b"children",
+            b"persons",
+            b"troops",
+            b"families",
+        ],
+        PERSONS,
+    ),
+    (
+        &[b"as", b"than", b"least", b"to", b"estimated"],
+        QUALIFIER_LAST,
+    ),
+    (&[b"over"], MORE_THAN),
+    (
+        &[
+            b"nearly",
+            b"almost",
+            b"about",
+            b"around",
+            b"approximately",
+            b"some",
+            b"roughly",
+            b"approx",
+            b"circa",
+            b"estimated",
+        ],
+        ABOUT,
+    ),
+    (&[b"under"], FEWER_THAN),
+    (
+        &[
+            b"few",
+            b"handful",
+            b"quarter",
+            b"dozen",
+            b"hundred",
+            b"thousand",
+            b"million",
+        ],
+        AFTER_A,
+    ),
+];
+
+/// The multiplier and bits of [`CONTEXT`]'s slots ([`context_slot`]).
+const CONTEXT_HASH: (u64, u32) = (0x142d_7f31_0b39_7eef, 9);
+
+/// The slot of a word in [`CONTEXT`] by its [`low_key`]: its sixteen bytes folded into eight
+/// (the words of the table share their first eight bytes: "kilometre", "kilometer").
+const fn context_slot(key: u128) -> usize {
+    slot(
+        (key as u64 ^ (key >> 64) as u64) as u128,
+        CONTEXT_HASH.0,
+        CONTEXT_HASH.1,
+    )
+}
+
+/// [`CONTEXT_WORDS`] by their slots: each word's [`low_key`] (no word's key in the other
+/// slots: a byte 0xff) and what it tells. The build fails if two words share a slot.
+struct ContextTable {
+    keys: [u128; 512],
+    told: [u16; 512],
+}
+
+static CONTEXT: ContextTable = {
+    let mut t = ContextTable {
+        keys: [u128::MAX; 512],
+        told: [0; 512],
+    };
+    let mut g = 0;
+    while g < CONTEXT_WORDS.len() {
+        let (words, told) = CONTEXT_WORDS[g];
+        let mut k = 0;
+        while k < words.len() {
+            let w = words[k];
+            let mut b = [0u8; 16];
+            let mut i = 0;
+            while i < w.len() {
+                b[i] = w[i];
+                i += 1;
+            }
+            let key = low_key(b, w.len() as u8);
+            let at = context_slot(key);
+            assert!(
+                t.keys[at] == u128::MAX || t.keys[at] == key,
+                "two words in one slot"
+            );
+            t.keys[at] = key;
+            t.told[at] |= told;
+            k += 1;
+        }
+        g += 1;
+    }
+    t
+};
+
+/// What the lowercased word `w` tells of a figure next to it (see [`AFTER_KIND`]), 0 for
+/// a word of none of [`CONTEXT_WORDS`]: one look-up, one compare, and a mask, no branch.
+fn context(w: &Low) -> u16 {
+    let key = low_key(w.b, w.n);
+    // (`% 512`, a mask: the table's size)
+    let at = context_slot(key) % 512;
+    let hit = CONTEXT.keys.get(at) == Some(&key);
+    CONTEXT.told.get(at).copied().unwrap_or(0) & 0u16.wrapping_sub(u16::from(hit))
 }
 
 /// The figure `r` read from words `[a, b)` of `cx`.
@@ -1659,6 +1854,59 @@ mod tests {
         ] {
             assert!(!head(w), "{w}");
         }
+    }
+
+    #[test]
+    fn context_words_are_found_by_their_slots() {
+        let told = |w: &str| context(&lower16(w.as_bytes(), 0, w.len()));
+        for &(words, bits) in CONTEXT_WORDS {
+            for w in words {
+                let w = std::str::from_utf8(w).unwrap();
+                for w in [w.to_string(), w.to_uppercase()] {
+                    let t = told(&w);
+                    assert_eq!(t & bits, bits, "{w}");
+                    // no word is in two groups of the kind after it
+                    if bits & AFTER_KIND != 0 {
+                        assert_eq!(t & AFTER_KIND, bits, "{w}");
+                    }
+                }
+            }
+        }
+        assert_eq!(told("usd"), AFTER_MONEY | BEFORE_MONEY);
+        assert_eq!(told("estimated"), QUALIFIER_LAST | ABOUT);
+        for q in QUALIFIERS_OF_TWO {
+            let w = std::str::from_utf8(q.second).unwrap();
+            assert_ne!(told(w) & QUALIFIER_LAST, 0, "{w}");
+        }
+        for w in [
+            "",
+            "killed",
+            "kilometr",
+            "kilometres-",
+            "per-cent",
+            "ag",
+            "a",
+            "o",
+            "yearss",
+        ] {
+            assert_eq!(told(w), 0, "{w}");
+        }
+        assert_eq!(context(&Low::default()), 0);
+        let all = |t: &str| numbers(t, Span::new(0, t.len()));
+        assert_eq!(all("aged 30")[0].kind, NumberKind::Age);
+        assert_eq!(all("US$ 30")[0].kind, NumberKind::Money);
+        assert_eq!(all("5 per cent")[0].kind, NumberKind::Percent);
+        assert_eq!(all("5 per day")[0].kind, NumberKind::Count);
+        assert_eq!(all("30 years old")[0].kind, NumberKind::Age);
+        assert_eq!(all("30 years ago")[0].kind, NumberKind::Duration);
+        assert_eq!(all("10 local time")[0].kind, NumberKind::Time);
+        assert_eq!(all("2016 people")[0].kind, NumberKind::Count);
+        assert_eq!(all("in 2016 alone")[0].kind, NumberKind::Year);
+        assert_eq!(all("under 40")[0].count.qualifier, Qualifier::FewerThan);
+        assert_eq!(all("an estimated 40")[0].count.qualifier, Qualifier::About);
+        assert_eq!(all("as many as 40")[0].count.qualifier, Qualifier::UpTo);
+        assert!(all("a man").is_empty());
+        assert_eq!(all("a handful")[0].count.low, Some(3));
     }
 
     #[test]
