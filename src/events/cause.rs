@@ -81,16 +81,22 @@ impl<'d, 't> Sentences<'d, 't> {
 
 /// For each sentence index `i` up to `sentences` (inclusive), the number of events told
 /// before sentence `i`: the index in `starts` (in sentence order) of the first event of
-/// sentence `i` or after. Made by one walk, so the events of a sentence are found by two
-/// look-ups, not by binary searches for every figure.
+/// sentence `i` or after. Made by one count of the events and one sum, so the events of a
+/// sentence are found by two look-ups, not by binary searches for every figure.
 fn first_events(sentences: usize, starts: &[(usize, usize, bool)]) -> Vec<usize> {
-    let mut first = Vec::with_capacity(sentences + 1);
-    let mut i = 0;
-    for si in 0..=sentences {
-        while starts.get(i).is_some_and(|x| x.0 < si) {
-            i += 1;
+    // the events of each sentence counted at the sentence after it, then summed: no branch
+    // a sentence (the walk's test of the next event was mispredicted at most sentences
+    // with events)
+    let mut first = vec![0; sentences + 1];
+    for x in starts {
+        if let Some(n) = first.get_mut(x.0.saturating_add(1)) {
+            *n += 1;
         }
-        first.push(i);
+    }
+    let mut sum = 0;
+    for f in first.iter_mut() {
+        sum += *f;
+        *f = sum;
     }
     first
 }
