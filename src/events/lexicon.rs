@@ -673,27 +673,49 @@ impl Lexicon {
     #[inline]
     pub(crate) fn classify(&self, text: &[u8], start: usize, len: usize, key: u64) -> Class {
         let mut i = Lexicon::slot(key);
-        // an empty slot holds 0, which names no word: the probe ends there (the index is
-        // under the table's constant size: no test of it is compiled)
-        while let Some(e) = self
-            .slots
-            .get(i & (SLOTS - 1))
-            .and_then(|&k| self.words.get((k as usize).wrapping_sub(1)))
-        {
-            if e.key == key
-                && e.word.len() == len
-                && (len <= 8
-                    || text
-                        .get(start..)
-                        .and_then(|t| t.get(..len))
-                        .is_some_and(|w| same_word(w, e.word)))
-            {
+        loop {
+            // an empty slot holds 0, the index of the entry of no word and the default class
+            // (the index is under the table's constant size: no test of it is compiled)
+            let k = self
+                .slots
+                .get(i & (SLOTS - 1))
+                .map_or(0, |&k| usize::from(k));
+            let Some(e) = self.words.get(k) else {
+                return Class::default();
+            };
+            // key and length compared as one number, which the entry of no word zeroes: one
+            // test ends the probe at the word or at an empty slot (a test of the empty slot
+            // was mispredicted for one word in two, and LLVM splits an `|` of two tests)
+            let diff = ((e.key ^ key) | (e.len ^ len) as u64) & e.live;
+            if diff == 0 {
+                // a word longer than its key compared (`long` is false for the entry of no
+                // word and for a word of up to eight bytes, told by its key and length)
+                if e.long && !same_word_at(text, start, len, e.word) {
+                    i = (i + 1) & (SLOTS - 1);
+                    continue;
+                }
                 return e.class;
             }
             i = (i + 1) & (SLOTS - 1);
         }
-        Class::default()
     }
+
+    /// The entries of the lexicon's words (the first entry, of no word, aside).
+    #[cfg(test)]
+    fn entries(&self) -> &[Entry] {
+        self.words.get(1..).unwrap_or(&[])
+    }
+}
+
+/// True if the `len` bytes at `start` in `text` are the lowercase word `lower`, ASCII case
+/// aside ([`same_word`]). Not inlined: inlined, its reads and bounds tests were hoisted out
+/// of the lexicon's probe and run for every word, where only a long word of the lexicon
+/// (found by its key and length) needs them.
+#[inline(never)]
+fn same_word_at(text: &[u8], start: usize, len: usize, lower: &[u8]) -> bool {
+    text.get(start..)
+        .and_then(|t| t.get(..len))
+        .is_some_and(|w| same_word(w, lower))
 }
 
 /// True if `w` is the lowercase word `lower`, ASCII case aside: eight bytes at a time
@@ -738,6 +760,12 @@ fn ascii_lower8(x: u64) -> u64 {
 struct Entry {
     word: &'static [u8],
     key: u64,
+    /// The word's length (`usize::MAX` for the entry of no word, which no word matches).
+    len: usize,
+    /// More than eight bytes: a word its key and length do not tell, which is compared.
+    long: bool,
+    /// All ones, 0 for the entry of no word (which an empty slot names).
+    live: u64,
     /// The first class listed for the word, its cue and their marks.
     class: Class,
 }
@@ -754,8 +782,9 @@ const SLOTS: usize = 1 << SLOT_BITS;
 /// is read) and, for most words, one probe that finds an empty slot, where a chain of
 /// string comparisons took 260 instructions per token.
 pub(crate) struct Lexicon {
+    /// The words' entries after one of no word, whose class is the default.
     words: Vec<Entry>,
-    /// Index + 1 into `words`, 0 for empty.
+    /// Index into `words`, 0 (the entry of no word) for empty.
     slots: Box<[u16; SLOTS]>,
 }
 
@@ -770,10 +799,21 @@ impl Lexicon {
 }
 
 static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
-    let mut words: Vec<Entry> = Vec::new();
+    // the entry that an empty slot names: no word (a word has a byte), the default class
+    let mut words: Vec<Entry> = vec![Entry {
+        word: b"",
+        key: 0,
+        len: usize::MAX,
+        long: false,
+        live: 0,
+        class: Class::default(),
+    }];
     let entry = |word: &'static [u8], class, cue| Entry {
         word,
         key: key_more(0, word),
+        len: word.len(),
+        long: word.len() > 8,
+        live: u64::MAX,
         class: Class::new(class, cue),
     };
     // each word's index in `words`, as it is added: a search of `words` for every word
@@ -822,7 +862,7 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         words: Vec::new(),
         slots: Box::new([0u16; SLOTS]),
     };
-    for (k, e) in words.iter().enumerate() {
+    for (k, e) in words.iter().enumerate().skip(1) {
         // at most every slot once: a full table (a test keeps it a twelfth full) loses the
         // word, which the test that finds every word tells
         let mut i = Lexicon::slot(e.key);
@@ -833,7 +873,7 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             i = (i + 1) & (SLOTS - 1);
         }
         // (a word past a slot's index would never be found: a test finds every word)
-        if let (Some(s), Ok(n)) = (lexicon.slots.get_mut(i), u16::try_from(k + 1)) {
+        if let (Some(s), Ok(n)) = (lexicon.slots.get_mut(i), u16::try_from(k)) {
             // (not a word's slot: a full table)
             if *s == 0 {
                 *s = n;
@@ -1389,7 +1429,7 @@ mod tests {
             assert_eq!(mark(w) & MARK_AFTER, 0, "{w:?}");
         }
         // of the lexicon's words, those of the lists and only they
-        for e in &table().words {
+        for e in table().entries() {
             let listed = HYPOTHETICAL_AFTER
                 .iter()
                 .chain(PLANNED_AFTER)
@@ -1424,13 +1464,45 @@ mod tests {
     fn the_table_is_at_most_a_twelfth_full_and_holds_every_word() {
         let t = table();
         // more words than this: raise SLOT_BITS
-        assert!(t.words.len() * 12 <= SLOTS, "{} words", t.words.len());
+        assert!(
+            t.entries().len() * 12 <= SLOTS,
+            "{} words",
+            t.entries().len()
+        );
         let used = t.slots.iter().filter(|&&s| s != 0).count();
-        assert_eq!(used, t.words.len());
-        for e in &t.words {
+        assert_eq!(used, t.entries().len());
+        for e in t.entries() {
             let c = t.classify(e.word, 0, e.word.len(), key_more(0, e.word));
             assert_eq!(c, e.class, "{:?}", std::str::from_utf8(e.word));
         }
+    }
+
+    #[test]
+    fn a_word_past_eight_bytes_is_compared_and_an_empty_slot_ends_the_probe() {
+        let t = table();
+        let class = |w: &[u8], start: usize, len: usize| {
+            let word = w.get(start..start + len).unwrap_or(&[]);
+            t.classify(w, start, len, key_more(0, word)).w
+        };
+        // found in any case, inside a text, at its end, alone
+        assert_eq!(
+            class(b"the BOMBARDMENT of", 4, 11),
+            W::Trigger(Some(Air), true)
+        );
+        assert_eq!(class(b"a Bombardments", 2, 12), W::Trigger(Some(Air), true));
+        assert_eq!(class(b"bomb", 0, 4), W::Trigger(Some(Air), true));
+        // with the key of the word, another word of its length is not it
+        let key = key_more(0, b"bombardment");
+        assert_eq!(t.classify(b"bombardmenu", 0, 11, key).w, W::Other);
+        assert_eq!(
+            t.classify(b"bombardMent", 0, 11, key).w,
+            W::Trigger(Some(Air), true)
+        );
+        assert_eq!(class(b"bombardment", 0, 10), W::Other);
+        // no word: the entry of no word, whatever its key and length
+        assert_eq!(class(b"zzqx", 0, 4), W::Other);
+        assert_eq!(t.classify(b"x", 0, 1, 0).w, W::Other);
+        assert_eq!(t.classify(b"", 0, usize::MAX, 0).w, W::Other);
     }
 
     #[test]
