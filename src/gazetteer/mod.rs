@@ -1791,11 +1791,24 @@ fn find_names(names: &Names, text: &str, cs: &mut CsWalk, out: &mut Vec<Mention>
             if word_end {
                 match first_word(names, text, i..run, read, &mut key, out) {
                     FirstWord::Done => {
-                        // and the space after it, most often, unless a key starts with one;
-                        // then the lowercase words that start no key, in their own loop
-                        let space = bytes.get(run) == Some(&b' ') && !names.leads(b' ');
-                        i = run + usize::from(space);
-                        if space {
+                        // and the space after it, most often, or a mark that starts no key
+                        // and a space ("Syria, the"; not a turn of this loop for each),
+                        // unless a key starts with a space; then the lowercase words that
+                        // start no key, in their own loop
+                        let after = bytes.get(run).copied();
+                        let gap = if names.leads(b' ') {
+                            0
+                        } else if after == Some(b' ') {
+                            1
+                        } else if after.is_some_and(|p| !names.leads(p))
+                            && bytes.get(run + 1) == Some(&b' ')
+                        {
+                            2
+                        } else {
+                            0
+                        };
+                        i = run + gap;
+                        if gap != 0 {
                             Stop {
                                 at: i,
                                 word_end: known,
@@ -2633,6 +2646,29 @@ mod tests {
     fn patterns_starting_with_punctuation() {
         let g = gaz("city\t\u{2018}Ajman\tAE\n");
         assert_eq!(names(&g, "in 'Ajman today"), vec!["'Ajman"]);
+    }
+
+    /// After a word that starts no key, a mark that starts none and a space, the words are
+    /// read as after a word and its space: the lowercase ones passed over to a key, a
+    /// capitalised one or a mark that starts one.
+    #[test]
+    fn words_after_a_mark_and_a_space() {
+        let g = gaz("metonym\tthe Kremlin\tRU\ncity\t\u{2018}Ajman\tAE\ncity\tIdlib\tSY\n");
+        assert_eq!(
+            names(
+                &g,
+                "Moscow, as said the kremlin; then\u{201d} Idlib. 'Ajman"
+            ),
+            vec!["the kremlin", "Idlib", "'Ajman"]
+        );
+        assert_eq!(
+            names(&g, "x, xthe Kremlin, (the Kremlin"),
+            vec!["the Kremlin"]
+        );
+        assert_eq!(
+            names(&g, "Idlib,  the Kremlin ,"),
+            vec!["Idlib", "the Kremlin"]
+        );
     }
 
     #[test]
