@@ -1749,6 +1749,24 @@ fn other_start(
     }
 }
 
+/// How many bytes after a word that starts no key (ending at `run`) the walk can pass
+/// before the next word: its space, most often (1), or a mark that starts no key and a
+/// space ("Syria, the": 2; not a turn of the walk's loop for each), or none (0), as when a
+/// key starts with a space.
+#[inline(always)]
+fn gap_after_word(names: &Names, bytes: &[u8], run: usize) -> usize {
+    let after = bytes.get(run).copied();
+    if names.leads(b' ') {
+        0
+    } else if after == Some(b' ') {
+        1
+    } else if after.is_some_and(|p| !names.leads(p)) && bytes.get(run + 1) == Some(&b' ') {
+        2
+    } else {
+        0
+    }
+}
+
 /// Case-insensitive patterns: at each word start, the longest key ending at a word end
 /// (a proper name only where the text has a capital there).
 #[inline(never)]
@@ -1791,22 +1809,9 @@ fn find_names(names: &Names, text: &str, cs: &mut CsWalk, out: &mut Vec<Mention>
             if word_end {
                 match first_word(names, text, i..run, read, &mut key, out) {
                     FirstWord::Done => {
-                        // and the space after it, most often, or a mark that starts no key
-                        // and a space ("Syria, the"; not a turn of this loop for each),
-                        // unless a key starts with a space; then the lowercase words that
-                        // start no key, in their own loop
-                        let after = bytes.get(run).copied();
-                        let gap = if names.leads(b' ') {
-                            0
-                        } else if after == Some(b' ') {
-                            1
-                        } else if after.is_some_and(|p| !names.leads(p))
-                            && bytes.get(run + 1) == Some(&b' ')
-                        {
-                            2
-                        } else {
-                            0
-                        };
+                        // past the space after it, or a mark and a space; then the
+                        // lowercase words that start no key, in their own loop
+                        let gap = gap_after_word(names, bytes, run);
                         i = run + gap;
                         if gap != 0 {
                             Stop {
