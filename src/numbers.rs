@@ -670,6 +670,17 @@ const fn low_key(b: [u8; 16], n: u8) -> u128 {
     u128::from_le_bytes(b) | (n as u128) << 120
 }
 
+/// The [`low_key`] of a listed word (lowercase, under 16 bytes), at compile time.
+const fn word_key(w: &[u8]) -> u128 {
+    let mut b = [0u8; 16];
+    let mut i = 0;
+    while i < w.len() {
+        b[i] = w[i];
+        i += 1;
+    }
+    low_key(b, w.len() as u8)
+}
+
 /// The slot of a word in a table of `1 << bits` slots by its first eight bytes (its
 /// [`low_key`]), for a multiplier `m` that sends each word of the table to a slot of its own.
 const fn slot(key: u128, m: u64, bits: u32) -> usize {
@@ -686,14 +697,7 @@ const fn slots<const N: usize>(words: &[&[u8]], hash: (u64, u32)) -> [u128; N] {
     let mut t = [u128::MAX; N];
     let mut k = 0;
     while k < words.len() {
-        let w = words[k];
-        let mut b = [0u8; 16];
-        let mut i = 0;
-        while i < w.len() {
-            b[i] = w[i];
-            i += 1;
-        }
-        let key = low_key(b, w.len() as u8);
+        let key = word_key(words[k]);
         let at = slot(key, hash.0, hash.1);
         assert!(t[at] == u128::MAX, "two words in one slot");
         t[at] = key;
@@ -1600,14 +1604,7 @@ static CONTEXT: ContextTable = {
         let (words, told) = CONTEXT_WORDS[g];
         let mut k = 0;
         while k < words.len() {
-            let w = words[k];
-            let mut b = [0u8; 16];
-            let mut i = 0;
-            while i < w.len() {
-                b[i] = w[i];
-                i += 1;
-            }
-            let key = low_key(b, w.len() as u8);
+            let key = word_key(words[k]);
             let at = context_slot(key);
             assert!(
                 t.keys[at] == u128::MAX || t.keys[at] == key,
