@@ -390,48 +390,23 @@ fn is_aside(doc: &Doc, memo: &Memo, s: &Sent, c: &Cand) -> bool {
         && doc.word_at_is(s, c.a - 1, lexicon::CODED_AS)
 }
 
-/// For each byte, the lengths in bytes of the words of `list` that start with it (ASCII
-/// letters in either case) as bits, bit n for a word of n bytes and bit 63 for one of 63
-/// or more: a word whose length's bit is clear at its first byte is none of the words
-/// ([`may_be`]).
-const fn lengths_by_first_byte(list: &[&str]) -> [u64; 256] {
-    let mut table = [0u64; 256];
+/// The running phrases' first words ([`Memo::cover`]), by first letter and length
+/// ([`lexicon::Shapes`]): most words are none of them.
+const FIRSTS: lexicon::Shapes = {
+    let mut shapes = lexicon::Shapes::NONE;
     let mut k = 0;
-    while k < list.len() {
-        let w = list[k].as_bytes();
-        let bit = 1 << if w.len() < 63 { w.len() } else { 63 };
-        if w.is_empty() {
-            let mut b = 0;
-            while b < 256 {
-                table[b] |= bit;
-                b += 1;
-            }
-        } else {
-            table[w[0].to_ascii_lowercase() as usize] |= bit;
-            table[w[0].to_ascii_uppercase() as usize] |= bit;
-        }
+    while k < lexicon::RUNNING_PHRASES.len() {
+        shapes = shapes.with(lexicon::RUNNING_PHRASES[k].0);
         k += 1;
     }
-    table
-}
+    shapes
+};
 
-/// The words of both tables ([`lengths_by_first_byte`]).
-const fn either(mut a: [u64; 256], b: [u64; 256]) -> [u64; 256] {
-    let mut n = 0;
-    while n < 256 {
-        a[n] |= b[n];
-        n += 1;
-    }
-    a
-}
+/// The analysts' words ([`lexicon::CODED`], [`lexicon::SPLIT`]), likewise.
+const ANALYSTS: lexicon::Shapes = lexicon::Shapes::of(&[lexicon::CODED, lexicon::SPLIT]);
 
-/// True if a word of `len` bytes that starts with byte `first` may be a word of `table`
-/// ([`lengths_by_first_byte`]). Length and byte are read together, by a load and a shift,
-/// without a branch on either: a word of two or five letters is common, one of the words
-/// sought is rare.
-fn may_be(table: &[u64; 256], len: usize, first: u8) -> bool {
-    table[usize::from(first)] >> len.min(63) & 1 != 0
-}
+/// The words of either.
+const EITHER: lexicon::Shapes = FIRSTS.or(ANALYSTS);
 
 /// The whole a figure is a part of ([`partitive`]).
 #[derive(Clone, Copy)]
@@ -1163,25 +1138,6 @@ impl<'t> Memo<'t> {
     /// the words before the first one with one, are not read. The clause's articles are
     /// gathered in the same pass ([`Memo::articles`]).
     fn cover(&mut self, doc: &Doc, s: &Sent, ca: usize, cb: usize) {
-        // the running phrases' first words, and the analysts' words, by first byte and
-        // length: most words are none of them
-        const FIRSTS: [u64; 256] = {
-            let mut table = [0; 256];
-            let mut k = 0;
-            while k < lexicon::RUNNING_PHRASES.len() {
-                table = either(
-                    table,
-                    lengths_by_first_byte(&[lexicon::RUNNING_PHRASES[k].0]),
-                );
-                k += 1;
-            }
-            table
-        };
-        const ANALYSTS: [u64; 256] = either(
-            lengths_by_first_byte(lexicon::CODED),
-            lengths_by_first_byte(lexicon::SPLIT),
-        );
-        const EITHER: [u64; 256] = either(FIRSTS, ANALYSTS);
         let bytes = doc.text.as_bytes();
         let cb = cb.min(s.toks.len());
         let from = self.covered.max(ca.saturating_sub(LOOK_BACK));
@@ -1221,11 +1177,11 @@ impl<'t> Memo<'t> {
             }
             self.disaster |= t.k == K::Disaster;
             let (len, first) = (t.span.len(), bytes.get(t.span.start).copied().unwrap_or(0));
-            if may_be(&EITHER, len, first) {
-                if may_be(&FIRSTS, len, first) && running_phrase_at(doc, s, k) {
+            if EITHER.may_start(first, len) {
+                if FIRSTS.may_start(first, len) && running_phrase_at(doc, s, k) {
                     self.running.push((k, k + 2));
                 }
-                if may_be(&ANALYSTS, len, first) {
+                if ANALYSTS.may_start(first, len) {
                     // the word read once for both lists
                     let word = doc.word(t);
                     if lexicon::is_one_of(word, lexicon::CODED) {
@@ -1760,44 +1716,26 @@ mod tests {
     }
 
     #[test]
-    fn listed_words_by_first_byte_and_length() {
-        let maybe =
-            |table: &[u64; 256], w: &[u8]| may_be(table, w.len(), w.first().copied().unwrap_or(0));
-        let table = lengths_by_first_byte(&["coded", "Split"]);
-        assert!(maybe(&table, b"coded"));
-        assert!(maybe(&table, b"CODED"));
-        assert!(maybe(&table, b"split"));
-        assert!(maybe(&table, b"Split"));
-        assert!(!maybe(&table, b"after"));
-        assert!(!maybe(&table, b"Bombs"));
-        assert!(!maybe(&table, b""));
-        assert!(!maybe(&table, "\u{e9}lan".as_bytes()));
-        // another length, and a byte that is the letter's in neither case
-        assert!(!maybe(&table, b"code"));
-        assert!(!maybe(&table, b"splits"));
-        assert!(!maybe(&table, b"#oded"));
-        // a word of 63 bytes or more shares the last bit
-        let long = lengths_by_first_byte(&[&"a".repeat(70)]);
-        assert!(maybe(&long, "a".repeat(64).as_bytes()));
-        assert!(!maybe(&long, "a".repeat(62).as_bytes()));
-        // every word of the lexicon's lists is found by its first byte and length
-        let lists: [&[&str]; 2] = [lexicon::CODED, lexicon::SPLIT];
-        for list in lists {
+    fn the_cover_filters_let_every_listed_word_through() {
+        let lists: [(&[&str], &lexicon::Shapes); 2] =
+            [(lexicon::CODED, &ANALYSTS), (lexicon::SPLIT, &ANALYSTS)];
+        for (list, shapes) in lists {
             for w in list {
-                assert!(maybe(&lengths_by_first_byte(list), w.as_bytes()), "{w}");
+                let first = w.as_bytes()[0];
+                assert!(shapes.may_start(first, w.len()), "{w}");
+                assert!(EITHER.may_start(first.to_ascii_uppercase(), w.len()), "{w}");
             }
         }
         for (first, _) in lexicon::RUNNING_PHRASES {
-            assert!(maybe(&lengths_by_first_byte(&[first]), first.as_bytes()));
+            let b = first.as_bytes()[0];
+            assert!(FIRSTS.may_start(b, first.len()), "{first}");
+            assert!(
+                EITHER.may_start(b.to_ascii_uppercase(), first.len()),
+                "{first}"
+            );
         }
-        let both = either(table, lengths_by_first_byte(&["so"]));
-        assert!(maybe(&both, b"So") && maybe(&both, b"coded") && !maybe(&both, b"to"));
-        // a word past ASCII is found by its own first byte; an empty word at every byte
-        let accented = lengths_by_first_byte(&["\u{e9}t\u{e9}"]);
-        assert!(maybe(&accented, "\u{e9}t\u{e9}".as_bytes()));
-        assert!(!maybe(&accented, "\u{4e2d}xx".as_bytes()));
-        let empty = lengths_by_first_byte(&[""]);
-        assert!(maybe(&empty, b"") && !maybe(&empty, b"x"));
+        // and stop a word of a length none of them has, or a first letter none has
+        assert!(!EITHER.may_start(b'a', 40) && !FIRSTS.may_start(b'q', 5));
     }
 
     #[test]

@@ -374,41 +374,71 @@ pub(crate) const PATRON_BEFORE: &[&str] = &["pro-", "nti-"];
 pub(crate) const BETWEEN: &[&str] = &["between"];
 
 /// A filter over word lists, made at compile time: for each first letter, the lengths in
-/// bytes (as bits) of the listed words that start with it. It tells most words that are in
-/// no list by their length and first letter, before they are compared; it lets some others
-/// through, never stops a listed word (ASCII case aside, a letter shares its index with the
-/// bytes of the same low five bits).
+/// bytes (as bits; each word is under 64 bytes, checked when the crate is built) of the
+/// listed words that start with it. It tells most words that are in no list by their length
+/// and first letter, before they are compared; it lets some others through, never stops a
+/// listed word (ASCII case aside, the bytes that are no letter share one index). Length and
+/// letter are read together, by a load and a shift: a word of two or five letters is
+/// common, one of the words sought rare, and a branch on either was mispredicted.
+#[derive(Clone, Copy)]
 pub(crate) struct Shapes {
     by_letter: [u64; 32],
     lengths: u64,
 }
 
 impl Shapes {
-    /// The filter of the words of `lists`; each word is under 64 bytes (checked when the
-    /// crate is built).
+    /// The filter that lets no word through.
+    pub(crate) const NONE: Shapes = Shapes {
+        by_letter: [0; 32],
+        lengths: 0,
+    };
+
+    /// The filter of the words of `lists`.
     pub(crate) const fn of(lists: &[&[&str]]) -> Shapes {
-        let mut by_letter = [0u64; 32];
-        let mut lengths = 0u64;
+        let mut shapes = Shapes::NONE;
         let mut i = 0;
         while i < lists.len() {
             let list = lists[i];
             let mut j = 0;
             while j < list.len() {
-                let w = list[j].as_bytes();
-                if let Some(&b) = w.first() {
-                    assert!(w.len() < 64, "a listed word of 64 bytes or more");
-                    by_letter[Shapes::letter(b)] |= 1 << w.len();
-                    lengths |= 1 << w.len();
-                }
+                shapes = shapes.with(list[j]);
                 j += 1;
             }
             i += 1;
         }
-        Shapes { by_letter, lengths }
+        shapes
     }
 
+    /// This filter, letting `word` through too (an empty word is never sought: no token is
+    /// empty).
+    pub(crate) const fn with(mut self, word: &str) -> Shapes {
+        let w = word.as_bytes();
+        if let Some(&b) = w.first() {
+            assert!(w.len() < 64, "a listed word of 64 bytes or more");
+            let bit = 1 << w.len();
+            self.by_letter[Shapes::letter(b)] |= bit;
+            self.lengths |= bit;
+        }
+        self
+    }
+
+    /// The filter that lets through the words of both.
+    pub(crate) const fn or(mut self, other: Shapes) -> Shapes {
+        let mut i = 0;
+        while i < 32 {
+            self.by_letter[i] |= other.by_letter[i];
+            i += 1;
+        }
+        self.lengths |= other.lengths;
+        self
+    }
+
+    /// A letter's index, in either case (0 for "a" to 25 for "z"); 31 for every byte that
+    /// is no letter (a digit, a mark, a byte past ASCII), 26 to 30 for five marks: a figure
+    /// such as "30" or "3,000" shares no index with a letter.
     const fn letter(b: u8) -> usize {
-        ((b | 0x20) & 31) as usize
+        let i = (b | 0x20).wrapping_sub(b'a');
+        (if i < 31 { i } else { 31 }) as usize
     }
 
     /// False if no listed word is `len` bytes long: told before the word is read.
@@ -1358,6 +1388,21 @@ mod tests {
         // a letter no listed word of its length starts with
         let one = Shapes::of(&[&["would"]]);
         assert!(one.may_start(b'W', 5) && !one.may_start(b'c', 5) && !one.may_start(b'w', 4));
+        assert!(!one.may_start(b'w', 0) && !Shapes::NONE.may_start(b'w', 5));
+        // words added one by one, and two filters together
+        let coded = Shapes::NONE.with("coded").with("Split");
+        assert!(coded.may_start(b'C', 5) && coded.may_start(b's', 5));
+        assert!(!coded.may_start(b'a', 5) && !coded.may_start(b'c', 4));
+        let both = coded.or(Shapes::of(&[&["so"]]));
+        assert!(both.may_start(b'S', 2) && both.may_start(b'c', 5) && !both.may_start(b't', 2));
+        assert!(both.has_length(2) && !coded.has_length(2));
+        // an empty word is never sought
+        assert!(!Shapes::NONE.with("").has_length(0));
+        // the bytes that are no letter share an index, which no letter has
+        let accented = Shapes::NONE.with("\u{e9}t\u{e9}");
+        assert!(accented.may_start(0xc3, 5) && accented.may_start(b'3', 5));
+        assert!(!accented.may_start(0xc3, 4) && !accented.may_start(b'c', 5));
+        assert!(!coded.may_start(b'3', 5) && !both.may_start(b'3', 2));
     }
 
     #[test]
