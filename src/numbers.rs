@@ -671,7 +671,7 @@ const fn low_key(b: [u8; 16], n: u8) -> u128 {
 }
 
 /// The [`low_key`] of a listed word (lowercase, under 16 bytes), at compile time.
-const fn word_key(w: &[u8]) -> u128 {
+pub(crate) const fn word_key(w: &[u8]) -> u128 {
     let mut b = [0u8; 16];
     let mut i = 0;
     while i < w.len() {
@@ -683,7 +683,7 @@ const fn word_key(w: &[u8]) -> u128 {
 
 /// The slot of a word in a table of `1 << bits` slots by its first eight bytes (its
 /// [`low_key`]), for a multiplier `m` that sends each word of the table to a slot of its own.
-const fn slot(key: u128, m: u64, bits: u32) -> usize {
+pub(crate) const fn slot(key: u128, m: u64, bits: u32) -> usize {
     ((key as u64).wrapping_mul(m) >> (64 - bits)) as usize
 }
 
