@@ -11,6 +11,7 @@ use std::cell::Cell;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 use crate::model::{DateRef, Precision};
+use crate::numbers;
 use crate::span::Span;
 
 /// Every date expression inside `range` of `text`, in text order, non-overlapping.
@@ -67,7 +68,7 @@ fn for_each_date_in(
 ) {
     let mut i = 0;
     while let Some(w) = words.get(i) {
-        if !is_head(w.s) {
+        if !is_head_at(text.as_bytes(), w) {
             i += 1;
             continue;
         }
@@ -563,7 +564,7 @@ fn has_head(text: &str, t: Span, keyword: bool, cuts: &[usize], ci: &mut usize) 
 /// "march", as a name is a keyword only capitalised), without taking their slice.
 #[inline]
 fn is_keyword_at(b: &[u8], t: Span, first: u8) -> bool {
-    may_head(first, t.end.wrapping_sub(t.start)) && b.get(t.start..t.end).is_some_and(is_keyword)
+    may_head(first, t.end.wrapping_sub(t.start)) && keyword_in(b, t.start, t.end)
 }
 
 /// [`has_head`] for a token with cuts.
@@ -589,6 +590,17 @@ fn is_head(w: &[u8]) -> bool {
         return false;
     };
     may_head(first, w.len()) && (first.is_ascii_digit() || is_keyword(w))
+}
+
+/// [`is_head`] of a word of `b` (its bytes are `b` at its span), its keywords told by
+/// [`keyword_in`].
+#[inline]
+fn is_head_at(b: &[u8], w: &Word) -> bool {
+    let Some(&first) = w.s.first() else {
+        return false;
+    };
+    may_head(first, w.s.len())
+        && (first.is_ascii_digit() || keyword_in(b, w.span.start, w.span.end))
 }
 
 /// Whether a word that starts with byte `first` and has `len` bytes can start a date
@@ -706,12 +718,62 @@ static HEAD_LENGTHS: [u32; 256] = {
     t
 };
 
+/// The multiplier and bits of [`KEYWORD_SLOTS`].
+const KEYWORD_HASH: (u64, u32) = (0xd6ed_cc70_4541_6ee3, 7);
+
+/// [`KEYWORDS`] by their slots ([`numbers::slot`] by [`KEYWORD_HASH`], of their
+/// [`numbers::word_key`]): the names as written, the relative words (the first five)
+/// lowercased. The build fails if two share a slot.
+static KEYWORD_SLOTS: [u128; 128] = {
+    let mut t = [u128::MAX; 128];
+    let mut k = 0;
+    while k < KEYWORDS.len() {
+        let w = KEYWORDS[k];
+        let mut key = numbers::word_key(w);
+        if k < 5 {
+            key |= CASE_BITS & ((1 << (8 * w.len())) - 1);
+        }
+        let at = numbers::slot(key, KEYWORD_HASH.0, KEYWORD_HASH.1);
+        assert!(t[at] == u128::MAX, "two keywords in one slot");
+        t[at] = key;
+        k += 1;
+    }
+    t
+};
+
+/// The case bit of each of sixteen bytes.
+const CASE_BITS: u128 = u128::from_le_bytes([0x20; 16]);
+
+/// [`is_keyword`] of the word `b[start..end]`, told by two look-ups in [`KEYWORD_SLOTS`]
+/// (the word as written, for a name, and with its case bits set, for a relative word,
+/// as [`is_keyword`] folds it) from the sixteen bytes of `b` at its start: no branch on its
+/// length and bytes, where [`is_keyword`]'s match on them has a jump table. A word with
+/// fewer bytes after its start, or of sixteen bytes or more, is told by [`is_keyword`].
+#[inline]
+fn keyword_in(b: &[u8], start: usize, end: usize) -> bool {
+    let n = end.wrapping_sub(start);
+    match b.get(start..).and_then(<[u8]>::first_chunk::<16>) {
+        Some(chunk) if n < 16 => {
+            let keep = (1u128 << (8 * n)) - 1;
+            let x = u128::from_le_bytes(*chunk) & keep;
+            let len = (n as u128) << 120;
+            let hit = |key: u128| {
+                let at = numbers::slot(key, KEYWORD_HASH.0, KEYWORD_HASH.1);
+                KEYWORD_SLOTS.get(at) == Some(&key)
+            };
+            hit(x | len) | hit(x | (CASE_BITS & keep) | len)
+        }
+        _ => b.get(start..end).is_some_and(is_keyword),
+    }
+}
+
 /// [`is_head`] for a word that starts with a capital or one of 'o', 't', 'y', 'l', and has
 /// the length of a keyword that starts so (modulo 32, [`may_head`]: this test is exact
 /// whatever the length): one of the relative words in any case, or a weekday's or month's
 /// name or abbreviation ([`weekday`], [`month`]). The word is read as an array of its
 /// length, whose compares are a few integer compares, not one per name of the lists; kept
-/// out of line, as most words never get here.
+/// out of line, as most words never get here ([`keyword_in`] tells the words of the text
+/// by a table, and asks this only of a word in the last sixteen bytes).
 #[inline(never)]
 fn is_keyword(w: &[u8]) -> bool {
     // a relative word is all lowercase letters: a byte with its case bit set is equal to one
@@ -1258,6 +1320,41 @@ mod tests {
         assert!(is_head("7".repeat(40).as_bytes()));
         assert!(!is_head(format!("Monday{}", "y".repeat(32)).as_bytes()));
         assert!(!is_head(format!("last{}", "s".repeat(32)).as_bytes()));
+    }
+
+    /// [`keyword_in`] tells what [`is_keyword`] tells, with the text after the word or not.
+    #[test]
+    fn keyword_in_as_is_keyword() {
+        // every keyword, lowercase and in capitals, and words one byte from one, with and
+        // without sixteen bytes of text from their start, at the start of the text or after
+        let mut words: Vec<Vec<u8>> = Vec::new();
+        for w in KEYWORDS {
+            for w in [w.to_vec(), w.to_ascii_lowercase(), w.to_ascii_uppercase()] {
+                for i in 0..w.len() {
+                    for c in [w[i] ^ 0x20, w[i] + 1, w[i] - 1, b'@', b'`', 0xc3] {
+                        let mut v = w.clone();
+                        v[i] = c;
+                        words.push(v);
+                    }
+                }
+                words.push(w[1..].to_vec());
+                words.push([&w[..], b"s"].concat());
+                words.push(w);
+            }
+        }
+        words.push(b"aaaaaaaaaaaaaaaaaaaa".to_vec());
+        let mut found = 0;
+        for w in &words {
+            for (before, after) in [("", ""), ("", " of the week before"), ("on ", " at")] {
+                let text = [before.as_bytes(), w, after.as_bytes()].concat();
+                let at = before.len();
+                let got = keyword_in(&text, at, at + w.len());
+                assert_eq!(got, is_keyword(w), "{:?}", String::from_utf8_lossy(&text));
+                found += usize::from(got);
+            }
+        }
+        assert!(found > KEYWORDS.len() * 3, "{found}");
+        assert!(!keyword_in(b"Monday", 3, 1), "an empty span");
     }
 
     /// [`is_keyword`] reads the words of [`weekday`] and [`month`] exactly and the relative

@@ -671,7 +671,7 @@ const fn low_key(b: [u8; 16], n: u8) -> u128 {
 }
 
 /// The [`low_key`] of a listed word (lowercase, under 16 bytes), at compile time.
-const fn word_key(w: &[u8]) -> u128 {
+pub(crate) const fn word_key(w: &[u8]) -> u128 {
     let mut b = [0u8; 16];
     let mut i = 0;
     while i < w.len() {
@@ -683,7 +683,7 @@ const fn word_key(w: &[u8]) -> u128 {
 
 /// The slot of a word in a table of `1 << bits` slots by its first eight bytes (its
 /// [`low_key`]), for a multiplier `m` that sends each word of the table to a slot of its own.
-const fn slot(key: u128, m: u64, bits: u32) -> usize {
+pub(crate) const fn slot(key: u128, m: u64, bits: u32) -> usize {
     ((key as u64).wrapping_mul(m) >> (64 - bits)) as usize
 }
 
@@ -790,6 +790,32 @@ const TENS: [&[u8]; 8] = [
 const UNITS: [&[u8]; 9] = [
     b"one", b"two", b"three", b"four", b"five", b"six", b"seven", b"eight", b"nine",
 ];
+
+/// The value of word `i` of `cx` when it is one to eight ASCII digits and nothing else,
+/// read from the eight bytes of the text at its start (None when the text has fewer): no
+/// loop over its digits, whose count no predictor learns. What [`parse_digits`] reads
+/// of such a word, divided by 1000.
+fn short_digits(cx: &Cx, i: usize) -> Option<u64> {
+    const LO: u64 = u64::from_le_bytes([1; 8]);
+    let w = cx.words.get(i)?;
+    let n = w.end.checked_sub(w.start).filter(|n| (1..=8).contains(n))?;
+    let chunk = cx.text.as_bytes().get(w.start..w.start + 8)?;
+    let x = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).ok()?);
+    // the word's bytes (the first in the low byte) as values: 0 to 9 for a digit
+    let keep = u64::MAX >> (8 * (8 - n));
+    let d = (x ^ (LO * 0x30)) & keep;
+    // a byte not below 10, or with its high bit set, is no digit (no carry leaves a byte
+    // with its high bit cleared)
+    if (((d & !(LO * 0x80)) + LO * (0x80 - 10)) | d) & (LO * 0x80) & keep != 0 {
+        return None;
+    }
+    // the first digit in the highest byte of eight, zeros (leading digits 0) before it;
+    // then pairs, fours and eight digits summed by three multiplications
+    let v = d << (8 * (8 - n));
+    let v = (v.wrapping_mul(10) + (v >> 8)) & 0x00ff_00ff_00ff_00ff;
+    let v = (v.wrapping_mul(100) + (v >> 16)) & 0x0000_ffff_0000_ffff;
+    Some((v.wrapping_mul(10_000) + (v >> 32)) & 0xffff_ffff)
+}
 
 /// Digits with separators: "280,000", "12", "1.5" (decimal part kept in thousandths).
 fn parse_digits(b: &[u8]) -> Option<(u64, bool)> {
@@ -1219,6 +1245,14 @@ fn exact(start: usize, value: u64, end: usize, kind: NumberKind) -> Read {
 /// "10:30"). A word of digits and commas alone is glued to nothing and is read as a value
 /// without being lowercased (no vague word starts with a digit).
 fn digits_at(cx: &Cx, i: usize) -> Option<Read> {
+    // most figures are a few digits alone: read as [`read_value`] reads them, at once
+    if let Some(v) = short_digits(cx, i) {
+        let (v, next) = match scale_at(cx, i + 1) {
+            Some(sc) => ((v * 1000).checked_mul(sc)? / 1000, i + 2),
+            None => (v, i + 1),
+        };
+        return Some(exact(i, v, next, NumberKind::Count));
+    }
     let plain = cx.bytes(i).iter().all(|&c| c.is_ascii_digit() || c == b',');
     if !plain {
         let l = cx.low(i);
@@ -1653,6 +1687,69 @@ mod tests {
         let v = all(t);
         assert_eq!(v.len(), 1, "{t:?}: {v:?}");
         v.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn short_digits_as_parse_digits() {
+        // every word of one to nine bytes, digits and a few others, with text after it or not
+        let mut words = vec![String::new()];
+        for _ in 0..9 {
+            let mut longer = Vec::new();
+            for w in words.iter().filter(|w| w.len() < 9) {
+                for c in ["0", "1", "5", "9", "/", ":", ",", "a", "\u{e9}"] {
+                    longer.push(format!("{w}{c}"));
+                }
+            }
+            words.extend(longer);
+            words.sort();
+            words.dedup();
+            words.retain(|w| w.len() <= 9);
+            if words.len() > 40_000 {
+                break;
+            }
+        }
+        for w in [
+            "123456",
+            "1234567",
+            "12345678",
+            "123456789",
+            "1234567a",
+            "a2345678",
+            "10000000",
+        ] {
+            words.push(w.to_string());
+        }
+        for w in words.iter().filter(|w| !w.is_empty()) {
+            for after in ["", " killed", "9999999999"] {
+                let text = format!("{w}{after}");
+                let cx = Cx {
+                    text: &text,
+                    words: &[Span::new(0, w.len())],
+                };
+                let want =
+                    (w.len() <= 8 && w.bytes().all(|c| c.is_ascii_digit()) && text.len() >= 8)
+                        .then(|| parse_digits(w.as_bytes()).map(|(v, _)| v / 1000))
+                        .flatten();
+                assert_eq!(short_digits(&cx, 0), want, "{text:?}");
+            }
+        }
+        let cx = Cx {
+            text: "99999999 87654321 00000007 12",
+            words: &[
+                Span::new(0, 8),
+                Span::new(9, 17),
+                Span::new(18, 26),
+                Span::new(27, 29),
+            ],
+        };
+        assert_eq!(short_digits(&cx, 0), Some(99_999_999));
+        assert_eq!(short_digits(&cx, 1), Some(87_654_321));
+        assert_eq!(short_digits(&cx, 2), Some(7));
+        assert_eq!(
+            short_digits(&cx, 3),
+            None,
+            "fewer than eight bytes from its start"
+        );
     }
 
     #[test]
