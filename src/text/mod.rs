@@ -292,9 +292,8 @@ impl<'a> Normalized<'a> {
             }
             shift
         };
-        if span.end > self.text.len() {
-            return None;
-        }
+        // A span past the folded text's end fails `get`: only the last step has no next one,
+        // so such a span takes the last shift, and the text's end plus it is the original's.
         let (start, end) = (span.start + shift, span.end + shift);
         // `get` checks that both ends are char boundaries of the original
         let text = self.original.get(start..end)?;
