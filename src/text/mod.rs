@@ -280,14 +280,20 @@ impl<'a> Normalized<'a> {
     fn unshifted_span(&self, span: Span) -> Option<(Span, &'a str)> {
         let map = self.map.as_ref()?;
         let block = *map.blocks.get(span.start / INDEX_BLOCK)?;
-        let (shift, next) = if span.start < block.next {
-            (block.shift, block.next)
+        // most spans end before the block's next step (and so start before it): one test
+        let shift = if span.end < block.next {
+            block.shift
+        } else if span.start < block.next {
+            return None; // a step inside the span
         } else {
-            map.shift_and_next(block.step, span.start)
+            let (shift, next) = map.shift_and_next(block.step, span.start);
+            if span.end >= next {
+                return None;
+            }
+            shift
         };
-        if span.end >= next || span.end > self.text.len() {
-            return None;
-        }
+        // A span past the folded text's end fails `get`: only the last step has no next one,
+        // so such a span takes the last shift, and the text's end plus it is the original's.
         let (start, end) = (span.start + shift, span.end + shift);
         // `get` checks that both ends are char boundaries of the original
         let text = self.original.get(start..end)?;
@@ -306,7 +312,9 @@ impl<'a> Normalized<'a> {
 
     /// [`Normalized::span_to_original`], with the original's text of the span: the
     /// remapping of an event's fields takes both, the text found where the span is.
-    #[inline]
+    /// Always inlined: the remapping calls it for spans with words and for those without
+    /// (where the text goes unused), and a call of its own cost more than its fast path.
+    #[inline(always)]
     pub fn span_and_text_to_original(&self, span: Span) -> (Span, Option<&'a str>) {
         match self.unshifted_span(span) {
             Some((back, text)) => (back, Some(text)),
