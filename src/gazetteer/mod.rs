@@ -818,20 +818,24 @@ fn run_after(bytes: &[u8], from: usize) -> &[u8] {
     run_at(bytes, from + skip)
 }
 
-/// [`RunFilter::may_start`] of [`run_after`]`(bytes, from)`, told from the eight bytes after
-/// `from` for most words: one space or punctuation mark, then a run of fewer than eight
-/// ASCII letters and digits.
+/// [`RunFilter::may_start`] of [`run_after`]`(bytes, from)`, told from the sixteen bytes
+/// after `from` for most words: one space or punctuation mark, then a run of ASCII letters
+/// and digits (of eight or more too, which one word in six is).
 #[inline(always)]
 fn may_start_after(filter: &RunFilter, bytes: &[u8], from: usize) -> bool {
     let gap = bytes
         .get(from)
         .is_some_and(|&b| b.is_ascii() && ALNUM_LOWER[usize::from(b)] == 0);
-    if let Some(chunk) = bytes.get(from + 1..).and_then(<[u8]>::first_chunk::<8>) {
-        let x = u64::from_le_bytes(*chunk);
+    if let Some(chunk) = bytes.get(from + 1..).and_then(<[u8]>::first_chunk::<16>) {
+        let [x, y] = [chunk.first_chunk::<8>(), chunk.last_chunk::<8>()]
+            .map(|c| c.map_or(0, |c| u64::from_le_bytes(*c)));
+        // a run of eight or more goes on in the next eight bytes: its length to sixteen,
+        // the filter's last (whatever the byte after; a select, not a branch)
         let n = alnum_run(x);
-        // the run and the byte after it among the eight: for a run of one, the byte read
-        // as its second is that byte, no letter or digit, which the filter reads as none
-        if gap && n > 0 && n < 8 {
+        let n = if n == 8 { 8 + alnum_run(y) } else { n };
+        // for a run of one, the byte read as its second is the byte after it, no letter or
+        // digit, which the filter reads as none
+        if gap && n > 0 {
             return filter.may_start_run(x as u8, (x >> 8) as u8, n);
         }
     }
@@ -2867,7 +2871,11 @@ mod tests {
     #[test]
     fn may_start_after_is_may_start_of_run_after() {
         let mut f = RunFilter::new();
-        for k in ["kremlin", "bab", "k", "z9", "zor", "abcdefgh", "white"] {
+        let long = ["abcdefghijkl", "abcdefghijklmnop", "abcdefghijklmnopqrstu"];
+        for k in ["kremlin", "bab", "k", "z9", "zor", "abcdefgh", "white"]
+            .into_iter()
+            .chain(long)
+        {
             f.add(k.as_bytes());
         }
         let f = f.made();
@@ -2875,6 +2883,8 @@ mod tests {
             "the Kremlin, al-Bab and Deir ez-Zor k z9 said",
             "the abcdefgh abcdefg abcdefghi x White\u{e9} -- k",
             "a \u{e9}Bab .. bab, k. k",
+            "of abcdefghijkl abcdefghijk abcdefghijklm abcdefghijklmnop abcdefghijklmnopq",
+            "of abcdefghijklmno Abcdefghijklmnopqrstuvwxyz abcdefghijkl\u{e9} abcdefghijkl-x z",
         ];
         let mut yes = 0;
         for text in texts {
