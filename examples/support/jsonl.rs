@@ -314,7 +314,7 @@ pub fn parse(line: &mut RawLine, max_line_bytes: usize) -> Result<Request, Bad> 
 
 /// The members of a line that is one flat object, `{"key": "string" or null, ...}` with
 /// JSON whitespace anywhere between tokens and no escape but the two-byte ones (`\n`,
-/// `\"`...; not `\u`), read with strings scanned eight bytes at a time; `None` for
+/// `\"`...; not `\u`), read with strings scanned sixteen bytes at a time; `None` for
 /// anything else (a number, a nested value, a `\u` escape, a syntax error), which
 /// serde_json then reads, with every error its own. What it gives is what
 /// `serde_json::from_str` gives: a later duplicate key replaces the value of an earlier
@@ -430,12 +430,12 @@ fn next_special(bytes: &[u8], from: usize) -> Option<usize> {
     let mut at = from;
     for pair in &mut pairs {
         let pair = <[u8; 16]>::try_from(pair).unwrap_or_default();
-        // tested at once by vector compares; where the sixteen hold one, the bit trick below
+        // tested at once: `is_special` as a zero test of one minimum, kept by the compiler
+        // in vector registers (nine vector instructions and one mask test; `is_special`'s
+        // three tests make three masks); where the sixteen hold one, the bit trick below
         // finds which
-        if !(any_of(&pair, |b| b < 0x20)
-            | any_of(&pair, |b| b == b'"')
-            | any_of(&pair, |b| b == b'\\'))
-        {
+        let special = |b: u8| (b ^ b'"').min(b ^ b'\\').min(b.saturating_sub(0x1F)) == 0;
+        if !any_of(&pair, special) {
             at += 16;
             continue;
         }
@@ -450,8 +450,8 @@ fn next_special(bytes: &[u8], from: usize) -> Option<usize> {
 }
 
 /// True if a byte of `block` passes `test`: a fold with `|` and no early exit over a
-/// fixed-size array, which the compiler makes one vector compare and one mask test for each
-/// sixteen bytes (one test a fold: where a fold tests `a | b`, it compiles worse).
+/// fixed-size array, which the compiler makes vector instructions and one mask test for
+/// each sixteen bytes.
 #[inline(always)]
 fn any_of<const N: usize>(block: &[u8; N], test: impl Fn(u8) -> bool) -> bool {
     block.iter().fold(false, |any, &b| any | test(b))
