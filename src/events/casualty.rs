@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::identity;
 use super::kinds::Cause;
-use super::lexicon::{self, Pos, K, W};
+use super::lexicon::{self, Pos, C, K, W};
 use super::strike::Strikes;
 use super::work;
 use super::{
@@ -455,6 +455,18 @@ struct Reading {
     kind: Option<(CasualtyKind, usize)>,
 }
 
+/// The classes of people ([`person`]): victims and kin.
+const PERSONS: u64 = lexicon::VICTIMS | C::Kin.bit();
+/// Nouns that may stand before a person noun ("aid workers", "security guards").
+const NOUN_MODIFIERS: u64 = lexicon::mask(&[C::Thing, C::Military]);
+/// Words after a figure that make it no figure of people: "12 houses", "30 rockets fired".
+const NO_VICTIMS: u64 = lexicon::mask(&[C::Thing, C::WeaponNoun, C::Trigger, C::Base, C::Launch]);
+/// Words passed between a figure and its casualty word: "were", "have", "the".
+const PASSED_AFTER_FIGURE: u64 =
+    lexicon::mask(&[C::Aux, C::Perfect, C::Definite, C::Unknown, C::Report]);
+/// Words that may qualify the victims: "12 Boko Haram fighters", "12 government soldiers".
+const ADJECTIVES: u64 = lexicon::mask(&[C::Other, C::Military, C::Regime]);
+
 /// What follows a figure at token `from`: its victims and its casualty word ("12 militants
 /// were killed", "23 people, among them seven children, were killed").
 fn after_figure(
@@ -479,51 +491,52 @@ fn after_figure(
             }
             phrase = 0;
         }
-        match t.w {
-            W::Victim(_) | W::Kin => {
-                let cat = person(t.w).unwrap_or(VictimCategory::People);
-                // "police officer": the head noun is the last one
-                let cat = victims.map(|(c, _)| c).unwrap_or(cat);
-                victims = Some((cat, t.span));
-            }
+        // the arms of a match on the class as tests of masks in the match's order (its jump
+        // table was mispredicted at nearly every word after a figure)
+        if t.is_in(PERSONS) {
+            let cat = person(t.w).unwrap_or(VictimCategory::People);
+            // "police officer": the head noun is the last one
+            let cat = victims.map(|(c, _)| c).unwrap_or(cat);
+            victims = Some((cat, t.span));
+        } else if let W::Casualty(k, _) = t.w {
+            return Some(Reading {
+                victims,
+                kind: Some((k, j)),
+            });
+        } else if t.w == W::Conj && victims.is_some() && joins_verbs(s, j) {
             // "was shot and killed"
-            W::Conj if victims.is_some() && joins_verbs(s, j) => {}
-            W::Casualty(k, _) => {
-                return Some(Reading {
-                    victims,
-                    kind: Some((k, j)),
-                })
-            }
+        } else if t.is_in(NOUN_MODIFIERS)
+            && victims.is_none()
+            && s.toks.get(j + 1).is_some_and(|n| n.is_in(PERSONS))
+        {
             // "aid workers", "security guards": a noun before a person noun is a modifier
-            W::Thing | W::Military
-                if victims.is_none()
-                    && s.toks.get(j + 1).is_some_and(|n| person(n.w).is_some()) => {}
-            W::Thing | W::WeaponNoun(_) | W::Trigger(..) | W::Base | W::Launch => {
-                victims?;
-                break;
-            }
-            W::Aux | W::Perfect | W::Definite | W::Unknown | W::Report => {}
+        } else if t.is_in(NO_VICTIMS) {
+            victims?;
+            break;
+        } else if t.is_in(PASSED_AFTER_FIGURE) {
+        } else if victims.is_some() && part_inside(s, j, cb).is_some() {
             // "23 people, among them seven children, were killed": the part told inside
-            _ if victims.is_some() && part_inside(s, j, cb).is_some() => {
-                j = part_inside(s, j, cb).unwrap_or(j);
-            }
+            j = part_inside(s, j, cb).unwrap_or(j);
+        } else if t.punct == b'"' || t.punct == b'\'' {
             // '12 militants were "neutralised"': quotes around the verb
-            _ if t.punct == b'"' || t.punct == b'\'' => {}
+        } else if t.w == W::Locative && j == from && doc.word_is(t, lexicon::OF) {
             // "dozens of civilians", "12 of them"
-            W::Locative if j == from && doc.word_is(t, lexicon::OF) => {}
+        } else if t.is_in(lexicon::mask(&[C::Locative, C::From]))
+            && victims.is_some()
+            && j + 1 < cb
+            && j < from + 6
+        {
             // "a fighter from the Haydariyon militia was found dead", "1 fighter from IS was
             // killed", "a member of the opposition rebels was killed"
-            W::Locative | W::From if victims.is_some() && j + 1 < cb && j < from + 6 => phrase = 5,
-            W::Other | W::Military | W::Regime
-                if victims.is_none() && t.punct == 0 || t.punct == b'-' =>
-            {
-                adjectives += 1;
-                if adjectives > 4 {
-                    break;
-                }
-                j = modifier(doc, s, t, j, &mut victims);
+            phrase = 5;
+        } else if t.is_in(ADJECTIVES) && (victims.is_none() && t.punct == 0 || t.punct == b'-') {
+            adjectives += 1;
+            if adjectives > 4 {
+                break;
             }
-            _ => break,
+            j = modifier(doc, s, t, j, &mut victims);
+        } else {
+            break;
         }
         j += 1;
     }
@@ -1131,6 +1144,17 @@ impl<'t> Memo<'t> {
         self.actors = None;
     }
 
+    /// The classes [`Memo::cover`] notes.
+    const READ: u64 = lexicon::mask(&[
+        C::Bringing,
+        C::Running,
+        C::Perfect,
+        C::Previous,
+        C::Including,
+        C::Indefinite,
+        C::Definite,
+    ]);
+
     /// Reads, for the figures of the clause [ca, cb) of sentence `s`, what they ask of their
     /// clause or stretch and of the [`LOOK_BACK`] tokens before it: one pass over the tokens
     /// not read yet (clauses come in text order, so the lists stay ascending), where each
@@ -1145,7 +1169,7 @@ impl<'t> Memo<'t> {
         // the clause's tokens read before (none, as clauses come apart and in text order):
         // only their articles are sought
         for (k, t) in (ca..).zip(s.toks.get(ca..from.min(cb)).unwrap_or(&[])) {
-            if matches!(t.w, W::Indefinite | W::Definite) {
+            if t.is_in(lexicon::ARTICLES) {
                 self.articles.push(k);
             }
         }
@@ -1153,18 +1177,9 @@ impl<'t> Memo<'t> {
         self.covered = self.covered.max(cb);
         work::add(toks.len());
         for (k, t) in (from..).zip(toks) {
-            // the classes read told apart by one test (a bit of a mask), not a jump table:
-            // most words are none of them
-            if matches!(
-                t.w,
-                W::Bringing
-                    | W::Running
-                    | W::Perfect
-                    | W::Previous
-                    | W::Including
-                    | W::Indefinite
-                    | W::Definite
-            ) {
+            // the classes read told apart by one test (a bit of a mask of their numbers), not
+            // a jump table: most words are none of them
+            if t.is_in(Memo::READ) {
                 match t.w {
                     W::Bringing => self.bringing.push(k),
                     W::Running => self.running.push((k, k + 1)),

@@ -27,7 +27,7 @@
 //! in [`decide`], and a variant in [`Kind`] with its conversion in [`into_event`]. The
 //! actor, place, date and merging code is shared and needs no copy.
 
-use super::lexicon::{self, K, W};
+use super::lexicon::{self, C, K, W};
 use super::roles::{self, push_unique_place, Where};
 use super::toks_in;
 use super::{modality, nearest_date, paragraph_date, Doc, Ment, Sent};
@@ -357,13 +357,15 @@ struct Classes {
 impl Classes {
     /// Notes the class of the word `t`, one that is not plain.
     fn note(&mut self, t: &super::Tok) {
-        match t.w {
-            W::Casualty(CasualtyKind::Killed | CasualtyKind::Wounded, _) => self.wounded = true,
-            W::Trigger(None, false) => self.hit = true,
-            W::Perfect => self.perfect = true,
-            W::Running => self.running = true,
-            _ => {}
-        }
+        // each flag by a test of its own with no branch: a match on the class was a jump
+        // table, mispredicted at most words not plain
+        self.wounded |= matches!(
+            t.w,
+            W::Casualty(CasualtyKind::Killed | CasualtyKind::Wounded, _)
+        );
+        self.hit |= t.w == W::Trigger(None, false);
+        self.perfect |= t.w == W::Perfect;
+        self.running |= t.w == W::Running;
     }
 }
 
@@ -987,7 +989,12 @@ pub(crate) fn tells_cause(k: K) -> bool {
     bit(k) & (VIOLENT | bit(K::Blast) | bit(K::Disaster)) != 0
 }
 
+/// The class of word that tells a conflict caused what a sentence tells, with a strong
+/// trigger: a weapon noun.
+const CAUSE_CLASSES: u64 = C::WeaponNoun.bit();
+
 /// What the words of a sentence say caused what happened in it.
+#[inline]
 pub(crate) fn cause(s: &Sent) -> Cause {
     let mut disaster = false;
     for t in s.toks {
@@ -997,12 +1004,11 @@ pub(crate) fn cause(s: &Sent) -> Cause {
         if t.marks & lexicon::MARK_CAUSE == 0 {
             continue;
         }
-        if matches!(t.w, W::Trigger(_, true) | W::WeaponNoun(_)) {
-            return Cause::Conflict;
-        }
-        // the cue's bit read once for both cue tests
+        // the cue's bit read once for both cue tests; the class and the cue told by one
+        // branch (a weapon noun by the class's bit, a strong trigger by its payload)
         let cue = bit(t.k);
-        if cue & (VIOLENT | bit(K::Blast)) != 0 {
+        let strong = matches!(t.w, W::Trigger(_, true));
+        if t.is_in(CAUSE_CLASSES) | strong | (cue & (VIOLENT | bit(K::Blast)) != 0) {
             return Cause::Conflict;
         }
         disaster |= cue & bit(K::Disaster) != 0;
@@ -1246,8 +1252,15 @@ fn actor(
 /// after a trigger.
 #[inline]
 fn may_name_side(t: &super::Tok) -> bool {
-    names_person(t) || matches!(t.w, W::Base | W::TownWord | W::Thing)
+    // the classes of both tests in one mask, and `|` for `||`: the tests follow the text
+    t.ment.is_some() | t.is_in(PERSON_CLASSES | SIDE_THINGS) || is_crowd_or_post(t)
 }
+
+/// The classes of word that may name people or armed men: victims, military nouns.
+const PERSON_CLASSES: u64 = lexicon::VICTIMS | C::Military.bit();
+
+/// The classes of word that name what a side holds or is: a base, a town, a thing.
+const SIDE_THINGS: u64 = lexicon::mask(&[C::Base, C::TownWord, C::Thing]);
 
 /// True if the token may name people (or the posts armed men hold), not a thing or a
 /// place ([`person_side`]).
@@ -1255,9 +1268,14 @@ fn may_name_side(t: &super::Tok) -> bool {
 /// by the kinds, [`lexicon::MARK_KIND`], not for most words.)
 #[inline]
 fn names_person(t: &super::Tok) -> bool {
-    t.ment.is_some()
-        || matches!(t.w, W::Victim(_) | W::Military)
-        || t.marks & lexicon::MARK_KIND != 0 && matches!(t.k, K::Crowd | K::Post)
+    t.ment.is_some() | t.is_in(PERSON_CLASSES) || is_crowd_or_post(t)
+}
+
+/// A crowd or a post by its cue, read only for a word the lexicon marked as read by the
+/// kinds.
+#[inline]
+fn is_crowd_or_post(t: &super::Tok) -> bool {
+    t.marks & lexicon::MARK_KIND != 0 && matches!(t.k, K::Crowd | K::Post)
 }
 
 /// The side of a token that may name one ([`may_name_side`]): armed for fighters, forces

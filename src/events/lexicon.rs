@@ -97,6 +97,150 @@ pub(crate) enum W {
     Kin,
 }
 
+/// A word's class ([`W`]) as one number under 64 ([`C::of`], [`super::Tok::c`]): a rule
+/// tests it against a set of classes, a `u64` of one bit per class ([`mask`],
+/// [`super::Tok::is_in`]), or reads a table indexed by it ([`class_table`]), where a `match`
+/// on [`W`] compiled to a range test and a jump table mispredicted at every other word, and
+/// a `matches!` of several classes to a chain of compares. The numbers are those of [`W`]'s
+/// variants, in its order, so that [`C::of`] compiles to the read of its tag: nothing is
+/// stored for it (a token's byte for it cost three instructions a token, 0.7 M). The
+/// payloads are read from [`W`].
+///
+/// ```ignore
+/// const ARTICLES: u64 = mask(&[C::Definite, C::Indefinite]);
+/// if tok.is_in(ARTICLES) { /* "the", "a", ... */ }
+/// const WORDS: [u8; 64] = class_table(&[(C::By, 1), (C::Report, 2)]);
+/// seen |= tok.read(&WORDS);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[repr(u8)]
+pub(crate) enum C {
+    #[default]
+    Other,
+    Trigger,
+    WeaponNoun,
+    Launch,
+    Casualty,
+    Victim,
+    Military,
+    Cue,
+    Locative,
+    By,
+    Thing,
+    Definite,
+    Indefinite,
+    Aux,
+    Perfect,
+    Previous,
+    Toll,
+    Including,
+    Running,
+    War,
+    Campaign,
+    Report,
+    Base,
+    Improvised,
+    NotAttack,
+    Unknown,
+    Conj,
+    ProvinceWord,
+    TownWord,
+    Regime,
+    Coalition,
+    Rise,
+    Bringing,
+    From,
+    Ceremony,
+    Notice,
+    Pronoun,
+    Another,
+    Kin,
+}
+
+impl C {
+    /// The number of class `w`: its variant's, in [`W`]'s order (a test checks), so that
+    /// the match is the read of the tag.
+    #[inline]
+    pub(crate) const fn of(w: W) -> C {
+        match w {
+            W::Other => C::Other,
+            W::Trigger(..) => C::Trigger,
+            W::WeaponNoun(_) => C::WeaponNoun,
+            W::Launch => C::Launch,
+            W::Casualty(..) => C::Casualty,
+            W::Victim(_) => C::Victim,
+            W::Military => C::Military,
+            W::Cue(_) => C::Cue,
+            W::Locative => C::Locative,
+            W::By => C::By,
+            W::Thing => C::Thing,
+            W::Definite => C::Definite,
+            W::Indefinite => C::Indefinite,
+            W::Aux => C::Aux,
+            W::Perfect => C::Perfect,
+            W::Previous => C::Previous,
+            W::Toll => C::Toll,
+            W::Including => C::Including,
+            W::Running => C::Running,
+            W::War => C::War,
+            W::Campaign => C::Campaign,
+            W::Report => C::Report,
+            W::Base => C::Base,
+            W::Improvised => C::Improvised,
+            W::NotAttack => C::NotAttack,
+            W::Unknown => C::Unknown,
+            W::Conj => C::Conj,
+            W::ProvinceWord => C::ProvinceWord,
+            W::TownWord => C::TownWord,
+            W::Regime => C::Regime,
+            W::Coalition => C::Coalition,
+            W::Rise => C::Rise,
+            W::Bringing => C::Bringing,
+            W::From => C::From,
+            W::Ceremony => C::Ceremony,
+            W::Notice => C::Notice,
+            W::Pronoun => C::Pronoun,
+            W::Another => C::Another,
+            W::Kin => C::Kin,
+        }
+    }
+
+    /// The class's bit in a mask ([`mask`]); under 64 classes, so no bit is lost.
+    #[inline]
+    pub(crate) const fn bit(self) -> u64 {
+        1u64.wrapping_shl(self as u32)
+    }
+}
+
+/// The set of `classes` as one bit each, for [`super::Tok::is_in`]: `mask(&[C::By])`.
+pub(crate) const fn mask(classes: &[C]) -> u64 {
+    let mut m = 0;
+    let mut k = 0;
+    while k < classes.len() {
+        m |= classes[k].bit();
+        k += 1;
+    }
+    m
+}
+
+/// The articles, definite ("the", "these") and indefinite ("a", "an").
+pub(crate) const ARTICLES: u64 = mask(&[C::Definite, C::Indefinite]);
+
+/// The victims' classes, of every category ([`W::Victim`]).
+pub(crate) const VICTIMS: u64 = C::Victim.bit();
+
+/// A table of one value per class number, 0 for a class not in `pairs`: a rule that maps
+/// classes to values reads `tok.read(&t)` (64 entries: the index has no test).
+pub(crate) const fn class_table(pairs: &[(C, u8)]) -> [u8; 64] {
+    let mut t = [0u8; 64];
+    let mut k = 0;
+    while k < pairs.len() {
+        t[pairs[k].0 as usize] = pairs[k].1;
+        k += 1;
+    }
+    t
+}
+
 /// Words that give a cause or what came before ("because", "after", "amid"): with
 /// [`K::About`], what follows them in a protest's clause is what the protest is about, not
 /// what it did.
@@ -1369,6 +1513,93 @@ pub(crate) const NO: &[&str] = &["no"];
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// One class of each variant of [`W`], in its order.
+    fn one_of_each_variant() -> Vec<W> {
+        use crate::model::{CasualtyKind as Ck, Modality as M, VictimCategory as V, Weapon as Wp};
+        vec![
+            W::Other,
+            W::Trigger(None, false),
+            W::WeaponNoun(Wp::Drone),
+            W::Launch,
+            W::Casualty(Ck::Killed, Pos::Verb),
+            W::Victim(V::Combatants),
+            W::Military,
+            W::Cue(M::Planned),
+            W::Locative,
+            W::By,
+            W::Thing,
+            W::Definite,
+            W::Indefinite,
+            W::Aux,
+            W::Perfect,
+            W::Previous,
+            W::Toll,
+            W::Including,
+            W::Running,
+            W::War,
+            W::Campaign,
+            W::Report,
+            W::Base,
+            W::Improvised,
+            W::NotAttack,
+            W::Unknown,
+            W::Conj,
+            W::ProvinceWord,
+            W::TownWord,
+            W::Regime,
+            W::Coalition,
+            W::Rise,
+            W::Bringing,
+            W::From,
+            W::Ceremony,
+            W::Notice,
+            W::Pronoun,
+            W::Another,
+            W::Kin,
+        ]
+    }
+
+    /// Each variant of [`W`] has its own number under 64, its place in [`W`]'s order (so
+    /// that [`C::of`] is the read of the tag), whatever its payload.
+    #[test]
+    fn every_class_has_its_own_number_under_64_in_order() {
+        let classes = one_of_each_variant();
+        let mut seen = 0u64;
+        for (k, &w) in classes.iter().enumerate() {
+            let c = C::of(w);
+            assert_eq!(c as usize, k, "{w:?}");
+            assert!((c as u8) < 64, "{w:?}");
+            assert_eq!(seen & c.bit(), 0, "{w:?} shares {c:?}");
+            seen |= c.bit();
+        }
+        assert_eq!(seen.count_ones() as usize, classes.len());
+        use crate::model::{CasualtyKind as Ck, VictimCategory as V, Weapon as Wp};
+        assert_eq!(C::of(W::Trigger(Some(Wp::Artillery), true)), C::Trigger);
+        assert_eq!(C::of(W::Victim(V::People)), C::Victim);
+        assert_eq!(C::of(W::Casualty(Ck::Missing, Pos::After)), C::Casualty);
+    }
+
+    #[test]
+    fn a_mask_and_a_table_hold_exactly_their_classes() {
+        let classes = one_of_each_variant();
+        let chosen = [C::Definite, C::Victim, C::Trigger, C::Kin];
+        let m = mask(&chosen);
+        let t = class_table(&[(C::Definite, 3), (C::Kin, 7)]);
+        for &w in &classes {
+            let c = C::of(w);
+            assert_eq!(c.bit() & m != 0, chosen.contains(&c), "{w:?}");
+            let want = match c {
+                C::Definite => 3,
+                C::Kin => 7,
+                _ => 0,
+            };
+            assert_eq!(t[c as usize], want, "{w:?}");
+        }
+        assert_eq!(mask(&[]), 0);
+        assert!(ARTICLES & C::Definite.bit() != 0 && ARTICLES & C::Indefinite.bit() != 0);
+        assert_eq!(ARTICLES.count_ones(), 2);
+    }
 
     #[test]
     fn shapes_let_every_listed_word_through_and_stop_others() {

@@ -160,6 +160,29 @@ pub(crate) struct Tok {
     pub ment: Option<u16>,
 }
 
+impl Tok {
+    /// The number of its word's class ([`lexicon::C`]), [`lexicon::C::Other`] for
+    /// punctuation.
+    #[inline]
+    pub(crate) fn c(&self) -> lexicon::C {
+        lexicon::C::of(self.w)
+    }
+
+    /// True if the token's class is one of those of `mask` ([`lexicon::mask`]): one bit test
+    /// where a `matches!` on [`W`] compiled to compares or a jump table.
+    #[inline]
+    pub(crate) fn is_in(&self, mask: u64) -> bool {
+        self.c().bit() & mask != 0
+    }
+
+    /// The token's value in a table of one value per class ([`lexicon::class_table`]).
+    #[inline]
+    pub(crate) fn read(&self, table: &[u8; 64]) -> u8 {
+        // (the index is under 64: no test is compiled)
+        table[self.c() as usize & 63]
+    }
+}
+
 /// The tokens [lo, hi) of `toks` that it has (none where `lo` is past them): a slice
 /// walked without a bounds check per token, where the rules walk a range of a sentence.
 #[inline]
@@ -1687,6 +1710,26 @@ fn own_day_date<'s>(doc: &Doc, p: &'s Sent) -> Option<&'s DateRef> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A token's class number is its word's class's, punctuation's [`lexicon::C::Other`].
+    #[test]
+    fn tokens_carry_their_class_number() {
+        let text = "The army said 12 fighters were killed, in Idlib.";
+        super::testing::each_sentence(text, None, |_, s| {
+            let victim = |t: &Tok| t.c() == lexicon::C::Victim && t.is_in(lexicon::VICTIMS);
+            assert!(s.toks.iter().any(victim));
+            assert!(s
+                .toks
+                .iter()
+                .any(|t| t.punct == b',' && t.c() == lexicon::C::Other));
+            assert!(s.toks.iter().any(|t| t.is_in(lexicon::ARTICLES)));
+            let article = |t: &Tok| matches!(t.w, W::Definite | W::Indefinite);
+            assert!(s
+                .toks
+                .iter()
+                .all(|t| t.is_in(lexicon::ARTICLES) == article(t)));
+        });
+    }
 
     /// The run of letters and digits read eight bytes at a time is the run read a byte at a
     /// time, with the same key, in every mix of letters, digits, punctuation and UTF-8.

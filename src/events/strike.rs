@@ -8,7 +8,7 @@
 //! places of its own).
 
 use super::identity;
-use super::lexicon::{self, CLAIM, OWN, W};
+use super::lexicon::{self, C, CLAIM, OWN, W};
 use super::roles::push_unique_place;
 use super::toks_in;
 use super::work;
@@ -814,7 +814,7 @@ fn find<'c>(
     } = super::roles::places(doc, s, a, b, skip);
     let another = here.words.has(Words::ANOTHER) && is_another(s, a, t);
     let mut targets = group_targets(doc, s, a, b, t, skip);
-    if here.words.has(Words::COMBATANTS) {
+    if here.words.has(Words::VICTIM) {
         generic_targets(doc, s, b, t, &mut targets);
     }
     // only a mention that may start a strike of its own ([`Found::strong`]) needs the date
@@ -954,7 +954,7 @@ static TEAR_GAS: Listed = Listed::of(lexicon::TEAR_GAS);
 static ATTACK_AS_VERB: Listed = Listed::of(lexicon::ATTACK_AS_VERB);
 
 /// The classes of word a sentence has of those that the walks of its clauses seek (an
-/// unknown striker, "another", combatants, a base or "from", "between", a reporting verb):
+/// unknown striker, "another", a victim, a base or "from", "between", a reporting verb):
 /// one pass over its tokens for all its clauses, where most sentences have few of them and
 /// each walk was made for each clause.
 #[derive(Clone, Copy, Default)]
@@ -963,7 +963,9 @@ struct Words(u8);
 impl Words {
     const UNKNOWN: u8 = 1;
     const ANOTHER: u8 = 2;
-    const COMBATANTS: u8 = 4;
+    /// A victim of any category: [`generic_targets`] reads those of combatants (a test of
+    /// the category at every word cost five instructions a word, or a branch).
+    const VICTIM: u8 = 4;
     const BASE_OR_FROM: u8 = 8;
     const BETWEEN: u8 = 16;
     const REPORT: u8 = 32;
@@ -972,14 +974,11 @@ impl Words {
     fn of(doc: &Doc, s: &Sent) -> Words {
         let mut seen = 0;
         for x in s.toks {
-            // one jump on the class ([`Words::bit`]), "between" told by its length and
-            // combatants by the victim's category with no branch of their own (a match
-            // with a guard here was a range test and a jump on every word's class, and
-            // the locative's test, mispredicted at most words)
+            // the class's bit read from a table by its number ([`Words::BITS`]) and "between"
+            // told by its length, with no branch (a match on the class compiled to a jump
+            // table, mispredicted at every other word)
             let between = u8::from(may_be_between(x)) * Words::BETWEEN;
-            let combatants = x.w == W::Victim(crate::model::VictimCategory::Combatants);
-            seen |= (Words::bit(x.w) & (between | !Words::BETWEEN))
-                | (u8::from(combatants) * Words::COMBATANTS);
+            seen |= x.read(&Words::BITS) & (between | !Words::BETWEEN);
         }
         // a locative of the length of "between" is one only if its word is (most are
         // "against", "central", "eastern")
@@ -993,52 +992,18 @@ impl Words {
         Words(seen)
     }
 
-    /// The class of a word of class `w`: [`Words::BETWEEN`] for every locative, 0 for the
-    /// rest and for a victim (combatants are told by the victim's category). Every class is
-    /// listed, with no `_`: the jump on the class then needs no range test before it (one
-    /// branch less at every word, mispredicted at every other one).
-    fn bit(w: W) -> u8 {
-        match w {
-            W::Unknown => Words::UNKNOWN,
-            W::Another => Words::ANOTHER,
-            W::Base | W::From => Words::BASE_OR_FROM,
-            W::Locative => Words::BETWEEN,
-            W::Report => Words::REPORT,
-            W::By => Words::BY,
-            W::Other
-            | W::Trigger(..)
-            | W::WeaponNoun(_)
-            | W::Launch
-            | W::Casualty(..)
-            | W::Victim(_)
-            | W::Military
-            | W::Cue(_)
-            | W::Thing
-            | W::Definite
-            | W::Indefinite
-            | W::Aux
-            | W::Perfect
-            | W::Previous
-            | W::Toll
-            | W::Including
-            | W::Running
-            | W::War
-            | W::Campaign
-            | W::Improvised
-            | W::NotAttack
-            | W::Conj
-            | W::ProvinceWord
-            | W::TownWord
-            | W::Regime
-            | W::Coalition
-            | W::Rise
-            | W::Bringing
-            | W::Ceremony
-            | W::Notice
-            | W::Pronoun
-            | W::Kin => 0,
-        }
-    }
+    /// The bit of each class ([`lexicon::C`]): [`Words::BETWEEN`] for every locative, 0 for
+    /// the classes not sought.
+    const BITS: [u8; 64] = lexicon::class_table(&[
+        (C::Unknown, Words::UNKNOWN),
+        (C::Another, Words::ANOTHER),
+        (C::Base, Words::BASE_OR_FROM),
+        (C::From, Words::BASE_OR_FROM),
+        (C::Locative, Words::BETWEEN),
+        (C::Report, Words::REPORT),
+        (C::By, Words::BY),
+        (C::Victim, Words::VICTIM),
+    ]);
 
     /// True if the sentence has a word of the class `bit`.
     fn has(self, bit: u8) -> bool {
@@ -1843,10 +1808,7 @@ mod tests {
             let walks: [(u8, bool); 7] = [
                 (Words::UNKNOWN, any(&|x| x.w == W::Unknown)),
                 (Words::ANOTHER, any(&|x| x.w == W::Another)),
-                (
-                    Words::COMBATANTS,
-                    any(&|x| x.w == W::Victim(crate::model::VictimCategory::Combatants)),
-                ),
+                (Words::VICTIM, any(&|x| matches!(x.w, W::Victim(_)))),
                 (
                     Words::BASE_OR_FROM,
                     any(&|x| matches!(x.w, W::Base | W::From)),
