@@ -1090,8 +1090,9 @@ struct Lists {
     named: HashMap<usize, Option<Place>, crate::hash::Fast>,
 }
 
-/// The most items a thread keeps room for in a list of [`Lists`] between articles.
-const KEEP_ITEMS: usize = 1024;
+/// The most items a thread keeps room for in a list of [`Lists`] between articles (a list
+/// holds some of a sentence's words).
+const KEEP_ITEMS: usize = 256;
 
 thread_local! {
     /// The lists of the last [`Memo`] the thread dropped (see [`Lists`]).

@@ -15,7 +15,7 @@ pub(crate) fn link(doc: &Doc, mut events: Vec<Event>, mut casualties: Vec<Casual
         // no casualties: nothing to link, and the events are in text order
         return events;
     }
-    let mut scratch = Scratch::take();
+    let mut scratch = Scratch::take(events.len(), doc.sents.len() + 1);
     let Scratch {
         starts,
         first,
@@ -60,8 +60,9 @@ struct Scratch {
     new_of: Vec<usize>,
 }
 
-/// The most items a thread keeps room for in a list of [`Scratch`] between articles.
-const KEEP_ITEMS: usize = 4096;
+/// The most items a thread keeps room for in a list of [`Scratch`] between articles: a news
+/// article tells fewer events and sentences.
+const KEEP_ITEMS: usize = 256;
 
 thread_local! {
     /// The lists of the last article the thread linked (see [`Scratch`]).
@@ -77,8 +78,14 @@ thread_local! {
 }
 
 impl Scratch {
-    /// The thread's lists (not emptied), or new ones.
-    fn take() -> Scratch {
+    /// The thread's lists (not emptied) for an article of `events` events and `first`
+    /// entries of [`first_events`] that they may keep, else new ones (the thread's left as
+    /// they are): a text too long to keep its lists costs the heap what it did before they
+    /// were kept, whatever was kept before it.
+    fn take(events: usize, first: usize) -> Scratch {
+        if events.max(first) > KEEP_ITEMS {
+            return Scratch::default();
+        }
         SCRATCH.try_with(std::cell::Cell::take).unwrap_or_default()
     }
 

@@ -275,27 +275,23 @@ impl Prepared {
     /// Tokenizes the `sentences` of `text` and places its `mentions` (in text order) in them;
     /// cuts into clauses the sentences where an event can be told.
     pub(crate) fn new(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Prepared {
-        // the vectors of the thread's last text, emptied ([`Kept`])
+        // a token takes at least two bytes with its space, most take five
+        let room = text.len() / 4 + 4;
+        // the vectors of the thread's last text, emptied ([`Kept`]), if they have room
         let Kept {
             mut toks,
             mut cuts,
             mut clauses,
             mut ments,
             mut parts,
-        } = Kept::take();
-        toks.clear();
-        cuts.clear();
-        clauses.clear();
-        ments.clear();
-        parts.clear();
-        // a token takes at least two bytes with its space, most take five
-        toks.reserve(text.len() / 4 + 4);
+        } = Kept::take(room);
+        clear_with_room(&mut toks, room);
         // sized so as to grow seldom, if ever: a few cuts in a sentence ("3,000", "U.S."),
         // a clause or two in each, and every mention in one sentence at most
-        cuts.reserve(text.len() / 64 + 4);
-        clauses.reserve(sentences.len() * 2);
-        ments.reserve(mentions.len());
-        parts.reserve(sentences.len());
+        clear_with_room(&mut cuts, text.len() / 64 + 4);
+        clear_with_room(&mut clauses, sentences.len() * 2);
+        clear_with_room(&mut ments, mentions.len());
+        clear_with_room(&mut parts, sentences.len());
         let mut mi = 0;
         for s in sentences {
             let (t0, c0, k0, m0) = (toks.len(), cuts.len(), clauses.len(), ments.len());
@@ -384,10 +380,19 @@ struct Kept {
     parts: Vec<Parts>,
 }
 
-/// The most items a thread keeps room for in a vector of [`Kept`] between texts: room for
-/// the tokens of a default window ([`crate::Extractor::DEFAULT_WINDOW_BYTES`], a quarter of
-/// its bytes), which a vector grown by doubling may pass, and no more (some 1 MB).
-const KEEP_TOKS: usize = 32 * 1024;
+/// The most tokens of a text that takes the vectors of [`Kept`]: those of an article of 8 kB
+/// (a news article has half as many bytes). A longer text (a window) makes its own vectors,
+/// as before. A thread keeps vectors of up to as many items, some 64 kB in all.
+const KEEP_TOKS: usize = 2048;
+
+/// Empties `v` and gives it room for `room` items: a vector too small is replaced, not grown
+/// (a vector grown is copied whole, the stale items of the last text with it).
+pub(crate) fn clear_with_room<T>(v: &mut Vec<T>, room: usize) {
+    v.clear();
+    if v.capacity() < room {
+        *v = Vec::with_capacity(room);
+    }
+}
 
 thread_local! {
     /// The vectors of the last [`Prepared`] text the thread dropped (see [`Kept`]).
@@ -403,8 +408,13 @@ thread_local! {
 }
 
 impl Kept {
-    /// The thread's vectors (not emptied), or new ones.
-    fn take() -> Kept {
+    /// The thread's vectors (not emptied) for a text of `toks` tokens that they may keep,
+    /// else new ones (the thread's left as they are): a text too long to keep its vectors
+    /// costs the heap what it did before they were kept, whatever was kept before it.
+    fn take(toks: usize) -> Kept {
+        if toks > KEEP_TOKS {
+            return Kept::default();
+        }
         KEPT.try_with(std::cell::Cell::take).unwrap_or_default()
     }
 }
@@ -1838,6 +1848,17 @@ fn own_day_date<'s>(doc: &Doc, p: &'s Sent) -> Option<&'s DateRef> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A vector cleared with room has no items and at least the room asked, whatever it had.
+    #[test]
+    fn clear_with_room_empties_and_makes_room() {
+        for (had, room) in [(0, 0), (0, 5), (3, 2), (3, 9), (40, 9)] {
+            let mut v: Vec<u32> = (0..had).collect();
+            clear_with_room(&mut v, room);
+            assert!(v.is_empty());
+            assert!(v.capacity() >= room.max(had as usize));
+        }
+    }
 
     /// A [`Few`] holds what is pushed in order, as a vector would, however many; one taken
     /// from a vector leaves it empty.
