@@ -56,7 +56,7 @@ struct Scope {
 
 pub(crate) fn extract(doc: &Doc, strikes: &Strikes, causes: &[Cause]) -> Vec<Casualty> {
     let mut out = Tolls::default();
-    let mut memo = Memo::default();
+    let mut memo = Memo::new();
     // kept from sentence to sentence and clause to clause: one allocation
     let mut cands: Vec<Cand> = Vec::new();
     for (si, s) in doc.sents.iter().enumerate() {
@@ -114,6 +114,7 @@ pub(crate) fn extract(doc: &Doc, strikes: &Strikes, causes: &[Cause]) -> Vec<Cas
             }
         }
     }
+    memo.keep();
     out.list
 }
 
@@ -1071,6 +1072,63 @@ fn any_in(at: &[usize], lo: usize, hi: usize) -> bool {
     at.get(i).is_some_and(|&k| k < hi)
 }
 
+/// The lists of a [`Memo`], which keep nothing of the text: a thread keeps those of its
+/// last article for the next one (as the text stage keeps its buffers), where each
+/// article grew eleven lists anew from nothing, and a sentence its list of actors.
+#[derive(Default)]
+struct Lists {
+    bringing: Vec<usize>,
+    running: Vec<(usize, usize)>,
+    perfect: Vec<usize>,
+    previous: Vec<usize>,
+    including: Vec<usize>,
+    coded: Vec<usize>,
+    split: Vec<usize>,
+    articles: Vec<usize>,
+    actors: Vec<usize>,
+    earlier: HashMap<usize, Option<usize>, crate::hash::Fast>,
+    named: HashMap<usize, Option<Place>, crate::hash::Fast>,
+}
+
+/// The most items a thread keeps room for in a list of [`Lists`] between articles (a list
+/// holds some of a sentence's words).
+const KEEP_ITEMS: usize = 256;
+
+thread_local! {
+    /// The lists of the last [`Memo`] the thread dropped (see [`Lists`]).
+    static LISTS: std::cell::Cell<Lists> = std::cell::Cell::default();
+}
+
+impl Lists {
+    /// The thread's lists (not emptied), or new ones.
+    fn take() -> Lists {
+        LISTS.try_with(std::cell::Cell::take).unwrap_or_default()
+    }
+
+    /// Keeps the lists for the thread's next article, unless one grew large.
+    fn keep(self) {
+        let most = [
+            self.bringing.capacity(),
+            self.running.capacity(),
+            self.perfect.capacity(),
+            self.previous.capacity(),
+            self.including.capacity(),
+            self.coded.capacity(),
+            self.split.capacity(),
+            self.articles.capacity(),
+            self.actors.capacity(),
+            self.earlier.capacity(),
+            self.named.capacity(),
+        ]
+        .into_iter()
+        .max();
+        if most.unwrap_or(0) <= KEEP_ITEMS {
+            // when the thread is exiting there is nothing to keep them for
+            let _ = LISTS.try_with(|cell| cell.set(self));
+        }
+    }
+}
+
 /// How many tokens before its clause a figure's questions to the [`Memo`] reach: "a
 /// previous toll of" ([`is_aside`]), "among the dead were" ([`is_passed_over`]).
 const LOOK_BACK: usize = 5;
@@ -1110,8 +1168,10 @@ struct Memo<'t> {
     articles: Vec<usize>,
     /// The sentence's source ([`source`]), once asked.
     source: Option<Option<Source>>,
-    /// The mentions that may be a perpetrator ([`may_perpetrate`]), by index, once asked.
-    actors: Option<Vec<usize>>,
+    /// The mentions that may be a perpetrator ([`may_perpetrate`]), by index, once asked
+    /// (`actors_read`): the list is kept from sentence to sentence, not made anew.
+    actors: Vec<usize>,
+    actors_read: bool,
     /// The place [`pick`] finds in the whole sentence, and in the clause asked last (the
     /// figures of a clause are read one after another), as entries: a [`Place`] is built
     /// only for the figure that takes it.
@@ -1141,7 +1201,62 @@ impl<'t> Memo<'t> {
         self.whole = None;
         self.clause = None;
         self.source = None;
-        self.actors = None;
+        self.actors_read = false;
+    }
+
+    /// A memo for an article, with the lists the thread's last article left ([`Lists`]),
+    /// emptied.
+    fn new() -> Memo<'t> {
+        let Lists {
+            bringing,
+            running,
+            perfect,
+            previous,
+            including,
+            coded,
+            split,
+            articles,
+            actors,
+            earlier,
+            named,
+        } = Lists::take();
+        let mut memo = Memo {
+            bringing,
+            running,
+            perfect,
+            previous,
+            including,
+            coded,
+            split,
+            articles,
+            actors,
+            earlier,
+            named,
+            ..Memo::default()
+        };
+        memo.enter();
+        memo.articles.clear();
+        memo.earlier.clear();
+        memo.named.clear();
+        memo
+    }
+
+    /// Leaves the memo's lists to the thread's next article ([`Lists`]).
+    fn keep(self) {
+        Lists {
+            bringing: self.bringing,
+            running: self.running,
+            perfect: self.perfect,
+            previous: self.previous,
+            including: self.including,
+            coded: self.coded,
+            split: self.split,
+            articles: self.articles,
+            actors: self.actors,
+            earlier: self.earlier,
+            named: self.named,
+        }
+        .keep();
     }
 
     /// The classes [`Memo::cover`] notes.
@@ -1322,13 +1437,16 @@ impl<'t> Memo<'t> {
 
     /// [`perpetrator`], by a binary search among the sentence's possible perpetrators.
     fn perpetrator(&mut self, doc: &Doc, s: &Sent, ca: usize, at: usize) -> Option<Entity> {
-        let actors = self.actors.get_or_insert_with(|| {
+        if !self.actors_read {
+            self.actors_read = true;
             work::add(s.ments.len());
-            (0..s.ments.len())
-                .filter(|&i| s.ments.get(i).is_some_and(|m| may_perpetrate(doc, s, m)))
-                .collect()
-        });
-        perpetrator(doc, s, actors, ca, at)
+            self.actors.clear();
+            self.actors.extend(
+                (0..s.ments.len())
+                    .filter(|&i| s.ments.get(i).is_some_and(|m| may_perpetrate(doc, s, m))),
+            );
+        }
+        perpetrator(doc, s, &self.actors, ca, at)
     }
 }
 

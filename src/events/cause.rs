@@ -15,17 +15,23 @@ pub(crate) fn link(doc: &Doc, mut events: Vec<Event>, mut casualties: Vec<Casual
         // no casualties: nothing to link, and the events are in text order
         return events;
     }
+    let mut scratch = Scratch::take(events.len(), doc.sents.len() + 1);
+    let Scratch {
+        starts,
+        first,
+        figures,
+        sums,
+        new_of,
+    } = &mut scratch;
     // the events and figures come in text order: their sentences are found by a walk on
     let mut sentences = Sentences::new(doc);
-    let starts: Vec<(usize, usize, bool)> = events
-        .iter()
-        .map(|e| {
-            let start = start_of(e.evidence());
-            (sentences.of(start), start, matches!(e, Event::Strike(_)))
-        })
-        .collect();
+    starts.clear();
+    starts.extend(events.iter().map(|e| {
+        let start = start_of(e.evidence());
+        (sentences.of(start), start, matches!(e, Event::Strike(_)))
+    }));
     debug_assert!(starts.is_sorted_by_key(|x| x.0), "events out of text order");
-    let first = first_events(doc.sents.len(), &starts);
+    first_events(doc.sents.len(), starts, first);
     let mut sentences = Sentences::new(doc);
     for c in casualties.iter_mut() {
         if c.cumulative {
@@ -35,10 +41,72 @@ pub(crate) fn link(doc: &Doc, mut events: Vec<Event>, mut casualties: Vec<Casual
             continue;
         };
         let si = sentences.of(at);
-        c.event = cause_of(doc, &starts, &first, si);
+        c.event = cause_of(doc, starts, first, si);
     }
-    fatalities(doc.text, &mut events, &casualties);
-    merge(events, casualties)
+    fatalities(doc.text, &mut events, &casualties, figures, sums);
+    let out = merge(events, casualties, new_of);
+    scratch.keep();
+    out
+}
+
+/// The working lists of [`link`]: a thread keeps those of its last article for the next
+/// one (as the text stage keeps its buffers), where each article made five anew.
+#[derive(Default)]
+struct Scratch {
+    starts: Vec<(usize, usize, bool)>,
+    first: Vec<usize>,
+    figures: Vec<(usize, usize)>,
+    sums: Vec<(usize, Count)>,
+    new_of: Vec<usize>,
+}
+
+/// The most items a thread keeps room for in a list of [`Scratch`] between articles: a news
+/// article tells fewer events and sentences.
+const KEEP_ITEMS: usize = 256;
+
+thread_local! {
+    /// The lists of the last article the thread linked (see [`Scratch`]).
+    static SCRATCH: std::cell::Cell<Scratch> = const {
+        std::cell::Cell::new(Scratch {
+            starts: Vec::new(),
+            first: Vec::new(),
+            figures: Vec::new(),
+            sums: Vec::new(),
+            new_of: Vec::new(),
+        })
+    };
+}
+
+impl Scratch {
+    /// The thread's lists (not emptied) for an article of `events` events and `first`
+    /// entries of [`first_events`] that they may keep, else new ones (the thread's left as
+    /// they are): a text too long to keep its lists costs the heap what it did before they
+    /// were kept, whatever was kept before it.
+    fn take(events: usize, first: usize) -> Scratch {
+        if events.max(first) > KEEP_ITEMS {
+            return Scratch::default();
+        }
+        SCRATCH.try_with(std::cell::Cell::take).unwrap_or_default()
+    }
+
+    /// Keeps the lists for the thread's next article, unless one grew large.
+    fn keep(mut self) {
+        // (no figure's words kept past its article)
+        self.sums.clear();
+        let most = [
+            self.starts.capacity(),
+            self.first.capacity(),
+            self.figures.capacity(),
+            self.sums.capacity(),
+            self.new_of.capacity(),
+        ]
+        .into_iter()
+        .max();
+        if most.unwrap_or(0) <= KEEP_ITEMS {
+            // when the thread is exiting there is nothing to keep them for
+            let _ = SCRATCH.try_with(|cell| cell.set(self));
+        }
+    }
 }
 
 /// The start of the first evidence span: an event's place in text order.
@@ -83,11 +151,13 @@ impl<'d, 't> Sentences<'d, 't> {
 /// before sentence `i`: the index in `starts` (in sentence order) of the first event of
 /// sentence `i` or after. Made by one count of the events and one sum, so the events of a
 /// sentence are found by two look-ups, not by binary searches for every figure.
-fn first_events(sentences: usize, starts: &[(usize, usize, bool)]) -> Vec<usize> {
+/// Made in `first`, emptied first.
+fn first_events(sentences: usize, starts: &[(usize, usize, bool)], first: &mut Vec<usize>) {
     // the events of each sentence counted at the sentence after it, then summed: no branch
     // a sentence (the walk's test of the next event was mispredicted at most sentences
     // with events)
-    let mut first = vec![0; sentences + 1];
+    first.clear();
+    first.resize(sentences + 1, 0);
     for x in starts {
         if let Some(n) = first.get_mut(x.0.saturating_add(1)) {
             *n += 1;
@@ -98,7 +168,6 @@ fn first_events(sentences: usize, starts: &[(usize, usize, bool)]) -> Vec<usize>
         sum += *f;
         *f = sum;
     }
-    first
 }
 
 /// The index of the event that caused a figure of sentence `si`; `starts` holds each event's
@@ -143,11 +212,19 @@ fn cause_of(
 /// one toll told twice or updated ("at least eight", then "the toll rose to 10"): the larger
 /// stands. Figures of different victims add up ("3 soldiers and 2 civilians" is 5), unless a
 /// figure of people in general is as large as their sum: then it is the total.
-fn fatalities(text: &str, events: &mut [Event], casualties: &[Casualty]) {
+/// `figures` and `sums` are room for its work ([`Scratch`]), emptied first.
+fn fatalities(
+    text: &str,
+    events: &mut [Event],
+    casualties: &[Casualty],
+    figures: &mut Vec<(usize, usize)>,
+    sums: &mut Vec<(usize, Count)>,
+) {
     // (event, figure) for each figure that counts, grouped by event in text order by a
     // stable sort: no list of figures is allocated per event, and no figure copied but
     // the one that stands
-    let mut figures: Vec<(usize, usize)> = Vec::with_capacity(casualties.len());
+    figures.clear();
+    figures.reserve(casualties.len());
     for (fi, c) in casualties.iter().enumerate() {
         if c.kind != CasualtyKind::Killed || c.modality != Modality::Asserted {
             continue;
@@ -160,7 +237,8 @@ fn fatalities(text: &str, events: &mut [Event], casualties: &[Casualty]) {
         return;
     }
     figures.sort_by_key(|&(i, _)| i);
-    let mut sums: Vec<(usize, Count)> = Vec::with_capacity(figures.len().min(events.len()));
+    sums.clear();
+    sums.reserve(figures.len().min(events.len()));
     let mut list: Vec<(VictimCategory, &Count)> = Vec::with_capacity(8);
     for group in figures.chunk_by(|x, y| x.0 == y.0) {
         list.clear();
@@ -180,7 +258,7 @@ fn fatalities(text: &str, events: &mut [Event], casualties: &[Casualty]) {
         }
     }
     // the events are made with no fatalities: only those with figures are set
-    for (i, sum) in sums {
+    for (i, sum) in sums.drain(..) {
         match events.get_mut(i) {
             Some(Event::Strike(s)) => s.fatalities = Some(sum),
             Some(Event::Explosion(x)) => x.incident.fatalities = Some(sum),
@@ -243,7 +321,8 @@ fn add(text: &str, prev: &Count, c: &Count) -> Count {
 /// The events (in text order) and the casualties in one list in text order, as a stable
 /// sort of the events followed by the casualties would put them (an event before a casualty
 /// of the same start), with the links renumbered: each record moved once, to its place.
-fn merge(events: Vec<Event>, mut casualties: Vec<Casualty>) -> Vec<Event> {
+/// `new_of` is room for its work ([`Scratch`]), emptied first.
+fn merge(events: Vec<Event>, mut casualties: Vec<Casualty>, new_of: &mut Vec<usize>) -> Vec<Event> {
     debug_assert!(
         events.is_sorted_by_key(|e| start_of(e.evidence())),
         "events out of text order"
@@ -252,7 +331,8 @@ fn merge(events: Vec<Event>, mut casualties: Vec<Casualty>) -> Vec<Event> {
     casualties.sort_by_key(|c| start_of(&c.evidence));
     // the place of each event in the output, then the output built by one walk of both
     // (both in text order: the casualties before each event counted by a walk on)
-    let mut new_of = Vec::with_capacity(events.len());
+    new_of.clear();
+    new_of.reserve(events.len());
     let mut ci = 0;
     for (k, e) in events.iter().enumerate() {
         let at = start_of(e.evidence());
@@ -326,7 +406,8 @@ mod tests {
                 .map(|_| ((next() % (sentences as u64 + 1)) as usize, 0, false))
                 .collect();
             starts.sort_by_key(|x| x.0);
-            let first = first_events(sentences, &starts);
+            let mut first = vec![7];
+            first_events(sentences, &starts, &mut first);
             assert_eq!(first.len(), sentences + 1);
             for (i, &f) in first.iter().enumerate() {
                 assert_eq!(f, starts.partition_point(|x| x.0 < i), "{i} {starts:?}");
@@ -382,7 +463,10 @@ mod tests {
                 (start, link.map(|l| l.and_then(new_of)))
             })
             .collect();
-        let got: Vec<_> = merge(events, figures).iter().map(shape).collect();
+        let got: Vec<_> = merge(events, figures, &mut vec![3])
+            .iter()
+            .map(shape)
+            .collect();
         assert_eq!(got, want);
         assert_eq!(got.first(), Some(&(5, Some(None))));
         assert_eq!(got.get(1), Some(&(10, None)));

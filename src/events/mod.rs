@@ -276,13 +276,22 @@ impl Prepared {
     /// cuts into clauses the sentences where an event can be told.
     pub(crate) fn new(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Prepared {
         // a token takes at least two bytes with its space, most take five
-        let mut toks = Vec::with_capacity(text.len() / 4 + 4);
+        let room = text.len() / 4 + 4;
+        // the vectors of the thread's last text, emptied ([`Kept`]), if they have room
+        let Kept {
+            mut toks,
+            mut cuts,
+            mut clauses,
+            mut ments,
+            mut parts,
+        } = Kept::take(room);
+        clear_with_room(&mut toks, room);
         // sized so as to grow seldom, if ever: a few cuts in a sentence ("3,000", "U.S."),
         // a clause or two in each, and every mention in one sentence at most
-        let mut cuts = Vec::with_capacity(text.len() / 64 + 4);
-        let mut clauses = Vec::with_capacity(sentences.len() * 2);
-        let mut ments = Vec::with_capacity(mentions.len());
-        let mut parts = Vec::with_capacity(sentences.len());
+        clear_with_room(&mut cuts, text.len() / 64 + 4);
+        clear_with_room(&mut clauses, sentences.len() * 2);
+        clear_with_room(&mut ments, mentions.len());
+        clear_with_room(&mut parts, sentences.len());
         let mut mi = 0;
         for s in sentences {
             let (t0, c0, k0, m0) = (toks.len(), cuts.len(), clauses.len(), ments.len());
@@ -359,6 +368,83 @@ impl Prepared {
     }
 }
 
+/// The vectors of a [`Prepared`] text: a thread keeps those of the last text it dropped for
+/// the next one (as the text stage keeps its buffers, [`crate::text::Normalized`]), where
+/// each text made five of an article's size anew.
+#[derive(Default)]
+struct Kept {
+    toks: Vec<Tok>,
+    cuts: Vec<usize>,
+    clauses: Vec<(usize, usize)>,
+    ments: Vec<Ment>,
+    parts: Vec<Parts>,
+}
+
+/// The most tokens of a text that takes the vectors of [`Kept`]: those of an article of 8 kB
+/// (a news article has half as many bytes). A longer text (a window) makes its own vectors,
+/// as before. A thread keeps vectors of up to as many items, some 64 kB in all.
+const KEEP_TOKS: usize = 2048;
+
+/// Empties `v` and gives it room for `room` items: a vector too small is replaced, not grown
+/// (a vector grown is copied whole, the stale items of the last text with it).
+pub(crate) fn clear_with_room<T>(v: &mut Vec<T>, room: usize) {
+    v.clear();
+    if v.capacity() < room {
+        *v = Vec::with_capacity(room);
+    }
+}
+
+thread_local! {
+    /// The vectors of the last [`Prepared`] text the thread dropped (see [`Kept`]).
+    static KEPT: std::cell::Cell<Kept> = const {
+        std::cell::Cell::new(Kept {
+            toks: Vec::new(),
+            cuts: Vec::new(),
+            clauses: Vec::new(),
+            ments: Vec::new(),
+            parts: Vec::new(),
+        })
+    };
+}
+
+impl Kept {
+    /// The thread's vectors (not emptied) for a text of `toks` tokens that they may keep,
+    /// else new ones (the thread's left as they are): a text too long to keep its vectors
+    /// costs the heap what it did before they were kept, whatever was kept before it.
+    fn take(toks: usize) -> Kept {
+        if toks > KEEP_TOKS {
+            return Kept::default();
+        }
+        KEPT.try_with(std::cell::Cell::take).unwrap_or_default()
+    }
+}
+
+impl Drop for Prepared {
+    /// Keeps the vectors for the thread's next text, unless one grew past a window's size.
+    fn drop(&mut self) {
+        let most = [
+            self.toks.capacity(),
+            self.cuts.capacity(),
+            self.clauses.capacity(),
+            self.ments.capacity(),
+            self.parts.capacity(),
+        ]
+        .into_iter()
+        .max();
+        if most.unwrap_or(0) <= KEEP_TOKS {
+            let kept = Kept {
+                toks: std::mem::take(&mut self.toks),
+                cuts: std::mem::take(&mut self.cuts),
+                clauses: std::mem::take(&mut self.clauses),
+                ments: std::mem::take(&mut self.ments),
+                parts: std::mem::take(&mut self.parts),
+            };
+            // when the thread is exiting there is nothing to keep them for
+            let _ = KEPT.try_with(|cell| cell.set(kept));
+        }
+    }
+}
+
 /// The items of `all` in range `r` (none if it is out of bounds): a sentence's share of
 /// what [`Prepared`] holds for the whole text.
 fn part<'a, T>(all: &'a [T], r: &Range<usize>) -> &'a [T] {
@@ -379,9 +465,9 @@ pub(crate) struct Sent<'t> {
     pub clauses: &'t [(usize, usize)],
     pub ments: &'t [Ment],
     /// Figures with their token ranges, read when a rule first asks ([`Doc::numbers`]).
-    numbers: OnceCell<Vec<(Number, usize, usize)>>,
+    numbers: OnceCell<Few<(Number, usize, usize)>>,
     /// Dates with their token ranges, read when a rule first asks ([`Doc::dates`]).
-    dates: OnceCell<Vec<(DateRef, usize, usize)>>,
+    dates: OnceCell<Few<(DateRef, usize, usize)>>,
     /// True if a word of the sentence tells a cause ([`lexicon::MARK_CAUSE`]), though the
     /// sentence may tell no event.
     cause_words: bool,
@@ -404,6 +490,55 @@ pub(crate) struct Sent<'t> {
     /// The modal cues, read when a rule first asks ([`modality::of`]); not boxed, as a
     /// box would be one more allocation for every sentence a rule reads.
     pub cues: OnceCell<modality::Cues>,
+}
+
+/// A sentence's figures or dates ([`Sent::numbers`], [`Sent::dates`]): a sentence with any
+/// most often has one, held in place, where a vector of one was an allocation for each
+/// such sentence; none or more are a vector (none allocates nothing).
+enum Few<T> {
+    One(T),
+    Many(Vec<T>),
+}
+
+impl<T> Few<T> {
+    /// None.
+    const NONE: Few<T> = Few::Many(Vec::new());
+
+    fn as_slice(&self) -> &[T] {
+        match self {
+            Few::One(x) => std::slice::from_ref(x),
+            Few::Many(v) => v,
+        }
+    }
+
+    /// Adds `x` after those it has; a second spills the first to a vector with room for four.
+    fn push(&mut self, x: T) {
+        match self {
+            Few::Many(v) if v.is_empty() => *self = Few::One(x),
+            Few::Many(v) => v.push(x),
+            Few::One(_) => {
+                if let Few::One(first) = std::mem::replace(self, Few::NONE) {
+                    let mut v = Vec::with_capacity(4);
+                    v.push(first);
+                    v.push(x);
+                    *self = Few::Many(v);
+                }
+            }
+        }
+    }
+
+    /// The items of `v`, moved out (`v` is left empty): one in place, more in one
+    /// allocation of their number.
+    fn take_from(v: &mut Vec<T>) -> Few<T> {
+        if v.len() == 1 {
+            if let Some(x) = v.pop() {
+                return Few::One(x);
+            }
+        }
+        let mut out = Vec::with_capacity(v.len());
+        out.append(v);
+        Few::Many(out)
+    }
 }
 
 /// Settings of the event stage.
@@ -1080,41 +1215,42 @@ impl<'t> Doc<'t> {
     /// The figures of a sentence with their token ranges; only a sentence with a strike or
     /// casualty word has any (figures elsewhere tell no event). Read once, when first asked.
     pub(crate) fn numbers<'s>(&self, s: &'s Sent) -> &'s [(Number, usize, usize)] {
-        s.numbers.get_or_init(|| {
-            if !s.event_words {
-                return Vec::new();
+        s.numbers.get_or_init(|| self.read_numbers(s)).as_slice()
+    }
+
+    /// [`Doc::numbers`], read.
+    fn read_numbers(&self, s: &Sent) -> Few<(Number, usize, usize)> {
+        if !s.event_words {
+            return Few::NONE;
+        }
+        work::add(s.toks.len());
+        // the figures are gathered in the document's buffer (a new one if it is in use,
+        // which it never is: reading figures asks for no figures) and moved out in one
+        // allocation of their number, not grown push by push
+        let mut shared = self.figures.try_borrow_mut().ok();
+        let mut own = Vec::new();
+        let v = shared.as_deref_mut().unwrap_or(&mut own);
+        v.clear();
+        let tok = |t: &Tok| (t.span, t.punct);
+        // the figures come in text order and apart: the token range of each ([`tok_range`])
+        // is found by walking on from the last one's, one pass over the tokens
+        let (mut a, mut b) = (0, 0);
+        numbers::for_each_number_of_tokens(self.text, s.span, s.toks, tok, |n| {
+            let span = n.count.span;
+            while s.toks.get(a).is_some_and(|t| t.span.end <= span.start) {
+                a += 1;
             }
-            work::add(s.toks.len());
-            // the figures are gathered in the document's buffer (a new one if it is in use,
-            // which it never is: reading figures asks for no figures) and moved out in one
-            // allocation of their number, not grown push by push
-            let mut shared = self.figures.try_borrow_mut().ok();
-            let mut own = Vec::new();
-            let v = shared.as_deref_mut().unwrap_or(&mut own);
-            v.clear();
-            let tok = |t: &Tok| (t.span, t.punct);
-            // the figures come in text order and apart: the token range of each ([`tok_range`])
-            // is found by walking on from the last one's, one pass over the tokens
-            let (mut a, mut b) = (0, 0);
-            numbers::for_each_number_of_tokens(self.text, s.span, s.toks, tok, |n| {
-                let span = n.count.span;
-                while s.toks.get(a).is_some_and(|t| t.span.end <= span.start) {
-                    a += 1;
-                }
-                b = b.max(a);
-                while s.toks.get(b).is_some_and(|t| t.span.start < span.end) {
-                    b += 1;
-                }
-                debug_assert_eq!((a, b), tok_range(s.toks, span), "token range");
-                v.push((n, a, b));
-            });
-            // [`Doc::numbers_from`] searches them by their first token
-            debug_assert!(v.is_sorted_by_key(|x| x.1), "figures out of text order");
-            // moved as one block: no allocation for a sentence with no figure
-            let mut out = Vec::with_capacity(v.len());
-            out.append(v);
-            out
-        })
+            b = b.max(a);
+            while s.toks.get(b).is_some_and(|t| t.span.start < span.end) {
+                b += 1;
+            }
+            debug_assert_eq!((a, b), tok_range(s.toks, span), "token range");
+            v.push((n, a, b));
+        });
+        // [`Doc::numbers_from`] searches them by their first token
+        debug_assert!(v.is_sorted_by_key(|x| x.1), "figures out of text order");
+        // moved as one block: no allocation for a sentence with no figure or one
+        Few::take_from(v)
     }
 
     /// The figures of a sentence whose first token is in [lo, hi), by binary search: the
@@ -1133,18 +1269,20 @@ impl<'t> Doc<'t> {
 
     /// The dates of a sentence with their token ranges, on the terms of [`Doc::numbers`].
     pub(crate) fn dates<'s>(&self, s: &'s Sent) -> &'s [(DateRef, usize, usize)] {
-        s.dates.get_or_init(|| {
-            if !s.event_words || !self.may_have_date(s) {
-                return Vec::new();
-            }
-            work::add(s.toks.len());
-            let mut v = Vec::new();
-            self.for_each_date(s, |d| {
-                let (a, b) = tok_range(s.toks, d.span);
-                v.push((d, a, b));
-            });
-            v
-        })
+        s.dates
+            .get_or_init(|| {
+                if !s.event_words || !self.may_have_date(s) {
+                    return Few::NONE;
+                }
+                work::add(s.toks.len());
+                let mut v = Few::NONE;
+                self.for_each_date(s, |d| {
+                    let (a, b) = tok_range(s.toks, d.span);
+                    v.push((d, a, b));
+                });
+                v
+            })
+            .as_slice()
     }
 
     /// Whether sentence `s` may have a date: a word of it may start one
@@ -1710,6 +1848,37 @@ fn own_day_date<'s>(doc: &Doc, p: &'s Sent) -> Option<&'s DateRef> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A vector cleared with room has no items and at least the room asked, whatever it had.
+    #[test]
+    fn clear_with_room_empties_and_makes_room() {
+        for (had, room) in [(0, 0), (0, 5), (3, 2), (3, 9), (40, 9)] {
+            let mut v: Vec<u32> = (0..had).collect();
+            clear_with_room(&mut v, room);
+            assert!(v.is_empty());
+            assert!(v.capacity() >= room.max(had as usize));
+        }
+    }
+
+    /// A [`Few`] holds what is pushed in order, as a vector would, however many; one taken
+    /// from a vector leaves it empty.
+    #[test]
+    fn few_holds_what_a_vector_holds() {
+        for n in 0..7 {
+            let mut few = Few::NONE;
+            let mut v = Vec::new();
+            for i in 0..n {
+                few.push(i);
+                v.push(i);
+            }
+            assert_eq!(few.as_slice(), v.as_slice());
+            assert_eq!(matches!(few, Few::One(_)), n == 1);
+            let taken = Few::take_from(&mut v);
+            assert!(v.is_empty());
+            assert_eq!(taken.as_slice(), few.as_slice());
+            assert_eq!(matches!(taken, Few::One(_)), n == 1);
+        }
+    }
 
     /// A token's class number is its word's class's, punctuation's [`lexicon::C::Other`].
     #[test]
