@@ -439,6 +439,7 @@ pub mod export;
 mod extractor;
 pub mod gazetteer;
 mod hash;
+mod kept;
 mod model;
 mod numbers;
 mod span;

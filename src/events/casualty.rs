@@ -1102,7 +1102,7 @@ thread_local! {
 impl Lists {
     /// The thread's lists (not emptied), or new ones.
     fn take() -> Lists {
-        LISTS.try_with(std::cell::Cell::take).unwrap_or_default()
+        crate::kept::take(&LISTS)
     }
 
     /// Keeps the lists for the thread's next article, unless one grew large.
@@ -1122,10 +1122,7 @@ impl Lists {
         ]
         .into_iter()
         .max();
-        if most.unwrap_or(0) <= KEEP_ITEMS {
-            // when the thread is exiting there is nothing to keep them for
-            let _ = LISTS.try_with(|cell| cell.set(self));
-        }
+        crate::kept::keep(&LISTS, self, most.unwrap_or(0), KEEP_ITEMS);
     }
 }
 

@@ -86,7 +86,7 @@ impl Scratch {
         if events.max(first) > KEEP_ITEMS {
             return Scratch::default();
         }
-        SCRATCH.try_with(std::cell::Cell::take).unwrap_or_default()
+        crate::kept::take(&SCRATCH)
     }
 
     /// Keeps the lists for the thread's next article, unless one grew large.
@@ -102,10 +102,7 @@ impl Scratch {
         ]
         .into_iter()
         .max();
-        if most.unwrap_or(0) <= KEEP_ITEMS {
-            // when the thread is exiting there is nothing to keep them for
-            let _ = SCRATCH.try_with(|cell| cell.set(self));
-        }
+        crate::kept::keep(&SCRATCH, self, most.unwrap_or(0), KEEP_ITEMS);
     }
 }
 

@@ -415,7 +415,7 @@ impl Kept {
         if toks > KEEP_TOKS {
             return Kept::default();
         }
-        KEPT.try_with(std::cell::Cell::take).unwrap_or_default()
+        crate::kept::take(&KEPT)
     }
 }
 
@@ -431,17 +431,14 @@ impl Drop for Prepared {
         ]
         .into_iter()
         .max();
-        if most.unwrap_or(0) <= KEEP_TOKS {
-            let kept = Kept {
-                toks: std::mem::take(&mut self.toks),
-                cuts: std::mem::take(&mut self.cuts),
-                clauses: std::mem::take(&mut self.clauses),
-                ments: std::mem::take(&mut self.ments),
-                parts: std::mem::take(&mut self.parts),
-            };
-            // when the thread is exiting there is nothing to keep them for
-            let _ = KEPT.try_with(|cell| cell.set(kept));
-        }
+        let kept = Kept {
+            toks: std::mem::take(&mut self.toks),
+            cuts: std::mem::take(&mut self.cuts),
+            clauses: std::mem::take(&mut self.clauses),
+            ments: std::mem::take(&mut self.ments),
+            parts: std::mem::take(&mut self.parts),
+        };
+        crate::kept::keep(&KEPT, kept, most.unwrap_or(0), KEEP_TOKS);
     }
 }
 

@@ -139,15 +139,13 @@ thread_local! {
 impl Buffers {
     /// The thread's buffers (not emptied), or new ones.
     fn take() -> Buffers {
-        BUFFERS.try_with(Cell::take).unwrap_or_default()
+        crate::kept::take(&BUFFERS)
     }
 
     /// Keeps the buffers for the thread's next text, unless they grew past a window's size.
     fn keep(self) {
-        if self.text.capacity() <= KEEP_BYTES {
-            // when the thread is exiting there is nothing to keep them for
-            let _ = BUFFERS.try_with(|cell| cell.set(self));
-        }
+        let largest = self.text.capacity();
+        crate::kept::keep(&BUFFERS, self, largest, KEEP_BYTES);
     }
 }
 

@@ -1,0 +1,62 @@
+//! Working buffers a thread keeps from one text to the next: the text stage's folded-text
+//! buffers, the preparation's vectors, the casualty rules' lists and the cause links' lists
+//! are each taken from a thread-local slot when a text starts and put back when it is done,
+//! so that an article does not allocate them anew. What grew large (a long text) is dropped,
+//! not kept, so a thread holds at most a few hundred kilobytes between texts.
+//!
+//! ```ignore
+//! thread_local! {
+//!     static LISTS: Cell<Lists> = Cell::default();
+//! }
+//! let mut lists = kept::take(&LISTS);
+//! // ... use lists, emptied as the stage needs ...
+//! kept::keep(&LISTS, lists, largest_capacity, KEEP_ITEMS);
+//! ```
+
+use std::cell::Cell;
+use std::thread::LocalKey;
+
+/// What the thread kept in `slot` (as it was left: the caller empties it), or a new
+/// default one when nothing is kept or the thread is exiting.
+pub(crate) fn take<T: Default>(slot: &'static LocalKey<Cell<T>>) -> T {
+    slot.try_with(Cell::take).unwrap_or_default()
+}
+
+/// Puts `value` in `slot` for the thread's next text if `largest`, the capacity of its
+/// largest buffer, is at most `limit`; else drops it. Nothing is kept while the thread
+/// exits (there is no next text).
+pub(crate) fn keep<T>(slot: &'static LocalKey<Cell<T>>, value: T, largest: usize, limit: usize) {
+    if largest <= limit {
+        let _ = slot.try_with(|cell| cell.set(value));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    thread_local! {
+        static SLOT: Cell<Vec<u8>> = const { Cell::new(Vec::new()) };
+    }
+
+    #[test]
+    fn a_small_buffer_is_kept_and_a_large_one_dropped() {
+        let mut v = take(&SLOT);
+        assert_eq!(v.capacity(), 0, "nothing kept yet");
+        v.reserve(10);
+        let cap = v.capacity();
+        keep(&SLOT, v, cap, 16);
+        let v = take(&SLOT);
+        assert_eq!(v.capacity(), cap, "the kept buffer comes back");
+        // taken: the slot is empty until something is put back
+        assert_eq!(take(&SLOT).capacity(), 0);
+        let big = Vec::<u8>::with_capacity(100);
+        keep(&SLOT, big, 100, 16);
+        assert_eq!(
+            take(&SLOT).capacity(),
+            0,
+            "a buffer past the limit is dropped"
+        );
+        drop(v);
+    }
+}
