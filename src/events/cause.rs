@@ -66,15 +66,7 @@ const KEEP_ITEMS: usize = 256;
 
 thread_local! {
     /// The lists of the last article the thread linked (see [`Scratch`]).
-    static SCRATCH: std::cell::Cell<Scratch> = const {
-        std::cell::Cell::new(Scratch {
-            starts: Vec::new(),
-            first: Vec::new(),
-            figures: Vec::new(),
-            sums: Vec::new(),
-            new_of: Vec::new(),
-        })
-    };
+    static SCRATCH: std::cell::Cell<Scratch> = std::cell::Cell::default();
 }
 
 impl Scratch {

@@ -396,15 +396,7 @@ pub(crate) fn clear_with_room<T>(v: &mut Vec<T>, room: usize) {
 
 thread_local! {
     /// The vectors of the last [`Prepared`] text the thread dropped (see [`Kept`]).
-    static KEPT: std::cell::Cell<Kept> = const {
-        std::cell::Cell::new(Kept {
-            toks: Vec::new(),
-            cuts: Vec::new(),
-            clauses: Vec::new(),
-            ments: Vec::new(),
-            parts: Vec::new(),
-        })
-    };
+    static KEPT: std::cell::Cell<Kept> = std::cell::Cell::default();
 }
 
 impl Kept {
