@@ -14,7 +14,7 @@ use super::toks_in;
 use super::work;
 use super::{
     is_locative_before, modality, nearest_event_date, paragraph_date, push_unique_ascending,
-    same_code, Doc, Sent,
+    same_code, Doc, Few, Sent,
 };
 use crate::gazetteer::{share_code, EntryKind};
 use crate::model::{
@@ -76,8 +76,10 @@ struct Told {
     /// (they come in order, so no list of them is kept).
     first: usize,
     last: usize,
-    /// The countries its mentions place it in ("in southern Lebanon", a town's country).
-    countries: Vec<Cow<'static, str>>,
+    /// The countries its mentions place it in ("in southern Lebanon", a town's country):
+    /// most strikes have one, held in place, where a vector of one was an allocation for
+    /// each strike ([`Few`]).
+    countries: Few<Cow<'static, str>>,
 }
 
 /// The strikes told so far: the records, which are the events made at the end (not moved
@@ -258,7 +260,7 @@ fn compatible(acc: Acc, f: &Found) -> bool {
 /// True if a mention's countries agree with the strike's: either knows none, or they share
 /// one.
 fn same_country(acc: Acc, f: &Found) -> bool {
-    let countries = &acc.told.countries;
+    let countries = acc.told.countries.as_slice();
     // codes compared as words ([`same_code`]), not by a call to `memcmp` each
     countries.is_empty()
         || f.countries.is_empty()
@@ -395,7 +397,13 @@ fn place(
                     actor_known: known,
                     first: si,
                     last: si,
-                    countries: f.countries.to_vec(),
+                    countries: {
+                        let mut v = Few::NONE;
+                        for c in f.countries {
+                            v.push(c.clone());
+                        }
+                        v
+                    },
                 },
             );
             Some(accs.len() - 1)
@@ -416,7 +424,7 @@ fn with_first<T>(x: T) -> Vec<T> {
 /// Adds a mention to a strike told before, taking what it keeps out of the mention.
 fn merge(s: &mut Strike, told: &mut Told, f: &mut Found) {
     for c in f.countries {
-        if !told.countries.iter().any(|x| same_code(x, c)) {
+        if !told.countries.as_slice().iter().any(|x| same_code(x, c)) {
             told.countries.push(c.clone());
         }
     }
