@@ -384,8 +384,14 @@ impl Budget {
     }
 
     fn give(&self, bytes: usize) {
-        let lines = self.lines_used.fetch_sub(1, Ordering::SeqCst) - 1;
-        let used = self.bytes_used.fetch_sub(bytes, Ordering::SeqCst) - bytes;
+        let lines = self
+            .lines_used
+            .fetch_sub(1, Ordering::SeqCst)
+            .saturating_sub(1);
+        let used = self
+            .bytes_used
+            .fetch_sub(bytes, Ordering::SeqCst)
+            .saturating_sub(bytes);
         let half = lines <= self.lines / 2 && used <= self.bytes / 2;
         if (lines == 0 || half) && self.waiting.load(Ordering::SeqCst) {
             // the lock waits for the reader to be in its wait (it holds it until then)
