@@ -317,7 +317,7 @@ enum Read {
 }
 
 /// Lines and bytes read but not yet written: the reader waits when either is at its limit,
-/// and is woken once the writer has given back half of both (or all): one wake-up for many
+/// and is woken once a quarter of both is free again (or all): one wake-up for many
 /// lines, where one for each line cost a futex call on each side. The counts are atomics,
 /// so that a line's take and give lock nothing; `lock` only orders the reader's wait with
 /// the writer's wake-up.
@@ -392,8 +392,10 @@ impl Budget {
             .bytes_used
             .fetch_sub(bytes, Ordering::SeqCst)
             .saturating_sub(bytes);
-        let half = lines <= self.lines / 2 && used <= self.bytes / 2;
-        if (lines == 0 || half) && self.waiting.load(Ordering::SeqCst) {
+        // a quarter free: the three quarters still read keep the workers busy while the
+        // reader wakes up (on a loaded host it may wait some milliseconds for a core)
+        let room = lines <= self.lines - self.lines / 4 && used <= self.bytes - self.bytes / 4;
+        if (lines == 0 || room) && self.waiting.load(Ordering::SeqCst) {
             // the lock waits for the reader to be in its wait (it holds it until then)
             let _guard = self.lock.lock();
             self.freed.notify_one();
