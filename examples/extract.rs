@@ -78,8 +78,9 @@ const LINES_IN_FLIGHT_PER_THREAD: usize = 64;
 const ABANDONED_PER_THREAD: usize = 4;
 /// The writer is woken by the result of the line it waits for or, with more lines in
 /// flight, of the line this many on (a line past the time limit is still seen in time: the
-/// writer's wait ends at the limit).
-const WRITER_BATCH: u64 = 16;
+/// writer's wait ends at the limit). Small against the lines in flight, which the lines
+/// done and not yet written take from the work the reader keeps ahead of the workers.
+const WRITER_BATCH: u64 = 8;
 /// The longest the writer waits before it looks again (for workers that are gone).
 const WRITER_WAIT: Duration = Duration::from_secs(1);
 /// The batch mode's input buffer: a line (4.4 KB on average in the bench corpus) mostly
@@ -317,7 +318,7 @@ enum Read {
 }
 
 /// Lines and bytes read but not yet written: the reader waits when either is at its limit,
-/// and is woken once a quarter of both is free again (or all): one wake-up for many
+/// and is woken once an eighth of both is free again (or all): one wake-up for many
 /// lines, where one for each line cost a futex call on each side. The counts are atomics,
 /// so that a line's take and give lock nothing; `lock` only orders the reader's wait with
 /// the writer's wake-up.
@@ -392,9 +393,9 @@ impl Budget {
             .bytes_used
             .fetch_sub(bytes, Ordering::SeqCst)
             .saturating_sub(bytes);
-        // a quarter free: the three quarters still read keep the workers busy while the
+        // an eighth free: the seven eighths still read keep the workers busy while the
         // reader wakes up (on a loaded host it may wait some milliseconds for a core)
-        let room = lines <= self.lines - self.lines / 4 && used <= self.bytes - self.bytes / 4;
+        let room = lines + self.lines / 8 <= self.lines && used + self.bytes / 8 <= self.bytes;
         if (lines == 0 || room) && self.waiting.load(Ordering::SeqCst) {
             // the lock waits for the reader to be in its wait (it holds it until then)
             let _guard = self.lock.lock();
