@@ -366,3 +366,36 @@ fn the_program_says_it_cannot_write_to_a_full_disk() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).starts_with("extract: cannot write:"));
 }
+
+#[test]
+fn the_program_answers_many_short_lines_in_order() {
+    // far more lines than the reader's budget lets in flight (64 a thread), so that the
+    // reader waits and is woken again many times, and the writer is woken by batches
+    let Some(exe) = example() else { return };
+    let mut input = Vec::new();
+    for i in 0..3000 {
+        let text = if i % 3 == 0 { ARTICLE } else { "" };
+        input.extend_from_slice(json!({"id": i, "text": text}).to_string().as_bytes());
+        input.push(b'\n');
+    }
+    for threads in ["1", "2"] {
+        let out = run(
+            &exe,
+            &["--jsonl", "--threads", threads],
+            &input,
+            Stdio::piped(),
+        );
+        assert_eq!(out.status.code(), Some(0), "{threads}");
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        let lines: Vec<Value> = stdout
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(lines.len(), 3000, "{threads}");
+        for (i, line) in lines.iter().enumerate() {
+            assert_eq!(line["id"], json!(i), "{threads}");
+            let events = line["events"].as_array().unwrap();
+            assert_eq!(events.is_empty(), i % 3 != 0, "{threads} {i}");
+        }
+    }
+}
