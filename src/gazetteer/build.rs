@@ -875,15 +875,6 @@ struct Blooms {
     next: Vec<u32>,
 }
 
-/// Sets `bits` of the Bloom filter `bloom`.
-fn set_bits(bloom: &mut [u32], bits: [usize; 2]) {
-    for bit in bits {
-        if let Some(w) = bloom.get_mut(bit / 32) {
-            *w |= 1 << (bit % 32);
-        }
-    }
-}
-
 /// Indexes key `index` of the names: every prefix cut at its word ends in `prefixes` (a
 /// table of [`PREFIX_WORDS`] words a slot), its first word and the word after each prefix
 /// in the Bloom filters, and the key itself (a key whose hash another key has goes to the
@@ -912,12 +903,10 @@ fn add_key(
     while let Some(ne) = next_word_end(k, e, k.len()) {
         h = fnv_lower(h, k.as_bytes().get(e..ne).unwrap_or(&[]));
         if e == 0 {
-            let bits = bloom_bits(h, blooms.first.len());
-            set_bits(&mut blooms.first, bits);
+            bloom_bits(h, blooms.first.len()).set(&mut blooms.first);
         }
         if let Some(sig) = run_sig_at(k.as_bytes(), ne + 1).filter(|_| ne < k.len()) {
-            let bits = next_bits(h, sig, blooms.next.len());
-            set_bits(&mut blooms.next, bits);
+            next_bits(h, sig, blooms.next.len()).set(&mut blooms.next);
         }
         let slot = prefix_slot(prefixes, h)?;
         let word = slot.get(2).copied().unwrap_or(0);

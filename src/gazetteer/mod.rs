@@ -90,7 +90,7 @@ use crate::hash::fnv_lower;
 use crate::hash::{fnv_step, mix, ALNUM_LOWER, FNV_OFFSET};
 use crate::span::Span;
 use crate::text::is_one_of;
-use table::{find_slot, Words, PREFIX_FLAG_BITS};
+use table::{find_slot, Bloom, Words, PREFIX_FLAG_BITS};
 
 pub use build::{GazetteerBuilder, Warning, WarningKind, COMMON_WORDS};
 pub use builtin::BUILTIN_FILES;
@@ -589,10 +589,10 @@ struct Names {
     /// key, so a word that starts none costs one hash and one probe. An open-addressing
     /// table of [`PREFIX_WORDS`] words a slot: hash (two words), key and flags.
     prefixes: Words,
-    /// A Bloom filter of the first words of the keys (two bits per word, about ten bits
-    /// per word in all, a power of two of 32-bit words): it says "no key starts here" for
-    /// most words from a table small enough to stay in cache, where a probe of `prefixes`
-    /// would miss the cache.
+    /// A Bloom filter of the first words of the keys (three bits a word, in one 64-bit
+    /// block: [`Bloom`]; about ten bits a key in all, a power of two of 32-bit words): it
+    /// says "no key starts here" for most words from a table small enough to stay in
+    /// cache, where a probe of `prefixes` would miss the cache.
     first_words: Words,
     /// A Bloom filter of the words that go on from a key's prefix ([`next_bits`]): for each
     /// prefix that a longer key continues, its hash with the signature ([`run_sig`]) of the
@@ -874,11 +874,10 @@ struct Target {
     proper: bool,
 }
 
-/// The two bits of a first-word hash in [`Names::first_words`] (`words` is a power of two).
-fn bloom_bits(h: u64, words: usize) -> [usize; 2] {
-    let x = mix(h);
-    let mask = words.saturating_mul(32).saturating_sub(1);
-    [(x as usize) & mask, ((x >> 32) as usize) & mask]
+/// The probe of a first-word hash in [`Names::first_words`] (`words` is a power of two).
+#[inline(always)]
+fn bloom_bits(h: u64, words: usize) -> Bloom {
+    Bloom::of(mix(h), words)
 }
 
 /// The signature of the run of ASCII letters and digits that the little-endian word `x`
@@ -901,10 +900,10 @@ fn run_sig_at(bytes: &[u8], from: usize) -> Option<u64> {
     run_sig(u64::from_le_bytes(chunk))
 }
 
-/// The two bits in [`Names::next_words`] (of `words` words, a power of two) of the prefix of
+/// The probe in [`Names::next_words`] (of `words` words, a power of two) of the prefix of
 /// hash `h` followed by a run of signature `sig`.
 #[inline(always)]
-fn next_bits(h: u64, sig: u64, words: usize) -> [usize; 2] {
+fn next_bits(h: u64, sig: u64, words: usize) -> Bloom {
     bloom_bits(h ^ sig.wrapping_mul(0x9e37_79b9_7f4a_7c15), words)
 }
 
@@ -1029,13 +1028,13 @@ impl Names {
             return true;
         };
         self.next_words
-            .has_bits(next_bits(h, sig, self.next_words.len()))
+            .has_bloom(next_bits(h, sig, self.next_words.len()))
     }
 
     /// False if no key starts with the word of first-word hash `h` (true may be wrong).
     fn may_start(&self, h: u64) -> bool {
         self.first_words
-            .has_bits(bloom_bits(h, self.first_words.len()))
+            .has_bloom(bloom_bits(h, self.first_words.len()))
     }
 }
 

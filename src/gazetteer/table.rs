@@ -33,18 +33,21 @@ impl Words {
         }
     }
 
-    /// True if bits `bits` are all set, bit `n` being bit `n % 32` of word `n / 32` (of a
-    /// little-endian word: bit `n % 8` of byte `n / 8`); the variant matched once.
+    /// True if the Bloom filter probe `probe` passes: its bits all set in its 64-bit
+    /// block (words `2 * block` and `2 * block + 1`, the first the low half). One load a
+    /// probe, of one cache line, and no branch on the bits.
     #[inline]
-    pub(crate) fn has_bits<const N: usize>(&self, bits: [usize; N]) -> bool {
-        match self {
-            Words::Static(b) => bits
-                .iter()
-                .all(|&n| b.get(n / 8).is_some_and(|&x| x >> (n % 8) & 1 == 1)),
-            Words::Owned(v) => bits
-                .iter()
-                .all(|&n| v.get(n / 32).is_some_and(|&w| w >> (n % 32) & 1 == 1)),
-        }
+    pub(crate) fn has_bloom(&self, probe: Bloom) -> bool {
+        let at = probe.block.checked_mul(2);
+        let block = match self {
+            Words::Static(b) => at
+                .and_then(|i| b.get(i.checked_mul(4)?..)?.first_chunk::<8>())
+                .map(|c| u64::from_le_bytes(*c)),
+            Words::Owned(v) => at
+                .and_then(|i| v.get(i..)?.first_chunk::<2>())
+                .map(|&[lo, hi]| u64::from(lo) | u64::from(hi) << 32),
+        };
+        block.is_some_and(|w| w & probe.mask == probe.mask)
     }
 
     /// Words `i` to `i + N - 1`; the variant matched once.
@@ -82,6 +85,38 @@ impl Words {
     pub(crate) fn write_to(&self, out: &mut Vec<u8>) {
         for i in 0..self.len() {
             out.extend_from_slice(&self.get(i).unwrap_or(0).to_le_bytes());
+        }
+    }
+}
+
+/// A Bloom filter probe: the bits `mask` of 64-bit block `block` ([`Words::has_bloom`]).
+/// All of a word's bits in one block, so a probe reads one cache line, not one a bit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Bloom {
+    pub(crate) block: usize,
+    pub(crate) mask: u64,
+}
+
+impl Bloom {
+    /// The probe of a hash `x` (already mixed) in a filter of `words` 32-bit words, a power
+    /// of two (at least two): the block from the low bits, three bit positions from the
+    /// high half.
+    #[inline(always)]
+    pub(crate) fn of(x: u64, words: usize) -> Bloom {
+        let blocks = words / 2;
+        let bit = |shift: u32| 1u64 << (x >> shift & 63);
+        Bloom {
+            block: (x as usize) & blocks.saturating_sub(1),
+            mask: bit(32) | bit(40) | bit(48),
+        }
+    }
+
+    /// Sets the probe's bits in `filter`, a filter being made.
+    pub(crate) fn set(self, filter: &mut [u32]) {
+        let at = self.block.saturating_mul(2);
+        if let Some([lo, hi]) = filter.get_mut(at..).and_then(<[u32]>::first_chunk_mut::<2>) {
+            *lo |= self.mask as u32;
+            *hi |= (self.mask >> 32) as u32;
         }
     }
 }
@@ -157,4 +192,41 @@ fn probe(
 /// Slots for `keys` keys: at most three quarters full.
 pub(crate) fn prefix_slots(keys: usize) -> usize {
     keys.saturating_add(keys / 3).saturating_add(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bloom_probe_reads_its_bits_from_either_storage() {
+        let mut filter = vec![0u32; 64];
+        let probes: Vec<Bloom> = (0..20u64)
+            .map(|i| Bloom::of(crate::hash::mix(i), filter.len()))
+            .collect();
+        for p in &probes[..10] {
+            assert!(p.block < 32 && p.mask.count_ones() >= 1);
+            p.set(&mut filter);
+        }
+        let bytes: Vec<u8> = filter.iter().flat_map(|w| w.to_le_bytes()).collect();
+        let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+        let (owned, stored) = (Words::Owned(filter), Words::Static(bytes));
+        for (i, p) in probes.iter().enumerate() {
+            let has = owned.has_bloom(*p);
+            assert_eq!(has, stored.has_bloom(*p), "{i}");
+            // no false negative
+            assert!(has || i >= 10, "{i}");
+        }
+        // a block out of the filter fails
+        let out = Bloom { block: 32, mask: 1 };
+        assert!(!owned.has_bloom(out) && !stored.has_bloom(out));
+        // the high half of a block is the second word
+        let mut one = vec![0u32; 4];
+        Bloom {
+            block: 1,
+            mask: 1 << 33,
+        }
+        .set(&mut one);
+        assert_eq!(one, [0, 0, 0, 2]);
+    }
 }
