@@ -2,6 +2,8 @@
 //! embedded in the binary (little-endian, no copy, no parsing); a user gazetteer's are
 //! vectors built at run time, each of exactly the size it needs.
 
+use std::borrow::Cow;
+
 use crate::hash::mix;
 
 /// A table of `u32`: static bytes of the built-in index, or built at run time.
@@ -31,23 +33,6 @@ impl Words {
             }
             Words::Owned(v) => v.get(i).copied(),
         }
-    }
-
-    /// True if the Bloom filter probe `probe` passes: its bits all set in its 64-bit
-    /// block (words `2 * block` and `2 * block + 1`, the first the low half). One load a
-    /// probe, of one cache line, and no branch on the bits.
-    #[inline]
-    pub(crate) fn has_bloom(&self, probe: Bloom) -> bool {
-        let at = probe.block.checked_mul(2);
-        let block = match self {
-            Words::Static(b) => at
-                .and_then(|i| b.get(i.checked_mul(4)?..)?.first_chunk::<8>())
-                .map(|c| u64::from_le_bytes(*c)),
-            Words::Owned(v) => at
-                .and_then(|i| v.get(i..)?.first_chunk::<2>())
-                .map(|&[lo, hi]| u64::from(lo) | u64::from(hi) << 32),
-        };
-        block.is_some_and(|w| w & probe.mask == probe.mask)
     }
 
     /// Words `i` to `i + N - 1`; the variant matched once.
@@ -89,8 +74,73 @@ impl Words {
     }
 }
 
-/// A Bloom filter probe: the bits `mask` of 64-bit block `block` ([`Words::has_bloom`]).
-/// All of a word's bits in one block, so a probe reads one cache line, not one a bit.
+/// A Bloom filter of 64-bit blocks, a power of two of them, little-endian: the built-in
+/// index's read in place, a user gazetteer's built at run time (either way one slice, so
+/// a probe has one path). A probe ([`Bloom`]) asks for its bits in one block: one cache
+/// line.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Filter {
+    bytes: Cow<'static, [u8]>,
+}
+
+impl Filter {
+    /// The filter of the little-endian blocks `bytes`; `None` if they are not a power of
+    /// two of blocks.
+    pub(crate) fn stored(bytes: &'static [u8]) -> Option<Filter> {
+        let blocks = bytes.len() / 8;
+        (bytes.len() % 8 == 0 && blocks.is_power_of_two()).then_some(Filter {
+            bytes: Cow::Borrowed(bytes),
+        })
+    }
+
+    /// An empty filter of `blocks` blocks (a power of two), to be made.
+    pub(crate) fn new(blocks: usize) -> Filter {
+        Filter {
+            bytes: Cow::Owned(vec![0; blocks.saturating_mul(8)]),
+        }
+    }
+
+    /// True if the probe's bits are all set (no branch on the bits).
+    #[inline(always)]
+    pub(crate) fn has(&self, probe: Bloom) -> bool {
+        let b: &[u8] = &self.bytes;
+        // the block's offset masked into the table (a power of two of blocks): the bounds
+        // check is then one compare
+        let at = (probe.block << 3) & b.len().saturating_sub(8);
+        b.get(at..at + 8)
+            .and_then(|c| <[u8; 8]>::try_from(c).ok())
+            .is_some_and(|c| u64::from_le_bytes(c) & probe.mask == probe.mask)
+    }
+
+    /// Sets the probe's bits, in a filter being made.
+    pub(crate) fn set(&mut self, probe: Bloom) {
+        let at = probe.block.saturating_mul(8);
+        let bytes = self.bytes.to_mut();
+        if let Some(block) = bytes.get_mut(at..).and_then(<[u8]>::first_chunk_mut::<8>) {
+            *block = (u64::from_le_bytes(*block) | probe.mask).to_le_bytes();
+        }
+    }
+
+    /// Number of blocks.
+    #[inline]
+    pub(crate) fn blocks(&self) -> usize {
+        self.bytes.len() / 8
+    }
+
+    /// Size in bytes.
+    pub(crate) fn bytes(&self) -> usize {
+        self.bytes.len()
+    }
+
+    /// Appends every block, little-endian, to `out`.
+    #[cfg(test)]
+    pub(crate) fn write_to(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.bytes);
+    }
+}
+
+/// A Bloom filter probe: the bits `mask` of block `block` ([`Filter::has`]). All of a
+/// word's bits in one block, so a probe reads one cache line, not one a bit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Bloom {
     pub(crate) block: usize,
@@ -98,25 +148,14 @@ pub(crate) struct Bloom {
 }
 
 impl Bloom {
-    /// The probe of a hash `x` (already mixed) in a filter of `words` 32-bit words, a power
-    /// of two (at least two): the block from the low bits, three bit positions from the
-    /// high half.
+    /// The probe of a hash `x` (already mixed) in a filter of `blocks` blocks, a power of
+    /// two: the block from the low bits, three bit positions from the high half.
     #[inline(always)]
-    pub(crate) fn of(x: u64, words: usize) -> Bloom {
-        let blocks = words / 2;
+    pub(crate) fn of(x: u64, blocks: usize) -> Bloom {
         let bit = |shift: u32| 1u64 << (x >> shift & 63);
         Bloom {
-            block: (x as usize) & blocks.saturating_sub(1),
+            block: (x as usize) & blocks.wrapping_sub(1),
             mask: bit(32) | bit(40) | bit(48),
-        }
-    }
-
-    /// Sets the probe's bits in `filter`, a filter being made.
-    pub(crate) fn set(self, filter: &mut [u32]) {
-        let at = self.block.saturating_mul(2);
-        if let Some([lo, hi]) = filter.get_mut(at..).and_then(<[u32]>::first_chunk_mut::<2>) {
-            *lo |= self.mask as u32;
-            *hi |= (self.mask >> 32) as u32;
         }
     }
 }
@@ -200,33 +239,41 @@ mod tests {
 
     #[test]
     fn a_bloom_probe_reads_its_bits_from_either_storage() {
-        let mut filter = vec![0u32; 64];
+        let mut owned = Filter::new(32);
         let probes: Vec<Bloom> = (0..20u64)
-            .map(|i| Bloom::of(crate::hash::mix(i), filter.len()))
+            .map(|i| Bloom::of(crate::hash::mix(i), owned.blocks()))
             .collect();
         for p in &probes[..10] {
             assert!(p.block < 32 && p.mask.count_ones() >= 1);
-            p.set(&mut filter);
+            owned.set(*p);
         }
-        let bytes: Vec<u8> = filter.iter().flat_map(|w| w.to_le_bytes()).collect();
+        let mut bytes = Vec::new();
+        owned.write_to(&mut bytes);
         let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
-        let (owned, stored) = (Words::Owned(filter), Words::Static(bytes));
+        let stored = Filter::stored(bytes).unwrap();
+        assert_eq!(stored.blocks(), 32);
         for (i, p) in probes.iter().enumerate() {
-            let has = owned.has_bloom(*p);
-            assert_eq!(has, stored.has_bloom(*p), "{i}");
+            let has = owned.has(*p);
+            assert_eq!(has, stored.has(*p), "{i}");
             // no false negative
             assert!(has || i >= 10, "{i}");
         }
-        // a block out of the filter fails
-        let out = Bloom { block: 32, mask: 1 };
-        assert!(!owned.has_bloom(out) && !stored.has_bloom(out));
-        // the high half of a block is the second word
-        let mut one = vec![0u32; 4];
-        Bloom {
+        // a block out of the filter reads one in it (as the offset is masked), and an empty
+        // filter says no; the high half of a block is its last four bytes
+        let out = Bloom {
+            block: 32 + probes[0].block,
+            mask: probes[0].mask,
+        };
+        assert!(owned.has(out) && stored.has(out));
+        assert!(!Filter::default().has(probes[0]));
+        let mut one = Filter::new(2);
+        one.set(Bloom {
             block: 1,
             mask: 1 << 33,
-        }
-        .set(&mut one);
-        assert_eq!(one, [0, 0, 0, 2]);
+        });
+        let mut bytes = Vec::new();
+        one.write_to(&mut bytes);
+        assert_eq!(bytes, [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0]);
+        assert!(Filter::stored(&bytes.leak()[..12]).is_none());
     }
 }
