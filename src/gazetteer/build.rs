@@ -18,10 +18,10 @@ use std::sync::Arc;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, StartKind};
 use once_cell::sync::Lazy;
 
-use super::table::{prefix_slots, probe_words, Words, PREFIX_FLAG_BITS, PREFIX_WORDS};
+use super::table::{prefix_slots, probe_words, Filter, Words, PREFIX_FLAG_BITS, PREFIX_WORDS};
 use super::tsv::{self, Line};
 use super::{
-    bloom_bits, builtin, code_hash, code_slot, code_tag, is_case_sensitive, next_bits,
+    bloom_bits, builtin, code_hash, code_slot, code_tag, is_case_sensitive, next_bits, next_hash,
     next_word_end, run_sig_at, Automaton, Entry, EntryId, EntryKind, Gazetteer, Inner, Names, Slot,
     Starts, BUILTIN_FILES, CODE_WORDS, KEY_FOLDED, KEY_PROPER, KEY_WORDS, NAME_UNMATCHED,
     PREFIX_KEY, PREFIX_LOWER, PREFIX_MORE, PREFIX_MORE_LOWER, REMOVED,
@@ -622,24 +622,24 @@ fn index(entries: Vec<Entry>, stop: &HashSet<String>) -> Result<Gazetteer, Error
     };
     let groups = names_dict.key_count();
     // the Bloom filter of first words, about ten bits a key (no more first words than keys)
-    let words = (groups * 10 / 32).next_power_of_two().max(32);
+    let blocks = (groups * 10 / 64).next_power_of_two().max(16);
     let count = prefix_count(&names_dict, &bufs);
     let mut prefixes = vec![0u32; prefix_slots(count) * PREFIX_WORDS];
     // the Bloom filter of the words that go on from a prefix, about ten bits a prefix that
     // is no whole key (each key has one that is)
-    let next_words = (count.saturating_sub(groups) * 10 / 32)
+    let next_blocks = (count.saturating_sub(groups) * 10 / 64)
         .next_power_of_two()
-        .max(32);
+        .max(16);
     let mut blooms = Blooms {
-        first: vec![0u32; words],
-        next: vec![0u32; next_words],
+        first: Filter::new(blocks),
+        next: Filter::new(next_blocks),
     };
     for index in 0..groups {
         add_key(&mut names_dict, &bufs, index, &mut prefixes, &mut blooms)?;
     }
     names_dict.prefixes = Words::Owned(prefixes);
-    names_dict.first_words = Words::Owned(blooms.first);
-    names_dict.next_words = Words::Owned(blooms.next);
+    names_dict.first_words = blooms.first;
+    names_dict.next_words = blooms.next;
     names_dict.text = text;
     names_dict.folded = folded.into();
     names_dict.finish();
@@ -871,17 +871,8 @@ fn prefix_count(names: &Names, bufs: &Bufs<'_>) -> usize {
 /// ([`Names::first_words`]), and of the words that go on from a prefix
 /// ([`Names::next_words`]).
 struct Blooms {
-    first: Vec<u32>,
-    next: Vec<u32>,
-}
-
-/// Sets `bits` of the Bloom filter `bloom`.
-fn set_bits(bloom: &mut [u32], bits: [usize; 2]) {
-    for bit in bits {
-        if let Some(w) = bloom.get_mut(bit / 32) {
-            *w |= 1 << (bit % 32);
-        }
-    }
+    first: Filter,
+    next: Filter,
 }
 
 /// Indexes key `index` of the names: every prefix cut at its word ends in `prefixes` (a
@@ -912,12 +903,12 @@ fn add_key(
     while let Some(ne) = next_word_end(k, e, k.len()) {
         h = fnv_lower(h, k.as_bytes().get(e..ne).unwrap_or(&[]));
         if e == 0 {
-            let bits = bloom_bits(h, blooms.first.len());
-            set_bits(&mut blooms.first, bits);
+            let probe = bloom_bits(h, blooms.first.blocks());
+            blooms.first.set(probe);
         }
-        if let Some(sig) = run_sig_at(k.as_bytes(), ne + 1).filter(|_| ne < k.len()) {
-            let bits = next_bits(h, sig, blooms.next.len());
-            set_bits(&mut blooms.next, bits);
+        let next = run_sig_at(k.as_bytes(), ne + 1).filter(|_| ne < k.len());
+        if let Some(x) = next.map(|sig| next_hash(h, sig)) {
+            blooms.next.set(next_bits(x, blooms.next.blocks()));
         }
         let slot = prefix_slot(prefixes, h)?;
         let word = slot.get(2).copied().unwrap_or(0);

@@ -23,12 +23,12 @@ use std::borrow::Cow;
 use std::sync::Arc;
 
 use super::build::cs_automaton;
-use super::table::Words;
+use super::table::{Filter, Words};
 use super::{builtin, Entry, EntryKind, Gazetteer, Inner, Names, RunFilter, Slot};
 
 const MAGIC: u32 = u32::from_le_bytes(*b"CEGZ");
 /// Bumped whenever the layout of a table changes.
-const VERSION: u32 = 7;
+const VERSION: u32 = 10;
 /// Words per entry record.
 const ENTRY_WORDS: usize = 4;
 
@@ -79,8 +79,8 @@ pub(crate) fn write(g: &Gazetteer, sources: &[usize]) -> Option<IndexFiles> {
         inner.ids.len(),
         names.keys.len(),
         names.prefixes.len(),
-        names.first_words.len(),
-        names.next_words.len(),
+        names.first_words.blocks() * 2,
+        names.next_words.blocks() * 2,
         names.lower_starts.lengths.len() / 4,
         names.lower_seconds.lengths.len() / 4,
         names.lower_wholes.lengths.len() / 4,
@@ -125,14 +125,11 @@ fn write_tables(
 ) -> Option<()> {
     let inner = &g.inner;
     let names = &inner.names_dict;
-    for t in [
-        &inner.ids,
-        &names.keys,
-        &names.prefixes,
-        &names.first_words,
-        &names.next_words,
-    ] {
+    for t in [&inner.ids, &names.keys, &names.prefixes] {
         t.write_to(tables);
+    }
+    for f in [&names.first_words, &names.next_words] {
+        f.write_to(tables);
     }
     for f in [
         &names.lower_starts,
@@ -248,8 +245,8 @@ pub(crate) fn read(sources: &[usize]) -> Option<Gazetteer> {
     let mut names = Names {
         keys: Words::Static(r.table(keys)?),
         prefixes: Words::Static(r.table(prefixes)?),
-        first_words: Words::Static(r.table(first_words)?),
-        next_words: Words::Static(r.table(next_words)?),
+        first_words: Filter::stored(r.table(first_words)?)?,
+        next_words: Filter::stored(r.table(next_words)?)?,
         lower_starts: RunFilter::stored(r.table(lower_starts)?)?,
         lower_seconds: RunFilter::stored(r.table(lower_seconds)?)?,
         lower_wholes: RunFilter::stored(r.table(lower_wholes)?)?,

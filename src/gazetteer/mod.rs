@@ -90,7 +90,7 @@ use crate::hash::fnv_lower;
 use crate::hash::{fnv_step, mix, ALNUM_LOWER, FNV_OFFSET};
 use crate::span::Span;
 use crate::text::is_one_of;
-use table::{find_slot, Words, PREFIX_FLAG_BITS};
+use table::{find_slot, Bloom, Filter, Words, PREFIX_FLAG_BITS};
 
 pub use build::{GazetteerBuilder, Warning, WarningKind, COMMON_WORDS};
 pub use builtin::BUILTIN_FILES;
@@ -589,18 +589,18 @@ struct Names {
     /// key, so a word that starts none costs one hash and one probe. An open-addressing
     /// table of [`PREFIX_WORDS`] words a slot: hash (two words), key and flags.
     prefixes: Words,
-    /// A Bloom filter of the first words of the keys (two bits per word, about ten bits
-    /// per word in all, a power of two of 32-bit words): it says "no key starts here" for
-    /// most words from a table small enough to stay in cache, where a probe of `prefixes`
-    /// would miss the cache.
-    first_words: Words,
+    /// A Bloom filter of the first words of the keys (three bits a word, in one 64-bit
+    /// block: [`Bloom`]; about ten bits a key in all, a power of two of blocks): it
+    /// says "no key starts here" for most words from a table small enough to stay in
+    /// cache, where a probe of `prefixes` would miss the cache.
+    first_words: Filter,
     /// A Bloom filter of the words that go on from a key's prefix ([`next_bits`]): for each
     /// prefix that a longer key continues, its hash with the signature ([`run_sig`]) of the
     /// run of ASCII letters and digits after the byte that ends it (of "Rif
     /// Dimashq": "Dimashq" after "Rif"). Most words after a capitalised word ("The army",
     /// "He said") go on no key: the walk tells so without hashing and probing them. Made
-    /// with the prefixes (about ten bits a prefix, a power of two of 32-bit words).
-    next_words: Words,
+    /// with the prefixes (about ten bits a prefix, a power of two of 64-bit blocks).
+    next_words: Filter,
     /// Keys that `prefixes` does not hold: one whose hash another key already has (a 64-bit
     /// collision: none in the built-in data, but a user file must not lose a name to one),
     /// or one that does not end at a word end as the search cuts text ("Aqta'", "Taiwan *":
@@ -874,11 +874,11 @@ struct Target {
     proper: bool,
 }
 
-/// The two bits of a first-word hash in [`Names::first_words`] (`words` is a power of two).
-fn bloom_bits(h: u64, words: usize) -> [usize; 2] {
-    let x = mix(h);
-    let mask = words.saturating_mul(32).saturating_sub(1);
-    [(x as usize) & mask, ((x >> 32) as usize) & mask]
+/// The probe of a first-word hash in [`Names::first_words`] (of `blocks` blocks, a power of
+/// two).
+#[inline(always)]
+fn bloom_bits(h: u64, blocks: usize) -> Bloom {
+    Bloom::of(mix(h), blocks)
 }
 
 /// The signature of the run of ASCII letters and digits that the little-endian word `x`
@@ -901,11 +901,18 @@ fn run_sig_at(bytes: &[u8], from: usize) -> Option<u64> {
     run_sig(u64::from_le_bytes(chunk))
 }
 
-/// The two bits in [`Names::next_words`] (of `words` words, a power of two) of the prefix of
-/// hash `h` followed by a run of signature `sig`.
+/// The hash of the prefix of hash `h` followed by a run of signature `sig`, mixed: for
+/// [`next_bits`].
 #[inline(always)]
-fn next_bits(h: u64, sig: u64, words: usize) -> [usize; 2] {
-    bloom_bits(h ^ sig.wrapping_mul(0x9e37_79b9_7f4a_7c15), words)
+fn next_hash(h: u64, sig: u64) -> u64 {
+    mix(h ^ sig.wrapping_mul(0x9e37_79b9_7f4a_7c15))
+}
+
+/// The probe in [`Names::next_words`] (of `blocks` blocks, a power of two) of [`next_hash`]
+/// `x`.
+#[inline(always)]
+fn next_bits(x: u64, blocks: usize) -> Bloom {
+    Bloom::of(x, blocks)
 }
 
 impl Names {
@@ -1029,13 +1036,13 @@ impl Names {
             return true;
         };
         self.next_words
-            .has_bits(next_bits(h, sig, self.next_words.len()))
+            .has(next_bits(next_hash(h, sig), self.next_words.blocks()))
     }
 
     /// False if no key starts with the word of first-word hash `h` (true may be wrong).
     fn may_start(&self, h: u64) -> bool {
         self.first_words
-            .has_bits(bloom_bits(h, self.first_words.len()))
+            .has(bloom_bits(h, self.first_words.blocks()))
     }
 }
 

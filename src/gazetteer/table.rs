@@ -2,6 +2,8 @@
 //! embedded in the binary (little-endian, no copy, no parsing); a user gazetteer's are
 //! vectors built at run time, each of exactly the size it needs.
 
+use std::borrow::Cow;
+
 use crate::hash::mix;
 
 /// A table of `u32`: static bytes of the built-in index, or built at run time.
@@ -30,20 +32,6 @@ impl Words {
                 Some(u32::from_le_bytes(w))
             }
             Words::Owned(v) => v.get(i).copied(),
-        }
-    }
-
-    /// True if bits `bits` are all set, bit `n` being bit `n % 32` of word `n / 32` (of a
-    /// little-endian word: bit `n % 8` of byte `n / 8`); the variant matched once.
-    #[inline]
-    pub(crate) fn has_bits<const N: usize>(&self, bits: [usize; N]) -> bool {
-        match self {
-            Words::Static(b) => bits
-                .iter()
-                .all(|&n| b.get(n / 8).is_some_and(|&x| x >> (n % 8) & 1 == 1)),
-            Words::Owned(v) => bits
-                .iter()
-                .all(|&n| v.get(n / 32).is_some_and(|&w| w >> (n % 32) & 1 == 1)),
         }
     }
 
@@ -82,6 +70,92 @@ impl Words {
     pub(crate) fn write_to(&self, out: &mut Vec<u8>) {
         for i in 0..self.len() {
             out.extend_from_slice(&self.get(i).unwrap_or(0).to_le_bytes());
+        }
+    }
+}
+
+/// A Bloom filter of 64-bit blocks, a power of two of them, little-endian: the built-in
+/// index's read in place, a user gazetteer's built at run time (either way one slice, so
+/// a probe has one path). A probe ([`Bloom`]) asks for its bits in one block: one cache
+/// line.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Filter {
+    bytes: Cow<'static, [u8]>,
+}
+
+impl Filter {
+    /// The filter of the little-endian blocks `bytes`; `None` if they are not a power of
+    /// two of blocks.
+    pub(crate) fn stored(bytes: &'static [u8]) -> Option<Filter> {
+        let blocks = bytes.len() / 8;
+        (bytes.len() % 8 == 0 && blocks.is_power_of_two()).then_some(Filter {
+            bytes: Cow::Borrowed(bytes),
+        })
+    }
+
+    /// An empty filter of `blocks` blocks (a power of two), to be made.
+    pub(crate) fn new(blocks: usize) -> Filter {
+        Filter {
+            bytes: Cow::Owned(vec![0; blocks.saturating_mul(8)]),
+        }
+    }
+
+    /// True if the probe's bits are all set (no branch on the bits).
+    #[inline(always)]
+    pub(crate) fn has(&self, probe: Bloom) -> bool {
+        let b: &[u8] = &self.bytes;
+        // the block's offset masked into the table (a power of two of blocks): the bounds
+        // check is then one compare
+        let at = (probe.block << 3) & b.len().saturating_sub(8);
+        b.get(at..at + 8)
+            .and_then(|c| <[u8; 8]>::try_from(c).ok())
+            .is_some_and(|c| u64::from_le_bytes(c) & probe.mask == probe.mask)
+    }
+
+    /// Sets the probe's bits, in a filter being made.
+    pub(crate) fn set(&mut self, probe: Bloom) {
+        let at = probe.block.saturating_mul(8);
+        let bytes = self.bytes.to_mut();
+        if let Some(block) = bytes.get_mut(at..).and_then(<[u8]>::first_chunk_mut::<8>) {
+            *block = (u64::from_le_bytes(*block) | probe.mask).to_le_bytes();
+        }
+    }
+
+    /// Number of blocks.
+    #[inline]
+    pub(crate) fn blocks(&self) -> usize {
+        self.bytes.len() / 8
+    }
+
+    /// Size in bytes.
+    pub(crate) fn bytes(&self) -> usize {
+        self.bytes.len()
+    }
+
+    /// Appends every block, little-endian, to `out`.
+    #[cfg(test)]
+    pub(crate) fn write_to(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.bytes);
+    }
+}
+
+/// A Bloom filter probe: the bits `mask` of block `block` ([`Filter::has`]). All of a
+/// word's bits in one block, so a probe reads one cache line, not one a bit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Bloom {
+    pub(crate) block: usize,
+    pub(crate) mask: u64,
+}
+
+impl Bloom {
+    /// The probe of a hash `x` (already mixed) in a filter of `blocks` blocks, a power of
+    /// two: the block from the low bits, three bit positions from the high half.
+    #[inline(always)]
+    pub(crate) fn of(x: u64, blocks: usize) -> Bloom {
+        let bit = |shift: u32| 1u64 << (x >> shift & 63);
+        Bloom {
+            block: (x as usize) & blocks.wrapping_sub(1),
+            mask: bit(32) | bit(40) | bit(48),
         }
     }
 }
@@ -157,4 +231,49 @@ fn probe(
 /// Slots for `keys` keys: at most three quarters full.
 pub(crate) fn prefix_slots(keys: usize) -> usize {
     keys.saturating_add(keys / 3).saturating_add(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bloom_probe_reads_its_bits_from_either_storage() {
+        let mut owned = Filter::new(32);
+        let probes: Vec<Bloom> = (0..20u64)
+            .map(|i| Bloom::of(crate::hash::mix(i), owned.blocks()))
+            .collect();
+        for p in &probes[..10] {
+            assert!(p.block < 32 && p.mask.count_ones() >= 1);
+            owned.set(*p);
+        }
+        let mut bytes = Vec::new();
+        owned.write_to(&mut bytes);
+        let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+        let stored = Filter::stored(bytes).unwrap();
+        assert_eq!(stored.blocks(), 32);
+        for (i, p) in probes.iter().enumerate() {
+            let has = owned.has(*p);
+            assert_eq!(has, stored.has(*p), "{i}");
+            // no false negative
+            assert!(has || i >= 10, "{i}");
+        }
+        // a block out of the filter reads one in it (as the offset is masked), and an empty
+        // filter says no; the high half of a block is its last four bytes
+        let out = Bloom {
+            block: 32 + probes[0].block,
+            mask: probes[0].mask,
+        };
+        assert!(owned.has(out) && stored.has(out));
+        assert!(!Filter::default().has(probes[0]));
+        let mut one = Filter::new(2);
+        one.set(Bloom {
+            block: 1,
+            mask: 1 << 33,
+        });
+        let mut bytes = Vec::new();
+        one.write_to(&mut bytes);
+        assert_eq!(bytes, [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0]);
+        assert!(Filter::stored(&bytes.leak()[..12]).is_none());
+    }
 }
