@@ -622,7 +622,9 @@ pub(crate) fn extract(
         let seg = text::segment(text, part);
         let mentions = gaz.find(text);
         // the sentences keep what they need of both: not held while the rules run
-        Prepared::new(text, &seg.sentences, &mentions)
+        let prepared = Prepared::new(text, &seg.sentences, &mentions);
+        seg.keep();
+        prepared
     };
     let mut doc = Doc::new(gaz, text, &prepared, published);
     doc.options = options;
