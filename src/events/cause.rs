@@ -347,8 +347,8 @@ fn merge(
         new_of.push(k + ci);
     }
     let mut out = Vec::with_capacity(events.len() + casualties.len());
-    let mut cs = casualties.drain(..);
-    let mut es = events.drain(..);
+    let mut cs = std::mem::take(casualties).into_iter();
+    let mut es = std::mem::take(events).into_iter();
     // the events as runs of those with no casualty between them, each run moved by one
     // extend: an event moved straight into its place (a push of each event took it out
     // into a temporary first, two copies of a large record)
@@ -358,7 +358,10 @@ fn merge(
         out.extend(cs.by_ref().take(before).map(Event::Casualty));
         out.extend(es.by_ref().take(run.len()));
     }
-    out.extend(cs.map(Event::Casualty));
+    out.extend(cs.by_ref().map(Event::Casualty));
+    // the lists' allocations back, for the thread's next text
+    *casualties = super::emptied(cs);
+    *events = super::emptied(es);
     for e in out.iter_mut() {
         if let Event::Casualty(c) = e {
             c.event = c.event.and_then(|i| new_of.get(i).copied());
@@ -473,6 +476,11 @@ mod tests {
         assert!(
             events.is_empty() && figures.is_empty(),
             "both lists left empty"
+        );
+        assert_eq!(
+            (events.capacity(), figures.capacity()),
+            (4, 6),
+            "with their room"
         );
         assert_eq!(got.first(), Some(&(5, Some(None))));
         assert_eq!(got.get(1), Some(&(10, None)));

@@ -268,9 +268,10 @@ thread_local! {
 
 /// Moves the events of `found` (the list of [`extract`]) that decide a kind into `events`,
 /// and keeps the list for the thread's next text.
-pub(crate) fn into_events(mut found: Vec<Found>, events: &mut Vec<Event>) {
-    events.extend(found.drain(..).filter_map(into_event));
-    crate::kept::keep_list(&FOUND, found);
+pub(crate) fn into_events(found: Vec<Found>, events: &mut Vec<Event>) {
+    let mut moved = found.into_iter();
+    events.extend(moved.by_ref().filter_map(into_event));
+    crate::kept::keep_list(&FOUND, super::emptied(moved));
 }
 
 /// The list of events is sized at its first mention for at most this many: an article of

@@ -1708,11 +1708,12 @@ fn speech(doc: &Doc, s: &Sent, t: usize) -> Option<Speech> {
 /// Converts the strikes to events, pushed onto `events`.
 /// Moves the strikes into `events`, and keeps the lists for the thread's next text.
 pub(crate) fn into_events(mut strikes: Strikes, events: &mut Vec<Event>) {
-    events.extend(strikes.events.drain(..).map(Event::Strike));
+    let mut moved = strikes.events.into_iter();
+    events.extend(moved.by_ref().map(Event::Strike));
     strikes.by_sentence.clear();
     let kept = Kept {
         accs: Accs {
-            strikes: strikes.events,
+            strikes: super::emptied(moved),
             told: strikes.told,
         },
         by_sentence: strikes.by_sentence,
