@@ -32,7 +32,8 @@ pub(crate) fn keep<T>(slot: &'static LocalKey<Cell<T>>, value: T, largest: usize
 }
 
 /// The most bytes a list of records kept by [`keep_list`] may hold: those of an article of
-/// 8 kB fit (a news article has half as many bytes), a few such lists some 200 kB in all.
+/// 8 kB fit (a news article has half as many bytes). A thread's kept lists hold some 70 kB
+/// after a news article (the profile's), a few hundred kB at most.
 pub(crate) const KEEP_LIST_BYTES: usize = 64 << 10;
 
 /// The thread's list in `slot` (emptied when it was kept), or a new empty one.
