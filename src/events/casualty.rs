@@ -56,6 +56,10 @@ struct Scope {
 
 pub(crate) fn extract(doc: &Doc, strikes: &Strikes, causes: &[Cause]) -> Vec<Casualty> {
     let mut out = Tolls::default();
+    // the thread's list of its last article, emptied ([`keep_list`])
+    if super::may_keep(doc.text.len()) {
+        out.list = crate::kept::take_list(&LIST);
+    }
     let mut memo = Memo::new();
     // kept from sentence to sentence and clause to clause: one allocation
     let mut cands: Vec<Cand> = Vec::new();
@@ -1608,6 +1612,18 @@ struct Tolls {
     in_sentence: Vec<CasualtyKind>,
 }
 
+thread_local! {
+    /// The casualty list of [`extract`], kept emptied for the thread's next text: some 12 kB
+    /// an article, an allocation above the allocator's small sizes.
+    static LIST: std::cell::Cell<Vec<Casualty>> = std::cell::Cell::default();
+}
+
+/// Keeps `list`, the casualty list of [`extract`] once read, emptied for the thread's next
+/// text ([`crate::kept::keep_list`]).
+pub(crate) fn keep_list(list: Vec<Casualty>) {
+    crate::kept::keep_list(&LIST, list);
+}
+
 /// How many kinds and figures [`Heads`] keeps in a list, read in turn: as many as most
 /// articles tell.
 const LISTED: usize = 16;
@@ -1700,7 +1716,8 @@ const LIST_START: usize = 16;
 impl Tolls {
     /// Sizes the list at the first casualty.
     fn make_room(&mut self) {
-        if self.list.capacity() == 0 {
+        // the list may be the thread's, with room already ([`LIST`])
+        if self.tellings.capacity() == 0 {
             self.list.reserve(LIST_START);
             self.tellings.reserve(LIST_START);
         }

@@ -10,10 +10,17 @@ use crate::model::{Casualty, CasualtyKind, Count, Event, Modality, Qualifier, Vi
 
 /// Links the casualties to the events (in text order) before them, sets the events'
 /// fatalities, then merges the two lists into one in text order, keeping the links right.
+///
+/// The two lists are kept for the thread's next text, emptied; the output is made anew.
 pub(crate) fn link(doc: &Doc, mut events: Vec<Event>, mut casualties: Vec<Casualty>) -> Vec<Event> {
     if casualties.is_empty() {
         // no casualties: nothing to link, and the events are in text order
-        return events;
+        // the events move to an output of their number: the list is kept
+        let mut out = Vec::with_capacity(events.len());
+        out.append(&mut events);
+        super::keep_events(events);
+        super::casualty::keep_list(casualties);
+        return out;
     }
     let mut scratch = Scratch::take(events.len(), doc.sents.len() + 1);
     let Scratch {
@@ -44,8 +51,10 @@ pub(crate) fn link(doc: &Doc, mut events: Vec<Event>, mut casualties: Vec<Casual
         c.event = cause_of(doc, starts, first, si);
     }
     fatalities(doc.text, &mut events, &casualties, figures, sums);
-    let out = merge(events, casualties, new_of);
+    let out = merge(&mut events, &mut casualties, new_of);
     scratch.keep();
+    super::keep_events(events);
+    super::casualty::keep_list(casualties);
     out
 }
 
@@ -310,8 +319,12 @@ fn add(text: &str, prev: &Count, c: &Count) -> Count {
 /// The events (in text order) and the casualties in one list in text order, as a stable
 /// sort of the events followed by the casualties would put them (an event before a casualty
 /// of the same start), with the links renumbered: each record moved once, to its place.
-/// `new_of` is room for its work ([`Scratch`]), emptied first.
-fn merge(events: Vec<Event>, mut casualties: Vec<Casualty>, new_of: &mut Vec<usize>) -> Vec<Event> {
+/// `new_of` is room for its work ([`Scratch`]), emptied first. Both lists are left empty.
+fn merge(
+    events: &mut Vec<Event>,
+    casualties: &mut Vec<Casualty>,
+    new_of: &mut Vec<usize>,
+) -> Vec<Event> {
     debug_assert!(
         events.is_sorted_by_key(|e| start_of(e.evidence())),
         "events out of text order"
@@ -334,8 +347,8 @@ fn merge(events: Vec<Event>, mut casualties: Vec<Casualty>, new_of: &mut Vec<usi
         new_of.push(k + ci);
     }
     let mut out = Vec::with_capacity(events.len() + casualties.len());
-    let mut cs = casualties.into_iter();
-    let mut es = events.into_iter();
+    let mut cs = std::mem::take(casualties).into_iter();
+    let mut es = std::mem::take(events).into_iter();
     // the events as runs of those with no casualty between them, each run moved by one
     // extend: an event moved straight into its place (a push of each event took it out
     // into a temporary first, two copies of a large record)
@@ -345,7 +358,10 @@ fn merge(events: Vec<Event>, mut casualties: Vec<Casualty>, new_of: &mut Vec<usi
         out.extend(cs.by_ref().take(before).map(Event::Casualty));
         out.extend(es.by_ref().take(run.len()));
     }
-    out.extend(cs.map(Event::Casualty));
+    out.extend(cs.by_ref().map(Event::Casualty));
+    // the lists' allocations back, for the thread's next text
+    *casualties = super::emptied(cs);
+    *events = super::emptied(es);
     for e in out.iter_mut() {
         if let Event::Casualty(c) = e {
             c.event = c.event.and_then(|i| new_of.get(i).copied());
@@ -429,8 +445,8 @@ mod tests {
                 ..Default::default()
             })
         };
-        let events: Vec<Event> = [10, 20, 20, 40].into_iter().map(strike).collect();
-        let figures = vec![
+        let mut events: Vec<Event> = [10, 20, 20, 40].into_iter().map(strike).collect();
+        let mut figures = vec![
             figure(20, Some(2)),
             figure(5, None),
             figure(40, Some(0)),
@@ -452,11 +468,20 @@ mod tests {
                 (start, link.map(|l| l.and_then(new_of)))
             })
             .collect();
-        let got: Vec<_> = merge(events, figures, &mut vec![3])
+        let got: Vec<_> = merge(&mut events, &mut figures, &mut vec![3])
             .iter()
             .map(shape)
             .collect();
         assert_eq!(got, want);
+        assert!(
+            events.is_empty() && figures.is_empty(),
+            "both lists left empty"
+        );
+        assert_eq!(
+            (events.capacity(), figures.capacity()),
+            (4, 6),
+            "with their room"
+        );
         assert_eq!(got.first(), Some(&(5, Some(None))));
         assert_eq!(got.get(1), Some(&(10, None)));
     }

@@ -219,7 +219,12 @@ fn date_of(doc: &Doc, d: DateFrom) -> Option<crate::model::DateRef> {
 /// whose signs decide no kind, which [`into_event`] drops). `strike_by_sentence` holds, for
 /// each sentence, the strike it tells, if any.
 pub(crate) fn extract(doc: &Doc, strike_by_sentence: &[Option<usize>]) -> Vec<Found> {
-    let mut events: Vec<Found> = Vec::new();
+    // the thread's list of its last article, emptied ([`into_events`])
+    let mut events: Vec<Found> = if super::may_keep(doc.text.len()) {
+        crate::kept::take_list(&FOUND)
+    } else {
+        Vec::new()
+    };
     for (si, s) in doc.sents.iter().enumerate() {
         if !s.event_words {
             continue;
@@ -253,6 +258,20 @@ pub(crate) fn extract(doc: &Doc, strike_by_sentence: &[Option<usize>]) -> Vec<Fo
         }
     }
     events
+}
+
+thread_local! {
+    /// The list of [`extract`], kept emptied for the thread's next text: some 21 kB an
+    /// article, an allocation above the allocator's small sizes ([`crate::kept::keep_list`]).
+    static FOUND: std::cell::Cell<Vec<Found>> = std::cell::Cell::default();
+}
+
+/// Moves the events of `found` (the list of [`extract`]) that decide a kind into `events`,
+/// and keeps the list for the thread's next text.
+pub(crate) fn into_events(found: Vec<Found>, events: &mut Vec<Event>) {
+    let mut moved = found.into_iter();
+    events.extend(moved.by_ref().filter_map(into_event));
+    crate::kept::keep_list(&FOUND, super::emptied(moved));
 }
 
 /// The list of events is sized at its first mention for at most this many: an article of

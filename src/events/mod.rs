@@ -343,28 +343,34 @@ impl Prepared {
     /// The sentences, each borrowing its tokens, cuts, clauses and mentions by the ranges
     /// [`Prepared::new`] gave them: a slice of a range is one test of its ends, where a
     /// split off the front of what is left took a length, a test and two slices.
-    fn sents(&self) -> Vec<Sent<'_>> {
-        self.parts
-            .iter()
-            .map(|parts| Sent {
-                span: parts.span,
-                paragraph: parts.paragraph,
-                headline: parts.headline,
-                toks: part(&self.toks, &parts.toks),
-                cuts: part(&self.cuts, &parts.cuts),
-                clauses: part(&self.clauses, &parts.clauses),
-                ments: part(&self.ments, &parts.ments),
-                numbers: OnceCell::new(),
-                dates: OnceCell::new(),
-                cause_words: parts.cause_words,
-                event_words: parts.event_words,
-                strike_words: parts.strike_words,
-                casualty_words: parts.casualty_words,
-                date_words: parts.date_words,
-                day_date: OnceCell::new(),
-                cues: OnceCell::new(),
-            })
-            .collect()
+    /// The vector is the thread's ([`SENTS`]) for a text of `text_len` bytes that may keep
+    /// its lists ([`may_keep`]).
+    fn sents(&self, text_len: usize) -> Vec<Sent<'_>> {
+        let mut sents = if may_keep(text_len) {
+            relabel(crate::kept::take_list(&SENTS))
+        } else {
+            Vec::new()
+        };
+        clear_with_room(&mut sents, self.parts.len());
+        sents.extend(self.parts.iter().map(|parts| Sent {
+            span: parts.span,
+            paragraph: parts.paragraph,
+            headline: parts.headline,
+            toks: part(&self.toks, &parts.toks),
+            cuts: part(&self.cuts, &parts.cuts),
+            clauses: part(&self.clauses, &parts.clauses),
+            ments: part(&self.ments, &parts.ments),
+            numbers: OnceCell::new(),
+            dates: OnceCell::new(),
+            cause_words: parts.cause_words,
+            event_words: parts.event_words,
+            strike_words: parts.strike_words,
+            casualty_words: parts.casualty_words,
+            date_words: parts.date_words,
+            day_date: OnceCell::new(),
+            cues: OnceCell::new(),
+        }));
+        sents
     }
 }
 
@@ -394,9 +400,60 @@ pub(crate) fn clear_with_room<T>(v: &mut Vec<T>, room: usize) {
     }
 }
 
+/// True if a text of `len` bytes takes the lists the thread kept ([`Kept`], [`SENTS`],
+/// [`EVENTS`], ...): as [`Kept::take`] tells, a longer text (a window) makes its own.
+pub(crate) fn may_keep(len: usize) -> bool {
+    len / 4 + 4 <= KEEP_TOKS
+}
+
+/// An empty vector with the room of `v` (emptied), of a type that is `v`'s but for a
+/// lifetime: std collects a vector's items into one of their size in its allocation, so the
+/// room is kept and nothing is allocated (and no item is moved, as none is left).
+fn relabel<T, U>(mut v: Vec<T>) -> Vec<U> {
+    v.clear();
+    emptied(v.into_iter())
+}
+
+/// The allocation of the vector `rest` iterates, as an empty vector (its items left are
+/// dropped) of a type of the same size, `T` itself or `T` but for a lifetime: std collects
+/// in place, nothing is allocated. A list moved out by `into_iter` (which moves its items
+/// faster than a drain does) is kept so.
+pub(crate) fn emptied<T, U>(rest: std::vec::IntoIter<T>) -> Vec<U> {
+    rest.filter_map(|_| None).collect()
+}
+
 thread_local! {
     /// The vectors of the last [`Prepared`] text the thread dropped (see [`Kept`]).
     static KEPT: std::cell::Cell<Kept> = std::cell::Cell::default();
+    /// The sentence records of the last [`Doc`] the thread dropped, emptied: a vector of
+    /// some 17 kB an article, whose allocation (above the allocator's small sizes) made it
+    /// sort its freed small blocks ([`crate::kept::keep_list`]).
+    static SENTS: std::cell::Cell<Vec<Sent<'static>>> = std::cell::Cell::default();
+    /// The event list of [`extract`], kept emptied (see [`SENTS`]).
+    static EVENTS: std::cell::Cell<Vec<Event>> = std::cell::Cell::default();
+}
+
+/// The thread's event list for a text of `len` bytes, emptied, if it may keep it
+/// ([`may_keep`]), else a new one.
+fn take_events(len: usize) -> Vec<Event> {
+    if may_keep(len) {
+        crate::kept::take_list(&EVENTS)
+    } else {
+        Vec::new()
+    }
+}
+
+/// Keeps `events` (emptied) for the thread's next text ([`crate::kept::keep_list`]).
+pub(crate) fn keep_events(events: Vec<Event>) {
+    crate::kept::keep_list(&EVENTS, events);
+}
+
+impl Drop for Doc<'_> {
+    /// Keeps the sentences' vector, emptied, for the thread's next text.
+    fn drop(&mut self) {
+        let sents = std::mem::take(&mut self.sents);
+        crate::kept::keep_list(&SENTS, relabel(sents));
+    }
 }
 
 impl Kept {
@@ -573,7 +630,9 @@ pub(crate) fn extract(
         let seg = text::segment(text, part);
         let mentions = gaz.find(text);
         // the sentences keep what they need of both: not held while the rules run
-        Prepared::new(text, &seg.sentences, &mentions)
+        let prepared = Prepared::new(text, &seg.sentences, &mentions);
+        seg.keep();
+        prepared
     };
     let mut doc = Doc::new(gaz, text, &prepared, published);
     doc.options = options;
@@ -583,9 +642,10 @@ pub(crate) fn extract(
     let causes = sentence_causes(&doc);
     let casualties = casualty::extract(&doc, &strikes, &causes);
     // one vector for the events: sized for all, so it never grows
-    let mut events = Vec::with_capacity(strikes.events.len() + kinds.len());
+    let mut events = take_events(text.len());
+    clear_with_room(&mut events, strikes.events.len() + kinds.len());
     strike::into_events(strikes, &mut events);
-    events.extend(kinds.into_iter().filter_map(kinds::into_event));
+    kinds::into_events(kinds, &mut events);
     drop_intercepted_strikes(&mut events);
     if let Some(day) = published {
         events.iter_mut().for_each(|e| date_by_report(e, day));
@@ -1124,7 +1184,7 @@ impl<'t> Doc<'t> {
         prepared: &'t Prepared,
         published: Option<NaiveDate>,
     ) -> Doc<'t> {
-        let sents = prepared.sents();
+        let sents = prepared.sents(text.len());
         let mut doc = Doc {
             options: Options::default(),
             published,
@@ -1837,6 +1897,22 @@ fn own_day_date<'s>(doc: &Doc, p: &'s Sent) -> Option<&'s DateRef> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A vector relabelled keeps its allocation, and a document's sentence records are
+    /// kept in theirs when it is dropped: the thread's next text does not make them anew.
+    #[test]
+    fn the_sentences_vector_is_kept_between_texts() {
+        let v: Vec<Sent<'static>> = Vec::with_capacity(40);
+        let at = v.as_ptr() as usize;
+        let w: Vec<Sent<'_>> = relabel(v);
+        assert_eq!((w.capacity(), w.as_ptr() as usize), (40, at));
+        drop(w);
+        let text = "Troops attacked a village. Two were killed. Police arrested ten men.";
+        let room = testing::with_doc(text, None, |doc| doc.sents.capacity());
+        let kept = crate::kept::take_list(&SENTS);
+        assert!(room >= 3, "{room}");
+        assert_eq!(kept.capacity(), room, "kept with its room");
+    }
 
     /// A vector cleared with room has no items and at least the room asked, whatever it had.
     #[test]

@@ -135,6 +135,37 @@ pub(crate) struct Strikes {
     pub events: Vec<Strike>,
     /// Empty when no sentence tells a strike (most articles): read it with `get`.
     pub by_sentence: Vec<Option<usize>>,
+    /// The list of [`Told`], emptied: kept with the others by [`into_events`].
+    told: Vec<Told>,
+}
+
+/// The lists of [`extract`] a thread keeps, emptied, for its next text: the strikes' (some
+/// 4 kB an article, an allocation above the allocator's small sizes) and what merging
+/// knows of them, and the strike of each sentence.
+#[derive(Default)]
+struct Kept {
+    accs: Accs,
+    by_sentence: Vec<Option<usize>>,
+}
+
+thread_local! {
+    static KEPT: std::cell::Cell<Kept> = std::cell::Cell::default();
+}
+
+/// The room in bytes of [`Kept`]'s largest list, for [`crate::kept::keep`].
+fn largest(kept: &Kept) -> usize {
+    let bytes = |n: usize, size: usize| n.saturating_mul(size);
+    [
+        bytes(kept.accs.strikes.capacity(), std::mem::size_of::<Strike>()),
+        bytes(kept.accs.told.capacity(), std::mem::size_of::<Told>()),
+        bytes(
+            kept.by_sentence.capacity(),
+            std::mem::size_of::<Option<usize>>(),
+        ),
+    ]
+    .into_iter()
+    .max()
+    .unwrap_or(0)
 }
 
 const ACTOR_KINDS: [EntryKind; 6] = [
@@ -147,9 +178,15 @@ const ACTOR_KINDS: [EntryKind; 6] = [
 ];
 
 pub(crate) fn extract(doc: &Doc) -> Strikes {
-    let mut accs = Accs::default();
-    // made at the first strike: most articles have none
-    let mut by_sentence: Vec<Option<usize>> = Vec::new();
+    // the thread's lists of its last text, emptied ([`into_events`])
+    let Kept {
+        mut accs,
+        mut by_sentence,
+    } = if super::may_keep(doc.text.len()) {
+        crate::kept::take(&KEPT)
+    } else {
+        Kept::default()
+    };
     // the countries of the mention read last ([`Found::countries`])
     let mut countries: Vec<Cow<'static, str>> = Vec::new();
     for (si, s) in doc.sents.iter().enumerate() {
@@ -174,8 +211,9 @@ pub(crate) fn extract(doc: &Doc) -> Strikes {
             let idx = place(doc, &mut accs, &mut f, last_in_sentence);
             if let Some(i) = idx {
                 last_in_sentence = Some(i);
+                // made (or filled) at the first strike: most articles have none
                 if by_sentence.is_empty() {
-                    by_sentence = vec![None; doc.sents.len()];
+                    by_sentence.resize(doc.sents.len(), None);
                 }
                 if let Some(slot @ None) = by_sentence.get_mut(si) {
                     *slot = Some(i);
@@ -200,9 +238,11 @@ pub(crate) fn extract(doc: &Doc) -> Strikes {
         }
         prune_targets(&mut st.targets);
     }
+    accs.told.clear();
     Strikes {
         events: accs.strikes,
         by_sentence,
+        told: accs.told,
     }
 }
 
@@ -1666,8 +1706,20 @@ fn speech(doc: &Doc, s: &Sent, t: usize) -> Option<Speech> {
 }
 
 /// Converts the strikes to events, pushed onto `events`.
-pub(crate) fn into_events(strikes: Strikes, events: &mut Vec<Event>) {
-    events.extend(strikes.events.into_iter().map(Event::Strike));
+/// Moves the strikes into `events`, and keeps the lists for the thread's next text.
+pub(crate) fn into_events(mut strikes: Strikes, events: &mut Vec<Event>) {
+    let mut moved = strikes.events.into_iter();
+    events.extend(moved.by_ref().map(Event::Strike));
+    strikes.by_sentence.clear();
+    let kept = Kept {
+        accs: Accs {
+            strikes: super::emptied(moved),
+            told: strikes.told,
+        },
+        by_sentence: strikes.by_sentence,
+    };
+    let largest = largest(&kept);
+    crate::kept::keep(&KEPT, kept, largest, crate::kept::KEEP_LIST_BYTES);
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@ use super::furniture::{
 use super::scan::{Marks, WIDE};
 use super::{Part, Segmented, Sentence};
 use crate::span::Span;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 /// Words that take a period without ending the sentence (case-sensitive, without the `.`).
 /// [`is_listed`] matches exactly these; the tests hold the two together. [`LISTED_ENDS`] is
@@ -170,6 +170,40 @@ thread_local! {
     };
 }
 
+/// The longest text whose sentences take the vector the thread kept ([`SENTENCES`]): an
+/// article of 8 kB, as the event stage's kept vectors. A longer text (a window) makes its own.
+const KEEP_TEXT_BYTES: usize = 8 << 10;
+
+thread_local! {
+    /// The sentences' vector of the thread's last [`Segmented`] given back by
+    /// [`Segmented::keep`], emptied: some 2 kB an article, an allocation above the
+    /// allocator's small sizes.
+    static SENTENCES: Cell<Vec<Sentence>> = const { Cell::new(Vec::new()) };
+}
+
+impl Segmented {
+    /// Gives the sentences' vector back to the thread for its next text, emptied (dropped if
+    /// it grew large, [`crate::kept::keep_list`]): for a caller done with the sentences.
+    pub(crate) fn keep(self) {
+        crate::kept::keep_list(&SENTENCES, self.sentences);
+    }
+}
+
+/// An empty vector for the sentences of a text of `len` bytes, with room for `room`: the
+/// thread's ([`SENTENCES`]) if the text is short and it has the room, else a new one.
+fn sentences_vector(len: usize, room: usize) -> Vec<Sentence> {
+    let kept = if len <= KEEP_TEXT_BYTES {
+        crate::kept::take_list(&SENTENCES)
+    } else {
+        Vec::new()
+    };
+    // one too small is replaced, not grown (growing copies its stale bytes)
+    if kept.capacity() < room {
+        return Vec::with_capacity(room);
+    }
+    kept
+}
+
 /// See [`super::segment`].
 pub(super) fn segment(text: &str, part: Part) -> Segmented {
     SCRATCH.with(|cell| match cell.try_borrow_mut() {
@@ -214,7 +248,7 @@ fn segment_with(text: &str, part: Part, scratch: &mut Scratch) -> Segmented {
             .map(|l| Span::new(l.start, l.end))
             .collect(),
         // a sentence of news takes some ninety bytes: most texts fit without growing
-        sentences: Vec::with_capacity(text.len() / 64 + 4),
+        sentences: sentences_vector(text.len(), text.len() / 64 + 4),
         ..Segmented::default()
     };
     for (index, para) in paras.iter().enumerate() {
@@ -1018,6 +1052,22 @@ mod tests {
     /// A whole article cut into sentences.
     fn segment(text: &str) -> Segmented {
         super::segment(text, Part::WHOLE)
+    }
+
+    /// The sentences' vector given back is the next text's: not made anew.
+    #[test]
+    fn the_sentences_vector_is_kept_between_texts() {
+        let text = "Jets struck the town. Two were killed.";
+        let seg = segment(text);
+        let had = (seg.sentences.as_ptr() as usize, seg.sentences.capacity());
+        seg.keep();
+        let again = segment(text);
+        assert_eq!(again.sentences.len(), 2);
+        let has = (
+            again.sentences.as_ptr() as usize,
+            again.sentences.capacity(),
+        );
+        assert_eq!(has, had);
     }
 
     #[test]
