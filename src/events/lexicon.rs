@@ -780,7 +780,8 @@ static DATE_WORDS: [Lowered; dates::KEYWORDS.len()] = {
 
 /// What the lexicon tells of a word: its class, its cue, and the marks they give its
 /// sentence, so that a sentence's tokens need not be read again to know whether it has an
-/// event word. Eight bytes aligned, so that it is read from the table as one word.
+/// event word. Eight bytes aligned, so that it is read from the table as one word, with the
+/// length its probe compares in bytes that would be padding.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 #[repr(C, align(8))]
 pub(crate) struct Class {
@@ -790,6 +791,12 @@ pub(crate) struct Class {
     /// [`MARK_CASUALTY`] bits of its class ([`marks`]), and the [`MARK_DATE`] and
     /// [`MARK_AFTER`] bits of the word.
     pub marks: u8,
+    /// The lexicon's, for its probe ([`Lexicon::classify`]): the length of the word in the
+    /// table (under 64, a test checks); 0 for no word.
+    len: u8,
+    /// The lexicon's, for its probe: a word of more than eight bytes, which its key and
+    /// length do not tell and which is compared (false for no word).
+    long: bool,
 }
 
 impl Class {
@@ -798,6 +805,8 @@ impl Class {
             w,
             k,
             marks: marks(w, k),
+            len: 0,
+            long: false,
         }
     }
 }
@@ -846,46 +855,48 @@ impl Lexicon {
     /// mark.
     #[inline]
     pub(crate) fn classify(&self, text: &[u8], start: usize, len: usize, key: u64) -> Class {
-        let mut i = Lexicon::slot(key);
-        loop {
-            // an empty slot holds 0, the index of the entry of no word and the default class
-            // (the index is under the table's constant size: no test of it is compiled)
-            let k = self
-                .slots
-                .get(i & (SLOTS - 1))
-                .map_or(0, |&k| usize::from(k));
-            let Some(e) = self.words.get(k) else {
-                return Class::default();
-            };
-            // key and length compared as one number, which the entry of no word zeroes: one
-            // test ends the probe at the word or at an empty slot (a test of the empty slot
-            // was mispredicted for one word in two, and LLVM splits an `|` of two tests)
-            let diff = ((e.key ^ key) | (e.len ^ len) as u64) & e.live;
-            if diff == 0 {
-                // a word longer than its key compared (`long` is false for the entry of no
-                // word and for a word of up to eight bytes, told by its key and length)
-                if e.long && !same_word_at(text, start, len, e.word) {
-                    i = (i + 1) & (SLOTS - 1);
-                    continue;
-                }
-                return e.class;
-            }
-            i = (i + 1) & (SLOTS - 1);
+        // the one entry the word can have (the index is under the array's constant size: no
+        // test of it is compiled)
+        let i = self.place(key);
+        let e = self.hot.get(i & (HOT - 1)).unwrap_or(&Hot::NONE);
+        // that entry if its key and length are the word's, else the entry of no word (0),
+        // by a mask and not a branch: half the words of a text are in the lexicon, and a
+        // branch on it would be mispredicted for one word in two
+        let same = ((e.key ^ key) | (u64::from(e.class.len) ^ len as u64)) == 0;
+        let k = i & usize::from(same).wrapping_neg();
+        let e = self.hot.get(k & (HOT - 1)).unwrap_or(&Hot::NONE);
+        // a word longer than its key compared (`long` is false for the entry of no word and
+        // for a word of up to eight bytes, told by its key and length); its bytes are read
+        // from their own array only then
+        if e.class.long && !self.is_word_at(k, text, start, len) {
+            return Class::default();
         }
+        e.class
+    }
+
+    /// True if the `len` bytes at `start` in `text` are the word of entry `k`
+    /// ([`same_word_at`]). Not inlined, so that the array of the words' bytes is not read
+    /// (nor its place kept in a register) in the probe.
+    #[inline(never)]
+    fn is_word_at(&self, k: usize, text: &[u8], start: usize, len: usize) -> bool {
+        let word = self.words.get(k).copied().unwrap_or(&[]);
+        same_word_at(text, start, len, word)
     }
 
     /// The entries of the lexicon's words (the first entry, of no word, aside).
     #[cfg(test)]
-    fn entries(&self) -> &[Entry] {
-        self.words.get(1..).unwrap_or(&[])
+    fn entries(&self) -> impl Iterator<Item = (&'static [u8], Class)> + '_ {
+        let words = self.words.iter().zip(self.hot.iter());
+        words
+            .filter(|(w, _)| !w.is_empty())
+            .map(|(&w, e)| (w, e.class))
     }
 }
 
 /// True if the `len` bytes at `start` in `text` are the lowercase word `lower`, ASCII case
-/// aside ([`same_word`]). Not inlined: inlined, its reads and bounds tests were hoisted out
-/// of the lexicon's probe and run for every word, where only a long word of the lexicon
-/// (found by its key and length) needs them.
-#[inline(never)]
+/// aside ([`same_word`]). Not inlined in the probe ([`Lexicon::is_word_at`]): inlined, its
+/// reads and bounds tests were hoisted out of the lexicon's probe and run for every word,
+/// where only a long word of the lexicon (found by its key and length) needs them.
 fn same_word_at(text: &[u8], start: usize, len: usize, lower: &[u8]) -> bool {
     text.get(start..)
         .and_then(|t| t.get(..len))
@@ -930,64 +941,156 @@ fn ascii_lower8(x: u64) -> u64 {
     x | (upper >> 2)
 }
 
-/// A word of the lexicon with its key and class.
+/// A word of the lexicon with its key and class, as the table's build makes it.
 struct Entry {
     word: &'static [u8],
     key: u64,
-    /// The word's length (`usize::MAX` for the entry of no word, which no word matches).
-    len: usize,
-    /// More than eight bytes: a word its key and length do not tell, which is compared.
-    long: bool,
-    /// All ones, 0 for the entry of no word (which an empty slot names).
-    live: u64,
     /// The first class listed for the word, its cue and their marks.
     class: Class,
 }
 
-/// The bits of a slot's index in the lexicon's table: 2^14 slots for its ~1,200 words, at
-/// most a twelfth full (a test checks), so that most words of a text, which are no word of
-/// the lexicon, find an empty slot first. A constant, so that the tokenizer's look-up
-/// neither loads the table's size nor tests an index against it.
-const SLOT_BITS: u32 = 14;
-/// The slots of the lexicon's table.
-const SLOTS: usize = 1 << SLOT_BITS;
-
-/// The lexicon as an open-addressing table, built once: one key (computed while the token
-/// is read) and, for most words, one probe that finds an empty slot, where a chain of
-/// string comparisons took 260 instructions per token.
-pub(crate) struct Lexicon {
-    /// The words' entries after one of no word, whose class is the default.
-    words: Vec<Entry>,
-    /// Index into `words`, 0 (the entry of no word) for empty.
-    slots: Box<[u16; SLOTS]>,
+/// What a look-up reads of a word's entry, in 16 bytes (four to a cache line, where the entry
+/// with the word's bytes had 56, so that the entries of the words a text has stay in the
+/// first-level cache); the word's bytes, read only for a word of more than eight bytes, apart
+/// in [`Lexicon::words`].
+#[derive(Clone, Copy)]
+#[repr(C, align(16))]
+struct Hot {
+    key: u64,
+    /// The word's class, cue and marks, with its length and whether it is long.
+    class: Class,
 }
 
-impl Lexicon {
-    /// The first slot a word of `key` is looked for in: the top bits of the key times a
-    /// constant (Fibonacci hashing: 2^64 over the golden ratio), which spread the bits of
-    /// all its bytes; always under [`SLOTS`].
-    #[inline]
-    fn slot(key: u64) -> usize {
-        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - SLOT_BITS)) as usize
+// four entries to a cache line
+const _: () = assert!(std::mem::size_of::<Hot>() == 16);
+
+impl Hot {
+    /// The entry of no word, which a word not listed is given: the default class.
+    const NONE: Hot = Hot {
+        key: 0,
+        class: Class {
+            w: W::Other,
+            k: K::None,
+            marks: 0,
+            len: 0,
+            long: false,
+        },
+    };
+
+    /// The probe's part of the entry of a word.
+    fn of(e: &Entry) -> Hot {
+        let mut class = e.class;
+        class.len = u8::try_from(e.word.len()).unwrap_or(u8::MAX);
+        class.long = e.word.len() > 8;
+        Hot { key: e.key, class }
     }
 }
 
+/// The bits of an entry's index: 2^11 entries for the lexicon's ~1,200 words (a test keeps
+/// a third of them free, so that a displacement is found for every bucket); the first is
+/// the entry of no word. A constant, so that the probe neither loads the array's size nor
+/// tests an index against it.
+const HOT_BITS: u32 = 11;
+/// The entries of the lexicon's table.
+const HOT: usize = 1 << HOT_BITS;
+/// The bits of a bucket's index: 2^9 buckets of ~2.3 words each, a displacement each.
+const BUCKET_BITS: u32 = 9;
+/// The buckets of the lexicon's table.
+const BUCKETS: usize = 1 << BUCKET_BITS;
+
+/// The lexicon as a table with an entry of its own for each word (a perfect hash, built
+/// once): the top bits of a word's key times a multiplier name its bucket, the bits below
+/// them its home, and the home moved by its bucket's displacement its entry. One key
+/// (computed while the token is read), one small read (the displacement, of a table of 1
+/// KB that stays cached) and one entry read for every word, with no probe: where a chain of
+/// string comparisons took 260 instructions per token, and an open-addressing table read a
+/// slot (of a table of 32 KB, the size of the first-level cache) and then the entry, and
+/// probed on when the slot held another word.
+pub(crate) struct Lexicon {
+    /// The multiplier of the words' keys: the first of a few that gives every word an entry.
+    mul: u64,
+    /// Each bucket's displacement, XORed with a home.
+    disp: Box<[u16; BUCKETS]>,
+    /// The words' entries; the first, and those of no word, have the default class.
+    hot: Box<[Hot; HOT]>,
+    /// The words' bytes, by the index of their entry; empty for no word.
+    words: Box<[&'static [u8]; HOT]>,
+}
+
+impl Lexicon {
+    /// The bucket and the home of the key `key` under the multiplier `mul`: the top bits of
+    /// their product (multiplicative hashing, which spreads the bits of all its bytes).
+    #[inline]
+    fn parts(mul: u64, key: u64) -> (usize, usize) {
+        let h = key.wrapping_mul(mul);
+        let bucket = (h >> (64 - BUCKET_BITS)) as usize;
+        let home = (h >> (64 - BUCKET_BITS - HOT_BITS)) as usize & (HOT - 1);
+        (bucket, home)
+    }
+
+    /// The one entry a word of key `key` can have: its home moved by its bucket's
+    /// displacement; always under [`HOT`].
+    #[inline]
+    fn place(&self, key: u64) -> usize {
+        let (bucket, home) = Lexicon::parts(self.mul, key);
+        let d = self.disp.get(bucket).map_or(0, |&d| usize::from(d));
+        (home ^ d) & (HOT - 1)
+    }
+}
+
+/// The multipliers tried for the lexicon's table: 2^64 over the golden ratio (Fibonacci
+/// hashing), then odd numbers after it, until one parts every word.
+fn multipliers() -> impl Iterator<Item = u64> {
+    let step = 0x6a09_e667_f3bc_c90a_u64;
+    (0..64u64).map(move |n| 0x9e37_79b9_7f4a_7c15_u64.wrapping_add(n.wrapping_mul(step)))
+}
+
+/// Each key's entry under the multiplier `mul`, and the buckets' displacements: the fullest
+/// buckets first (while most entries are free), each the first displacement that moves all
+/// its homes to free entries. None if no displacement parts a bucket (two of its keys with
+/// one home).
+fn placed(mul: u64, keys: &[u64]) -> Option<(Box<[u16; BUCKETS]>, Vec<usize>)> {
+    let mut buckets: Vec<Vec<(usize, usize)>> = vec![Vec::new(); BUCKETS];
+    for (n, &key) in keys.iter().enumerate() {
+        let (bucket, home) = Lexicon::parts(mul, key);
+        buckets.get_mut(bucket)?.push((n, home));
+    }
+    let mut order: Vec<usize> = (0..BUCKETS).collect();
+    order.sort_by_key(|&b| std::cmp::Reverse(buckets.get(b).map_or(0, Vec::len)));
+    // the first entry is the entry of no word
+    let mut taken = vec![false; HOT];
+    *taken.first_mut()? = true;
+    let mut disp = Box::new([0u16; BUCKETS]);
+    let mut at = vec![0; keys.len()];
+    for b in order {
+        let members = buckets.get(b)?;
+        let free = |d: usize| {
+            members.iter().enumerate().all(|(j, &(_, home))| {
+                let e = home ^ d;
+                !taken.get(e).copied().unwrap_or(true)
+                    && members.iter().take(j).all(|&(_, h)| h ^ d != e)
+            })
+        };
+        let d = (0..HOT).find(|&d| free(d))?;
+        for &(n, home) in members {
+            *taken.get_mut(home ^ d)? = true;
+            *at.get_mut(n)? = home ^ d;
+        }
+        *disp.get_mut(b)? = u16::try_from(d).ok()?;
+    }
+    Some((disp, at))
+}
+
 static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
-    // the entry that an empty slot names: no word (a word has a byte), the default class
+    // the entry of a word not listed: no word (a word has a byte), the default class
     let mut words: Vec<Entry> = vec![Entry {
         word: b"",
         key: 0,
-        len: usize::MAX,
-        long: false,
-        live: 0,
         class: Class::default(),
     }];
     let entry = |word: &'static [u8], class, cue| Entry {
         word,
         key: key_more(0, word),
-        len: word.len(),
-        long: word.len() > 8,
-        live: u64::MAX,
         class: Class::new(class, cue),
     };
     // each word's index in `words`, as it is added: a search of `words` for every word
@@ -1032,29 +1135,27 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             }
         }
     }
+    // (the entry of no word aside)
+    let keys: Vec<u64> = words.iter().skip(1).map(|e| e.key).collect();
     let mut lexicon = Lexicon {
-        words: Vec::new(),
-        slots: Box::new([0u16; SLOTS]),
+        mul: 0,
+        disp: Box::new([0u16; BUCKETS]),
+        hot: Box::new([Hot::NONE; HOT]),
+        words: Box::new([&[]; HOT]),
     };
-    for (k, e) in words.iter().enumerate().skip(1) {
-        // at most every slot once: a full table (a test keeps it a twelfth full) loses the
-        // word, which the test that finds every word tells
-        let mut i = Lexicon::slot(e.key);
-        for _ in 0..SLOTS {
-            if lexicon.slots.get(i).is_none_or(|&s| s == 0) {
-                break;
-            }
-            i = (i + 1) & (SLOTS - 1);
-        }
-        // (a word past a slot's index would never be found: a test finds every word)
-        if let (Some(s), Ok(n)) = (lexicon.slots.get_mut(i), u16::try_from(k)) {
-            // (not a word's slot: a full table)
-            if *s == 0 {
-                *s = n;
-            }
+    // (no multiplier that parts every word: the words are not found, which a test tells)
+    let parted = multipliers().find_map(|m| Some((m, placed(m, &keys)?)));
+    let Some((mul, (disp, at))) = parted else {
+        return lexicon;
+    };
+    lexicon.mul = mul;
+    lexicon.disp = disp;
+    for (e, i) in words.iter().skip(1).zip(at) {
+        if let (Some(h), Some(w)) = (lexicon.hot.get_mut(i), lexicon.words.get_mut(i)) {
+            *h = Hot::of(e);
+            *w = e.word;
         }
     }
-    lexicon.words = words;
     lexicon
 });
 
@@ -1705,12 +1806,12 @@ mod tests {
             assert_eq!(mark(w) & MARK_AFTER, 0, "{w:?}");
         }
         // of the lexicon's words, those of the lists and only they
-        for e in table().entries() {
+        for (word, class) in table().entries() {
             let listed = HYPOTHETICAL_AFTER
                 .iter()
                 .chain(PLANNED_AFTER)
-                .any(|w| w.as_bytes() == e.word);
-            assert_eq!(e.class.marks & MARK_AFTER != 0, listed, "{:?}", e.word);
+                .any(|w| w.as_bytes() == word);
+            assert_eq!(class.marks & MARK_AFTER != 0, listed, "{word:?}");
         }
     }
 
@@ -1737,24 +1838,42 @@ mod tests {
     }
 
     #[test]
-    fn the_table_is_at_most_a_twelfth_full_and_holds_every_word() {
+    fn the_table_is_at_most_two_thirds_full_and_holds_every_word() {
         let t = table();
-        // more words than this: raise SLOT_BITS
-        assert!(
-            t.entries().len() * 12 <= SLOTS,
-            "{} words",
-            t.entries().len()
-        );
-        let used = t.slots.iter().filter(|&&s| s != 0).count();
-        assert_eq!(used, t.entries().len());
-        for e in t.entries() {
-            let c = t.classify(e.word, 0, e.word.len(), key_more(0, e.word));
-            assert_eq!(c, e.class, "{:?}", std::str::from_utf8(e.word));
+        // more words than this: raise HOT_BITS (and BUCKET_BITS), so that a displacement
+        // is found for every bucket
+        let words = t.entries().count();
+        assert!(words * 3 <= HOT * 2, "{words} words");
+        assert!(words > 1000, "{words} words: no multiplier parted them all");
+        // the entry of no word first, with the default class
+        assert_eq!(t.hot[0].class, Class::default());
+        assert!(t.words[0].is_empty());
+        for (word, class) in t.entries() {
+            let c = t.classify(word, 0, word.len(), key_more(0, word));
+            assert_eq!(c, class, "{:?}", std::str::from_utf8(word));
+            // its length held in its class's byte
+            assert!(word.len() < 64, "{:?}", std::str::from_utf8(word));
         }
     }
 
+    /// Keys that share a bucket and a home are parted by no displacement; others are given
+    /// entries of their own, none of them the first, under one of the multipliers tried.
     #[test]
-    fn a_word_past_eight_bytes_is_compared_and_an_empty_slot_ends_the_probe() {
+    fn placed_parts_keys_or_tells_it_cannot() {
+        let keys: Vec<u64> = (1..=1300u64)
+            .map(|n| n.wrapping_mul(0x1234_5678_9abc_def1))
+            .collect();
+        let (disp, at) = multipliers()
+            .find_map(|m| placed(m, &keys))
+            .expect("parted");
+        let mut seen = std::collections::HashSet::new();
+        assert!(at.iter().all(|&e| e > 0 && e < HOT && seen.insert(e)));
+        assert!(disp.iter().all(|&d| usize::from(d) < HOT));
+        assert!(multipliers().all(|m| placed(m, &[7, 9, 7]).is_none()));
+    }
+
+    #[test]
+    fn a_word_past_eight_bytes_is_compared_and_a_word_not_listed_has_no_class() {
         let t = table();
         let class = |w: &[u8], start: usize, len: usize| {
             let word = w.get(start..start + len).unwrap_or(&[]);
@@ -1779,6 +1898,11 @@ mod tests {
         assert_eq!(class(b"zzqx", 0, 4), W::Other);
         assert_eq!(t.classify(b"x", 0, 1, 0).w, W::Other);
         assert_eq!(t.classify(b"", 0, usize::MAX, 0).w, W::Other);
+        assert_eq!(t.classify(b"", 0, 0, 0), Class::default());
+        // the key of a word with another length is not it
+        assert_eq!(class(b"bomb", 0, 4), W::Trigger(Some(Air), true));
+        assert_eq!(t.classify(b"bombs", 0, 5, key_more(0, b"bomb")).w, W::Other);
+        assert_eq!(t.classify(b"bom", 0, 3, key_more(0, b"bomb")).w, W::Other);
     }
 
     #[test]
