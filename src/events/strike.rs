@@ -1705,7 +1705,6 @@ fn speech(doc: &Doc, s: &Sent, t: usize) -> Option<Speech> {
     Some(Speech { verb, own })
 }
 
-/// Converts the strikes to events, pushed onto `events`.
 /// Moves the strikes into `events`, and keeps the lists for the thread's next text.
 pub(crate) fn into_events(mut strikes: Strikes, events: &mut Vec<Event>) {
     let mut moved = strikes.events.into_iter();
