@@ -1619,9 +1619,11 @@ thread_local! {
 }
 
 /// Keeps `list`, the casualty list of [`extract`] once read, emptied for the thread's next
-/// text ([`crate::kept::keep_list`]).
-pub(crate) fn keep_list(list: Vec<Casualty>) {
-    crate::kept::keep_list(&LIST, list);
+/// text ([`crate::kept::keep_list`]), if the text, of `len` bytes, took the thread's.
+pub(crate) fn keep_list(len: usize, list: Vec<Casualty>) {
+    if super::may_keep(len) {
+        crate::kept::keep_list(&LIST, list);
+    }
 }
 
 /// How many kinds and figures [`Heads`] keeps in a list, read in turn: as many as most

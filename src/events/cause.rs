@@ -18,8 +18,8 @@ pub(crate) fn link(doc: &Doc, mut events: Vec<Event>, mut casualties: Vec<Casual
         // the events move to an output of their number: the list is kept
         let mut out = Vec::with_capacity(events.len());
         out.append(&mut events);
-        super::keep_events(events);
-        super::casualty::keep_list(casualties);
+        super::keep_events(doc.text.len(), events);
+        super::casualty::keep_list(doc.text.len(), casualties);
         return out;
     }
     let mut scratch = Scratch::take(events.len(), doc.sents.len() + 1);
@@ -53,8 +53,8 @@ pub(crate) fn link(doc: &Doc, mut events: Vec<Event>, mut casualties: Vec<Casual
     fatalities(doc.text, &mut events, &casualties, figures, sums);
     let out = merge(&mut events, &mut casualties, new_of);
     scratch.keep();
-    super::keep_events(events);
-    super::casualty::keep_list(casualties);
+    super::keep_events(doc.text.len(), events);
+    super::casualty::keep_list(doc.text.len(), casualties);
     out
 }
 

@@ -267,11 +267,14 @@ thread_local! {
 }
 
 /// Moves the events of `found` (the list of [`extract`]) that decide a kind into `events`,
-/// and keeps the list for the thread's next text.
-pub(crate) fn into_events(found: Vec<Found>, events: &mut Vec<Event>) {
+/// and keeps the list for the thread's next text if this text, of `len` bytes, took the
+/// thread's.
+pub(crate) fn into_events(found: Vec<Found>, events: &mut Vec<Event>, len: usize) {
     let mut moved = found.into_iter();
     events.extend(moved.by_ref().filter_map(into_event));
-    crate::kept::keep_list(&FOUND, super::emptied(moved));
+    if super::may_keep(len) {
+        crate::kept::keep_list(&FOUND, super::emptied(moved));
+    }
 }
 
 /// The list of events is sized at its first mention for at most this many: an article of

@@ -465,16 +465,23 @@ fn take_events(len: usize) -> Vec<Event> {
     }
 }
 
-/// Keeps `events` (emptied) for the thread's next text ([`crate::kept::keep_list`]).
-pub(crate) fn keep_events(events: Vec<Event>) {
-    crate::kept::keep_list(&EVENTS, events);
+/// Keeps `events` (emptied) for the thread's next text ([`crate::kept::keep_list`]), if
+/// the text, of `len` bytes, took the thread's ([`take_events`]): a longer text leaves the
+/// thread's list as it was, so that its heap is its own ([`keep_mentions`]).
+pub(crate) fn keep_events(len: usize, events: Vec<Event>) {
+    if may_keep(len) {
+        crate::kept::keep_list(&EVENTS, events);
+    }
 }
 
 impl Drop for Doc<'_> {
-    /// Keeps the sentences' vector, emptied, for the thread's next text.
+    /// Keeps the sentences' vector, emptied, for the thread's next text, if this text took
+    /// the thread's ([`Prepared::sents`]).
     fn drop(&mut self) {
-        let sents = std::mem::take(&mut self.sents);
-        crate::kept::keep_list(&SENTS, relabel(sents));
+        if may_keep(self.text.len()) {
+            let sents = std::mem::take(&mut self.sents);
+            crate::kept::keep_list(&SENTS, relabel(sents));
+        }
     }
 }
 
@@ -654,7 +661,7 @@ pub(crate) fn extract(
         gaz.find_into(text, &mut mentions);
         // the sentences keep what they need of both: not held while the rules run
         let prepared = Prepared::new(text, &seg.sentences, &mentions);
-        seg.keep();
+        seg.keep(text.len());
         keep_mentions(text.len(), mentions);
         prepared
     };
@@ -668,8 +675,8 @@ pub(crate) fn extract(
     // one vector for the events: sized for all, so it never grows
     let mut events = take_events(text.len());
     clear_with_room(&mut events, strikes.events.len() + kinds.len());
-    strike::into_events(strikes, &mut events);
-    kinds::into_events(kinds, &mut events);
+    strike::into_events(strikes, &mut events, text.len());
+    kinds::into_events(kinds, &mut events, text.len());
     drop_intercepted_strikes(&mut events);
     if let Some(day) = published {
         events.iter_mut().for_each(|e| date_by_report(e, day));

@@ -1705,10 +1705,14 @@ fn speech(doc: &Doc, s: &Sent, t: usize) -> Option<Speech> {
     Some(Speech { verb, own })
 }
 
-/// Moves the strikes into `events`, and keeps the lists for the thread's next text.
-pub(crate) fn into_events(mut strikes: Strikes, events: &mut Vec<Event>) {
+/// Moves the strikes into `events`, and keeps the lists for the thread's next text if this
+/// text, of `len` bytes, took the thread's.
+pub(crate) fn into_events(mut strikes: Strikes, events: &mut Vec<Event>, len: usize) {
     let mut moved = strikes.events.into_iter();
     events.extend(moved.by_ref().map(Event::Strike));
+    if !super::may_keep(len) {
+        return;
+    }
     strikes.by_sentence.clear();
     let kept = Kept {
         accs: Accs {

@@ -183,9 +183,13 @@ thread_local! {
 
 impl Segmented {
     /// Gives the sentences' vector back to the thread for its next text, emptied (dropped if
-    /// it grew large, [`crate::kept::keep_list`]): for a caller done with the sentences.
-    pub(crate) fn keep(self) {
-        crate::kept::keep_list(&SENTENCES, self.sentences);
+    /// it grew large, [`crate::kept::keep_list`]): for a caller done with the sentences of
+    /// a text of `len` bytes, which took the thread's vector if it is short
+    /// ([`sentences_vector`]); a longer text's is dropped, the thread's left as it was.
+    pub(crate) fn keep(self, len: usize) {
+        if len <= KEEP_TEXT_BYTES {
+            crate::kept::keep_list(&SENTENCES, self.sentences);
+        }
     }
 }
 
@@ -1060,7 +1064,7 @@ mod tests {
         let text = "Jets struck the town. Two were killed.";
         let seg = segment(text);
         let had = (seg.sentences.as_ptr() as usize, seg.sentences.capacity());
-        seg.keep();
+        seg.keep(text.len());
         let again = segment(text);
         assert_eq!(again.sentences.len(), 2);
         let has = (
