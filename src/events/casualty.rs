@@ -98,7 +98,7 @@ pub(crate) fn extract(doc: &Doc, strikes: &Strikes, causes: &[Cause]) -> Vec<Cas
             // words before it, and gathers the clause's articles for the candidates in the
             // same pass (a clause without figures is read too: its answers are the same)
             memo.cover(doc, s, ca, cb);
-            candidates(doc, s, ca, cb, &memo.articles, &mut cands);
+            candidates(doc, s, ca, cb, &memo.lists.articles, &mut cands);
             if cands.is_empty() {
                 continue;
             }
@@ -380,7 +380,7 @@ fn person(w: W) -> Option<VictimCategory> {
 /// the same toll ("a previous toll of 112", "up from 112"), or a coding remark of analysts
 /// ("coded as 10"; a whole clause of one is [`Memo::is_coding_remark`]).
 fn is_aside(doc: &Doc, memo: &Memo, s: &Sent, c: &Cand) -> bool {
-    if any_in(&memo.previous, c.a.saturating_sub(4), c.a) {
+    if any_in(&memo.lists.previous, c.a.saturating_sub(4), c.a) {
         return true;
     }
     let from = c.a > 0 && doc.word_at_is(s, c.a - 1, lexicon::FROM);
@@ -391,7 +391,7 @@ fn is_aside(doc: &Doc, memo: &Memo, s: &Sent, c: &Cand) -> bool {
         return true;
     }
     c.a >= 2
-        && any_in(&memo.coded, c.a - 2, c.a - 1)
+        && any_in(&memo.lists.coded, c.a - 2, c.a - 1)
         && doc.word_at_is(s, c.a - 1, lexicon::CODED_AS)
 }
 
@@ -856,10 +856,10 @@ fn is_passed_over(
         return true;
     }
     // a part of a figure already given: "including 3 children"
-    let including = any_in(&memo.including, c.a.saturating_sub(2), c.a);
+    let including = any_in(&memo.lists.including, c.a.saturating_sub(2), c.a);
     // a part of a toll is named after an "among" ([`among_toll`]) a few words before
     including && !in_sentence.is_empty()
-        || any_in(&memo.including, c.a.saturating_sub(5), c.a) && among_toll(s, c.a)
+        || any_in(&memo.lists.including, c.a.saturating_sub(5), c.a) && among_toll(s, c.a)
 }
 
 /// What [`figure`] reads: the victims (their category and the words that name them), the
@@ -1081,15 +1081,31 @@ fn any_in(at: &[usize], lo: usize, hi: usize) -> bool {
 /// article grew eleven lists anew from nothing, and a sentence its list of actors.
 #[derive(Default)]
 struct Lists {
+    /// The tokens of the carrying words ("bringing"), ascending.
     bringing: Vec<usize>,
+    /// The words of running tolls ([`Memo::is_cumulative`]): the token of each, or of the
+    /// first word of a phrase of two ("so far"), and the token after it, ascending.
     running: Vec<(usize, usize)>,
+    /// The tokens of perfects ("has", "have"), ascending: a war that "has killed".
     perfect: Vec<usize>,
+    /// The tokens of "previous" and its like ([`is_aside`]), and of "including" and "among"
+    /// ([`is_passed_over`]), ascending.
     previous: Vec<usize>,
     including: Vec<usize>,
+    /// The tokens of the analysts' words "coded" and "split" ([`Memo::is_coding_remark`]),
+    /// ascending.
     coded: Vec<usize>,
     split: Vec<usize>,
+    /// The tokens of the articles ("a", "an", "the") of the clause covered last, ascending:
+    /// the only words that start a figure of [`candidates`] of their own.
     articles: Vec<usize>,
+    /// The mentions that may be a perpetrator ([`may_perpetrate`]), by index, once asked
+    /// ([`Memo::actors_read`]): the list is kept from sentence to sentence, not made anew.
     actors: Vec<usize>,
+    /// For a sentence, the nearest earlier sentence of its paragraph that names a place
+    /// ([`Memo::earlier_place`]), and the place of each such sentence: indices, not a copy
+    /// of the place for every sentence.
+    /// (Keyed by sentence index, which the text cannot choose: the crate's fast hash.)
     earlier: HashMap<usize, Option<usize>, crate::hash::Fast>,
     named: HashMap<usize, Option<Place>, crate::hash::Fast>,
 }
@@ -1149,41 +1165,17 @@ struct Memo<'t> {
     /// The tokens read have a disaster word ("floods"): without one in its clause no figure
     /// is a disaster's ([`by_disaster`]).
     disaster: bool,
-    /// The tokens of the carrying words ("bringing"), ascending.
-    bringing: Vec<usize>,
-    /// The words of running tolls ([`Memo::is_cumulative`]): the token of each, or of the
-    /// first word of a phrase of two ("so far"), and the token after it, ascending.
-    running: Vec<(usize, usize)>,
-    /// The tokens of perfects ("has", "have"), ascending: a war that "has killed".
-    perfect: Vec<usize>,
-    /// The tokens of "previous" and its like ([`is_aside`]), and of "including" and "among"
-    /// ([`is_passed_over`]), ascending.
-    previous: Vec<usize>,
-    including: Vec<usize>,
-    /// The tokens of the analysts' words "coded" and "split" ([`Memo::is_coding_remark`]),
-    /// ascending.
-    coded: Vec<usize>,
-    split: Vec<usize>,
-    /// The tokens of the articles ("a", "an", "the") of the clause covered last, ascending:
-    /// the only words that start a figure of [`candidates`] of their own.
-    articles: Vec<usize>,
+    /// The word lists of the sentence and the article, kept by the thread between articles.
+    lists: Lists,
     /// The sentence's source ([`source`]), once asked.
     source: Option<Option<Source>>,
-    /// The mentions that may be a perpetrator ([`may_perpetrate`]), by index, once asked
-    /// (`actors_read`): the list is kept from sentence to sentence, not made anew.
-    actors: Vec<usize>,
+    /// [`Lists::actors`] is read for the sentence.
     actors_read: bool,
     /// The place [`pick`] finds in the whole sentence, and in the clause asked last (the
     /// figures of a clause are read one after another), as entries: a [`Place`] is built
     /// only for the figure that takes it.
     whole: Option<Option<PlaceRef<'t>>>,
     clause: Option<((usize, usize), Option<PlaceRef<'t>>)>,
-    /// For a sentence, the nearest earlier sentence of its paragraph that names a place
-    /// ([`Memo::earlier_place`]), and the place of each such sentence: indices, not a copy
-    /// of the place for every sentence.
-    /// (Keyed by sentence index, which the text cannot choose: the crate's fast hash.)
-    earlier: HashMap<usize, Option<usize>, crate::hash::Fast>,
-    named: HashMap<usize, Option<Place>, crate::hash::Fast>,
 }
 
 impl<'t> Memo<'t> {
@@ -1192,13 +1184,13 @@ impl<'t> Memo<'t> {
         self.covered = 0;
         self.war = None;
         self.disaster = false;
-        self.bringing.clear();
-        self.running.clear();
-        self.perfect.clear();
-        self.previous.clear();
-        self.including.clear();
-        self.coded.clear();
-        self.split.clear();
+        self.lists.bringing.clear();
+        self.lists.running.clear();
+        self.lists.perfect.clear();
+        self.lists.previous.clear();
+        self.lists.including.clear();
+        self.lists.coded.clear();
+        self.lists.split.clear();
         self.whole = None;
         self.clause = None;
         self.source = None;
@@ -1208,56 +1200,20 @@ impl<'t> Memo<'t> {
     /// A memo for an article, with the lists the thread's last article left ([`Lists`]),
     /// emptied.
     fn new() -> Memo<'t> {
-        let Lists {
-            bringing,
-            running,
-            perfect,
-            previous,
-            including,
-            coded,
-            split,
-            articles,
-            actors,
-            earlier,
-            named,
-        } = Lists::take();
         let mut memo = Memo {
-            bringing,
-            running,
-            perfect,
-            previous,
-            including,
-            coded,
-            split,
-            articles,
-            actors,
-            earlier,
-            named,
+            lists: Lists::take(),
             ..Memo::default()
         };
         memo.enter();
-        memo.articles.clear();
-        memo.earlier.clear();
-        memo.named.clear();
+        memo.lists.articles.clear();
+        memo.lists.earlier.clear();
+        memo.lists.named.clear();
         memo
     }
 
     /// Leaves the memo's lists to the thread's next article ([`Lists`]).
     fn keep(self) {
-        Lists {
-            bringing: self.bringing,
-            running: self.running,
-            perfect: self.perfect,
-            previous: self.previous,
-            including: self.including,
-            coded: self.coded,
-            split: self.split,
-            articles: self.articles,
-            actors: self.actors,
-            earlier: self.earlier,
-            named: self.named,
-        }
-        .keep();
+        self.lists.keep();
     }
 
     /// The classes [`Memo::cover`] notes.
@@ -1281,12 +1237,12 @@ impl<'t> Memo<'t> {
         let bytes = doc.text.as_bytes();
         let cb = cb.min(s.toks.len());
         let from = self.covered.max(ca.saturating_sub(LOOK_BACK));
-        self.articles.clear();
+        self.lists.articles.clear();
         // the clause's tokens read before (none, as clauses come apart and in text order):
         // only their articles are sought
         for (k, t) in (ca..).zip(s.toks.get(ca..from.min(cb)).unwrap_or(&[])) {
             if t.is_in(lexicon::ARTICLES) {
-                self.articles.push(k);
+                self.lists.articles.push(k);
             }
         }
         let toks = s.toks.get(from..cb).unwrap_or(&[]);
@@ -1297,12 +1253,12 @@ impl<'t> Memo<'t> {
             // a jump table: most words are none of them
             if t.is_in(Memo::READ) {
                 match t.w {
-                    W::Bringing => self.bringing.push(k),
-                    W::Running => self.running.push((k, k + 1)),
-                    W::Perfect => self.perfect.push(k),
-                    W::Previous => self.previous.push(k),
-                    W::Including => self.including.push(k),
-                    _ if k >= ca => self.articles.push(k),
+                    W::Bringing => self.lists.bringing.push(k),
+                    W::Running => self.lists.running.push((k, k + 1)),
+                    W::Perfect => self.lists.perfect.push(k),
+                    W::Previous => self.lists.previous.push(k),
+                    W::Including => self.lists.including.push(k),
+                    _ if k >= ca => self.lists.articles.push(k),
                     _ => {}
                 }
             }
@@ -1310,15 +1266,15 @@ impl<'t> Memo<'t> {
             let (len, first) = (t.span.len(), bytes.get(t.span.start).copied().unwrap_or(0));
             if EITHER.may_start(first, len) {
                 if FIRSTS.may_start(first, len) && running_phrase_at(doc, s, k) {
-                    self.running.push((k, k + 2));
+                    self.lists.running.push((k, k + 2));
                 }
                 if ANALYSTS.may_start(first, len) {
                     // the word read once for both lists
                     let word = doc.word(t);
                     if lexicon::is_one_of(word, lexicon::CODED) {
-                        self.coded.push(k);
+                        self.lists.coded.push(k);
                     } else if lexicon::is_one_of(word, lexicon::SPLIT) {
-                        self.split.push(k);
+                        self.lists.split.push(k);
                     }
                 }
             }
@@ -1328,15 +1284,16 @@ impl<'t> Memo<'t> {
     /// The stretch of clause [ca, cb) between the carrying words around a figure at
     /// [a, b): from the last one before it, to the first one after it.
     fn stretch(&self, ca: usize, cb: usize, a: usize, b: usize) -> (usize, usize) {
-        let before = self.bringing.partition_point(|&k| k < a);
+        let before = self.lists.bringing.partition_point(|&k| k < a);
         let lo = before
             .checked_sub(1)
-            .and_then(|i| self.bringing.get(i))
+            .and_then(|i| self.lists.bringing.get(i))
             .copied()
             .filter(|&k| k >= ca)
             .unwrap_or(ca);
-        let after = self.bringing.partition_point(|&k| k < b);
+        let after = self.lists.bringing.partition_point(|&k| k < b);
         let hi = self
+            .lists
             .bringing
             .get(after)
             .copied()
@@ -1352,13 +1309,14 @@ impl<'t> Memo<'t> {
     fn is_cumulative(&mut self, toks: &[super::Tok], lo: usize, hi: usize) -> bool {
         // only a phrase that starts at the stretch's last token ends past it, and a running
         // word of that token comes before it: the first entry from `lo` tells
-        let i = self.running.partition_point(|&(a, _)| a < lo);
+        let i = self.lists.running.partition_point(|&(a, _)| a < lo);
         let running = self
+            .lists
             .running
             .get(i)
             .is_some_and(|&(a, after)| a < hi && after <= hi);
         running
-            || any_in(&self.perfect, lo, hi)
+            || any_in(&self.lists.perfect, lo, hi)
                 && *self
                     .war
                     .get_or_insert_with(|| toks.iter().any(|t| t.w == W::War))
@@ -1368,11 +1326,12 @@ impl<'t> Memo<'t> {
     /// ("10 fatalities coded and split across 4 locations"): none of its figures is a figure
     /// of its own ([`is_aside`]). Read once per clause, not once per figure.
     fn is_coding_remark(&self, doc: &Doc, clause: &[super::Tok], ca: usize, cb: usize) -> bool {
-        if any_in(&self.coded, ca, cb) {
+        if any_in(&self.lists.coded, ca, cb) {
             return true;
         }
         // "split" is rare: only then are the words after it sought
-        any_in(&self.split, ca, cb) && clause.iter().any(|t| doc.word_is(t, lexicon::SPLIT_OVER))
+        any_in(&self.lists.split, ca, cb)
+            && clause.iter().any(|t| doc.word_is(t, lexicon::SPLIT_OVER))
     }
 
     fn source(&mut self, doc: &Doc, s: &Sent) -> Option<Source> {
@@ -1417,10 +1376,11 @@ impl<'t> Memo<'t> {
             if p.paragraph != paragraph {
                 break None;
             }
-            if let Some(&known) = self.earlier.get(&k) {
+            if let Some(&known) = self.lists.earlier.get(&k) {
                 break known;
             }
             let named = self
+                .lists
                 .named
                 .entry(k - 1)
                 .or_insert_with(|| pick(doc, p, 0, p.toks.len()).map(PlaceRef::to_place));
@@ -1431,9 +1391,9 @@ impl<'t> Memo<'t> {
             k -= 1;
         };
         for j in k..=si {
-            self.earlier.insert(j, found);
+            self.lists.earlier.insert(j, found);
         }
-        self.named.get(&found?).cloned().flatten()
+        self.lists.named.get(&found?).cloned().flatten()
     }
 
     /// [`perpetrator`], by a binary search among the sentence's possible perpetrators.
@@ -1441,13 +1401,13 @@ impl<'t> Memo<'t> {
         if !self.actors_read {
             self.actors_read = true;
             work::add(s.ments.len());
-            self.actors.clear();
-            self.actors.extend(
+            self.lists.actors.clear();
+            self.lists.actors.extend(
                 (0..s.ments.len())
                     .filter(|&i| s.ments.get(i).is_some_and(|m| may_perpetrate(doc, s, m))),
             );
         }
-        perpetrator(doc, s, &self.actors, ca, at)
+        perpetrator(doc, s, &self.lists.actors, ca, at)
     }
 }
 
@@ -1902,7 +1862,10 @@ mod tests {
     fn running_words_and_phrases_inside_a_stretch() {
         // a running word at 3, a phrase of two words at 5 and 6
         let mut memo = Memo {
-            running: vec![(3, 4), (5, 7)],
+            lists: Lists {
+                running: vec![(3, 4), (5, 7)],
+                ..Lists::default()
+            },
             war: Some(false),
             ..Memo::default()
         };
@@ -1914,13 +1877,13 @@ mod tests {
         assert!(memo.is_cumulative(&[], 4, 7));
         assert!(!memo.is_cumulative(&[], 6, 9));
         // a running word that also starts a phrase, at the stretch's last token
-        memo.running = vec![(5, 6), (5, 7)];
+        memo.lists.running = vec![(5, 6), (5, 7)];
         assert!(memo.is_cumulative(&[], 4, 6));
-        memo.running = vec![(5, 7)];
+        memo.lists.running = vec![(5, 7)];
         assert!(!memo.is_cumulative(&[], 4, 6));
         // a perfect counts in a sentence that names a war
-        memo.running.clear();
-        memo.perfect = vec![2];
+        memo.lists.running.clear();
+        memo.lists.perfect = vec![2];
         assert!(!memo.is_cumulative(&[], 0, 3));
         memo.war = Some(true);
         assert!(memo.is_cumulative(&[], 0, 3));
