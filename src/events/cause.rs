@@ -355,10 +355,10 @@ fn merge(
     for run in new_of.chunk_by(|p, q| p + 1 == *q) {
         // the casualties before the run, moved as a run
         let before = run.first().map_or(0, |&n| n.saturating_sub(out.len()));
-        out.extend(cs.by_ref().take(before).map(Event::Casualty));
+        out.extend(cs.by_ref().take(before).map(Event::from));
         out.extend(es.by_ref().take(run.len()));
     }
-    out.extend(cs.by_ref().map(Event::Casualty));
+    out.extend(cs.by_ref().map(Event::from));
     // the lists' allocations back, for the thread's next text
     *casualties = super::emptied(cs);
     *events = super::emptied(es);
@@ -440,7 +440,7 @@ mod tests {
     #[test]
     fn merge_as_a_stable_sort_orders() {
         let strike = |start: usize| {
-            Event::Strike(crate::model::Strike {
+            Event::from(crate::model::Strike {
                 evidence: vec![crate::span::Span::new(start, start + 1)],
                 ..Default::default()
             })
@@ -456,7 +456,7 @@ mod tests {
         ];
         // the old way: all in one list, sorted stably by start, the links renumbered
         let mut all: Vec<Event> = events.clone();
-        all.extend(figures.iter().cloned().map(Event::Casualty));
+        all.extend(figures.iter().cloned().map(Event::from));
         let mut idx: Vec<usize> = (0..all.len()).collect();
         idx.sort_by_key(|&i| all.get(i).map(|e| start_of(e.evidence())));
         let new_of = |old: usize| idx.iter().position(|&i| i == old);

@@ -1662,12 +1662,12 @@ pub(crate) fn into_event(f: Found) -> Option<Event> {
         incident.evidence = vec![f.span];
     }
     Some(match kind {
-        Kind::Explosion => Event::Explosion(Explosion {
+        Kind::Explosion => Event::from(Explosion {
             category,
             device: f.signs.device,
             incident,
         }),
-        Kind::Clash => Event::Clash(Clash {
+        Kind::Clash => Event::from(Clash {
             category,
             territory: f.territory.filter(|_| {
                 matches!(
@@ -1677,18 +1677,18 @@ pub(crate) fn into_event(f: Found) -> Option<Event> {
             }),
             incident,
         }),
-        Kind::Attack => Event::Attack(Attack { category, incident }),
-        Kind::Protest => Event::Protest(Protest {
+        Kind::Attack => Event::from(Attack { category, incident }),
+        Kind::Protest => Event::from(Protest {
             category,
             crowd: f.crowd,
             incident,
         }),
-        Kind::Riot => Event::Riot(Riot {
+        Kind::Riot => Event::from(Riot {
             category,
             crowd: f.crowd,
             incident,
         }),
-        Kind::Development => Event::Development(Development { category, incident }),
+        Kind::Development => Event::from(Development { category, incident }),
     })
 }
 

@@ -1709,7 +1709,7 @@ fn speech(doc: &Doc, s: &Sent, t: usize) -> Option<Speech> {
 /// text, of `len` bytes, took the thread's.
 pub(crate) fn into_events(mut strikes: Strikes, events: &mut Vec<Event>, len: usize) {
     let mut moved = strikes.events.into_iter();
-    events.extend(moved.by_ref().map(Event::Strike));
+    events.extend(moved.by_ref().map(Event::from));
     if !super::may_keep(len) {
         return;
     }

@@ -104,13 +104,13 @@ fn every_kind() -> Vec<Event> {
         event: Some(0),
     };
     vec![
-        Event::Strike(strike),
-        Event::Explosion(Explosion {
+        Event::from(strike),
+        Event::from(Explosion {
             category: Category::RemoteExplosive,
             device: Some(Device::Ied),
             incident: s.incident(),
         }),
-        Event::Clash(Clash {
+        Event::from(Clash {
             category: Category::GovernmentRegainsTerritory,
             territory: Some(Territory {
                 place: Some(s.place(PlaceKind::City)),
@@ -118,25 +118,25 @@ fn every_kind() -> Vec<Event> {
             }),
             incident: s.incident(),
         }),
-        Event::Attack(Attack {
+        Event::from(Attack {
             category: Category::Attack,
             incident: s.incident(),
         }),
-        Event::Protest(Protest {
+        Event::from(Protest {
             category: Category::PeacefulProtest,
             crowd: s.crowd(),
             incident: s.incident(),
         }),
-        Event::Riot(Riot {
+        Event::from(Riot {
             category: Category::ViolentDemonstration,
             crowd: s.crowd(),
             incident: s.incident(),
         }),
-        Event::Development(Development {
+        Event::from(Development {
             category: Category::Arrests,
             incident: s.incident(),
         }),
-        Event::Casualty(casualty),
+        Event::from(casualty),
     ]
 }
 
