@@ -814,6 +814,8 @@ impl<W: Write> Writer<W> {
             outcome.output.push(b'\n');
             (self.out.write_all(&outcome.output)).map_err(write_error)?;
         }
+        // the buffer, written, serves a later line's output
+        jsonl::give_back(outcome.output);
         if let Some((start, done)) = &mut self.progress {
             *done += 1;
             if *done % 256 == 0 {

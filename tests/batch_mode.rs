@@ -208,6 +208,39 @@ fn a_good_line_gives_its_events() {
     assert_eq!(out["events"][0]["date"]["date"], "2016-08-16");
 }
 
+/// A worker unescapes a long text into the string its last one was read into, and writes
+/// its output line into a buffer the writer gave back: neither may carry anything of the
+/// line before (longer, shorter, with and without escapes).
+#[test]
+fn reused_text_and_output_buffers_carry_nothing_from_line_to_line() {
+    let extractor = Extractor::new();
+    let long = format!(
+        "{ARTICLE}\n{}",
+        "Shelling hit Idlib on Monday.\n".repeat(60)
+    );
+    let texts = [
+        long.as_str(),
+        "Rockets hit Kharkiv.\nNo one was hurt.",
+        long.as_str(),
+        "A quiet day.",
+        ARTICLE,
+    ];
+    for (i, text) in texts.iter().enumerate() {
+        let line = json!({"id": format!("l{i}\t"), "text": text}).to_string();
+        let outcome = jsonl::handle(&extractor, raw(line.as_bytes()), 1 << 20);
+        assert_eq!(outcome.error, None);
+        let out: Value = serde_json::from_str(&outcome.output).unwrap();
+        assert_eq!(out["id"], format!("l{i}\t"));
+        let alone = extractor.extract(&conflict_events::Document::new(text));
+        assert_eq!(
+            out["events"],
+            serde_json::to_value(&alone).unwrap(),
+            "line {i}"
+        );
+        jsonl::give_back(outcome.output.into_bytes());
+    }
+}
+
 /// The example as `cargo test` builds it, beside the test binary's directory; `None` when
 /// it is missing or older than its sources (`cargo test --test lib` builds only this
 /// target).

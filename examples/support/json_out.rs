@@ -39,9 +39,16 @@ pub fn to_string<T: Serialize + ?Sized>(value: &T, capacity: usize) -> serde_jso
 /// `&str`s and ASCII bytes, so they are UTF-8 as made (the tests read them as a `String`);
 /// serde_json's own bytes for what the writer does not take.
 pub fn to_vec<T: Serialize + ?Sized>(value: &T, capacity: usize) -> serde_json::Result<Vec<u8>> {
-    let mut out = Writer {
-        out: Vec::with_capacity(capacity),
-    };
+    to_vec_in(value, Vec::with_capacity(capacity))
+}
+
+/// [`to_vec`] into `buf`, emptied first: a buffer used before, whose allocation is reused.
+pub fn to_vec_in<T: Serialize + ?Sized>(
+    value: &T,
+    mut buf: Vec<u8>,
+) -> serde_json::Result<Vec<u8>> {
+    buf.clear();
+    let mut out = Writer { out: buf };
     if value.serialize(&mut out).is_ok() {
         debug_assert!(std::str::from_utf8(&out.out).is_ok());
         return Ok(out.out);
