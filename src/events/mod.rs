@@ -292,6 +292,10 @@ impl Prepared {
         clear_with_room(&mut clauses, sentences.len() * 2);
         clear_with_room(&mut ments, mentions.len());
         clear_with_room(&mut parts, sentences.len());
+        // the lexicon's lines fetched together before the words read them one by one
+        if text.len() >= lexicon::WARM_BYTES {
+            std::hint::black_box(lexicon::table().warm());
+        }
         let mut mi = 0;
         for s in sentences {
             let (t0, c0, k0, m0) = (toks.len(), cuts.len(), clauses.len(), ments.len());
