@@ -21,7 +21,7 @@ use once_cell::sync::Lazy;
 use super::table::{prefix_slots, probe_words, Filter, Words, PREFIX_FLAG_BITS, PREFIX_WORDS};
 use super::tsv::{self, Line};
 use super::{
-    bloom_bits, builtin, code_hash, code_slot, code_tag, is_case_sensitive, next_bits, next_hash,
+    bloom_bits, builtin, code_hash, code_slot, code_tag, is_case_sensitive, next_bits,
     next_word_end, run_sig_at, Automaton, Entry, EntryId, EntryKind, Gazetteer, Inner, Names, Slot,
     Starts, BUILTIN_FILES, CODE_WORDS, KEY_FOLDED, KEY_PROPER, KEY_WORDS, NAME_UNMATCHED,
     PREFIX_KEY, PREFIX_LOWER, PREFIX_MORE, PREFIX_MORE_LOWER, REMOVED,
@@ -906,9 +906,8 @@ fn add_key(
             let probe = bloom_bits(h, blooms.first.blocks());
             blooms.first.set(probe);
         }
-        let next = run_sig_at(k.as_bytes(), ne + 1).filter(|_| ne < k.len());
-        if let Some(x) = next.map(|sig| next_hash(h, sig)) {
-            blooms.next.set(next_bits(x, blooms.next.blocks()));
+        if let Some(sig) = run_sig_at(k.as_bytes(), ne + 1).filter(|_| ne < k.len()) {
+            blooms.next.set(next_bits(h, sig, blooms.next.blocks()));
         }
         let slot = prefix_slot(prefixes, h)?;
         let word = slot.get(2).copied().unwrap_or(0);

@@ -901,18 +901,11 @@ fn run_sig_at(bytes: &[u8], from: usize) -> Option<u64> {
     run_sig(u64::from_le_bytes(chunk))
 }
 
-/// The hash of the prefix of hash `h` followed by a run of signature `sig`, mixed: for
-/// [`next_bits`].
+/// The probe in [`Names::next_words`] (of `blocks` blocks, a power of two) of the prefix of
+/// hash `h` followed by a run of signature `sig`.
 #[inline(always)]
-fn next_hash(h: u64, sig: u64) -> u64 {
-    mix(h ^ sig.wrapping_mul(0x9e37_79b9_7f4a_7c15))
-}
-
-/// The probe in [`Names::next_words`] (of `blocks` blocks, a power of two) of [`next_hash`]
-/// `x`.
-#[inline(always)]
-fn next_bits(x: u64, blocks: usize) -> Bloom {
-    Bloom::of(x, blocks)
+fn next_bits(h: u64, sig: u64, blocks: usize) -> Bloom {
+    Bloom::of(mix(h ^ sig.wrapping_mul(0x9e37_79b9_7f4a_7c15)), blocks)
 }
 
 impl Names {
@@ -1036,7 +1029,7 @@ impl Names {
             return true;
         };
         self.next_words
-            .has(next_bits(next_hash(h, sig), self.next_words.blocks()))
+            .has(next_bits(h, sig, self.next_words.blocks()))
     }
 
     /// False if no key starts with the word of first-word hash `h` (true may be wrong).
