@@ -41,6 +41,35 @@ pub(crate) fn take_list<T>(slot: &'static LocalKey<Cell<Vec<T>>>) -> Vec<T> {
     take(slot)
 }
 
+/// The longest text that takes the lists a thread kept ([`take_list_for`]): an article of
+/// 8 kB (a news article has half as many bytes). A longer text (a window of a long article)
+/// makes its own and leaves the thread's as they are, so that its heap is its own (the
+/// linearity test measures it), not lighter by a list freed in its place.
+pub(crate) const KEEP_TEXT_BYTES: usize = 8 << 10;
+
+/// True if a text of `len` bytes takes the lists the thread kept ([`KEEP_TEXT_BYTES`]).
+pub(crate) fn may_keep(len: usize) -> bool {
+    len <= KEEP_TEXT_BYTES
+}
+
+/// [`take_list`] for a text of `len` bytes that may keep it ([`may_keep`]), else a new
+/// empty list.
+pub(crate) fn take_list_for<T>(slot: &'static LocalKey<Cell<Vec<T>>>, len: usize) -> Vec<T> {
+    if may_keep(len) {
+        take_list(slot)
+    } else {
+        Vec::new()
+    }
+}
+
+/// [`keep_list`] for a text of `len` bytes that took the thread's list
+/// ([`take_list_for`]); a longer text's list is dropped.
+pub(crate) fn keep_list_for<T>(slot: &'static LocalKey<Cell<Vec<T>>>, len: usize, list: Vec<T>) {
+    if may_keep(len) {
+        keep_list(slot, list);
+    }
+}
+
 /// Empties `list` and puts it in `slot` for the thread's next text, unless its room is more
 /// than [`KEEP_LIST_BYTES`]: its records are dropped now, not when the next text takes it.
 pub(crate) fn keep_list<T>(slot: &'static LocalKey<Cell<Vec<T>>>, mut list: Vec<T>) {
@@ -80,6 +109,30 @@ mod tests {
 
     thread_local! {
         static LIST: Cell<Vec<String>> = const { Cell::new(Vec::new()) };
+    }
+
+    thread_local! {
+        static FOR_TEXT: Cell<Vec<u32>> = const { Cell::new(Vec::new()) };
+    }
+
+    #[test]
+    fn only_a_short_text_takes_and_gives_back_the_thread_list() {
+        let mut v = take_list_for(&FOR_TEXT, 100);
+        v.reserve(10);
+        let cap = v.capacity();
+        keep_list_for(&FOR_TEXT, 100, v);
+        // a long text makes its own list and leaves the thread's where it is
+        let long = take_list_for::<u32>(&FOR_TEXT, KEEP_TEXT_BYTES + 1);
+        assert_eq!(long.capacity(), 0, "a new list for a long text");
+        let mut long = long;
+        long.reserve(50);
+        keep_list_for(&FOR_TEXT, KEEP_TEXT_BYTES + 1, long);
+        let back = take_list_for(&FOR_TEXT, KEEP_TEXT_BYTES);
+        assert_eq!(
+            back.capacity(),
+            cap,
+            "the short text's list, not the long one's"
+        );
     }
 
     #[test]

@@ -55,11 +55,11 @@ struct Scope {
 }
 
 pub(crate) fn extract(doc: &Doc, strikes: &Strikes, causes: &[Cause]) -> Vec<Casualty> {
-    let mut out = Tolls::default();
     // the thread's list of its last article, emptied ([`keep_list`])
-    if super::may_keep(doc.text.len()) {
-        out.list = crate::kept::take_list(&LIST);
-    }
+    let mut out = Tolls {
+        list: crate::kept::take_list_for(&LIST, doc.text.len()),
+        ..Tolls::default()
+    };
     let mut memo = Memo::new();
     // kept from sentence to sentence and clause to clause: one allocation
     let mut cands: Vec<Cand> = Vec::new();
@@ -129,7 +129,7 @@ fn is_casualty_word(t: &super::Tok) -> bool {
 
 /// Figures of the clause: counts from the numbers stage, "a"/"an" before a person noun,
 /// and people counted by their nouns ("a man and a woman" is 2), into `v` (emptied first).
-/// `articles` are the tokens of the clause's articles, ascending ([`Memo::articles`]).
+/// `articles` are the tokens of the clause's articles, ascending ([`Lists::articles`]).
 fn candidates<'n>(
     doc: &Doc,
     s: &'n Sent,
@@ -1232,7 +1232,7 @@ impl<'t> Memo<'t> {
     /// not read yet (clauses come in text order, so the lists stay ascending), where each
     /// figure's scan of its clause read them before. A clause with no casualty word, and
     /// the words before the first one with one, are not read. The clause's articles are
-    /// gathered in the same pass ([`Memo::articles`]).
+    /// gathered in the same pass ([`Lists::articles`]).
     fn cover(&mut self, doc: &Doc, s: &Sent, ca: usize, cb: usize) {
         let bytes = doc.text.as_bytes();
         let cb = cb.min(s.toks.len());
@@ -1581,9 +1581,7 @@ thread_local! {
 /// Keeps `list`, the casualty list of [`extract`] once read, emptied for the thread's next
 /// text ([`crate::kept::keep_list`]), if the text, of `len` bytes, took the thread's.
 pub(crate) fn keep_list(len: usize, list: Vec<Casualty>) {
-    if super::may_keep(len) {
-        crate::kept::keep_list(&LIST, list);
-    }
+    crate::kept::keep_list_for(&LIST, len, list);
 }
 
 /// How many kinds and figures [`Heads`] keeps in a list, read in turn: as many as most

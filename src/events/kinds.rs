@@ -220,11 +220,7 @@ fn date_of(doc: &Doc, d: DateFrom) -> Option<crate::model::DateRef> {
 /// each sentence, the strike it tells, if any.
 pub(crate) fn extract(doc: &Doc, strike_by_sentence: &[Option<usize>]) -> Vec<Found> {
     // the thread's list of its last article, emptied ([`into_events`])
-    let mut events: Vec<Found> = if super::may_keep(doc.text.len()) {
-        crate::kept::take_list(&FOUND)
-    } else {
-        Vec::new()
-    };
+    let mut events: Vec<Found> = crate::kept::take_list_for(&FOUND, doc.text.len());
     for (si, s) in doc.sents.iter().enumerate() {
         if !s.event_words {
             continue;
@@ -272,9 +268,7 @@ thread_local! {
 pub(crate) fn into_events(found: Vec<Found>, events: &mut Vec<Event>, len: usize) {
     let mut moved = found.into_iter();
     events.extend(moved.by_ref().filter_map(into_event));
-    if super::may_keep(len) {
-        crate::kept::keep_list(&FOUND, super::emptied(moved));
-    }
+    crate::kept::keep_list_for(&FOUND, len, super::emptied(moved));
 }
 
 /// The list of events is sized at its first mention for at most this many: an article of

@@ -284,7 +284,7 @@ impl Prepared {
             mut clauses,
             mut ments,
             mut parts,
-        } = Kept::take(room);
+        } = Kept::take(text.len());
         clear_with_room(&mut toks, room);
         // sized so as to grow seldom, if ever: a few cuts in a sentence ("3,000", "U.S."),
         // a clause or two in each, and every mention in one sentence at most
@@ -348,13 +348,9 @@ impl Prepared {
     /// [`Prepared::new`] gave them: a slice of a range is one test of its ends, where a
     /// split off the front of what is left took a length, a test and two slices.
     /// The vector is the thread's ([`SENTS`]) for a text of `text_len` bytes that may keep
-    /// its lists ([`may_keep`]).
+    /// its lists ([`crate::kept::may_keep`]).
     fn sents(&self, text_len: usize) -> Vec<Sent<'_>> {
-        let mut sents = if may_keep(text_len) {
-            relabel(crate::kept::take_list(&SENTS))
-        } else {
-            Vec::new()
-        };
+        let mut sents = relabel(crate::kept::take_list_for(&SENTS, text_len));
         clear_with_room(&mut sents, self.parts.len());
         sents.extend(self.parts.iter().map(|parts| Sent {
             span: parts.span,
@@ -390,9 +386,8 @@ struct Kept {
     parts: Vec<Parts>,
 }
 
-/// The most tokens of a text that takes the vectors of [`Kept`]: those of an article of 8 kB
-/// (a news article has half as many bytes). A longer text (a window) makes its own vectors,
-/// as before. A thread keeps vectors of up to as many items, some 64 kB in all.
+/// The most items of a vector [`Kept`] keeps: the tokens of an article of 8 kB (a longer
+/// text makes its own vectors, [`Kept::take`]), some 64 kB in all.
 const KEEP_TOKS: usize = 2048;
 
 /// Empties `v` and gives it room for `room` items: a vector too small is replaced, not grown
@@ -402,12 +397,6 @@ pub(crate) fn clear_with_room<T>(v: &mut Vec<T>, room: usize) {
     if v.capacity() < room {
         *v = Vec::with_capacity(room);
     }
-}
-
-/// True if a text of `len` bytes takes the lists the thread kept ([`Kept`], [`SENTS`],
-/// [`EVENTS`], ...): as [`Kept::take`] tells, a longer text (a window) makes its own.
-pub(crate) fn may_keep(len: usize) -> bool {
-    len / 4 + 4 <= KEEP_TOKS
 }
 
 /// An empty vector with the room of `v` (emptied), of a type that is `v`'s but for a
@@ -440,61 +429,28 @@ thread_local! {
     static MENTIONS: std::cell::Cell<Vec<Mention>> = std::cell::Cell::default();
 }
 
-/// The thread's mention list for a text of `len` bytes, emptied, if it may keep it
-/// ([`may_keep`]), else a new one.
-fn take_mentions(len: usize) -> Vec<Mention> {
-    if may_keep(len) {
-        crate::kept::take_list(&MENTIONS)
-    } else {
-        Vec::new()
-    }
-}
-
-/// Gives the mention list of a text of `len` bytes back to the thread, if the text took it
-/// ([`take_mentions`]): a longer text leaves the thread's list as it was, so that its heap
-/// is its own (the linearity test measures it), not lighter by a list freed in its place.
-fn keep_mentions(len: usize, mentions: Vec<Mention>) {
-    if may_keep(len) {
-        crate::kept::keep_list(&MENTIONS, mentions);
-    }
-}
-
-/// The thread's event list for a text of `len` bytes, emptied, if it may keep it
-/// ([`may_keep`]), else a new one.
-fn take_events(len: usize) -> Vec<Event> {
-    if may_keep(len) {
-        crate::kept::take_list(&EVENTS)
-    } else {
-        Vec::new()
-    }
-}
-
-/// Keeps `events` (emptied) for the thread's next text ([`crate::kept::keep_list`]), if
-/// the text, of `len` bytes, took the thread's ([`take_events`]): a longer text leaves the
-/// thread's list as it was, so that its heap is its own ([`keep_mentions`]).
+/// Keeps `events` (emptied) for the thread's next text, if the text, of `len` bytes, took
+/// the thread's ([`crate::kept::keep_list_for`]).
 pub(crate) fn keep_events(len: usize, events: Vec<Event>) {
-    if may_keep(len) {
-        crate::kept::keep_list(&EVENTS, events);
-    }
+    crate::kept::keep_list_for(&EVENTS, len, events);
 }
 
 impl Drop for Doc<'_> {
     /// Keeps the sentences' vector, emptied, for the thread's next text, if this text took
     /// the thread's ([`Prepared::sents`]).
     fn drop(&mut self) {
-        if may_keep(self.text.len()) {
-            let sents = std::mem::take(&mut self.sents);
-            crate::kept::keep_list(&SENTS, relabel(sents));
-        }
+        let sents = std::mem::take(&mut self.sents);
+        crate::kept::keep_list_for(&SENTS, self.text.len(), relabel(sents));
     }
 }
 
 impl Kept {
-    /// The thread's vectors (not emptied) for a text of `toks` tokens that they may keep,
-    /// else new ones (the thread's left as they are): a text too long to keep its vectors
-    /// costs the heap what it did before they were kept, whatever was kept before it.
-    fn take(toks: usize) -> Kept {
-        if toks > KEEP_TOKS {
+    /// The thread's vectors (not emptied) for a text of `len` bytes that may keep them
+    /// ([`crate::kept::may_keep`]), else new ones (the thread's left as they are): a text
+    /// too long to keep its vectors costs the heap what it did before they were kept,
+    /// whatever was kept before it.
+    fn take(len: usize) -> Kept {
+        if !crate::kept::may_keep(len) {
             return Kept::default();
         }
         crate::kept::take(&KEPT)
@@ -661,12 +617,12 @@ pub(crate) fn extract(
 ) -> Vec<Event> {
     let prepared = {
         let seg = text::segment(text, part);
-        let mut mentions = take_mentions(text.len());
+        let mut mentions = crate::kept::take_list_for(&MENTIONS, text.len());
         gaz.find_into(text, &mut mentions);
         // the sentences keep what they need of both: not held while the rules run
         let prepared = Prepared::new(text, &seg.sentences, &mentions);
         seg.keep(text.len());
-        keep_mentions(text.len(), mentions);
+        crate::kept::keep_list_for(&MENTIONS, text.len(), mentions);
         prepared
     };
     let mut doc = Doc::new(gaz, text, &prepared, published);
@@ -677,7 +633,7 @@ pub(crate) fn extract(
     let causes = sentence_causes(&doc);
     let casualties = casualty::extract(&doc, &strikes, &causes);
     // one vector for the events: sized for all, so it never grows
-    let mut events = take_events(text.len());
+    let mut events = crate::kept::take_list_for(&EVENTS, text.len());
     clear_with_room(&mut events, strikes.events.len() + kinds.len());
     strike::into_events(strikes, &mut events, text.len());
     kinds::into_events(kinds, &mut events, text.len());

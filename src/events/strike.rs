@@ -182,7 +182,7 @@ pub(crate) fn extract(doc: &Doc) -> Strikes {
     let Kept {
         mut accs,
         mut by_sentence,
-    } = if super::may_keep(doc.text.len()) {
+    } = if crate::kept::may_keep(doc.text.len()) {
         crate::kept::take(&KEPT)
     } else {
         Kept::default()
@@ -1710,7 +1710,7 @@ fn speech(doc: &Doc, s: &Sent, t: usize) -> Option<Speech> {
 pub(crate) fn into_events(mut strikes: Strikes, events: &mut Vec<Event>, len: usize) {
     let mut moved = strikes.events.into_iter();
     events.extend(moved.by_ref().map(Event::from));
-    if !super::may_keep(len) {
+    if !crate::kept::may_keep(len) {
         return;
     }
     strikes.by_sentence.clear();

@@ -170,10 +170,6 @@ thread_local! {
     };
 }
 
-/// The longest text whose sentences take the vector the thread kept ([`SENTENCES`]): an
-/// article of 8 kB, as the event stage's kept vectors. A longer text (a window) makes its own.
-const KEEP_TEXT_BYTES: usize = 8 << 10;
-
 thread_local! {
     /// The sentences' vector of the thread's last [`Segmented`] given back by
     /// [`Segmented::keep`], emptied: some 2 kB an article, an allocation above the
@@ -187,20 +183,14 @@ impl Segmented {
     /// a text of `len` bytes, which took the thread's vector if it is short
     /// ([`sentences_vector`]); a longer text's is dropped, the thread's left as it was.
     pub(crate) fn keep(self, len: usize) {
-        if len <= KEEP_TEXT_BYTES {
-            crate::kept::keep_list(&SENTENCES, self.sentences);
-        }
+        crate::kept::keep_list_for(&SENTENCES, len, self.sentences);
     }
 }
 
 /// An empty vector for the sentences of a text of `len` bytes, with room for `room`: the
 /// thread's ([`SENTENCES`]) if the text is short and it has the room, else a new one.
 fn sentences_vector(len: usize, room: usize) -> Vec<Sentence> {
-    let kept = if len <= KEEP_TEXT_BYTES {
-        crate::kept::take_list(&SENTENCES)
-    } else {
-        Vec::new()
-    };
+    let kept = crate::kept::take_list_for(&SENTENCES, len);
     // one too small is replaced, not grown (growing copies its stale bytes)
     if kept.capacity() < room {
         return Vec::with_capacity(room);
