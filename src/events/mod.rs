@@ -386,8 +386,8 @@ struct Kept {
     parts: Vec<Parts>,
 }
 
-/// The most items of a vector [`Kept`] keeps: the tokens of an article of 8 kB (a longer
-/// text makes its own vectors, [`Kept::take`]), some 64 kB in all.
+/// The most items of a vector [`Kept`] keeps: the tokens of an article of 8 kB (a text of
+/// 8,000 bytes or more makes its own vectors, [`Kept::take`]), some 64 kB in all.
 const KEEP_TOKS: usize = 2048;
 
 /// Empties `v` and gives it room for `room` items: a vector too small is replaced, not grown
