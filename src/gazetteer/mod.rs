@@ -1787,75 +1787,138 @@ fn find_names(names: &Names, text: &str, cs: &mut CsWalk, out: &mut Vec<Mention>
     }
     let bytes = text.as_bytes();
     let mut key = String::new();
-    let mut first: Option<Walked> = None;
     // the end of the lowercase word at `i` when `pass_lower_words` has read it
     let mut known: Option<usize> = None;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        // a candidate start, whether it is written with a capital (or a digit), and where
-        // the next candidate can be if no key starts here
-        let (cap, next) = if ALNUM_LOWER[usize::from(b)] != 0 {
-            let cap = !b.is_ascii_lowercase();
-            // the run of ASCII letters and digits from here; a capitalised one hashed as it
-            // is read, a lowercase one only if it may start a key that needs no capital
-            let (run, read) = if cap {
-                let (run, h) = alnum_run_hashed(bytes, i);
-                (run, Read::Hashed(h))
-            } else if let Some(end) = known.take() {
-                (end, Read::LowerStarting)
-            } else {
-                (alnum_run_end(bytes, i), Read::Lower)
-            };
-            if is_word_before(text, i) {
-                i = run;
-                continue;
-            }
-            if cap {
-                cs.visit(text, i, out);
-            }
-            // most words end at ASCII punctuation or space (a period too: the walk cuts
-            // "U.S." and "said." after the letters): one probe says whether any key starts
-            // with this word
-            let word_end = bytes.get(run).is_none_or(u8::is_ascii);
-            if word_end {
-                match first_word(names, text, i..run, read, &mut key, out) {
-                    FirstWord::Done => {
-                        // past the space after it, or a mark and a space; then the
-                        // lowercase words that start no key, in their own loop
-                        let gap = gap_after_word(names, bytes, run);
-                        i = run + gap;
-                        if gap != 0 {
-                            Stop {
-                                at: i,
-                                word_end: known,
-                            } = pass_lower_words(names, bytes, i);
-                        }
-                        continue;
-                    }
-                    FirstWord::Walk(f) => first = Some(f),
+        match names_at(names, text, i, b, known.take(), cs, &mut key, out) {
+            Turn::Next(next) => i = next,
+            Turn::Done(run) => {
+                // past the space after the word, or a mark and a space; then the lowercase
+                // words that start no key, in their own loop
+                let gap = gap_after_word(names, bytes, run);
+                i = run + gap;
+                if gap != 0 {
+                    Stop {
+                        at: i,
+                        word_end: known,
+                    } = pass_lower_words(names, bytes, i);
                 }
             }
-            (cap, run)
-        } else {
-            match other_start(names, text, i, b, cs, out) {
-                OtherStart::Start { cap, next } => (cap, next),
-                OtherStart::Pass(to) => {
-                    i = to;
-                    continue;
-                }
-            }
-        };
-        match longest_at(names, text, i, cap, &mut key, first.take()) {
-            Some((e, ids)) => {
-                out.push(Mention {
-                    span: Span::new(i, e),
-                    ids,
-                });
-                cs.inside(text, i, e, out);
-                i = e.max(i + 1);
-            }
-            None => i = next,
         }
+    }
+}
+
+/// [`find_names`] at the starts of the words that `words` gives (start and end offsets in
+/// `text`, in text order: the event stage's tokens), where the tokenizer has already cut
+/// the text: the space between them is passed over with no turn of the walk, and the text
+/// outside them (what is no sentence) is not read. Inside a word the walk goes as
+/// [`find_names`] does ("al-Bab", "U.S", "'s": a start after each joiner), the same
+/// positions and the same look-ups; [`Names::token_walk`] tells the gazetteers for which
+/// the bytes between the words start no key.
+#[inline(never)]
+fn find_names_in_words(
+    names: &Names,
+    text: &str,
+    words: impl Iterator<Item = (usize, usize)>,
+    cs: &mut CsWalk,
+    out: &mut Vec<Mention>,
+) {
+    if names.is_empty() {
+        return;
+    }
+    let bytes = text.as_bytes();
+    let mut key = String::new();
+    // where the walk goes on: a word's end, or past it after a name or a run that goes on
+    let mut i = 0;
+    for (start, end) in words {
+        i = i.max(start);
+        while i < end {
+            let Some(&b) = bytes.get(i) else {
+                return;
+            };
+            i = match names_at(names, text, i, b, None, cs, &mut key, out) {
+                Turn::Next(next) | Turn::Done(next) => next,
+            };
+        }
+    }
+}
+
+/// Where a name walk goes on after [`names_at`].
+enum Turn {
+    /// At this offset.
+    Next(usize),
+    /// After the word that ends at this offset, which starts no key: the byte walk passes
+    /// the space after it and the lowercase words that start none in a loop of its own.
+    Done(usize),
+}
+
+/// One turn of the name walk at `i`, whose byte is `b`: if a key may start there, the
+/// longest one is looked up and pushed to `out`, and the case-sensitive patterns visited.
+/// `known` is the end of the lowercase word at `i` when the caller has read it and found
+/// it passes [`Names::lower_starts`]. Both walks ([`find_names`], [`find_names_in_words`])
+/// take the same turns, so they find the same names in the words they both read.
+#[inline(always)]
+#[allow(clippy::too_many_arguments)]
+fn names_at(
+    names: &Names,
+    text: &str,
+    i: usize,
+    b: u8,
+    known: Option<usize>,
+    cs: &mut CsWalk,
+    key: &mut String,
+    out: &mut Vec<Mention>,
+) -> Turn {
+    let bytes = text.as_bytes();
+    let mut first: Option<Walked> = None;
+    // a candidate start, whether it is written with a capital (or a digit), and where
+    // the next candidate can be if no key starts here
+    let (cap, next) = if ALNUM_LOWER[usize::from(b)] != 0 {
+        let cap = !b.is_ascii_lowercase();
+        // the run of ASCII letters and digits from here; a capitalised one hashed as it
+        // is read, a lowercase one only if it may start a key that needs no capital
+        let (run, read) = if cap {
+            let (run, h) = alnum_run_hashed(bytes, i);
+            (run, Read::Hashed(h))
+        } else if let Some(end) = known {
+            (end, Read::LowerStarting)
+        } else {
+            (alnum_run_end(bytes, i), Read::Lower)
+        };
+        if is_word_before(text, i) {
+            return Turn::Next(run);
+        }
+        if cap {
+            cs.visit(text, i, out);
+        }
+        // most words end at ASCII punctuation or space (a period too: the walk cuts
+        // "U.S." and "said." after the letters): one probe says whether any key starts
+        // with this word
+        let word_end = bytes.get(run).is_none_or(u8::is_ascii);
+        if word_end {
+            match first_word(names, text, i..run, read, key, out) {
+                FirstWord::Done => return Turn::Done(run),
+                FirstWord::Walk(f) => first = Some(f),
+            }
+        }
+        (cap, run)
+    } else {
+        match other_start(names, text, i, b, cs, out) {
+            OtherStart::Start { cap, next } => (cap, next),
+            OtherStart::Pass(to) => return Turn::Next(to),
+        }
+    };
+    match longest_at(names, text, i, cap, key, first) {
+        Some((e, ids)) => {
+            out.push(Mention {
+                span: Span::new(i, e),
+                ids,
+            });
+            cs.inside(text, i, e, out);
+            Turn::Next(e.max(i + 1))
+        }
+        None => Turn::Next(next),
     }
 }
 
