@@ -980,6 +980,16 @@ impl Names {
         b < 128 && half >> (b & 63) & 1 == 1
     }
 
+    /// True if no key starts with white space, which the tokenizer passes over (an ASCII
+    /// space, tab or line end; [`Names::lead_other`] for the others, and for every mark
+    /// that is no ASCII): the walk over its words ([`find_names_in_words`]) then visits
+    /// every start the byte walk does in them.
+    fn token_walk(&self) -> bool {
+        const SPACES: u128 =
+            1 << b' ' | 1 << b'\t' | 1 << b'\n' | 1 << 0x0b | 1 << 0x0c | 1 << b'\r';
+        !self.lead_other && self.lead & SPACES == 0
+    }
+
     /// The prefix of hash `h`, if some key starts with it.
     #[inline]
     fn prefix(&self, h: u64) -> Option<Prefix> {
@@ -1338,6 +1348,31 @@ impl Gazetteer {
     /// [`Gazetteer::find`] into `all`, emptied first (and given room for the mentions of
     /// `text`): the event stage passes a vector the thread keeps between articles.
     pub(crate) fn find_into(&self, text: &str, all: &mut Vec<Mention>) {
+        self.find_with(text, None::<std::iter::Empty<(usize, usize)>>, all);
+    }
+
+    /// [`Gazetteer::find_into`] for a text its caller has cut into words already: `words`
+    /// gives their start and end offsets, in text order (the event stage's tokens, each
+    /// sentence's). The names are looked for in them only ([`find_names_in_words`]): the
+    /// same mentions as [`Gazetteer::find_into`]'s in the words, none outside them. A
+    /// gazetteer with a key that can start in the space between words
+    /// ([`Names::token_walk`]) is searched over the whole text.
+    pub(crate) fn find_in_words(
+        &self,
+        text: &str,
+        words: impl Iterator<Item = (usize, usize)>,
+        all: &mut Vec<Mention>,
+    ) {
+        self.find_with(text, Some(words), all);
+    }
+
+    /// [`Gazetteer::find_into`], the names looked for in `words` if it is given.
+    fn find_with(
+        &self,
+        text: &str,
+        words: Option<impl Iterator<Item = (usize, usize)>>,
+        all: &mut Vec<Mention>,
+    ) {
         // about one mention in a hundred bytes of news: room for them from the start, not
         // grown by doubling
         crate::events::clear_with_room(all, text.len() / MENTION_BYTES);
@@ -1355,7 +1390,12 @@ impl Gazetteer {
         }
         let sources = self.inner.automata.len() + usize::from(names.key_count() != 0);
         let mut cs = CsWalk { a: walked, from: 0 };
-        find_names(names, text, &mut cs, all);
+        match words {
+            Some(words) if names.token_walk() => {
+                find_names_in_words(names, text, words, &mut cs, all);
+            }
+            _ => find_names(names, text, &mut cs, all),
+        }
         if sources > 1 {
             dedup_mentions(all);
         }
@@ -1832,16 +1872,72 @@ fn find_names_in_words(
     // where the walk goes on: a word's end, or past it after a name or a run that goes on
     let mut i = 0;
     for (start, end) in words {
-        i = i.max(start);
+        // the end of the word when it is lowercase letters only and may start a key
+        let mut known = None;
+        if start >= i {
+            i = start;
+            match pass_word(names, bytes, start, end) {
+                Word::Passed => {
+                    i = end;
+                    continue;
+                }
+                Word::LowerStarting => known = Some(end),
+                Word::Other => {}
+            }
+        }
         while i < end {
             let Some(&b) = bytes.get(i) else {
                 return;
             };
-            i = match names_at(names, text, i, b, None, cs, &mut key, out) {
+            i = match names_at(names, text, i, b, known.take(), cs, &mut key, out) {
                 Turn::Next(next) | Turn::Done(next) => next,
             };
         }
     }
+}
+
+/// What [`pass_word`] tells of a word.
+enum Word {
+    /// No key starts in it: the walk passes it over.
+    Passed,
+    /// Lowercase letters only, and it may start a key that needs no capital.
+    LowerStarting,
+    /// Any other: the walk reads it.
+    Other,
+}
+
+/// What the walk over words ([`find_names_in_words`]) makes of the word from `start` to
+/// `end` of `bytes` before it reads it: most are lowercase letters only (up to sixteen,
+/// told from the bytes eight at a time), which start no key unless
+/// [`Names::lower_starts`] says they may (what [`pass_lower_words`] tells the byte walk),
+/// whatever is before them; or a punctuation mark that starts no key.
+#[inline(always)]
+fn pass_word(names: &Names, bytes: &[u8], start: usize, end: usize) -> Word {
+    let Some(chunk) = bytes.get(start..).and_then(<[u8]>::first_chunk::<8>) else {
+        return Word::Other;
+    };
+    let x = u64::from_le_bytes(*chunk);
+    let b = x as u8;
+    let len = end.wrapping_sub(start);
+    if b.is_ascii_lowercase() {
+        let mut n = lower_run(x);
+        if n == 8 {
+            let more = bytes.get(start + 8..).and_then(<[u8]>::first_chunk::<8>);
+            n += more.map_or(0, |y| lower_run(u64::from_le_bytes(*y)));
+        }
+        // a word ends before a byte that is no ASCII letter or digit: the run is the word
+        if n != len || len > 16 {
+            return Word::Other;
+        }
+        if names.lower_starts.may_start_lower(b, (x >> 8) as u8, n) {
+            return Word::LowerStarting;
+        }
+        return Word::Passed;
+    }
+    if len == 1 && ALNUM_LOWER[usize::from(b)] == 0 && !names.leads(b) {
+        return Word::Passed;
+    }
+    Word::Other
 }
 
 /// Where a name walk goes on after [`names_at`].
