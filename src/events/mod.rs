@@ -14,6 +14,8 @@ mod roles;
 mod strike;
 #[cfg(test)]
 mod testing;
+#[cfg(test)]
+mod tokwalk_tests;
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
@@ -272,9 +274,28 @@ pub(crate) struct Prepared {
 }
 
 impl Prepared {
-    /// Tokenizes the `sentences` of `text` and places its `mentions` (in text order) in them;
-    /// cuts into clauses the sentences where an event can be told.
-    pub(crate) fn new(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Prepared {
+    /// Tokenizes the `sentences` of `text`, finds the names of `gaz` in their words (into
+    /// `mentions`, a vector the caller keeps) and places them in the sentences; cuts into
+    /// clauses the sentences where an event can be told.
+    pub(crate) fn new(
+        gaz: &Gazetteer,
+        text: &str,
+        sentences: &[Sentence],
+        mentions: &mut Vec<Mention>,
+    ) -> Prepared {
+        let mut prepared = Prepared::tokenized(text, sentences);
+        // the names are looked up at the tokens' word starts, not found by a scan of the
+        // text's bytes of its own (the tokens hold no space, and no text outside the
+        // sentences, where a mention would be dropped)
+        let words = prepared.toks.iter().map(|t| (t.span.start, t.span.end));
+        gaz.find_in_words(text, words, mentions);
+        prepared.place_mentions(mentions);
+        prepared
+    }
+
+    /// Tokenizes the `sentences` of `text`, and cuts into clauses those where an event can
+    /// be told; no mention is placed yet.
+    fn tokenized(text: &str, sentences: &[Sentence]) -> Prepared {
         // a token takes at least two bytes with its space, most take five
         let room = text.len() / 4 + 4;
         // the vectors of the thread's last text, emptied ([`Kept`]), if they have room
@@ -282,34 +303,23 @@ impl Prepared {
             mut toks,
             mut cuts,
             mut clauses,
-            mut ments,
+            ments,
             mut parts,
         } = Kept::take(text.len());
         clear_with_room(&mut toks, room);
         // sized so as to grow seldom, if ever: a few cuts in a sentence ("3,000", "U.S."),
-        // a clause or two in each, and every mention in one sentence at most
+        // and a clause or two in each
         clear_with_room(&mut cuts, text.len() / 64 + 4);
         clear_with_room(&mut clauses, sentences.len() * 2);
-        clear_with_room(&mut ments, mentions.len());
         clear_with_room(&mut parts, sentences.len());
         // the lexicon's lines fetched together before the words read them one by one
         if text.len() >= lexicon::WARM_BYTES {
             std::hint::black_box(lexicon::table().warm());
         }
-        let mut mi = 0;
         for s in sentences {
-            let (t0, c0, k0, m0) = (toks.len(), cuts.len(), clauses.len(), ments.len());
+            let (t0, c0, k0) = (toks.len(), cuts.len(), clauses.len());
             let marks = tokenize(text, s.span, &mut toks, &mut cuts);
-            let sent_toks: &mut [Tok] = toks.get_mut(t0..).unwrap_or_default();
-            while mentions
-                .get(mi)
-                .is_some_and(|m| m.span.start < s.span.start)
-            {
-                mi += 1;
-            }
-            let rest = mentions.get(mi..).unwrap_or(&[]);
-            // those that start before its end are passed: none is in the next sentence
-            mi += sentence_mentions(rest, s.span, sent_toks, &mut ments);
+            let sent_toks: &[Tok] = toks.get(t0..).unwrap_or_default();
             let event_words = event_words(sent_toks, marks);
             // clauses matter only where an event can be told
             if event_words {
@@ -326,7 +336,7 @@ impl Prepared {
                 toks: t0..toks.len(),
                 cuts: c0..cuts.len(),
                 clauses: k0..clauses.len(),
-                ments: m0..ments.len(),
+                ments: 0..0,
                 cause_words: marks & lexicon::MARK_CAUSE != 0,
                 event_words,
                 strike_words: event_words && marks & lexicon::MARK_STRIKE != 0,
@@ -341,6 +351,27 @@ impl Prepared {
             clauses,
             ments,
             parts,
+        }
+    }
+
+    /// Places `mentions` (in text order) in the sentences, and marks the tokens they cover.
+    fn place_mentions(&mut self, mentions: &[Mention]) {
+        // every mention in one sentence at most
+        clear_with_room(&mut self.ments, mentions.len());
+        let mut mi = 0;
+        for p in &mut self.parts {
+            let m0 = self.ments.len();
+            let sent_toks: &mut [Tok] = self.toks.get_mut(p.toks.clone()).unwrap_or_default();
+            while mentions
+                .get(mi)
+                .is_some_and(|m| m.span.start < p.span.start)
+            {
+                mi += 1;
+            }
+            let rest = mentions.get(mi..).unwrap_or(&[]);
+            // those that start before its end are passed: none is in the next sentence
+            mi += sentence_mentions(rest, p.span, sent_toks, &mut self.ments);
+            p.ments = m0..self.ments.len();
         }
     }
 
@@ -618,9 +649,8 @@ pub(crate) fn extract(
     let prepared = {
         let seg = text::segment(text, part);
         let mut mentions = crate::kept::take_list_for(&MENTIONS, text.len());
-        gaz.find_into(text, &mut mentions);
         // the sentences keep what they need of both: not held while the rules run
-        let prepared = Prepared::new(text, &seg.sentences, &mentions);
+        let prepared = Prepared::new(gaz, text, &seg.sentences, &mut mentions);
         seg.keep(text.len());
         crate::kept::keep_list_for(&MENTIONS, text.len(), mentions);
         prepared

@@ -15,8 +15,8 @@ pub(crate) fn with_doc<R>(
 ) -> R {
     let gaz = Gazetteer::builtin();
     let seg = crate::text::segment(text, crate::text::Part::WHOLE);
-    let mentions = gaz.find(text);
-    let prepared = Prepared::new(text, &seg.sentences, &mentions);
+    let mut mentions = Vec::new();
+    let prepared = Prepared::new(gaz, text, &seg.sentences, &mut mentions);
     let doc = Doc::new(gaz, text, &prepared, published);
     f(&doc)
 }

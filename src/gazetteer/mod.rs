@@ -980,6 +980,16 @@ impl Names {
         b < 128 && half >> (b & 63) & 1 == 1
     }
 
+    /// True if no key starts with white space, which the tokenizer passes over (an ASCII
+    /// space, tab or line end; [`Names::lead_other`] for the others, and for every mark
+    /// that is no ASCII): the walk over its words ([`find_names_in_words`]) then visits
+    /// every start the byte walk does in them.
+    fn token_walk(&self) -> bool {
+        const SPACES: u128 =
+            1 << b' ' | 1 << b'\t' | 1 << b'\n' | 1 << 0x0b | 1 << 0x0c | 1 << b'\r';
+        !self.lead_other && self.lead & SPACES == 0
+    }
+
     /// The prefix of hash `h`, if some key starts with it.
     #[inline]
     fn prefix(&self, h: u64) -> Option<Prefix> {
@@ -1338,6 +1348,31 @@ impl Gazetteer {
     /// [`Gazetteer::find`] into `all`, emptied first (and given room for the mentions of
     /// `text`): the event stage passes a vector the thread keeps between articles.
     pub(crate) fn find_into(&self, text: &str, all: &mut Vec<Mention>) {
+        self.find_with(text, None::<std::iter::Empty<(usize, usize)>>, all);
+    }
+
+    /// [`Gazetteer::find_into`] for a text its caller has cut into words already: `words`
+    /// gives their start and end offsets, in text order (the event stage's tokens, each
+    /// sentence's). The names are looked for in them only ([`find_names_in_words`]): the
+    /// same mentions as [`Gazetteer::find_into`]'s in the words, none outside them. A
+    /// gazetteer with a key that can start in the space between words
+    /// ([`Names::token_walk`]) is searched over the whole text.
+    pub(crate) fn find_in_words(
+        &self,
+        text: &str,
+        words: impl Iterator<Item = (usize, usize)>,
+        all: &mut Vec<Mention>,
+    ) {
+        self.find_with(text, Some(words), all);
+    }
+
+    /// [`Gazetteer::find_into`], the names looked for in `words` if it is given.
+    fn find_with(
+        &self,
+        text: &str,
+        words: Option<impl Iterator<Item = (usize, usize)>>,
+        all: &mut Vec<Mention>,
+    ) {
         // about one mention in a hundred bytes of news: room for them from the start, not
         // grown by doubling
         crate::events::clear_with_room(all, text.len() / MENTION_BYTES);
@@ -1355,7 +1390,12 @@ impl Gazetteer {
         }
         let sources = self.inner.automata.len() + usize::from(names.key_count() != 0);
         let mut cs = CsWalk { a: walked, from: 0 };
-        find_names(names, text, &mut cs, all);
+        match words {
+            Some(words) if names.token_walk() => {
+                find_names_in_words(names, text, words, &mut cs, all);
+            }
+            _ => find_names(names, text, &mut cs, all),
+        }
         if sources > 1 {
             dedup_mentions(all);
         }
@@ -1787,75 +1827,194 @@ fn find_names(names: &Names, text: &str, cs: &mut CsWalk, out: &mut Vec<Mention>
     }
     let bytes = text.as_bytes();
     let mut key = String::new();
-    let mut first: Option<Walked> = None;
     // the end of the lowercase word at `i` when `pass_lower_words` has read it
     let mut known: Option<usize> = None;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        // a candidate start, whether it is written with a capital (or a digit), and where
-        // the next candidate can be if no key starts here
-        let (cap, next) = if ALNUM_LOWER[usize::from(b)] != 0 {
-            let cap = !b.is_ascii_lowercase();
-            // the run of ASCII letters and digits from here; a capitalised one hashed as it
-            // is read, a lowercase one only if it may start a key that needs no capital
-            let (run, read) = if cap {
-                let (run, h) = alnum_run_hashed(bytes, i);
-                (run, Read::Hashed(h))
-            } else if let Some(end) = known.take() {
-                (end, Read::LowerStarting)
-            } else {
-                (alnum_run_end(bytes, i), Read::Lower)
-            };
-            if is_word_before(text, i) {
-                i = run;
-                continue;
-            }
-            if cap {
-                cs.visit(text, i, out);
-            }
-            // most words end at ASCII punctuation or space (a period too: the walk cuts
-            // "U.S." and "said." after the letters): one probe says whether any key starts
-            // with this word
-            let word_end = bytes.get(run).is_none_or(u8::is_ascii);
-            if word_end {
-                match first_word(names, text, i..run, read, &mut key, out) {
-                    FirstWord::Done => {
-                        // past the space after it, or a mark and a space; then the
-                        // lowercase words that start no key, in their own loop
-                        let gap = gap_after_word(names, bytes, run);
-                        i = run + gap;
-                        if gap != 0 {
-                            Stop {
-                                at: i,
-                                word_end: known,
-                            } = pass_lower_words(names, bytes, i);
-                        }
-                        continue;
-                    }
-                    FirstWord::Walk(f) => first = Some(f),
+        match names_at(names, text, i, b, known.take(), cs, &mut key, out) {
+            Turn::Next(next) => i = next,
+            Turn::Done(run) => {
+                // past the space after the word, or a mark and a space; then the lowercase
+                // words that start no key, in their own loop
+                let gap = gap_after_word(names, bytes, run);
+                i = run + gap;
+                if gap != 0 {
+                    Stop {
+                        at: i,
+                        word_end: known,
+                    } = pass_lower_words(names, bytes, i);
                 }
             }
-            (cap, run)
-        } else {
-            match other_start(names, text, i, b, cs, out) {
-                OtherStart::Start { cap, next } => (cap, next),
-                OtherStart::Pass(to) => {
-                    i = to;
+        }
+    }
+}
+
+/// [`find_names`] at the starts of the words that `words` gives (start and end offsets in
+/// `text`, in text order: the event stage's tokens), where the tokenizer has already cut
+/// the text: the space between them is passed over with no turn of the walk, and the text
+/// outside them (what is no sentence) is not read. Inside a word the walk goes as
+/// [`find_names`] does ("al-Bab", "U.S", "'s": a start after each joiner), the same
+/// positions and the same look-ups; [`Names::token_walk`] tells the gazetteers for which
+/// the bytes between the words start no key.
+#[inline(never)]
+fn find_names_in_words(
+    names: &Names,
+    text: &str,
+    words: impl Iterator<Item = (usize, usize)>,
+    cs: &mut CsWalk,
+    out: &mut Vec<Mention>,
+) {
+    if names.is_empty() {
+        return;
+    }
+    let bytes = text.as_bytes();
+    let mut key = String::new();
+    // where the walk goes on: a word's end, or past it after a name or a run that goes on
+    let mut i = 0;
+    for (start, end) in words {
+        // the end of the word when it is lowercase letters only and may start a key
+        let mut known = None;
+        if start >= i {
+            i = start;
+            match pass_word(names, bytes, start, end) {
+                Word::Passed => {
+                    i = end;
                     continue;
                 }
+                Word::LowerStarting => known = Some(end),
+                Word::Other => {}
             }
-        };
-        match longest_at(names, text, i, cap, &mut key, first.take()) {
-            Some((e, ids)) => {
-                out.push(Mention {
-                    span: Span::new(i, e),
-                    ids,
-                });
-                cs.inside(text, i, e, out);
-                i = e.max(i + 1);
-            }
-            None => i = next,
         }
+        while i < end {
+            let Some(&b) = bytes.get(i) else {
+                return;
+            };
+            i = match names_at(names, text, i, b, known.take(), cs, &mut key, out) {
+                Turn::Next(next) | Turn::Done(next) => next,
+            };
+        }
+    }
+}
+
+/// What [`pass_word`] tells of a word.
+enum Word {
+    /// No key starts in it: the walk passes it over.
+    Passed,
+    /// Lowercase letters only, and it may start a key that needs no capital.
+    LowerStarting,
+    /// Any other: the walk reads it.
+    Other,
+}
+
+/// What the walk over words ([`find_names_in_words`]) makes of the word from `start` to
+/// `end` of `bytes` before it reads it: most are lowercase letters only (up to sixteen,
+/// told from the bytes eight at a time), which start no key unless
+/// [`Names::lower_starts`] says they may (what [`pass_lower_words`] tells the byte walk),
+/// whatever is before them; or a punctuation mark that starts no key.
+#[inline(always)]
+fn pass_word(names: &Names, bytes: &[u8], start: usize, end: usize) -> Word {
+    let Some(chunk) = bytes.get(start..).and_then(<[u8]>::first_chunk::<8>) else {
+        return Word::Other;
+    };
+    let x = u64::from_le_bytes(*chunk);
+    let b = x as u8;
+    let len = end.wrapping_sub(start);
+    if b.is_ascii_lowercase() {
+        let mut n = lower_run(x);
+        if n == 8 {
+            let more = bytes.get(start + 8..).and_then(<[u8]>::first_chunk::<8>);
+            n += more.map_or(0, |y| lower_run(u64::from_le_bytes(*y)));
+        }
+        // a word ends before a byte that is no ASCII letter or digit: the run is the word
+        if n != len || len > 16 {
+            return Word::Other;
+        }
+        if names.lower_starts.may_start_lower(b, (x >> 8) as u8, n) {
+            return Word::LowerStarting;
+        }
+        return Word::Passed;
+    }
+    if len == 1 && ALNUM_LOWER[usize::from(b)] == 0 && !names.leads(b) {
+        return Word::Passed;
+    }
+    Word::Other
+}
+
+/// Where a name walk goes on after [`names_at`].
+enum Turn {
+    /// At this offset.
+    Next(usize),
+    /// After the word that ends at this offset, which starts no key: the byte walk passes
+    /// the space after it and the lowercase words that start none in a loop of its own.
+    Done(usize),
+}
+
+/// One turn of the name walk at `i`, whose byte is `b`: if a key may start there, the
+/// longest one is looked up and pushed to `out`, and the case-sensitive patterns visited.
+/// `known` is the end of the lowercase word at `i` when the caller has read it and found
+/// it passes [`Names::lower_starts`]. Both walks ([`find_names`], [`find_names_in_words`])
+/// take the same turns, so they find the same names in the words they both read.
+#[inline(always)]
+#[allow(clippy::too_many_arguments)]
+fn names_at(
+    names: &Names,
+    text: &str,
+    i: usize,
+    b: u8,
+    known: Option<usize>,
+    cs: &mut CsWalk,
+    key: &mut String,
+    out: &mut Vec<Mention>,
+) -> Turn {
+    let bytes = text.as_bytes();
+    let mut first: Option<Walked> = None;
+    // a candidate start, whether it is written with a capital (or a digit), and where
+    // the next candidate can be if no key starts here
+    let (cap, next) = if ALNUM_LOWER[usize::from(b)] != 0 {
+        let cap = !b.is_ascii_lowercase();
+        // the run of ASCII letters and digits from here; a capitalised one hashed as it
+        // is read, a lowercase one only if it may start a key that needs no capital
+        let (run, read) = if cap {
+            let (run, h) = alnum_run_hashed(bytes, i);
+            (run, Read::Hashed(h))
+        } else if let Some(end) = known {
+            (end, Read::LowerStarting)
+        } else {
+            (alnum_run_end(bytes, i), Read::Lower)
+        };
+        if is_word_before(text, i) {
+            return Turn::Next(run);
+        }
+        if cap {
+            cs.visit(text, i, out);
+        }
+        // most words end at ASCII punctuation or space (a period too: the walk cuts
+        // "U.S." and "said." after the letters): one probe says whether any key starts
+        // with this word
+        let word_end = bytes.get(run).is_none_or(u8::is_ascii);
+        if word_end {
+            match first_word(names, text, i..run, read, key, out) {
+                FirstWord::Done => return Turn::Done(run),
+                FirstWord::Walk(f) => first = Some(f),
+            }
+        }
+        (cap, run)
+    } else {
+        match other_start(names, text, i, b, cs, out) {
+            OtherStart::Start { cap, next } => (cap, next),
+            OtherStart::Pass(to) => return Turn::Next(to),
+        }
+    };
+    match longest_at(names, text, i, cap, key, first) {
+        Some((e, ids)) => {
+            out.push(Mention {
+                span: Span::new(i, e),
+                ids,
+            });
+            cs.inside(text, i, e, out);
+            Turn::Next(e.max(i + 1))
+        }
+        None => Turn::Next(next),
     }
 }
 
