@@ -1827,11 +1827,18 @@ fn find_names(names: &Names, text: &str, cs: &mut CsWalk, out: &mut Vec<Mention>
     }
     let bytes = text.as_bytes();
     let mut key = String::new();
+    let mut w = Walk {
+        names,
+        text,
+        cs,
+        key: &mut key,
+        out,
+    };
     // the end of the lowercase word at `i` when `pass_lower_words` has read it
     let mut known: Option<usize> = None;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        match names_at(names, text, i, b, known.take(), cs, &mut key, out) {
+        match names_at(&mut w, i, b, known.take()) {
             Turn::Next(next) => i = next,
             Turn::Done(run) => {
                 // past the space after the word, or a mark and a space; then the lowercase
@@ -1869,6 +1876,13 @@ fn find_names_in_words(
     }
     let bytes = text.as_bytes();
     let mut key = String::new();
+    let mut w = Walk {
+        names,
+        text,
+        cs,
+        key: &mut key,
+        out,
+    };
     // where the walk goes on: a word's end, or past it after a name or a run that goes on
     let mut i = 0;
     for (start, end) in words {
@@ -1889,7 +1903,7 @@ fn find_names_in_words(
             let Some(&b) = bytes.get(i) else {
                 return;
             };
-            i = match names_at(names, text, i, b, known.take(), cs, &mut key, out) {
+            i = match names_at(&mut w, i, b, known.take()) {
                 Turn::Next(next) | Turn::Done(next) => next,
             };
         }
@@ -1949,23 +1963,27 @@ enum Turn {
     Done(usize),
 }
 
-/// One turn of the name walk at `i`, whose byte is `b`: if a key may start there, the
-/// longest one is looked up and pushed to `out`, and the case-sensitive patterns visited.
-/// `known` is the end of the lowercase word at `i` when the caller has read it and found
-/// it passes [`Names::lower_starts`]. Both walks ([`find_names`], [`find_names_in_words`])
-/// take the same turns, so they find the same names in the words they both read.
+/// What a name walk reads and writes at each of its turns ([`names_at`]): the names, the
+/// text, the case-sensitive patterns' walk, a buffer for a key lowercased, and the mentions
+/// found.
+struct Walk<'w, 'a> {
+    names: &'w Names,
+    text: &'w str,
+    cs: &'w mut CsWalk<'a>,
+    key: &'w mut String,
+    out: &'w mut Vec<Mention>,
+}
+
+/// One turn of the name walk `w` at `i`, whose byte is `b`: if a key may start there, the
+/// longest one is looked up and pushed to the mentions, and the case-sensitive patterns
+/// visited. `known` is the end of the lowercase word at `i` when the caller has read it
+/// and found it passes [`Names::lower_starts`]. Both walks ([`find_names`],
+/// [`find_names_in_words`]) take the same turns, so they find the same names in the words
+/// they both read.
 #[inline(always)]
-#[allow(clippy::too_many_arguments)]
-fn names_at(
-    names: &Names,
-    text: &str,
-    i: usize,
-    b: u8,
-    known: Option<usize>,
-    cs: &mut CsWalk,
-    key: &mut String,
-    out: &mut Vec<Mention>,
-) -> Turn {
+fn names_at(w: &mut Walk<'_, '_>, i: usize, b: u8, known: Option<usize>) -> Turn {
+    let (names, text) = (w.names, w.text);
+    let (cs, key, out) = (&mut *w.cs, &mut *w.key, &mut *w.out);
     let bytes = text.as_bytes();
     let mut first: Option<Walked> = None;
     // a candidate start, whether it is written with a capital (or a digit), and where
