@@ -36,13 +36,8 @@ pub(crate) fn keep<T>(slot: &'static LocalKey<Cell<T>>, value: T, largest: usize
 /// after a news article (the profile's), a few hundred kB at most.
 pub(crate) const KEEP_LIST_BYTES: usize = 64 << 10;
 
-/// The thread's list in `slot` (emptied when it was kept), or a new empty one.
-pub(crate) fn take_list<T>(slot: &'static LocalKey<Cell<Vec<T>>>) -> Vec<T> {
-    take(slot)
-}
-
 /// The length from which a text no longer takes the lists a thread kept
-/// ([`take_list_for`]): 8,000 bytes (a news article has half as many). A text this long or
+/// ([`take_for`]): 8,000 bytes (a news article has half as many). A text this long or
 /// longer (a window of a long article) makes its own and leaves the thread's as they are,
 /// so that its heap is its own, not lighter by a list freed in its place: the linearity
 /// test measures texts from 8,190 bytes on, which must all make their own.
@@ -53,18 +48,18 @@ pub(crate) fn may_keep(len: usize) -> bool {
     len < KEEP_TEXT_BYTES
 }
 
-/// [`take_list`] for a text of `len` bytes that may keep it ([`may_keep`]), else a new
-/// empty list.
-pub(crate) fn take_list_for<T>(slot: &'static LocalKey<Cell<Vec<T>>>, len: usize) -> Vec<T> {
+/// [`take`] for a text of `len` bytes that may keep what the thread kept ([`may_keep`]),
+/// else a new default one (the thread's left as it is).
+pub(crate) fn take_for<T: Default>(slot: &'static LocalKey<Cell<T>>, len: usize) -> T {
     if may_keep(len) {
-        take_list(slot)
+        take(slot)
     } else {
-        Vec::new()
+        T::default()
     }
 }
 
 /// [`keep_list`] for a text of `len` bytes that took the thread's list
-/// ([`take_list_for`]); a longer text's list is dropped.
+/// ([`take_for`]); a longer text's list is dropped.
 pub(crate) fn keep_list_for<T>(slot: &'static LocalKey<Cell<Vec<T>>>, len: usize, list: Vec<T>) {
     if may_keep(len) {
         keep_list(slot, list);
@@ -118,17 +113,17 @@ mod tests {
 
     #[test]
     fn only_a_short_text_takes_and_gives_back_the_thread_list() {
-        let mut v = take_list_for(&FOR_TEXT, 100);
+        let mut v = take_for(&FOR_TEXT, 100);
         v.reserve(10);
         let cap = v.capacity();
         keep_list_for(&FOR_TEXT, 100, v);
         // a long text makes its own list and leaves the thread's where it is
-        let long = take_list_for::<u32>(&FOR_TEXT, KEEP_TEXT_BYTES);
+        let long = take_for::<Vec<u32>>(&FOR_TEXT, KEEP_TEXT_BYTES);
         assert_eq!(long.capacity(), 0, "a new list for a long text");
         let mut long = long;
         long.reserve(50);
         keep_list_for(&FOR_TEXT, KEEP_TEXT_BYTES, long);
-        let back = take_list_for(&FOR_TEXT, KEEP_TEXT_BYTES - 1);
+        let back = take_for(&FOR_TEXT, KEEP_TEXT_BYTES - 1);
         assert_eq!(
             back.capacity(),
             cap,
@@ -138,17 +133,17 @@ mod tests {
 
     #[test]
     fn a_list_is_kept_emptied_and_a_large_one_dropped() {
-        let mut v = take_list(&LIST);
+        let mut v = take(&LIST);
         v.push("a".to_string());
         let cap = v.capacity();
         keep_list(&LIST, v);
-        let v = take_list(&LIST);
+        let v = take(&LIST);
         assert!(v.is_empty(), "kept emptied");
         assert_eq!(v.capacity(), cap, "the kept list comes back");
         let big = Vec::<String>::with_capacity(KEEP_LIST_BYTES / std::mem::size_of::<String>() + 1);
         keep_list(&LIST, big);
         assert_eq!(
-            take_list(&LIST).capacity(),
+            take(&LIST).capacity(),
             0,
             "a list past the limit is dropped"
         );

@@ -57,7 +57,7 @@ struct Scope {
 pub(crate) fn extract(doc: &Doc, strikes: &Strikes, causes: &[Cause]) -> Vec<Casualty> {
     // the thread's list of its last article, emptied ([`keep_list`])
     let mut out = Tolls {
-        list: crate::kept::take_list_for(&LIST, doc.text.len()),
+        list: crate::kept::take_for(&LIST, doc.text.len()),
         ..Tolls::default()
     };
     let mut memo = Memo::new();

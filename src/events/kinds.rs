@@ -220,7 +220,7 @@ fn date_of(doc: &Doc, d: DateFrom) -> Option<crate::model::DateRef> {
 /// each sentence, the strike it tells, if any.
 pub(crate) fn extract(doc: &Doc, strike_by_sentence: &[Option<usize>]) -> Vec<Found> {
     // the thread's list of its last article, emptied ([`into_events`])
-    let mut events: Vec<Found> = crate::kept::take_list_for(&FOUND, doc.text.len());
+    let mut events: Vec<Found> = crate::kept::take_for(&FOUND, doc.text.len());
     for (si, s) in doc.sents.iter().enumerate() {
         if !s.event_words {
             continue;

@@ -381,7 +381,7 @@ impl Prepared {
     /// The vector is the thread's ([`SENTS`]) for a text of `text_len` bytes that may keep
     /// its lists ([`crate::kept::may_keep`]).
     fn sents(&self, text_len: usize) -> Vec<Sent<'_>> {
-        let mut sents = relabel(crate::kept::take_list_for(&SENTS, text_len));
+        let mut sents = relabel(crate::kept::take_for(&SENTS, text_len));
         clear_with_room(&mut sents, self.parts.len());
         sents.extend(self.parts.iter().map(|parts| Sent {
             span: parts.span,
@@ -481,10 +481,7 @@ impl Kept {
     /// too long to keep its vectors costs the heap what it did before they were kept,
     /// whatever was kept before it.
     fn take(len: usize) -> Kept {
-        if !crate::kept::may_keep(len) {
-            return Kept::default();
-        }
-        crate::kept::take(&KEPT)
+        crate::kept::take_for(&KEPT, len)
     }
 }
 
@@ -648,7 +645,7 @@ pub(crate) fn extract(
 ) -> Vec<Event> {
     let prepared = {
         let seg = text::segment(text, part);
-        let mut mentions = crate::kept::take_list_for(&MENTIONS, text.len());
+        let mut mentions = crate::kept::take_for(&MENTIONS, text.len());
         // the sentences keep what they need of both: not held while the rules run
         let prepared = Prepared::new(gaz, text, &seg.sentences, &mut mentions);
         seg.keep(text.len());
@@ -663,7 +660,7 @@ pub(crate) fn extract(
     let causes = sentence_causes(&doc);
     let casualties = casualty::extract(&doc, &strikes, &causes);
     // one vector for the events: sized for all, so it never grows
-    let mut events = crate::kept::take_list_for(&EVENTS, text.len());
+    let mut events = crate::kept::take_for(&EVENTS, text.len());
     clear_with_room(&mut events, strikes.events.len() + kinds.len());
     strike::into_events(strikes, &mut events, text.len());
     kinds::into_events(kinds, &mut events, text.len());
@@ -1930,7 +1927,7 @@ mod tests {
         drop(w);
         let text = "Troops attacked a village. Two were killed. Police arrested ten men.";
         let room = testing::with_doc(text, None, |doc| doc.sents.capacity());
-        let kept = crate::kept::take_list(&SENTS);
+        let kept = crate::kept::take(&SENTS);
         assert!(room >= 3, "{room}");
         assert_eq!(kept.capacity(), room, "kept with its room");
     }

@@ -182,11 +182,7 @@ pub(crate) fn extract(doc: &Doc) -> Strikes {
     let Kept {
         mut accs,
         mut by_sentence,
-    } = if crate::kept::may_keep(doc.text.len()) {
-        crate::kept::take(&KEPT)
-    } else {
-        Kept::default()
-    };
+    } = crate::kept::take_for(&KEPT, doc.text.len());
     // the countries of the mention read last ([`Found::countries`])
     let mut countries: Vec<Cow<'static, str>> = Vec::new();
     for (si, s) in doc.sents.iter().enumerate() {

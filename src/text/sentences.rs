@@ -190,7 +190,7 @@ impl Segmented {
 /// An empty vector for the sentences of a text of `len` bytes, with room for `room`: the
 /// thread's ([`SENTENCES`]) if the text is short and it has the room, else a new one.
 fn sentences_vector(len: usize, room: usize) -> Vec<Sentence> {
-    let kept = crate::kept::take_list_for(&SENTENCES, len);
+    let kept = crate::kept::take_for(&SENTENCES, len);
     // one too small is replaced, not grown (growing copies its stale bytes)
     if kept.capacity() < room {
         return Vec::with_capacity(room);
