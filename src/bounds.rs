@@ -15,6 +15,9 @@
 pub(crate) enum Stage {
     /// `names`: the gazetteer's name walk finds nothing, so no later stage reads a mention.
     Names,
+    /// `mentions`: the name walk runs, and what it finds is dropped (so `names` less
+    /// `mentions` is the walk's own cost).
+    Mentions,
     /// `strike`: the strike rules find nothing (the other kinds then read every clause).
     Strike,
     /// `kinds`: the rules of the other kinds find nothing.
@@ -34,8 +37,9 @@ pub(crate) enum Stage {
 #[cfg(feature = "stage-bounds")]
 impl Stage {
     /// Every stage, with its word in `CONFLICT_EVENTS_SKIP`.
-    const ALL: [(Stage, &'static str); 7] = [
+    const ALL: [(Stage, &'static str); 8] = [
         (Stage::Names, "names"),
+        (Stage::Mentions, "mentions"),
         (Stage::Strike, "strike"),
         (Stage::Kinds, "kinds"),
         (Stage::Casualty, "casualty"),
@@ -89,6 +93,7 @@ mod tests {
         std::env::set_var("CONFLICT_EVENTS_SKIP", "names,strike,kinds,casualty,remap");
         for stage in [
             Stage::Names,
+            Stage::Mentions,
             Stage::Strike,
             Stage::Kinds,
             Stage::Casualty,

@@ -292,6 +292,9 @@ impl Prepared {
         if !skipped(Stage::Names) {
             gaz.find_in_words(text, words, mentions);
         }
+        if skipped(Stage::Mentions) {
+            mentions.clear();
+        }
         prepared.place_mentions(mentions);
         prepared
     }
