@@ -1,5 +1,6 @@
 //! The extractor: article text in, events out.
 
+use crate::bounds::{skipped, Stage};
 use chrono::NaiveDate;
 
 use crate::error::Error;
@@ -131,7 +132,9 @@ impl Extractor {
                 doc.published,
                 w.part,
             );
-            remap(&mut found, &norm, original, w.start);
+            if !skipped(Stage::Remap) {
+                remap(&mut found, &norm, original, w.start);
+            }
             join(&mut events, found);
         }
         if self.asserted_only {

@@ -432,6 +432,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod bounds;
 mod dates;
 mod error;
 mod events;

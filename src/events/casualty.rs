@@ -9,6 +9,7 @@
 //! "up from 112") is not a figure of its own. Running tolls ("the war has killed more than
 //! 280,000", "since 2011", "so far") are `cumulative`.
 
+use crate::bounds::{skipped, Stage};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
@@ -55,6 +56,9 @@ struct Scope {
 }
 
 pub(crate) fn extract(doc: &Doc, strikes: &Strikes, causes: &[Cause]) -> Vec<Casualty> {
+    if skipped(Stage::Casualty) {
+        return Vec::new();
+    }
     // the thread's list of its last article, emptied ([`keep_list`])
     let mut out = Tolls {
         list: crate::kept::take_for(&LIST, doc.text.len()),
@@ -78,6 +82,10 @@ pub(crate) fn extract(doc: &Doc, strikes: &Strikes, causes: &[Cause]) -> Vec<Cas
         let Some(first) = s.toks.iter().position(is_casualty_word) else {
             continue;
         };
+        if skipped(Stage::CasualtyRules) {
+            std::hint::black_box(doc.numbers(s).len());
+            continue;
+        }
         let strike = strikes
             .by_sentence
             .get(si)
@@ -119,6 +127,9 @@ pub(crate) fn extract(doc: &Doc, strikes: &Strikes, causes: &[Cause]) -> Vec<Cas
         }
     }
     memo.keep();
+    if skipped(Stage::CasualtyOutput) {
+        out.list.clear();
+    }
     out.list
 }
 

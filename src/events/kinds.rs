@@ -31,6 +31,7 @@ use super::lexicon::{self, C, K, W};
 use super::roles::{self, push_unique_place, Where};
 use super::toks_in;
 use super::{modality, nearest_date, paragraph_date, Doc, Ment, Sent};
+use crate::bounds::{skipped, Stage};
 use crate::gazetteer::EntryKind;
 use crate::model::{
     Attack, CasualtyKind, Category, Clash, Crowd, Development, Device, Entity, EntityKind, Event,
@@ -219,6 +220,9 @@ fn date_of(doc: &Doc, d: DateFrom) -> Option<crate::model::DateRef> {
 /// whose signs decide no kind, which [`into_event`] drops). `strike_by_sentence` holds, for
 /// each sentence, the strike it tells, if any.
 pub(crate) fn extract(doc: &Doc, strike_by_sentence: &[Option<usize>]) -> Vec<Found> {
+    if skipped(Stage::Kinds) {
+        return Vec::new();
+    }
     // the thread's list of its last article, emptied ([`into_events`])
     let mut events: Vec<Found> = crate::kept::take_for(&FOUND, doc.text.len());
     for (si, s) in doc.sents.iter().enumerate() {

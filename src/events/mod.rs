@@ -17,6 +17,7 @@ mod testing;
 #[cfg(test)]
 mod tokwalk_tests;
 
+use crate::bounds::{skipped, Stage};
 use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::ops::Range;
@@ -288,7 +289,12 @@ impl Prepared {
         // text's bytes of its own (the tokens hold no space, and no text outside the
         // sentences, where a mention would be dropped)
         let words = prepared.toks.iter().map(|t| (t.span.start, t.span.end));
-        gaz.find_in_words(text, words, mentions);
+        if !skipped(Stage::Names) {
+            gaz.find_in_words(text, words, mentions);
+        }
+        if skipped(Stage::Mentions) {
+            mentions.clear();
+        }
         prepared.place_mentions(mentions);
         prepared
     }

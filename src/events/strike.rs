@@ -16,6 +16,7 @@ use super::{
     is_locative_before, modality, nearest_event_date, paragraph_date, push_unique_ascending,
     same_code, Doc, Few, Sent,
 };
+use crate::bounds::{skipped, Stage};
 use crate::gazetteer::{share_code, EntryKind};
 use crate::model::{
     Category, DateRef, Entity, EntityKind, Event, Modality, Place, PlaceKind, Strike, Weapon,
@@ -178,6 +179,13 @@ const ACTOR_KINDS: [EntryKind; 6] = [
 ];
 
 pub(crate) fn extract(doc: &Doc) -> Strikes {
+    if skipped(Stage::Strike) {
+        return Strikes {
+            events: Vec::new(),
+            by_sentence: Vec::new(),
+            told: Vec::new(),
+        };
+    }
     // the thread's lists of its last text, emptied ([`into_events`])
     let Kept {
         mut accs,
