@@ -885,7 +885,8 @@ impl<'de> Deserialize<'de> for Victims {
     }
 }
 
-/// The article's words at a span: an entity's, a place's, a count's, a date's `text`.
+/// The article's words at a span: the `text` of an entity, a place, a count, a date or a
+/// casualty's victims, and a crowd's `about`.
 ///
 /// A string that holds up to 22 bytes in itself and a longer one on the heap, so that
 /// most words of a mention ("Russian", "Idlib", "at least 12") cost no allocation. Read
@@ -905,8 +906,9 @@ impl<'de> Deserialize<'de> for Victims {
 #[derive(Clone, Default)]
 pub struct Excerpt(Repr);
 
-/// The bytes held in the value when they fit, else a `Box<str>`. Made by [`Repr::of`]
-/// only, so that a text has one representation; the comparisons go by `as_str()` anyway.
+/// The bytes held in the value when they fit, else a `Box<str>`. A text that fits is
+/// always held inline, so that it has one representation; the comparisons go by
+/// `as_str()` all the same.
 #[derive(Clone)]
 enum Repr {
     Inline { len: u8, buf: [u8; INLINE] },
