@@ -965,7 +965,6 @@ impl Excerpt {
 
     /// Sets the words to `text`, in place: no allocation when `text` fits inline, none when
     /// the words are `text` already.
-    #[inline]
     pub fn set(&mut self, text: &str) {
         // inline to inline: the bytes copied over the old ones, as cheap as comparing them
         if let Repr::Inline { len, buf } = &mut self.0 {
