@@ -10,7 +10,7 @@ use std::cell::Cell;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
-use crate::model::{DateRef, Precision};
+use crate::model::{DateRef, Excerpt, Precision};
 use crate::numbers;
 use crate::span::Span;
 
@@ -35,7 +35,7 @@ pub fn dates(text: &str, range: Span, published: Option<NaiveDate>) -> Vec<DateR
 #[cfg(test)]
 pub(crate) fn with_words(d: DateRef, text: &str) -> DateRef {
     DateRef {
-        text: d.span.get(text).unwrap_or("").to_string(),
+        text: d.span.get(text).unwrap_or("").into(),
         ..d
     }
 }
@@ -980,9 +980,9 @@ fn mk(
         // it maps them back to the article). Those of a date without a day are kept: the
         // rules read them ([`year_free`]).
         text: if date.is_none() {
-            span.get(text).unwrap_or("").to_string()
+            Excerpt::from(span.get(text).unwrap_or(""))
         } else {
-            String::new()
+            Excerpt::default()
         },
         date,
         precision: p,

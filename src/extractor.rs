@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use crate::error::Error;
 use crate::events;
 use crate::gazetteer::Gazetteer;
-use crate::model::{Event, Modality};
+use crate::model::{Event, Excerpt, Modality};
 use crate::span::Span;
 use crate::text::{self, Normalized};
 
@@ -231,7 +231,7 @@ impl Back<'_, '_> {
     /// [`Back::remap`] of a span that keeps words, which become the original's words at it.
     /// Not inlined: the walk over an event's fields calls it from many places.
     #[inline(never)]
-    fn remap_with_words(&self, span: &mut Span, words: &mut String) {
+    fn remap_with_words(&self, span: &mut Span, words: &mut Excerpt) {
         let (back, text) = self.norm.span_and_text_to_original(*span);
         set_words(words, text);
         *span = moved(back, self.offset);
@@ -245,13 +245,12 @@ fn moved(span: Span, offset: usize) -> Span {
 }
 
 /// Sets the words a field keeps to `text`, the original's text at its span, where it has
-/// one: as it is when they are equal already (no allocation).
+/// one: in place, with no allocation unless the words are new and longer than an
+/// [`Excerpt`] holds inline.
 #[inline]
-fn set_words(words: &mut String, text: Option<&str>) {
+fn set_words(words: &mut Excerpt, text: Option<&str>) {
     if let Some(text) = text {
-        if text != words.as_str() {
-            *words = text.to_string();
-        }
+        words.set(text);
     }
 }
 

@@ -71,7 +71,7 @@ pub fn numbers(text: &str, range: Span) -> Vec<Number> {
 /// For the tests: `n` with its words, as the extractor outputs it (see [`Number::count`]).
 #[cfg(test)]
 pub(crate) fn with_words(mut n: Number, text: &str) -> Number {
-    n.count.text = n.count.span.get(text).unwrap_or("").to_string();
+    n.count.text = n.count.span.get(text).unwrap_or("").into();
     n
 }
 
@@ -1670,7 +1670,7 @@ fn make(cx: &Cx, a: usize, b: usize, r: Form) -> Number {
         cx.words.get(b.saturating_sub(1).max(a)).copied(),
     );
     Number {
-        count: Count::new(r.value, r.low, r.high, r.qualifier, String::new(), span),
+        count: Count::new(r.value, r.low, r.high, r.qualifier, "", span),
         kind: r.kind,
     }
 }

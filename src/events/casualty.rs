@@ -1454,7 +1454,7 @@ fn place<'t>(
         return (None, false);
     };
     let country = Place {
-        text: String::new(),
+        text: Default::default(),
         name: Some(doc.country_name(c)),
         kind: PlaceKind::Country,
         code: Some(share_code(c)),

@@ -160,7 +160,7 @@ mod tests {
 
     fn town(name: &'static str, province: &'static str, country: &'static str) -> Place {
         Place {
-            text: String::new(),
+            text: Default::default(),
             name: Some(name.into()),
             kind: PlaceKind::City,
             code: None,
@@ -172,7 +172,7 @@ mod tests {
 
     fn province(code: &'static str, country: &'static str) -> Place {
         Place {
-            text: String::new(),
+            text: Default::default(),
             name: None,
             kind: PlaceKind::Province,
             code: Some(code.into()),
@@ -184,7 +184,7 @@ mod tests {
 
     fn day(y: i32, m: u32, d: u32, precision: Precision) -> DateRef {
         DateRef {
-            text: String::new(),
+            text: Default::default(),
             date: NaiveDate::from_ymd_opt(y, m, d),
             precision,
             span: Span::new(0, 0),
@@ -269,7 +269,7 @@ mod tests {
     /// A date as an article without a publication date gives it: its words, no day.
     fn unresolved(words: &str, precision: Precision) -> DateRef {
         DateRef {
-            text: words.to_string(),
+            text: words.into(),
             date: None,
             precision,
             span: Span::new(0, words.len()),

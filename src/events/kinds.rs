@@ -1474,7 +1474,7 @@ fn crowd(doc: &Doc, s: &Sent, a: usize, b: usize) -> Crowd {
             .end;
         Some(Span::new(start, end))
     }) {
-        Some(sp) => (sp.get(doc.text).map(str::to_string), Some(sp)),
+        Some(sp) => (sp.get(doc.text).map(Into::into), Some(sp)),
         None => (None, None),
     };
     Crowd {

@@ -92,7 +92,7 @@ impl PlaceRef<'_> {
         };
         let strings = self.entry.shared_place(code, province);
         Place {
-            text: String::new(),
+            text: Default::default(),
             name: Some(strings.name),
             kind: self.kind,
             code: strings.code,
@@ -719,7 +719,7 @@ fn date_by_report(e: &mut Event, day: NaiveDate) {
     };
     if slot.is_none() {
         *slot = Some(DateRef {
-            text: String::new(),
+            text: Default::default(),
             date: Some(day),
             precision: crate::model::Precision::Day,
             span: Span::new(at, at),
@@ -1467,7 +1467,7 @@ impl<'t> Doc<'t> {
                 },
                 country: e.shared_country(),
                 span,
-                text: String::new(),
+                text: Default::default(),
             },
             _ => {
                 let code = e.country().or(e.code())?;
@@ -1476,7 +1476,7 @@ impl<'t> Doc<'t> {
                     kind: EntityKind::State,
                     country: Some(share_code(code)),
                     span,
-                    text: String::new(),
+                    text: Default::default(),
                 }
             }
         })
@@ -1649,7 +1649,7 @@ impl<'t> Doc<'t> {
             _ => {
                 let code = p.province.as_ref()?;
                 Some(Place {
-                    text: String::new(),
+                    text: Default::default(),
                     name: self.province_name(code),
                     kind: PlaceKind::Province,
                     country: share(p.country.as_ref()),

@@ -290,7 +290,7 @@ fn main_country_force(doc: &Doc, span: Span) -> Option<Entity> {
         kind: EntityKind::Military,
         country: Some(share_code(c)),
         span,
-        text: String::new(),
+        text: Default::default(),
     })
 }
 
@@ -305,7 +305,7 @@ fn coalition(doc: &Doc, span: Span) -> Entity {
         kind: EntityKind::Military,
         country: known.map(|(_, _, code)| Cow::Borrowed(*code)),
         span,
-        text: String::new(),
+        text: Default::default(),
     }
 }
 
@@ -323,6 +323,6 @@ fn fighters(doc: &Doc, toks: &[Tok], k: usize, tok: &Tok) -> Entity {
         kind: EntityKind::Generic,
         country: None,
         span,
-        text: String::new(),
+        text: Default::default(),
     }
 }

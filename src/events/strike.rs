@@ -1181,7 +1181,7 @@ fn generic_targets(doc: &Doc, s: &Sent, b: usize, t: usize, targets: &mut Vec<En
                         kind: EntityKind::Generic,
                         country: None,
                         span: tok.span,
-                        text: String::new(),
+                        text: Default::default(),
                     });
                 }
             }
@@ -1363,7 +1363,7 @@ fn named_base(doc: &Doc, s: &Sent) -> Option<(Place, usize)> {
 /// An air base known by its country alone, told by the words at `span`.
 fn air_base(country: Option<Cow<'static, str>>, span: Span) -> Place {
     Place {
-        text: String::new(),
+        text: Default::default(),
         name: None,
         kind: PlaceKind::AirBase,
         code: None,

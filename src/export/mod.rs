@@ -301,7 +301,7 @@ pub(crate) fn count_value(c: &Count) -> String {
         Qualifier::Range => format!("{}-{}", n(c.low), n(c.high)),
         Qualifier::Vague => match c.low {
             Some(low) => format!("{} ({low} or more)", c.text),
-            None => c.text.clone(),
+            None => c.text.to_string(),
         },
     }
 }

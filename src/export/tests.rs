@@ -26,7 +26,7 @@ impl Spans {
 
     fn place(&mut self, kind: PlaceKind) -> Place {
         Place {
-            text: String::new(),
+            text: Default::default(),
             name: Some("Town".into()),
             kind,
             code: None,
