@@ -1032,15 +1032,14 @@ fn victims_of(doc: &Doc, victims: Option<(VictimCategory, Span)>) -> Victims {
         };
     };
     // a span of the sentence's words is always in the text; were it not, no words
-    let words = span.get(doc.text).map(|w| Words::new(w, span));
-    let category = if words
-        .as_ref()
-        .is_some_and(|w| lexicon::is_one_of(&w.text, lexicon::OTHERS))
-    {
+    let text = span.get(doc.text);
+    // the words tested as they are in the text, not read back out of the `Excerpt` made
+    let category = if text.is_some_and(|w| lexicon::is_one_of(w, lexicon::OTHERS)) {
         VictimCategory::People
     } else {
         category
     };
+    let words = text.map(|w| Words::new(w, span));
     Victims { words, category }
 }
 
