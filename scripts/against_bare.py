@@ -65,15 +65,17 @@ def first_articles(n, out_dir):
     return path
 
 
-def counted(mode, path, out_dir):
-    """The callgrind totals of `against_bare MODE < path`, collection limited to the pass."""
-    cg = os.path.join(out_dir, f"{mode}.cg.out")
+def counted(mode, path, out_dir, binary=AGAINST, env=None, tag=""):
+    """The callgrind totals of `against_bare MODE < path`, collection limited to the pass
+    (`binary` another build of it, run with `env`; `tag` names its profile file)."""
+    cg = os.path.join(out_dir, f"{mode}{tag}.cg.out")
     with open(path, "rb") as stdin:
         subprocess.run(
             ["valgrind", "--tool=callgrind", "--branch-sim=yes",
              f"--callgrind-out-file={cg}", f"--toggle-collect=*against_bare*{mode}_pass*",
-             AGAINST, mode],
+             binary, mode],
             stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True,
+            env=env,
         )
     names = totals = None
     with open(cg, encoding="utf-8") as f:

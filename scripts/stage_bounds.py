@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """What each stage of the extraction costs in wall time, measured by taking it out.
 
-    python3 scripts/stage_bounds.py [--articles 1221] [--pairs 8] [--no-build] [STAGE ...]
+    python3 scripts/stage_bounds.py [--articles 1221] [--pairs 8] [--count N] [--no-build]
+                                    [STAGE ...]
 
 Issue 11 asks for the profile by stage. A profiler gives the share of the samples a
 function takes; this gives, for each stage, how much faster the whole extraction runs
@@ -20,6 +21,10 @@ than its share of the instructions.
 4. Prints, for each, the mean ratio extraction / bare (the ratio of sums of each run), the
    extraction's time in units of the bare pass's, and the stage's cost: the time with every
    stage on less the time without it, also as a share of the time with every stage on.
+5. With --count N, also counts each variant over the first N articles under callgrind with
+   its branch simulation (as scripts/against_bare.py does; some 90 s a variant for 300) and
+   gives each stage's share of the weighted count, instructions + 30 x mispredictions,
+   beside its share of the wall time.
 
 The stages (src/bounds.rs): names (the gazetteer's name walk: without it no later stage
 reads a mention, so its bound holds their work on mentions too), mentions (the walk runs,
@@ -35,6 +40,7 @@ import subprocess
 import sys
 import tempfile
 
+import against_bare
 import batch_vs_naive as bvn
 
 STAGES = ("names", "mentions", "strike", "kinds", "casualty", "casualty-rules", "casualty-output", "remap")
@@ -88,11 +94,13 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--articles", type=int, default=1221, help="articles (default 1221)")
     ap.add_argument("--pairs", type=int, default=8, help="runs of each variant (default 8)")
+    ap.add_argument("--count", type=int, default=0, metavar="N",
+                    help="also the weighted count of each variant over N articles (callgrind)")
     ap.add_argument("--no-build", action="store_true", help="use the binaries as they are")
     ap.add_argument("stages", nargs="*", help=f"stages to take out (default all: {' '.join(STAGES)})")
     args = ap.parse_args()
-    if args.articles < 1 or args.pairs < 1:
-        sys.exit("--articles and --pairs must be positive")
+    if args.articles < 1 or args.pairs < 1 or args.count < 0:
+        sys.exit("--articles and --pairs must be positive, --count not negative")
     stages = args.stages or list(STAGES)
     for s in stages:
         if s not in STAGES:
@@ -113,16 +121,32 @@ def main():
                 runs[v].append(ratio(path, v))
             print(f"  run {i + 1}: " + ", ".join(f"{v or 'all'} {runs[v][-1]:.3f}" for v in variants),
                   flush=True)
+        est = weighted(variants, args.count, out_dir) if args.count else None
 
     mean = {v: sum(r) / len(r) for v, r in runs.items()}
     whole = 1 / mean[""]
+    counts = " share of the weighted count |" if est else ""
     print()
-    print("| taken out | ratio extraction / bare | time (bare = 1) | the stage's cost | share |")
-    print("|---|---|---|---|---|")
-    print(f"| nothing | {mean['']:.3f} | {whole:.3f} | | |")
+    print(f"| taken out | ratio extraction / bare | time (bare = 1) | the stage's cost | share |{counts}")
+    print("|---|---|---|---|---|" + ("---|" if est else ""))
+    whole_est = f" ({est[''] / 1e6:.1f} M) |" if est else ""
+    print(f"| nothing | {mean['']:.3f} | {whole:.3f} | | |{whole_est}")
     for v in stages:
         t = 1 / mean[v]
-        print(f"| {v} | {mean[v]:.3f} | {t:.3f} | {whole - t:.3f} | {(whole - t) / whole:.0%} |")
+        share = f" {(est[''] - est[v]) / est['']:.0%} |" if est else ""
+        print(f"| {v} | {mean[v]:.3f} | {t:.3f} | {whole - t:.3f} | {(whole - t) / whole:.0%} |{share}")
+
+
+def weighted(variants, n, out_dir):
+    """Each variant's instructions + WEIGHT x mispredictions over the first n articles."""
+    path = first_articles(n, out_dir)
+    est = {}
+    for v in variants:
+        env = dict(os.environ, CONFLICT_EVENTS_SKIP=v)
+        c = against_bare.counted("extract", path, out_dir, binary=AGAINST, env=env, tag=f"-{v}")
+        est[v] = c["Ir"] + against_bare.WEIGHT * (c["Bcm"] + c["Bim"])
+        print(f"  counted {v or 'all'}: {est[v] / 1e6:.1f} M", flush=True)
+    return est
 
 
 if __name__ == "__main__":
