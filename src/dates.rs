@@ -40,7 +40,7 @@ pub(crate) fn with_words(d: DateRef, text: &str) -> DateRef {
     }
 }
 
-/// The dates of [`dates`], handed to `each` in text order: a caller that keeps them with
+/// The dates of `dates`, handed to `each` in text order: a caller that keeps them with
 /// more (their tokens) builds its own vector, not a second one.
 pub(crate) fn for_each_date(
     text: &str,

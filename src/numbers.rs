@@ -75,7 +75,7 @@ pub(crate) fn with_words(mut n: Number, text: &str) -> Number {
     n
 }
 
-/// The figures of [`numbers`], handed to `each` in text order: a caller that keeps them
+/// The figures of `numbers`, handed to `each` in text order: a caller that keeps them
 /// with more (their tokens) builds its own vector, not a second one.
 pub(crate) fn for_each_number(text: &str, range: Span, mut each: impl FnMut(Number)) {
     let start = clamp_boundary(text, range.start.min(text.len()));
@@ -606,7 +606,7 @@ pub fn parse_number_word(w: &str) -> Option<u64> {
     number_word(low)
 }
 
-/// [`parse_number_word`] on an ASCII-lowercased word.
+/// `parse_number_word` on an ASCII-lowercased word.
 fn number_word(w: &[u8]) -> Option<u64> {
     if let Some(v) = unit_word(w).or_else(|| tens_word(w)) {
         return Some(v);

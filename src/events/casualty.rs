@@ -363,7 +363,7 @@ fn is_article_figure(s: &Sent, c: &Cand) -> bool {
             .is_some_and(|t| matches!(t.w, W::Indefinite | W::Definite))
 }
 
-/// The person noun right after a figure: "a [young] man", "two [local] children".
+/// The person noun right after a figure: "a \[young\] man", "two \[local\] children".
 fn person_after(doc: &Doc, s: &Sent, c: &Cand, cb: usize) -> Option<(usize, VictimCategory)> {
     if is_article_figure(s, c) {
         return singular_person(doc, s, c.b, cb);
@@ -1623,7 +1623,7 @@ impl Heads {
         self.get_in(self.row(key), key)
     }
 
-    /// [`Heads::get`] of a key whose row ([`Heads::row`]) is `row`.
+    /// `Heads::get` of a key whose row ([`Heads::row`]) is `row`.
     fn get_in(&self, row: Option<usize>, key: Key) -> Option<usize> {
         match row.and_then(|r| self.list.get(r)) {
             Some(&(_, at)) => Some(at),
@@ -1638,7 +1638,7 @@ impl Heads {
         self.set_in(self.row(key), key, at)
     }
 
-    /// [`Heads::set`] of a key whose row ([`Heads::row`]) is `row`, the heads unchanged since
+    /// `Heads::set` of a key whose row ([`Heads::row`]) is `row`, the heads unchanged since
     /// it was sought.
     fn set_in(&mut self, row: Option<usize>, key: Key, at: usize) -> Option<usize> {
         if let Some((_, x)) = row.and_then(|r| self.list.get_mut(r)) {
@@ -1673,7 +1673,7 @@ struct Told {
 }
 
 /// How many of the last tellings of the same kind and figure a casualty is compared with
-/// ([`Tolls::add`]). An article restates a toll a few times; without a bound, an article of
+/// (`Tolls::add`). An article restates a toll a few times; without a bound, an article of
 /// N figures of a few sizes told in N different places (a feed of the same report from many
 /// towns) compares each with all before it, N² / sizes in all (issue 13). Past the bound a
 /// figure restated is another casualty, which the reader sees; nothing is dropped.

@@ -587,7 +587,7 @@ struct Names {
     /// the hash of the lowercased prefix ([`fnv_lower`](crate::hash::fnv_lower)), with what the prefix is: the
     /// search at a word start walks word end by word end while the words so far start some
     /// key, so a word that starts none costs one hash and one probe. An open-addressing
-    /// table of [`PREFIX_WORDS`] words a slot: hash (two words), key and flags.
+    /// table of `PREFIX_WORDS` words a slot: hash (two words), key and flags.
     prefixes: Words,
     /// A Bloom filter of the first words of the keys (three bits a word, in one 64-bit
     /// block: [`Bloom`]; about ten bits a key in all, a power of two of blocks): it

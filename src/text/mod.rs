@@ -4,7 +4,7 @@
 //!
 //! [`Normalized`] folds typographic debris (curly quotes, dashes, odd spaces, soft hyphens)
 //! to ASCII look-alikes and maps offsets back; [`segment`] cuts the folded text into
-//! sentences, setting aside page furniture and the dateline; [`clauses`] cuts a sentence.
+//! sentences, setting aside page furniture and the dateline; `clauses` cuts a sentence.
 //! All of it is a few linear byte scans with no per-char allocation.
 
 mod furniture;
@@ -308,7 +308,7 @@ impl<'a> Normalized<'a> {
         self.span_and_text_to_original(span).0
     }
 
-    /// [`Normalized::span_to_original`], with the original's text of the span: the
+    /// `Normalized::span_to_original`, with the original's text of the span: the
     /// remapping of an event's fields takes both, the text found where the span is.
     /// Always inlined: the remapping calls it for spans with words and for those without
     /// (where the text goes unused), and a call of its own cost more than its fast path.
@@ -323,7 +323,7 @@ impl<'a> Normalized<'a> {
         }
     }
 
-    /// [`Normalized::span_to_original`] of any span, step by step.
+    /// `Normalized::span_to_original` of any span, step by step.
     #[inline(never)]
     fn span_to_original_stepwise(&self, span: Span) -> Span {
         let start = self.to_original(span.start);
@@ -398,8 +398,8 @@ pub struct Segmented {
 /// length) is read as running text.
 ///
 /// `part` tells where the text lies in the article when it is a window of one
-/// ([`windows`]): only the first window has a headline and a dateline, only the last a
-/// teaser; [`Part::WHOLE`] for a whole article.
+/// ([`windows()`]): only the first window has a headline and a dateline, only the last a
+/// teaser; `Part::WHOLE` for a whole article.
 pub fn segment(text: &str, part: Part) -> Segmented {
     sentences::segment(text, part)
 }
@@ -426,7 +426,7 @@ pub(crate) fn for_each_clause(text: &str, sentence: Span, each: impl FnMut(Span)
 }
 
 /// Where the clause after a cut at byte `p` of `sentence` starts, if the text may be cut
-/// there into clauses ([`clauses`]'s rules), or `None`: `p + 1` after a `;`, the comma word
+/// there into clauses (`clauses`'s rules), or `None`: `p + 1` after a `;`, the comma word
 /// after a `,` (past the spaces), `p` at a " but ", the space after a spaced dash. `p` is
 /// where a token starts: a cut falls only at such a byte (`;`, `,`, `-`, an en or em dash,
 /// the `b` of "but", each a token or the start of one), and the clause before ends with the

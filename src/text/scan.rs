@@ -2,7 +2,7 @@
 //! `hit` (an OR of `u8::from(b == ..)` terms: 1 for a byte to pick, 0 for any other, and 0 for the byte 0):
 //! [`Marks`] gives every picked byte in turn, a block's picks gathered into bits once, for
 //! the many look-ups of segmentation (line breaks, sentence ends, clause marks) with
-//! [`Marks::next`], and for the rare bytes of typography (the characters to fold) with
+//! `Marks::next`, and for the rare bytes of typography (the characters to fold) with
 //! [`Marks::next_rare`], which passes a block without a pick with one OR of its bytes under a
 //! cheaper test that may pick more (about half an instruction a byte) and gathers the bits
 //! of the other blocks only.
@@ -109,7 +109,7 @@ impl<'t, F: Fn(u8) -> u8 + Copy, const N: usize> Marks<'t, F, N> {
 
     /// The first pick not yet dropped, if it is before `limit`, and drops it: a walk that
     /// takes every pick in turn (a `from` just past the last one) without the offset
-    /// arithmetic of [`Marks::next`].
+    /// arithmetic of `Marks::next`.
     #[inline(always)]
     pub(super) fn pop(&mut self, limit: usize) -> Option<usize> {
         let at = self.peek(limit)?;
