@@ -429,7 +429,8 @@
 //! cargo run --release --example threads [-- N]                        # N threads, one Extractor
 //! ```
 
-#![forbid(unsafe_code)]
+// one `unsafe`, the `madvise` hint of `huge_pages`, allowed there alone
+#![deny(unsafe_code)]
 #![warn(missing_docs)]
 
 mod bounds;
@@ -440,6 +441,7 @@ pub mod export;
 mod extractor;
 pub mod gazetteer;
 mod hash;
+mod huge_pages;
 mod kept;
 mod model;
 mod numbers;

@@ -211,7 +211,8 @@ impl Reader {
 /// lengths of the files they must have been made from).
 pub(crate) fn read(sources: &[usize]) -> Option<Gazetteer> {
     let mut r = Reader {
-        bytes: builtin::INDEX,
+        // in huge pages where the kernel gives them ([`crate::huge_pages`])
+        bytes: crate::huge_pages::copy_of(builtin::INDEX),
         at: 0,
     };
     let head = [r.word()?, r.word()?, r.word()?];
