@@ -34,6 +34,13 @@ const STOPLIST: &str = include_str!("../../data/stoplist.tsv");
 
 /// The built-in index's tables (`data/builtin_index.bin`).
 pub(crate) static INDEX: &[u8] = include_bytes!("../../data/builtin_index.bin");
+/// [`INDEX`] as the name walk reads it: copied once into huge pages where the kernel gives
+/// them ([`crate::huge_pages`]), else in place.
+pub(crate) fn index() -> &'static [u8] {
+    static COPY: Lazy<&'static [u8]> = Lazy::new(|| crate::huge_pages::copy_of(INDEX));
+    &COPY
+}
+
 /// The built-in index's strings (`data/builtin_index.txt`): the built-in entries' text first.
 pub(crate) static TEXT: &str = include_str!("../../data/builtin_index.txt");
 

@@ -211,8 +211,7 @@ impl Reader {
 /// lengths of the files they must have been made from).
 pub(crate) fn read(sources: &[usize]) -> Option<Gazetteer> {
     let mut r = Reader {
-        // in huge pages where the kernel gives them ([`crate::huge_pages`])
-        bytes: crate::huge_pages::copy_of(builtin::INDEX),
+        bytes: builtin::index(),
         at: 0,
     };
     let head = [r.word()?, r.word()?, r.word()?];
