@@ -89,10 +89,11 @@ fn bench_extract(c: &mut Criterion) {
     let matches: usize = corpus.iter().map(|a| baseline.count(&a.text)).sum();
     eprintln!(
         "corpus: {} articles, {total} bytes, {events} events ({:.2} per article), \
-         {matches} baseline matches over {} patterns",
+         {matches} baseline matches over {} patterns; kernel huge pages: {}",
         corpus.len(),
         events as f64 / corpus.len() as f64,
         extractor.gazetteer().pattern_count(),
+        baseline::huge_pages(),
     );
     assert!(events > 0, "the extractor found no event in the corpus");
     // The articles are a third strikes and casualties: far fewer than that means a stage broke.

@@ -130,6 +130,7 @@ fn ab(rounds: usize, articles: &[Article]) {
     let extractor = Extractor::new();
     let baseline = Baseline::new(extractor.gazetteer());
     let mb = articles.iter().map(|a| a.text.len()).sum::<usize>() as f64 / 1e6;
+    println!("kernel huge pages: {}", baseline::huge_pages());
     // one round untimed: the automata and the allocator warm
     round(&extractor, &baseline, articles);
     let mut ratios = Vec::with_capacity(rounds);

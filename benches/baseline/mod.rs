@@ -52,3 +52,19 @@ impl Baseline {
             .sum()
     }
 }
+
+/// The kernel's setting of transparent huge pages (`always`, `madvise`, `never`), or
+/// `unknown` off Linux: the figures depend on it. With `madvise` the crate's built-in index
+/// is in huge pages and the baseline's automata, on the heap, are not; with `always` both
+/// are; with `never` neither (`src/huge_pages.rs`).
+pub fn huge_pages() -> String {
+    let setting = std::fs::read_to_string("/sys/kernel/mm/transparent_hugepage/enabled");
+    setting
+        .ok()
+        .and_then(|s| {
+            let start = s.find('[')? + 1;
+            let end = start + s.get(start..)?.find(']')?;
+            s.get(start..end).map(str::to_string)
+        })
+        .unwrap_or_else(|| "unknown".to_string())
+}
