@@ -237,8 +237,8 @@ impl GazetteerBuilder {
             store.merge_duplicates(first_user, &self.files, &mut found)?;
         }
         found.list.sort_by_key(|(f, w)| (*f, w.line));
-        let entries = store.finish();
-        let gazetteer = index(entries, &stop)?;
+        let (entries, text) = store.finish();
+        let gazetteer = index(entries, text, &stop)?;
         Ok((gazetteer, found.list.into_iter().map(|(_, w)| w).collect()))
     }
 }
@@ -550,16 +550,23 @@ impl Store {
             && self.identity(a) == self.identity(b)
     }
 
-    /// The entries, sharing the buffer.
-    fn finish(mut self) -> Vec<Entry> {
+    /// The entries, and the buffer their strings are in. An entry whose strings lie in
+    /// the part of the buffer that is byte for byte the built-in index's text (the lines
+    /// of the built-in files, parsed first, when the gazetteer includes them) reads them
+    /// there ([`Entry`]'s `text` is `None`): the output values of its mentions then borrow
+    /// them from the binary, as the built-in gazetteer's do, instead of copying each. The
+    /// other entries (the user's lines, and built-in entries a user line merged into) share
+    /// the buffer. The buffer stays whole: the name walk reads every key in it.
+    fn finish(mut self) -> (Vec<Entry>, Arc<String>) {
         self.text.shrink_to_fit();
+        let same = common_prefix(self.text.as_bytes(), builtin::TEXT.as_bytes());
         let text = Arc::new(self.text);
         let mut entries = Vec::with_capacity(self.slots.len());
         entries.extend(self.slots.into_iter().map(|at| Entry {
-            text: Some(Arc::clone(&text)),
+            text: (at.end() > same).then(|| Arc::clone(&text)),
             at,
         }));
-        entries
+        (entries, text)
     }
 }
 
@@ -604,15 +611,17 @@ struct Key {
 const PROPER_BIT: u32 = 1 << 31;
 
 /// Builds the indexes over the entries.
-fn index(entries: Vec<Entry>, stop: &HashSet<String>) -> Result<Gazetteer, Error> {
+fn index(
+    entries: Vec<Entry>,
+    text: Arc<String>,
+    stop: &HashSet<String>,
+) -> Result<Gazetteer, Error> {
     if entries.len() >= PROPER_BIT as usize {
         return Err(Error::automaton("too many entries"));
     }
     let (folded, keys, cs) = collect_keys(&entries, stop)?;
-    let text = entries.first().and_then(|e| e.text.clone());
-    let text_str = text.as_deref().map_or("", String::as_str);
     let bufs = Bufs {
-        text: text_str,
+        text: text.as_str(),
         folded: &folded,
     };
     let (key_words, mut ids) = group_keys(keys, &bufs)?;
@@ -640,7 +649,7 @@ fn index(entries: Vec<Entry>, stop: &HashSet<String>) -> Result<Gazetteer, Error
     names_dict.prefixes = Words::Owned(prefixes);
     names_dict.first_words = blooms.first;
     names_dict.next_words = blooms.next;
-    names_dict.text = text;
+    names_dict.text = Some(text);
     names_dict.folded = folded.into();
     names_dict.finish();
     let (automata, cs_patterns) = case_sensitive_automaton(cs, &mut ids)?;
@@ -1005,4 +1014,38 @@ pub(super) fn cs_automaton<'p>(
         targets,
         starts,
     })
+}
+
+/// The length of the longest common prefix of `a` and `b`: compared a block at a time
+/// (a slice comparison is a `memcmp`), then byte by byte in the first block that differs.
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    const BLOCK: usize = 4096;
+    let n = a.len().min(b.len());
+    let mut i = 0;
+    while i + BLOCK <= n && a.get(i..i + BLOCK) == b.get(i..i + BLOCK) {
+        i += BLOCK;
+    }
+    let rest = a.iter().zip(b).skip(i).take_while(|(x, y)| x == y).count();
+    i + rest
+}
+
+#[cfg(test)]
+mod tests {
+    use super::common_prefix;
+
+    /// The common prefix is found within a block, at a block's end and past whole blocks.
+    #[test]
+    fn common_prefix_at_any_offset() {
+        let a: Vec<u8> = (0..10_000u32).map(|i| (i % 251) as u8).collect();
+        for at in [0, 1, 4095, 4096, 4097, 8191, 9_999] {
+            let mut b = a.clone();
+            if let Some(x) = b.get_mut(at) {
+                *x ^= 1;
+            }
+            assert_eq!(common_prefix(&a, &b), at);
+        }
+        assert_eq!(common_prefix(&a, &a), a.len());
+        assert_eq!(common_prefix(&a[..5000], &a), 5000);
+        assert_eq!(common_prefix(&[], &a), 0);
+    }
 }

@@ -58,12 +58,11 @@ pub(crate) fn write(g: &Gazetteer, sources: &[usize]) -> Option<IndexFiles> {
         .collect();
     // the entries' text (the built-in one is followed by the other strings)
     let after = names.folded.len() + inner.cs_patterns.len() + overflow_keys.len();
-    let text = match inner.entries.first() {
-        Some(e) if e.text.is_none() => {
-            builtin::TEXT.get(..builtin::TEXT.len().checked_sub(after)?)?
-        }
-        Some(e) => e.buffer(),
-        None => "",
+    // (a gazetteer built from files has its whole buffer, even where its entries read
+    // the built-in text: [`super::build`])
+    let text = match &names.text {
+        None => builtin::TEXT.get(..builtin::TEXT.len().checked_sub(after)?)?,
+        Some(t) => t.as_str(),
     };
     let mut w: Vec<u32> = vec![MAGIC, VERSION, u32::try_from(sources.len()).ok()?];
     for &s in sources {

@@ -183,7 +183,10 @@ impl EntryKind {
 /// built-in entries' buffer is embedded in the binary.
 #[derive(Clone)]
 pub struct Entry {
-    /// The shared buffer; `None` for the built-in index's, [`builtin::TEXT`].
+    /// The shared buffer; `None` where its strings are read in the built-in index's text,
+    /// [`builtin::TEXT`]: every entry of the built-in gazetteer, and the built-in entries of
+    /// a gazetteer built at run time, whose strings are there byte for byte (`build.rs`,
+    /// `Store::finish`).
     text: Option<Arc<String>>,
     at: Slot,
 }
@@ -207,6 +210,17 @@ pub(crate) struct Slot {
     pub(crate) country: [u8; 2],
     /// [`NAME_UNMATCHED`], [`REMOVED`].
     pub(crate) flags: u8,
+}
+
+impl Slot {
+    /// The offset just past its strings in their buffer.
+    pub(crate) fn end(&self) -> usize {
+        self.start as usize
+            + usize::from(self.pats)
+            + usize::from(self.code)
+            + usize::from(self.province)
+            + usize::from(self.attrs)
+    }
 }
 
 /// [`Slot`] flag: the name is not looked for in text (a common word, refused).
@@ -1313,10 +1327,15 @@ impl Gazetteer {
             .iter()
             .map(|a| a.ac.memory_usage() + a.targets.len() * 8)
             .sum();
-        // the entries share one buffer of strings (the built-in one in the binary)
-        let entries = self.inner.entries.len() * std::mem::size_of::<Entry>()
-            + self.inner.entries.first().map_or(0, |e| e.buffer().len());
+        // the entries share one buffer of strings: the built-in one in the binary, or the
+        // one a gazetteer built at run time made (where its built-in entries may read the
+        // binary's, it holds them too)
         let names = &self.inner.names_dict;
+        let text = match &names.text {
+            Some(t) => t.len(),
+            None => self.inner.entries.first().map_or(0, |e| e.buffer().len()),
+        };
+        let entries = self.inner.entries.len() * std::mem::size_of::<Entry>() + text;
         let dict = names.keys.bytes()
             + names.folded.len()
             + names.prefixes.bytes()
@@ -2701,6 +2720,56 @@ mod tests {
         assert!(place.province.is_none());
         // a country code is borrowed whatever the gazetteer
         assert!(matches!(e.shared_country(), Some(Cow::Borrowed("UA"))));
+    }
+
+    /// A gazetteer built at run time with the built-in files reads the built-in entries'
+    /// strings in the embedded index, so that their output values are borrowed as the
+    /// built-in gazetteer's are (no copy per mention); the user's lines, and a built-in
+    /// entry a user line merged into, are read in its own buffer and copied.
+    #[test]
+    fn runtime_gazetteer_borrows_the_builtin_entries_strings() {
+        let user = "armed_group\tRed Hand Brigade\tSY\t\t\tRHB\n\
+                    province\tIdlib\tSY\tSY-ID\t\tIdlib Governorate Zone\n";
+        let g = Gazetteer::builder().add_tsv("u.tsv", user).build().unwrap();
+        let find = |kind: EntryKind, name: &str| {
+            g.entries()
+                .iter()
+                .find(|e| e.kind() == kind && e.name() == name)
+                .unwrap_or_else(|| panic!("{name} is an entry"))
+        };
+        let aleppo = find(EntryKind::City, "Aleppo");
+        assert!(matches!(aleppo.shared_name(), Cow::Borrowed("Aleppo")));
+        let place = aleppo.shared_place(false, true);
+        assert!(matches!(place.province, Some(Cow::Borrowed("SY-HL"))));
+        assert!(matches!(
+            g.shared_name_of("SY"),
+            Some(Cow::Borrowed("Syria"))
+        ));
+        // the user's entry, and the built-in province its line merged into
+        let group = find(EntryKind::ArmedGroup, "Red Hand Brigade");
+        assert!(matches!(group.shared_name(), Cow::Owned(n) if n == "Red Hand Brigade"));
+        let idlib = find(EntryKind::Province, "Idlib");
+        assert!(idlib.patterns().any(|p| p == "Idlib Governorate Zone"));
+        assert!(idlib.patterns().any(|p| p == "Idleb"));
+        let place = idlib.shared_place(true, false);
+        assert!(matches!(place.name, Cow::Owned(n) if n == "Idlib"));
+        assert!(matches!(place.code, Some(Cow::Owned(c)) if c == "SY-ID"));
+        // and every entry reads what the same entry of the built-in gazetteer reads
+        let builtin = Gazetteer::builtin();
+        for (a, b) in builtin.entries().iter().zip(g.entries()) {
+            if a.text.is_none() && b.text.is_none() {
+                assert_eq!(a, b);
+            }
+        }
+        let mentions =
+            g.find("The Red Hand Brigade shelled Aleppo and the Idlib Governorate Zone.");
+        let names: Vec<&str> = mentions
+            .iter()
+            .flat_map(|m| g.entries_of(m).map(|(_, e)| e.name()))
+            .collect();
+        for want in ["Red Hand Brigade", "Aleppo", "Idlib"] {
+            assert!(names.contains(&want), "{want} in {names:?}");
+        }
     }
 
     /// The stored name length cuts the first pattern, and the table of codes finds the
