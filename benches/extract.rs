@@ -1,7 +1,8 @@
 //! Extraction speed: MB/s and articles/s on generated articles, against a bare
 //! aho-corasick pass over the same gazetteer patterns in the same run (the baseline: the
 //! least work any gazetteer-based extractor must do), plus a scaling series (1 KB, 100 KB,
-//! 10 MB) to show that throughput does not fall with the size of one article.
+//! 10 MB) to show that throughput does not fall with the size of one article, and the
+//! extraction with a gazetteer built at run time (the built-in files and a user file).
 //!
 //! `cargo bench --bench extract` (add `-- --quick` for a rough figure in seconds);
 //! `python3 scripts/bench_report.py` then prints MB/s, articles/s and the ratio.
@@ -15,6 +16,7 @@ mod baseline;
 use std::time::Duration;
 
 use baseline::Baseline;
+use conflict_events::gazetteer::Gazetteer;
 use conflict_events::{Document, Extractor, NaiveDate};
 use criterion::{
     black_box, criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode, Throughput,
@@ -144,7 +146,37 @@ fn bench_extract(c: &mut Criterion) {
         })
     });
     group.finish();
+
+    // A gazetteer built at run time: the built-in files and a user file whose one line
+    // names nothing in the corpus, so that it finds the events the built-in one finds.
+    let user = Gazetteer::builder()
+        .add_tsv("user.tsv", USER_GAZETTEER)
+        .build()
+        .expect("the bench's user gazetteer builds");
+    let with_user = Extractor::builder()
+        .gazetteer(user)
+        .build()
+        .expect("an extractor with the user gazetteer");
+    assert_eq!(extract_all(&with_user, &corpus), events);
+    let mut group = c.benchmark_group("extract_gazetteer");
+    group
+        .sample_size(10)
+        .sampling_mode(SamplingMode::Flat)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(8))
+        .throughput(Throughput::Bytes(total as u64));
+    group.bench_function("built_in_and_user", |b| {
+        b.iter(|| {
+            let n = extract_all(black_box(&with_user), black_box(&corpus));
+            assert_eq!(n, events);
+            n
+        })
+    });
+    group.finish();
 }
+
+/// The user file of the run-time gazetteer bench: a fictional group.
+const USER_GAZETTEER: &str = "armed_group\tCrimson Lantern Brigade\tSY\t\t\tCrimson Lanterns\n";
 
 fn bench_scaling(c: &mut Criterion) {
     let extractor = Extractor::new();

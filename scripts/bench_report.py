@@ -77,6 +77,7 @@ def main():
     full = add("extraction (5 MB corpus)", "extract", "full")
     base = add("baseline: bare aho-corasick", "extract", "baseline_aho_corasick")
     add("extraction, articles/s", "extract_articles", "full")
+    add("extraction, gazetteer built at run time (built-in + a user file)", "extract_gazetteer", "built_in_and_user")
     if full and base:
         rows.append(("ratio extraction / baseline", f"{full / base:.3f} ({base / full:.1f}x slower)", ""))
     for size in ("1KB", "100KB", "10MB"):
