@@ -1025,8 +1025,8 @@ fn common_prefix(a: &[u8], b: &[u8]) -> usize {
     while i + BLOCK <= n && a.get(i..i + BLOCK) == b.get(i..i + BLOCK) {
         i += BLOCK;
     }
-    let rest = a.iter().zip(b).skip(i).take_while(|(x, y)| x == y).count();
-    i + rest
+    let (a, b) = (a.get(i..n).unwrap_or(&[]), b.get(i..n).unwrap_or(&[]));
+    i + a.iter().zip(b).take_while(|(x, y)| x == y).count()
 }
 
 #[cfg(test)]
