@@ -18,8 +18,10 @@ use std::time::Duration;
 use baseline::Baseline;
 use conflict_events::gazetteer::Gazetteer;
 use conflict_events::{Document, Extractor, NaiveDate};
+use criterion::measurement::WallTime;
 use criterion::{
-    black_box, criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode, Throughput,
+    black_box, criterion_group, criterion_main, BenchmarkGroup, BenchmarkId, Criterion,
+    SamplingMode, Throughput,
 };
 
 /// Size of the corpus of the "extract" group.
@@ -105,20 +107,8 @@ fn bench_extract(c: &mut Criterion) {
         corpus.len()
     );
 
-    let mut group = c.benchmark_group("extract");
-    group
-        .sample_size(10)
-        .sampling_mode(SamplingMode::Flat)
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(8))
-        .throughput(Throughput::Bytes(total as u64));
-    group.bench_function("full", |b| {
-        b.iter(|| {
-            let n = extract_all(black_box(&extractor), black_box(&corpus));
-            assert_eq!(n, events);
-            n
-        })
-    });
+    let mut group = corpus_group(c, "extract", Throughput::Bytes(total as u64));
+    time_extraction(&mut group, "full", &extractor, &corpus, events);
     group.bench_function("baseline_aho_corasick", |b| {
         b.iter(|| {
             let n: usize = black_box(&corpus)
@@ -131,20 +121,9 @@ fn bench_extract(c: &mut Criterion) {
     });
     group.finish();
 
-    let mut group = c.benchmark_group("extract_articles");
-    group
-        .sample_size(10)
-        .sampling_mode(SamplingMode::Flat)
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(8))
-        .throughput(Throughput::Elements(corpus.len() as u64));
-    group.bench_function("full", |b| {
-        b.iter(|| {
-            let n = extract_all(black_box(&extractor), black_box(&corpus));
-            assert_eq!(n, events);
-            n
-        })
-    });
+    let articles = Throughput::Elements(corpus.len() as u64);
+    let mut group = corpus_group(c, "extract_articles", articles);
+    time_extraction(&mut group, "full", &extractor, &corpus, events);
     group.finish();
 
     // A gazetteer built at run time: the built-in files and a user file whose one line
@@ -158,21 +137,42 @@ fn bench_extract(c: &mut Criterion) {
         .build()
         .expect("an extractor with the user gazetteer");
     assert_eq!(extract_all(&with_user, &corpus), events);
-    let mut group = c.benchmark_group("extract_gazetteer");
+    let mut group = corpus_group(c, "extract_gazetteer", Throughput::Bytes(total as u64));
+    time_extraction(&mut group, "built_in_and_user", &with_user, &corpus, events);
+    group.finish();
+}
+
+/// A group timing passes over the corpus: ten flat samples of eight seconds each.
+fn corpus_group<'c>(
+    c: &'c mut Criterion,
+    name: &str,
+    throughput: Throughput,
+) -> BenchmarkGroup<'c, WallTime> {
+    let mut group = c.benchmark_group(name);
     group
         .sample_size(10)
         .sampling_mode(SamplingMode::Flat)
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(8))
-        .throughput(Throughput::Bytes(total as u64));
-    group.bench_function("built_in_and_user", |b| {
+        .throughput(throughput);
+    group
+}
+
+/// Times `extractor` over the corpus as `id` of `group`; each pass must find `events`.
+fn time_extraction(
+    group: &mut BenchmarkGroup<'_, WallTime>,
+    id: &str,
+    extractor: &Extractor,
+    corpus: &[Article],
+    events: usize,
+) {
+    group.bench_function(id, |b| {
         b.iter(|| {
-            let n = extract_all(black_box(&with_user), black_box(&corpus));
+            let n = extract_all(black_box(extractor), black_box(corpus));
             assert_eq!(n, events);
             n
         })
     });
-    group.finish();
 }
 
 /// The user file of the run-time gazetteer bench: a fictional group.
