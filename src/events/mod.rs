@@ -199,12 +199,61 @@ pub(crate) struct Ment {
     pub m: Mention,
     pub a: usize,
     pub b: usize,
+    /// The kinds of the entries it names, a bit each ([`kind_bits`]): read from the
+    /// gazetteer once, when the mention is placed, where the rules asked the entries again
+    /// at each test of a kind.
+    pub kinds: u32,
+}
+
+/// The bit of each of `kinds` in a mention's kinds ([`Ment::kinds`]).
+pub(crate) const fn kind_bits(kinds: &[EntryKind]) -> u32 {
+    let mut bits = 0;
+    let mut i = 0;
+    while i < kinds.len() {
+        bits |= kinds[i].bit();
+        i += 1;
+    }
+    bits
+}
+
+/// How [`Doc::as_actor`] ranks an entry's kind, the least first: 9 for a kind that names
+/// no actor.
+const fn actor_rank(k: EntryKind) -> u8 {
+    match k {
+        EntryKind::Military => 0,
+        EntryKind::ArmedGroup => 1,
+        EntryKind::Country => 2,
+        EntryKind::Demonym => 3,
+        EntryKind::Metonym => 4,
+        EntryKind::Official => 5,
+        _ => 9,
+    }
+}
+
+/// The kinds [`actor_rank`] ranks, a bit each.
+const ACTOR_BITS: u32 = {
+    let mut bits = 0;
+    let mut i = 0;
+    while i < EntryKind::ALL.len() {
+        if actor_rank(EntryKind::ALL[i]) < 9 {
+            bits |= EntryKind::ALL[i].bit();
+        }
+        i += 1;
+    }
+    bits
+};
+
+/// The kinds of the entries `m` names in `gaz`, a bit each.
+fn kinds_of(gaz: &Gazetteer, m: &Mention) -> u32 {
+    gaz.entries_of(m)
+        .fold(0, |bits, (_, e)| bits | e.kind().bit())
 }
 
 /// Pushes to `ments` the mentions inside sentence `span`, from `mentions` (in text order,
 /// the first at or after its start), each with its range in the sentence's tokens `toks`;
 /// marks the tokens they cover. Returns how many of `mentions` start before its end.
 fn sentence_mentions(
+    gaz: &Gazetteer,
     mentions: &[Mention],
     span: Span,
     toks: &mut [Tok],
@@ -239,7 +288,12 @@ fn sentence_mentions(
                 for t in toks.iter_mut().take(b).skip(a) {
                     t.ment = Some(n);
                 }
-                ments.push(Ment { m: *m, a, b });
+                ments.push(Ment {
+                    m: *m,
+                    a,
+                    b,
+                    kinds: kinds_of(gaz, m),
+                });
                 n += 1;
             }
         }
@@ -295,7 +349,7 @@ impl Prepared {
         if skipped(Stage::Mentions) {
             mentions.clear();
         }
-        prepared.place_mentions(mentions);
+        prepared.place_mentions(gaz, mentions);
         prepared
     }
 
@@ -361,7 +415,7 @@ impl Prepared {
     }
 
     /// Places `mentions` (in text order) in the sentences, and marks the tokens they cover.
-    fn place_mentions(&mut self, mentions: &[Mention]) {
+    fn place_mentions(&mut self, gaz: &Gazetteer, mentions: &[Mention]) {
         // every mention in one sentence at most
         clear_with_room(&mut self.ments, mentions.len());
         let mut mi = 0;
@@ -376,7 +430,7 @@ impl Prepared {
             }
             let rest = mentions.get(mi..).unwrap_or(&[]);
             // those that start before its end are passed: none is in the next sentence
-            mi += sentence_mentions(rest, p.span, sent_toks, &mut self.ments);
+            mi += sentence_mentions(gaz, rest, p.span, sent_toks, &mut self.ments);
             p.ments = m0..self.ments.len();
         }
     }
@@ -1423,15 +1477,12 @@ impl<'t> Doc<'t> {
 
     /// The mention as an actor: a force, group, state, or official's state.
     pub(crate) fn as_actor(&self, m: &Ment) -> Option<Entity> {
-        let rank = |k: EntryKind| match k {
-            EntryKind::Military => 0,
-            EntryKind::ArmedGroup => 1,
-            EntryKind::Country => 2,
-            EntryKind::Demonym => 3,
-            EntryKind::Metonym => 4,
-            EntryKind::Official => 5,
-            _ => 9,
-        };
+        let rank = actor_rank;
+        // a mention of no actor's kind (a town, a source) is told by its kinds, its entries
+        // unread
+        if m.kinds & ACTOR_BITS == 0 {
+            return None;
+        }
         // the least by (rank, preference of [`Doc::entries`]), in one pass that reads the
         // country weight and the name only of an entry that can still win
         let words = m.m.span.get(self.text).unwrap_or("");
@@ -1487,6 +1538,10 @@ impl<'t> Doc<'t> {
     /// candidates build only the one they keep, with [`PlaceRef::to_place`]).
     pub(crate) fn place_ref(&self, s: &Sent, m: &Ment) -> Option<PlaceRef<'t>> {
         work::add(1);
+        // a mention of no place (an actor, a source) is told by its kinds, its entries unread
+        if m.kinds & EntryKind::PLACE_BITS == 0 {
+            return None;
+        }
         // "Kamianka, Donetsk" and "(Wadajir, Banadir)": the second name is the province
         let after_place = m.a >= 2
             && s.toks.get(m.a - 1).is_some_and(|t| t.punct == b',')
@@ -1626,9 +1681,7 @@ impl<'t> Doc<'t> {
 
     /// True if the mention names an actor of some kind.
     pub(crate) fn has_kind(&self, m: &Ment, kinds: &[EntryKind]) -> bool {
-        self.gaz
-            .entries_of(&m.m)
-            .any(|(_, e)| kinds.contains(&e.kind()))
+        m.kinds & kind_bits(kinds) != 0
     }
 
     /// The canonical name of a source or official mention, shared with the gazetteer (a
@@ -1936,6 +1989,45 @@ mod tests {
         let kept = crate::kept::take(&SENTS);
         assert!(room >= 3, "{room}");
         assert_eq!(kept.capacity(), room, "kept with its room");
+    }
+
+    /// Each placed mention's kinds are those of the entries it names, and the tests of a
+    /// kind read them as the entries would tell: a place, an actor, a source, a town that is
+    /// also a province's name.
+    #[test]
+    fn a_mention_carries_the_kinds_of_its_entries() {
+        let text = "Russian jets struck Idlib and Aleppo on Tuesday, SANA reported. \
+                    The Kremlin said Hezbollah fighters were in Homs.";
+        testing::with_doc(text, None, |doc| {
+            // mentions of no place, of no actor
+            let mut seen = [0, 0];
+            for s in &doc.sents {
+                for m in s.ments {
+                    let kinds: Vec<EntryKind> =
+                        doc.gaz.entries_of(&m.m).map(|(_, e)| e.kind()).collect();
+                    assert!(!kinds.is_empty());
+                    assert_eq!(m.kinds, kind_bits(&kinds));
+                    for k in EntryKind::ALL {
+                        assert_eq!(doc.has_kind(m, &[k]), kinds.contains(&k), "{k:?}");
+                    }
+                    // a mention of no place is none, of no actor's kind no actor
+                    if !kinds.iter().any(|k| k.is_place()) {
+                        assert!(doc.place_ref(s, m).is_none());
+                        seen[0] += 1;
+                    }
+                    if !kinds.iter().any(|&k| actor_rank(k) < 9) {
+                        assert!(doc.as_actor(m).is_none());
+                        seen[1] += 1;
+                    }
+                }
+            }
+            assert!(seen[0] >= 2 && seen[1] >= 2, "{seen:?}");
+        });
+        // the bits of the place kinds are those `is_place` tells
+        for k in EntryKind::ALL {
+            assert_eq!(EntryKind::PLACE_BITS & k.bit() != 0, k.is_place(), "{k:?}");
+            assert_eq!(ACTOR_BITS & k.bit() != 0, actor_rank(k) < 9, "{k:?}");
+        }
     }
 
     /// A vector cleared with room has no items and at least the room asked, whatever it had.

@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 
 use super::lexicon::{self, C, W};
-use super::{is_locative_before, Doc, Ment, PlaceRef, Sent, Tok};
+use super::{is_locative_before, kind_bits, Doc, Ment, PlaceRef, Sent, Tok};
 use crate::gazetteer::{share_code, EntryKind};
 use crate::model::{Entity, EntityKind, Place, PlaceKind};
 use crate::span::Span;
@@ -53,7 +53,7 @@ pub(crate) fn places(doc: &Doc, s: &Sent, a: usize, b: usize, skip: &[Option<usi
     let clause_has_place = || {
         s.ments.iter().any(|m| {
             in_clause(m) && {
-                let k = Kinds::of(doc, m);
+                let k = Kinds::of(m);
                 k.place && !k.has(&[EntryKind::Military, EntryKind::ArmedGroup])
             }
         })
@@ -124,7 +124,7 @@ fn namesake_province(doc: &Doc, m: &Ment, town: &Place) -> Option<Place> {
     )
 }
 
-/// The kinds of a mention's entries, read in one pass over them: a bit for each kind.
+/// The kinds of a mention's entries ([`Ment::kinds`]), and whether one is a place.
 #[derive(Clone, Copy)]
 struct Kinds {
     bits: u32,
@@ -132,35 +132,23 @@ struct Kinds {
     place: bool,
 }
 
-// one bit for each kind: the last kind's must fit
-const _: () = assert!((EntryKind::Source as u32) < 32);
-
 impl Kinds {
-    fn of(doc: &Doc, m: &Ment) -> Kinds {
-        let mut k = Kinds {
-            bits: 0,
-            place: false,
-        };
-        for (_, e) in doc.gaz.entries_of(&m.m) {
-            k.bits |= kind_bit(e.kind());
-            k.place |= e.kind().is_place();
+    fn of(m: &Ment) -> Kinds {
+        Kinds {
+            bits: m.kinds,
+            place: m.kinds & EntryKind::PLACE_BITS != 0,
         }
-        k
     }
 
     /// True if one of the entries is of one of `kinds`.
     fn has(self, kinds: &[EntryKind]) -> bool {
-        kinds.iter().any(|&x| self.bits & kind_bit(x) != 0)
+        self.bits & kind_bits(kinds) != 0
     }
-}
-
-fn kind_bit(k: EntryKind) -> u32 {
-    1 << (k as u32 & 31)
 }
 
 /// False for a mention that names an actor, a speaker or a source rather than a place.
 fn can_be_place(doc: &Doc, s: &Sent, m: &Ment) -> bool {
-    let k = Kinds::of(doc, m);
+    let k = Kinds::of(m);
     let town = k.has(&[EntryKind::Province, EntryKind::City]);
     // an armed group that is not also a province or a town ([`is_group_only`])
     if k.has(&[EntryKind::ArmedGroup]) && !town {

@@ -124,7 +124,7 @@ pub enum EntryKind {
 }
 
 impl EntryKind {
-    const ALL: [EntryKind; 11] = [
+    pub(crate) const ALL: [EntryKind; 11] = [
         EntryKind::Country,
         EntryKind::Demonym,
         EntryKind::Metonym,
@@ -164,7 +164,7 @@ impl EntryKind {
     }
 
     /// True for kinds that name places.
-    pub fn is_place(self) -> bool {
+    pub const fn is_place(self) -> bool {
         matches!(
             self,
             EntryKind::Country
@@ -174,7 +174,28 @@ impl EntryKind {
                 | EntryKind::AirBase
         )
     }
+
+    /// Its bit in a set of kinds (every kind has one of a `u32`'s bits).
+    pub(crate) const fn bit(self) -> u32 {
+        1 << (self as u32 & 31)
+    }
+
+    /// The set of the kinds that name places ([`EntryKind::is_place`]), a bit each.
+    pub(crate) const PLACE_BITS: u32 = {
+        let mut bits = 0;
+        let mut i = 0;
+        while i < EntryKind::ALL.len() {
+            if EntryKind::ALL[i].is_place() {
+                bits |= EntryKind::ALL[i].bit();
+            }
+            i += 1;
+        }
+        bits
+    };
 }
+
+// one bit for each kind: the last kind's must fit
+const _: () = assert!((EntryKind::Source as u32) < 32);
 
 /// One named thing.
 ///
