@@ -1477,12 +1477,12 @@ impl<'t> Doc<'t> {
 
     /// The mention as an actor: a force, group, state, or official's state.
     pub(crate) fn as_actor(&self, m: &Ment) -> Option<Entity> {
-        let rank = actor_rank;
         // a mention of no actor's kind (a town, a source) is told by its kinds, its entries
         // unread
         if m.kinds & ACTOR_BITS == 0 {
             return None;
         }
+        let rank = actor_rank;
         // the least by (rank, preference of [`Doc::entries`]), in one pass that reads the
         // country weight and the name only of an entry that can still win
         let words = m.m.span.get(self.text).unwrap_or("");
@@ -1992,8 +1992,8 @@ mod tests {
     }
 
     /// Each placed mention's kinds are those of the entries it names, and the tests of a
-    /// kind read them as the entries would tell: a place, an actor, a source, a town that is
-    /// also a province's name.
+    /// kind answer as the entries would (demonyms, provinces, towns, a source, a seat of
+    /// government, a group); a mention of no place is no place, of no actor no actor.
     #[test]
     fn a_mention_carries_the_kinds_of_its_entries() {
         let text = "Russian jets struck Idlib and Aleppo on Tuesday, SANA reported. \
