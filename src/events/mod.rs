@@ -1539,7 +1539,7 @@ impl<'t> Doc<'t> {
     pub(crate) fn place_ref(&self, s: &Sent, m: &Ment) -> Option<PlaceRef<'t>> {
         work::add(1);
         // a mention of no place (an actor, a source) is told by its kinds, its entries unread
-        if m.kinds & EntryKind::PLACE_BITS == 0 {
+        if !self.is_place(m) {
             return None;
         }
         // "Kamianka, Donetsk" and "(Wadajir, Banadir)": the second name is the province
@@ -1676,10 +1676,10 @@ impl<'t> Doc<'t> {
 
     /// True if the mention names a place of some kind.
     pub(crate) fn is_place(&self, m: &Ment) -> bool {
-        self.gaz.entries_of(&m.m).any(|(_, e)| e.kind().is_place())
+        m.kinds & EntryKind::PLACE_BITS != 0
     }
 
-    /// True if the mention names an actor of some kind.
+    /// True if one of the mention's entries is of one of `kinds` (told by [`Ment::kinds`]).
     pub(crate) fn has_kind(&self, m: &Ment, kinds: &[EntryKind]) -> bool {
         m.kinds & kind_bits(kinds) != 0
     }
@@ -1687,6 +1687,9 @@ impl<'t> Doc<'t> {
     /// The canonical name of a source or official mention, shared with the gazetteer (a
     /// figure's source is copied to every figure of its sentence).
     pub(crate) fn as_source(&self, m: &Ment) -> Option<Cow<'static, str>> {
+        if !self.has_kind(m, &[EntryKind::Source, EntryKind::Official]) {
+            return None;
+        }
         self.gaz
             .entries_of(&m.m)
             .map(|(_, e)| e)
@@ -2010,6 +2013,10 @@ mod tests {
                     for k in EntryKind::ALL {
                         assert_eq!(doc.has_kind(m, &[k]), kinds.contains(&k), "{k:?}");
                     }
+                    assert_eq!(doc.is_place(m), kinds.iter().any(|k| k.is_place()));
+                    let source = [EntryKind::Source, EntryKind::Official];
+                    let is_source = kinds.iter().any(|k| source.contains(k));
+                    assert_eq!(doc.as_source(m).is_some(), is_source);
                     // a mention of no place is none, of no actor's kind no actor
                     if !kinds.iter().any(|k| k.is_place()) {
                         assert!(doc.place_ref(s, m).is_none());

@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 
 use super::lexicon::{self, C, W};
-use super::{is_locative_before, kind_bits, Doc, Ment, PlaceRef, Sent, Tok};
+use super::{is_locative_before, Doc, Ment, PlaceRef, Sent, Tok};
 use crate::gazetteer::{share_code, EntryKind};
 use crate::model::{Entity, EntityKind, Place, PlaceKind};
 use crate::span::Span;
@@ -52,10 +52,9 @@ pub(crate) fn places(doc: &Doc, s: &Sent, a: usize, b: usize, skip: &[Option<usi
     let in_clause = |m: &Ment| m.a >= a && m.b <= b;
     let clause_has_place = || {
         s.ments.iter().any(|m| {
-            in_clause(m) && {
-                let k = Kinds::of(m);
-                k.place && !k.has(&[EntryKind::Military, EntryKind::ArmedGroup])
-            }
+            in_clause(m)
+                && doc.is_place(m)
+                && !doc.has_kind(m, &[EntryKind::Military, EntryKind::ArmedGroup])
         })
     };
     // read only for a mention outside the clause: most clauses are their sentence
@@ -124,48 +123,26 @@ fn namesake_province(doc: &Doc, m: &Ment, town: &Place) -> Option<Place> {
     )
 }
 
-/// The kinds of a mention's entries ([`Ment::kinds`]), and whether one is a place.
-#[derive(Clone, Copy)]
-struct Kinds {
-    bits: u32,
-    /// One of them is a place ([`EntryKind::is_place`]).
-    place: bool,
-}
-
-impl Kinds {
-    fn of(m: &Ment) -> Kinds {
-        Kinds {
-            bits: m.kinds,
-            place: m.kinds & EntryKind::PLACE_BITS != 0,
-        }
-    }
-
-    /// True if one of the entries is of one of `kinds`.
-    fn has(self, kinds: &[EntryKind]) -> bool {
-        self.bits & kind_bits(kinds) != 0
-    }
-}
-
 /// False for a mention that names an actor, a speaker or a source rather than a place.
 fn can_be_place(doc: &Doc, s: &Sent, m: &Ment) -> bool {
-    let k = Kinds::of(m);
-    let town = k.has(&[EntryKind::Province, EntryKind::City]);
+    let has = |kinds: &[EntryKind]| doc.has_kind(m, kinds);
+    let town = has(&[EntryKind::Province, EntryKind::City]);
     // an armed group that is not also a province or a town ([`is_group_only`])
-    if k.has(&[EntryKind::ArmedGroup]) && !town {
+    if has(&[EntryKind::ArmedGroup]) && !town {
         return false;
     }
-    if k.has(&[EntryKind::Demonym, EntryKind::Official, EntryKind::Source]) && !k.place {
+    if has(&[EntryKind::Demonym, EntryKind::Official, EntryKind::Source]) && !doc.is_place(m) {
         return false;
     }
     // a state or force named as the object of an event is not a place of it
-    if k.has(&[EntryKind::Military, EntryKind::Metonym]) && !town {
+    if has(&[EntryKind::Military, EntryKind::Metonym]) && !town {
         return false;
     }
     if doc.is_speaker(s, m) {
         return false;
     }
     // "if Washington attacked": a capital standing for its government is no place
-    !k.has(&[EntryKind::Metonym]) || is_locative_before(s, m.a)
+    !has(&[EntryKind::Metonym]) || is_locative_before(s, m.a)
 }
 
 /// An event told without a place takes the last place of the sentences before it in its
