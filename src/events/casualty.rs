@@ -55,7 +55,7 @@ struct Scope {
     coding: bool,
 }
 
-pub(crate) fn extract(doc: &Doc, strikes: &Strikes, causes: &[Cause]) -> Vec<Casualty> {
+pub(crate) fn extract(doc: &Doc, strikes: &Strikes, causes: &[Cause]) -> Vec<Box<Casualty>> {
     if skipped(Stage::Casualty) {
         return Vec::new();
     }
@@ -827,10 +827,11 @@ fn read<'t>(
         date: date_told,
     };
     out.in_sentence.push(kind);
-    // built in the list itself, then merged into an earlier telling if one agrees: a
-    // casualty handed to a function that pushes it is copied twice more (it is large)
+    // built in its box, the list's and then the output's (a casualty is large: the list
+    // and the output move the box, not the casualty), then merged into an earlier telling
+    // if one agrees
     out.make_room();
-    out.list.push(Casualty {
+    out.list.push(Box::new(Casualty {
         modality,
         evidence: vec![s.span],
         kind,
@@ -848,7 +849,7 @@ fn read<'t>(
         date,
         source: memo.source(doc, s),
         event: None,
-    });
+    }));
     out.settle(told);
     Some(())
 }
@@ -1572,7 +1573,7 @@ fn perpetrator(doc: &Doc, s: &Sent, actors: &[usize], ca: usize, at: usize) -> O
 /// the tellings of its size at once, not by a scan over every casualty so far.
 #[derive(Default)]
 struct Tolls {
-    list: Vec<Casualty>,
+    list: Vec<Box<Casualty>>,
     /// For each casualty, whether its place and date are its sentence's own, and the one
     /// told before it with the same kind and figure.
     tellings: Vec<Telling>,
@@ -1583,14 +1584,14 @@ struct Tolls {
 }
 
 thread_local! {
-    /// The casualty list of [`extract`], kept emptied for the thread's next text: some 12 kB
-    /// an article, an allocation above the allocator's small sizes.
-    static LIST: std::cell::Cell<Vec<Casualty>> = std::cell::Cell::default();
+    /// The casualty list of [`extract`], kept emptied for the thread's next text. (Its
+    /// casualties are boxed: each is moved into the output by its box.)
+    static LIST: std::cell::Cell<Vec<Box<Casualty>>> = std::cell::Cell::default();
 }
 
 /// Keeps `list`, the casualty list of [`extract`] once read, emptied for the thread's next
 /// text ([`crate::kept::keep_list`]), if the text, of `len` bytes, took the thread's.
-pub(crate) fn keep_list(len: usize, list: Vec<Casualty>) {
+pub(crate) fn keep_list(len: usize, list: Vec<Box<Casualty>>) {
     crate::kept::keep_list_for(&LIST, len, list);
 }
 
@@ -1727,7 +1728,7 @@ impl Tolls {
             return;
         };
         // (the casualty is the last: popped, it is merged into the one it restates)
-        let Some(c) = self.list.pop() else {
+        let Some(c) = self.list.pop().map(|c| *c) else {
             return;
         };
         let (Some(prev), Some(Telling { told: pt, .. })) =
@@ -1810,7 +1811,7 @@ mod tests {
             (CasualtyKind::Killed, 7, 30),
         ] {
             tolls.make_room();
-            tolls.list.push(told(kind, n, at));
+            tolls.list.push(Box::new(told(kind, n, at)));
             tolls.settle(Told::default());
         }
         // the third is the first restated: one casualty with the evidence of both
@@ -1826,7 +1827,7 @@ mod tests {
         assert_eq!(tolls.list[0].evidence, [Span::new(0, 1), Span::new(20, 21)]);
         assert_eq!(tolls.tellings.len(), 3);
         // a figure told again after them finds the chain of its kind and size
-        tolls.list.push(told(CasualtyKind::Killed, 7, 40));
+        tolls.list.push(Box::new(told(CasualtyKind::Killed, 7, 40)));
         tolls.settle(Told::default());
         assert_eq!(tolls.list.len(), 3);
         assert_eq!(tolls.list[2].evidence.len(), 2);

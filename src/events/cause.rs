@@ -12,7 +12,11 @@ use crate::model::{Casualty, CasualtyKind, Count, Event, Modality, Qualifier, Vi
 /// fatalities, then merges the two lists into one in text order, keeping the links right.
 ///
 /// The two lists are kept for the thread's next text, emptied; the output is made anew.
-pub(crate) fn link(doc: &Doc, mut events: Vec<Event>, mut casualties: Vec<Casualty>) -> Vec<Event> {
+pub(crate) fn link(
+    doc: &Doc,
+    mut events: Vec<Event>,
+    mut casualties: Vec<Box<Casualty>>,
+) -> Vec<Event> {
     if casualties.is_empty() {
         // no casualties: nothing to link, and the events are in text order
         // the events move to an output of their number: the list is kept
@@ -214,7 +218,7 @@ fn cause_of(
 fn fatalities(
     text: &str,
     events: &mut [Event],
-    casualties: &[Casualty],
+    casualties: &[Box<Casualty>],
     figures: &mut Vec<(usize, usize)>,
     sums: &mut Vec<(usize, Count)>,
 ) {
@@ -322,7 +326,7 @@ fn add(text: &str, prev: &Count, c: &Count) -> Count {
 /// `new_of` is room for its work ([`Scratch`]), emptied first. Both lists are left empty.
 fn merge(
     events: &mut Vec<Event>,
-    casualties: &mut Vec<Casualty>,
+    casualties: &mut Vec<Box<Casualty>>,
     new_of: &mut Vec<usize>,
 ) -> Vec<Event> {
     debug_assert!(
@@ -355,10 +359,10 @@ fn merge(
     for run in new_of.chunk_by(|p, q| p + 1 == *q) {
         // the casualties before the run, moved as a run
         let before = run.first().map_or(0, |&n| n.saturating_sub(out.len()));
-        out.extend(cs.by_ref().take(before).map(Event::from));
+        out.extend(cs.by_ref().take(before).map(Event::Casualty));
         out.extend(es.by_ref().take(run.len()));
     }
-    out.extend(cs.by_ref().map(Event::from));
+    out.extend(cs.by_ref().map(Event::Casualty));
     // the lists' allocations back, for the thread's next text
     *casualties = super::emptied(cs);
     *events = super::emptied(es);
@@ -421,8 +425,13 @@ mod tests {
     }
 
     /// A figure of killed people at `start`, linked to event `event`.
-    fn figure(start: usize, event: Option<usize>) -> Casualty {
-        crate::events::testing::casualty(CasualtyKind::Killed, 1, start, event)
+    fn figure(start: usize, event: Option<usize>) -> Box<Casualty> {
+        Box::new(crate::events::testing::casualty(
+            CasualtyKind::Killed,
+            1,
+            start,
+            event,
+        ))
     }
 
     /// The start of an event's evidence and, for a figure, its link.
@@ -456,7 +465,7 @@ mod tests {
         ];
         // the old way: all in one list, sorted stably by start, the links renumbered
         let mut all: Vec<Event> = events.clone();
-        all.extend(figures.iter().cloned().map(Event::from));
+        all.extend(figures.iter().cloned().map(Event::Casualty));
         let mut idx: Vec<usize> = (0..all.len()).collect();
         idx.sort_by_key(|&i| all.get(i).map(|e| start_of(e.evidence())));
         let new_of = |old: usize| idx.iter().position(|&i| i == old);
