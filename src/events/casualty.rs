@@ -1058,8 +1058,13 @@ fn date_of(
     if cumulative {
         return (None, false);
     }
-    let own = nearest_event_date(doc, s, sc.ca, sc.cb, a, None)
-        .or_else(|| nearest_event_date(doc, s, 0, s.toks.len(), a, None));
+    // the whole sentence asked only when the clause is not all of it
+    let whole = (sc.ca, sc.cb) == (0, s.toks.len());
+    let own = nearest_event_date(doc, s, sc.ca, sc.cb, a, None).or_else(|| {
+        (!whole)
+            .then(|| nearest_event_date(doc, s, 0, s.toks.len(), a, None))
+            .flatten()
+    });
     let told = own.is_some();
     let date = own
         .or_else(|| strike.and_then(|x| x.date.clone()))
@@ -1364,6 +1369,10 @@ impl<'t> Memo<'t> {
         ca: usize,
         cb: usize,
     ) -> Option<PlaceRef<'t>> {
+        // a clause that is the whole sentence is read once for both
+        if (ca, cb) == (0, s.toks.len()) {
+            return self.pick_whole(doc, s);
+        }
         match self.clause {
             Some((range, p)) if range == (ca, cb) => p,
             _ => {
@@ -1467,15 +1476,9 @@ fn place<'t>(
 
 /// The place named in tokens [lo, hi) of a sentence: the article's own country first, then
 /// a place that knows its province, then a place word before it, then the most precise.
+/// (A place's rank is read only when another place competes with it: most clauses name one.)
 fn pick<'t>(doc: &Doc<'t>, s: &Sent, lo: usize, hi: usize) -> Option<PlaceRef<'t>> {
-    let rank = |kind: PlaceKind| match kind {
-        PlaceKind::City | PlaceKind::District | PlaceKind::AirBase => 0u8,
-        PlaceKind::Province => 1,
-        PlaceKind::Region => 2,
-        PlaceKind::Country => 3,
-    };
-    type Key = (bool, bool, bool, std::cmp::Reverse<u8>);
-    let mut best: Option<(Key, PlaceRef)> = None;
+    let mut best: Option<Ranked> = None;
     for m in ments_from(s, lo, hi) {
         work::add(1);
         if m.b > hi || !doc.is_place(m) {
@@ -1489,17 +1492,55 @@ fn pick<'t>(doc: &Doc<'t>, s: &Sent, lo: usize, hi: usize) -> Option<PlaceRef<'t
         if p.kind == PlaceKind::Country && !locative && !is_possessive_after(doc, s, m.b) {
             continue;
         }
-        let key = (
-            p.country().is_some() && p.country() == doc.main_country,
-            p.kind == PlaceKind::Province || p.province().is_some(),
-            locative,
-            std::cmp::Reverse(rank(p.kind)),
-        );
-        if best.as_ref().is_none_or(|(k, _)| key > *k) {
-            best = Some((key, p));
+        let Some(b) = best.as_mut() else {
+            best = Some(Ranked {
+                place: p,
+                locative,
+                key: None,
+            });
+            continue;
+        };
+        let known = *b
+            .key
+            .get_or_insert_with(|| place_key(doc, &b.place, b.locative));
+        let key = place_key(doc, &p, locative);
+        if key > known {
+            *b = Ranked {
+                place: p,
+                locative,
+                key: Some(key),
+            };
         }
     }
-    best.map(|(_, p)| p)
+    best.map(|b| b.place)
+}
+
+/// How [`pick`] ranks a place (the greater first): in the article's own country, knows its
+/// province, has a place word before it, the most precise kind.
+type PlaceKey = (bool, bool, bool, std::cmp::Reverse<u8>);
+
+/// The best place of [`pick`] so far: whether a place word is before it, and its rank once
+/// another place asked for it.
+struct Ranked<'t> {
+    place: PlaceRef<'t>,
+    locative: bool,
+    key: Option<PlaceKey>,
+}
+
+/// The rank of the place `p` ([`PlaceKey`]), `locative` if a place word is before it.
+fn place_key(doc: &Doc, p: &PlaceRef, locative: bool) -> PlaceKey {
+    let rank = match p.kind {
+        PlaceKind::City | PlaceKind::District | PlaceKind::AirBase => 0u8,
+        PlaceKind::Province => 1,
+        PlaceKind::Region => 2,
+        PlaceKind::Country => 3,
+    };
+    (
+        p.country().is_some() && p.country() == doc.main_country,
+        p.kind == PlaceKind::Province || p.province().is_some(),
+        locative,
+        std::cmp::Reverse(rank),
+    )
 }
 
 /// The mentions of a sentence that start in tokens [lo, hi), by binary search: the mentions
