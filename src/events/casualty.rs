@@ -55,7 +55,12 @@ struct Scope {
     coding: bool,
 }
 
-pub(crate) fn extract(doc: &Doc, strikes: &Strikes, causes: &[Cause]) -> Vec<Box<Casualty>> {
+/// A casualty in its box, as the output's [`crate::model::Event::Casualty`] holds it: made
+/// boxed, it is copied into its box once, and the stage's list, its sort and the merge into
+/// the output move the box, not the large record.
+pub(crate) type Boxed = Box<Casualty>;
+
+pub(crate) fn extract(doc: &Doc, strikes: &Strikes, causes: &[Cause]) -> Vec<Boxed> {
     if skipped(Stage::Casualty) {
         return Vec::new();
     }
@@ -1614,7 +1619,7 @@ fn perpetrator(doc: &Doc, s: &Sent, actors: &[usize], ca: usize, at: usize) -> O
 /// the tellings of its size at once, not by a scan over every casualty so far.
 #[derive(Default)]
 struct Tolls {
-    list: Vec<Box<Casualty>>,
+    list: Vec<Boxed>,
     /// For each casualty, whether its place and date are its sentence's own, and the one
     /// told before it with the same kind and figure.
     tellings: Vec<Telling>,
@@ -1627,12 +1632,12 @@ struct Tolls {
 thread_local! {
     /// The casualty list of [`extract`], kept emptied for the thread's next text. (Its
     /// casualties are boxed: each is moved into the output by its box.)
-    static LIST: std::cell::Cell<Vec<Box<Casualty>>> = std::cell::Cell::default();
+    static LIST: std::cell::Cell<Vec<Boxed>> = std::cell::Cell::default();
 }
 
 /// Keeps `list`, the casualty list of [`extract`] once read, emptied for the thread's next
 /// text ([`crate::kept::keep_list`]), if the text, of `len` bytes, took the thread's.
-pub(crate) fn keep_list(len: usize, list: Vec<Box<Casualty>>) {
+pub(crate) fn keep_list(len: usize, list: Vec<Boxed>) {
     crate::kept::keep_list_for(&LIST, len, list);
 }
 

@@ -5,6 +5,7 @@
 //! strike: "clashes, backed by shelling, killed 3" is the clash's), else the event told last
 //! before it in its paragraph, within two sentences. A running toll has no cause.
 
+use super::casualty::Boxed;
 use super::Doc;
 use crate::model::{Casualty, CasualtyKind, Count, Event, Modality, Qualifier, VictimCategory};
 
@@ -12,11 +13,7 @@ use crate::model::{Casualty, CasualtyKind, Count, Event, Modality, Qualifier, Vi
 /// fatalities, then merges the two lists into one in text order, keeping the links right.
 ///
 /// The two lists are kept for the thread's next text, emptied; the output is made anew.
-pub(crate) fn link(
-    doc: &Doc,
-    mut events: Vec<Event>,
-    mut casualties: Vec<Box<Casualty>>,
-) -> Vec<Event> {
+pub(crate) fn link(doc: &Doc, mut events: Vec<Event>, mut casualties: Vec<Boxed>) -> Vec<Event> {
     if casualties.is_empty() {
         // no casualties: nothing to link, and the events are in text order
         // the events move to an output of their number: the list is kept
@@ -326,7 +323,7 @@ fn add(text: &str, prev: &Count, c: &Count) -> Count {
 /// `new_of` is room for its work ([`Scratch`]), emptied first. Both lists are left empty.
 fn merge(
     events: &mut Vec<Event>,
-    casualties: &mut Vec<Box<Casualty>>,
+    casualties: &mut Vec<Boxed>,
     new_of: &mut Vec<usize>,
 ) -> Vec<Event> {
     debug_assert!(
