@@ -7,7 +7,7 @@
 
 use super::casualty::Boxed;
 use super::Doc;
-use crate::model::{Casualty, CasualtyKind, Count, Event, Modality, Qualifier, VictimCategory};
+use crate::model::{CasualtyKind, Count, Event, Modality, Qualifier, VictimCategory};
 
 /// Links the casualties to the events (in text order) before them, sets the events'
 /// fatalities, then merges the two lists into one in text order, keeping the links right.
@@ -215,7 +215,7 @@ fn cause_of(
 fn fatalities(
     text: &str,
     events: &mut [Event],
-    casualties: &[Box<Casualty>],
+    casualties: &[Boxed],
     figures: &mut Vec<(usize, usize)>,
     sums: &mut Vec<(usize, Count)>,
 ) {
@@ -422,7 +422,7 @@ mod tests {
     }
 
     /// A figure of killed people at `start`, linked to event `event`.
-    fn figure(start: usize, event: Option<usize>) -> Box<Casualty> {
+    fn figure(start: usize, event: Option<usize>) -> Boxed {
         Box::new(crate::events::testing::casualty(
             CasualtyKind::Killed,
             1,
