@@ -943,7 +943,7 @@ struct Here {
 
 impl Here {
     fn of(doc: &Doc, s: &Sent) -> Here {
-        let words = Words::of(doc, s);
+        let words = Words::of(s);
         // every base and origin is a mention with its base word or "from" at most five
         // tokens before it or one after it ([`base`], [`origins`]): only the tokens from five
         // before the first mention to one after the last are read (none without a mention)
@@ -965,14 +965,6 @@ impl Here {
             words,
         }
     }
-}
-
-/// The lengths of the words of [`lexicon::BETWEEN`], which most locatives do not have.
-const BETWEEN_SHAPES: lexicon::Shapes = lexicon::Shapes::of(&[lexicon::BETWEEN]);
-
-/// False for a token of no length of [`lexicon::BETWEEN`]'s words.
-fn may_be_between(x: &super::Tok) -> bool {
-    BETWEEN_SHAPES.has_length(x.span.len())
 }
 
 /// A word list with its filter ([`lexicon::Shapes`]): most words that are in no list are
@@ -1020,9 +1012,11 @@ static TEAR_GAS: Listed = Listed::of(lexicon::TEAR_GAS);
 static ATTACK_AS_VERB: Listed = Listed::of(lexicon::ATTACK_AS_VERB);
 
 /// The classes of word a sentence has of those that the walks of its clauses seek (an
-/// unknown striker, "another", a victim, a base or "from", "between", a reporting verb):
-/// one pass over its tokens for all its clauses, where most sentences have few of them and
-/// each walk was made for each clause.
+/// unknown striker, "another", a victim, a base or "from", a reporting verb, "by"): one
+/// pass over its tokens for all its clauses, where most sentences have few of them and each
+/// walk was made for each clause. Not "between", a word of a class most sentences have (a
+/// locative): told by its length at every token, it cost more than the walk of the clause
+/// for the few mentions that seek it ([`between`]).
 #[derive(Clone, Copy, Default)]
 struct Words(u8);
 
@@ -1033,39 +1027,26 @@ impl Words {
     /// the category at every word cost five instructions a word, or a branch).
     const VICTIM: u8 = 4;
     const BASE_OR_FROM: u8 = 8;
-    const BETWEEN: u8 = 16;
-    const REPORT: u8 = 32;
-    const BY: u8 = 64;
+    const REPORT: u8 = 16;
+    const BY: u8 = 32;
 
-    fn of(doc: &Doc, s: &Sent) -> Words {
+    fn of(s: &Sent) -> Words {
         let mut seen = 0;
         for x in s.toks {
-            // the class's bit read from a table by its number ([`Words::BITS`]) and "between"
-            // told by its length, with no branch (a match on the class compiled to a jump
-            // table, mispredicted at every other word)
-            let between = u8::from(may_be_between(x)) * Words::BETWEEN;
-            seen |= x.read(&Words::BITS) & (between | !Words::BETWEEN);
-        }
-        // a locative of the length of "between" is one only if its word is (most are
-        // "against", "central", "eastern")
-        if seen & Words::BETWEEN != 0
-            && !s.toks.iter().any(|x| {
-                (x.w == W::Locative) & may_be_between(x) && doc.word_is(x, lexicon::BETWEEN)
-            })
-        {
-            seen &= !Words::BETWEEN;
+            // the class's bit read from a table by its number ([`Words::BITS`]), with no
+            // branch (a match on the class compiled to a jump table, mispredicted at every
+            // other word)
+            seen |= x.read(&Words::BITS);
         }
         Words(seen)
     }
 
-    /// The bit of each class ([`lexicon::C`]): [`Words::BETWEEN`] for every locative, 0 for
-    /// the classes not sought.
+    /// The bit of each class ([`lexicon::C`]), 0 for the classes not sought.
     const BITS: [u8; 64] = lexicon::class_table(&[
         (C::Unknown, Words::UNKNOWN),
         (C::Another, Words::ANOTHER),
         (C::Base, Words::BASE_OR_FROM),
         (C::From, Words::BASE_OR_FROM),
-        (C::Locative, Words::BETWEEN),
         (C::Report, Words::REPORT),
         (C::By, Words::BY),
         (C::Victim, Words::VICTIM),
@@ -1446,9 +1427,7 @@ fn actor(
             return (Actor::Named(e), Some(mi));
         }
     }
-    if !words.has(Words::BETWEEN) {
-        return (Actor::Unresolved, None);
-    }
+    // "between" sought only here, in the clause of a striker not told otherwise
     between(doc, s, a, b).unwrap_or((Actor::Unresolved, None))
 }
 
@@ -1884,19 +1863,15 @@ mod tests {
         let mut sentences = 0;
         super::super::testing::each_sentence(text, None, |doc, s| {
             sentences += 1;
-            let words = Words::of(doc, s);
+            let words = Words::of(s);
             let any = |p: &dyn Fn(&super::super::Tok) -> bool| s.toks.iter().any(p);
-            let walks: [(u8, bool); 7] = [
+            let walks: [(u8, bool); 6] = [
                 (Words::UNKNOWN, any(&|x| x.w == W::Unknown)),
                 (Words::ANOTHER, any(&|x| x.w == W::Another)),
                 (Words::VICTIM, any(&|x| matches!(x.w, W::Victim(_)))),
                 (
                     Words::BASE_OR_FROM,
                     any(&|x| matches!(x.w, W::Base | W::From)),
-                ),
-                (
-                    Words::BETWEEN,
-                    any(&|x| x.w == W::Locative && doc.word_is(x, lexicon::BETWEEN)),
                 ),
                 (Words::REPORT, any(&|x| x.w == W::Report)),
                 (Words::BY, any(&|x| x.w == W::By)),
@@ -1913,8 +1888,8 @@ mod tests {
         assert_eq!(sentences, 4);
         // every class is found in some sentence of the text
         let mut all = 0;
-        super::super::testing::each_sentence(text, None, |doc, s| all |= Words::of(doc, s).0);
-        assert_eq!(all, 127);
+        super::super::testing::each_sentence(text, None, |_, s| all |= Words::of(s).0);
+        assert_eq!(all, 63);
     }
 
     /// [`toks_in`] holds the tokens an index walk over [lo, hi) reads, skipping the indices
