@@ -45,10 +45,42 @@ pub(crate) fn is_compound_modifier(doc: &Doc, m: &Ment) -> bool {
 /// `skip` (the actor's, the base's). A province the text names beats the province of a
 /// homonym town elsewhere ("near Orikhove, Luhansk"); a town's province counts where the
 /// text names none.
+#[inline]
 pub(crate) fn places(doc: &Doc, s: &Sent, a: usize, b: usize, skip: &[Option<usize>]) -> Where {
-    let mut provinces = Vec::new();
-    let mut town_provinces = Vec::new();
-    let mut locations = Vec::new();
+    let mut lists = PlaceLists::default();
+    places_into(doc, s, a, b, skip, &mut lists);
+    lists.found
+}
+
+/// The lists [`places_into`] fills, kept by a caller that reads the places of many clauses
+/// and keeps few of them: most strike mentions merge into a strike told before, and a list
+/// made for each was an allocation and a free for each.
+#[derive(Default)]
+pub(crate) struct PlaceLists {
+    pub found: Where,
+    /// The provinces of the towns, which stand for the provinces where the text names none.
+    towns: Vec<Place>,
+}
+
+/// [`places`] written into `lists`, emptied first.
+pub(crate) fn places_into(
+    doc: &Doc,
+    s: &Sent,
+    a: usize,
+    b: usize,
+    skip: &[Option<usize>],
+    lists: &mut PlaceLists,
+) {
+    let PlaceLists {
+        found: Where {
+            provinces,
+            locations,
+        },
+        towns,
+    } = lists;
+    provinces.clear();
+    locations.clear();
+    towns.clear();
     let in_clause = |m: &Ment| m.a >= a && m.b <= b;
     let clause_has_place = || {
         s.ments.iter().any(|m| {
@@ -71,7 +103,7 @@ pub(crate) fn places(doc: &Doc, s: &Sent, a: usize, b: usize, skip: &[Option<usi
         if let Some(p) = doc.place_ref(s, m) {
             match p.kind {
                 PlaceKind::Country => {}
-                PlaceKind::Province => push_unique_place(&mut provinces, p.to_place()),
+                PlaceKind::Province => push_unique_place(provinces, p.to_place()),
                 _ => {
                     let p = p.to_place();
                     // a town that knows no province of its own takes the province of its name
@@ -80,30 +112,27 @@ pub(crate) fn places(doc: &Doc, s: &Sent, a: usize, b: usize, skip: &[Option<usi
                         .province_of(&p)
                         .or_else(|| namesake_province(doc, m, &p))
                     {
-                        push_unique_place(&mut town_provinces, pr);
+                        push_unique_place(towns, pr);
                     }
-                    push_unique_place(&mut locations, p);
+                    push_unique_place(locations, p);
                 }
             }
         }
     }
     if provinces.is_empty() {
-        provinces = town_provinces;
-    } else {
-        for p in town_provinces {
-            if provinces
-                .iter()
-                .any(|q| q.country == p.country && q.code == p.code)
-            {
-                continue;
-            }
-            // a town of another province of the same country is a homonym: drop it
-            locations.retain(|l| l.province != p.code || l.country != p.country);
-        }
+        // swapped, not moved: both lists keep their room
+        std::mem::swap(provinces, towns);
+        return;
     }
-    Where {
-        provinces,
-        locations,
+    for p in towns.iter() {
+        if provinces
+            .iter()
+            .any(|q| q.country == p.country && q.code == p.code)
+        {
+            continue;
+        }
+        // a town of another province of the same country is a homonym: drop it
+        locations.retain(|l| l.province != p.code || l.country != p.country);
     }
 }
 

@@ -47,6 +47,11 @@ struct Found<'c> {
     /// kept for the whole document and refilled per mention: most mentions merge into a
     /// strike told before and keep no list of their own.
     countries: &'c [Cow<'static, str>],
+    /// Its provinces and towns ([`super::roles::places`]): lists kept for the whole document
+    /// and refilled per mention, as [`Found::countries`]. A new strike, or one that has none
+    /// yet, takes them whole; merged into a strike's, their room is kept for the next.
+    provinces: &'c mut Vec<Place>,
+    locations: &'c mut Vec<Place>,
     /// The clause [a, b) and the trigger's token, for what only a new strike reads
     /// ([`New`]).
     a: usize,
@@ -60,14 +65,20 @@ struct Found<'c> {
     /// The sentence's base ([`Here`]): copied only into the strike that keeps it.
     base: Option<&'c Place>,
     targets: Vec<Entity>,
-    provinces: Vec<Place>,
-    locations: Vec<Place>,
     date: Option<DateRef>,
     /// True if [`Found::date`] is also the date of a new event (a strong, not definite
     /// trigger); otherwise that date is read only for a mention that becomes one ([`New`]).
     date_is_new: bool,
     modality: Modality,
     evidence: Span,
+}
+
+/// The lists a mention's [`Found`] borrows, kept for the whole document and refilled per
+/// mention: its countries and its places.
+#[derive(Default)]
+struct Lists {
+    countries: Vec<Cow<'static, str>>,
+    places: super::roles::PlaceLists,
 }
 
 /// What merging needs to know of a strike told so far beside its record.
@@ -191,8 +202,8 @@ pub(crate) fn extract(doc: &Doc) -> Strikes {
         mut accs,
         mut by_sentence,
     } = crate::kept::take_for(&KEPT, doc.text.len());
-    // the countries of the mention read last ([`Found::countries`])
-    let mut countries: Vec<Cow<'static, str>> = Vec::new();
+    // the countries and places of the mention read last ([`Found::countries`])
+    let mut lists = Lists::default();
     for (si, s) in doc.sents.iter().enumerate() {
         let mut last_in_sentence: Option<usize> = None;
         let mut any = false;
@@ -211,7 +222,7 @@ pub(crate) fn extract(doc: &Doc) -> Strikes {
                 continue;
             }
             let here = here.get_or_insert_with(|| Here::of(doc, s));
-            let mut f = find(doc, si, s, (a, b), t, here, &mut countries);
+            let mut f = find(doc, si, s, (a, b), t, here, &mut lists);
             let idx = place(doc, &mut accs, &mut f, last_in_sentence);
             if let Some(i) = idx {
                 last_in_sentence = Some(i);
@@ -323,7 +334,7 @@ fn same_place(acc: Acc, f: &Found) -> bool {
         identity::Match::Overlap
     };
     let acc_places = (&acc.strike.provinces[..], &acc.strike.locations[..]);
-    same_country(acc, f) && identity::places_agree(acc_places, (&f.provinces, &f.locations), how)
+    same_country(acc, f) && identity::places_agree(acc_places, (f.provinces, f.locations), how)
 }
 
 /// True if the places a mention's sentence names beside it (`hint`, [`hint`]) agree with
@@ -408,8 +419,8 @@ fn place(
             } else {
                 date_new
             };
-            let provinces = std::mem::take(&mut f.provinces);
-            let locations = std::mem::take(&mut f.locations);
+            let provinces = std::mem::take(f.provinces);
+            let locations = std::mem::take(f.locations);
             let strike = Strike {
                 modality: f.modality,
                 // room for the sentences that retell it, merged below
@@ -493,8 +504,8 @@ fn merge(s: &mut Strike, told: &mut Told, f: &mut Found) {
             s.targets.push(t);
         }
     }
-    merge_places(&mut s.provinces, std::mem::take(&mut f.provinces));
-    merge_places(&mut s.locations, std::mem::take(&mut f.locations));
+    merge_places(&mut s.provinces, f.provinces);
+    merge_places(&mut s.locations, f.locations);
     if s.date.is_none() {
         s.date = f.date.take();
     }
@@ -504,14 +515,15 @@ fn merge(s: &mut Strike, told: &mut Told, f: &mut Found) {
     }
 }
 
-/// Adds a mention's places to a strike's. A mention's list has no place twice
-/// ([`super::roles::places`]): where the strike has none yet, the list is taken whole.
-fn merge_places(to: &mut Vec<Place>, from: Vec<Place>) {
+/// Moves a mention's places to a strike's. A mention's list has no place twice
+/// ([`super::roles::places`]): where the strike has none yet, the list is taken whole (the
+/// strike's empty one left in its place).
+fn merge_places(to: &mut Vec<Place>, from: &mut Vec<Place>) {
     if to.is_empty() {
-        *to = from;
+        std::mem::swap(to, from);
         return;
     }
-    for p in from {
+    for p in from.drain(..) {
         work::add(to.len());
         push_unique_place(to, p);
     }
@@ -833,7 +845,7 @@ fn find<'c>(
     (a, b): (usize, usize),
     trig: Trigger,
     here: &'c Here,
-    countries: &'c mut Vec<Cow<'static, str>>,
+    lists: &'c mut Lists,
 ) -> Found<'c> {
     let Trigger {
         tok: t,
@@ -860,10 +872,12 @@ fn find<'c>(
         with_origins = sides.iter().chain(&from).copied().collect();
         &with_origins
     };
+    let Lists { countries, places } = lists;
+    super::roles::places_into(doc, s, a, b, skip, places);
     let super::roles::Where {
         provinces,
         locations,
-    } = super::roles::places(doc, s, a, b, skip);
+    } = &mut places.found;
     let another = here.words.has(Words::ANOTHER) && is_another(s, a, t);
     let mut targets = group_targets(doc, s, a, b, t, skip);
     if here.words.has(Words::VICTIM) {
@@ -873,7 +887,7 @@ fn find<'c>(
     // of a new event
     let date_is_new = strong && !definite;
     let date = mention_date(doc, si, s, (a, b, t), date_is_new);
-    countries_of(doc, s, (a, b), skip, (&provinces, &locations), countries);
+    countries_of(doc, s, (a, b), skip, (provinces, locations), countries);
     Found {
         si,
         strong: strong || another,
@@ -929,7 +943,7 @@ struct Here {
 
 impl Here {
     fn of(doc: &Doc, s: &Sent) -> Here {
-        let words = Words::of(doc, s);
+        let words = Words::of(s);
         // every base and origin is a mention with its base word or "from" at most five
         // tokens before it or one after it ([`base`], [`origins`]): only the tokens from five
         // before the first mention to one after the last are read (none without a mention)
@@ -951,14 +965,6 @@ impl Here {
             words,
         }
     }
-}
-
-/// The lengths of the words of [`lexicon::BETWEEN`], which most locatives do not have.
-const BETWEEN_SHAPES: lexicon::Shapes = lexicon::Shapes::of(&[lexicon::BETWEEN]);
-
-/// False for a token of no length of [`lexicon::BETWEEN`]'s words.
-fn may_be_between(x: &super::Tok) -> bool {
-    BETWEEN_SHAPES.has_length(x.span.len())
 }
 
 /// A word list with its filter ([`lexicon::Shapes`]): most words that are in no list are
@@ -1006,9 +1012,11 @@ static TEAR_GAS: Listed = Listed::of(lexicon::TEAR_GAS);
 static ATTACK_AS_VERB: Listed = Listed::of(lexicon::ATTACK_AS_VERB);
 
 /// The classes of word a sentence has of those that the walks of its clauses seek (an
-/// unknown striker, "another", a victim, a base or "from", "between", a reporting verb):
-/// one pass over its tokens for all its clauses, where most sentences have few of them and
-/// each walk was made for each clause.
+/// unknown striker, "another", a victim, a base or "from", a reporting verb, "by"): one
+/// pass over its tokens for all its clauses, where most sentences have few of them and each
+/// walk was made for each clause. Not "between", a word of a class most sentences have (a
+/// locative): told by its length at every token, it cost more than the walk of the clause
+/// for the few mentions that seek it ([`between`]).
 #[derive(Clone, Copy, Default)]
 struct Words(u8);
 
@@ -1019,39 +1027,26 @@ impl Words {
     /// the category at every word cost five instructions a word, or a branch).
     const VICTIM: u8 = 4;
     const BASE_OR_FROM: u8 = 8;
-    const BETWEEN: u8 = 16;
-    const REPORT: u8 = 32;
-    const BY: u8 = 64;
+    const REPORT: u8 = 16;
+    const BY: u8 = 32;
 
-    fn of(doc: &Doc, s: &Sent) -> Words {
+    fn of(s: &Sent) -> Words {
         let mut seen = 0;
         for x in s.toks {
-            // the class's bit read from a table by its number ([`Words::BITS`]) and "between"
-            // told by its length, with no branch (a match on the class compiled to a jump
-            // table, mispredicted at every other word)
-            let between = u8::from(may_be_between(x)) * Words::BETWEEN;
-            seen |= x.read(&Words::BITS) & (between | !Words::BETWEEN);
-        }
-        // a locative of the length of "between" is one only if its word is (most are
-        // "against", "central", "eastern")
-        if seen & Words::BETWEEN != 0
-            && !s.toks.iter().any(|x| {
-                (x.w == W::Locative) & may_be_between(x) && doc.word_is(x, lexicon::BETWEEN)
-            })
-        {
-            seen &= !Words::BETWEEN;
+            // the class's bit read from a table by its number ([`Words::BITS`]), with no
+            // branch (a match on the class compiled to a jump table, mispredicted at every
+            // other word)
+            seen |= x.read(&Words::BITS);
         }
         Words(seen)
     }
 
-    /// The bit of each class ([`lexicon::C`]): [`Words::BETWEEN`] for every locative, 0 for
-    /// the classes not sought.
+    /// The bit of each class ([`lexicon::C`]), 0 for the classes not sought.
     const BITS: [u8; 64] = lexicon::class_table(&[
         (C::Unknown, Words::UNKNOWN),
         (C::Another, Words::ANOTHER),
         (C::Base, Words::BASE_OR_FROM),
         (C::From, Words::BASE_OR_FROM),
-        (C::Locative, Words::BETWEEN),
         (C::Report, Words::REPORT),
         (C::By, Words::BY),
         (C::Victim, Words::VICTIM),
@@ -1090,7 +1085,7 @@ impl New {
         };
         let (a, b) = (f.a, f.b);
         New {
-            origin: origin(doc, s, a, b, &f.provinces, &f.locations, &f.from),
+            origin: origin(doc, s, a, b, f.provinces, f.locations, &f.from),
             date_new: if f.date_is_new {
                 None
             } else {
@@ -1432,9 +1427,7 @@ fn actor(
             return (Actor::Named(e), Some(mi));
         }
     }
-    if !words.has(Words::BETWEEN) {
-        return (Actor::Unresolved, None);
-    }
+    // "between" sought only here, in the clause of a striker not told otherwise
     between(doc, s, a, b).unwrap_or((Actor::Unresolved, None))
 }
 
@@ -1870,19 +1863,15 @@ mod tests {
         let mut sentences = 0;
         super::super::testing::each_sentence(text, None, |doc, s| {
             sentences += 1;
-            let words = Words::of(doc, s);
+            let words = Words::of(s);
             let any = |p: &dyn Fn(&super::super::Tok) -> bool| s.toks.iter().any(p);
-            let walks: [(u8, bool); 7] = [
+            let walks: [(u8, bool); 6] = [
                 (Words::UNKNOWN, any(&|x| x.w == W::Unknown)),
                 (Words::ANOTHER, any(&|x| x.w == W::Another)),
                 (Words::VICTIM, any(&|x| matches!(x.w, W::Victim(_)))),
                 (
                     Words::BASE_OR_FROM,
                     any(&|x| matches!(x.w, W::Base | W::From)),
-                ),
-                (
-                    Words::BETWEEN,
-                    any(&|x| x.w == W::Locative && doc.word_is(x, lexicon::BETWEEN)),
                 ),
                 (Words::REPORT, any(&|x| x.w == W::Report)),
                 (Words::BY, any(&|x| x.w == W::By)),
@@ -1899,8 +1888,8 @@ mod tests {
         assert_eq!(sentences, 4);
         // every class is found in some sentence of the text
         let mut all = 0;
-        super::super::testing::each_sentence(text, None, |doc, s| all |= Words::of(doc, s).0);
-        assert_eq!(all, 127);
+        super::super::testing::each_sentence(text, None, |_, s| all |= Words::of(s).0);
+        assert_eq!(all, 63);
     }
 
     /// [`toks_in`] holds the tokens an index walk over [lo, hi) reads, skipping the indices
