@@ -942,38 +942,6 @@ impl Repr {
     }
 }
 
-/// Copies `from`, at most [`INLINE`] bytes, to the start of `to`, as two copies of a fixed
-/// size that overlap (the first bytes and the last): a copy of a length known only at run
-/// time is a call of `memcpy`, which cost half as much again as the rest of setting a
-/// mention's words ([`Excerpt::set`]).
-#[inline]
-fn copy_short(to: &mut [u8; INLINE], from: &[u8]) {
-    match from.len() {
-        0 => {}
-        1 => copy_ends::<1>(to, from),
-        2..=3 => copy_ends::<2>(to, from),
-        4..=7 => copy_ends::<4>(to, from),
-        8..=15 => copy_ends::<8>(to, from),
-        _ => copy_ends::<16>(to, from),
-    }
-}
-
-/// The first `K` bytes and the last `K` of `from` (`K` to `2 * K` bytes, at most [`INLINE`])
-/// to the same places of `to`.
-#[inline]
-fn copy_ends<const K: usize>(to: &mut [u8; INLINE], from: &[u8]) {
-    let n = from.len();
-    if let (Some(head), Some(tail)) = (from.first_chunk::<K>(), from.last_chunk::<K>()) {
-        if let Some(to) = to.first_chunk_mut::<K>() {
-            *to = *head;
-        }
-        let end = to.get_mut(..n).and_then(<[u8]>::last_chunk_mut::<K>);
-        if let Some(to) = end {
-            *to = *tail;
-        }
-    }
-}
-
 impl Excerpt {
     /// The words, as a `&str`.
     pub fn as_str(&self) -> &str {
@@ -997,15 +965,11 @@ impl Excerpt {
 
     /// Sets the words to `text`, in place: no allocation when `text` fits inline, none when
     /// the words are `text` already.
-    #[inline]
     pub fn set(&mut self, text: &str) {
         // inline to inline: the bytes copied over the old ones, as cheap as comparing them
         if let Repr::Inline { len, buf } = &mut self.0 {
-            if let Some(n) = u8::try_from(text.len())
-                .ok()
-                .filter(|&n| usize::from(n) <= INLINE)
-            {
-                copy_short(buf, text.as_bytes());
+            if let (Some(to), Ok(n)) = (buf.get_mut(..text.len()), u8::try_from(text.len())) {
+                to.copy_from_slice(text.as_bytes());
                 *len = n;
                 return;
             }
