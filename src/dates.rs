@@ -352,7 +352,11 @@ fn next_head<T>(
     let b = text.as_bytes();
     // the first cut not before the token, read once for all the tokens up to it
     let mut next_cut = cuts.get(*ci).copied().unwrap_or(usize::MAX);
-    while let Some(t) = toks.get(x) {
+    while let Some(y) = next_candidate(b, toks, (tok, keyword), next_cut, x) {
+        x = y;
+        let Some(t) = toks.get(x) else {
+            break;
+        };
         let (span, mark) = tok(t);
         if mark == 0 {
             if next_cut < span.end {
@@ -377,6 +381,28 @@ fn next_head<T>(
         x += 1;
     }
     None
+}
+
+/// The first word token from token `x` on that [`next_head`] has to look at: one with a cut
+/// (`next_cut`, the first cut not before token `x`, ends before it), a figure, or a word
+/// the lexicon marked (`keyword`). Most tokens are none of these: a loop of its own, with
+/// little to keep in registers, passes them at a few instructions each.
+#[inline(never)]
+fn next_candidate<T>(
+    b: &[u8],
+    toks: &[T],
+    (tok, keyword): (&impl Fn(&T) -> (Span, u8), &impl Fn(&T) -> bool),
+    next_cut: usize,
+    x: usize,
+) -> Option<usize> {
+    let k = toks.get(x..)?.iter().position(|t| {
+        let (span, mark) = tok(t);
+        mark == 0
+            && (next_cut < span.end
+                || keyword(t)
+                || b.get(span.start).is_some_and(u8::is_ascii_digit))
+    })?;
+    Some(x + k)
 }
 
 /// Whether the figure at token `x`, without cuts (one word of the scanner), can start a

@@ -197,13 +197,17 @@ fn remap(events: &mut [Event], norm: &Normalized<'_>, original: &str, offset: us
         for e in events {
             e.for_each_span(&mut |span, words| {
                 if let Some(words) = words {
-                    set_words(words, span.get(original));
+                    set_words(words, span.get(original), original, *span);
                 }
                 *span = moved(*span, offset);
             });
         }
     } else {
-        let back = Back { norm, offset };
+        let back = Back {
+            norm,
+            original,
+            offset,
+        };
         for e in events {
             e.for_each_span(&mut |span, words| match words {
                 Some(words) => back.remap_with_words(span, words),
@@ -216,6 +220,8 @@ fn remap(events: &mut [Event], norm: &Normalized<'_>, original: &str, offset: us
 /// What [`remap`] maps the spans of a folded window with.
 struct Back<'n, 't> {
     norm: &'n Normalized<'t>,
+    /// The text the window folded.
+    original: &'t str,
     offset: usize,
 }
 
@@ -233,7 +239,7 @@ impl Back<'_, '_> {
     #[inline(never)]
     fn remap_with_words(&self, span: &mut Span, words: &mut Excerpt) {
         let (back, text) = self.norm.span_and_text_to_original(*span);
-        set_words(words, text);
+        set_words(words, text, self.original, back);
         *span = moved(back, self.offset);
     }
 }
@@ -244,13 +250,13 @@ fn moved(span: Span, offset: usize) -> Span {
     Span::new(span.start + offset, span.end + offset)
 }
 
-/// Sets the words a field keeps to `text`, the original's text at its span, where it has
-/// one: in place, with no allocation unless the words are new and longer than an
+/// Sets the words a field keeps to `text`, the text of `original` at its span `at`, where
+/// it has one: in place, with no allocation unless the words are new and longer than an
 /// [`Excerpt`] holds inline.
 #[inline]
-fn set_words(words: &mut Excerpt, text: Option<&str>) {
-    if let Some(text) = text {
-        words.set(text);
+fn set_words(words: &mut Excerpt, text: Option<&str>, original: &str, at: Span) {
+    if let (Some(text), Some(tail)) = (text, original.as_bytes().get(at.start..)) {
+        words.set_from(text, tail);
     }
 }
 

@@ -980,6 +980,29 @@ impl Excerpt {
     }
 }
 
+impl Excerpt {
+    /// [`Excerpt::set`] for words cut from a longer text: `tail` is that text from the
+    /// words' start on, and starts with `text`. When it has [`INLINE`] bytes, words that
+    /// fit are copied as one block of that size (the bytes after them are held, never
+    /// read), with no branch on their length: the remap sets some 30,000 words over 300
+    /// articles, of lengths that follow no pattern a predictor learns.
+    #[inline]
+    pub(crate) fn set_from(&mut self, text: &str, tail: &[u8]) {
+        debug_assert!(tail.starts_with(text.as_bytes()), "{text:?}");
+        if let (Repr::Inline { len, buf }, Some(block)) = (&mut self.0, tail.first_chunk()) {
+            if let Some(n) = u8::try_from(text.len())
+                .ok()
+                .filter(|&n| usize::from(n) <= INLINE)
+            {
+                *buf = *block;
+                *len = n;
+                return;
+            }
+        }
+        self.set(text);
+    }
+}
+
 impl std::ops::Deref for Excerpt {
     type Target = str;
     fn deref(&self) -> &str {
@@ -1710,5 +1733,34 @@ mod tests {
         e.set("");
         assert!(e.is_empty());
         assert!(is_inline(&e));
+    }
+
+    /// `set_from` gives the words of `set` for every span of a text, near its end (fewer
+    /// than `INLINE` bytes after the start) and past the inline length alike.
+    #[test]
+    fn excerpt_set_from_is_set() {
+        let text = "Russian warplanes struck the Syrian Observatory in Deir ez-Zor.";
+        let mut e = Excerpt::from("a long word held on the heap, longer than inline");
+        for start in 0..text.len() {
+            for end in start..=text.len() {
+                let words = &text[start..end];
+                e.set_from(words, &text.as_bytes()[start..]);
+                assert_eq!(e.as_str(), words);
+                assert_eq!(matches!(e.0, Repr::Inline { .. }), words.len() <= INLINE);
+            }
+        }
+    }
+
+    /// `set` copies every length that fits inline whole, over longer and shorter words.
+    #[test]
+    fn excerpt_set_copies_every_inline_length() {
+        let text = "abcdefghijklmnopqrstuvwxyz";
+        let mut e = Excerpt::from("0123456789012345678901");
+        for n in (0..=INLINE).chain((0..=INLINE).rev()) {
+            let words = &text[..n];
+            e.set(words);
+            assert_eq!(e.as_str(), words);
+            assert!(matches!(e.0, Repr::Inline { .. }));
+        }
     }
 }

@@ -455,11 +455,10 @@ fn split_run(text: &str, prose: &Prose, terminals: &[usize], out: &mut Vec<Sente
             let Some(&p) = terminals.get(t).filter(|&&p| p < line.end) else {
                 break;
             };
-            let j = after_terminal(text, p, line.end);
-            if j >= line.end {
+            let Some((j, next)) = sentence_end(text, p, line.end) else {
                 break; // final punctuation of the line: decided below
-            }
-            match next_sentence_start(text, p, j, line.end) {
+            };
+            match next {
                 Some(k) => {
                     push(out, text, start, j, paragraph);
                     start = k;
@@ -478,6 +477,26 @@ fn split_run(text: &str, prose: &Prose, terminals: &[usize], out: &mut Vec<Sente
             }
         }
     }
+}
+
+/// Where the sentence that the punctuation at `p` may end ends ([`after_terminal`]), and
+/// where the next one starts if it ends one ([`next_sentence_start`]); `None` when the
+/// punctuation ends the line (at `limit`). Most are told at once: the line's last byte
+/// (the last of a paragraph), or followed by a space and an ASCII capital (". The"), with
+/// no run or closer to read and no space to skip.
+fn sentence_end(text: &str, p: usize, limit: usize) -> Option<(usize, Option<usize>)> {
+    if p + 1 >= limit {
+        return None;
+    }
+    let bytes = text.as_bytes();
+    if let Some(&[b' ', c]) = bytes.get(p + 1..p + 3) {
+        if c.is_ascii_uppercase() && p + 2 < limit {
+            let abbreviation = bytes.get(p) == Some(&b'.') && is_abbreviation(text, p);
+            return Some((p + 1, (!abbreviation).then_some(p + 2)));
+        }
+    }
+    let j = after_terminal(text, p, limit);
+    (j < limit).then(|| (j, next_sentence_start(text, p, j, limit)))
 }
 
 /// Offset after the run of `.!?` at `p` and any closing quotes or brackets.
