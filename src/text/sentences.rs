@@ -491,8 +491,7 @@ fn sentence_end(text: &str, p: usize, limit: usize) -> Option<(usize, Option<usi
     let bytes = text.as_bytes();
     if let Some(&[b' ', c]) = bytes.get(p + 1..p + 3) {
         if c.is_ascii_uppercase() && p + 2 < limit {
-            let abbreviation = bytes.get(p) == Some(&b'.') && is_abbreviation(text, p);
-            return Some((p + 1, (!abbreviation).then_some(p + 2)));
+            return Some((p + 1, (!ends_abbreviation(text, p)).then_some(p + 2)));
         }
     }
     let j = after_terminal(text, p, limit);
@@ -525,10 +524,16 @@ fn next_sentence_start(text: &str, p: usize, j: usize, limit: usize) -> Option<u
     if k >= limit || !starts_sentence(text, k) {
         return None;
     }
-    if text.as_bytes().get(p) == Some(&b'.') && is_abbreviation(text, p) {
+    if ends_abbreviation(text, p) {
         return None;
     }
     Some(k)
+}
+
+/// True if the punctuation at `p` is the period of an abbreviation ([`is_abbreviation`]),
+/// which ends no sentence.
+fn ends_abbreviation(text: &str, p: usize) -> bool {
+    text.as_bytes().get(p) == Some(&b'.') && is_abbreviation(text, p)
 }
 
 /// Where the next sentence starts when scraping lost the space after the punctuation at
