@@ -19,8 +19,8 @@ use super::lexicon::{self, Pos, C, K, W};
 use super::strike::Strikes;
 use super::work;
 use super::{
-    is_locative_before, modality, nearest_event_date, paragraph_date, push_unique_ascending, Doc,
-    PlaceRef, Sent,
+    clause_else_sentence_date, is_locative_before, modality, nearest_event_date, paragraph_date,
+    push_unique_ascending, Doc, PlaceRef, Sent,
 };
 use crate::gazetteer::{share_code, EntryKind};
 use crate::model::{
@@ -1063,13 +1063,7 @@ fn date_of(
     if cumulative {
         return (None, false);
     }
-    // the whole sentence asked only when the clause is not all of it
-    let whole = (sc.ca, sc.cb) == (0, s.toks.len());
-    let own = nearest_event_date(doc, s, sc.ca, sc.cb, a, None).or_else(|| {
-        (!whole)
-            .then(|| nearest_event_date(doc, s, 0, s.toks.len(), a, None))
-            .flatten()
-    });
+    let own = clause_else_sentence_date(doc, s, (sc.ca, sc.cb), a, nearest_event_date);
     let told = own.is_some();
     let date = own
         .or_else(|| strike.and_then(|x| x.date.clone()))

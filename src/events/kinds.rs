@@ -211,8 +211,7 @@ impl Found {
 /// The date of a mention read from where [`DateFrom`] says.
 fn date_of(doc: &Doc, d: DateFrom) -> Option<crate::model::DateRef> {
     let s = doc.sents.get(d.si)?;
-    nearest_date(doc, s, d.a, d.b, d.t, None)
-        .or_else(|| nearest_date(doc, s, 0, s.toks.len(), d.t, None))
+    super::clause_else_sentence_date(doc, s, (d.a, d.b), d.t, nearest_date)
         .or_else(|| paragraph_date(doc, d.si))
 }
 

@@ -1872,6 +1872,27 @@ fn nearest_date_where(
         .map(|(_, d)| d.clone())
 }
 
+/// The date `read` ([`nearest_date`] or [`nearest_event_date`]) finds nearest to token `at`
+/// in the clause [a, b), else in the whole sentence. A clause that is the whole sentence
+/// (most are) is read once: the sentence's answer could only repeat the clause's.
+pub(crate) fn clause_else_sentence_date<R>(
+    doc: &Doc,
+    s: &Sent,
+    (a, b): (usize, usize),
+    at: usize,
+    read: R,
+) -> Option<DateRef>
+where
+    R: Fn(&Doc, &Sent, usize, usize, usize, Option<usize>) -> Option<DateRef>,
+{
+    let whole = (0, s.toks.len());
+    read(doc, s, a, b, at, None).or_else(|| {
+        ((a, b) != whole)
+            .then(|| read(doc, s, whole.0, whole.1, at, None))
+            .flatten()
+    })
+}
+
 /// [`nearest_date`] without the date of a report ("rescuers said on Wednesday that the strike
 /// ...", "officials said Tuesday"): that is when the event was told, not when it happened.
 /// "said Tuesday's strikes", "As reported on 3 May, ..." and "Reported on 3 May, ..." keep

@@ -13,8 +13,8 @@ use super::roles::push_unique_place;
 use super::toks_in;
 use super::work;
 use super::{
-    is_locative_before, modality, nearest_event_date, paragraph_date, push_unique_ascending,
-    same_code, Doc, Few, Sent,
+    clause_else_sentence_date, is_locative_before, modality, nearest_event_date, paragraph_date,
+    push_unique_ascending, same_code, Doc, Few, Sent,
 };
 use crate::bounds::{skipped, Stage};
 use crate::gazetteer::{share_code, EntryKind};
@@ -1061,8 +1061,7 @@ impl Words {
 /// The date of a strike a clause [a, b) with the trigger at `t` starts: the nearest in the
 /// clause, else in the sentence, else the paragraph's.
 fn date_of_new(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize, t: usize) -> Option<DateRef> {
-    nearest_event_date(doc, s, a, b, t, None)
-        .or_else(|| nearest_event_date(doc, s, 0, s.toks.len(), t, None))
+    clause_else_sentence_date(doc, s, (a, b), t, nearest_event_date)
         .or_else(|| paragraph_date(doc, si))
 }
 
