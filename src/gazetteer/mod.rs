@@ -675,9 +675,11 @@ struct RunFilter {
     lengths: Cow<'static, [u8]>,
     /// The words of `lengths` for runs of lowercase letters, shifted left by one (bit `n`
     /// for a length `n`, 16 for 16 and more), by the low five bits of the first letter and
-    /// of the second (0 for a run of one): the walk's lowercase words are told with no
-    /// table of rows and no bounds check ([`RunFilter::may_start_lower`]). Made from
-    /// `lengths` ([`RunFilter::made`]).
+    /// of the second: the walk's lowercase words are told with no table of rows and no
+    /// bounds check ([`RunFilter::may_start_lower`]). The bit of a run of one letter is in
+    /// every word of its first letter's row, whatever the second byte (a run of two or more
+    /// has no such bit of its own): a run of one is told from the byte after it, with no
+    /// select of a second byte. Made from `lengths` ([`RunFilter::made`]).
     lower: Box<[u32; 1024]>,
 }
 
@@ -746,15 +748,21 @@ impl RunFilter {
     /// The filter with its table of lowercase runs ([`RunFilter::lower`]) made from its
     /// `lengths`, as they are now.
     fn made(mut self) -> RunFilter {
+        let word = |lengths: &[u8], first: u8, second: u8| {
+            let slot = RunFilter::slot(first, second);
+            lengths
+                .get(slot..slot + 2)
+                .and_then(|w| <[u8; 2]>::try_from(w).ok())
+                .map_or(u16::MAX, u16::from_le_bytes)
+        };
         for first in b'a'..=b'z' {
-            for second in std::iter::once(0).chain(b'a'..=b'z') {
-                let slot = RunFilter::slot(first, second);
-                let word = self
-                    .lengths
-                    .get(slot..slot + 2)
-                    .and_then(|w| <[u8; 2]>::try_from(w).ok())
-                    .map_or(u16::MAX, u16::from_le_bytes);
-                self.lower[RunFilter::lower_slot(first, second)] = u32::from(word) << 1;
+            // a run of one letter: its bit, in each word of the row
+            let one = u32::from(word(&self.lengths, first, 0) & RunFilter::bit(1)) << 1;
+            // by the low five bits of a second byte: a letter's, or none for the others
+            for low in 0..32u8 {
+                let second = (1..=26).contains(&low).then(|| b'a' + low - 1);
+                let runs = second.map_or(0, |c| u32::from(word(&self.lengths, first, c)) << 1);
+                self.lower[RunFilter::lower_slot(first, low)] = runs | one;
             }
         }
         self
@@ -768,11 +776,10 @@ impl RunFilter {
     }
 
     /// [`RunFilter::may_start_run`] for a run of `len` lowercase letters (one or more)
-    /// that starts with `first` and then `next` (for a run of one byte any byte, not read).
+    /// that starts with `first` and then `next` (for a run of one byte, any byte).
     #[inline(always)]
     fn may_start_lower(&self, first: u8, next: u8, len: usize) -> bool {
-        let second = if len > 1 { next } else { 0 };
-        self.lower[RunFilter::lower_slot(first, second)] >> len.min(16) & 1 != 0
+        self.lower[RunFilter::lower_slot(first, next)] >> len.min(16) & 1 != 0
     }
 
     /// The byte offset of a run's first two bytes (the second ASCII-lowercased, 0 for
@@ -1968,7 +1975,8 @@ fn pass_word(names: &Names, bytes: &[u8], start: usize, end: usize) -> Word {
             n += more.map_or(0, |y| lower_run(u64::from_le_bytes(*y)));
         }
         // a word ends before a byte that is no ASCII letter or digit: the run is the word
-        if n != len || len > 16 {
+        // (of sixteen letters or fewer, as the run is)
+        if n != len {
             return Word::Other;
         }
         if names.lower_starts.may_start_lower(b, (x >> 8) as u8, n) {
@@ -3134,10 +3142,10 @@ mod tests {
                         yes += usize::from(want);
                     }
                 }
-                for after in [0, b' ', b',', b'.', b'-', 0xC3] {
-                    let want = f.may_start_run(first, after, 1);
-                    assert_eq!(f.may_start_lower(first, after, 1), want);
-                    assert_eq!(f.may_start_lower(first, b'q', 1), want);
+                // whatever the byte after it (a letter's slot too)
+                let want = f.may_start_run(first, b' ', 1);
+                for after in 0..=u8::MAX {
+                    assert_eq!(f.may_start_lower(first, after, 1), want, "{after}");
                 }
             }
         }
