@@ -36,6 +36,51 @@ pub(crate) fn fnv_lower(h: u64, bytes: &[u8]) -> u64 {
         .fold(h, |h, &b| fnv_step(h, b.to_ascii_lowercase()))
 }
 
+/// The seed of [`name_hash`].
+pub(crate) const NAME_SEED: u64 = FNV_OFFSET;
+/// The odd multiplier of [`name_step`].
+const NAME_PRIME: u64 = 0xa076_1d64_78bd_642f;
+
+/// One unit of [`name_hash`]: a folded multiply (the high half of the 128-bit product
+/// folded onto the low half), so that the high bytes of a unit reach the low bits too.
+#[inline(always)]
+pub(crate) fn name_step(h: u64, unit: u64) -> u64 {
+    let p = u128::from(h ^ unit) * u128::from(NAME_PRIME);
+    (p as u64) ^ ((p >> 64) as u64)
+}
+
+/// The hash of the gazetteer's keys and of their prefixes cut at word ends, continued from
+/// `h`, over `bytes` ASCII-lowercased: each run of ASCII letters and digits is hashed eight
+/// bytes at a time (a unit of up to eight bytes, little-endian, zero past the run), each
+/// other byte as a unit of its own. The name walk cuts text only where a run ends, so it
+/// hashes a capitalised word with one step and no loop over its bytes, whose exit a
+/// branch predictor misses at most words' ends (FNV-1a byte by byte: about as many
+/// instructions, and some 33 k more mispredicted branches over 300 articles).
+pub(crate) fn name_hash(mut h: u64, bytes: &[u8]) -> u64 {
+    let mut rest = bytes;
+    while let Some((&b, after)) = rest.split_first() {
+        if ALNUM_LOWER[usize::from(b)] == 0 {
+            h = name_step(h, u64::from(b));
+            rest = after;
+            continue;
+        }
+        let n = rest
+            .iter()
+            .position(|&c| ALNUM_LOWER[usize::from(c)] == 0)
+            .unwrap_or(rest.len());
+        let (run, after) = rest.split_at_checked(n).unwrap_or((rest, &[]));
+        for chunk in run.chunks(8) {
+            let mut unit = [0u8; 8];
+            for (u, &c) in unit.iter_mut().zip(chunk) {
+                *u = ALNUM_LOWER[usize::from(c)];
+            }
+            h = name_step(h, u64::from_le_bytes(unit));
+        }
+        rest = after;
+    }
+    h
+}
+
 /// One mixing step over a hash (the finaliser of splitmix64): spreads FNV's weaker low
 /// bits, which pick the slot of a table.
 pub(crate) fn mix(h: u64) -> u64 {
@@ -82,6 +127,28 @@ mod tests {
         assert_eq!(whole, parts);
         assert_eq!(whole, fnv_lower(FNV_OFFSET, b"deir ez-zor"));
         assert_ne!(whole, fnv_lower(FNV_OFFSET, b"deir ez zor"));
+    }
+
+    #[test]
+    fn name_hash_continues_at_run_ends() {
+        let whole = name_hash(NAME_SEED, b"Deir ez-Zor");
+        let parts = name_hash(name_hash(NAME_SEED, b"DEIR"), b" EZ-zor");
+        assert_eq!(whole, parts);
+        assert_eq!(whole, name_hash(NAME_SEED, b"deir ez-zor"));
+        assert_ne!(whole, name_hash(NAME_SEED, b"deir ez zor"));
+        // a run of eight bytes and one of nine, sixteen and seventeen: told apart
+        let runs = [
+            &b"abcdefgh"[..],
+            b"abcdefghi",
+            b"abcdefghabcdefgh",
+            b"abcdefghabcdefghi",
+        ];
+        let hashes: Vec<u64> = runs.iter().map(|r| name_hash(NAME_SEED, r)).collect();
+        for (i, a) in hashes.iter().enumerate() {
+            assert!(hashes[i + 1..].iter().all(|b| a != b), "{i}");
+        }
+        // a byte of a run is not the same byte alone
+        assert_ne!(name_hash(NAME_SEED, b"a-"), name_hash(NAME_SEED, b"a"));
     }
 
     #[test]

@@ -27,7 +27,7 @@ use super::{
     PREFIX_KEY, PREFIX_LOWER, PREFIX_MORE, PREFIX_MORE_LOWER, REMOVED,
 };
 use crate::error::Error;
-use crate::hash::{fnv_lower, fnv_step, Fast, FNV_OFFSET};
+use crate::hash::{fnv_lower, fnv_step, name_hash, Fast, FNV_OFFSET, NAME_SEED};
 
 /// Common English words a user file may not use as case-insensitive names or aliases: they
 /// would match all over any article ("the", "said", "killed"). A name or alias among them
@@ -906,11 +906,11 @@ fn add_key(
     names.max_len = names.max_len.max(k.len());
     let proper = target.proper;
     // the key's word ends, as the search will cut the text
-    let mut h = FNV_OFFSET;
+    let mut h = NAME_SEED;
     let mut e = 0;
     let mut stored = false;
     while let Some(ne) = next_word_end(k, e, k.len()) {
-        h = fnv_lower(h, k.as_bytes().get(e..ne).unwrap_or(&[]));
+        h = name_hash(h, k.as_bytes().get(e..ne).unwrap_or(&[]));
         if e == 0 {
             let probe = bloom_bits(h, blooms.first.blocks());
             blooms.first.set(probe);

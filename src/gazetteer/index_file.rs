@@ -28,7 +28,7 @@ use super::{builtin, Entry, EntryKind, Gazetteer, Inner, Names, RunFilter, Slot}
 
 const MAGIC: u32 = u32::from_le_bytes(*b"CEGZ");
 /// Bumped whenever the layout of a table changes.
-const VERSION: u32 = 10;
+const VERSION: u32 = 11;
 /// Words per entry record.
 const ENTRY_WORDS: usize = 4;
 

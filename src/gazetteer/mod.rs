@@ -86,8 +86,8 @@ use std::sync::Arc;
 use aho_corasick::{AhoCorasick, Anchored, Input};
 
 #[cfg(test)]
-use crate::hash::fnv_lower;
-use crate::hash::{fnv_step, mix, ALNUM_LOWER, FNV_OFFSET};
+use crate::hash::name_hash;
+use crate::hash::{fnv_step, mix, name_step, ALNUM_LOWER, FNV_OFFSET, NAME_SEED};
 use crate::span::Span;
 use crate::text::is_one_of;
 use table::{find_slot, Bloom, Filter, Words, PREFIX_FLAG_BITS};
@@ -619,9 +619,10 @@ struct Names {
     /// The keys that folding changes ("Qal‘ah" is the key "Qal'ah").
     folded: Cow<'static, str>,
     /// Every key cut at each of its word ends ("the", "the white", "the white house"), by
-    /// the hash of the lowercased prefix ([`fnv_lower`](crate::hash::fnv_lower)), with what the prefix is: the
-    /// search at a word start walks word end by word end while the words so far start some
-    /// key, so a word that starts none costs one hash and one probe. An open-addressing
+    /// the hash of the lowercased prefix ([`name_hash`](crate::hash::name_hash)), with
+    /// what the prefix is: the search at a word start walks word end by word end while the
+    /// words so far start some key, so a word that starts none costs one hash and one
+    /// probe. An open-addressing
     /// table of `PREFIX_WORDS` words a slot: hash (two words), key and flags.
     prefixes: Words,
     /// A Bloom filter of the first words of the keys (three bits a word, in one 64-bit
@@ -1095,7 +1096,7 @@ impl Names {
 /// period and before ASCII punctuation, a space, a non-alphanumeric character or the end.
 /// Names and text are cut alike, so a name matches where the text has its words.
 fn next_word_end(text: &str, from: usize, limit: usize) -> Option<usize> {
-    next_word_end_hashed(text, from, limit, FNV_OFFSET).map(|(end, _)| end)
+    next_word_end_hashed(text, from, limit, NAME_SEED).map(|(end, _)| end)
 }
 
 /// [`next_word_end_hashed`], told at once for the most common next word of a walk: one
@@ -1103,44 +1104,43 @@ fn next_word_end(text: &str, from: usize, limit: usize) -> Option<usize> {
 /// ASCII byte or the end of the text; any other is read by the full function.
 #[inline(always)]
 fn next_word_hashed(text: &str, from: usize, limit: usize, h: u64) -> Option<(usize, u64)> {
+    // no closure: one the compiler did not inline cost a call a word
     let bytes = text.as_bytes();
-    let simple = bytes.get(from).and_then(|&sep| {
-        if !sep.is_ascii() || ALNUM_LOWER[usize::from(sep)] != 0 {
-            return None;
+    if let Some(&sep) = bytes.get(from) {
+        if sep.is_ascii() && ALNUM_LOWER[usize::from(sep)] == 0 {
+            let (end, next) = alnum_run_hashed_from(bytes, from + 1, name_step(h, u64::from(sep)));
+            if end > from + 1 && end <= limit && bytes.get(end).is_none_or(u8::is_ascii) {
+                return Some((end, next));
+            }
         }
-        let (end, h) = alnum_run_hashed_from(bytes, from + 1, fnv_step(h, sep));
-        let ends = end > from + 1 && end <= limit && bytes.get(end).is_none_or(u8::is_ascii);
-        ends.then_some((end, h))
-    });
-    simple.or_else(|| next_word_end_hashed(text, from, limit, h))
+    }
+    next_word_end_hashed(text, from, limit, h)
 }
 
-/// [`next_word_end`], and `h` continued over the bytes from `from` to it ([`fnv_lower`](crate::hash::fnv_lower)):
-/// the walk cuts and hashes the next words of a name in one pass.
+/// [`next_word_end`], and `h` continued over the bytes from `from` to it
+/// ([`name_hash`](crate::hash::name_hash)): the walk cuts and hashes the next words of a
+/// name in one pass.
 #[inline(never)]
 fn next_word_end_hashed(text: &str, from: usize, limit: usize, h: u64) -> Option<(usize, u64)> {
     let bytes = text.as_bytes();
-    let mut j = from.checked_add(1)?;
     // the byte before `j`, hashed
     let mut before = *bytes.get(from)?;
-    let mut h = fnv_step(h, before.to_ascii_lowercase());
+    let (mut j, mut h) = (from, h);
+    // a byte that is no ASCII letter or digit is a unit of its own; a letter or digit
+    // starts a run, hashed whole below
+    if ALNUM_LOWER[usize::from(before)] == 0 {
+        h = name_step(h, u64::from(before));
+        j += 1;
+    }
     loop {
-        // the rest of a run of ASCII letters and digits (a run past `limit` ends no word),
-        // counted over a slice; `before` is then its last byte, if it has one
-        let run = bytes.get(j..).unwrap_or(&[]);
-        let mut n: usize = 0;
-        for &a in run {
-            let l = ALNUM_LOWER[usize::from(a)];
-            if l == 0 {
-                break;
-            }
-            h = fnv_step(h, l);
-            n += 1;
-        }
-        if let Some(&last) = n.checked_sub(1).and_then(|k| run.get(k)) {
+        // the run of ASCII letters and digits from `j` (a run past `limit` ends no word);
+        // `before` is then its last byte, if it has one
+        let (end, nh) = alnum_run_hashed_from(bytes, j, h);
+        h = nh;
+        if let Some(&last) = bytes.get(j..end).and_then(<[u8]>::last) {
             before = last;
         }
-        j += n;
+        j = end;
         if j > limit {
             return None;
         }
@@ -1161,9 +1161,9 @@ fn next_word_end_hashed(text: &str, from: usize, limit: usize, h: u64) -> Option
                 }
             }
         }
-        // a byte that is no ASCII letter or digit: lowercasing keeps it
+        // a byte that is no ASCII letter or digit: a unit of its own
         before = after?;
-        h = fnv_step(h, before);
+        h = name_step(h, u64::from(before));
         j += 1;
     }
 }
@@ -2093,25 +2093,53 @@ fn names_at(w: &mut Walk<'_, '_>, i: usize, b: u8, known: Option<usize>) -> Turn
     }
 }
 
-/// The end of the run of ASCII letters and digits from `i` ([`run_at`]), and the run's hash ([`fnv_lower`](crate::hash::fnv_lower)), in one pass.
+/// The end of the run of ASCII letters and digits from `i` ([`run_at`]), and the run's
+/// hash ([`name_hash`](crate::hash::name_hash)), in one pass.
 #[inline]
 fn alnum_run_hashed(bytes: &[u8], i: usize) -> (usize, u64) {
-    alnum_run_hashed_from(bytes, i, FNV_OFFSET)
+    alnum_run_hashed_from(bytes, i, NAME_SEED)
 }
 
-/// [`alnum_run_hashed`], the hash continued from `h`.
+/// [`alnum_run_hashed`], the hash continued from `h`: the run read and hashed eight bytes
+/// at a time, one step each.
 #[inline(always)]
 fn alnum_run_hashed_from(bytes: &[u8], i: usize, mut h: u64) -> (usize, u64) {
     let mut run = i;
-    for &c in bytes.get(i..).unwrap_or(&[]) {
-        let l = ALNUM_LOWER[usize::from(c)];
-        if l == 0 {
+    loop {
+        let x = chunk_at(bytes, run);
+        let n = alnum_run(x);
+        if n == 0 {
             break;
         }
-        h = fnv_step(h, l);
-        run += 1;
+        // the run's bytes lowercased (bit 5 set keeps a digit), zero past it
+        h = name_step(h, (x | (ONES * 0x20)) & (u64::MAX >> (64 - 8 * n)));
+        run += n;
+        if n < 8 {
+            break;
+        }
     }
     (run, h)
+}
+
+/// The eight bytes of `bytes` from `at` as a little-endian word, zero past the end (a zero
+/// byte is no letter or digit: a run read from the word ends there).
+#[inline(always)]
+fn chunk_at(bytes: &[u8], at: usize) -> u64 {
+    match bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+        Some(chunk) => u64::from_le_bytes(*chunk),
+        None => last_chunk_at(bytes, at),
+    }
+}
+
+/// [`chunk_at`] where fewer than eight bytes are left: apart, as few words are read there.
+#[cold]
+#[inline(never)]
+fn last_chunk_at(bytes: &[u8], at: usize) -> u64 {
+    let mut chunk = [0u8; 8];
+    for (c, &b) in chunk.iter_mut().zip(bytes.get(at..).unwrap_or(&[])) {
+        *c = b;
+    }
+    u64::from_le_bytes(chunk)
 }
 
 /// The first position from `i` that is not a lowercase word starting no key followed by a
@@ -2263,13 +2291,6 @@ fn alnum_run_end(bytes: &[u8], i: usize) -> usize {
     end
 }
 
-/// The hash of a run of ASCII letters and digits ([`fnv_lower`](crate::hash::fnv_lower)):
-/// setting bit 5 lowercases a letter and keeps a digit.
-#[inline]
-fn fnv_alnum(word: &[u8]) -> u64 {
-    word.iter().fold(FNV_OFFSET, |h, &c| fnv_step(h, c | 0x20))
-}
-
 /// What the scan makes of a word from a word start to a word end.
 enum FirstWord {
     /// No key starts with it, or only one of one word, recorded if it is there: the scan
@@ -2416,7 +2437,7 @@ fn lower_first_word(
     if !more && !names.lower_wholes.may_start_run(first, next, word.len()) {
         return None;
     }
-    Some((fnv_alnum(bytes.get(word).unwrap_or(&[])), more))
+    Some((alnum_run_hashed(bytes, word.start).1, more))
 }
 
 /// The longest key at `i` ending at a word end: walks word end by word end while the words
@@ -2435,7 +2456,7 @@ fn longest_at(
     let bytes = text.as_bytes();
     let limit = i.saturating_add(names.max_len).min(bytes.len());
     let (key_ok, more_ok) = prefix_flags(cap);
-    let mut h = FNV_OFFSET;
+    let mut h = NAME_SEED;
     let mut e = i;
     let mut hit = None;
     // the steps read before, the first then the second
@@ -3003,9 +3024,9 @@ mod tests {
         for i in 0..names.key_count() as u32 {
             let (k, _) = names.key(i).unwrap();
             let end = next_word_end(k, 0, k.len()).unwrap();
-            let h = fnv_lower(FNV_OFFSET, k.as_bytes().get(..end).unwrap());
+            let h = name_hash(NAME_SEED, k.as_bytes().get(..end).unwrap());
             assert!(names.may_start(h), "{k:?} would never be found");
-            if !names.may_start(fnv_lower(FNV_OFFSET, format!("zq{k}x").as_bytes())) {
+            if !names.may_start(name_hash(NAME_SEED, format!("zq{k}x").as_bytes())) {
                 rejected += 1;
             }
         }
@@ -3027,9 +3048,9 @@ mod tests {
             let (k, _) = names.key(i).unwrap();
             // the key as text, with the eight bytes the test reads after a word's first
             let text = format!("{k}         ");
-            let (mut e, mut h) = (0, FNV_OFFSET);
+            let (mut e, mut h) = (0, NAME_SEED);
             while let Some(ne) = next_word_end(k, e, k.len()) {
-                h = fnv_lower(h, k.as_bytes().get(e..ne).unwrap());
+                h = name_hash(h, k.as_bytes().get(e..ne).unwrap());
                 if ne < k.len() {
                     assert!(names.may_go_on(h, text.as_bytes(), ne), "{k:?} after {ne}");
                     prefixes += 1;
@@ -3222,8 +3243,8 @@ mod tests {
         for text in texts {
             for from in 0..=text.len() {
                 for limit in from..=text.len() {
-                    let want = next_word_end_hashed(text, from, limit, FNV_OFFSET);
-                    let got = next_word_hashed(text, from, limit, FNV_OFFSET);
+                    let want = next_word_end_hashed(text, from, limit, NAME_SEED);
+                    let got = next_word_hashed(text, from, limit, NAME_SEED);
                     assert_eq!(got, want, "{text:?} from {from} to {limit}");
                 }
             }
