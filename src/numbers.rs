@@ -483,6 +483,7 @@ impl<'t> Cx<'t> {
 
     /// Word `i` ASCII-lowercased; empty past the end, for a non-ASCII word and for a word
     /// longer than 16 bytes (no number word, unit or qualifier is).
+    #[inline]
     fn low(&self, i: usize) -> Low {
         match self.words.get(i) {
             Some(w) => lower16(self.text.as_bytes(), w.start, w.end.saturating_sub(w.start)),
@@ -551,8 +552,27 @@ static KEEP: [u128; 17] = {
 
 /// The `n` bytes of `b` at `at` ASCII-lowercased, when they are ASCII and `n` is at most 16;
 /// else empty. Lowercases 16 bytes at once: every byte is below 0x80, so adding to one
-/// byte never carries into the next.
+/// byte never carries into the next. A word of eight bytes or fewer, as most are, is
+/// lowercased as one `u64`, half the work of a `u128`.
 fn lower16(b: &[u8], at: usize, n: usize) -> Low {
+    if n <= 8 {
+        if let Some(chunk) = b.get(at..at + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+            const ONES8: u64 = u64::from_le_bytes([1; 8]);
+            // (the low half of `KEEP[n]`, which keeps `n` bytes of eight or fewer)
+            let keep = KEEP.get(n).map_or(0, |&k| k as u64);
+            let x = u64::from_le_bytes(chunk) & keep;
+            if x & (ONES8 * 0x80) != 0 {
+                return Low::default();
+            }
+            let ge_a = x + ONES8 * (0x80 - u64::from(b'A'));
+            let gt_z = x + ONES8 * (0x80 - u64::from(b'Z') - 1);
+            let upper = ge_a & !gt_z & (ONES8 * 0x80);
+            return Low {
+                b: u128::from(x | (upper >> 2)).to_le_bytes(),
+                n: n as u8,
+            };
+        }
+    }
     let mut raw = [0u8; 16];
     let Some(&keep) = KEEP.get(n) else {
         return Low::default();
