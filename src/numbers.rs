@@ -95,9 +95,9 @@ pub(crate) fn for_each_number(text: &str, range: Span, mut each: impl FnMut(Numb
 /// `toks` in text order cover every char of the sentence but whitespace, each a word token
 /// (mark 0: a letter or digit, then letters and digits joined by '-', '.', ',' or '\'') or
 /// a mark (one char, or "'s" with mark '\''), as `tok` gives their spans and marks. The
-/// words of a sentence that is all ASCII are made of its tokens ([`token_words`]), not
-/// read anew from its text, and the words that may start a figure are told as they are
-/// made, not in a second walk over them.
+/// words of a sentence that is all ASCII (and has no char 0) are made of its tokens
+/// ([`token_words`]), not read anew from its text, and the words that may start a figure
+/// are told as they are made, not in a second walk over them.
 pub(crate) fn for_each_number_of_tokens<T>(
     text: &str,
     range: Span,
@@ -153,7 +153,9 @@ fn plain_ascii(b: &[u8]) -> bool {
     if !chunks.remainder().is_empty() {
         acc |= match b.len().checked_sub(8).and_then(|at| b.get(at..)) {
             Some(last) => bad(word(last)),
-            None => b.iter().fold(0, |a, &c| a | bad(u64::from(c))),
+            None => b
+                .iter()
+                .fold(0, |a, &c| a | u64::from(c | u8::from(c == 0) << 7)),
         };
     }
     acc & HIGH == 0
@@ -300,8 +302,9 @@ impl Made<'_> {
             self.extend(b, span.end);
             return (span.end, false);
         }
-        if !matches!(mark, b',' | b'.' | b'-' | b':' | b'\'') {
-            if matches!(mark, b'%' | b'$') {
+        let class = MARK_CLASS[usize::from(mark)];
+        if class & JOINER == 0 {
+            if class & WORD_MARK != 0 {
                 self.start(b, span);
             }
             return (usize::MAX, false);
