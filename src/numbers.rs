@@ -95,9 +95,9 @@ pub(crate) fn for_each_number(text: &str, range: Span, mut each: impl FnMut(Numb
 /// `toks` in text order cover every char of the sentence but whitespace, each a word token
 /// (mark 0: a letter or digit, then letters and digits joined by '-', '.', ',' or '\'') or
 /// a mark (one char, or "'s" with mark '\''), as `tok` gives their spans and marks. The
-/// words of a sentence that is all ASCII are made of its tokens ([`token_words`]), not
-/// read anew from its text, and the words that may start a figure are told as they are
-/// made, not in a second walk over them.
+/// words of a sentence that is all ASCII (and has no char 0) are made of its tokens
+/// ([`token_words`]), not read anew from its text, and the words that may start a figure
+/// are told as they are made, not in a second walk over them.
 pub(crate) fn for_each_number_of_tokens<T>(
     text: &str,
     range: Span,
@@ -107,7 +107,7 @@ pub(crate) fn for_each_number_of_tokens<T>(
 ) {
     let start = clamp_boundary(text, range.start.min(text.len()));
     let end = clamp_boundary(text, range.end.min(text.len())).max(start);
-    if !text.as_bytes().get(start..end).is_some_and(all_ascii) {
+    if !text.as_bytes().get(start..end).is_some_and(plain_ascii) {
         return for_each_number(text, range, each);
     }
     let mut s = SCRATCH.take();
@@ -134,78 +134,128 @@ pub(crate) fn for_each_number_of_tokens<T>(
     keep(s);
 }
 
-/// Whether every byte of `b` is ASCII, told eight bytes at a time: the last few as the eight
-/// bytes that end `b` (a sentence is mostly too short for the block loop of `is_ascii` to
-/// pay, which reads the bytes after its last block one at a time).
-fn all_ascii(b: &[u8]) -> bool {
+/// Whether every byte of `b` is ASCII and none is 0, told eight bytes at a time: the last
+/// few as the eight bytes that end `b` (a sentence is mostly too short for the block loop of
+/// `is_ascii` to pay, which reads the bytes after its last block one at a time). In such a
+/// sentence a token of mark 0 is a word token ([`token_words`]); the char 0 is a mark of 0.
+fn plain_ascii(b: &[u8]) -> bool {
+    const LO: u64 = u64::from_ne_bytes([1; 8]);
     const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
     let word = |c: &[u8]| <[u8; 8]>::try_from(c).map_or(HIGH, u64::from_ne_bytes);
+    // the high bit of a byte past ASCII, and of a byte 0 (and maybe of the bytes after a 0,
+    // which is no matter: a 0 is found either way)
+    let bad = |x: u64| x | x.wrapping_sub(LO) & !x;
     let mut chunks = b.chunks_exact(8);
     let mut acc = 0;
     for c in &mut chunks {
-        acc |= word(c);
+        acc |= bad(word(c));
     }
     if !chunks.remainder().is_empty() {
         acc |= match b.len().checked_sub(8).and_then(|at| b.get(at..)) {
-            Some(last) => word(last),
-            None => b.iter().fold(0, |a, &c| a | u64::from(c)),
+            Some(last) => bad(word(last)),
+            None => b
+                .iter()
+                .fold(0, |a, &c| a | u64::from(c | u8::from(c == 0) << 7)),
         };
     }
     acc & HIGH == 0
 }
 
-/// The words of [`words`] in an ASCII sentence, made of its tokens (see
-/// [`for_each_number_of_tokens`]) into `m`, with those that may start a figure (as
-/// [`figure_heads`] tells them). A word token is a word, or a part of one: the scanner's
-/// words also take a ',', '.', '-', ':' or '\'' between a letter or digit and a word token
-/// right after it ("a,b", "10:30"), and the "'s" after a word ("Assad's"); "'s" elsewhere is
-/// the word "s". '%' and '$' are words of their own; other marks and gaps end words.
+/// The words of [`words`] in an ASCII sentence without the char 0 ([`plain_ascii`]), made
+/// of its tokens (see [`for_each_number_of_tokens`]) into `m`, with those that may start a
+/// figure (as [`figure_heads`] tells them). A word token is a word, or a part of one: the
+/// scanner's words also take a ',', '.', '-', ':' or '\'' between a letter or digit and a
+/// word token right after it ("a,b", "10:30"), and the "'s" after a word ("Assad's"); "'s"
+/// elsewhere is the word "s". '%' and '$' are words of their own; other marks and gaps end
+/// words.
 fn token_words<T>(b: &[u8], toks: &[T], tok: &impl Fn(&T) -> (Span, u8), m: &mut Made) {
     // the end of the last word when it ends with a letter or digit: a word token or "'s"
     // that starts there goes on it
     let mut open = usize::MAX;
+    // what `m` holds, in locals that the loop keeps in registers (`m` itself is handed to
+    // the tokens that are no word alone, which would keep it in memory)
+    // (the three of one length: one register for their bounds)
+    let room = toks.len().min(m.words.len()).min(m.heads.len());
+    let (Some(toks), Some(words), Some(heads)) = (
+        toks.get(..room),
+        m.words.get_mut(..room),
+        m.heads.get_mut(..room),
+    ) else {
+        return;
+    };
+    let (mut n, mut h) = (m.n, m.h);
     let mut rest = toks.iter();
-    while let Some((span, mark)) = rest.next().map(tok) {
-        // (in an ASCII sentence, a token of mark 0 is a word token, or the char 0)
-        let first = b.get(span.start).copied().unwrap_or(0);
-        if mark == 0 && first != 0 {
-            // most tokens: a word token
-            if span.start == open {
-                m.extend(b, span.end);
-            } else {
-                m.start(b, span, first);
+    while let Some(t) = rest.next() {
+        let (span, mark) = tok(t);
+        // most tokens: a word token after a gap or a mark, a word of its own
+        if mark == 0 && span.start != open {
+            if let Some(x) = words.get_mut(n) {
+                *x = span;
+                // the index is written at every word and kept only at a head: no branch on
+                // a test that no order of words makes predictable (room: `h` <= `n` < tokens)
+                if let Some(x) = heads.get_mut(h) {
+                    *x = n;
+                    h += usize::from(may_start_figure(b, span));
+                }
+                n += 1;
             }
             open = span.end;
             continue;
         }
-        let is_word = |s: Span, m: u8| m == 0 && b.get(s.start).is_some_and(|&c| c != 0);
-        if !matches!(mark, b',' | b'.' | b'-' | b':' | b'\'') {
-            if matches!(mark, b'%' | b'$') {
-                m.start(b, span, first);
-            }
+        // the token after it, read with no branch on whether there is one (a mark mostly ends
+        // its sentence or goes before a gap): at the last token, itself, which ends after it
+        // starts, and so is not right after it
+        let (after, after_mark) = tok(rest.as_slice().first().unwrap_or(t));
+        let word_after = (after_mark == 0) & (after.start == span.end);
+        if mark != 0 && ends_word(span, mark, open, word_after) {
             open = usize::MAX;
-        } else if span.len() == 2 {
-            // "'s": its 's' is a word, or goes on the word before
-            let s = Span::new(span.start + 1, span.end);
-            if span.start == open {
-                m.extend(b, s.end);
-            } else {
-                m.start(b, s, b.get(s.start).copied().unwrap_or(0));
-            }
-            open = s.end;
         } else {
-            // a joiner between a letter or digit and a word token
-            match rest.as_slice().first().map(tok) {
-                Some((n, nm)) if span.start == open && n.start == span.end && is_word(n, nm) => {
-                    m.extend(b, n.end);
-                    open = n.end;
-                    rest.next();
-                }
-                _ => open = usize::MAX,
+            let mut other = Made {
+                words: &mut *words,
+                heads: &mut *heads,
+                n,
+                h,
+            };
+            let joined;
+            (open, joined) = other.not_alone(b, span, mark, open, word_after.then_some(after));
+            (n, h) = (other.n, other.h);
+            if joined {
+                rest.next();
             }
         }
     }
+    (m.n, m.h) = (n, h);
 }
+
+/// Whether the mark `mark` (not 0) at `span` only ends the word before it, if any (see
+/// [`token_words`]): no '%' or '$', which are words, no "'s", and no joiner between the word
+/// that ends at `open` and a word token right after it (`word_after`). Told with no branch:
+/// most marks are commas and periods, which join no words, and no order of them is learnt.
+#[inline(always)]
+fn ends_word(span: Span, mark: u8, open: usize, word_after: bool) -> bool {
+    let class = MARK_CLASS[usize::from(mark)];
+    // (in an ASCII sentence a mark is one byte, but "'s")
+    let joins = u8::from((span.start == open) & word_after) * JOINER;
+    class & (joins | WORD_MARK) | u8::from(span.len() == 2) == 0
+}
+
+/// A bit of [`MARK_CLASS`]: a mark that joins two words ("280,000", "10:30", "F-16").
+const JOINER: u8 = 1;
+/// A bit of [`MARK_CLASS`]: a mark that is a word of its own.
+const WORD_MARK: u8 = 2;
+
+/// What each mark of a token ([`token_words`]) does to the words around it.
+static MARK_CLASS: [u8; 256] = {
+    let mut t = [0; 256];
+    t[b',' as usize] = JOINER;
+    t[b'.' as usize] = JOINER;
+    t[b'-' as usize] = JOINER;
+    t[b':' as usize] = JOINER;
+    t[b'\'' as usize] = JOINER;
+    t[b'%' as usize] = WORD_MARK;
+    t[b'$' as usize] = WORD_MARK;
+    t
+};
 
 /// The words of a sentence being made ([`token_words`]): `words[..n]`, and the indices of
 /// those that may start a figure, `heads[..h]`. Both have room for a word per token.
@@ -217,9 +267,9 @@ struct Made<'a> {
 }
 
 impl Made<'_> {
-    /// A word `w` (of `b`, `first` its first byte) after the last.
+    /// A word `w` (of `b`) after the last.
     #[inline(always)]
-    fn start(&mut self, b: &[u8], w: Span, first: u8) {
+    fn start(&mut self, b: &[u8], w: Span) {
         let i = self.n;
         if let Some(x) = self.words.get_mut(i) {
             *x = w;
@@ -228,8 +278,54 @@ impl Made<'_> {
             // test that no order of words makes predictable (room: `h` <= `i` < tokens)
             if let Some(x) = self.heads.get_mut(self.h) {
                 *x = i;
-                self.h += usize::from(may_start_figure_at(b, w, first));
+                self.h += usize::from(may_start_figure(b, w));
             }
+        }
+    }
+
+    /// The token `span` of mark `mark` that is no word token standing alone (see
+    /// [`token_words`]): a word token right after the word that ends at `open`, or a mark.
+    /// Returns the new `open`, and whether a joiner joined the token after it, `next`, a
+    /// word token right after it or none.
+    /// Apart from the loop over the tokens, which it would crowd: most sentences have few.
+    #[inline(never)]
+    fn not_alone(
+        &mut self,
+        b: &[u8],
+        span: Span,
+        mark: u8,
+        open: usize,
+        next: Option<Span>,
+    ) -> (usize, bool) {
+        if mark == 0 {
+            // a word token that goes on the word before
+            self.extend(b, span.end);
+            return (span.end, false);
+        }
+        let class = MARK_CLASS[usize::from(mark)];
+        if class & JOINER == 0 {
+            if class & WORD_MARK != 0 {
+                self.start(b, span);
+            }
+            return (usize::MAX, false);
+        }
+        if span.len() == 2 {
+            // "'s": its 's' is a word, or goes on the word before
+            let s = Span::new(span.start + 1, span.end);
+            if span.start == open {
+                self.extend(b, s.end);
+            } else {
+                self.start(b, s);
+            }
+            return (s.end, false);
+        }
+        // a joiner between a letter or digit and a word token
+        match next {
+            Some(n) if span.start == open => {
+                self.extend(b, n.end);
+                (n.end, true)
+            }
+            _ => (usize::MAX, false),
         }
     }
 
@@ -284,7 +380,7 @@ pub(crate) fn check_token_words<T>(
     toks: &[T],
     tok: impl Fn(&T) -> (Span, u8),
 ) {
-    if !range.get(text).is_some_and(str::is_ascii) {
+    if !range.get(text).is_some_and(|s| plain_ascii(s.as_bytes())) {
         return;
     }
     let n = toks.len();
@@ -390,6 +486,7 @@ impl<'t> Cx<'t> {
 
     /// Word `i` ASCII-lowercased; empty past the end, for a non-ASCII word and for a word
     /// longer than 16 bytes (no number word, unit or qualifier is).
+    #[inline]
     fn low(&self, i: usize) -> Low {
         match self.words.get(i) {
             Some(w) => lower16(self.text.as_bytes(), w.start, w.end.saturating_sub(w.start)),
@@ -458,8 +555,27 @@ static KEEP: [u128; 17] = {
 
 /// The `n` bytes of `b` at `at` ASCII-lowercased, when they are ASCII and `n` is at most 16;
 /// else empty. Lowercases 16 bytes at once: every byte is below 0x80, so adding to one
-/// byte never carries into the next.
+/// byte never carries into the next. A word of eight bytes or fewer, as most are, is
+/// lowercased as one `u64`, half the work of a `u128`.
 fn lower16(b: &[u8], at: usize, n: usize) -> Low {
+    if n <= 8 {
+        if let Some(chunk) = b.get(at..at + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+            const ONES8: u64 = u64::from_le_bytes([1; 8]);
+            // (the low half of `KEEP[n]`, which keeps `n` bytes of eight or fewer)
+            let keep = KEEP.get(n).map_or(0, |&k| k as u64);
+            let x = u64::from_le_bytes(chunk) & keep;
+            if x & (ONES8 * 0x80) != 0 {
+                return Low::default();
+            }
+            let ge_a = x + ONES8 * (0x80 - u64::from(b'A'));
+            let gt_z = x + ONES8 * (0x80 - u64::from(b'Z') - 1);
+            let upper = ge_a & !gt_z & (ONES8 * 0x80);
+            return Low {
+                b: u128::from(x | (upper >> 2)).to_le_bytes(),
+                n: n as u8,
+            };
+        }
+    }
     let mut raw = [0u8; 16];
     let Some(&keep) = KEEP.get(n) else {
         return Low::default();
@@ -2078,12 +2194,17 @@ mod tests {
     }
 
     #[test]
-    fn all_ascii_is_is_ascii() {
-        let t = "a sentence of some length, then \u{e9}, then more words after it";
-        for a in 0..t.len() {
-            for e in a..=t.len() {
-                let b = &t.as_bytes()[a..e];
-                assert_eq!(all_ascii(b), b.is_ascii(), "{a}..{e}");
+    fn plain_ascii_is_ascii_without_0() {
+        for t in [
+            "a sentence of some length, then \u{e9}, then more words after it",
+            "a sentence of some length, then \u{0}, then more words \u{1}\u{0}\u{80} after it",
+        ] {
+            for a in 0..t.len() {
+                for e in a..=t.len() {
+                    let b = &t.as_bytes()[a..e];
+                    let want = b.is_ascii() && !b.contains(&0);
+                    assert_eq!(plain_ascii(b), want, "{a}..{e}");
+                }
             }
         }
     }
