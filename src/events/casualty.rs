@@ -163,7 +163,9 @@ fn candidates<'n>(
             continue;
         }
         // "has risen from 12 to 19": the figure it rose from is no figure of its own
-        if doc.word_at_is(s, a.wrapping_sub(1), lexicon::FROM) && is_to_figure(doc, s, b) {
+        if word_of_class_at(doc, s, a.wrapping_sub(1), W::From, lexicon::FROM)
+            && is_to_figure(doc, s, b)
+        {
             continue;
         }
         v.push(Cand {
@@ -188,6 +190,7 @@ fn candidates<'n>(
                         && s.toks.get(i - 2).is_some_and(|d| {
                             matches!(d.w, W::Casualty(CasualtyKind::Killed, Pos::After))
                         })
+                        && p.w == W::Locative
                         && doc.word_is(p, lexicon::OF)
             })
             && doc.word_is(t, lexicon::THE);
@@ -212,6 +215,16 @@ fn candidates<'n>(
     }
     v.sort_by_key(|c| c.a);
     coordinate(doc, s, cb, v);
+}
+
+/// True if token `i` of `s` is a word of `list`, every word of which has the lexicon class
+/// `w` (a test holds them to it): the class, a byte of the token, is told before the word's
+/// length and text, and most tokens asked about are of another class.
+#[inline]
+fn word_of_class_at(doc: &Doc, s: &Sent, i: usize, w: W, list: &[&str]) -> bool {
+    s.toks
+        .get(i)
+        .is_some_and(|t| t.w == w && doc.word_is(t, list))
 }
 
 /// True if "to" at token `b` is followed by a figure ("from 12 to 19").
@@ -278,9 +291,21 @@ fn singular_person(doc: &Doc, s: &Sent, from: usize, cb: usize) -> Option<(usize
 /// civilians: "a commander and his son" stay apart); the figure of the joined phrase goes.
 /// Two figures in digits or words ("60 guards and 5 police officers") stay two figures.
 fn coordinate(doc: &Doc, s: &Sent, cb: usize, v: &mut Vec<Cand<'_>>) {
+    if v.is_empty() {
+        return;
+    }
+    // a figure joins nouns only across an "and" after it ([`join`]), a word of the class
+    // `Conj` ([`word_of_class_at`]): the sentence's last such word is found once, and a
+    // figure after it is not read for its nouns
+    let Some(last_conj) = s.toks.iter().rposition(|t| t.w == W::Conj) else {
+        return;
+    };
     let mut k = 0;
     while k < v.len() {
-        let joined = v.get(k).and_then(|c| join(doc, s, cb, v, c));
+        let joined = v
+            .get(k)
+            .filter(|c| c.b < last_conj)
+            .and_then(|c| join(doc, s, cb, v, c));
         let Some((total, last_noun, victims)) = joined else {
             k += 1;
             continue;
@@ -331,7 +356,7 @@ fn join(
     let mut noun = first;
     let figure_at = |at: usize| v.iter().find(|n| n.a == at);
     // "and a woman", "and his son", "and his two sons"
-    while doc.word_at_is(s, noun + 1, lexicon::AND) {
+    while word_of_class_at(doc, s, noun + 1, W::Conj, lexicon::AND) {
         let at = noun + 2;
         let owner = doc.word_at_is(s, at, lexicon::PERSONAL_POSSESSIVES);
         let added = match figure_at(if owner { at + 1 } else { at }) {
@@ -399,7 +424,7 @@ fn is_aside(doc: &Doc, memo: &Memo, s: &Sent, c: &Cand) -> bool {
     if any_in(&memo.lists.previous, c.a.saturating_sub(4), c.a) {
         return true;
     }
-    let from = c.a > 0 && doc.word_at_is(s, c.a - 1, lexicon::FROM);
+    let from = c.a > 0 && word_of_class_at(doc, s, c.a - 1, W::From, lexicon::FROM);
     if from && doc.word_at_is(s, c.b, lexicon::TO) {
         return true;
     }
@@ -445,7 +470,7 @@ enum Whole {
 /// same kind as its whole is no figure of its own ("two of the dead were children"); one of
 /// another kind is ("three of the wounded later died").
 fn partitive(doc: &Doc, s: &Sent, b: usize) -> Option<(Whole, usize)> {
-    if !doc.word_at_is(s, b, lexicon::OF) {
+    if !word_of_class_at(doc, s, b, W::Locative, lexicon::OF) {
         return None;
     }
     if doc.word_at_is(s, b + 1, lexicon::OBJECT_PRONOUNS)
@@ -1817,6 +1842,24 @@ fn agrees(p: &Casualty, pt: Told, c: &Casualty, ct: Told) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The words [`word_of_class_at`] is asked about have the class it tells them by, in
+    /// either case.
+    #[test]
+    fn words_told_by_their_class_have_it() {
+        let lists: [(&[&str], W); 3] = [
+            (lexicon::FROM, W::From),
+            (lexicon::OF, W::Locative),
+            (lexicon::AND, W::Conj),
+        ];
+        for (list, w) in lists {
+            for word in list {
+                assert_eq!(lexicon::classify(word.as_bytes()).0, w, "{word}");
+                let upper = word.to_ascii_uppercase();
+                assert_eq!(lexicon::classify(upper.as_bytes()).0, w, "{upper}");
+            }
+        }
+    }
 
     #[test]
     fn heads_past_the_list_are_kept_in_the_tree() {
