@@ -83,10 +83,16 @@ pub(crate) fn extract(doc: &Doc, strikes: &Strikes, causes: &[Cause]) -> Vec<Box
             continue;
         }
         // the sentence's first casualty or toll word (it has one): a clause that ends by it
-        // has none
-        let Some(first) = s.toks.iter().position(is_casualty_word) else {
-            continue;
+        // has none; a clause that is its whole sentence has one, and is read from its start
+        // with no walk to it (most sentences are one clause)
+        let first = match s.clauses {
+            [(0, cb)] if *cb == s.toks.len() => 0,
+            _ => match s.toks.iter().position(is_casualty_word) {
+                Some(first) => first,
+                None => continue,
+            },
         };
+        debug_assert!(s.toks.iter().any(is_casualty_word), "a casualty word");
         if skipped(Stage::CasualtyRules) {
             std::hint::black_box(doc.numbers(s).len());
             continue;
@@ -1672,7 +1678,8 @@ type Key = (u8, Option<u64>);
 /// list of bounded length or a tree, not a hash keyed by it.)
 #[derive(Default)]
 struct Heads {
-    list: Vec<(Key, usize)>,
+    /// Each listed key as one number ([`packed`]), and its head.
+    list: Vec<(u128, usize)>,
     tree: BTreeMap<Key, usize>,
 }
 
@@ -1680,7 +1687,8 @@ impl Heads {
     /// The row of the list that holds this kind and figure, if it is listed: sought once for
     /// a [`Heads::get_in`] and the [`Heads::set_in`] after it.
     fn row(&self, key: Key) -> Option<usize> {
-        self.list.iter().position(|(k, _)| *k == key)
+        let key = packed(key);
+        self.list.iter().position(|&(k, _)| k == key)
     }
 
     /// The casualty told last of this kind and figure.
@@ -1714,11 +1722,17 @@ impl Heads {
             if self.list.capacity() == 0 {
                 self.list.reserve(LISTED);
             }
-            self.list.push((key, at));
+            self.list.push((packed(key), at));
             return None;
         }
         self.tree.insert(key, at)
     }
+}
+
+/// A key of [`Heads`] as one number, compared at once where the pair's compare took a
+/// branch for each of its parts (a row's search was mispredicted at most casualties).
+fn packed((kind, size): Key) -> u128 {
+    u128::from(kind) << 72 | u128::from(size.is_some()) << 64 | u128::from(size.unwrap_or(0))
 }
 
 /// A casualty's entry in [`Tolls::tellings`].
