@@ -382,6 +382,10 @@ pub struct Segmented {
     pub sentences: Vec<Sentence>,
     /// Page furniture removed: "Share", "Advertisement", "Read more: ...", "Related: ...",
     /// a trailing teaser headline of another story, bylines, photo credits.
+    ///
+    /// Gathered for the tests only: the extraction reads the sentences, and this list was
+    /// a pass over every line and an allocation in most articles for nothing.
+    #[cfg(test)]
     pub furniture: Vec<Span>,
     /// A dateline ("DAMASCUS, Syria (AP) —", "MOSCOW (Reuters) -") if the body starts with one.
     pub dateline: Option<Span>,

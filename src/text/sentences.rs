@@ -237,6 +237,7 @@ fn segment_with(text: &str, part: Part, scratch: &mut Scratch) -> Segmented {
     }
 
     let mut out = Segmented {
+        #[cfg(test)]
         furniture: lines
             .iter()
             .filter(|l| l.furniture)
