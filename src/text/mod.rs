@@ -191,7 +191,21 @@ impl<'a> Normalized<'a> {
         let mut copied = 0;
         // `at` is a char boundary: `first`, then each next candidate of `marks`.
         let mut at = first;
-        while let Some(c) = input.get(at..).and_then(|s| s.chars().next()) {
+        while at < input.len() {
+            if input.as_bytes().get(at) == Some(&b'\r') {
+                // a CR, one a line in a CRLF text (three folds in four): a space, byte for
+                // byte, with no char to decode and no step
+                text.push_str(input.get(copied..at).unwrap_or(""));
+                text.push(' ');
+                copied = at + 1;
+                at = marks
+                    .next_rare(copied, may_be_candidate)
+                    .unwrap_or(input.len());
+                continue;
+            }
+            let Some(c) = input.get(at..).and_then(|s| s.chars().next()) else {
+                break;
+            };
             let width = c.len_utf8();
             let folded = match fold(c) {
                 Fold::Keep => None,
