@@ -289,9 +289,16 @@ fn trim(s: &str) -> &str {
 /// marker, "Read more: ..." and the like, a photo credit or copyright line, or a byline.
 ///
 /// Most lines are paragraphs of prose, told at once ([`is_long_prose`]) where this is inlined.
-#[inline]
+#[cfg(test)]
 pub(super) fn is_furniture_line(line: &str) -> bool {
-    let line = trim(line);
+    is_furniture_trimmed_line(trim(line))
+}
+
+/// [`is_furniture_line`] of a line trimmed already (as the segmenter cuts its lines): no
+/// second trim of every line of the text.
+#[inline]
+pub(super) fn is_furniture_trimmed_line(line: &str) -> bool {
+    debug_assert_eq!(line, trim(line), "a trimmed line");
     !is_long_prose(line) && is_furniture_trimmed(line)
 }
 

@@ -8,8 +8,8 @@
 //! little per line and per sentence end.
 
 use super::furniture::{
-    ends_with_sentence_punct, is_closer, is_furniture_line, is_teaser_candidate, last_significant,
-    trim_bounds, word_count,
+    ends_with_sentence_punct, is_closer, is_furniture_trimmed_line, is_teaser_candidate,
+    last_significant, trim_bounds, word_count,
 };
 use super::scan::{Marks, WIDE};
 use super::{Part, Segmented, Sentence};
@@ -229,13 +229,15 @@ fn segment_with(text: &str, part: Part, scratch: &mut Scratch) -> Segmented {
         terminals,
     } = scratch;
     for line in lines.iter_mut() {
-        line.furniture = is_furniture_line(slice(text, line.start, line.end));
+        // the lines are trimmed (`split_lines`)
+        line.furniture = is_furniture_trimmed_line(slice(text, line.start, line.end));
     }
     if part.last {
         mark_teasers(text, lines, paras);
     }
 
     let mut out = Segmented {
+        #[cfg(test)]
         furniture: lines
             .iter()
             .filter(|l| l.furniture)
