@@ -1304,24 +1304,14 @@ impl<'t> Doc<'t> {
     }
 
     /// The country a place mention `m` of sentence `s` speaks for and its weight, or `None`
-    /// if its entries name no one country or it weighs nothing. Its entries are read once.
+    /// if its entries name no one country or it weighs nothing. Its entries are read once, and
+    /// only if it weighs.
     fn mention_weight(&self, s: &Sent, m: &Ment) -> Option<(&'t str, u32)> {
-        // the kinds of its entries, a bit each; the one country of all of them, and of its
-        // provinces
-        let mut kinds = 0u32;
-        let (mut all, mut provinces) = (OneCountry::default(), OneCountry::default());
-        for (_, e) in self.gaz.entries_of(&m.m) {
-            kinds |= 1 << e.kind() as u32;
-            let c = e.country();
-            all.add(c);
-            if e.kind() == EntryKind::Province {
-                provinces.add(c);
-            }
-        }
-        let any = |k: EntryKind| kinds & (1 << k as u32) != 0;
+        // the kinds of its entries, read when it was placed ([`Ment::kinds`]): a mention that
+        // weighs nothing has its entries unread
+        let any = |k: EntryKind| m.kinds & k.bit() != 0;
         // "Homs" is a Syrian governorate and a Libyan town: the province speaks
         let province = any(EntryKind::Province);
-        let country = if province { provinces } else { all }.get()?;
         // a province says more than a town, which may be a homonym of a small place
         let weight = if province {
             3
@@ -1334,9 +1324,16 @@ impl<'t> Doc<'t> {
         {
             1
         } else {
-            0
+            return None;
         };
-        (weight > 0).then_some((country, weight))
+        // the one country of its entries, or of its provinces
+        let mut country = OneCountry::default();
+        for (_, e) in self.gaz.entries_of(&m.m) {
+            if !province || e.kind() == EntryKind::Province {
+                country.add(e.country());
+            }
+        }
+        Some((country.get()?, weight))
     }
 
     /// The figures of a sentence with their token ranges; only a sentence with a strike or
