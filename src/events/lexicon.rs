@@ -874,6 +874,23 @@ impl Lexicon {
         e.class
     }
 
+    /// The class of a word of at most eight bytes, `len`, whose key is `key`: as
+    /// [`Lexicon::classify`] tells it, with no word compared, as a key and length that match
+    /// an entry tell a word of up to eight bytes ([`Class::long`] is false for it). No call
+    /// is left in the caller's loop, so that its values can stay in the registers a call
+    /// would clobber.
+    #[inline]
+    pub(crate) fn classify_short(&self, len: usize, key: u64) -> Class {
+        debug_assert!(len <= 8, "a short word");
+        let i = self.place(key);
+        let e = self.hot.get(i & (HOT - 1)).unwrap_or(&Hot::NONE);
+        let same = ((e.key ^ key) | (u64::from(e.class.len) ^ len as u64)) == 0;
+        let k = i & usize::from(same).wrapping_neg();
+        self.hot
+            .get(k & (HOT - 1))
+            .map_or(Class::default(), |e| e.class)
+    }
+
     /// Reads one word of each cache line of the entries and of the displacements, and gives
     /// them xored: loads that wait on nothing and that nothing waits on, so that the lines a
     /// text's words will read come into the first-level cache many at a time (the table is
@@ -1917,6 +1934,33 @@ mod tests {
         assert!(at.iter().all(|&e| e > 0 && e < HOT && seen.insert(e)));
         assert!(disp.iter().all(|&d| usize::from(d) < HOT));
         assert!(multipliers().all(|m| placed(m, &[7, 9, 7]).is_none()));
+    }
+
+    /// A word of up to eight bytes has the class [`Lexicon::classify_short`] tells that
+    /// [`Lexicon::classify`] tells: every listed word in either case, and words not listed.
+    #[test]
+    fn classify_short_agrees_with_classify() {
+        let t = table();
+        let mut words: Vec<Vec<u8>> = Vec::new();
+        for (w, _) in t.entries().filter(|(w, _)| w.len() <= 8) {
+            words.push(w.to_vec());
+            words.push(w.to_ascii_uppercase());
+            // one byte changed: most are no word
+            let mut other = w.to_vec();
+            if let Some(b) = other.last_mut() {
+                *b = b.wrapping_add(1);
+            }
+            words.push(other);
+        }
+        assert!(words.len() > 1_000, "{} words", words.len());
+        for w in [&b""[..], b"x", b"zzqx", b"12", b"1,200"] {
+            words.push(w.to_vec());
+        }
+        for w in &words {
+            let key = key_more(0, w);
+            let c = t.classify(w, 0, w.len(), key);
+            assert_eq!(t.classify_short(w.len(), key), c, "{:?}", w);
+        }
     }
 
     #[test]

@@ -850,13 +850,39 @@ fn tokenize(text: &str, span: Span, toks: &mut Vec<Tok>, cuts: &mut Vec<usize>) 
     let bytes = s.as_bytes();
     let mut i = 0usize;
     loop {
-        // the eight bytes at `i`, but near the end; the byte at `i` the first of them
-        // as one range, the end tested once (`i` is at most a slice's length, so `i + 8`
-        // does not wrap; were it to, `get` would give `None`)
-        let chunk = bytes
-            .get(i..i.wrapping_add(8))
-            .and_then(|c| <[u8; 8]>::try_from(c).ok())
-            .map(u64::from_le_bytes);
+        // the commonest token, ASCII letters and digits then a space, in a loop of its own:
+        // the inner loop's values are the ones the compiler keeps in registers, where in one
+        // loop with the other tokens' paths they were spilled to the stack
+        let mut chunk = chunk_at(bytes, i);
+        while let Some(c) = chunk {
+            let (n, packed) = alnum_prefix(c);
+            // the byte after them (after eight, the shift wraps round to the first, a letter
+            // or digit; with none, it is the first, no space when told here)
+            // (and a vector with room, so that the push calls nothing); with none, the high
+            // bit set on the first byte tells no space
+            let next = c.wrapping_shr(8 * n as u32) as u8 | u8::from(n == 0) << 7;
+            if next != b' ' || toks.len() == toks.capacity() {
+                break;
+            }
+            let class = lexicon.classify_short(n, packed);
+            let start = base + i;
+            marks |= class.marks;
+            toks.push(Tok {
+                span: Span {
+                    start,
+                    end: start + n,
+                },
+                w: class.w,
+                k: class.k,
+                // (the first byte is a letter or digit: a capital has no case bit)
+                cap: c as u8 & 0x20 == 0,
+                punct: 0,
+                marks: class.marks,
+                ment: None,
+            });
+            i += n + 1;
+            chunk = chunk_at(bytes, i);
+        }
         let b = match chunk {
             Some(chunk) => chunk as u8,
             None => match bytes.get(i) {
@@ -864,29 +890,16 @@ fn tokenize(text: &str, span: Span, toks: &mut Vec<Tok>, cuts: &mut Vec<usize>) 
                 None => break,
             },
         };
-        // ASCII spaces and words without decoding chars
         if b == b' ' {
             i += 1;
             continue;
         }
-        // most words open with ASCII letters and digits: read eight bytes at a time, and most
-        // of them told whole by their first eight ([`ends_word`])
+        // a word that opens with ASCII letters and digits and ends at no space: most of them
+        // told whole by their first eight bytes ([`ends_word`])
         if let Some(chunk) = chunk {
             let (n, packed) = alnum_prefix(chunk);
             if n > 0 {
-                // the byte after them: most often a space, which ends the word and is read
-                // with it (after eight, the shift wraps round to the first, a letter or digit:
-                // no test of its own, which was mispredicted for a fifth of the words)
-                let next = chunk.wrapping_shr(8 * n as u32) as u8;
                 let cap = b.is_ascii_uppercase();
-                if next == b' ' {
-                    // its own push, so that the space is passed with no count kept
-                    let tok = word_tok(lexicon, bytes, base, i, n, packed, cap);
-                    marks |= tok.marks;
-                    toks.push(tok);
-                    i += n + 1;
-                    continue;
-                }
                 let (len, key) = if ends_word(chunk, n) {
                     (n, packed)
                 } else {
@@ -1136,12 +1149,23 @@ fn alnum_prefix(chunk: u64) -> (usize, u64) {
     let letter = y.wrapping_add(LO * 0x1f) & !y.wrapping_add(LO * 0x05);
     let alnum = (digit | letter) & !chunk & HI;
     let n = ((!alnum & HI).trailing_zeros() / 8) as usize;
-    if n == 0 {
-        return (0, 0);
-    }
-    // 0x20 lowercases a letter and leaves a digit as it is
-    let packed = (chunk | CASE).swap_bytes() >> (64 - 8 * n);
+    // 0x20 lowercases a letter and leaves a digit as it is; with none, the shift (of 64,
+    // wrapped to 0) is masked off, with no branch, so that the tokenizer tells a word from
+    // the byte after it in one test
+    let packed = (chunk | CASE).swap_bytes().wrapping_shr(64 - 8 * n as u32)
+        & u64::from(n != 0).wrapping_neg();
     (n, packed)
+}
+
+/// The eight bytes at `i` of `bytes`, the byte at `i` the low one, or `None` near the end:
+/// one range, the end tested once (`i` is at most a slice's length, so `i + 8` does not
+/// wrap; were it to, `get` would give `None`).
+#[inline]
+fn chunk_at(bytes: &[u8], i: usize) -> Option<u64> {
+    bytes
+        .get(i..i.wrapping_add(8))
+        .and_then(|c| <[u8; 8]>::try_from(c).ok())
+        .map(u64::from_le_bytes)
 }
 
 /// The character at byte `i` (on a char boundary), quickly for ASCII.
@@ -2266,6 +2290,37 @@ mod tests {
         ] {
             assert_eq!(rank(k), Some(9));
         }
+    }
+
+    /// A word and its space are pushed by the tokenizer's inner loop only while its vector
+    /// has room, by its other path after that: with a vector of every size, so that each
+    /// token is pushed by the other path in some run, the tokens and cuts are the same.
+    #[test]
+    fn tokens_are_the_same_whichever_path_pushes_them() {
+        let alphabet = "aZs09  -.,'\"(\u{e9}\u{2019}\u{a0}";
+        let chars: Vec<char> = alphabet.chars().collect();
+        let mut next = crate::text::xorshift(23);
+        let key = |t: &Tok| (t.span, t.w, t.k, t.cap, t.punct, t.marks);
+        let mut pushed = 0;
+        for _ in 0..3_000 {
+            let len = (next() % 40) as usize;
+            let text: String = (0..len)
+                .map(|_| chars[(next() % chars.len() as u64) as usize])
+                .chain(" killed 12 in Idlib, said Sam's men ".chars())
+                .collect();
+            let span = Span::new(0, text.len());
+            let (mut want, mut want_cuts) = (Vec::with_capacity(text.len()), Vec::new());
+            tokenize(&text, span, &mut want, &mut want_cuts);
+            for room in 0..=want.len() {
+                let (mut toks, mut cuts) = (Vec::with_capacity(room), Vec::new());
+                tokenize(&text, span, &mut toks, &mut cuts);
+                let same = toks.iter().map(key).eq(want.iter().map(key));
+                assert!(same, "{text:?} with room for {room}");
+                assert_eq!(cuts, want_cuts, "{text:?}");
+                pushed += 1;
+            }
+        }
+        assert!(pushed > 30_000, "{pushed} runs");
     }
 
     #[test]
