@@ -894,27 +894,13 @@ fn tokenize(text: &str, span: Span, toks: &mut Vec<Tok>, cuts: &mut Vec<usize>) 
             i += 1;
             continue;
         }
-        // a word that opens with ASCII letters and digits and ends at no space: most of them
-        // told whole by their first eight bytes ([`ends_word`])
+        // a word that opens with ASCII letters and digits and ends at no space
         if let Some(chunk) = chunk {
-            let (n, packed) = alnum_prefix(chunk);
-            if n > 0 {
-                let cap = b.is_ascii_uppercase();
-                let (len, key) = if ends_word(chunk, n) {
-                    (n, packed)
-                } else {
-                    let (end, key) = word_end(s, char::from(b), i + n, packed, |k| {
-                        cuts.push(base + k);
-                    });
-                    (end.saturating_sub(i), key)
-                };
-                let tok = word_tok(lexicon, bytes, base, i, len, key, cap);
-                marks |= tok.marks;
-                toks.push(tok);
-                // a space after it passed here with no branch, not by a turn of the loops
-                // (a word of eight bytes or more ends at a space most often)
-                i += len;
-                i += usize::from(bytes.get(i) == Some(&b' '));
+            let prefix = alnum_prefix(chunk);
+            if prefix.0 > 0 {
+                let (end, m) = ascii_word(s, base, i, chunk, prefix, toks, cuts);
+                marks |= m;
+                i = end;
                 continue;
             }
         }
@@ -928,6 +914,80 @@ fn tokenize(text: &str, span: Span, toks: &mut Vec<Tok>, cuts: &mut Vec<usize>) 
     }
     marks
 }
+
+/// The word at `i` of the sentence `s` (at `base` in the text) that opens the eight bytes
+/// `chunk` with the ASCII letters and digits `prefix` ([`alnum_prefix`]) and is not followed
+/// by a space there; pushed to `toks`, with the offset after it (and after a space that
+/// follows) and its marks. Most are told whole by those eight bytes ([`ends_word`]), and
+/// the punctuation after them ("Idlib, ") is pushed here with no turn of the loops.
+#[inline]
+fn ascii_word(
+    s: &str,
+    base: usize,
+    i: usize,
+    chunk: u64,
+    prefix: (usize, u64),
+    toks: &mut Vec<Tok>,
+    cuts: &mut Vec<usize>,
+) -> (usize, u8) {
+    let lexicon = lexicon::table();
+    let bytes = s.as_bytes();
+    let (n, packed) = prefix;
+    let b = chunk as u8;
+    let cap = b.is_ascii_uppercase();
+    if ends_word(chunk, n) {
+        let tok = word_tok(lexicon, bytes, base, i, n, packed, cap);
+        toks.push(tok);
+        // the byte after the word (under eight letters and digits: no wrap)
+        // and punctuation after it, with the space after that, pushed here, where it took
+        // a turn of both loops and a call of `other_token`
+        let p = chunk.wrapping_shr(8 * n as u32) as u8;
+        let mut end = i + n;
+        if LONE_PUNCT[usize::from(p)] {
+            toks.push(punct_tok(base + end, p));
+            end += 1;
+        }
+        end += usize::from(bytes.get(end) == Some(&b' '));
+        return (end, tok.marks);
+    }
+    let (end, key) = word_end(s, char::from(b), i + n, packed, |k| cuts.push(base + k));
+    let tok = word_tok(lexicon, bytes, base, i, end.saturating_sub(i), key, cap);
+    toks.push(tok);
+    // a space after it passed here with no branch, not by a turn of the loops (a word of
+    // eight bytes or more ends at a space most often)
+    (end + usize::from(bytes.get(end) == Some(&b' ')), tok.marks)
+}
+
+/// The token of the ASCII punctuation `p` at `at` in the text.
+#[inline]
+fn punct_tok(at: usize, p: u8) -> Tok {
+    Tok {
+        span: Span {
+            start: at,
+            end: at + 1,
+        },
+        w: W::Other,
+        k: K::None,
+        cap: false,
+        punct: p,
+        marks: 0,
+        ment: None,
+    }
+}
+
+/// The ASCII bytes that are a token of their own whatever follows them, as [`other_token`]
+/// tells them: neither a letter, a digit nor a space of any kind, and not the "'" that may
+/// open "'s".
+static LONE_PUNCT: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = !c.is_ascii_alphanumeric() && !matches!(c, 9..=13 | b' ' | b'\'');
+        b += 1;
+    }
+    t
+};
 
 /// The token at `i` of the sentence `s` (at `base` in the text) that does not open with ASCII
 /// letters or digits: a word of other letters, or punctuation (a space of another kind is
@@ -2325,6 +2385,16 @@ mod tests {
             }
         }
         assert!(pushed > 30_000, "{pushed} runs");
+    }
+
+    /// [`LONE_PUNCT`] holds the bytes that [`other_token`] makes a token of one byte.
+    #[test]
+    fn lone_punct_is_the_punctuation_other_token_tells() {
+        for b in 0..=255u8 {
+            let c = char::from(b);
+            let lone = b.is_ascii() && !c.is_alphanumeric() && !c.is_whitespace() && c != '\'';
+            assert_eq!(LONE_PUNCT[usize::from(b)], lone, "{b}");
+        }
     }
 
     #[test]
