@@ -169,7 +169,7 @@ fn candidates<'n>(
             continue;
         }
         // "has risen from 12 to 19": the figure it rose from is no figure of its own
-        if word_of_class_at(doc, s, a.wrapping_sub(1), W::From, lexicon::FROM)
+        if doc.class_word_at(s, a.wrapping_sub(1), W::From, lexicon::FROM)
             && is_to_figure(doc, s, b)
         {
             continue;
@@ -221,16 +221,6 @@ fn candidates<'n>(
     }
     v.sort_by_key(|c| c.a);
     coordinate(doc, s, cb, v);
-}
-
-/// True if token `i` of `s` is a word of `list`, every word of which has the lexicon class
-/// `w` (a test holds them to it): the class, a byte of the token, is told before the word's
-/// length and text, and most tokens asked about are of another class.
-#[inline]
-fn word_of_class_at(doc: &Doc, s: &Sent, i: usize, w: W, list: &[&str]) -> bool {
-    s.toks
-        .get(i)
-        .is_some_and(|t| t.w == w && doc.word_is(t, list))
 }
 
 /// True if "to" at token `b` is followed by a figure ("from 12 to 19").
@@ -301,7 +291,7 @@ fn coordinate(doc: &Doc, s: &Sent, cb: usize, v: &mut Vec<Cand<'_>>) {
         return;
     }
     // a figure joins nouns only across an "and" after it ([`join`]), a word of the class
-    // `Conj` ([`word_of_class_at`]): the sentence's last such word is found once, and a
+    // `Conj` ([`Doc::class_word_at`]): the sentence's last such word is found once, and a
     // figure after it is not read for its nouns
     let Some(last_conj) = s.toks.iter().rposition(|t| t.w == W::Conj) else {
         return;
@@ -362,7 +352,7 @@ fn join(
     let mut noun = first;
     let figure_at = |at: usize| v.iter().find(|n| n.a == at);
     // "and a woman", "and his son", "and his two sons"
-    while word_of_class_at(doc, s, noun + 1, W::Conj, lexicon::AND) {
+    while doc.class_word_at(s, noun + 1, W::Conj, lexicon::AND) {
         let at = noun + 2;
         let owner = doc.word_at_is(s, at, lexicon::PERSONAL_POSSESSIVES);
         let added = match figure_at(if owner { at + 1 } else { at }) {
@@ -430,7 +420,7 @@ fn is_aside(doc: &Doc, memo: &Memo, s: &Sent, c: &Cand) -> bool {
     if any_in(&memo.lists.previous, c.a.saturating_sub(4), c.a) {
         return true;
     }
-    let from = c.a > 0 && word_of_class_at(doc, s, c.a - 1, W::From, lexicon::FROM);
+    let from = c.a > 0 && doc.class_word_at(s, c.a - 1, W::From, lexicon::FROM);
     if from && doc.word_at_is(s, c.b, lexicon::TO) {
         return true;
     }
@@ -476,7 +466,7 @@ enum Whole {
 /// same kind as its whole is no figure of its own ("two of the dead were children"); one of
 /// another kind is ("three of the wounded later died").
 fn partitive(doc: &Doc, s: &Sent, b: usize) -> Option<(Whole, usize)> {
-    if !word_of_class_at(doc, s, b, W::Locative, lexicon::OF) {
+    if !doc.class_word_at(s, b, W::Locative, lexicon::OF) {
         return None;
     }
     if doc.word_at_is(s, b + 1, lexicon::OBJECT_PRONOUNS)
@@ -1857,7 +1847,7 @@ fn agrees(p: &Casualty, pt: Told, c: &Casualty, ct: Told) -> bool {
 mod tests {
     use super::*;
 
-    /// The words [`word_of_class_at`] is asked about have the class it tells them by, in
+    /// The words [`Doc::class_word_at`] is asked about have the class it tells them by, in
     /// either case.
     #[test]
     fn words_told_by_their_class_have_it() {

@@ -1538,6 +1538,17 @@ impl<'t> Doc<'t> {
         s.toks.get(i).is_some_and(|t| self.word_is(t, list))
     }
 
+    /// True if sentence `s` has a token `i` of the class `class` whose word is one of `list`
+    /// (all of whose words are of that class: each rule module's tests hold its lists to
+    /// theirs): the class, a byte of the token, rules out most tokens without comparing
+    /// their words.
+    #[inline]
+    pub(crate) fn class_word_at(&self, s: &Sent, i: usize, class: W, list: &[&str]) -> bool {
+        s.toks
+            .get(i)
+            .is_some_and(|t| t.w == class && self.word_is(t, list))
+    }
+
     pub(crate) fn country_name(&self, code: &str) -> Cow<'static, str> {
         self.gaz
             .shared_name_of(code)

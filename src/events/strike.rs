@@ -570,15 +570,6 @@ fn weapon_at(doc: &Doc, s: &Sent, k: usize) -> Option<Weapon> {
     Some(w)
 }
 
-/// True if sentence `s` has a token `i` of the class `class` whose word is one of `list`
-/// (all of whose words are of that class): the class rules out most tokens without
-/// comparing their words.
-fn class_word_at(doc: &Doc, s: &Sent, i: usize, class: W, list: &[&str]) -> bool {
-    s.toks
-        .get(i)
-        .is_some_and(|t| t.w == class && doc.word_is(t, list))
-}
-
 /// The clause [a, b) whose trigger is sought, with what is read of it once, when the first
 /// trigger asks, not by a scan of the clause for every trigger (a clause of N weak triggers
 /// cost N scans, issue 13).
@@ -795,7 +786,7 @@ fn by_launch(cl: &Clause, i: usize) -> Option<(usize, Option<Weapon>, bool)> {
 /// before it.
 fn by_weapon(cl: &Clause, i: usize, w: Weapon) -> Option<(usize, Option<Weapon>, bool)> {
     let (doc, s, a) = (cl.doc, cl.s, cl.a);
-    let by = |j: usize| class_word_at(doc, s, j, W::By, lexicon::BY);
+    let by = |j: usize| doc.class_word_at(s, j, W::By, lexicon::BY);
     let by_after = by(i + 1);
     let by_before = (i.saturating_sub(4).max(a)..i).any(by);
     (weapon_at(doc, s, i).is_some() && (by_after || by_before)).then_some((i, Some(w), true))
@@ -1329,8 +1320,8 @@ fn base_at_word(doc: &Doc, s: &Sent, i: usize, tok: &super::Tok) -> Option<(Plac
         }
     }
     // "from a base in Iran"
-    let from = (i.saturating_sub(3)..i).any(|j| class_word_at(doc, s, j, W::From, lexicon::FROM));
-    if !(from && class_word_at(doc, s, i + 1, W::Locative, lexicon::IN)) {
+    let from = (i.saturating_sub(3)..i).any(|j| doc.class_word_at(s, j, W::From, lexicon::FROM));
+    if !(from && doc.class_word_at(s, i + 1, W::Locative, lexicon::IN)) {
         return None;
     }
     let mi = usize::from(s.toks.get(i + 2)?.ment?);
@@ -1345,7 +1336,7 @@ fn named_base(doc: &Doc, s: &Sent) -> Option<(Place, usize)> {
     s.ments.iter().enumerate().find_map(|(mi, m)| {
         let after_from = m.a > 0
             && (m.a.saturating_sub(3)..m.a)
-                .any(|j| class_word_at(doc, s, j, W::From, lexicon::FROM));
+                .any(|j| doc.class_word_at(s, j, W::From, lexicon::FROM));
         if !after_from || !doc.has_kind(m, &[EntryKind::AirBase]) {
             return None;
         }
@@ -1725,7 +1716,7 @@ pub(crate) fn into_events(mut strikes: Strikes, events: &mut Vec<Event>, len: us
 mod tests {
     use super::*;
 
-    /// The word lists [`class_word_at`] and [`weapon_at`] read only on tokens of one class
+    /// The word lists [`Doc::class_word_at`] and [`weapon_at`] read only on tokens of one class
     /// must hold words of that class alone.
     #[test]
     fn gated_lists_are_of_their_class() {
