@@ -285,17 +285,17 @@ fn trim(s: &str) -> &str {
     s.get(a..z).unwrap_or("")
 }
 
-/// True if the whole trimmed `line` is page furniture: a share button, an advertisement
-/// marker, "Read more: ..." and the like, a photo credit or copyright line, or a byline.
-///
-/// Most lines are paragraphs of prose, told at once ([`is_long_prose`]) where this is inlined.
+/// [`is_furniture_trimmed_line`] of a line not trimmed yet (the tests' entry).
 #[cfg(test)]
 pub(super) fn is_furniture_line(line: &str) -> bool {
     is_furniture_trimmed_line(trim(line))
 }
 
-/// [`is_furniture_line`] of a line trimmed already (as the segmenter cuts its lines): no
-/// second trim of every line of the text.
+/// True if the whole `line`, trimmed already (as the segmenter cuts its lines: no second
+/// trim of every line of the text), is page furniture: a share button, an advertisement
+/// marker, "Read more: ..." and the like, a photo credit or copyright line, or a byline.
+///
+/// Most lines are paragraphs of prose, told at once ([`is_long_prose`]) where this is inlined.
 #[inline]
 pub(super) fn is_furniture_trimmed_line(line: &str) -> bool {
     debug_assert_eq!(line, trim(line), "a trimmed line");
@@ -311,7 +311,7 @@ fn is_long_prose(line: &str) -> bool {
         && leading_bits(&PREFIX_BY_LEADING, line) == 0
 }
 
-/// [`is_furniture_line`] of a trimmed line.
+/// [`is_furniture_trimmed_line`] of a line that may be furniture (no long prose).
 #[inline(never)]
 fn is_furniture_trimmed(line: &str) -> bool {
     if line.is_empty() {
