@@ -82,17 +82,9 @@ pub(crate) fn extract(doc: &Doc, strikes: &Strikes, causes: &[Cause]) -> Vec<Box
         if causes.get(si) == Some(&Cause::Disaster) {
             continue;
         }
-        // the sentence's first casualty or toll word (it has one): a clause that ends by it
-        // has none; a clause that is its whole sentence has one, and is read from its start
-        // with no walk to it (most sentences are one clause)
-        let first = match s.clauses {
-            [(0, cb)] if *cb == s.toks.len() => 0,
-            _ => match s.toks.iter().position(is_casualty_word) {
-                Some(first) => first,
-                None => continue,
-            },
+        let Some(first) = first_casualty_word(s) else {
+            continue;
         };
-        debug_assert!(s.toks.iter().any(is_casualty_word), "a casualty word");
         if skipped(Stage::CasualtyRules) {
             std::hint::black_box(doc.numbers(s).len());
             continue;
@@ -142,6 +134,18 @@ pub(crate) fn extract(doc: &Doc, strikes: &Strikes, causes: &[Cause]) -> Vec<Box
         out.list.clear();
     }
     out.list
+}
+
+/// Where the first casualty or toll word of `s` is (a sentence marked as having one has
+/// one): a clause that ends by it has none. A clause that is its whole sentence has one,
+/// and is read from its start with no walk to it (most sentences are one clause).
+#[inline]
+fn first_casualty_word(s: &Sent) -> Option<usize> {
+    debug_assert!(s.toks.iter().any(is_casualty_word), "a casualty word");
+    match s.clauses {
+        [(0, cb)] if *cb == s.toks.len() => Some(0),
+        _ => s.toks.iter().position(is_casualty_word),
+    }
 }
 
 /// True for a casualty or toll word: a figure is read only in a clause with one.

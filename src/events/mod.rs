@@ -857,29 +857,16 @@ fn tokenize(text: &str, span: Span, toks: &mut Vec<Tok>, cuts: &mut Vec<usize>) 
         while let Some(c) = chunk {
             let (n, packed) = alnum_prefix(c);
             // the byte after them (after eight, the shift wraps round to the first, a letter
-            // or digit; with none, it is the first, no space when told here)
-            // (and a vector with room, so that the push calls nothing); with none, the high
-            // bit set on the first byte tells no space
+            // or digit; with none, the high bit set on the first byte tells no space), and a
+            // vector with room, so that the push calls nothing
             let next = c.wrapping_shr(8 * n as u32) as u8 | u8::from(n == 0) << 7;
             if next != b' ' || toks.len() == toks.capacity() {
                 break;
             }
             let class = lexicon.classify_short(n, packed);
-            let start = base + i;
             marks |= class.marks;
-            toks.push(Tok {
-                span: Span {
-                    start,
-                    end: start + n,
-                },
-                w: class.w,
-                k: class.k,
-                // (the first byte is a letter or digit: a capital has no case bit)
-                cap: c as u8 & 0x20 == 0,
-                punct: 0,
-                marks: class.marks,
-                ment: None,
-            });
+            // (the first byte is a letter or digit: a capital has no case bit)
+            toks.push(short_tok(base + i, n, class, c as u8 & 0x20 == 0));
             i += n + 1;
             chunk = chunk_at(bytes, i);
         }
@@ -913,6 +900,25 @@ fn tokenize(text: &str, span: Span, toks: &mut Vec<Tok>, cuts: &mut Vec<usize>) 
         }
     }
     marks
+}
+
+/// The token of the word of `n` ASCII letters and digits at `start` in the text, of the
+/// lexicon class `class`, pushed by [`tokenize`]'s inner loop.
+#[inline(always)]
+fn short_tok(start: usize, n: usize, class: lexicon::Class, cap: bool) -> Tok {
+    Tok {
+        // (a word ends after it starts: no span to order)
+        span: Span {
+            start,
+            end: start + n,
+        },
+        w: class.w,
+        k: class.k,
+        cap,
+        punct: 0,
+        marks: class.marks,
+        ment: None,
+    }
 }
 
 /// The word at `i` of the sentence `s` (at `base` in the text) that opens the eight bytes
