@@ -866,7 +866,7 @@ fn tokenize(text: &str, span: Span, toks: &mut Vec<Tok>, cuts: &mut Vec<usize>) 
             let class = lexicon.classify_short(n, packed);
             marks |= class.marks;
             // (the first byte is a letter or digit: a capital has no case bit)
-            toks.push(short_tok(base + i, n, class, c as u8 & 0x20 == 0));
+            toks.push(class_tok(base + i, n, class, c as u8 & 0x20 == 0));
             i += n + 1;
             chunk = chunk_at(bytes, i);
         }
@@ -902,10 +902,10 @@ fn tokenize(text: &str, span: Span, toks: &mut Vec<Tok>, cuts: &mut Vec<usize>) 
     marks
 }
 
-/// The token of the word of `n` ASCII letters and digits at `start` in the text, of the
-/// lexicon class `class`, pushed by [`tokenize`]'s inner loop.
+/// The token of the word of `n` bytes at `start` in the text, of the lexicon class
+/// `class` (made by [`word_tok`], and by [`tokenize`]'s inner loop with no call).
 #[inline(always)]
-fn short_tok(start: usize, n: usize, class: lexicon::Class, cap: bool) -> Tok {
+fn class_tok(start: usize, n: usize, class: lexicon::Class, cap: bool) -> Tok {
     Tok {
         // (a word ends after it starts: no span to order)
         span: Span {
@@ -1070,20 +1070,7 @@ fn word_tok(
     cap: bool,
 ) -> Tok {
     let class = lexicon.classify(bytes, i, len, key);
-    let start = base + i;
-    Tok {
-        // (a word ends after it starts: no span to order)
-        span: Span {
-            start,
-            end: start + len,
-        },
-        w: class.w,
-        k: class.k,
-        cap,
-        punct: 0,
-        marks: class.marks,
-        ment: None,
-    }
+    class_tok(base + i, len, class, cap)
 }
 
 /// True if the word of `n` ASCII letters and digits that opens `chunk` ([`alnum_prefix`])
