@@ -662,6 +662,75 @@ struct Names {
     lower_wholes: RunFilter,
 }
 
+/// True if `lead` ([`Names::lead`]) has the ASCII byte `b`, which is no letter or digit.
+#[inline]
+fn leads(lead: u128, b: u8) -> bool {
+    let half = if b < 64 {
+        lead as u64
+    } else {
+        (lead >> 64) as u64
+    };
+    b < 128 && half >> (b & 63) & 1 == 1
+}
+
+/// The bit of [`RunFilter::lower`] (`lower`) for a run of `len` lowercase letters (one or
+/// more) that starts with `first` and then `next` (for a run of one byte, any byte).
+#[inline(always)]
+fn lower_bit(lower: &[u32; 1024], first: u8, next: u8, len: usize) -> bool {
+    lower[RunFilter::lower_slot(first, next)] >> len.min(16) & 1 != 0
+}
+
+/// The tests that tell the tokens where no key of a gazetteer starts, made for the
+/// tokenizer ([`Gazetteer::name_starts`]): it tells each token as it pushes it, from the bytes it
+/// holds already, and the name walk over words ([`Gazetteer::find_in_words`]) is given the
+/// others only. The walk's own test of a token ([`pass_word`]) read its bytes again and
+/// sorted every token, a lowercase word from a capitalised one from a mark, in branches
+/// the mixed text mispredicted. A token told here starts no key where the walk would have
+/// passed it over: a word of lowercase ASCII letters that [`Names::lower_starts`] says
+/// starts none, or an ASCII mark of one byte that [`Names::lead`] has not.
+#[derive(Clone, Copy)]
+pub(crate) struct NameStarts<'g> {
+    /// [`RunFilter::lower`] of [`Names::lower_starts`].
+    lower: &'g [u32; 1024],
+    /// [`Names::lead`].
+    lead: u128,
+}
+
+impl NameStarts<'_> {
+    /// True if a key may start at the word of `len` ASCII letters and digits (one to
+    /// eight) that open the little-endian word `chunk`, followed by an ASCII byte, told from
+    /// its first two bytes with no branch: unless it opens with a lowercase letter, then a
+    /// letter of either case (or nothing), and [`Names::lower_starts`] says it starts no key
+    /// (what the walk's test of such a word, [`RunFilter::may_start_run`], says of it).
+    #[inline(always)]
+    pub(crate) fn run(&self, chunk: u64, len: usize) -> bool {
+        let (first, next) = (chunk as u8, (chunk >> 8) as u8);
+        // of the ASCII letters and digits, the lowercase letters have 0x40 and 0x20 set, the
+        // capitals 0x40 only
+        let lower = (first & 0x60 == 0x60) & (next & 0x40 != 0 || len == 1);
+        !lower | lower_bit(self.lower, first, next, len)
+    }
+
+    /// [`NameStarts::run`] for the word of `len` bytes (one or more) at `i` of `bytes`,
+    /// whatever it holds: one of other bytes than lowercase ASCII letters, or of more than
+    /// sixteen, may start a key, as the walk tells no such word from its first bytes.
+    #[inline]
+    pub(crate) fn word(&self, bytes: &[u8], i: usize, len: usize) -> bool {
+        let x = chunk_at(bytes, i);
+        // (the second eight bytes counted only after eight letters, with no branch)
+        let first = lower_run(x);
+        let n = first + (lower_run(chunk_at(bytes, i + 8)) & usize::from(first == 8).wrapping_neg());
+        (n != len) | lower_bit(self.lower, x as u8, (x >> 8) as u8, len)
+    }
+
+    /// True if a key may start with the ASCII byte `b`, a token of one byte that is no
+    /// letter or digit.
+    #[inline]
+    pub(crate) fn mark(&self, b: u8) -> bool {
+        leads(self.lead, b)
+    }
+}
+
 /// Runs of ASCII letters and digits that start some keys, by their first two bytes and
 /// their length ([`Names::lower_starts`], [`Names::lower_seconds`],
 /// [`Names::lower_wholes`]): some 350 first words of keys that need no capital in the
@@ -780,7 +849,7 @@ impl RunFilter {
     /// that starts with `first` and then `next` (for a run of one byte, any byte).
     #[inline(always)]
     fn may_start_lower(&self, first: u8, next: u8, len: usize) -> bool {
-        self.lower[RunFilter::lower_slot(first, next)] >> len.min(16) & 1 != 0
+        lower_bit(&self.lower, first, next, len)
     }
 
     /// The byte offset of a run's first two bytes (the second ASCII-lowercased, 0 for
@@ -1015,12 +1084,7 @@ impl Names {
     /// True if a key starts with the ASCII byte `b`, which is no letter or digit.
     #[inline]
     fn leads(&self, b: u8) -> bool {
-        let half = if b < 64 {
-            self.lead as u64
-        } else {
-            (self.lead >> 64) as u64
-        };
-        b < 128 && half >> (b & 63) & 1 == 1
+        leads(self.lead, b)
     }
 
     /// True if no key starts with white space, which the tokenizer passes over (an ASCII
@@ -1396,6 +1460,16 @@ impl Gazetteer {
     /// `text`): the event stage passes a vector the thread keeps between articles.
     pub(crate) fn find_into(&self, text: &str, all: &mut Vec<Mention>) {
         self.find_with(text, None::<std::iter::Empty<(usize, usize)>>, all);
+    }
+
+    /// The tests that tell the tokens where none of its keys starts ([`NameStarts`]),
+    /// which the tokenizer makes before [`Gazetteer::find_in_words`] is given the others.
+    pub(crate) fn name_starts(&self) -> NameStarts<'_> {
+        let names = &self.inner.names_dict;
+        NameStarts {
+            lower: &names.lower_starts.lower,
+            lead: names.lead,
+        }
     }
 
     /// [`Gazetteer::find_into`] for a text its caller has cut into words already: `words`
