@@ -327,8 +327,8 @@ impl Iterator for NameTokens<'_> {
                 return None;
             }
             (self.block, self.rest) = self.rest.split_at(self.rest.len().min(64));
-            self.mask = (self.block.iter().enumerate())
-                .fold(0, |m, (k, t)| m | u64::from(t.may_name) << k);
+            self.mask =
+                (self.block.iter().enumerate()).fold(0, |m, (k, t)| m | u64::from(t.may_name) << k);
         }
         let k = self.mask.trailing_zeros() as usize;
         self.mask &= self.mask - 1;
@@ -1005,7 +1005,10 @@ fn ascii_word(
         return (end, tok.marks);
     }
     let (end, key) = word_end(s, char::from(b), i + n, packed, |k| cuts.push(base + k));
-    let tok = word_tok(starts, bytes, base, i, end.saturating_sub(i), key, cap);
+    let len = end.saturating_sub(i);
+    // a word joined after fewer than eight letters and digits ("al-Bab") may start a name
+    let may_name = n < 8 || starts.word(chunk, bytes, i, len);
+    let tok = word_tok(bytes, base, i, len, key, cap, may_name);
     toks.push(tok);
     // a space after it passed here with no branch, not by a turn of the loops (a word of
     // eight bytes or more ends at a space most often)
@@ -1076,7 +1079,8 @@ fn other_token(
         };
         let (end, key) = word_end(s, c, end, key, |k| cuts.push(base + k));
         let len = end.saturating_sub(i);
-        let tok = word_tok(starts, bytes, base, i, len, key, c.is_uppercase());
+        let may_name = starts.word_at(bytes, i, len);
+        let tok = word_tok(bytes, base, i, len, key, c.is_uppercase(), may_name);
         let marks = tok.marks;
         toks.push(tok);
         // (and a space after it, as after punctuation)
@@ -1111,20 +1115,20 @@ fn other_token(
 }
 
 /// The token of the word of `len` bytes at `i` in the `bytes` of a sentence that starts at
-/// `base` in the text, with the word's lexicon key and whether it starts with a capital
-/// (its marks in [`Tok::marks`]), told whether a name of `starts` may start there.
+/// `base` in the text, with the word's lexicon key, whether it starts with a capital (its
+/// marks in [`Tok::marks`]) and whether a name may start there.
 #[inline]
 fn word_tok(
-    starts: NameStarts,
     bytes: &[u8],
     base: usize,
     i: usize,
     len: usize,
     key: u64,
     cap: bool,
+    may_name: bool,
 ) -> Tok {
     let class = lexicon::table().classify(bytes, i, len, key);
-    class_tok(base + i, len, class, cap, starts.word(bytes, i, len))
+    class_tok(base + i, len, class, cap, may_name)
 }
 
 /// True if the word of `n` ASCII letters and digits that opens `chunk` ([`alnum_prefix`])
@@ -2320,7 +2324,13 @@ mod tests {
                 continue;
             }
             toks.clear();
-            tokenize(&text, span, Gazetteer::builtin().name_starts(), &mut toks, &mut cuts);
+            tokenize(
+                &text,
+                span,
+                Gazetteer::builtin().name_starts(),
+                &mut toks,
+                &mut cuts,
+            );
             let mut want = Vec::new();
             text::for_each_clause(&text, span, |c| {
                 let (a, b) = tok_range(&toks, c);
@@ -2432,10 +2442,22 @@ mod tests {
                 .collect();
             let span = Span::new(0, text.len());
             let (mut want, mut want_cuts) = (Vec::with_capacity(text.len()), Vec::new());
-            tokenize(&text, span, Gazetteer::builtin().name_starts(), &mut want, &mut want_cuts);
+            tokenize(
+                &text,
+                span,
+                Gazetteer::builtin().name_starts(),
+                &mut want,
+                &mut want_cuts,
+            );
             for room in 0..=want.len() {
                 let (mut toks, mut cuts) = (Vec::with_capacity(room), Vec::new());
-                tokenize(&text, span, Gazetteer::builtin().name_starts(), &mut toks, &mut cuts);
+                tokenize(
+                    &text,
+                    span,
+                    Gazetteer::builtin().name_starts(),
+                    &mut toks,
+                    &mut cuts,
+                );
                 let same = toks.iter().map(key).eq(want.iter().map(key));
                 assert!(same, "{text:?} with room for {room}");
                 assert_eq!(cuts, want_cuts, "{text:?}");
@@ -2498,7 +2520,13 @@ mod tests {
             (format!("3 May {t} Monday"), Span::new(6, 6 + t.len())),
         ] {
             let (mut toks, mut cuts) = (Vec::new(), Vec::new());
-            let marks = tokenize(&text, span, Gazetteer::builtin().name_starts(), &mut toks, &mut cuts);
+            let marks = tokenize(
+                &text,
+                span,
+                Gazetteer::builtin().name_starts(),
+                &mut toks,
+                &mut cuts,
+            );
             let digit = span
                 .get(&text)
                 .is_none_or(|t| dates::has_digit(t.as_bytes()));
@@ -2526,7 +2554,13 @@ mod tests {
             (format!("x:{t}'s 9"), Span::new(2, 2 + t.len())),
         ] {
             let (mut toks, mut cuts) = (Vec::new(), Vec::new());
-            tokenize(&text, span, Gazetteer::builtin().name_starts(), &mut toks, &mut cuts);
+            tokenize(
+                &text,
+                span,
+                Gazetteer::builtin().name_starts(),
+                &mut toks,
+                &mut cuts,
+            );
             let tok = |x: &Tok| (x.span, x.punct);
             numbers::check_token_words(&text, span, &toks, tok);
             let mut got = Vec::new();

@@ -680,14 +680,17 @@ fn lower_bit(lower: &[u32; 1024], first: u8, next: u8, len: usize) -> bool {
     lower[RunFilter::lower_slot(first, next)] >> len.min(16) & 1 != 0
 }
 
-/// The tests that tell the tokens where no key of a gazetteer starts, made for the
-/// tokenizer ([`Gazetteer::name_starts`]): it tells each token as it pushes it, from the bytes it
-/// holds already, and the name walk over words ([`Gazetteer::find_in_words`]) is given the
-/// others only. The walk's own test of a token ([`pass_word`]) read its bytes again and
-/// sorted every token, a lowercase word from a capitalised one from a mark, in branches
-/// the mixed text mispredicted. A token told here starts no key where the walk would have
-/// passed it over: a word of lowercase ASCII letters that [`Names::lower_starts`] says
-/// starts none, or an ASCII mark of one byte that [`Names::lead`] has not.
+/// The tests that tell the tokens at which no key of a gazetteer starts, made for the
+/// tokenizer ([`Gazetteer::name_starts`]): it tells each token as it pushes it, from the
+/// bytes it holds already, and the name walk over words ([`Gazetteer::find_in_words`]) is
+/// given the others only, some 70 k of 227 k tokens over 300 articles. The walk's own test
+/// of each token read its bytes again and sorted every token (a lowercase word, a
+/// capitalised one, a mark) in branches that the mixed text mispredicted. A token told
+/// here starts no key, nor does any position inside it, where the walk would have found
+/// none ([`names_at`] makes nothing of them): a word of lowercase ASCII letters (or of a
+/// lowercase letter then other letters and digits) that [`Names::lower_starts`] says
+/// starts none, whose bytes inside follow a letter; or an ASCII mark of one byte that no
+/// key starts with ([`Names::lead`]).
 #[derive(Clone, Copy)]
 pub(crate) struct NameStarts<'g> {
     /// [`RunFilter::lower`] of [`Names::lower_starts`].
@@ -699,28 +702,38 @@ pub(crate) struct NameStarts<'g> {
 impl NameStarts<'_> {
     /// True if a key may start at the word of `len` ASCII letters and digits (one to
     /// eight) that open the little-endian word `chunk`, followed by an ASCII byte, told from
-    /// its first two bytes with no branch: unless it opens with a lowercase letter, then a
-    /// letter of either case (or nothing), and [`Names::lower_starts`] says it starts no key
-    /// (what the walk's test of such a word, [`RunFilter::may_start_run`], says of it).
+    /// its first two bytes with no branch: unless it is two letters or more, the first
+    /// lowercase, and [`Names::lower_starts`] says it starts no key (as the walk's test of
+    /// such a word, [`RunFilter::may_start_run`], says; a word of one letter is left to the
+    /// walk).
     #[inline(always)]
     pub(crate) fn run(&self, chunk: u64, len: usize) -> bool {
-        let (first, next) = (chunk as u8, (chunk >> 8) as u8);
         // of the ASCII letters and digits, the lowercase letters have 0x40 and 0x20 set, the
         // capitals 0x40 only
-        let lower = (first & 0x60 == 0x60) & (next & 0x40 != 0 || len == 1);
-        !lower | lower_bit(self.lower, first, next, len)
+        let lower = chunk & 0x4060 == 0x4060;
+        let slot = RunFilter::lower_slot(chunk as u8, (chunk >> 8) as u8);
+        // (a shift of the length, which is under 32: no test of it)
+        !lower | (self.lower[slot].wrapping_shr(len as u32) & 1 != 0)
     }
 
-    /// [`NameStarts::run`] for the word of `len` bytes (one or more) at `i` of `bytes`,
-    /// whatever it holds: one of other bytes than lowercase ASCII letters, or of more than
-    /// sixteen, may start a key, as the walk tells no such word from its first bytes.
+    /// [`NameStarts::run`] for the word of `len` bytes (one or more) at `i` of `bytes`, whose
+    /// first eight bytes are `chunk` (zero past the end), whatever it holds: one of other
+    /// bytes than lowercase ASCII letters ("al-Bab", "U.S", whose parts the walk reads), or
+    /// of more than sixteen, may start a key.
     #[inline]
-    pub(crate) fn word(&self, bytes: &[u8], i: usize, len: usize) -> bool {
-        let x = chunk_at(bytes, i);
-        // (the second eight bytes counted only after eight letters, with no branch)
-        let first = lower_run(x);
-        let n = first + (lower_run(chunk_at(bytes, i + 8)) & usize::from(first == 8).wrapping_neg());
-        (n != len) | lower_bit(self.lower, x as u8, (x >> 8) as u8, len)
+    pub(crate) fn word(&self, chunk: u64, bytes: &[u8], i: usize, len: usize) -> bool {
+        let first = lower_run(chunk);
+        // the next eight bytes counted only after eight letters, with no branch (none
+        // near the end: such a word may start a key, the walk tells)
+        let next = bytes.get(i + 8..).and_then(<[u8]>::first_chunk::<8>);
+        let more = lower_run(next.map_or(0, |c| u64::from_le_bytes(*c)));
+        let n = first + (more & usize::from(first == 8).wrapping_neg());
+        (n != len) | lower_bit(self.lower, chunk as u8, (chunk >> 8) as u8, len)
+    }
+
+    /// [`NameStarts::word`], its first bytes read here.
+    pub(crate) fn word_at(&self, bytes: &[u8], i: usize, len: usize) -> bool {
+        self.word(chunk_at(bytes, i), bytes, i, len)
     }
 
     /// True if a key may start with the ASCII byte `b`, a token of one byte that is no
@@ -1472,6 +1485,16 @@ impl Gazetteer {
         }
     }
 
+    /// Its keys (of the names it finds case-insensitively), for the tests that build texts
+    /// of them.
+    #[cfg(test)]
+    pub(crate) fn keys(&self) -> Vec<&str> {
+        let names = &self.inner.names_dict;
+        (0..names.key_count())
+            .filter_map(|k| names.key(u32::try_from(k).ok()?).map(|(key, _)| key))
+            .collect()
+    }
+
     /// [`Gazetteer::find_into`] for a text its caller has cut into words already: `words`
     /// gives their start and end offsets, in text order (the event stage's tokens, each
     /// sentence's). The names are looked for in them only ([`find_names_in_words`]): the
@@ -1972,12 +1995,14 @@ fn find_names(names: &Names, text: &str, cs: &mut CsWalk, out: &mut Vec<Mention>
 }
 
 /// [`find_names`] at the starts of the words that `words` gives (start and end offsets in
-/// `text`, in text order: the event stage's tokens), where the tokenizer has already cut
-/// the text: the space between them is passed over with no turn of the walk, and the text
-/// outside them (what is no sentence) is not read. Inside a word the walk goes as
-/// [`find_names`] does ("al-Bab", "U.S", "'s": a start after each joiner), the same
-/// positions and the same look-ups; [`Names::token_walk`] tells the gazetteers for which
-/// the bytes between the words start no key.
+/// `text`, in text order: the event stage's tokens where a name may start,
+/// [`NameStarts`]), where the tokenizer has already cut the text: the space between them
+/// is passed over with no turn of the walk, and the text outside them (what is no
+/// sentence) is not read. Inside a word the walk goes as [`find_names`] does ("al-Bab",
+/// "U.S", "'s": a start after each joiner), the same positions and the same look-ups;
+/// [`Names::token_walk`] tells the gazetteers for which the bytes between the words start
+/// no key. Each word is read, with no test of its own first: the tokenizer has left out
+/// those that start no key.
 #[inline(never)]
 fn find_names_in_words(
     names: &Names,
@@ -1993,75 +2018,19 @@ fn find_names_in_words(
     let mut key = String::new();
     let mut w = Walk::new(names, text, cs, &mut key, out);
     // where the walk goes on: a word's end, or past it after a name or a run that goes on
+    // (a word inside a name found is read from the name's end on)
     let mut i = 0;
     for (start, end) in words {
-        // the end of the word when it is lowercase letters only and may start a key
-        let mut known = None;
-        if start >= i {
-            i = start;
-            match pass_word(names, bytes, start, end) {
-                Word::Passed => {
-                    i = end;
-                    continue;
-                }
-                Word::LowerStarting => known = Some(end),
-                Word::Other => {}
-            }
-        }
+        i = i.max(start);
         while i < end {
             let Some(&b) = bytes.get(i) else {
                 return;
             };
-            i = match names_at(&mut w, i, b, known.take()) {
+            i = match names_at(&mut w, i, b, None) {
                 Turn::Next(next) | Turn::Done(next) => next,
             };
         }
     }
-}
-
-/// What [`pass_word`] tells of a word.
-enum Word {
-    /// No key starts in it: the walk passes it over.
-    Passed,
-    /// Lowercase letters only, and it may start a key that needs no capital.
-    LowerStarting,
-    /// Any other: the walk reads it.
-    Other,
-}
-
-/// What the walk over words ([`find_names_in_words`]) makes of the word from `start` to
-/// `end` of `bytes` before it reads it: most are lowercase letters only (up to sixteen,
-/// told from the bytes eight at a time), which start no key unless
-/// [`Names::lower_starts`] says they may (what [`pass_lower_words`] tells the byte walk),
-/// whatever is before them; or a punctuation mark that starts no key.
-#[inline(always)]
-fn pass_word(names: &Names, bytes: &[u8], start: usize, end: usize) -> Word {
-    let Some(chunk) = bytes.get(start..).and_then(<[u8]>::first_chunk::<8>) else {
-        return Word::Other;
-    };
-    let x = u64::from_le_bytes(*chunk);
-    let b = x as u8;
-    let len = end.wrapping_sub(start);
-    if b.is_ascii_lowercase() {
-        let mut n = lower_run(x);
-        if n == 8 {
-            let more = bytes.get(start + 8..).and_then(<[u8]>::first_chunk::<8>);
-            n += more.map_or(0, |y| lower_run(u64::from_le_bytes(*y)));
-        }
-        // a word ends before a byte that is no ASCII letter or digit: the run is the word
-        // (of sixteen letters or fewer, as the run is)
-        if n != len {
-            return Word::Other;
-        }
-        if names.lower_starts.may_start_lower(b, (x >> 8) as u8, n) {
-            return Word::LowerStarting;
-        }
-        return Word::Passed;
-    }
-    if len == 1 && ALNUM_LOWER[usize::from(b)] == 0 && !names.leads(b) {
-        return Word::Passed;
-    }
-    Word::Other
 }
 
 /// Where a name walk goes on after [`names_at`].
