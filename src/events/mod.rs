@@ -25,7 +25,7 @@ use std::ops::Range;
 use chrono::NaiveDate;
 
 use crate::dates;
-use crate::gazetteer::{share_code, Entry, EntryKind, Gazetteer, Mention};
+use crate::gazetteer::{share_code, Entry, EntryKind, Gazetteer, Mention, NameStarts};
 use crate::hash::ALNUM_LOWER;
 use crate::model::{DateRef, Entity, EntityKind, Event, Place, PlaceKind};
 use crate::numbers::{self, Number};
@@ -159,6 +159,9 @@ pub(crate) struct Tok {
     pub punct: u8,
     /// The word's marks ([`lexicon::Class::marks`]), 0 for punctuation.
     pub marks: u8,
+    /// A name of the gazetteer may start at it ([`NameStarts`]): the name walk is given
+    /// these tokens only.
+    pub may_name: bool,
     /// Index into `Sent::ments` of the mention covering it.
     pub ment: Option<u16>,
 }
@@ -301,6 +304,38 @@ fn sentence_mentions(
     read
 }
 
+/// The spans of the tokens at which a name may start ([`Tok::may_name`]), in order, for the
+/// name walk: the tokens' flags are read 64 at a time into a mask with no branch, and the
+/// mask's bits are taken one by one (a test of each token's flag, in the walk's loop, was
+/// mispredicted for one token in four).
+struct NameTokens<'t> {
+    /// The tokens after the block.
+    rest: &'t [Tok],
+    /// The 64 tokens (or fewer, at the end) that `mask` tells.
+    block: &'t [Tok],
+    /// A bit for each token of `block` at which a name may start that is not given yet.
+    mask: u64,
+}
+
+impl Iterator for NameTokens<'_> {
+    type Item = (usize, usize);
+
+    #[inline]
+    fn next(&mut self) -> Option<(usize, usize)> {
+        while self.mask == 0 {
+            if self.rest.is_empty() {
+                return None;
+            }
+            (self.block, self.rest) = self.rest.split_at(self.rest.len().min(64));
+            self.mask =
+                (self.block.iter().enumerate()).fold(0, |m, (k, t)| m | u64::from(t.may_name) << k);
+        }
+        let k = self.mask.trailing_zeros() as usize;
+        self.mask &= self.mask - 1;
+        self.block.get(k).map(|t| (t.span.start, t.span.end))
+    }
+}
+
 /// Where the parts of one sentence are in the vectors of [`Prepared`].
 struct Parts {
     span: Span,
@@ -338,11 +373,17 @@ impl Prepared {
         sentences: &[Sentence],
         mentions: &mut Vec<Mention>,
     ) -> Prepared {
-        let mut prepared = Prepared::tokenized(text, sentences);
+        let mut prepared = Prepared::tokenized(text, sentences, gaz.name_starts());
         // the names are looked up at the tokens' word starts, not found by a scan of the
         // text's bytes of its own (the tokens hold no space, and no text outside the
-        // sentences, where a mention would be dropped)
-        let words = prepared.toks.iter().map(|t| (t.span.start, t.span.end));
+        // sentences, where a mention would be dropped); a token the tokenizer found no name
+        // can start at is one the walk would pass over, and so is each byte inside it (a
+        // lowercase letter after a letter)
+        let words = NameTokens {
+            rest: &prepared.toks,
+            block: &[],
+            mask: 0,
+        };
         if !skipped(Stage::Names) {
             gaz.find_in_words(text, words, mentions);
         }
@@ -353,9 +394,10 @@ impl Prepared {
         prepared
     }
 
-    /// Tokenizes the `sentences` of `text`, and cuts into clauses those where an event can
-    /// be told; no mention is placed yet.
-    fn tokenized(text: &str, sentences: &[Sentence]) -> Prepared {
+    /// Tokenizes the `sentences` of `text` (each token told whether a name of `starts`'
+    /// gazetteer may start there), and cuts into clauses those where an event can be told;
+    /// no mention is placed yet.
+    fn tokenized(text: &str, sentences: &[Sentence], starts: NameStarts) -> Prepared {
         // a token takes at least two bytes with its space, most take five
         let room = text.len() / 4 + 4;
         // the vectors of the thread's last text, emptied ([`Kept`]), if they have room
@@ -378,7 +420,7 @@ impl Prepared {
         }
         for s in sentences {
             let (t0, c0, k0) = (toks.len(), cuts.len(), clauses.len());
-            let marks = tokenize(text, s.span, &mut toks, &mut cuts);
+            let marks = tokenize(text, s.span, starts, &mut toks, &mut cuts);
             let sent_toks: &[Tok] = toks.get(t0..).unwrap_or_default();
             let event_words = event_words(sent_toks, marks);
             // clauses matter only where an event can be told
@@ -836,10 +878,17 @@ fn sentence_causes(doc: &Doc) -> Vec<kinds::Cause> {
     out
 }
 
-/// Pushes to `toks` the tokens of a sentence; `cuts` takes the offsets of the '.', ',' and
-/// '\'' inside its words ("U.S", "1,200", "Hay'at"), where the date scanner's words end.
+/// Pushes to `toks` the tokens of a sentence, each told whether a name of `starts` may
+/// start there ([`Tok::may_name`]); `cuts` takes the offsets of the '.', ',' and '\''
+/// inside its words ("U.S", "1,200", "Hay'at"), where the date scanner's words end.
 /// Returns the marks of its words ([`lexicon::Class::marks`]), all of them or'ed.
-fn tokenize(text: &str, span: Span, toks: &mut Vec<Tok>, cuts: &mut Vec<usize>) -> u8 {
+fn tokenize(
+    text: &str,
+    span: Span,
+    starts: NameStarts,
+    toks: &mut Vec<Tok>,
+    cuts: &mut Vec<usize>,
+) -> u8 {
     let Some(s) = span.get(text) else {
         return 0;
     };
@@ -866,7 +915,8 @@ fn tokenize(text: &str, span: Span, toks: &mut Vec<Tok>, cuts: &mut Vec<usize>) 
             let class = lexicon.classify_short(n, packed);
             marks |= class.marks;
             // (the first byte is a letter or digit: a capital has no case bit)
-            toks.push(class_tok(base + i, n, class, c as u8 & 0x20 == 0));
+            let cap = c as u8 & 0x20 == 0;
+            toks.push(class_tok(base + i, n, class, cap, starts.run(c, n)));
             i += n + 1;
             chunk = chunk_at(bytes, i);
         }
@@ -882,16 +932,13 @@ fn tokenize(text: &str, span: Span, toks: &mut Vec<Tok>, cuts: &mut Vec<usize>) 
             continue;
         }
         // a word that opens with ASCII letters and digits and ends at no space
-        if let Some(chunk) = chunk {
-            let prefix = alnum_prefix(chunk);
-            if prefix.0 > 0 {
-                let (end, m) = ascii_word(s, base, i, chunk, prefix, toks, cuts);
-                marks |= m;
-                i = end;
-                continue;
-            }
+        if let Some(chunk) = chunk.filter(|_| b.is_ascii_alphanumeric()) {
+            let (end, m) = ascii_word(starts, s, base, i, chunk, toks, cuts);
+            marks |= m;
+            i = end;
+            continue;
         }
-        match other_token(lexicon, s, base, i, b, toks, cuts) {
+        match other_token(starts, s, base, i, b, toks, cuts) {
             Some((end, m)) => {
                 marks |= m;
                 i = end;
@@ -905,7 +952,7 @@ fn tokenize(text: &str, span: Span, toks: &mut Vec<Tok>, cuts: &mut Vec<usize>) 
 /// The token of the word of `n` bytes at `start` in the text, of the lexicon class
 /// `class` (made by [`word_tok`], and by [`tokenize`]'s inner loop with no call).
 #[inline(always)]
-fn class_tok(start: usize, n: usize, class: lexicon::Class, cap: bool) -> Tok {
+fn class_tok(start: usize, n: usize, class: lexicon::Class, cap: bool, may_name: bool) -> Tok {
     Tok {
         // (a word ends after it starts: no span to order)
         span: Span {
@@ -917,6 +964,7 @@ fn class_tok(start: usize, n: usize, class: lexicon::Class, cap: bool) -> Tok {
         cap,
         punct: 0,
         marks: class.marks,
+        may_name,
         ment: None,
     }
 }
@@ -928,21 +976,21 @@ fn class_tok(start: usize, n: usize, class: lexicon::Class, cap: bool) -> Tok {
 /// the punctuation after them ("Idlib, ") is pushed here with no turn of the loops.
 #[inline]
 fn ascii_word(
+    starts: NameStarts,
     s: &str,
     base: usize,
     i: usize,
     chunk: u64,
-    prefix: (usize, u64),
     toks: &mut Vec<Tok>,
     cuts: &mut Vec<usize>,
 ) -> (usize, u8) {
-    let lexicon = lexicon::table();
     let bytes = s.as_bytes();
-    let (n, packed) = prefix;
+    let (n, packed) = alnum_prefix(chunk);
     let b = chunk as u8;
     let cap = b.is_ascii_uppercase();
     if ends_word(chunk, n) {
-        let tok = word_tok(lexicon, bytes, base, i, n, packed, cap);
+        let class = lexicon::table().classify(bytes, i, n, packed);
+        let tok = class_tok(base + i, n, class, cap, starts.run(chunk, n));
         toks.push(tok);
         // the byte after the word (under eight letters and digits: no wrap)
         // and punctuation after it, with the space after that, pushed here, where it took
@@ -950,23 +998,27 @@ fn ascii_word(
         let p = chunk.wrapping_shr(8 * n as u32) as u8;
         let mut end = i + n;
         if LONE_PUNCT[usize::from(p)] {
-            toks.push(punct_tok(base + end, p));
+            toks.push(punct_tok(base + end, p, starts.mark(p)));
             end += 1;
         }
         end += usize::from(bytes.get(end) == Some(&b' '));
         return (end, tok.marks);
     }
     let (end, key) = word_end(s, char::from(b), i + n, packed, |k| cuts.push(base + k));
-    let tok = word_tok(lexicon, bytes, base, i, end.saturating_sub(i), key, cap);
+    let len = end.saturating_sub(i);
+    // a word joined after fewer than eight letters and digits ("al-Bab") may start a name
+    let may_name = n < 8 || starts.word(chunk, bytes, i, len);
+    let tok = word_tok(bytes, base, i, len, key, cap, may_name);
     toks.push(tok);
     // a space after it passed here with no branch, not by a turn of the loops (a word of
     // eight bytes or more ends at a space most often)
     (end + usize::from(bytes.get(end) == Some(&b' ')), tok.marks)
 }
 
-/// The token of the ASCII punctuation `p` at `at` in the text.
+/// The token of the ASCII punctuation `p` at `at` in the text, at which a name may start
+/// or not ([`Tok::may_name`]).
 #[inline]
-fn punct_tok(at: usize, p: u8) -> Tok {
+fn punct_tok(at: usize, p: u8, may_name: bool) -> Tok {
     Tok {
         span: Span {
             start: at,
@@ -977,6 +1029,7 @@ fn punct_tok(at: usize, p: u8) -> Tok {
         cap: false,
         punct: p,
         marks: 0,
+        may_name,
         ment: None,
     }
 }
@@ -1000,7 +1053,7 @@ static LONE_PUNCT: [bool; 256] = {
 /// passed); pushed to `toks`, with the offset after it and the word's marks, or `None` at
 /// a broken char.
 fn other_token(
-    lexicon: &lexicon::Lexicon,
+    starts: NameStarts,
     s: &str,
     base: usize,
     i: usize,
@@ -1026,7 +1079,8 @@ fn other_token(
         };
         let (end, key) = word_end(s, c, end, key, |k| cuts.push(base + k));
         let len = end.saturating_sub(i);
-        let tok = word_tok(lexicon, bytes, base, i, len, key, c.is_uppercase());
+        let may_name = starts.word_at(bytes, i, len);
+        let tok = word_tok(bytes, base, i, len, key, c.is_uppercase(), may_name);
         let marks = tok.marks;
         toks.push(tok);
         // (and a space after it, as after punctuation)
@@ -1041,6 +1095,9 @@ fn other_token(
         end += 1;
     }
     let span = Span::new(base + i, base + end);
+    // a mark of one byte, which a name may start with or not; "'s" and the marks of other
+    // scripts are read by the name walk
+    let may_name = span.end - span.start != 1 || starts.mark(b);
     // a space after it passed here with no branch (the tokenizer's test of a space was
     // mispredicted after punctuation)
     end += usize::from(bytes.get(end) == Some(&b' '));
@@ -1051,26 +1108,27 @@ fn other_token(
         cap: false,
         punct: if c.is_ascii() { c as u8 } else { b'?' },
         marks: 0,
+        may_name,
         ment: None,
     });
     Some((end, 0))
 }
 
 /// The token of the word of `len` bytes at `i` in the `bytes` of a sentence that starts at
-/// `base` in the text, with the word's lexicon key and whether it starts with a capital
-/// (its marks in [`Tok::marks`]).
+/// `base` in the text, with the word's lexicon key, whether it starts with a capital (its
+/// marks in [`Tok::marks`]) and whether a name may start there.
 #[inline]
 fn word_tok(
-    lexicon: &lexicon::Lexicon,
     bytes: &[u8],
     base: usize,
     i: usize,
     len: usize,
     key: u64,
     cap: bool,
+    may_name: bool,
 ) -> Tok {
-    let class = lexicon.classify(bytes, i, len, key);
-    class_tok(base + i, len, class, cap)
+    let class = lexicon::table().classify(bytes, i, len, key);
+    class_tok(base + i, len, class, cap, may_name)
 }
 
 /// True if the word of `n` ASCII letters and digits that opens `chunk` ([`alnum_prefix`])
@@ -2266,7 +2324,13 @@ mod tests {
                 continue;
             }
             toks.clear();
-            tokenize(&text, span, &mut toks, &mut cuts);
+            tokenize(
+                &text,
+                span,
+                Gazetteer::builtin().name_starts(),
+                &mut toks,
+                &mut cuts,
+            );
             let mut want = Vec::new();
             text::for_each_clause(&text, span, |c| {
                 let (a, b) = tok_range(&toks, c);
@@ -2368,7 +2432,7 @@ mod tests {
         let alphabet = "aZs09  -.,'\"(\u{e9}\u{2019}\u{a0}";
         let chars: Vec<char> = alphabet.chars().collect();
         let mut next = crate::text::xorshift(23);
-        let key = |t: &Tok| (t.span, t.w, t.k, t.cap, t.punct, t.marks);
+        let key = |t: &Tok| (t.span, t.w, t.k, t.cap, t.punct, t.marks, t.may_name);
         let mut pushed = 0;
         for _ in 0..3_000 {
             let len = (next() % 40) as usize;
@@ -2378,10 +2442,22 @@ mod tests {
                 .collect();
             let span = Span::new(0, text.len());
             let (mut want, mut want_cuts) = (Vec::with_capacity(text.len()), Vec::new());
-            tokenize(&text, span, &mut want, &mut want_cuts);
+            tokenize(
+                &text,
+                span,
+                Gazetteer::builtin().name_starts(),
+                &mut want,
+                &mut want_cuts,
+            );
             for room in 0..=want.len() {
                 let (mut toks, mut cuts) = (Vec::with_capacity(room), Vec::new());
-                tokenize(&text, span, &mut toks, &mut cuts);
+                tokenize(
+                    &text,
+                    span,
+                    Gazetteer::builtin().name_starts(),
+                    &mut toks,
+                    &mut cuts,
+                );
                 let same = toks.iter().map(key).eq(want.iter().map(key));
                 assert!(same, "{text:?} with room for {room}");
                 assert_eq!(cuts, want_cuts, "{text:?}");
@@ -2444,7 +2520,13 @@ mod tests {
             (format!("3 May {t} Monday"), Span::new(6, 6 + t.len())),
         ] {
             let (mut toks, mut cuts) = (Vec::new(), Vec::new());
-            let marks = tokenize(&text, span, &mut toks, &mut cuts);
+            let marks = tokenize(
+                &text,
+                span,
+                Gazetteer::builtin().name_starts(),
+                &mut toks,
+                &mut cuts,
+            );
             let digit = span
                 .get(&text)
                 .is_none_or(|t| dates::has_digit(t.as_bytes()));
@@ -2472,7 +2554,13 @@ mod tests {
             (format!("x:{t}'s 9"), Span::new(2, 2 + t.len())),
         ] {
             let (mut toks, mut cuts) = (Vec::new(), Vec::new());
-            tokenize(&text, span, &mut toks, &mut cuts);
+            tokenize(
+                &text,
+                span,
+                Gazetteer::builtin().name_starts(),
+                &mut toks,
+                &mut cuts,
+            );
             let tok = |x: &Tok| (x.span, x.punct);
             numbers::check_token_words(&text, span, &toks, tok);
             let mut got = Vec::new();

@@ -1801,6 +1801,7 @@ mod tests {
             cap: false,
             punct: 0,
             marks: 0,
+            may_name: false,
             ment: None,
         }
     }

@@ -123,3 +123,73 @@ proptest! {
         }
     }
 }
+
+/// A gazetteer of keys that need no capital and start with lowercase words, built at run
+/// time: its own filter of first words ([`crate::gazetteer::NameStarts`]) tells the tokens.
+fn lowercase() -> Gazetteer {
+    Gazetteer::builder()
+        .builtin(false)
+        .add_tsv(
+            "t.tsv",
+            "city\tthe hague\tNL\ncity\tal qaim\tIQ\ncity\txy\tUS\ncity\tdeir ez-zor\tSY\n\
+             armed_group\tel-shabaab\tSO\ncity\tiPhone\tUS\ncity\tabcdefghijklmnop\tUS\n",
+        )
+        .build()
+        .unwrap()
+}
+
+/// Texts of the words of `gaz`'s keys (every `step`th key), as written, lowercased and
+/// capitalised, between words and marks that start none: the byte walk's mentions in them
+/// all start at tokens the tokenizer told a name may start at ([`Tok::may_name`](super::Tok)),
+/// and the walk over those tokens finds them all.
+fn names_start_at_told_tokens(gaz: &Gazetteer, step: usize, seed: u64) {
+    let mut words: Vec<String> = Vec::new();
+    for key in gaz.keys().into_iter().step_by(step) {
+        words.push(key.to_string());
+        words.push(key.to_lowercase());
+        words.extend(key.split(' ').map(str::to_lowercase));
+    }
+    for filler in [
+        "said",
+        "the",
+        "a",
+        "of",
+        "in",
+        "were",
+        "government",
+        ",",
+        ".",
+        "-",
+    ] {
+        words.push(filler.to_string());
+    }
+    let mut next = crate::text::xorshift(seed);
+    let mut pick = |n: usize| (next() % n as u64) as usize;
+    for _ in 0..words.len() / 4 + 50 {
+        let mut text = String::new();
+        for _ in 0..12 {
+            text.push_str(&words[pick(words.len())]);
+            text.push_str(GAPS[pick(GAPS.len())]);
+        }
+        let seg = segment(&text, Part::WHOLE);
+        let mut mentions = Vec::new();
+        let prepared = Prepared::new(gaz, &text, &seg.sentences, &mut mentions);
+        for m in gaz.find(&text) {
+            let at = m.span.start;
+            let tok = prepared
+                .toks
+                .iter()
+                .find(|t| t.span.start <= at && at < t.span.end);
+            assert!(tok.is_none_or(|t| t.may_name), "{text:?}: {m:?} in {tok:?}");
+        }
+        same_mentions(gaz, &text);
+    }
+}
+
+#[test]
+fn the_tokens_told_no_name_start_have_none() {
+    names_start_at_told_tokens(Gazetteer::builtin(), 37, 5);
+    for (k, gaz) in [marked(), spaced(), lowercase()].iter().enumerate() {
+        names_start_at_told_tokens(gaz, 1, 11 + k as u64);
+    }
+}

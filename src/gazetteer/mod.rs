@@ -662,6 +662,88 @@ struct Names {
     lower_wholes: RunFilter,
 }
 
+/// True if `lead` ([`Names::lead`]) has the ASCII byte `b`, which is no letter or digit.
+#[inline]
+fn leads(lead: u128, b: u8) -> bool {
+    let half = if b < 64 {
+        lead as u64
+    } else {
+        (lead >> 64) as u64
+    };
+    b < 128 && half >> (b & 63) & 1 == 1
+}
+
+/// The bit of [`RunFilter::lower`] (`lower`) for a run of `len` lowercase letters (one or
+/// more) that starts with `first` and then `next` (for a run of one byte, any byte).
+#[inline(always)]
+fn lower_bit(lower: &[u32; 1024], first: u8, next: u8, len: usize) -> bool {
+    lower[RunFilter::lower_slot(first, next)] >> len.min(16) & 1 != 0
+}
+
+/// The tests that tell the tokens at which no key of a gazetteer starts, made for the
+/// tokenizer ([`Gazetteer::name_starts`]): it tells each token as it pushes it, from the
+/// bytes it holds already, and the name walk over words ([`Gazetteer::find_in_words`]) is
+/// given the others only, some 70 k of 227 k tokens over 300 articles. The walk's own test
+/// of each token read its bytes again and sorted every token (a lowercase word, a
+/// capitalised one, a mark) in branches that the mixed text mispredicted. A token told
+/// here starts no key, nor does any position inside it, where the walk would have found
+/// none ([`names_at`] makes nothing of them): a word of lowercase ASCII letters (or of a
+/// lowercase letter then other letters and digits) that [`Names::lower_starts`] says
+/// starts none, whose bytes inside follow a letter; or an ASCII mark of one byte that no
+/// key starts with ([`Names::lead`]).
+#[derive(Clone, Copy)]
+pub(crate) struct NameStarts<'g> {
+    /// [`RunFilter::lower`] of [`Names::lower_starts`].
+    lower: &'g [u32; 1024],
+    /// [`Names::lead`].
+    lead: u128,
+}
+
+impl NameStarts<'_> {
+    /// True if a key may start at the word of `len` ASCII letters and digits (one to
+    /// eight) that open the little-endian word `chunk`, followed by an ASCII byte, told from
+    /// its first two bytes with no branch: unless it is two letters or more, the first
+    /// lowercase, and [`Names::lower_starts`] says it starts no key (as the walk's test of
+    /// such a word, [`RunFilter::may_start_run`], says; a word of one letter is left to the
+    /// walk).
+    #[inline(always)]
+    pub(crate) fn run(&self, chunk: u64, len: usize) -> bool {
+        // of the ASCII letters and digits, the lowercase letters have 0x40 and 0x20 set, the
+        // capitals 0x40 only
+        let lower = chunk & 0x4060 == 0x4060;
+        let slot = RunFilter::lower_slot(chunk as u8, (chunk >> 8) as u8);
+        // (a shift of the length, which is under 32: no test of it)
+        !lower | (self.lower[slot].wrapping_shr(len as u32) & 1 != 0)
+    }
+
+    /// [`NameStarts::run`] for the word of `len` bytes (one or more) at `i` of `bytes`, whose
+    /// first eight bytes are `chunk` (zero past the end), whatever it holds: one of other
+    /// bytes than lowercase ASCII letters ("al-Bab", "U.S", whose parts the walk reads), or
+    /// of more than sixteen, may start a key.
+    #[inline]
+    pub(crate) fn word(&self, chunk: u64, bytes: &[u8], i: usize, len: usize) -> bool {
+        let first = lower_run(chunk);
+        // the next eight bytes counted only after eight letters, with no branch (none
+        // near the end: such a word may start a key, the walk tells)
+        let next = bytes.get(i + 8..).and_then(<[u8]>::first_chunk::<8>);
+        let more = lower_run(next.map_or(0, |c| u64::from_le_bytes(*c)));
+        let n = first + (more & usize::from(first == 8).wrapping_neg());
+        (n != len) | lower_bit(self.lower, chunk as u8, (chunk >> 8) as u8, len)
+    }
+
+    /// [`NameStarts::word`], its first bytes read here.
+    pub(crate) fn word_at(&self, bytes: &[u8], i: usize, len: usize) -> bool {
+        self.word(chunk_at(bytes, i), bytes, i, len)
+    }
+
+    /// True if a key may start with the ASCII byte `b`, a token of one byte that is no
+    /// letter or digit.
+    #[inline]
+    pub(crate) fn mark(&self, b: u8) -> bool {
+        leads(self.lead, b)
+    }
+}
+
 /// Runs of ASCII letters and digits that start some keys, by their first two bytes and
 /// their length ([`Names::lower_starts`], [`Names::lower_seconds`],
 /// [`Names::lower_wholes`]): some 350 first words of keys that need no capital in the
@@ -780,7 +862,7 @@ impl RunFilter {
     /// that starts with `first` and then `next` (for a run of one byte, any byte).
     #[inline(always)]
     fn may_start_lower(&self, first: u8, next: u8, len: usize) -> bool {
-        self.lower[RunFilter::lower_slot(first, next)] >> len.min(16) & 1 != 0
+        lower_bit(&self.lower, first, next, len)
     }
 
     /// The byte offset of a run's first two bytes (the second ASCII-lowercased, 0 for
@@ -1015,12 +1097,7 @@ impl Names {
     /// True if a key starts with the ASCII byte `b`, which is no letter or digit.
     #[inline]
     fn leads(&self, b: u8) -> bool {
-        let half = if b < 64 {
-            self.lead as u64
-        } else {
-            (self.lead >> 64) as u64
-        };
-        b < 128 && half >> (b & 63) & 1 == 1
+        leads(self.lead, b)
     }
 
     /// True if no key starts with white space, which the tokenizer passes over (an ASCII
@@ -1396,6 +1473,26 @@ impl Gazetteer {
     /// `text`): the event stage passes a vector the thread keeps between articles.
     pub(crate) fn find_into(&self, text: &str, all: &mut Vec<Mention>) {
         self.find_with(text, None::<std::iter::Empty<(usize, usize)>>, all);
+    }
+
+    /// The tests that tell the tokens where none of its keys starts ([`NameStarts`]),
+    /// which the tokenizer makes before [`Gazetteer::find_in_words`] is given the others.
+    pub(crate) fn name_starts(&self) -> NameStarts<'_> {
+        let names = &self.inner.names_dict;
+        NameStarts {
+            lower: &names.lower_starts.lower,
+            lead: names.lead,
+        }
+    }
+
+    /// Its keys (of the names it finds case-insensitively), for the tests that build texts
+    /// of them.
+    #[cfg(test)]
+    pub(crate) fn keys(&self) -> Vec<&str> {
+        let names = &self.inner.names_dict;
+        (0..names.key_count())
+            .filter_map(|k| names.key(u32::try_from(k).ok()?).map(|(key, _)| key))
+            .collect()
     }
 
     /// [`Gazetteer::find_into`] for a text its caller has cut into words already: `words`
@@ -1898,12 +1995,14 @@ fn find_names(names: &Names, text: &str, cs: &mut CsWalk, out: &mut Vec<Mention>
 }
 
 /// [`find_names`] at the starts of the words that `words` gives (start and end offsets in
-/// `text`, in text order: the event stage's tokens), where the tokenizer has already cut
-/// the text: the space between them is passed over with no turn of the walk, and the text
-/// outside them (what is no sentence) is not read. Inside a word the walk goes as
-/// [`find_names`] does ("al-Bab", "U.S", "'s": a start after each joiner), the same
-/// positions and the same look-ups; [`Names::token_walk`] tells the gazetteers for which
-/// the bytes between the words start no key.
+/// `text`, in text order: the event stage's tokens where a name may start,
+/// [`NameStarts`]), where the tokenizer has already cut the text: the space between them
+/// is passed over with no turn of the walk, and the text outside them (what is no
+/// sentence) is not read. Inside a word the walk goes as [`find_names`] does ("al-Bab",
+/// "U.S", "'s": a start after each joiner), the same positions and the same look-ups;
+/// [`Names::token_walk`] tells the gazetteers for which the bytes between the words start
+/// no key. Each word is read, with no test of its own first: the tokenizer has left out
+/// those that start no key.
 #[inline(never)]
 fn find_names_in_words(
     names: &Names,
@@ -1919,75 +2018,19 @@ fn find_names_in_words(
     let mut key = String::new();
     let mut w = Walk::new(names, text, cs, &mut key, out);
     // where the walk goes on: a word's end, or past it after a name or a run that goes on
+    // (a word inside a name found is read from the name's end on)
     let mut i = 0;
     for (start, end) in words {
-        // the end of the word when it is lowercase letters only and may start a key
-        let mut known = None;
-        if start >= i {
-            i = start;
-            match pass_word(names, bytes, start, end) {
-                Word::Passed => {
-                    i = end;
-                    continue;
-                }
-                Word::LowerStarting => known = Some(end),
-                Word::Other => {}
-            }
-        }
+        i = i.max(start);
         while i < end {
             let Some(&b) = bytes.get(i) else {
                 return;
             };
-            i = match names_at(&mut w, i, b, known.take()) {
+            i = match names_at(&mut w, i, b, None) {
                 Turn::Next(next) | Turn::Done(next) => next,
             };
         }
     }
-}
-
-/// What [`pass_word`] tells of a word.
-enum Word {
-    /// No key starts in it: the walk passes it over.
-    Passed,
-    /// Lowercase letters only, and it may start a key that needs no capital.
-    LowerStarting,
-    /// Any other: the walk reads it.
-    Other,
-}
-
-/// What the walk over words ([`find_names_in_words`]) makes of the word from `start` to
-/// `end` of `bytes` before it reads it: most are lowercase letters only (up to sixteen,
-/// told from the bytes eight at a time), which start no key unless
-/// [`Names::lower_starts`] says they may (what [`pass_lower_words`] tells the byte walk),
-/// whatever is before them; or a punctuation mark that starts no key.
-#[inline(always)]
-fn pass_word(names: &Names, bytes: &[u8], start: usize, end: usize) -> Word {
-    let Some(chunk) = bytes.get(start..).and_then(<[u8]>::first_chunk::<8>) else {
-        return Word::Other;
-    };
-    let x = u64::from_le_bytes(*chunk);
-    let b = x as u8;
-    let len = end.wrapping_sub(start);
-    if b.is_ascii_lowercase() {
-        let mut n = lower_run(x);
-        if n == 8 {
-            let more = bytes.get(start + 8..).and_then(<[u8]>::first_chunk::<8>);
-            n += more.map_or(0, |y| lower_run(u64::from_le_bytes(*y)));
-        }
-        // a word ends before a byte that is no ASCII letter or digit: the run is the word
-        // (of sixteen letters or fewer, as the run is)
-        if n != len {
-            return Word::Other;
-        }
-        if names.lower_starts.may_start_lower(b, (x >> 8) as u8, n) {
-            return Word::LowerStarting;
-        }
-        return Word::Passed;
-    }
-    if len == 1 && ALNUM_LOWER[usize::from(b)] == 0 && !names.leads(b) {
-        return Word::Passed;
-    }
-    Word::Other
 }
 
 /// Where a name walk goes on after [`names_at`].
