@@ -714,11 +714,13 @@ fn by_trigger(
         return None;
     }
     let stem = lexicon::ATTACK_STEM.as_bytes();
-    let is_attack = doc
-        .word(tok)
-        .as_bytes()
-        .get(..stem.len())
-        .is_some_and(|w| w.eq_ignore_ascii_case(stem));
+    // the token's first bytes read from the text, with no word sliced at char boundaries
+    let is_attack = tok.span.len() >= stem.len()
+        && doc
+            .text
+            .as_bytes()
+            .get(tok.span.start..tok.span.start + stem.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(stem));
     if is_attack && prev_weapon.is_none() && !ATTACK_AS_VERB.at(doc, s, i.wrapping_sub(1)) {
         return None;
     }
@@ -1137,11 +1139,12 @@ fn group_targets(
 ) -> Vec<Entity> {
     let mut targets = Vec::new();
     for (mi, m) in s.ments.iter().enumerate() {
-        // where it stands first: most mentions before the trigger are not read
-        if !(m.a > t && m.a >= a && m.b <= b) {
+        // an armed group first, told by its kinds: a bit that passes most mentions (towns,
+        // states) with a branch the predictor gets, before where it stands is read
+        if !super::roles::is_group_only(doc, m) {
             continue;
         }
-        if skip.contains(&Some(mi)) || !super::roles::is_group_only(doc, m) {
+        if !(m.a > t && m.a >= a && m.b <= b) || skip.contains(&Some(mi)) {
             continue;
         }
         // "the Houthi-run health ministry said", "IS-held villages": a modifier, not a target
@@ -1230,14 +1233,21 @@ fn countries_of(
     v: &mut Vec<Cow<'static, str>>,
 ) {
     v.clear();
+    // a place's country is a shared code already: copied, not looked up again
+    for p in provinces.iter().chain(locations) {
+        if let Some(c) = p
+            .country
+            .as_ref()
+            .filter(|c| !v.iter().any(|x| same_code(x, c)))
+        {
+            v.push(c.clone());
+        }
+    }
     let mut add = |c: Option<&str>| {
         if let Some(c) = c.filter(|c| !v.iter().any(|x| same_code(x, c))) {
             v.push(share_code(c));
         }
     };
-    for p in provinces.iter().chain(locations) {
-        add(p.country.as_deref());
-    }
     for (mi, m) in s.ments.iter().enumerate() {
         // only a mention with a country among its entries can be read as one: told by its
         // kinds first, a bit that passes most mentions before the words around them are read
@@ -1548,7 +1558,8 @@ fn is_no_subject(doc: &Doc, s: &Sent, t: usize, m: &super::Ment) -> bool {
                     | W::Victim(crate::model::VictimCategory::People)
             )
             || (!group && n.w == W::Victim(crate::model::VictimCategory::Combatants))
-            || doc.word(n) == "-"
+            // "-" is a token of punctuation of its own: told by its mark, not its word
+            || n.punct == b'-'
     }) {
         return true;
     }
@@ -1669,7 +1680,7 @@ fn speaks(doc: &Doc, s: &Sent, m: &super::Ment, verb: usize) -> bool {
         && (m.b..verb).all(|k| {
             s.toks
                 .get(k)
-                .is_some_and(|x| x.punct == 0 || doc.word(x) == lexicon::APOSTROPHE_S)
+                .is_some_and(|x| x.punct == 0 || is_apostrophe_s(doc, x))
         })
 }
 
