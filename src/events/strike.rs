@@ -1823,18 +1823,23 @@ mod tests {
         assert!(found.iter().all(|&n| n > 0), "{found:?}");
     }
 
-    /// [`is_apostrophe_s`] tells the tokens whose word is "'s", and only those, and
-    /// [`is_indefinite`] is the walk back over three words it replaced.
+    /// [`is_apostrophe_s`] tells the tokens whose word is "'s", and only those, a token's
+    /// mark "-" those whose word is "-" ([`is_no_subject`]), and [`is_indefinite`] is the
+    /// walk back over three words it replaced.
     #[test]
     fn apostrophe_s_and_indefinite_read_by_marks() {
         let text = "Israel's army said a drone's strike hit the town's 'south' 's market. \
-                    An air raid, a strike and the army's raids; rebels' shells, a 's strike.";
-        let mut found = 0;
+                    An air raid, a strike and the army's raids; rebels' shells, a 's strike. \
+                    Pro-Iran militias - and Houthi -led forces -- shelled the x-ray unit.";
+        let (mut found, mut hyphens) = (0, 0);
         super::super::testing::each_sentence(text, None, |doc, s| {
             for t in s.toks {
                 let is = doc.word(t) == lexicon::APOSTROPHE_S;
                 assert_eq!(is_apostrophe_s(doc, t), is, "{:?}", doc.word(t));
                 found += usize::from(is);
+                let hyphen = doc.word(t) == "-";
+                assert_eq!(t.punct == b'-', hyphen, "{:?}", doc.word(t));
+                hyphens += usize::from(hyphen);
             }
             for a in 0..s.toks.len() {
                 for t in a..=s.toks.len() + 1 {
@@ -1847,7 +1852,7 @@ mod tests {
                 }
             }
         });
-        assert!(found >= 4, "{found}");
+        assert!(found >= 4 && hyphens >= 3, "{found} {hyphens}");
     }
 
     fn tok(w: W) -> super::super::Tok {
