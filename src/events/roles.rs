@@ -92,6 +92,12 @@ pub(crate) fn places_into(
     // read only for a mention outside the clause: most clauses are their sentence
     let mut outside_skipped: Option<bool> = None;
     for (mi, m) in s.ments.iter().enumerate() {
+        // a mention that can name no province or town (a country, an actor) adds no place
+        // ([`Doc::place_ref`] reads it as a country, or not at all): told by its kinds, a
+        // bit, before its clause, its words and its entries are read
+        if !doc.has_kind(m, &TOWN_OR_PROVINCE) {
+            continue;
+        }
         if skip.contains(&Some(mi))
             || !in_clause(m) && *outside_skipped.get_or_insert_with(clause_has_place)
         {
@@ -135,6 +141,15 @@ pub(crate) fn places_into(
         locations.retain(|l| l.province != p.code || l.country != p.country);
     }
 }
+
+/// The kinds of entry [`places_into`] keeps a place of: [`Doc::place_ref`] ranks these and
+/// countries alone, and keeps no country.
+const TOWN_OR_PROVINCE: [EntryKind; 4] = [
+    EntryKind::Province,
+    EntryKind::City,
+    EntryKind::District,
+    EntryKind::AirBase,
+];
 
 /// The province of the same name and country as a town of the mention, if the gazetteer has one.
 fn namesake_province(doc: &Doc, m: &Ment, town: &Place) -> Option<Place> {
@@ -255,12 +270,13 @@ pub(crate) fn generic_actor(doc: &Doc, s: &Sent, a: usize, t: usize) -> Option<E
             {
                 return Some(fighters(doc, toks, k, tok));
             }
-            C::Definite
-                if next.is_some_and(|n| {
-                    n.w == W::Military && doc.word_is(n, lexicon::NATIONAL_FORCE)
-                }) =>
+            // "the army": read at the force's word, as most articles are before no force
+            C::Military
+                if k > 0
+                    && toks.get(k - 1).is_some_and(|p| p.w == W::Definite)
+                    && doc.word_is(tok, lexicon::NATIONAL_FORCE) =>
             {
-                return main_country_force(doc, next.map_or(tok.span, |n| n.span));
+                return main_country_force(doc, tok.span);
             }
             _ => {}
         }
@@ -269,8 +285,9 @@ pub(crate) fn generic_actor(doc: &Doc, s: &Sent, a: usize, t: usize) -> Option<E
 }
 
 /// The classes of the words [`generic_actor`] reads: "regime", "coalition", combatants
-/// ("fighters") and the articles before "army".
-const ACTOR_WORDS: u64 = lexicon::mask(&[C::Regime, C::Coalition, C::Victim, C::Definite]);
+/// ("fighters") and the forces after an article ("the army"; an article before the force's
+/// word is no other actor word, so the actor found first is the same).
+const ACTOR_WORDS: u64 = lexicon::mask(&[C::Regime, C::Coalition, C::Victim, C::Military]);
 
 /// The classes of a word after "regime" that make it the regime's forces: "regime forces",
 /// "regime jets", "regime shelled" (and "regime police", a victim of its own category).
