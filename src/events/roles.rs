@@ -337,3 +337,22 @@ fn fighters(doc: &Doc, toks: &[Tok], k: usize, tok: &Tok) -> Entity {
         text: Default::default(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`places_into`] passes over a mention of no kind in [`TOWN_OR_PROVINCE`] before it
+    /// reads it: those kinds must be every kind the place ranking ranks but countries, or a
+    /// kind ranked later would be dropped there unseen.
+    #[test]
+    fn town_or_province_are_the_ranked_kinds_but_country() {
+        for k in EntryKind::ALL {
+            let ranked = super::super::PLACE_RANK
+                .get(k as usize)
+                .is_some_and(|&r| r < 9);
+            let kept = ranked && k != EntryKind::Country;
+            assert_eq!(TOWN_OR_PROVINCE.contains(&k), kept, "{k:?}");
+        }
+    }
+}
