@@ -652,13 +652,6 @@ struct Names {
     /// The first words of the keys that need no capital, made from the tables above by
     /// [`Names::finish`].
     lower_starts: RunFilter,
-    /// The second words of the keys that need no capital ("Kremlin" of "the Kremlin"), made
-    /// likewise. Stored in the index but no longer read by the walk, which hashes every
-    /// word it is given whatever its case ([`first_word`]).
-    lower_seconds: RunFilter,
-    /// The keys of one word that need no capital, made likewise; stored, not read by the
-    /// walk either.
-    lower_wholes: RunFilter,
 }
 
 /// True if `lead` ([`Names::lead`]) has the ASCII byte `b`, which is no letter or digit.
@@ -744,10 +737,10 @@ impl NameStarts<'_> {
 }
 
 /// Runs of ASCII letters and digits that start some keys, by their first two bytes and
-/// their length ([`Names::lower_starts`], [`Names::lower_seconds`],
-/// [`Names::lower_wholes`]): some 350 first words of keys that need no capital in the
-/// built-in data ("al", "the", "el"), 300 second ones, and the keys of one word. A word written in lowercase starts only such a key, and most ("said", "were")
-/// start none: the search passes them over without hashing them. A yes may be wrong, a no
+/// their length ([`Names::lower_starts`]): some 350 first words of keys that need no
+/// capital in the built-in data ("al", "the", "el"). A word written in lowercase starts
+/// only such a key, and most ("said", "were") start none: the tokenizer leaves them out of
+/// the name walk ([`NameStarts`]), and the byte walk passes them over without hashing them. A yes may be wrong, a no
 /// never is. The built-in index stores them made ([`RunFilter::stored`]).
 struct RunFilter {
     /// For each first byte's row ([`RUN_ROW`]) and second byte (lowercased; 0 for a
@@ -930,18 +923,6 @@ fn run_at(bytes: &[u8], from: usize) -> &[u8] {
     rest.get(..len).unwrap_or(&[])
 }
 
-/// The run of ASCII letters and digits that follows `from` after ASCII punctuation and
-/// spaces: the second word of "the Kremlin", "al-Bab", "Deir ez-Zor" when `from` is the
-/// first one's end (empty if a non-ASCII character or the end comes first).
-fn run_after(bytes: &[u8], from: usize) -> &[u8] {
-    let rest = bytes.get(from..).unwrap_or(&[]);
-    let skip = rest
-        .iter()
-        .position(|&c| !c.is_ascii() || c.is_ascii_alphanumeric())
-        .unwrap_or(rest.len());
-    run_at(bytes, from + skip)
-}
-
 /// Words per key of [`Names::keys`].
 const KEY_WORDS: usize = 3;
 /// The bit of a key's last word that says it needs a capital.
@@ -1100,8 +1081,7 @@ impl Names {
     /// Makes the tables derived from the others ([`RunFilter`]s), once the others are
     /// complete (the built-in index stores them made).
     fn finish(&mut self) {
-        let (mut starts, mut seconds) = (RunFilter::new(), RunFilter::new());
-        let mut wholes = RunFilter::new();
+        let mut starts = RunFilter::new();
         let keys = (0..self.key_count() as u32)
             .filter_map(|i| self.key(i))
             .filter(|(_, t)| !t.proper);
@@ -1110,17 +1090,9 @@ impl Names {
             let k = k.as_bytes();
             // a key that starts with punctuation is looked up at that byte, not at a word
             let first = run_at(k, 0);
-            if !first.is_empty() {
-                starts.add(first);
-                seconds.add(run_after(k, first.len()));
-                if first.len() == k.len() {
-                    wholes.add(first);
-                }
-            }
+            starts.add(first);
         }
         self.lower_starts = starts.made();
-        self.lower_seconds = seconds.made();
-        self.lower_wholes = wholes.made();
     }
 
     /// False if no key goes on from the prefix of hash `h`, which ends at `end` of `bytes`,
@@ -3080,13 +3052,7 @@ mod tests {
         let made = made.made();
         let names = &Gazetteer::builtin().inner.names_dict;
         let default = RunFilter::default();
-        let filters = [
-            &names.lower_starts,
-            &names.lower_seconds,
-            &names.lower_wholes,
-            &made,
-            &default,
-        ];
+        let filters = [&names.lower_starts, &made, &default];
         let mut yes = 0;
         for f in filters {
             for first in b'a'..=b'z' {
@@ -3244,10 +3210,6 @@ mod tests {
                     names.lower_starts.may_start(&run),
                     "{k:?} would never be found"
                 );
-                // a key of one word is one to the filter of such keys
-                if run.len() == k.len() {
-                    assert!(names.lower_wholes.may_start(&run), "{k:?} would be passed");
-                }
                 checked += 1;
             }
         }
@@ -3267,16 +3229,6 @@ mod tests {
         let lower = &names.lower_starts;
         assert!(lower.may_start(b"the") && lower.may_start(b"al"));
         assert!(!lower.may_start(b"said") && !lower.may_start(b"then"));
-        let second = &names.lower_seconds;
-        assert!(second.may_start(b"KREMLIN") && second.may_start(b"bab"));
-        assert!(!second.may_start(b"attack") && !second.may_start(b"Said"));
-        // no key of one word that needs no capital: "the" and "al" are passed over unless
-        // a second word can continue them
-        let g = gaz("metonym\tthe Kremlin\tRU\ncity\tal-Bab\tSY\nmetonym\tkremlin\tRU\n");
-        let names = &g.inner.names_dict;
-        let wholes = &names.lower_wholes;
-        assert!(wholes.may_start(b"kremlin") && wholes.may_start(b"KREMLIN"));
-        assert!(!wholes.may_start(b"the") && !wholes.may_start(b"al"));
         assert_eq!(
             self::names(&g, "the army and the Kremlin"),
             vec!["the Kremlin"]
