@@ -11,7 +11,7 @@
 //! - `builtin_index.bin`: the tables, little-endian 32-bit words: a header (magic, format
 //!   version, the lengths of the source files it was made from, the table sizes), the
 //!   entries' records, then the tables of [`Names`] and [`Inner`] as they are in memory
-//!   (the three run filters of [`Names`] too, in 16-bit words, made as `Names::finish`
+//!   (the run filter of [`Names`] too, in 16-bit words, made as `Names::finish`
 //!   makes them for a user gazetteer).
 //!
 //! Reading it copies only the entries' records (16 bytes each) and builds the small
@@ -28,7 +28,7 @@ use super::{builtin, Entry, EntryKind, Gazetteer, Inner, Names, RunFilter, Slot}
 
 const MAGIC: u32 = u32::from_le_bytes(*b"CEGZ");
 /// Bumped whenever the layout of a table changes.
-const VERSION: u32 = 11;
+const VERSION: u32 = 12;
 /// Words per entry record.
 const ENTRY_WORDS: usize = 4;
 
@@ -81,8 +81,6 @@ pub(crate) fn write(g: &Gazetteer, sources: &[usize]) -> Option<IndexFiles> {
         names.first_words.blocks() * 2,
         names.next_words.blocks() * 2,
         names.lower_starts.lengths.len() / 4,
-        names.lower_seconds.lengths.len() / 4,
-        names.lower_wholes.lengths.len() / 4,
         inner.codes.len(),
         targets.len(),
         inner.patterns,
@@ -112,8 +110,8 @@ pub(crate) fn write(g: &Gazetteer, sources: &[usize]) -> Option<IndexFiles> {
 }
 
 /// Appends to `tables`, after the header [`write`] made, the tables of `g` in the order
-/// the reader takes them: ids, keys, prefixes, first and next words, the three filters of
-/// lowercase words, codes, the automata's targets and the overflow keys' targets; `None` if
+/// the reader takes them: ids, keys, prefixes, first and next words, the filter of
+/// lowercase first words, codes, the automata's targets and the overflow keys' targets; `None` if
 /// a filter's table is not made of whole 32-bit words.
 #[cfg(test)]
 fn write_tables(
@@ -130,16 +128,11 @@ fn write_tables(
     for f in [&names.first_words, &names.next_words] {
         f.write_to(tables);
     }
-    for f in [
-        &names.lower_starts,
-        &names.lower_seconds,
-        &names.lower_wholes,
-    ] {
-        if f.lengths.len() % 4 != 0 {
-            return None;
-        }
-        tables.extend_from_slice(&f.lengths);
+    let lower = &names.lower_starts.lengths;
+    if lower.len() % 4 != 0 {
+        return None;
     }
+    tables.extend_from_slice(lower);
     inner.codes.write_to(tables);
     Words::Owned(targets).write_to(tables);
     Words::Owned(overflow_targets).write_to(tables);
@@ -222,11 +215,11 @@ pub(crate) fn read(sources: &[usize]) -> Option<Gazetteer> {
             return None;
         }
     }
-    let mut sizes = [0usize; 19];
+    let mut sizes = [0usize; 17];
     for s in &mut sizes {
         *s = r.size()?;
     }
-    let [entries, ids, keys, prefixes, first_words, next_words, lower_starts, lower_seconds, lower_wholes, codes, targets, patterns, max_len, lead_other, text, folded, cs, overflow, overflow_len] =
+    let [entries, ids, keys, prefixes, first_words, next_words, lower_starts, codes, targets, patterns, max_len, lead_other, text, folded, cs, overflow, overflow_len] =
         sizes;
     let mut lead = 0u128;
     for i in 0..4 {
@@ -247,8 +240,6 @@ pub(crate) fn read(sources: &[usize]) -> Option<Gazetteer> {
         first_words: Filter::stored(r.table(first_words)?)?,
         next_words: Filter::stored(r.table(next_words)?)?,
         lower_starts: RunFilter::stored(r.table(lower_starts)?)?,
-        lower_seconds: RunFilter::stored(r.table(lower_seconds)?)?,
-        lower_wholes: RunFilter::stored(r.table(lower_wholes)?)?,
         text: None,
         lead,
         lead_other: lead_other != 0,
