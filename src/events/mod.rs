@@ -1274,14 +1274,14 @@ fn alnum_prefix(chunk: u64) -> (usize, u64) {
 }
 
 /// The eight bytes at `i` of `bytes`, the byte at `i` the low one, or `None` near the end:
-/// one range, the end tested once (`i` is at most a slice's length, so `i + 8` does not
-/// wrap; were it to, `get` would give `None`).
+/// the bytes left, then their first eight (no test of `i + 8` for a wrap, as a range to
+/// `i + 8` had).
 #[inline]
 fn chunk_at(bytes: &[u8], i: usize) -> Option<u64> {
     bytes
-        .get(i..i.wrapping_add(8))
-        .and_then(|c| <[u8; 8]>::try_from(c).ok())
-        .map(u64::from_le_bytes)
+        .get(i..)
+        .and_then(<[u8]>::first_chunk::<8>)
+        .map(|c| u64::from_le_bytes(*c))
 }
 
 /// The character at byte `i` (on a char boundary), quickly for ASCII.
