@@ -2147,6 +2147,11 @@ fn own_day_date<'s>(doc: &Doc, p: &'s Sent) -> Option<&'s DateRef> {
 mod tests {
     use super::*;
 
+    /// [`tokenize`] with the built-in gazetteer's name starts, as the extractor calls it.
+    fn tokens(text: &str, span: Span, toks: &mut Vec<Tok>, cuts: &mut Vec<usize>) -> u8 {
+        tokenize(text, span, Gazetteer::builtin().name_starts(), toks, cuts)
+    }
+
     /// A vector relabelled keeps its allocation, and a document's sentence records are
     /// kept in theirs when it is dropped: the thread's next text does not make them anew.
     #[test]
@@ -2325,13 +2330,7 @@ mod tests {
                 continue;
             }
             toks.clear();
-            tokenize(
-                &text,
-                span,
-                Gazetteer::builtin().name_starts(),
-                &mut toks,
-                &mut cuts,
-            );
+            tokens(&text, span, &mut toks, &mut cuts);
             let mut want = Vec::new();
             text::for_each_clause(&text, span, |c| {
                 let (a, b) = tok_range(&toks, c);
@@ -2443,22 +2442,10 @@ mod tests {
                 .collect();
             let span = Span::new(0, text.len());
             let (mut want, mut want_cuts) = (Vec::with_capacity(text.len()), Vec::new());
-            tokenize(
-                &text,
-                span,
-                Gazetteer::builtin().name_starts(),
-                &mut want,
-                &mut want_cuts,
-            );
+            tokens(&text, span, &mut want, &mut want_cuts);
             for room in 0..=want.len() {
                 let (mut toks, mut cuts) = (Vec::with_capacity(room), Vec::new());
-                tokenize(
-                    &text,
-                    span,
-                    Gazetteer::builtin().name_starts(),
-                    &mut toks,
-                    &mut cuts,
-                );
+                tokens(&text, span, &mut toks, &mut cuts);
                 let same = toks.iter().map(key).eq(want.iter().map(key));
                 assert!(same, "{text:?} with room for {room}");
                 assert_eq!(cuts, want_cuts, "{text:?}");
@@ -2556,13 +2543,7 @@ mod tests {
             (format!("3 May {t} Monday"), Span::new(6, 6 + t.len())),
         ] {
             let (mut toks, mut cuts) = (Vec::new(), Vec::new());
-            let marks = tokenize(
-                &text,
-                span,
-                Gazetteer::builtin().name_starts(),
-                &mut toks,
-                &mut cuts,
-            );
+            let marks = tokens(&text, span, &mut toks, &mut cuts);
             let digit = span
                 .get(&text)
                 .is_none_or(|t| dates::has_digit(t.as_bytes()));
@@ -2590,13 +2571,7 @@ mod tests {
             (format!("x:{t}'s 9"), Span::new(2, 2 + t.len())),
         ] {
             let (mut toks, mut cuts) = (Vec::new(), Vec::new());
-            tokenize(
-                &text,
-                span,
-                Gazetteer::builtin().name_starts(),
-                &mut toks,
-                &mut cuts,
-            );
+            tokens(&text, span, &mut toks, &mut cuts);
             let tok = |x: &Tok| (x.span, x.punct);
             numbers::check_token_words(&text, span, &toks, tok);
             let mut got = Vec::new();
