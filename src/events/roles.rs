@@ -71,16 +71,9 @@ pub(crate) fn places_into(
     skip: &[Option<usize>],
     lists: &mut PlaceLists,
 ) {
-    let PlaceLists {
-        found: Where {
-            provinces,
-            locations,
-        },
-        towns,
-    } = lists;
-    provinces.clear();
-    locations.clear();
-    towns.clear();
+    lists.found.provinces.clear();
+    lists.found.locations.clear();
+    lists.towns.clear();
     let in_clause = |m: &Ment| m.a >= a && m.b <= b;
     let clause_has_place = || {
         s.ments.iter().any(|m| {
@@ -107,24 +100,51 @@ pub(crate) fn places_into(
             continue;
         }
         if let Some(p) = doc.place_ref(s, m) {
-            match p.kind {
-                PlaceKind::Country => {}
-                PlaceKind::Province => push_unique_place(provinces, p.to_place()),
-                _ => {
-                    let p = p.to_place();
-                    // a town that knows no province of its own takes the province of its name
-                    // in its country ("Hebron", the city and the governorate)
-                    if let Some(pr) = doc
-                        .province_of(&p)
-                        .or_else(|| namesake_province(doc, m, &p))
-                    {
-                        push_unique_place(towns, pr);
-                    }
-                    push_unique_place(locations, p);
-                }
-            }
+            add_place(doc, m, p, lists);
         }
     }
+    settle_provinces(lists);
+}
+
+/// Adds the place `p` that the mention `m` names to `lists`: a province to the provinces,
+/// a town to the locations, with its province to the towns' provinces; a country to none.
+fn add_place(doc: &Doc, m: &Ment, p: PlaceRef<'_>, lists: &mut PlaceLists) {
+    let PlaceLists {
+        found: Where {
+            provinces,
+            locations,
+        },
+        towns,
+    } = lists;
+    match p.kind {
+        PlaceKind::Country => {}
+        PlaceKind::Province => push_unique_place(provinces, p.to_place()),
+        _ => {
+            let p = p.to_place();
+            // a town that knows no province of its own takes the province of its name
+            // in its country ("Hebron", the city and the governorate)
+            if let Some(pr) = doc
+                .province_of(&p)
+                .or_else(|| namesake_province(doc, m, &p))
+            {
+                push_unique_place(towns, pr);
+            }
+            push_unique_place(locations, p);
+        }
+    }
+}
+
+/// The provinces of `lists` once its mentions are read: the towns' provinces where the
+/// text names none; else the towns of another province of a named one's country dropped,
+/// as homonyms.
+fn settle_provinces(lists: &mut PlaceLists) {
+    let PlaceLists {
+        found: Where {
+            provinces,
+            locations,
+        },
+        towns,
+    } = lists;
     if provinces.is_empty() {
         // swapped, not moved: both lists keep their room
         std::mem::swap(provinces, towns);
