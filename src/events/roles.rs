@@ -109,16 +109,9 @@ pub(crate) fn places_into(
 /// Adds the place `p` that the mention `m` names to `lists`: a province to the provinces,
 /// a town to the locations, with its province to the towns' provinces; a country to none.
 fn add_place(doc: &Doc, m: &Ment, p: PlaceRef<'_>, lists: &mut PlaceLists) {
-    let PlaceLists {
-        found: Where {
-            provinces,
-            locations,
-        },
-        towns,
-    } = lists;
     match p.kind {
         PlaceKind::Country => {}
-        PlaceKind::Province => push_unique_place(provinces, p.to_place()),
+        PlaceKind::Province => push_unique_place(&mut lists.found.provinces, p.to_place()),
         _ => {
             let p = p.to_place();
             // a town that knows no province of its own takes the province of its name
@@ -127,9 +120,9 @@ fn add_place(doc: &Doc, m: &Ment, p: PlaceRef<'_>, lists: &mut PlaceLists) {
                 .province_of(&p)
                 .or_else(|| namesake_province(doc, m, &p))
             {
-                push_unique_place(towns, pr);
+                push_unique_place(&mut lists.towns, pr);
             }
-            push_unique_place(locations, p);
+            push_unique_place(&mut lists.found.locations, p);
         }
     }
 }
