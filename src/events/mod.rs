@@ -1010,6 +1010,13 @@ fn ascii_word(
     let may_name = n < 8 || starts.word(chunk, bytes, i, len);
     let tok = word_tok(bytes, base, i, len, key, cap, may_name);
     toks.push(tok);
+    // punctuation after it ("government, "), pushed here as after a shorter word, where it
+    // took a turn of both loops and a call of `other_token`
+    let mut end = end;
+    if let Some(&p) = bytes.get(end).filter(|&&p| LONE_PUNCT[usize::from(p)]) {
+        toks.push(punct_tok(base + end, p, starts.mark(p)));
+        end += 1;
+    }
     // a space after it passed here with no branch, not by a turn of the loops (a word of
     // eight bytes or more ends at a space most often)
     (end + usize::from(bytes.get(end) == Some(&b' ')), tok.marks)
@@ -2457,6 +2464,62 @@ mod tests {
             }
         }
         assert!(pushed > 30_000, "{pushed} runs");
+    }
+
+    /// The tokenizer's paths push the tokens that [`other_token`] alone pushes, one at a
+    /// time from each token's start: among them a word of eight bytes or more, or a joined
+    /// word, and the punctuation after it, pushed by [`ascii_word`] ("government, ",
+    /// "al-Bab. "). Whether a name may start at a word is left aside: the paths ask
+    /// [`NameStarts`] in ways that may say yes to more words, never to fewer.
+    #[test]
+    fn tokens_are_those_other_token_pushes_one_at_a_time() {
+        let words = [
+            "government",
+            "al-Bab",
+            "U.S",
+            "1,200",
+            "governorate",
+            "Idlib",
+            "killed",
+            "Sam's",
+        ];
+        let marks = [
+            ", ", ". ", "; ", ") ", "\" ", " ", ",", "-", "'", "", "(", " \u{a0}",
+        ];
+        let starts = Gazetteer::builtin().name_starts();
+        let key = |t: &Tok| (t.span, t.w, t.k, t.cap, t.punct, t.marks);
+        let mut next = crate::text::xorshift(29);
+        let mut compared = 0;
+        for _ in 0..3_000 {
+            let n = (next() % 12) as usize;
+            let text: String = (0..n)
+                .map(|_| {
+                    let w = words[(next() % words.len() as u64) as usize];
+                    let m = marks[(next() % marks.len() as u64) as usize];
+                    format!("{w}{m}")
+                })
+                .collect();
+            let span = Span::new(0, text.len());
+            let (mut toks, mut cuts) = (Vec::with_capacity(text.len()), Vec::new());
+            tokens(&text, span, &mut toks, &mut cuts);
+            let (mut want, mut want_cuts) = (Vec::new(), Vec::new());
+            let mut i = 0;
+            while let Some(&b) = text.as_bytes().get(i) {
+                if b == b' ' {
+                    i += 1;
+                    continue;
+                }
+                let Some((end, _)) = other_token(starts, &text, 0, i, b, &mut want, &mut want_cuts)
+                else {
+                    break;
+                };
+                i = end;
+            }
+            assert!(toks.iter().map(key).eq(want.iter().map(key)), "{text:?}");
+            assert_eq!(cuts, want_cuts, "{text:?}");
+            compared += want.len();
+        }
+        assert!(compared > 20_000, "{compared} tokens");
     }
 
     /// [`LONE_PUNCT`] holds the bytes that [`other_token`] makes a token of one byte.
