@@ -1010,16 +1010,33 @@ fn ascii_word(
     let may_name = n < 8 || starts.word(chunk, bytes, i, len);
     let tok = word_tok(bytes, base, i, len, key, cap, may_name);
     toks.push(tok);
-    // punctuation after it ("government, "), pushed here as after a shorter word, where it
-    // took a turn of both loops and a call of `other_token`
-    let mut end = end;
-    if let Some(&p) = bytes.get(end).filter(|&&p| LONE_PUNCT[usize::from(p)]) {
-        toks.push(punct_tok(base + end, p, starts.mark(p)));
-        end += 1;
-    }
+    // punctuation after it ("government, ") pushed here, as after a shorter word
+    let end = punct_after(starts, bytes, base, end, toks);
     // a space after it passed here with no branch, not by a turn of the loops (a word of
     // eight bytes or more ends at a space most often)
     (end + usize::from(bytes.get(end) == Some(&b' ')), tok.marks)
+}
+
+/// Pushes to `toks` the ASCII punctuation at `end` of the `bytes` of a sentence (at `base` in
+/// the text) that is a token of its own ([`LONE_PUNCT`]), if any, and returns the offset
+/// after it: the punctuation after a word that [`ascii_word`] or [`other_token`] read with
+/// [`word_end`] ("government, ", "Idlib." at a sentence's end), pushed with the word, where
+/// it took a turn of both loops and a call of [`other_token`].
+#[inline]
+fn punct_after(
+    starts: NameStarts,
+    bytes: &[u8],
+    base: usize,
+    end: usize,
+    toks: &mut Vec<Tok>,
+) -> usize {
+    match bytes.get(end).filter(|&&p| LONE_PUNCT[usize::from(p)]) {
+        Some(&p) => {
+            toks.push(punct_tok(base + end, p, starts.mark(p)));
+            end + 1
+        }
+        None => end,
+    }
 }
 
 /// The token of the ASCII punctuation `p` at `at` in the text, at which a name may start
@@ -1090,7 +1107,8 @@ fn other_token(
         let tok = word_tok(bytes, base, i, len, key, c.is_uppercase(), may_name);
         let marks = tok.marks;
         toks.push(tok);
-        // (and a space after it, as after punctuation)
+        // (and punctuation after it, and a space after that, as after punctuation)
+        let end = punct_after(starts, bytes, base, end, toks);
         return Some((end + usize::from(bytes.get(end) == Some(&b' ')), marks));
     }
     if c.is_whitespace() {
@@ -2467,10 +2485,11 @@ mod tests {
     }
 
     /// The tokenizer's paths push the tokens that [`other_token`] alone pushes, one at a
-    /// time from each token's start: among them a word of eight bytes or more, or a joined
-    /// word, and the punctuation after it, pushed by [`ascii_word`] ("government, ",
-    /// "al-Bab. "). Whether a name may start at a word is left aside: the paths ask
-    /// [`NameStarts`] in ways that may say yes to more words, never to fewer.
+    /// time from each token's start (the first it pushes there): among them a word of eight
+    /// bytes or more, a joined word, a word in a sentence's last bytes, and the punctuation
+    /// after it, pushed with it ([`punct_after`]: "government, ", "al-Bab. ", "Idlib."). Whether
+    /// a name may start at a word is left aside: the paths ask [`NameStarts`] in ways that
+    /// may say yes to more words, never to fewer.
     #[test]
     fn tokens_are_those_other_token_pushes_one_at_a_time() {
         let words = [
@@ -2509,11 +2528,14 @@ mod tests {
                     i += 1;
                     continue;
                 }
-                let Some((end, _)) = other_token(starts, &text, 0, i, b, &mut want, &mut want_cuts)
+                let mut one = Vec::new();
+                let Some((end, _)) = other_token(starts, &text, 0, i, b, &mut one, &mut want_cuts)
                 else {
                     break;
                 };
-                i = end;
+                // (a space of another kind pushes none)
+                i = one.first().map_or(end, |t| t.span.end);
+                want.extend(one.first());
             }
             assert!(toks.iter().map(key).eq(want.iter().map(key)), "{text:?}");
             assert_eq!(cuts, want_cuts, "{text:?}");
