@@ -1072,10 +1072,12 @@ static LONE_PUNCT: [bool; 256] = {
     t
 };
 
-/// The token at `i` of the sentence `s` (at `base` in the text) that does not open with ASCII
-/// letters or digits: a word of other letters, or punctuation (a space of another kind is
-/// passed); pushed to `toks`, with the offset after it and the word's marks, or `None` at
-/// a broken char.
+/// The token at `i` of the sentence `s` (at `base` in the text) that [`ascii_word`] does not
+/// read: one that does not open with ASCII letters or digits, or any in the sentence's last
+/// seven bytes (where no eight bytes are read); a word, or punctuation (a space of another
+/// kind is passed). Pushed to `toks`, a word with the punctuation right after it
+/// ([`punct_after`]), with the offset after them and the word's marks, or `None` at a broken
+/// char.
 fn other_token(
     starts: NameStarts,
     s: &str,
