@@ -184,8 +184,12 @@ pub(crate) struct Found {
     /// is read only for an event kept or compared by its date, not for every mention.
     date_from: Option<DateFrom>,
     incident: Incident,
-    territory: Option<Territory>,
-    crowd: Crowd,
+    /// Boxed, as few mentions take territory: the record (moved into the list and out of
+    /// it) is smaller by the place and actor it holds.
+    territory: Option<Box<Territory>>,
+    /// The crowd of a mention of a protest, a crowd or a riot, boxed for the same reason;
+    /// `None` is the default crowd (no size, nothing it was about).
+    crowd: Option<Box<Crowd>>,
 }
 
 /// The clause [a, b) of sentence `si` and its trigger `t`: where a mention's date is read.
@@ -1065,14 +1069,13 @@ fn find(doc: &Doc, si: usize, s: &Sent, a: usize, b: usize, strike_here: bool) -
     } = roles::places(doc, s, a, b, &[actor_ment]);
     // the cue nearest the verb: "a ceasefire could be signed" is hypothetical
     let modality = modality::of(doc, s, a, last.unwrap_or(t));
-    let crowd = if g.has(K::Protest) || g.has(K::Crowd) || g.has(K::Riot) {
-        crowd(doc, s, a, b)
-    } else {
-        Crowd::default()
-    };
-    let territory = g.has(K::Take).then(|| Territory {
-        place: locations.first().or(provinces.first()).cloned(),
-        taken_by: actor.clone(),
+    let crowd = (g.has(K::Protest) || g.has(K::Crowd) || g.has(K::Riot))
+        .then(|| Box::new(crowd(doc, s, a, b)));
+    let territory = g.has(K::Take).then(|| {
+        Box::new(Territory {
+            place: locations.first().or(provinces.first()).cloned(),
+            taken_by: actor.clone(),
+        })
     });
     // the incident made in its place in the reading, not made apart and copied in
     Some(Found {
@@ -1641,12 +1644,29 @@ fn merge(doc: &Doc, e: &mut Found, mut f: Found) {
     if e.territory.is_none() {
         e.territory = f.territory;
     }
-    if e.crowd.size.is_none() {
-        e.crowd.size = f.crowd.size;
+    merge_crowd(&mut e.crowd, f.crowd);
+}
+
+/// Merges the crowd `f` of a mention into the event's `e` ([`merge`]): the size, and what it
+/// was about, where the event has none. (`None` is the default crowd: merging it can only
+/// clear the span of what the crowd was about where no excerpt was read.)
+fn merge_crowd(e: &mut Option<Box<Crowd>>, f: Option<Box<Crowd>>) {
+    let Some(f) = f else {
+        if let Some(e) = e.as_mut().filter(|e| e.about.is_none()) {
+            e.about_span = None;
+        }
+        return;
+    };
+    let Some(e) = e.as_mut() else {
+        *e = Some(f);
+        return;
+    };
+    if e.size.is_none() {
+        e.size = f.size;
     }
-    if e.crowd.about.is_none() {
-        e.crowd.about = f.crowd.about;
-        e.crowd.about_span = f.crowd.about_span;
+    if e.about.is_none() {
+        e.about = f.about;
+        e.about_span = f.about_span;
     }
 }
 
@@ -1666,7 +1686,7 @@ pub(crate) fn into_event(f: Found) -> Option<Event> {
         }),
         Kind::Clash => Event::from(Clash {
             category,
-            territory: f.territory.filter(|_| {
+            territory: f.territory.map(|t| *t).filter(|_| {
                 matches!(
                     category,
                     Category::GovernmentRegainsTerritory | Category::NonStateOvertakesTerritory
@@ -1677,12 +1697,12 @@ pub(crate) fn into_event(f: Found) -> Option<Event> {
         Kind::Attack => Event::from(Attack { category, incident }),
         Kind::Protest => Event::from(Protest {
             category,
-            crowd: f.crowd,
+            crowd: f.crowd.map(|c| *c).unwrap_or_default(),
             incident,
         }),
         Kind::Riot => Event::from(Riot {
             category,
-            crowd: f.crowd,
+            crowd: f.crowd.map(|c| *c).unwrap_or_default(),
             incident,
         }),
         Kind::Development => Event::from(Development { category, incident }),
@@ -1865,6 +1885,34 @@ mod tests {
         assert!(!tells_other_than_strike(K::Assault));
         assert!(!tells_other_than_strike(K::Blast));
         assert!(!tells_other_than_strike(K::None));
+    }
+
+    #[test]
+    fn boxed_crowds_merge_as_the_crowds_they_stand_for() {
+        let about = |text: &str| Crowd {
+            about: Some(text.into()),
+            about_span: Some(Span::new(0, text.len())),
+            ..Crowd::default()
+        };
+        // an event with no crowd takes the mention's
+        let mut e = None;
+        merge_crowd(&mut e, Some(Box::new(about("wages"))));
+        assert_eq!(e.as_deref(), Some(&about("wages")));
+        // an event's crowd keeps what it was about, and takes what it lacks
+        let mut e = Some(Box::new(about("wages")));
+        merge_crowd(&mut e, Some(Box::new(about("rents"))));
+        assert_eq!(e.as_deref(), Some(&about("wages")));
+        // a mention of no crowd is the default crowd: it clears the span of an event's
+        // crowd with no excerpt, as merging `Crowd::default()` field by field did
+        let mut e = Some(Box::new(Crowd {
+            about_span: Some(Span::new(0, 4)),
+            ..Crowd::default()
+        }));
+        merge_crowd(&mut e, None);
+        assert_eq!(e.as_deref(), Some(&Crowd::default()));
+        let mut e = None;
+        merge_crowd(&mut e, None);
+        assert!(e.is_none());
     }
 
     #[test]
