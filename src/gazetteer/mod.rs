@@ -538,8 +538,9 @@ pub(crate) struct Starts {
     /// For each byte, true if some pattern starts with it.
     first: [bool; 256],
     /// A bit for each pair of bytes (first times 256 plus second) that starts some pattern;
-    /// a one-byte pattern sets the bit of every second byte.
-    pairs: Box<[u64]>,
+    /// a one-byte pattern sets the bit of every second byte. Of its fixed size, so that a
+    /// test ([`Starts::pair`], at every word the walk visits) has no bounds check.
+    pairs: Box<[u64; 256 * 256 / 64]>,
     /// No pattern starts with an ASCII lowercase letter or a space: the search passes
     /// such bytes over eight at a time.
     plain: bool,
@@ -552,7 +553,7 @@ impl Default for Starts {
     fn default() -> Starts {
         Starts {
             first: [false; 256],
-            pairs: vec![0; 256 * 256 / 64].into_boxed_slice(),
+            pairs: Box::new([0; 256 * 256 / 64]),
             plain: true,
             word_first: true,
         }
@@ -1950,7 +1951,7 @@ fn other_start(
     }
     match text.get(i..).and_then(|s| s.chars().next()) {
         Some(c) if c.is_alphanumeric() && !is_word_before(text, i) => {
-            cs.visit(text, i, out);
+            cs.visit(text, i, b, out);
             OtherStart::Start {
                 cap: !c.is_lowercase(),
                 next: i + c.len_utf8(),
@@ -2113,7 +2114,7 @@ fn names_at(w: &mut Walk<'_, '_>, i: usize, b: u8) -> Turn {
         }
         // no pattern the walk visits starts with a lowercase letter (`Starts::word_first`):
         // visited at every word, no test of its case
-        cs.visit(text, i, out);
+        cs.visit(text, i, b, out);
         // most words end at ASCII punctuation or space (a period too: the walk cuts
         // "U.S." and "said." after the letters): one probe says whether any key starts
         // with this word
@@ -2550,16 +2551,13 @@ struct CsWalk<'a> {
 }
 
 impl CsWalk<'_> {
-    /// The word start `i`, which the caller has checked is one.
+    /// The word start `i`, which the caller has checked is one, whose byte `b` it has read.
     #[inline(always)]
-    fn visit(&mut self, text: &str, i: usize, out: &mut Vec<Mention>) {
+    fn visit(&mut self, text: &str, i: usize, b: u8, out: &mut Vec<Mention>) {
         let Some(a) = self.a else {
             return;
         };
         let bytes = text.as_bytes();
-        let Some(&b) = bytes.get(i) else {
-            return;
-        };
         if i < self.from {
             return;
         }
@@ -2583,7 +2581,7 @@ impl CsWalk<'_> {
         for (p, &b) in (i + 1..).zip(span) {
             // a pattern's first byte is a character's first byte: `p` is a char boundary
             if a.starts.first[usize::from(b)] && !is_word_before(text, p) {
-                self.visit(text, p, out);
+                self.visit(text, p, b, out);
             }
         }
     }
