@@ -1046,12 +1046,12 @@ impl Names {
         }
     }
 
-    /// What `words` name: key `index` if it is they (ASCII-case-insensitively), else the
-    /// overflow map's key, lowercased in `key`. Apart from the walk, which it would slow
-    /// down with loads of tables it seldom reads.
+    /// What the words of text `w` name: key `index` if it is they (ASCII-case-insensitively),
+    /// else the overflow map's key, lowercased in `key` (none for bytes cut inside a
+    /// character, which no key equals either). Apart from the walk, which it would slow down
+    /// with loads of tables it seldom reads.
     #[inline(never)]
-    fn target(&self, words: &str, index: u32, key: &mut String) -> Option<Target> {
-        let w = words.as_bytes();
+    fn target(&self, w: &[u8], index: u32, key: &mut String) -> Option<Target> {
         let record = self.key_record(index as usize);
         let found = record.and_then(|(start, len, t)| Some((self.key_bytes(start, len)?, t)));
         match found {
@@ -1060,7 +1060,7 @@ impl Names {
             _ if self.overflow.is_empty() => None,
             _ => {
                 key.clear();
-                key.push_str(words);
+                key.push_str(std::str::from_utf8(w).ok()?);
                 key.make_ascii_lowercase();
                 self.overflow.get(key.as_str()).copied()
             }
@@ -2420,7 +2420,8 @@ fn first_word(
         }
     }
     // a key of one word, no walk further
-    let w = text.get(word.clone()).unwrap_or("");
+    // bytes, not `str::get`, whose tests of char boundaries a run of ASCII needs not
+    let w = bytes.get(word.clone()).unwrap_or(&[]);
     let target = (w.len() <= names.max_len)
         .then(|| names.target(w, prefix.key, key))
         .flatten()
@@ -2477,7 +2478,7 @@ fn longest_at(
             }
         };
         if prefix.flags & key_ok != 0 {
-            match names.target(text.get(i..ne).unwrap_or(""), prefix.key, key) {
+            match names.target(bytes.get(i..ne).unwrap_or(&[]), prefix.key, key) {
                 Some(t) if cap || !t.proper => hit = Some((ne, t.ids)),
                 _ => {}
             }
