@@ -1006,8 +1006,10 @@ fn ascii_word(
     }
     let (end, key) = word_end(s, char::from(b), i + n, packed, |k| cuts.push(base + k));
     let len = end.saturating_sub(i);
-    // a word joined after fewer than eight letters and digits ("al-Bab") may start a name
-    let may_name = n < 8 || starts.word(chunk, bytes, i, len);
+    // a word joined after fewer than eight letters and digits ("al-Bab") may start a name;
+    // a longer one is told from its first and last eight bytes, with no second count of
+    // its letters ([`NameStarts::long_word`])
+    let may_name = n < 8 || starts.long_word(chunk, bytes, i, len);
     let tok = word_tok(bytes, base, i, len, key, cap, may_name);
     toks.push(tok);
     // punctuation after it ("government, ") pushed here, as after a shorter word

@@ -724,6 +724,34 @@ impl NameStarts<'_> {
         (n != len) | lower_bit(self.lower, chunk as u8, (chunk >> 8) as u8, len)
     }
 
+    /// [`NameStarts::word`] for the word of `len` bytes at `i` of `bytes` (a word as the
+    /// tokenizer cuts it: ASCII letters and digits, "-", ".", ",", "'" and non-ASCII
+    /// characters, and no ASCII letter after it) whose first eight bytes `chunk` are ASCII
+    /// letters and digits, told with no count of a run: the tokenizer has found the word's
+    /// end already, and `word` counted the lowercase letters of its first sixteen bytes
+    /// again (some 32 instructions a word over 34 k long words; this takes some 20). A word of eight to sixteen bytes is all lowercase letters if its first
+    /// eight and its last eight are (the two cover it), and of the bytes a word holds only
+    /// the lowercase letters have 0x60 and not 0x80 of the mask 0xe0 (a digit has 0x20
+    /// only, a capital 0x40, the joining marks 0x20, the bytes of other characters 0x80):
+    /// then, as in `word`, the length and the first two letters tell ([`lower_bit`]). A
+    /// word of more than eight bytes followed by fewer than eight more bytes of `bytes`
+    /// (whose second eight `word` does not read) may start a key, as `word` says. `len` is eight or more for the answer of
+    /// `word`; under eight, the answer is only some yes or no (the tokenizer tells a word
+    /// of fewer than eight letters and digits by other means).
+    #[inline(always)]
+    pub(crate) fn long_word(&self, chunk: u64, bytes: &[u8], i: usize, len: usize) -> bool {
+        const CASE: u64 = ONES * 0xe0;
+        const LOWER: u64 = ONES * 0x60;
+        // the last eight bytes, inside the word (none for a word of fewer than eight at the
+        // start of `bytes`)
+        let last = bytes.get(..i + len).and_then(<[u8]>::last_chunk::<8>);
+        let last = last.map_or(0, |c| u64::from_le_bytes(*c));
+        let lower = ((chunk ^ LOWER) | (last ^ LOWER)) & CASE == 0;
+        // with no branch: a word of up to sixteen bytes, whose next eight `word` reads
+        let told = lower & (len <= 16) & ((len == 8) | (i + 16 <= bytes.len()));
+        !told | lower_bit(self.lower, chunk as u8, (chunk >> 8) as u8, len)
+    }
+
     /// [`NameStarts::word`], its first bytes read here.
     pub(crate) fn word_at(&self, bytes: &[u8], i: usize, len: usize) -> bool {
         self.word(chunk_at(bytes, i), bytes, i, len)
@@ -3611,5 +3639,70 @@ mod tests {
         let g = gaz("armed_group\t(SDF)\t\t\t\tSDF\ncity\tIdlib\tSY\n");
         assert!(!g.inner.automata[0].starts.word_first);
         assert_eq!(self::names(&g, "the (SDF) in Idlib"), ["(SDF)", "Idlib"]);
+    }
+
+    /// [`NameStarts::long_word`] gives the answer of [`NameStarts::word`] for every word
+    /// whose first eight bytes are ASCII letters and digits, over words of 1 to 40 bytes of
+    /// lowercase letters (opening as the built-in keys do, so that both answers come),
+    /// capitals, digits and "-", at the end of the text or before other bytes; and the
+    /// tokenizer's answer for any word ("yes" under eight letters and digits, as
+    /// [`NameStarts::word`] may not say "no" where a key starts) is never "no" where
+    /// `word`'s is "yes".
+    #[test]
+    fn long_word_is_word() {
+        let g = Gazetteer::builtin();
+        let starts = g.name_starts();
+        let heads: Vec<[u8; 2]> = g
+            .keys()
+            .iter()
+            .filter_map(|k| k.as_bytes().first_chunk::<2>().copied())
+            .filter(|h| h.iter().all(u8::is_ascii_lowercase))
+            .collect();
+        let mut seed: u64 = 11;
+        let mut next = |m: u64| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (seed >> 33) % m
+        };
+        let (mut told, mut compared) = (0, 0);
+        for len in 1..=40usize {
+            for round in 0..400 {
+                let mut word: Vec<u8> = (0..len).map(|_| b'a' + next(26) as u8).collect();
+                if round % 2 == 0 && len >= 2 {
+                    word[..2].copy_from_slice(&heads[next(heads.len() as u64) as usize]);
+                }
+                // some words all lowercase; the others with a capital, digit or "-" somewhere
+                for _ in 0..next(3) {
+                    let at = next(len as u64) as usize;
+                    word[at] = [b'Q', b'7', b'-', b'A', b'0'][next(5) as usize];
+                }
+                let tail = ["", " ", ".", ", and", "\" ", " 12", "-", " of the sixteen."]
+                    [next(8) as usize];
+                let text = [b"in ".as_slice(), &word, tail.as_bytes()].concat();
+                let i = 3;
+                let reference = starts.word_at(&text, i, len);
+                let chunk = u64::from_le_bytes(*text[i..].first_chunk::<8>().unwrap_or(&[0; 8]));
+                let n = text[i..]
+                    .iter()
+                    .take(8)
+                    .take_while(|b| b.is_ascii_alphanumeric())
+                    .count();
+                let tokenizer = n < 8 || starts.long_word(chunk, &text, i, len);
+                assert!(
+                    tokenizer || !reference,
+                    "{:?}",
+                    String::from_utf8_lossy(&text)
+                );
+                if n == 8 {
+                    assert_eq!(tokenizer, reference, "{:?}", String::from_utf8_lossy(&text));
+                    compared += 1;
+                    told += usize::from(!reference);
+                }
+            }
+        }
+        // both answers came, for words short and long enough
+        assert!(
+            told > 400 && compared - told > 1_000,
+            "{told} of {compared}"
+        );
     }
 }
