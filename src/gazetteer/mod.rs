@@ -3641,9 +3641,10 @@ mod tests {
     }
 
     /// [`NameStarts::long_word`] gives the answer of [`NameStarts::word`] for every word
-    /// whose first eight bytes are ASCII letters and digits, over words of 1 to 40 bytes of
-    /// lowercase letters (opening as the built-in keys do, so that both answers come),
-    /// capitals, digits and "-", at the end of the text or before other bytes; and the
+    /// whose first eight bytes are ASCII letters and digits, over words of 1 to 40 bytes
+    /// (and a few more) of lowercase letters (opening as the built-in keys do, so that both
+    /// answers come), capitals, digits, "-" and non-ASCII letters and marks, at the end of
+    /// the text or before other bytes; and the
     /// tokenizer's answer for any word ("yes" under eight letters and digits, as
     /// [`NameStarts::word`] may not say "no" where a key starts) is never "no" where
     /// `word`'s is "yes".
@@ -3670,10 +3671,14 @@ mod tests {
                     word[..2].copy_from_slice(&heads[next(heads.len() as u64) as usize]);
                 }
                 // some words all lowercase; the others with a capital, digit or "-" somewhere
+                // (a character of two or three bytes makes the word longer: its bytes hold
+                // 0x60 of 0xe0 and not, "’" E2 80 99)
                 for _ in 0..next(3) {
-                    let at = next(len as u64) as usize;
-                    word[at] = [b'Q', b'7', b'-', b'A', b'0'][next(5) as usize];
+                    let at = next(word.len() as u64) as usize;
+                    let by = ["Q", "7", "-", "A", "0", "é", "’"][next(7) as usize];
+                    word.splice(at..=at, by.bytes());
                 }
+                let len = word.len();
                 let tail = ["", " ", ".", ", and", "\" ", " 12", "-", " of the sixteen."]
                     [next(8) as usize];
                 let text = [b"in ".as_slice(), &word, tail.as_bytes()].concat();
