@@ -451,51 +451,8 @@ const FIRSTS: lexicon::Shapes = {
 /// The analysts' words ([`lexicon::CODED`], [`lexicon::SPLIT`]), likewise.
 const ANALYSTS: lexicon::Shapes = lexicon::Shapes::of(&[lexicon::CODED, lexicon::SPLIT]);
 
-/// The words of either, as a filter read at every token [`Memo::cover`] reads: for each
-/// byte, the lengths (a bit at each, modulo 64) of the words of [`FIRSTS`] and [`ANALYSTS`]
-/// that start with it in either case. Indexed by the byte itself, it is one load, one shift
-/// and one test, where [`lexicon::Shapes`] first maps the byte to its letter and bounds the
-/// length (some ten instructions more at each token). A longer word that passes by its
-/// length modulo 64 is stopped by the filters after it, which bound it.
-static EITHER: [u64; 256] = {
-    const fn with(mut t: [u64; 256], word: &str) -> [u64; 256] {
-        let w = word.as_bytes();
-        if let Some(&b) = w.first() {
-            t[b.to_ascii_lowercase() as usize] |= 1 << (w.len() % 64);
-            t[b.to_ascii_uppercase() as usize] |= 1 << (w.len() % 64);
-        }
-        t
-    }
-    let mut t = [0; 256];
-    let mut k = 0;
-    while k < lexicon::RUNNING_PHRASES.len() {
-        t = with(t, lexicon::RUNNING_PHRASES[k].0);
-        k += 1;
-    }
-    let lists = [lexicon::CODED, lexicon::SPLIT];
-    let mut i = 0;
-    while i < lists.len() {
-        let mut j = 0;
-        while j < lists[i].len() {
-            t = with(t, lists[i][j]);
-            j += 1;
-        }
-        i += 1;
-    }
-    t
-};
-
-/// Whether a word of `len` bytes that starts with the byte `first` may be one of
-/// [`EITHER`]'s: every word the two filters let through (and a few more).
-#[inline]
-fn may_be_either(first: u8, len: usize) -> bool {
-    let pass = EITHER[usize::from(first)] >> (len % 64) & 1 != 0;
-    debug_assert!(
-        pass || !FIRSTS.or(ANALYSTS).may_start(first, len),
-        "a word let through"
-    );
-    pass
-}
+/// The words of either.
+const EITHER: lexicon::Shapes = FIRSTS.or(ANALYSTS);
 
 /// The whole a figure is a part of ([`partitive`]).
 #[derive(Clone, Copy)]
@@ -1347,7 +1304,7 @@ impl<'t> Memo<'t> {
             }
             self.disaster |= t.k == K::Disaster;
             let (len, first) = (t.span.len(), bytes.get(t.span.start).copied().unwrap_or(0));
-            if may_be_either(first, len) {
+            if EITHER.may_start(first, len) {
                 if FIRSTS.may_start(first, len) && running_phrase_at(doc, s, k) {
                     self.lists.running.push((k, k + 2));
                 }
@@ -1975,26 +1932,36 @@ mod tests {
             for w in list {
                 let first = w.as_bytes()[0];
                 assert!(shapes.may_start(first, w.len()), "{w}");
-                assert!(may_be_either(first.to_ascii_uppercase(), w.len()), "{w}");
+                assert!(EITHER.may_start(first.to_ascii_uppercase(), w.len()), "{w}");
             }
         }
         for (first, _) in lexicon::RUNNING_PHRASES {
             let b = first.as_bytes()[0];
             assert!(FIRSTS.may_start(b, first.len()), "{first}");
-            assert!(may_be_either(b, first.len()), "{first}");
+            assert!(EITHER.may_start(b, first.len()), "{first}");
             assert!(
-                may_be_either(b.to_ascii_uppercase(), first.len()),
+                EITHER.may_start(b.to_ascii_uppercase(), first.len()),
                 "{first}"
             );
         }
         // and stop a word of a length none of them has, or a first letter none has
-        assert!(!may_be_either(b'a', 40) && !FIRSTS.may_start(b'q', 5));
-        assert!(!may_be_either(b'q', 5) && !may_be_either(b'7', 2) && !may_be_either(b',', 1));
-        // the table by byte lets through what the filters by letter do, at every length
-        let either = FIRSTS.or(ANALYSTS);
+        assert!(!EITHER.may_start(b'a', 40) && !FIRSTS.may_start(b'q', 5));
+        assert!(
+            !EITHER.may_start(b'q', 5) && !EITHER.may_start(b'7', 2) && !EITHER.may_start(b',', 1)
+        );
+        // by byte, exactly: a first byte and a length pass if a listed word has them
+        let words: Vec<&str> = lexicon::CODED
+            .iter()
+            .chain(lexicon::SPLIT)
+            .copied()
+            .chain(lexicon::RUNNING_PHRASES.iter().map(|(first, _)| *first))
+            .collect();
         for b in 0..=u8::MAX {
             for len in 0..64 {
-                assert_eq!(may_be_either(b, len), either.may_start(b, len), "{b} {len}");
+                let listed = words
+                    .iter()
+                    .any(|w| w.len() == len && w.as_bytes()[0].eq_ignore_ascii_case(&b));
+                assert_eq!(EITHER.may_start(b, len), listed, "{b} {len}");
             }
         }
     }

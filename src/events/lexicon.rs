@@ -517,23 +517,24 @@ pub(crate) const PATRON_BEFORE: &[&str] = &["pro-", "nti-"];
 /// forces and rebels").
 pub(crate) const BETWEEN: &[&str] = &["between"];
 
-/// A filter over word lists, made at compile time: for each first letter, the lengths in
-/// bytes (as bits; each word is under 64 bytes, checked when the crate is built) of the
-/// listed words that start with it. It tells most words that are in no list by their length
-/// and first letter, before they are compared; it lets some others through, never stops a
-/// listed word (ASCII case aside, the bytes that are no letter share one index). Length and
-/// letter are read together, by a load and a shift: a word of two or five letters is
-/// common, one of the words sought rare, and a branch on either was mispredicted.
+/// A filter over word lists, made at compile time: for each first byte (a letter in either
+/// case), the lengths in bytes (as bits; each word is under 64 bytes, checked when the
+/// crate is built) of the listed words that start with it. It tells most words that are in
+/// no list by their length and first byte, before they are compared; it lets some others
+/// through, never stops a listed word (ASCII case aside). Length and byte are read
+/// together, by one load indexed by the byte itself and a shift: a word of two or five
+/// letters is common, one of the words sought rare, and a branch on either was
+/// mispredicted.
 #[derive(Clone, Copy)]
 pub(crate) struct Shapes {
-    by_letter: [u64; 32],
+    by_byte: [u64; 256],
     lengths: u64,
 }
 
 impl Shapes {
     /// The filter that lets no word through.
     pub(crate) const NONE: Shapes = Shapes {
-        by_letter: [0; 32],
+        by_byte: [0; 256],
         lengths: 0,
     };
 
@@ -560,7 +561,8 @@ impl Shapes {
         if let Some(&b) = w.first() {
             assert!(w.len() < 64, "a listed word of 64 bytes or more");
             let bit = 1 << w.len();
-            self.by_letter[Shapes::letter(b)] |= bit;
+            self.by_byte[b.to_ascii_lowercase() as usize] |= bit;
+            self.by_byte[b.to_ascii_uppercase() as usize] |= bit;
             self.lengths |= bit;
         }
         self
@@ -569,20 +571,12 @@ impl Shapes {
     /// The filter that lets through the words of both.
     pub(crate) const fn or(mut self, other: Shapes) -> Shapes {
         let mut i = 0;
-        while i < 32 {
-            self.by_letter[i] |= other.by_letter[i];
+        while i < 256 {
+            self.by_byte[i] |= other.by_byte[i];
             i += 1;
         }
         self.lengths |= other.lengths;
         self
-    }
-
-    /// A letter's index, in either case (0 for "a" to 25 for "z"); 31 for every byte that
-    /// is no letter (a digit, a mark, a byte past ASCII), 26 to 30 for five marks: a figure
-    /// such as "30" or "3,000" shares no index with a letter.
-    const fn letter(b: u8) -> usize {
-        let i = (b | 0x20).wrapping_sub(b'a');
-        (if i < 31 { i } else { 31 }) as usize
     }
 
     /// False if no listed word is `len` bytes long: told before the word is read.
@@ -594,7 +588,7 @@ impl Shapes {
     /// False if no listed word of `len` bytes starts with the byte `first`.
     #[inline]
     pub(crate) fn may_start(&self, first: u8, len: usize) -> bool {
-        len < 64 && self.by_letter[Shapes::letter(first)] >> len & 1 != 0
+        len < 64 && self.by_byte[usize::from(first)] >> len & 1 != 0
     }
 }
 
@@ -1776,9 +1770,10 @@ mod tests {
         assert!(both.has_length(2) && !coded.has_length(2));
         // an empty word is never sought
         assert!(!Shapes::NONE.with("").has_length(0));
-        // the bytes that are no letter share an index, which no letter has
+        // a byte that is no letter is its own index, which no other byte shares
         let accented = Shapes::NONE.with("\u{e9}t\u{e9}");
-        assert!(accented.may_start(0xc3, 5) && accented.may_start(b'3', 5));
+        assert!(accented.may_start(0xc3, 5) && !accented.may_start(b'3', 5));
+        assert!(!accented.may_start(0xe3, 5) && !accented.may_start(0xc2, 5));
         assert!(!accented.may_start(0xc3, 4) && !accented.may_start(b'c', 5));
         assert!(!coded.may_start(b'3', 5) && !both.may_start(b'3', 2));
     }
