@@ -971,9 +971,10 @@ fn class_tok(start: usize, n: usize, class: lexicon::Class, cap: bool, may_name:
 
 /// The word at `i` of the sentence `s` (at `base` in the text) that opens the eight bytes
 /// `chunk` with ASCII letters and digits ([`alnum_prefix`]) and is not followed by a space
-/// there, told whether a name of `starts` may start at it ([`Tok::may_name`]); pushed to `toks`, with the offset after it (and after a space that
-/// follows) and its marks. Most are told whole by those eight bytes ([`ends_word`]), and
-/// the punctuation after them ("Idlib, ") is pushed here with no turn of the loops.
+/// there, told whether a name of `starts` may start at it ([`Tok::may_name`]); pushed to
+/// `toks`, with the offset after it (and after a space that follows) and its marks. Most
+/// are told whole by those eight bytes ([`ends_word`]), and the punctuation after them
+/// ("Idlib, ") is pushed here with no turn of the loops.
 #[inline]
 fn ascii_word(
     starts: NameStarts,

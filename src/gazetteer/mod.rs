@@ -1798,11 +1798,18 @@ fn may_be_water(bytes: &[u8], start: usize, end: usize) -> bool {
 
 /// The little-endian words of [`WATER_WORDS`] (zero past a word's end), to be compared
 /// with a word of text lowercased.
-const WATER_CODES: [u64; 9] = {
-    let mut codes = [0u64; 9];
+const WATER_CODES: [u64; 9] = word_codes(&WATER_WORDS);
+
+/// The little-endian words of [`WATER_BEFORE`], likewise.
+const WATER_BEFORE_CODES: [u64; 2] = word_codes(&WATER_BEFORE);
+
+/// The little-endian words of `words` (eight bytes or fewer), zero past a word's end.
+const fn word_codes<const N: usize>(words: &[&str; N]) -> [u64; N] {
+    let mut codes = [0u64; N];
     let mut i = 0;
-    while i < WATER_WORDS.len() {
-        let w = WATER_WORDS[i].as_bytes();
+    while i < N {
+        let w = words[i].as_bytes();
+        assert!(w.len() <= 8, "a water word of more than eight bytes");
         let mut k = 0;
         while k < w.len() {
             codes[i] |= (w[k] as u64) << (8 * k);
@@ -1811,7 +1818,7 @@ const WATER_CODES: [u64; 9] = {
         i += 1;
     }
     codes
-};
+}
 
 /// Bit 5 of each byte: an ASCII letter with it set is lowercase.
 const CASE: u64 = ONES * 0x20;
@@ -1850,13 +1857,16 @@ fn water_before(before: u64, spaces: usize) -> bool {
     // the word's last byte at the top
     let word = before << (8 * spaces);
     let lower = word | CASE;
-    let lake = lower >> 32 == u64::from(u32::from_le_bytes(*b"lake"));
-    let river = lower >> 24 == u64::from_le_bytes(*b"river\0\0\0");
+    // one of the words at the top: "lake", "river"
+    let named = WATER_BEFORE
+        .iter()
+        .zip(WATER_BEFORE_CODES)
+        .any(|(w, code)| lower.checked_shr(64 - 8 * w.len() as u32) == Some(code));
     // "of", a space, then two letters that end a water word, or more spaces
     let of = lower >> 48 == u64::from(u16::from_le_bytes(*b"of")) && (word >> 40) as u8 == b' ';
     let pair = usize::from(((word >> 24) as u16).swap_bytes());
     let water = (word >> 32) as u8 == b' ' || pair_bit(&WATER_END_SET, pair);
-    lake | river | (of & water)
+    named | (of & water)
 }
 
 /// Eight spaces.
