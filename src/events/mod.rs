@@ -327,8 +327,9 @@ impl Iterator for NameTokens<'_> {
                 return None;
             }
             (self.block, self.rest) = self.rest.split_at(self.rest.len().min(64));
-            self.mask =
-                (self.block.iter().enumerate()).fold(0, |m, (k, t)| m | u64::from(t.may_name) << k);
+            // read from the last token down, each flag shifted in at the bottom: no shift by
+            // a token's index
+            self.mask = (self.block.iter().rev()).fold(0, |m, t| m << 1 | u64::from(t.may_name));
         }
         let k = self.mask.trailing_zeros() as usize;
         self.mask &= self.mask - 1;
