@@ -2206,18 +2206,21 @@ fn alnum_run_hashed(bytes: &[u8], i: usize) -> (usize, u64) {
 }
 
 /// [`alnum_run_hashed`], the hash continued from `h`: the run read and hashed eight bytes
-/// at a time, one step each.
+/// at a time, one step each. The loop has one exit, after fewer than eight bytes: a run of
+/// eight or sixteen ends at a chunk that has none ("Thursday", "Ministry"), whose step is
+/// made and dropped by a select, where a second exit for it was mispredicted at some 6 k
+/// of 71 k words over 300 articles.
 #[inline(always)]
 fn alnum_run_hashed_from(bytes: &[u8], i: usize, mut h: u64) -> (usize, u64) {
     let mut run = i;
     loop {
         let x = chunk_at(bytes, run);
         let n = alnum_run(x);
-        if n == 0 {
-            break;
-        }
-        // the run's bytes lowercased (bit 5 set keeps a digit), zero past it
-        h = name_step(h, (x | (ONES * 0x20)) & (u64::MAX >> (64 - 8 * n)));
+        // the run's bytes lowercased (bit 5 set keeps a digit), zero past it (the shift
+        // wraps for an empty run, whose step is not kept)
+        let bits = u64::MAX.wrapping_shr((64 - 8 * n) as u32);
+        let stepped = name_step(h, (x | (ONES * 0x20)) & bits);
+        h = if n != 0 { stepped } else { h };
         run += n;
         if n < 8 {
             break;
@@ -3257,6 +3260,24 @@ mod tests {
                     let got = next_word_hashed(text, from, limit, NAME_SEED);
                     assert_eq!(got, want, "{text:?} from {from} to {limit}");
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn alnum_run_hashed_is_name_hash_of_the_run() {
+        // runs of every length around the chunks' edges (eight, sixteen: the empty chunk
+        // after them is no step), ended by a mark, a space, a non-ASCII byte or the text's end
+        let letters = "ThursdayMinistryOfDefence2024x";
+        for len in 1..=letters.len() {
+            let run = &letters[..len];
+            for after in ["", " said", ".", "-Bab", "\u{e9}", "\u{bb}"] {
+                let text = format!("{run}{after}");
+                let want = (len, name_hash(NAME_SEED, run.as_bytes()));
+                assert_eq!(alnum_run_hashed(text.as_bytes(), 0), want, "{text:?}");
+                let shifted = format!("(x {text}");
+                let got = alnum_run_hashed(shifted.as_bytes(), 3);
+                assert_eq!(got, (len + 3, want.1), "{shifted:?}");
             }
         }
     }
