@@ -1145,8 +1145,8 @@ impl Names {
     /// ASCII letters and digits starts there (the next word is then read and probed).
     #[inline(always)]
     fn may_go_on(&self, h: u64, bytes: &[u8], end: usize) -> bool {
-        let chunk = bytes.get(end + 1..).and_then(<[u8]>::first_chunk::<8>);
-        let Some(sig) = chunk.and_then(|c| run_sig(u64::from_le_bytes(*c))) else {
+        let chunk = eight_at(bytes, end + 1);
+        let Some(sig) = chunk.and_then(|c| run_sig(u64::from_le_bytes(c))) else {
             return true;
         };
         self.next_words
@@ -2233,10 +2233,22 @@ fn alnum_run_hashed_from(bytes: &[u8], i: usize, mut h: u64) -> (usize, u64) {
 /// byte is no letter or digit: a run read from the word ends there).
 #[inline(always)]
 fn chunk_at(bytes: &[u8], at: usize) -> u64 {
-    match bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
-        Some(chunk) => u64::from_le_bytes(*chunk),
+    match eight_at(bytes, at) {
+        Some(chunk) => u64::from_le_bytes(chunk),
         None => last_chunk_at(bytes, at),
     }
+}
+
+/// The eight bytes of `bytes` from `at`, if there are eight. Cut as one range, whose end
+/// the walk's loops test with one compare against the length (`at` is known in the text
+/// there); `get(at..)` then `first_chunk` tested `at` and then the bytes left, with more
+/// instructions at each of the walk's words. The end wraps only for an offset past any
+/// text, which has no bytes either.
+#[inline(always)]
+fn eight_at(bytes: &[u8], at: usize) -> Option<[u8; 8]> {
+    bytes
+        .get(at..at.wrapping_add(8))
+        .and_then(|c| <[u8; 8]>::try_from(c).ok())
 }
 
 /// [`chunk_at`] where fewer than eight bytes are left: apart, as few words are read there.
@@ -3261,6 +3273,24 @@ mod tests {
                     assert_eq!(got, want, "{text:?} from {from} to {limit}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn chunk_at_reads_eight_bytes_zero_past_the_end() {
+        let text = b"Idlib, Syria";
+        for at in (0..=text.len() + 9).chain([usize::MAX - 7, usize::MAX]) {
+            let mut want = [0u8; 8];
+            for (k, w) in want.iter_mut().enumerate() {
+                *w = at
+                    .checked_add(k)
+                    .and_then(|j| text.get(j))
+                    .copied()
+                    .unwrap_or(0);
+            }
+            assert_eq!(chunk_at(text, at), u64::from_le_bytes(want), "{at}");
+            let whole = at.checked_add(8).is_some_and(|end| end <= text.len());
+            assert_eq!(eight_at(text, at), whole.then_some(want), "{at}");
         }
     }
 
