@@ -458,23 +458,38 @@ impl Prepared {
     }
 
     /// Places `mentions` (in text order) in the sentences, and marks the tokens they cover.
+    /// The mentions are walked, not the sentences: a sentence with none (many have none) is
+    /// passed by one test of its end and keeps the empty range [`Prepared::tokenized`] gave
+    /// it, where each sentence took a slice of its tokens and a call of its own.
     fn place_mentions(&mut self, gaz: &Gazetteer, mentions: &[Mention]) {
         // every mention in one sentence at most
         clear_with_room(&mut self.ments, mentions.len());
         let mut mi = 0;
-        for p in &mut self.parts {
+        let mut pi = 0;
+        while let Some(m) = mentions.get(mi) {
+            // the first sentence that ends after the mention starts
+            while self
+                .parts
+                .get(pi)
+                .is_some_and(|p| p.span.end <= m.span.start)
+            {
+                pi += 1;
+            }
+            let Some(p) = self.parts.get_mut(pi) else {
+                break;
+            };
+            if m.span.start < p.span.start {
+                // between two sentences: in none
+                mi += 1;
+                continue;
+            }
             let m0 = self.ments.len();
             let sent_toks: &mut [Tok] = self.toks.get_mut(p.toks.clone()).unwrap_or_default();
-            while mentions
-                .get(mi)
-                .is_some_and(|m| m.span.start < p.span.start)
-            {
-                mi += 1;
-            }
             let rest = mentions.get(mi..).unwrap_or(&[]);
             // those that start before its end are passed: none is in the next sentence
             mi += sentence_mentions(gaz, rest, p.span, sent_toks, &mut self.ments);
             p.ments = m0..self.ments.len();
+            pi += 1;
         }
     }
 
@@ -1450,22 +1465,23 @@ impl<'t> Doc<'t> {
             province_names: std::cell::RefCell::default(),
             figures: std::cell::RefCell::default(),
         };
-        doc.weigh_countries();
+        doc.weigh_countries(&prepared.ments);
         doc
     }
 
-    /// Country weights: provinces and towns count 2, countries named as places 1.
-    fn weigh_countries(&mut self) {
+    /// Country weights: provinces and towns count 2, countries named as places 1, from the
+    /// mentions of all the sentences (`ments`, each sentence's in turn, which the sentences
+    /// borrow their parts of): walked as one slice, where a loop over the sentences and one
+    /// over each one's mentions had their ends mispredicted (many sentences have none).
+    fn weigh_countries(&mut self, ments: &[Ment]) {
         let mut w: Vec<(&'t str, u32)> = Vec::new();
-        for s in &self.sents {
-            for m in s.ments {
-                let Some((country, weight)) = self.mention_weight(s, m) else {
-                    continue;
-                };
-                match w.iter_mut().find(|(c, _)| same_code(c, country)) {
-                    Some((_, n)) => *n += weight,
-                    None => w.push((country, weight)),
-                }
+        for m in ments {
+            let Some((country, weight)) = self.mention_weight(m) else {
+                continue;
+            };
+            match w.iter_mut().find(|(c, _)| same_code(c, country)) {
+                Some((_, n)) => *n += weight,
+                None => w.push((country, weight)),
             }
         }
         let mut best: Option<(&&str, &u32)> = None;
@@ -1478,10 +1494,10 @@ impl<'t> Doc<'t> {
         self.countries = w;
     }
 
-    /// The country a place mention `m` of sentence `s` speaks for and its weight, or `None`
-    /// if its entries name no one country or it weighs nothing. Its entries are read once, and
-    /// only if it weighs.
-    fn mention_weight(&self, s: &Sent, m: &Ment) -> Option<(&'t str, u32)> {
+    /// The country a place mention `m` speaks for and its weight, or `None` if its entries
+    /// name no one country or it weighs nothing. Its entries are read once, and only if it
+    /// weighs.
+    fn mention_weight(&self, m: &Ment) -> Option<(&'t str, u32)> {
         // the kinds of its entries, read when it was placed ([`Ment::kinds`]): a mention that
         // weighs nothing has its entries unread
         let any = |k: EntryKind| m.kinds & k.bit() != 0;
@@ -1490,7 +1506,7 @@ impl<'t> Doc<'t> {
         // a province says more than a town, which may be a homonym of a small place
         let weight = if province {
             3
-        } else if any(EntryKind::City) || any(EntryKind::Country) && is_locative_before(s, m.a) {
+        } else if any(EntryKind::City) || any(EntryKind::Country) && self.locative_before(m) {
             2
         } else if any(EntryKind::Country)
             || any(EntryKind::Demonym)
@@ -1509,6 +1525,15 @@ impl<'t> Doc<'t> {
             }
         }
         Some((country.get()?, weight))
+    }
+
+    /// [`is_locative_before`] for mention `m`, in the sentence that holds it (found by its
+    /// start: the sentences are in text order and do not overlap; asked of a country alone).
+    fn locative_before(&self, m: &Ment) -> bool {
+        let at = self.sents.partition_point(|s| s.span.end <= m.m.span.start);
+        self.sents
+            .get(at)
+            .is_some_and(|s| is_locative_before(s, m.a))
     }
 
     /// The figures of a sentence with their token ranges; only a sentence with a strike or
@@ -2244,6 +2269,84 @@ mod tests {
             assert_eq!(EntryKind::PLACE_BITS & k.bit() != 0, k.is_place(), "{k:?}");
             assert_eq!(ACTOR_BITS & k.bit() != 0, actor_rank(k) < 9, "{k:?}");
         }
+    }
+
+    /// The mentions are placed in the sentences as a walk over the sentences placed them:
+    /// each sentence takes those that start at or after its start and end by its end (a
+    /// mention between two sentences, or across an end, is in none), with their token
+    /// ranges and the marks of their tokens; a sentence with none has none, and the
+    /// countries weighed from all of them are those weighed sentence by sentence.
+    #[test]
+    fn mentions_are_placed_as_a_walk_over_the_sentences_placed_them() {
+        let text = "Russian jets struck Idlib and Aleppo on Tuesday, SANA reported.  \
+                    Nothing was said.\n\nThe Kremlin said Hezbollah fighters were in Homs. \
+                    Rain fell. Turkey shelled Afrin and Manbij near Aleppo.";
+        let gaz = Gazetteer::builtin();
+        let seg = crate::text::segment(text, crate::text::Part::WHOLE);
+        let mut mentions = gaz.find(text);
+        assert!(mentions.len() >= 8, "{}", mentions.len());
+        // a mention moved to the gap between two sentences, and one moved across an end
+        let gap = text.find(".  N").map_or(0, |k| k + 1);
+        let end = text.find("Homs.").map_or(0, |k| k + 3);
+        let mut moved = mentions[0];
+        moved.span = Span::new(gap, gap + 2);
+        let mut across = mentions[1];
+        across.span = Span::new(end, end + 4);
+        mentions.extend([moved, across]);
+        mentions.sort_by_key(|m| m.span.start);
+        let starts = gaz.name_starts();
+        let mut walked = Prepared::tokenized(text, &seg.sentences, starts);
+        walked.place_mentions(gaz, &mentions);
+        // the walk over the sentences
+        let mut want = Prepared::tokenized(text, &seg.sentences, starts);
+        let mut mi = 0;
+        for p in &mut want.parts {
+            let m0 = want.ments.len();
+            let toks = want.toks.get_mut(p.toks.clone()).unwrap_or_default();
+            while mentions
+                .get(mi)
+                .is_some_and(|m| m.span.start < p.span.start)
+            {
+                mi += 1;
+            }
+            let rest = mentions.get(mi..).unwrap_or(&[]);
+            mi += sentence_mentions(gaz, rest, p.span, toks, &mut want.ments);
+            p.ments = m0..want.ments.len();
+        }
+        let (got, want) = (walked.sents(text.len()), want.sents(text.len()));
+        assert_eq!(got.len(), want.len());
+        let mut empty = 0;
+        for (g, w) in got.iter().zip(&want) {
+            let key = |m: &Ment| (m.m.span, m.a, m.b, m.kinds);
+            assert_eq!(
+                g.ments.iter().map(key).collect::<Vec<_>>(),
+                w.ments.iter().map(key).collect::<Vec<_>>()
+            );
+            let marks = |s: &Sent| s.toks.iter().map(|t| t.ment).collect::<Vec<_>>();
+            assert_eq!(marks(g), marks(w));
+            empty += usize::from(g.ments.is_empty());
+            // neither the moved mention nor the one across an end is placed
+            assert!(g
+                .ments
+                .iter()
+                .all(|m| m.m.span != moved.span && m.m.span != across.span));
+        }
+        assert!(empty >= 2, "{empty}");
+        // the countries, weighed from the mentions of all the sentences
+        let doc = Doc::new(gaz, text, &walked, None);
+        let mut by_sentence: Vec<(&str, u32)> = Vec::new();
+        for s in &doc.sents {
+            for m in s.ments {
+                if let Some((c, n)) = doc.mention_weight(m) {
+                    match by_sentence.iter_mut().find(|(x, _)| *x == c) {
+                        Some((_, k)) => *k += n,
+                        None => by_sentence.push((c, n)),
+                    }
+                }
+            }
+        }
+        assert!(!by_sentence.is_empty());
+        assert_eq!(doc.countries, by_sentence);
     }
 
     /// A vector cleared with room has no items and at least the room asked, whatever it had.
