@@ -53,6 +53,16 @@ pub(crate) fn place_agrees(a: &Place, b: &Place) -> bool {
             return false;
         }
     }
+    // a country or region agrees with any place of its country
+    let broad = |p: &Place| matches!(p.kind, PlaceKind::Country | PlaceKind::Region);
+    if broad(a) || broad(b) {
+        return true;
+    }
+    // two towns by their names; else by the provinces, read only here
+    let towns = a.kind == PlaceKind::City && b.kind == PlaceKind::City;
+    if let (true, Some(x), Some(y)) = (towns, &a.name, &b.name) {
+        return x.eq_ignore_ascii_case(y);
+    }
     // borrowed: two events' places are compared for every mention that may retell one
     fn province(p: &Place) -> Option<&str> {
         match p.kind {
@@ -60,18 +70,9 @@ pub(crate) fn place_agrees(a: &Place, b: &Place) -> bool {
             _ => p.province.as_deref(),
         }
     }
-    let provinces_agree = match (province(a), province(b)) {
+    match (province(a), province(b)) {
         (Some(x), Some(y)) => same_code(x, y),
         _ => true,
-    };
-    match (a.kind, b.kind) {
-        (PlaceKind::Country | PlaceKind::Region, _)
-        | (_, PlaceKind::Country | PlaceKind::Region) => true,
-        (PlaceKind::City, PlaceKind::City) => match (&a.name, &b.name) {
-            (Some(x), Some(y)) => x.eq_ignore_ascii_case(y),
-            _ => provinces_agree,
-        },
-        _ => provinces_agree,
     }
 }
 
@@ -248,6 +249,38 @@ mod tests {
         let aleppo = [province("SY-HL", "SY")];
         assert!(places_agree((&three, none), (&aleppo, none), overlap));
         assert!(!places_agree((&three, none), (&aleppo, none), Match::Same));
+    }
+
+    /// Two places agree as ACLED's identity has it, whatever is read first: a country or
+    /// region with any place of its country; two towns by their names alone (two towns of
+    /// one name in the text are one, even of two provinces); a town of no name, or a town
+    /// and a province, by their provinces.
+    #[test]
+    fn place_agreement_by_kind() {
+        let kharkiv = town("Kharkiv", "UA-63", "UA");
+        let ukraine = Place {
+            kind: PlaceKind::Country,
+            code: Some("UA".into()),
+            ..province("UA", "UA")
+        };
+        let region = Place {
+            kind: PlaceKind::Region,
+            ..province("UA-XX", "UA")
+        };
+        assert!(place_agrees(&ukraine, &kharkiv) && place_agrees(&kharkiv, &ukraine));
+        assert!(place_agrees(&region, &kharkiv) && place_agrees(&kharkiv, &region));
+        assert!(!place_agrees(&ukraine, &town("Belgorod", "RU-BEL", "RU")));
+        // towns by name, the case aside, before their provinces
+        assert!(place_agrees(&kharkiv, &town("KHARKIV", "UA-65", "UA")));
+        assert!(!place_agrees(&kharkiv, &town("Izium", "UA-63", "UA")));
+        // a town without a name, by its province
+        let unnamed = Place {
+            name: None,
+            ..town("", "UA-63", "UA")
+        };
+        assert!(place_agrees(&kharkiv, &unnamed));
+        assert!(!place_agrees(&town("Kherson", "UA-65", "UA"), &unnamed));
+        assert!(place_agrees(&unnamed, &province("UA-63", "UA")));
     }
 
     #[test]

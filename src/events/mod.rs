@@ -233,6 +233,18 @@ const fn actor_rank(k: EntryKind) -> u8 {
     }
 }
 
+/// [`actor_rank`] of each kind, by its number, for [`Doc::as_actor`]'s loop.
+static ACTOR_RANKS: [u8; 16] = {
+    let mut t = [9u8; 16];
+    let mut i = 0;
+    while i < EntryKind::ALL.len() {
+        let k = EntryKind::ALL[i];
+        t[k as usize] = actor_rank(k);
+        i += 1;
+    }
+    t
+};
+
 /// The kinds [`actor_rank`] ranks, a bit each.
 const ACTOR_BITS: u32 = {
     let mut bits = 0;
@@ -1204,6 +1216,19 @@ static PLACE_RANK: [u8; 16] = {
     t
 };
 
+/// The kind of place of each kind of entry, by its number ([`Doc::place_ref`]): none for a
+/// kind that names no place (the test `the_tables_of_kinds_agree_with_the_rankings` holds it
+/// to [`PLACE_RANK`]).
+static PLACE_KINDS: [Option<PlaceKind>; 16] = {
+    let mut t = [None; 16];
+    t[EntryKind::Country as usize] = Some(PlaceKind::Country);
+    t[EntryKind::Province as usize] = Some(PlaceKind::Province);
+    t[EntryKind::City as usize] = Some(PlaceKind::City);
+    t[EntryKind::District as usize] = Some(PlaceKind::District);
+    t[EntryKind::AirBase as usize] = Some(PlaceKind::AirBase);
+    t
+};
+
 /// What a byte after a word's ASCII letters and digits tells of its end ([`ends_word`]), in
 /// bits: 1, it ends the word (ASCII, no letter, digit, "-", ".", "," or "'"); 2, it joins the
 /// word to what follows unless that is 4, an ASCII byte that is no letter or digit.
@@ -1690,7 +1715,8 @@ impl<'t> Doc<'t> {
         if m.kinds & ACTOR_BITS == 0 {
             return None;
         }
-        let rank = actor_rank;
+        // read from a table, not a `match` (compiled as a jump by a table, mispredicted)
+        let rank = |k: EntryKind| ACTOR_RANKS.get(k as usize).copied().unwrap_or(9);
         // the least by (rank, preference of [`Doc::entries`]), in one pass that reads the
         // country weight and the name only of an entry that can still win
         let words = m.m.span.get(self.text).unwrap_or("");
@@ -1750,23 +1776,10 @@ impl<'t> Doc<'t> {
         if !self.is_place(m) {
             return None;
         }
-        // "Kamianka, Donetsk" and "(Wadajir, Banadir)": the second name is the province
-        let after_place = m.a >= 2
-            && s.toks.get(m.a - 1).is_some_and(|t| t.punct == b',')
-            && s.toks.get(m.a - 2).is_some_and(|t| t.ment.is_some());
-        // "Idlib province", "the Aleppo, Idlib and Deir al Zour provinces"
-        let mut k = m.b;
-        while s
-            .toks
-            .get(k)
-            .is_some_and(|t| t.punct == b',' || t.w == W::Conj || t.ment.is_some())
-            && k < m.b + 12
-        {
-            k += 1;
-        }
-        // every token from `m.b` to `k` is a comma, conjunction or mention: the loop read it
-        let list_then_word = s.toks.get(k).is_some_and(|t| t.w == W::ProvinceWord);
-        let province_word = after_place || list_then_word;
+        // a province word ranks only a province: the words around a mention of none (a town
+        // alone) are not read
+        let province_word =
+            m.kinds & EntryKind::Province.bit() != 0 && Self::province_word_near(s, m);
         let rank = |k: EntryKind| {
             // read from a table, not a `match` (compiled as a jump by a table, mispredicted)
             let r = PLACE_RANK.get(k as usize).copied().unwrap_or(9);
@@ -1779,26 +1792,41 @@ impl<'t> Doc<'t> {
         // keep the article's country first, then by kind
         let (top_weight, e) = self.best_place_entry(&m.m, rank)?;
         // a town or province far from the article's countries needs a place word before it
-        if matches!(e.kind(), EntryKind::City | EntryKind::Province)
-            && top_weight == 0
+        // (the weight first: most places are of the article's countries)
+        if top_weight == 0
+            && matches!(e.kind(), EntryKind::City | EntryKind::Province)
             && !self.countries.is_empty()
             && !is_locative_before(s, m.a)
         {
             return None;
         }
-        let kind = match e.kind() {
-            EntryKind::Country => PlaceKind::Country,
-            EntryKind::Province => PlaceKind::Province,
-            EntryKind::City => PlaceKind::City,
-            EntryKind::District => PlaceKind::District,
-            EntryKind::AirBase => PlaceKind::AirBase,
-            _ => return None,
-        };
+        // read from a table, not a `match` (compiled as a jump by a table)
+        let kind = PLACE_KINDS.get(e.kind() as usize).copied().flatten()?;
         Some(PlaceRef {
             entry: e,
             kind,
             span: m.m.span,
         })
+    }
+
+    /// True if a province word goes with the mention ([`Doc::place_ref`]): "Kamianka,
+    /// Donetsk" and "(Wadajir, Banadir)", the second name of two after a comma; "Idlib
+    /// province", "the Aleppo, Idlib and Deir al Zour provinces", a word after a list of names.
+    fn province_word_near(s: &Sent, m: &Ment) -> bool {
+        let after_place = m.a >= 2
+            && s.toks.get(m.a - 1).is_some_and(|t| t.punct == b',')
+            && s.toks.get(m.a - 2).is_some_and(|t| t.ment.is_some());
+        let mut k = m.b;
+        while s
+            .toks
+            .get(k)
+            .is_some_and(|t| t.punct == b',' || t.w == W::Conj || t.ment.is_some())
+            && k < m.b + 12
+        {
+            k += 1;
+        }
+        // every token from `m.b` to `k` is a comma, conjunction or mention: the loop read it
+        after_place || s.toks.get(k).is_some_and(|t| t.w == W::ProvinceWord)
     }
 
     /// The entry of a mention as a place, in one pass: of the entries `rank` ranks below 9,

@@ -368,4 +368,60 @@ mod tests {
             assert_eq!(TOWN_OR_PROVINCE.contains(&k), kept, "{k:?}");
         }
     }
+
+    /// [`Doc::place_ref`] and [`Doc::as_actor`] read an entry's kind from tables: each must
+    /// say what the rankings say (a place kind for every kind ranked as a place, an actor's
+    /// rank as [`actor_rank`] gives it).
+    #[test]
+    fn the_tables_of_kinds_agree_with_the_rankings() {
+        use super::super::{actor_rank, ACTOR_RANKS, PLACE_KINDS, PLACE_RANK};
+        for k in EntryKind::ALL {
+            let at = k as usize;
+            assert_eq!(ACTOR_RANKS.get(at).copied(), Some(actor_rank(k)), "{k:?}");
+            let kind = PLACE_KINDS.get(at).copied().flatten();
+            let ranked = PLACE_RANK.get(at).is_some_and(|&r| r < 9);
+            assert_eq!(kind.is_some(), ranked, "{k:?}");
+            let expected = match k {
+                EntryKind::Country => Some(PlaceKind::Country),
+                EntryKind::Province => Some(PlaceKind::Province),
+                EntryKind::City => Some(PlaceKind::City),
+                EntryKind::District => Some(PlaceKind::District),
+                EntryKind::AirBase => Some(PlaceKind::AirBase),
+                _ => None,
+            };
+            assert_eq!(kind, expected, "{k:?}");
+        }
+    }
+
+    /// A province word after a name makes it the province (a town is ranked first
+    /// otherwise); the words after a mention of no province entry are not read, and change
+    /// nothing.
+    #[test]
+    fn a_province_word_makes_the_province() {
+        let text = "Jets struck Idlib province on Monday. Jets struck Idlib on Tuesday. \
+                    Jets struck Saraqib province on Wednesday.";
+        super::super::testing::with_doc(text, None, |doc| {
+            let kinds: Vec<(String, PlaceKind, bool)> = doc
+                .sents
+                .iter()
+                .flat_map(|s| s.ments.iter().map(move |m| (s, m)))
+                .filter_map(|(s, m)| {
+                    let p = doc.place_ref(s, m)?;
+                    let words = m.m.span.get(doc.text)?.to_string();
+                    Some((words, p.kind, doc.has_kind(m, &[EntryKind::Province])))
+                })
+                .collect();
+            let of = |i: usize| kinds.get(i).map(|(w, k, _)| (w.as_str(), *k));
+            assert_eq!(of(0), Some(("Idlib", PlaceKind::Province)), "{kinds:?}");
+            assert_eq!(of(1), Some(("Idlib", PlaceKind::City)), "{kinds:?}");
+            // a town of no province entry stays a town before the word
+            let saraqib = kinds.get(2);
+            assert!(
+                saraqib.is_some_and(|(w, k, province)| w == "Saraqib"
+                    && *k == PlaceKind::City
+                    && !province),
+                "{kinds:?}"
+            );
+        });
+    }
 }
