@@ -506,6 +506,16 @@ impl Low {
     fn get(&self) -> &[u8] {
         self.b.get(..usize::from(self.n)).unwrap_or(&[])
     }
+
+    /// The lowercased bytes `w` (at most 16, else empty) as a `Low`.
+    fn of(w: &[u8]) -> Low {
+        let mut low = Low::default();
+        if let Some(b) = low.b.get_mut(..w.len()) {
+            b.copy_from_slice(w);
+            low.n = w.len() as u8;
+        }
+        low
+    }
 }
 
 /// Byte classes for the word scanner (bit flags).
@@ -648,44 +658,90 @@ fn words(text: &str, start: usize, end: usize, mut v: Vec<Span>) -> Vec<Span> {
     v
 }
 
-fn unit_word(w: &[u8]) -> Option<u64> {
-    Some(match w {
-        b"zero" => 0,
-        b"one" => 1,
-        b"two" => 2,
-        b"three" => 3,
-        b"four" => 4,
-        b"five" => 5,
-        b"six" => 6,
-        b"seven" => 7,
-        b"eight" => 8,
-        b"nine" => 9,
-        b"ten" => 10,
-        b"eleven" => 11,
-        b"twelve" => 12,
-        b"thirteen" => 13,
-        b"fourteen" => 14,
-        b"fifteen" => 15,
-        b"sixteen" => 16,
-        b"seventeen" => 17,
-        b"eighteen" => 18,
-        b"nineteen" => 19,
-        _ => return None,
-    })
+/// The number words that have a value of their own, and their values: the units ("zero" to
+/// "nineteen"), the tens ("twenty" to "ninety") and the scales ("hundred" to "billion").
+const VALUE_WORDS: [(&[u8], u64); 32] = [
+    (b"zero", 0),
+    (b"one", 1),
+    (b"two", 2),
+    (b"three", 3),
+    (b"four", 4),
+    (b"five", 5),
+    (b"six", 6),
+    (b"seven", 7),
+    (b"eight", 8),
+    (b"nine", 9),
+    (b"ten", 10),
+    (b"eleven", 11),
+    (b"twelve", 12),
+    (b"thirteen", 13),
+    (b"fourteen", 14),
+    (b"fifteen", 15),
+    (b"sixteen", 16),
+    (b"seventeen", 17),
+    (b"eighteen", 18),
+    (b"nineteen", 19),
+    (b"twenty", 20),
+    (b"thirty", 30),
+    (b"forty", 40),
+    (b"fifty", 50),
+    (b"sixty", 60),
+    (b"seventy", 70),
+    (b"eighty", 80),
+    (b"ninety", 90),
+    (b"hundred", 100),
+    (b"thousand", 1_000),
+    (b"million", 1_000_000),
+    (b"billion", 1_000_000_000),
+];
+
+/// The multiplier and bits of [`VALUES`]' slots ([`slot`]).
+const VALUE_HASH: (u64, u32) = (0x7b80_4276_8f36_970d, 6);
+
+/// [`VALUE_WORDS`] by their slots: each word's [`low_key`] (no word's key in the other
+/// slots: a byte 0xff) and its value. The build fails if two words share a slot.
+struct ValueTable {
+    keys: [u128; 64],
+    values: [u64; 64],
 }
 
-fn tens_word(w: &[u8]) -> Option<u64> {
-    Some(match w {
-        b"twenty" => 20,
-        b"thirty" => 30,
-        b"forty" => 40,
-        b"fifty" => 50,
-        b"sixty" => 60,
-        b"seventy" => 70,
-        b"eighty" => 80,
-        b"ninety" => 90,
-        _ => return None,
-    })
+static VALUES: ValueTable = {
+    let mut t = ValueTable {
+        keys: [u128::MAX; 64],
+        values: [0; 64],
+    };
+    let mut k = 0;
+    while k < VALUE_WORDS.len() {
+        let (word, value) = VALUE_WORDS[k];
+        let key = word_key(word);
+        let at = slot(key, VALUE_HASH.0, VALUE_HASH.1);
+        assert!(t.keys[at] == u128::MAX, "two words in one slot");
+        t.keys[at] = key;
+        t.values[at] = value;
+        k += 1;
+    }
+    t
+};
+
+/// The value of the lowercased word `w` when it is one of [`VALUE_WORDS`]: one look-up and
+/// one compare, where a match on the words branched on their length and bytes (and was
+/// mispredicted at most number words).
+fn word_value(w: &Low) -> Option<u64> {
+    let key = low_key(w.b, w.n);
+    // (`% 64`, a mask: the table's size)
+    let at = slot(key, VALUE_HASH.0, VALUE_HASH.1) % 64;
+    let hit = VALUES.keys.get(at) == Some(&key);
+    VALUES.values.get(at).copied().filter(|_| hit)
+}
+
+/// The value of a unit word: "zero" to "nineteen".
+fn unit_word(w: &Low) -> Option<u64> {
+    word_value(w).filter(|&v| v < 20)
+}
+
+/// The value of a tens word: "twenty" to "ninety".
+fn tens_word(w: &Low) -> Option<u64> {
+    word_value(w).filter(|&v| (20..100).contains(&v))
 }
 
 /// The value of word `j` of `cx` when it is a scale word ([`scale_word`]), told by its
@@ -695,42 +751,34 @@ fn scale_at(cx: &Cx, j: usize) -> Option<u64> {
     if !matches!(cx.words.get(j)?.len(), 7 | 8) {
         return None;
     }
-    scale_word(cx.low(j).get())
+    scale_word(&cx.low(j))
 }
 
-fn scale_word(w: &[u8]) -> Option<u64> {
-    Some(match w {
-        b"hundred" => 100,
-        b"thousand" => 1_000,
-        b"million" => 1_000_000,
-        b"billion" => 1_000_000_000,
-        _ => return None,
-    })
+/// The value of a scale word: "hundred", "thousand", "million", "billion".
+fn scale_word(w: &Low) -> Option<u64> {
+    word_value(w).filter(|&v| v >= 100)
 }
 
 /// The value of a number word below a hundred: "twelve", "twenty-five".
 #[cfg(test)]
 pub fn parse_number_word(w: &str) -> Option<u64> {
     // every number word is ASCII and at most 16 bytes
-    let mut buf = [0u8; 16];
-    let low = buf.get_mut(..w.len())?;
-    if !w.is_ascii() {
+    if !w.is_ascii() || w.len() > 16 {
         return None;
     }
-    low.copy_from_slice(w.as_bytes());
-    low.make_ascii_lowercase();
-    number_word(low)
+    number_word(&lower16(w.as_bytes(), 0, w.len()))
 }
 
 /// `parse_number_word` on an ASCII-lowercased word.
-fn number_word(w: &[u8]) -> Option<u64> {
-    if let Some(v) = unit_word(w).or_else(|| tens_word(w)) {
+fn number_word(w: &Low) -> Option<u64> {
+    if let Some(v) = word_value(w).filter(|&v| v < 100) {
         return Some(v);
     }
+    let w = w.get();
     let dash = w.iter().position(|&c| c == b'-')?;
-    let t = w.get(..dash)?;
-    let u = w.get(dash + 1..)?;
-    Some(tens_word(t)? + unit_word(u).filter(|u| (1..10).contains(u))?)
+    let t = Low::of(w.get(..dash)?);
+    let u = Low::of(w.get(dash + 1..)?);
+    Some(tens_word(&t)? + unit_word(&u).filter(|u| (1..10).contains(u))?)
 }
 
 fn is_ordinal_word(w: &[u8]) -> bool {
@@ -1046,8 +1094,8 @@ fn read_value(cx: &Cx, i: usize) -> Option<(u64, bool, usize)> {
         }
         return Some((v1000 / 1000, decimal, i + 1));
     }
-    let l = cx.low(i);
-    let l = l.get();
+    let low = cx.low(i);
+    let l = low.get();
     // "a dozen", "two dozen", "half a dozen", "a hundred"
     if l == b"half" && cx.low(i + 1).get() == b"a" && cx.low(i + 2).get() == b"dozen" {
         return Some((6, false, i + 3));
@@ -1072,11 +1120,11 @@ fn read_value(cx: &Cx, i: usize) -> Option<(u64, bool, usize)> {
             return None;
         }
     } else {
-        current = number_word(l)?;
+        current = number_word(&low)?;
         j += 1;
         // "twenty seven"
-        if tens_word(l).is_some() {
-            if let Some(u) = unit_word(cx.low(j).get()).filter(|u| (1..10).contains(u)) {
+        if tens_word(&low).is_some() {
+            if let Some(u) = unit_word(&cx.low(j)).filter(|u| (1..10).contains(u)) {
                 current += u;
                 j += 1;
             }
@@ -1094,10 +1142,10 @@ fn read_value(cx: &Cx, i: usize) -> Option<(u64, bool, usize)> {
         }
         j += 1;
         // "one hundred and twenty"
-        if cx.low(j).get() == b"and" && number_word(cx.low(j + 1).get()).is_some() {
+        if cx.low(j).get() == b"and" && number_word(&cx.low(j + 1)).is_some() {
             j += 1;
         }
-        if let Some(v) = number_word(cx.low(j).get()) {
+        if let Some(v) = number_word(&cx.low(j)) {
             current = current.checked_add(v)?;
             j += 1;
         }
@@ -1240,7 +1288,7 @@ fn figure_head(cx: &Cx, i: usize) -> Option<Low> {
     let l = low.get();
     // one of the list, or a tens word and a unit word ("twenty-five")
     let head =
-        in_slots(&low, &HEAD_SLOTS, HEAD_HASH) || l.contains(&b'-') && number_word(l).is_some();
+        in_slots(&low, &HEAD_SLOTS, HEAD_HASH) || l.contains(&b'-') && number_word(&low).is_some();
     head.then_some(low)
 }
 
@@ -2191,6 +2239,43 @@ mod tests {
         let spans = [Span::new(0, 3), Span::new(4, 7), Span::new(8, 10)];
         assert_eq!(&words[..n], &spans[..]);
         assert_eq!(&heads[..h], &[0, 2][..]);
+    }
+
+    #[test]
+    fn value_words_are_found_by_their_slots() {
+        let low = |w: &str| lower16(w.as_bytes(), 0, w.len());
+        for (w, v) in VALUE_WORDS {
+            let w = std::str::from_utf8(w).unwrap();
+            for w in [w.to_string(), w.to_uppercase()] {
+                assert_eq!(word_value(&low(&w)), Some(v), "{w}");
+                assert_eq!(unit_word(&low(&w)), Some(v).filter(|&v| v < 20), "{w}");
+                assert_eq!(
+                    tens_word(&low(&w)),
+                    Some(v).filter(|&v| (20..100).contains(&v))
+                );
+                assert_eq!(scale_word(&low(&w)), Some(v).filter(|&v| v >= 100), "{w}");
+            }
+        }
+        // words of another length, or that share the first eight bytes of one, are none
+        for w in [
+            "",
+            "on",
+            "ones",
+            "seventeens",
+            "seventee",
+            "thousands",
+            "hundreds",
+            "a",
+            "dozen",
+            "twenty-one",
+            "billions",
+            "eighteenth",
+        ] {
+            assert_eq!(word_value(&low(w)), None, "{w}");
+        }
+        assert_eq!(word_value(&Low::default()), None);
+        assert_eq!(Low::of(b"twenty").get(), b"twenty");
+        assert_eq!(Low::of(&[b'x'; 17]).get(), b"");
     }
 
     #[test]
