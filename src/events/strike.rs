@@ -419,8 +419,8 @@ fn place(
             } else {
                 date_new
             };
-            let provinces = std::mem::take(f.provinces);
-            let locations = std::mem::take(f.locations);
+            let provinces = take_places(f.provinces);
+            let locations = take_places(f.locations);
             let strike = Strike {
                 modality: f.modality,
                 // room for the sentences that retell it, merged below
@@ -520,12 +520,26 @@ fn merge(s: &mut Strike, told: &mut Told, f: &mut Found) {
 /// strike's empty one left in its place).
 fn merge_places(to: &mut Vec<Place>, from: &mut Vec<Place>) {
     if to.is_empty() {
-        std::mem::swap(to, from);
+        // an empty list keeps its room for the next mention
+        if !from.is_empty() {
+            std::mem::swap(to, from);
+        }
         return;
     }
     for p in from.drain(..) {
         work::add(to.len());
         push_unique_place(to, p);
+    }
+}
+
+/// A mention's list of places for a new strike: taken whole, or, if empty, left with its
+/// room for the next mention (a new strike without towns took an empty list with room, and
+/// the next mention's towns grew a list again from none).
+fn take_places(from: &mut Vec<Place>) -> Vec<Place> {
+    if from.is_empty() {
+        Vec::new()
+    } else {
+        std::mem::take(from)
     }
 }
 
@@ -1745,6 +1759,34 @@ pub(crate) fn into_events(mut strikes: Strikes, events: &mut Vec<Event>, len: us
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A new strike or a strike with no places takes a mention's list of places whole, but
+    /// an empty one stays with the mention, with its room ([`take_places`],
+    /// [`merge_places`]).
+    #[test]
+    fn empty_place_lists_keep_their_room() {
+        let town = Place {
+            text: Default::default(),
+            name: Some("Idlib".into()),
+            kind: PlaceKind::City,
+            code: None,
+            country: Some("SY".into()),
+            province: Some("SY-ID".into()),
+            span: None,
+        };
+        let mut from: Vec<Place> = Vec::with_capacity(4);
+        assert_eq!(take_places(&mut from).capacity(), 0);
+        let mut to = Vec::new();
+        merge_places(&mut to, &mut from);
+        assert_eq!(to.capacity(), 0);
+        assert!(from.capacity() >= 4);
+        from.push(town.clone());
+        assert_eq!(take_places(&mut from), vec![town.clone()]);
+        from.push(town.clone());
+        merge_places(&mut to, &mut from);
+        assert_eq!(to, vec![town]);
+        assert!(from.is_empty());
+    }
 
     /// The word lists [`Doc::class_word_at`] and [`weapon_at`] read only on tokens of one class
     /// must hold words of that class alone.
