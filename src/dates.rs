@@ -668,6 +668,22 @@ pub(crate) fn has_digit(b: &[u8]) -> bool {
     acc != 0
 }
 
+/// Whether the tokens of a sentence none of whose words is a keyword or cut (see
+/// [`has_digit`]) may start a date: a word token of four characters that starts with a
+/// digit. A figure starts a date only as a year (four digits) or as a day before a month's
+/// name ([`figure_starts_date`]), which is a keyword; in such a sentence no other word
+/// starts one. Most figures of such sentences are counts ("12 people"), whose sentences
+/// are then passed over without looking for a date at all. `toks` and `tok` as
+/// [`for_each_date_of_tokens`] takes them.
+pub(crate) fn may_have_year<T>(text: &str, toks: &[T], tok: impl Fn(&T) -> (Span, u8)) -> bool {
+    let b = text.as_bytes();
+    toks.iter().any(|t| {
+        let (span, mark) = tok(t);
+        // (length first: few words have four characters)
+        span.len() == 4 && mark == 0 && b.get(span.start).is_some_and(u8::is_ascii_digit)
+    })
+}
+
 /// The words [`is_keyword`] looks for, but the lowercase forms of the relative ones. The
 /// events lexicon marks them in any case (its `MARK_DATE`), so that a sentence
 /// without one (and without a figure or a cut) is known to have no date before it is read.
@@ -1536,6 +1552,36 @@ mod tests {
                 ("1.5", true)
             ]
         );
+    }
+
+    /// A sentence without keywords or cuts may have a date only at a word token of four
+    /// characters that starts with a digit: "12 people" has none, "in 2016" may.
+    #[test]
+    fn only_a_figure_of_four_may_be_a_year() {
+        let tokens = |text: &str| -> Vec<(Span, u8)> {
+            let mut at = 0;
+            let mut toks = Vec::new();
+            for piece in text.split(' ') {
+                let mark = if piece == "," { b',' } else { 0 };
+                toks.push((Span::new(at, at + piece.len()), mark));
+                at += piece.len() + 1;
+            }
+            toks
+        };
+        let tok = |t: &(Span, u8)| *t;
+        for (text, year) in [
+            ("killed 12 people , 345 of them", false),
+            ("in 2016", true),
+            ("at 10am", true),
+            ("no figure here", false),
+            ("a 12345 figure", false),
+            ("word four", false),
+        ] {
+            assert_eq!(may_have_year(text, &tokens(text), tok), year, "{text:?}");
+            if !year {
+                assert!(dates(text, Span::new(0, text.len()), None).is_empty());
+            }
+        }
     }
 
     /// A weekday in a report is the latest such day on or before its publication.

@@ -1620,7 +1620,18 @@ impl<'t> Doc<'t> {
     pub(crate) fn dates<'s>(&self, s: &'s Sent) -> &'s [(DateRef, usize, usize)] {
         s.dates
             .get_or_init(|| {
-                if !s.event_words || !self.may_have_date(s) {
+                if !s.event_words {
+                    return Few::NONE;
+                }
+                if !self.may_have_date(s) {
+                    debug_assert!(
+                        {
+                            let mut none = true;
+                            self.for_each_date(s, |_| none = false);
+                            none
+                        },
+                        "a date in a sentence that may have none"
+                    );
                     return Few::NONE;
                 }
                 work::add(s.toks.len());
@@ -1635,13 +1646,17 @@ impl<'t> Doc<'t> {
     }
 
     /// Whether sentence `s` may have a date: a word of it may start one
-    /// ([`Sent::date_words`]), or it has a digit. Told without reading its tokens: the
-    /// tokenizer marked its words, and its bytes are read eight at a time.
+    /// ([`Sent::date_words`]), or it has a year. Told without reading its words: the
+    /// tokenizer marked them, and its bytes are read eight at a time for a digit; only a
+    /// sentence with a digit has its tokens read for a figure of four characters
+    /// ([`dates::may_have_year`]), where its dates were read (their reader passed over every
+    /// token of it to tell that its figures were counts).
     fn may_have_date(&self, s: &Sent) -> bool {
+        let tok = |t: &Tok| (t.span, t.punct);
         s.date_words
-            || s.span
-                .get(self.text)
-                .is_none_or(|t| dates::has_digit(t.as_bytes()))
+            || s.span.get(self.text).is_none_or(|t| {
+                dates::has_digit(t.as_bytes()) && dates::may_have_year(self.text, s.toks, tok)
+            })
     }
 
     /// The dates of a sentence in text order, read from the words of its tokens.
@@ -2770,11 +2785,12 @@ mod tests {
         ] {
             let (mut toks, mut cuts) = (Vec::new(), Vec::new());
             let marks = tokens(&text, span, &mut toks, &mut cuts);
-            let digit = span
-                .get(&text)
-                .is_none_or(|t| dates::has_digit(t.as_bytes()));
-            let date_words = marks & lexicon::MARK_DATE != 0 || !cuts.is_empty() || digit;
             let tok = |x: &Tok| (x.span, x.punct);
+            // as [`Doc::may_have_date`] tells it
+            let year = span.get(&text).is_none_or(|t| {
+                dates::has_digit(t.as_bytes()) && dates::may_have_year(&text, &toks, tok)
+            });
+            let date_words = marks & lexicon::MARK_DATE != 0 || !cuts.is_empty() || year;
             let keyword = |x: &Tok| x.marks & lexicon::MARK_DATE != 0;
             dates::check_windows(&text, span, &toks, tok, keyword, &cuts);
             for published in [None, NaiveDate::from_ymd_opt(2016, 8, 16)] {
@@ -2860,6 +2876,8 @@ mod tests {
             "Monday Tuesday 3 May 2016 4 June yesterday today overnight on Sunday",
             "in March in 2016 in. March in- March in 'March of 2016 mid- March LAST night",
             "killed on Monday morning and last night, this morning, Thurs. and Sept. 9",
+            "killed 12 people in 2016, 10am 1234 3-4 12 5 9 at 2016x 1-2-3",
+            "killed 12 people, 3 of them 45 km away 12-14 1,2",
             "",
             "-",
             "'",
