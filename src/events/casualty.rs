@@ -64,14 +64,16 @@ pub(crate) fn extract(doc: &Doc, strikes: &Strikes, causes: &[Cause]) -> Vec<Box
     if skipped(Stage::Casualty) {
         return Vec::new();
     }
-    // the thread's list of its last article, emptied ([`keep_list`])
-    let mut out = Tolls {
-        list: crate::kept::take_for(&LIST, doc.text.len()),
-        ..Tolls::default()
-    };
     let mut memo = Memo::new();
-    // kept from sentence to sentence and clause to clause: one allocation
-    let mut cands: Vec<Cand> = Vec::new();
+    // the thread's list of its last article, emptied ([`keep_list`]), and the tolls'
+    // working lists its memo's lists kept ([`Lists::tellings`])
+    let mut out = Tolls::take(
+        crate::kept::take_for(&LIST, doc.text.len()),
+        &mut memo.lists,
+    );
+    // kept from sentence to sentence and clause to clause, and from article to article in
+    // the memo's lists (emptied, for the figures of this article's sentences)
+    let mut cands: Vec<Cand> = super::emptied(std::mem::take(&mut memo.lists.cands).into_iter());
     for (si, s) in doc.sents.iter().enumerate() {
         // figures are read only where a casualty or toll word is, in a sentence that tells
         // an event (marked as it was tokenized)
@@ -129,11 +131,13 @@ pub(crate) fn extract(doc: &Doc, strikes: &Strikes, causes: &[Cause]) -> Vec<Box
             }
         }
     }
+    memo.lists.cands = super::emptied(cands.into_iter());
+    let mut list = out.give_back(&mut memo.lists);
     memo.keep();
     if skipped(Stage::CasualtyOutput) {
-        out.list.clear();
+        list.clear();
     }
-    out.list
+    list
 }
 
 /// Where the first casualty or toll word of `s` is (a sentence marked as having one has
@@ -1148,6 +1152,15 @@ struct Lists {
     /// (Keyed by sentence index, which the text cannot choose: the crate's fast hash.)
     earlier: HashMap<usize, Option<usize>, crate::hash::Fast>,
     named: HashMap<usize, Option<Place>, crate::hash::Fast>,
+    /// The working lists of an article's [`Tolls`] (its tellings, the listed heads of
+    /// [`Heads`] and the kinds read in a sentence) and of its figures ([`candidates`]),
+    /// emptied: lent to the article's tolls and figures and given back at its end, where
+    /// each article grew all four anew, four allocations and frees an article
+    /// ([`Tolls::take`], [`Tolls::give_back`]).
+    tellings: Vec<Telling>,
+    heads: Vec<(u128, usize)>,
+    in_sentence: Vec<CasualtyKind>,
+    cands: Vec<Cand<'static>>,
 }
 
 /// The most items a thread keeps room for in a list of [`Lists`] between articles (a list
@@ -1179,6 +1192,10 @@ impl Lists {
             self.actors.capacity(),
             self.earlier.capacity(),
             self.named.capacity(),
+            self.tellings.capacity(),
+            self.heads.capacity(),
+            self.in_sentence.capacity(),
+            self.cands.capacity(),
         ]
         .into_iter()
         .max();
@@ -1758,11 +1775,41 @@ pub(crate) const TOLL_LOOK_BACK: usize = 32;
 const LIST_START: usize = 16;
 
 impl Tolls {
-    /// Sizes the list at the first casualty.
+    /// The tolls of an article, in `list` (emptied), with the working lists that `lists`
+    /// kept from the thread's last article ([`Lists::tellings`]), emptied.
+    fn take(list: Vec<Boxed>, lists: &mut Lists) -> Tolls {
+        let mut tolls = Tolls {
+            list,
+            tellings: std::mem::take(&mut lists.tellings),
+            last: Heads {
+                list: std::mem::take(&mut lists.heads),
+                tree: BTreeMap::new(),
+            },
+            in_sentence: std::mem::take(&mut lists.in_sentence),
+        };
+        tolls.list.clear();
+        tolls.tellings.clear();
+        tolls.last.list.clear();
+        tolls.in_sentence.clear();
+        tolls
+    }
+
+    /// The article's casualties; the working lists go back to `lists` for the thread's
+    /// next article.
+    fn give_back(self, lists: &mut Lists) -> Vec<Boxed> {
+        lists.tellings = self.tellings;
+        lists.heads = self.last.list;
+        lists.in_sentence = self.in_sentence;
+        self.list
+    }
+
+    /// Sizes the list and the tellings at the first casualty (each may be the thread's,
+    /// with room already: [`LIST`], [`Lists::tellings`]).
     fn make_room(&mut self) {
-        // the list may be the thread's, with room already ([`LIST`])
-        if self.tellings.capacity() == 0 {
+        if self.list.capacity() == 0 {
             self.list.reserve(LIST_START);
+        }
+        if self.tellings.capacity() == 0 {
             self.tellings.reserve(LIST_START);
         }
     }
@@ -1885,6 +1932,66 @@ mod tests {
         }
         assert_eq!(heads.get((0, None)), None);
         assert_eq!(heads.list.len(), LISTED);
+    }
+
+    /// The tolls' working lists are lent emptied with their room, and given back with it.
+    #[test]
+    fn the_tolls_lists_are_lent_emptied_and_given_back() {
+        let mut lists = Lists::default();
+        lists.tellings.push(Telling {
+            told: Told::default(),
+            before: None,
+        });
+        lists.heads.push((1, 2));
+        lists.in_sentence.push(CasualtyKind::Killed);
+        let rooms = |l: &Lists| (l.tellings.capacity(), l.heads.capacity());
+        let room = rooms(&lists);
+        let tolls = Tolls::take(Vec::new(), &mut lists);
+        assert!(tolls.tellings.is_empty() && tolls.last.list.is_empty());
+        assert!(tolls.in_sentence.is_empty() && tolls.in_sentence.capacity() > 0);
+        assert_eq!(
+            (tolls.tellings.capacity(), tolls.last.list.capacity()),
+            room
+        );
+        assert!(tolls.give_back(&mut lists).is_empty());
+        assert_eq!(rooms(&lists), room);
+        assert!(lists.in_sentence.capacity() > 0);
+    }
+
+    /// An article's casualties leave the thread its tolls' and figures' lists, which the
+    /// next article takes: the same casualties, and the lists' room not made anew.
+    #[test]
+    fn an_article_leaves_its_lists_to_the_next() {
+        let text = "Two soldiers were killed and three civilians wounded in Aleppo on Monday. \
+                    A man and a woman were killed in Idlib.";
+        let read = || {
+            crate::events::testing::with_doc(text, None, |doc| {
+                let strikes = super::super::strike::extract(doc);
+                let list = extract(doc, &strikes, &[]);
+                let kinds: Vec<_> = list.iter().map(|c| (c.kind, c.count.value)).collect();
+                keep_list(text.len(), list);
+                kinds
+            })
+        };
+        let first = read();
+        assert!(first.len() >= 2, "{first:?}");
+        let lists = Lists::take();
+        let rooms = (
+            lists.tellings.capacity(),
+            lists.heads.capacity(),
+            lists.in_sentence.capacity(),
+            lists.cands.capacity(),
+        );
+        assert!(
+            rooms.0 > 0 && rooms.1 > 0 && rooms.2 > 0 && rooms.3 > 0,
+            "{rooms:?}"
+        );
+        lists.keep();
+        assert_eq!(read(), first);
+        let again = Lists::take();
+        assert_eq!(again.tellings.capacity(), rooms.0);
+        assert_eq!(again.cands.capacity(), rooms.3);
+        again.keep();
     }
 
     /// A casualty of `kind` and figure `n` told in the sentence at `at`.
