@@ -111,7 +111,8 @@ pub(crate) fn extract(doc: &Doc, strikes: &Strikes, causes: &[Cause]) -> Vec<Box
             // words before it, and gathers the clause's articles for the candidates in the
             // same pass (a clause without figures is read too: its answers are the same)
             memo.cover(doc, s, ca, cb);
-            candidates(doc, s, ca, cb, &memo.lists.articles, &mut cands);
+            let conj = memo.last_conj;
+            candidates(doc, s, (ca, cb), &memo.lists.articles, conj, &mut cands);
             if cands.is_empty() {
                 continue;
             }
@@ -157,15 +158,16 @@ fn is_casualty_word(t: &super::Tok) -> bool {
     t.marks & lexicon::MARK_CASUALTY != 0
 }
 
-/// Figures of the clause: counts from the numbers stage, "a"/"an" before a person noun,
-/// and people counted by their nouns ("a man and a woman" is 2), into `v` (emptied first).
-/// `articles` are the tokens of the clause's articles, ascending ([`Lists::articles`]).
+/// Figures of the clause [ca, cb): counts from the numbers stage, "a"/"an" before a person
+/// noun, and people counted by their nouns ("a man and a woman" is 2), into `v` (emptied
+/// first). `articles` are the tokens of the clause's articles, ascending
+/// ([`Lists::articles`]), and `conj` the last "and" read so far ([`Memo::last_conj`]).
 fn candidates<'n>(
     doc: &Doc,
     s: &'n Sent,
-    ca: usize,
-    cb: usize,
+    (ca, cb): (usize, usize),
     articles: &[usize],
+    conj: Option<usize>,
     v: &mut Vec<Cand<'n>>,
 ) {
     v.clear();
@@ -228,7 +230,7 @@ fn candidates<'n>(
         }
     }
     v.sort_by_key(|c| c.a);
-    coordinate(doc, s, cb, v);
+    coordinate(doc, s, cb, conj, v);
 }
 
 /// True if "to" at token `b` is followed by a figure ("from 12 to 19").
@@ -294,14 +296,23 @@ fn singular_person(doc: &Doc, s: &Sent, from: usize, cb: usize) -> Option<(usize
 /// noun, becomes one figure of the sum, when the nouns are of one category (civilians with
 /// civilians: "a commander and his son" stay apart); the figure of the joined phrase goes.
 /// Two figures in digits or words ("60 guards and 5 police officers") stay two figures.
-fn coordinate(doc: &Doc, s: &Sent, cb: usize, v: &mut Vec<Cand<'_>>) {
+/// `conj` is the last word of the class `Conj` that [`Memo::cover`] read in the sentence.
+fn coordinate(doc: &Doc, s: &Sent, cb: usize, conj: Option<usize>, v: &mut Vec<Cand<'_>>) {
     if v.is_empty() {
         return;
     }
     // a figure joins nouns only across an "and" after it ([`join`]), a word of the class
-    // `Conj` ([`Doc::class_word_at`]): the sentence's last such word is found once, and a
-    // figure after it is not read for its nouns
-    let Some(last_conj) = s.toks.iter().rposition(|t| t.w == W::Conj) else {
+    // `Conj` ([`Doc::class_word_at`]): the sentence's last such word, and a figure after it
+    // is not read for its nouns. The memo read it for a clause that ends its sentence (the
+    // words of the clause are all read, and one before the clause is before every figure
+    // of it), where a scan of the sentence read every word a second time; a clause before
+    // the end scans the sentence (a noun may end past its clause: [`singular_person`])
+    let last_conj = if cb >= s.toks.len() {
+        conj
+    } else {
+        s.toks.iter().rposition(|t| t.w == W::Conj)
+    };
+    let Some(last_conj) = last_conj else {
         return;
     };
     let mut k = 0;
@@ -1222,6 +1233,8 @@ struct Memo<'t> {
     /// The tokens read have a disaster word ("floods"): without one in its clause no figure
     /// is a disaster's ([`by_disaster`]).
     disaster: bool,
+    /// The last token of the class `Conj` ("and", "or") read ([`coordinate`]).
+    last_conj: Option<usize>,
     /// The word lists of the sentence and the article, kept by the thread between articles.
     lists: Lists,
     /// The sentence's source ([`source`]), once asked.
@@ -1241,6 +1254,7 @@ impl<'t> Memo<'t> {
         self.covered = 0;
         self.war = None;
         self.disaster = false;
+        self.last_conj = None;
         self.lists.bringing.clear();
         self.lists.running.clear();
         self.lists.perfect.clear();
@@ -1282,6 +1296,7 @@ impl<'t> Memo<'t> {
         C::Including,
         C::Indefinite,
         C::Definite,
+        C::Conj,
     ]);
 
     /// Reads, for the figures of the clause [ca, cb) of sentence `s`, what they ask of their
@@ -1289,7 +1304,8 @@ impl<'t> Memo<'t> {
     /// not read yet (clauses come in text order, so the lists stay ascending), where each
     /// figure's scan of its clause read them before. A clause with no casualty word, and
     /// the words before the first one with one, are not read. The clause's articles are
-    /// gathered in the same pass ([`Lists::articles`]).
+    /// gathered in the same pass ([`Lists::articles`]), and the last "and" noted
+    /// ([`Memo::last_conj`]).
     fn cover(&mut self, doc: &Doc, s: &Sent, ca: usize, cb: usize) {
         let bytes = doc.text.as_bytes();
         let cb = cb.min(s.toks.len());
@@ -1315,6 +1331,7 @@ impl<'t> Memo<'t> {
                     W::Perfect => self.lists.perfect.push(k),
                     W::Previous => self.lists.previous.push(k),
                     W::Including => self.lists.including.push(k),
+                    W::Conj => self.last_conj = Some(k),
                     _ if k >= ca => self.lists.articles.push(k),
                     _ => {}
                 }
@@ -1932,6 +1949,34 @@ mod tests {
         }
         assert_eq!(heads.get((0, None)), None);
         assert_eq!(heads.list.len(), LISTED);
+    }
+
+    /// The last "and" the memo reads for a clause that ends its sentence is the one a scan
+    /// of the sentence finds (where a figure of the clause may be before it), and the
+    /// figures joined by it are joined.
+    #[test]
+    fn the_memo_tells_the_last_and_of_a_clause_that_ends_its_sentence() {
+        let text = "Gunmen killed a man and a woman in Kabul, and two soldiers died. \
+                    A farmer and his two sons were killed, officials said. Three were killed.";
+        let mut joined = 0;
+        crate::events::testing::each_sentence(text, None, |doc, s| {
+            let mut memo = Memo::default();
+            memo.enter();
+            let mut v = Vec::new();
+            for &(ca, cb) in s.clauses {
+                memo.cover(doc, s, ca, cb);
+                if cb == s.toks.len() {
+                    let scan = s.toks.iter().rposition(|t| t.w == W::Conj);
+                    let after = |k: Option<usize>| k.filter(|&k| k >= ca);
+                    assert_eq!(after(memo.last_conj), after(scan), "{ca}..{cb}");
+                }
+                let conj = memo.last_conj;
+                candidates(doc, s, (ca, cb), &memo.lists.articles, conj, &mut v);
+                joined += v.iter().filter(|c| c.victims.is_some()).count();
+            }
+        });
+        // "a man and a woman", "a farmer and his two sons"
+        assert_eq!(joined, 2);
     }
 
     /// The tolls' working lists are lent emptied with their room, and given back with it.
