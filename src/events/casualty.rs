@@ -247,6 +247,9 @@ fn is_to_figure(doc: &Doc, s: &Sent, b: usize) -> bool {
 fn singular_person(doc: &Doc, s: &Sent, from: usize, cb: usize) -> Option<(usize, VictimCategory)> {
     let mut j = from;
     let mut words = 0;
+    // the plain words passed, read for a part noun only once a person noun ends the walk
+    let mut passed = [0usize; 4];
+    let mut n = 0;
     while j < cb && words < 4 {
         words += 1;
         // a name of several words ("a regime Air Force Intelligence member") is one modifier
@@ -266,10 +269,9 @@ fn singular_person(doc: &Doc, s: &Sent, from: usize, cb: usize) -> Option<(usize
             // "a regime soldier", "a Syrian army officer", "an unknown militant"
             Some(W::Regime | W::Military | W::Unknown) => j += 1,
             Some(W::Other) if s.toks.get(j).is_some_and(|t| t.punct == 0) => {
-                // "a number of", "a total of": told by the word's length before its text, and
-                // with ASCII case ignored, not by a lowercased copy
-                if doc.word_at_is(s, j, lexicon::PART_NOUNS) {
-                    return None;
+                if let Some(slot) = passed.get_mut(n) {
+                    *slot = j;
+                    n += 1;
                 }
                 j += 1
             }
@@ -281,6 +283,14 @@ fn singular_person(doc: &Doc, s: &Sent, from: usize, cb: usize) -> Option<(usize
     let word = doc.word(t);
     // singular nouns only: "a soldier", not "a number of soldiers"
     if word.ends_with('s') || cat == VictimCategory::People && !lexicon::PERSON.contains(&word) {
+        return None;
+    }
+    // "a number of", "a total of": a part noun among the words passed is no person. Read
+    // last, for the few walks that end at a person noun (most end at a word of no person,
+    // where each plain word was read for one before), each told by the word's length
+    // before its text, and with ASCII case ignored, not by a lowercased copy
+    let part = |&k: &usize| doc.word_at_is(s, k, lexicon::PART_NOUNS);
+    if passed.get(..n).is_some_and(|p| p.iter().any(part)) {
         return None;
     }
     // "a police officer", "a Republican Guard member": the head is the last noun
@@ -1977,6 +1987,28 @@ mod tests {
         });
         // "a man and a woman", "a farmer and his two sons"
         assert_eq!(joined, 2);
+    }
+
+    /// A person noun after "a" is one person, unless a part noun stands between them ("a
+    /// group member", "a total of one man"), which is read only once the person noun is.
+    #[test]
+    fn a_part_noun_before_the_person_noun_makes_no_person() {
+        let cases = [
+            ("A young man was killed.", true),
+            ("A Syrian army officer was killed.", true),
+            ("A group member was killed.", false),
+            ("A total man was killed.", false),
+            ("A member was killed.", true),
+            ("A fighter was killed.", true),
+            ("A dozen fighter was killed.", false),
+            ("A statement said nothing.", false),
+        ];
+        for (text, person) in cases {
+            crate::events::testing::each_sentence(text, None, |doc, s| {
+                let found = singular_person(doc, s, 1, s.toks.len());
+                assert_eq!(found.is_some(), person, "{text}");
+            });
+        }
     }
 
     /// The tolls' working lists are lent emptied with their room, and given back with it.
