@@ -64,14 +64,16 @@ pub(crate) fn extract(doc: &Doc, strikes: &Strikes, causes: &[Cause]) -> Vec<Box
     if skipped(Stage::Casualty) {
         return Vec::new();
     }
-    // the thread's list of its last article, emptied ([`keep_list`])
-    let mut out = Tolls {
-        list: crate::kept::take_for(&LIST, doc.text.len()),
-        ..Tolls::default()
-    };
     let mut memo = Memo::new();
-    // kept from sentence to sentence and clause to clause: one allocation
-    let mut cands: Vec<Cand> = Vec::new();
+    // the thread's list of its last article, emptied ([`keep_list`]), and the tolls'
+    // working lists its memo's lists kept ([`Lists::tellings`])
+    let mut out = Tolls::take(
+        crate::kept::take_for(&LIST, doc.text.len()),
+        &mut memo.lists,
+    );
+    // kept from sentence to sentence and clause to clause, and from article to article in
+    // the memo's lists (emptied, for the figures of this article's sentences)
+    let mut cands: Vec<Cand> = super::emptied(std::mem::take(&mut memo.lists.cands).into_iter());
     for (si, s) in doc.sents.iter().enumerate() {
         // figures are read only where a casualty or toll word is, in a sentence that tells
         // an event (marked as it was tokenized)
@@ -109,7 +111,8 @@ pub(crate) fn extract(doc: &Doc, strikes: &Strikes, causes: &[Cause]) -> Vec<Box
             // words before it, and gathers the clause's articles for the candidates in the
             // same pass (a clause without figures is read too: its answers are the same)
             memo.cover(doc, s, ca, cb);
-            candidates(doc, s, ca, cb, &memo.lists.articles, &mut cands);
+            let conj = memo.last_conj;
+            candidates(doc, s, (ca, cb), &memo.lists.articles, conj, &mut cands);
             if cands.is_empty() {
                 continue;
             }
@@ -129,11 +132,13 @@ pub(crate) fn extract(doc: &Doc, strikes: &Strikes, causes: &[Cause]) -> Vec<Box
             }
         }
     }
+    memo.lists.cands = super::emptied(cands.into_iter());
+    let mut list = out.give_back(&mut memo.lists);
     memo.keep();
     if skipped(Stage::CasualtyOutput) {
-        out.list.clear();
+        list.clear();
     }
-    out.list
+    list
 }
 
 /// Where the first casualty or toll word of `s` is (a sentence marked as having one has
@@ -153,21 +158,30 @@ fn is_casualty_word(t: &super::Tok) -> bool {
     t.marks & lexicon::MARK_CASUALTY != 0
 }
 
-/// Figures of the clause: counts from the numbers stage, "a"/"an" before a person noun,
-/// and people counted by their nouns ("a man and a woman" is 2), into `v` (emptied first).
-/// `articles` are the tokens of the clause's articles, ascending ([`Lists::articles`]).
+/// Figures of the clause [ca, cb): counts from the numbers stage, "a"/"an" before a person
+/// noun, and people counted by their nouns ("a man and a woman" is 2), into `v` (emptied
+/// first). `articles` are the tokens of the clause's articles, ascending
+/// ([`Lists::articles`]), and `conj` the last "and" read so far ([`Memo::last_conj`]).
 fn candidates<'n>(
     doc: &Doc,
     s: &'n Sent,
-    ca: usize,
-    cb: usize,
+    (ca, cb): (usize, usize),
     articles: &[usize],
+    conj: Option<usize>,
     v: &mut Vec<Cand<'n>>,
 ) {
     v.clear();
+    // the figures of a clause that is its whole sentence (most are) are all the sentence's,
+    // taken with no search for the clause's bounds (two binary searches, mispredicted at
+    // most clauses); a figure past a clause's bounds is passed over below all the same
+    let numbers = if (ca, cb) == (0, s.toks.len()) {
+        doc.numbers(s)
+    } else {
+        doc.numbers_from(s, ca, cb)
+    };
     // pushed one by one: `v` keeps its room from clause to clause (an `extend` of a filter
     // went through the generic out-of-line loop that reserves for every figure)
-    for (n, a, b) in doc.numbers_from(s, ca, cb) {
+    for (n, a, b) in numbers {
         let (a, b) = (*a, *b);
         if n.kind != NumberKind::Count || a < ca || b > cb || a >= b {
             continue;
@@ -224,7 +238,7 @@ fn candidates<'n>(
         }
     }
     v.sort_by_key(|c| c.a);
-    coordinate(doc, s, cb, v);
+    coordinate(doc, s, cb, conj, v);
 }
 
 /// True if "to" at token `b` is followed by a figure ("from 12 to 19").
@@ -241,6 +255,9 @@ fn is_to_figure(doc: &Doc, s: &Sent, b: usize) -> bool {
 fn singular_person(doc: &Doc, s: &Sent, from: usize, cb: usize) -> Option<(usize, VictimCategory)> {
     let mut j = from;
     let mut words = 0;
+    // the plain words passed, read for a part noun only once a person noun ends the walk
+    let mut passed = [0usize; 4];
+    let mut n = 0;
     while j < cb && words < 4 {
         words += 1;
         // a name of several words ("a regime Air Force Intelligence member") is one modifier
@@ -260,10 +277,9 @@ fn singular_person(doc: &Doc, s: &Sent, from: usize, cb: usize) -> Option<(usize
             // "a regime soldier", "a Syrian army officer", "an unknown militant"
             Some(W::Regime | W::Military | W::Unknown) => j += 1,
             Some(W::Other) if s.toks.get(j).is_some_and(|t| t.punct == 0) => {
-                // "a number of", "a total of": told by the word's length before its text, and
-                // with ASCII case ignored, not by a lowercased copy
-                if doc.word_at_is(s, j, lexicon::PART_NOUNS) {
-                    return None;
+                if let Some(slot) = passed.get_mut(n) {
+                    *slot = j;
+                    n += 1;
                 }
                 j += 1
             }
@@ -275,6 +291,14 @@ fn singular_person(doc: &Doc, s: &Sent, from: usize, cb: usize) -> Option<(usize
     let word = doc.word(t);
     // singular nouns only: "a soldier", not "a number of soldiers"
     if word.ends_with('s') || cat == VictimCategory::People && !lexicon::PERSON.contains(&word) {
+        return None;
+    }
+    // "a number of", "a total of": a part noun among the words passed is no person. Read
+    // last, for the few walks that end at a person noun (most end at a word of no person,
+    // where each plain word was read for one before), each told by the word's length
+    // before its text, and with ASCII case ignored, not by a lowercased copy
+    let part = |&k: &usize| doc.word_at_is(s, k, lexicon::PART_NOUNS);
+    if passed.get(..n).is_some_and(|p| p.iter().any(part)) {
         return None;
     }
     // "a police officer", "a Republican Guard member": the head is the last noun
@@ -290,14 +314,23 @@ fn singular_person(doc: &Doc, s: &Sent, from: usize, cb: usize) -> Option<(usize
 /// noun, becomes one figure of the sum, when the nouns are of one category (civilians with
 /// civilians: "a commander and his son" stay apart); the figure of the joined phrase goes.
 /// Two figures in digits or words ("60 guards and 5 police officers") stay two figures.
-fn coordinate(doc: &Doc, s: &Sent, cb: usize, v: &mut Vec<Cand<'_>>) {
+/// `conj` is the last word of the class `Conj` that [`Memo::cover`] read in the sentence.
+fn coordinate(doc: &Doc, s: &Sent, cb: usize, conj: Option<usize>, v: &mut Vec<Cand<'_>>) {
     if v.is_empty() {
         return;
     }
     // a figure joins nouns only across an "and" after it ([`join`]), a word of the class
-    // `Conj` ([`Doc::class_word_at`]): the sentence's last such word is found once, and a
-    // figure after it is not read for its nouns
-    let Some(last_conj) = s.toks.iter().rposition(|t| t.w == W::Conj) else {
+    // `Conj` ([`Doc::class_word_at`]): the sentence's last such word, and a figure after it
+    // is not read for its nouns. The memo read it for a clause that ends its sentence (the
+    // words of the clause are all read, and one before the clause is before every figure
+    // of it), where a scan of the sentence read every word a second time; a clause before
+    // the end scans the sentence (a noun may end past its clause: [`singular_person`])
+    let last_conj = if cb >= s.toks.len() {
+        conj
+    } else {
+        s.toks.iter().rposition(|t| t.w == W::Conj)
+    };
+    let Some(last_conj) = last_conj else {
         return;
     };
     let mut k = 0;
@@ -1148,6 +1181,15 @@ struct Lists {
     /// (Keyed by sentence index, which the text cannot choose: the crate's fast hash.)
     earlier: HashMap<usize, Option<usize>, crate::hash::Fast>,
     named: HashMap<usize, Option<Place>, crate::hash::Fast>,
+    /// The working lists of an article's [`Tolls`] (its tellings, the listed heads of
+    /// [`Heads`] and the kinds read in a sentence) and of its figures ([`candidates`]),
+    /// emptied: lent to the article's tolls and figures and given back at its end, where
+    /// each article grew all four anew, four allocations and frees an article
+    /// ([`Tolls::take`], [`Tolls::give_back`]).
+    tellings: Vec<Telling>,
+    heads: Vec<(u128, usize)>,
+    in_sentence: Vec<CasualtyKind>,
+    cands: Vec<Cand<'static>>,
 }
 
 /// The most items a thread keeps room for in a list of [`Lists`] between articles (a list
@@ -1179,6 +1221,10 @@ impl Lists {
             self.actors.capacity(),
             self.earlier.capacity(),
             self.named.capacity(),
+            self.tellings.capacity(),
+            self.heads.capacity(),
+            self.in_sentence.capacity(),
+            self.cands.capacity(),
         ]
         .into_iter()
         .max();
@@ -1205,6 +1251,8 @@ struct Memo<'t> {
     /// The tokens read have a disaster word ("floods"): without one in its clause no figure
     /// is a disaster's ([`by_disaster`]).
     disaster: bool,
+    /// The last token of the class `Conj` ("and", "or") read ([`coordinate`]).
+    last_conj: Option<usize>,
     /// The word lists of the sentence and the article, kept by the thread between articles.
     lists: Lists,
     /// The sentence's source ([`source`]), once asked.
@@ -1224,6 +1272,7 @@ impl<'t> Memo<'t> {
         self.covered = 0;
         self.war = None;
         self.disaster = false;
+        self.last_conj = None;
         self.lists.bringing.clear();
         self.lists.running.clear();
         self.lists.perfect.clear();
@@ -1265,6 +1314,7 @@ impl<'t> Memo<'t> {
         C::Including,
         C::Indefinite,
         C::Definite,
+        C::Conj,
     ]);
 
     /// Reads, for the figures of the clause [ca, cb) of sentence `s`, what they ask of their
@@ -1272,7 +1322,8 @@ impl<'t> Memo<'t> {
     /// not read yet (clauses come in text order, so the lists stay ascending), where each
     /// figure's scan of its clause read them before. A clause with no casualty word, and
     /// the words before the first one with one, are not read. The clause's articles are
-    /// gathered in the same pass ([`Lists::articles`]).
+    /// gathered in the same pass ([`Lists::articles`]), and the last "and" noted
+    /// ([`Memo::last_conj`]).
     fn cover(&mut self, doc: &Doc, s: &Sent, ca: usize, cb: usize) {
         let bytes = doc.text.as_bytes();
         let cb = cb.min(s.toks.len());
@@ -1298,6 +1349,7 @@ impl<'t> Memo<'t> {
                     W::Perfect => self.lists.perfect.push(k),
                     W::Previous => self.lists.previous.push(k),
                     W::Including => self.lists.including.push(k),
+                    W::Conj => self.last_conj = Some(k),
                     _ if k >= ca => self.lists.articles.push(k),
                     _ => {}
                 }
@@ -1758,11 +1810,41 @@ pub(crate) const TOLL_LOOK_BACK: usize = 32;
 const LIST_START: usize = 16;
 
 impl Tolls {
-    /// Sizes the list at the first casualty.
+    /// The tolls of an article, in `list` (emptied), with the working lists that `lists`
+    /// kept from the thread's last article ([`Lists::tellings`]), emptied.
+    fn take(list: Vec<Boxed>, lists: &mut Lists) -> Tolls {
+        let mut tolls = Tolls {
+            list,
+            tellings: std::mem::take(&mut lists.tellings),
+            last: Heads {
+                list: std::mem::take(&mut lists.heads),
+                tree: BTreeMap::new(),
+            },
+            in_sentence: std::mem::take(&mut lists.in_sentence),
+        };
+        tolls.list.clear();
+        tolls.tellings.clear();
+        tolls.last.list.clear();
+        tolls.in_sentence.clear();
+        tolls
+    }
+
+    /// The article's casualties; the working lists go back to `lists` for the thread's
+    /// next article.
+    fn give_back(self, lists: &mut Lists) -> Vec<Boxed> {
+        lists.tellings = self.tellings;
+        lists.heads = self.last.list;
+        lists.in_sentence = self.in_sentence;
+        self.list
+    }
+
+    /// Sizes the list and the tellings at the first casualty (each may be the thread's,
+    /// with room already: [`LIST`], [`Lists::tellings`]).
     fn make_room(&mut self) {
-        // the list may be the thread's, with room already ([`LIST`])
-        if self.tellings.capacity() == 0 {
+        if self.list.capacity() == 0 {
             self.list.reserve(LIST_START);
+        }
+        if self.tellings.capacity() == 0 {
             self.tellings.reserve(LIST_START);
         }
     }
@@ -1885,6 +1967,138 @@ mod tests {
         }
         assert_eq!(heads.get((0, None)), None);
         assert_eq!(heads.list.len(), LISTED);
+    }
+
+    /// The last "and" the memo reads for a clause that ends its sentence is the one a scan
+    /// of the sentence finds (where a figure of the clause may be before it), and the
+    /// figures joined by it are joined.
+    #[test]
+    fn the_memo_tells_the_last_and_of_a_clause_that_ends_its_sentence() {
+        let text = "Gunmen killed a man and a woman in Kabul, and two soldiers died. \
+                    A farmer and his two sons were killed, officials said. Three were killed.";
+        let mut joined = 0;
+        crate::events::testing::each_sentence(text, None, |doc, s| {
+            let mut memo = Memo::default();
+            memo.enter();
+            let mut v = Vec::new();
+            for &(ca, cb) in s.clauses {
+                memo.cover(doc, s, ca, cb);
+                if cb == s.toks.len() {
+                    let scan = s.toks.iter().rposition(|t| t.w == W::Conj);
+                    let after = |k: Option<usize>| k.filter(|&k| k >= ca);
+                    assert_eq!(after(memo.last_conj), after(scan), "{ca}..{cb}");
+                }
+                let conj = memo.last_conj;
+                candidates(doc, s, (ca, cb), &memo.lists.articles, conj, &mut v);
+                joined += v.iter().filter(|c| c.victims.is_some()).count();
+            }
+        });
+        // "a man and a woman", "a farmer and his two sons"
+        assert_eq!(joined, 2);
+    }
+
+    /// A person noun after "a" is one person, unless a part noun stands between them ("a
+    /// group member", "a total of one man"), which is read only once the person noun is.
+    #[test]
+    fn a_part_noun_before_the_person_noun_makes_no_person() {
+        let cases = [
+            ("A young man was killed.", true),
+            ("A Syrian army officer was killed.", true),
+            ("A group member was killed.", false),
+            ("A total man was killed.", false),
+            ("A member was killed.", true),
+            ("A fighter was killed.", true),
+            ("A dozen fighter was killed.", false),
+            ("A statement said nothing.", false),
+        ];
+        for (text, person) in cases {
+            crate::events::testing::each_sentence(text, None, |doc, s| {
+                let found = singular_person(doc, s, 1, s.toks.len());
+                assert_eq!(found.is_some(), person, "{text}");
+            });
+        }
+    }
+
+    /// A clause that is its whole sentence takes all the sentence's figures, with no search
+    /// for its bounds: they are the figures a search finds, and the candidates the same.
+    #[test]
+    fn a_whole_sentence_clause_takes_all_its_figures() {
+        let text = "Two soldiers and 14 civilians were killed and 3,000 displaced in 2023. \
+                    At least 12 people died, 40 were hurt, and a man was killed on 5 May.";
+        let mut figures = 0;
+        crate::events::testing::each_sentence(text, None, |doc, s| {
+            let (all, len) = (doc.numbers(s), s.toks.len());
+            assert_eq!(doc.numbers_from(s, 0, len).len(), all.len());
+            assert!(all.iter().all(|&(_, a, b)| a < b && b <= len));
+            let mut v = Vec::new();
+            candidates(doc, s, (0, len), &[], None, &mut v);
+            let mut w = Vec::new();
+            candidates(doc, s, (0, len + 1), &[], None, &mut w);
+            let at = |v: &[Cand]| v.iter().map(|c| (c.a, c.b)).collect::<Vec<_>>();
+            assert_eq!(at(&v), at(&w));
+            figures += v.len();
+        });
+        assert!(figures >= 4, "{figures}");
+    }
+
+    /// The tolls' working lists are lent emptied with their room, and given back with it.
+    #[test]
+    fn the_tolls_lists_are_lent_emptied_and_given_back() {
+        let mut lists = Lists::default();
+        lists.tellings.push(Telling {
+            told: Told::default(),
+            before: None,
+        });
+        lists.heads.push((1, 2));
+        lists.in_sentence.push(CasualtyKind::Killed);
+        let rooms = |l: &Lists| (l.tellings.capacity(), l.heads.capacity());
+        let room = rooms(&lists);
+        let tolls = Tolls::take(Vec::new(), &mut lists);
+        assert!(tolls.tellings.is_empty() && tolls.last.list.is_empty());
+        assert!(tolls.in_sentence.is_empty() && tolls.in_sentence.capacity() > 0);
+        assert_eq!(
+            (tolls.tellings.capacity(), tolls.last.list.capacity()),
+            room
+        );
+        assert!(tolls.give_back(&mut lists).is_empty());
+        assert_eq!(rooms(&lists), room);
+        assert!(lists.in_sentence.capacity() > 0);
+    }
+
+    /// An article's casualties leave the thread its tolls' and figures' lists, which the
+    /// next article takes: the same casualties, and the lists' room not made anew.
+    #[test]
+    fn an_article_leaves_its_lists_to_the_next() {
+        let text = "Two soldiers were killed and three civilians wounded in Aleppo on Monday. \
+                    A man and a woman were killed in Idlib.";
+        let read = || {
+            crate::events::testing::with_doc(text, None, |doc| {
+                let strikes = super::super::strike::extract(doc);
+                let list = extract(doc, &strikes, &[]);
+                let kinds: Vec<_> = list.iter().map(|c| (c.kind, c.count.value)).collect();
+                keep_list(text.len(), list);
+                kinds
+            })
+        };
+        let first = read();
+        assert!(first.len() >= 2, "{first:?}");
+        let lists = Lists::take();
+        let rooms = (
+            lists.tellings.capacity(),
+            lists.heads.capacity(),
+            lists.in_sentence.capacity(),
+            lists.cands.capacity(),
+        );
+        assert!(
+            rooms.0 > 0 && rooms.1 > 0 && rooms.2 > 0 && rooms.3 > 0,
+            "{rooms:?}"
+        );
+        lists.keep();
+        assert_eq!(read(), first);
+        let again = Lists::take();
+        assert_eq!(again.tellings.capacity(), rooms.0);
+        assert_eq!(again.cands.capacity(), rooms.3);
+        again.keep();
     }
 
     /// A casualty of `kind` and figure `n` told in the sentence at `at`.
