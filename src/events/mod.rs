@@ -2211,8 +2211,9 @@ pub(crate) fn paragraph_date(doc: &Doc, si: usize) -> Option<DateRef> {
         work::add(1);
         k -= 1;
     };
-    for slot in memo.get_mut(k..=si).into_iter().flatten() {
-        *slot = Some(found);
+    // (one fill of the slice: a loop over the `Option` of it tested it at every slot)
+    if let Some(walked) = memo.get_mut(k..=si) {
+        walked.fill(Some(found));
     }
     found.and_then(|j| doc.sents.get(j)).and_then(own).cloned()
 }
