@@ -10,7 +10,7 @@
 
 use crate::model::{Count, Qualifier};
 use crate::span::Span;
-use std::cell::Cell;
+use std::cell::RefCell;
 
 /// A figure found in the text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -80,15 +80,15 @@ pub(crate) fn with_words(mut n: Number, text: &str) -> Number {
 pub(crate) fn for_each_number(text: &str, range: Span, mut each: impl FnMut(Number)) {
     let start = clamp_boundary(text, range.start.min(text.len()));
     let end = clamp_boundary(text, range.end.min(text.len())).max(start);
-    let mut s = SCRATCH.take();
-    s.words = words(text, start, end, std::mem::take(&mut s.words));
-    figure_heads(text.as_bytes(), &s.words, &mut s.heads);
-    let cx = Cx {
-        text,
-        words: &s.words,
-    };
-    read_figures(&cx, &s.heads, &mut each);
-    keep(s);
+    with_scratch(|s| {
+        s.words = words(text, start, end, std::mem::take(&mut s.words));
+        figure_heads(text.as_bytes(), &s.words, &mut s.heads);
+        let cx = Cx {
+            text,
+            words: &s.words,
+        };
+        read_figures(&cx, &s.heads, &mut each);
+    });
 }
 
 /// The figures of [`for_each_number`] over the sentence `range`, read from its tokens:
@@ -110,28 +110,29 @@ pub(crate) fn for_each_number_of_tokens<T>(
     if !text.as_bytes().get(start..end).is_some_and(plain_ascii) {
         return for_each_number(text, range, each);
     }
-    let mut s = SCRATCH.take();
-    // room for a word per token, written in place: a sentence has no more words than tokens
-    if s.words.len() < toks.len() {
-        s.words.resize(toks.len(), Span::default());
-    }
-    if s.heads.len() < toks.len() {
-        s.heads.resize(toks.len(), 0);
-    }
-    let mut made = Made {
-        words: &mut s.words,
-        heads: &mut s.heads,
-        n: 0,
-        h: 0,
-    };
-    token_words(text.as_bytes(), toks, &tok, &mut made);
-    let (n, h) = (made.n, made.h);
-    let cx = Cx {
-        text,
-        words: s.words.get(..n).unwrap_or(&[]),
-    };
-    read_figures(&cx, s.heads.get(..h).unwrap_or(&[]), &mut each);
-    keep(s);
+    with_scratch(|s| {
+        // room for a word per token, written in place: a sentence has no more words than
+        // tokens
+        if s.words.len() < toks.len() {
+            s.words.resize(toks.len(), Span::default());
+        }
+        if s.heads.len() < toks.len() {
+            s.heads.resize(toks.len(), 0);
+        }
+        let mut made = Made {
+            words: &mut s.words,
+            heads: &mut s.heads,
+            n: 0,
+            h: 0,
+        };
+        token_words(text.as_bytes(), toks, &tok, &mut made);
+        let (n, h) = (made.n, made.h);
+        let cx = Cx {
+            text,
+            words: s.words.get(..n).unwrap_or(&[]),
+        };
+        read_figures(&cx, s.heads.get(..h).unwrap_or(&[]), &mut each);
+    });
 }
 
 /// Whether every byte of `b` is ASCII and none is 0, told eight bytes at a time: the last
@@ -447,19 +448,34 @@ struct Scratch {
 thread_local! {
     /// The vectors of [`for_each_number`] and [`for_each_number_of_tokens`], kept between
     /// calls so that reading the figures of a sentence does not allocate them anew (a nested
-    /// call, taking them while they are out, gets empty ones).
-    static SCRATCH: Cell<Scratch> = const {
-        Cell::new(Scratch {
+    /// call, finding them in use, makes its own).
+    static SCRATCH: RefCell<Scratch> = const {
+        RefCell::new(Scratch {
             words: Vec::new(),
             heads: Vec::new(),
         })
     };
 }
 
-/// Keeps `s` for the next sentence of the thread, unless it is large.
-fn keep(s: Scratch) {
-    if s.words.capacity() <= KEEP_WORDS && s.heads.capacity() <= KEEP_WORDS {
-        SCRATCH.set(s);
+/// Runs `body` on the thread's [`SCRATCH`], borrowed where it is (no move of the vectors out
+/// of the thread's cell and back, which cost a call to put them back), or on new vectors
+/// when they are in use or the thread is exiting. Vectors grown past [`KEEP_WORDS`] are
+/// dropped after it, not kept.
+fn with_scratch(body: impl FnOnce(&mut Scratch)) {
+    let mut body = Some(body);
+    let _ = SCRATCH.try_with(|cell| {
+        let Ok(mut s) = cell.try_borrow_mut() else {
+            return;
+        };
+        if let Some(body) = body.take() {
+            body(&mut s);
+        }
+        if s.words.capacity() > KEEP_WORDS || s.heads.capacity() > KEEP_WORDS {
+            *s = Scratch::default();
+        }
+    });
+    if let Some(body) = body {
+        body(&mut Scratch::default());
     }
 }
 
@@ -2305,6 +2321,26 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_read_inside_a_read_and_a_long_sentence_leave_the_kept_vectors_right() {
+        let t = "12 people, 3 soldiers and seven children";
+        let whole = Span::new(0, t.len());
+        let alone = numbers(t, whole);
+        assert_eq!(alone.len(), 3);
+        // a read while the thread's vectors are in use makes its own, and reads the same
+        let mut inner = Vec::new();
+        for_each_number(t, whole, |_| inner.push(numbers(t, whole)));
+        assert_eq!(inner, vec![alone.clone(); 3]);
+        let kept = || SCRATCH.with(|c| c.borrow().words.capacity());
+        assert!(kept() > 0, "the vectors of a sentence are kept");
+        // a sentence of more words than are kept: its vectors are dropped after it
+        let long = "x ".repeat(KEEP_WORDS + 1);
+        assert!(numbers(&long, Span::new(0, long.len())).is_empty());
+        assert_eq!(kept(), 0);
+        assert_eq!(numbers(t, whole), alone);
+        assert!(kept() > 0);
     }
 
     #[test]
