@@ -303,11 +303,16 @@ fn compatible(acc: Acc, f: &Found) -> bool {
     if acc.strike.modality != f.modality {
         return false;
     }
-    let actor_ok = match (&acc.strike.actor, &f.actor) {
-        (Some(a), Actor::Named(b)) => same_actor(a, b),
-        (None, Actor::Named(_)) => !acc.told.actor_known,
-        (_, Actor::Unknown) => acc.strike.actor.is_none(),
-        (_, Actor::Unresolved) => true,
+    // the mention's actor first: it is the same for every strike one merge compares it
+    // with, so this branch follows it, where one on both actors at once was mispredicted
+    // at most strikes
+    let actor_ok = match &f.actor {
+        Actor::Unresolved => true,
+        Actor::Unknown => acc.strike.actor.is_none(),
+        Actor::Named(b) => match &acc.strike.actor {
+            Some(a) => same_actor(a, b),
+            None => !acc.told.actor_known,
+        },
     };
     actor_ok && identity::dates_agree(acc.strike.date.as_ref(), f.date.as_ref())
 }
@@ -961,14 +966,16 @@ impl Here {
         // every base and origin is a mention with its base word or "from" at most five
         // tokens before it or one after it ([`base`], [`origins`]): only the tokens from five
         // before the first mention to one after the last are read (none without a mention)
-        let (lo, hi) = match (s.ments.first(), s.ments.iter().map(|m| m.b).max()) {
-            (Some(first), Some(last)) => (first.a.saturating_sub(5), last + 1),
-            _ => (0, 0),
-        };
-        let from_or_base = words.has(Words::BASE_OR_FROM)
-            && toks_in(s.toks, lo, hi)
+        // (their range read only in a sentence with such a word: most have none)
+        let from_or_base = words.has(Words::BASE_OR_FROM) && {
+            let (lo, hi) = match (s.ments.first(), s.ments.iter().map(|m| m.b).max()) {
+                (Some(first), Some(last)) => (first.a.saturating_sub(5), last + 1),
+                _ => (0, 0),
+            };
+            toks_in(s.toks, lo, hi)
                 .iter()
-                .any(|x| matches!(x.w, W::Base | W::From));
+                .any(|x| matches!(x.w, W::Base | W::From))
+        };
         Here {
             base: if from_or_base {
                 base(doc, s)
