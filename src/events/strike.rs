@@ -40,8 +40,6 @@ struct Found<'c> {
     definite: bool,
     /// "another strike", "a second strike": not the event told before.
     another: bool,
-    /// "a strike on...": an event introduced, not one referred back to.
-    indefinite: bool,
     /// The countries it is placed in: its towns' and provinces', and a country named as a
     /// place ("in southern Lebanon"); shared codes, not copies ([`share_code`]). A list
     /// kept for the whole document and refilled per mention: most mentions merge into a
@@ -53,7 +51,8 @@ struct Found<'c> {
     provinces: &'c mut Vec<Place>,
     locations: &'c mut Vec<Place>,
     /// The clause [a, b) and the trigger's token, for what only a new strike reads
-    /// ([`New`]).
+    /// ([`New`]), and whether the mention is indefinite, read only where a merge asks
+    /// ([`indefinite`]).
     a: usize,
     b: usize,
     t: usize,
@@ -395,8 +394,10 @@ fn same_event(doc: &Doc, accs: &Accs, f: &Found, last_in_sentence: Option<usize>
         }
         agreeing = agreeing.or(Some(i));
     }
-    let weak = weak.filter(|_| (!f.strong || f.definite) && !f.indefinite);
-    agreeing.or(weak).map(|i| first + i)
+    // "a strike on..." ([`is_indefinite`]) read only here, where it decides: an event
+    // introduced, not one referred back to
+    let weak = || weak.filter(|_| (!f.strong || f.definite) && !indefinite(doc, f));
+    agreeing.or_else(weak).map(|i| first + i)
 }
 
 /// Adds a mention to the events: merged into one already told, or as a new one.
@@ -912,7 +913,6 @@ fn find<'c>(
         strong: strong || another,
         definite: definite && !another,
         another,
-        indefinite: is_indefinite(s, a, t),
         countries,
         a,
         b,
@@ -1224,6 +1224,13 @@ fn hint(doc: &Doc, s: &Sent) -> Vec<Place> {
         .filter(|p| p.kind != PlaceKind::Country)
         .map(|p| p.to_place())
         .collect()
+}
+
+/// Whether the mention `f` is indefinite ([`is_indefinite`]).
+fn indefinite(doc: &Doc, f: &Found) -> bool {
+    doc.sents
+        .get(f.si)
+        .is_some_and(|s| is_indefinite(s, f.a, f.t))
 }
 
 /// "a coalition strike on...", "an air raid": whether the article of the trigger's phrase
