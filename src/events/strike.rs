@@ -1183,8 +1183,19 @@ fn group_targets(
 /// Generic targets: the combatant nouns after the trigger `t` in the clause (up to `b`) that
 /// no figure counts, added to `targets`.
 fn generic_targets(doc: &Doc, s: &Sent, b: usize, t: usize, targets: &mut Vec<Entity>) {
-    for (i, tok) in (t + 1..).zip(toks_in(s.toks, t + 1, b)) {
-        if let W::Victim(crate::model::VictimCategory::Combatants) = tok.w {
+    let after = toks_in(s.toks, t + 1, b);
+    let combatants = |x: &super::Tok| x.w == W::Victim(crate::model::VictimCategory::Combatants);
+    // the combatant nouns sought by a loop of their own, with no counter beside the slice's
+    // (a walk with the token's index in hand kept three a token)
+    let mut from = 0;
+    while let Some(j) = after
+        .get(from..)
+        .and_then(|r| r.iter().position(combatants))
+    {
+        let j = from + j;
+        from = j + 1;
+        let i = t + 1 + j;
+        if let Some(tok) = after.get(j) {
             let counted = doc
                 .numbers(s)
                 .iter()
