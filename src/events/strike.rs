@@ -313,7 +313,18 @@ fn compatible(acc: Acc, f: &Found) -> bool {
             None => !acc.told.actor_known,
         },
     };
-    actor_ok && identity::dates_agree(acc.strike.date.as_ref(), f.date.as_ref())
+    // a side with no date the text gives agrees with any day ([`identity::dates_agree`]):
+    // told here, with no call, for the many mentions and strikes that have none
+    actor_ok
+        && (untold(&f.date)
+            || untold(&acc.strike.date)
+            || identity::dates_agree(acc.strike.date.as_ref(), f.date.as_ref()))
+}
+
+/// True if `d` is no date the text gives (none, or the report's): one that
+/// [`identity::dates_agree`] finds agrees with any date.
+fn untold(d: &Option<DateRef>) -> bool {
+    d.as_ref().is_none_or(|d| d.inferred)
 }
 
 /// True if a mention's countries agree with the strike's: either knows none, or they share
@@ -2077,6 +2088,43 @@ mod tests {
             // both answers were given many times
             assert!(agreed.iter().all(|&k| k > 100), "{stem} {agreed:?}");
         }
+    }
+
+    /// A date [`untold`] agrees with every date, known or not ([`compatible`] tells it
+    /// before it calls [`identity::dates_agree`]), and two told dates are compared.
+    #[test]
+    fn untold_dates_agree_with_any() {
+        let day = |y: i32, m: u32, d: u32, precision, inferred| {
+            Some(DateRef {
+                text: Default::default(),
+                date: chrono::NaiveDate::from_ymd_opt(y, m, d),
+                precision,
+                span: Span::default(),
+                inferred,
+            })
+        };
+        use crate::model::Precision::{Day, Month, Year};
+        let mut dates = vec![None];
+        for inferred in [false, true] {
+            for p in [Day, Month, Year] {
+                dates.push(day(2024, 5, 1, p, inferred));
+                dates.push(day(2024, 5, 9, p, inferred));
+                dates.push(day(2023, 6, 1, p, inferred));
+                dates.push(day(2024, 13, 1, p, inferred));
+            }
+        }
+        let mut disagree = 0;
+        for a in &dates {
+            for b in &dates {
+                let agree = identity::dates_agree(a.as_ref(), b.as_ref());
+                if untold(a) || untold(b) {
+                    assert!(agree, "{a:?} {b:?}");
+                }
+                disagree += usize::from(!agree);
+            }
+        }
+        // told dates are still told apart
+        assert!(disagree > 0);
     }
 
     /// A sentence's [`Words`] has a class where a walk of its tokens finds a word of that
