@@ -20,7 +20,7 @@ pub(crate) struct Where {
 
 /// Adds a place unless the list has it.
 pub(crate) fn push_unique_place(v: &mut Vec<Place>, p: Place) {
-    if !has_place(v, &p) {
+    if !v.iter().any(|q| q.code == p.code && q.name == p.name) {
         v.push(p);
     }
 }
