@@ -760,6 +760,18 @@ static HEAD_LENGTHS: [u32; 256] = {
     t
 };
 
+/// The key of [`KEYWORDS`]' word `k` in [`KEYWORD_SLOTS`]: a name as written, a relative
+/// word (the first five) with its case bits set.
+const fn stored_key(k: usize) -> u128 {
+    let w = KEYWORDS[k];
+    let key = numbers::word_key(w);
+    if k < 5 {
+        key | (CASE_BITS & ((1 << (8 * w.len())) - 1))
+    } else {
+        key
+    }
+}
+
 /// The multiplier and bits of [`KEYWORD_SLOTS`].
 const KEYWORD_HASH: (u64, u32) = (0xd6ed_cc70_4541_6ee3, 7);
 
@@ -770,11 +782,7 @@ static KEYWORD_SLOTS: [u128; 128] = {
     let mut t = [u128::MAX; 128];
     let mut k = 0;
     while k < KEYWORDS.len() {
-        let w = KEYWORDS[k];
-        let mut key = numbers::word_key(w);
-        if k < 5 {
-            key |= CASE_BITS & ((1 << (8 * w.len())) - 1);
-        }
+        let key = stored_key(k);
         let at = numbers::slot(key, KEYWORD_HASH.0, KEYWORD_HASH.1);
         assert!(t[at] == u128::MAX, "two keywords in one slot");
         t[at] = key;
@@ -822,11 +830,7 @@ static KEYWORD_SLOT_CODES: [u8; 128] = {
     let mut t = [0u8; 128];
     let mut k = 0;
     while k < KEYWORDS.len() {
-        let w = KEYWORDS[k];
-        let mut key = numbers::word_key(w);
-        if k < 5 {
-            key |= CASE_BITS & ((1 << (8 * w.len())) - 1);
-        }
+        let key = stored_key(k);
         t[numbers::slot(key, KEYWORD_HASH.0, KEYWORD_HASH.1)] = KEYWORD_CODES[k];
         k += 1;
     }
@@ -874,12 +878,8 @@ fn named(code: u8) -> Option<Named> {
 /// sixteen or more, is looked for in [`KEYWORDS`] one by one.
 #[inline]
 fn keyword_named(b: &[u8], t: Span) -> Option<Named> {
-    let n = t.end.wrapping_sub(t.start);
-    let code = match b.get(t.start..).and_then(<[u8]>::first_chunk::<16>) {
-        Some(chunk) if n < 16 => {
-            let keep = (1u128 << (8 * n)) - 1;
-            let x = u128::from_le_bytes(*chunk) & keep;
-            let len = (n as u128) << 120;
+    let code = match keyword_keys(b, t.start, t.end) {
+        Some(keys) => {
             // (a relative word as written lowercase is found by both: the same code)
             let code = |key: u128| {
                 let at = numbers::slot(key, KEYWORD_HASH.0, KEYWORD_HASH.1);
@@ -888,11 +888,29 @@ fn keyword_named(b: &[u8], t: Span) -> Option<Named> {
                     .get(at)
                     .map_or(0, |&c| if hit { c } else { 0 })
             };
-            code(x | len) | code(x | (CASE_BITS & keep) | len)
+            code(keys[0]) | code(keys[1])
         }
-        _ => b.get(t.start..t.end).map_or(0, keyword_code),
+        None => b.get(t.start..t.end).map_or(0, keyword_code),
     };
     named(code)
+}
+
+/// The two keys of [`KEYWORD_SLOTS`] the word `b[start..end]` is looked up by: its bytes
+/// as written (a name) and with their case bits set (a relative word, folded as
+/// [`is_keyword`] folds it), each with its length in the top byte, read from the sixteen
+/// bytes at its start with no branch on its length. `None` for a word of sixteen bytes or
+/// more, or with fewer than sixteen bytes of the text after its start.
+#[inline(always)]
+fn keyword_keys(b: &[u8], start: usize, end: usize) -> Option<[u128; 2]> {
+    let n = end.wrapping_sub(start);
+    let chunk = b.get(start..).and_then(<[u8]>::first_chunk::<16>)?;
+    if n >= 16 {
+        return None;
+    }
+    let keep = (1u128 << (8 * n)) - 1;
+    let x = u128::from_le_bytes(*chunk) & keep;
+    let len = (n as u128) << 120;
+    Some([x | len, x | (CASE_BITS & keep) | len])
 }
 
 /// The code in [`KEYWORD_CODES`] of the word `w` (0 for none): [`keyword_named`] for a word
@@ -919,19 +937,15 @@ fn keyword_code(w: &[u8]) -> u8 {
 /// fewer bytes after its start, or of sixteen bytes or more, is told by [`is_keyword`].
 #[inline]
 fn keyword_in(b: &[u8], start: usize, end: usize) -> bool {
-    let n = end.wrapping_sub(start);
-    match b.get(start..).and_then(<[u8]>::first_chunk::<16>) {
-        Some(chunk) if n < 16 => {
-            let keep = (1u128 << (8 * n)) - 1;
-            let x = u128::from_le_bytes(*chunk) & keep;
-            let len = (n as u128) << 120;
+    match keyword_keys(b, start, end) {
+        Some(keys) => {
             let hit = |key: u128| {
                 let at = numbers::slot(key, KEYWORD_HASH.0, KEYWORD_HASH.1);
                 KEYWORD_SLOTS.get(at) == Some(&key)
             };
-            hit(x | len) | hit(x | (CASE_BITS & keep) | len)
+            hit(keys[0]) | hit(keys[1])
         }
-        _ => b.get(start..end).is_some_and(is_keyword),
+        None => b.get(start..end).is_some_and(is_keyword),
     }
 }
 
