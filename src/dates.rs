@@ -760,6 +760,18 @@ static HEAD_LENGTHS: [u32; 256] = {
     t
 };
 
+/// The key of [`KEYWORDS`]' word `k` in [`KEYWORD_SLOTS`]: a name as written, a relative
+/// word (the first five) with its case bits set.
+const fn stored_key(k: usize) -> u128 {
+    let w = KEYWORDS[k];
+    let key = numbers::word_key(w);
+    if k < 5 {
+        key | (CASE_BITS & ((1 << (8 * w.len())) - 1))
+    } else {
+        key
+    }
+}
+
 /// The multiplier and bits of [`KEYWORD_SLOTS`].
 const KEYWORD_HASH: (u64, u32) = (0xd6ed_cc70_4541_6ee3, 7);
 
@@ -770,11 +782,7 @@ static KEYWORD_SLOTS: [u128; 128] = {
     let mut t = [u128::MAX; 128];
     let mut k = 0;
     while k < KEYWORDS.len() {
-        let w = KEYWORDS[k];
-        let mut key = numbers::word_key(w);
-        if k < 5 {
-            key |= CASE_BITS & ((1 << (8 * w.len())) - 1);
-        }
+        let key = stored_key(k);
         let at = numbers::slot(key, KEYWORD_HASH.0, KEYWORD_HASH.1);
         assert!(t[at] == u128::MAX, "two keywords in one slot");
         t[at] = key;
@@ -786,6 +794,142 @@ static KEYWORD_SLOTS: [u128; 128] = {
 /// The case bit of each of sixteen bytes.
 const CASE_BITS: u128 = u128::from_le_bytes([0x20; 16]);
 
+/// What each word of [`KEYWORDS`] names, in their order, as a code ([`named`]): 1 to 5 the
+/// relative words ([`RELATIVE`]), 8 and on a weekday (8 + its days from Monday), 16 and on a
+/// month (16 + its number). The tests hold each to [`weekday`] and [`month`].
+const KEYWORD_CODES: [u8; KEYWORDS.len()] = [
+    1, 2, 3, 4, 5, // Overnight, Today, Yesterday, Last, This
+    8, 8, 9, 9, 9, 10, 10, 11, 11, 11, 11, 12, 12, 13, 13, 14, 14, // Monday ... Sun
+    17, 17, 18, 18, 19, 19, 20, 20, 21, 22, 22, 23, 23, 24, 24, 25, 25, 25, 26, 26, 27, 27, 28,
+    28, // January ... Dec
+];
+
+/// The relative words, by their code in [`KEYWORD_CODES`] less one (the order of
+/// [`KEYWORDS`]).
+const RELATIVE: [Relative; 5] = [
+    Relative::Overnight,
+    Relative::Today,
+    Relative::Yesterday,
+    Relative::Last,
+    Relative::This,
+];
+
+/// The weekdays from Monday, by their code in [`KEYWORD_CODES`] less 8.
+const WEEKDAYS: [Weekday; 7] = [
+    Weekday::Mon,
+    Weekday::Tue,
+    Weekday::Wed,
+    Weekday::Thu,
+    Weekday::Fri,
+    Weekday::Sat,
+    Weekday::Sun,
+];
+
+/// [`KEYWORD_CODES`] by the slots of [`KEYWORD_SLOTS`] (0 in a slot of no keyword).
+static KEYWORD_SLOT_CODES: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut k = 0;
+    while k < KEYWORDS.len() {
+        let key = stored_key(k);
+        t[numbers::slot(key, KEYWORD_HASH.0, KEYWORD_HASH.1)] = KEYWORD_CODES[k];
+        k += 1;
+    }
+    t
+};
+
+/// A relative word of [`KEYWORDS`] (in any case).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Relative {
+    Overnight,
+    Today,
+    Yesterday,
+    Last,
+    This,
+}
+
+/// What a word that may start a date names ([`keyword_named`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Named {
+    Relative(Relative),
+    Weekday(Weekday),
+    Month(u32),
+}
+
+/// What a code of [`KEYWORD_CODES`] names; `None` for 0 (no keyword).
+#[inline]
+fn named(code: u8) -> Option<Named> {
+    match code {
+        1..=5 => RELATIVE
+            .get(usize::from(code - 1))
+            .map(|&r| Named::Relative(r)),
+        8..=14 => WEEKDAYS
+            .get(usize::from(code - 8))
+            .map(|&d| Named::Weekday(d)),
+        17..=28 => Some(Named::Month(u32::from(code - 16))),
+        _ => None,
+    }
+}
+
+/// What the word at `t` in `b` names if it is one of [`KEYWORDS`] (a relative word in any
+/// case, a name as written), told as [`keyword_in`] tells that it is one: by the two
+/// look-ups of its slot, with no branch on its bytes, where [`read`] compared it with each
+/// relative word and matched it on the weekdays' and the months' names (a jump table on
+/// its length, and compares). A word with fewer than sixteen bytes after its start, or of
+/// sixteen or more, is looked for in [`KEYWORDS`] one by one.
+#[inline]
+fn keyword_named(b: &[u8], t: Span) -> Option<Named> {
+    let code = match keyword_keys(b, t.start, t.end) {
+        Some(keys) => {
+            // (a relative word as written lowercase is found by both: the same code)
+            let code = |key: u128| {
+                let at = numbers::slot(key, KEYWORD_HASH.0, KEYWORD_HASH.1);
+                let hit = KEYWORD_SLOTS.get(at) == Some(&key);
+                KEYWORD_SLOT_CODES
+                    .get(at)
+                    .map_or(0, |&c| if hit { c } else { 0 })
+            };
+            code(keys[0]) | code(keys[1])
+        }
+        None => b.get(t.start..t.end).map_or(0, keyword_code),
+    };
+    named(code)
+}
+
+/// The two keys of [`KEYWORD_SLOTS`] the word `b[start..end]` is looked up by: its bytes
+/// as written (a name) and with their case bits set (a relative word, folded as
+/// [`is_keyword`] folds it), each with its length in the top byte, read from the sixteen
+/// bytes at its start with no branch on its length. `None` for a word of sixteen bytes or
+/// more, or with fewer than sixteen bytes of the text after its start.
+#[inline(always)]
+fn keyword_keys(b: &[u8], start: usize, end: usize) -> Option<[u128; 2]> {
+    let n = end.wrapping_sub(start);
+    let chunk = b.get(start..).and_then(<[u8]>::first_chunk::<16>)?;
+    if n >= 16 {
+        return None;
+    }
+    let keep = (1u128 << (8 * n)) - 1;
+    let x = u128::from_le_bytes(*chunk) & keep;
+    let len = (n as u128) << 120;
+    Some([x | len, x | (CASE_BITS & keep) | len])
+}
+
+/// The code in [`KEYWORD_CODES`] of the word `w` (0 for none): [`keyword_named`] for a word
+/// it does not look up.
+fn keyword_code(w: &[u8]) -> u8 {
+    KEYWORDS
+        .iter()
+        .zip(KEYWORD_CODES)
+        .enumerate()
+        .find(|(k, (x, _))| {
+            if *k < 5 {
+                w.eq_ignore_ascii_case(x)
+            } else {
+                w == **x
+            }
+        })
+        .map_or(0, |(_, (_, code))| code)
+}
+
 /// [`is_keyword`] of the word `b[start..end]`, told by two look-ups in [`KEYWORD_SLOTS`]
 /// (the word as written, for a name, and with its case bits set, for a relative word,
 /// as [`is_keyword`] folds it) from the sixteen bytes of `b` at its start: no branch on its
@@ -793,19 +937,15 @@ const CASE_BITS: u128 = u128::from_le_bytes([0x20; 16]);
 /// fewer bytes after its start, or of sixteen bytes or more, is told by [`is_keyword`].
 #[inline]
 fn keyword_in(b: &[u8], start: usize, end: usize) -> bool {
-    let n = end.wrapping_sub(start);
-    match b.get(start..).and_then(<[u8]>::first_chunk::<16>) {
-        Some(chunk) if n < 16 => {
-            let keep = (1u128 << (8 * n)) - 1;
-            let x = u128::from_le_bytes(*chunk) & keep;
-            let len = (n as u128) << 120;
+    match keyword_keys(b, start, end) {
+        Some(keys) => {
             let hit = |key: u128| {
                 let at = numbers::slot(key, KEYWORD_HASH.0, KEYWORD_HASH.1);
                 KEYWORD_SLOTS.get(at) == Some(&key)
             };
-            hit(x | len) | hit(x | (CASE_BITS & keep) | len)
+            hit(keys[0]) | hit(keys[1])
         }
-        _ => b.get(start..end).is_some_and(is_keyword),
+        None => b.get(start..end).is_some_and(is_keyword),
     }
 }
 
@@ -1040,25 +1180,15 @@ fn read(
     published: Option<NaiveDate>,
 ) -> Option<(DateRef, usize)> {
     let w = words.get(i)?;
-    // A date starts with a digit, a capital (weekdays and months are capitalized) or one of
-    // "overnight", "today", "yesterday", "last", "this" in any case: a quick no for most words.
-    let first = *w.s.first()?;
-    let digit = first.is_ascii_digit();
-    let capital = first.is_ascii_uppercase();
-    if !(digit || capital || matches!(first, b'o' | b't' | b'y' | b'l')) {
-        return None;
-    }
-    // relative days (none is a weekday, a month or a figure: the rest reads none of them,
-    // and a figure is none of them)
-    if let Some(r) = (!digit)
-        .then(|| read_relative(text, words, i, published))
-        .flatten()
-    {
-        return Some(r);
-    }
-    // the rest starts with a digit (days, years) or a capital (weekdays, months)
-    if let Some(wd) = capital.then(|| weekday(w.s)).flatten() {
-        return read_weekday(text, words, i, wd, published);
+    // A date starts with a digit (days, years), or one of [`KEYWORDS`], which says what it
+    // reads: a weekday or a month's name (as written), or "overnight", "today",
+    // "yesterday", "last", "this" in any case.
+    if !w.s.first()?.is_ascii_digit() {
+        return match keyword_named(text.as_bytes(), w.span)? {
+            Named::Relative(r) => read_relative(text, words, i, r, published),
+            Named::Weekday(wd) => read_weekday(text, words, i, wd, published),
+            Named::Month(m) => read_month(text, words, i, m, published),
+        };
     }
     // "17 March": a day before a month's name, which starts with a capital (a figure before
     // any other word is no day, and no year either when it reads as a day)
@@ -1066,11 +1196,8 @@ fn read(
         .get(i + 1)
         .and_then(|x| x.s.first())
         .is_some_and(u8::is_ascii_uppercase);
-    if let Some(d) = (digit && before_capital).then(|| day_num(w.s)).flatten() {
+    if let Some(d) = before_capital.then(|| day_num(w.s)).flatten() {
         return read_day_month(text, words, i, d, published);
-    }
-    if let Some(m) = capital.then(|| month(w.s)).flatten() {
-        return read_month(text, words, i, m, published);
     }
     let y = year_num(w.s)?;
     if is_any(
@@ -1088,41 +1215,34 @@ fn word_at<'t>(words: &[Word<'t>], j: Option<usize>) -> &'t [u8] {
     j.and_then(|j| words.get(j)).map_or(&[], |w| w.s)
 }
 
-/// A relative day at word `i`: "overnight", "today", "yesterday", "last night", "this
-/// morning".
+/// A relative day at word `i`, the relative word `r`: "overnight", "today", "yesterday",
+/// "last night", "this morning".
 fn read_relative(
     text: &str,
     words: &[Word],
     i: usize,
+    r: Relative,
     published: Option<NaiveDate>,
 ) -> Option<(DateRef, usize)> {
-    let w = words.get(i)?;
     let next = word_at(words, Some(i + 1));
-    let is = |x: &str| w.s.eq_ignore_ascii_case(x.as_bytes());
-    if is("overnight") {
+    let (date, b) = match r {
         // "overnight on Sunday": the weekday says which night
-        if words
-            .get(i + 1)
-            .is_some_and(|n| n.s == b"on" || weekday(n.s).is_some())
+        Relative::Overnight
+            if words
+                .get(i + 1)
+                .is_some_and(|n| n.s == b"on" || weekday(n.s).is_some()) =>
         {
             return None;
         }
-        return Some((mk(text, words, i, i + 1, published, Precision::Day), i + 1));
-    }
-    if is("today") {
-        return Some((mk(text, words, i, i + 1, published, Precision::Day), i + 1));
-    }
-    if is("yesterday") {
-        let d = published.and_then(|p| p.pred_opt());
-        return Some((mk(text, words, i, i + 1, d, Precision::Day), i + 1));
-    }
-    if is("last") && next == b"night" {
-        return Some((mk(text, words, i, i + 2, published, Precision::Day), i + 2));
-    }
-    if is("this") && matches!(next, b"morning" | b"afternoon" | b"evening") {
-        return Some((mk(text, words, i, i + 2, published, Precision::Day), i + 2));
-    }
-    None
+        Relative::Overnight | Relative::Today => (published, i + 1),
+        Relative::Yesterday => (published.and_then(|p| p.pred_opt()), i + 1),
+        Relative::Last if next == b"night" => (published, i + 2),
+        Relative::This if matches!(next, b"morning" | b"afternoon" | b"evening") => {
+            (published, i + 2)
+        }
+        Relative::Last | Relative::This => return None,
+    };
+    Some((mk(text, words, i, b, date, Precision::Day), b))
 }
 
 /// A weekday `wd` at word `i`: "Tuesday", "last Tuesday", "Tuesday morning", "Tue.".
@@ -1582,6 +1702,70 @@ mod tests {
                 assert!(dates(text, Span::new(0, text.len()), None).is_empty());
             }
         }
+    }
+
+    /// What the keywords' slots tell a word names ([`keyword_named`]) is what the names'
+    /// matches and the relative words in any case tell, for the keywords in several cases,
+    /// words near them and other words, read with sixteen bytes after them or at the end
+    /// of the text (where the list is searched one by one), and it is a keyword exactly
+    /// when [`is_keyword`] says so.
+    #[test]
+    fn keyword_named_agrees_with_the_names() {
+        let relative: [&[u8]; 5] = [b"overnight", b"today", b"yesterday", b"last", b"this"];
+        let slow = |w: &[u8]| -> Option<Named> {
+            if let Some(k) = relative.iter().position(|x| w.eq_ignore_ascii_case(x)) {
+                return RELATIVE.get(k).map(|&r| Named::Relative(r));
+            }
+            weekday(w)
+                .map(Named::Weekday)
+                .or_else(|| month(w).map(Named::Month))
+        };
+        let mut words: Vec<Vec<u8>> = Vec::new();
+        for k in KEYWORDS {
+            let lower = k.to_ascii_lowercase();
+            let upper = k.to_ascii_uppercase();
+            let mut plural = k.to_vec();
+            plural.push(b's');
+            let mut mixed = lower.clone();
+            mixed[k.len() - 1] = mixed[k.len() - 1].to_ascii_uppercase();
+            let short = k[..k.len() - 1].to_vec();
+            words.extend([k.to_vec(), lower, upper, plural, mixed, short]);
+        }
+        let other = "the strikes killed 12 people in Aleppo on Tuesday morning , Mayor \
+                     Marching overnights Todays yesterday's lasting thistle 2016 17th \
+                     Septembers Internationalisation-of-everything \u{e9}t\u{e9} x";
+        words.extend(other.split(' ').map(|w| w.as_bytes().to_vec()));
+        let mut checked = 0;
+        for w in &words {
+            let want = slow(w);
+            assert_eq!(
+                want.is_some(),
+                is_keyword(w),
+                "{:?}",
+                String::from_utf8_lossy(w)
+            );
+            // with sixteen bytes after it, and at the end of the text
+            for pad in [0, 1, 20] {
+                let mut text = b"on ".to_vec();
+                text.extend_from_slice(w);
+                text.extend(std::iter::repeat_n(b' ', pad));
+                let span = Span::new(3, 3 + w.len());
+                assert_eq!(
+                    keyword_named(&text, span),
+                    want,
+                    "{:?} {pad}",
+                    String::from_utf8_lossy(w)
+                );
+                checked += 1;
+            }
+            assert_eq!(
+                named(keyword_code(w)),
+                want,
+                "{:?}",
+                String::from_utf8_lossy(w)
+            );
+        }
+        assert!(checked > 800, "{checked}");
     }
 
     /// A weekday in a report is the latest such day on or before its publication.

@@ -10,7 +10,7 @@
 
 use crate::model::{Count, Qualifier};
 use crate::span::Span;
-use std::cell::Cell;
+use std::cell::RefCell;
 
 /// A figure found in the text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -80,15 +80,15 @@ pub(crate) fn with_words(mut n: Number, text: &str) -> Number {
 pub(crate) fn for_each_number(text: &str, range: Span, mut each: impl FnMut(Number)) {
     let start = clamp_boundary(text, range.start.min(text.len()));
     let end = clamp_boundary(text, range.end.min(text.len())).max(start);
-    let mut s = SCRATCH.take();
-    s.words = words(text, start, end, std::mem::take(&mut s.words));
-    figure_heads(text.as_bytes(), &s.words, &mut s.heads);
-    let cx = Cx {
-        text,
-        words: &s.words,
-    };
-    read_figures(&cx, &s.heads, &mut each);
-    keep(s);
+    with_scratch(|s| {
+        s.words = words(text, start, end, std::mem::take(&mut s.words));
+        figure_heads(text.as_bytes(), &s.words, &mut s.heads);
+        let cx = Cx {
+            text,
+            words: &s.words,
+        };
+        read_figures(&cx, &s.heads, &mut each);
+    });
 }
 
 /// The figures of [`for_each_number`] over the sentence `range`, read from its tokens:
@@ -110,28 +110,29 @@ pub(crate) fn for_each_number_of_tokens<T>(
     if !text.as_bytes().get(start..end).is_some_and(plain_ascii) {
         return for_each_number(text, range, each);
     }
-    let mut s = SCRATCH.take();
-    // room for a word per token, written in place: a sentence has no more words than tokens
-    if s.words.len() < toks.len() {
-        s.words.resize(toks.len(), Span::default());
-    }
-    if s.heads.len() < toks.len() {
-        s.heads.resize(toks.len(), 0);
-    }
-    let mut made = Made {
-        words: &mut s.words,
-        heads: &mut s.heads,
-        n: 0,
-        h: 0,
-    };
-    token_words(text.as_bytes(), toks, &tok, &mut made);
-    let (n, h) = (made.n, made.h);
-    let cx = Cx {
-        text,
-        words: s.words.get(..n).unwrap_or(&[]),
-    };
-    read_figures(&cx, s.heads.get(..h).unwrap_or(&[]), &mut each);
-    keep(s);
+    with_scratch(|s| {
+        // room for a word per token, written in place: a sentence has no more words than
+        // tokens
+        if s.words.len() < toks.len() {
+            s.words.resize(toks.len(), Span::default());
+        }
+        if s.heads.len() < toks.len() {
+            s.heads.resize(toks.len(), 0);
+        }
+        let mut made = Made {
+            words: &mut s.words,
+            heads: &mut s.heads,
+            n: 0,
+            h: 0,
+        };
+        token_words(text.as_bytes(), toks, &tok, &mut made);
+        let (n, h) = (made.n, made.h);
+        let cx = Cx {
+            text,
+            words: s.words.get(..n).unwrap_or(&[]),
+        };
+        read_figures(&cx, s.heads.get(..h).unwrap_or(&[]), &mut each);
+    });
 }
 
 /// Whether every byte of `b` is ASCII and none is 0, told eight bytes at a time: the last
@@ -184,29 +185,40 @@ fn token_words<T>(b: &[u8], toks: &[T], tok: &impl Fn(&T) -> (Span, u8), m: &mut
         return;
     };
     let (mut n, mut h) = (m.n, m.h);
-    let mut rest = toks.iter();
-    while let Some(t) = rest.next() {
+    // the last index of `b`, where a token's first and last bytes are read clamped: no
+    // branch on their bounds (the tokens are inside the text; a token that were not would
+    // have other bytes read for this test alone, and the figure reader checks its reads)
+    let Some(last) = b.len().checked_sub(1) else {
+        return;
+    };
+    // `i` indexes the tokens, and `n` <= `i` and `h` <= `n` (a token makes at most one word):
+    // the words and heads are written at `n.min(i)` and `h.min(i)`, in bounds with no test
+    let mut i = 0;
+    while let Some(t) = toks.get(i) {
         let (span, mark) = tok(t);
         // most tokens: a word token after a gap or a mark, a word of its own
         if mark == 0 && span.start != open {
-            if let Some(x) = words.get_mut(n) {
+            let at = n.min(i);
+            if let Some(x) = words.get_mut(at) {
                 *x = span;
-                // the index is written at every word and kept only at a head: no branch on
-                // a test that no order of words makes predictable (room: `h` <= `n` < tokens)
-                if let Some(x) = heads.get_mut(h) {
-                    *x = n;
-                    h += usize::from(may_start_figure(b, span));
-                }
-                n += 1;
             }
+            // the index is written at every word and kept only at a head: no branch on a
+            // test that no order of words makes predictable
+            if let Some(x) = heads.get_mut(h.min(i)) {
+                *x = at;
+            }
+            h += usize::from(head_bytes(b, span, last));
+            n = at + 1;
             open = span.end;
+            i += 1;
             continue;
         }
         // the token after it, read with no branch on whether there is one (a mark mostly ends
         // its sentence or goes before a gap): at the last token, itself, which ends after it
         // starts, and so is not right after it
-        let (after, after_mark) = tok(rest.as_slice().first().unwrap_or(t));
+        let (after, after_mark) = tok(toks.get(i + 1).unwrap_or(t));
         let word_after = (after_mark == 0) & (after.start == span.end);
+        i += 1;
         if mark != 0 && ends_word(span, mark, open, word_after) {
             open = usize::MAX;
         } else {
@@ -219,9 +231,7 @@ fn token_words<T>(b: &[u8], toks: &[T], tok: &impl Fn(&T) -> (Span, u8), m: &mut
             let joined;
             (open, joined) = other.not_alone(b, span, mark, open, word_after.then_some(after));
             (n, h) = (other.n, other.h);
-            if joined {
-                rest.next();
-            }
+            i += usize::from(joined);
         }
     }
     (m.n, m.h) = (n, h);
@@ -438,19 +448,34 @@ struct Scratch {
 thread_local! {
     /// The vectors of [`for_each_number`] and [`for_each_number_of_tokens`], kept between
     /// calls so that reading the figures of a sentence does not allocate them anew (a nested
-    /// call, taking them while they are out, gets empty ones).
-    static SCRATCH: Cell<Scratch> = const {
-        Cell::new(Scratch {
+    /// call, finding them in use, makes its own).
+    static SCRATCH: RefCell<Scratch> = const {
+        RefCell::new(Scratch {
             words: Vec::new(),
             heads: Vec::new(),
         })
     };
 }
 
-/// Keeps `s` for the next sentence of the thread, unless it is large.
-fn keep(s: Scratch) {
-    if s.words.capacity() <= KEEP_WORDS && s.heads.capacity() <= KEEP_WORDS {
-        SCRATCH.set(s);
+/// Runs `body` on the thread's [`SCRATCH`], borrowed where it is (no move of the vectors out
+/// of the thread's cell and back, which cost a call to put them back), or on new vectors
+/// when they are in use or the thread is exiting. Vectors grown past [`KEEP_WORDS`] are
+/// dropped after it, not kept.
+fn with_scratch(body: impl FnOnce(&mut Scratch)) {
+    let mut body = Some(body);
+    let _ = SCRATCH.try_with(|cell| {
+        let Ok(mut s) = cell.try_borrow_mut() else {
+            return;
+        };
+        if let Some(body) = body.take() {
+            body(&mut s);
+        }
+        if s.words.capacity() > KEEP_WORDS || s.heads.capacity() > KEEP_WORDS {
+            *s = Scratch::default();
+        }
+    });
+    if let Some(body) = body {
+        body(&mut Scratch::default());
     }
 }
 
@@ -1197,6 +1222,17 @@ fn vague_at(cx: &Cx, i: usize, w: &[u8]) -> Option<(u64, usize)> {
 fn may_start_figure(b: &[u8], w: Span) -> bool {
     b.get(w.start)
         .is_some_and(|&first| may_start_figure_at(b, w, first))
+}
+
+/// [`may_start_figure`] of the word token `w` of `b`, whose last index is `last`, read with
+/// no branch: its first and last bytes at indices clamped to `last` (the same bytes for a
+/// token inside `b`, as every token is; for one outside, other bytes of `b`).
+#[inline(always)]
+fn head_bytes(b: &[u8], w: Span, last: usize) -> bool {
+    let first = b.get(w.start.min(last)).copied().unwrap_or(0);
+    let end = b.get(w.end.wrapping_sub(1).min(last)).copied().unwrap_or(0);
+    let len = w.end.wrapping_sub(w.start);
+    HEAD_LASTS[head_row(first, len)].wrapping_shr(u32::from(end)) & 1 != 0
 }
 
 /// [`may_start_figure`] of the word `w` of `b` whose first byte is `first`.
@@ -2239,6 +2275,72 @@ mod tests {
         let spans = [Span::new(0, 3), Span::new(4, 7), Span::new(8, 10)];
         assert_eq!(&words[..n], &spans[..]);
         assert_eq!(&heads[..h], &[0, 2][..]);
+    }
+
+    #[test]
+    fn head_bytes_tell_what_may_start_figure_tells() {
+        // every word of the lists and others, in both cases, and every span inside a text
+        let mut words: Vec<String> = FIGURE_HEADS
+            .iter()
+            .map(|w| String::from_utf8_lossy(w).into_owned())
+            .collect();
+        words.extend(
+            [
+                "12",
+                "3-7",
+                "1st",
+                "said",
+                "Twenty-Five",
+                "x",
+                "forty-one",
+                "TENTH",
+                "an",
+            ]
+            .map(String::from),
+        );
+        let upper: Vec<String> = words.iter().map(|w| w.to_uppercase()).collect();
+        words.extend(upper);
+        let text = words.join(" ");
+        let b = text.as_bytes();
+        let last = b.len() - 1;
+        let mut at = 0;
+        for w in &words {
+            let span = Span::new(at, at + w.len());
+            assert_eq!(head_bytes(b, span, last), may_start_figure(b, span), "{w}");
+            at += w.len() + 1;
+        }
+        let b = b"a 12 three Dozens, the tenth: 4-5 an hundreds";
+        let last = b.len() - 1;
+        for start in 0..b.len() {
+            for end in start + 1..=b.len() {
+                let span = Span::new(start, end);
+                assert_eq!(
+                    head_bytes(b, span, last),
+                    may_start_figure(b, span),
+                    "{start}..{end}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_read_inside_a_read_and_a_long_sentence_leave_the_kept_vectors_right() {
+        let t = "12 people, 3 soldiers and seven children";
+        let whole = Span::new(0, t.len());
+        let alone = numbers(t, whole);
+        assert_eq!(alone.len(), 3);
+        // a read while the thread's vectors are in use makes its own, and reads the same
+        let mut inner = Vec::new();
+        for_each_number(t, whole, |_| inner.push(numbers(t, whole)));
+        assert_eq!(inner, vec![alone.clone(); 3]);
+        let kept = || SCRATCH.with(|c| c.borrow().words.capacity());
+        assert!(kept() > 0, "the vectors of a sentence are kept");
+        // a sentence of more words than are kept: its vectors are dropped after it
+        let long = "x ".repeat(KEEP_WORDS + 1);
+        assert!(numbers(&long, Span::new(0, long.len())).is_empty());
+        assert_eq!(kept(), 0);
+        assert_eq!(numbers(t, whole), alone);
+        assert!(kept() > 0);
     }
 
     #[test]

@@ -2107,20 +2107,26 @@ fn nearest_date_where(
     keep: impl Fn(usize, usize) -> bool,
 ) -> Option<DateRef> {
     work::add(doc.dates(s).len());
-    doc.dates(s)
-        .iter()
-        .filter(|(_, da, db)| *da >= a && *db <= b && keep(*da, *db))
-        .map(|(d, da, db)| {
-            let dist = if *db <= at {
-                at - db
-            } else {
-                da.saturating_sub(at)
-            };
-            (dist, d)
-        })
-        .filter(|(dist, _)| max.is_none_or(|m| *dist <= m))
-        .min_by_key(|(dist, _)| *dist)
-        .map(|(_, d)| d.clone())
+    // the first of the nearest, as `min_by_key` takes it; `keep` (which reads the tokens
+    // around) asked last, only of a date that would be taken
+    let mut best: Option<(usize, &DateRef)> = None;
+    for (d, da, db) in doc.dates(s) {
+        let (da, db) = (*da, *db);
+        let dist = if db <= at {
+            at - db
+        } else {
+            da.saturating_sub(at)
+        };
+        if da >= a
+            && db <= b
+            && max.is_none_or(|m| dist <= m)
+            && best.is_none_or(|(nearest, _)| dist < nearest)
+            && keep(da, db)
+        {
+            best = Some((dist, d));
+        }
+    }
+    best.map(|(_, d)| d.clone())
 }
 
 /// The date `read` ([`nearest_date`] or [`nearest_event_date`]) finds nearest to token `at`
@@ -2211,8 +2217,9 @@ pub(crate) fn paragraph_date(doc: &Doc, si: usize) -> Option<DateRef> {
         work::add(1);
         k -= 1;
     };
-    for slot in memo.get_mut(k..=si).into_iter().flatten() {
-        *slot = Some(found);
+    // (one fill of the slice: a loop over the `Option` of it tested it at every slot)
+    if let Some(walked) = memo.get_mut(k..=si) {
+        walked.fill(Some(found));
     }
     found.and_then(|j| doc.sents.get(j)).and_then(own).cloned()
 }
@@ -2390,6 +2397,56 @@ mod tests {
         }
         assert!(!by_sentence.is_empty());
         assert_eq!(doc.countries, by_sentence);
+    }
+
+    /// The nearest date's search (in the clause, within `max` tokens, among the dates `keep`
+    /// takes, the first of the nearest) finds what filtering the sentence's dates and taking
+    /// the first of the least distance finds, for every clause, token and distance of a
+    /// sentence with several dates, and with a `keep` that drops some.
+    #[test]
+    fn nearest_date_is_the_first_of_the_nearest_kept() {
+        let text = "On Monday jets struck Aleppo, and on 3 March 2016 they struck Idlib \
+                    again on Tuesday morning, officials said on Wednesday.";
+        let gaz = Gazetteer::builtin();
+        let seg = crate::text::segment(text, crate::text::Part::WHOLE);
+        let mut mentions = Vec::new();
+        let prepared = Prepared::new(gaz, text, &seg.sentences, &mut mentions);
+        let doc = Doc::new(gaz, text, &prepared, NaiveDate::from_ymd_opt(2016, 3, 10));
+        let s = &doc.sents[0];
+        let all = doc.dates(s).to_vec();
+        assert!(all.len() >= 4, "{all:?}");
+        let n = s.toks.len();
+        let keeps: [&dyn Fn(usize, usize) -> bool; 3] =
+            [&|_, _| true, &|da, _| da % 2 == 0, &|_, db| db + 3 < n];
+        let mut found = 0;
+        for keep in keeps {
+            for a in 0..=n {
+                for b in a..=n {
+                    for at in 0..n {
+                        for max in [None, Some(0), Some(1), Some(4), Some(9)] {
+                            let want = all
+                                .iter()
+                                .filter(|(_, da, db)| *da >= a && *db <= b && keep(*da, *db))
+                                .map(|(d, da, db)| {
+                                    let dist = if *db <= at {
+                                        at - db
+                                    } else {
+                                        da.saturating_sub(at)
+                                    };
+                                    (dist, d)
+                                })
+                                .filter(|(dist, _)| max.is_none_or(|m| *dist <= m))
+                                .min_by_key(|(dist, _)| *dist)
+                                .map(|(_, d)| d.clone());
+                            let got = nearest_date_where(&doc, s, a, b, at, max, keep);
+                            assert_eq!(got, want, "[{a}, {b}) at {at} within {max:?}");
+                            found += usize::from(got.is_some());
+                        }
+                    }
+                }
+            }
+        }
+        assert!(found > 10_000, "{found}");
     }
 
     /// A vector cleared with room has no items and at least the room asked, whatever it had.
