@@ -746,13 +746,7 @@ fn by_trigger(
     if is_bomb_thing(doc, s, i, tok) && !cl.air() {
         return None;
     }
-    // the token's first bytes read from the text, with no word sliced at char boundaries
-    let is_attack = tok.span.len() >= ATTACK.len
-        && doc
-            .text
-            .as_bytes()
-            .get(tok.span.start..tok.span.start + ATTACK.len)
-            .is_some_and(|w| ATTACK.is(w));
+    let is_attack = is_attack_word(doc, tok);
     if is_attack && prev_weapon.is_none() && !ATTACK_AS_VERB.at(doc, s, i.wrapping_sub(1)) {
         return None;
     }
@@ -767,51 +761,17 @@ fn by_trigger(
     Some((i, weapon, strong))
 }
 
-/// A stem of ASCII letters, up to eight, as one word ([`Stem::is`]).
-struct Stem {
-    /// The stem's bytes, the first in the lowest byte.
-    word: u64,
-    /// A 0x20 in each byte of the stem.
-    case: u64,
-    len: usize,
+/// True if the token starts with the "attack" stem, ASCII case aside: its first bytes read
+/// from the text, with no word sliced at char boundaries.
+fn is_attack_word(doc: &Doc, tok: &super::Tok) -> bool {
+    let stem = lexicon::ATTACK_STEM.as_bytes();
+    tok.span.len() >= stem.len()
+        && doc
+            .text
+            .as_bytes()
+            .get(tok.span.start..tok.span.start + stem.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(stem))
 }
-
-impl Stem {
-    /// The stem `w` (lowercase ASCII letters, at most eight: checked when it is built, at
-    /// compile time).
-    const fn of(w: &str) -> Stem {
-        let b = w.as_bytes();
-        assert!(b.len() <= 8);
-        let (mut word, mut case, mut i) = (0u64, 0u64, 0);
-        while i < b.len() {
-            assert!(b[i].is_ascii_lowercase());
-            word |= (b[i] as u64) << (8 * i);
-            case |= 0x20 << (8 * i);
-            i += 1;
-        }
-        Stem {
-            word,
-            case,
-            len: b.len(),
-        }
-    }
-
-    /// True if `w` is the stem, ASCII case aside: its bytes as one word, the case bit of
-    /// each set (a byte that is a letter of the stem in either case, and only such a byte,
-    /// then equals the stem's), compared at once, where a loop compared byte by byte with a
-    /// branch each.
-    fn is(&self, w: &[u8]) -> bool {
-        let mut bytes = [0u8; 8];
-        let n = w.len().min(8);
-        if let (Some(to), Some(from)) = (bytes.get_mut(..n), w.get(..n)) {
-            to.copy_from_slice(from);
-        }
-        w.len() == self.len && u64::from_le_bytes(bytes) | self.case == self.word
-    }
-}
-
-/// The stem of the "attack" triggers, as one word.
-static ATTACK: Stem = Stem::of(lexicon::ATTACK_STEM);
 
 /// "bombs" as a thing ("two bombs planted", "a bomb exploded"): whether the trigger `tok` at
 /// `i` is such a noun, no air strike unless aircraft drop it or it is a kind dropped from the
@@ -2050,44 +2010,6 @@ mod tests {
             }
         });
         assert!(marked >= 10, "{marked}");
-    }
-
-    /// [`Stem::is`] agrees with a comparison ASCII case aside byte by byte, on random words
-    /// of letters near the stem's in either case, other bytes, and every length up to ten.
-    #[test]
-    fn stem_is_case_free_comparison() {
-        let mut next = crate::text::xorshift(7);
-        for stem in [lexicon::ATTACK_STEM, "a", "strikes", "shelling"] {
-            let st = Stem::of(stem);
-            let near = |b: u8, r: u64| match r % 6 {
-                0 => b,
-                1 => b.to_ascii_uppercase(),
-                2 => b ^ 0x20 ^ 0x40,
-                3 => b.wrapping_add(1),
-                4 => (r >> 8) as u8,
-                _ => b & !0x20,
-            };
-            let mut agreed = [0usize; 2];
-            for _ in 0..20_000 {
-                let n = (next() % 11) as usize;
-                let w: Vec<u8> = (0..n)
-                    .map(|i| {
-                        let b = stem.as_bytes().get(i).copied().unwrap_or(b'x');
-                        let r = next();
-                        if r % 4 == 0 {
-                            near(b, r >> 2)
-                        } else {
-                            near(b, r % 2)
-                        }
-                    })
-                    .collect();
-                let is = w.eq_ignore_ascii_case(stem.as_bytes());
-                assert_eq!(st.is(&w), is, "{stem} {w:?}");
-                agreed[usize::from(is)] += 1;
-            }
-            // both answers were given many times
-            assert!(agreed.iter().all(|&k| k > 100), "{stem} {agreed:?}");
-        }
     }
 
     /// A date [`untold`] agrees with every date, known or not ([`compatible`] tells it
