@@ -179,8 +179,9 @@ fn words_into<'t>(text: &'t str, start: usize, end: usize, v: &mut Vec<Word<'t>>
 /// `tok` gives their spans and marks; `cuts` are the offsets of the '.', ',' and '\''
 /// inside the word tokens, in text order. `keyword` is false only for a token whose word
 /// is none of [`KEYWORDS`] in any case (the events lexicon's `MARK_DATE`, which the
-/// tokenizer has set already): such a word without cuts starts a date only as a figure,
-/// told without comparing it ([`is_keyword`]); `|_| true` asks the words themselves.
+/// tokenizer has set already), starts with no ASCII digit and has no cut (the events
+/// tokenizer tells these too): such a word starts no date, told without comparing it
+/// ([`is_keyword`]) nor reading it; `|_| true` asks the words themselves.
 ///
 /// Most words start no date ([`is_head`]): the words are read only in the windows of the
 /// text around the words that can ([`head_windows`]), and a sentence without one is passed
@@ -352,7 +353,7 @@ fn next_head<T>(
     let b = text.as_bytes();
     // the first cut not before the token, read once for all the tokens up to it
     let mut next_cut = cuts.get(*ci).copied().unwrap_or(usize::MAX);
-    while let Some(y) = next_candidate(b, toks, (tok, keyword), next_cut, x) {
+    while let Some(y) = next_candidate(toks, keyword, x) {
         x = y;
         let Some(t) = toks.get(x) else {
             break;
@@ -383,25 +384,14 @@ fn next_head<T>(
     None
 }
 
-/// The first word token from token `x` on that [`next_head`] has to look at: one with a cut
-/// (`next_cut`, the first cut not before token `x`, ends before it), a figure, or a word
-/// the lexicon marked (`keyword`). Most tokens are none of these: a loop of its own, with
-/// little to keep in registers, passes them at a few instructions each.
+/// The first token from token `x` on that [`next_head`] has to look at: every word token
+/// with a cut, a figure or a word the lexicon marked, as `keyword` tells them (see
+/// [`for_each_date_of_tokens`]; it may tell more tokens, which [`next_head`] passes). Most
+/// tokens are none of these: a loop of its own, with little to keep in registers, passes
+/// them at one test each, where it read each token's mark, end and first byte.
 #[inline(never)]
-fn next_candidate<T>(
-    b: &[u8],
-    toks: &[T],
-    (tok, keyword): (&impl Fn(&T) -> (Span, u8), &impl Fn(&T) -> bool),
-    next_cut: usize,
-    x: usize,
-) -> Option<usize> {
-    let k = toks.get(x..)?.iter().position(|t| {
-        let (span, mark) = tok(t);
-        mark == 0
-            && (next_cut < span.end
-                || keyword(t)
-                || b.get(span.start).is_some_and(u8::is_ascii_digit))
-    })?;
+fn next_candidate<T>(toks: &[T], keyword: &impl Fn(&T) -> bool, x: usize) -> Option<usize> {
+    let k = toks.get(x..)?.iter().position(keyword)?;
     Some(x + k)
 }
 
@@ -572,17 +562,20 @@ fn is_word(text: &str, (span, mark): (Span, u8)) -> bool {
 
 /// Whether the word token at `t`, or a part of it between cuts, can start a date; `ci` is
 /// the index in `cuts` of the first cut not before it, moved past its cuts. `keyword` is
-/// false for a word that is none of [`KEYWORDS`] in any case (see
-/// [`for_each_date_of_tokens`]), which starts a date only as a figure; it says nothing of
-/// the parts of a word with cuts.
+/// false for a word that is none of [`KEYWORDS`] in any case, starts with no ASCII digit
+/// and has no cut (see [`for_each_date_of_tokens`]), which starts no date: told with no
+/// read of its end or its bytes.
 #[inline]
 fn has_head(text: &str, t: Span, keyword: bool, cuts: &[usize], ci: &mut usize) -> bool {
+    if !keyword {
+        return false;
+    }
     let b = text.as_bytes();
     if cuts.get(*ci).is_some_and(|&k| k < t.end) {
         return parts_have_head(b, t, cuts, ci);
     }
     b.get(t.start)
-        .is_some_and(|&first| first.is_ascii_digit() || keyword && is_keyword_at(b, t, first))
+        .is_some_and(|&first| first.is_ascii_digit() || is_keyword_at(b, t, first))
 }
 
 /// [`is_keyword`] for the word at `t` in `b`, whose first byte is `first`: some words the

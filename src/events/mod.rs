@@ -164,7 +164,24 @@ pub(crate) struct Tok {
     pub may_name: bool,
     /// Index into `Sent::ments` of the mention covering it.
     pub ment: Option<u16>,
+    /// For a word, its first byte with [`LEAD_PLAIN`] cleared if the word has a cut ('.',
+    /// ',' or '\'' inside, as [`tokenize`] pushes them); [`NO_LEAD`] for punctuation. Its
+    /// [`LEAD_PLAIN`] bit is clear exactly at a word that starts with an ASCII digit or has
+    /// a cut ([`Tok::may_start_date`]): set by the tokenizer from the bytes it has read
+    /// (one store a token), where the date reader read each token's first byte again.
+    pub lead: u8,
 }
+
+/// The bit of [`Tok::lead`] that is set at a word that starts with neither an ASCII digit
+/// nor has a cut: an ASCII letter has it, a digit does not, and so has the first byte of a
+/// char of two bytes or more (0xc2 to 0xf4). The bit of [`lexicon::MARK_DATE`] too, so that
+/// [`Tok::may_start_date`] tells both in one test.
+const LEAD_PLAIN: u8 = 0x40;
+
+/// [`Tok::lead`] of punctuation: [`LEAD_PLAIN`] set.
+const NO_LEAD: u8 = 0xff;
+
+const _: () = assert!(lexicon::MARK_DATE == LEAD_PLAIN);
 
 impl Tok {
     /// The number of its word's class ([`lexicon::C`]), [`lexicon::C::Other`] for
@@ -179,6 +196,17 @@ impl Tok {
     #[inline]
     pub(crate) fn is_in(&self, mask: u64) -> bool {
         self.c().bit() & mask != 0
+    }
+
+    /// Whether the date reader has to look at the token (the `keyword` of
+    /// [`dates::for_each_date_of_tokens`]): a word the lexicon marked a date keyword
+    /// ([`lexicon::MARK_DATE`]), or one that starts with an ASCII digit or has a cut
+    /// ([`Tok::lead`]). One test of two bytes, where the reader's scan tested the token's
+    /// mark, its end against the next cut, its mark bit and its first byte in the text.
+    #[inline]
+    pub(crate) fn may_start_date(&self) -> bool {
+        // (the two bits are one: the word is plain and no keyword)
+        self.lead & !self.marks & LEAD_PLAIN == 0
     }
 
     /// The token's value in a table of one value per class ([`lexicon::class_table`]).
@@ -944,7 +972,14 @@ fn tokenize(
             marks |= class.marks;
             // (the first byte is a letter or digit: a capital has no case bit)
             let cap = c as u8 & 0x20 == 0;
-            toks.push(class_tok(base + i, n, class, cap, starts.run(c, n)));
+            toks.push(class_tok(
+                base + i,
+                n,
+                class,
+                cap,
+                starts.run(c, n),
+                c as u8,
+            ));
             i += n + 1;
             chunk = chunk_at(bytes, i);
         }
@@ -978,9 +1013,17 @@ fn tokenize(
 }
 
 /// The token of the word of `n` bytes at `start` in the text, of the lexicon class
-/// `class` (made by [`word_tok`], and by [`tokenize`]'s inner loop with no call).
+/// `class`, with its [`Tok::lead`] `lead` (made by [`word_tok`], and by [`tokenize`]'s inner
+/// loop with no call).
 #[inline(always)]
-fn class_tok(start: usize, n: usize, class: lexicon::Class, cap: bool, may_name: bool) -> Tok {
+fn class_tok(
+    start: usize,
+    n: usize,
+    class: lexicon::Class,
+    cap: bool,
+    may_name: bool,
+    lead: u8,
+) -> Tok {
     Tok {
         // (a word ends after it starts: no span to order)
         span: Span {
@@ -994,6 +1037,7 @@ fn class_tok(start: usize, n: usize, class: lexicon::Class, cap: bool, may_name:
         marks: class.marks,
         may_name,
         ment: None,
+        lead,
     }
 }
 
@@ -1019,7 +1063,7 @@ fn ascii_word(
     let cap = b.is_ascii_uppercase();
     if ends_word(chunk, n) {
         let class = lexicon::table().classify(bytes, i, n, packed);
-        let tok = class_tok(base + i, n, class, cap, starts.run(chunk, n));
+        let tok = class_tok(base + i, n, class, cap, starts.run(chunk, n), b);
         toks.push(tok);
         // the byte after the word (under eight letters and digits: no wrap)
         // and punctuation after it, with the space after that, pushed here, where it took
@@ -1033,13 +1077,17 @@ fn ascii_word(
         end += usize::from(bytes.get(end) == Some(&b' '));
         return (end, tok.marks);
     }
-    let (end, key) = word_end(s, char::from(b), i + n, packed, |k| cuts.push(base + k));
+    let mut lead = b;
+    let (end, key) = word_end(s, char::from(b), i + n, packed, |k| {
+        lead &= !LEAD_PLAIN;
+        cuts.push(base + k);
+    });
     let len = end.saturating_sub(i);
     // a word joined after fewer than eight letters and digits ("al-Bab") may start a name;
     // a longer one is told from its first and last eight bytes, with no second count of
     // its letters ([`NameStarts::long_word`])
     let may_name = n < 8 || starts.long_word(chunk, bytes, i, len);
-    let tok = word_tok(bytes, base, i, len, key, cap, may_name);
+    let tok = word_tok(bytes, base, i, len, key, (cap, may_name), lead);
     toks.push(tok);
     // punctuation after it ("government, ") pushed here, as after a shorter word
     let end = punct_after(starts, bytes, base, end, toks);
@@ -1086,6 +1134,7 @@ fn punct_tok(at: usize, p: u8, may_name: bool) -> Tok {
         marks: 0,
         may_name,
         ment: None,
+        lead: NO_LEAD,
     }
 }
 
@@ -1134,10 +1183,14 @@ fn other_token(
             let end = i + c.len_utf8();
             (end, key_more(0, bytes.get(i..end).unwrap_or(&[])))
         };
-        let (end, key) = word_end(s, c, end, key, |k| cuts.push(base + k));
+        let mut lead = b;
+        let (end, key) = word_end(s, c, end, key, |k| {
+            lead &= !LEAD_PLAIN;
+            cuts.push(base + k);
+        });
         let len = end.saturating_sub(i);
         let may_name = starts.word_at(bytes, i, len);
-        let tok = word_tok(bytes, base, i, len, key, c.is_uppercase(), may_name);
+        let tok = word_tok(bytes, base, i, len, key, (c.is_uppercase(), may_name), lead);
         let marks = tok.marks;
         toks.push(tok);
         // (and punctuation after it, and a space after that, as after punctuation)
@@ -1168,13 +1221,14 @@ fn other_token(
         marks: 0,
         may_name,
         ment: None,
+        lead: NO_LEAD,
     });
     Some((end, 0))
 }
 
 /// The token of the word of `len` bytes at `i` in the `bytes` of a sentence that starts at
 /// `base` in the text, with the word's lexicon key, whether it starts with a capital (its
-/// marks in [`Tok::marks`]) and whether a name may start there.
+/// marks in [`Tok::marks`]) and whether a name may start there, and its [`Tok::lead`].
 #[inline]
 fn word_tok(
     bytes: &[u8],
@@ -1182,11 +1236,11 @@ fn word_tok(
     i: usize,
     len: usize,
     key: u64,
-    cap: bool,
-    may_name: bool,
+    (cap, may_name): (bool, bool),
+    lead: u8,
 ) -> Tok {
     let class = lexicon::table().classify(bytes, i, len, key);
-    class_tok(base + i, len, class, cap, may_name)
+    class_tok(base + i, len, class, cap, may_name, lead)
 }
 
 /// True if the word of `n` ASCII letters and digits that opens `chunk` ([`alnum_prefix`])
@@ -1666,8 +1720,9 @@ impl<'t> Doc<'t> {
             return dates::for_each_date(self.text, s.span, self.published, each);
         }
         let tok = |t: &Tok| (t.span, t.punct);
-        // a word the lexicon did not mark is no date keyword: it starts a date only as a figure
-        let keyword = |t: &Tok| t.marks & lexicon::MARK_DATE != 0;
+        // a word the lexicon did not mark is no date keyword: it starts a date only as a
+        // figure or in parts between cuts, which the tokenizer told too ([`Tok::lead`])
+        let keyword = Tok::may_start_date;
         let (text, published) = (self.text, self.published);
         dates::for_each_date_of_tokens(text, s.toks, tok, keyword, s.cuts, published, each);
     }
@@ -2670,7 +2725,14 @@ mod tests {
         let alphabet = "aZs09  -.,'\"(\u{e9}\u{2019}\u{a0}";
         let chars: Vec<char> = alphabet.chars().collect();
         let mut next = crate::text::xorshift(23);
-        let key = |t: &Tok| (t.span, t.w, t.k, t.cap, t.punct, t.marks, t.may_name);
+        let key = |t: &Tok| {
+            (
+                t.span,
+                t.w,
+                t.k,
+                (t.cap, t.punct, t.marks, t.may_name, t.lead),
+            )
+        };
         let mut pushed = 0;
         for _ in 0..3_000 {
             let len = (next() % 40) as usize;
@@ -2715,7 +2777,7 @@ mod tests {
             ", ", ". ", "; ", ") ", "\" ", " ", ",", "-", "'", "", "(", " \u{a0}",
         ];
         let starts = Gazetteer::builtin().name_starts();
-        let key = |t: &Tok| (t.span, t.w, t.k, t.cap, t.punct, t.marks);
+        let key = |t: &Tok| (t.span, t.w, t.k, (t.cap, t.punct, t.marks, t.lead));
         let mut next = crate::text::xorshift(29);
         let mut compared = 0;
         for _ in 0..3_000 {
@@ -2751,6 +2813,59 @@ mod tests {
             compared += want.len();
         }
         assert!(compared > 20_000, "{compared} tokens");
+    }
+
+    /// A token fits in 32 bytes: [`Tok::lead`] took a byte of its padding.
+    #[test]
+    fn a_token_is_32_bytes() {
+        assert_eq!(std::mem::size_of::<Tok>(), 32);
+    }
+
+    /// [`Tok::lead`] is what the date reader read from the text, on random texts of letters,
+    /// digits, joiners, punctuation and UTF-8, with and without the room the tokenizer's
+    /// inner loop needs: a word's first byte, less [`LEAD_PLAIN`] if a cut lies inside it,
+    /// [`NO_LEAD`] for punctuation; so [`Tok::may_start_date`] holds exactly at a word that
+    /// starts with an ASCII digit, has a cut or is marked a date keyword, where the reader's
+    /// scan stopped ([`dates::for_each_date_of_tokens`]).
+    #[test]
+    fn token_leads_are_the_first_bytes_and_cuts() {
+        let alphabet = "aZs09MnT  -.,'\"(:%\u{0}\u{e9}\u{2019}\u{a0}\u{661}";
+        let chars: Vec<char> = alphabet.chars().collect();
+        let mut next = crate::text::xorshift(31);
+        let (mut digits, mut cut, mut dated) = (0, 0, 0);
+        for _ in 0..4_000 {
+            let len = (next() % 48) as usize;
+            let text: String = (0..len)
+                .map(|_| chars[(next() % chars.len() as u64) as usize])
+                .chain(" on Monday 3,200 U.S. troops 1,a Hay'at 2016 ".chars())
+                .collect();
+            let span = Span::new(0, text.len());
+            for room in [0, text.len()] {
+                let (mut toks, mut cuts) = (Vec::with_capacity(room), Vec::new());
+                tokens(&text, span, &mut toks, &mut cuts);
+                for t in &toks {
+                    let first = text.as_bytes()[t.span.start];
+                    let has_cut = cuts.iter().any(|&k| t.span.start < k && k < t.span.end);
+                    if t.punct != 0 || first == 0 {
+                        assert_eq!(t.lead, NO_LEAD, "{text:?} {t:?}");
+                        assert!(!t.may_start_date(), "{text:?} {t:?}");
+                        continue;
+                    }
+                    let want = if has_cut { first & !LEAD_PLAIN } else { first };
+                    assert_eq!(t.lead, want, "{text:?} {t:?}");
+                    let keyword = t.marks & lexicon::MARK_DATE != 0;
+                    let told = first.is_ascii_digit() || has_cut || keyword;
+                    assert_eq!(t.may_start_date(), told, "{text:?} {t:?}");
+                    digits += usize::from(first.is_ascii_digit());
+                    cut += usize::from(has_cut);
+                    dated += usize::from(keyword);
+                }
+            }
+        }
+        assert!(
+            digits > 5_000 && cut > 5_000 && dated > 5_000,
+            "{digits} {cut} {dated}"
+        );
     }
 
     /// [`LONE_PUNCT`] holds the bytes that [`other_token`] makes a token of one byte.
@@ -2848,7 +2963,7 @@ mod tests {
                 dates::has_digit(t.as_bytes()) && dates::may_have_year(&text, &toks, tok)
             });
             let date_words = marks & lexicon::MARK_DATE != 0 || !cuts.is_empty() || year;
-            let keyword = |x: &Tok| x.marks & lexicon::MARK_DATE != 0;
+            let keyword = Tok::may_start_date;
             dates::check_windows(&text, span, &toks, tok, keyword, &cuts);
             for published in [None, NaiveDate::from_ymd_opt(2016, 8, 16)] {
                 let scanned = dates::dates(&text, span, published);

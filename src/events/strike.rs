@@ -1951,6 +1951,7 @@ mod tests {
             marks: lexicon::marks(w, lexicon::K::default()),
             may_name: false,
             ment: None,
+            lead: b'a',
         }
     }
 
