@@ -633,50 +633,6 @@ fn may_head(first: u8, len: usize) -> bool {
     HEAD_LENGTHS[usize::from(first)].wrapping_shr(len as u32) & 1 != 0
 }
 
-/// Whether a byte of `b` is an ASCII digit, told eight bytes at a time: the last few as the
-/// eight bytes that end `b`, or in fewer than eight with zeros after them. A sentence
-/// whose words are none of [`KEYWORDS`] and none of them cut ([`has_head`]) has a date only
-/// if it has a digit: this tells it without reading its tokens.
-pub(crate) fn has_digit(b: &[u8]) -> bool {
-    const LO: u64 = u64::from_ne_bytes([1; 8]);
-    const HIGH: u64 = LO * 0x80;
-    // with its high bit cleared, a byte's sum stays inside it, and its high bit says "at
-    // least": a digit is at least '0' and not at least ':', and was below 0x80
-    let digits = |x: u64| {
-        let h = x & !HIGH;
-        h.wrapping_add(LO * (0x80 - 0x30)) & !h.wrapping_add(LO * (0x80 - 0x3a)) & !x & HIGH
-    };
-    let word = |c: &[u8]| <[u8; 8]>::try_from(c).map_or(0, u64::from_ne_bytes);
-    let mut chunks = b.chunks_exact(8);
-    let mut acc = 0;
-    for c in &mut chunks {
-        acc |= digits(word(c));
-    }
-    if !chunks.remainder().is_empty() {
-        acc |= digits(match b.len().checked_sub(8).and_then(|at| b.get(at..)) {
-            Some(last) => word(last),
-            None => b.iter().rev().fold(0, |a, &c| a << 8 | u64::from(c)),
-        });
-    }
-    acc != 0
-}
-
-/// Whether the tokens of a sentence none of whose words is a keyword or cut (see
-/// [`has_digit`]) may start a date: a word token of four characters that starts with a
-/// digit. A figure starts a date only as a year (four digits) or as a day before a month's
-/// name ([`figure_starts_date`]), which is a keyword; in such a sentence no other word
-/// starts one. Most figures of such sentences are counts ("12 people"), whose sentences
-/// are then passed over without looking for a date at all. `toks` and `tok` as
-/// [`for_each_date_of_tokens`] takes them.
-pub(crate) fn may_have_year<T>(text: &str, toks: &[T], tok: impl Fn(&T) -> (Span, u8)) -> bool {
-    let b = text.as_bytes();
-    toks.iter().any(|t| {
-        let (span, mark) = tok(t);
-        // (length first: few words have four characters)
-        span.len() == 4 && mark == 0 && b.get(span.start).is_some_and(u8::is_ascii_digit)
-    })
-}
-
 /// The words [`is_keyword`] looks for, but the lowercase forms of the relative ones. The
 /// events lexicon marks them in any case (its `MARK_DATE`), so that a sentence
 /// without one (and without a figure or a cut) is known to have no date before it is read.
@@ -1566,23 +1522,6 @@ mod tests {
     }
 
     #[test]
-    fn has_digit_is_any_ascii_digit() {
-        let t = "a sentence of some length, then \u{e9}, 9 more words/:0 after it\u{b9}\u{e0}";
-        for a in 0..t.len() {
-            for e in a..=t.len() {
-                let b = &t.as_bytes()[a..e];
-                assert_eq!(has_digit(b), b.iter().any(u8::is_ascii_digit), "{a}..{e}");
-            }
-        }
-        // every byte alone, and after seven others
-        for c in 0..=255u8 {
-            for b in [vec![c], [vec![b'a'; 7], vec![c]].concat()] {
-                assert_eq!(has_digit(&b), c.is_ascii_digit(), "{b:?}");
-            }
-        }
-    }
-
-    #[test]
     fn word_scanner() {
         let p = Some(d(2016, 8, 16));
         // a dash, an en dash and non-ASCII letters
@@ -1665,36 +1604,6 @@ mod tests {
                 ("1.5", true)
             ]
         );
-    }
-
-    /// A sentence without keywords or cuts may have a date only at a word token of four
-    /// characters that starts with a digit: "12 people" has none, "in 2016" may.
-    #[test]
-    fn only_a_figure_of_four_may_be_a_year() {
-        let tokens = |text: &str| -> Vec<(Span, u8)> {
-            let mut at = 0;
-            let mut toks = Vec::new();
-            for piece in text.split(' ') {
-                let mark = if piece == "," { b',' } else { 0 };
-                toks.push((Span::new(at, at + piece.len()), mark));
-                at += piece.len() + 1;
-            }
-            toks
-        };
-        let tok = |t: &(Span, u8)| *t;
-        for (text, year) in [
-            ("killed 12 people , 345 of them", false),
-            ("in 2016", true),
-            ("at 10am", true),
-            ("no figure here", false),
-            ("a 12345 figure", false),
-            ("word four", false),
-        ] {
-            assert_eq!(may_have_year(text, &tokens(text), tok), year, "{text:?}");
-            if !year {
-                assert!(dates(text, Span::new(0, text.len()), None).is_empty());
-            }
-        }
     }
 
     /// What the keywords' slots tell a word names ([`keyword_named`]) is what the names'

@@ -217,6 +217,20 @@ impl Tok {
     }
 }
 
+/// Whether the tokens of a sentence none of whose words is a date keyword or has a cut
+/// ([`Sent::date_words`]) may start a date: a word token of four characters that starts
+/// with a digit, told by its [`Tok::lead`] (in such a sentence, a digit's). A figure starts a
+/// date only as a year (four digits) or as a day before a month's name, which is a keyword
+/// ([`dates::for_each_date_of_tokens`]); in such a sentence no other word starts one. Most
+/// figures of such sentences are counts ("12 people"), whose sentences are then passed
+/// over without looking for a date at all. One branch a token, on both tests at once: many
+/// words have four letters, in no order a predictor learns; where the sentence's bytes were
+/// read eight at a time for a digit first, and then its tokens with a branch on each length.
+fn may_have_year(toks: &[Tok]) -> bool {
+    toks.iter()
+        .any(|t| (t.lead & LEAD_PLAIN == 0) & (t.span.len() == 4))
+}
+
 /// The tokens [lo, hi) of `toks` that it has (none where `lo` is past them): a slice
 /// walked without a bounds check per token, where the rules walk a range of a sentence.
 #[inline]
@@ -1700,17 +1714,11 @@ impl<'t> Doc<'t> {
     }
 
     /// Whether sentence `s` may have a date: a word of it may start one
-    /// ([`Sent::date_words`]), or it has a year. Told without reading its words: the
-    /// tokenizer marked them, and its bytes are read eight at a time for a digit; only a
-    /// sentence with a digit has its tokens read for a figure of four characters
-    /// ([`dates::may_have_year`]), where its dates were read (their reader passed over every
-    /// token of it to tell that its figures were counts).
+    /// ([`Sent::date_words`]), or it has a year ([`may_have_year`]). Told without reading
+    /// its words or its bytes: the tokenizer marked them, where its dates were read (their
+    /// reader passed over every token of it to tell that its figures were counts).
     fn may_have_date(&self, s: &Sent) -> bool {
-        let tok = |t: &Tok| (t.span, t.punct);
-        s.date_words
-            || s.span.get(self.text).is_none_or(|t| {
-                dates::has_digit(t.as_bytes()) && dates::may_have_year(self.text, s.toks, tok)
-            })
+        s.date_words || s.span.get(self.text).is_none() || may_have_year(s.toks)
     }
 
     /// The dates of a sentence in text order, read from the words of its tokens.
@@ -2815,6 +2823,35 @@ mod tests {
         assert!(compared > 20_000, "{compared} tokens");
     }
 
+    /// A sentence without keywords or cuts may have a date only at a word token of four
+    /// characters that starts with a digit ([`may_have_year`]): "12 people" has none, "in
+    /// 2016" may.
+    #[test]
+    fn only_a_figure_of_four_may_be_a_year() {
+        for (text, year) in [
+            ("killed 12 people, 345 of them", false),
+            ("in 2016", true),
+            ("at 10am", true),
+            ("no figure here", false),
+            ("a 12345 figure", false),
+            ("word four", false),
+            ("some (9876) \u{e9}t\u{e9} 123", true),
+            ("some \u{661}\u{662} 1\u{e9}", false),
+        ] {
+            let span = Span::new(0, text.len());
+            let (mut toks, mut cuts) = (Vec::new(), Vec::new());
+            let marks = tokens(text, span, &mut toks, &mut cuts);
+            assert!(
+                marks & lexicon::MARK_DATE == 0 && cuts.is_empty(),
+                "{text:?}"
+            );
+            assert_eq!(may_have_year(&toks), year, "{text:?}");
+            if !year {
+                assert!(dates::dates(text, span, None).is_empty(), "{text:?}");
+            }
+        }
+    }
+
     /// A token fits in 32 bytes: [`Tok::lead`] took a byte of its padding.
     #[test]
     fn a_token_is_32_bytes() {
@@ -2959,9 +2996,7 @@ mod tests {
             let marks = tokens(&text, span, &mut toks, &mut cuts);
             let tok = |x: &Tok| (x.span, x.punct);
             // as [`Doc::may_have_date`] tells it
-            let year = span.get(&text).is_none_or(|t| {
-                dates::has_digit(t.as_bytes()) && dates::may_have_year(&text, &toks, tok)
-            });
+            let year = may_have_year(&toks);
             let date_words = marks & lexicon::MARK_DATE != 0 || !cuts.is_empty() || year;
             let keyword = Tok::may_start_date;
             dates::check_windows(&text, span, &toks, tok, keyword, &cuts);
