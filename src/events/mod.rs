@@ -172,9 +172,9 @@ pub(crate) struct Tok {
     pub lead: u8,
 }
 
-/// The bit of [`Tok::lead`] that is set at a word that starts with neither an ASCII digit
-/// nor has a cut: an ASCII letter has it, a digit does not, and so has the first byte of a
-/// char of two bytes or more (0xc2 to 0xf4). The bit of [`lexicon::MARK_DATE`] too, so that
+/// The bit of [`Tok::lead`] that is set at a word that neither starts with an ASCII digit
+/// nor has a cut: an ASCII letter has it, a digit does not, and the first byte of a char of
+/// two bytes or more (0xc2 to 0xf4) has it. The bit of [`lexicon::MARK_DATE`] too, so that
 /// [`Tok::may_start_date`] tells both in one test.
 const LEAD_PLAIN: u8 = 0x40;
 
@@ -205,7 +205,8 @@ impl Tok {
     /// mark, its end against the next cut, its mark bit and its first byte in the text.
     #[inline]
     pub(crate) fn may_start_date(&self) -> bool {
-        // (the two bits are one: the word is plain and no keyword)
+        // (one bit of both: set in the lead and clear in the marks only at a word that
+        // starts with no digit, has no cut and is no keyword)
         self.lead & !self.marks & LEAD_PLAIN == 0
     }
 
