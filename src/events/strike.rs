@@ -211,8 +211,14 @@ pub(crate) fn extract(doc: &Doc) -> Strikes {
         // a sentence that tells no event (a statement of condolence, a notice) has no strike,
         // nor one without a trigger, launch or weapon word
         let clauses = if s.strike_words { s.clauses } else { &[] };
+        // one pass over the sentence's tokens for its clauses' trigger walks and its base
+        let pass = if clauses.is_empty() {
+            Pass::default()
+        } else {
+            Pass::of(s.toks)
+        };
         for &(a, b) in clauses {
-            let Some(t) = trigger(doc, s, a, b) else {
+            let Some(t) = trigger(doc, s, (a, b), pass.strike) else {
                 continue;
             };
             any = true;
@@ -220,7 +226,7 @@ pub(crate) fn extract(doc: &Doc) -> Strikes {
             if accs.is_empty() && !t.strong && !is_another(s, a, t.tok) {
                 continue;
             }
-            let here = here.get_or_insert_with(|| Here::of(doc, s));
+            let here = here.get_or_insert_with(|| Here::of(doc, s, pass.words));
             let mut f = find(doc, si, s, (a, b), t, here, &mut lists);
             let idx = place(doc, &mut accs, &mut f, last_in_sentence);
             if let Some(i) = idx {
@@ -648,8 +654,9 @@ impl Clause<'_, '_> {
     }
 }
 
-/// The trigger of a clause ([`Trigger`]): its first strong trigger, else its first weak one.
-fn trigger(doc: &Doc, s: &Sent, a: usize, b: usize) -> Option<Trigger> {
+/// The trigger of a clause [a, b) ([`Trigger`]): its first strong trigger, else its first
+/// weak one. `strike`: the sentence's trigger words ([`Pass::strike`]).
+fn trigger(doc: &Doc, s: &Sent, (a, b): (usize, usize), strike: u64) -> Option<Trigger> {
     let clause = s.toks.get(a..b).unwrap_or(&[]);
     work::add(clause.len());
     // what is read of the clause is read when a trigger word first asks: most clauses have
@@ -663,11 +670,10 @@ fn trigger(doc: &Doc, s: &Sent, a: usize, b: usize) -> Option<Trigger> {
         air: std::cell::OnceCell::new(),
     };
     let mut weak: Option<Trigger> = None;
-    // the words that can start a strike are found by a loop of their own over the tokens'
-    // classes (most of a clause's tokens are none), which keeps its state in registers
-    let mut next = 0;
-    while let Some(j) = next_trigger_word(clause, next) {
-        next = j + 1;
+    // the words that can start a strike, read from the sentence's mask (most of a clause's
+    // tokens are none)
+    let mut words = TriggerWords::of(clause, a, strike);
+    while let Some(j) = words.next() {
         let i = a + j;
         let Some(tok) = clause.get(j) else { break };
         let found = match tok.w {
@@ -702,8 +708,54 @@ fn trigger(doc: &Doc, s: &Sent, a: usize, b: usize) -> Option<Trigger> {
     weak
 }
 
+/// The trigger, launch and weapon words of a clause, in order: those of the sentence's
+/// first [`Pass::COVERED`] tokens read from its mask ([`Pass::strike`]), a bit each, where
+/// a walk of the clause's tokens stopped at each (its exit was mispredicted at most
+/// clauses); the rest, in a longer sentence, walked ([`next_trigger_word`]).
+struct TriggerWords<'t> {
+    clause: &'t [super::Tok],
+    /// The clause's words of the mask not yet visited, a bit each (bit `j`: token `j` of the
+    /// clause).
+    mask: u64,
+    /// The clause's first token past the mask's, from which the walk reads.
+    next: usize,
+}
+
+impl<'t> TriggerWords<'t> {
+    /// The words of the clause `clause` starting at the sentence's token `a`, whose trigger
+    /// words are `strike`.
+    fn of(clause: &'t [super::Tok], a: usize, strike: u64) -> TriggerWords<'t> {
+        // the clause's tokens the mask covers ([`Pass::COVERED`])
+        let covered = Pass::COVERED.saturating_sub(a).min(clause.len());
+        let low = u64::MAX
+            .checked_shr(64u32.saturating_sub(covered as u32))
+            .unwrap_or(0);
+        TriggerWords {
+            clause,
+            mask: strike.checked_shr(a.min(64) as u32).unwrap_or(0) & low,
+            next: covered,
+        }
+    }
+
+    /// The next trigger word's index in the clause.
+    fn next(&mut self) -> Option<usize> {
+        if self.mask != 0 {
+            let j = self.mask.trailing_zeros() as usize;
+            self.mask &= self.mask - 1;
+            return Some(j);
+        }
+        if self.next >= self.clause.len() {
+            return None;
+        }
+        let j = next_trigger_word(self.clause, self.next)?;
+        self.next = j + 1;
+        Some(j)
+    }
+}
+
 /// The first token of `clause` at or after `from` that is a trigger, launch or weapon word:
-/// the only words [`trigger`] reads. Out of line: inlined into the walk, its loop kept
+/// the only words [`trigger`] reads, walked for only past the tokens a sentence's mask tells
+/// ([`TriggerWords`], a long sentence's). Out of line: inlined into the walk, its loop kept
 /// five more counters for the walk's body (16 instructions a token, not 6). Told by the
 /// token's [`lexicon::MARK_STRIKE`], the mark of exactly those classes, one test of a bit
 /// where the three classes took a load, a subtraction and a compare.
@@ -979,8 +1031,8 @@ struct Here {
 }
 
 impl Here {
-    fn of(doc: &Doc, s: &Sent) -> Here {
-        let words = Words::of(s);
+    /// The sentence `s`'s, whose classes of word are `words` ([`Pass::words`]).
+    fn of(doc: &Doc, s: &Sent, words: Words) -> Here {
         // every base and origin is a mention with its base word or "from" at most five
         // tokens before it or one after it ([`base`], [`origins`]): only the tokens from five
         // before the first mention to one after the last are read (none without a mention)
@@ -1069,17 +1121,6 @@ impl Words {
     const REPORT: u8 = 16;
     const BY: u8 = 32;
 
-    fn of(s: &Sent) -> Words {
-        let mut seen = 0;
-        for x in s.toks {
-            // the class's bit read from a table by its number ([`Words::BITS`]), with no
-            // branch (a match on the class compiled to a jump table, mispredicted at every
-            // other word)
-            seen |= x.read(&Words::BITS);
-        }
-        Words(seen)
-    }
-
     /// The bit of each class ([`lexicon::C`]), 0 for the classes not sought.
     const BITS: [u8; 64] = lexicon::class_table(&[
         (C::Unknown, Words::UNKNOWN),
@@ -1094,6 +1135,42 @@ impl Words {
     /// True if the sentence has a word of the class `bit`.
     fn has(self, bit: u8) -> bool {
         self.0 & bit != 0
+    }
+}
+
+/// What one pass over a strike sentence's tokens tells its clauses' walks: the classes of
+/// word it has ([`Words`]) and which of its first tokens are trigger, launch or weapon
+/// words ([`TriggerWords`]). One read of each token's class, with no branch but the loop's,
+/// where a walk for the classes and one for the trigger words each mispredicted their
+/// exits (and the trigger walk each trigger word it stopped at).
+#[derive(Clone, Copy, Default)]
+struct Pass {
+    words: Words,
+    /// Bit `i`: token `i` is a trigger, launch or weapon word ([`lexicon::MARK_STRIKE`]), for
+    /// the first [`Pass::COVERED`] tokens.
+    strike: u64,
+}
+
+impl Pass {
+    /// The bit of [`lexicon::MARK_STRIKE`] in a token's marks.
+    const SHIFT: u32 = lexicon::MARK_STRIKE.trailing_zeros();
+    /// The tokens [`Pass::strike`] tells: those whose mark was not shifted out.
+    const COVERED: usize = 64 - Pass::SHIFT as usize;
+
+    /// The pass over a sentence's tokens `toks`.
+    fn of(toks: &[super::Tok]) -> Pass {
+        let mut seen = 0;
+        let mut strike = 0u64;
+        // from the last token, so that each shifts the later ones up a bit: token `i`'s mark
+        // ends at bit `i + 2`, where [`lexicon::MARK_STRIKE`] is (those past shifted out)
+        for x in toks.iter().rev() {
+            seen |= x.read(&Words::BITS);
+            strike = (strike << 1) | u64::from(x.marks & lexicon::MARK_STRIKE);
+        }
+        Pass {
+            words: Words(seen),
+            strike: strike >> Pass::SHIFT,
+        }
     }
 }
 
@@ -1992,6 +2069,64 @@ mod tests {
         }
     }
 
+    /// The trigger words read from a sentence's [`Pass`] ([`TriggerWords`]) are those the
+    /// walk of each clause visits ([`next_trigger_word`]), in order, on random sentences of
+    /// every length (past [`Pass::COVERED`] tokens too) cut into random clauses; its
+    /// classes are those a walk of the tokens finds.
+    #[test]
+    fn pass_trigger_words_are_the_walks() {
+        let classes = [
+            W::Other,
+            W::Other,
+            W::Trigger(None, true),
+            W::Trigger(Some(Weapon::Air), false),
+            W::WeaponNoun(Weapon::Air),
+            W::WeaponNoun(Weapon::Drone),
+            W::Launch,
+            W::Victim(crate::model::VictimCategory::Combatants),
+            W::Unknown,
+            W::Another,
+            W::Report,
+            W::From,
+            W::Base,
+            W::By,
+        ];
+        let mut next = crate::text::xorshift(23);
+        let mut visited = 0;
+        for _ in 0..3_000 {
+            let n = (next() % 150) as usize;
+            let toks: Vec<_> = (0..n)
+                .map(|_| tok(classes[(next() % classes.len() as u64) as usize]))
+                .collect();
+            let pass = Pass::of(&toks);
+            let seen = toks.iter().fold(0, |m, x| m | x.read(&Words::BITS));
+            assert_eq!(pass.words.0, seen);
+            let mut a = 0;
+            loop {
+                let b = (a + (next() % 40) as usize).min(n);
+                let clause = &toks[a..b];
+                let mut walked = Vec::new();
+                let mut from = 0;
+                while let Some(j) = next_trigger_word(clause, from) {
+                    walked.push(j);
+                    from = j + 1;
+                }
+                let mut words = TriggerWords::of(clause, a, pass.strike);
+                let mut got = Vec::new();
+                while let Some(j) = words.next() {
+                    got.push(j);
+                }
+                assert_eq!(got, walked, "[{a}, {b}) of {n}");
+                visited += got.len();
+                if b == n {
+                    break;
+                }
+                a = b;
+            }
+        }
+        assert!(visited > 10_000, "{visited}");
+    }
+
     /// A token of a prepared text has [`lexicon::MARK_STRIKE`] exactly where its class is a
     /// trigger, launch or weapon word, which [`next_trigger_word`] tells by the mark.
     #[test]
@@ -2061,7 +2196,7 @@ mod tests {
         let mut sentences = 0;
         super::super::testing::each_sentence(text, None, |doc, s| {
             sentences += 1;
-            let words = Words::of(s);
+            let words = Pass::of(s.toks).words;
             let any = |p: &dyn Fn(&super::super::Tok) -> bool| s.toks.iter().any(p);
             let walks: [(u8, bool); 6] = [
                 (Words::UNKNOWN, any(&|x| x.w == W::Unknown)),
@@ -2086,7 +2221,7 @@ mod tests {
         assert_eq!(sentences, 4);
         // every class is found in some sentence of the text
         let mut all = 0;
-        super::super::testing::each_sentence(text, None, |_, s| all |= Words::of(s).0);
+        super::super::testing::each_sentence(text, None, |_, s| all |= Pass::of(s.toks).words.0);
         assert_eq!(all, 63);
     }
 
