@@ -118,6 +118,107 @@ const fn bit(k: K) -> u64 {
     }
 }
 
+/// The number of the cue `k`: its variant's, in [`K`]'s order, so that the match is the read
+/// of its tag (a match on the cue was a jump table).
+#[inline]
+const fn cue_number(k: K) -> usize {
+    match k {
+        K::None => 0,
+        K::Fight => 1,
+        K::SmallArms => 2,
+        K::Assault => 3,
+        K::Abduct => 4,
+        K::Sexual => 5,
+        K::Device(_) => 6,
+        K::Blast => 7,
+        K::Mine => 8,
+        K::Protest => 9,
+        K::Riot => 10,
+        K::Unrest => 11,
+        K::Disperse => 12,
+        K::Arrest => 13,
+        K::Loot => 14,
+        K::Burn => 15,
+        K::Damage => 16,
+        K::Operation => 17,
+        K::Seize => 18,
+        K::Agree => 19,
+        K::Establish => 20,
+        K::Take => 21,
+        K::TakeVerb => 22,
+        K::Control => 23,
+        K::Post => 24,
+        K::Set => 25,
+        K::Mob => 26,
+        K::About => 27,
+        K::Exchange => 28,
+        K::Gather => 29,
+        K::Trend => 30,
+        K::Body => 31,
+        K::Found => 32,
+        K::Disaster => 33,
+        K::Crowd => 34,
+        K::Foiled => 35,
+    }
+}
+
+/// One cue of each variant of [`K`] (a test checks each number is here).
+const EACH_CUE: [K; 36] = [
+    K::None,
+    K::Fight,
+    K::SmallArms,
+    K::Assault,
+    K::Abduct,
+    K::Sexual,
+    K::Device(Device::Ied),
+    K::Blast,
+    K::Mine,
+    K::Protest,
+    K::Riot,
+    K::Unrest,
+    K::Disperse,
+    K::Arrest,
+    K::Loot,
+    K::Burn,
+    K::Damage,
+    K::Operation,
+    K::Seize,
+    K::Agree,
+    K::Establish,
+    K::Take,
+    K::TakeVerb,
+    K::Control,
+    K::Post,
+    K::Set,
+    K::Mob,
+    K::About,
+    K::Exchange,
+    K::Gather,
+    K::Trend,
+    K::Body,
+    K::Found,
+    K::Disaster,
+    K::Crowd,
+    K::Foiled,
+];
+
+/// [`bit`] of each cue by its number ([`cue_number`]).
+const CUE_BITS: [u64; 64] = {
+    let mut t = [0; 64];
+    let mut i = 0;
+    while i < EACH_CUE.len() {
+        t[cue_number(EACH_CUE[i])] = bit(EACH_CUE[i]);
+        i += 1;
+    }
+    t
+};
+
+/// [`bit`] read from a table: a load, where the match of [`bit`] compiled to a jump table.
+fn cue_bit(k: K) -> u64 {
+    // (the number is under 64: no test is compiled)
+    CUE_BITS[cue_number(k) & 63]
+}
+
 /// A base word ("base", "airbase") in the clause: with [`K::Establish`], a base set up.
 const BASE: u64 = 1 << 62;
 /// A strike word or weapon of aircraft in the clause: "bombs" dropped from the air.
@@ -689,27 +790,34 @@ fn read_word(doc: &Doc, g: &mut Signs, w: &mut Walk, t: &super::Tok, at: usize) 
     }
 }
 
-/// Adds the cue read at token `at` to the signs.
+/// The cues that lead a clause and mark its trigger ([`add_cue`]): all but a disaster, a
+/// post, small arms and what a protest is about.
+const LEADS: u64 = !(bit(K::Disaster) | bit(K::Post) | bit(K::SmallArms) | bit(K::About));
+
+/// Adds the cue read at token `at` to the signs. Told by the cue's bit ([`cue_bit`]: a load),
+/// not by a match on the cue, which was a jump table mispredicted at most words not plain:
+/// [`K::None`] has no bit and adds nothing, and so would a cue of no bit, which no word can
+/// give (a test checks).
 fn add_cue(g: &mut Signs, w: &mut Walk, cue: K, at: usize) {
-    if matches!(cue, K::None) {
-        return;
-    }
-    if let K::Device(d) = cue {
-        // "suicide bomber", "car bomb": the more telling word
-        g.device = match (g.device, d) {
-            (Some(Device::SuicideVest), _) => Some(Device::SuicideVest),
-            (Some(Device::Grenade), _) => Some(Device::Grenade),
-            _ => Some(d),
-        };
-    }
-    g.cues |= bit(cue);
-    if matches!(cue, K::SmallArms) {
-        w.arms_at = w.arms_at.or(Some(at));
-    }
-    if !matches!(cue, K::Disaster | K::Post | K::SmallArms | K::About) {
+    let b = cue_bit(cue);
+    if b & LEADS != 0 {
+        if let K::Device(d) = cue {
+            // "suicide bomber", "car bomb": the more telling word
+            g.device = match (g.device, d) {
+                (Some(Device::SuicideVest), _) => Some(Device::SuicideVest),
+                (Some(Device::Grenade), _) => Some(Device::Grenade),
+                _ => Some(d),
+            };
+        }
+        g.cues |= b;
         g.lead = g.lead.or(Some(cue));
         w.first = w.first.or(Some(at));
         w.last = Some(at);
+    } else if b != 0 {
+        g.cues |= b;
+        if b == bit(K::SmallArms) {
+            w.arms_at = w.arms_at.or(Some(at));
+        }
     }
 }
 
@@ -1817,6 +1925,90 @@ mod tests {
             | K::Disaster
             | K::Crowd
             | K::Foiled => vec![k],
+        }
+    }
+
+    /// Every cue: one of each variant, and each device.
+    fn every_cue() -> Vec<K> {
+        let devices = [
+            Device::Landmine,
+            Device::CarBomb,
+            Device::SuicideVest,
+            Device::Grenade,
+            Device::Bomb,
+            Device::Chemical,
+        ];
+        let mut all = EACH_CUE.to_vec();
+        all.extend(devices.map(K::Device));
+        all
+    }
+
+    /// The table of the cues' bits ([`cue_bit`]) holds [`bit`] of every cue: each number
+    /// of [`cue_number`] is one variant's, and [`EACH_CUE`] has them all.
+    #[test]
+    fn cue_bits_by_table_are_the_cues_bits() {
+        for (i, &k) in EACH_CUE.iter().enumerate() {
+            assert_eq!(cue_number(k), i, "{k:?}");
+        }
+        for k in every_cue() {
+            assert_eq!(cue_bit(k), bit(k), "{k:?}");
+        }
+    }
+
+    /// [`add_cue`] as it was, by a match on the cue: what the one by its bit must agree with.
+    fn add_cue_by_match(g: &mut Signs, w: &mut Walk, cue: K, at: usize) {
+        if matches!(cue, K::None) {
+            return;
+        }
+        if let K::Device(d) = cue {
+            g.device = match (g.device, d) {
+                (Some(Device::SuicideVest), _) => Some(Device::SuicideVest),
+                (Some(Device::Grenade), _) => Some(Device::Grenade),
+                _ => Some(d),
+            };
+        }
+        g.cues |= bit(cue);
+        if matches!(cue, K::SmallArms) {
+            w.arms_at = w.arms_at.or(Some(at));
+        }
+        if !matches!(cue, K::Disaster | K::Post | K::SmallArms | K::About) {
+            g.lead = g.lead.or(Some(cue));
+            w.first = w.first.or(Some(at));
+            w.last = Some(at);
+        }
+    }
+
+    /// [`add_cue`] adds what the match on the cue added, for every run of three cues a word
+    /// can give ([`cues_it_can_give`], and none): a cue of no bit, which it leaves out, is
+    /// none of them.
+    #[test]
+    fn cues_added_by_their_bits_are_added_as_by_a_match() {
+        let mut given = vec![K::None];
+        for k in every_cue() {
+            for c in cues_it_can_give(k) {
+                assert!(bit(c) != 0, "{c:?}, given by {k:?}, has no bit");
+                if !given.contains(&c) {
+                    given.push(c);
+                }
+            }
+        }
+        for &x in &given {
+            for &y in &given {
+                for &z in &given {
+                    let (mut g, mut w) = (Signs::default(), Walk::default());
+                    let (mut h, mut v) = (Signs::default(), Walk::default());
+                    for (at, cue) in [x, y, z].into_iter().enumerate() {
+                        add_cue(&mut g, &mut w, cue, at);
+                        add_cue_by_match(&mut h, &mut v, cue, at);
+                    }
+                    let cues = [x, y, z];
+                    assert_eq!(g.cues, h.cues, "{cues:?}");
+                    assert_eq!(g.device, h.device, "{cues:?}");
+                    assert_eq!(g.lead, h.lead, "{cues:?}");
+                    assert_eq!((w.first, w.last), (v.first, v.last), "{cues:?}");
+                    assert_eq!(w.arms_at, v.arms_at, "{cues:?}");
+                }
+            }
         }
     }
 
