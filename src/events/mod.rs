@@ -301,10 +301,17 @@ const ACTOR_BITS: u32 = {
     bits
 };
 
-/// The kinds of the entries `m` names in `gaz`, a bit each.
+/// The kinds of the entries `m` names in `gaz`, a bit each: stored with the name in the
+/// index ([`Mention::kinds`]), where the entries' records were read for them (two
+/// dependent reads of tables larger than the cache, at every mention placed). Debug
+/// builds check them against the entries.
 fn kinds_of(gaz: &Gazetteer, m: &Mention) -> u32 {
-    gaz.entries_of(m)
-        .fold(0, |bits, (_, e)| bits | e.kind().bit())
+    debug_assert_eq!(
+        m.kinds(),
+        gaz.entries_of(m)
+            .fold(0, |bits, (_, e)| bits | e.kind().bit())
+    );
+    m.kinds()
 }
 
 /// Pushes to `ments` the mentions inside sentence `span`, from `mentions` (in text order,

@@ -21,10 +21,11 @@ use once_cell::sync::Lazy;
 use super::table::{prefix_slots, probe_words, Filter, Words, PREFIX_FLAG_BITS, PREFIX_WORDS};
 use super::tsv::{self, Line};
 use super::{
-    bloom_bits, builtin, code_hash, code_slot, code_tag, is_case_sensitive, next_bits,
-    next_word_end, run_sig_at, Automaton, Entry, EntryId, EntryKind, Gazetteer, Inner, Names, Slot,
-    Starts, BUILTIN_FILES, CODE_WORDS, KEY_FOLDED, KEY_PROPER, KEY_WORDS, NAME_UNMATCHED,
-    PREFIX_KEY, PREFIX_LOWER, PREFIX_MORE, PREFIX_MORE_LOWER, REMOVED,
+    bloom_bits, builtin, code_hash, code_slot, code_tag, is_case_sensitive, kind_mask, next_bits,
+    next_word_end, run_sig_at, Automaton, Entry, EntryId, EntryKind, Gazetteer, Inner, Named,
+    Names, Slot, Starts, BUILTIN_FILES, CODE_WORDS, KEY_FOLDED, KEY_KINDS_SHIFT, KEY_LEN,
+    KEY_PROPER, KEY_WORDS, NAME_UNMATCHED, PREFIX_KEY, PREFIX_LOWER, PREFIX_MORE,
+    PREFIX_MORE_LOWER, REMOVED,
 };
 use crate::error::Error;
 use crate::hash::{fnv_lower, fnv_step, name_hash, Fast, FNV_OFFSET, NAME_SEED};
@@ -624,7 +625,7 @@ fn index(
         text: text.as_str(),
         folded: &folded,
     };
-    let (key_words, mut ids) = group_keys(keys, &bufs)?;
+    let (key_words, mut ids) = group_keys(keys, &bufs, &entries)?;
     let mut names_dict = Names {
         keys: Words::Owned(key_words),
         ..Names::default()
@@ -652,7 +653,7 @@ fn index(
     names_dict.text = Some(text);
     names_dict.folded = folded.into();
     names_dict.finish();
-    let (automata, cs_patterns) = case_sensitive_automaton(cs, &mut ids)?;
+    let (automata, cs_patterns) = case_sensitive_automaton(cs, &mut ids, &entries)?;
     let patterns = groups + automata.iter().map(|a| a.targets.len()).sum::<usize>();
     let codes = code_table(&entries);
     ids.shrink_to_fit();
@@ -669,9 +670,13 @@ fn index(
     })
 }
 
-/// The keys, sorted and grouped: one record of [`KEY_WORDS`] words per distinct key, and
-/// the entry ids the records point to.
-fn group_keys(mut keys: Vec<Key>, bufs: &Bufs<'_>) -> Result<(Vec<u32>, Vec<u32>), Error> {
+/// The keys, sorted and grouped: one record of [`KEY_WORDS`] words per distinct key (with
+/// the kinds of its `entries`), and the entry ids the records point to.
+fn group_keys(
+    mut keys: Vec<Key>,
+    bufs: &Bufs<'_>,
+    entries: &[Entry],
+) -> Result<(Vec<u32>, Vec<u32>), Error> {
     keys.sort_unstable_by(|a, b| {
         a.hash
             .cmp(&b.hash)
@@ -699,7 +704,13 @@ fn group_keys(mut keys: Vec<Key>, bufs: &Bufs<'_>) -> Result<(Vec<u32>, Vec<u32>
             return Err(too_many());
         }
         let first = start | if proper { KEY_PROPER } else { 0 };
-        out.extend_from_slice(&[k.start, k.len, first]);
+        // (an entry's patterns fit in 16 bits together: a key does)
+        if k.len > KEY_LEN {
+            return Err(Error::automaton("a pattern too long"));
+        }
+        let kinds = kind_mask(entries, ids.get(start as usize..).unwrap_or(&[]));
+        let len_kinds = k.len | u32::from(kinds) << KEY_KINDS_SHIFT;
+        out.extend_from_slice(&[k.start, len_kinds, first]);
         i = j;
     }
     // a last record, only to say where the last key's ids end
@@ -971,6 +982,7 @@ fn prefix_slot(prefixes: &mut [u32], h: u64) -> Result<&mut [u32], Error> {
 fn case_sensitive_automaton(
     cs: CaseSensitive,
     ids: &mut Vec<EntryId>,
+    entries: &[Entry],
 ) -> Result<(Vec<Automaton>, String), Error> {
     if cs.is_empty() {
         return Ok((Vec::new(), String::new()));
@@ -981,21 +993,23 @@ fn case_sensitive_automaton(
     for (_, (v, _)) in &pats {
         let start = ids.len() as u32;
         ids.extend_from_slice(v);
-        targets.push((start, ids.len() as u32));
+        targets.push(Named {
+            ids: (start, ids.len() as u32),
+            kinds: kind_mask(entries, v),
+        });
     }
     let lines: Vec<&str> = pats.iter().map(|(p, _)| p.as_str()).collect();
     let automaton = cs_automaton(lines.iter().copied(), targets)?;
     Ok((vec![automaton], lines.join("\n")))
 }
 
-/// The automaton of case-sensitive `patterns`, pattern `i` naming the entries of
-/// `targets[i]`. A contiguous NFA: built at every start (aho-corasick has no serialized
+/// The automaton of case-sensitive `patterns`, pattern `i` naming `targets[i]`. A contiguous NFA: built at every start (aho-corasick has no serialized
 /// form), in 0.8-1.0 ms against 3-12 ms for a DFA; its bare pass over news text measured
 /// 350 and 250 MiB/s in two runs of `benches/gazetteer.rs`, the DFA's 280 and 310, and
 /// `extract --jsonl` over the bench corpus runs no slower with it.
 pub(super) fn cs_automaton<'p>(
     patterns: impl IntoIterator<Item = &'p str>,
-    targets: Vec<(u32, u32)>,
+    targets: Vec<Named>,
 ) -> Result<Automaton, Error> {
     let mut starts = Starts::default();
     let patterns: Vec<&str> = patterns

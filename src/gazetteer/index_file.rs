@@ -24,11 +24,11 @@ use std::sync::Arc;
 
 use super::build::cs_automaton;
 use super::table::{Filter, Words};
-use super::{builtin, Entry, EntryKind, Gazetteer, Inner, Names, RunFilter, Slot};
+use super::{builtin, Entry, EntryKind, Gazetteer, Inner, Named, Names, RunFilter, Slot};
 
 const MAGIC: u32 = u32::from_le_bytes(*b"CEGZ");
 /// Bumped whenever the layout of a table changes.
-const VERSION: u32 = 12;
+const VERSION: u32 = 13;
 /// Words per entry record.
 const ENTRY_WORDS: usize = 4;
 
@@ -54,7 +54,14 @@ pub(crate) fn write(g: &Gazetteer, sources: &[usize]) -> Option<IndexFiles> {
     let overflow_keys = overflow_keys.join("\n");
     let overflow_targets: Vec<u32> = overflow
         .iter()
-        .flat_map(|(_, t)| [t.ids.0, t.ids.1, u32::from(t.proper)])
+        .flat_map(|(_, t)| {
+            let (from, to) = t.named.ids;
+            [
+                from,
+                to,
+                u32::from(t.proper) | u32::from(t.named.kinds) << 16,
+            ]
+        })
         .collect();
     // the entries' text (the built-in one is followed by the other strings)
     let after = names.folded.len() + inner.cs_patterns.len() + overflow_keys.len();
@@ -71,7 +78,11 @@ pub(crate) fn write(g: &Gazetteer, sources: &[usize]) -> Option<IndexFiles> {
     let targets: Vec<u32> = inner
         .automata
         .iter()
-        .flat_map(|a| a.targets.iter().flat_map(|&(s, e)| [s, e]))
+        .flat_map(|a| {
+            a.targets
+                .iter()
+                .flat_map(|t| [t.ids.0, t.ids.1, u32::from(t.kinds)])
+        })
         .collect();
     let sizes = [
         inner.entries.len(),
@@ -271,23 +282,30 @@ pub(crate) fn read(sources: &[usize]) -> Option<Gazetteer> {
     })
 }
 
-/// The automaton of the case-sensitive patterns (none if there are none).
+/// The automaton of the case-sensitive patterns (none if there are none), from their
+/// targets' words (three each: the range of ids, the kinds).
 fn automata(patterns: &str, targets: &Words) -> Option<Vec<super::Automaton>> {
     if patterns.is_empty() {
         return Some(Vec::new());
     }
-    let pairs: Vec<(u32, u32)> = (0..targets.len() / 2)
-        .map(|i| Some((targets.get(2 * i)?, targets.get(2 * i + 1)?)))
+    let named: Vec<Named> = (0..targets.len() / 3)
+        .map(|i| {
+            Some(Named {
+                ids: (targets.get(3 * i)?, targets.get(3 * i + 1)?),
+                kinds: u16::try_from(targets.get(3 * i + 2)?).ok()?,
+            })
+        })
         .collect::<Option<_>>()?;
-    if pairs.len() != patterns.split('\n').count() {
+    if named.len() != patterns.split('\n').count() {
         return None;
     }
-    cs_automaton(patterns.split('\n'), pairs)
+    cs_automaton(patterns.split('\n'), named)
         .ok()
         .map(|a| vec![a])
 }
 
-/// The overflow map of [`Names`]: `count` keys one a line, three words of target each.
+/// The overflow map of [`Names`]: `count` keys one a line, three words of target each
+/// (the range of ids, then the proper flag with the kinds above it).
 fn overflow_map(
     keys: &str,
     targets: &Words,
@@ -297,9 +315,13 @@ fn overflow_map(
     let map: std::collections::HashMap<Box<str>, super::Target> = lines
         .enumerate()
         .map(|(i, k)| {
+            let flags = targets.get(3 * i + 2)?;
             let t = super::Target {
-                ids: (targets.get(3 * i)?, targets.get(3 * i + 1)?),
-                proper: targets.get(3 * i + 2)? != 0,
+                named: Named {
+                    ids: (targets.get(3 * i)?, targets.get(3 * i + 1)?),
+                    kinds: (flags >> 16) as u16,
+                },
+                proper: flags & 1 != 0,
             };
             Some((Box::from(k), t))
         })

@@ -520,13 +520,45 @@ pub type EntryId = u32;
 pub struct Mention {
     /// Where.
     pub span: Span,
-    ids: (u32, u32),
+    named: Named,
 }
+
+impl Mention {
+    /// The kinds of the entries it names, a bit each ([`EntryKind::bit`]): stored with its
+    /// pattern, so that they are known with no read of the entries.
+    #[inline]
+    pub(crate) fn kinds(&self) -> u32 {
+        u32::from(self.named.kinds)
+    }
+}
+
+/// What a pattern names: its range in `Inner::ids`, and the kinds of those entries, a bit
+/// each ([`kind_mask`]). The kinds are read with the range, where a mention's kinds were
+/// asked of each entry's record: two dependent reads of tables larger than the cache.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Named {
+    ids: (u32, u32),
+    kinds: u16,
+}
+
+/// The kinds of the entries `ids` of `entries`, a bit each ([`EntryKind::bit`]; every kind
+/// has one of a `u16`'s bits): what [`Named::kinds`] stores.
+fn kind_mask(entries: &[Entry], ids: &[EntryId]) -> u16 {
+    let bits = ids
+        .iter()
+        .filter_map(|&id| entries.get(id as usize))
+        .fold(0, |bits, e| bits | e.kind().bit());
+    // (no bit is lost: checked below, at compile time)
+    bits as u16
+}
+
+// every kind's bit fits in a `u16` ([`Named::kinds`])
+const _: () = assert!((EntryKind::Source as u32) < 16);
 
 struct Automaton {
     ac: AhoCorasick,
-    /// For each pattern of `ac`, its range in `Inner::ids`.
-    targets: Vec<(u32, u32)>,
+    /// For each pattern of `ac`, what it names.
+    targets: Vec<Named>,
     /// The bytes some pattern starts with: the search runs the automaton, anchored, only
     /// where the text has them (a capital, mostly, at a word start).
     starts: Starts,
@@ -610,7 +642,8 @@ impl Starts {
 struct Names {
     /// The keys (compared ASCII-case-insensitively), [`KEY_WORDS`] words each: where the
     /// key is (a start in the entries' shared text, where the pattern is written, or with
-    /// [`KEY_FOLDED`] set, in `folded`), its length, and where its range of `Inner::ids`
+    /// [`KEY_FOLDED`] set, in `folded`), its length (with the kinds of the entries it names
+    /// above [`KEY_LEN`]: [`Named::kinds`]), and where its range of `Inner::ids`
     /// starts (with [`KEY_PROPER`] set when it needs a capital; the range ends where the
     /// next key's starts). A last record ends the table, only to say where the last key's
     /// range ends.
@@ -953,6 +986,11 @@ fn run_at(bytes: &[u8], from: usize) -> &[u8] {
 
 /// Words per key of [`Names::keys`].
 const KEY_WORDS: usize = 3;
+/// The bits of a key's second word that hold its length; the kinds it names
+/// ([`Named::kinds`]) are above them.
+const KEY_LEN: u32 = 0xffff;
+/// Where a key's kinds start in its second word.
+const KEY_KINDS_SHIFT: u32 = 16;
 /// The bit of a key's last word that says it needs a capital.
 const KEY_PROPER: u32 = 1 << 31;
 
@@ -976,10 +1014,10 @@ const PREFIX_LOWER: u8 = 4;
 /// A longer key goes on that needs no capital.
 const PREFIX_MORE_LOWER: u8 = 8;
 
-/// A key of [`Names`]: its range in `Inner::ids`, and whether it needs a capital.
+/// A key of [`Names`]: what it names, and whether it needs a capital.
 #[derive(Clone, Copy)]
 struct Target {
-    ids: (u32, u32),
+    named: Named,
     proper: bool,
 }
 
@@ -1027,14 +1065,17 @@ impl Names {
     /// The record of key `i`: where it is, its length, what it names.
     fn key_record(&self, i: usize) -> Option<(u32, u32, Target)> {
         // this record's words and the next one's, whose ids start where this one's end
-        let [start, len, from, .., to] = self
+        let [start, len_kinds, from, .., to] = self
             .keys
             .run::<{ KEY_WORDS + 3 }>(i.checked_mul(KEY_WORDS)?)?;
         let target = Target {
-            ids: (from & !KEY_PROPER, to & !KEY_PROPER),
+            named: Named {
+                ids: (from & !KEY_PROPER, to & !KEY_PROPER),
+                kinds: (len_kinds >> KEY_KINDS_SHIFT) as u16,
+            },
             proper: from & KEY_PROPER != 0,
         };
-        Some((start, len, target))
+        Some((start, len_kinds & KEY_LEN, target))
     }
 
     /// True if there are no keys, in the table or out of it.
@@ -1421,7 +1462,7 @@ impl Gazetteer {
             .inner
             .automata
             .iter()
-            .map(|a| a.ac.memory_usage() + a.targets.len() * 8)
+            .map(|a| a.ac.memory_usage() + a.targets.len() * std::mem::size_of::<Named>())
             .sum();
         // the entries share one buffer of strings: the built-in one in the binary, or the
         // one a gazetteer built at run time made (where its built-in entries may read the
@@ -1447,7 +1488,8 @@ impl Gazetteer {
         m: &Mention,
     ) -> impl Iterator<Item = (EntryId, &'g Entry)> + 'g {
         let ids = &self.inner.ids;
-        (m.ids.0 as usize..m.ids.1 as usize).filter_map(move |i| {
+        let (from, to) = m.named.ids;
+        (from as usize..to as usize).filter_map(move |i| {
             let id = ids.get(i)?;
             self.inner.entries.get(id as usize).map(|e| (id, e))
         })
@@ -2186,10 +2228,10 @@ fn names_at(w: &mut Walk<'_, '_>, i: usize, b: u8) -> Turn {
         }
     };
     match longest_at(names, text, i, cap, key, first) {
-        Some((e, ids)) => {
+        Some((e, named)) => {
             out.push(Mention {
                 span: Span::new(i, e),
-                ids,
+                named,
             });
             cs.inside(text, i, e, out);
             Turn::Next(e.max(i + 1))
@@ -2481,7 +2523,7 @@ fn first_word(
     if let Some(t) = target {
         out.push(Mention {
             span: Span::new(word.start, word.end),
-            ids: t.ids,
+            named: t.named,
         });
     }
     FirstWord::Done
@@ -2499,7 +2541,7 @@ fn longest_at(
     cap: bool,
     key: &mut String,
     first: Option<Walked>,
-) -> Option<(usize, (u32, u32))> {
+) -> Option<(usize, Named)> {
     let bytes = text.as_bytes();
     let limit = i.saturating_add(names.max_len).min(bytes.len());
     let (key_ok, more_ok) = prefix_flags(cap);
@@ -2531,7 +2573,7 @@ fn longest_at(
         };
         if prefix.flags & key_ok != 0 {
             match names.target(bytes.get(i..ne).unwrap_or(&[]), prefix.key, key) {
-                Some(t) if cap || !t.proper => hit = Some((ne, t.ids)),
+                Some(t) if cap || !t.proper => hit = Some((ne, t.named)),
                 _ => {}
             }
         }
@@ -2594,10 +2636,10 @@ fn cs_hit_at(a: &Automaton, text: &str, at: usize, out: &mut Vec<Mention>) -> Op
         let input = Input::new(text).range(at..end).anchored(Anchored::Yes);
         let m = a.ac.find(input)?;
         if at_boundary(text, m.start(), m.end()) {
-            if let Some(&ids) = a.targets.get(m.pattern().as_usize()) {
+            if let Some(&named) = a.targets.get(m.pattern().as_usize()) {
                 out.push(Mention {
                     span: Span::new(m.start(), m.end()),
-                    ids,
+                    named,
                 });
             }
             return Some(m.end().max(at + 1));
@@ -2762,6 +2804,59 @@ mod tests {
             .add_tsv("t.tsv", text)
             .build()
             .unwrap()
+    }
+
+    /// Checks that every name of `g` (its keys, its overflow keys, its case-sensitive
+    /// patterns) stores the kinds of the entries it names, as [`Gazetteer::entries_of`]
+    /// reads them; returns how many names it checked.
+    fn assert_stored_kinds(g: &Gazetteer) -> usize {
+        let names = &g.inner.names_dict;
+        let keys = (0..names.key_count()).filter_map(|i| names.key_record(i));
+        let keys = keys.map(|(_, _, t)| t.named);
+        let overflow = names.overflow.values().map(|t| t.named);
+        let cs = g
+            .inner
+            .automata
+            .iter()
+            .flat_map(|a| a.targets.iter().copied());
+        let mut checked = 0;
+        for named in keys.chain(overflow).chain(cs) {
+            let m = Mention {
+                span: Span::new(0, 0),
+                named,
+            };
+            let read = g
+                .entries_of(&m)
+                .fold(0, |bits, (_, e)| bits | e.kind().bit());
+            assert_eq!(m.kinds(), read, "{named:?}");
+            assert!(read != 0, "{named:?} names no entry");
+            checked += 1;
+        }
+        checked
+    }
+
+    /// The kinds stored with each name are its entries' kinds: in the built-in index (read
+    /// from its files, and built from the TSV files) and in a gazetteer built at run time,
+    /// whose names find mentions that carry them.
+    #[test]
+    fn stored_kinds_are_the_entries_kinds() {
+        let builtin = Gazetteer::builtin();
+        assert!(assert_stored_kinds(builtin) > builtin.pattern_count() / 2);
+        assert!(
+            !builtin.inner.automata.is_empty() && !builtin.inner.names_dict.overflow.is_empty()
+        );
+        let built = Gazetteer::builder().build_from_files().unwrap();
+        assert_eq!(assert_stored_kinds(&built), assert_stored_kinds(builtin));
+        let g = gaz("city\tAleppo\tSY\nprovince\tAleppo\tSY\tSY-02\n\
+            armed_group\tSyrian Democratic Forces\tSY\t\t\tSDF\n\
+            military\tSyrian Army\tSY\t\t\tSDF|the army\n");
+        assert_eq!(assert_stored_kinds(&g), 5);
+        let found = g.find("The SDF and the army entered Aleppo.");
+        let kinds: Vec<u32> = found.iter().map(Mention::kinds).collect();
+        let bits = |ks: &[EntryKind]| ks.iter().fold(0, |b, k| b | k.bit());
+        let sdf = bits(&[EntryKind::ArmedGroup, EntryKind::Military]);
+        let aleppo = bits(&[EntryKind::City, EntryKind::Province]);
+        assert_eq!(kinds, vec![sdf, EntryKind::Military.bit(), aleppo]);
     }
 
     /// `find_into` empties the vector it is given: a vector kept from another text gives
@@ -3437,7 +3532,10 @@ mod tests {
         };
         let m = |start, end, id| Mention {
             span: Span::new(start, end),
-            ids: (id, id + 1),
+            named: Named {
+                ids: (id, id + 1),
+                kinds: 0,
+            },
         };
         let cases = [
             vec![],
@@ -3548,10 +3646,10 @@ mod tests {
             }
             match accepted {
                 Some(m) => {
-                    let ids = a.targets[m.pattern().as_usize()];
+                    let named = a.targets[m.pattern().as_usize()];
                     out.push(Mention {
                         span: Span::new(m.start(), m.end()),
-                        ids,
+                        named,
                     });
                     at = m.end().max(at + 1);
                 }
