@@ -1596,8 +1596,8 @@ impl<'t> Doc<'t> {
     }
 
     /// The country a place mention `m` speaks for and its weight, or `None` if its entries
-    /// name no one country or it weighs nothing. Its entries are read once, and only if it
-    /// weighs.
+    /// name no one country or it weighs nothing. Its kinds and country are stored with its
+    /// name ([`Gazetteer::weighed_country`]): its entries are not read.
     fn mention_weight(&self, m: &Ment) -> Option<(&'t str, u32)> {
         // the kinds of its entries, read when it was placed ([`Ment::kinds`]): a mention that
         // weighs nothing has its entries unread
@@ -1618,14 +1618,19 @@ impl<'t> Doc<'t> {
         } else {
             return None;
         };
-        // the one country of its entries, or of its provinces
-        let mut country = OneCountry::default();
-        for (_, e) in self.gaz.entries_of(&m.m) {
-            if !province || e.kind() == EntryKind::Province {
-                country.add(e.country());
+        // the one country of its entries, or of its provinces: stored with its name, where
+        // the entries were read for it (debug builds read them still, to check it)
+        let country = self.gaz.weighed_country(&m.m);
+        if cfg!(debug_assertions) {
+            let mut read = OneCountry::default();
+            for (_, e) in self.gaz.entries_of(&m.m) {
+                if !province || e.kind() == EntryKind::Province {
+                    read.add(e.country());
+                }
             }
+            debug_assert_eq!(country, read.get(), "the country of {:?}", m.m);
         }
-        Some((country.get()?, weight))
+        Some((country?, weight))
     }
 
     /// [`is_locative_before`] for mention `m`, in the sentence that holds it (found by its

@@ -21,11 +21,10 @@ use once_cell::sync::Lazy;
 use super::table::{prefix_slots, probe_words, Filter, Words, PREFIX_FLAG_BITS, PREFIX_WORDS};
 use super::tsv::{self, Line};
 use super::{
-    bloom_bits, builtin, code_hash, code_slot, code_tag, is_case_sensitive, kind_mask, next_bits,
+    bloom_bits, builtin, code_hash, code_slot, code_tag, is_case_sensitive, next_bits,
     next_word_end, run_sig_at, Automaton, Entry, EntryId, EntryKind, Gazetteer, Inner, Named,
-    Names, Slot, Starts, BUILTIN_FILES, CODE_WORDS, KEY_FOLDED, KEY_KINDS_SHIFT, KEY_LEN,
-    KEY_PROPER, KEY_WORDS, NAME_UNMATCHED, PREFIX_KEY, PREFIX_LOWER, PREFIX_MORE,
-    PREFIX_MORE_LOWER, REMOVED,
+    Names, Slot, Starts, BUILTIN_FILES, CODE_WORDS, KEY_FOLDED, KEY_PROPER, KEY_WORDS,
+    NAME_UNMATCHED, PREFIX_KEY, PREFIX_LOWER, PREFIX_MORE, PREFIX_MORE_LOWER, REMOVED,
 };
 use crate::error::Error;
 use crate::hash::{fnv_lower, fnv_step, name_hash, Fast, FNV_OFFSET, NAME_SEED};
@@ -704,13 +703,13 @@ fn group_keys(
             return Err(too_many());
         }
         let first = start | if proper { KEY_PROPER } else { 0 };
-        // (an entry's patterns fit in 16 bits together: a key does)
-        if k.len > KEY_LEN {
-            return Err(Error::automaton("a pattern too long"));
-        }
-        let kinds = kind_mask(entries, ids.get(start as usize..).unwrap_or(&[]));
-        let len_kinds = k.len | u32::from(kinds) << KEY_KINDS_SHIFT;
-        out.extend_from_slice(&[k.start, len_kinds, first]);
+        let end = ids.len() as u32;
+        let named = Named::of(
+            entries,
+            ids.get(start as usize..).unwrap_or(&[]),
+            (start, end),
+        );
+        out.extend_from_slice(&[k.start, k.len, first, named.word()]);
         i = j;
     }
     // a last record, only to say where the last key's ids end
@@ -718,7 +717,7 @@ fn group_keys(
         .ok()
         .filter(|e| e & KEY_PROPER == 0)
         .ok_or_else(too_many)?;
-    out.extend_from_slice(&[0, 0, end]);
+    out.extend_from_slice(&[0, 0, end, 0]);
     out.shrink_to_fit();
     Ok((out, ids))
 }
@@ -993,10 +992,7 @@ fn case_sensitive_automaton(
     for (_, (v, _)) in &pats {
         let start = ids.len() as u32;
         ids.extend_from_slice(v);
-        targets.push(Named {
-            ids: (start, ids.len() as u32),
-            kinds: kind_mask(entries, v),
-        });
+        targets.push(Named::of(entries, v, (start, ids.len() as u32)));
     }
     let lines: Vec<&str> = pats.iter().map(|(p, _)| p.as_str()).collect();
     let automaton = cs_automaton(lines.iter().copied(), targets)?;

@@ -28,7 +28,7 @@ use super::{builtin, Entry, EntryKind, Gazetteer, Inner, Named, Names, RunFilter
 
 const MAGIC: u32 = u32::from_le_bytes(*b"CEGZ");
 /// Bumped whenever the layout of a table changes.
-const VERSION: u32 = 13;
+const VERSION: u32 = 14;
 /// Words per entry record.
 const ENTRY_WORDS: usize = 4;
 
@@ -56,11 +56,7 @@ pub(crate) fn write(g: &Gazetteer, sources: &[usize]) -> Option<IndexFiles> {
         .iter()
         .flat_map(|(_, t)| {
             let (from, to) = t.named.ids;
-            [
-                from,
-                to,
-                u32::from(t.proper) | u32::from(t.named.kinds) << 16,
-            ]
+            [from, to, u32::from(t.proper), t.named.word()]
         })
         .collect();
     // the entries' text (the built-in one is followed by the other strings)
@@ -78,11 +74,7 @@ pub(crate) fn write(g: &Gazetteer, sources: &[usize]) -> Option<IndexFiles> {
     let targets: Vec<u32> = inner
         .automata
         .iter()
-        .flat_map(|a| {
-            a.targets
-                .iter()
-                .flat_map(|t| [t.ids.0, t.ids.1, u32::from(t.kinds)])
-        })
+        .flat_map(|a| a.targets.iter().flat_map(|t| [t.ids.0, t.ids.1, t.word()]))
         .collect();
     let sizes = [
         inner.entries.len(),
@@ -259,7 +251,7 @@ pub(crate) fn read(sources: &[usize]) -> Option<Gazetteer> {
     };
     let codes = Words::Static(r.table(codes)?);
     let targets = Words::Static(r.table(targets)?);
-    let overflow_targets = Words::Static(r.table(overflow.checked_mul(3)?)?);
+    let overflow_targets = Words::Static(r.table(overflow.checked_mul(4)?)?);
     let strings = [text, folded, cs, overflow_len];
     if r.at != r.bytes.len() || builtin::TEXT.len() != strings.iter().sum::<usize>() {
         return None;
@@ -283,17 +275,15 @@ pub(crate) fn read(sources: &[usize]) -> Option<Gazetteer> {
 }
 
 /// The automaton of the case-sensitive patterns (none if there are none), from their
-/// targets' words (three each: the range of ids, the kinds).
+/// targets' words (three each: the range of ids, [`Named::word`]).
 fn automata(patterns: &str, targets: &Words) -> Option<Vec<super::Automaton>> {
     if patterns.is_empty() {
         return Some(Vec::new());
     }
     let named: Vec<Named> = (0..targets.len() / 3)
         .map(|i| {
-            Some(Named {
-                ids: (targets.get(3 * i)?, targets.get(3 * i + 1)?),
-                kinds: u16::try_from(targets.get(3 * i + 2)?).ok()?,
-            })
+            let ids = (targets.get(3 * i)?, targets.get(3 * i + 1)?);
+            Some(Named::of_word(ids, targets.get(3 * i + 2)?))
         })
         .collect::<Option<_>>()?;
     if named.len() != patterns.split('\n').count() {
@@ -304,8 +294,8 @@ fn automata(patterns: &str, targets: &Words) -> Option<Vec<super::Automaton>> {
         .map(|a| vec![a])
 }
 
-/// The overflow map of [`Names`]: `count` keys one a line, three words of target each
-/// (the range of ids, then the proper flag with the kinds above it).
+/// The overflow map of [`Names`]: `count` keys one a line, four words of target each
+/// (the range of ids, the proper flag, [`Named::word`]).
 fn overflow_map(
     keys: &str,
     targets: &Words,
@@ -315,13 +305,10 @@ fn overflow_map(
     let map: std::collections::HashMap<Box<str>, super::Target> = lines
         .enumerate()
         .map(|(i, k)| {
-            let flags = targets.get(3 * i + 2)?;
+            let ids = (targets.get(4 * i)?, targets.get(4 * i + 1)?);
             let t = super::Target {
-                named: Named {
-                    ids: (targets.get(3 * i)?, targets.get(3 * i + 1)?),
-                    kinds: (flags >> 16) as u16,
-                },
-                proper: flags & 1 != 0,
+                named: Named::of_word(ids, targets.get(4 * i + 3)?),
+                proper: targets.get(4 * i + 2)? != 0,
             };
             Some((Box::from(k), t))
         })

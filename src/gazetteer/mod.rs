@@ -532,13 +532,63 @@ impl Mention {
     }
 }
 
-/// What a pattern names: its range in `Inner::ids`, and the kinds of those entries, a bit
-/// each ([`kind_mask`]). The kinds are read with the range, where a mention's kinds were
-/// asked of each entry's record: two dependent reads of tables larger than the cache.
+/// What a pattern names: its range in `Inner::ids`, the kinds of those entries, a bit each
+/// ([`kind_mask`]), and the country a mention of it weighs for ([`weighed_country`]). Read
+/// with the range, where they were asked of each entry's record: two dependent reads of
+/// tables larger than the cache, at each mention.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Named {
     ids: (u32, u32),
     kinds: u16,
+    /// The country's code as entries store it ([`Entry::country_bytes`]), zeros for none.
+    country: [u8; 2],
+}
+
+impl Named {
+    /// Its kinds and country in one word, as the tables store them: the kinds in the low
+    /// half, the country's bytes above.
+    fn word(self) -> u32 {
+        let [a, b] = self.country;
+        u32::from(self.kinds) | u32::from(a) << 16 | u32::from(b) << 24
+    }
+
+    /// The entries `ids` with the kinds and country of [`Named::word`] `word`.
+    fn of_word(ids: (u32, u32), word: u32) -> Named {
+        Named {
+            ids,
+            kinds: word as u16,
+            country: [(word >> 16) as u8, (word >> 24) as u8],
+        }
+    }
+
+    /// What entries `ids` of `entries`, which are at `range` in `Inner::ids`, are.
+    fn of(entries: &[Entry], ids: &[EntryId], range: (u32, u32)) -> Named {
+        Named {
+            ids: range,
+            kinds: kind_mask(entries, ids),
+            country: weighed_country(entries, ids),
+        }
+    }
+}
+
+/// The country a mention of entries `ids` of `entries` weighs for in an article
+/// ([`Gazetteer::weighed_country`]): the one country of the entries, or of the provinces
+/// among them if any is one ("Homs" is a Syrian governorate and a Libyan town: the province
+/// speaks); its code as the entries store it, zeros for none (no country, or several).
+fn weighed_country(entries: &[Entry], ids: &[EntryId]) -> [u8; 2] {
+    let named = || ids.iter().filter_map(|&id| entries.get(id as usize));
+    let province = named().any(|e| e.kind() == EntryKind::Province);
+    let mut one: Option<(&str, [u8; 2])> = None;
+    let weighed = named().filter(|e| !province || e.kind() == EntryKind::Province);
+    for e in weighed {
+        match (one, e.country()) {
+            (_, None) => {}
+            (None, Some(c)) => one = Some((c, e.country_bytes())),
+            (Some((x, _)), Some(c)) if x == c => {}
+            (Some(_), Some(_)) => return [0, 0],
+        }
+    }
+    one.map_or([0, 0], |(_, bytes)| bytes)
 }
 
 /// The kinds of the entries `ids` of `entries`, a bit each ([`EntryKind::bit`]; every kind
@@ -642,11 +692,11 @@ impl Starts {
 struct Names {
     /// The keys (compared ASCII-case-insensitively), [`KEY_WORDS`] words each: where the
     /// key is (a start in the entries' shared text, where the pattern is written, or with
-    /// [`KEY_FOLDED`] set, in `folded`), its length (with the kinds of the entries it names
-    /// above [`KEY_LEN`]: [`Named::kinds`]), and where its range of `Inner::ids`
+    /// [`KEY_FOLDED`] set, in `folded`), its length, where its range of `Inner::ids`
     /// starts (with [`KEY_PROPER`] set when it needs a capital; the range ends where the
-    /// next key's starts). A last record ends the table, only to say where the last key's
-    /// range ends.
+    /// next key's starts), and what its entries are ([`Named::word`]: the mention's kinds and
+    /// country, read with the key, not from the entries). A last record ends the table, only
+    /// to say where the last key's range ends.
     keys: Words,
     /// The entries' shared text; `None` for the built-in one.
     text: Option<Arc<String>>,
@@ -985,12 +1035,7 @@ fn run_at(bytes: &[u8], from: usize) -> &[u8] {
 }
 
 /// Words per key of [`Names::keys`].
-const KEY_WORDS: usize = 3;
-/// The bits of a key's second word that hold its length; the kinds it names
-/// ([`Named::kinds`]) are above them.
-const KEY_LEN: u32 = 0xffff;
-/// Where a key's kinds start in its second word.
-const KEY_KINDS_SHIFT: u32 = 16;
+const KEY_WORDS: usize = 4;
 /// The bit of a key's last word that says it needs a capital.
 const KEY_PROPER: u32 = 1 << 31;
 
@@ -1065,17 +1110,14 @@ impl Names {
     /// The record of key `i`: where it is, its length, what it names.
     fn key_record(&self, i: usize) -> Option<(u32, u32, Target)> {
         // this record's words and the next one's, whose ids start where this one's end
-        let [start, len_kinds, from, .., to] = self
+        let [start, len, from, named, .., to] = self
             .keys
             .run::<{ KEY_WORDS + 3 }>(i.checked_mul(KEY_WORDS)?)?;
         let target = Target {
-            named: Named {
-                ids: (from & !KEY_PROPER, to & !KEY_PROPER),
-                kinds: (len_kinds >> KEY_KINDS_SHIFT) as u16,
-            },
+            named: Named::of_word((from & !KEY_PROPER, to & !KEY_PROPER), named),
             proper: from & KEY_PROPER != 0,
         };
-        Some((start, len_kinds & KEY_LEN, target))
+        Some((start, len, target))
     }
 
     /// True if there are no keys, in the table or out of it.
@@ -1492,6 +1534,22 @@ impl Gazetteer {
         (from as usize..to as usize).filter_map(move |i| {
             let id = ids.get(i)?;
             self.inner.entries.get(id as usize).map(|e| (id, e))
+        })
+    }
+
+    /// The country mention `m` weighs for in an article: the one country of its entries, or
+    /// of its provinces if one is a province ([`weighed_country`]); `None` if they name no
+    /// one country. Stored with its name: the entries are read only for a code that is no
+    /// alpha-2 (none of the built-in data's), to borrow it from them.
+    pub(crate) fn weighed_country(&self, m: &Mention) -> Option<&str> {
+        let code = m.named.country;
+        if code == [0, 0] {
+            return None;
+        }
+        alpha2(code).or_else(|| {
+            self.entries_of(m)
+                .find(|(_, e)| e.country_bytes() == code)
+                .and_then(|(_, e)| e.country())
         })
     }
 
@@ -2808,7 +2866,8 @@ mod tests {
 
     /// Checks that every name of `g` (its keys, its overflow keys, its case-sensitive
     /// patterns) stores the kinds of the entries it names, as [`Gazetteer::entries_of`]
-    /// reads them; returns how many names it checked.
+    /// reads them, and the one country of those entries (of its provinces, if one is a
+    /// province); returns how many names it checked.
     fn assert_stored_kinds(g: &Gazetteer) -> usize {
         let names = &g.inner.names_dict;
         let keys = (0..names.key_count()).filter_map(|i| names.key_record(i));
@@ -2830,14 +2889,24 @@ mod tests {
                 .fold(0, |bits, (_, e)| bits | e.kind().bit());
             assert_eq!(m.kinds(), read, "{named:?}");
             assert!(read != 0, "{named:?} names no entry");
+            let province = read & EntryKind::Province.bit() != 0;
+            let countries: Vec<&str> = g
+                .entries_of(&m)
+                .filter(|(_, e)| !province || e.kind() == EntryKind::Province)
+                .filter_map(|(_, e)| e.country())
+                .collect();
+            let one = countries
+                .first()
+                .filter(|c| countries.iter().all(|x| x == *c));
+            assert_eq!(g.weighed_country(&m), one.copied(), "{named:?}");
             checked += 1;
         }
         checked
     }
 
-    /// The kinds stored with each name are its entries' kinds: in the built-in index (read
-    /// from its files, and built from the TSV files) and in a gazetteer built at run time,
-    /// whose names find mentions that carry them.
+    /// The kinds and country stored with each name are its entries': in the built-in index
+    /// (read from its files, and built from the TSV files) and in a gazetteer built at run
+    /// time, whose names find mentions that carry them.
     #[test]
     fn stored_kinds_are_the_entries_kinds() {
         let builtin = Gazetteer::builtin();
@@ -2849,14 +2918,23 @@ mod tests {
         assert_eq!(assert_stored_kinds(&built), assert_stored_kinds(builtin));
         let g = gaz("city\tAleppo\tSY\nprovince\tAleppo\tSY\tSY-02\n\
             armed_group\tSyrian Democratic Forces\tSY\t\t\tSDF\n\
-            military\tSyrian Army\tSY\t\t\tSDF|the army\n");
-        assert_eq!(assert_stored_kinds(&g), 5);
-        let found = g.find("The SDF and the army entered Aleppo.");
+            military\tSyrian Army\tSY\t\t\tSDF|the army\n\
+            city\tHoms\tLY\nprovince\tHoms\tSY\tSY-04\n\
+            city\tTripoli\tLY\ncity\tTripoli\tLB\nofficial\tthe Envoy\n");
+        assert_eq!(assert_stored_kinds(&g), 8);
+        let found =
+            g.find("The SDF and the army entered Aleppo, Homs and Tripoli, said the Envoy.");
         let kinds: Vec<u32> = found.iter().map(Mention::kinds).collect();
         let bits = |ks: &[EntryKind]| ks.iter().fold(0, |b, k| b | k.bit());
         let sdf = bits(&[EntryKind::ArmedGroup, EntryKind::Military]);
         let aleppo = bits(&[EntryKind::City, EntryKind::Province]);
-        assert_eq!(kinds, vec![sdf, EntryKind::Military.bit(), aleppo]);
+        let military = EntryKind::Military.bit();
+        let (city, official) = (EntryKind::City.bit(), EntryKind::Official.bit());
+        assert_eq!(kinds, [sdf, military, aleppo, aleppo, city, official]);
+        // the province speaks for Homs; Tripoli names two countries, the envoy none
+        let countries: Vec<_> = found.iter().map(|m| g.weighed_country(m)).collect();
+        let sy = Some("SY");
+        assert_eq!(countries, [sy, sy, sy, sy, None, None]);
     }
 
     /// `find_into` empties the vector it is given: a vector kept from another text gives
@@ -3532,10 +3610,7 @@ mod tests {
         };
         let m = |start, end, id| Mention {
             span: Span::new(start, end),
-            named: Named {
-                ids: (id, id + 1),
-                kinds: 0,
-            },
+            named: Named::of_word((id, id + 1), 0),
         };
         let cases = [
             vec![],
