@@ -2026,43 +2026,11 @@ mod tests {
             Device::Bomb,
             Device::Chemical,
         ];
-        let mut all = vec![
-            K::None,
-            K::Fight,
-            K::SmallArms,
-            K::Assault,
-            K::Abduct,
-            K::Sexual,
-            K::Blast,
-            K::Mine,
-            K::Protest,
-            K::Riot,
-            K::Unrest,
-            K::Disperse,
-            K::Arrest,
-            K::Loot,
-            K::Burn,
-            K::Damage,
-            K::Operation,
-            K::Seize,
-            K::Agree,
-            K::Establish,
-            K::Take,
-            K::TakeVerb,
-            K::Control,
-            K::Post,
-            K::Set,
-            K::Mob,
-            K::About,
-            K::Exchange,
-            K::Gather,
-            K::Trend,
-            K::Body,
-            K::Found,
-            K::Disaster,
-            K::Crowd,
-            K::Foiled,
-        ];
+        // every cue but the devices, which are added one of each below
+        let mut all: Vec<K> = EACH_CUE
+            .into_iter()
+            .filter(|k| !matches!(k, K::Device(_)))
+            .collect();
         all.extend(devices.map(K::Device));
         for k in all {
             for c in cues_it_can_give(k) {
