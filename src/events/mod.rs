@@ -1867,10 +1867,14 @@ impl<'t> Doc<'t> {
         if !self.is_place(m) {
             return None;
         }
-        // a province word ranks only a province: the words around a mention of none (a town
-        // alone) are not read
-        let province_word =
-            m.kinds & EntryKind::Province.bit() != 0 && Self::province_word_near(s, m);
+        // a province word ranks only a province, and changes the order only against a town,
+        // district or air base (a province is before a country either way): the words around
+        // a mention of no province, or of none of those (a province alone), are not read
+        const BEFORE_PROVINCE: u32 =
+            kind_bits(&[EntryKind::City, EntryKind::District, EntryKind::AirBase]);
+        let province_word = m.kinds & EntryKind::Province.bit() != 0
+            && m.kinds & BEFORE_PROVINCE != 0
+            && Self::province_word_near(s, m);
         let rank = |k: EntryKind| {
             // read from a table, not a `match` (compiled as a jump by a table, mispredicted)
             let r = PLACE_RANK.get(k as usize).copied().unwrap_or(9);

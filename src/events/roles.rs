@@ -524,6 +524,61 @@ mod tests {
         !has(&[EntryKind::Metonym]) || is_locative_before(s, m.a)
     }
 
+    /// [`Doc::place_ref`] reads the words after a mention for a province word only where
+    /// the mention names a province and a place ranked before one: its place must be the
+    /// one of the words read at every mention of a province, over mentions of one kind and
+    /// of several, before province words, after commas and in lists.
+    #[test]
+    fn a_province_word_is_read_where_it_can_change_the_place() {
+        let text = "Jets struck Idlib province and Hama province. Shelling hit Aleppo, Idlib \
+                    and Deir al Zour provinces. Drones hit Kamianka, Donetsk, and Luhansk \
+                    oblast. Clashes in Rif Dimashq governorate near Homs, Hama. Raids on \
+                    Daraa and Quneitra provinces, Kherson region and Sumy.";
+        super::super::testing::with_doc(text, None, |doc| {
+            let mut provinces = 0;
+            for s in &doc.sents {
+                for m in s.ments {
+                    provinces += usize::from(doc.has_kind(m, &[EntryKind::Province]));
+                    let got = doc.place_ref(s, m).map(|p| (p.entry as *const _, p.kind));
+                    let want = place_reading_the_words(doc, s, m);
+                    assert!(got == want, "{:?}", m.m.span.get(doc.text));
+                }
+            }
+            assert!(
+                provinces > 10,
+                "{provinces} provinces: the text names too few"
+            );
+        });
+    }
+
+    /// [`Doc::place_ref`]'s entry and kind with the words after every mention of a province
+    /// read for a province word.
+    fn place_reading_the_words(
+        doc: &Doc,
+        s: &Sent,
+        m: &Ment,
+    ) -> Option<(*const crate::gazetteer::Entry, PlaceKind)> {
+        use super::super::{PLACE_KINDS, PLACE_RANK};
+        if !doc.is_place(m) {
+            return None;
+        }
+        let word = doc.has_kind(m, &[EntryKind::Province]) && Doc::province_word_near(s, m);
+        let rank = |k: EntryKind| match PLACE_RANK.get(k as usize) {
+            _ if word && k == EntryKind::Province => 0,
+            r => r.copied().unwrap_or(9),
+        };
+        let (weight, e) = doc.best_place_entry(&m.m, rank)?;
+        if weight == 0
+            && matches!(e.kind(), EntryKind::City | EntryKind::Province)
+            && !doc.countries.is_empty()
+            && !is_locative_before(s, m.a)
+        {
+            return None;
+        }
+        let kind = PLACE_KINDS.get(e.kind() as usize).copied().flatten()?;
+        Some((e as *const _, kind))
+    }
+
     /// [`Doc::place_ref`] and [`Doc::as_actor`] read an entry's kind from tables: each must
     /// say what the rankings say (a place kind for every kind ranked as a place, an actor's
     /// rank as [`actor_rank`] gives it).
