@@ -241,7 +241,9 @@ pub(crate) fn extract(doc: &Doc) -> Strikes {
             }
         }
         // "The aircraft had taken off from Hmeimim air base": the base of the strike told last
-        if !any {
+        // (not sought where the sentence's pass, if it was made, found no base word or "from")
+        let may_name_base = clauses.is_empty() || pass.words.has(Words::BASE_OR_FROM);
+        if !any && may_name_base {
             if let (Some(st), Some(told)) = (accs.strikes.last_mut(), accs.told.last()) {
                 if st.base.is_none() && si <= told.last + 2 {
                     if let (Some(b), _) = base(doc, s) {
@@ -2183,6 +2185,31 @@ mod tests {
         }
         // told dates are still told apart
         assert!(disagree > 0);
+    }
+
+    /// A sentence whose pass finds no base word nor "from" ([`Words::BASE_OR_FROM`]) names no
+    /// base, so that [`extract`] does not seek one there: [`base`] finds none in it.
+    #[test]
+    fn no_base_without_a_base_word() {
+        let text = "Israeli jets struck a depot near Damascus. \
+                    The aircraft had taken off from Hmeimim air base. \
+                    Russian jets flew from an Iranian airbase to strike the town. \
+                    Rebels said the raid hit Idlib, killing three.";
+        let (mut based, mut sentences) = (0, 0);
+        super::super::testing::each_sentence(text, None, |doc, s| {
+            sentences += 1;
+            let words = Pass::of(s.toks).words;
+            if base(doc, s).0.is_some() {
+                based += 1;
+                assert!(words.has(Words::BASE_OR_FROM));
+            }
+            if !words.has(Words::BASE_OR_FROM) {
+                assert!(base(doc, s).0.is_none());
+            }
+        });
+        assert_eq!(sentences, 4);
+        // the bases of the second and third sentences are found
+        assert_eq!(based, 2);
     }
 
     /// A sentence's [`Words`] has a class where a walk of its tokens finds a word of that
