@@ -241,7 +241,9 @@ pub(crate) fn extract(doc: &Doc) -> Strikes {
             }
         }
         // "The aircraft had taken off from Hmeimim air base": the base of the strike told last
-        if !any {
+        // (not sought where the sentence's pass, if it was made, found no base word or "from")
+        let may_name_base = clauses.is_empty() || pass.words.has(Words::BASE_OR_FROM);
+        if !any && may_name_base {
             if let (Some(st), Some(told)) = (accs.strikes.last_mut(), accs.told.last()) {
                 if st.base.is_none() && si <= told.last + 2 {
                     if let (Some(b), _) = base(doc, s) {
@@ -969,7 +971,9 @@ fn find<'c>(
         locations,
     } = &mut places.found;
     let another = here.words.has(Words::ANOTHER) && is_another(s, a, t);
-    let mut targets = group_targets(doc, s, a, b, t, skip);
+    let mut targets = Vec::new();
+    place_countries((provinces, locations), countries);
+    mention_roles(doc, s, (a, b, t), skip, &mut targets, countries);
     if here.words.has(Words::VICTIM) {
         generic_targets(doc, s, b, t, &mut targets);
     }
@@ -977,7 +981,6 @@ fn find<'c>(
     // of a new event
     let date_is_new = strong && !definite;
     let date = mention_date(doc, si, s, (a, b, t), date_is_new);
-    countries_of(doc, s, (a, b), skip, (provinces, locations), countries);
     Found {
         si,
         strong: strong || another,
@@ -1243,36 +1246,52 @@ fn is_another(s: &Sent, a: usize, t: usize) -> bool {
         || toks_in(s.toks, 0, t.min(4)).iter().any(marker)
 }
 
-/// Targets: the armed groups after the trigger `t` in the clause [a, b), leaving out the
-/// mentions in `skip`.
-fn group_targets(
+/// The mentions of the clause [a, b) with its trigger at `t` that tell the strike, leaving
+/// out those in `skip` (actor, base, where it came from): the armed groups after the trigger
+/// are its targets, pushed to `targets` ([`group_target`]), and a country after a place word
+/// one of its countries, added to `countries` ([`country_mention`]). One walk of the
+/// sentence's mentions for both, where each had its own (and its exit mispredicted).
+fn mention_roles(
     doc: &Doc,
     s: &Sent,
-    a: usize,
-    b: usize,
-    t: usize,
+    (a, b, t): (usize, usize, usize),
     skip: &[Option<usize>],
-) -> Vec<Entity> {
-    let mut targets = Vec::new();
+    targets: &mut Vec<Entity>,
+    countries: &mut Vec<Cow<'static, str>>,
+) {
     for (mi, m) in s.ments.iter().enumerate() {
-        // an armed group first, told by its kinds: a bit that passes most mentions (towns,
-        // states) with a branch the predictor gets, before where it stands is read
-        if !super::roles::is_group_only(doc, m) {
-            continue;
+        // each told by its kinds first, a bit that passes most mentions (towns, states) with
+        // a branch the predictor gets, before where it stands is read
+        if super::roles::is_group_only(doc, m) {
+            group_target(doc, s, (a, b, t), skip, (mi, m), targets);
         }
-        if !(m.a > t && m.a >= a && m.b <= b) || skip.contains(&Some(mi)) {
-            continue;
+        if doc.has_kind(m, &[EntryKind::Country]) {
+            country_mention(doc, s, (a, b), skip, (mi, m), countries);
         }
-        // "the Houthi-run health ministry said", "IS-held villages": a modifier, not a target
-        if !super::roles::is_compound_modifier(doc, m) && !doc.is_speaker(s, m) {
-            if let Some(e) = doc.as_actor(m) {
-                if !targets.iter().any(|x: &Entity| x.name == e.name) {
-                    targets.push(e);
-                }
+    }
+}
+
+/// A target: the armed group `m` (mention `mi`), if it stands after the trigger `t` in the
+/// clause [a, b) and is not in `skip`, pushed to `targets` once.
+fn group_target(
+    doc: &Doc,
+    s: &Sent,
+    (a, b, t): (usize, usize, usize),
+    skip: &[Option<usize>],
+    (mi, m): (usize, &super::Ment),
+    targets: &mut Vec<Entity>,
+) {
+    if !(m.a > t && m.a >= a && m.b <= b) || skip.contains(&Some(mi)) {
+        return;
+    }
+    // "the Houthi-run health ministry said", "IS-held villages": a modifier, not a target
+    if !super::roles::is_compound_modifier(doc, m) && !doc.is_speaker(s, m) {
+        if let Some(e) = doc.as_actor(m) {
+            if !targets.iter().any(|x: &Entity| x.name == e.name) {
+                targets.push(e);
             }
         }
     }
-    targets
 }
 
 /// Generic targets: the combatant nouns after the trigger `t` in the clause (up to `b`) that
@@ -1355,17 +1374,10 @@ fn is_indefinite(s: &Sent, a: usize, t: usize) -> bool {
     found
 }
 
-/// The countries a mention places a strike in: those of its provinces and towns, and a
-/// country the clause names after a place word ("struck the launchers in southern Lebanon"),
-/// leaving out the mentions in `skip` (actor, base, where it came from).
-fn countries_of(
-    doc: &Doc,
-    s: &Sent,
-    (a, b): (usize, usize),
-    skip: &[Option<usize>],
-    (provinces, locations): (&[Place], &[Place]),
-    v: &mut Vec<Cow<'static, str>>,
-) {
+/// The countries a mention places a strike in, first those of its provinces and towns: the
+/// list `v` emptied and filled with them (the clause's countries after a place word are
+/// added by [`country_mention`]).
+fn place_countries((provinces, locations): (&[Place], &[Place]), v: &mut Vec<Cow<'static, str>>) {
     v.clear();
     // a place's country is a shared code already: copied, not looked up again
     for p in provinces.iter().chain(locations) {
@@ -1377,22 +1389,29 @@ fn countries_of(
             v.push(c.clone());
         }
     }
-    let mut add = |c: Option<&str>| {
-        if let Some(c) = c.filter(|c| !v.iter().any(|x| same_code(x, c))) {
+}
+
+/// A country the clause [a, b) names after a place word ("struck the launchers in southern
+/// Lebanon"): the country of the mention `m` (mention `mi`, one with a country among its
+/// entries), if it is not in `skip` (actor, base, where it came from), added to `v` once.
+fn country_mention(
+    doc: &Doc,
+    s: &Sent,
+    (a, b): (usize, usize),
+    skip: &[Option<usize>],
+    (mi, m): (usize, &super::Ment),
+    v: &mut Vec<Cow<'static, str>>,
+) {
+    if m.a < a || m.b > b || skip.contains(&Some(mi)) || !is_locative_before(s, m.a) {
+        return;
+    }
+    if let Some(p) = doc.place_ref(s, m).filter(|p| p.kind == PlaceKind::Country) {
+        if let Some(c) = p
+            .country()
+            .or(p.entry.code())
+            .filter(|c| !v.iter().any(|x| same_code(x, c)))
+        {
             v.push(share_code(c));
-        }
-    };
-    for (mi, m) in s.ments.iter().enumerate() {
-        // only a mention with a country among its entries can be read as one: told by its
-        // kinds first, a bit that passes most mentions before the words around them are read
-        if !doc.has_kind(m, &[EntryKind::Country]) {
-            continue;
-        }
-        if m.a < a || m.b > b || skip.contains(&Some(mi)) || !is_locative_before(s, m.a) {
-            continue;
-        }
-        if let Some(p) = doc.place_ref(s, m).filter(|p| p.kind == PlaceKind::Country) {
-            add(p.country().or(p.entry.code()));
         }
     }
 }
@@ -2183,6 +2202,31 @@ mod tests {
         }
         // told dates are still told apart
         assert!(disagree > 0);
+    }
+
+    /// A sentence whose pass finds no base word nor "from" ([`Words::BASE_OR_FROM`]) names no
+    /// base, so that [`extract`] does not seek one there: [`base`] finds none in it.
+    #[test]
+    fn no_base_without_a_base_word() {
+        let text = "Israeli jets struck a depot near Damascus. \
+                    The aircraft had taken off from Hmeimim air base. \
+                    Russian jets flew from an Iranian airbase to strike the town. \
+                    Rebels said the raid hit Idlib, killing three.";
+        let (mut based, mut sentences) = (0, 0);
+        super::super::testing::each_sentence(text, None, |doc, s| {
+            sentences += 1;
+            let words = Pass::of(s.toks).words;
+            if base(doc, s).0.is_some() {
+                based += 1;
+                assert!(words.has(Words::BASE_OR_FROM));
+            }
+            if !words.has(Words::BASE_OR_FROM) {
+                assert!(base(doc, s).0.is_none());
+            }
+        });
+        assert_eq!(sentences, 4);
+        // the bases of the second and third sentences are found
+        assert_eq!(based, 2);
     }
 
     /// A sentence's [`Words`] has a class where a walk of its tokens finds a word of that
