@@ -736,6 +736,17 @@ pub(crate) const MARK_DATE: u8 = 64;
 /// one bit each. Set on words of any class, apart from [`marks`].
 pub(crate) const MARK_AFTER: u8 = 128;
 
+/// A bit of [`Class::seek`]: a word of [`BETWEEN`], in any case, which the strike rules'
+/// [`super::strike`] walk for a striker's party after it seeks; a sentence without one has
+/// none to find. Set on words of any class, apart from [`seek`].
+pub(crate) const SEEK_BETWEEN: u8 = 1;
+/// A bit of [`Class::seek`]: a combatant victim noun ([`W::Victim`] of combatants), the
+/// generic target the strike rules seek after a trigger.
+pub(crate) const SEEK_COMBATANT: u8 = 2;
+/// A bit of [`Class::seek`]: a base word or "from" ([`W::Base`], [`W::From`]), without which
+/// a sentence names no base a strike flew from.
+pub(crate) const SEEK_BASE_OR_FROM: u8 = 4;
+
 /// A word of the dates' keywords, lowercased at compile time (the lexicon's words are
 /// lowercase, the keywords capitalised: "Monday"); none has more than 16 bytes.
 #[derive(Clone, Copy)]
@@ -785,6 +796,10 @@ pub(crate) struct Class {
     /// [`MARK_CASUALTY`] bits of its class ([`marks`]), and the [`MARK_DATE`] and
     /// [`MARK_AFTER`] bits of the word.
     pub marks: u8,
+    /// A second byte of marks, of the words that walks of a strike sentence seek
+    /// ([`SEEK_BETWEEN`], [`SEEK_COMBATANT`], [`SEEK_BASE_OR_FROM`]): the first is full, and
+    /// this one is or'ed over a sentence's words with it, not kept on each token.
+    pub seek: u8,
     /// The lexicon's, for its probe ([`Lexicon::classify`]): the length of the word in the
     /// table (under 64, a test checks); 0 for no word.
     len: u8,
@@ -799,10 +814,34 @@ impl Class {
             w,
             k,
             marks: marks(w, k),
+            seek: seek(w),
             len: 0,
             long: false,
         }
     }
+
+    /// The two bytes of marks, [`Class::marks`] low and [`Class::seek`] high, as the
+    /// tokenizer ors them over a sentence's words: one load and one or for both.
+    #[inline(always)]
+    pub(crate) fn both_marks(&self) -> u16 {
+        u16::from_le_bytes([self.marks, self.seek])
+    }
+}
+
+// a class is read from the table as one eight-byte word, its second marks with it
+const _: () = assert!(std::mem::size_of::<Class>() == 8);
+
+/// The second marks ([`Class::seek`]) of a word of class `w`, the word-keyed
+/// [`SEEK_BETWEEN`] aside.
+pub(crate) fn seek(w: W) -> u8 {
+    let mut seek = 0;
+    if w == W::Victim(VictimCategory::Combatants) {
+        seek |= SEEK_COMBATANT;
+    }
+    if matches!(w, W::Base | W::From) {
+        seek |= SEEK_BASE_OR_FROM;
+    }
+    seek
 }
 
 /// The marks ([`Class::marks`]) of a word of class `w` and cue `k`.
@@ -1012,6 +1051,7 @@ impl Hot {
             w: W::Other,
             k: K::None,
             marks: 0,
+            seek: 0,
             len: 0,
             long: false,
         },
@@ -1171,6 +1211,18 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
                 index.insert(w, words.len());
                 let mut e = entry(w, W::Other, K::None);
                 e.class.marks |= mark;
+                words.push(e);
+            }
+        }
+    }
+    // the words the strike rules seek by the word, in the second marks
+    for w in BETWEEN.iter().map(|w| w.as_bytes()) {
+        match index.get(w).and_then(|&k| words.get_mut(k)) {
+            Some(e) => e.class.seek |= SEEK_BETWEEN,
+            None => {
+                index.insert(w, words.len());
+                let mut e = entry(w, W::Other, K::None);
+                e.class.seek |= SEEK_BETWEEN;
                 words.push(e);
             }
         }
@@ -1854,6 +1906,34 @@ mod tests {
                 .any(|w| w.as_bytes() == word);
             assert_eq!(class.marks & MARK_AFTER != 0, listed, "{word:?}");
         }
+    }
+
+    /// The second marks ([`Class::seek`]) of the lexicon's words: [`SEEK_BETWEEN`] on the
+    /// words of [`BETWEEN`] alone, in any case, and the bits of a class ([`seek`]) on the
+    /// words of that class alone.
+    #[test]
+    fn the_second_marks_are_the_lists_and_the_classes() {
+        for w in BETWEEN {
+            for v in [w.to_string(), w.to_ascii_uppercase(), capitalised(w)] {
+                let c = table().classify(v.as_bytes(), 0, v.len(), key_more(0, v.as_bytes()));
+                assert_ne!(c.seek & SEEK_BETWEEN, 0, "{v}");
+            }
+        }
+        let (mut combatants, mut based) = (0, 0);
+        for (word, class) in table().entries() {
+            let listed = BETWEEN.iter().any(|w| w.as_bytes() == word);
+            assert_eq!(class.seek & SEEK_BETWEEN != 0, listed, "{word:?}");
+            let combatant = class.w == W::Victim(VictimCategory::Combatants);
+            assert_eq!(class.seek & SEEK_COMBATANT != 0, combatant, "{word:?}");
+            let base = matches!(class.w, W::Base | W::From);
+            assert_eq!(class.seek & SEEK_BASE_OR_FROM != 0, base, "{word:?}");
+            assert_eq!(class.seek & !SEEK_BETWEEN, seek(class.w), "{word:?}");
+            combatants += usize::from(combatant);
+            based += usize::from(base);
+        }
+        assert!(combatants > 0 && based > 0);
+        // and a word of no class has none
+        assert_eq!(table().classify(b"zzq", 0, 3, key_more(0, b"zzq")).seek, 0);
     }
 
     /// The marks the lexicon gives the word `w`, as the tokenizer reads them.

@@ -413,6 +413,7 @@ struct Parts {
     strike_words: bool,
     casualty_words: bool,
     date_words: bool,
+    seek: u8,
 }
 
 /// The tokens, cuts, clauses and mentions of all the sentences of a text, each kind in one
@@ -483,7 +484,7 @@ impl Prepared {
         }
         for s in sentences {
             let (t0, c0, k0) = (toks.len(), cuts.len(), clauses.len());
-            let marks = tokenize(text, s.span, starts, &mut toks, &mut cuts);
+            let [marks, seek] = tokenize(text, s.span, starts, &mut toks, &mut cuts).to_le_bytes();
             let sent_toks: &[Tok] = toks.get(t0..).unwrap_or_default();
             let event_words = event_words(sent_toks, marks);
             // clauses matter only where an event can be told
@@ -508,6 +509,7 @@ impl Prepared {
                 casualty_words: event_words && marks & lexicon::MARK_CASUALTY != 0,
                 // a word cut in parts may have a part that starts a date
                 date_words: marks & lexicon::MARK_DATE != 0 || cuts.len() > c0,
+                seek,
             });
         }
         Prepared {
@@ -578,6 +580,7 @@ impl Prepared {
             strike_words: parts.strike_words,
             casualty_words: parts.casualty_words,
             date_words: parts.date_words,
+            seek: parts.seek,
             day_date: OnceCell::new(),
             cues: OnceCell::new(),
         }));
@@ -726,6 +729,10 @@ pub(crate) struct Sent<'t> {
     /// True if a token has a cut or is a word of the dates' keywords
     /// ([`lexicon::MARK_DATE`]); else only a figure can start a date ([`Doc::may_have_date`]).
     date_words: bool,
+    /// The second marks of its words ([`lexicon::Class::seek`]), all of them or'ed: a walk
+    /// of the strike rules for a word of a class or list they mark is not made in a sentence
+    /// without one.
+    pub seek: u8,
     /// The last day-precision date of a sentence without event words, read when an event
     /// of its paragraph first needs it; boxed, as most sentences have none (a sentence
     /// record is kept for every sentence of the article).
@@ -959,14 +966,15 @@ fn sentence_causes(doc: &Doc) -> Vec<kinds::Cause> {
 /// Pushes to `toks` the tokens of a sentence, each told whether a name of `starts` may
 /// start there ([`Tok::may_name`]); `cuts` takes the offsets of the '.', ',' and '\''
 /// inside its words ("U.S", "1,200", "Hay'at"), where the date scanner's words end.
-/// Returns the marks of its words ([`lexicon::Class::marks`]), all of them or'ed.
+/// Returns the marks of its words ([`lexicon::Class::marks`]) in the low byte and their
+/// second marks ([`lexicon::Class::seek`]) in the high one, all of them or'ed.
 fn tokenize(
     text: &str,
     span: Span,
     starts: NameStarts,
     toks: &mut Vec<Tok>,
     cuts: &mut Vec<usize>,
-) -> u8 {
+) -> u16 {
     let Some(s) = span.get(text) else {
         return 0;
     };
@@ -991,7 +999,7 @@ fn tokenize(
                 break;
             }
             let class = lexicon.classify_short(n, packed);
-            marks |= class.marks;
+            marks |= class.both_marks();
             // (the first byte is a letter or digit: a capital has no case bit)
             let cap = c as u8 & 0x20 == 0;
             toks.push(class_tok(
@@ -1078,7 +1086,7 @@ fn ascii_word(
     chunk: u64,
     toks: &mut Vec<Tok>,
     cuts: &mut Vec<usize>,
-) -> (usize, u8) {
+) -> (usize, u16) {
     let bytes = s.as_bytes();
     let (n, packed) = alnum_prefix(chunk);
     let b = chunk as u8;
@@ -1097,7 +1105,7 @@ fn ascii_word(
             end += 1;
         }
         end += usize::from(bytes.get(end) == Some(&b' '));
-        return (end, tok.marks);
+        return (end, class.both_marks());
     }
     let mut lead = b;
     let (end, key) = word_end(s, char::from(b), i + n, packed, |k| {
@@ -1109,13 +1117,13 @@ fn ascii_word(
     // a longer one is told from its first and last eight bytes, with no second count of
     // its letters ([`NameStarts::long_word`])
     let may_name = n < 8 || starts.long_word(chunk, bytes, i, len);
-    let tok = word_tok(bytes, base, i, len, key, (cap, may_name), lead);
+    let (tok, marks) = word_tok(bytes, base, i, len, key, (cap, may_name), lead);
     toks.push(tok);
     // punctuation after it ("government, ") pushed here, as after a shorter word
     let end = punct_after(starts, bytes, base, end, toks);
     // a space after it passed here with no branch, not by a turn of the loops (a word of
     // eight bytes or more ends at a space most often)
-    (end + usize::from(bytes.get(end) == Some(&b' ')), tok.marks)
+    (end + usize::from(bytes.get(end) == Some(&b' ')), marks)
 }
 
 /// Pushes to `toks` the ASCII punctuation at `end` of the `bytes` of a sentence (at `base` in
@@ -1188,7 +1196,7 @@ fn other_token(
     b: u8,
     toks: &mut Vec<Tok>,
     cuts: &mut Vec<usize>,
-) -> Option<(usize, u8)> {
+) -> Option<(usize, u16)> {
     let bytes = s.as_bytes();
     // an ASCII char is told a letter or digit by a table, not by the Unicode tests
     let (c, alnum) = if b.is_ascii() {
@@ -1212,8 +1220,7 @@ fn other_token(
         });
         let len = end.saturating_sub(i);
         let may_name = starts.word_at(bytes, i, len);
-        let tok = word_tok(bytes, base, i, len, key, (c.is_uppercase(), may_name), lead);
-        let marks = tok.marks;
+        let (tok, marks) = word_tok(bytes, base, i, len, key, (c.is_uppercase(), may_name), lead);
         toks.push(tok);
         // (and punctuation after it, and a space after that, as after punctuation)
         let end = punct_after(starts, bytes, base, end, toks);
@@ -1250,7 +1257,8 @@ fn other_token(
 
 /// The token of the word of `len` bytes at `i` in the `bytes` of a sentence that starts at
 /// `base` in the text, with the word's lexicon key, whether it starts with a capital (its
-/// marks in [`Tok::marks`]) and whether a name may start there, and its [`Tok::lead`].
+/// marks in [`Tok::marks`]) and whether a name may start there, and its [`Tok::lead`]; with
+/// both bytes of the word's marks ([`lexicon::Class::both_marks`]).
 #[inline]
 fn word_tok(
     bytes: &[u8],
@@ -1260,9 +1268,10 @@ fn word_tok(
     key: u64,
     (cap, may_name): (bool, bool),
     lead: u8,
-) -> Tok {
+) -> (Tok, u16) {
     let class = lexicon::table().classify(bytes, i, len, key);
-    class_tok(base + i, len, class, cap, may_name, lead)
+    let tok = class_tok(base + i, len, class, cap, may_name, lead);
+    (tok, class.both_marks())
 }
 
 /// True if the word of `n` ASCII letters and digits that opens `chunk` ([`alnum_prefix`])
@@ -2339,6 +2348,12 @@ mod tests {
 
     /// [`tokenize`] with the built-in gazetteer's name starts, as the extractor calls it.
     fn tokens(text: &str, span: Span, toks: &mut Vec<Tok>, cuts: &mut Vec<usize>) -> u8 {
+        let [marks, _] = both_marks(text, span, toks, cuts).to_le_bytes();
+        marks
+    }
+
+    /// [`tokenize`]'s both bytes of marks ([`lexicon::Class::both_marks`]).
+    fn both_marks(text: &str, span: Span, toks: &mut Vec<Tok>, cuts: &mut Vec<usize>) -> u16 {
         tokenize(text, span, Gazetteer::builtin().name_starts(), toks, cuts)
     }
 
@@ -2558,6 +2573,69 @@ mod tests {
             assert_eq!(taken.as_slice(), few.as_slice());
             assert_eq!(matches!(taken, Few::One(_)), n == 1);
         }
+    }
+
+    /// The high byte [`tokenize`] returns is the OR of the second marks
+    /// ([`lexicon::Class::seek`]) of its words, as the lexicon classifies each word alone,
+    /// and its low byte the OR of the tokens' marks, whichever path pushes the words: short
+    /// and long, joined, cut, capitalised and UTF-8 words among punctuation.
+    #[test]
+    fn the_second_marks_are_those_of_the_words() {
+        let words = [
+            "between",
+            "Between",
+            "BETWEEN",
+            "betweenness",
+            "from",
+            "From",
+            "base",
+            "airbase",
+            "fighters",
+            "militants",
+            "Soldiers",
+            "civilians",
+            "al-Bab",
+            "U.S",
+            "1,200",
+            "governorate",
+            "Idlib",
+            "killed",
+            "Sam's",
+            "Ḥamā",
+            "between-",
+            "frombase",
+        ];
+        let marks = [", ", ". ", " ", " ", " ", ",", "-", "", "(", "\" "];
+        let mut next = crate::text::xorshift(31);
+        let (mut seen, mut none) = (0u8, 0);
+        for _ in 0..3_000 {
+            let n = (next() % 12) as usize;
+            let text: String = (0..n)
+                .map(|_| {
+                    let w = words[(next() % words.len() as u64) as usize];
+                    let m = marks[(next() % marks.len() as u64) as usize];
+                    format!("{w}{m}")
+                })
+                .collect();
+            let span = Span::new(0, text.len());
+            let (mut toks, mut cuts) = (Vec::new(), Vec::new());
+            let [low, high] = both_marks(&text, span, &mut toks, &mut cuts).to_le_bytes();
+            let class = |t: &Tok| {
+                let w = t.span.get(&text).unwrap_or_default().as_bytes();
+                lexicon::table().classify(w, 0, w.len(), lexicon::key_more(0, w))
+            };
+            let words = toks.iter().filter(|t| t.punct == 0);
+            let want = words.clone().fold(0, |m, t| m | class(t).seek);
+            assert_eq!(high, want, "{text:?}");
+            assert_eq!(low, toks.iter().fold(0, |m, t| m | t.marks), "{text:?}");
+            assert!(words.clone().all(|t| class(t).marks == t.marks), "{text:?}");
+            seen |= high;
+            none += usize::from(high == 0);
+        }
+        // every bit is met, and sentences with none
+        let all = lexicon::SEEK_BETWEEN | lexicon::SEEK_COMBATANT | lexicon::SEEK_BASE_OR_FROM;
+        assert_eq!(seen, all);
+        assert!(none > 0);
     }
 
     /// A token's class number is its word's class's, punctuation's [`lexicon::C::Other`].

@@ -974,7 +974,9 @@ fn find<'c>(
     let mut targets = Vec::new();
     place_countries((provinces, locations), countries);
     mention_roles(doc, s, (a, b, t), skip, &mut targets, countries);
-    if here.words.has(Words::VICTIM) {
+    // (a combatant noun told by the sentence's second marks, where a victim of any
+    // category is most often none)
+    if here.words.has(Words::VICTIM) && s.seek & lexicon::SEEK_COMBATANT != 0 {
         generic_targets(doc, s, b, t, &mut targets);
     }
     // only a mention that may start a strike of its own ([`Found::strong`]) needs the date
@@ -1460,6 +1462,16 @@ type Base = (Option<Place>, Option<usize>);
 
 /// The base the strike flew from: "an Iranian airbase", "from a base in Iran", "from Hmeimim".
 fn base(doc: &Doc, s: &Sent) -> Base {
+    // a sentence with no base word nor "from" (its second marks) names no base, told
+    // without a walk of its mentions' tokens
+    if s.seek & lexicon::SEEK_BASE_OR_FROM == 0 {
+        return (None, None);
+    }
+    base_walk(doc, s)
+}
+
+/// [`base`] with no test of the sentence's second marks.
+fn base_walk(doc: &Doc, s: &Sent) -> Base {
     // every base read below is a mention with a base word or "from" near it (a base word
     // right after a token of it, two before one, or "from" up to three before it): only the
     // mentions' tokens and the few before and after each are read to rule a sentence out,
@@ -1797,6 +1809,17 @@ fn is_military_speaker(doc: &Doc, s: &Sent, t: usize, m: &super::Ment) -> bool {
 /// "shelling exchange between regime forces and rebels": the first party after "between"
 /// in the clause [a, b), named or generic.
 fn between(doc: &Doc, s: &Sent, a: usize, b: usize) -> Option<(Actor, Option<usize>)> {
+    // a sentence without the word (its second marks, [`lexicon::SEEK_BETWEEN`]) is not
+    // walked: most have none, and the walk mispredicted at the locatives it passed
+    if s.seek & lexicon::SEEK_BETWEEN == 0 {
+        return None;
+    }
+    between_walk(doc, s, a, b)
+}
+
+/// [`between`] with no test of the sentence's second marks: the walk of the clause [a, b)
+/// for "between".
+fn between_walk(doc: &Doc, s: &Sent, a: usize, b: usize) -> Option<(Actor, Option<usize>)> {
     // "between" is a locative: the class and the length, told together with one branch a
     // token (the class alone was mispredicted at most locatives), rule out the other words
     // without reading them
@@ -2267,6 +2290,80 @@ mod tests {
         let mut all = 0;
         super::super::testing::each_sentence(text, None, |_, s| all |= Pass::of(s.toks).words.0);
         assert_eq!(all, 63);
+    }
+
+    /// The walks gated by a sentence's second marks ([`Sent::seek`]) find what they find
+    /// ungated, over random sentences: [`between`], [`base`], and [`generic_targets`],
+    /// which finds nothing in a sentence without [`lexicon::SEEK_COMBATANT`].
+    #[test]
+    fn the_second_marks_gate_only_walks_that_find_nothing() {
+        let words = [
+            "between",
+            "Between",
+            "from",
+            "an",
+            "Iranian",
+            "airbase",
+            "air",
+            "base",
+            "in",
+            "Iran",
+            "Hmeimim",
+            "the",
+            "army",
+            "and",
+            "rebels",
+            "regime",
+            "forces",
+            "fighters",
+            "soldiers",
+            "civilians",
+            "Clashes",
+            "struck",
+            "shelled",
+            "killing",
+            "three",
+            "Idlib",
+            "militants",
+            "jets",
+            "flew",
+            ",",
+        ];
+        let mut next = crate::text::xorshift(37);
+        let (mut betweens, mut bases, mut generics) = (0, 0, 0);
+        for _ in 0..400 {
+            let n = 3 + (next() % 12) as usize;
+            let text: Vec<&str> = (0..n)
+                .map(|_| words[(next() % words.len() as u64) as usize])
+                .collect();
+            let text = format!("{} .", text.join(" "));
+            super::super::testing::each_sentence(&text, None, |doc, s| {
+                let n = s.toks.len();
+                for a in 0..n {
+                    for b in a..=n {
+                        let walked = between_walk(doc, s, a, b);
+                        betweens += usize::from(walked.is_some());
+                        assert_eq!(between(doc, s, a, b), walked, "{text:?} [{a}, {b})");
+                        if s.seek & lexicon::SEEK_COMBATANT == 0 && a < b {
+                            let mut targets = Vec::new();
+                            generic_targets(doc, s, b, a, &mut targets);
+                            assert!(targets.is_empty(), "{text:?}");
+                        }
+                    }
+                }
+                let walked = base_walk(doc, s);
+                bases += usize::from(walked.0.is_some());
+                assert_eq!(base(doc, s), walked, "{text:?}");
+                let mut targets = Vec::new();
+                generic_targets(doc, s, n, 0, &mut targets);
+                generics += usize::from(!targets.is_empty());
+            });
+        }
+        // each walk finds something in some sentence
+        assert!(
+            betweens > 0 && bases > 0 && generics > 0,
+            "{betweens} {bases} {generics}"
+        );
     }
 
     /// [`toks_in`] holds the tokens an index walk over [lo, hi) reads, skipping the indices
