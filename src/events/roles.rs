@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 
 use super::lexicon::{self, C, W};
-use super::{is_locative_before, Doc, Ment, PlaceRef, Sent, Tok};
+use super::{is_locative_before, same_code, Doc, Ment, PlaceRef, Sent, Tok};
 use crate::gazetteer::{share_code, EntryKind};
 use crate::model::{Entity, EntityKind, Place, PlaceKind};
 use crate::span::Span;
@@ -142,15 +142,31 @@ fn add_place(doc: &Doc, m: &Ment, p: PlaceRef<'_>, lists: &mut PlaceLists) {
 /// A town that knows no province of its own takes the province of its name in its country
 /// ("Hebron", the city and the governorate).
 fn push_town_province(doc: &Doc, m: &Ment, town: &Place, towns: &mut Vec<Place>) {
-    // each pushed from where it is made (an `or_else` moved it into a slot of its own)
-    match doc.province_of(town) {
-        Some(pr) => push_unique_place(towns, pr),
-        None => {
-            if let Some(pr) = namesake_province(doc, m, town) {
-                push_unique_place(towns, pr);
-            }
+    if !push_coded_province(doc, town, towns) {
+        if let Some(pr) = namesake_province(doc, m, town) {
+            push_unique_place(towns, pr);
         }
     }
+}
+
+/// Adds the province of `town` by its own province code to `towns` unless it has it, as
+/// [`push_unique_place`] of [`Doc::province_of`] does; false if the town has no code. The
+/// province is looked for by its code and name before it is made, as a third of the
+/// towns' provinces are in the list already and were made, moved and dropped.
+fn push_coded_province(doc: &Doc, town: &Place, towns: &mut Vec<Place>) -> bool {
+    let Some(code) = town.province.as_deref() else {
+        return false;
+    };
+    let name = doc.province_name(code);
+    // the codes compared first, by `same_code` (no call to `memcmp`), as in
+    // `push_unique_place` (code, then name)
+    let has = towns
+        .iter()
+        .any(|q| q.code.as_deref().is_some_and(|c| same_code(c, code)) && q.name == name);
+    if !has {
+        towns.push(Doc::province_place(town, name));
+    }
+    true
 }
 
 /// The provinces of `lists` once its mentions are read: the towns' provinces where the
@@ -396,6 +412,64 @@ fn fighters(doc: &Doc, toks: &[Tok], k: usize, tok: &Tok) -> Entity {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A town's province added by [`push_coded_province`] leaves the list that
+    /// [`push_unique_place`] of [`Doc::province_of`] leaves, for the towns of every province
+    /// code of the gazetteer, each code asked three times, after places of the
+    /// same code under another name and of another code under the same name.
+    #[test]
+    fn coded_province_is_the_unique_province_of() {
+        let gaz = crate::gazetteer::Gazetteer::builtin();
+        let text = "Jets struck Aleppo.";
+        let seg = crate::text::segment(text, crate::text::Part::WHOLE);
+        let mut mentions = Vec::new();
+        let prepared = super::super::Prepared::new(gaz, text, &seg.sentences, &mut mentions);
+        let doc = Doc::new(gaz, text, &prepared, None);
+        let mut codes: Vec<&str> = gaz.entries().iter().filter_map(|e| e.province()).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        assert!(codes.len() > 100, "{}", codes.len());
+        let town = |code: &str| Place {
+            name: Some(Cow::Borrowed("Town")),
+            kind: PlaceKind::City,
+            code: None,
+            country: code.get(..2).map(|c| Cow::Owned(c.to_string())),
+            province: Some(Cow::Owned(code.to_string())),
+            span: Some(Span::new(0, 4)),
+            text: Default::default(),
+        };
+        let decoy = |code: &str, name: Option<Cow<'static, str>>| Place {
+            name,
+            kind: PlaceKind::Province,
+            code: Some(Cow::Owned(code.to_string())),
+            country: None,
+            province: None,
+            span: None,
+            text: Default::default(),
+        };
+        for chunk in codes.chunks(40) {
+            let first = chunk.first().copied().unwrap_or_default();
+            let seeded = vec![
+                decoy(first, Some(Cow::Borrowed("Elsewhere"))),
+                decoy("XX-1", gaz.shared_name_of(first)),
+            ];
+            let (mut old, mut new) = (seeded.clone(), seeded);
+            for i in 0..chunk.len() * 3 {
+                // in turn, then back, then in turn again
+                let k = i % chunk.len();
+                let k = if (i / chunk.len()) % 2 == 1 {
+                    chunk.len() - 1 - k
+                } else {
+                    k
+                };
+                let t = town(chunk[k]);
+                push_unique_place(&mut old, doc.province_of(&t).unwrap());
+                assert!(push_coded_province(&doc, &t, &mut new));
+                assert_eq!(old, new);
+            }
+            assert_eq!(old.len(), chunk.len() + 2);
+        }
+    }
 
     /// [`places_into`] passes over a mention of no kind in [`TOWN_OR_PROVINCE`] before it
     /// reads it: those kinds must be every kind the place ranking ranks but countries, or a
