@@ -2726,14 +2726,7 @@ mod tests {
         let mut next = crate::text::xorshift(31);
         let (mut seen, mut none) = (0u8, 0);
         for _ in 0..3_000 {
-            let n = (next() % 12) as usize;
-            let text: String = (0..n)
-                .map(|_| {
-                    let w = words[(next() % words.len() as u64) as usize];
-                    let m = marks[(next() % marks.len() as u64) as usize];
-                    format!("{w}{m}")
-                })
-                .collect();
+            let text = super::testing::random_words(&words, &marks, &mut next);
             let span = Span::new(0, text.len());
             let (mut toks, mut cuts) = (Vec::new(), Vec::new());
             let [low, high] = both_marks(&text, span, &mut toks, &mut cuts).to_le_bytes();
@@ -3001,14 +2994,7 @@ mod tests {
         let mut next = crate::text::xorshift(29);
         let mut compared = 0;
         for _ in 0..3_000 {
-            let n = (next() % 12) as usize;
-            let text: String = (0..n)
-                .map(|_| {
-                    let w = words[(next() % words.len() as u64) as usize];
-                    let m = marks[(next() % marks.len() as u64) as usize];
-                    format!("{w}{m}")
-                })
-                .collect();
+            let text = super::testing::random_words(&words, &marks, &mut next);
             let span = Span::new(0, text.len());
             let (mut toks, mut cuts) = (Vec::with_capacity(text.len()), Vec::new());
             tokens(&text, span, &mut toks, &mut cuts);
@@ -3364,25 +3350,13 @@ mod tests {
         }
     }
 
-    /// The province codes of the built-in gazetteer's entries, each once.
-    fn gazetteer_province_codes() -> Vec<&'static str> {
-        let mut codes: Vec<&str> = Gazetteer::builtin()
-            .entries()
-            .iter()
-            .filter_map(|e| e.province())
-            .collect();
-        codes.sort_unstable();
-        codes.dedup();
-        codes
-    }
-
     /// The per-article table of province names finds what a plain list of (code, name)
     /// finds, for every province code of the gazetteer asked before and after it is kept,
     /// past the table's room (to its list) and with codes too long for a key.
     #[test]
     fn code_names_find_what_a_list_finds() {
         let gaz = Gazetteer::builtin();
-        let mut codes = gazetteer_province_codes();
+        let mut codes = super::testing::province_codes();
         assert!(codes.len() > 2 * CODE_SLOTS, "{}", codes.len());
         codes.extend(["ABCDEFGH", "ABCDEFGHI", "", "S"]);
         // articles of one code to all of them, the codes in turn and in a stride
@@ -3435,16 +3409,8 @@ mod tests {
         let prepared = Prepared::new(gaz, text, &seg.sentences, &mut mentions);
         let doc = Doc::new(gaz, text, &prepared, None);
         for round in 0..2 {
-            for code in gazetteer_province_codes() {
-                let town = Place {
-                    name: Some(Cow::Borrowed("Town")),
-                    kind: PlaceKind::City,
-                    code: None,
-                    country: code.get(..2).map(|c| Cow::Owned(c.to_string())),
-                    province: Some(Cow::Owned(code.to_string())),
-                    span: Some(Span::new(0, 4)),
-                    text: Default::default(),
-                };
+            for code in super::testing::province_codes() {
+                let town = super::testing::town_of(code);
                 let pr = doc.town_province(&town);
                 assert_eq!(pr, doc.province_of(&town), "{code} {round}");
                 let pr = pr.unwrap();

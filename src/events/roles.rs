@@ -425,19 +425,9 @@ mod tests {
         let mut mentions = Vec::new();
         let prepared = super::super::Prepared::new(gaz, text, &seg.sentences, &mut mentions);
         let doc = Doc::new(gaz, text, &prepared, None);
-        let mut codes: Vec<&str> = gaz.entries().iter().filter_map(|e| e.province()).collect();
-        codes.sort_unstable();
-        codes.dedup();
+        let codes = super::super::testing::province_codes();
         assert!(codes.len() > 100, "{}", codes.len());
-        let town = |code: &str| Place {
-            name: Some(Cow::Borrowed("Town")),
-            kind: PlaceKind::City,
-            code: None,
-            country: code.get(..2).map(|c| Cow::Owned(c.to_string())),
-            province: Some(Cow::Owned(code.to_string())),
-            span: Some(Span::new(0, 4)),
-            text: Default::default(),
-        };
+        let town = super::super::testing::town_of;
         let decoy = |code: &str, name: Option<Cow<'static, str>>| Place {
             name,
             kind: PlaceKind::Province,

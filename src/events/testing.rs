@@ -56,3 +56,48 @@ pub(crate) fn casualty(kind: CasualtyKind, n: u64, at: usize, event: Option<usiz
         event,
     }
 }
+
+/// A random text of up to eleven of `words`, each followed by one of `marks`: what the
+/// tokenizer's random tests read.
+pub(crate) fn random_words(
+    words: &[&str],
+    marks: &[&str],
+    next: &mut impl FnMut() -> u64,
+) -> String {
+    let n = (next() % 12) as usize;
+    (0..n)
+        .map(|_| {
+            let w = words[(next() % words.len() as u64) as usize];
+            let m = marks[(next() % marks.len() as u64) as usize];
+            format!("{w}{m}")
+        })
+        .collect()
+}
+
+/// The province codes of the built-in gazetteer's entries, sorted, once each.
+pub(crate) fn province_codes() -> Vec<&'static str> {
+    let mut codes: Vec<&str> = Gazetteer::builtin()
+        .entries()
+        .iter()
+        .filter_map(|e| e.province())
+        .collect();
+    codes.sort_unstable();
+    codes.dedup();
+    codes
+}
+
+/// A town of province `code` (its country the code's first two letters), named "Town" at
+/// bytes 0-4: what the tests of a town's province ask about.
+pub(crate) fn town_of(code: &str) -> crate::model::Place {
+    use crate::model::{Place, PlaceKind};
+    use std::borrow::Cow;
+    Place {
+        name: Some(Cow::Borrowed("Town")),
+        kind: PlaceKind::City,
+        code: None,
+        country: code.get(..2).map(|c| Cow::Owned(c.to_string())),
+        province: Some(Cow::Owned(code.to_string())),
+        span: Some(Span::new(0, 4)),
+        text: Default::default(),
+    }
+}
