@@ -2017,22 +2017,7 @@ mod tests {
     /// strike's ([`is_the_strikes`]).
     #[test]
     fn a_strike_clause_is_told_by_its_words_cues() {
-        let devices = [
-            Device::Ied,
-            Device::Landmine,
-            Device::CarBomb,
-            Device::SuicideVest,
-            Device::Grenade,
-            Device::Bomb,
-            Device::Chemical,
-        ];
-        // every cue but the devices, which are added one of each below
-        let mut all: Vec<K> = EACH_CUE
-            .into_iter()
-            .filter(|k| !matches!(k, K::Device(_)))
-            .collect();
-        all.extend(devices.map(K::Device));
-        for k in all {
+        for k in every_cue() {
             for c in cues_it_can_give(k) {
                 let mut g = Signs::default();
                 add_cue(&mut g, &mut Walk::default(), c, 0);

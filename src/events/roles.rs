@@ -229,6 +229,12 @@ fn can_be_place(doc: &Doc, s: &Sent, m: &Ment) -> bool {
     if m.kinds & NOT_PLACE_ONLY == 0 {
         return !doc.is_speaker(s, m);
     }
+    can_be_place_by_tests(doc, s, m)
+}
+
+/// [`can_be_place`] read kind by kind, with no mask first.
+#[inline(always)]
+fn can_be_place_by_tests(doc: &Doc, s: &Sent, m: &Ment) -> bool {
     let has = |kinds: &[EntryKind]| doc.has_kind(m, kinds);
     let town = has(&[EntryKind::Province, EntryKind::City]);
     // an armed group that is not also a province or a town ([`is_group_only`])
@@ -567,25 +573,6 @@ mod tests {
             }
             assert!(seen > 15, "{seen} mentions: the text names too few");
         });
-    }
-
-    /// [`can_be_place`] as it read each kind in turn, with no mask first.
-    fn can_be_place_by_tests(doc: &Doc, s: &Sent, m: &Ment) -> bool {
-        let has = |kinds: &[EntryKind]| doc.has_kind(m, kinds);
-        let town = has(&[EntryKind::Province, EntryKind::City]);
-        if has(&[EntryKind::ArmedGroup]) && !town {
-            return false;
-        }
-        if has(&[EntryKind::Demonym, EntryKind::Official, EntryKind::Source]) && !doc.is_place(m) {
-            return false;
-        }
-        if has(&[EntryKind::Military, EntryKind::Metonym]) && !town {
-            return false;
-        }
-        if doc.is_speaker(s, m) {
-            return false;
-        }
-        !has(&[EntryKind::Metonym]) || is_locative_before(s, m.a)
     }
 
     /// [`Doc::place_ref`] reads the words after a mention for a province word only where

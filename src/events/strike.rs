@@ -240,20 +240,34 @@ pub(crate) fn extract(doc: &Doc) -> Strikes {
                 }
             }
         }
-        // "The aircraft had taken off from Hmeimim air base": the base of the strike told last
-        // (not sought where the sentence's pass, if it was made, found no base word or "from")
-        let may_name_base = clauses.is_empty() || pass.words.has(Words::BASE_OR_FROM);
-        if !any && may_name_base {
-            if let (Some(st), Some(told)) = (accs.strikes.last_mut(), accs.told.last()) {
-                if st.base.is_none() && si <= told.last + 2 {
-                    if let (Some(b), _) = base(doc, s) {
-                        st.base = Some(b);
-                        st.evidence.push(s.span);
-                    }
-                }
+        // the base of the strike told last ([`base_of_last`]), not sought where the
+        // sentence's pass, if it was made, found no base word or "from"
+        if !any && (clauses.is_empty() || pass.words.has(Words::BASE_OR_FROM)) {
+            base_of_last(doc, si, s, &mut accs);
+        }
+    }
+    finish(doc, accs, by_sentence)
+}
+
+/// "The aircraft had taken off from Hmeimim air base": the base told in sentence `si` (`s`),
+/// which has no strike of its own, given to the strike told last if it has none and was told
+/// at most two sentences before.
+#[inline(always)]
+fn base_of_last(doc: &Doc, si: usize, s: &Sent, accs: &mut Accs) {
+    if let (Some(st), Some(told)) = (accs.strikes.last_mut(), accs.told.last()) {
+        if st.base.is_none() && si <= told.last + 2 {
+            if let (Some(b), _) = base(doc, s) {
+                st.base = Some(b);
+                st.evidence.push(s.span);
             }
         }
     }
+}
+
+/// The article's strikes once every sentence is read: a strike with no place takes its
+/// paragraph's, and its targets are pruned.
+#[inline(always)]
+fn finish(doc: &Doc, mut accs: Accs, by_sentence: Vec<Option<usize>>) -> Strikes {
     for (st, told) in accs.strikes.iter_mut().zip(&accs.told) {
         if st.provinces.is_empty() && st.locations.is_empty() {
             super::roles::paragraph_places(doc, told.first, &mut st.provinces, &mut st.locations);
