@@ -184,7 +184,7 @@ pub(crate) fn find_slot(table: &Words, h: u64) -> Option<(usize, bool, u32)> {
             let at = i * 4 * PREFIX_WORDS;
             let s: &[u8; 4 * PREFIX_WORDS] = b.get(at..at + 4 * PREFIX_WORDS)?.try_into().ok()?;
             let w = |k: usize| u32::from_le_bytes([s[k], s[k + 1], s[k + 2], s[k + 3]]);
-            Some([w(0), w(4), w(8)])
+            Some(PrefixSlot::of([w(0), w(4), w(8)]))
         }),
         Words::Owned(v) => probe_words(v, h),
     }
@@ -196,8 +196,27 @@ pub(crate) fn probe_words(v: &[u32], h: u64) -> Option<(usize, bool, u32)> {
     probe(v.len() / PREFIX_WORDS, h, |i| {
         let at = i * PREFIX_WORDS;
         let s: &[u32; PREFIX_WORDS] = v.get(at..at + PREFIX_WORDS)?.try_into().ok()?;
-        Some(*s)
+        Some(PrefixSlot::of(*s))
     })
+}
+
+/// A slot of a prefix table as [`probe`] reads it: the hash whole (its two words, low
+/// first), compared with one instruction where its halves took two, and the last word.
+#[derive(Clone, Copy)]
+struct PrefixSlot {
+    hash: u64,
+    last: u32,
+}
+
+impl PrefixSlot {
+    /// The slot of words `[lo, hi, last]`.
+    #[inline(always)]
+    fn of([lo, hi, last]: [u32; PREFIX_WORDS]) -> PrefixSlot {
+        PrefixSlot {
+            hash: u64::from(hi) << 32 | u64::from(lo),
+            last,
+        }
+    }
 }
 
 /// [`find_slot`] over `n` slots read by `slot`.
@@ -205,27 +224,30 @@ pub(crate) fn probe_words(v: &[u32], h: u64) -> Option<(usize, bool, u32)> {
 fn probe(
     n: usize,
     h: u64,
-    slot: impl Fn(usize) -> Option<[u32; PREFIX_WORDS]>,
+    slot: impl Fn(usize) -> Option<PrefixSlot>,
 ) -> Option<(usize, bool, u32)> {
     if n == 0 {
         return None;
     }
-    let (lo, hi) = (h as u32, (h >> 32) as u32);
-    let mut i = home_slot(h, n);
-    for _ in 0..n {
-        let [a, b, last] = slot(i)?;
+    let home = home_slot(h, n);
+    let mut i = home;
+    loop {
+        let PrefixSlot { hash, last } = slot(i)?;
         if last & ((1 << PREFIX_FLAG_BITS) - 1) == 0 {
             return Some((i, false, last));
         }
-        if a == lo && b == hi {
+        if hash == h {
             return Some((i, true, last));
         }
         i += 1;
         if i == n {
             i = 0;
         }
+        // each slot once: back at the first, the table is full
+        if i == home {
+            return None;
+        }
     }
-    None
 }
 
 /// Slots for `keys` keys: at most three quarters full.
@@ -236,6 +258,64 @@ pub(crate) fn prefix_slots(keys: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A prefix table of `slots` slots holding `keys` (hash, flags) in the order given, as
+    /// the index builder fills one.
+    fn prefix_table(slots: usize, keys: &[(u64, u32)]) -> Vec<u32> {
+        let mut v = vec![0; slots * PREFIX_WORDS];
+        for &(h, flags) in keys {
+            let (i, found, _) = probe_words(&v, h).unwrap();
+            assert!(!found);
+            v[i * PREFIX_WORDS..][..PREFIX_WORDS].copy_from_slice(&[
+                h as u32,
+                (h >> 32) as u32,
+                (i as u32) << PREFIX_FLAG_BITS | flags,
+            ]);
+        }
+        v
+    }
+
+    #[test]
+    fn a_prefix_probe_finds_every_key_and_only_them_in_either_storage() {
+        // hashes that share their high half or their low half with others, so that a slot
+        // matching one half only is passed over; many collide on home slots at 3/4 full
+        let keys: Vec<(u64, u32)> = (0..300u64)
+            .map(|i| {
+                let h = match i % 3 {
+                    0 => crate::hash::mix(i),
+                    1 => 7 << 32 | i,
+                    _ => i << 32 | 7,
+                };
+                (h, 1 + (i % 15) as u32)
+            })
+            .collect();
+        let owned = Words::Owned(prefix_table(prefix_slots(keys.len()), &keys));
+        let mut bytes = Vec::new();
+        owned.write_to(&mut bytes);
+        let stored = Words::Static(Box::leak(bytes.into_boxed_slice()));
+        for table in [&owned, &stored] {
+            for (i, &(h, flags)) in keys.iter().enumerate() {
+                let (slot, found, last) = find_slot(table, h).unwrap();
+                assert!(found, "{i}");
+                assert_eq!(last & 15, flags, "{i}");
+                assert_eq!(last >> PREFIX_FLAG_BITS, slot as u32, "{i}");
+            }
+            // absent hashes, some with one half of a key's: an empty slot, not found
+            for h in (1000..1300u64).chain([7 << 32 | 1000, 1000 << 32 | 7]) {
+                let (slot, found, last) = find_slot(table, h).unwrap();
+                assert!(
+                    !found && last == 0 && slot < prefix_slots(keys.len()),
+                    "{h}"
+                );
+            }
+        }
+        // a full table: each key still found, an absent hash told after one turn, no loop
+        let full = prefix_table(keys.len(), &keys);
+        assert!(keys.iter().all(|&(h, _)| probe_words(&full, h).unwrap().1));
+        assert!(probe_words(&full, 1 << 40).is_none());
+        assert!(find_slot(&Words::Owned(full), 1 << 40).is_none());
+        assert!(probe_words(&[], 1).is_none() && probe_words(&[1, 2], 1).is_none());
+    }
 
     #[test]
     fn a_bloom_probe_reads_its_bits_from_either_storage() {
