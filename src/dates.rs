@@ -372,7 +372,9 @@ fn next_head<T>(
                 let head = if first.is_ascii_digit() {
                     figure_starts_date(text, toks, (tok, keyword), cuts, *ci, x)
                 } else {
-                    keyword(t) && is_keyword_at(b, span, first)
+                    keyword(t)
+                        && is_keyword_at(b, span, first)
+                        && keyword_starts_date(text, toks, tok, x)
                 };
                 if head {
                     return Some(x);
@@ -393,6 +395,49 @@ fn next_head<T>(
 fn next_candidate<T>(toks: &[T], keyword: &impl Fn(&T) -> bool, x: usize) -> Option<usize> {
     let k = toks.get(x..)?.iter().position(keyword)?;
     Some(x + k)
+}
+
+/// Whether the keyword at token `x` (a word token without cuts, one of [`KEYWORDS`]) may
+/// start a date: any but "last" and "this" ([`Relative::parts`]), and these only before a
+/// word token that starts with one of their parts of the day ("last night"), the next word
+/// of the scanner (the char 0, a token of mark 0, is none) but after a "'s" (then the word
+/// "s", which is none). A test that errs on
+/// the side of a date ("nightly", a mark between), as [`read`] tells the rest; where a
+/// "this" before any word opened a window read for nothing. (A date read at a weekday or a
+/// month's name after "last" is that word's window, which takes in the word before.)
+fn keyword_starts_date<T>(
+    text: &str,
+    toks: &[T],
+    tok: &impl Fn(&T) -> (Span, u8),
+    x: usize,
+) -> bool {
+    let b = text.as_bytes();
+    let Some((span, _)) = toks.get(x).map(tok) else {
+        return true;
+    };
+    // (only a word of four bytes is "last" or "this": most keywords are told by the length)
+    if span.len() != 4 {
+        return true;
+    }
+    let parts = match keyword_named(b, span) {
+        Some(Named::Relative(r)) => r.parts(),
+        _ => return true,
+    };
+    if parts.is_empty() {
+        return true;
+    }
+    let next = toks
+        .get(x + 1..)
+        .unwrap_or(&[])
+        .iter()
+        .map(tok)
+        .find(|&(t, mark)| is_word(text, (t, mark)) || mark == b'\'' && t.len() == 2);
+    match next {
+        Some((t, 0)) => b
+            .get(t.start..t.end)
+            .is_some_and(|w| parts.iter().any(|p| w.starts_with(p))),
+        _ => false,
+    }
 }
 
 /// Whether the figure at token `x`, without cuts (one word of the scanner), can start a
@@ -796,6 +841,23 @@ enum Relative {
     This,
 }
 
+/// The parts of the day that make "last" a date ("last night"), as written.
+const AFTER_LAST: &[&[u8]] = &[b"night"];
+/// The parts of the day that make "this" a date ("this morning"), as written.
+const AFTER_THIS: &[&[u8]] = &[b"morning", b"afternoon", b"evening"];
+
+impl Relative {
+    /// The words after it that make it a date ([`read_relative`]) when it starts no date
+    /// alone ("last", "this"); none for the others, which do.
+    fn parts(self) -> &'static [&'static [u8]] {
+        match self {
+            Relative::Last => AFTER_LAST,
+            Relative::This => AFTER_THIS,
+            Relative::Overnight | Relative::Today | Relative::Yesterday => &[],
+        }
+    }
+}
+
 /// What a word that may start a date names ([`keyword_named`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Named {
@@ -824,8 +886,9 @@ fn named(code: u8) -> Option<Named> {
 /// look-ups of its slot, with no branch on its bytes, where [`read`] compared it with each
 /// relative word and matched it on the weekdays' and the months' names (a jump table on
 /// its length, and compares). A word with fewer than sixteen bytes after its start, or of
-/// sixteen or more, is looked for in [`KEYWORDS`] one by one.
-#[inline]
+/// sixteen or more, is looked for in [`KEYWORDS`] one by one. Inlined in its two callers
+/// (out of line, [`read`] lost more to the call than its copy costs).
+#[inline(always)]
 fn keyword_named(b: &[u8], t: Span) -> Option<Named> {
     let code = match keyword_keys(b, t.start, t.end) {
         Some(keys) => {
@@ -1185,10 +1248,7 @@ fn read_relative(
         }
         Relative::Overnight | Relative::Today => (published, i + 1),
         Relative::Yesterday => (published.and_then(|p| p.pred_opt()), i + 1),
-        Relative::Last if next == b"night" => (published, i + 2),
-        Relative::This if matches!(next, b"morning" | b"afternoon" | b"evening") => {
-            (published, i + 2)
-        }
+        Relative::Last | Relative::This if r.parts().contains(&next) => (published, i + 2),
         Relative::Last | Relative::This => return None,
     };
     Some((mk(text, words, i, b, date, Precision::Day), b))
@@ -1604,6 +1664,112 @@ mod tests {
                 ("1.5", true)
             ]
         );
+    }
+
+    /// Space-separated pieces of `text` as tokens: "," "-" and "'s" marks, other pieces word
+    /// tokens (no cuts: none of the texts here has a '.' or ',' inside a word).
+    fn piece_tokens(text: &str) -> Vec<(Span, u8)> {
+        let mut toks = Vec::new();
+        let mut at = 0;
+        for piece in text.split(' ') {
+            let mark = match piece {
+                "," => b',',
+                "-" => b'-',
+                "'s" => b'\'',
+                _ => 0,
+            };
+            if !piece.is_empty() {
+                toks.push((Span::new(at, at + piece.len()), mark));
+            }
+            at += piece.len() + 1;
+        }
+        toks
+    }
+
+    /// "last" and "this" open a window only before a part of the day that makes them a date
+    /// ([`keyword_starts_date`]), the next word token past marks but "'s"; the other
+    /// keywords always do.
+    #[test]
+    fn last_and_this_start_a_date_only_before_a_part_of_the_day() {
+        for (text, want) in [
+            ("this week", false),
+            ("this", false),
+            ("last year", false),
+            ("LAST week", false),
+            ("last night", true),
+            ("Last night", true),
+            ("LAST nightly", true),
+            ("last Night", false),
+            ("this morning", true),
+            ("tHiS afternoon", true),
+            ("This evening", true),
+            ("this , morning", true),
+            ("this - evening", true),
+            ("last 's night", false),
+            ("last \u{0} night", true),
+            ("this \u{0}", false),
+            ("today x", true),
+            ("Monday x", true),
+            ("March x", true),
+        ] {
+            let toks = piece_tokens(text);
+            let got = keyword_starts_date(text, &toks, &|t: &(Span, u8)| *t, 0);
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    /// The dates read from tokens are the scanner's dates for "last" and "this" before
+    /// every part of the day, other words and marks, in any case, with other heads around
+    /// them: the windows that [`keyword_starts_date`] spares held no date.
+    #[test]
+    fn dates_around_last_and_this_are_the_scanners() {
+        let heads = ["last", "Last", "LAST", "this", "This", "tHIS"];
+        let mut after: Vec<String> = [AFTER_LAST, AFTER_THIS]
+            .concat()
+            .iter()
+            .map(|w| String::from_utf8_lossy(w).into_owned())
+            .collect();
+        after.extend(
+            [
+                "Night", "nightly", "week", "Monday", "March", "3", "2016", "x", "",
+            ]
+            .map(String::from),
+        );
+        let tok = |t: &(Span, u8)| *t;
+        for h in heads {
+            for a in &after {
+                for (before, between) in [
+                    ("", ""),
+                    ("3 May", ","),
+                    ("killed", "-"),
+                    ("in", "'s"),
+                    ("x", "\u{0}"),
+                ] {
+                    for text in [
+                        format!("{before} {h} {a} Tuesday"),
+                        format!("{before} {h} {between} {a}"),
+                        format!("{h} {a} {h} 2016 {h}"),
+                    ] {
+                        let toks = piece_tokens(&text);
+                        for published in [None, NaiveDate::from_ymd_opt(2016, 8, 16)] {
+                            let mut got = Vec::new();
+                            let keyword = |_: &(Span, u8)| true;
+                            for_each_date_of_tokens(
+                                &text,
+                                &toks,
+                                tok,
+                                keyword,
+                                &[],
+                                published,
+                                |d| got.push(with_words(d, &text)),
+                            );
+                            let want = dates(&text, Span::new(0, text.len()), published);
+                            assert_eq!(got, want, "{text:?}");
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// What the keywords' slots tell a word names ([`keyword_named`]) is what the names'

@@ -1457,7 +1457,6 @@ fn char_at(s: &str, i: usize) -> Option<char> {
 /// tokens of each clause (the tokens hold no white space, so a clause's tokens are those
 /// that start inside it, as [`tok_range`] would give them).
 fn clause_ranges(text: &str, span: Span, toks: &[Tok], clauses: &mut Vec<(usize, usize)>) {
-    let bytes = text.as_bytes();
     let mut first = 0;
     let mut rest = toks.iter();
     while let Some(t) = rest.next() {
@@ -1465,10 +1464,9 @@ fn clause_ranges(text: &str, span: Span, toks: &[Tok], clauses: &mut Vec<(usize,
         // `;`, `,` or `-`, a word of "b" or a non-ASCII char of 0xe2 is a tenth of them); then
         // by its length, a bit of the same table (a `;`, `,` or `-` of one byte, "but" or an
         // en or em dash of three: "bus" or a quote mark is ruled out by the text). The length
-        // read only then, where both were read for every token
-        let lengths = bytes
-            .get(t.span.start)
-            .map_or(0, |&b| CUT_LENGTHS[usize::from(b)]);
+        // read only then, where both were read for every token. The first byte is told by
+        // the token's own bytes ([`cut_key`]), where the text's was read at its offset
+        let lengths = CUT_KEY_LENGTHS[usize::from(cut_key(t))];
         if lengths == 0 {
             continue;
         }
@@ -1505,6 +1503,34 @@ static CUT_LENGTHS: [u16; 256] = {
     t[b'-' as usize] = 1 << 1;
     t[b'b' as usize] = 1 << 3;
     t[0xe2] = 1 << 3;
+    t
+};
+
+/// What a token holds of its first byte for [`clause_ranges`] ([`CUT_KEY_LENGTHS`]): a
+/// word's [`Tok::lead`] (its first byte, [`LEAD_PLAIN`] cleared at a cut), punctuation's
+/// [`Tok::punct`] (its byte, '?' for a char not ASCII) flipped by its lead, [`NO_LEAD`]. Two
+/// bytes of the token, where the text's byte at its start took its offset, a bound test and
+/// the text's pointer.
+#[inline]
+fn cut_key(t: &Tok) -> u8 {
+    t.punct ^ t.lead
+}
+
+/// [`CUT_LENGTHS`] by a token's [`cut_key`]: a key takes the lengths of every first byte it
+/// may stand for (a word's with [`LEAD_PLAIN`] set or not, punctuation's flipped, every
+/// char not ASCII for the '?' that stands for them), so that a token that the text's first
+/// byte lets through is let through (a few more are, for the length and the text to rule
+/// out: a "?", a mark of three bytes, a word of a Cyrillic letter).
+static CUT_KEY_LENGTHS: [u16; 256] = {
+    let mut t = [0u16; 256];
+    let mut k = 0;
+    while k < 256 {
+        t[k] = CUT_LENGTHS[k]
+            | CUT_LENGTHS[k | LEAD_PLAIN as usize]
+            | CUT_LENGTHS[k ^ NO_LEAD as usize];
+        t[(b'?' ^ NO_LEAD) as usize] |= CUT_LENGTHS[k | 0x80];
+        k += 1;
+    }
     t
 };
 
@@ -2844,6 +2870,12 @@ mod tests {
                     want.push((a, b));
                 }
             });
+            // the lengths told by a token's key hold those told by its first byte
+            for t in &toks {
+                let by_byte = CUT_LENGTHS[usize::from(text.as_bytes()[t.span.start])];
+                let by_key = CUT_KEY_LENGTHS[usize::from(cut_key(t))];
+                assert_eq!(by_byte & !by_key, 0, "{text:?} {t:?}");
+            }
             let mut got = Vec::new();
             clause_ranges(&text, span, &toks, &mut got);
             assert_eq!(got, want, "{text:?} {span:?}");
