@@ -171,10 +171,15 @@ impl<'t, F: Fn(u8) -> u8 + Copy, const N: usize> Marks<'t, F, N> {
 }
 
 /// Bit `i` set when `hit(block[i])` is 1. Written so that the compiler makes it a few
-/// vector compares and four multiplies (each gathers the low bits of eight bytes); not
-/// inlined, as inside a loop the compiler mixes the two steps into slow byte shuffles.
+/// vector compares and, for a block of 32, four multiplies (each gathers the low bits of
+/// eight bytes); a block of [`WIDE`] is gathered by [`transposed_mask`] instead (82
+/// instructions against 97). Not inlined, as inside a loop the compiler mixes the two steps
+/// into slow byte shuffles.
 #[inline(never)]
 fn block_mask<const N: usize>(block: &[u8; N], hit: impl Fn(u8) -> u8) -> u64 {
+    if N == WIDE {
+        return transposed_mask(block, hit);
+    }
     let mut hits = [0u8; N];
     for (h, &b) in hits.iter_mut().zip(block) {
         *h = hit(b) & 1;
@@ -189,4 +194,83 @@ fn block_mask<const N: usize>(block: &[u8; N], hit: impl Fn(u8) -> u8) -> u64 {
         mask |= gathered << (8 * k);
     }
     mask
+}
+
+/// [`block_mask`] for up to 64 bytes without a multiply: the pick of byte `8k + j` is put
+/// in bit `k` of byte `j` (a vector AND with a constant per byte, then the 16-byte vectors
+/// and their halves ORed into one `u64`), and that 8 by 8 matrix of bits is transposed in
+/// three swaps of bit blocks, which moves it to bit `8k + j`. Cheaper than eight
+/// multiplies for a block of 64; for 32 the multiplies are cheaper (48 instructions
+/// against 56).
+#[inline(always)]
+fn transposed_mask<const N: usize>(block: &[u8; N], hit: impl Fn(u8) -> u8) -> u64 {
+    let mut hits = [0u8; N];
+    for (i, (h, &b)) in hits.iter_mut().zip(block).enumerate() {
+        *h = (hit(b) & 1) << (i / 8);
+    }
+    let mut folded = 0u128;
+    for sixteen in hits.chunks_exact(16) {
+        let mut word = [0; 16];
+        word.copy_from_slice(sixteen);
+        folded |= u128::from_le_bytes(word);
+    }
+    let x = folded as u64 | (folded >> 64) as u64;
+    // the transpose of an 8 by 8 bit matrix (Hacker's Delight, 7-3): 1, 2 and 4 wide
+    // blocks swapped across the diagonal
+    let t = (x ^ (x >> 7)) & 0x00AA_00AA_00AA_00AA;
+    let x = x ^ t ^ (t << 7);
+    let t = (x ^ (x >> 14)) & 0x0000_CCCC_0000_CCCC;
+    let x = x ^ t ^ (t << 14);
+    let t = (x ^ (x >> 28)) & 0x0000_0000_F0F0_F0F0;
+    x ^ t ^ (t << 28)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A byte test of the kind the scans use: line breaks and sentence ends.
+    fn mark(b: u8) -> u8 {
+        u8::from(b == b'\n') | u8::from(b == b'.') | u8::from(b == b'!') | u8::from(b == b'?')
+    }
+
+    /// The mask a byte at a time, as `block_mask` must give it.
+    fn plain<const N: usize>(block: &[u8; N]) -> u64 {
+        block
+            .iter()
+            .enumerate()
+            .filter(|&(_, &b)| mark(b) == 1)
+            .fold(0, |mask, (i, _)| mask | 1 << i)
+    }
+
+    #[test]
+    fn block_masks_match_a_byte_at_a_time() {
+        let alphabet = b".!?\na Z\r,0\xe2";
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        for round in 0..20_000 {
+            let mut block = [0u8; WIDE];
+            for b in block.iter_mut() {
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                // from sparse picks (a pick in 64 bytes) to dense ones
+                let pick = (state >> 33) as usize % (alphabet.len() + round % 64);
+                *b = alphabet.get(pick).copied().unwrap_or(b'x');
+            }
+            assert_eq!(block_mask(&block, mark), plain(&block), "{block:?}");
+            assert_eq!(transposed_mask(&block, mark), plain(&block), "{block:?}");
+            let half: [u8; BLOCK] = *block.first_chunk().unwrap_or(&[0; BLOCK]);
+            assert_eq!(block_mask(&half, mark), plain(&half), "{half:?}");
+            assert_eq!(transposed_mask(&half, mark), plain(&half), "{half:?}");
+        }
+        // every single pick, and all of them
+        for i in 0..WIDE {
+            let mut block = [b'a'; WIDE];
+            if let Some(b) = block.get_mut(i) {
+                *b = b'.';
+            }
+            assert_eq!(block_mask(&block, mark), 1 << i);
+        }
+        assert_eq!(block_mask(&[b'\n'; WIDE], mark), u64::MAX);
+    }
 }
