@@ -350,15 +350,22 @@ fn untold(d: &Option<DateRef>) -> bool {
 }
 
 /// True if a mention's countries agree with the strike's: either knows none, or they share
-/// one.
+/// one ([`countries_agree`]).
 fn same_country(acc: Acc, f: &Found) -> bool {
-    let countries = acc.told.countries.as_slice();
+    countries_agree(acc.told.countries.as_slice(), f.countries)
+}
+
+/// True if two lists of countries agree: either is empty, or they share a code.
+#[inline]
+fn countries_agree(theirs: &[Cow<'static, str>], mine: &[Cow<'static, str>]) -> bool {
     // codes compared as words ([`same_code`]), not by a call to `memcmp` each
-    countries.is_empty()
-        || f.countries.is_empty()
-        || f.countries
-            .iter()
-            .any(|c| countries.iter().any(|x| same_code(x, c)))
+    match (theirs, mine) {
+        ([], _) | (_, []) => true,
+        // most strikes and mentions have one country: compared with no loop, where the two
+        // loops' exits were mispredicted
+        ([x], [c]) => same_code(x, c),
+        _ => mine.iter().any(|c| theirs.iter().any(|x| same_code(x, c))),
+    }
 }
 
 /// True if a mention's places agree with the strike's (see [`identity::places_agree`]): a
@@ -1395,14 +1402,14 @@ fn is_indefinite(s: &Sent, a: usize, t: usize) -> bool {
 /// added by [`country_mention`]).
 fn place_countries((provinces, locations): (&[Place], &[Place]), v: &mut Vec<Cow<'static, str>>) {
     v.clear();
-    // a place's country is a shared code already: copied, not looked up again
-    for p in provinces.iter().chain(locations) {
-        if let Some(c) = p
-            .country
-            .as_ref()
-            .filter(|c| !v.iter().any(|x| same_code(x, c)))
-        {
-            v.push(c.clone());
+    // a place's country is a shared code already: copied, not looked up again; the two
+    // lists walked one after the other, where a chain of them tested which one it was in at
+    // each step (5.5 k mispredicted branches over the profile's 300 articles)
+    for list in [provinces, locations] {
+        for c in list.iter().filter_map(|p| p.country.as_ref()) {
+            if !v.iter().any(|x| same_code(x, c)) {
+                v.push(c.clone());
+            }
         }
     }
 }
@@ -1939,6 +1946,57 @@ mod tests {
     /// A new strike or a strike with no places takes a mention's list of places whole, but
     /// an empty one stays with the mention, with its room ([`take_places`],
     /// [`merge_places`]).
+    /// [`countries_agree`]'s one-to-one case agrees with the walk of both lists it skips,
+    /// over every pair of lists of up to three codes from a few (one not an alpha-2 code).
+    #[test]
+    fn countries_agree_as_the_walk_of_both_lists() {
+        let codes: [Cow<'static, str>; 4] = ["SY".into(), "LB".into(), "IQ".into(), "SY-ID".into()];
+        let mut lists: Vec<Vec<Cow<'static, str>>> = vec![Vec::new()];
+        for n in 1..=3 {
+            for k in 0..codes.len().pow(n) {
+                let list = (0..n)
+                    .map(|j| codes[k / codes.len().pow(j) % codes.len()].clone())
+                    .collect();
+                lists.push(list);
+            }
+        }
+        for theirs in &lists {
+            for mine in &lists {
+                let walked = theirs.is_empty()
+                    || mine.is_empty()
+                    || mine.iter().any(|c| theirs.iter().any(|x| x == c));
+                assert_eq!(countries_agree(theirs, mine), walked, "{theirs:?} {mine:?}");
+            }
+        }
+    }
+
+    /// A mention's countries are its provinces' then its towns' countries, each once, in
+    /// the order first met, and none of the list's earlier contents ([`place_countries`]
+    /// walks the two lists one after the other).
+    #[test]
+    fn place_countries_are_each_once_in_order() {
+        let at = |country: Option<&'static str>| Place {
+            text: Default::default(),
+            name: Some("x".into()),
+            kind: PlaceKind::City,
+            code: None,
+            country: country.map(Cow::Borrowed),
+            province: None,
+            span: None,
+        };
+        let provinces = [at(Some("SY")), at(None), at(Some("LB")), at(Some("SY"))];
+        let locations = [at(Some("LB")), at(Some("IQ")), at(None), at(Some("IQ"))];
+        let mut v: Vec<Cow<'static, str>> = vec!["UA".into()];
+        place_countries((&provinces, &locations), &mut v);
+        assert_eq!(v, ["SY", "LB", "IQ"]);
+        place_countries((&[], &locations), &mut v);
+        assert_eq!(v, ["LB", "IQ"]);
+        place_countries((&provinces, &[]), &mut v);
+        assert_eq!(v, ["SY", "LB"]);
+        place_countries((&[], &[]), &mut v);
+        assert!(v.is_empty());
+    }
+
     #[test]
     fn empty_place_lists_keep_their_room() {
         let town = Place {
