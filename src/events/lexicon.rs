@@ -1161,6 +1161,24 @@ fn placed(mul: u64, keys: &[u64]) -> Option<(Box<[u16; BUCKETS]>, Vec<usize>)> {
     Some((disp, at))
 }
 
+/// The class of `word` among the lexicon's `words` being built (`index` gives each word's
+/// place), to be marked: the word's own, or a new entry of no word class for it.
+fn class_to_mark<'e>(
+    words: &'e mut Vec<Entry>,
+    index: &mut HashMap<&'static [u8], usize, crate::hash::Fast>,
+    word: &'static [u8],
+) -> Option<&'e mut Class> {
+    let at = *index.entry(word).or_insert(words.len());
+    if at == words.len() {
+        words.push(Entry {
+            word,
+            key: key_more(0, word),
+            class: Class::new(W::Other, K::None),
+        });
+    }
+    words.get_mut(at).map(|e| &mut e.class)
+}
+
 static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     // the entry of a word not listed: no word (a word has a byte), the default class
     let mut words: Vec<Entry> = vec![Entry {
@@ -1187,13 +1205,8 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     }
     for &(cue, list) in CUES {
         for &word in list {
-            let w = word.as_bytes();
-            match index.get(w).and_then(|&k| words.get_mut(k)) {
-                Some(e) => e.class = Class::new(e.class.w, cue),
-                None => {
-                    index.insert(w, words.len());
-                    words.push(entry(w, W::Other, cue));
-                }
+            if let Some(c) = class_to_mark(&mut words, &mut index, word.as_bytes()) {
+                *c = Class::new(c.w, cue);
             }
         }
     }
@@ -1205,26 +1218,14 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         .flatten()
         .map(|w| (w.as_bytes(), MARK_AFTER));
     for (w, mark) in dated.chain(after) {
-        match index.get(w).and_then(|&k| words.get_mut(k)) {
-            Some(e) => e.class.marks |= mark,
-            None => {
-                index.insert(w, words.len());
-                let mut e = entry(w, W::Other, K::None);
-                e.class.marks |= mark;
-                words.push(e);
-            }
+        if let Some(c) = class_to_mark(&mut words, &mut index, w) {
+            c.marks |= mark;
         }
     }
     // the words the strike rules seek by the word, in the second marks
     for w in BETWEEN.iter().map(|w| w.as_bytes()) {
-        match index.get(w).and_then(|&k| words.get_mut(k)) {
-            Some(e) => e.class.seek |= SEEK_BETWEEN,
-            None => {
-                index.insert(w, words.len());
-                let mut e = entry(w, W::Other, K::None);
-                e.class.seek |= SEEK_BETWEEN;
-                words.push(e);
-            }
+        if let Some(c) = class_to_mark(&mut words, &mut index, w) {
+            c.seek |= SEEK_BETWEEN;
         }
     }
     // (the entry of no word aside)

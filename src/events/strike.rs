@@ -2146,23 +2146,30 @@ mod tests {
         }
     }
 
+    /// Word classes for the tests of the trigger walks: the trigger, launch and weapon
+    /// classes among others a strike's rules read (`Other` twice, as most words are).
+    const TRIGGER_TEST_CLASSES: [W; 14] = [
+        W::Other,
+        W::Other,
+        W::Trigger(None, true),
+        W::Trigger(Some(Weapon::Air), false),
+        W::WeaponNoun(Weapon::Air),
+        W::WeaponNoun(Weapon::Drone),
+        W::Launch,
+        W::Victim(crate::model::VictimCategory::Combatants),
+        W::Unknown,
+        W::Another,
+        W::Report,
+        W::From,
+        W::Base,
+        W::By,
+    ];
+
     /// The walk from one trigger, launch or weapon word to the next ([`next_trigger_word`])
     /// visits exactly the tokens of those classes, in order, on random clauses.
     #[test]
     fn next_trigger_word_visits_the_trigger_classes() {
-        let classes = [
-            W::Other,
-            W::Trigger(None, true),
-            W::Trigger(Some(Weapon::Air), false),
-            W::WeaponNoun(Weapon::Air),
-            W::WeaponNoun(Weapon::Drone),
-            W::Launch,
-            W::Victim(crate::model::VictimCategory::Combatants),
-            W::Unknown,
-            W::Report,
-            W::From,
-            W::Base,
-        ];
+        let classes = TRIGGER_TEST_CLASSES;
         let mut next = crate::text::xorshift(11);
         for _ in 0..2_000 {
             let n = (next() % 12) as usize;
@@ -2189,22 +2196,7 @@ mod tests {
     /// classes are those a walk of the tokens finds.
     #[test]
     fn pass_trigger_words_are_the_walks() {
-        let classes = [
-            W::Other,
-            W::Other,
-            W::Trigger(None, true),
-            W::Trigger(Some(Weapon::Air), false),
-            W::WeaponNoun(Weapon::Air),
-            W::WeaponNoun(Weapon::Drone),
-            W::Launch,
-            W::Victim(crate::model::VictimCategory::Combatants),
-            W::Unknown,
-            W::Another,
-            W::Report,
-            W::From,
-            W::Base,
-            W::By,
-        ];
+        let classes = TRIGGER_TEST_CLASSES;
         let mut next = crate::text::xorshift(23);
         let mut visited = 0;
         for _ in 0..3_000 {
