@@ -63,7 +63,10 @@ struct Found<'c> {
     actor: Actor,
     /// The sentence's base ([`Here`]): copied only into the strike that keeps it.
     base: Option<&'c Place>,
-    targets: Vec<Entity>,
+    /// Its targets: a list kept for the whole document and refilled per mention, as
+    /// [`Found::provinces`]. A new strike takes it whole; merged, its room is kept for the
+    /// next mention, where a list of its own was allocated and freed at every merge.
+    targets: &'c mut Vec<Entity>,
     date: Option<DateRef>,
     /// True if [`Found::date`] is also the date of a new event (a strong, not definite
     /// trigger); otherwise that date is read only for a mention that becomes one ([`New`]).
@@ -73,11 +76,12 @@ struct Found<'c> {
 }
 
 /// The lists a mention's [`Found`] borrows, kept for the whole document and refilled per
-/// mention: its countries and its places.
+/// mention: its countries, its places and its targets.
 #[derive(Default)]
 struct Lists {
     countries: Vec<Cow<'static, str>>,
     places: super::roles::PlaceLists,
+    targets: Vec<Entity>,
 }
 
 /// What merging needs to know of a strike told so far beside its record.
@@ -465,8 +469,8 @@ fn place(
             } else {
                 date_new
             };
-            let provinces = take_places(f.provinces);
-            let locations = take_places(f.locations);
+            let provinces = take_list(f.provinces);
+            let locations = take_list(f.locations);
             let strike = Strike {
                 modality: f.modality,
                 // room for the sentences that retell it, merged below
@@ -475,8 +479,9 @@ fn place(
                     Actor::Named(e) => Some(e),
                     _ => None,
                 },
-                base: f.base.cloned(),
-                targets: std::mem::take(&mut f.targets),
+                // written below, where the mention has one (few do)
+                base: None,
+                targets: take_list(f.targets),
                 provinces: if provinces.is_empty() && locations.is_empty() {
                     origin.provinces
                 } else {
@@ -507,6 +512,11 @@ fn place(
                     },
                 },
             );
+            // the base written in place: a `None` in the record above wrote the whole place,
+            // a call to `memcpy` for each new strike
+            if let (Some(b), Some(st)) = (f.base, accs.strikes.last_mut()) {
+                st.base = Some(b.clone());
+            }
             Some(accs.len() - 1)
         }
         None => None,
@@ -542,8 +552,10 @@ fn merge(s: &mut Strike, told: &mut Told, f: &mut Found) {
         Actor::Unknown => told.actor_known = true,
         _ => {}
     }
-    if s.base.is_none() {
-        s.base = f.base.cloned();
+    // written only where the mention has a base (few do): the assignment of `None` wrote
+    // the whole place, a call to `memcpy` at every merge
+    if let (None, Some(b)) = (&s.base, f.base) {
+        s.base = Some(b.clone());
     }
     for t in f.targets.drain(..) {
         if !s.targets.iter().any(|x| x.name == t.name) {
@@ -578,10 +590,10 @@ fn merge_places(to: &mut Vec<Place>, from: &mut Vec<Place>) {
     }
 }
 
-/// A mention's list of places for a new strike: taken whole, or, if empty, left with its
-/// room for the next mention (a new strike without towns took an empty list with room, and
-/// the next mention's towns grew a list again from none).
-fn take_places(from: &mut Vec<Place>) -> Vec<Place> {
+/// A mention's list (of places, of targets) for a new strike: taken whole, or, if empty, left
+/// with its room for the next mention (a new strike without towns took an empty list with
+/// room, and the next mention's towns grew a list again from none).
+fn take_list<T>(from: &mut Vec<T>) -> Vec<T> {
     if from.is_empty() {
         Vec::new()
     } else {
@@ -968,7 +980,7 @@ fn find<'c>(
     } = trig;
     let modality = modality::of(doc, s, a, t);
     let (actor, actor_ment) = actor(doc, s, (a, b, t), here.words);
-    let (base, base_ment) = (here.base.0.as_ref(), here.base.1);
+    let (base, base_ment) = (here.base.0.as_deref(), here.base.1);
     // a vector only where the sentence names where fire came from, as most do not
     let from: Vec<Option<usize>> = if here.from_or_base {
         origins(s).collect()
@@ -985,20 +997,24 @@ fn find<'c>(
         with_origins = sides.iter().chain(&from).copied().collect();
         &with_origins
     };
-    let Lists { countries, places } = lists;
+    let Lists {
+        countries,
+        places,
+        targets,
+    } = lists;
     super::roles::places_into(doc, s, a, b, skip, places);
     let super::roles::Where {
         provinces,
         locations,
     } = &mut places.found;
     let another = here.words.has(Words::ANOTHER) && is_another(s, a, t);
-    let mut targets = Vec::new();
+    targets.clear();
     place_countries((provinces, locations), countries);
-    mention_roles(doc, s, (a, b, t), skip, &mut targets, countries);
+    mention_roles(doc, s, (a, b, t), skip, targets, countries);
     // (a combatant noun told by the sentence's second marks, where a victim of any
     // category is most often none)
     if here.words.has(Words::VICTIM) && s.seek & lexicon::SEEK_COMBATANT != 0 {
-        generic_targets(doc, s, b, t, &mut targets);
+        generic_targets(doc, s, b, t, targets);
     }
     // only a mention that may start a strike of its own ([`Found::strong`]) needs the date
     // of a new event
@@ -1046,8 +1062,10 @@ fn mention_date(
 /// What a sentence tells of where its strikes came from, read once for all its clauses
 /// (most trigger sentences have one clause that reaches [`find`], some several).
 struct Here {
-    /// The base of the strikes the sentence tells ([`base`]).
-    base: Base,
+    /// The base of the strikes the sentence tells ([`base`]), and its mention: the place
+    /// boxed, as few sentences name one, so that a sentence's `Here` is a few words moved
+    /// into its slot, not a call to `memcpy` for a place that is most often none.
+    base: (Option<Box<Place>>, Option<usize>),
     /// The classes of word the sentence has ([`Words`]).
     words: Words,
     /// True if a token of the sentence is a base word or "from": else it names neither a
@@ -1074,7 +1092,8 @@ impl Here {
         };
         Here {
             base: if from_or_base {
-                base(doc, s)
+                let (place, ment) = base(doc, s);
+                (place.map(Box::new), ment)
             } else {
                 (None, None)
             },
@@ -1944,7 +1963,7 @@ mod tests {
     use super::*;
 
     /// A new strike or a strike with no places takes a mention's list of places whole, but
-    /// an empty one stays with the mention, with its room ([`take_places`],
+    /// an empty one stays with the mention, with its room ([`take_list`],
     /// [`merge_places`]).
     /// [`countries_agree`]'s one-to-one case agrees with the walk of both lists it skips,
     /// over every pair of lists of up to three codes from a few (one not an alpha-2 code).
@@ -2009,13 +2028,13 @@ mod tests {
             span: None,
         };
         let mut from: Vec<Place> = Vec::with_capacity(4);
-        assert_eq!(take_places(&mut from).capacity(), 0);
+        assert_eq!(take_list(&mut from).capacity(), 0);
         let mut to = Vec::new();
         merge_places(&mut to, &mut from);
         assert_eq!(to.capacity(), 0);
         assert!(from.capacity() >= 4);
         from.push(town.clone());
-        assert_eq!(take_places(&mut from), vec![town.clone()]);
+        assert_eq!(take_list(&mut from), vec![town.clone()]);
         from.push(town.clone());
         merge_places(&mut to, &mut from);
         assert_eq!(to, vec![town]);
@@ -2428,6 +2447,72 @@ mod tests {
             betweens > 0 && bases > 0 && generics > 0,
             "{betweens} {bases} {generics}"
         );
+    }
+
+    /// A mention's lists kept for the document and refilled per mention ([`Lists`]) give
+    /// each mention what lists of its own would: its targets, places and countries, over
+    /// random sentences, every clause and every token of it as the trigger.
+    #[test]
+    fn kept_lists_are_fresh_lists() {
+        let words = [
+            "Hamas",
+            "Hezbollah",
+            "militants",
+            "fighters",
+            "civilians",
+            "in",
+            "Idlib",
+            "Aleppo",
+            "Syria",
+            "Lebanon",
+            "Israeli",
+            "jets",
+            "struck",
+            "shelled",
+            "airstrikes",
+            "from",
+            "Hmeimim",
+            "air",
+            "base",
+            "the",
+            "and",
+            "on",
+            ",",
+        ];
+        let mut next = crate::text::xorshift(41);
+        let mut targets = 0;
+        for _ in 0..150 {
+            let n = 3 + (next() % 12) as usize;
+            let text: Vec<&str> = (0..n)
+                .map(|_| words[(next() % words.len() as u64) as usize])
+                .collect();
+            let text = format!("{} .", text.join(" "));
+            super::super::testing::with_doc(&text, None, |doc| {
+                let mut kept = Lists::default();
+                for (si, s) in doc.sents.iter().enumerate() {
+                    let here = Here::of(doc, s, Pass::of(s.toks).words);
+                    for &(a, b) in s.clauses {
+                        for t in a..b {
+                            let trig = Trigger {
+                                tok: t,
+                                weapon: None,
+                                strong: true,
+                                definite: false,
+                            };
+                            let mut fresh = Lists::default();
+                            let f = find(doc, si, s, (a, b), trig, &here, &mut fresh);
+                            let g = find(doc, si, s, (a, b), trig, &here, &mut kept);
+                            assert_eq!(f.targets, g.targets, "{text:?} [{a}, {b}) {t}");
+                            assert_eq!(f.provinces, g.provinces, "{text:?}");
+                            assert_eq!(f.locations, g.locations, "{text:?}");
+                            assert_eq!(f.countries, g.countries, "{text:?}");
+                            targets += g.targets.len();
+                        }
+                    }
+                }
+            });
+        }
+        assert!(targets > 0);
     }
 
     /// [`toks_in`] holds the tokens an index walk over [lo, hi) reads, skipping the indices
