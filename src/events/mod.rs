@@ -1382,7 +1382,8 @@ fn word_end(
 
 /// The end of the run of ASCII letters and digits at `end`, with `key` continued over it:
 /// eight bytes at a time ([`alnum_prefix`]), where a byte at a time took nine instructions
-/// a byte; the last bytes of `bytes` one at a time.
+/// a byte; the last bytes of `bytes` as one chunk too (one at a time only in a sentence of
+/// fewer than eight bytes).
 fn alnum_run(bytes: &[u8], mut end: usize, mut key: u64) -> (usize, u64) {
     while let Some(chunk) = bytes.get(end..).and_then(<[u8]>::first_chunk::<8>) {
         let (n, packed) = alnum_prefix(u64::from_le_bytes(*chunk));
@@ -1392,6 +1393,16 @@ fn alnum_run(bytes: &[u8], mut end: usize, mut key: u64) -> (usize, u64) {
         if n < 8 {
             return (end, key);
         }
+    }
+    // fewer than eight bytes left: the last eight of the sentence, shifted down past those
+    // before `end` (zeros come in above, no letter or digit), read as one chunk, where a
+    // loop of a byte at a time mispredicted its exit at most sentences' last word
+    if let Some(last) = bytes.last_chunk::<8>() {
+        // (1 to 8 of them: eight only at the end, which shifts every byte out)
+        let before = (end + 8).saturating_sub(bytes.len()).clamp(1, 8);
+        let chunk = u64::from_le_bytes(*last) >> (8 * (before - 1)) >> 8;
+        let (n, packed) = alnum_prefix(chunk);
+        return (end + n, key.rotate_left(8 * n as u32) ^ packed);
     }
     while let Some(&b) = bytes.get(end) {
         let l = ALNUM_LOWER[usize::from(b)];
