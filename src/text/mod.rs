@@ -196,8 +196,16 @@ impl<'a> Normalized<'a> {
                 // a CR, one a line in a CRLF text (three folds in four): a space, byte for
                 // byte, with no char to decode and no step
                 text.push_str(input.get(copied..at).unwrap_or(""));
-                text.push(' ');
-                copied = at + 1;
+                if input.as_bytes().get(at + 1..at + 4) == Some(b"\n\r\n") {
+                    // a paragraph break, where half the CRs are: both folded at once, so
+                    // that the one byte between them is no copy of its own (a call of
+                    // `memcpy`) and no turn of the loop
+                    text.push_str(" \n \n");
+                    copied = at + 4;
+                } else {
+                    text.push(' ');
+                    copied = at + 1;
+                }
                 at = marks
                     .next_rare(copied, may_be_candidate)
                     .unwrap_or(input.len());
@@ -767,6 +775,32 @@ mod tests {
                     let want = span_to_original_reference(&s, &map, span);
                     assert_eq!(n.span_to_original(span), want, "{s:?} {span:?}");
                 }
+            }
+        }
+    }
+
+    /// Every string of up to seven pieces of CRLF texts (CR, LF, a letter, a char folded
+    /// with a step) folds as [`fold_reference`] folds it: the paragraph breaks
+    /// (`"\r\n\r\n"`) that [`Normalized::new`] folds in one go among the others.
+    #[test]
+    fn crlf_paragraph_breaks_fold_as_each_cr_alone() {
+        const PIECES: [&str; 4] = ["\r", "\n", "a", "\u{2014}"];
+        let mut inputs = vec![String::new()];
+        for _ in 0..7 {
+            let longer: Vec<String> = inputs
+                .iter()
+                .filter(|s| s.chars().count() == inputs.last().map_or(0, |l| l.chars().count()))
+                .flat_map(|s| PIECES.iter().map(move |p| format!("{s}{p}")))
+                .collect();
+            inputs.extend(longer);
+        }
+        assert_eq!(inputs.len(), (0..=7).map(|n| 4usize.pow(n)).sum::<usize>());
+        for s in &inputs {
+            let n = Normalized::new(s);
+            let (text, map) = fold_reference(s);
+            assert_eq!(n.as_str(), text, "{s:?}");
+            for (i, &o) in map.iter().enumerate() {
+                assert_eq!(n.map_at(i), Some(o), "{s:?} {i}");
             }
         }
     }
