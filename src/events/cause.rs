@@ -52,7 +52,7 @@ pub(crate) fn link(doc: &Doc, mut events: Vec<Event>, mut casualties: Vec<Boxed>
         c.event = cause_of(doc, starts, first, si);
     }
     fatalities(doc.text, &mut events, &casualties, figures, sums);
-    let out = merge(&mut events, &mut casualties, new_of);
+    let out = merge(&mut events, starts, &mut casualties, new_of);
     scratch.keep();
     super::keep_events(doc.text.len(), events);
     super::casualty::keep_list(doc.text.len(), casualties);
@@ -320,15 +320,26 @@ fn add(text: &str, prev: &Count, c: &Count) -> Count {
 /// The events (in text order) and the casualties in one list in text order, as a stable
 /// sort of the events followed by the casualties would put them (an event before a casualty
 /// of the same start), with the links renumbered: each record moved once, to its place.
+/// `starts` has each event's start as its second field (the list [`link`] made, one item
+/// an event): read there, where the evidence of an event read anew was a jump on its kind.
 /// `new_of` is room for its work ([`Scratch`]), emptied first. Both lists are left empty.
 fn merge(
     events: &mut Vec<Event>,
+    starts: &[(usize, usize, bool)],
     casualties: &mut Vec<Boxed>,
     new_of: &mut Vec<usize>,
 ) -> Vec<Event> {
     debug_assert!(
         events.is_sorted_by_key(|e| start_of(e.evidence())),
         "events out of text order"
+    );
+    debug_assert!(
+        starts.len() == events.len()
+            && events
+                .iter()
+                .zip(starts)
+                .all(|(e, s)| start_of(e.evidence()) == s.1),
+        "starts not the events'"
     );
     // most often in text order already: a check, no move
     casualties.sort_by_key(|c| start_of(&c.evidence));
@@ -337,8 +348,7 @@ fn merge(
     new_of.clear();
     new_of.reserve(events.len());
     let mut ci = 0;
-    for (k, e) in events.iter().enumerate() {
-        let at = start_of(e.evidence());
+    for (k, &(_, at, _)) in starts.iter().enumerate() {
         while casualties
             .get(ci)
             .is_some_and(|c| start_of(&c.evidence) < at)
@@ -476,7 +486,11 @@ mod tests {
                 (start, link.map(|l| l.and_then(new_of)))
             })
             .collect();
-        let got: Vec<_> = merge(&mut events, &mut figures, &mut vec![3])
+        let starts: Vec<_> = events
+            .iter()
+            .map(|e| (0, start_of(e.evidence()), false))
+            .collect();
+        let got: Vec<_> = merge(&mut events, &starts, &mut figures, &mut vec![3])
             .iter()
             .map(shape)
             .collect();
