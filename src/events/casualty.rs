@@ -900,36 +900,49 @@ fn read<'t>(
     }
     let cumulative = memo.is_cumulative(s.toks, sc.lo, sc.hi);
     let victims = victims_of(doc, victims);
-    let (place, place_told) = place(doc, memo, si, s, (ca, cb), strike, cumulative);
-    let (date, date_told) = date_of(doc, s, sc, c.a, strike, cumulative);
-    let told = Told {
-        place: place_told,
-        date: date_told,
+    // every field made before the place, the last of the large ones, so that the place and
+    // its province go straight into the casualty (a place made before a call that may
+    // unwind was copied once more to be dropped there); the place and date made in the
+    // values returned, and whether the sentence tells them set in place (a tuple returned
+    // was copied whole once more)
+    let perpetrator = match strike.and_then(|x| x.actor.as_ref()) {
+        Some(actor) => Some(actor.clone()),
+        None => memo.perpetrator(doc, s, ca, c.a),
     };
-    out.in_sentence.push(kind);
+    let source = memo.source(doc, s);
+    let count = c.count.into_owned();
+    out.make_room();
+    let mut told = Told::default();
+    let date = date_of(doc, s, sc, c.a, strike, cumulative, &mut told.date);
+    let evidence = vec![s.span];
+    let place = place(
+        doc,
+        memo,
+        (si, s),
+        (ca, cb),
+        strike,
+        cumulative,
+        &mut told.place,
+    );
+    let province = place.as_ref().and_then(|p| doc.province_of(p));
     // built in its box, the list's and then the output's (a casualty is large: the list
     // and the output move the box, not the casualty), then merged into an earlier telling
     // if one agrees
-    out.make_room();
     out.list.push(Box::new(Casualty {
         modality,
-        evidence: vec![s.span],
+        evidence,
         kind,
-        count: c.count.into_owned(),
+        count,
         victims,
         cumulative,
-        // the perpetrator and source made in their fields, not moved there
-        perpetrator: match strike.and_then(|x| x.actor.as_ref()) {
-            Some(actor) => Some(actor.clone()),
-            None => memo.perpetrator(doc, s, ca, c.a),
-        },
-        // the province made in its field, not moved there from a returned tuple
-        province: place.as_ref().and_then(|p| doc.province_of(p)),
+        perpetrator,
         place,
+        province,
         date,
-        source: memo.source(doc, s),
+        source,
         event: None,
     }));
+    out.in_sentence.push(kind);
     out.settle(told);
     Some(())
 }
@@ -1124,8 +1137,8 @@ fn victims_of(doc: &Doc, victims: Option<(VictimCategory, Span)>) -> Victims {
     Victims { words, category }
 }
 
-/// The date of the figure at token `a`, and whether its sentence tells it: its own, else
-/// the strike's or the paragraph's; none for a running toll.
+/// The date of the figure at token `a`: its sentence's own (`told` set), else the
+/// strike's or the paragraph's; none for a running toll.
 fn date_of(
     doc: &Doc,
     s: &Sent,
@@ -1133,17 +1146,16 @@ fn date_of(
     a: usize,
     strike: Option<&crate::model::Strike>,
     cumulative: bool,
-) -> (Option<DateRef>, bool) {
+    told: &mut bool,
+) -> Option<DateRef> {
     // a running toll has no date of its own ("since October 7" is when it began)
     if cumulative {
-        return (None, false);
+        return None;
     }
     let own = clause_else_sentence_date(doc, s, (sc.ca, sc.cb), a, nearest_event_date);
-    let told = own.is_some();
-    let date = own
-        .or_else(|| strike.and_then(|x| x.date.clone()))
-        .or_else(|| paragraph_date(doc, sc.si));
-    (date, told)
+    *told = own.is_some();
+    own.or_else(|| strike.and_then(|x| x.date.clone()))
+        .or_else(|| paragraph_date(doc, sc.si))
 }
 
 /// Whether a phrase of running tolls ([`lexicon::RUNNING_PHRASES`]: "so far", "to date")
@@ -1524,38 +1536,37 @@ impl<'t> Memo<'t> {
     }
 }
 
-/// The place a figure of clause `clause` of sentence `si` took place: its clause's, its
-/// sentence's, its strike's, the article's country for a running toll, or the place of the
-/// sentences before it in its paragraph; and whether the place is the sentence's own. (Each
-/// answer is made in the value returned, not passed down a chain of `or_else`: a place is
-/// large to move.)
+/// The place a figure of clause `clause` of sentence `si`, `s`, took place: its clause's,
+/// its sentence's (`own` set: the place is the sentence's own), its strike's, the
+/// article's country for a running toll, or the place of the sentences before it in its
+/// paragraph. (Each answer is made in the value returned, which the caller writes into the
+/// casualty's box, not passed down a chain of `or_else`: a place is large to move.)
 fn place<'t>(
     doc: &Doc<'t>,
     memo: &mut Memo<'t>,
-    si: usize,
-    s: &Sent,
+    (si, s): (usize, &Sent),
     (ca, cb): (usize, usize),
     strike: Option<&crate::model::Strike>,
     cumulative: bool,
-) -> (Option<Place>, bool) {
-    let own = memo
+    own: &mut bool,
+) -> Option<Place> {
+    let found = memo
         .pick_clause(doc, s, ca, cb)
         .or_else(|| memo.pick_whole(doc, s));
-    if let Some(p) = own {
-        return (Some(p.to_place()), true);
+    if let Some(p) = found {
+        *own = true;
+        return Some(p.to_place());
     }
     if let Some(x) = strike {
         if let Some(p) = x.locations.first().or_else(|| x.provinces.first()) {
-            return (Some(p.clone()), false);
+            return Some(p.clone());
         }
     }
     if !cumulative {
-        return (memo.earlier_place(doc, si), false);
+        return memo.earlier_place(doc, si);
     }
-    let Some(c) = doc.main_country else {
-        return (None, false);
-    };
-    let country = Place {
+    let c = doc.main_country?;
+    Some(Place {
         text: Default::default(),
         name: Some(doc.country_name(c)),
         kind: PlaceKind::Country,
@@ -1563,8 +1574,7 @@ fn place<'t>(
         country: Some(share_code(c)),
         province: None,
         span: None,
-    };
-    (Some(country), false)
+    })
 }
 
 /// The place named in tokens [lo, hi) of a sentence: the article's own country first, then
