@@ -1008,14 +1008,8 @@ fn find<'c>(
         locations,
     } = &mut places.found;
     let another = here.words.has(Words::ANOTHER) && is_another(s, a, t);
-    targets.clear();
     place_countries((provinces, locations), countries);
-    mention_roles(doc, s, (a, b, t), skip, targets, countries);
-    // (a combatant noun told by the sentence's second marks, where a victim of any
-    // category is most often none)
-    if here.words.has(Words::VICTIM) && s.seek & lexicon::SEEK_COMBATANT != 0 {
-        generic_targets(doc, s, b, t, targets);
-    }
+    clause_targets(doc, s, (a, b, t), here, skip, targets, countries);
     // only a mention that may start a strike of its own ([`Found::strong`]) needs the date
     // of a new event
     let date_is_new = strong && !definite;
@@ -1040,6 +1034,27 @@ fn find<'c>(
         date_is_new,
         modality,
         evidence: s.span,
+    }
+}
+
+/// The targets of clause [a, b) with its trigger at `t`, into `targets` (emptied first): the
+/// roles of its mentions not in `skip` ([`mention_roles`], which also adds their countries),
+/// then the combatant nouns after the trigger ([`generic_targets`]).
+fn clause_targets(
+    doc: &Doc,
+    s: &Sent,
+    (a, b, t): (usize, usize, usize),
+    here: &Here,
+    skip: &[Option<usize>],
+    targets: &mut Vec<Entity>,
+    countries: &mut Vec<Cow<'static, str>>,
+) {
+    targets.clear();
+    mention_roles(doc, s, (a, b, t), skip, targets, countries);
+    // (a combatant noun told by the sentence's second marks, where a victim of any
+    // category is most often none)
+    if here.words.has(Words::VICTIM) && s.seek & lexicon::SEEK_COMBATANT != 0 {
+        generic_targets(doc, s, b, t, targets);
     }
 }
 
