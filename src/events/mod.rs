@@ -1394,14 +1394,11 @@ fn alnum_run(bytes: &[u8], mut end: usize, mut key: u64) -> (usize, u64) {
             return (end, key);
         }
     }
-    // fewer than eight bytes left: the last eight of the sentence, shifted down past those
-    // before `end` (zeros come in above, no letter or digit), read as one chunk, where a
-    // loop of a byte at a time mispredicted its exit at most sentences' last word
-    if let Some(last) = bytes.last_chunk::<8>() {
-        // (1 to 8 of them: eight only at the end, which shifts every byte out)
-        let before = (end + 8).saturating_sub(bytes.len()).clamp(1, 8);
-        let chunk = u64::from_le_bytes(*last) >> (8 * (before - 1)) >> 8;
-        let (n, packed) = alnum_prefix(chunk);
+    // fewer than eight bytes left: read as one chunk, zero past the end ([`padded_chunk_at`];
+    // none at the end), where a loop of a byte at a time mispredicted its exit at most
+    // sentences' last word
+    if bytes.len() >= 8 {
+        let (n, packed) = alnum_prefix(padded_chunk_at(bytes, end).unwrap_or(0));
         return (end + n, key.rotate_left(8 * n as u32) ^ packed);
     }
     while let Some(&b) = bytes.get(end) {
