@@ -425,9 +425,7 @@ impl std::fmt::Display for AcledEventType {
 
 /// The fields every kind of event but a strike and a casualty has (ACLED's actor 1 and
 /// actor 2, where, when, how many killed). In JSON they stand beside the kind's own fields.
-// `repr(C)`: the fields in the order declared (the JSON's order all the same), so that
-// `modality` and `evidence` sit at the same place in a strike, a casualty and an incident,
-// and `Event::evidence` and `Event::modality` read one place for most kinds.
+// `repr(C)` as `Strike`: `modality` and `evidence` where a strike has them.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 #[repr(C)]
@@ -668,9 +666,7 @@ pub enum Weapon {
 /// In JSON, [`Casualty::source`] is two keys, as `SCHEMA.md` has it: `"source"`, the name,
 /// and `"source_span"`, both `null` when the text names no source. Read back, a `"source"`
 /// without its `"source_span"`, or the other way round, is an error.
-// `repr(C)`: the fields in the order declared (the JSON's order all the same), so that
-// `modality` and `evidence` sit at the same place in a strike, a casualty and an incident,
-// and `Event::evidence` and `Event::modality` read one place for most kinds.
+// `repr(C)` as `Strike`: `modality` and `evidence` where a strike has them.
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 #[repr(C)]
