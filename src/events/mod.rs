@@ -819,6 +819,10 @@ pub(crate) struct Doc<'t> {
     /// Where [`Doc::numbers`] gathers a sentence's figures before it moves them out in one
     /// allocation of their number: kept from sentence to sentence, it grows seldom.
     figures: std::cell::RefCell<Vec<(Number, usize, usize)>>,
+    /// Whether the lists an event keeps are copied out of the rules' kept ones with no
+    /// room to spare ([`roles::take_out`]): in a text too long to keep the thread's lists
+    /// ([`crate::kept::may_keep`], a window of a long article), whose events are many.
+    pub exact_lists: bool,
 }
 
 /// Runs the event stage over `text`, an article or a window of one (`part` tells which):
@@ -1625,6 +1629,7 @@ impl<'t> Doc<'t> {
             para_dates: std::cell::RefCell::new(Vec::new()),
             province_names: std::cell::RefCell::default(),
             figures: std::cell::RefCell::default(),
+            exact_lists: !crate::kept::may_keep(text.len()),
         };
         doc.weigh_countries(&prepared.ments);
         doc

@@ -50,11 +50,39 @@ pub(crate) fn is_compound_modifier(doc: &Doc, m: &Ment) -> bool {
 /// `skip` (the actor's, the base's). A province the text names beats the province of a
 /// homonym town elsewhere ("near Orikhove, Luhansk"); a town's province counts where the
 /// text names none.
+///
+/// Where lists are exact ([`Doc::exact_lists`]), they keep no room to spare, as
+/// [`take_out`] tells.
 #[inline]
 pub(crate) fn places(doc: &Doc, s: &Sent, a: usize, b: usize, skip: &[Option<usize>]) -> Where {
     let mut lists = PlaceLists::default();
     places_into(doc, s, a, b, skip, &mut lists);
-    lists.found
+    let mut found = lists.found;
+    if doc.exact_lists {
+        found.provinces.shrink_to_fit();
+        found.locations.shrink_to_fit();
+    }
+    found
+}
+
+/// The items of a list the rules keep (places, targets), for an event to keep. An empty
+/// list stays with its room, and none is allocated. Else the list is taken whole (grown
+/// push by push, it has room for four: a place list 608 bytes for the 152 of its one place,
+/// the most common), or, where `exact` ([`Doc::exact_lists`]: a window of a long article,
+/// whose events are many), its items are copied into a list of their number and it keeps
+/// its room. Copied always, the lists cost news articles, whose events are few, 0.6% more
+/// instructions; exact in long texts, they took the peak memory of a 10 MB article from
+/// 81 to 72 MB.
+pub(crate) fn take_out<T>(from: &mut Vec<T>, exact: bool) -> Vec<T> {
+    if from.is_empty() {
+        Vec::new()
+    } else if exact {
+        let mut out = Vec::with_capacity(from.len());
+        out.append(from);
+        out
+    } else {
+        std::mem::take(from)
+    }
 }
 
 /// The lists [`places_into`] fills, kept by a caller that reads the places of many clauses

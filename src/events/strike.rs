@@ -9,7 +9,7 @@
 
 use super::identity;
 use super::lexicon::{self, C, CLAIM, OWN, W};
-use super::roles::push_unique_place;
+use super::roles::{push_unique_place, take_out};
 use super::toks_in;
 use super::work;
 use super::{
@@ -457,7 +457,7 @@ fn place(
         Some(i) => {
             let st = accs.strikes.get_mut(i)?;
             let told = accs.told.get_mut(i)?;
-            merge(st, told, f);
+            merge(st, told, f, doc.exact_lists);
             Some(i)
         }
         None if f.strong => {
@@ -469,8 +469,8 @@ fn place(
             } else {
                 date_new
             };
-            let provinces = take_list(f.provinces);
-            let locations = take_list(f.locations);
+            let provinces = take_out(f.provinces, doc.exact_lists);
+            let locations = take_out(f.locations, doc.exact_lists);
             let strike = Strike {
                 modality: f.modality,
                 // room for the sentences that retell it, merged below
@@ -481,7 +481,7 @@ fn place(
                 },
                 // written below, where the mention has one (few do)
                 base: None,
-                targets: take_list(f.targets),
+                targets: take_out(f.targets, doc.exact_lists),
                 provinces: if provinces.is_empty() && locations.is_empty() {
                     origin.provinces
                 } else {
@@ -533,7 +533,7 @@ fn with_first<T>(x: T) -> Vec<T> {
 }
 
 /// Adds a mention to a strike told before, taking what it keeps out of the mention.
-fn merge(s: &mut Strike, told: &mut Told, f: &mut Found) {
+fn merge(s: &mut Strike, told: &mut Told, f: &mut Found, exact: bool) {
     for c in f.countries {
         if !told.countries.as_slice().iter().any(|x| same_code(x, c)) {
             told.countries.push(c.clone());
@@ -562,8 +562,8 @@ fn merge(s: &mut Strike, told: &mut Told, f: &mut Found) {
             s.targets.push(t);
         }
     }
-    merge_places(&mut s.provinces, f.provinces);
-    merge_places(&mut s.locations, f.locations);
+    merge_places(&mut s.provinces, f.provinces, exact);
+    merge_places(&mut s.locations, f.locations, exact);
     if s.date.is_none() {
         s.date = f.date.take();
     }
@@ -574,30 +574,19 @@ fn merge(s: &mut Strike, told: &mut Told, f: &mut Found) {
 }
 
 /// Moves a mention's places to a strike's. A mention's list has no place twice
-/// ([`super::roles::places`]): where the strike has none yet, the list is taken whole (the
-/// strike's empty one left in its place).
-fn merge_places(to: &mut Vec<Place>, from: &mut Vec<Place>) {
+/// ([`super::roles::places`]): where the strike has none yet, the list is taken out as
+/// [`take_out`] does.
+fn merge_places(to: &mut Vec<Place>, from: &mut Vec<Place>, exact: bool) {
     if to.is_empty() {
-        // an empty list keeps its room for the next mention
+        // taken whole, or copied where lists are exact (the mention's then keeps its room)
         if !from.is_empty() {
-            std::mem::swap(to, from);
+            *to = take_out(from, exact);
         }
         return;
     }
     for p in from.drain(..) {
         work::add(to.len());
         push_unique_place(to, p);
-    }
-}
-
-/// A mention's list (of places, of targets) for a new strike: taken whole, or, if empty, left
-/// with its room for the next mention (a new strike without towns took an empty list with
-/// room, and the next mention's towns grew a list again from none).
-fn take_list<T>(from: &mut Vec<T>) -> Vec<T> {
-    if from.is_empty() {
-        Vec::new()
-    } else {
-        std::mem::take(from)
     }
 }
 
@@ -2032,7 +2021,7 @@ mod tests {
     }
 
     #[test]
-    fn empty_place_lists_keep_their_room() {
+    fn place_lists_are_taken_whole_or_exact() {
         let town = Place {
             text: Default::default(),
             name: Some("Idlib".into()),
@@ -2042,18 +2031,83 @@ mod tests {
             province: Some("SY-ID".into()),
             span: None,
         };
-        let mut from: Vec<Place> = Vec::with_capacity(4);
-        assert_eq!(take_list(&mut from).capacity(), 0);
-        let mut to = Vec::new();
-        merge_places(&mut to, &mut from);
-        assert_eq!(to.capacity(), 0);
-        assert!(from.capacity() >= 4);
-        from.push(town.clone());
-        assert_eq!(take_list(&mut from), vec![town.clone()]);
-        from.push(town.clone());
-        merge_places(&mut to, &mut from);
-        assert_eq!(to, vec![town]);
-        assert!(from.is_empty());
+        for exact in [false, true] {
+            // an empty list stays with the mention, with its room, and none is made
+            let mut from: Vec<Place> = Vec::with_capacity(4);
+            assert_eq!(take_out(&mut from, exact).capacity(), 0);
+            let mut to = Vec::new();
+            merge_places(&mut to, &mut from, exact);
+            assert_eq!(to.capacity(), 0);
+            assert!(from.capacity() >= 4);
+            from.push(town.clone());
+            merge_places(&mut to, &mut from, exact);
+            assert_eq!(to, vec![town.clone()]);
+            assert!(from.is_empty());
+            if exact {
+                // the strike's list holds its one place, the mention's keeps its room
+                assert_eq!(to.capacity(), 1);
+                assert!(from.capacity() >= 4);
+            } else {
+                // taken whole, room and all
+                assert!(to.capacity() >= 4);
+                assert_eq!(from.capacity(), 0);
+            }
+            // a place the strike has is not added twice
+            from.push(town.clone());
+            merge_places(&mut to, &mut from, exact);
+            assert_eq!(to.len(), 1);
+        }
+    }
+
+    /// A text too long to keep the thread's lists (a window of a long article) gives its
+    /// events lists with no room to spare; the events are the same either way.
+    #[test]
+    fn long_texts_give_exact_lists() {
+        let towns = [
+            "Idlib",
+            "Aleppo",
+            "Hama",
+            "Homs",
+            "Raqqa",
+            "Palmyra",
+            "Maarat al-Numan",
+        ];
+        let mut text = String::new();
+        let mut i = 0;
+        while text.len() < 2 * crate::kept::KEEP_TEXT_BYTES {
+            let town = towns.get(i % towns.len()).copied().unwrap_or("Idlib");
+            text.push_str(&format!(
+                "Separately, Russian warplanes struck {town} and Hama province on Monday, \
+                 killing {} militants of the Nusra Front, monitors said. Thousands of \
+                 people protested against the government in {town} on Tuesday.\n\n",
+                i + 2
+            ));
+            i += 1;
+        }
+        let events = crate::Extractor::new().extract(&crate::Document::new(&text));
+        let strikes: Vec<&Strike> = events
+            .iter()
+            .filter_map(|e| match e {
+                crate::Event::Strike(s) => Some(&**s),
+                _ => None,
+            })
+            .collect();
+        assert!(strikes.len() >= towns.len(), "{} strikes", strikes.len());
+        assert!(strikes
+            .iter()
+            .any(|s| s.provinces.len() + s.locations.len() >= 2));
+        for s in &strikes {
+            assert_eq!(s.provinces.capacity(), s.provinces.len());
+            assert_eq!(s.locations.capacity(), s.locations.len());
+            assert_eq!(s.targets.capacity(), s.targets.len());
+        }
+        // the other kinds' places, read by `roles::places`
+        let incidents: Vec<_> = events.iter().filter_map(crate::Event::incident).collect();
+        assert!(incidents.iter().any(|x| !x.provinces.is_empty()));
+        for x in &incidents {
+            assert_eq!(x.provinces.capacity(), x.provinces.len());
+            assert_eq!(x.locations.capacity(), x.locations.len());
+        }
     }
 
     /// The word lists [`Doc::class_word_at`] and [`weapon_at`] read only on tokens of one class
