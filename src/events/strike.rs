@@ -2484,11 +2484,7 @@ mod tests {
         let mut next = crate::text::xorshift(37);
         let (mut betweens, mut bases, mut generics) = (0, 0, 0);
         for _ in 0..400 {
-            let n = 3 + (next() % 12) as usize;
-            let text: Vec<&str> = (0..n)
-                .map(|_| words[(next() % words.len() as u64) as usize])
-                .collect();
-            let text = format!("{} .", text.join(" "));
+            let text = super::super::testing::random_sentence(&words, &mut next);
             super::super::testing::each_sentence(&text, None, |doc, s| {
                 let n = s.toks.len();
                 for a in 0..n {
@@ -2551,11 +2547,7 @@ mod tests {
         let mut next = crate::text::xorshift(41);
         let mut targets = 0;
         for _ in 0..150 {
-            let n = 3 + (next() % 12) as usize;
-            let text: Vec<&str> = (0..n)
-                .map(|_| words[(next() % words.len() as u64) as usize])
-                .collect();
-            let text = format!("{} .", text.join(" "));
+            let text = super::super::testing::random_sentence(&words, &mut next);
             super::super::testing::with_doc(&text, None, |doc| {
                 let mut kept = Lists::default();
                 for (si, s) in doc.sents.iter().enumerate() {

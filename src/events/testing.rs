@@ -74,6 +74,16 @@ pub(crate) fn random_words(
         .collect()
 }
 
+/// A random sentence of three to fourteen of `words`, spaced, and a period: what the
+/// rules' random tests read.
+pub(crate) fn random_sentence(words: &[&str], next: &mut impl FnMut() -> u64) -> String {
+    let n = 3 + (next() % 12) as usize;
+    let picked: Vec<&str> = (0..n)
+        .map(|_| words[(next() % words.len() as u64) as usize])
+        .collect();
+    format!("{} .", picked.join(" "))
+}
+
 /// The province codes of the built-in gazetteer's entries, sorted, once each.
 pub(crate) fn province_codes() -> Vec<&'static str> {
     let mut codes: Vec<&str> = Gazetteer::builtin()
