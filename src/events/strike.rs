@@ -47,7 +47,8 @@ struct Found<'c> {
     countries: &'c [Cow<'static, str>],
     /// Its provinces and towns ([`super::roles::places`]): lists kept for the whole document
     /// and refilled per mention, as [`Found::countries`]. A new strike, or one that has none
-    /// yet, takes them whole; merged into a strike's, their room is kept for the next.
+    /// yet, takes them out ([`take_out`]); merged into a strike's, their room is kept for
+    /// the next.
     provinces: &'c mut Vec<Place>,
     locations: &'c mut Vec<Place>,
     /// The clause [a, b) and the trigger's token, for what only a new strike reads
@@ -64,7 +65,7 @@ struct Found<'c> {
     /// The sentence's base ([`Here`]): copied only into the strike that keeps it.
     base: Option<&'c Place>,
     /// Its targets: a list kept for the whole document and refilled per mention, as
-    /// [`Found::provinces`]. A new strike takes it whole; merged, its room is kept for the
+    /// [`Found::provinces`]. A new strike takes it out; merged, its room is kept for the
     /// next mention, where a list of its own was allocated and freed at every merge.
     targets: &'c mut Vec<Entity>,
     date: Option<DateRef>,
@@ -1966,9 +1967,6 @@ pub(crate) fn into_events(mut strikes: Strikes, events: &mut Vec<Event>, len: us
 mod tests {
     use super::*;
 
-    /// A new strike or a strike with no places takes a mention's list of places whole, but
-    /// an empty one stays with the mention, with its room ([`take_list`],
-    /// [`merge_places`]).
     /// [`countries_agree`]'s one-to-one case agrees with the walk of both lists it skips,
     /// over every pair of lists of up to three codes from a few (one not an alpha-2 code).
     #[test]
@@ -2020,6 +2018,9 @@ mod tests {
         assert!(v.is_empty());
     }
 
+    /// A new strike or a strike with no places takes a mention's list of places whole, or
+    /// in a text of exact lists copies it and leaves the mention its room; an empty one
+    /// stays with the mention, with its room ([`take_out`], [`merge_places`]).
     #[test]
     fn place_lists_are_taken_whole_or_exact() {
         let town = Place {
