@@ -1028,6 +1028,17 @@ struct Entry {
     class: Class,
 }
 
+impl Entry {
+    /// The entry of `word`, its key made of its bytes, of word class `w` and cue `k`.
+    fn new(word: &'static [u8], w: W, k: K) -> Entry {
+        Entry {
+            word,
+            key: key_more(0, word),
+            class: Class::new(w, k),
+        }
+    }
+}
+
 /// What a look-up reads of a word's entry, in 16 bytes (four to a cache line, where the entry
 /// with the word's bytes had 56, so that the entries of the words a text has stay in the
 /// first-level cache); the word's bytes, read only for a word of more than eight bytes, apart
@@ -1170,11 +1181,7 @@ fn class_to_mark<'e>(
 ) -> Option<&'e mut Class> {
     let at = *index.entry(word).or_insert(words.len());
     if at == words.len() {
-        words.push(Entry {
-            word,
-            key: key_more(0, word),
-            class: Class::new(W::Other, K::None),
-        });
+        words.push(Entry::new(word, W::Other, K::None));
     }
     words.get_mut(at).map(|e| &mut e.class)
 }
@@ -1186,11 +1193,6 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         key: 0,
         class: Class::default(),
     }];
-    let entry = |word: &'static [u8], class, cue| Entry {
-        word,
-        key: key_more(0, word),
-        class: Class::new(class, cue),
-    };
     // each word's index in `words`, as it is added: a search of `words` for every word
     // made the build quadratic, and it runs inside the first extraction of a process
     let mut index: HashMap<&'static [u8], usize, crate::hash::Fast> = HashMap::default();
@@ -1199,7 +1201,7 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             let w = word.as_bytes();
             if !index.contains_key(w) {
                 index.insert(w, words.len());
-                words.push(entry(w, class, K::None));
+                words.push(Entry::new(w, class, K::None));
             }
         }
     }
