@@ -95,6 +95,22 @@ pub(crate) struct PlaceLists {
     towns: Vec<Place>,
 }
 
+impl PlaceLists {
+    /// Empties the lists, which keep their room.
+    pub(crate) fn clear(&mut self) {
+        self.found.provinces.clear();
+        self.found.locations.clear();
+        self.towns.clear();
+    }
+
+    /// The room in bytes of the largest list.
+    pub(crate) fn room(&self) -> usize {
+        let lists = [&self.found.provinces, &self.found.locations, &self.towns];
+        let most = lists.iter().map(|v| v.capacity()).max().unwrap_or(0);
+        most.saturating_mul(std::mem::size_of::<Place>())
+    }
+}
+
 /// [`places`] written into `lists`, emptied first.
 pub(crate) fn places_into(
     doc: &Doc,
@@ -104,9 +120,7 @@ pub(crate) fn places_into(
     skip: &[Option<usize>],
     lists: &mut PlaceLists,
 ) {
-    lists.found.provinces.clear();
-    lists.found.locations.clear();
-    lists.towns.clear();
+    lists.clear();
     let in_clause = |m: &Ment| m.a >= a && m.b <= b;
     let clause_has_place = || {
         s.ments.iter().any(|m| {
