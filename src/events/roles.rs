@@ -26,7 +26,7 @@ pub(crate) fn push_unique_place(v: &mut Vec<Place>, p: Place) {
 }
 
 /// True if the list has the place `p` (by code and name, as [`push_unique_place`] tells).
-fn has_place(v: &[Place], p: &Place) -> bool {
+pub(crate) fn has_place(v: &[Place], p: &Place) -> bool {
     v.iter().any(|q| q.code == p.code && q.name == p.name)
 }
 
