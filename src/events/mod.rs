@@ -2674,6 +2674,36 @@ mod tests {
         assert_eq!(doc.countries, by_sentence);
     }
 
+    /// The country weights' vector the thread keeps ([`COUNTRIES`]) comes back empty: a
+    /// document weighed after others has the weights it has weighed first on a new thread.
+    #[test]
+    fn kept_country_weights_start_empty() {
+        let texts = [
+            "Russian forces shelled Kharkiv and Donetsk in Ukraine on Monday.",
+            "An airstrike hit Idlib in Syria. Aleppo was shelled too.",
+            "Protesters gathered in Nairobi, Kenya.",
+        ];
+        let weights = |text: &str| {
+            testing::with_doc(text, None, |doc| {
+                let countries: Vec<(String, u32)> = doc
+                    .countries
+                    .iter()
+                    .map(|(c, n)| (c.to_string(), *n))
+                    .collect();
+                (countries, doc.main_country.map(str::to_string))
+            })
+        };
+        let fresh: Vec<_> = texts
+            .iter()
+            .map(|t| std::thread::scope(|sc| sc.spawn(|| weights(t)).join().ok()))
+            .collect();
+        for (t, want) in texts.iter().zip(&fresh) {
+            let got = weights(t);
+            assert!(!got.0.is_empty(), "{t}");
+            assert_eq!(Some(got), *want, "{t}");
+        }
+    }
+
     /// The nearest date's search (in the clause, within `max` tokens, among the dates `keep`
     /// takes, the first of the nearest) finds what filtering the sentence's dates and taking
     /// the first of the least distance finds, for every clause, token and distance of a
