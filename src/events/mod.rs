@@ -641,6 +641,9 @@ thread_local! {
     /// The gazetteer's mentions of the last text, kept emptied (see [`SENTS`]): some 1.6 kB
     /// an article.
     static MENTIONS: std::cell::Cell<Vec<Mention>> = std::cell::Cell::default();
+    /// The country weights of the last [`Doc`] ([`Doc::countries`]), kept emptied (see
+    /// [`SENTS`]): grown from none, they were two or three allocations an article.
+    static COUNTRIES: std::cell::Cell<Vec<(&'static str, u32)>> = std::cell::Cell::default();
 }
 
 /// Keeps `events` (emptied) for the thread's next text, if the text, of `len` bytes, took
@@ -650,11 +653,13 @@ pub(crate) fn keep_events(len: usize, events: Vec<Event>) {
 }
 
 impl Drop for Doc<'_> {
-    /// Keeps the sentences' vector, emptied, for the thread's next text, if this text took
-    /// the thread's ([`Prepared::sents`]).
+    /// Keeps the sentences' vector and the country weights, emptied, for the thread's next
+    /// text, if this text took the thread's ([`Prepared::sents`], [`Doc::new`]).
     fn drop(&mut self) {
         let sents = std::mem::take(&mut self.sents);
         crate::kept::keep_list_for(&SENTS, self.text.len(), relabel(sents));
+        let countries = std::mem::take(&mut self.countries);
+        crate::kept::keep_list_for(&COUNTRIES, self.text.len(), relabel(countries));
     }
 }
 
@@ -1640,7 +1645,9 @@ impl<'t> Doc<'t> {
     /// borrow their parts of): walked as one slice, where a loop over the sentences and one
     /// over each one's mentions had their ends mispredicted (many sentences have none).
     fn weigh_countries(&mut self, ments: &[Ment]) {
-        let mut w: Vec<(&'t str, u32)> = Vec::new();
+        // the thread's vector, emptied ([`COUNTRIES`])
+        let mut w: Vec<(&'t str, u32)> =
+            relabel(crate::kept::take_for(&COUNTRIES, self.text.len()));
         for m in ments {
             let Some((country, weight)) = self.mention_weight(m) else {
                 continue;
@@ -2665,6 +2672,36 @@ mod tests {
         }
         assert!(!by_sentence.is_empty());
         assert_eq!(doc.countries, by_sentence);
+    }
+
+    /// The country weights' vector the thread keeps ([`COUNTRIES`]) comes back empty: a
+    /// document weighed after others has the weights it has weighed first on a new thread.
+    #[test]
+    fn kept_country_weights_start_empty() {
+        let texts = [
+            "Russian forces shelled Kharkiv and Donetsk in Ukraine on Monday.",
+            "An airstrike hit Idlib in Syria. Aleppo was shelled too.",
+            "Protesters gathered in Nairobi, Kenya.",
+        ];
+        let weights = |text: &str| {
+            testing::with_doc(text, None, |doc| {
+                let countries: Vec<(String, u32)> = doc
+                    .countries
+                    .iter()
+                    .map(|(c, n)| (c.to_string(), *n))
+                    .collect();
+                (countries, doc.main_country.map(str::to_string))
+            })
+        };
+        let fresh: Vec<_> = texts
+            .iter()
+            .map(|t| std::thread::scope(|sc| sc.spawn(|| weights(t)).join().ok()))
+            .collect();
+        for (t, want) in texts.iter().zip(&fresh) {
+            let got = weights(t);
+            assert!(!got.0.is_empty(), "{t}");
+            assert_eq!(Some(got), *want, "{t}");
+        }
     }
 
     /// The nearest date's search (in the clause, within `max` tokens, among the dates `keep`
