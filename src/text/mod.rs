@@ -108,6 +108,21 @@ impl OffsetMap {
     fn shift(&self, k: usize) -> usize {
         self.steps.get(k).map_or(0, |&(_, shift)| shift)
     }
+
+    /// Where the end of a non-empty `span` maps by the shift of its last byte, if no step
+    /// lies between that byte and the end; `None` if one does (the chars of its last byte's
+    /// fold, or dropped ones, follow it: [`Normalized::span_by_steps`] ends it there) or the
+    /// span is empty.
+    fn end_by_last_byte(&self, span: Span) -> Option<usize> {
+        let last = span.end.checked_sub(1).filter(|&l| l >= span.start)?;
+        let block = *self.blocks.get(last / INDEX_BLOCK)?;
+        let (shift, next) = if last < block.next {
+            (block.shift, block.next)
+        } else {
+            self.shift_and_next(block.step, last)
+        };
+        (span.end < next).then_some(span.end + shift)
+    }
 }
 
 /// The buffers of a folded text: its text, steps and blocks. A thread keeps those of the
@@ -345,9 +360,35 @@ impl<'a> Normalized<'a> {
         }
     }
 
-    /// `Normalized::span_to_original` of any span, step by step.
+    /// `Normalized::span_to_original` of any span, step by step, or with a look-up for
+    /// each end where a step inside the span is all that kept it from
+    /// [`Normalized::unshifted_span`] ([`Normalized::span_past_a_step`]).
     #[inline(never)]
     fn span_to_original_stepwise(&self, span: Span) -> Span {
+        match self.span_past_a_step(span) {
+            Some(back) => back,
+            None => self.span_by_steps(span),
+        }
+    }
+
+    /// The original span of a span of the folded text with a step inside it (a sentence,
+    /// mostly, with a folded quote): its start shifts by its block's shift, its end by its
+    /// last byte's ([`OffsetMap::end_by_last_byte`]), where both shifted ends are char
+    /// boundaries of the original; `None` for other spans. What it gives is what
+    /// [`Normalized::span_by_steps`] works out for such a span.
+    fn span_past_a_step(&self, span: Span) -> Option<Span> {
+        let map = self.map.as_ref()?;
+        let block = *map.blocks.get(span.start / INDEX_BLOCK)?;
+        if span.start >= block.next {
+            return None;
+        }
+        let (start, end) = (span.start + block.shift, map.end_by_last_byte(span)?);
+        // `get` checks that both ends are char boundaries of the original
+        self.original.get(start..end).map(|_| Span::new(start, end))
+    }
+
+    /// `Normalized::span_to_original` of any span, step by step.
+    fn span_by_steps(&self, span: Span) -> Span {
         let start = self.to_original(span.start);
         let len = self.original.len();
         let last = span.end.checked_sub(1).filter(|&l| l >= span.start);
@@ -777,6 +818,46 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Every span that [`Normalized::span_past_a_step`] maps (sentences' spans with a step
+    /// inside among them) maps as [`Normalized::span_by_steps`] maps it.
+    #[test]
+    fn spans_past_a_step_agree_with_the_stepwise_ones() {
+        const PIECES: &[&str] = &[
+            "a",
+            "Bc ",
+            "\r",
+            "\n",
+            "\u{a0}",
+            "\u{ad}",
+            "\u{e9}",
+            "\u{2014}",
+            "\u{201c}",
+            "\u{2019}",
+            "\u{200b}",
+            "\u{1f600}",
+        ];
+        let mut next = super::xorshift(0x6a09_e667_f3bc_c909);
+        let mut quick = 0;
+        for _ in 0..300 {
+            let mut s = String::new();
+            for _ in 0..next() % 200 {
+                s.push_str(PIECES[(next() % PIECES.len() as u64) as usize]);
+            }
+            let n = Normalized::new(&s);
+            let len = n.as_str().len();
+            for start in 0..len + 2 {
+                for end in (start.saturating_sub(1)..len + 3).step_by(3) {
+                    let span = Span::new(start, end);
+                    if let Some(back) = n.span_past_a_step(span) {
+                        quick += 1;
+                        assert_eq!(back, n.span_by_steps(span), "{s:?} {span:?}");
+                    }
+                }
+            }
+        }
+        assert!(quick > 20_000, "{quick}");
     }
 
     /// Every string of up to seven pieces of CRLF texts (CR, LF, a letter, a char folded
