@@ -454,11 +454,13 @@ fn split_run(text: &str, prose: &Prose, terminals: &[usize], out: &mut Vec<Sente
             while terminals.get(t).is_some_and(|&p| p < i) {
                 t += 1;
             }
-            let Some(&p) = terminals.get(t).filter(|&&p| p < line.end) else {
+            // the line's last byte ends no sentence here (decided below): one exit for a
+            // line whether it ends in punctuation or not
+            let Some(&p) = terminals.get(t).filter(|&&p| p + 1 < line.end) else {
                 break;
             };
             let Some((j, next)) = sentence_end(text, p, line.end) else {
-                break; // final punctuation of the line: decided below
+                break; // punctuation and closers to the line's end: decided below
             };
             match next {
                 Some(k) => {
