@@ -774,8 +774,9 @@ mod tests {
         (text, map)
     }
 
-    #[test]
-    fn sparse_map_agrees_with_a_dense_one() {
+    /// A random text of fewer than `most` pieces: letters, spaces, line breaks and chars the
+    /// fold changes (a step in its map) or drops.
+    fn random_folded_text(next: &mut impl FnMut() -> u64, most: u64) -> String {
         const PIECES: &[&str] = &[
             "a",
             "Bc ",
@@ -789,18 +790,25 @@ mod tests {
             "\u{2014}",
             "\u{2022}",
             "\u{201c}",
+            "\u{2019}",
             "\u{200b}",
             "\u{feff}",
             "\u{ef}",
             "\u{1f600}",
             "\u{627}",
         ];
+        let mut s = String::new();
+        for _ in 0..next() % most {
+            s.push_str(PIECES[(next() % PIECES.len() as u64) as usize]);
+        }
+        s
+    }
+
+    #[test]
+    fn sparse_map_agrees_with_a_dense_one() {
         let mut next = super::xorshift(0x2545_f491_4f6c_dd1d);
         for _ in 0..2000 {
-            let mut s = String::new();
-            for _ in 0..next() % 120 {
-                s.push_str(PIECES[(next() % PIECES.len() as u64) as usize]);
-            }
+            let s = random_folded_text(&mut next, 120);
             let n = Normalized::new(&s);
             let (text, map) = fold_reference(&s);
             assert_eq!(n.as_str(), text, "{s:?}");
@@ -824,27 +832,10 @@ mod tests {
     /// inside among them) maps as [`Normalized::span_by_steps`] maps it.
     #[test]
     fn spans_past_a_step_agree_with_the_stepwise_ones() {
-        const PIECES: &[&str] = &[
-            "a",
-            "Bc ",
-            "\r",
-            "\n",
-            "\u{a0}",
-            "\u{ad}",
-            "\u{e9}",
-            "\u{2014}",
-            "\u{201c}",
-            "\u{2019}",
-            "\u{200b}",
-            "\u{1f600}",
-        ];
         let mut next = super::xorshift(0x6a09_e667_f3bc_c909);
         let mut quick = 0;
         for _ in 0..300 {
-            let mut s = String::new();
-            for _ in 0..next() % 200 {
-                s.push_str(PIECES[(next() % PIECES.len() as u64) as usize]);
-            }
+            let s = random_folded_text(&mut next, 200);
             let n = Normalized::new(&s);
             let len = n.as_str().len();
             for start in 0..len + 2 {
