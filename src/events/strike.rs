@@ -1403,12 +1403,16 @@ fn generic_targets(doc: &Doc, s: &Sent, b: usize, t: usize, targets: &mut Vec<En
         let j = from + j;
         from = j + 1;
         let i = t + 1 + j;
-        if let Some(tok) = after.get(j) {
+        // a noun inside a mention ("Syrian Democratic Forces") is no generic target,
+        // whatever figure is before it: told first, so that the sentence's figures are not
+        // read for it (they are read when a rule first asks, and no other rule asks for
+        // those of some strike sentences)
+        if let Some(tok) = after.get(j).filter(|tok| tok.ment.is_none()) {
             let counted = doc
                 .numbers(s)
                 .iter()
                 .any(|(_, _, nb)| *nb == i || *nb + 1 == i);
-            if !counted && tok.ment.is_none() {
+            if !counted {
                 let name = doc.word(tok).to_ascii_lowercase();
                 if !targets.iter().any(|e: &Entity| e.name == name) {
                     targets.push(Entity {
