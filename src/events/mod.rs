@@ -644,6 +644,8 @@ thread_local! {
     /// The country weights of the last [`Doc`] ([`Doc::countries`]), kept emptied (see
     /// [`SENTS`]): grown from none, they were two or three allocations an article.
     static COUNTRIES: std::cell::Cell<Vec<(&'static str, u32)>> = std::cell::Cell::default();
+    /// The province names of the thread's last texts ([`CodeNames`]).
+    static PROVINCE_NAMES: std::cell::Cell<CodeNames> = std::cell::Cell::default();
 }
 
 /// Keeps `events` (emptied) for the thread's next text, if the text, of `len` bytes, took
@@ -653,13 +655,15 @@ pub(crate) fn keep_events(len: usize, events: Vec<Event>) {
 }
 
 impl Drop for Doc<'_> {
-    /// Keeps the sentences' vector and the country weights, emptied, for the thread's next
-    /// text, if this text took the thread's ([`Prepared::sents`], [`Doc::new`]).
+    /// Keeps the sentences' vector and the country weights, emptied, and the province
+    /// names ([`CodeNames`]) for the thread's next text, if this text took the thread's
+    /// ([`Prepared::sents`], [`Doc::new`]).
     fn drop(&mut self) {
         let sents = std::mem::take(&mut self.sents);
         crate::kept::keep_list_for(&SENTS, self.text.len(), relabel(sents));
         let countries = std::mem::take(&mut self.countries);
         crate::kept::keep_list_for(&COUNTRIES, self.text.len(), relabel(countries));
+        std::mem::take(self.province_names.get_mut()).keep(self.text.len());
     }
 }
 
@@ -819,7 +823,8 @@ pub(crate) struct Doc<'t> {
     /// For each sentence, once asked: the sentence whose date is its paragraph date
     /// ([`paragraph_date`]), by index.
     pub para_dates: std::cell::RefCell<Vec<Option<Option<usize>>>>,
-    /// The names of the province codes asked so far ([`Doc::province_of`]).
+    /// The names of the province codes asked so far ([`Doc::province_of`]), in this text
+    /// and the thread's earlier ones with the same gazetteer ([`CodeNames`]).
     pub province_names: std::cell::RefCell<CodeNames>,
     /// Where [`Doc::numbers`] gathers a sentence's figures before it moves them out in one
     /// allocation of their number: kept from sentence to sentence, it grows seldom.
@@ -1632,7 +1637,7 @@ impl<'t> Doc<'t> {
             countries: Vec::new(),
             main_country: None,
             para_dates: std::cell::RefCell::new(Vec::new()),
-            province_names: std::cell::RefCell::default(),
+            province_names: std::cell::RefCell::new(CodeNames::for_text(gaz, text.len())),
             figures: std::cell::RefCell::default(),
             exact_lists: !crate::kept::may_keep(text.len()),
         };
@@ -2132,9 +2137,10 @@ impl<'t> Doc<'t> {
         }
     }
 
-    /// The gazetteer's name of the province `code` (of a town), looked up once per article:
-    /// a town's province is asked for every event and figure placed there, and the
-    /// gazetteer's lookup hashes and probes its table of codes each time. Inline, the
+    /// The gazetteer's name of the province `code` (of a town), looked up once per thread
+    /// and gazetteer ([`CodeNames`]): a town's province is asked for every event and figure
+    /// placed there, and the gazetteer's lookup hashes and probes its table of codes each
+    /// time. Inline, the
     /// first lookup of a code apart: the call and its saved registers cost as much as the
     /// table's probe.
     #[inline]
@@ -2146,8 +2152,8 @@ impl<'t> Doc<'t> {
         self.first_province_name(key, code)
     }
 
-    /// [`Doc::province_name`] of a code not asked before in the article: the gazetteer's,
-    /// kept for the next time.
+    /// [`Doc::province_name`] of a code not asked before (or since the table was emptied):
+    /// the gazetteer's, kept for the next time.
     #[inline(never)]
     fn first_province_name(&self, key: u64, code: &str) -> Option<Cow<'static, str>> {
         let name = self.gaz.shared_name_of(code);
@@ -2203,96 +2209,185 @@ pub(crate) fn same_code(a: &str, b: &str) -> bool {
     a.first() == b.first()
 }
 
-/// Names by code ([`Doc::province_names`]), by each code's [`code_key`]: a small
-/// open-addressed table, where a lookup is mostly one probe (a list searched from its
-/// start mispredicted its exit, 5 k times over the 300 profile articles), and a list
-/// behind it for the codes past its room and those too long for a key (compared by their
-/// bytes; none of ISO 3166-2 is).
+/// Names by code ([`Doc::province_names`]), by each code's [`code_key`]: an open-addressed
+/// table, where a lookup is mostly one probe (a list searched from its start mispredicted
+/// its exit, 5 k times over the 300 profile articles), and a list behind it for the codes
+/// too long for a key (compared by their bytes; none of ISO 3166-2 is).
+///
+/// The thread keeps it from one text to the next ([`PROVINCE_NAMES`]): an article's towns
+/// are mostly in provinces an earlier article named, whose names it then need not look up
+/// (1,584 first look-ups of an article over the 300 profile articles, about 360
+/// instructions and 5 mispredictions each). It holds the names of one gazetteer, `gaz`,
+/// and is emptied before it serves another ([`CodeNames::serve`]). Full, it is emptied
+/// too, so that it stays small however many codes a thread's texts name.
 #[derive(Debug)]
 pub(crate) struct CodeNames {
-    /// The slots, each a key ([`NO_KEY`] if free) and its name.
-    slots: [(u64, Option<Cow<'static, str>>); CODE_SLOTS],
+    /// The gazetteer whose names these are: a clone, so that its entries, whose address
+    /// tells it from another, are not freed (nor their address given to another's) while
+    /// the table holds its names.
+    gaz: Option<Gazetteer>,
+    /// The slots, each a key ([`NO_KEY`] if free) and its name: `room` of them, or none
+    /// before the first code is kept.
+    slots: Vec<(u64, Option<Cow<'static, str>>)>,
+    /// How many slots the table makes (a power of two): [`CODE_SLOTS`], or
+    /// [`LONG_TEXT_CODE_SLOTS`] for a text too long to keep the thread's.
+    room: usize,
     /// How many slots are taken.
     taken: usize,
-    /// The codes not in a slot, with their keys.
-    rest: Vec<(u64, String, Option<Cow<'static, str>>)>,
+    /// The codes too long for a key, with their names: at most [`CODE_REST`].
+    rest: Vec<(String, Option<Cow<'static, str>>)>,
 }
 
 /// The slots of [`CodeNames`]: a power of two, half of them filled at most, so that a probe
-/// seldom goes past the first.
-const CODE_SLOTS: usize = 16;
+/// seldom goes past the first; room for the provinces of many articles.
+const CODE_SLOTS: usize = 512;
+
+/// The slots of the [`CodeNames`] of a text too long to take the thread's (a window of a
+/// long article, [`crate::kept::may_keep`]): made for it alone, and small, so that its peak
+/// heap stays what its text makes it.
+const LONG_TEXT_CODE_SLOTS: usize = 32;
+
+impl Default for CodeNames {
+    fn default() -> Self {
+        CodeNames::with_room(CODE_SLOTS)
+    }
+}
+
+/// The most codes too long for a key that [`CodeNames`] keeps, compared one by one.
+const CODE_REST: usize = 16;
 
 /// A free slot of [`CodeNames`]: the key of no code, as a code short enough for a key has
 /// its length (at most seven) in its top byte.
 const NO_KEY: u64 = u64::MAX;
 
-impl Default for CodeNames {
-    fn default() -> Self {
+impl CodeNames {
+    /// The table the thread kept ([`PROVINCE_NAMES`]) for a text of `len` bytes that may
+    /// keep it ([`crate::kept::may_keep`]), else a new one, ready for `gaz`'s names.
+    fn for_text(gaz: &Gazetteer, len: usize) -> CodeNames {
+        let mut names = if crate::kept::may_keep(len) {
+            crate::kept::take(&PROVINCE_NAMES)
+        } else {
+            CodeNames::with_room(LONG_TEXT_CODE_SLOTS)
+        };
+        names.serve(gaz);
+        names
+    }
+
+    /// An empty table of `room` slots (a power of two), made at its first code.
+    fn with_room(room: usize) -> CodeNames {
         CodeNames {
-            slots: std::array::from_fn(|_| (NO_KEY, None)),
+            gaz: None,
+            slots: Vec::new(),
+            room,
             taken: 0,
             rest: Vec::new(),
         }
     }
-}
 
-impl CodeNames {
-    /// The first slot of `key`: its top bits once mixed, as a code's bytes differ mostly
-    /// in its last ones.
-    fn home(key: u64) -> usize {
-        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 60) as usize % CODE_SLOTS
+    /// Keeps the table for the thread's next text if this one, of `len` bytes, took the
+    /// thread's ([`CodeNames::for_text`]); its size is bounded, as it empties when full.
+    fn keep(self, len: usize) {
+        if crate::kept::may_keep(len) {
+            crate::kept::keep(&PROVINCE_NAMES, self, 0, 0);
+        }
+    }
+
+    /// Readies the table for `gaz`'s names: emptied unless it holds `gaz`'s already. Two
+    /// gazetteers are told apart by the address of their entries (a gazetteer's clone
+    /// shares them), which no other gazetteer's can have while `gaz`'s clone is held; two
+    /// gazetteers with no entries have the same, and no names either.
+    fn serve(&mut self, gaz: &Gazetteer) {
+        if self
+            .gaz
+            .as_ref()
+            .is_some_and(|g| std::ptr::eq(g.entries(), gaz.entries()))
+        {
+            return;
+        }
+        self.empty_slots();
+        self.rest.clear();
+        self.gaz = Some(gaz.clone());
+    }
+
+    /// Forgets the names of the slots (their room stays).
+    fn empty_slots(&mut self) {
+        self.slots.iter_mut().for_each(|s| *s = (NO_KEY, None));
+        self.taken = 0;
+    }
+
+    /// The first of `len` slots (a power of two) of `key`: high bits of it once mixed, as
+    /// a code's bytes differ mostly in its last ones.
+    fn home(key: u64, len: usize) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & len.wrapping_sub(1)
     }
 
     /// The name kept for `code` (of key `key`), or `None` if it was never asked; the outer
     /// `Option` tells the two apart, the inner is the name (a code may have none).
     #[inline]
     fn get(&self, key: u64, code: &str) -> Option<Option<Cow<'static, str>>> {
-        if key != LONG_CODE {
-            let mut at = Self::home(key);
-            // at most `taken` + 1 probes: a free slot is always left
-            for _ in 0..CODE_SLOTS {
-                let (k, name) = self.slots.get(at)?;
-                if *k == key {
-                    return Some(share(name.as_ref()));
-                }
-                if *k == NO_KEY {
-                    break;
-                }
-                at = (at + 1) % CODE_SLOTS;
-            }
+        if key == LONG_CODE {
+            return self.get_rest(code);
         }
-        self.get_rest(key, code)
+        let len = self.slots.len();
+        let mut at = Self::home(key, len);
+        // at most `taken` + 1 probes: a free slot is always left (none before the first)
+        for _ in 0..len {
+            let (k, name) = self.slots.get(at)?;
+            if *k == key {
+                return Some(share(name.as_ref()));
+            }
+            if *k == NO_KEY {
+                break;
+            }
+            at = (at + 1) & (len - 1);
+        }
+        None
     }
 
-    /// [`CodeNames::get`] from the list of the codes not in a slot.
+    /// [`CodeNames::get`] from the list of the codes too long for a key.
     #[inline(never)]
-    fn get_rest(&self, key: u64, code: &str) -> Option<Option<Cow<'static, str>>> {
+    fn get_rest(&self, code: &str) -> Option<Option<Cow<'static, str>>> {
         self.rest
             .iter()
-            .find(|(k, c, _)| *k == key && same_code(c, code))
-            .map(|(_, _, name)| share(name.as_ref()))
+            .find(|(c, _)| same_code(c, code))
+            .map(|(_, name)| share(name.as_ref()))
     }
 
-    /// Keeps `name` for `code` (of key `key`), which [`CodeNames::get`] did not find.
+    /// Keeps `name` for `code` (of key `key`), which [`CodeNames::get`] did not find; the
+    /// table (or the list of long codes) is emptied first if it is full.
     fn insert(&mut self, key: u64, code: &str, name: Option<Cow<'static, str>>) {
-        if key != LONG_CODE && self.taken < CODE_SLOTS / 2 {
-            let mut at = Self::home(key);
-            for _ in 0..CODE_SLOTS {
-                match self.slots.get_mut(at) {
-                    Some(slot) if slot.0 == NO_KEY => {
-                        *slot = (key, name);
-                        self.taken += 1;
-                        return;
-                    }
-                    Some(_) => at = (at + 1) % CODE_SLOTS,
-                    None => break,
+        if key == LONG_CODE {
+            if self.rest.len() >= CODE_REST {
+                self.rest.clear();
+            }
+            self.rest.push((code.to_string(), name));
+            return;
+        }
+        if self.slots.is_empty() {
+            self.slots.resize(self.room.max(2), (NO_KEY, None));
+        }
+        let len = self.slots.len();
+        if self.taken >= len / 2 {
+            self.empty_slots();
+        }
+        let mut at = Self::home(key, len);
+        for _ in 0..len {
+            match self.slots.get_mut(at) {
+                Some(slot) if slot.0 == NO_KEY => {
+                    *slot = (key, name);
+                    self.taken += 1;
+                    return;
                 }
+                Some(_) => at = (at + 1) & (len - 1),
+                None => return,
             }
         }
-        if self.rest.is_empty() {
-            self.rest.reserve(8);
-        }
-        self.rest.push((key, code.to_string(), name));
+    }
+
+    /// Whether the table is full: the next code with a key empties it first.
+    #[cfg(test)]
+    fn is_full(&self) -> bool {
+        self.taken >= self.room / 2
     }
 }
 
@@ -3501,25 +3596,33 @@ mod tests {
         }
     }
 
-    /// The per-article table of province names finds what a plain list of (code, name)
-    /// finds, for every province code of the gazetteer asked before and after it is kept,
-    /// past the table's room (to its list) and with codes too long for a key.
+    /// The table of province names finds what a plain list of (code, name) finds, for
+    /// every province code of the gazetteer asked before and after it is kept, with codes
+    /// too long for a key, and past the table's room: the list is emptied where the table
+    /// is (a full table before a code with a key, [`CODE_REST`] long codes before another),
+    /// in a table of a kept one's room and of a long text's.
     #[test]
     fn code_names_find_what_a_list_finds() {
         let gaz = Gazetteer::builtin();
         let mut codes = super::testing::province_codes();
         assert!(codes.len() > 2 * CODE_SLOTS, "{}", codes.len());
-        codes.extend(["ABCDEFGH", "ABCDEFGHI", "", "S"]);
-        // articles of one code to all of them, the codes in turn and in a stride
-        for (n, step) in [
-            (1, 1),
-            (3, 7),
-            (CODE_SLOTS / 2, 1),
-            (CODE_SLOTS, 13),
-            (codes.len(), 1),
+        let long: Vec<String> = (0..2 * CODE_REST).map(|i| format!("LONG-{i:04}")).collect();
+        codes.extend(long.iter().map(String::as_str));
+        codes.extend(["", "S"]);
+        // texts of one code to all of them, the codes in turn and in a stride
+        for (n, step, room) in [
+            (1, 1, CODE_SLOTS),
+            (3, 7, CODE_SLOTS),
+            (CODE_SLOTS / 2, 1, CODE_SLOTS),
+            (CODE_SLOTS, 13, CODE_SLOTS),
+            (codes.len(), 1, CODE_SLOTS),
+            (3 * codes.len(), 5, CODE_SLOTS),
+            (LONG_TEXT_CODE_SLOTS, 3, LONG_TEXT_CODE_SLOTS),
+            (codes.len(), 1, LONG_TEXT_CODE_SLOTS),
         ] {
-            let mut names = CodeNames::default();
+            let mut names = CodeNames::with_room(room);
             let mut list: Vec<(&str, Option<Cow<'static, str>>)> = Vec::new();
+            let mut emptied = 0;
             for i in 0..n {
                 let code = codes[(i * step) % codes.len()];
                 let key = code_key(code);
@@ -3529,11 +3632,22 @@ mod tests {
                     .map(|(_, n)| n.clone());
                 assert_eq!(names.get(key, code), want, "{code}");
                 if want.is_none() {
+                    let is_long = key == LONG_CODE;
+                    let of_kind = list
+                        .iter()
+                        .filter(|(c, _)| (code_key(c) == LONG_CODE) == is_long)
+                        .count();
+                    if (is_long && of_kind >= CODE_REST) || (!is_long && names.is_full()) {
+                        list.retain(|(c, _)| (code_key(c) == LONG_CODE) != is_long);
+                        emptied += 1;
+                    }
                     let name = gaz.shared_name_of(code);
                     names.insert(key, code, name.clone());
                     list.push((code, name));
                 }
             }
+            // the longer runs go past the table's room and the long codes' list
+            assert!(n < codes.len() || emptied > 1, "{n} {step}");
             for (code, name) in &list {
                 assert_eq!(
                     names.get(code_key(code), code).as_ref(),
@@ -3546,6 +3660,64 @@ mod tests {
                 assert_eq!(names.get(code_key(code), code).is_some(), kept, "{code}");
             }
         }
+    }
+
+    /// The province names the thread keeps between texts are never one gazetteer's for
+    /// another's: a user gazetteer that names Aleppo's province otherwise, used on the
+    /// same thread before, between and after the built-in one, gives its own name each
+    /// time, and each gazetteer's text reads the same as on a thread of its own.
+    #[test]
+    fn kept_province_names_are_the_gazetteers_own() {
+        use crate::extractor::{Document, Extractor};
+        let user = |province: &str| {
+            let file = format!(
+                "province\t{province}\tSY\tSY-HL\t\n\
+                 city\tAleppo\tSY\t\tSY-HL\n\
+                 country\tRussia\tRU\tRU\t\tRussian\n"
+            );
+            let gaz = Gazetteer::builder()
+                .builtin(false)
+                .add_tsv("mine.tsv", file)
+                .build()
+                .unwrap();
+            Extractor::builder().gazetteer(gaz).build().unwrap()
+        };
+        let text = "Russian jets struck Aleppo on Monday, killing five people.";
+        let province = |ex: &Extractor| {
+            let events = ex.extract(&Document::new(text));
+            let names: Vec<Option<String>> = events
+                .iter()
+                .filter_map(|e| e.as_strike())
+                .flat_map(|e| e.provinces.iter())
+                .map(|p| p.name.as_deref().map(str::to_string))
+                .collect();
+            names
+        };
+        let builtin = Extractor::new();
+        let mine = user("Halab Province");
+        let want_builtin = std::thread::scope(|s| s.spawn(|| province(&builtin)).join().unwrap());
+        let want_mine = std::thread::scope(|s| s.spawn(|| province(&mine)).join().unwrap());
+        assert!(
+            want_builtin.contains(&Some("Aleppo".to_string())),
+            "{want_builtin:?}"
+        );
+        assert!(
+            want_mine.contains(&Some("Halab Province".to_string())),
+            "{want_mine:?}"
+        );
+        for _ in 0..2 {
+            assert_eq!(province(&builtin), want_builtin);
+            assert_eq!(province(&mine), want_mine);
+        }
+        // a gazetteer dropped and another made in its place is told apart as well
+        drop(mine);
+        let other = user("Aleppo Governorate");
+        let got = province(&other);
+        assert!(
+            got.contains(&Some("Aleppo Governorate".to_string())),
+            "{got:?}"
+        );
+        assert_eq!(province(&builtin), want_builtin);
     }
 
     /// A town's province by [`Doc::town_province`] is its province by
