@@ -2222,10 +2222,9 @@ pub(crate) fn same_code(a: &str, b: &str) -> bool {
 /// too, so that it stays small however many codes a thread's texts name.
 #[derive(Debug)]
 pub(crate) struct CodeNames {
-    /// The gazetteer whose names these are: a clone, so that its entries, whose address
-    /// tells it from another, are not freed (nor their address given to another's) while
-    /// the table holds its names.
-    gaz: Option<Gazetteer>,
+    /// The gazetteer whose names these are (none before the first text: a weak reference
+    /// that no gazetteer is).
+    gaz: crate::gazetteer::GazetteerId,
     /// The slots, each a key ([`NO_KEY`] if free) and its name: `room` of them, or none
     /// before the first code is kept.
     slots: Vec<(u64, Option<Cow<'static, str>>)>,
@@ -2276,7 +2275,7 @@ impl CodeNames {
     /// An empty table of `room` slots (a power of two), made at its first code.
     fn with_room(room: usize) -> CodeNames {
         CodeNames {
-            gaz: None,
+            gaz: Default::default(),
             slots: Vec::new(),
             room,
             taken: 0,
@@ -2292,21 +2291,15 @@ impl CodeNames {
         }
     }
 
-    /// Readies the table for `gaz`'s names: emptied unless it holds `gaz`'s already. Two
-    /// gazetteers are told apart by the address of their entries (a gazetteer's clone
-    /// shares them), which no other gazetteer's can have while `gaz`'s clone is held; two
-    /// gazetteers with no entries have the same, and no names either.
+    /// Readies the table for `gaz`'s names: emptied unless it holds `gaz`'s already (or a
+    /// clone's, which has the same names; [`crate::gazetteer::GazetteerId`]).
     fn serve(&mut self, gaz: &Gazetteer) {
-        if self
-            .gaz
-            .as_ref()
-            .is_some_and(|g| std::ptr::eq(g.entries(), gaz.entries()))
-        {
+        if gaz.is(&self.gaz) {
             return;
         }
         self.empty_slots();
         self.rest.clear();
-        self.gaz = Some(gaz.clone());
+        self.gaz = gaz.id();
     }
 
     /// Forgets the names of the slots (their room stays).
@@ -3709,8 +3702,14 @@ mod tests {
             assert_eq!(province(&builtin), want_builtin);
             assert_eq!(province(&mine), want_mine);
         }
-        // a gazetteer dropped and another made in its place is told apart as well
+        // a gazetteer dropped is freed, though the thread's table last held its names, and
+        // another made in its place is told apart
+        let id = mine.gazetteer().id();
         drop(mine);
+        assert!(
+            !id.alive(),
+            "the thread's table keeps a dropped gazetteer alive"
+        );
         let other = user("Aleppo Governorate");
         let got = province(&other);
         assert!(

@@ -1340,6 +1340,21 @@ pub struct Gazetteer {
     inner: Arc<Inner>,
 }
 
+/// Which gazetteer a cache kept across texts holds the answers of ([`Gazetteer::id`]),
+/// without keeping that gazetteer's tables alive: a weak reference, so that a gazetteer
+/// the user drops is freed, and whose allocation, held while the reference lives, no
+/// other gazetteer can be given, so that two gazetteers are never taken for one.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct GazetteerId(std::sync::Weak<Inner>);
+
+impl GazetteerId {
+    /// True while the gazetteer (or a clone) lives.
+    #[cfg(test)]
+    pub(crate) fn alive(&self) -> bool {
+        self.0.strong_count() > 0
+    }
+}
+
 impl std::fmt::Debug for Gazetteer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Gazetteer")
@@ -1421,6 +1436,16 @@ pub(crate) fn is_case_sensitive(pattern: &str) -> bool {
 }
 
 impl Gazetteer {
+    /// This gazetteer's identity, shared by its clones ([`GazetteerId`]).
+    pub(crate) fn id(&self) -> GazetteerId {
+        GazetteerId(Arc::downgrade(&self.inner))
+    }
+
+    /// True if `id` is this gazetteer's (or a clone's) [`Gazetteer::id`].
+    pub(crate) fn is(&self, id: &GazetteerId) -> bool {
+        std::ptr::eq(Arc::as_ptr(&self.inner), id.0.as_ptr())
+    }
+
     /// A builder, with the built-in data on by default.
     pub fn builder() -> GazetteerBuilder {
         GazetteerBuilder::default()
@@ -2862,6 +2887,27 @@ mod tests {
             .add_tsv("t.tsv", text)
             .build()
             .unwrap()
+    }
+
+    /// A gazetteer is its clones' [`GazetteerId`] and no other's, the same contents built
+    /// twice included; an id does not keep its gazetteer alive.
+    #[test]
+    fn an_id_tells_a_gazetteer_and_its_clones_only() {
+        let file = "city\tAleppo\tSY\t\tSY-HL\n";
+        let (a, b) = (gaz(file), gaz(file));
+        let id = a.id();
+        assert!(a.is(&id) && a.clone().is(&id));
+        assert!(!b.is(&id), "a gazetteer built apart is another");
+        assert!(
+            !a.is(&GazetteerId::default()),
+            "the default id is no gazetteer's"
+        );
+        assert!(id.alive());
+        let clone = a.clone();
+        drop(a);
+        assert!(id.alive() && clone.is(&id), "a clone keeps it");
+        drop(clone);
+        assert!(!id.alive(), "an id keeps nothing alive");
     }
 
     /// Checks that every name of `g` (its keys, its overflow keys, its case-sensitive
