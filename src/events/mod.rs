@@ -25,7 +25,7 @@ use std::ops::Range;
 use chrono::NaiveDate;
 
 use crate::dates;
-use crate::gazetteer::{share_code, Entry, EntryKind, Gazetteer, Mention, NameStarts};
+use crate::gazetteer::{share_code, Entry, EntryId, EntryKind, Gazetteer, Mention, NameStarts};
 use crate::hash::ALNUM_LOWER;
 use crate::model::{DateRef, Entity, EntityKind, Event, Place, PlaceKind};
 use crate::numbers::{self, Number};
@@ -104,16 +104,17 @@ impl PlaceRef<'_> {
 }
 
 /// The best entry so far of [`Doc::best_place_entry`] or [`Doc::as_actor`]: its country
-/// weight, rank, and whether it is named by alias, once read.
-struct Candidate<'t> {
+/// weight, rank, and whether it is named by alias, once read; its entry (with its id, for
+/// [`Doc::best_place_entry`]).
+struct Candidate<E> {
     weight: u32,
     rank: u8,
     by_alias: Option<bool>,
-    entry: &'t Entry,
+    entry: E,
 }
 
-impl<'t> Candidate<'t> {
-    fn new(weight: u32, rank: u8, entry: &'t Entry) -> Self {
+impl<E> Candidate<E> {
+    fn new(weight: u32, rank: u8, entry: E) -> Self {
         Candidate {
             weight,
             rank,
@@ -646,6 +647,9 @@ thread_local! {
     static COUNTRIES: std::cell::Cell<Vec<(&'static str, u32)>> = std::cell::Cell::default();
     /// The province names of the thread's last texts ([`CodeNames`]).
     static PROVINCE_NAMES: std::cell::Cell<CodeNames> = std::cell::Cell::default();
+    /// The answers of [`Doc::place_ref`] of the last [`Doc`] ([`Doc::place_refs`]), kept
+    /// emptied (see [`SENTS`]).
+    static PLACE_REFS: std::cell::Cell<Vec<PlaceSlot>> = std::cell::Cell::default();
 }
 
 /// Keeps `events` (emptied) for the thread's next text, if the text, of `len` bytes, took
@@ -664,6 +668,8 @@ impl Drop for Doc<'_> {
         let countries = std::mem::take(&mut self.countries);
         crate::kept::keep_list_for(&COUNTRIES, self.text.len(), relabel(countries));
         std::mem::take(self.province_names.get_mut()).keep(self.text.len());
+        let place_refs = std::mem::take(&mut self.place_refs);
+        crate::kept::keep_list_for(&PLACE_REFS, self.text.len(), place_refs);
     }
 }
 
@@ -833,7 +839,19 @@ pub(crate) struct Doc<'t> {
     /// room to spare ([`roles::take_out`]): in a text too long to keep the thread's lists
     /// ([`crate::kept::may_keep`], a window of a long article), whose events are many.
     pub exact_lists: bool,
+    /// The mentions of all the sentences, which each sentence borrows its part of: a
+    /// mention's place in it indexes [`Doc::place_refs`].
+    ments: &'t [Ment],
+    /// For each mention of [`Doc::ments`], the answer of [`Doc::place_ref`] once read: the
+    /// rules ask it again of the same mention (the casualty rules of most mentions the
+    /// strike rules' places read), and each reading ranked its entries anew.
+    place_refs: Vec<PlaceSlot>,
 }
+
+/// A mention's answer of [`Doc::place_ref`] ([`Doc::place_refs`]): none until it is read,
+/// then its entry's id and its kind, if it names a place (an id, not the entry: a
+/// reference in a cell would bind the [`Doc`]'s lifetime to be exact).
+type PlaceSlot = std::cell::Cell<Option<Option<(EntryId, PlaceKind)>>>;
 
 /// Runs the event stage over `text`, an article or a window of one (`part` tells which):
 /// its events in text order, casualties among them, whose `event` indexes the list.
@@ -1640,7 +1658,13 @@ impl<'t> Doc<'t> {
             province_names: std::cell::RefCell::new(CodeNames::for_text(gaz, text.len())),
             figures: std::cell::RefCell::default(),
             exact_lists: !crate::kept::may_keep(text.len()),
+            ments: &prepared.ments,
+            place_refs: crate::kept::take_for(&PLACE_REFS, text.len()),
         };
+        // none read yet (the thread's list comes back emptied; cleared here all the same)
+        doc.place_refs.clear();
+        doc.place_refs
+            .resize(prepared.ments.len(), std::cell::Cell::new(None));
         doc.weigh_countries(&prepared.ments);
         doc
     }
@@ -1889,7 +1913,7 @@ impl<'t> Doc<'t> {
         // country weight and the name only of an entry that can still win
         let words = m.m.span.get(self.text).unwrap_or("");
         let by_alias = |e: &Entry| !e.name().eq_ignore_ascii_case(words);
-        let mut best: Option<Candidate<'t>> = None;
+        let mut best: Option<Candidate<&'t Entry>> = None;
         for (_, e) in self.gaz.entries_of(&m.m) {
             let r = rank(e.kind());
             if r >= 9 || best.as_ref().is_some_and(|b| r > b.rank) {
@@ -1937,13 +1961,42 @@ impl<'t> Doc<'t> {
 
     /// The mention as a place, preferring a province when a province word follows: its
     /// entry and kind, without building the [`Place`] (rules that compare several
-    /// candidates build only the one they keep, with [`PlaceRef::to_place`]).
+    /// candidates build only the one they keep, with [`PlaceRef::to_place`]). `s` is the
+    /// sentence of `m`. The answer is read once for each mention of the text
+    /// ([`Doc::place_refs`]), then told again ([`Doc::read_place_ref`] reads it).
     pub(crate) fn place_ref(&self, s: &Sent, m: &Ment) -> Option<PlaceRef<'t>> {
         work::add(1);
         // a mention of no place (an actor, a source) is told by its kinds, its entries unread
         if !self.is_place(m) {
             return None;
         }
+        let span = m.m.span;
+        let slot = self.place_slot(m);
+        if let Some(got) = slot.and_then(std::cell::Cell::get) {
+            let (id, kind) = got?;
+            let entry = self.gaz.entry(id)?;
+            return Some(PlaceRef { entry, kind, span });
+        }
+        let got = self.read_place_ref(s, m);
+        if let Some(slot) = slot {
+            slot.set(Some(got.map(|(id, p)| (id, p.kind))));
+        }
+        got.map(|(_, p)| p)
+    }
+
+    /// The slot of [`Doc::place_refs`] of a mention of the text, by its place in
+    /// [`Doc::ments`] (told by its address); none for a mention of no sentence of the text.
+    fn place_slot(&self, m: &Ment) -> Option<&PlaceSlot> {
+        let at = (m as *const Ment as usize).wrapping_sub(self.ments.as_ptr() as usize)
+            / std::mem::size_of::<Ment>().max(1);
+        self.ments
+            .get(at)
+            .filter(|x| std::ptr::eq(*x, m))
+            .and(self.place_refs.get(at))
+    }
+
+    /// [`Doc::place_ref`] read anew, for a mention that may name a place; with its entry's id.
+    fn read_place_ref(&self, s: &Sent, m: &Ment) -> Option<(EntryId, PlaceRef<'t>)> {
         // a province word ranks only a province, and changes the order only against a town,
         // district or air base (a province is before a country either way): the words around
         // a mention of no province, or of none of those (a province alone), are not read
@@ -1962,7 +2015,7 @@ impl<'t> Doc<'t> {
             }
         };
         // keep the article's country first, then by kind
-        let (top_weight, e) = self.best_place_entry(&m.m, rank)?;
+        let (top_weight, (id, e)) = self.best_place_entry(&m.m, rank)?;
         // a town or province far from the article's countries needs a place word before it
         // (the weight first: most places are of the article's countries)
         if top_weight == 0
@@ -1974,11 +2027,12 @@ impl<'t> Doc<'t> {
         }
         // read from a table, not a `match` (compiled as a jump by a table)
         let kind = PLACE_KINDS.get(e.kind() as usize).copied().flatten()?;
-        Some(PlaceRef {
+        let place = PlaceRef {
             entry: e,
             kind,
             span: m.m.span,
-        })
+        };
+        Some((id, place))
     }
 
     /// True if a province word goes with the mention ([`Doc::place_ref`]): "Kamianka,
@@ -2003,20 +2057,20 @@ impl<'t> Doc<'t> {
 
     /// The entry of a mention as a place, in one pass: of the entries `rank` ranks below 9,
     /// those of the heaviest country weight, the least by (named by alias where no country
-    /// weighs, rank, [`Doc::entries`] preference); with that weight. Whether an entry is
+    /// weighs, rank, [`Doc::entries`] preference); with that weight and its id. Whether an entry is
     /// named by alias is read only when two entries of the same weight need it.
     fn best_place_entry(
         &self,
         m: &Mention,
         rank: impl Fn(EntryKind) -> u8,
-    ) -> Option<(u32, &'t Entry)> {
+    ) -> Option<(u32, (EntryId, &'t Entry))> {
         // the mention's words are read only when two entries of one weight need them
         let by_alias = |e: &Entry| {
             !e.name()
                 .eq_ignore_ascii_case(m.span.get(self.text).unwrap_or(""))
         };
-        let mut best: Option<Candidate<'t>> = None;
-        for (_, e) in self.gaz.entries_of(m) {
+        let mut best: Option<Candidate<(EntryId, &'t Entry)>> = None;
+        for (id, e) in self.gaz.entries_of(m) {
             let r = rank(e.kind());
             if r >= 9 {
                 continue;
@@ -2024,22 +2078,22 @@ impl<'t> Doc<'t> {
             let w = self.code_weight(e.country_bytes());
             let Some(b) = best.as_mut().filter(|b| b.weight == w) else {
                 if best.as_ref().is_none_or(|b| w > b.weight) {
-                    best = Some(Candidate::new(w, r, e));
+                    best = Some(Candidate::new(w, r, (id, e)));
                 }
                 continue;
             };
             if w != 0 && r != b.rank {
                 // by rank alone
                 if r < b.rank {
-                    *b = Candidate::new(w, r, e);
+                    *b = Candidate::new(w, r, (id, e));
                 }
                 continue;
             }
             let alias = by_alias(e);
-            let b_alias = *b.by_alias.get_or_insert_with(|| by_alias(b.entry));
+            let b_alias = *b.by_alias.get_or_insert_with(|| by_alias(b.entry.1));
             // the later entry wins only if it is less on (alias where no weight, rank, alias)
             if (alias && w == 0, r, alias) < (b_alias && w == 0, b.rank, b_alias) {
-                *b = Candidate::new(w, r, e);
+                *b = Candidate::new(w, r, (id, e));
                 b.by_alias = Some(alias);
             }
         }
@@ -3770,5 +3824,65 @@ mod tests {
             }
         }
         assert_eq!(code_key("SY-HL"), code_key(&String::from("SY-HL")));
+    }
+
+    /// [`Doc::place_ref`] tells each mention's answer from [`Doc::place_refs`] once read: its
+    /// answers, first and told again, in the text's order and the reverse, are those read
+    /// anew ([`Doc::read_place_ref`]), over places of the article's country and of others,
+    /// with and without a place word, province words, actors and speakers; a mention of no
+    /// sentence of the text (a copy) has no slot and is read anew.
+    #[test]
+    fn place_refs_told_again_are_those_read_anew() {
+        let text = "Russian jets struck Idlib province and Hama. Shelling hit Aleppo, Idlib \
+                    and Deir al Zour provinces. Moscow said Damascus was hit. Drones hit \
+                    Kamianka, Donetsk, and Luhansk oblast. Clashes in Rif Dimashq \
+                    governorate near Homs. Kherson and Sumy were shelled. Fighting in \
+                    Mogadishu and Kismayo, Somalia. Iraq and Baghdad officials said. \
+                    Tripoli residents and Hyderabad crowds gathered.";
+        let anew = |doc: &Doc, s: &Sent, m: &Ment| {
+            let p = if doc.is_place(m) {
+                doc.read_place_ref(s, m).map(|(_, p)| p)
+            } else {
+                None
+            };
+            p.map(|p| (p.entry as *const Entry, p.kind, p.span))
+        };
+        for reverse in [false, true] {
+            super::testing::with_doc(text, None, |doc| {
+                let (mut places, mut told, mut none) = (0, 0, 0);
+                for round in 0..2 {
+                    let mut all: Vec<(&Sent, &Ment)> = doc
+                        .sents
+                        .iter()
+                        .flat_map(|s| s.ments.iter().map(move |m| (s, m)))
+                        .collect();
+                    if reverse {
+                        all.reverse();
+                    }
+                    for (s, m) in all {
+                        let want = anew(doc, s, m);
+                        let got = doc.place_ref(s, m);
+                        let got = got.map(|p| (p.entry as *const Entry, p.kind, p.span));
+                        assert!(got == want, "{:?} {round}", m.m.span.get(doc.text));
+                        if doc.is_place(m) {
+                            // read once, then kept
+                            assert!(doc.place_slot(m).is_some_and(|c| c.get().is_some()));
+                            places += usize::from(round == 0);
+                            told += usize::from(want.is_some());
+                            none += usize::from(want.is_none());
+                        }
+                        let copy = *m;
+                        assert!(doc.place_slot(&copy).is_none());
+                        let got = doc.place_ref(s, &copy);
+                        let got = got.map(|p| (p.entry as *const Entry, p.kind, p.span));
+                        assert!(got == want, "{:?} copy", m.m.span.get(doc.text));
+                    }
+                }
+                assert!(places > 15, "{places} places: the text names too few");
+                assert!(told > 20, "{told} answers: the text names too few places");
+                // a place mention with no answer (an actor, a town far off) is kept too
+                assert!(none > 0, "every place mention has an answer");
+            });
+        }
     }
 }

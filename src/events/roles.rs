@@ -660,7 +660,7 @@ mod tests {
             _ if word && k == EntryKind::Province => 0,
             r => r.copied().unwrap_or(9),
         };
-        let (weight, e) = doc.best_place_entry(&m.m, rank)?;
+        let (weight, (_, e)) = doc.best_place_entry(&m.m, rank)?;
         if weight == 0
             && matches!(e.kind(), EntryKind::City | EntryKind::Province)
             && !doc.countries.is_empty()
