@@ -35,7 +35,7 @@ use crate::bounds::{skipped, Stage};
 use crate::gazetteer::EntryKind;
 use crate::model::{
     Attack, CasualtyKind, Category, Clash, Crowd, Development, Device, Entity, EntityKind, Event,
-    Explosion, Incident, Modality, Protest, Riot, Territory, VictimCategory,
+    Explosion, Incident, Modality, Place, Protest, Riot, Territory, VictimCategory,
 };
 use crate::span::Span;
 
@@ -1680,28 +1680,60 @@ fn compatible(doc: &Doc, e: &mut Found, f: &mut Found) -> bool {
     }
 }
 
-/// The places and actors of two incidents agree ([`compatible`]).
+/// The places and actors of two incidents agree ([`compatible`]). The places are compared
+/// first: they tell apart nearly all the incidents of one modality that do not agree.
 fn same_place_and_side(x: &Incident, y: &Incident) -> bool {
-    let (mut px, py) = (place_keys(x), place_keys(y));
-    let place_ok = px.clone().next().is_none()
-        || py.clone().next().is_none()
-        || px.any(|p| py.clone().any(|q| q == p));
-    let actor_ok = match (&x.actor, &y.actor) {
-        (Some(p), Some(q)) => same_side(p, q) || x.targets.iter().any(|t| same_side(t, q)),
-        _ => true,
-    };
-    place_ok && actor_ok
+    same_place(x, y)
+        && match (&x.actor, &y.actor) {
+            (Some(p), Some(q)) => same_side(p, q) || x.targets.iter().any(|t| same_side(t, q)),
+            _ => true,
+        }
 }
 
-/// What places an incident is compared by: its provinces' codes, else its towns' names
-/// (an iterator: comparing two incidents allocates nothing).
-fn place_keys(i: &Incident) -> impl Iterator<Item = &str> + Clone {
-    let by_code = i.provinces.iter().any(|p| p.code.is_some());
-    let codes = i.provinces.iter().filter_map(|p| p.code.as_deref());
-    let names = i.locations.iter().filter_map(|p| p.name.as_deref());
-    codes
-        .filter(move |_| by_code)
-        .chain(names.filter(move |_| !by_code))
+/// The places of two incidents agree: one has none to compare by ([`place_keys`]), or they
+/// share one. Loops over the two lists, which hold one key each at most comparisons, where
+/// the chained iterators of the keys cost some 100 instructions a comparison.
+fn same_place(x: &Incident, y: &Incident) -> bool {
+    let ((xs, x_codes), (ys, y_codes)) = (place_keys(x), place_keys(y));
+    let (mut x_has, mut y_has) = (false, false);
+    for p in xs {
+        let Some(p) = place_key(p, x_codes) else {
+            continue;
+        };
+        x_has = true;
+        for q in ys {
+            let Some(q) = place_key(q, y_codes) else {
+                continue;
+            };
+            if p == q {
+                return true;
+            }
+            y_has = true;
+        }
+        if !y_has {
+            return true;
+        }
+    }
+    !x_has
+}
+
+/// What places an incident is compared by: its provinces, by their codes, when one has a
+/// code, else its towns, by their names (true for codes).
+fn place_keys(i: &Incident) -> (&[Place], bool) {
+    if i.provinces.iter().any(|p| p.code.is_some()) {
+        (&i.provinces, true)
+    } else {
+        (&i.locations, false)
+    }
+}
+
+/// The key of place `p` ([`place_keys`]): its code, or its name.
+fn place_key(p: &Place, code: bool) -> Option<&str> {
+    if code {
+        p.code.as_deref()
+    } else {
+        p.name.as_deref()
+    }
 }
 
 /// True if two entities are one side: the same country, else the same name (ASCII case
@@ -2434,6 +2466,79 @@ mod tests {
         assert!(
             merged > 100 && skipped > 100,
             "{merged} merged, {skipped} skipped"
+        );
+    }
+
+    /// [`same_place`] as it was, by iterators of the keys: what the loops must agree with.
+    fn same_place_by_iterators(x: &Incident, y: &Incident) -> bool {
+        let keys = |i: &Incident| -> Vec<String> {
+            let (places, codes) = place_keys(i);
+            let by_code = i.provinces.iter().any(|p| p.code.is_some());
+            assert_eq!(codes, by_code);
+            let codes = i.provinces.iter().filter_map(|p| p.code.as_deref());
+            let names = i.locations.iter().filter_map(|p| p.name.as_deref());
+            let keys: Vec<String> = codes
+                .filter(|_| by_code)
+                .chain(names.filter(|_| !by_code))
+                .map(Into::into)
+                .collect();
+            assert!(keys.len() <= places.len());
+            keys
+        };
+        let (px, py) = (keys(x), keys(y));
+        px.is_empty() || py.is_empty() || px.iter().any(|p| py.contains(p))
+    }
+
+    /// [`same_place`] agrees with the comparison of the keys by iterators on many random
+    /// pairs of incidents: provinces with and without codes, towns with and without names,
+    /// none, one or several of each, some shared.
+    #[test]
+    fn places_compared_by_loops_agree_with_the_keys_compared() {
+        use crate::model::PlaceKind;
+        let mut seed = 5u64;
+        let mut next = move || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize
+        };
+        let place = |kind: PlaceKind, next: &mut dyn FnMut() -> usize| {
+            const KEYS: [&str; 4] = ["SY-AL", "AF-KAB", "Aleppo", "Kabul"];
+            let mut key = || (next() % 3 != 0).then(|| KEYS[next() % KEYS.len()].into());
+            Place {
+                text: Default::default(),
+                name: key(),
+                kind,
+                code: key(),
+                country: None,
+                province: None,
+                span: None,
+            }
+        };
+        let incident = |next: &mut dyn FnMut() -> usize| {
+            let mut i = Incident::default();
+            for _ in 0..next() % 3 {
+                i.provinces.push(place(PlaceKind::Province, next));
+            }
+            for _ in 0..next() % 3 {
+                i.locations.push(place(PlaceKind::City, next));
+            }
+            i
+        };
+        let (mut agree, mut differ) = (0, 0);
+        for _ in 0..20_000 {
+            let (x, y) = (incident(&mut next), incident(&mut next));
+            let expected = same_place_by_iterators(&x, &y);
+            assert_eq!(same_place(&x, &y), expected, "{x:?}\n{y:?}");
+            if expected {
+                agree += 1;
+            } else {
+                differ += 1;
+            }
+        }
+        assert!(
+            agree > 2_000 && differ > 2_000,
+            "{agree} agree, {differ} differ"
         );
     }
 }
