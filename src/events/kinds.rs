@@ -35,7 +35,7 @@ use crate::bounds::{skipped, Stage};
 use crate::gazetteer::EntryKind;
 use crate::model::{
     Attack, CasualtyKind, Category, Clash, Crowd, Development, Device, Entity, EntityKind, Event,
-    Explosion, Incident, Modality, Protest, Riot, Territory, VictimCategory,
+    Explosion, Incident, Modality, Place, Protest, Riot, Territory, VictimCategory,
 };
 use crate::span::Span;
 
@@ -1680,28 +1680,60 @@ fn compatible(doc: &Doc, e: &mut Found, f: &mut Found) -> bool {
     }
 }
 
-/// The places and actors of two incidents agree ([`compatible`]).
+/// The places and actors of two incidents agree ([`compatible`]). The places are compared
+/// first: they tell apart nearly all the incidents of one modality that do not agree.
 fn same_place_and_side(x: &Incident, y: &Incident) -> bool {
-    let (mut px, py) = (place_keys(x), place_keys(y));
-    let place_ok = px.clone().next().is_none()
-        || py.clone().next().is_none()
-        || px.any(|p| py.clone().any(|q| q == p));
-    let actor_ok = match (&x.actor, &y.actor) {
-        (Some(p), Some(q)) => same_side(p, q) || x.targets.iter().any(|t| same_side(t, q)),
-        _ => true,
-    };
-    place_ok && actor_ok
+    same_place(x, y)
+        && match (&x.actor, &y.actor) {
+            (Some(p), Some(q)) => same_side(p, q) || x.targets.iter().any(|t| same_side(t, q)),
+            _ => true,
+        }
 }
 
-/// What places an incident is compared by: its provinces' codes, else its towns' names
-/// (an iterator: comparing two incidents allocates nothing).
-fn place_keys(i: &Incident) -> impl Iterator<Item = &str> + Clone {
-    let by_code = i.provinces.iter().any(|p| p.code.is_some());
-    let codes = i.provinces.iter().filter_map(|p| p.code.as_deref());
-    let names = i.locations.iter().filter_map(|p| p.name.as_deref());
-    codes
-        .filter(move |_| by_code)
-        .chain(names.filter(move |_| !by_code))
+/// The places of two incidents agree: one has none to compare by ([`place_keys`]), or they
+/// share one. Loops over the two lists, which hold one key each at most comparisons, where
+/// the chained iterators of the keys cost some 100 instructions a comparison.
+fn same_place(x: &Incident, y: &Incident) -> bool {
+    let ((xs, x_codes), (ys, y_codes)) = (place_keys(x), place_keys(y));
+    let (mut x_has, mut y_has) = (false, false);
+    for p in xs {
+        let Some(p) = place_key(p, x_codes) else {
+            continue;
+        };
+        x_has = true;
+        for q in ys {
+            let Some(q) = place_key(q, y_codes) else {
+                continue;
+            };
+            if p == q {
+                return true;
+            }
+            y_has = true;
+        }
+        if !y_has {
+            return true;
+        }
+    }
+    !x_has
+}
+
+/// What places an incident is compared by: its provinces, by their codes, when one has a
+/// code, else its towns, by their names (true for codes).
+fn place_keys(i: &Incident) -> (&[Place], bool) {
+    if i.provinces.iter().any(|p| p.code.is_some()) {
+        (&i.provinces, true)
+    } else {
+        (&i.locations, false)
+    }
+}
+
+/// The key of place `p` ([`place_keys`]): its code, or its name.
+fn place_key(p: &Place, code: bool) -> Option<&str> {
+    if code {
+        p.code.as_deref()
+    } else {
+        p.name.as_deref()
+    }
 }
 
 /// True if two entities are one side: the same country, else the same name (ASCII case
@@ -1750,18 +1782,23 @@ fn retold(doc: &Doc, events: &mut [Found], f: &mut Found) -> Option<usize> {
     let n = events.len();
     // (the cheap test first: two strong mentions told far apart are not compared; a date
     // `compatible` would have read is read at the end for an event kept)
-    let with_last = match events.last_mut() {
-        Some(e) => (is_near(e, f) || !f.strong || !e.strong) && compatible(doc, e, f),
-        None => false,
+    let (with_last, last_compared) = match events.last_mut() {
+        Some(e) => {
+            let compared = is_near(e, f) || !f.strong || !e.strong;
+            (compared && compatible(doc, e, f), compared)
+        }
+        None => (false, false),
     };
     if with_last {
         n.checked_sub(1)
     } else if !f.strong || f.refers_back {
         // a weak mention, or one that refers back ("the attack", "the clashes", "this
         // protest"), joins the last compatible event of its kind, however far back in the
-        // text (of the last [`REFER_BACK`] events)
+        // text (of the last [`REFER_BACK`] events); the last event, if compared above, is
+        // not compared again (`compatible` gives the same answer twice)
         let from = n.saturating_sub(REFER_BACK);
-        let recent = events.get_mut(from..).unwrap_or(&mut []);
+        let to = n.saturating_sub(usize::from(last_compared));
+        let recent = events.get_mut(from..to).unwrap_or(&mut []);
         recent
             .iter_mut()
             .rposition(|e| compatible(doc, e, f))
@@ -2342,5 +2379,166 @@ mod tests {
             super::super::lexicon::classify(b"killed").0,
             W::Casualty(CasualtyKind::Killed, Pos::Verb)
         ));
+    }
+
+    /// [`retold`] as it was, comparing the last event again in its walk back: what the one
+    /// that skips it must agree with.
+    fn retold_comparing_all(doc: &Doc, events: &mut [Found], f: &mut Found) -> Option<usize> {
+        let n = events.len();
+        let with_last = match events.last_mut() {
+            Some(e) => (is_near(e, f) || !f.strong || !e.strong) && compatible(doc, e, f),
+            None => false,
+        };
+        if with_last {
+            n.checked_sub(1)
+        } else if !f.strong || f.refers_back {
+            let from = n.saturating_sub(REFER_BACK);
+            events[from..]
+                .iter_mut()
+                .rposition(|e| compatible(doc, e, f))
+                .map(|i| from + i)
+        } else {
+            None
+        }
+    }
+
+    /// Sentences of events told, retold, referred back to and detailed, at places, days and
+    /// by actors that agree or not: the mentions of [`mentions_are_placed_as_by_comparing_all`].
+    const RETELLINGS: &[&str] = &[
+        "Gunmen attacked a village in Aleppo on 3 May 2020, killing 3 people.",
+        "The attack was condemned by officials.",
+        "Police arrested two men in Kabul on 4 May 2020.",
+        "Protesters gathered in Kabul on 3 May 2020.",
+        "Police fired teargas at the protesters in Kabul.",
+        "Rebels clashed with soldiers near Mogadishu on 4 May 2020.",
+        "The clashes left 4 dead.",
+        "An IED exploded near a patrol in Idlib province.",
+        "Fighting continued in Aleppo.",
+        "Militants may attack the town of Kandahar.",
+        "Troops stormed positions of al-Shabaab fighters near Mogadishu.",
+        "Two people were killed in Idlib on 3 May 2020.",
+        "Looters burned shops in Gaza City.",
+        "Police arrested protesters in Aleppo.",
+    ];
+
+    /// [`retold`], which does not compare the last event twice, finds for every mention the
+    /// event that comparing every event finds, over many random articles of retellings.
+    #[test]
+    fn mentions_are_placed_as_by_comparing_all() {
+        let mut seed = 11u64;
+        let mut next = move || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize
+        };
+        let (mut merged, mut skipped) = (0, 0);
+        for _ in 0..60 {
+            let mut text = String::new();
+            for _ in 0..20 {
+                text.push_str(RETELLINGS[next() % RETELLINGS.len()]);
+                text.push_str(if next() % 4 == 0 { "\n\n" } else { " " });
+            }
+            crate::events::testing::with_doc(&text, None, |doc| {
+                let mut events: Vec<Found> = Vec::new();
+                for (si, s) in doc.sents.iter().enumerate() {
+                    for &(a, b) in s.clauses.iter().filter(|_| s.event_words) {
+                        let Some(mut f) = find(doc, si, s, a, b, false) else {
+                            continue;
+                        };
+                        skipped += usize::from(events.last().is_some_and(|e| {
+                            (is_near(e, &f) || !f.strong || !e.strong)
+                                && (!f.strong || f.refers_back)
+                        }));
+                        let expected = retold_comparing_all(doc, &mut events, &mut f);
+                        assert_eq!(retold(doc, &mut events, &mut f), expected, "{text}");
+                        match expected.and_then(|i| events.get_mut(i)) {
+                            Some(e) => {
+                                merge(doc, e, f);
+                                merged += 1;
+                            }
+                            None => events.push(f),
+                        }
+                    }
+                }
+            });
+        }
+        assert!(
+            merged > 100 && skipped > 100,
+            "{merged} merged, {skipped} skipped"
+        );
+    }
+
+    /// [`same_place`] as it was, by iterators of the keys: what the loops must agree with.
+    fn same_place_by_iterators(x: &Incident, y: &Incident) -> bool {
+        let keys = |i: &Incident| -> Vec<String> {
+            let (places, codes) = place_keys(i);
+            let by_code = i.provinces.iter().any(|p| p.code.is_some());
+            assert_eq!(codes, by_code);
+            let codes = i.provinces.iter().filter_map(|p| p.code.as_deref());
+            let names = i.locations.iter().filter_map(|p| p.name.as_deref());
+            let keys: Vec<String> = codes
+                .filter(|_| by_code)
+                .chain(names.filter(|_| !by_code))
+                .map(Into::into)
+                .collect();
+            assert!(keys.len() <= places.len());
+            keys
+        };
+        let (px, py) = (keys(x), keys(y));
+        px.is_empty() || py.is_empty() || px.iter().any(|p| py.contains(p))
+    }
+
+    /// [`same_place`] agrees with the comparison of the keys by iterators on many random
+    /// pairs of incidents: provinces with and without codes, towns with and without names,
+    /// none, one or several of each, some shared.
+    #[test]
+    fn places_compared_by_loops_agree_with_the_keys_compared() {
+        use crate::model::PlaceKind;
+        let mut seed = 5u64;
+        let mut next = move || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize
+        };
+        let place = |kind: PlaceKind, next: &mut dyn FnMut() -> usize| {
+            const KEYS: [&str; 4] = ["SY-AL", "AF-KAB", "Aleppo", "Kabul"];
+            let mut key = || (next() % 3 != 0).then(|| KEYS[next() % KEYS.len()].into());
+            Place {
+                text: Default::default(),
+                name: key(),
+                kind,
+                code: key(),
+                country: None,
+                province: None,
+                span: None,
+            }
+        };
+        let incident = |next: &mut dyn FnMut() -> usize| {
+            let mut i = Incident::default();
+            for _ in 0..next() % 3 {
+                i.provinces.push(place(PlaceKind::Province, next));
+            }
+            for _ in 0..next() % 3 {
+                i.locations.push(place(PlaceKind::City, next));
+            }
+            i
+        };
+        let (mut agree, mut differ) = (0, 0);
+        for _ in 0..20_000 {
+            let (x, y) = (incident(&mut next), incident(&mut next));
+            let expected = same_place_by_iterators(&x, &y);
+            assert_eq!(same_place(&x, &y), expected, "{x:?}\n{y:?}");
+            if expected {
+                agree += 1;
+            } else {
+                differ += 1;
+            }
+        }
+        assert!(
+            agree > 2_000 && differ > 2_000,
+            "{agree} agree, {differ} differ"
+        );
     }
 }
