@@ -2069,17 +2069,22 @@ mod tests {
     /// The sentences walked through the masks of [`EventSentences`] are those with event
     /// words, in order, over texts of many windows of 64 sentences, with and without them
     /// in runs and alone.
+    /// A pseudo-random sequence from `seed` (a linear congruential generator's high bits),
+    /// for the random tests of this module.
+    fn lcg(mut seed: u64) -> impl FnMut() -> usize {
+        move || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize
+        }
+    }
+
     #[test]
     fn event_sentences_are_the_sentences_with_event_words() {
         let with = "Rebels attacked a village and killed 3 people.";
         let without = "The weather was fine in the town.";
-        let mut seed = 7u64;
-        let mut next = move || {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            seed >> 33
-        };
+        let mut next = lcg(7);
         for n in [0, 1, 63, 64, 65, 130, 200] {
             let text: Vec<&str> = (0..n)
                 .map(|_| if next() % 3 == 0 { with } else { without })
@@ -2425,13 +2430,7 @@ mod tests {
     /// event that comparing every event finds, over many random articles of retellings.
     #[test]
     fn mentions_are_placed_as_by_comparing_all() {
-        let mut seed = 11u64;
-        let mut next = move || {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) as usize
-        };
+        let mut next = lcg(11);
         let (mut merged, mut skipped) = (0, 0);
         for _ in 0..60 {
             let mut text = String::new();
@@ -2495,13 +2494,7 @@ mod tests {
     #[test]
     fn places_compared_by_loops_agree_with_the_keys_compared() {
         use crate::model::PlaceKind;
-        let mut seed = 5u64;
-        let mut next = move || {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) as usize
-        };
+        let mut next = lcg(5);
         let place = |kind: PlaceKind, next: &mut dyn FnMut() -> usize| {
             const KEYS: [&str; 4] = ["SY-AL", "AF-KAB", "Aleppo", "Kabul"];
             let mut key = || (next() % 3 != 0).then(|| KEYS[next() % KEYS.len()].into());
