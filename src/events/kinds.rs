@@ -2066,9 +2066,6 @@ mod tests {
         }
     }
 
-    /// The sentences walked through the masks of [`EventSentences`] are those with event
-    /// words, in order, over texts of many windows of 64 sentences, with and without them
-    /// in runs and alone.
     /// A pseudo-random sequence from `seed` (a linear congruential generator's high bits),
     /// for the random tests of this module.
     fn lcg(mut seed: u64) -> impl FnMut() -> usize {
@@ -2080,6 +2077,9 @@ mod tests {
         }
     }
 
+    /// The sentences walked through the masks of [`EventSentences`] are those with event
+    /// words, in order, over texts of many windows of 64 sentences, with and without them
+    /// in runs and alone.
     #[test]
     fn event_sentences_are_the_sentences_with_event_words() {
         let with = "Rebels attacked a village and killed 3 people.";
