@@ -104,21 +104,23 @@ impl PlaceRef<'_> {
 }
 
 /// The best entry so far of [`Doc::best_place_entry`] or [`Doc::as_actor`]: its country
-/// weight, rank, and whether it is named by alias, once read; its entry (with its id, for
-/// [`Doc::best_place_entry`]).
-struct Candidate<E> {
+/// weight, rank, and whether it is named by alias, once read; its entry and the entry's id
+/// (which [`Doc::place_refs`] keeps).
+struct Candidate<'t> {
     weight: u32,
     rank: u8,
     by_alias: Option<bool>,
-    entry: E,
+    id: EntryId,
+    entry: &'t Entry,
 }
 
-impl<E> Candidate<E> {
-    fn new(weight: u32, rank: u8, entry: E) -> Self {
+impl<'t> Candidate<'t> {
+    fn new(weight: u32, rank: u8, (id, entry): (EntryId, &'t Entry)) -> Self {
         Candidate {
             weight,
             rank,
             by_alias: None,
+            id,
             entry,
         }
     }
@@ -1913,8 +1915,8 @@ impl<'t> Doc<'t> {
         // country weight and the name only of an entry that can still win
         let words = m.m.span.get(self.text).unwrap_or("");
         let by_alias = |e: &Entry| !e.name().eq_ignore_ascii_case(words);
-        let mut best: Option<Candidate<&'t Entry>> = None;
-        for (_, e) in self.gaz.entries_of(&m.m) {
+        let mut best: Option<Candidate<'t>> = None;
+        for (id, e) in self.gaz.entries_of(&m.m) {
             let r = rank(e.kind());
             if r >= 9 || best.as_ref().is_some_and(|b| r > b.rank) {
                 continue;
@@ -1922,13 +1924,13 @@ impl<'t> Doc<'t> {
             let w = self.code_weight(e.country_bytes());
             let Some(b) = best.as_mut().filter(|b| b.rank == r && b.weight == w) else {
                 if best.as_ref().is_none_or(|b| r < b.rank || w > b.weight) {
-                    best = Some(Candidate::new(w, r, e));
+                    best = Some(Candidate::new(w, r, (id, e)));
                 }
                 continue;
             };
             // same rank and weight: the name wins over an alias, else the first
             if !by_alias(e) && *b.by_alias.get_or_insert_with(|| by_alias(b.entry)) {
-                *b = Candidate::new(w, r, e);
+                *b = Candidate::new(w, r, (id, e));
                 b.by_alias = Some(false);
             }
         }
@@ -2069,7 +2071,7 @@ impl<'t> Doc<'t> {
             !e.name()
                 .eq_ignore_ascii_case(m.span.get(self.text).unwrap_or(""))
         };
-        let mut best: Option<Candidate<(EntryId, &'t Entry)>> = None;
+        let mut best: Option<Candidate<'t>> = None;
         for (id, e) in self.gaz.entries_of(m) {
             let r = rank(e.kind());
             if r >= 9 {
@@ -2090,14 +2092,14 @@ impl<'t> Doc<'t> {
                 continue;
             }
             let alias = by_alias(e);
-            let b_alias = *b.by_alias.get_or_insert_with(|| by_alias(b.entry.1));
+            let b_alias = *b.by_alias.get_or_insert_with(|| by_alias(b.entry));
             // the later entry wins only if it is less on (alias where no weight, rank, alias)
             if (alias && w == 0, r, alias) < (b_alias && w == 0, b.rank, b_alias) {
                 *b = Candidate::new(w, r, (id, e));
                 b.by_alias = Some(alias);
             }
         }
-        best.map(|b| (b.weight, b.entry))
+        best.map(|b| (b.weight, (b.id, b.entry)))
     }
 
     /// The weight of the country of an entry whose code is `code` ([`Entry::country_bytes`]),
@@ -2194,9 +2196,8 @@ impl<'t> Doc<'t> {
     /// The gazetteer's name of the province `code` (of a town), looked up once per thread
     /// and gazetteer ([`CodeNames`]): a town's province is asked for every event and figure
     /// placed there, and the gazetteer's lookup hashes and probes its table of codes each
-    /// time. Inline, the
-    /// first lookup of a code apart: the call and its saved registers cost as much as the
-    /// table's probe.
+    /// time. Inline, the first lookup of a code apart: the call and its saved registers
+    /// cost as much as the table's probe.
     #[inline]
     pub(crate) fn province_name(&self, code: &str) -> Option<Cow<'static, str>> {
         let key = code_key(code);
