@@ -1354,7 +1354,8 @@ const fn is_article_word(w: &[u8]) -> bool {
 /// Word `i`, lowercased, when it does not start with a digit but can start a figure: one of
 /// [`FIGURE_HEADS`] ([`HEAD_SLOTS`]) or "twenty-five" and the like. Asked only at a word
 /// that its first and last bytes and length told a head ([`may_start_figure`], as
-/// [`token_words`] and [`figure_heads`] mark them), so that test is not made again here.
+/// [`token_words`] and [`figure_heads`] mark them), so that test is not made again here,
+/// and at an article before one ([`article_before`]).
 fn figure_head(cx: &Cx, i: usize) -> Option<Low> {
     let low = cx.low(i);
     let l = low.get();
