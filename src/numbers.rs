@@ -411,20 +411,17 @@ pub(crate) fn check_token_words<T>(
 }
 
 /// Reads the figures at the words of `cx`, handing them to `each`: a figure starts only at
-/// one of `heads`, the indices of the words that may start one, in order.
+/// one of `heads`, the indices of the words that may start one, in order, or at an article
+/// right before one that makes a figure of it ([`article_before`]: "a dozen"), which is no
+/// figure of its own (no word of [`AFTER_A`] is one of [`FIGURE_HEADS`]).
 fn read_figures(cx: &Cx, heads: &[usize], each: &mut impl FnMut(Number)) {
     // the first word after the last figure read
     let mut next = 0;
-    for &i in heads {
-        if i < next {
+    for &j in heads {
+        if j < next {
             continue;
         }
-        let Some(&w) = cx.words.get(i) else {
-            break;
-        };
-        if lone_article(cx, i, w) {
-            continue;
-        }
+        let i = article_before(cx, j).filter(|&i| i >= next).unwrap_or(j);
         next = match read_number(cx, i) {
             Some((num, end)) => {
                 each(num);
@@ -1254,9 +1251,10 @@ const fn head_row(first: u8, len: usize) -> usize {
 
 /// For each ASCII first byte and length below 16 ([`head_row`]), the last bytes (a bit at
 /// the low five bits of each: its letter in either case) of the head words
-/// ([`FIGURE_HEADS`], and "twenty-one" to "ninety-nine") that start with it in either case
-/// and have that length; every bit for a digit, at every length. A necessary test, not a
-/// sufficient one: [`figure_head`] tells the rest.
+/// ([`FIGURE_HEADS`] but the [`ARTICLES`], "twenty-one" to "ninety-nine", and the words of
+/// [`AFTER_A`], where [`read_figures`] looks for an article before) that start with it in
+/// either case and have that length; every bit for a digit, at every length. A necessary
+/// test, not a sufficient one: [`figure_head`] and [`article_before`] tell the rest.
 static HEAD_LASTS: [u32; 128 * 16] = {
     const fn set(t: &mut [u32; 128 * 16], first: u8, len: usize, last: u8) {
         t[head_row(first.to_ascii_lowercase(), len)] |= 1 << (last & 31);
@@ -1275,8 +1273,24 @@ static HEAD_LASTS: [u32; 128 * 16] = {
     let mut k = 0;
     while k < FIGURE_HEADS.len() {
         let w = FIGURE_HEADS[k];
-        set(&mut t, w[0], w.len(), w[w.len() - 1]);
+        if !is_article_word(w) {
+            set(&mut t, w[0], w.len(), w[w.len() - 1]);
+        }
         k += 1;
+    }
+    // the words that make a figure of the article before them ([`article_before`])
+    let mut g = 0;
+    while g < CONTEXT_WORDS.len() {
+        let (words, told) = CONTEXT_WORDS[g];
+        if told & AFTER_A != 0 {
+            let mut k = 0;
+            while k < words.len() {
+                let w = words[k];
+                set(&mut t, w[0], w.len(), w[w.len() - 1]);
+                k += 1;
+            }
+        }
+        g += 1;
     }
     // "forty-one" ..= "ninety-nine": a tens word, '-', a unit word
     let mut a = 0;
@@ -1297,29 +1311,52 @@ static HEAD_LASTS: [u32; 128 * 16] = {
     t
 };
 
-/// Whether word `i` (at `w`) is "a" or "an" and the word after it is none of [`AFTER_A`]
-/// ("a few", "a dozen", "a hundred", ...):
-/// [`figure_at`] reads no figure there (told before reading the words around it).
-fn lone_article(cx: &Cx, i: usize, w: Span) -> bool {
+/// The word before word `j` when it is "a" or "an" ([`ARTICLES`]) and word `j` one of
+/// [`AFTER_A`] ("a few", "a dozen", "a hundred", ...), which makes a figure of it. An
+/// article is no head of its own ([`HEAD_LASTS`]): most are not before such a word, and
+/// the figure loop visits them at the word after, which is a head, at most a few times a
+/// sentence, not at every "a" (the article is told by its bytes first: most heads are
+/// after no article).
+fn article_before(cx: &Cx, j: usize) -> Option<usize> {
+    let i = j.checked_sub(1)?;
+    let w = cx.words.get(i)?;
     let b = cx.text.as_bytes();
     let is = |at: usize, c: u8| b.get(at).is_some_and(|&x| x | 0x20 == c);
     let len = w.end.wrapping_sub(w.start);
-    // no branch on the length: most heads are figures, the others mostly "a" or "an"
+    // no branch on the length
     let article = is(w.start, b'a') & ((len == 1) | (len == 2) & is(w.start + 1, b'n'));
-    article && context(&cx.low(i + 1)) & AFTER_A == 0
+    (article && context(&cx.low(j)) & AFTER_A != 0).then_some(i)
+}
+
+/// The articles among [`FIGURE_HEADS`], which start a figure only before one of
+/// [`AFTER_A`] ([`article_before`]).
+const ARTICLES: [&[u8]; 2] = [b"a", b"an"];
+
+/// Whether `w` is one of [`ARTICLES`], at compile time.
+const fn is_article_word(w: &[u8]) -> bool {
+    let mut k = 0;
+    while k < ARTICLES.len() {
+        let a = ARTICLES[k];
+        if a.len() == w.len() {
+            let mut i = 0;
+            while i < a.len() && a[i] == w[i] {
+                i += 1;
+            }
+            if i == a.len() {
+                return true;
+            }
+        }
+        k += 1;
+    }
+    false
 }
 
 /// Word `i`, lowercased, when it does not start with a digit but can start a figure: one of
-/// [`FIGURE_HEADS`] ([`HEAD_SLOTS`]) or "twenty-five" and the like. Most words are told
-/// apart by their first and last bytes and length alone, without lowercasing them.
+/// [`FIGURE_HEADS`] ([`HEAD_SLOTS`]) or "twenty-five" and the like. Asked only at a word
+/// that its first and last bytes and length told a head ([`may_start_figure`], as
+/// [`token_words`] and [`figure_heads`] mark them), so that test is not made again here,
+/// and at an article before one ([`article_before`]).
 fn figure_head(cx: &Cx, i: usize) -> Option<Low> {
-    let w = cx.words.get(i)?;
-    let len = w.end.saturating_sub(w.start);
-    let b = cx.text.as_bytes();
-    let &first = b.get(w.start)?;
-    if len > 15 || !may_start_figure_at(b, *w, first) {
-        return None;
-    }
     let low = cx.low(i);
     let l = low.get();
     // one of the list, or a tens word and a unit word ("twenty-five")
@@ -1686,7 +1723,7 @@ const MORE_THAN: u16 = 1 << 8;
 const ABOUT: u16 = 1 << 9;
 const FEWER_THAN: u16 = 1 << 10;
 const QUALIFIER_ONE: u16 = MORE_THAN | ABOUT | FEWER_THAN;
-/// After "a" or "an", makes a figure of it ([`lone_article`]).
+/// After "a" or "an", makes a figure of it ([`article_before`]).
 const AFTER_A: u16 = 1 << 11;
 
 /// The words next to a figure that tell something of it, with what they tell (a word in
@@ -2222,6 +2259,7 @@ mod tests {
             }
         }
         for w in FIGURE_HEADS {
+            let article = ARTICLES.contains(w);
             let w = std::str::from_utf8(w).unwrap();
             let cap = format!("{}{}", w[..1].to_uppercase(), &w[1..]);
             for w in [w.to_string(), cap, w.to_uppercase()] {
@@ -2230,7 +2268,9 @@ mod tests {
                     words: &words(&w, 0, w.len(), Vec::new()),
                 };
                 assert!(figure_head(&cx, 0).is_some(), "{w}");
-                assert!(may_start_figure(w.as_bytes(), Span::new(0, w.len())), "{w}");
+                // (an article is read at the word after it)
+                let head = may_start_figure(w.as_bytes(), Span::new(0, w.len()));
+                assert_eq!(head, !article, "{w}");
             }
         }
         assert_eq!(one("Seventeen soldiers").count.value, Some(17));
@@ -2449,14 +2489,71 @@ mod tests {
         assert!(all("by people in cities, with villagers").is_empty());
     }
 
+    /// [`article_before`] tells an article before one of [`AFTER_A`], in any case, and the
+    /// loop finds it: every word of [`AFTER_A`] is a head and no article is.
+    #[test]
+    fn articles_are_told_at_the_word_after() {
+        let mut texts: Vec<String> = vec![
+            "a car bomb killed an officer, a dozen more and a Few others a".into(),
+            "An A a an a Über an 12 a f a fewer a HUNDRED a dozens a-few ab few".into(),
+        ];
+        for (list, told) in CONTEXT_WORDS {
+            for w in list.iter().map(|w| std::str::from_utf8(w).unwrap_or("")) {
+                texts.push(format!("A {w} and an {} a {w}s a x{w}", w.to_uppercase()));
+                if told & AFTER_A != 0 {
+                    for w in [w.to_string(), w.to_uppercase()] {
+                        assert!(may_start_figure(w.as_bytes(), Span::new(0, w.len())), "{w}");
+                        // no figure of its own: the loop reads the article before it instead
+                        let cx = Cx {
+                            text: &w,
+                            words: &[Span::new(0, w.len())],
+                        };
+                        assert!(figure_head(&cx, 0).is_none(), "{w}");
+                    }
+                }
+            }
+        }
+        for w in ARTICLES {
+            assert!(FIGURE_HEADS.contains(&w), "{w:?}");
+            let w = std::str::from_utf8(w).unwrap_or("");
+            for w in [w.to_string(), w.to_uppercase()] {
+                assert!(
+                    !may_start_figure(w.as_bytes(), Span::new(0, w.len())),
+                    "{w}"
+                );
+            }
+        }
+        let mut found = 0;
+        for t in &texts {
+            let cx = Cx {
+                text: t,
+                words: &words(t, 0, t.len(), Vec::new()),
+            };
+            for j in 0..cx.words.len() {
+                let article = j > 0 && ARTICLES.contains(&cx.low(j - 1).get());
+                let after_a = context(&cx.low(j)) & AFTER_A != 0;
+                let want = (article && after_a).then(|| j - 1);
+                found += usize::from(want.is_some());
+                assert_eq!(article_before(&cx, j), want, "{t:?} word {j}");
+            }
+        }
+        assert!(found >= 14, "{found}");
+    }
+
     /// No figure starts at a word that the figure loop passes over without reading it.
     fn passed_over_words_start_no_figure(t: &str) {
         let cx = Cx {
             text: t,
             words: &words(t, 0, t.len(), Vec::new()),
         };
-        for (i, &w) in cx.words.iter().enumerate() {
-            if !may_start_figure(t.as_bytes(), w) || lone_article(&cx, i, w) {
+        for i in 0..cx.words.len() {
+            let head = |j: usize| {
+                cx.words
+                    .get(j)
+                    .is_some_and(|&w| may_start_figure(t.as_bytes(), w))
+            };
+            let visited = head(i) || head(i + 1) && article_before(&cx, i + 1) == Some(i);
+            if !visited {
                 assert!(read_number(&cx, i).is_none(), "{t:?} word {i}");
             }
         }

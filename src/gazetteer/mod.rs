@@ -80,6 +80,7 @@ mod table;
 pub(crate) mod tsv;
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -88,6 +89,7 @@ use aho_corasick::{AhoCorasick, Anchored, Input};
 #[cfg(test)]
 use crate::hash::name_hash;
 use crate::hash::{fnv_step, mix, name_step, ALNUM_LOWER, FNV_OFFSET, NAME_SEED};
+use crate::kept;
 use crate::span::Span;
 use crate::text::is_one_of;
 use table::{find_slot, Bloom, Filter, Words, PREFIX_FLAG_BITS};
@@ -1193,6 +1195,19 @@ impl Names {
         !self.lead_other && self.lead & SPACES == 0
     }
 
+    /// The prefix of the first word of hash `h` as a prefix table slot's last word (zero
+    /// if no key starts with the word): the first-word filter first, which tells most such
+    /// words, then the prefix table.
+    fn first_prefix(&self, h: u64) -> u32 {
+        if !self.may_start(h) {
+            return 0;
+        }
+        match find_slot(&self.prefixes, h) {
+            Some((_, true, w)) => w,
+            _ => 0,
+        }
+    }
+
     /// The prefix of hash `h`, if some key starts with it.
     #[inline]
     fn prefix(&self, h: u64) -> Option<Prefix> {
@@ -1650,11 +1665,17 @@ impl Gazetteer {
         }
         let sources = self.inner.automata.len() + usize::from(names.key_count() != 0);
         let mut cs = CsWalk { a: walked, from: 0 };
+        let mut firsts = kept::take_for(&FIRSTS, text.len());
+        firsts.serve(self);
         match words {
             Some(words) if names.token_walk() => {
-                find_names_in_words(names, text, words, &mut cs, all);
+                find_names_in_words(names, &mut firsts, text, words, &mut cs, all);
             }
-            _ => find_names(names, text, &mut cs, all),
+            _ => find_names(names, &mut firsts, text, &mut cs, all),
+        }
+        if kept::may_keep(text.len()) {
+            // of a fixed size: kept whatever the text was
+            kept::keep(&FIRSTS, firsts, FIRST_SLOTS, FIRST_SLOTS);
         }
         if sources > 1 {
             dedup_mentions(all);
@@ -2165,13 +2186,19 @@ fn gap_after_word(names: &Names, bytes: &[u8], run: usize) -> usize {
 /// Case-insensitive patterns: at each word start, the longest key ending at a word end
 /// (a proper name only where the text has a capital there).
 #[inline(never)]
-fn find_names(names: &Names, text: &str, cs: &mut CsWalk, out: &mut Vec<Mention>) {
+fn find_names(
+    names: &Names,
+    firsts: &mut FirstWords,
+    text: &str,
+    cs: &mut CsWalk,
+    out: &mut Vec<Mention>,
+) {
     if names.is_empty() {
         return;
     }
     let bytes = text.as_bytes();
     let mut key = String::new();
-    let mut w = Walk::new(names, text, cs, &mut key, out);
+    let mut w = Walk::new(names, text, cs, &mut key, out, firsts);
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         match names_at(&mut w, i, b) {
@@ -2201,6 +2228,7 @@ fn find_names(names: &Names, text: &str, cs: &mut CsWalk, out: &mut Vec<Mention>
 #[inline(never)]
 fn find_names_in_words(
     names: &Names,
+    firsts: &mut FirstWords,
     text: &str,
     words: impl Iterator<Item = (usize, usize)>,
     cs: &mut CsWalk,
@@ -2211,7 +2239,7 @@ fn find_names_in_words(
     }
     let bytes = text.as_bytes();
     let mut key = String::new();
-    let mut w = Walk::new(names, text, cs, &mut key, out);
+    let mut w = Walk::new(names, text, cs, &mut key, out, firsts);
     // where the walk goes on: a word's end, or past it after a name or a run that goes on
     // (a word inside a name found is read from the name's end on)
     let mut i = 0;
@@ -2246,6 +2274,7 @@ struct Walk<'w, 'a> {
     cs: &'w mut CsWalk<'a>,
     key: &'w mut String,
     out: &'w mut Vec<Mention>,
+    firsts: &'w mut FirstWords,
 }
 
 impl<'w, 'a> Walk<'w, 'a> {
@@ -2258,6 +2287,7 @@ impl<'w, 'a> Walk<'w, 'a> {
         cs: &'w mut CsWalk<'a>,
         key: &'w mut String,
         out: &'w mut Vec<Mention>,
+        firsts: &'w mut FirstWords,
     ) -> Self {
         Walk {
             names,
@@ -2265,6 +2295,7 @@ impl<'w, 'a> Walk<'w, 'a> {
             cs,
             key,
             out,
+            firsts,
         }
     }
 }
@@ -2277,6 +2308,7 @@ impl<'w, 'a> Walk<'w, 'a> {
 fn names_at(w: &mut Walk<'_, '_>, i: usize, b: u8) -> Turn {
     let (names, text) = (w.names, w.text);
     let (cs, key, out) = (&mut *w.cs, &mut *w.key, &mut *w.out);
+    let firsts = &mut *w.firsts;
     let bytes = text.as_bytes();
     let mut first: Option<Walked> = None;
     // a candidate start, whether it is written with a capital (or a digit), and where
@@ -2298,7 +2330,7 @@ fn names_at(w: &mut Walk<'_, '_>, i: usize, b: u8) -> Turn {
         // with this word
         let word_end = bytes.get(run).is_none_or(u8::is_ascii);
         if word_end {
-            match first_word(names, text, i..run, h, cap, key, out) {
+            match first_word(names, firsts, text, i..run, h, cap, key, out) {
                 FirstWord::Done => return Turn::Done(run),
                 FirstWord::Walk(f) => first = Some(f),
             }
@@ -2521,6 +2553,70 @@ enum FirstWord {
     Walk(Walked),
 }
 
+/// Slots of [`FirstWords`] (a power of two): 16 KB a thread. Over 300 articles, 256 slots
+/// missed more than 512, and 512 more than 1,024.
+const FIRST_SLOTS: usize = 1024;
+
+thread_local! {
+    /// The first words the thread's walks have looked up, kept from one text to the next.
+    static FIRSTS: Cell<FirstWords> = Cell::default();
+}
+
+/// The first words the name walks of a thread have looked up, by their hash: what
+/// [`Names::first_prefix`] said of each, in a direct-mapped table of [`FIRST_SLOTS`]
+/// slots, kept from one text to the next ([`FIRSTS`]) while the gazetteer is the same.
+/// News names the same words again and again ("the", "a", "of", "The", its places): of
+/// some 71 k first words over 300 articles, most were looked up before, where each took a
+/// probe of the first-word filter and, for half, of the prefix table (their loads and
+/// their mispredicted branches). The answer is the one the tables give for the hash.
+#[derive(Default)]
+struct FirstWords {
+    /// The gazetteer whose answers the slots hold (none: not made yet).
+    of: GazetteerId,
+    /// A hash and its answer ([`Names::first_prefix`]'s word); every slot starts with the
+    /// hash 0 and its own answer, so that no slot is empty.
+    slots: Box<[(u64, u32)]>,
+}
+
+impl FirstWords {
+    /// Makes the table serve `g`: emptied if it held another gazetteer's answers.
+    fn serve(&mut self, g: &Gazetteer) {
+        if g.is(&self.of) && self.slots.len() == FIRST_SLOTS {
+            return;
+        }
+        let empty = (0, g.inner.names_dict.first_prefix(0));
+        self.slots = vec![empty; FIRST_SLOTS].into_boxed_slice();
+        self.of = g.id();
+    }
+
+    /// [`Names::first_prefix`] of the first word of hash `h`, as a [`Prefix`]: from the
+    /// table if it holds `h`, else looked up and kept there.
+    #[inline(always)]
+    fn prefix(&mut self, names: &Names, h: u64) -> Option<Prefix> {
+        // the hash's low bits: a slot of the table
+        let w = match self.slots.get_mut(h as usize & (FIRST_SLOTS - 1)) {
+            Some(slot) if slot.0 == h => slot.1,
+            Some(slot) => {
+                let w = names.first_prefix(h);
+                *slot = (h, w);
+                w
+            }
+            None => names.first_prefix(h),
+        };
+        prefix_of_word(w)
+    }
+}
+
+/// The [`Prefix`] of a prefix table slot's last word ([`find_slot`]): none for zero flags.
+#[inline(always)]
+fn prefix_of_word(w: u32) -> Option<Prefix> {
+    let flags = (w & ((1 << PREFIX_FLAG_BITS) - 1)) as u8;
+    (flags != 0).then_some(Prefix {
+        key: w >> PREFIX_FLAG_BITS,
+        flags,
+    })
+}
+
 /// A word the walk has read: where it ends, the hash of the words from the start to there,
 /// and their prefix.
 #[derive(Clone, Copy)]
@@ -2539,15 +2635,18 @@ struct Walked {
 }
 
 /// The first word at `word` (ASCII letters and digits, of hash `h`, `cap` if it is not
-/// written in lowercase): looked up through the filters, and recorded if it is a key of
+/// written in lowercase): looked up in the thread's first-word cache (`firsts`), else
+/// through the first-word filter and the prefix table, and recorded if it is a key of
 /// one word that no key goes on past. A lowercase word takes the path of a capitalised
 /// one, its prefix read with the flags of the keys that need no capital
 /// ([`prefix_flags`]): its own run filters first ([`Names::lower_starts`] and the others)
 /// kept it from being hashed, but the branch on its case was mispredicted at one word in
 /// two.
 #[inline(always)]
+#[allow(clippy::too_many_arguments)]
 fn first_word(
     names: &Names,
+    firsts: &mut FirstWords,
     text: &str,
     word: std::ops::Range<usize>,
     h: u64,
@@ -2557,10 +2656,8 @@ fn first_word(
 ) -> FirstWord {
     let bytes = text.as_bytes();
     let (key_ok, more_ok) = prefix_flags(cap);
-    let prefix = names
-        .may_start(h)
-        .then(|| names.prefix(h))
-        .flatten()
+    let prefix = firsts
+        .prefix(names, h)
         .filter(|p| p.flags & (key_ok | more_ok) != 0);
     let Some(prefix) = prefix else {
         return FirstWord::Done;
@@ -3320,6 +3417,64 @@ mod tests {
         );
     }
 
+    /// The first-word cache ([`FirstWords`]) gives what the tables give, for every key's
+    /// first word and for words that start none, whether the hash is in it, was never in
+    /// it, or took its slot from another (two hashes of one slot, read in turn).
+    #[test]
+    fn first_words_cache_is_the_tables() {
+        let g = Gazetteer::builtin();
+        let names = &g.inner.names_dict;
+        let tables = |h: u64| names.may_start(h).then(|| names.prefix(h)).flatten();
+        let same = |a: Option<Prefix>, b: Option<Prefix>| {
+            a.map(|p| (p.flags, p.key)) == b.map(|p| (p.flags, p.key))
+        };
+        let mut firsts = FirstWords::default();
+        firsts.serve(g);
+        let mut hashes = vec![0, 1, FIRST_SLOTS as u64];
+        for i in (0..names.key_count() as u32).step_by(7) {
+            let (k, _) = names.key(i).unwrap();
+            let end = next_word_end(k, 0, k.len()).unwrap();
+            let h = name_hash(NAME_SEED, k.as_bytes().get(..end).unwrap());
+            // the key's first word, a word that starts none, and one of the same slot
+            hashes.extend([h, h ^ 0x5a5a_0000_0000, h.wrapping_add(FIRST_SLOTS as u64)]);
+        }
+        let starts = hashes.iter().filter(|&&h| tables(h).is_some()).count();
+        assert!(
+            starts * 10 > hashes.len() * 3,
+            "{starts} of {}",
+            hashes.len()
+        );
+        for round in 0..2 {
+            for &h in &hashes {
+                assert!(
+                    same(firsts.prefix(names, h), tables(h)),
+                    "{h:#x}, round {round}"
+                );
+                assert!(same(firsts.prefix(names, h), tables(h)), "{h:#x} again");
+            }
+        }
+    }
+
+    /// A thread that searches with two gazetteers in turn finds in each what that gazetteer
+    /// finds alone: the first-word cache kept from one text to the next ([`FIRSTS`]) holds
+    /// one gazetteer's answers and is emptied for the other's.
+    #[test]
+    fn first_words_kept_serve_one_gazetteer() {
+        let a = gaz("city\tAleppo\tSY\t\tSY-HL\ncity\tHoms\tSY\t\tSY-HI\n");
+        let b = gaz("city\tMosul\tIQ\t\tIQ-NI\ncity\tHoms Gap\tSY\t\tSY-HI\n");
+        let text = "Aleppo, Homs and Mosul. Homs Gap, Aleppo and Mosul again.";
+        let alone =
+            |g: &Gazetteer| std::thread::scope(|s| s.spawn(|| names(g, text)).join().unwrap());
+        let (just_a, just_b) = (alone(&a), alone(&b));
+        assert_eq!(just_a, ["Aleppo", "Homs", "Homs", "Aleppo"]);
+        assert_eq!(just_b, ["Mosul", "Homs Gap", "Mosul"]);
+        for _ in 0..3 {
+            assert_eq!(names(&a, text), just_a);
+            assert_eq!(names(&b, text), just_b);
+            assert_eq!(names(Gazetteer::builtin(), text).len(), 6);
+        }
+    }
+
     /// For every prefix of every key of `g` that the key goes on from, the test of the word
     /// after it ([`Names::may_go_on`], on the key as text) passes; returns how many prefixes
     /// there are and for how many a word no key has after it ("Zqxvkw") is rejected.
@@ -3856,7 +4011,9 @@ mod tests {
             find_one(a, text, &mut all);
         }
         let mut cs = CsWalk { a: None, from: 0 };
-        find_names(&g.inner.names_dict, text, &mut cs, &mut all);
+        let mut firsts = FirstWords::default();
+        firsts.serve(g);
+        find_names(&g.inner.names_dict, &mut firsts, text, &mut cs, &mut all);
         sorted_as_before(&mut all);
         all.retain(|m| !g.is_water_body(text, m));
         all
