@@ -1023,13 +1023,17 @@ fn tokenize(
         // the inner loop's values are the ones the compiler keeps in registers, where in one
         // loop with the other tokens' paths they were spilled to the stack
         let mut chunk = padded_chunk_at(bytes, i);
+        // the run that opens the chunk the loop stops at, handed to `ascii_word`, which
+        // counted it again
+        let mut run = Run::default();
         while let Some(c) = chunk {
-            let (n, packed) = alnum_prefix(c);
-            // the byte after them (after eight, the shift wraps round to the first, a letter
-            // or digit; with none, the high bit set on the first byte tells no space), and a
+            let (n, packed) = alnum_prefix_any(c);
+            // the byte after them, in the second byte of a shift by a byte fewer (with none,
+            // and after eight, the shift of -8 or 56 wraps round to 56: no space there), and a
             // vector with room, so that the push calls nothing
-            let next = c.wrapping_shr(8 * n as u32) as u8 | u8::from(n == 0) << 7;
+            let next = (c.wrapping_shr((8 * n as u32).wrapping_sub(8)) >> 8) as u8;
             if next != b' ' || toks.len() == toks.capacity() {
+                run = Run { chunk: c, n, packed };
                 break;
             }
             let class = lexicon.classify_short(n, packed);
@@ -1059,8 +1063,8 @@ fn tokenize(
             continue;
         }
         // a word that opens with ASCII letters and digits and ends at no space
-        if let Some(chunk) = chunk.filter(|_| b.is_ascii_alphanumeric()) {
-            let (end, m) = ascii_word(starts, s, base, i, chunk, toks, cuts);
+        if chunk.is_some() && b.is_ascii_alphanumeric() {
+            let (end, m) = ascii_word(starts, s, base, i, run, toks, cuts);
             marks |= m;
             i = end;
             continue;
@@ -1105,9 +1109,21 @@ fn class_tok(
     }
 }
 
-/// The word at `i` of the sentence `s` (at `base` in the text) that opens the eight bytes
-/// `chunk` with ASCII letters and digits ([`alnum_prefix`]) and is not followed by a space
-/// there, told whether a name of `starts` may start at it ([`Tok::may_name`]); pushed to
+/// The ASCII letters and digits that open eight bytes of text, as [`alnum_prefix`] gives
+/// them, for [`ascii_word`].
+#[derive(Clone, Copy, Default)]
+struct Run {
+    /// The eight bytes, the first in the low byte.
+    chunk: u64,
+    /// How many of them are letters and digits.
+    n: usize,
+    /// Those bytes lowercased and packed ([`alnum_prefix`]).
+    packed: u64,
+}
+
+/// The word at `i` of the sentence `s` (at `base` in the text) whose first eight bytes
+/// `run.chunk` open with one or more ASCII letters and digits ([`Run`], as the tokenizer's
+/// inner loop counted them) and which is not followed by a space there, told whether a name of `starts` may start at it ([`Tok::may_name`]); pushed to
 /// `toks`, with the offset after it (and after a space that follows) and its marks. Most
 /// are told whole by those eight bytes ([`ends_word`]), and the punctuation after them
 /// ("Idlib, ") is pushed here with no turn of the loops.
@@ -1117,12 +1133,12 @@ fn ascii_word(
     s: &str,
     base: usize,
     i: usize,
-    chunk: u64,
+    Run { chunk, n, packed }: Run,
     toks: &mut Vec<Tok>,
     cuts: &mut Vec<usize>,
 ) -> (usize, u16) {
     let bytes = s.as_bytes();
-    let (n, packed) = alnum_prefix(chunk);
+    debug_assert!(n > 0 && (n, packed) == alnum_prefix(chunk));
     let b = chunk as u8;
     let cap = b.is_ascii_uppercase();
     if ends_word(chunk, n) {
@@ -1450,6 +1466,16 @@ fn alnum_run(bytes: &[u8], mut end: usize, mut key: u64) -> (usize, u64) {
 /// byte): how many, and those bytes lowercased and packed, the first in the high byte (the
 /// part of the [`key_step`] key they add).
 fn alnum_prefix(chunk: u64) -> (usize, u64) {
+    let (n, packed) = alnum_prefix_any(chunk);
+    // with none, the shift (of 64, wrapped to 0) is masked off, with no branch, so that a
+    // word's key is 0 then
+    (n, packed & u64::from(n != 0).wrapping_neg())
+}
+
+/// [`alnum_prefix`] whose packed bytes are right only when there are some: with none, they
+/// are the whole chunk's (the tokenizer's inner loop stops there, and is spared the mask).
+#[inline(always)]
+fn alnum_prefix_any(chunk: u64) -> (usize, u64) {
     const LO: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = LO * 0x80;
     /// The case bit of every byte.
@@ -1464,11 +1490,8 @@ fn alnum_prefix(chunk: u64) -> (usize, u64) {
     let letter = y.wrapping_add(LO * 0x1f) & !y.wrapping_add(LO * 0x05);
     let alnum = (digit | letter) & !chunk & HI;
     let n = ((!alnum & HI).trailing_zeros() / 8) as usize;
-    // 0x20 lowercases a letter and leaves a digit as it is; with none, the shift (of 64,
-    // wrapped to 0) is masked off, with no branch, so that the tokenizer tells a word from
-    // the byte after it in one test
-    let packed = (chunk | CASE).swap_bytes().wrapping_shr(64 - 8 * n as u32)
-        & u64::from(n != 0).wrapping_neg();
+    // 0x20 lowercases a letter and leaves a digit as it is
+    let packed = (chunk | CASE).swap_bytes().wrapping_shr(64 - 8 * n as u32);
     (n, packed)
 }
 
