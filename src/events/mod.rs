@@ -1017,6 +1017,8 @@ fn tokenize(
     let mut marks = 0;
     let base = span.start;
     let bytes = s.as_bytes();
+    // the last offset with eight bytes at it, for the inner loop's one test of a chunk
+    let last = bytes.len().checked_sub(8);
     let mut i = 0usize;
     loop {
         // the commonest token, ASCII letters and digits then a space, in a loop of its own:
@@ -1049,7 +1051,7 @@ fn tokenize(
                 c as u8,
             ));
             i += n + 1;
-            chunk = padded_chunk_at(bytes, i);
+            chunk = chunk_below(bytes, i, last);
         }
         let b = match chunk {
             Some(chunk) => chunk as u8,
@@ -1509,6 +1511,18 @@ fn padded_chunk_at(bytes: &[u8], i: usize) -> Option<u64> {
         let before = (i + 8).saturating_sub(bytes.len()).min(7);
         Some(u64::from_le_bytes(*last) >> (8 * before))
     })
+}
+
+/// The eight bytes at `i` of `bytes` as [`padded_chunk_at`] reads them, where `last` is
+/// the last offset that has eight bytes at it (`None` for fewer than eight bytes in all):
+/// up to it, with one test of `i` against it (the compiler then knows the eight bytes are
+/// there), where [`chunk_at`] tested the bytes left both for a wrap and for eight.
+#[inline(always)]
+fn chunk_below(bytes: &[u8], i: usize, last: Option<usize>) -> Option<u64> {
+    match last {
+        Some(last) if i <= last => chunk_at(bytes, i),
+        _ => padded_chunk_at(bytes, i),
+    }
 }
 
 /// The eight bytes at `i` of `bytes`, the byte at `i` the low one, or `None` near the end:
