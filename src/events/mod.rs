@@ -348,14 +348,18 @@ fn sentence_mentions(
             while toks.get(a).is_some_and(|t| t.span.end <= m.span.start) {
                 a += 1;
             }
+            // and marked as they are walked, where a second loop over them marked them (its
+            // count of one, two or three tokens mispredicted); with no room left for a
+            // mention's index, none is marked
             let mut b = a;
-            while toks.get(b).is_some_and(|t| t.span.start < m.span.end) {
+            let mark = (n < u16::MAX).then_some(n);
+            while let Some(t) = toks.get_mut(b).filter(|t| t.span.start < m.span.end) {
+                if mark.is_some() {
+                    t.ment = mark;
+                }
                 b += 1;
             }
-            if a < b && n < u16::MAX {
-                for t in toks.iter_mut().take(b).skip(a) {
-                    t.ment = Some(n);
-                }
+            if a < b && mark.is_some() {
                 ments.push(Ment {
                     m: *m,
                     a,
