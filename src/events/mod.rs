@@ -1039,7 +1039,11 @@ fn tokenize(
             // vector with room, so that the push calls nothing
             let next = (c.wrapping_shr((8 * n as u32).wrapping_sub(8)) >> 8) as u8;
             if next != b' ' || toks.len() == toks.capacity() {
-                run = Run { chunk: c, n, packed };
+                run = Run {
+                    chunk: c,
+                    n,
+                    packed,
+                };
                 break;
             }
             let class = lexicon.classify_short(n, packed);
