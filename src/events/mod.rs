@@ -1034,11 +1034,8 @@ fn tokenize(
         let mut run = Run::default();
         while let Some(c) = chunk {
             let (n, packed) = alnum_prefix_any(c);
-            // the byte after them, in the second byte of a shift by a byte fewer (with none,
-            // and after eight, the shift of -8 or 56 wraps round to 56: no space there), and a
-            // vector with room, so that the push calls nothing
-            let next = (c.wrapping_shr((8 * n as u32).wrapping_sub(8)) >> 8) as u8;
-            if next != b' ' || toks.len() == toks.capacity() {
+            // a space after them, and a vector with room, so that the push calls nothing
+            if !space_after_run(c, n) || toks.len() == toks.capacity() {
                 run = Run {
                     chunk: c,
                     n,
@@ -1480,6 +1477,15 @@ fn alnum_prefix(chunk: u64) -> (usize, u64) {
     // with none, the shift (of 64, wrapped to 0) is masked off, with no branch, so that a
     // word's key is 0 then
     (n, packed & u64::from(n != 0).wrapping_neg())
+}
+
+/// True if the `n` ASCII letters and digits that open `chunk` ([`alnum_prefix`]) are one
+/// or more and a space follows them in it. The byte after them is read as the second byte of
+/// a shift by a byte fewer: with none, and after eight, the shift of -8 or 56 wraps round to
+/// 56, which leaves no space there; where a test of `n` for none took four instructions.
+#[inline(always)]
+fn space_after_run(chunk: u64, n: usize) -> bool {
+    (chunk.wrapping_shr((8 * n as u32).wrapping_sub(8)) >> 8) as u8 == b' '
 }
 
 /// [`alnum_prefix`] whose packed bytes are right only when there are some: with none, they
@@ -3272,6 +3278,9 @@ mod tests {
                 }
                 let want = (i < bytes.len() && bytes.len() >= 8).then(|| u64::from_le_bytes(eight));
                 assert_eq!(padded_chunk_at(bytes, i), want, "{text:?} at {i}");
+                // and as the inner loop reads it, with one test against the last offset
+                let last = bytes.len().checked_sub(8);
+                assert_eq!(chunk_below(bytes, i, last), want, "{text:?} at {i}");
             }
         }
     }
@@ -3484,6 +3493,13 @@ mod tests {
                 .fold(0u64, |k, b| k << 8 | u64::from(b.to_ascii_lowercase()));
             let got = alnum_prefix(u64::from_le_bytes(chunk));
             assert_eq!(got, (n, packed), "{chunk:x?}");
+            // the inner loop's unmasked run, and its test of the byte after it
+            let c = u64::from_le_bytes(chunk);
+            let (any_n, any_packed) = alnum_prefix_any(c);
+            assert_eq!(any_n, n, "{chunk:x?}");
+            assert!(n == 0 || any_packed == packed, "{chunk:x?}");
+            let space = n > 0 && chunk.get(n) == Some(&b' ');
+            assert_eq!(space_after_run(c, n), space, "{chunk:x?}");
         }
     }
 
