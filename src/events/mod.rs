@@ -348,14 +348,18 @@ fn sentence_mentions(
             while toks.get(a).is_some_and(|t| t.span.end <= m.span.start) {
                 a += 1;
             }
+            // and marked as they are walked, where a second loop over them marked them (its
+            // count of one, two or three tokens mispredicted); with no room left for a
+            // mention's index, none is marked
             let mut b = a;
-            while toks.get(b).is_some_and(|t| t.span.start < m.span.end) {
+            let mark = (n < u16::MAX).then_some(n);
+            while let Some(t) = toks.get_mut(b).filter(|t| t.span.start < m.span.end) {
+                if mark.is_some() {
+                    t.ment = mark;
+                }
                 b += 1;
             }
-            if a < b && n < u16::MAX {
-                for t in toks.iter_mut().take(b).skip(a) {
-                    t.ment = Some(n);
-                }
+            if a < b && mark.is_some() {
                 ments.push(Ment {
                     m: *m,
                     a,
@@ -1017,19 +1021,26 @@ fn tokenize(
     let mut marks = 0;
     let base = span.start;
     let bytes = s.as_bytes();
+    // the last offset with eight bytes at it, for the inner loop's one test of a chunk
+    let last = bytes.len().checked_sub(8);
     let mut i = 0usize;
     loop {
         // the commonest token, ASCII letters and digits then a space, in a loop of its own:
         // the inner loop's values are the ones the compiler keeps in registers, where in one
         // loop with the other tokens' paths they were spilled to the stack
         let mut chunk = padded_chunk_at(bytes, i);
+        // the run that opens the chunk the loop stops at, handed to `ascii_word`, which
+        // counted it again
+        let mut run = Run::default();
         while let Some(c) = chunk {
-            let (n, packed) = alnum_prefix(c);
-            // the byte after them (after eight, the shift wraps round to the first, a letter
-            // or digit; with none, the high bit set on the first byte tells no space), and a
-            // vector with room, so that the push calls nothing
-            let next = c.wrapping_shr(8 * n as u32) as u8 | u8::from(n == 0) << 7;
-            if next != b' ' || toks.len() == toks.capacity() {
+            let (n, packed) = alnum_prefix_any(c);
+            // a space after them, and a vector with room, so that the push calls nothing
+            if !space_after_run(c, n) || toks.len() == toks.capacity() {
+                run = Run {
+                    chunk: c,
+                    n,
+                    packed,
+                };
                 break;
             }
             let class = lexicon.classify_short(n, packed);
@@ -1045,7 +1056,7 @@ fn tokenize(
                 c as u8,
             ));
             i += n + 1;
-            chunk = padded_chunk_at(bytes, i);
+            chunk = chunk_below(bytes, i, last);
         }
         let b = match chunk {
             Some(chunk) => chunk as u8,
@@ -1059,8 +1070,8 @@ fn tokenize(
             continue;
         }
         // a word that opens with ASCII letters and digits and ends at no space
-        if let Some(chunk) = chunk.filter(|_| b.is_ascii_alphanumeric()) {
-            let (end, m) = ascii_word(starts, s, base, i, chunk, toks, cuts);
+        if chunk.is_some() && b.is_ascii_alphanumeric() {
+            let (end, m) = ascii_word(starts, s, base, i, run, toks, cuts);
             marks |= m;
             i = end;
             continue;
@@ -1105,9 +1116,21 @@ fn class_tok(
     }
 }
 
-/// The word at `i` of the sentence `s` (at `base` in the text) that opens the eight bytes
-/// `chunk` with ASCII letters and digits ([`alnum_prefix`]) and is not followed by a space
-/// there, told whether a name of `starts` may start at it ([`Tok::may_name`]); pushed to
+/// The ASCII letters and digits that open eight bytes of text, as [`alnum_prefix`] gives
+/// them, for [`ascii_word`].
+#[derive(Clone, Copy, Default)]
+struct Run {
+    /// The eight bytes, the first in the low byte.
+    chunk: u64,
+    /// How many of them are letters and digits.
+    n: usize,
+    /// Those bytes lowercased and packed ([`alnum_prefix`]).
+    packed: u64,
+}
+
+/// The word at `i` of the sentence `s` (at `base` in the text) whose first eight bytes
+/// `run.chunk` open with one or more ASCII letters and digits ([`Run`], as the tokenizer's
+/// inner loop counted them) and which is not followed by a space there, told whether a name of `starts` may start at it ([`Tok::may_name`]); pushed to
 /// `toks`, with the offset after it (and after a space that follows) and its marks. Most
 /// are told whole by those eight bytes ([`ends_word`]), and the punctuation after them
 /// ("Idlib, ") is pushed here with no turn of the loops.
@@ -1117,12 +1140,12 @@ fn ascii_word(
     s: &str,
     base: usize,
     i: usize,
-    chunk: u64,
+    Run { chunk, n, packed }: Run,
     toks: &mut Vec<Tok>,
     cuts: &mut Vec<usize>,
 ) -> (usize, u16) {
     let bytes = s.as_bytes();
-    let (n, packed) = alnum_prefix(chunk);
+    debug_assert!(n > 0 && (n, packed) == alnum_prefix(chunk));
     let b = chunk as u8;
     let cap = b.is_ascii_uppercase();
     if ends_word(chunk, n) {
@@ -1450,6 +1473,25 @@ fn alnum_run(bytes: &[u8], mut end: usize, mut key: u64) -> (usize, u64) {
 /// byte): how many, and those bytes lowercased and packed, the first in the high byte (the
 /// part of the [`key_step`] key they add).
 fn alnum_prefix(chunk: u64) -> (usize, u64) {
+    let (n, packed) = alnum_prefix_any(chunk);
+    // with none, the shift (of 64, wrapped to 0) is masked off, with no branch, so that a
+    // word's key is 0 then
+    (n, packed & u64::from(n != 0).wrapping_neg())
+}
+
+/// True if the `n` ASCII letters and digits that open `chunk` ([`alnum_prefix`]) are one
+/// or more and a space follows them in it. The byte after them is read as the second byte of
+/// a shift by a byte fewer: with none, and after eight, the shift of -8 or 56 wraps round to
+/// 56, which leaves no space there; where a test of `n` for none took four instructions.
+#[inline(always)]
+fn space_after_run(chunk: u64, n: usize) -> bool {
+    (chunk.wrapping_shr((8 * n as u32).wrapping_sub(8)) >> 8) as u8 == b' '
+}
+
+/// [`alnum_prefix`] whose packed bytes are right only when there are some: with none, they
+/// are the whole chunk's (the tokenizer's inner loop stops there, and is spared the mask).
+#[inline(always)]
+fn alnum_prefix_any(chunk: u64) -> (usize, u64) {
     const LO: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = LO * 0x80;
     /// The case bit of every byte.
@@ -1464,11 +1506,8 @@ fn alnum_prefix(chunk: u64) -> (usize, u64) {
     let letter = y.wrapping_add(LO * 0x1f) & !y.wrapping_add(LO * 0x05);
     let alnum = (digit | letter) & !chunk & HI;
     let n = ((!alnum & HI).trailing_zeros() / 8) as usize;
-    // 0x20 lowercases a letter and leaves a digit as it is; with none, the shift (of 64,
-    // wrapped to 0) is masked off, with no branch, so that the tokenizer tells a word from
-    // the byte after it in one test
-    let packed = (chunk | CASE).swap_bytes().wrapping_shr(64 - 8 * n as u32)
-        & u64::from(n != 0).wrapping_neg();
+    // 0x20 lowercases a letter and leaves a digit as it is
+    let packed = (chunk | CASE).swap_bytes().wrapping_shr(64 - 8 * n as u32);
     (n, packed)
 }
 
@@ -1486,6 +1525,18 @@ fn padded_chunk_at(bytes: &[u8], i: usize) -> Option<u64> {
         let before = (i + 8).saturating_sub(bytes.len()).min(7);
         Some(u64::from_le_bytes(*last) >> (8 * before))
     })
+}
+
+/// The eight bytes at `i` of `bytes` as [`padded_chunk_at`] reads them, where `last` is
+/// the last offset that has eight bytes at it (`None` for fewer than eight bytes in all):
+/// up to it, with one test of `i` against it (the compiler then knows the eight bytes are
+/// there), where [`chunk_at`] tested the bytes left both for a wrap and for eight.
+#[inline(always)]
+fn chunk_below(bytes: &[u8], i: usize, last: Option<usize>) -> Option<u64> {
+    match last {
+        Some(last) if i <= last => chunk_at(bytes, i),
+        _ => padded_chunk_at(bytes, i),
+    }
 }
 
 /// The eight bytes at `i` of `bytes`, the byte at `i` the low one, or `None` near the end:
@@ -3227,6 +3278,9 @@ mod tests {
                 }
                 let want = (i < bytes.len() && bytes.len() >= 8).then(|| u64::from_le_bytes(eight));
                 assert_eq!(padded_chunk_at(bytes, i), want, "{text:?} at {i}");
+                // and as the inner loop reads it, with one test against the last offset
+                let last = bytes.len().checked_sub(8);
+                assert_eq!(chunk_below(bytes, i, last), want, "{text:?} at {i}");
             }
         }
     }
@@ -3439,6 +3493,13 @@ mod tests {
                 .fold(0u64, |k, b| k << 8 | u64::from(b.to_ascii_lowercase()));
             let got = alnum_prefix(u64::from_le_bytes(chunk));
             assert_eq!(got, (n, packed), "{chunk:x?}");
+            // the inner loop's unmasked run, and its test of the byte after it
+            let c = u64::from_le_bytes(chunk);
+            let (any_n, any_packed) = alnum_prefix_any(c);
+            assert_eq!(any_n, n, "{chunk:x?}");
+            assert!(n == 0 || any_packed == packed, "{chunk:x?}");
+            let space = n > 0 && chunk.get(n) == Some(&b' ');
+            assert_eq!(space_after_run(c, n), space, "{chunk:x?}");
         }
     }
 
