@@ -1354,7 +1354,6 @@ impl<'t> Memo<'t> {
     /// gathered in the same pass ([`Lists::articles`]), and the last "and" noted
     /// ([`Memo::last_conj`]).
     fn cover(&mut self, doc: &Doc, s: &Sent, ca: usize, cb: usize) {
-        let bytes = doc.text.as_bytes();
         let cb = cb.min(s.toks.len());
         let from = self.covered.max(ca.saturating_sub(LOOK_BACK));
         self.lists.articles.clear();
@@ -1384,7 +1383,11 @@ impl<'t> Memo<'t> {
                 }
             }
             self.disaster |= t.k == K::Disaster;
-            let (len, first) = (t.span.len(), bytes.get(t.span.start).copied().unwrap_or(0));
+            // a word's first byte is its lead when it has no cut, as every listed word has
+            // none ([`super::Tok::lead`]): no load from the text. A word with a cut (its
+            // lead's letter bit cleared) and punctuation have a lead no listed word starts
+            // with, and are none of them.
+            let (len, first) = (t.span.len(), t.lead);
             if EITHER.may_start(first, len) {
                 if FIRSTS.may_start(first, len) && running_phrase_at(doc, s, k) {
                     self.lists.running.push((k, k + 2));
@@ -2217,6 +2220,45 @@ mod tests {
                 assert_eq!(EITHER.may_start(b, len), listed, "{b} {len}");
             }
         }
+    }
+
+    /// [`Memo::cover`] tells the listed words by a token's lead, not its first byte in the
+    /// text: a token of each, in any case, has its first byte as its lead, and a word with a
+    /// cut, a figure or punctuation of their lengths and letters does not pass.
+    #[test]
+    fn the_cover_reads_listed_words_by_their_lead() {
+        let words = lexicon::CODED
+            .iter()
+            .chain(lexicon::SPLIT)
+            .copied()
+            .chain(lexicon::RUNNING_PHRASES.iter().map(|(first, _)| *first))
+            .collect::<Vec<_>>();
+        for &w in &words {
+            let upper = w.to_ascii_uppercase();
+            let title = format!("{}{}", &upper[..1], &w[1..]);
+            for form in [w.to_string(), upper, title] {
+                let text = format!("Rebels {form} far killed 3 people.");
+                crate::events::testing::with_doc(&text, None, |doc| {
+                    let s = doc.sents.first().expect("a sentence");
+                    let t = s
+                        .toks
+                        .iter()
+                        .find(|t| doc.word(t) == form)
+                        .expect("the word");
+                    assert_eq!(t.lead, form.as_bytes()[0], "{form}");
+                    assert!(EITHER.may_start(t.lead, t.span.len()), "{form}");
+                });
+            }
+        }
+        let text = "They s.o 30 40 t' \"so\" c.ded, sp'it: 12,000 killed.";
+        crate::events::testing::with_doc(text, None, |doc| {
+            let s = doc.sents.first().expect("a sentence");
+            for t in s.toks {
+                let word = doc.word(t);
+                let listed = words.contains(&word);
+                assert_eq!(EITHER.may_start(t.lead, t.span.len()), listed, "{word}");
+            }
+        });
     }
 
     /// The mentions taken with no search for a bound every mention passes are those two

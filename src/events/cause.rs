@@ -41,7 +41,11 @@ pub(crate) fn link(doc: &Doc, mut events: Vec<Event>, mut casualties: Vec<Boxed>
     debug_assert!(starts.is_sorted_by_key(|x| x.0), "events out of text order");
     first_events(doc.sents.len(), starts, first);
     let mut sentences = Sentences::new(doc);
-    for c in casualties.iter_mut() {
+    // each figure's cause, and the figures that count toward a cause's fatalities gathered
+    // in the same walk ([`fatalities`]), where a second walk read every casualty again
+    figures.clear();
+    figures.reserve(casualties.len());
+    for (fi, c) in casualties.iter_mut().enumerate() {
         if c.cumulative {
             continue;
         }
@@ -50,6 +54,9 @@ pub(crate) fn link(doc: &Doc, mut events: Vec<Event>, mut casualties: Vec<Boxed>
         };
         let si = sentences.of(at);
         c.event = cause_of(doc, starts, first, si);
+        if let Some(i) = c.event.filter(|&i| i < events.len() && counts(c)) {
+            figures.push((i, fi));
+        }
     }
     fatalities(doc.text, &mut events, &casualties, figures, sums);
     let out = merge(&mut events, starts, &mut casualties, new_of);
@@ -207,31 +214,35 @@ fn cause_of(
     })
 }
 
+/// True if a casualty linked to an event counts toward its `fatalities` ([`fatalities`]):
+/// an asserted figure of the killed.
+fn counts(c: &crate::model::Casualty) -> bool {
+    c.kind == CasualtyKind::Killed && c.modality == Modality::Asserted
+}
+
 /// An event's `fatalities`: its asserted, killed figures. Two figures of the same victims are
 /// one toll told twice or updated ("at least eight", then "the toll rose to 10"): the larger
 /// stands. Figures of different victims add up ("3 soldiers and 2 civilians" is 5), unless a
 /// figure of people in general is as large as their sum: then it is the total.
-/// `figures` and `sums` are room for its work ([`Scratch`]), emptied first.
+/// `figures` holds (event, figure) for each figure linked to an event that [`counts`], in
+/// the casualties' order (gathered as [`link`] links them); `sums` is room for its work
+/// ([`Scratch`]), emptied first.
 fn fatalities(
     text: &str,
     events: &mut [Event],
     casualties: &[Boxed],
-    figures: &mut Vec<(usize, usize)>,
+    figures: &mut [(usize, usize)],
     sums: &mut Vec<(usize, Count)>,
 ) {
-    // (event, figure) for each figure that counts, grouped by event in text order by a
-    // stable sort: no list of figures is allocated per event, and no figure copied but
-    // the one that stands
-    figures.clear();
-    figures.reserve(casualties.len());
-    for (fi, c) in casualties.iter().enumerate() {
-        if c.kind != CasualtyKind::Killed || c.modality != Modality::Asserted {
-            continue;
-        }
-        if let Some(i) = c.event.filter(|&i| i < events.len()) {
-            figures.push((i, fi));
-        }
-    }
+    debug_assert!(
+        figures.iter().all(|&(i, fi)| i < events.len()
+            && casualties
+                .get(fi)
+                .is_some_and(|c| counts(c) && c.event == Some(i))),
+        "figures not the counted ones"
+    );
+    // the figures grouped by event in text order by a stable sort: no list of figures is
+    // allocated per event, and no figure copied but the one that stands
     if figures.is_empty() {
         return;
     }
