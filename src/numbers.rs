@@ -75,9 +75,16 @@ pub(crate) fn with_words(mut n: Number, text: &str) -> Number {
     n
 }
 
-/// The figures of `numbers`, handed to `each` in text order: a caller that keeps them
-/// with more (their tokens) builds its own vector, not a second one.
+/// For the tests: the figures of `numbers`, handed to `each` in text order, read from the
+/// scanner's words (the extractor reads them through [`for_each_number_of_tokens`]).
+#[cfg(test)]
 pub(crate) fn for_each_number(text: &str, range: Span, mut each: impl FnMut(Number)) {
+    for_each_number_read(text, range, |n, _| each(n));
+}
+
+/// [`for_each_number`], each figure handed with its words `[start, end)` of the scanner's.
+#[cfg(test)]
+fn for_each_number_read(text: &str, range: Span, mut each: impl FnMut(Number, Words)) {
     let start = clamp_boundary(text, range.start.min(text.len()));
     let end = clamp_boundary(text, range.end.min(text.len())).max(start);
     with_scratch(|s| {
@@ -91,48 +98,151 @@ pub(crate) fn for_each_number(text: &str, range: Span, mut each: impl FnMut(Numb
     });
 }
 
-/// The figures of [`for_each_number`] over the sentence `range`, read from its tokens:
+/// The words `[start, end)` of a sentence that a figure was read from.
+#[derive(Clone, Copy)]
+struct Words {
+    start: usize,
+    end: usize,
+}
+
+/// The figures of the sentence `range` (as `numbers` reads them), read from its tokens:
 /// `toks` in text order cover every char of the sentence but whitespace, each a word token
 /// (mark 0: a letter or digit, then letters and digits joined by '-', '.', ',' or '\'') or
 /// a mark (one char, or "'s" with mark '\''), as `tok` gives their spans and marks. The
 /// words of a sentence that is all ASCII (and has no char 0) are made of its tokens
 /// ([`token_words`]), not read anew from its text, and the words that may start a figure
 /// are told as they are made, not in a second walk over them.
+///
+/// Each figure is handed with its token range `[a, b)`: the tokens that overlap its span
+/// (as [`token_range`] finds them). In an ASCII sentence it is found from the figure's words
+/// ([`TokensOf::find`]), not by a walk over every token before it.
 pub(crate) fn for_each_number_of_tokens<T>(
     text: &str,
     range: Span,
     toks: &[T],
     tok: impl Fn(&T) -> (Span, u8),
-    mut each: impl FnMut(Number),
+    mut each: impl FnMut(Number, usize, usize),
 ) {
     let start = clamp_boundary(text, range.start.min(text.len()));
     let end = clamp_boundary(text, range.end.min(text.len())).max(start);
-    if !text.as_bytes().get(start..end).is_some_and(plain_ascii) {
-        return for_each_number(text, range, each);
-    }
+    let ascii = text.as_bytes().get(start..end).is_some_and(plain_ascii);
     with_scratch(|s| {
-        // room for a word per token, written in place: a sentence has no more words than
-        // tokens
-        if s.words.len() < toks.len() {
-            s.words.resize(toks.len(), Span::default());
-        }
-        if s.heads.len() < toks.len() {
-            s.heads.resize(toks.len(), 0);
-        }
-        let mut made = Made {
-            words: &mut s.words,
-            heads: &mut s.heads,
-            n: 0,
-            h: 0,
+        let (n, h) = if ascii {
+            token_words_into(text.as_bytes(), toks, &tok, s)
+        } else {
+            s.words = words(text, start, end, std::mem::take(&mut s.words));
+            figure_heads(text.as_bytes(), &s.words, &mut s.heads);
+            (s.words.len(), s.heads.len())
         };
-        token_words(text.as_bytes(), toks, &tok, &mut made);
-        let (n, h) = (made.n, made.h);
         let cx = Cx {
             text,
             words: s.words.get(..n).unwrap_or(&[]),
         };
-        read_figures(&cx, s.heads.get(..h).unwrap_or(&[]), &mut each);
+        // one call of [`read_figures`] for both kinds of words, so that the program has one
+        // copy of it, which inlines [`read_number`]
+        let mut found = TokensOf { tok: 0, word: 0 };
+        read_figures(&cx, s.heads.get(..h).unwrap_or(&[]), &mut |num, w| {
+            let (a, b) = if ascii {
+                found.find(toks, &tok, num.count.span, w)
+            } else {
+                // the scanner's words are not the tokens': each range is searched for
+                token_range(toks, &tok, num.count.span)
+            };
+            each(num, a, b)
+        });
     });
+}
+
+/// The words of an ASCII sentence made of its tokens into `s` ([`token_words`]): how many
+/// words and heads it holds.
+fn token_words_into<T>(
+    b: &[u8],
+    toks: &[T],
+    tok: &impl Fn(&T) -> (Span, u8),
+    s: &mut Scratch,
+) -> (usize, usize) {
+    // room for a word per token, written in place: a sentence has no more words than
+    // tokens
+    if s.words.len() < toks.len() {
+        s.words.resize(toks.len(), Span::default());
+    }
+    if s.heads.len() < toks.len() {
+        s.heads.resize(toks.len(), 0);
+    }
+    let mut made = Made {
+        words: &mut s.words,
+        heads: &mut s.heads,
+        n: 0,
+        h: 0,
+    };
+    token_words(b, toks, tok, &mut made);
+    (made.n, made.h)
+}
+
+/// The token index range `[a, b)` of the tokens in `toks` (in text order, apart) that
+/// overlap `span`, by binary search.
+pub(crate) fn token_range<T>(
+    toks: &[T],
+    tok: &impl Fn(&T) -> (Span, u8),
+    span: Span,
+) -> (usize, usize) {
+    let a = toks.partition_point(|t| tok(t).0.end <= span.start);
+    let b = toks.partition_point(|t| tok(t).0.start < span.end);
+    (a, b.max(a))
+}
+
+/// The first token and word of the last figure of a sentence whose words were made of its
+/// tokens ([`token_words`]), from which the next figure's tokens are found.
+struct TokensOf {
+    tok: usize,
+    word: usize,
+}
+
+impl TokensOf {
+    /// The [`token_range`] of `span`, a figure of the words `w` (made of `toks`), after the
+    /// figure of `self`. A word is made of one token or more, in order, so the tokens before
+    /// a word outnumber the words before it by a count that never falls along the sentence:
+    /// the figure's first token is at least its first word plus the last figure's count, and
+    /// its tokens at least as many as its words. The tokens are walked on from those bounds
+    /// (mostly none: a mark between the figures, or a word of several tokens), and the
+    /// bounds checked: a span that is not its words' (none is) is searched for instead.
+    #[inline(always)]
+    fn find<T>(
+        &mut self,
+        toks: &[T],
+        tok: &impl Fn(&T) -> (Span, u8),
+        span: Span,
+        w: Words,
+    ) -> (usize, usize) {
+        let before = |i: usize| i.checked_sub(1).and_then(|i| toks.get(i)).map(|t| tok(t).0);
+        let mut a = (w.start + self.tok).saturating_sub(self.word);
+        while toks.get(a).is_some_and(|t| tok(t).0.end <= span.start) {
+            a += 1;
+        }
+        let mut b = a + w.end.saturating_sub(w.start);
+        while toks.get(b).is_some_and(|t| tok(t).0.start < span.end) {
+            b += 1;
+        }
+        // the token before each is on its side of the span: they are [`token_range`]'s
+        let held = (a == 0 || before(a).is_some_and(|t| t.end <= span.start))
+            && (b == a || before(b).is_some_and(|t| t.start < span.end));
+        let (a, b) = if held {
+            (a, b)
+        } else {
+            #[cfg(test)]
+            SEARCHED.with(|n| n.set(n.get() + 1));
+            token_range(toks, tok, span)
+        };
+        (self.tok, self.word) = (a, w.start);
+        (a, b)
+    }
+}
+
+#[cfg(test)]
+thread_local! {
+    /// For the tests: how many figures' token ranges [`TokensOf::find`] had to search for
+    /// (none should: its bounds hold for every figure read from its words).
+    pub(crate) static SEARCHED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
 /// Whether every byte of `b` is ASCII and none is 0, told eight bytes at a time: the last
@@ -169,6 +279,9 @@ fn plain_ascii(b: &[u8]) -> bool {
 /// word token right after it ("a,b", "10:30"), and the "'s" after a word ("Assad's"); "'s"
 /// elsewhere is the word "s". '%' and '$' are words of their own; other marks and gaps end
 /// words.
+/// Out of line: a loop bound by the registers it can keep, which the code around a call
+/// would take some of.
+#[inline(never)]
 fn token_words<T>(b: &[u8], toks: &[T], tok: &impl Fn(&T) -> (Span, u8), m: &mut Made) {
     // the end of the last word when it ends with a letter or digit: a word token or "'s"
     // that starts there goes on it
@@ -414,7 +527,8 @@ pub(crate) fn check_token_words<T>(
 /// one of `heads`, the indices of the words that may start one, in order, or at an article
 /// right before one that makes a figure of it ([`article_before`]: "a dozen"), which is no
 /// figure of its own (no word of [`AFTER_A`] is one of [`FIGURE_HEADS`]).
-fn read_figures(cx: &Cx, heads: &[usize], each: &mut impl FnMut(Number)) {
+///
+fn read_figures(cx: &Cx, heads: &[usize], each: &mut impl FnMut(Number, Words)) {
     // the first word after the last figure read
     let mut next = 0;
     for &j in heads {
@@ -423,9 +537,9 @@ fn read_figures(cx: &Cx, heads: &[usize], each: &mut impl FnMut(Number)) {
         }
         let i = article_before(cx, j).filter(|&i| i >= next).unwrap_or(j);
         next = match read_number(cx, i) {
-            Some((num, end)) => {
-                each(num);
-                end.max(i + 1)
+            Some((num, words)) => {
+                each(num, words);
+                words.end.max(i + 1)
             }
             None => i + 1,
         };
@@ -1365,9 +1479,17 @@ fn figure_head(cx: &Cx, i: usize) -> Option<Low> {
     head.then_some(low)
 }
 
-fn read_number(cx: &Cx, i: usize) -> Option<(Number, usize)> {
+fn read_number(cx: &Cx, i: usize) -> Option<(Number, Words)> {
     let mut f = match figure_at(cx, i)? {
-        Read::Whole(n, next) => return Some((n, next)),
+        Read::Whole(n, next) => {
+            return Some((
+                n,
+                Words {
+                    start: i,
+                    end: next,
+                },
+            ))
+        }
         Read::Figure(f) => f,
     };
     // the words around the figure, each lowercased once for the range, the qualifier and
@@ -1407,7 +1529,11 @@ fn read_number(cx: &Cx, i: usize) -> Option<(Number, usize)> {
         f.form.kind = classify_context(cx, i, &words, f.form.value.or(f.form.low));
     }
     let n = make(cx, f.start, f.end, f.form);
-    Some((n, f.end))
+    let words = Words {
+        start: f.start,
+        end: f.end,
+    };
+    Some((n, words))
 }
 
 /// A figure being read: what it reads as, and its words `[start, end)`.

@@ -1816,19 +1816,10 @@ impl<'t> Doc<'t> {
         let v = shared.as_deref_mut().unwrap_or(&mut own);
         v.clear();
         let tok = |t: &Tok| (t.span, t.punct);
-        // the figures come in text order and apart: the token range of each ([`tok_range`])
-        // is found by walking on from the last one's, one pass over the tokens
-        let (mut a, mut b) = (0, 0);
-        numbers::for_each_number_of_tokens(self.text, s.span, s.toks, tok, |n| {
-            let span = n.count.span;
-            while s.toks.get(a).is_some_and(|t| t.span.end <= span.start) {
-                a += 1;
-            }
-            b = b.max(a);
-            while s.toks.get(b).is_some_and(|t| t.span.start < span.end) {
-                b += 1;
-            }
-            debug_assert_eq!((a, b), tok_range(s.toks, span), "token range");
+        // each figure comes with its token range ([`tok_range`]), which its reader finds
+        // from its words
+        numbers::for_each_number_of_tokens(self.text, s.span, s.toks, tok, |n, a, b| {
+            debug_assert_eq!((a, b), tok_range(s.toks, n.count.span), "token range");
             v.push((n, a, b));
         });
         // [`Doc::numbers_from`] searches them by their first token
@@ -3577,9 +3568,13 @@ mod tests {
             let tok = |x: &Tok| (x.span, x.punct);
             numbers::check_token_words(&text, span, &toks, tok);
             let mut got = Vec::new();
-            numbers::for_each_number_of_tokens(&text, span, &toks, tok, |n| {
+            numbers::SEARCHED.with(|n| n.set(0));
+            numbers::for_each_number_of_tokens(&text, span, &toks, tok, |n, a, b| {
+                assert_eq!((a, b), tok_range(&toks, n.count.span), "{t:?}");
                 got.push(numbers::with_words(n, &text))
             });
+            // the ranges were found from the figures' words, not searched for
+            assert_eq!(numbers::SEARCHED.with(|n| n.get()), 0, "{t:?}");
             assert_eq!(got, numbers::numbers(&text, span), "{t:?}");
         }
     }
