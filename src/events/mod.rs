@@ -1130,10 +1130,11 @@ struct Run {
 
 /// The word at `i` of the sentence `s` (at `base` in the text) whose first eight bytes
 /// `run.chunk` open with one or more ASCII letters and digits ([`Run`], as the tokenizer's
-/// inner loop counted them) and which is not followed by a space there, told whether a name of `starts` may start at it ([`Tok::may_name`]); pushed to
-/// `toks`, with the offset after it (and after a space that follows) and its marks. Most
-/// are told whole by those eight bytes ([`ends_word`]), and the punctuation after them
-/// ("Idlib, ") is pushed here with no turn of the loops.
+/// inner loop counted them) and which is not followed by a space there, told whether a
+/// name of `starts` may start at it ([`Tok::may_name`]); pushed to `toks`, with the offset
+/// after it (and after a space that follows) and its marks. Most are told whole by those
+/// eight bytes ([`ends_word`]), and the punctuation after them ("Idlib, ") is pushed here
+/// with no turn of the loops.
 #[inline]
 fn ascii_word(
     starts: NameStarts,

@@ -294,7 +294,9 @@ pub(crate) fn extract(doc: &Doc) -> Strikes {
 /// ([`base_of_last`]). The others, of neither, tell no strike and no base. Found through a
 /// mask of 64 sentences at a time: a test of each sentence's flag was mispredicted at one
 /// sentence in two, as the sentences of strike words and the others alternate with no
-/// pattern.
+/// pattern. Written out like the kinds' `EventSentences`: one iterator generic over the
+/// test, for both, changed the compiler's inlining of other code (+0.15 M instructions
+/// over 300 articles).
 struct StrikeSentences<'d, 't> {
     sents: &'d [Sent<'t>],
     /// The first sentence of the window the mask covers.
