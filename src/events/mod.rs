@@ -1027,7 +1027,9 @@ fn tokenize(
     loop {
         // the commonest token, ASCII letters and digits then a space, in a loop of its own:
         // the inner loop's values are the ones the compiler keeps in registers, where in one
-        // loop with the other tokens' paths they were spilled to the stack
+        // loop with the other tokens' paths they were spilled to the stack (and where the
+        // loop was a function of its own, inlined, the tokenizer took 0.8 M instructions
+        // more over 300 articles)
         let mut chunk = padded_chunk_at(bytes, i);
         // the run that opens the chunk the loop stops at, handed to `ascii_word`, which
         // counted it again
@@ -1047,14 +1049,8 @@ fn tokenize(
             marks |= class.both_marks();
             // (the first byte is a letter or digit: a capital has no case bit)
             let cap = c as u8 & 0x20 == 0;
-            toks.push(class_tok(
-                base + i,
-                n,
-                class,
-                cap,
-                starts.run(c, n),
-                c as u8,
-            ));
+            let may_name = starts.run(c, n);
+            toks.push(class_tok(base + i, n, class, cap, may_name, c as u8));
             i += n + 1;
             chunk = chunk_below(bytes, i, last);
         }

@@ -243,49 +243,63 @@ pub(crate) fn extract(doc: &Doc) -> Strikes {
         let Some(s) = doc.sents.get(si) else {
             break;
         };
-        let mut last_in_sentence: Option<usize> = None;
-        let mut any = false;
-        // the sentence's base, read once for all its clauses
-        let mut here: Option<Here> = None;
-        // a sentence that tells no event (a statement of condolence, a notice) has no strike,
-        // nor one without a trigger, launch or weapon word
-        let clauses = if s.strike_words { s.clauses } else { &[] };
-        // one pass over the sentence's tokens for its clauses' trigger walks and its base
-        let pass = if clauses.is_empty() {
-            Pass::default()
-        } else {
-            Pass::of(s.toks)
-        };
-        for &(a, b) in clauses {
-            let Some(t) = trigger(doc, s, (a, b), pass.strike) else {
-                continue;
-            };
-            any = true;
-            // a weak mention only adds to a strike told before: none yet, nothing to read
-            if accs.is_empty() && !t.strong && !is_another(s, a, t.tok) {
-                continue;
-            }
-            let here = here.get_or_insert_with(|| Here::of(doc, s, pass.words));
-            let mut f = find(doc, si, s, (a, b), t, here, &mut lists);
-            let idx = place(doc, &mut accs, &mut f, last_in_sentence);
-            if let Some(i) = idx {
-                last_in_sentence = Some(i);
-                // made (or filled) at the first strike: most articles have none
-                if by_sentence.is_empty() {
-                    by_sentence.resize(doc.sents.len(), None);
-                }
-                if let Some(slot @ None) = by_sentence.get_mut(si) {
-                    *slot = Some(i);
-                }
-            }
-        }
-        // the base of the strike told last ([`base_of_last`]), not sought where the
-        // sentence's pass, if it was made, found no base word or "from"
-        if !any && (clauses.is_empty() || pass.words.has(Words::BASE_OR_FROM)) {
-            base_of_last(doc, si, s, &mut accs);
-        }
+        read_sentence(doc, (si, s), &mut accs, &mut by_sentence, &mut lists);
     }
     finish(doc, accs, (by_sentence, lists))
+}
+
+/// Reads the strikes that sentence `si` (`s`) tells, each placed among `accs` ([`place`])
+/// and the first of the sentence's noted in `by_sentence`, its mentions' lists in `lists`;
+/// or, where it tells none, the base of the strike told last ([`base_of_last`]).
+#[inline(always)]
+fn read_sentence(
+    doc: &Doc,
+    (si, s): (usize, &Sent),
+    accs: &mut Accs,
+    by_sentence: &mut Vec<Option<usize>>,
+    lists: &mut Lists,
+) {
+    let mut last_in_sentence: Option<usize> = None;
+    let mut any = false;
+    // the sentence's base, read once for all its clauses
+    let mut here: Option<Here> = None;
+    // a sentence that tells no event (a statement of condolence, a notice) has no strike,
+    // nor one without a trigger, launch or weapon word
+    let clauses = if s.strike_words { s.clauses } else { &[] };
+    // one pass over the sentence's tokens for its clauses' trigger walks and its base
+    let pass = if clauses.is_empty() {
+        Pass::default()
+    } else {
+        Pass::of(s.toks)
+    };
+    for &(a, b) in clauses {
+        let Some(t) = trigger(doc, s, (a, b), pass.strike) else {
+            continue;
+        };
+        any = true;
+        // a weak mention only adds to a strike told before: none yet, nothing to read
+        if accs.is_empty() && !t.strong && !is_another(s, a, t.tok) {
+            continue;
+        }
+        let here = here.get_or_insert_with(|| Here::of(doc, s, pass.words));
+        let mut f = find(doc, si, s, (a, b), t, here, lists);
+        let idx = place(doc, accs, &mut f, last_in_sentence);
+        if let Some(i) = idx {
+            last_in_sentence = Some(i);
+            // made (or filled) at the first strike: most articles have none
+            if by_sentence.is_empty() {
+                by_sentence.resize(doc.sents.len(), None);
+            }
+            if let Some(slot @ None) = by_sentence.get_mut(si) {
+                *slot = Some(i);
+            }
+        }
+    }
+    // the base of the strike told last ([`base_of_last`]), not sought where the
+    // sentence's pass, if it was made, found no base word or "from"
+    if !any && (clauses.is_empty() || pass.words.has(Words::BASE_OR_FROM)) {
+        base_of_last(doc, si, s, accs);
+    }
 }
 
 /// The indices of the sentences [`extract`] reads, in order: those with strike words
