@@ -1052,6 +1052,17 @@ struct Prefix {
     key: u32,
 }
 
+impl Prefix {
+    /// The prefix a prefix table slot's last word holds: the key's index above the flags.
+    #[inline(always)]
+    fn of_word(w: u32) -> Prefix {
+        Prefix {
+            key: w >> PREFIX_FLAG_BITS,
+            flags: (w & ((1 << PREFIX_FLAG_BITS) - 1)) as u8,
+        }
+    }
+}
+
 /// [`Prefix`] flags: a longer key goes on.
 const PREFIX_MORE: u8 = 1;
 /// A key ends here.
@@ -1214,10 +1225,7 @@ impl Names {
         let (_, true, w) = find_slot(&self.prefixes, h)? else {
             return None;
         };
-        Some(Prefix {
-            key: w >> PREFIX_FLAG_BITS,
-            flags: (w & ((1 << PREFIX_FLAG_BITS) - 1)) as u8,
-        })
+        Some(Prefix::of_word(w))
     }
 
     /// Makes the tables derived from the others ([`RunFilter`]s), once the others are
@@ -2623,11 +2631,8 @@ impl FirstWords {
 /// The [`Prefix`] of a prefix table slot's last word ([`find_slot`]): none for zero flags.
 #[inline(always)]
 fn prefix_of_word(w: u32) -> Option<Prefix> {
-    let flags = (w & ((1 << PREFIX_FLAG_BITS) - 1)) as u8;
-    (flags != 0).then_some(Prefix {
-        key: w >> PREFIX_FLAG_BITS,
-        flags,
-    })
+    let p = Prefix::of_word(w);
+    (p.flags != 0).then_some(p)
 }
 
 /// A word the walk has read: where it ends, the hash of the words from the start to there,
